@@ -1,0 +1,123 @@
+// Composition of the HTTP app: middleware, /api/v1, health, metrics, static assets, then React Router SSR.
+import { randomUUID } from 'node:crypto';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
+import { migrationsCurrent } from './db/migrate.ts';
+import type { AppDeps } from './deps.ts';
+import { createApi } from './http/api.ts';
+import type { HonoEnv } from './http/env.ts';
+import { createMetrics } from './http/metrics.ts';
+import { handleError, problemResponse } from './http/problem.ts';
+import { csrfGuard, securityHeaders } from './http/security.ts';
+import { AppError } from './lib/errors.ts';
+import { requestScope } from './lib/request-context.ts';
+import type { requestContext as RequestContextKey } from './web/context.ts';
+
+export interface AppOptions {
+  /** The React Router server build (build/server/index.js). Without it only the API is served. */
+  build?: ServerBuild | undefined;
+  /** Directory of built client assets (build/client). */
+  clientDir?: string | undefined;
+  /** Extra routes mounted before the page handler (auth handler, feeds…). */
+  mount?: (app: Hono<HonoEnv>) => void;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export function createApp(deps: AppDeps, opts: AppOptions = {}) {
+  const app = new Hono<HonoEnv>();
+  const metrics = createMetrics();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    c.set('locale', c.req.path === '/en' || c.req.path.startsWith('/en/') ? 'en' : 'vi');
+    c.set('actor', { kind: 'anonymous' });
+    await requestScope.run({ requestId }, next);
+    c.res.headers.set('X-Request-Id', requestId);
+  });
+  app.use('*', metrics.middleware);
+  app.use('*', securityHeaders({ https: deps.config.secureCookies }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
+    }),
+  );
+  app.use('*', csrfGuard(deps.config.publicUrl));
+  app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz') return next();
+    c.set('actor', await deps.actors.resolve(c.req.raw.headers));
+    return next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.dbh.query('SELECT 1');
+      if (!(await migrationsCurrent(deps.dbh))) return c.json({ status: 'migrations-pending' }, 503);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'database-unreachable' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    const token = deps.config.metricsToken;
+    const bearer = c.req.header('authorization');
+    const actor = c.get('actor');
+    const staff = actor.kind === 'user' && actor.grants.some((g) => g.role === 'administrator');
+    if (!(token && bearer === `Bearer ${token}`) && !staff) {
+      return problemResponse(c, new AppError('auth.required', 401, 'error.unauthenticated'));
+    }
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
+
+  opts.mount?.(app);
+  app.route('/api/v1', createApi(deps));
+  app.all('/api/*', (c) => problemResponse(c, new AppError('route.not_found', 404, 'error.notFound')));
+
+  if (opts.clientDir) {
+    const root = opts.clientDir;
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root }),
+    );
+    app.get('/favicon.ico', serveStatic({ root }));
+  }
+
+  if (opts.build) {
+    const handle = createRequestHandler(
+      opts.build,
+      deps.config.nodeEnv === 'development' ? 'development' : 'production',
+    );
+    // The build carries its own instance of the context key (see entry.server.tsx).
+    const requestContext = (
+      opts.build.entry.module as unknown as { requestContext: typeof RequestContextKey }
+    ).requestContext;
+    app.all('*', (c) => {
+      const ctx = new RouterContextProvider();
+      ctx.set(requestContext, {
+        deps,
+        actor: c.get('actor'),
+        locale: c.get('locale'),
+        nonce: c.get('nonce'),
+        requestId: c.get('requestId'),
+      });
+      return handle(c.req.raw, ctx);
+    });
+  }
+
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, new AppError('route.not_found', 404, 'error.notFound')));
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,121 @@
+// Reads and validates the environment once, at start. Every bad value gets its own clear message.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce
+    .number({ error: 'PORT phải là số nguyên 1–65535 (PORT must be an integer 1–65535)' })
+    .int()
+    .min(1)
+    .max(65535)
+    .default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres:// (must start with postgres://)')
+    .optional(),
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL phải là URL đầy đủ, ví dụ https://hoctap.example.vn' }).optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'SESSION_SECRET cần ít nhất 32 ký tự (needs at least 32 characters)')
+    .optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Suốt Đời <no-reply@localhost>'),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embedded: boolean;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionSecret: string;
+  smtp:
+    | { host: string; port: number; user?: string; password?: string; secure: boolean; from: string }
+    | undefined;
+  mailFrom: string;
+  metricsToken: string | undefined;
+  logLevel: string;
+  seedDemo: boolean;
+  workers: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Cấu hình không hợp lệ (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const dataDir = resolve(e.DATA_DIR);
+  const problems: string[] = [];
+  let sessionSecret = e.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (embedded) sessionSecret = readOrCreateSecret(dataDir);
+    else problems.push('SESSION_SECRET: bắt buộc khi dùng DATABASE_URL (required with DATABASE_URL)');
+  }
+  if (e.SMTP_HOST && !e.SMTP_PORT)
+    problems.push('SMTP_PORT: bắt buộc khi có SMTP_HOST (required with SMTP_HOST)');
+  if (problems.length) throw new ConfigError(problems);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    embedded,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionSecret: sessionSecret!,
+    smtp:
+      e.SMTP_HOST && e.SMTP_PORT
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            ...(e.SMTP_USER ? { user: e.SMTP_USER } : {}),
+            ...(e.SMTP_PASSWORD ? { password: e.SMTP_PASSWORD } : {}),
+            secure: e.SMTP_SECURE === 'true',
+            from: e.SMTP_FROM,
+          }
+        : undefined,
+    mailFrom: e.SMTP_FROM,
+    metricsToken: e.METRICS_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded,
+    workers: e.WORKERS,
+  };
+}
+
+/** Embedded mode keeps its generated secret beside the data so sessions survive restarts. */
+function readOrCreateSecret(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,21 @@
+// `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
+import { loadConfig } from '../config.ts';
+import { openDatabase } from './client.ts';
+import { migrate } from './migrate.ts';
+
+const config = loadConfig();
+const h = await openDatabase(
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, max: 1 }
+    : { kind: 'pglite', dataDir: `${config.dataDir}/db` },
+);
+try {
+  const applied = await migrate(h);
+  console.log(
+    applied.length
+      ? `Đã áp dụng / applied: ${applied.join(', ')}`
+      : 'Cơ sở dữ liệu đã cập nhật / already up to date',
+  );
+} finally {
+  await h.close();
+}

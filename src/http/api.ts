@@ -1,0 +1,22 @@
+// /api/v1: JSON API documented as OpenAPI 3.1 from the same Zod schemas that validate it.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import type { HonoEnv } from './env.ts';
+import { zodToAppError } from './problem.ts';
+
+export type Api = OpenAPIHono<HonoEnv>;
+
+export function createApi(deps: AppDeps): Api {
+  const api = new OpenAPIHono<HonoEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw zodToAppError(result.error);
+    },
+  });
+  registerAuditRoutes(api, deps);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Suốt Đời API', version: '1.0.0', description: 'API của nền tảng học tập suốt đời' },
+  });
+  return api;
+}

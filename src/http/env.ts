@@ -1,0 +1,13 @@
+import type { AppDeps } from '../deps.ts';
+import type { Actor } from '../lib/authz.ts';
+import type { Locale } from '../lib/i18n.ts';
+
+export interface HonoEnv {
+  Variables: {
+    requestId: string;
+    nonce: string;
+    actor: Actor;
+    locale: Locale;
+    deps: AppDeps;
+  };
+}

@@ -1,0 +1,64 @@
+// Security headers for every answer, and a per-request CSP nonce handed to React Router's <Scripts>.
+import { randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from '../lib/errors.ts';
+import type { HonoEnv } from './env.ts';
+import { problemResponse } from './problem.ts';
+
+export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    const nonce = randomBytes(16).toString('base64');
+    c.set('nonce', nonce);
+    await next();
+    const h = c.res.headers;
+    h.set(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    );
+    h.set('X-Content-Type-Options', 'nosniff');
+    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    h.set('X-Frame-Options', 'DENY');
+    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    h.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
+    if (opts.https) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  };
+}
+
+/**
+ * CSRF: a state-changing request that carries cookies must come from our own origin. Browsers send
+ * `Origin` (and `Sec-Fetch-Site`) on every cross-site POST, form or fetch, with or without JavaScript;
+ * JSON bodies cannot be sent cross-site without a CORS preflight, which we never grant.
+ */
+export function csrfGuard(publicUrl: string): MiddlewareHandler<HonoEnv> {
+  const allowed = new URL(publicUrl).origin;
+  return async (c, next) => {
+    const m = c.req.method;
+    if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    const own = new URL(c.req.url).origin;
+    const hasCookie = Boolean(c.req.header('cookie'));
+    const ct = (c.req.header('content-type') ?? '').toLowerCase();
+    const formLike = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/.test(ct);
+    if (site && site !== 'same-origin' && site !== 'none') return deny(c);
+    if (origin && origin !== allowed && origin !== own) return deny(c);
+    // A form post with cookies and no Origin at all is refused: every current browser sends one.
+    if (!origin && formLike && hasCookie) return deny(c);
+    return next();
+  };
+}
+
+function deny(c: Context<HonoEnv>) {
+  return problemResponse(c, new AppError('request.csrf', 403, 'error.csrf'));
+}

@@ -1,0 +1,33 @@
+// The one way back-office writes are audited: call `record` inside the same transaction as the write.
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { currentRequestId } from '../../lib/request-context.ts';
+import type { AuditRepository } from './audit.repository.ts';
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  unitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function createAuditService(repo: AuditRepository) {
+  return {
+    async record(tx: Db, actor: Actor, e: AuditEvent): Promise<void> {
+      await repo.append(tx, {
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        actorLabel: actor.kind === 'user' ? actor.email : 'system',
+        unitId: e.unitId ?? null,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId ?? null,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        requestId: currentRequestId() ?? null,
+      });
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,32 @@
+import type { AppDeps } from '../../deps.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { authorize } from '../../policies.ts';
+import type { AuditEntry } from './audit.repository.ts';
+import type { AuditQuery } from './audit.schemas.ts';
+
+// Vietnam is UTC+7 all year: a date filter means the whole Vietnamese day.
+const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+const dayEnd = (d: string) => new Date(`${d}T23:59:59.999+07:00`);
+
+export async function listAuditEntries(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+  q: AuditQuery,
+): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  authorize(actor, 'audit.log.read');
+  const entries = await deps.repos.audit.list(deps.db, {
+    actorId: q.actor,
+    action: q.action,
+    entityType: q.entityType,
+    entityId: q.entity,
+    unitId: q.unit,
+    from: q.from ? dayStart(q.from) : undefined,
+    to: q.to ? dayEnd(q.to) : undefined,
+    q: q.q,
+    beforeSeq: q.before,
+    limit: q.limit + 1,
+  });
+  const more = entries.length > q.limit;
+  const page = more ? entries.slice(0, q.limit) : entries;
+  return { entries: page, nextBefore: more ? (page.at(-1)?.seq ?? null) : null };
+}

@@ -1,0 +1,9 @@
+// Integration tests serve real pages, so the React Router build must exist.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export default function setup() {
+  if (!existsSync('build/server/index.js')) {
+    execFileSync('npx', ['react-router', 'build'], { stdio: 'inherit' });
+  }
+}

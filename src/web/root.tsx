@@ -1,0 +1,89 @@
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  useMatches,
+  useRouteLoaderData,
+} from 'react-router';
+import { isStaff } from '../lib/staff.ts';
+import type { Route } from './+types/root.ts';
+import { requestContext } from './context.ts';
+import { useT } from './i18n.ts';
+import styles from './styles/app.css?url';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.ico' },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { deps, actor, locale, nonce, requestId } = context.get(requestContext);
+  const departmentName =
+    (await deps.repos.settings.get<string>('department.name')) ??
+    'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa';
+  return {
+    locale,
+    nonce,
+    requestId,
+    departmentName,
+    user: actor.kind === 'user' ? { name: actor.name, email: actor.email, staff: isStaff(actor) } : null,
+  };
+}
+
+/** Pages hydrate only when a matched route asks for it (`handle.hydrate`); pure content ships no JS. */
+function useWantsScripts(): boolean {
+  return useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const hydrate = useWantsScripts();
+  return (
+    <html lang={data?.locale ?? 'vi'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {hydrate ? <Scripts nonce={data?.nonce} /> : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? t('error.notFound')
+      : status === 403
+        ? t('error.forbidden')
+        : status === 401
+          ? t('error.unauthenticated')
+          : t('error.generic');
+  return (
+    <main id="main" className="container error-page">
+      <title>{`${message} — Suốt Đời`}</title>
+      <h1>{message}</h1>
+      {data?.requestId ? (
+        <p className="muted">
+          {t('error.requestId')}: <code>{data.requestId}</code>
+        </p>
+      ) : null}
+      <p>
+        <a href={data?.locale === 'en' ? '/en' : '/'}>{t('nav.home')}</a>
+      </p>
+    </main>
+  );
+}

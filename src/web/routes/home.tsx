@@ -1,0 +1,49 @@
+import { useT } from '../i18n.ts';
+import type { Route } from './+types/home.ts';
+
+export function meta({ matches }: Route.MetaArgs) {
+  const root = matches[0]?.loaderData as { locale?: string } | undefined;
+  return [
+    { title: root?.locale === 'en' ? 'Suốt Đời — lifelong learning' : 'Suốt Đời — học tập suốt đời' },
+    {
+      name: 'description',
+      content:
+        root?.locale === 'en'
+          ? 'Lifelong learning in libraries, museums and cultural centres'
+          : 'Học tập suốt đời trong thư viện, bảo tàng, trung tâm văn hóa',
+    },
+  ];
+}
+
+export default function Home() {
+  const t = useT();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+      </section>
+      <section aria-labelledby="home-services">
+        <h2 id="home-services">{t('home.servicesTitle')}</h2>
+        <ul className="card-grid">
+          <li className="card">
+            <h3>{t('home.card.catalogue.title')}</h3>
+            <p>{t('home.card.catalogue.body')}</p>
+          </li>
+          <li className="card">
+            <h3>{t('home.card.events.title')}</h3>
+            <p>{t('home.card.events.body')}</p>
+          </li>
+          <li className="card">
+            <h3>{t('home.card.places.title')}</h3>
+            <p>{t('home.card.places.body')}</p>
+          </li>
+          <li className="card">
+            <h3>{t('home.card.record.title')}</h3>
+            <p>{t('home.card.record.body')}</p>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// The language layout: `/` is Vietnamese, `/en` English; any other first segment is not a language.
+import { data, Outlet, useRouteLoaderData } from 'react-router';
+import { SiteHeader } from '../components/SiteHeader.tsx';
+import { useT } from '../i18n.ts';
+import type { loader as rootLoader } from '../root.tsx';
+import type { Route } from './+types/locale.ts';
+
+export function loader({ params }: Route.LoaderArgs) {
+  if (params.lang !== undefined && params.lang !== 'en') throw data(null, { status: 404 });
+  return null;
+}
+
+export default function LocaleLayout() {
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const t = useT();
+  return (
+    <>
+      <SiteHeader departmentName={root?.departmentName ?? ''} user={root?.user ?? null} />
+      <main id="main" className="container" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{root?.departmentName}</p>
+          <p className="muted">{t('footer.program')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (*.test.ts) run once. Integration tests (*.int.test.ts) run on embedded PGlite always and on
+// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it), each file in a fresh schema.
+const integration = (name: string, env: Record<string, string>) => ({
+  extends: true as const,
+  test: { name, include: ['src/**/*.int.test.{ts,tsx}'], env, testTimeout: 30_000, hookTimeout: 60_000 },
+});
+
+export default defineConfig({
+  test: {
+    globalSetup: ['src/test/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.int.test.*'],
+        },
+      },
+      integration('pglite', { TEST_DB_KIND: 'pglite' }),
+      ...(process.env.TEST_DATABASE_URL ? [integration('postgres', { TEST_DB_KIND: 'postgres' })] : []),
+    ],
+  },
+});
