@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export default function setup() {
-  if (!existsSync('build/server/index.js')) {
+  const dir = process.env.RR_BUILD_DIR ?? 'build';
+  if (!existsSync(`${dir}/server/index.js`)) {
     execFileSync('npx', ['react-router', 'build'], { stdio: 'inherit' });
   }
 }
