@@ -4,6 +4,8 @@ import type { AppDeps } from '../deps.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import type { HonoEnv } from './env.ts';
 import { zodToAppError } from './problem.ts';
+import { isPublicApi } from './public-routes.ts';
+import { unauthenticated } from '../lib/errors.ts';
 
 export type Api = OpenAPIHono<HonoEnv>;
 
@@ -12,6 +14,11 @@ export function createApi(deps: AppDeps): Api {
     defaultHook: (result) => {
       if (!result.success) throw zodToAppError(result.error);
     },
+  });
+  // Deny by default: an anonymous caller gets 401 before any validation, unless the route is public.
+  api.use('*', async (c, next) => {
+    if (c.get('actor').kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path)) throw unauthenticated();
+    await next();
   });
   registerAuditRoutes(api, deps);
   api.doc31('/openapi.json', {

@@ -1,5 +1,7 @@
 // Paths an anonymous visitor may open. Everything else must answer 401 (API) or redirect to sign-in (pages).
-// The route-auth test enumerates every registered route and checks it against this list.
+// The route-auth test enumerates every registered route and checks it against these lists.
+
+/** `METHOD /path` patterns; `:param` matches one segment, a trailing `*` matches the rest. */
 export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /healthz',
   'GET /readyz',
@@ -20,3 +22,21 @@ export const PUBLIC_PAGES: ReadonlyArray<string> = [
   'routes/two-factor',
   'routes/not-found',
 ];
+
+function patternToRegExp(pattern: string): RegExp {
+  const escaped = pattern
+    .split('/')
+    .map((seg) => (seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}$`);
+}
+
+const compiled = PUBLIC_API_ROUTES.map((r) => {
+  const [method, path] = r.split(' ') as [string, string];
+  return { method, re: patternToRegExp(path) };
+});
+
+export function isPublicApi(method: string, path: string): boolean {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return compiled.some((r) => r.method === m && r.re.test(path));
+}

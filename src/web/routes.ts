@@ -5,7 +5,10 @@ import { index, layout, type RouteConfig, route } from '@react-router/dev/routes
 export default [
   route(':lang?', 'routes/locale.tsx', [
     index('routes/home.tsx'),
-    layout('routes/admin/layout.tsx', [route('admin', 'routes/admin/index.tsx')]),
+    layout('routes/admin/layout.tsx', [
+      route('admin', 'routes/admin/index.tsx'),
+      route('admin/audit', 'routes/admin/audit.tsx'),
+    ]),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -15,6 +15,9 @@ export default function AdminLayout() {
           <li>
             <a href={href('/admin')}>{t('admin.dashboard')}</a>
           </li>
+          <li>
+            <a href={href('/admin/audit')}>{t('admin.nav.audit')}</a>
+          </li>
         </ul>
       </nav>
       <div className="admin-body">

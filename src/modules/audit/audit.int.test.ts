@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../lib/authz.ts';
+import { testActor } from '../../test/actors.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { listAuditEntries } from './audit.usecases.ts';
+
+describe('audit log', () => {
+  let ctx: TestContext;
+  const admin = testActor([{ role: 'administrator', unitId: 'unit_root' }]);
+  const staff = testActor([{ role: 'unit_staff', unitId: 'unit_lib' }]);
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    await ctx.deps.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) {
+        await ctx.deps.audit.record(tx, admin, {
+          action: i % 2 ? 'units.unit.rename' : 'plan.task.update',
+          entityType: i % 2 ? 'unit' : 'task',
+          entityId: `x_${i}`,
+          before: { n: i },
+          after: { n: i + 1 },
+        });
+      }
+    });
+  });
+  afterAll(() => ctx.close());
+
+  it('lists newest first and pages with a keyset cursor', async () => {
+    const first = await listAuditEntries(ctx.deps, admin, { limit: 2 });
+    expect(first.entries.map((e) => e.entityId)).toEqual(['x_4', 'x_3']);
+    expect(first.nextBefore).not.toBeNull();
+    const second = await listAuditEntries(ctx.deps, admin, { limit: 2, before: first.nextBefore ?? undefined });
+    expect(second.entries.map((e) => e.entityId)).toEqual(['x_2', 'x_1']);
+  });
+
+  it('filters by action and keeps before/after', async () => {
+    const page = await listAuditEntries(ctx.deps, admin, { limit: 50, action: 'units.unit.rename' });
+    expect(page.entries).toHaveLength(2);
+    expect(page.entries[0]?.before).toEqual({ n: 3 });
+    expect(page.entries[0]?.after).toEqual({ n: 4 });
+    expect(page.entries[0]?.actorLabel).toBe('tester@example.vn');
+  });
+
+  it('is closed to unit staff and anonymous visitors', async () => {
+    await expect(listAuditEntries(ctx.deps, staff, { limit: 10 })).rejects.toMatchObject({ status: 403 });
+    await expect(listAuditEntries(ctx.deps, ANONYMOUS, { limit: 10 })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('answers the API with 401 problem+json for anonymous callers', async () => {
+    const res = await ctx.request('/api/v1/audit?limit=5');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
