@@ -37,8 +37,21 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     c.set('deps', deps);
     c.set('locale', c.req.path === '/en' || c.req.path.startsWith('/en/') ? 'en' : 'vi');
     c.set('actor', { kind: 'anonymous' });
+    const started = performance.now();
     await requestScope.run({ requestId }, next);
     c.res.headers.set('X-Request-Id', requestId);
+    if (!c.req.path.startsWith('/assets/')) {
+      deps.logger.info(
+        {
+          requestId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    }
   });
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));

@@ -64,13 +64,14 @@ async function startWorker(cfg: typeof config) {
     if (cfg.seedDemo) demo = await seedDemo(deps);
   }
 
-  const buildFile = join(ROOT, 'build/server/index.js');
+  const buildDir = join(ROOT, process.env.RR_BUILD_DIR ?? 'build');
+  const buildFile = join(buildDir, 'server/index.js');
   if (!existsSync(buildFile)) {
     console.error('Chưa build giao diện: chạy `npm run build` (the UI is not built: run `npm run build`).');
     process.exit(1);
   }
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const app = createApp(deps, { build, clientDir: join(ROOT, 'build/client'), mount: auth.mount });
+  const app = createApp(deps, { build, clientDir: join(buildDir, 'client'), mount: auth.mount });
 
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => {
     if (!primary) return;

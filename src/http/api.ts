@@ -1,11 +1,11 @@
 // /api/v1: JSON API documented as OpenAPI 3.1 from the same Zod schemas that validate it.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.ts';
+import { AppError, unauthenticated } from '../lib/errors.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import type { HonoEnv } from './env.ts';
 import { zodToAppError } from './problem.ts';
 import { isPublicApi } from './public-routes.ts';
-import { unauthenticated } from '../lib/errors.ts';
 
 export type Api = OpenAPIHono<HonoEnv>;
 
@@ -17,7 +17,13 @@ export function createApi(deps: AppDeps): Api {
   });
   // Deny by default: an anonymous caller gets 401 before any validation, unless the route is public.
   api.use('*', async (c, next) => {
-    if (c.get('actor').kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path)) throw unauthenticated();
+    if (c.get('actor').kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path))
+      throw unauthenticated();
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'DELETE';
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/json\b/i.test(type) && (c.req.header('content-length') ?? '0') !== '0') {
+      throw new AppError('request.unsupported_media_type', 415, 'error.unsupportedMediaType');
+    }
     await next();
   });
   registerAuditRoutes(api, deps);
