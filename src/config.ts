@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9])$/,
+      'TRUST_PROXY phải là true, false hoặc số proxy 0–9 (must be true, false or the number of proxies 0–9)',
+    )
+    .default('false'),
 });
 
 export interface Config {
@@ -53,6 +60,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   workers: number;
+  /** How many reverse proxies in front of us append to X-Forwarded-For; 0 = use the socket address. */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded,
     workers: e.WORKERS,
+    trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
   };
 }
 

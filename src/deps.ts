@@ -4,10 +4,18 @@ import type { Db, DbHandle } from './db/client.ts';
 import type { Actor } from './lib/authz.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMailer, type Mailer } from './lib/mailer.ts';
+import { createAccessRepository } from './modules/access/access.repository.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { type AuditService, createAuditService } from './modules/audit/audit.service.ts';
+import { createAuthRepository } from './modules/auth/auth.repository.ts';
+import { type AuthInstance, createAuth } from './modules/auth/auth.ts';
+import { createCatalogueRepository } from './modules/catalogue/catalogue.repository.ts';
+import { createPostgresSearchIndex } from './modules/catalogue/catalogue.search.ts';
+import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
 import { createOutboxRepository } from './modules/mail/outbox.repository.ts';
+import { createPlanRepository } from './modules/plan/plan.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
+import { createUnitsRepository } from './modules/units/units.repository.ts';
 
 /** Resolves who is asking from the request headers (session cookie). Filled in by the auth module. */
 export interface ActorResolver {
@@ -16,9 +24,16 @@ export interface ActorResolver {
 
 export function createRepos(dbh: DbHandle) {
   return {
+    access: createAccessRepository(),
     audit: createAuditRepository(),
+    auth: createAuthRepository(dbh),
+    catalogue: createCatalogueRepository(),
+    catalogueImports: createCatalogueImportRepository(),
+    catalogueSearch: createPostgresSearchIndex(),
     outbox: createOutboxRepository(dbh),
+    plan: createPlanRepository(),
     settings: createSettingsRepository(dbh),
+    units: createUnitsRepository(),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -32,12 +47,14 @@ export interface AppDeps {
   audit: AuditService;
   mailer: Mailer;
   actors: ActorResolver;
+  /** The better-auth instance (src/modules/auth/auth.ts); pages reach it through use cases, never directly. */
+  auth: AuthInstance;
   now: () => Date;
 }
 
 export function buildDeps(config: Config, dbh: DbHandle, logger: Logger): AppDeps {
   const repos = createRepos(dbh);
-  return {
+  const deps: AppDeps = {
     config,
     dbh,
     db: dbh.db,
@@ -45,7 +62,11 @@ export function buildDeps(config: Config, dbh: DbHandle, logger: Logger): AppDep
     repos,
     audit: createAuditService(repos.audit),
     mailer: createMailer(config, repos.outbox),
-    actors: { resolve: async () => ({ kind: 'anonymous' }) },
     now: () => new Date(),
+    actors: { resolve: async () => ({ kind: 'anonymous' }) },
+    auth: undefined as unknown as AuthInstance, // set just below: better-auth needs the other deps
   };
+  // better-auth's hooks read `deps` at call time, so a test that swaps `deps.now` is seen by the limiter.
+  deps.auth = createAuth(deps);
+  return deps;
 }

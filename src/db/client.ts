@@ -2,6 +2,7 @@
 // Both speak the same SQL; Drizzle sits on top of either driver.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -33,7 +34,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  // pg_trgm: typo correction over the catalogue's word dictionary (migration 0006).
+  const client = dataDir ? new PGlite(dataDir, { extensions: { pg_trgm } }) : new PGlite({ extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzlePglite({ client }) as unknown as Db;
   let chain: Promise<unknown> = Promise.resolve();

@@ -2,10 +2,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.ts';
 import { AppError, unauthenticated } from '../lib/errors.ts';
+import { registerAccessRoutes } from '../modules/access/access.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.ts';
+import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
+import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import type { HonoEnv } from './env.ts';
 import { zodToAppError } from './problem.ts';
 import { isPublicApi } from './public-routes.ts';
+import { requireUtf8Json } from './utf8.ts';
 
 export type Api = OpenAPIHono<HonoEnv>;
 
@@ -26,7 +31,12 @@ export function createApi(deps: AppDeps): Api {
     }
     await next();
   });
+  api.use('*', requireUtf8Json());
   registerAuditRoutes(api, deps);
+  registerCatalogueRoutes(api, deps);
+  registerAccessRoutes(api, deps);
+  registerPlanRoutes(api, deps);
+  registerUnitRoutes(api, deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Suốt Đời API', version: '1.0.0', description: 'API của nền tảng học tập suốt đời' },

@@ -6,6 +6,9 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /healthz',
   'GET /readyz',
   'GET /api/v1/openapi.json',
+  'GET /api/v1/catalogue/search',
+  'GET /api/v1/catalogue/suggest',
+  'GET /api/v1/catalogue/records/:recordId',
   'POST /api/auth/*',
   'GET /api/auth/*',
 ];
@@ -20,6 +23,8 @@ export const PUBLIC_PAGES: ReadonlyArray<string> = [
   'routes/reset-password',
   'routes/sign-out',
   'routes/two-factor',
+  'routes/catalogue-search',
+  'routes/catalogue-record',
   'routes/not-found',
 ];
 

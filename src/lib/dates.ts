@@ -35,3 +35,21 @@ export function formatNumber(n: number, locale: Locale): string {
 export function yearInVietnam(d: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric' }).format(d));
 }
+
+const isoDayFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Vietnam for an instant, as 'YYYY-MM-DD' (the form date columns and inputs use). */
+export function isoDateInVietnam(d: Date = new Date()): string {
+  return isoDayFmt.format(d);
+}
+
+/** Shows a 'YYYY-MM-DD' calendar day as dd/mm/yyyy without any time-zone shift. */
+export function formatIsoDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}

@@ -16,6 +16,9 @@ export const ID_PREFIXES = [
   'tfa',
   'mail',
   'job',
+  'rec',
+  'hld',
+  'imp',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -1,6 +1,9 @@
 // Seeding. Reference data (settings, units, the plan, commemorative days) is applied on every start and is
 // idempotent. Demo data is added once, in demo mode only, and is clearly marked as such.
 import type { AppDeps } from '../../deps.ts';
+import { seedDemoAccounts } from '../../modules/access/access.seed.ts';
+import { seedCommemorativeDays, seedPlan } from '../../modules/plan/plan.seed.ts';
+import { seedUnits } from '../../modules/units/units.seed.ts';
 
 export interface SeedReport {
   reference: string[];
@@ -16,9 +19,21 @@ export async function seedReference(deps: AppDeps): Promise<string[]> {
   );
   await deps.repos.settings.setDefault('auth.require_mfa_for_staff', false);
   done.push('settings');
+  await seedUnits(deps);
+  done.push('units');
+  await seedPlan(deps);
+  done.push('plan');
+  await seedCommemorativeDays(deps);
+  done.push('commemorative-days');
   return done;
 }
 
-export async function seedDemo(_deps: AppDeps): Promise<SeedReport['demo']> {
-  return { created: false };
+/** Demo mode, first start only: the `demo.seeded_at` marker is written last, so an interrupted start retries. */
+export async function seedDemo(deps: AppDeps): Promise<SeedReport['demo']> {
+  if (await deps.repos.settings.get('demo.seeded_at')) return { created: false };
+  const accounts = await seedDemoAccounts(deps);
+  await deps.repos.settings.set('demo.seeded_at', deps.now().toISOString());
+  return accounts.adminPassword
+    ? { created: true, adminEmail: accounts.adminEmail, adminPassword: accounts.adminPassword }
+    : { created: true };
 }

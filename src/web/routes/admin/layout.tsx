@@ -16,7 +16,19 @@ export default function AdminLayout() {
             <a href={href('/admin')}>{t('admin.dashboard')}</a>
           </li>
           <li>
+            <a href={href('/admin/units')}>{t('units.nav')}</a>
+          </li>
+          <li>
+            <a href={href('/admin/plan/tasks')}>{t('plan.nav')}</a>
+          </li>
+          <li>
             <a href={href('/admin/audit')}>{t('admin.nav.audit')}</a>
+          </li>
+          <li>
+            <a href={href('/admin/users')}>{t('access.nav.users')}</a>
+          </li>
+          <li>
+            <a href={href('/admin/settings/security')}>{t('access.nav.security')}</a>
           </li>
         </ul>
       </nav>

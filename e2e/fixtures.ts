@@ -1,0 +1,54 @@
+// Shared helpers for the browser journeys: accessibility (axe, WCAG 2.1 A/AA) and layout checks.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the current page and fails with a readable list of every violation and the nodes hit. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = results.violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 10)
+      .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+      .join('\n');
+    return `[${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+  });
+  if (report.length) console.error(`axe violations on ${page.url()}:\n${report.join('\n\n')}`);
+  expect(report, `axe found ${report.length} WCAG 2.1 A/AA violation(s) on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe needs JavaScript in the page, so a page opened with `javaScriptEnabled: false` is checked in a twin
+ * context: same cookies, same URL, every script file blocked, so the DOM is the server-rendered one a
+ * visitor without JavaScript gets (axe itself is injected over the DevTools protocol, not as a file).
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('expectNoAxeViolationsWithoutJs needs a page from a launched browser');
+  const twin = await browser.newContext({
+    javaScriptEnabled: true,
+    storageState: await page.context().storageState(),
+    viewport: page.viewportSize(),
+  });
+  try {
+    await twin.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
+    const copy = await twin.newPage();
+    await copy.goto(page.url());
+    await expectNoAxeViolations(copy);
+  } finally {
+    await twin.close();
+  }
+}
+
+/** Nothing may scroll sideways: the document is no wider than the viewport. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(
+    scrollWidth,
+    `page ${page.url()} is ${scrollWidth}px wide in a ${innerWidth}px viewport`,
+  ).toBeLessThanOrEqual(innerWidth);
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dirs: string[] = [];
+function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'suotdoi-config-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const SECRET = 'a-session-secret-that-is-long-enough-0123';
+const PG = 'postgres://app@db.example.vn:5432/suotdoi';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ DATA_DIR: tempDataDir(), ...env });
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration from the environment', () => {
+  it('starts embedded with defaults and no variables at all', () => {
+    const dataDir = tempDataDir();
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      port: 3000,
+      embedded: true,
+      seedDemo: true,
+      workers: 1,
+      secureCookies: false,
+    });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    // The generated secret is kept beside the data so sessions survive a restart.
+    expect(readFileSync(join(dataDir, 'session-secret'), 'utf8').trim()).toBe(config.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('switches to PostgreSQL, no demo data and secure cookies from DATABASE_URL and an https PUBLIC_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: PG,
+      SESSION_SECRET: SECRET,
+      PUBLIC_URL: 'https://hoctap.example.vn/',
+      WORKERS: '4',
+    });
+    expect(config).toMatchObject({ embedded: false, seedDemo: false, secureCookies: true, workers: 4 });
+    expect(config.publicUrl).toBe('https://hoctap.example.vn');
+  });
+
+  it('explains a PORT that is not a number', () => {
+    const problems = problemsOf({ PORT: 'abc' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PORT: .*integer 1–65535/);
+  });
+
+  it('explains a DATABASE_URL that is not PostgreSQL', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root@localhost/suotdoi', SESSION_SECRET: SECRET });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DATABASE_URL: .*postgres:\/\//);
+  });
+
+  it('explains a SESSION_SECRET that is too short', () => {
+    const problems = problemsOf({ SESSION_SECRET: 'short' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SESSION_SECRET: .*32/);
+  });
+
+  it('requires SESSION_SECRET with DATABASE_URL', () => {
+    const problems = problemsOf({ DATABASE_URL: PG });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SESSION_SECRET: .*required with DATABASE_URL/);
+  });
+
+  it('lists every bad value at once, one line each', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      PUBLIC_URL: 'nope',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_URL',
+    ]);
+    // The message printed at start: a heading, then one line per problem.
+    expect(() => loadConfig({ DATA_DIR: tempDataDir(), PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(
+      /invalid configuration\):\n {2}- [A-Z_]+: [^\n]+\n {2}- [A-Z_]+: [^\n]+$/,
+    );
+  });
+
+  it('requires SMTP_PORT with SMTP_HOST', () => {
+    expect(problemsOf({ SMTP_HOST: 'mail.example.vn' })).toEqual([
+      expect.stringMatching(/^SMTP_PORT: .*required with SMTP_HOST/),
+    ]);
+  });
+});

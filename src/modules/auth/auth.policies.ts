@@ -1,0 +1,5 @@
+import type { PermissionTable } from '../../lib/authz.ts';
+
+export const authPermissions = {
+  'auth.settings.update': { roles: ['administrator'], scope: 'any-grant' },
+} satisfies PermissionTable;

@@ -1,0 +1,227 @@
+// MARC import as a resumable job. The file is read as a stream (constant memory); every BATCH records are
+// matched, written and counted in ONE transaction together with the job's progress and resume offset, so a
+// crash loses at most the uncommitted batch and a restart continues after the last committed one.
+// Idempotent: a record matches on 001+003 (else ISBN); an unchanged record (same content hash) is skipped,
+// so importing a file twice changes nothing and bumps no version.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { AppDeps } from '../../deps.ts';
+import { ANONYMOUS, type Actor } from '../../lib/authz.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { authorize, can } from '../../policies.ts';
+import type { BatchProgress, ImportError, ImportFormat, ImportJob } from './catalogue-import.repository.ts';
+import { type HoldingValues, type ImportMatch, type RecordValues, recordWords } from './catalogue.repository.ts';
+import { toHoldingValues, toRecordValues } from './catalogue.usecases.ts';
+import { readIso2709 } from './marc/iso2709.ts';
+import { marcToRecord } from './marc/marc-map.ts';
+import type { MarcReadResult } from './marc/marc.types.ts';
+import { readMarcXml, XmlRejected } from './marc/marcxml.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'logger'>;
+
+export const IMPORT_BATCH = 500;
+
+export interface StartImportInput {
+  fileName: string;
+  format: ImportFormat;
+  filePath: string;
+  fileSize: number;
+  unitId: string;
+  publish: boolean;
+}
+
+/** ISO 2709 starts with five digits; MARCXML with `<` (after an optional BOM and whitespace). */
+export function detectFormat(head: Uint8Array): ImportFormat | undefined {
+  const text = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  if (/^\d{5}/.test(text)) return 'iso2709';
+  if (text.startsWith('<')) return 'marcxml';
+  return undefined;
+}
+
+export async function startMarcImport(deps: Deps, actor: Actor, input: StartImportInput): Promise<ImportJob> {
+  authorize(actor, 'catalogue.import.create', { unitId: input.unitId });
+  if (!(await deps.repos.catalogue.unitExists(deps.db, input.unitId)))
+    throw new AppError('catalogue.unit_unknown', 422, 'catalogue.error.unknownUnit');
+  const id = newId('imp');
+  await deps.db.transaction(async (tx) => {
+    await deps.repos.catalogueImports.create(tx, {
+      id,
+      fileName: input.fileName.slice(0, 200),
+      format: input.format,
+      filePath: input.filePath,
+      fileSize: input.fileSize,
+      unitId: input.unitId,
+      publish: input.publish,
+      createdBy: actor.kind === 'user' ? actor.userId : null,
+    });
+    await deps.audit.record(tx, actor, {
+      action: 'catalogue.import.create',
+      entityType: 'catalogue_import_job',
+      entityId: id,
+      unitId: input.unitId,
+      after: { fileName: input.fileName, format: input.format, fileSize: input.fileSize, publish: input.publish },
+    });
+  });
+  const job = await deps.repos.catalogueImports.get(deps.db, id);
+  if (!job) throw notFound('catalogue.import');
+  return job;
+}
+
+export async function getImportJob(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor, id: string): Promise<ImportJob> {
+  const job = await deps.repos.catalogueImports.get(deps.db, id);
+  if (!job) {
+    if (actor.kind !== 'user') authorize(actor, 'catalogue.import.read', {});
+    throw notFound('catalogue.import');
+  }
+  authorize(actor, 'catalogue.import.read', { unitId: job.unitId });
+  return job;
+}
+
+export async function listImportJobs(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor): Promise<ImportJob[]> {
+  authorize(actor, 'catalogue.import.list');
+  const jobs = await deps.repos.catalogueImports.list(deps.db, 200);
+  return jobs.filter((j) => can(actor, 'catalogue.import.read', { unitId: j.unitId })).slice(0, 50);
+}
+
+const running = new Set<string>();
+
+/** Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset. */
+export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJob> {
+  if (running.has(jobId)) throw new AppError('catalogue.import_running', 409, 'catalogue.error.importRunning');
+  running.add(jobId);
+  try {
+    const job = await deps.repos.catalogueImports.get(deps.db, jobId);
+    if (!job) throw notFound('catalogue.import');
+    if (job.status === 'done' || job.status === 'failed') return job;
+    if (!job.filePath) throw new AppError('catalogue.import_file_missing', 422, 'catalogue.error.importFile');
+    await deps.repos.catalogueImports.markRunning(deps.db, jobId);
+    try {
+      const items =
+        job.format === 'iso2709'
+          ? readIso2709(createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }), job.resumeOffset)
+          : readMarcXml(createReadStream(job.filePath, { highWaterMark: 1 << 18 }), job.resumeOffset);
+      let batch: MarcReadResult[] = [];
+      for await (const item of items) {
+        batch.push(item);
+        if (batch.length >= IMPORT_BATCH) {
+          await commitBatch(deps, job, batch);
+          batch = [];
+        }
+      }
+      if (batch.length) await commitBatch(deps, job, batch);
+      await deps.repos.catalogueImports.finish(deps.db, jobId, 'done', null);
+    } catch (e) {
+      const reason = e instanceof XmlRejected ? e.message : e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'file not found' : 'internal error';
+      if (!(e instanceof XmlRejected)) deps.logger.error({ err: e, jobId }, 'catalogue import failed');
+      await deps.repos.catalogueImports.finish(deps.db, jobId, 'failed', reason);
+    }
+    const done = await deps.repos.catalogueImports.get(deps.db, jobId);
+    if (!done) throw notFound('catalogue.import');
+    return done;
+  } finally {
+    running.delete(jobId);
+  }
+}
+
+/** Starts a job in the background of this process; errors end up in the job row and the log. */
+export function runMarcImportInBackground(deps: Deps, jobId: string): void {
+  runMarcImport(deps, jobId).catch((err: unknown) => deps.logger.error({ err, jobId }, 'catalogue import crashed'));
+}
+
+/** On start: continue every job a crash or restart interrupted. */
+export async function resumeMarcImports(deps: Deps): Promise<void> {
+  for (const id of await deps.repos.catalogueImports.unfinished(deps.db)) runMarcImportInBackground(deps, id);
+}
+
+const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''}`;
+
+async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadResult[]): Promise<void> {
+  const errors: ImportError[] = [];
+  const candidates: Array<{ position: number; values: RecordValues; holdings: ReturnType<typeof toHoldingValues> }> = [];
+  const seen = new Map<string, number>();
+  for (const item of batch) {
+    if (!item.ok) {
+      errors.push({ position: item.position, reason: item.error });
+      continue;
+    }
+    const mapped = marcToRecord(item.record, { unitId: job.unitId, published: job.publish });
+    if (!mapped.ok) {
+      errors.push({ position: item.position, reason: mapped.error });
+      continue;
+    }
+    const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
+    const values = toRecordValues(newId('rec'), mapped.input, 'marc', hash);
+    const key = values.controlNumber ? controlKey(values.controlNumber, values.controlSource) : values.isbn ? `isbn:${values.isbn}` : null;
+    const earlier = key ? seen.get(key) : undefined;
+    if (key && earlier !== undefined) {
+      errors.push({ position: item.position, reason: `duplicate of the record at ${earlier} in this file` });
+      continue;
+    }
+    if (key) seen.set(key, item.position);
+    candidates.push({ position: item.position, values, holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings) });
+  }
+  const progress: BatchProgress = {
+    processed: batch.length,
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    failed: errors.length,
+    errors,
+    resumeOffset: batch.at(-1)?.next ?? job.resumeOffset,
+  };
+  const { catalogue, catalogueSearch, catalogueImports } = deps.repos;
+  await deps.db.transaction(async (tx) => {
+    const controls = candidates.flatMap(({ values: v }) => (v.controlNumber ? [{ number: v.controlNumber, source: v.controlSource ?? '' }] : []));
+    const isbns = candidates.flatMap(({ values: v }) => (v.isbn ? [v.isbn] : []));
+    const matches = await catalogue.findImportMatches(tx, controls, isbns);
+    const byControl = new Map<string, ImportMatch>();
+    const byIsbn = new Map<string, ImportMatch>();
+    for (const m of matches) {
+      if (m.controlNumber) byControl.set(controlKey(m.controlNumber, m.controlSource), m);
+      if (m.isbn) byIsbn.set(m.isbn, m);
+    }
+    const inserts: RecordValues[] = [];
+    const insertHoldings: HoldingValues[] = [];
+    const words = new Map<string, number>();
+    for (const c of candidates) {
+      const v = c.values;
+      const match =
+        (v.controlNumber ? byControl.get(controlKey(v.controlNumber, v.controlSource)) : undefined) ??
+        (v.isbn && !v.controlNumber ? byIsbn.get(v.isbn) : undefined);
+      if (match && match.sourceHash === v.sourceHash) {
+        progress.skipped++;
+        continue;
+      }
+      if (match && match.unitId !== job.unitId) {
+        progress.failed++;
+        errors.push({ position: c.position, reason: 'matches a record held by another unit; not changed' });
+        continue;
+      }
+      for (const w of recordWords(v)) words.set(w, (words.get(w) ?? 0) + 1);
+      if (!match) {
+        inserts.push(v);
+        insertHoldings.push(...c.holdings);
+        progress.imported++;
+        continue;
+      }
+      const updated = { ...v, id: match.id };
+      await catalogue.updateRecord(tx, updated, null);
+      await catalogue.replaceHoldings(tx, match.id, c.holdings.map((h) => ({ ...h, recordId: match.id })));
+      progress.updated++;
+    }
+    await catalogue.insertRecords(tx, inserts, insertHoldings);
+    await catalogueSearch.addWords(tx, words);
+    await catalogueImports.recordBatch(tx, job.id, progress);
+    // Changes to existing records are the part of an import a cataloguer may need to trace back.
+    if (progress.updated > 0) {
+      await deps.audit.record(tx, ANONYMOUS, {
+        action: 'catalogue.import.batch',
+        entityType: 'catalogue_import_job',
+        entityId: job.id,
+        unitId: job.unitId,
+        after: { imported: progress.imported, updated: progress.updated, resumeOffset: progress.resumeOffset },
+      });
+    }
+  });
+}

@@ -1,0 +1,283 @@
+// The catalogue's SearchIndex on PostgreSQL/PGlite. A large deployment can put OpenSearch behind the same
+// interface. How one search runs (each step bounded, whatever the collection size):
+//  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
+//  2. count + facets read at most COUNT_CAP+1 matching rows in one pass ("10.000+" beyond that);
+//  3. zero hits → each word is corrected against the distinct-word dictionary (edit-distance-1 neighbours by
+//     primary key, trigram neighbours for longer words) and the full-text index is asked again;
+//  4. relevance ranks a bounded candidate set (CANDIDATES rows): diacritics-exact phrase > folded phrase >
+//     exact words > ts_rank (title weighted) > corrected; newest/title sort over all matches by index.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rowsOf, textArray } from './catalogue.repository.ts';
+import type { RecordType, SearchSort } from './catalogue.schemas.ts';
+import { editDistance, editNeighbours, foldedWords, queryWords } from './catalogue.text.ts';
+
+export const COUNT_CAP = 10_000;
+export const CANDIDATES = 1_000;
+export const MAX_PAGE = 50;
+
+export interface SearchFilters {
+  types?: readonly string[] | undefined;
+  institutions?: readonly string[] | undefined;
+  languages?: readonly string[] | undefined;
+  decades?: readonly number[] | undefined;
+  availability?: readonly string[] | undefined;
+}
+
+export interface SearchParams {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchHit {
+  id: string;
+  type: RecordType;
+  title: string;
+  creators: string[];
+  year: number | null;
+  language: string | null;
+  unitId: string;
+  unitName: string;
+  availability: string[];
+}
+
+export interface FacetCount {
+  value: string;
+  label?: string | undefined;
+  count: number;
+}
+export type FacetName = 'type' | 'institution' | 'language' | 'decade' | 'availability';
+
+export interface SearchResult {
+  total: number;
+  totalCapped: boolean;
+  lastPage: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, FacetCount[]>;
+  /** Set when the query had no hits as typed and corrected words found some. */
+  correctedQuery: string | null;
+}
+
+export interface SearchIndex {
+  search(db: Db, p: SearchParams): Promise<SearchResult>;
+  /** Autocomplete: completes the last word of `q` from the dictionary, most frequent first. */
+  suggest(db: Db, q: string, limit: number): Promise<string[]>;
+  /** Adds the words of written records to the dictionary (folded word → number of records). */
+  addWords(db: Db, counts: ReadonlyMap<string, number>): Promise<void>;
+  /** Recounts the dictionary from the stored vectors (after bulk loads; periodic maintenance). */
+  rebuildDictionary(db: Db): Promise<number>;
+}
+
+/** tsquery operand: folded words hold only letters and digits; quoting keeps each one a single lexeme. */
+const lexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
+const group = (alts: readonly string[]) => (alts.length === 1 ? lexeme(alts[0] as string) : `(${alts.map(lexeme).join(' | ')})`);
+
+function filterSql(f: SearchFilters): SQL {
+  const parts: SQL[] = [sql`r.published`];
+  if (f.types?.length) parts.push(sql`r.type = ANY(${textArray(f.types)}::text[])`);
+  if (f.institutions?.length) parts.push(sql`r.unit_id = ANY(${textArray(f.institutions)}::text[])`);
+  if (f.languages?.length) parts.push(sql`r.language = ANY(${textArray(f.languages)}::text[])`);
+  if (f.decades?.length) parts.push(sql`r.decade = ANY(${sql.param(f.decades)}::int[])`);
+  if (f.availability?.length) parts.push(sql`r.availability && ${textArray(f.availability)}::text[]`);
+  return sql.join(parts, sql` AND `);
+}
+
+const HIT_COLUMNS = sql`r.id, r.type, r.title, r.creators, r.year, r.language, r.unit_id AS "unitId",
+  u.name AS "unitName", r.availability`;
+
+type FacetRow = { facet: FacetName | 'total'; value: string | null; label: string | null; n: number };
+
+async function countAndFacets(db: Db, where: SQL): Promise<{ total: number; facets: Record<FacetName, FacetCount[]> }> {
+  const rows = await rowsOf<FacetRow>(
+    db,
+    sql`WITH m AS MATERIALIZED (
+        SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_records r
+        WHERE ${where} LIMIT ${COUNT_CAP + 1})
+      SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n FROM m
+      UNION ALL SELECT 'type', type, NULL, count(*)::int FROM m GROUP BY type
+      UNION ALL SELECT 'institution', g.unit_id, u.name, g.n
+        FROM (SELECT unit_id, count(*)::int AS n FROM m GROUP BY unit_id) g JOIN units u ON u.id = g.unit_id
+      UNION ALL SELECT 'language', language, NULL, count(*)::int FROM m WHERE language IS NOT NULL GROUP BY language
+      UNION ALL SELECT 'decade', decade::text, NULL, count(*)::int FROM m WHERE decade IS NOT NULL GROUP BY decade
+      UNION ALL SELECT 'availability', a, NULL, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.availability) AS a GROUP BY a`,
+  );
+  const facets: Record<FacetName, FacetCount[]> = { type: [], institution: [], language: [], decade: [], availability: [] };
+  let total = 0;
+  for (const r of rows) {
+    if (r.facet === 'total') total = Number(r.n);
+    else if (r.value !== null) facets[r.facet].push({ value: r.value, label: r.label ?? undefined, count: Number(r.n) });
+  }
+  for (const k of Object.keys(facets) as FacetName[]) {
+    facets[k].sort((a, b) => (k === 'decade' ? Number(b.value) - Number(a.value) : b.count - a.count));
+    facets[k] = facets[k].slice(0, 30);
+  }
+  return { total, facets };
+}
+
+/** Dictionary words within one edit (any length) or trigram-similar (longer words) of each query word. */
+async function corrections(db: Db, words: readonly string[]): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const w of words) {
+    const probes = w.length <= 12 ? [w, ...editNeighbours(w)] : [w];
+    const found = new Map<string, number>();
+    for (const r of await rowsOf<{ word: string; ndoc: number }>(
+      db,
+      sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(probes)}::text[])`,
+    ))
+      found.set(r.word, Number(r.ndoc));
+    if (w.length >= 5) {
+      for (const r of await rowsOf<{ word: string; ndoc: number }>(
+        db,
+        sql`SELECT word, ndoc FROM catalogue_words WHERE word OPERATOR(public.%) ${w}
+          ORDER BY public.similarity(word, ${w}) DESC LIMIT 8`,
+      ))
+        found.set(r.word, Number(r.ndoc));
+    }
+    const maxDistance = w.length >= 7 ? 2 : 1;
+    const ranked = [...found.entries()]
+      .map(([word, ndoc]) => ({ word, ndoc, d: editDistance(w, word) }))
+      .filter((c) => c.d <= maxDistance)
+      .sort((a, b) => a.d - b.d || b.ndoc - a.ndoc)
+      .slice(0, 4)
+      .map((c) => c.word);
+    out.push(ranked.length ? ranked : [w]);
+  }
+  return out;
+}
+
+export function createPostgresSearchIndex(): SearchIndex {
+  return {
+    async search(db, p) {
+      const words = queryWords(p.q);
+      const where = filterSql(p.filters);
+      const offset = (Math.min(p.page, MAX_PAGE) - 1) * p.pageSize;
+      if (words.folded.length === 0) {
+        const counted = await countAndFacets(db, where);
+        const order = p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
+        const hits = await rowsOf<SearchHit>(
+          db,
+          sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
+            WHERE ${where} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
+        );
+        return finish(counted, hits, null, p, COUNT_CAP);
+      }
+
+      let groups: string[][] = words.folded.map((w) => [w]);
+      let tsq = groups.map(group).join(' & ');
+      let counted = await countAndFacets(db, sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`);
+      let corrected = false;
+      if (counted.total === 0) {
+        const alt = await corrections(db, words.folded);
+        const altTsq = alt.map(group).join(' & ');
+        if (altTsq !== tsq) {
+          const again = await countAndFacets(db, sql`${where} AND r.search_vector @@ to_tsquery('simple', ${altTsq})`);
+          if (again.total > 0) {
+            groups = alt;
+            tsq = altTsq;
+            counted = again;
+            corrected = true;
+          }
+        }
+      }
+      if (counted.total === 0) return finish(counted, [], null, p, CANDIDATES);
+
+      const match = sql`r.search_vector @@ to_tsquery('simple', ${tsq})`;
+      let hits: SearchHit[];
+      if (p.sort === 'relevance') {
+        const phrase = groups.length > 1 ? groups.map(group).join(' <-> ') : null;
+        const exactPhrase = ` ${words.exact.join(' ')} `;
+        const exactWords = sql.join(
+          words.exact.map((w) => sql`(strpos(c.search_exact, ${` ${w} `}) > 0)::int`),
+          sql` + `,
+        );
+        const originals = corrected
+          ? sql.join(
+              words.folded.map((w) => sql`(c.search_vector @@ to_tsquery('simple', ${lexeme(w)}))::int`),
+              sql` + `,
+            )
+          : sql.raw(String(words.folded.length));
+        hits = await rowsOf<SearchHit>(
+          db,
+          sql`WITH c AS MATERIALIZED (
+              SELECT r.id, r.seq, r.search_vector, r.search_exact FROM catalogue_records r
+              WHERE ${where} AND ${match} LIMIT ${CANDIDATES}),
+            s AS (
+              SELECT c.id, c.seq,
+                (CASE WHEN strpos(c.search_exact, ${exactPhrase}) > 0 THEN 8 ELSE 0 END)
+                + ${phrase ? sql`(CASE WHEN c.search_vector @@ to_tsquery('simple', ${phrase}) THEN 4 ELSE 0 END)` : sql`4`}
+                + 2.0 * (${exactWords}) / ${sql.raw(String(words.exact.length))}
+                + 2.0 * (${originals}) / ${sql.raw(String(words.folded.length))}
+                + ts_rank(c.search_vector, to_tsquery('simple', ${tsq})) AS score
+              FROM c ORDER BY score DESC, c.seq LIMIT ${p.pageSize} OFFSET ${offset})
+            SELECT ${HIT_COLUMNS} FROM s JOIN catalogue_records r ON r.id = s.id JOIN units u ON u.id = r.unit_id
+            ORDER BY s.score DESC, s.seq`,
+        );
+      } else {
+        const order = p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
+        hits = await rowsOf<SearchHit>(
+          db,
+          sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
+            WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
+        );
+      }
+      const correctedQuery = corrected ? correctedText(groups, hits[0]) : null;
+      return finish(counted, hits, correctedQuery, p, p.sort === 'relevance' ? CANDIDATES : COUNT_CAP);
+    },
+
+    async suggest(db, q, limit) {
+      const words = queryWords(q);
+      const last = words.folded.at(-1);
+      if (!last || last.length < 2) return [];
+      const rows = await rowsOf<{ word: string }>(
+        db,
+        sql`SELECT word FROM catalogue_words WHERE word LIKE ${`${last.replace(/[\\%_]/g, '')}%`}
+          ORDER BY ndoc DESC, word LIMIT ${limit}`,
+      );
+      const head = words.exact.slice(0, -1).join(' ');
+      return rows.map((r) => (head ? `${head} ${r.word}` : r.word));
+    },
+
+    async addWords(db, counts) {
+      if (counts.size === 0) return;
+      // Sorted so concurrent imports lock dictionary rows in the same order (no deadlocks).
+      const words = [...counts.keys()].sort();
+      await db.execute(sql`INSERT INTO catalogue_words (word, ndoc)
+        SELECT w, n FROM unnest(${textArray(words)}::text[], ${sql.param(words.map((w) => counts.get(w) ?? 1))}::int[]) AS x(w, n)
+        ON CONFLICT (word) DO UPDATE SET ndoc = catalogue_words.ndoc + EXCLUDED.ndoc`);
+    },
+
+    async rebuildDictionary(db) {
+      await db.execute(sql`DELETE FROM catalogue_words`);
+      const rows = await rowsOf<{ n: number }>(
+        db,
+        sql`WITH ins AS (INSERT INTO catalogue_words (word, ndoc)
+            SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM catalogue_records') WHERE length(word) <= 40
+            RETURNING 1)
+          SELECT count(*)::int AS n FROM ins`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}
+
+/** "Did you mean": for each query word, the alternative the best hit actually contains. */
+function correctedText(groups: readonly string[][], top: SearchHit | undefined): string {
+  const present = new Set(top ? foldedWords([top.title, ...top.creators]) : []);
+  return groups.map((alts) => alts.find((a) => present.has(a)) ?? alts[0] ?? '').join(' ');
+}
+
+function finish(
+  counted: { total: number; facets: Record<FacetName, FacetCount[]> },
+  hits: SearchHit[],
+  correctedQuery: string | null,
+  p: SearchParams,
+  reachable: number,
+): SearchResult {
+  const capped = counted.total > COUNT_CAP;
+  const total = Math.min(counted.total, COUNT_CAP);
+  const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.ceil(Math.min(total, reachable) / p.pageSize)));
+  return { total, totalCapped: capped, lastPage, hits, facets: counted.facets, correctedQuery };
+}

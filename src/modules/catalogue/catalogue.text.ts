@@ -1,0 +1,113 @@
+// Text preparation for catalogue search: the same tokenisation on the document side (what the repository
+// stores) and the query side (what the search asks), Vietnamese sort keys, and typo-candidate generation.
+import { fold } from '../../lib/vn-text.ts';
+
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const MAX_QUERY_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+
+/** NFC, punctuation and symbols become spaces: `Khánh Hòa-Đà Lạt.` → `Khánh Hòa Đà Lạt`. */
+export function wordsText(s: string): string {
+  return s.normalize('NFC').replace(NON_WORD, ' ').trim();
+}
+
+/** Lower-cased, NOT folded, space-padded word text: ` khánh hòa ` — `strpos` on ` hòa ` is a whole-word match. */
+export function exactText(parts: readonly string[]): string {
+  const text = parts.map((p) => wordsText(p).toLowerCase()).filter(Boolean).join(' ');
+  return ` ${text.replace(/\s+/g, ' ')} `;
+}
+
+export interface QueryWords {
+  /** Folded words: what the full-text index is asked. */
+  folded: string[];
+  /** The same words lower-cased with their diacritics: what exact matches are ranked on. */
+  exact: string[];
+}
+
+/** Splits a user query into at most 8 words, folded and exact; NFC and NFD input give the same words. */
+export function queryWords(q: string): QueryWords {
+  const exact = wordsText(q)
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, MAX_WORD_LENGTH))
+    .slice(0, MAX_QUERY_WORDS);
+  return { exact, folded: exact.map((w) => fold(w)) };
+}
+
+/** Folded distinct words of a record's searchable text (for the dictionary). */
+export function foldedWords(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const w of fold(wordsText(t)).split(' ')) if (w && w.length <= MAX_WORD_LENGTH) out.add(w);
+  }
+  return [...out];
+}
+
+// Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; tones are a secondary
+// difference in the order ngang, huyền, hỏi, ngã, sắc, nặng. Encoded so that a bytewise ("C") comparison of
+// the keys gives that order: a modifier becomes `~` (0x7E sorts after every letter), tones follow at the end.
+const MODIFIERS = new Set(['\u0306', '\u0302', '\u031b']); // breve ă, circumflex â ê ô, horn ơ ư
+const TONE: Record<string, string> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+
+export function vnSortKey(s: string): string {
+  let primary = '';
+  let tones = '';
+  for (const ch of wordsText(s).toLowerCase()) {
+    const parts = ch.normalize('NFD');
+    const base = parts[0] ?? '';
+    let mod = '';
+    let tone = '0';
+    for (const mark of parts.slice(1)) {
+      if (MODIFIERS.has(mark)) {
+        // a < ă < â and o < ô < ơ need two steps; e < ê and u < ư one.
+        const second = (base === 'a' && mark === '\u0302') || (base === 'o' && mark === '\u031b');
+        mod = second ? '~~' : '~';
+      } else if (TONE[mark]) tone = TONE[mark] ?? '0';
+    }
+    primary += base === 'đ' ? 'd~' : base + mod;
+    if (/\p{L}/u.test(base)) tones += tone;
+  }
+  return `${primary}\u0001${tones}`.slice(0, 500);
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Every string one edit (insert, delete, substitute, swap neighbours) away from a folded word. */
+export function editNeighbours(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    for (const c of ALPHABET) out.add(head + c + tail);
+    if (i < word.length) {
+      out.add(head + word.slice(i + 1));
+      for (const c of ALPHABET) out.add(head + c + word.slice(i + 1));
+    }
+    if (i < word.length - 1) out.add(head + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [];
+    for (let j = 0; j <= b.length; j++) {
+      if (i === 0 || j === 0) {
+        row.push(i + j);
+        continue;
+      }
+      const prevRow = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prevRow[j] as number) + 1, (row[j - 1] as number) + 1, (prevRow[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}

@@ -1,0 +1,152 @@
+// The signed-in person's account: who they are, two-step verification status, and every device signed in
+// (revoke one, or sign out everywhere else).
+import { redirect } from 'react-router';
+import { formatDateTime } from '../../lib/dates.ts';
+import { localePath } from '../../lib/i18n.ts';
+import { listMySessions, revokeMyOtherSessions, revokeMySession } from '../../modules/auth/auth.usecases.ts';
+import { describeUserAgent } from '../../modules/auth/auth.user-agent.ts';
+import { failure, formText, invalid } from '../auth-forms.ts';
+import { requireUser } from '../auth-guard.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { requestContext } from '../context.ts';
+import { useHref, useT } from '../i18n.ts';
+import type { Route } from './+types/account.ts';
+
+export const middleware: Route.MiddlewareFunction[] = [requireUser];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  if (actor.kind !== 'user') throw new Response(null, { status: 401 });
+  const sessions = await listMySessions(deps, actor);
+  return {
+    profile: {
+      name: actor.name,
+      email: actor.email,
+      twoFactorEnabled: actor.twoFactorEnabled,
+    },
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      device: describeUserAgent(s.userAgent),
+      ipAddress: s.ipAddress,
+      createdAt: formatDateTime(s.createdAt),
+      lastSeenAt: formatDateTime(s.lastSeenAt),
+      current: s.current,
+    })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  try {
+    if (intent === 'revoke-others') {
+      const revoked = await revokeMyOtherSessions(deps, actor);
+      return { ok: true as const, notice: 'others' as const, revoked, errors: undefined };
+    }
+    if (intent === 'revoke') {
+      const sessionId = formText(form, 'sessionId');
+      await revokeMySession(deps, actor, sessionId);
+      if (actor.kind === 'user' && sessionId === actor.sessionId) {
+        throw redirect(localePath(locale, '/sign-in'));
+      }
+      return { ok: true as const, notice: 'one' as const, revoked: 1, errors: undefined };
+    }
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    return failure(e, {});
+  }
+  return invalid([{ key: 'error.validation' }], {});
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { profile, sessions } = loaderData;
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <>
+      <title>{`${t('auth.account.title')} — Suốt Đời`}</title>
+      <h1>{t('auth.account.title')}</h1>
+      <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
+      {actionData?.ok ? (
+        <p className="alert-ok" role="status">
+          {actionData.notice === 'others'
+            ? t('auth.account.revokedOthers', { count: actionData.revoked })
+            : t('auth.account.revokedOne')}
+        </p>
+      ) : null}
+      <section aria-labelledby="account-profile">
+        <h2 id="account-profile">{t('auth.account.profile')}</h2>
+        <dl className="summary-list">
+          <dt>{t('auth.field.name')}</dt>
+          <dd>{profile.name}</dd>
+          <dt>{t('auth.field.email')}</dt>
+          <dd>{profile.email}</dd>
+          <dt>{t('auth.account.twoFactor')}</dt>
+          <dd>
+            {profile.twoFactorEnabled ? t('auth.account.twoFactorOn') : t('auth.account.twoFactorOff')} —{' '}
+            <a href={href('/account/two-factor')}>{t('auth.account.twoFactorManage')}</a>
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="account-sessions">
+        <h2 id="account-sessions">{t('auth.account.sessions')}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t('auth.account.sessionsCaption', { count: sessions.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auth.account.device')}</th>
+                <th scope="col">{t('auth.account.ip')}</th>
+                <th scope="col">{t('auth.account.createdAt')}</th>
+                <th scope="col">{t('auth.account.lastSeenAt')}</th>
+                <th scope="col">{t('auth.account.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.device
+                      ? t('auth.account.deviceName', { browser: s.device.browser, os: s.device.os })
+                      : t('auth.account.unknownDevice')}
+                    {s.current ? (
+                      <>
+                        {' '}
+                        <span className="badge">{t('auth.account.thisDevice')}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{s.ipAddress ?? '—'}</td>
+                  <td>{s.createdAt}</td>
+                  <td>{s.lastSeenAt}</td>
+                  <td>
+                    <form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="secondary">
+                        {s.current ? t('nav.signOut') : t('auth.account.revoke')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {others > 0 ? (
+          <form method="post" className="form">
+            <input type="hidden" name="intent" value="revoke-others" />
+            <p>{t('auth.account.revokeOthersHint')}</p>
+            <div>
+              <button type="submit" className="danger">
+                {t('auth.account.revokeOthers')}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </section>
+    </>
+  );
+}

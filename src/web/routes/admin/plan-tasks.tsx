@@ -1,0 +1,171 @@
+// Back office: the plan's tasks (both appendices), read-only, filtered by a plain GET form.
+import { data } from 'react-router';
+import { isAppError } from '../../../lib/errors.ts';
+import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
+import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
+import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import type { Route } from './+types/plan-tasks.ts';
+
+const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const YEARS = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const url = new URL(request.url);
+  const raw: Partial<Record<FilterKey, string>> = {};
+  for (const k of FILTER_KEYS) {
+    const v = url.searchParams.get(k)?.trim();
+    if (v) raw[k] = v;
+  }
+  const parsed = PlanTaskQuerySchema.safeParse(raw);
+  try {
+    const [tasks, units] = await Promise.all([
+      listPlanTasks(deps, actor, parsed.success ? parsed.data : {}),
+      listPlanUnits(deps, actor),
+    ]);
+    return { invalid: !parsed.success, filters: raw, units, tasks: tasks.map(planTaskRow) };
+  } catch (e) {
+    if (isAppError(e)) throw data(null, { status: e.status });
+    throw e;
+  }
+}
+
+function CellList({ items }: { items: readonly string[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <ul className="cell-list">
+      {items.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const f = loaderData.filters;
+  return (
+    <>
+      <title>{`${t('plan.tasks.title')} — Suốt Đời`}</title>
+      <h1>{t('plan.tasks.title')}</h1>
+      <p className="muted">{t('plan.tasks.intro')}</p>
+      {loaderData.invalid ? (
+        <p className="alert-error" role="alert">
+          {t('plan.tasks.invalidFilters')}
+        </p>
+      ) : null}
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="plan-phase">{t('plan.filter.phase')}</label>
+          <select id="plan-phase" name="phase" defaultValue={f.phase ?? ''}>
+            <option value="">{t('plan.filter.all')}</option>
+            {PLAN_PHASES.map((p) => (
+              <option key={p} value={p}>
+                {t(`plan.phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-section">{t('plan.filter.section')}</label>
+          <select id="plan-section" name="section" defaultValue={f.section ?? ''}>
+            <option value="">{t('plan.filter.all')}</option>
+            {PLAN_SECTIONS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-unit">{t('plan.filter.unit')}</label>
+          <select id="plan-unit" name="unit" defaultValue={f.unit ?? ''}>
+            <option value="">{t('plan.filter.all')}</option>
+            {loaderData.units.map((u) => (
+              <option key={u.id} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-year">{t('plan.filter.year')}</label>
+          <select id="plan-year" name="year" defaultValue={f.year ?? ''}>
+            <option value="">{t('plan.filter.all')}</option>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-q">{t('plan.filter.q')}</label>
+          <input id="plan-q" name="q" type="search" defaultValue={f.q ?? ''} maxLength={200} />
+        </div>
+        <button type="submit">{t('plan.filter.submit')}</button>
+        <a className="button secondary" href={href('/admin/plan/tasks')}>
+          {t('plan.filter.reset')}
+        </a>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('plan.tasks.caption', { count: loaderData.tasks.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.col.phase')}</th>
+              <th scope="col">{t('plan.col.section')}</th>
+              <th scope="col">{t('plan.col.number')}</th>
+              <th scope="col">{t('plan.col.content')}</th>
+              <th scope="col">{t('plan.col.product')}</th>
+              <th scope="col">{t('plan.col.lead')}</th>
+              <th scope="col">{t('plan.col.coordinating')}</th>
+              <th scope="col">{t('plan.col.time')}</th>
+              <th scope="col">{t('plan.col.years')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.tasks.map((task) => (
+              <tr key={task.id}>
+                <td>{phaseLabel(task.phase)}</td>
+                <td>
+                  <abbr title={task.sectionTitle}>{task.section}</abbr>
+                </td>
+                <td>{task.number}</td>
+                <th scope="row" className="cell-text">
+                  <a href={href(`/admin/plan/tasks/${task.id}`)}>{task.content}</a>
+                </th>
+                <td>{task.product}</td>
+                <td>
+                  <CellList items={task.lead} />
+                </td>
+                <td>
+                  <CellList items={task.coordinating} />
+                </td>
+                <td>{planTimeLabel(t, task.time)}</td>
+                <td>
+                  {task.years.map((y) => y.year).join(', ')}
+                  {task.years.some((y) => y.inferred) ? (
+                    <>
+                      {' '}
+                      <span className="badge">{t('plan.yearInferred')}</span>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaderData.tasks.length === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
+    </>
+  );
+}
