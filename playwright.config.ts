@@ -62,7 +62,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // The journeys always run on embedded PGlite, even when the caller's shell has a DATABASE_URL.
-    command: 'env -u DATABASE_URL node src/server.ts',
+    command: 'env -u DATABASE_URL node e2e/serve.ts',
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

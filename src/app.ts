@@ -25,6 +25,7 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+const LARGE_UPLOAD_PATHS = /^(\/en)?\/admin\/catalogue\/import(\/|\.data)?$/;
 
 export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const app = new Hono<HonoEnv>();
@@ -55,13 +56,12 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   });
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
-    }),
-  );
+  const globalBodyLimit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
+  });
+  // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB).
+  app.use('*', (c, next) => (LARGE_UPLOAD_PATHS.test(c.req.path) ? next() : globalBodyLimit(c, next)));
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz') return next();

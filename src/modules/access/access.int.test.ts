@@ -90,6 +90,25 @@ describe('user administration', () => {
     expect(again.status).toBe(409);
   });
 
+  it('lets only a root administrator invite an account without a role (a citizen account)', async () => {
+    const body = { email: 'cong.dan@example.vn', name: 'Công Dân Mới' };
+    expect((await api('/users', libraryManager, { method: 'POST', body })).status).toBe(403);
+    expect((await api('/users', admin, { method: 'POST', body })).status).toBe(201);
+  });
+
+  it('documents the access routes in the OpenAPI description', async () => {
+    const res = await ctx.request('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/access/users',
+        '/access/users/{userId}/grants',
+        '/access/grants/{grantId}/revoke',
+      ]),
+    );
+  });
+
   it('lets the granted user into the back office on their very next request', async () => {
     const citizen = await person('Phạm Thị Dân');
     expect((await page('/admin', citizen)).status).toBe(403);

@@ -225,3 +225,15 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
     }
   });
 }
+
+/** Open units the actor may import records for (the upload form's choices). */
+export async function importTargetUnits(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+): Promise<Array<{ id: string; name: string }>> {
+  authorize(actor, 'catalogue.import.list');
+  const units = await deps.repos.units.all(deps.db);
+  return units
+    .filter((u) => u.validTo === null && can(actor, 'catalogue.import.create', { unitId: u.id }))
+    .map((u) => ({ id: u.id, name: u.name }));
+}

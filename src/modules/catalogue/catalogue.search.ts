@@ -88,27 +88,51 @@ function filterSql(f: SearchFilters): SQL {
 const HIT_COLUMNS = sql`r.id, r.type, r.title, r.creators, r.year, r.language, r.unit_id AS "unitId",
   u.name AS "unitName", r.availability`;
 
-type FacetRow = { facet: FacetName | 'total'; value: string | null; label: string | null; n: number };
+type FacetRow = {
+  g: number;
+  type: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  language: string | null;
+  decade: number | null;
+  n: number;
+} & Record<`a_${number}`, number>;
 
+const AVAILABILITY_VALUES = ['available', 'on_loan', 'reference_only', 'in_storage', 'on_display'] as const;
+
+/**
+ * Total (capped) and every facet in ONE pass over at most COUNT_CAP+1 matching rows: grouping sets for the
+ * scalar facets, FILTER aggregates for availability (an array column).
+ */
 async function countAndFacets(db: Db, where: SQL): Promise<{ total: number; facets: Record<FacetName, FacetCount[]> }> {
+  const availability = sql.join(
+    AVAILABILITY_VALUES.map((v, i) => sql`count(*) FILTER (WHERE ${v} = ANY(m.availability))::int AS ${sql.raw(`a_${i}`)}`),
+    sql`, `,
+  );
   const rows = await rowsOf<FacetRow>(
     db,
-    sql`WITH m AS MATERIALIZED (
-        SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_records r
-        WHERE ${where} LIMIT ${COUNT_CAP + 1})
-      SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::int AS n FROM m
-      UNION ALL SELECT 'type', type, NULL, count(*)::int FROM m GROUP BY type
-      UNION ALL SELECT 'institution', g.unit_id, u.name, g.n
-        FROM (SELECT unit_id, count(*)::int AS n FROM m GROUP BY unit_id) g JOIN units u ON u.id = g.unit_id
-      UNION ALL SELECT 'language', language, NULL, count(*)::int FROM m WHERE language IS NOT NULL GROUP BY language
-      UNION ALL SELECT 'decade', decade::text, NULL, count(*)::int FROM m WHERE decade IS NOT NULL GROUP BY decade
-      UNION ALL SELECT 'availability', a, NULL, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.availability) AS a GROUP BY a`,
+    sql`SELECT GROUPING(m.type, m.unit_id, m.language, m.decade)::int AS g, m.type, m.unit_id, max(u.name) AS unit_name,
+        m.language, m.decade, count(*)::int AS n, ${availability}
+      FROM (SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_records r
+            WHERE ${where} LIMIT ${COUNT_CAP + 1}) m
+      LEFT JOIN units u ON u.id = m.unit_id
+      GROUP BY GROUPING SETS ((), (m.type), (m.unit_id), (m.language), (m.decade))`,
   );
   const facets: Record<FacetName, FacetCount[]> = { type: [], institution: [], language: [], decade: [], availability: [] };
   let total = 0;
   for (const r of rows) {
-    if (r.facet === 'total') total = Number(r.n);
-    else if (r.value !== null) facets[r.facet].push({ value: r.value, label: r.label ?? undefined, count: Number(r.n) });
+    const n = Number(r.n);
+    // GROUPING() bits, left to right: type 8, unit 4, language 2, decade 1; a 0 bit is the grouped column.
+    if (r.g === 15) {
+      total = n;
+      AVAILABILITY_VALUES.forEach((value, i) => {
+        const count = Number(r[`a_${i}`] ?? 0);
+        if (count > 0) facets.availability.push({ value, label: undefined, count });
+      });
+    } else if (r.g === 7 && r.type !== null) facets.type.push({ value: r.type, label: undefined, count: n });
+    else if (r.g === 11 && r.unit_id !== null) facets.institution.push({ value: r.unit_id, label: r.unit_name ?? undefined, count: n });
+    else if (r.g === 13 && r.language !== null) facets.language.push({ value: r.language, label: undefined, count: n });
+    else if (r.g === 14 && r.decade !== null) facets.decade.push({ value: String(r.decade), label: undefined, count: n });
   }
   for (const k of Object.keys(facets) as FacetName[]) {
     facets[k].sort((a, b) => (k === 'decade' ? Number(b.value) - Number(a.value) : b.count - a.count));

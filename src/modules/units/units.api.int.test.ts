@@ -80,7 +80,10 @@ describe('units over HTTP', () => {
   it('answers 400 for malformed JSON and 409 for a code in use', async () => {
     const broken = await ctx.request('/api/v1/units', asUser(admin, 'POST', '{"code":'));
     expect(broken.status).toBe(400);
-    const taken = await ctx.request('/api/v1/units', asUser(admin, 'POST', { ...valid(), code: 'bao-tang-tinh' }));
+    const taken = await ctx.request(
+      '/api/v1/units',
+      asUser(admin, 'POST', { ...valid(), code: 'bao-tang-tinh' }),
+    );
     expect(taken.status).toBe(409);
     expect(((await taken.json()) as { code: string }).code).toBe('units.code_taken');
   });
@@ -95,16 +98,26 @@ describe('units over HTTP', () => {
     expect(anon.headers.get('content-type')).toContain('application/problem+json');
     expect((await ctx.request('/api/v1/units', asUser(staff, 'POST', valid()))).status).toBe(403);
     expect((await ctx.request('/api/v1/units', asUser(staff, 'GET'))).status).toBe(403);
-    const rename = await ctx.request(`/api/v1/units/${libraryId}`, asUser(staff, 'PATCH', { name: 'Tên khác' }));
+    const rename = await ctx.request(
+      `/api/v1/units/${libraryId}`,
+      asUser(staff, 'PATCH', { name: 'Tên khác' }),
+    );
     expect(rename.status).toBe(403);
   });
 
   it('lets a department officer read the tree but not change it', async () => {
     const res = await ctx.request('/api/v1/units?asOf=2025-06-30', asUser(officer, 'GET'));
     expect(res.status).toBe(200);
-    const tree = (await res.json()) as { asOf: string; units: Array<{ code: string; name: string; depth: number }> };
+    const tree = (await res.json()) as {
+      asOf: string;
+      units: Array<{ code: string; name: string; depth: number }>;
+    };
     expect(tree.asOf).toBe('2025-06-30');
-    expect(tree.units[0]).toMatchObject({ code: 'so-vhttdl', name: 'Sở Văn hóa và Thể thao tỉnh Khánh Hòa', depth: 0 });
+    expect(tree.units[0]).toMatchObject({
+      code: 'so-vhttdl',
+      name: 'Sở Văn hóa và Thể thao tỉnh Khánh Hòa',
+      depth: 0,
+    });
     const close = await ctx.request(`/api/v1/units/${libraryId}/close`, asUser(officer, 'POST', {}));
     expect(close.status).toBe(403);
   });
@@ -132,7 +145,10 @@ describe('units over HTTP', () => {
     const body = (await detail.json()) as { unit: { parentId: string }; history: Array<{ change: string }> };
     expect(body.unit.parentId).toBe(b);
     expect(body.history.map((h) => h.change)).toEqual(['create', 'move']);
-    const closed = await ctx.request(`/api/v1/units/${child}/close`, asUser(admin, 'POST', { note: 'Giải thể' }));
+    const closed = await ctx.request(
+      `/api/v1/units/${child}/close`,
+      asUser(admin, 'POST', { note: 'Giải thể' }),
+    );
     expect(closed.status).toBe(200);
     const unknown = await ctx.request(`/api/v1/units/${child}/close`, asUser(admin, 'POST', { when: 'now' }));
     expect(unknown.status).toBe(400);
@@ -147,7 +163,12 @@ describe('units over HTTP', () => {
 
     const bad = await ctx.request(
       '/admin/units',
-      form(admin, { code: 'Sai Mã', name: 'Nhà văn hóa thôn 1', kind: 'commune_cultural_centre', parentId: rootId }),
+      form(admin, {
+        code: 'Sai Mã',
+        name: 'Nhà văn hóa thôn 1',
+        kind: 'commune_cultural_centre',
+        parentId: rootId,
+      }),
     );
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();

@@ -72,10 +72,6 @@ export function createUnitsRepository() {
       return db.select().from(units);
     },
 
-    async children(db: Db, parentId: string): Promise<UnitRow[]> {
-      return db.select().from(units).where(eq(units.parentId, parentId));
-    },
-
     /** Children still operating on `day` (not closed before or on it). */
     async openChildren(db: Db, parentId: string, day: string): Promise<UnitRow[]> {
       return db

@@ -150,6 +150,12 @@ export async function* readIso2709(
     while (buf.length - pos < declared && (await fill()));
     if (buf.length - pos < declared) {
       const have = buf.length - pos;
+      const terminator = buf.indexOf(RECORD_END, pos);
+      if (terminator >= 0 && terminator < buf.length - 1) {
+        // A record terminator before the end of the file: this record's length is wrong, later ones may be fine.
+        yield await resync(`wrong record length: leader declares ${declared} bytes, more than the rest of the file`);
+        continue;
+      }
       pos = buf.length;
       yield {
         ok: false,

@@ -22,6 +22,9 @@ export default function AdminLayout() {
             <a href={href('/admin/plan/tasks')}>{t('plan.nav')}</a>
           </li>
           <li>
+            <a href={href('/admin/catalogue/import')}>{t('catalogue.admin.nav')}</a>
+          </li>
+          <li>
             <a href={href('/admin/audit')}>{t('admin.nav.audit')}</a>
           </li>
           <li>

@@ -37,7 +37,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return {
       ...page,
       invalidFilter: !parsed.success,
-      filter: { asOf: url.searchParams.get('asOf') ?? '', includeClosed: raw.includeClosed === 'true' },
+      // A date input shows only an ISO value; an invalid entry is shown back empty with the notice.
+      filter: {
+        asOf: parsed.success ? (parsed.data.asOf ?? '') : '',
+        includeClosed: raw.includeClosed === 'true',
+      },
     };
   } catch (e) {
     if (isAppError(e)) throw data(null, { status: e.status });

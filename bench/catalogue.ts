@@ -1,0 +1,200 @@
+// `npm run bench:catalogue -- [--size 100000] [--db pglite|postgres] [--import 100000] [--rounds 15]`
+// Loads generated Vietnamese records, then reports search latency (p50/p95/p99) over a fixed query mix against a
+// bare primary-key lookup measured in the same process, and MARC import records/s with peak RSS.
+// PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
+// Prints figures; asserts nothing.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DbHandle, openDatabase } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedReference } from '../src/db/seed/index.ts';
+import { buildDeps } from '../src/deps.ts';
+import { newId } from '../src/lib/ids.ts';
+import { createLogger } from '../src/lib/logger.ts';
+import { runMarcImport, startMarcImport } from '../src/modules/catalogue/catalogue.import.ts';
+import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.ts';
+import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
+import { testActor } from '../src/test/actors.ts';
+import { testConfig } from '../src/test/harness.ts';
+import { generator, QUERY_MIX } from './catalogue-data.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    db: { type: 'string', default: 'pglite' },
+    import: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '15' },
+  },
+});
+const SIZE = Number(args.size);
+const IMPORT = Number(args.import);
+const ROUNDS = Number(args.rounds);
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+function summary(label: string, samples: number[]): string {
+  const s = [...samples].sort((a, b) => a - b);
+  return `${label.padEnd(18)} n=${String(s.length).padStart(5)}  p50 ${fmt(pct(s, 50)).padStart(10)}  p95 ${fmt(pct(s, 95)).padStart(10)}  p99 ${fmt(pct(s, 99)).padStart(10)}  max ${fmt(s.at(-1) ?? 0).padStart(10)}`;
+}
+
+async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
+  if (args.db === 'postgres') {
+    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
+    return {
+      dbh,
+      label: `PostgreSQL (${schema})`,
+      done: async () => {
+        await dbh.close();
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      },
+    };
+  }
+  const dbh = await openDatabase({ kind: 'pglite' });
+  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
+}
+
+const { dbh, done, label } = await open();
+await migrate(dbh);
+const deps = buildDeps(testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-cat-')) }), dbh, createLogger('silent'));
+await seedReference(deps);
+const units = await dbh.query<{ id: string; parent_id: string | null; kind: string }>('SELECT id, parent_id, kind FROM units');
+const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
+const root = units.find((u) => u.parent_id === null)?.id ?? '';
+const admin = testActor([{ role: 'administrator', unitId: root }], Object.fromEntries(units.map((u) => [u.id, u.parent_id])));
+console.log(`catalogue bench — ${label}, ${SIZE.toLocaleString('en')} records, Node ${process.version}`);
+
+// 1. Bulk load through the repository (the import path's statements, without MARC parsing).
+const next = generator(2030);
+const loadStart = performance.now();
+for (let done = 0; done < SIZE; ) {
+  const n = Math.min(2000, SIZE - done);
+  const records: RecordValues[] = [];
+  const holdings: HoldingValues[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = next();
+    const id = newId('rec');
+    const unitId = holders[(done + i) % holders.length] as string;
+    records.push({
+      id,
+      type: g.type,
+      title: g.title,
+      creators: g.creators,
+      subjects: g.subjects,
+      dateText: null,
+      year: g.year,
+      language: g.language,
+      description: null,
+      rights: null,
+      unitId,
+      isbn: g.isbn,
+      issn: null,
+      inventoryNo: null,
+      controlNumber: null,
+      controlSource: null,
+      published: (done + i) % 50 !== 0,
+      details: {},
+      source: 'manual',
+      sourceHash: null,
+    });
+    holdings.push({ id: newId('hld'), recordId: id, unitId, callNumber: g.callNumber, location: null, barcode: null, availability: g.availability });
+  }
+  await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+  done += n;
+  if (done % 100_000 === 0) console.log(`  loaded ${done.toLocaleString('en')}`);
+}
+const words = await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
+await dbh.query('ANALYZE');
+console.log(`load: ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${words.toLocaleString('en')} dictionary words)`);
+
+// 2. Search latency over the fixed mix vs a primary-key lookup.
+const ids = (await dbh.query<{ id: string }>('SELECT id FROM catalogue_records ORDER BY random() LIMIT 500')).map((r) => r.id);
+const search = (m: (typeof QUERY_MIX)[number]) =>
+  deps.repos.catalogueSearch.search(deps.db, { q: m.q, filters: m.filters ?? {}, sort: m.sort ?? 'relevance', page: 1, pageSize: 20 });
+for (const m of QUERY_MIX) await search(m); // warm-up
+const byKind = new Map<string, number[]>();
+const all: number[] = [];
+const pk: number[] = [];
+const examples: string[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const m of QUERY_MIX) {
+    const t0 = performance.now();
+    const r = await search(m);
+    const ms = performance.now() - t0;
+    all.push(ms);
+    byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), ms]);
+    if (round === 0)
+      examples.push(`  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalCapped ? `${r.total}+` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}`);
+  }
+  for (let i = 0; i < QUERY_MIX.length; i++) {
+    const t0 = performance.now();
+    await dbh.query('SELECT id, title FROM catalogue_records WHERE id = $1', [ids[(round * QUERY_MIX.length + i) % ids.length]]);
+    pk.push(performance.now() - t0);
+  }
+}
+console.log('\nfirst round (query → hits):');
+console.log(examples.join('\n'));
+console.log('\nsearch latency:');
+console.log(summary('all queries', all));
+for (const [kind, samples] of byKind) console.log(summary(kind, samples));
+console.log(summary('PK lookup baseline', pk));
+
+// 3. MARC import: write an ISO 2709 file, import it as a job, measure records/s and peak RSS.
+if (IMPORT > 0) {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-marc-'));
+  const file = join(dir, 'import.mrc');
+  const gen = generator(77);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < IMPORT; i++) {
+    const g = gen();
+    chunks.push(
+      writeIso2709({
+        leader: '00000nam a2200000 i 4500',
+        fields: [
+          { tag: '001', value: `B${i}` },
+          { tag: '003', value: 'VN-BENCH' },
+          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
+          ...(g.isbn ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }] : []),
+          ...g.creators.map((c, k) => ({ tag: k ? '700' : '100', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: c }] })),
+          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
+          { tag: '264', ind1: ' ', ind2: '1', subfields: [{ code: 'b', value: 'Nxb. Tổng hợp' }, { code: 'c', value: String(g.year) }] },
+          ...g.subjects.map((s) => ({ tag: '650', ind1: ' ', ind2: '4', subfields: [{ code: 'a', value: s }] })),
+          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
+        ],
+      }),
+    );
+  }
+  await writeFile(file, chunks);
+  chunks.length = 0;
+  const size = (await stat(file)).size;
+  const unitId = holders[0] as string;
+  let peak = process.memoryUsage().rss;
+  const rssBefore = peak;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const t0 = performance.now();
+  const job = await startMarcImport(deps, admin, { fileName: 'import.mrc', format: 'iso2709', filePath: file, fileSize: size, unitId, publish: true });
+  const result = await runMarcImport(deps, job.id);
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  console.log(`\nMARC import: ${IMPORT.toLocaleString('en')} records, ${(size / 1048576).toFixed(1)} MiB ISO 2709`);
+  console.log(`  ${result.status}: ${result.imported} imported, ${result.failed} failed in ${seconds.toFixed(1)} s → ${Math.round(IMPORT / seconds).toLocaleString('en')} records/s`);
+  console.log(`  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`);
+  const t1 = performance.now();
+  const again = await runMarcImport(deps, (await startMarcImport(deps, admin, { fileName: 'import.mrc', format: 'iso2709', filePath: file, fileSize: size, unitId, publish: true })).id);
+  const s2 = (performance.now() - t1) / 1000;
+  console.log(`  re-import (idempotent): ${again.skipped} unchanged, ${again.imported} new in ${s2.toFixed(1)} s → ${Math.round(IMPORT / s2).toLocaleString('en')} records/s`);
+  await rm(dir, { recursive: true, force: true });
+}
+await done();
