@@ -13,17 +13,207 @@ export function rng(seed: number): () => number {
   };
 }
 
-const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Đinh', 'Lâm', 'Mai'];
-const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quang', 'Xuân', 'Thu', 'Bảo', 'Kim', 'Gia', 'Hoài', 'Công', 'Đình'];
-const TEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hòa', 'Hải', 'Hương', 'Lan', 'Linh', 'Mai', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Việt', 'Yến', 'Đức', 'Hạnh', 'Khoa', 'Long', 'Nga', 'Oanh', 'Phương', 'Quỳnh', 'Thủy', 'Vân'];
-const HEAD = ['Lịch sử', 'Văn hóa', 'Địa chí', 'Truyện kể', 'Nghệ thuật', 'Kinh tế', 'Giáo dục', 'Ẩm thực', 'Lễ hội', 'Di sản', 'Âm nhạc', 'Văn học', 'Thơ ca', 'Kiến trúc', 'Tín ngưỡng', 'Nghề truyền thống', 'Hướng dẫn', 'Sổ tay', 'Tuyển tập', 'Khảo cứu', 'Gốm', 'Tranh', 'Biển đảo', 'Nông nghiệp', 'Y học cổ truyền', 'Phong tục', 'Trang phục', 'Làng nghề', 'Chiến tranh', 'Hòa bình'];
+const HO = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Đinh',
+  'Lâm',
+  'Mai',
+];
+const DEM = [
+  'Văn',
+  'Thị',
+  'Hữu',
+  'Đức',
+  'Minh',
+  'Thanh',
+  'Ngọc',
+  'Quang',
+  'Xuân',
+  'Thu',
+  'Bảo',
+  'Kim',
+  'Gia',
+  'Hoài',
+  'Công',
+  'Đình',
+];
+const TEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hòa',
+  'Hải',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Việt',
+  'Yến',
+  'Đức',
+  'Hạnh',
+  'Khoa',
+  'Long',
+  'Nga',
+  'Oanh',
+  'Phương',
+  'Quỳnh',
+  'Thủy',
+  'Vân',
+];
+const HEAD = [
+  'Lịch sử',
+  'Văn hóa',
+  'Địa chí',
+  'Truyện kể',
+  'Nghệ thuật',
+  'Kinh tế',
+  'Giáo dục',
+  'Ẩm thực',
+  'Lễ hội',
+  'Di sản',
+  'Âm nhạc',
+  'Văn học',
+  'Thơ ca',
+  'Kiến trúc',
+  'Tín ngưỡng',
+  'Nghề truyền thống',
+  'Hướng dẫn',
+  'Sổ tay',
+  'Tuyển tập',
+  'Khảo cứu',
+  'Gốm',
+  'Tranh',
+  'Biển đảo',
+  'Nông nghiệp',
+  'Y học cổ truyền',
+  'Phong tục',
+  'Trang phục',
+  'Làng nghề',
+  'Chiến tranh',
+  'Hòa bình',
+];
 const LINK = ['và', 'của', 'ở', 'trong', 'thời', 'vùng', 'miền', 'người', 'xứ', 'dân tộc'];
-const PLACE = ['Khánh Hòa', 'Nha Trang', 'Cam Ranh', 'Ninh Hòa', 'Vạn Ninh', 'Diên Khánh', 'Khánh Vĩnh', 'Khánh Sơn', 'Trường Sa', 'Ninh Thuận', 'Phan Rang', 'Đà Lạt', 'Huế', 'Hội An', 'Đà Nẵng', 'Sài Gòn', 'Hà Nội', 'Tây Nguyên', 'Nam Bộ', 'Bắc Bộ', 'Chăm Pa', 'Raglai', 'Ê Đê', 'biển Đông', 'sông Cái'];
-const TAIL = ['xưa và nay', 'qua các thời kỳ', 'thế kỷ XIX', 'thế kỷ XX', 'hiện đại', 'truyền thống', 'đương đại', 'tập 1', 'tập 2', 'cho thiếu nhi', 'cho người cao tuổi', 'những điều chưa biết', 'một góc nhìn', 'từ điển', 'tư liệu'];
-const SUBJECT = ['Lịch sử địa phương', 'Văn hóa dân gian', 'Dân tộc Chăm', 'Dân tộc Raglai', 'Khảo cổ học', 'Gốm sứ', 'Ngư nghiệp', 'Yến sào', 'Tháp Bà Ponagar', 'Biển đảo Việt Nam', 'Du lịch', 'Giáo dục phổ thông', 'Kỹ năng sống', 'Văn học thiếu nhi', 'Thơ Việt Nam', 'Âm nhạc dân tộc', 'Lễ hội truyền thống', 'Nông nghiệp', 'Y học cổ truyền', 'Chuyển đổi số', 'Học tập suốt đời', 'Văn hóa đọc', 'Di tích lịch sử', 'Bảo tàng học', 'Hán Nôm'];
-const TYPES: RecordType[] = ['book', 'book', 'book', 'book', 'book', 'serial', 'audiovisual', 'digitised_document', 'museum_object', 'museum_object', 'learning_resource', 'heritage_site', 'exhibition'];
+const PLACE = [
+  'Khánh Hòa',
+  'Nha Trang',
+  'Cam Ranh',
+  'Ninh Hòa',
+  'Vạn Ninh',
+  'Diên Khánh',
+  'Khánh Vĩnh',
+  'Khánh Sơn',
+  'Trường Sa',
+  'Ninh Thuận',
+  'Phan Rang',
+  'Đà Lạt',
+  'Huế',
+  'Hội An',
+  'Đà Nẵng',
+  'Sài Gòn',
+  'Hà Nội',
+  'Tây Nguyên',
+  'Nam Bộ',
+  'Bắc Bộ',
+  'Chăm Pa',
+  'Raglai',
+  'Ê Đê',
+  'biển Đông',
+  'sông Cái',
+];
+const TAIL = [
+  'xưa và nay',
+  'qua các thời kỳ',
+  'thế kỷ XIX',
+  'thế kỷ XX',
+  'hiện đại',
+  'truyền thống',
+  'đương đại',
+  'tập 1',
+  'tập 2',
+  'cho thiếu nhi',
+  'cho người cao tuổi',
+  'những điều chưa biết',
+  'một góc nhìn',
+  'từ điển',
+  'tư liệu',
+];
+const SUBJECT = [
+  'Lịch sử địa phương',
+  'Văn hóa dân gian',
+  'Dân tộc Chăm',
+  'Dân tộc Raglai',
+  'Khảo cổ học',
+  'Gốm sứ',
+  'Ngư nghiệp',
+  'Yến sào',
+  'Tháp Bà Ponagar',
+  'Biển đảo Việt Nam',
+  'Du lịch',
+  'Giáo dục phổ thông',
+  'Kỹ năng sống',
+  'Văn học thiếu nhi',
+  'Thơ Việt Nam',
+  'Âm nhạc dân tộc',
+  'Lễ hội truyền thống',
+  'Nông nghiệp',
+  'Y học cổ truyền',
+  'Chuyển đổi số',
+  'Học tập suốt đời',
+  'Văn hóa đọc',
+  'Di tích lịch sử',
+  'Bảo tàng học',
+  'Hán Nôm',
+];
+const TYPES: RecordType[] = [
+  'book',
+  'book',
+  'book',
+  'book',
+  'book',
+  'serial',
+  'audiovisual',
+  'digitised_document',
+  'museum_object',
+  'museum_object',
+  'learning_resource',
+  'heritage_site',
+  'exhibition',
+];
 const LANGS = ['vie', 'vie', 'vie', 'vie', 'vie', 'vie', 'eng', 'fre', 'chi'];
-const AVAIL = ['available', 'available', 'available', 'on_loan', 'reference_only', 'in_storage', 'on_display'] as const;
+const AVAIL = [
+  'available',
+  'available',
+  'available',
+  'on_loan',
+  'reference_only',
+  'in_storage',
+  'on_display',
+] as const;
 
 export interface GeneratedRecord {
   type: RecordType;
@@ -65,7 +255,12 @@ export function generator(seed: number) {
 }
 
 /** The fixed query mix: [category, query, filters]. */
-export const QUERY_MIX: Array<{ kind: string; q: string; filters?: Record<string, string[] | number[]>; sort?: 'newest' | 'title' }> = [
+export const QUERY_MIX: Array<{
+  kind: string;
+  q: string;
+  filters?: Record<string, string[] | number[]>;
+  sort?: 'newest' | 'title';
+}> = [
   { kind: 'word+diacritics', q: 'hòa' },
   { kind: 'word+diacritics', q: 'đảo' },
   { kind: 'word+diacritics', q: 'Chăm' },

@@ -66,12 +66,21 @@ async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label
 
 const { dbh, done, label } = await open();
 await migrate(dbh);
-const deps = buildDeps(testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-cat-')) }), dbh, createLogger('silent'));
+const deps = buildDeps(
+  testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-cat-')) }),
+  dbh,
+  createLogger('silent'),
+);
 await seedReference(deps);
-const units = await dbh.query<{ id: string; parent_id: string | null; kind: string }>('SELECT id, parent_id, kind FROM units');
+const units = await dbh.query<{ id: string; parent_id: string | null; kind: string }>(
+  'SELECT id, parent_id, kind FROM units',
+);
 const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
 const root = units.find((u) => u.parent_id === null)?.id ?? '';
-const admin = testActor([{ role: 'administrator', unitId: root }], Object.fromEntries(units.map((u) => [u.id, u.parent_id])));
+const admin = testActor(
+  [{ role: 'administrator', unitId: root }],
+  Object.fromEntries(units.map((u) => [u.id, u.parent_id])),
+);
 console.log(`catalogue bench — ${label}, ${SIZE.toLocaleString('en')} records, Node ${process.version}`);
 
 // 1. Bulk load through the repository (the import path's statements, without MARC parsing).
@@ -107,7 +116,15 @@ for (let done = 0; done < SIZE; ) {
       source: 'manual',
       sourceHash: null,
     });
-    holdings.push({ id: newId('hld'), recordId: id, unitId, callNumber: g.callNumber, location: null, barcode: null, availability: g.availability });
+    holdings.push({
+      id: newId('hld'),
+      recordId: id,
+      unitId,
+      callNumber: g.callNumber,
+      location: null,
+      barcode: null,
+      availability: g.availability,
+    });
   }
   await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
   done += n;
@@ -115,12 +132,22 @@ for (let done = 0; done < SIZE; ) {
 }
 const words = await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
 await dbh.query('ANALYZE');
-console.log(`load: ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${words.toLocaleString('en')} dictionary words)`);
+console.log(
+  `load: ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${words.toLocaleString('en')} dictionary words)`,
+);
 
 // 2. Search latency over the fixed mix vs a primary-key lookup.
-const ids = (await dbh.query<{ id: string }>('SELECT id FROM catalogue_records ORDER BY random() LIMIT 500')).map((r) => r.id);
+const ids = (
+  await dbh.query<{ id: string }>('SELECT id FROM catalogue_records ORDER BY random() LIMIT 500')
+).map((r) => r.id);
 const search = (m: (typeof QUERY_MIX)[number]) =>
-  deps.repos.catalogueSearch.search(deps.db, { q: m.q, filters: m.filters ?? {}, sort: m.sort ?? 'relevance', page: 1, pageSize: 20 });
+  deps.repos.catalogueSearch.search(deps.db, {
+    q: m.q,
+    filters: m.filters ?? {},
+    sort: m.sort ?? 'relevance',
+    page: 1,
+    pageSize: 20,
+  });
 for (const m of QUERY_MIX) await search(m); // warm-up
 const byKind = new Map<string, number[]>();
 const all: number[] = [];
@@ -134,11 +161,15 @@ for (let round = 0; round < ROUNDS; round++) {
     all.push(ms);
     byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), ms]);
     if (round === 0)
-      examples.push(`  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalCapped ? `${r.total}+` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}`);
+      examples.push(
+        `  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalCapped ? `${r.total}+` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}`,
+      );
   }
   for (let i = 0; i < QUERY_MIX.length; i++) {
     const t0 = performance.now();
-    await dbh.query('SELECT id, title FROM catalogue_records WHERE id = $1', [ids[(round * QUERY_MIX.length + i) % ids.length]]);
+    await dbh.query('SELECT id, title FROM catalogue_records WHERE id = $1', [
+      ids[(round * QUERY_MIX.length + i) % ids.length],
+    ]);
     pk.push(performance.now() - t0);
   }
 }
@@ -164,11 +195,31 @@ if (IMPORT > 0) {
           { tag: '001', value: `B${i}` },
           { tag: '003', value: 'VN-BENCH' },
           { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
-          ...(g.isbn ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }] : []),
-          ...g.creators.map((c, k) => ({ tag: k ? '700' : '100', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: c }] })),
+          ...(g.isbn
+            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
+            : []),
+          ...g.creators.map((c, k) => ({
+            tag: k ? '700' : '100',
+            ind1: '1',
+            ind2: ' ',
+            subfields: [{ code: 'a', value: c }],
+          })),
           { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
-          { tag: '264', ind1: ' ', ind2: '1', subfields: [{ code: 'b', value: 'Nxb. Tổng hợp' }, { code: 'c', value: String(g.year) }] },
-          ...g.subjects.map((s) => ({ tag: '650', ind1: ' ', ind2: '4', subfields: [{ code: 'a', value: s }] })),
+          {
+            tag: '264',
+            ind1: ' ',
+            ind2: '1',
+            subfields: [
+              { code: 'b', value: 'Nxb. Tổng hợp' },
+              { code: 'c', value: String(g.year) },
+            ],
+          },
+          ...g.subjects.map((s) => ({
+            tag: '650',
+            ind1: ' ',
+            ind2: '4',
+            subfields: [{ code: 'a', value: s }],
+          })),
           { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
         ],
       }),
@@ -184,17 +235,44 @@ if (IMPORT > 0) {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = performance.now();
-  const job = await startMarcImport(deps, admin, { fileName: 'import.mrc', format: 'iso2709', filePath: file, fileSize: size, unitId, publish: true });
+  const job = await startMarcImport(deps, admin, {
+    fileName: 'import.mrc',
+    format: 'iso2709',
+    filePath: file,
+    fileSize: size,
+    unitId,
+    publish: true,
+  });
   const result = await runMarcImport(deps, job.id);
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
-  console.log(`\nMARC import: ${IMPORT.toLocaleString('en')} records, ${(size / 1048576).toFixed(1)} MiB ISO 2709`);
-  console.log(`  ${result.status}: ${result.imported} imported, ${result.failed} failed in ${seconds.toFixed(1)} s → ${Math.round(IMPORT / seconds).toLocaleString('en')} records/s`);
-  console.log(`  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`);
+  console.log(
+    `\nMARC import: ${IMPORT.toLocaleString('en')} records, ${(size / 1048576).toFixed(1)} MiB ISO 2709`,
+  );
+  console.log(
+    `  ${result.status}: ${result.imported} imported, ${result.failed} failed in ${seconds.toFixed(1)} s → ${Math.round(IMPORT / seconds).toLocaleString('en')} records/s`,
+  );
+  console.log(
+    `  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`,
+  );
   const t1 = performance.now();
-  const again = await runMarcImport(deps, (await startMarcImport(deps, admin, { fileName: 'import.mrc', format: 'iso2709', filePath: file, fileSize: size, unitId, publish: true })).id);
+  const again = await runMarcImport(
+    deps,
+    (
+      await startMarcImport(deps, admin, {
+        fileName: 'import.mrc',
+        format: 'iso2709',
+        filePath: file,
+        fileSize: size,
+        unitId,
+        publish: true,
+      })
+    ).id,
+  );
   const s2 = (performance.now() - t1) / 1000;
-  console.log(`  re-import (idempotent): ${again.skipped} unchanged, ${again.imported} new in ${s2.toFixed(1)} s → ${Math.round(IMPORT / s2).toLocaleString('en')} records/s`);
+  console.log(
+    `  re-import (idempotent): ${again.skipped} unchanged, ${again.imported} new in ${s2.toFixed(1)} s → ${Math.round(IMPORT / s2).toLocaleString('en')} records/s`,
+  );
   await rm(dir, { recursive: true, force: true });
 }
 await done();

@@ -36,6 +36,8 @@ interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Average answer size in bytes (body and headers), to tell heavy pages from slow ones. */
+  bytes: number;
 }
 
 function freePort(): Promise<number> {
@@ -64,6 +66,7 @@ async function measure(name: string, url: string, headers: Record<string, string
     p99: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    bytes: r.requests.total > 0 ? r.throughput.total / r.requests.total : 0,
   };
 }
 
@@ -246,6 +249,7 @@ function printTable(rows: Figures[], a: Figures, b: Figures) {
     'p99 ms',
     'vs (a) Hono',
     'vs (b) minimal RR',
+    'KB/answer',
     'non-2xx',
     'errors',
   ];
@@ -256,6 +260,7 @@ function printTable(rows: Figures[], a: Figures, b: Figures) {
     fmt(r.p99, 1),
     ratio(r.rps, a.rps),
     ratio(r.rps, b.rps),
+    fmt(r.bytes / 1024, 1),
     String(r.non2xx),
     String(r.errors),
   ]);

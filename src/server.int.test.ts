@@ -34,7 +34,14 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('server process', () =>
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'suotdoi-server-'));
     child = spawn(process.execPath, ['src/server.ts'], {
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     startupOutput = await waitForOutput(child, /http:\/\/localhost:\d+/);

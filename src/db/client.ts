@@ -35,7 +35,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // pg_trgm: typo correction over the catalogue's word dictionary (migration 0006).
-  const client = dataDir ? new PGlite(dataDir, { extensions: { pg_trgm } }) : new PGlite({ extensions: { pg_trgm } });
+  const client = dataDir
+    ? new PGlite(dataDir, { extensions: { pg_trgm } })
+    : new PGlite({ extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzlePglite({ client }) as unknown as Db;
   let chain: Promise<unknown> = Promise.resolve();

@@ -31,7 +31,9 @@ export const PUBLIC_PAGES: ReadonlyArray<string> = [
 function patternToRegExp(pattern: string): RegExp {
   const escaped = pattern
     .split('/')
-    .map((seg) => (seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((seg) =>
+      seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return new RegExp(`^${escaped}$`);
 }

@@ -25,17 +25,22 @@ interface PageRoute {
 
 async function pageRoutes(): Promise<PageRoute[]> {
   const build = await loadBuild();
-  const routes = build.routes as Record<string, { id: string; parentId?: string; path?: string; index?: boolean }>;
+  const routes = build.routes as Record<
+    string,
+    { id: string; parentId?: string; path?: string; index?: boolean }
+  >;
   const fullPath = (id: string): string => {
     const r = routes[id];
     if (!r) return '';
     const parent = r.parentId ? fullPath(r.parentId) : '';
     return [parent, r.path ?? ''].filter(Boolean).join('/');
   };
-  return Object.values(routes)
-    // Pathless layouts cannot be requested on their own; their children are.
-    .filter((r) => r.id !== 'root' && (r.path !== undefined || r.index))
-    .map((r) => ({ id: r.id, path: `/${fullPath(r.id)}` }));
+  return (
+    Object.values(routes)
+      // Pathless layouts cannot be requested on their own; their children are.
+      .filter((r) => r.id !== 'root' && (r.path !== undefined || r.index))
+      .map((r) => ({ id: r.id, path: `/${fullPath(r.id)}` }))
+  );
 }
 
 describe('route authorisation for anonymous visitors', () => {
@@ -58,7 +63,8 @@ describe('route authorisation for anonymous visitors', () => {
       }
       const res = await ctx.request(path, init);
       if (isPublicApi(r.method, path)) {
-        if (res.status === 401 || res.status === 403) failures.push(`${r.method} ${r.path} public but ${res.status}`);
+        if (res.status === 401 || res.status === 403)
+          failures.push(`${r.method} ${r.path} public but ${res.status}`);
       } else if (res.status !== 401) {
         failures.push(`${r.method} ${r.path} answered ${res.status} to an anonymous visitor`);
       } else {
@@ -79,7 +85,8 @@ describe('route authorisation for anonymous visitors', () => {
         const location = res.headers.get('location') ?? '';
         const toSignIn = res.status === 302 && /^\/(en\/)?sign-in\?next=/.test(location);
         if (PUBLIC_PAGES.includes(page.id)) {
-          if (toSignIn || res.status === 401 || res.status === 403) failures.push(`${page.id} ${path} public but ${res.status}`);
+          if (toSignIn || res.status === 401 || res.status === 403)
+            failures.push(`${page.id} ${path} public but ${res.status}`);
         } else if (!toSignIn) {
           failures.push(`${page.id} ${path} answered ${res.status} ${location}`);
         } else if (lang === 'en') {

@@ -27,13 +27,20 @@ export async function saveMultipartUpload(
   let buf: Buffer = Buffer.from('\r\n');
   let total = 0;
   let state: 'preamble' | 'headers' | 'body' | 'done' = 'preamble';
-  let part: { name: string; file: WriteStream | null; text: Buffer[]; textSize: number; ignore: boolean } | null = null;
+  let part: {
+    name: string;
+    file: WriteStream | null;
+    text: Buffer[];
+    textSize: number;
+    ignore: boolean;
+  } | null = null;
   let fileStream: WriteStream | null = null;
 
   const write = async (chunk: Buffer) => {
     if (!part || part.ignore || chunk.length === 0) return;
     if (part.file) {
-      if (out.file && out.file.head.length < 64) out.file.head = Buffer.concat([out.file.head, chunk]).subarray(0, 64);
+      if (out.file && out.file.head.length < 64)
+        out.file.head = Buffer.concat([out.file.head, chunk]).subarray(0, 64);
       if (out.file) out.file.size += chunk.length;
       if (!part.file.write(chunk)) await once(part.file, 'drain');
     } else {
@@ -101,7 +108,12 @@ export async function saveMultipartUpload(
           if (fileName !== undefined && name === opts.fileField && !out.file && fileName !== '') {
             fileStream = createWriteStream(opts.filePath);
             file = fileStream;
-            out.file = { path: opts.filePath, fileName: fileName.replace(/^.*[\\/]/, ''), size: 0, head: new Uint8Array(0) };
+            out.file = {
+              path: opts.filePath,
+              fileName: fileName.replace(/^.*[\\/]/, ''),
+              size: 0,
+              head: new Uint8Array(0),
+            };
           }
           // Other file parts (a second file, an empty file input) are read past and dropped.
           part = { name, file, text: [], textSize: 0, ignore: fileName !== undefined && !file };

@@ -51,7 +51,9 @@ export async function openTestDatabase(): Promise<{ dbh: DbHandle; drop: () => P
 let buildPromise: Promise<ServerBuild> | undefined;
 export function loadBuild(): Promise<ServerBuild> {
   const dir = process.env.RR_BUILD_DIR ?? 'build';
-  buildPromise ??= import(pathToFileURL(join(process.cwd(), dir, 'server/index.js')).href) as Promise<ServerBuild>;
+  buildPromise ??= import(
+    pathToFileURL(join(process.cwd(), dir, 'server/index.js')).href
+  ) as Promise<ServerBuild>;
   return buildPromise;
 }
 

@@ -3,12 +3,15 @@
 // audited write; this file only gives the page one read and one write entry point.
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { authorize } from '../../policies.ts';
-import { getRequireMfaForStaff, setRequireMfaForStaff } from '../auth/auth.usecases.ts';
+import {
+  authorizeSiteSettings,
+  getRequireMfaForStaff,
+  setRequireMfaForStaff,
+} from '../auth/auth.usecases.ts';
 import type { SecuritySettings } from './access.schemas.ts';
 
 export async function getSecuritySettings(deps: AppDeps, actor: Actor): Promise<SecuritySettings> {
-  authorize(actor, 'auth.settings.update');
+  await authorizeSiteSettings(deps, actor);
   return { requireMfaForStaff: await getRequireMfaForStaff(deps) };
 }
 

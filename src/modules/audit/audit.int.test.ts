@@ -29,7 +29,10 @@ describe('audit log', () => {
     const first = await listAuditEntries(ctx.deps, admin, { limit: 2 });
     expect(first.entries.map((e) => e.entityId)).toEqual(['x_4', 'x_3']);
     expect(first.nextBefore).not.toBeNull();
-    const second = await listAuditEntries(ctx.deps, admin, { limit: 2, before: first.nextBefore ?? undefined });
+    const second = await listAuditEntries(ctx.deps, admin, {
+      limit: 2,
+      before: first.nextBefore ?? undefined,
+    });
     expect(second.entries.map((e) => e.entityId)).toEqual(['x_2', 'x_1']);
   });
 

@@ -1,5 +1,6 @@
 import type { PermissionTable } from '../../lib/authz.ts';
 
 export const authPermissions = {
-  'auth.settings.update': { roles: ['administrator'], scope: 'any-grant' },
+  // Site-wide setting: only an administrator whose grant covers a root unit (checked in the use case).
+  'auth.settings.update': { roles: ['administrator'], scope: 'unit-subtree' },
 } satisfies PermissionTable;

@@ -6,7 +6,8 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';
-import { authorize } from '../../policies.ts';
+import { authorizeOnRoot } from '../access/access.scope.ts';
+import { unitTree } from '../access/access.unit-tree.ts';
 import { normalizeEmail } from './auth.email.ts';
 import { fromAuthError } from './auth.errors.ts';
 import type { SessionRow } from './auth.repository.ts';
@@ -200,13 +201,18 @@ export async function disableTwoFactor(
   return { setCookies: result.headers.getSetCookie() };
 }
 
+/** Site-wide settings belong to administrators of the whole tree (a grant on a root unit). */
+export async function authorizeSiteSettings(deps: Deps, actor: Actor): Promise<void> {
+  authorizeOnRoot(actor, 'auth.settings.update', await unitTree(deps));
+}
+
 export async function getRequireMfaForStaff(deps: Pick<Deps, 'repos'>): Promise<boolean> {
   return deps.repos.auth.readRequireMfaForStaff();
 }
 
 /** Administrators switch "staff must use two-step verification" on or off. Audited. */
 export async function setRequireMfaForStaff(deps: Deps, actor: Actor, value: boolean): Promise<void> {
-  authorize(actor, 'auth.settings.update');
+  await authorizeSiteSettings(deps, actor);
   const parsed = z.boolean().parse(value);
   await deps.db.transaction(async (tx) => {
     const before = await deps.repos.auth.writeRequireMfaForStaff(tx, parsed);

@@ -70,7 +70,10 @@ export function createCatalogueImportRepository() {
   return {
     async create(
       db: Db,
-      j: Pick<ImportJob, 'id' | 'fileName' | 'format' | 'filePath' | 'fileSize' | 'unitId' | 'publish' | 'createdBy'>,
+      j: Pick<
+        ImportJob,
+        'id' | 'fileName' | 'format' | 'filePath' | 'fileSize' | 'unitId' | 'publish' | 'createdBy'
+      >,
     ): Promise<void> {
       await db.execute(sql`INSERT INTO catalogue_import_jobs (id, file_name, format, file_path, file_size, unit_id, publish, created_by)
         VALUES (${j.id}, ${j.fileName}, ${j.format}, ${j.filePath}, ${j.fileSize}, ${j.unitId}, ${j.publish}, ${j.createdBy})`);
@@ -82,7 +85,10 @@ export function createCatalogueImportRepository() {
     },
 
     async list(db: Db, limit: number): Promise<ImportJob[]> {
-      const rows = await rowsOf<ImportJob>(db, sql`${SELECT_JOB} ORDER BY created_at DESC, id LIMIT ${limit}`);
+      const rows = await rowsOf<ImportJob>(
+        db,
+        sql`${SELECT_JOB} ORDER BY created_at DESC, id LIMIT ${limit}`,
+      );
       return rows.map(hydrate);
     },
 
@@ -96,7 +102,9 @@ export function createCatalogueImportRepository() {
     },
 
     async markRunning(db: Db, id: string): Promise<void> {
-      await db.execute(sql`UPDATE catalogue_import_jobs SET status = 'running', updated_at = now() WHERE id = ${id}`);
+      await db.execute(
+        sql`UPDATE catalogue_import_jobs SET status = 'running', updated_at = now() WHERE id = ${id}`,
+      );
     },
 
     /** Adds one committed batch's counts and errors and moves the resume point past it. */

@@ -6,16 +6,21 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AppDeps } from '../../deps.ts';
-import { ANONYMOUS, type Actor } from '../../lib/authz.ts';
+import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { authorize, can } from '../../policies.ts';
-import type { BatchProgress, ImportError, ImportFormat, ImportJob } from './catalogue-import.repository.ts';
-import { type HoldingValues, type ImportMatch, type RecordValues, recordWords } from './catalogue.repository.ts';
+import {
+  type HoldingValues,
+  type ImportMatch,
+  type RecordValues,
+  recordWords,
+} from './catalogue.repository.ts';
 import { toHoldingValues, toRecordValues } from './catalogue.usecases.ts';
+import type { BatchProgress, ImportError, ImportFormat, ImportJob } from './catalogue-import.repository.ts';
 import { readIso2709 } from './marc/iso2709.ts';
-import { marcToRecord } from './marc/marc-map.ts';
 import type { MarcReadResult } from './marc/marc.types.ts';
+import { marcToRecord } from './marc/marc-map.ts';
 import { readMarcXml, XmlRejected } from './marc/marcxml.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'logger'>;
@@ -33,7 +38,10 @@ export interface StartImportInput {
 
 /** ISO 2709 starts with five digits; MARCXML with `<` (after an optional BOM and whitespace). */
 export function detectFormat(head: Uint8Array): ImportFormat | undefined {
-  const text = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder()
+    .decode(head.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^\d{5}/.test(text)) return 'iso2709';
   if (text.startsWith('<')) return 'marcxml';
   return undefined;
@@ -60,7 +68,12 @@ export async function startMarcImport(deps: Deps, actor: Actor, input: StartImpo
       entityType: 'catalogue_import_job',
       entityId: id,
       unitId: input.unitId,
-      after: { fileName: input.fileName, format: input.format, fileSize: input.fileSize, publish: input.publish },
+      after: {
+        fileName: input.fileName,
+        format: input.format,
+        fileSize: input.fileSize,
+        publish: input.publish,
+      },
     });
   });
   const job = await deps.repos.catalogueImports.get(deps.db, id);
@@ -68,7 +81,11 @@ export async function startMarcImport(deps: Deps, actor: Actor, input: StartImpo
   return job;
 }
 
-export async function getImportJob(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor, id: string): Promise<ImportJob> {
+export async function getImportJob(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+  id: string,
+): Promise<ImportJob> {
   const job = await deps.repos.catalogueImports.get(deps.db, id);
   if (!job) {
     if (actor.kind !== 'user') authorize(actor, 'catalogue.import.read', {});
@@ -78,7 +95,10 @@ export async function getImportJob(deps: Pick<AppDeps, 'db' | 'repos'>, actor: A
   return job;
 }
 
-export async function listImportJobs(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor): Promise<ImportJob[]> {
+export async function listImportJobs(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+): Promise<ImportJob[]> {
   authorize(actor, 'catalogue.import.list');
   const jobs = await deps.repos.catalogueImports.list(deps.db, 200);
   return jobs.filter((j) => can(actor, 'catalogue.import.read', { unitId: j.unitId })).slice(0, 50);
@@ -88,7 +108,8 @@ const running = new Set<string>();
 
 /** Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset. */
 export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJob> {
-  if (running.has(jobId)) throw new AppError('catalogue.import_running', 409, 'catalogue.error.importRunning');
+  if (running.has(jobId))
+    throw new AppError('catalogue.import_running', 409, 'catalogue.error.importRunning');
   running.add(jobId);
   try {
     const job = await deps.repos.catalogueImports.get(deps.db, jobId);
@@ -99,7 +120,10 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
     try {
       const items =
         job.format === 'iso2709'
-          ? readIso2709(createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }), job.resumeOffset)
+          ? readIso2709(
+              createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }),
+              job.resumeOffset,
+            )
           : readMarcXml(createReadStream(job.filePath, { highWaterMark: 1 << 18 }), job.resumeOffset);
       let batch: MarcReadResult[] = [];
       for await (const item of items) {
@@ -112,7 +136,12 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
       if (batch.length) await commitBatch(deps, job, batch);
       await deps.repos.catalogueImports.finish(deps.db, jobId, 'done', null);
     } catch (e) {
-      const reason = e instanceof XmlRejected ? e.message : e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'file not found' : 'internal error';
+      const reason =
+        e instanceof XmlRejected
+          ? e.message
+          : e instanceof Error && 'code' in e && e.code === 'ENOENT'
+            ? 'file not found'
+            : 'internal error';
       if (!(e instanceof XmlRejected)) deps.logger.error({ err: e, jobId }, 'catalogue import failed');
       await deps.repos.catalogueImports.finish(deps.db, jobId, 'failed', reason);
     }
@@ -126,7 +155,9 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
 
 /** Starts a job in the background of this process; errors end up in the job row and the log. */
 export function runMarcImportInBackground(deps: Deps, jobId: string): void {
-  runMarcImport(deps, jobId).catch((err: unknown) => deps.logger.error({ err, jobId }, 'catalogue import crashed'));
+  runMarcImport(deps, jobId).catch((err: unknown) =>
+    deps.logger.error({ err, jobId }, 'catalogue import crashed'),
+  );
 }
 
 /** On start: continue every job a crash or restart interrupted. */
@@ -138,7 +169,11 @@ const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''
 
 async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadResult[]): Promise<void> {
   const errors: ImportError[] = [];
-  const candidates: Array<{ position: number; values: RecordValues; holdings: ReturnType<typeof toHoldingValues> }> = [];
+  const candidates: Array<{
+    position: number;
+    values: RecordValues;
+    holdings: ReturnType<typeof toHoldingValues>;
+  }> = [];
   const seen = new Map<string, number>();
   for (const item of batch) {
     if (!item.ok) {
@@ -152,14 +187,22 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
     }
     const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
     const values = toRecordValues(newId('rec'), mapped.input, 'marc', hash);
-    const key = values.controlNumber ? controlKey(values.controlNumber, values.controlSource) : values.isbn ? `isbn:${values.isbn}` : null;
+    const key = values.controlNumber
+      ? controlKey(values.controlNumber, values.controlSource)
+      : values.isbn
+        ? `isbn:${values.isbn}`
+        : null;
     const earlier = key ? seen.get(key) : undefined;
     if (key && earlier !== undefined) {
       errors.push({ position: item.position, reason: `duplicate of the record at ${earlier} in this file` });
       continue;
     }
     if (key) seen.set(key, item.position);
-    candidates.push({ position: item.position, values, holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings) });
+    candidates.push({
+      position: item.position,
+      values,
+      holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings),
+    });
   }
   const progress: BatchProgress = {
     processed: batch.length,
@@ -172,7 +215,9 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
   };
   const { catalogue, catalogueSearch, catalogueImports } = deps.repos;
   await deps.db.transaction(async (tx) => {
-    const controls = candidates.flatMap(({ values: v }) => (v.controlNumber ? [{ number: v.controlNumber, source: v.controlSource ?? '' }] : []));
+    const controls = candidates.flatMap(({ values: v }) =>
+      v.controlNumber ? [{ number: v.controlNumber, source: v.controlSource ?? '' }] : [],
+    );
     const isbns = candidates.flatMap(({ values: v }) => (v.isbn ? [v.isbn] : []));
     const matches = await catalogue.findImportMatches(tx, controls, isbns);
     const byControl = new Map<string, ImportMatch>();
@@ -207,7 +252,11 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
       }
       const updated = { ...v, id: match.id };
       await catalogue.updateRecord(tx, updated, null);
-      await catalogue.replaceHoldings(tx, match.id, c.holdings.map((h) => ({ ...h, recordId: match.id })));
+      await catalogue.replaceHoldings(
+        tx,
+        match.id,
+        c.holdings.map((h) => ({ ...h, recordId: match.id })),
+      );
       progress.updated++;
     }
     await catalogue.insertRecords(tx, inserts, insertHoldings);
@@ -220,7 +269,11 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
         entityType: 'catalogue_import_job',
         entityId: job.id,
         unitId: job.unitId,
-        after: { imported: progress.imported, updated: progress.updated, resumeOffset: progress.resumeOffset },
+        after: {
+          imported: progress.imported,
+          updated: progress.updated,
+          resumeOffset: progress.resumeOffset,
+        },
       });
     }
   });

@@ -51,23 +51,51 @@ describe('catalogue records and import', () => {
   afterAll(() => ctx.close());
 
   it('lets staff create and edit a record, with versions, validation and unit scope', async () => {
-    const input = { type: 'book', title: 'Lịch sử Khánh Hòa', creators: ['Nguyễn Văn A'], unitId: library, holdings: [{ callNumber: '959.7', availability: 'available' }] };
-    expect((await ctx.request('/api/v1/catalogue/records', json('POST', { ...input, secret: 1 }))).status).toBe(400);
-    expect((await ctx.request('/api/v1/catalogue/records', json('POST', { ...input, unitId: museum }))).status).toBe(403);
-    expect((await ctx.request('/api/v1/catalogue/records', { ...json('POST', input), headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    const input = {
+      type: 'book',
+      title: 'Lịch sử Khánh Hòa',
+      creators: ['Nguyễn Văn A'],
+      unitId: library,
+      holdings: [{ callNumber: '959.7', availability: 'available' }],
+    };
+    expect(
+      (await ctx.request('/api/v1/catalogue/records', json('POST', { ...input, secret: 1 }))).status,
+    ).toBe(400);
+    expect(
+      (await ctx.request('/api/v1/catalogue/records', json('POST', { ...input, unitId: museum }))).status,
+    ).toBe(403);
+    expect(
+      (
+        await ctx.request('/api/v1/catalogue/records', {
+          ...json('POST', input),
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(401);
     const created = await ctx.request('/api/v1/catalogue/records', json('POST', input));
     expect(created.status).toBe(201);
-    const rec = (await created.json()) as { id: string; version: number; published: boolean; holdings: unknown[] };
+    const rec = (await created.json()) as {
+      id: string;
+      version: number;
+      published: boolean;
+      holdings: unknown[];
+    };
     expect(rec).toMatchObject({ version: 1, published: false, holdings: [{ callNumber: '959.7' }] });
 
     expect((await ctx.request(`/api/v1/catalogue/records/${rec.id}`)).status).toBe(404);
     const page = await ctx.request(`/records/${rec.id}`);
     expect(page.status).toBe(404);
 
-    const patched = await ctx.request(`/api/v1/catalogue/records/${rec.id}`, json('PATCH', { version: 1, published: true }));
+    const patched = await ctx.request(
+      `/api/v1/catalogue/records/${rec.id}`,
+      json('PATCH', { version: 1, published: true }),
+    );
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ version: 2, published: true, title: 'Lịch sử Khánh Hòa' });
-    const stale = await ctx.request(`/api/v1/catalogue/records/${rec.id}`, json('PATCH', { version: 1, title: 'X' }));
+    const stale = await ctx.request(
+      `/api/v1/catalogue/records/${rec.id}`,
+      json('PATCH', { version: 1, title: 'X' }),
+    );
     expect(stale.status).toBe(409);
     const audits = await ctx.dbh.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action LIKE 'catalogue.record.%'",
@@ -91,28 +119,60 @@ describe('catalogue records and import', () => {
     const body = await record.text();
     expect(record.status).toBe(200);
     expect(body).toContain('<meta name="DC.title" content="Lịch sử Khánh Hòa"');
-    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(record.headers.get('content-security-policy') ?? '')?.[1];
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(
+      record.headers.get('content-security-policy') ?? '',
+    )?.[1];
     expect(body).toContain(`<script type="application/ld+json" nonce="${nonce}">`);
     expect(body).toContain('"@type":"Book"');
   });
 
   it('imports MARC idempotently, lists a bad record by byte offset and imports the good ones', async () => {
-    const records = [marcBook('1', 'Một'), marcBook('2', 'Hai'), marcBook('3', 'Ba'), marcBook('', 'Bốn', '9786041111111')];
+    const records = [
+      marcBook('1', 'Một'),
+      marcBook('2', 'Hai'),
+      marcBook('3', 'Ba'),
+      marcBook('', 'Bốn', '9786041111111'),
+    ];
     const good = records.map(writeIso2709);
     const bad = Buffer.from(writeIso2709(marcBook('x', 'Lỗi')));
     bad.write('9999', 0, 'latin1');
     const file = join(dir, 'books.mrc');
-    await writeFile(file, concat([good[0] as Uint8Array, good[1] as Uint8Array, bad, good[2] as Uint8Array, good[3] as Uint8Array]));
+    await writeFile(
+      file,
+      concat([
+        good[0] as Uint8Array,
+        good[1] as Uint8Array,
+        bad,
+        good[2] as Uint8Array,
+        good[3] as Uint8Array,
+      ]),
+    );
     const run = async (path: string, format: 'iso2709' | 'marcxml' = 'iso2709') => {
-      const job = await startMarcImport(ctx.deps, librarian, { fileName: 'books.mrc', format, filePath: path, fileSize: 1, unitId: library, publish: true });
+      const job = await startMarcImport(ctx.deps, librarian, {
+        fileName: 'books.mrc',
+        format,
+        filePath: path,
+        fileSize: 1,
+        unitId: library,
+        publish: true,
+      });
       return runMarcImport(ctx.deps, job.id);
     };
     const first = await run(file);
-    expect(first).toMatchObject({ status: 'done', processed: 5, imported: 4, updated: 0, skipped: 0, failed: 1 });
+    expect(first).toMatchObject({
+      status: 'done',
+      processed: 5,
+      imported: 4,
+      updated: 0,
+      skipped: 0,
+      failed: 1,
+    });
     const badOffset = (good[0]?.length ?? 0) + (good[1]?.length ?? 0);
     expect(first.errors).toEqual([{ position: badOffset, reason: expect.stringMatching(/record/) }]);
     const versions = async () =>
-      ctx.dbh.query<{ title: string; version: number }>("SELECT title, version FROM catalogue_records WHERE source = 'marc' ORDER BY title");
+      ctx.dbh.query<{ title: string; version: number }>(
+        "SELECT title, version FROM catalogue_records WHERE source = 'marc' ORDER BY title",
+      );
     const before = await versions();
 
     const again = await run(file);
@@ -120,33 +180,62 @@ describe('catalogue records and import', () => {
     expect(await versions()).toEqual(before);
 
     const changed = join(dir, 'changed.mrc');
-    await writeFile(changed, concat([writeIso2709(marcBook('2', 'Hai (tái bản)')), writeIso2709(marcBook('', 'Bốn', '978-604-1111-111'))]));
+    await writeFile(
+      changed,
+      concat([
+        writeIso2709(marcBook('2', 'Hai (tái bản)')),
+        writeIso2709(marcBook('', 'Bốn', '978-604-1111-111')),
+      ]),
+    );
     const third = await run(changed);
     expect(third).toMatchObject({ imported: 0, updated: 1, skipped: 1 });
     expect((await versions()).find((r) => r.title === 'Hai (tái bản)')?.version).toBe(2);
   });
 
   it('resumes an interrupted job from its last committed offset', async () => {
-    const parts = [marcBook('r1', 'Resume một'), marcBook('r2', 'Resume hai'), marcBook('r3', 'Resume ba')].map(writeIso2709);
+    const parts = [
+      marcBook('r1', 'Resume một'),
+      marcBook('r2', 'Resume hai'),
+      marcBook('r3', 'Resume ba'),
+    ].map(writeIso2709);
     const file = join(dir, 'resume.mrc');
     await writeFile(file, concat(parts));
-    const job = await startMarcImport(ctx.deps, librarian, { fileName: 'resume.mrc', format: 'iso2709', filePath: file, fileSize: 1, unitId: library, publish: false });
+    const job = await startMarcImport(ctx.deps, librarian, {
+      fileName: 'resume.mrc',
+      format: 'iso2709',
+      filePath: file,
+      fileSize: 1,
+      unitId: library,
+      publish: false,
+    });
     // A crash after the first record's batch committed: status running, offset past record 1.
-    await ctx.dbh.query("UPDATE catalogue_import_jobs SET status = 'running', processed = 1, imported = 1, resume_offset = $1 WHERE id = $2", [
-      parts[0]?.length,
-      job.id,
-    ]);
+    await ctx.dbh.query(
+      "UPDATE catalogue_import_jobs SET status = 'running', processed = 1, imported = 1, resume_offset = $1 WHERE id = $2",
+      [parts[0]?.length, job.id],
+    );
     const done = await runMarcImport(ctx.deps, job.id);
     expect(done).toMatchObject({ status: 'done', processed: 3, imported: 3 });
-    const titles = await ctx.dbh.query<{ title: string }>("SELECT title FROM catalogue_records WHERE title LIKE 'Resume%' ORDER BY title");
+    const titles = await ctx.dbh.query<{ title: string }>(
+      "SELECT title FROM catalogue_records WHERE title LIKE 'Resume%' ORDER BY title",
+    );
     expect(titles.map((t) => t.title)).toEqual(['Resume ba', 'Resume hai']);
   });
 
   it('rejects MARCXML with a DOCTYPE and imports nothing from it', async () => {
     const file = join(dir, 'bomb.xml');
-    const body = MARCXML_HEADER.replace('<collection', '<!DOCTYPE c [<!ENTITY a "aaaa">]><collection') + marcXmlRecord(marcBook('b1', 'Bom')) + MARCXML_FOOTER;
+    const body =
+      MARCXML_HEADER.replace('<collection', '<!DOCTYPE c [<!ENTITY a "aaaa">]><collection') +
+      marcXmlRecord(marcBook('b1', 'Bom')) +
+      MARCXML_FOOTER;
     await writeFile(file, body);
-    const job = await startMarcImport(ctx.deps, librarian, { fileName: 'bomb.xml', format: 'marcxml', filePath: file, fileSize: 1, unitId: library, publish: true });
+    const job = await startMarcImport(ctx.deps, librarian, {
+      fileName: 'bomb.xml',
+      format: 'marcxml',
+      filePath: file,
+      fileSize: 1,
+      unitId: library,
+      publish: true,
+    });
     const done = await runMarcImport(ctx.deps, job.id);
     expect(done.status).toBe('failed');
     expect(done.failure).toMatch(/DOCTYPE/);
@@ -154,15 +243,23 @@ describe('catalogue records and import', () => {
   });
 
   it('takes a multipart upload above the global body limit on the import page', async () => {
-    const many = Array.from({ length: 3000 }, (_, i) => writeIso2709(marcBook(`u${i}`, `Tải lên ${i} ${'x'.repeat(300)}`)));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      writeIso2709(marcBook(`u${i}`, `Tải lên ${i} ${'x'.repeat(300)}`)),
+    );
     const bytes = concat(many);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
     const form = new FormData();
     form.set('unitId', library);
     form.set('file', new Blob([bytes]), 'upload.mrc');
-    const res = await ctx.request('/admin/catalogue/import', { method: 'POST', body: form, headers: { cookie: staffCookie }, redirect: 'manual' });
+    const res = await ctx.request('/admin/catalogue/import', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: staffCookie },
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
-    const jobId = /\/admin\/catalogue\/import\/(imp_[a-z2-9]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+    const jobId =
+      /\/admin\/catalogue\/import\/(imp_[a-z2-9]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
     let job = await ctx.deps.repos.catalogueImports.get(ctx.deps.db, jobId);
     for (let i = 0; i < 300 && job?.status !== 'done' && job?.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -9,9 +9,18 @@ export const cataloguePermissions = {
     roles: ['unit_staff', 'unit_manager', 'administrator'],
     scope: 'unit-subtree',
   },
-  'catalogue.record.create': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'unit-subtree' },
-  'catalogue.record.update': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'unit-subtree' },
-  'catalogue.import.create': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'unit-subtree' },
+  'catalogue.record.create': {
+    roles: ['unit_staff', 'unit_manager', 'administrator'],
+    scope: 'unit-subtree',
+  },
+  'catalogue.record.update': {
+    roles: ['unit_staff', 'unit_manager', 'administrator'],
+    scope: 'unit-subtree',
+  },
+  'catalogue.import.create': {
+    roles: ['unit_staff', 'unit_manager', 'administrator'],
+    scope: 'unit-subtree',
+  },
   'catalogue.import.read': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'unit-subtree' },
   'catalogue.import.list': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'any-grant' },
 } satisfies PermissionTable;

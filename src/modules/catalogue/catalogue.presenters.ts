@@ -1,6 +1,11 @@
 // Outward shapes of a record: the API JSON, Dublin Core meta elements and schema.org JSON-LD.
 import type { z } from '@hono/zod-openapi';
-import type { Availability, RecordOutputSchema, RecordType, SearchResultSchema } from './catalogue.schemas.ts';
+import type {
+  Availability,
+  RecordOutputSchema,
+  RecordType,
+  SearchResultSchema,
+} from './catalogue.schemas.ts';
 import type { SearchResult } from './catalogue.search.ts';
 import type { RecordView } from './catalogue.usecases.ts';
 
@@ -42,7 +47,9 @@ export function presentRecord(r: RecordView): RecordOutput {
   };
 }
 
-export function presentSearch(r: SearchResult & { page: number; pageSize: number }): z.infer<typeof SearchResultSchema> {
+export function presentSearch(
+  r: SearchResult & { page: number; pageSize: number },
+): z.infer<typeof SearchResultSchema> {
   return {
     total: r.total,
     totalCapped: r.totalCapped,
@@ -120,7 +127,11 @@ export function jsonLd(r: RecordView, url: string): Record<string, unknown> {
     url,
     name: r.title,
   };
-  if (r.creators.length) doc[type === 'VisualArtwork' ? 'creator' : 'author'] = r.creators.map((name) => ({ '@type': 'Person', name }));
+  if (r.creators.length)
+    doc[type === 'VisualArtwork' ? 'creator' : 'author'] = r.creators.map((name) => ({
+      '@type': 'Person',
+      name,
+    }));
   if (r.subjects.length) doc.keywords = r.subjects.join(', ');
   if (r.description) doc.description = r.description;
   if (r.language) doc.inLanguage = r.language;

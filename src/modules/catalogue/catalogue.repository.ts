@@ -62,7 +62,9 @@ export interface HoldingRow extends HoldingValues {
 }
 
 /** Search columns of a record: what the GIN index and the exact-match ranking read. */
-export function searchColumns(v: Pick<RecordValues, 'title' | 'creators' | 'subjects' | 'isbn' | 'issn' | 'inventoryNo'>) {
+export function searchColumns(
+  v: Pick<RecordValues, 'title' | 'creators' | 'subjects' | 'isbn' | 'issn' | 'inventoryNo'>,
+) {
   const extra = [...v.creators, ...v.subjects, v.isbn ?? '', v.issn ?? '', v.inventoryNo ?? ''];
   return {
     search_title: wordsText(v.title),
@@ -139,7 +141,11 @@ export function createCatalogueRepository() {
     },
 
     /** Inserts records with their holdings; one statement each, however many records. */
-    async insertRecords(db: Db, records: readonly RecordValues[], holdings: readonly HoldingValues[]): Promise<void> {
+    async insertRecords(
+      db: Db,
+      records: readonly RecordValues[],
+      holdings: readonly HoldingValues[],
+    ): Promise<void> {
       if (records.length === 0) return;
       const byRecord = new Map<string, HoldingValues[]>();
       for (const h of holdings) byRecord.set(h.recordId, [...(byRecord.get(h.recordId) ?? []), h]);

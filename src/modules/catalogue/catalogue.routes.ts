@@ -71,7 +71,10 @@ const patchRecordRoute = createRoute({
     params: RecordParamsSchema,
     body: { content: { 'application/json': { schema: RecordPatchSchema } }, required: true },
   },
-  responses: { 200: json(RecordOutputSchema, 'The updated record'), 409: { description: 'Changed by someone else' } },
+  responses: {
+    200: json(RecordOutputSchema, 'The updated record'),
+    409: { description: 'Changed by someone else' },
+  },
 });
 
 export function registerCatalogueRoutes(api: Api, deps: AppDeps) {
@@ -92,7 +95,12 @@ export function registerCatalogueRoutes(api: Api, deps: AppDeps) {
     return c.json(presentRecord(record), 201);
   });
   api.openapi(patchRecordRoute, async (c) => {
-    const record = await updateCatalogueRecord(deps, c.get('actor'), c.req.valid('param').recordId, c.req.valid('json'));
+    const record = await updateCatalogueRecord(
+      deps,
+      c.get('actor'),
+      c.req.valid('param').recordId,
+      c.req.valid('json'),
+    );
     return c.json(presentRecord(record), 200);
   });
 }

@@ -24,7 +24,12 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const HoldingInputSchema = z
   .strictObject({
-    unitId: z.string().min(1).max(64).optional().openapi({ description: 'Đơn vị giữ bản; mặc định là đơn vị của biểu ghi' }),
+    unitId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: 'Đơn vị giữ bản; mặc định là đơn vị của biểu ghi' }),
     callNumber: optionalText(100),
     location: optionalText(200),
     barcode: optionalText(100),
@@ -46,7 +51,9 @@ const RecordFields = {
   title: text(2000),
   creators: z.array(text(300)).max(50),
   subjects: z.array(text(300)).max(100),
-  dateText: optionalText(100).openapi({ description: 'Ngày tháng như ghi trên tài liệu, vd. "1975?" hay "thế kỷ XIX"' }),
+  dateText: optionalText(100).openapi({
+    description: 'Ngày tháng như ghi trên tài liệu, vd. "1975?" hay "thế kỷ XIX"',
+  }),
   year: z.number().int().min(-3000).max(2200).optional(),
   language: z
     .string()
@@ -109,7 +116,11 @@ export const RecordParamsSchema = z.strictObject({
     .openapi({ param: { name: 'recordId', in: 'path' }, example: 'rec_abcdefghijkmnpqr' }),
 });
 
-const FacetValueSchema = z.object({ value: z.string(), label: z.string().optional(), count: z.number().int() });
+const FacetValueSchema = z.object({
+  value: z.string(),
+  label: z.string().optional(),
+  count: z.number().int(),
+});
 
 export const SearchResultSchema = z
   .object({

@@ -34,8 +34,16 @@ describe('catalogue search', () => {
         holdings: [],
         ...extra,
       } as Parameters<typeof createCatalogueRecord>[2]);
-    await add('Lịch sử Khánh Hòa', { year: 2015, language: 'vie', holdings: [{ availability: 'available' }] });
-    await add('Hoa sen trong văn hóa Việt', { year: 1998, language: 'vie', holdings: [{ availability: 'on_loan' }] });
+    await add('Lịch sử Khánh Hòa', {
+      year: 2015,
+      language: 'vie',
+      holdings: [{ availability: 'available' }],
+    });
+    await add('Hoa sen trong văn hóa Việt', {
+      year: 1998,
+      language: 'vie',
+      holdings: [{ availability: 'on_loan' }],
+    });
     await add('Địa chí Đà Nẵng', { year: 2005, creators: ['Nguyễn Văn Đức'], language: 'vie' });
     await add('Gốm Chăm ở Khánh Hòa', {
       type: 'museum_object',
@@ -63,7 +71,9 @@ describe('catalogue search', () => {
   it('ranks diacritics-exact matches above folded ones', async () => {
     const withMarks = await titles('hòa');
     const plain = await titles('hoa');
-    expect(withMarks.indexOf('Lịch sử Khánh Hòa')).toBeLessThan(withMarks.indexOf('Hoa sen trong văn hóa Việt'));
+    expect(withMarks.indexOf('Lịch sử Khánh Hòa')).toBeLessThan(
+      withMarks.indexOf('Hoa sen trong văn hóa Việt'),
+    );
     expect(plain[0]).toBe('Hoa sen trong văn hóa Việt');
   });
 
@@ -97,7 +107,10 @@ describe('catalogue search', () => {
       { value: 'book', count: 2, label: undefined },
       { value: 'museum_object', count: 1, label: undefined },
     ]);
-    expect(r.facets.institution.find((f) => f.value === museum)).toMatchObject({ count: 1, label: 'Bảo tàng tỉnh' });
+    expect(r.facets.institution.find((f) => f.value === museum)).toMatchObject({
+      count: 1,
+      label: 'Bảo tàng tỉnh',
+    });
     expect(r.facets.decade.map((d) => d.value)).toEqual(['2020', '2010', '1890']);
     expect(r.facets.availability).toEqual(
       expect.arrayContaining([{ value: 'on_display', count: 1, label: undefined }]),

@@ -73,7 +73,8 @@ export interface SearchIndex {
 
 /** tsquery operand: folded words hold only letters and digits; quoting keeps each one a single lexeme. */
 const lexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
-const group = (alts: readonly string[]) => (alts.length === 1 ? lexeme(alts[0] as string) : `(${alts.map(lexeme).join(' | ')})`);
+const group = (alts: readonly string[]) =>
+  alts.length === 1 ? lexeme(alts[0] as string) : `(${alts.map(lexeme).join(' | ')})`;
 
 function filterSql(f: SearchFilters): SQL {
   const parts: SQL[] = [sql`r.published`];
@@ -104,9 +105,14 @@ const AVAILABILITY_VALUES = ['available', 'on_loan', 'reference_only', 'in_stora
  * Total (capped) and every facet in ONE pass over at most COUNT_CAP+1 matching rows: grouping sets for the
  * scalar facets, FILTER aggregates for availability (an array column).
  */
-async function countAndFacets(db: Db, where: SQL): Promise<{ total: number; facets: Record<FacetName, FacetCount[]> }> {
+async function countAndFacets(
+  db: Db,
+  where: SQL,
+): Promise<{ total: number; facets: Record<FacetName, FacetCount[]> }> {
   const availability = sql.join(
-    AVAILABILITY_VALUES.map((v, i) => sql`count(*) FILTER (WHERE ${v} = ANY(m.availability))::int AS ${sql.raw(`a_${i}`)}`),
+    AVAILABILITY_VALUES.map(
+      (v, i) => sql`count(*) FILTER (WHERE ${v} = ANY(m.availability))::int AS ${sql.raw(`a_${i}`)}`,
+    ),
     sql`, `,
   );
   const rows = await rowsOf<FacetRow>(
@@ -118,7 +124,13 @@ async function countAndFacets(db: Db, where: SQL): Promise<{ total: number; face
       LEFT JOIN units u ON u.id = m.unit_id
       GROUP BY GROUPING SETS ((), (m.type), (m.unit_id), (m.language), (m.decade))`,
   );
-  const facets: Record<FacetName, FacetCount[]> = { type: [], institution: [], language: [], decade: [], availability: [] };
+  const facets: Record<FacetName, FacetCount[]> = {
+    type: [],
+    institution: [],
+    language: [],
+    decade: [],
+    availability: [],
+  };
   let total = 0;
   for (const r of rows) {
     const n = Number(r.n);
@@ -130,9 +142,12 @@ async function countAndFacets(db: Db, where: SQL): Promise<{ total: number; face
         if (count > 0) facets.availability.push({ value, label: undefined, count });
       });
     } else if (r.g === 7 && r.type !== null) facets.type.push({ value: r.type, label: undefined, count: n });
-    else if (r.g === 11 && r.unit_id !== null) facets.institution.push({ value: r.unit_id, label: r.unit_name ?? undefined, count: n });
-    else if (r.g === 13 && r.language !== null) facets.language.push({ value: r.language, label: undefined, count: n });
-    else if (r.g === 14 && r.decade !== null) facets.decade.push({ value: String(r.decade), label: undefined, count: n });
+    else if (r.g === 11 && r.unit_id !== null)
+      facets.institution.push({ value: r.unit_id, label: r.unit_name ?? undefined, count: n });
+    else if (r.g === 13 && r.language !== null)
+      facets.language.push({ value: r.language, label: undefined, count: n });
+    else if (r.g === 14 && r.decade !== null)
+      facets.decade.push({ value: String(r.decade), label: undefined, count: n });
   }
   for (const k of Object.keys(facets) as FacetName[]) {
     facets[k].sort((a, b) => (k === 'decade' ? Number(b.value) - Number(a.value) : b.count - a.count));
@@ -180,7 +195,8 @@ export function createPostgresSearchIndex(): SearchIndex {
       const offset = (Math.min(p.page, MAX_PAGE) - 1) * p.pageSize;
       if (words.folded.length === 0) {
         const counted = await countAndFacets(db, where);
-        const order = p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
+        const order =
+          p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
         const hits = await rowsOf<SearchHit>(
           db,
           sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
@@ -191,13 +207,19 @@ export function createPostgresSearchIndex(): SearchIndex {
 
       let groups: string[][] = words.folded.map((w) => [w]);
       let tsq = groups.map(group).join(' & ');
-      let counted = await countAndFacets(db, sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`);
+      let counted = await countAndFacets(
+        db,
+        sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`,
+      );
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded);
         const altTsq = alt.map(group).join(' & ');
         if (altTsq !== tsq) {
-          const again = await countAndFacets(db, sql`${where} AND r.search_vector @@ to_tsquery('simple', ${altTsq})`);
+          const again = await countAndFacets(
+            db,
+            sql`${where} AND r.search_vector @@ to_tsquery('simple', ${altTsq})`,
+          );
           if (again.total > 0) {
             groups = alt;
             tsq = altTsq;
@@ -240,7 +262,8 @@ export function createPostgresSearchIndex(): SearchIndex {
             ORDER BY s.score DESC, s.seq`,
         );
       } else {
-        const order = p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
+        const order =
+          p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
         hits = await rowsOf<SearchHit>(
           db,
           sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id

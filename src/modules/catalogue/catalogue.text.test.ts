@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../lib/vn-text.ts';
 import { editDistance, editNeighbours, exactText, queryWords, vnSortKey } from './catalogue.text.ts';
 
-const vietnamese = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạệỆĐừỪ -.'.split('')), maxLength: 30 });
+const vietnamese = fc.string({
+  unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạệỆĐừỪ -.'.split('')),
+  maxLength: 30,
+});
 
 describe('catalogue text', () => {
   it('folds idempotently and gives NFC and NFD the same query words', () => {
@@ -24,9 +27,51 @@ describe('catalogue text', () => {
   });
 
   it('sorts in Vietnamese alphabet order, tones second', () => {
-    const words = ['đa', 'da', 'ăn', 'an', 'ân', 'b', 'ơ', 'o', 'ô', 'ư', 'u', 'à', 'á', 'a', 'ả', 'e', 'ê', 'Đà Lạt', 'Dương'];
-    const sorted = [...words].sort((x, y) => (vnSortKey(x) < vnSortKey(y) ? -1 : vnSortKey(x) > vnSortKey(y) ? 1 : 0));
-    expect(sorted).toEqual(['a', 'à', 'ả', 'á', 'an', 'ăn', 'ân', 'b', 'da', 'Dương', 'đa', 'Đà Lạt', 'e', 'ê', 'o', 'ô', 'ơ', 'u', 'ư']);
+    const words = [
+      'đa',
+      'da',
+      'ăn',
+      'an',
+      'ân',
+      'b',
+      'ơ',
+      'o',
+      'ô',
+      'ư',
+      'u',
+      'à',
+      'á',
+      'a',
+      'ả',
+      'e',
+      'ê',
+      'Đà Lạt',
+      'Dương',
+    ];
+    const sorted = [...words].sort((x, y) =>
+      vnSortKey(x) < vnSortKey(y) ? -1 : vnSortKey(x) > vnSortKey(y) ? 1 : 0,
+    );
+    expect(sorted).toEqual([
+      'a',
+      'à',
+      'ả',
+      'á',
+      'an',
+      'ăn',
+      'ân',
+      'b',
+      'da',
+      'Dương',
+      'đa',
+      'Đà Lạt',
+      'e',
+      'ê',
+      'o',
+      'ô',
+      'ơ',
+      'u',
+      'ư',
+    ]);
   });
 
   it('generates every one-edit neighbour and measures edit distance with swaps', () => {
@@ -38,6 +83,10 @@ describe('catalogue text', () => {
     expect(editDistance('hao', 'hoa')).toBe(1);
     expect(editDistance('khanh', 'kahnh')).toBe(1);
     expect(editDistance('thu vien', 'thu vien')).toBe(0);
-    fc.assert(fc.property(fc.stringMatching(/^[a-z]{1,8}$/), (w) => editNeighbours(w).every((x) => editDistance(w, x) === 1)));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,8}$/), (w) =>
+        editNeighbours(w).every((x) => editDistance(w, x) === 1),
+      ),
+    );
   });
 });

@@ -13,7 +13,10 @@ export function wordsText(s: string): string {
 
 /** Lower-cased, NOT folded, space-padded word text: ` khánh hòa ` — `strpos` on ` hòa ` is a whole-word match. */
 export function exactText(parts: readonly string[]): string {
-  const text = parts.map((p) => wordsText(p).toLowerCase()).filter(Boolean).join(' ');
+  const text = parts
+    .map((p) => wordsText(p).toLowerCase())
+    .filter(Boolean)
+    .join(' ');
   return ` ${text.replace(/\s+/g, ' ')} `;
 }
 
@@ -48,7 +51,13 @@ export function foldedWords(texts: readonly string[]): string[] {
 // difference in the order ngang, huyền, hỏi, ngã, sắc, nặng. Encoded so that a bytewise ("C") comparison of
 // the keys gives that order: a modifier becomes `~` (0x7E sorts after every letter), tones follow at the end.
 const MODIFIERS = new Set(['\u0306', '\u0302', '\u031b']); // breve ă, circumflex â ê ô, horn ơ ư
-const TONE: Record<string, string> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+const TONE: Record<string, string> = {
+  '\u0300': '1',
+  '\u0309': '2',
+  '\u0303': '3',
+  '\u0301': '4',
+  '\u0323': '5',
+};
 
 export function vnSortKey(s: string): string {
   let primary = '';
@@ -102,7 +111,11 @@ export function editDistance(a: string, b: string): number {
       }
       const prevRow = rows[i - 1] as number[];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prevRow[j] as number) + 1, (row[j - 1] as number) + 1, (prevRow[j - 1] as number) + cost);
+      let d = Math.min(
+        (prevRow[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prevRow[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       row.push(d);

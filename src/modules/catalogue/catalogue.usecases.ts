@@ -4,7 +4,13 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { authorize, can } from '../../policies.ts';
-import { type HoldingRow, type HoldingValues, type RecordRow, type RecordValues, recordWords } from './catalogue.repository.ts';
+import {
+  type HoldingRow,
+  type HoldingValues,
+  type RecordRow,
+  type RecordValues,
+  recordWords,
+} from './catalogue.repository.ts';
 import type { HoldingInput, RecordInput, RecordPatch, SearchQuery } from './catalogue.schemas.ts';
 import type { SearchResult } from './catalogue.search.ts';
 
@@ -16,7 +22,8 @@ export interface RecordView extends RecordRow {
   holdings: HoldingRow[];
 }
 
-const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const list = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
 export async function searchCatalogue(
   deps: Pick<AppDeps, 'db' | 'repos'>,
@@ -40,16 +47,27 @@ export async function searchCatalogue(
   return { ...result, page: q.page, pageSize: PAGE_SIZE };
 }
 
-export async function suggestCatalogue(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor, q: string): Promise<string[]> {
+export async function suggestCatalogue(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+  q: string,
+): Promise<string[]> {
   authorize(actor, 'catalogue.record.search');
   return deps.repos.catalogueSearch.suggest(deps.db, q, 8);
 }
 
 /** A published record for anyone; an unpublished one only for staff of its unit (others get 404, not 403). */
-export async function getCatalogueRecord(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor, id: string): Promise<RecordView> {
+export async function getCatalogueRecord(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  actor: Actor,
+  id: string,
+): Promise<RecordView> {
   authorize(actor, 'catalogue.record.read');
   const record = await deps.repos.catalogue.getRecord(deps.db, id);
-  if (!record || (!record.published && !can(actor, 'catalogue.record.read_unpublished', { unitId: record.unitId })))
+  if (
+    !record ||
+    (!record.published && !can(actor, 'catalogue.record.read_unpublished', { unitId: record.unitId }))
+  )
     throw notFound('catalogue.record');
   return { ...record, holdings: await deps.repos.catalogue.listHoldings(deps.db, [id]) };
 }
@@ -90,7 +108,11 @@ export function toRecordValues(
   };
 }
 
-export function toHoldingValues(recordId: string, defaultUnit: string, holdings: readonly HoldingInput[]): HoldingValues[] {
+export function toHoldingValues(
+  recordId: string,
+  defaultUnit: string,
+  holdings: readonly HoldingInput[],
+): HoldingValues[] {
   return holdings.map((h) => ({
     id: newId('hld'),
     recordId,
@@ -102,7 +124,12 @@ export function toHoldingValues(recordId: string, defaultUnit: string, holdings:
   }));
 }
 
-async function requireUnits(deps: Deps, actor: Actor, action: string, unitIds: readonly string[]): Promise<void> {
+async function requireUnits(
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  unitIds: readonly string[],
+): Promise<void> {
   for (const unitId of new Set(unitIds)) {
     authorize(actor, action, { unitId });
     if (!(await deps.repos.catalogue.unitExists(deps.db, unitId)))
@@ -114,9 +141,16 @@ function wordCounts(words: readonly string[]): Map<string, number> {
   return new Map(words.map((w) => [w, 1]));
 }
 
-export async function createCatalogueRecord(deps: Deps, actor: Actor, input: RecordInput): Promise<RecordView> {
+export async function createCatalogueRecord(
+  deps: Deps,
+  actor: Actor,
+  input: RecordInput,
+): Promise<RecordView> {
   authorize(actor, 'catalogue.record.create', { unitId: input.unitId });
-  await requireUnits(deps, actor, 'catalogue.record.create', [input.unitId, ...input.holdings.map((h) => h.unitId ?? input.unitId)]);
+  await requireUnits(deps, actor, 'catalogue.record.create', [
+    input.unitId,
+    ...input.holdings.map((h) => h.unitId ?? input.unitId),
+  ]);
   const id = newId('rec');
   const values = toRecordValues(id, input, 'manual', null);
   const holdings = toHoldingValues(id, input.unitId, input.holdings);
@@ -134,7 +168,12 @@ export async function createCatalogueRecord(deps: Deps, actor: Actor, input: Rec
   return getCatalogueRecord(deps, actor, id);
 }
 
-export async function updateCatalogueRecord(deps: Deps, actor: Actor, id: string, patch: RecordPatch): Promise<RecordView> {
+export async function updateCatalogueRecord(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: RecordPatch,
+): Promise<RecordView> {
   const before = await deps.repos.catalogue.getRecord(deps.db, id);
   if (!before) {
     if (actor.kind !== 'user') authorize(actor, 'catalogue.record.update', {});
@@ -170,7 +209,8 @@ export async function updateCatalogueRecord(deps: Deps, actor: Actor, id: string
   const holdings = holdingPatch ? toHoldingValues(id, merged.unitId, holdingPatch) : undefined;
   await deps.db.transaction(async (tx) => {
     const next = await deps.repos.catalogue.updateRecord(tx, values, version);
-    if (next === undefined) throw new AppError('catalogue.version_conflict', 409, 'catalogue.error.versionConflict');
+    if (next === undefined)
+      throw new AppError('catalogue.version_conflict', 409, 'catalogue.error.versionConflict');
     if (holdings) await deps.repos.catalogue.replaceHoldings(tx, id, holdings);
     const old = new Set(recordWords(before));
     await deps.repos.catalogueSearch.addWords(tx, wordCounts(recordWords(values).filter((w) => !old.has(w))));

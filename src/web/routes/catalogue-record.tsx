@@ -21,7 +21,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     const url = new URL(request.url);
     const canonical = `${deps.config.publicUrl.replace(/\/$/, '')}${url.pathname}`;
     return {
-      record: { ...record, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() },
+      record: {
+        ...record,
+        createdAt: record.createdAt.toISOString(),
+        updatedAt: record.updatedAt.toISOString(),
+      },
       dc: dublinCore(record, canonical),
       ld: JSON.stringify(jsonLd(record, canonical)).replace(/</g, '\\u003c'),
     };
@@ -42,22 +46,28 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { record: r, dc, ld } = loaderData;
-  const language = r.language ? (new Intl.DisplayNames([locale], { type: 'language' }).of(r.language) ?? r.language) : null;
+  const language = r.language
+    ? (new Intl.DisplayNames([locale], { type: 'language' }).of(r.language) ?? r.language)
+    : null;
   const details = Object.entries(r.details).filter(([, v]) => v !== '' && v !== null);
   const identifiers: Array<[MessageKey, string | null]> = [
     ['catalogue.record.isbn', r.isbn],
     ['catalogue.record.issn', r.issn],
     ['catalogue.record.inventoryNo', r.inventoryNo],
-    ['catalogue.record.controlNumber', r.controlNumber ? `${r.controlNumber}${r.controlSource ? ` (${r.controlSource})` : ''}` : null],
+    [
+      'catalogue.record.controlNumber',
+      r.controlNumber ? `${r.controlNumber}${r.controlSource ? ` (${r.controlSource})` : ''}` : null,
+    ],
   ];
   return (
     <article className="record">
       <title>{`${r.title} — Suốt Đời`}</title>
       <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
-      {dc.map((m, i) => (
-        <meta key={`${m.name}-${i}`} name={m.name} content={m.content} />
+      {dc.map((m) => (
+        <meta key={`${m.name}=${m.content}`} name={m.name} content={m.content} />
       ))}
       {r.description ? <meta name="description" content={r.description.slice(0, 300)} /> : null}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON from our presenter with every "<" escaped (loader) */}
       <script type="application/ld+json" nonce={root?.nonce} dangerouslySetInnerHTML={{ __html: ld }} />
       <p className="muted">{t(`catalogue.type.${r.type}` as MessageKey)}</p>
       <h1>{r.title}</h1>
@@ -132,7 +142,11 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
           <dl className="record-fields">
             {details.map(([k, v]) => (
               <div key={k}>
-                <dt>{(KNOWN_DETAILS as readonly string[]).includes(k) ? t(`catalogue.detail.${k}` as MessageKey) : k}</dt>
+                <dt>
+                  {(KNOWN_DETAILS as readonly string[]).includes(k)
+                    ? t(`catalogue.detail.${k}` as MessageKey)
+                    : k}
+                </dt>
                 <dd>{detailText(v)}</dd>
               </div>
             ))}

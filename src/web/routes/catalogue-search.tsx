@@ -1,10 +1,10 @@
 // Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
 import { data } from 'react-router';
+import { isAppError } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../modules/catalogue/catalogue.schemas.ts';
 import type { FacetName } from '../../modules/catalogue/catalogue.search.ts';
 import { searchCatalogue } from '../../modules/catalogue/catalogue.usecases.ts';
-import { isAppError } from '../../lib/errors.ts';
 import { requestContext } from '../context.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
 import type { Route } from './+types/catalogue-search.ts';
@@ -27,7 +27,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (v) raw[k] = v;
   }
   const parsed = SearchQuerySchema.safeParse(raw);
-  const query: SearchQuery = parsed.success ? parsed.data : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
+  const query: SearchQuery = parsed.success
+    ? parsed.data
+    : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
   const active = MULTI.some((k) => query[k] !== undefined);
   if (!query.q && !active) return { query, active, invalid: !parsed.success, result: null };
   try {
@@ -39,9 +41,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const asList = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
-function searchHref(base: string, query: SearchQuery, change: Record<string, string | string[] | undefined>): string {
+function searchHref(
+  base: string,
+  query: SearchQuery,
+  change: Record<string, string | string[] | undefined>,
+): string {
   const p = new URLSearchParams();
   const merged: Record<string, unknown> = { ...query, page: undefined, ...change };
   for (const [k, v] of Object.entries(merged)) {
@@ -73,32 +80,45 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
       <title>{`${title} — Suốt Đời`}</title>
       <meta name="description" content={t('catalogue.search.metaDescription')} />
       <h1>{t('catalogue.search.title')}</h1>
-      <form method="get" action={base} role="search" className="search-form">
-        <div className="field">
-          <label htmlFor="catalogue-q">{t('catalogue.search.label')}</label>
-          <input id="catalogue-q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} aria-describedby="catalogue-q-hint" />
-          <p id="catalogue-q-hint" className="muted">
-            {t('catalogue.search.hint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="catalogue-sort">{t('catalogue.search.sort')}</label>
-          <select id="catalogue-sort" name="sort" defaultValue={query.sort}>
-            <option value="relevance">{t('catalogue.sort.relevance')}</option>
-            <option value="newest">{t('catalogue.sort.newest')}</option>
-            <option value="title">{t('catalogue.sort.title')}</option>
-          </select>
-        </div>
-        {MULTI.flatMap((k) => asList(query[k]).map((v) => <input key={`${k}-${v}`} type="hidden" name={k} value={v} />))}
-        <button type="submit">{t('catalogue.search.submit')}</button>
-      </form>
+      <search>
+        <form method="get" action={base} className="search-form">
+          <div className="field">
+            <label htmlFor="catalogue-q">{t('catalogue.search.label')}</label>
+            <input
+              id="catalogue-q"
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ''}
+              maxLength={200}
+              aria-describedby="catalogue-q-hint"
+            />
+            <p id="catalogue-q-hint" className="muted">
+              {t('catalogue.search.hint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="catalogue-sort">{t('catalogue.search.sort')}</label>
+            <select id="catalogue-sort" name="sort" defaultValue={query.sort}>
+              <option value="relevance">{t('catalogue.sort.relevance')}</option>
+              <option value="newest">{t('catalogue.sort.newest')}</option>
+              <option value="title">{t('catalogue.sort.title')}</option>
+            </select>
+          </div>
+          {MULTI.flatMap((k) =>
+            asList(query[k]).map((v) => <input key={`${k}-${v}`} type="hidden" name={k} value={v} />),
+          )}
+          <button type="submit">{t('catalogue.search.submit')}</button>
+        </form>
+      </search>
       {!result ? <p className="lead">{t('catalogue.search.empty')}</p> : null}
       {result ? (
         <div className="search-layout">
           <section aria-labelledby="search-results" className="search-results">
             <h2 id="search-results">{t('catalogue.search.resultsHeading')}</h2>
             {result.correctedQuery ? (
-              <p className="notice">{t('catalogue.search.corrected', { q: query.q ?? '', corrected: result.correctedQuery })}</p>
+              <p className="notice">
+                {t('catalogue.search.corrected', { q: query.q ?? '', corrected: result.correctedQuery })}
+              </p>
             ) : null}
             {result.total > 0 ? (
               <p className="result-count">
@@ -126,7 +146,11 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                     <a href={href(`/records/${h.id}`)}>{h.title}</a>
                   </h3>
                   <p className="muted">
-                    {[t(`catalogue.type.${h.type}` as MessageKey), h.creators.slice(0, 3).join('; '), h.year ?? '']
+                    {[
+                      t(`catalogue.type.${h.type}` as MessageKey),
+                      h.creators.slice(0, 3).join('; '),
+                      h.year ?? '',
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
@@ -171,8 +195,14 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                       {values.map((v) => (
                         <li key={v.value}>
                           <label>
-                            <input type="checkbox" name={facet} value={v.value} defaultChecked={chosen.has(v.value)} />{' '}
-                            {facetLabel(facet, v.value, v.label)} <span className="muted">({number.format(v.count)})</span>
+                            <input
+                              type="checkbox"
+                              name={facet}
+                              value={v.value}
+                              defaultChecked={chosen.has(v.value)}
+                            />{' '}
+                            {facetLabel(facet, v.value, v.label)}{' '}
+                            <span className="muted">({number.format(v.count)})</span>
                           </label>
                         </li>
                       ))}

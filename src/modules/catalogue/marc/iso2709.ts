@@ -1,7 +1,14 @@
 // ISO 2709 (binary MARC, `.mrc`): a streaming reader that never holds more than one record in memory and
 // reports each bad record with its byte offset instead of failing the file, and the matching writer.
+
+import {
+  isControlField,
+  isControlTag,
+  type MarcField,
+  type MarcReadResult,
+  type MarcRecord,
+} from './marc.types.ts';
 import { decodeMarc8 } from './marc8.ts';
-import { isControlField, isControlTag, type MarcField, type MarcReadResult, type MarcRecord } from './marc.types.ts';
 
 const RECORD_END = 0x1d;
 const FIELD_END = 0x1e;
@@ -30,7 +37,9 @@ export function parseIso2709Record(bytes: Uint8Array): MarcRecord {
   if (!/^[\x20-\x7e]{24}$/.test(leader)) throw new RecordError('leader contains non-ASCII bytes');
   const coding = leader.charAt(9);
   if (coding !== 'a' && coding !== ' ')
-    throw new RecordError(`leader/09 (character coding) is "${coding}"; expected "a" (UTF-8) or blank (MARC-8)`);
+    throw new RecordError(
+      `leader/09 (character coding) is "${coding}"; expected "a" (UTF-8) or blank (MARC-8)`,
+    );
   const decode = (b: Uint8Array, tag: string): string => {
     try {
       return coding === 'a' ? utf8.decode(b) : decodeMarc8(b);
@@ -57,7 +66,8 @@ export function parseIso2709Record(bytes: Uint8Array): MarcRecord {
     const to = from + length;
     if (length < 1 || to > bytes.length - 1)
       throw new RecordError(`field ${tag}: length ${length} at ${start} runs past the end of the record`);
-    if (bytes[to - 1] !== FIELD_END) throw new RecordError(`field ${tag}: does not end with a field terminator`);
+    if (bytes[to - 1] !== FIELD_END)
+      throw new RecordError(`field ${tag}: does not end with a field terminator`);
     const content = bytes.subarray(from, to - 1);
     if (isControlTag(tag)) {
       fields.push({ tag, value: decode(content, tag) });
@@ -144,7 +154,9 @@ export async function* readIso2709(
     };
     const declared = digits(ascii(buf.subarray(pos, pos + 5)));
     if (declared === undefined || declared < 26) {
-      yield await resync(`bad leader: record length "${ascii(buf.subarray(pos, pos + 5))}" is not a valid number`);
+      yield await resync(
+        `bad leader: record length "${ascii(buf.subarray(pos, pos + 5))}" is not a valid number`,
+      );
       continue;
     }
     while (buf.length - pos < declared && (await fill()));
@@ -153,7 +165,9 @@ export async function* readIso2709(
       const terminator = buf.indexOf(RECORD_END, pos);
       if (terminator >= 0 && terminator < buf.length - 1) {
         // A record terminator before the end of the file: this record's length is wrong, later ones may be fine.
-        yield await resync(`wrong record length: leader declares ${declared} bytes, more than the rest of the file`);
+        yield await resync(
+          `wrong record length: leader declares ${declared} bytes, more than the rest of the file`,
+        );
         continue;
       }
       pos = buf.length;
@@ -196,7 +210,11 @@ export function writeIso2709(record: MarcRecord): Uint8Array {
     }
     const bytes = utf8Encoder.encode(`${text}\x1e`);
     if (bytes.length > 9999) throw new Error(`field ${f.tag} is longer than 9,999 bytes`);
-    dir.push(f.tag.padStart(3, '0').slice(0, 3) + String(bytes.length).padStart(4, '0') + String(dataLength).padStart(5, '0'));
+    dir.push(
+      f.tag.padStart(3, '0').slice(0, 3) +
+        String(bytes.length).padStart(4, '0') +
+        String(dataLength).padStart(5, '0'),
+    );
     parts.push(bytes);
     dataLength += bytes.length;
   }

@@ -1,7 +1,14 @@
 // MARC 21 bibliographic ⇄ catalogue record. Import keeps what the catalogue shows and searches; export
 // writes a record standard MARC tools read (leader, 001/003/008, 020, 041, 100/700, 245, 264, 520, 650, 852).
 import { type RecordInput, RecordInputSchema, type RecordType } from '../catalogue.schemas.ts';
-import { controlValue, dataFields, type MarcDataField, type MarcField, type MarcRecord, subfield } from './marc.types.ts';
+import {
+  controlValue,
+  dataFields,
+  type MarcDataField,
+  type MarcField,
+  type MarcRecord,
+  subfield,
+} from './marc.types.ts';
 
 /** Strips ISBD punctuation MARC cataloguers end subfields with (" /", " :", ";", ",", "."). */
 function clean(s: string | undefined): string | undefined {
@@ -54,11 +61,17 @@ export function marcToRecord(rec: MarcRecord, target: { unitId: string; publishe
     .filter((x): x is string => Boolean(x));
   const pub = dataFields(rec, '264', '260')[0];
   const dateText = pub ? joined(pub, 'c') : undefined;
-  const year = firstYear(dateText) ?? firstYear(/^\d{4}$/.test(f008.slice(7, 11)) ? f008.slice(7, 11) : undefined);
+  const year =
+    firstYear(dateText) ?? firstYear(/^\d{4}$/.test(f008.slice(7, 11)) ? f008.slice(7, 11) : undefined);
   const lang041 = subfield(rec, '041', 'a');
   const lang008 = f008.slice(35, 38).trim();
-  const language = [lang041, lang008].map((l) => l?.toLowerCase().trim()).find((l) => l && /^[a-z]{3}$/.test(l));
-  const isbn = subfield(rec, '020', 'a')?.match(/[0-9Xx-]{10,17}/)?.[0]?.replace(/-/g, '').toUpperCase();
+  const language = [lang041, lang008]
+    .map((l) => l?.toLowerCase().trim())
+    .find((l) => l && /^[a-z]{3}$/.test(l));
+  const isbn = subfield(rec, '020', 'a')
+    ?.match(/[0-9Xx-]{10,17}/)?.[0]
+    ?.replace(/-/g, '')
+    .toUpperCase();
   const issn = subfield(rec, '022', 'a')?.match(/\d{4}-?\d{3}[\dXx]/)?.[0];
   const details: Record<string, string | string[]> = {};
   if (pub) {
@@ -156,11 +169,17 @@ export function recordToMarc(r: ExportableRecord): MarcRecord {
   fields.push({ tag: '008', value: `      s${y}    vm ${' '.repeat(11)}000 0 ${lang} d` });
   if (r.isbn) fields.push({ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.isbn }] });
   if (r.issn) fields.push({ tag: '022', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.issn }] });
-  if (r.language) fields.push({ tag: '041', ind1: '0', ind2: ' ', subfields: [{ code: 'a', value: r.language }] });
+  if (r.language)
+    fields.push({ tag: '041', ind1: '0', ind2: ' ', subfields: [{ code: 'a', value: r.language }] });
   r.creators.forEach((c, i) => {
     fields.push({ tag: i === 0 ? '100' : '700', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: c }] });
   });
-  fields.push({ tag: '245', ind1: r.creators.length ? '1' : '0', ind2: '0', subfields: [{ code: 'a', value: r.title }] });
+  fields.push({
+    tag: '245',
+    ind1: r.creators.length ? '1' : '0',
+    ind2: '0',
+    subfields: [{ code: 'a', value: r.title }],
+  });
   const publisher = typeof r.details.publisher === 'string' ? r.details.publisher : null;
   const place = typeof r.details.place === 'string' ? r.details.place : null;
   if (publisher || place || r.dateText || r.year !== null) {
@@ -168,11 +187,17 @@ export function recordToMarc(r: ExportableRecord): MarcRecord {
       tag: '264',
       ind1: ' ',
       ind2: '1',
-      subfields: [...sub('a', place), ...sub('b', publisher), ...sub('c', r.dateText ?? (r.year !== null ? String(r.year) : null))],
+      subfields: [
+        ...sub('a', place),
+        ...sub('b', publisher),
+        ...sub('c', r.dateText ?? (r.year !== null ? String(r.year) : null)),
+      ],
     });
   }
-  if (r.description) fields.push({ tag: '520', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.description }] });
-  if (r.rights) fields.push({ tag: '540', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.rights }] });
+  if (r.description)
+    fields.push({ tag: '520', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.description }] });
+  if (r.rights)
+    fields.push({ tag: '540', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.rights }] });
   for (const s of r.subjects) {
     const [a, ...rest] = s.split(' -- ');
     fields.push({

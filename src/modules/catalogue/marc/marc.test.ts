@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseLeader, readIso2709, writeIso2709 } from './iso2709.ts';
-import { marcToRecord, recordToMarc } from './marc-map.ts';
 import type { MarcField, MarcReadResult, MarcRecord } from './marc.types.ts';
+import { marcToRecord, recordToMarc } from './marc-map.ts';
 import { decodeMarc8 } from './marc8.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord, readMarcXml, XmlRejected } from './marcxml.ts';
 
@@ -25,14 +25,20 @@ const concat = (parts: Uint8Array[]) => {
 };
 
 // Values without MARC delimiters or XML-forbidden characters, including Vietnamese text.
-const value = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạệĐ 0123456789.,-&<>"\''.split('')), maxLength: 40 });
+const value = fc.string({
+  unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạệĐ 0123456789.,-&<>"\''.split('')),
+  maxLength: 40,
+});
 const field: fc.Arbitrary<MarcField> = fc.oneof(
   fc.record({ tag: fc.constantFrom('001', '003', '005', '008'), value }),
   fc.record({
     tag: fc.integer({ min: 10, max: 999 }).map((n) => String(n).padStart(3, '0')),
     ind1: fc.constantFrom(' ', '0', '1', '4'),
     ind2: fc.constantFrom(' ', '0', '4'),
-    subfields: fc.array(fc.record({ code: fc.constantFrom('a', 'b', 'c', 'x', '6', '9'), value }), { minLength: 1, maxLength: 4 }),
+    subfields: fc.array(fc.record({ code: fc.constantFrom('a', 'b', 'c', 'x', '6', '9'), value }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   }),
 );
 const record: fc.Arbitrary<MarcRecord> = fc.record({
@@ -48,24 +54,61 @@ const book = (id: string, title: string): MarcRecord => ({
     { tag: '008', value: '240101s2015    vm            000 0 vie d' },
     { tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: '978-604-0-12345-6 (bìa mềm)' }] },
     { tag: '100', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: 'Nguyễn, Văn Đức,' }] },
-    { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: `${title} /` }, { code: 'c', value: 'Nguyễn Văn Đức.' }] },
-    { tag: '264', ind1: ' ', ind2: '1', subfields: [{ code: 'a', value: 'Nha Trang :' }, { code: 'b', value: 'Nxb. Tổng hợp,' }, { code: 'c', value: '2015.' }] },
-    { tag: '650', ind1: ' ', ind2: '4', subfields: [{ code: 'a', value: 'Lịch sử' }, { code: 'z', value: 'Khánh Hòa' }] },
-    { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'b', value: 'Kho mượn' }, { code: 'h', value: '959.7 NG-Đ' }] },
+    {
+      tag: '245',
+      ind1: '1',
+      ind2: '0',
+      subfields: [
+        { code: 'a', value: `${title} /` },
+        { code: 'c', value: 'Nguyễn Văn Đức.' },
+      ],
+    },
+    {
+      tag: '264',
+      ind1: ' ',
+      ind2: '1',
+      subfields: [
+        { code: 'a', value: 'Nha Trang :' },
+        { code: 'b', value: 'Nxb. Tổng hợp,' },
+        { code: 'c', value: '2015.' },
+      ],
+    },
+    {
+      tag: '650',
+      ind1: ' ',
+      ind2: '4',
+      subfields: [
+        { code: 'a', value: 'Lịch sử' },
+        { code: 'z', value: 'Khánh Hòa' },
+      ],
+    },
+    {
+      tag: '852',
+      ind1: ' ',
+      ind2: ' ',
+      subfields: [
+        { code: 'b', value: 'Kho mượn' },
+        { code: 'h', value: '959.7 NG-Đ' },
+      ],
+    },
   ],
 });
 
 describe('ISO 2709', () => {
   it('reads back exactly what it wrote, in any chunking', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 97 }), async (recs, size) => {
-        const bytes = concat(recs.map(writeIso2709));
-        const read = await collect(readIso2709(chunked(bytes, size)));
-        expect(read.map((r) => (r.ok ? { ...r.record, leader: normaliseLeader(r.record.leader) } : r))).toEqual(
-          recs.map((r) => ({ ...r, leader: normaliseLeader(r.leader) })),
-        );
-        expect(read.at(-1)?.next).toBe(bytes.length);
-      }),
+      fc.asyncProperty(
+        fc.array(record, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 97 }),
+        async (recs, size) => {
+          const bytes = concat(recs.map(writeIso2709));
+          const read = await collect(readIso2709(chunked(bytes, size)));
+          expect(
+            read.map((r) => (r.ok ? { ...r.record, leader: normaliseLeader(r.record.leader) } : r)),
+          ).toEqual(recs.map((r) => ({ ...r, leader: normaliseLeader(r.leader) })));
+          expect(read.at(-1)?.next).toBe(bytes.length);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -102,22 +145,34 @@ describe('ISO 2709', () => {
     const read = await collect(readIso2709(chunked(concat([a, bad, wrong, c]), 1000)));
     expect(read.map((r) => r.ok)).toEqual([true, false, false, true]);
     expect(read[1]).toMatchObject({ position: a.length, error: expect.stringContaining('bad leader') });
-    expect(read[2]).toMatchObject({ position: a.length + bad.length, error: expect.stringContaining('wrong record length') });
+    expect(read[2]).toMatchObject({
+      position: a.length + bad.length,
+      error: expect.stringContaining('wrong record length'),
+    });
   });
 
   it('reports a truncated last record', async () => {
     const a = writeIso2709(book('1', 'Một'));
     const b = writeIso2709(book('2', 'Hai'));
     const read = await collect(readIso2709(chunked(concat([a, b.subarray(0, 50)]), 16)));
-    expect(read[1]).toMatchObject({ ok: false, position: a.length, error: expect.stringContaining('truncated') });
+    expect(read[1]).toMatchObject({
+      ok: false,
+      position: a.length,
+      error: expect.stringContaining('truncated'),
+    });
   });
 
   it('decodes MARC-8 (leader/09 blank), Vietnamese included, and refuses other character sets', async () => {
     // "Việt Nam" in MARC-8: dot below (F2) and circumflex (E3) precede the e.
-    expect(decodeMarc8(new Uint8Array([0x56, 0x69, 0xf2, 0xe3, 0x65, 0x74, 0x20, 0xb3, 0xe1, 0x61]))).toBe('Việt đà');
+    expect(decodeMarc8(new Uint8Array([0x56, 0x69, 0xf2, 0xe3, 0x65, 0x74, 0x20, 0xb3, 0xe1, 0x61]))).toBe(
+      'Việt đà',
+    );
     expect(decodeMarc8(new Uint8Array([0xac, 0xbd]))).toBe('Ơư');
     expect(() => decodeMarc8(new Uint8Array([0x1b, 0x24, 0x31]))).toThrow(/not supported/);
-    const utf8 = writeIso2709({ leader: '00000nam a2200000 i 4500', fields: [{ tag: '001', value: 'x' }] }).slice();
+    const utf8 = writeIso2709({
+      leader: '00000nam a2200000 i 4500',
+      fields: [{ tag: '001', value: 'x' }],
+    }).slice();
     utf8[9] = 0x20;
     const read = await collect(readIso2709(chunked(utf8, 100)));
     expect(read[0]).toMatchObject({ ok: true });
@@ -129,24 +184,35 @@ describe('MARCXML', () => {
 
   it('reads back exactly what it wrote', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 200 }), async (recs, size) => {
-        const bytes = new TextEncoder().encode(xml(recs));
-        const read = await collect(readMarcXml(chunked(bytes, size)));
-        expect(read.map((r) => (r.ok ? r.record : r))).toEqual(recs);
-      }),
+      fc.asyncProperty(
+        fc.array(record, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (recs, size) => {
+          const bytes = new TextEncoder().encode(xml(recs));
+          const read = await collect(readMarcXml(chunked(bytes, size)));
+          expect(read.map((r) => (r.ok ? r.record : r))).toEqual(recs);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('rejects a DOCTYPE (entity expansion) before reading any record', async () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><collection><record><leader>${'0'.repeat(24)}</leader></record></collection>`;
-    await expect(collect(readMarcXml(chunked(new TextEncoder().encode(bomb), 7)))).rejects.toBeInstanceOf(XmlRejected);
+    await expect(collect(readMarcXml(chunked(new TextEncoder().encode(bomb), 7)))).rejects.toBeInstanceOf(
+      XmlRejected,
+    );
     const entity = `<collection><record><leader>&lol;</leader></record></collection>`;
-    await expect(collect(readMarcXml(chunked(new TextEncoder().encode(entity), 7)))).rejects.toThrow(/undefined entity/);
+    await expect(collect(readMarcXml(chunked(new TextEncoder().encode(entity), 7)))).rejects.toThrow(
+      /undefined entity/,
+    );
   });
 
   it('lists a bad record by its number and keeps the others', async () => {
-    const text = xml([book('1', 'Một'), book('2', 'Hai')]).replace('<controlfield tag="001">2', '<controlfield tag="1">2');
+    const text = xml([book('1', 'Một'), book('2', 'Hai')]).replace(
+      '<controlfield tag="001">2',
+      '<controlfield tag="1">2',
+    );
     const read = await collect(readMarcXml(chunked(new TextEncoder().encode(text), 50)));
     expect(read.map((r) => [r.ok, r.position])).toEqual([
       [true, 0],
@@ -176,7 +242,12 @@ describe('MARC → record', () => {
   });
 
   it('refuses a record without a title', () => {
-    expect(marcToRecord({ leader: '00000nam a2200000 i 4500', fields: [{ tag: '001', value: '1' }] }, { unitId: 'u', published: false })).toEqual({
+    expect(
+      marcToRecord(
+        { leader: '00000nam a2200000 i 4500', fields: [{ tag: '001', value: '1' }] },
+        { unitId: 'u', published: false },
+      ),
+    ).toEqual({
       ok: false,
       error: 'no title (245 $a)',
     });
@@ -202,6 +273,15 @@ describe('MARC → record', () => {
       holdings: [],
     });
     const back = marcToRecord(out, { unitId: 'u', published: false });
-    expect(back).toMatchObject({ ok: true, input: { title: 'Gốm Chăm', creators: ['Trần Thị Hoa'], year: 2001, isbn: '9786040000001', language: 'vie' } });
+    expect(back).toMatchObject({
+      ok: true,
+      input: {
+        title: 'Gốm Chăm',
+        creators: ['Trần Thị Hoa'],
+        year: 2001,
+        isbn: '9786040000001',
+        language: 'vie',
+      },
+    });
   });
 });

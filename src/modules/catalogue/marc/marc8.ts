@@ -3,18 +3,74 @@
 // Escape sequences to other character sets (CJK, Cyrillic, Arabic…) are refused with a clear message.
 
 const SPACING: Record<number, string> = {
-  0xa1: 'Ł', 0xa2: 'Ø', 0xa3: 'Đ', 0xa4: 'Þ', 0xa5: 'Æ', 0xa6: 'Œ', 0xa7: 'ʹ', 0xa8: '·', 0xa9: '♭',
-  0xaa: '®', 0xab: '±', 0xac: 'Ơ', 0xad: 'Ư', 0xae: 'ʼ', 0xb0: 'ʻ', 0xb1: 'ł', 0xb2: 'ø', 0xb3: 'đ',
-  0xb4: 'þ', 0xb5: 'æ', 0xb6: 'œ', 0xb7: 'ʺ', 0xb8: 'ı', 0xb9: '£', 0xba: 'ð', 0xbc: 'ơ', 0xbd: 'ư',
-  0xc0: '°', 0xc1: 'ℓ', 0xc2: '℗', 0xc3: '©', 0xc4: '♯', 0xc5: '¿', 0xc6: '¡', 0xc7: 'ß', 0xc8: '€',
+  161: 'Ł',
+  162: 'Ø',
+  163: 'Đ',
+  164: 'Þ',
+  165: 'Æ',
+  166: 'Œ',
+  167: 'ʹ',
+  168: '·',
+  169: '♭',
+  170: '®',
+  171: '±',
+  172: 'Ơ',
+  173: 'Ư',
+  174: 'ʼ',
+  176: 'ʻ',
+  177: 'ł',
+  178: 'ø',
+  179: 'đ',
+  180: 'þ',
+  181: 'æ',
+  182: 'œ',
+  183: 'ʺ',
+  184: 'ı',
+  185: '£',
+  186: 'ð',
+  188: 'ơ',
+  189: 'ư',
+  192: '°',
+  193: 'ℓ',
+  194: '℗',
+  195: '©',
+  196: '♯',
+  197: '¿',
+  198: '¡',
+  199: 'ß',
+  200: '€',
 };
 
 const COMBINING: Record<number, string> = {
-  0xe0: '\u0309', 0xe1: '\u0300', 0xe2: '\u0301', 0xe3: '\u0302', 0xe4: '\u0303', 0xe5: '\u0304',
-  0xe6: '\u0306', 0xe7: '\u0307', 0xe8: '\u0308', 0xe9: '\u030c', 0xea: '\u030a', 0xeb: '\ufe20',
-  0xec: '\ufe21', 0xed: '\u0315', 0xee: '\u030b', 0xef: '\u0310', 0xf0: '\u0327', 0xf1: '\u0328',
-  0xf2: '\u0323', 0xf3: '\u0324', 0xf4: '\u0325', 0xf5: '\u0333', 0xf6: '\u0332', 0xf7: '\u0326',
-  0xf8: '\u031c', 0xf9: '\u032e', 0xfa: '\ufe22', 0xfb: '\ufe23', 0xfe: '\u0313',
+  224: '\u0309',
+  225: '\u0300',
+  226: '\u0301',
+  227: '\u0302',
+  228: '\u0303',
+  229: '\u0304',
+  230: '\u0306',
+  231: '\u0307',
+  232: '\u0308',
+  233: '\u030c',
+  234: '\u030a',
+  235: '\ufe20',
+  236: '\ufe21',
+  237: '\u0315',
+  238: '\u030b',
+  239: '\u0310',
+  240: '\u0327',
+  241: '\u0328',
+  242: '\u0323',
+  243: '\u0324',
+  244: '\u0325',
+  245: '\u0333',
+  246: '\u0332',
+  247: '\u0326',
+  248: '\u031c',
+  249: '\u032e',
+  250: '\ufe22',
+  251: '\ufe23',
+  254: '\u0313',
 };
 
 /** Decodes MARC-8 bytes to an NFC string; throws an Error naming the first byte it cannot decode. */
@@ -24,7 +80,9 @@ export function decodeMarc8(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
     if (b === 0x1b) {
-      throw new Error('MARC-8 escape sequence to a non-Latin character set is not supported; convert the file to UTF-8');
+      throw new Error(
+        'MARC-8 escape sequence to a non-Latin character set is not supported; convert the file to UTF-8',
+      );
     }
     const mark = COMBINING[b];
     if (mark) {

@@ -20,7 +20,8 @@ function decodeEntities(s: string, at: number): string {
         : undefined;
     if (code === undefined) throw new XmlRejected(`undefined entity "${m}" near character ${at}`);
     const ch = code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    if (!XML_CHAR.test(ch)) throw new XmlRejected(`character reference "${m}" is not allowed near character ${at}`);
+    if (!XML_CHAR.test(ch))
+      throw new XmlRejected(`character reference "${m}" is not allowed near character ${at}`);
     return ch;
   });
 }
@@ -82,7 +83,8 @@ async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGene
       const idx = buf.indexOf(needle, i + offset);
       if (idx >= 0) return idx;
       offset = Math.max(0, buf.length - i - needle.length);
-      if (buf.length - i > MAX_TOKEN) throw new XmlRejected(`an XML token longer than 1 MiB near character ${consumed + i}`);
+      if (buf.length - i > MAX_TOKEN)
+        throw new XmlRejected(`an XML token longer than 1 MiB near character ${consumed + i}`);
       if (!(await more())) return -1;
     }
   };
@@ -119,7 +121,8 @@ async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGene
       if (end < 0) throw new XmlRejected(`unterminated processing instruction at character ${at}`);
       const pi = buf.slice(i, end);
       const enc = /encoding\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
-      if (enc && !/^utf-?8$/i.test(enc)) throw new XmlRejected(`encoding "${enc}" is not supported; use UTF-8`);
+      if (enc && !/^utf-?8$/i.test(enc))
+        throw new XmlRejected(`encoding "${enc}" is not supported; use UTF-8`);
       i = end + 2;
     } else {
       const end = await find('>', i + 1);
@@ -145,7 +148,9 @@ export async function* readMarcXml(
   let record: MarcRecord | undefined;
   let problem: string | undefined;
   let field: MarcDataField | undefined;
-  let capture: { target: 'leader' | 'control' | 'subfield'; tag: string; code: string; text: string } | undefined;
+  let capture:
+    | { target: 'leader' | 'control' | 'subfield'; tag: string; code: string; text: string }
+    | undefined;
   const stack: string[] = [];
   for await (const ev of xmlEvents(chunks)) {
     if (ev.kind === 'text') {
@@ -169,10 +174,16 @@ export async function* readMarcXml(
       } else if (name === 'datafield') {
         const tag = attrs.tag ?? '';
         if (!/^[0-9A-Za-z]{3}$/.test(tag)) problem ??= `datafield with a missing or bad tag "${tag}"`;
-        field = { tag, ind1: (attrs.ind1 ?? ' ').charAt(0) || ' ', ind2: (attrs.ind2 ?? ' ').charAt(0) || ' ', subfields: [] };
+        field = {
+          tag,
+          ind1: (attrs.ind1 ?? ' ').charAt(0) || ' ',
+          ind2: (attrs.ind2 ?? ' ').charAt(0) || ' ',
+          subfields: [],
+        };
       } else if (name === 'subfield') {
         const code = attrs.code ?? '';
-        if (code.length !== 1) problem ??= `subfield with a missing or bad code in field ${field?.tag ?? '?'}`;
+        if (code.length !== 1)
+          problem ??= `subfield with a missing or bad code in field ${field?.tag ?? '?'}`;
         capture = { target: 'subfield', tag: field?.tag ?? '', code, text: '' };
       }
       if (!ev.selfClosing) continue;
@@ -198,7 +209,8 @@ export async function* readMarcXml(
       field = undefined;
     } else if (name === 'record') {
       if (index >= skip) {
-        if (!problem && record.leader.length !== 24) problem = `leader is ${record.leader.length} characters, expected 24`;
+        if (!problem && record.leader.length !== 24)
+          problem = `leader is ${record.leader.length} characters, expected 24`;
         yield problem
           ? { ok: false, error: problem, position: index, next: index + 1 }
           : { ok: true, record, position: index, next: index + 1 };
@@ -213,10 +225,13 @@ export async function* readMarcXml(
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 function escapeXml(s: string): string {
   // Characters XML 1.0 cannot carry at all are dropped rather than producing an unreadable file.
-  return s.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c).replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '');
+  return s
+    .replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c)
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '');
 }
 
-export const MARCXML_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n';
+export const MARCXML_HEADER =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n';
 export const MARCXML_FOOTER = '</collection>\n';
 
 export function marcXmlRecord(record: MarcRecord): string {
@@ -227,7 +242,8 @@ export function marcXmlRecord(record: MarcRecord): string {
       continue;
     }
     out += `  <datafield tag="${escapeXml(f.tag)}" ind1="${escapeXml(f.ind1)}" ind2="${escapeXml(f.ind2)}">\n`;
-    for (const s of f.subfields) out += `    <subfield code="${escapeXml(s.code)}">${escapeXml(s.value)}</subfield>\n`;
+    for (const s of f.subfields)
+      out += `    <subfield code="${escapeXml(s.code)}">${escapeXml(s.value)}</subfield>\n`;
     out += '  </datafield>\n';
   }
   return `${out}</record>\n`;

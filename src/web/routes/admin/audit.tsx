@@ -2,8 +2,8 @@
 import { data } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
-import { listAuditEntries } from '../../../modules/audit/audit.usecases.ts';
 import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.ts';
+import { listAuditEntries } from '../../../modules/audit/audit.usecases.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import type { Route } from './+types/audit.ts';

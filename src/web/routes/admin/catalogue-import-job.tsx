@@ -3,8 +3,8 @@ import { data } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue-import.repository.ts';
 import { getImportJob } from '../../../modules/catalogue/catalogue.import.ts';
+import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue-import.repository.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { Route } from './+types/catalogue-import-job.ts';
@@ -14,9 +14,19 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   try {
     const job = await getImportJob(deps, actor, params.jobId);
     const percent =
-      job.status === 'done' ? 100 : job.format === 'iso2709' && job.fileSize > 0 ? Math.floor((job.resumeOffset / job.fileSize) * 100) : null;
+      job.status === 'done'
+        ? 100
+        : job.format === 'iso2709' && job.fileSize > 0
+          ? Math.floor((job.resumeOffset / job.fileSize) * 100)
+          : null;
     return {
-      job: { ...job, createdAt: formatDateTime(job.createdAt), updatedAt: undefined, finishedAt: undefined, filePath: undefined },
+      job: {
+        ...job,
+        createdAt: formatDateTime(job.createdAt),
+        updatedAt: undefined,
+        finishedAt: undefined,
+        filePath: undefined,
+      },
       percent,
     };
   } catch (e) {
@@ -73,7 +83,9 @@ export default function CatalogueImportJob({ loaderData }: Route.ComponentProps)
       {job.errors.length ? (
         <>
           <h2>{t('catalogue.import.job.errors')}</h2>
-          {job.failed > MAX_STORED_ERRORS ? <p className="muted">{t('catalogue.import.job.errorsTruncated')}</p> : null}
+          {job.failed > MAX_STORED_ERRORS ? (
+            <p className="muted">{t('catalogue.import.job.errorsTruncated')}</p>
+          ) : null}
           <div className="table-wrap">
             <table>
               <caption>{t('catalogue.import.job.errorsCaption')}</caption>

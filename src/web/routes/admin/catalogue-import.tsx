@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
-import { type MessageKey, localePath } from '../../../lib/i18n.ts';
+import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { newId } from '../../../lib/ids.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.ts';
 import {
@@ -73,8 +73,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (e) {
     await rm(filePath, { force: true });
     if (!isAppError(e)) throw e;
-    if (e.status === 413) return data({ error: 'catalogue.import.error.tooLarge' as MessageKey }, { status: 413 });
-    if (e.status === 403 || e.status === 422) return data({ error: 'catalogue.import.error.unit' as MessageKey }, { status: e.status });
+    if (e.status === 413)
+      return data({ error: 'catalogue.import.error.tooLarge' as MessageKey }, { status: 413 });
+    if (e.status === 403 || e.status === 422)
+      return data({ error: 'catalogue.import.error.unit' as MessageKey }, { status: e.status });
     throw data(null, { status: e.status });
   }
 }
@@ -95,7 +97,13 @@ export default function CatalogueImport({ loaderData, actionData }: Route.Compon
       <form method="post" encType="multipart/form-data" className="stack-form">
         <div className="field">
           <label htmlFor="import-file">{t('catalogue.import.file')}</label>
-          <input id="import-file" name="file" type="file" required accept=".mrc,.marc,.xml,.iso,application/marc,application/xml" />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            required
+            accept=".mrc,.marc,.xml,.iso,application/marc,application/xml"
+          />
         </div>
         <div className="field">
           <label htmlFor="import-unit">{t('catalogue.import.unit')}</label>

@@ -1,13 +1,32 @@
 import { Outlet } from 'react-router';
+import type { MessageKey } from '../../../lib/i18n.ts';
+import { scopeRoots } from '../../../policies.ts';
 import { requireStaff } from '../../auth-guard.ts';
+import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { Route } from './+types/layout.ts';
 
 export const middleware: Route.MiddlewareFunction[] = [requireStaff];
 
-export default function AdminLayout() {
+/** Back-office sections, each shown only to people holding a role that may open it somewhere. */
+const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; action: string }> = [
+  { path: '/admin/plan/tasks', label: 'plan.nav', action: 'plan.task.read' },
+  { path: '/admin/units', label: 'units.nav', action: 'units.unit.read' },
+  { path: '/admin/catalogue/import', label: 'catalogue.admin.nav', action: 'catalogue.import.list' },
+  { path: '/admin/users', label: 'access.nav.users', action: 'access.user.read' },
+  { path: '/admin/settings/security', label: 'access.nav.security', action: 'auth.settings.update' },
+  { path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read' },
+];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const { actor } = context.get(requestContext);
+  return { sections: SECTIONS.filter((s) => scopeRoots(actor, s.action).length > 0).map((s) => s.path) };
+}
+
+export default function AdminLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const visible = new Set(loaderData.sections);
   return (
     <div className="admin">
       <nav aria-label={t('admin.nav')} className="admin-nav">
@@ -15,24 +34,11 @@ export default function AdminLayout() {
           <li>
             <a href={href('/admin')}>{t('admin.dashboard')}</a>
           </li>
-          <li>
-            <a href={href('/admin/units')}>{t('units.nav')}</a>
-          </li>
-          <li>
-            <a href={href('/admin/plan/tasks')}>{t('plan.nav')}</a>
-          </li>
-          <li>
-            <a href={href('/admin/catalogue/import')}>{t('catalogue.admin.nav')}</a>
-          </li>
-          <li>
-            <a href={href('/admin/audit')}>{t('admin.nav.audit')}</a>
-          </li>
-          <li>
-            <a href={href('/admin/users')}>{t('access.nav.users')}</a>
-          </li>
-          <li>
-            <a href={href('/admin/settings/security')}>{t('access.nav.security')}</a>
-          </li>
+          {SECTIONS.filter((s) => visible.has(s.path)).map((s) => (
+            <li key={s.path}>
+              <a href={href(s.path)}>{t(s.label)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
       <div className="admin-body">

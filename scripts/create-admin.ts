@@ -1,0 +1,49 @@
+// `npm run create-admin -- <email> "<full name>"`: the first administrator of a real installation.
+// Creates the account (or reuses it), grants `administrator` on the root unit, and sends a set-password
+// link. Without SMTP the link goes to the outbox, so it is also printed here for the operator.
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { migrationsCurrent } from '../src/db/migrate.ts';
+import { seedReference } from '../src/db/seed/index.ts';
+import { buildDeps } from '../src/deps.ts';
+import { createLogger } from '../src/lib/logger.ts';
+import { grantRoleAsSystem } from '../src/modules/access/access.grants.ts';
+import { createUserWithPassword, sendPasswordSetupLink } from '../src/modules/auth/auth.users.ts';
+import { wireAuth } from '../src/modules/auth/auth.wiring.ts';
+
+const [email, ...nameParts] = process.argv.slice(2);
+const name = nameParts.join(' ').trim();
+if (!email || !name) {
+  console.error('Cách dùng / usage: npm run create-admin -- <email> "<Họ và tên>"');
+  process.exit(2);
+}
+
+const config = loadConfig();
+const dbh = await openDatabase(
+  config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, max: 2 }
+    : { kind: 'pglite', dataDir: `${config.dataDir}/db` },
+);
+try {
+  if (!(await migrationsCurrent(dbh).catch(() => false))) {
+    console.error('Cơ sở dữ liệu chưa cập nhật: chạy `npm run migrate` trước (run `npm run migrate` first).');
+    process.exit(1);
+  }
+  const deps = buildDeps(config, dbh, createLogger('warn'));
+  wireAuth(deps);
+  await seedReference(deps);
+  const rootCode = (await deps.repos.settings.get<string>('units.root_code')) ?? 'so-vhttdl';
+  const root = await deps.repos.units.byCode(deps.db, rootCode);
+  if (!root) throw new Error(`Root unit ${rootCode} not found`);
+  const existing = await deps.repos.auth.findUserByEmail(email.trim().toLowerCase().normalize('NFC'));
+  const userId = existing?.id ?? (await createUserWithPassword(deps, { email, name })).id;
+  await grantRoleAsSystem(deps, { userId, role: 'administrator', unitId: root.id });
+  await sendPasswordSetupLink(deps, email, 'invitation');
+  console.log(`Đã cấp quyền quản trị cho / administrator granted to: ${email} (${root.name})`);
+  if (!config.smtp) {
+    const [mail] = await deps.repos.outbox.latest(1, email.trim().toLowerCase());
+    if (mail) console.log(`\nChưa cấu hình SMTP; thư mời / no SMTP, invitation mail:\n\n${mail.body_text}\n`);
+  }
+} finally {
+  await dbh.close();
+}
