@@ -13,6 +13,7 @@ import { seedDemo, seedReference } from './db/seed/index.ts';
 import { buildDeps } from './deps.ts';
 import { createLogger } from './lib/logger.ts';
 import { wireAuth } from './modules/auth/auth.wiring.ts';
+import { resumeMarcImports } from './modules/catalogue/catalogue.import.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,22 +29,67 @@ try {
 }
 
 if (config.workers > 1 && !config.embedded && cluster.isPrimary) {
-  // Production on several cores: the primary migrates once, then forks workers that share the port.
-  const logger = createLogger(config.logLevel);
-  const dbh = await openDatabase({ kind: 'postgres', url: config.databaseUrl!, max: 2 });
-  if (!(await migrationsCurrent(dbh).catch(() => false))) {
-    logger.warn('Migrations are pending: run `npm run migrate` (workers will answer /readyz with 503).');
+  await startCluster(config);
+} else {
+  await startWorker(config);
+}
+
+type Demo = Awaited<ReturnType<typeof seedDemo>>;
+
+/** Reference data on every start (idempotent); demo data once. Needs current migrations. */
+async function seed(deps: ReturnType<typeof buildDeps>): Promise<Demo> {
+  await seedReference(deps);
+  return deps.config.seedDemo ? seedDemo(deps) : { created: false };
+}
+
+function announce(cfg: typeof config, demo: Demo) {
+  console.log(`\nSuốt Đời đang chạy tại / is running at: ${cfg.publicUrl}`);
+  console.log(`Dữ liệu / data: ${cfg.embedded ? join(cfg.dataDir, 'db') : 'PostgreSQL (DATABASE_URL)'}`);
+  if (demo.adminEmail && demo.adminPassword) {
+    console.log('\nTài khoản quản trị demo (chỉ hiện một lần) / demo administrator (shown once):');
+    console.log(`  email:    ${demo.adminEmail}`);
+    console.log(`  mật khẩu: ${demo.adminPassword}\n`);
+  }
+}
+
+/**
+ * Production on several cores: the primary seeds once, then forks workers that share the port and
+ * replaces any worker that dies unexpectedly. Migrations are applied by `npm run migrate` beforehand.
+ */
+async function startCluster(cfg: typeof config) {
+  const logger = createLogger(cfg.logLevel);
+  const dbh = await openDatabase({ kind: 'postgres', url: cfg.databaseUrl!, max: 2 });
+  let demo: Demo = { created: false };
+  if (await migrationsCurrent(dbh).catch(() => false)) {
+    const deps = buildDeps(cfg, dbh, logger);
+    wireAuth(deps);
+    demo = await seed(deps);
+  } else {
+    logger.warn(
+      'Migrations are pending: run `npm run migrate` (workers answer /readyz with 503 until then).',
+    );
   }
   await dbh.close();
-  for (let i = 0; i < config.workers; i++) cluster.fork();
-  cluster.on('exit', (w, code) => logger.warn({ pid: w.process.pid, code }, 'worker exited'));
+  let stopping = false;
+  let announced = false;
+  cluster.on('listening', () => {
+    if (announced) return;
+    announced = true;
+    announce(cfg, demo);
+    console.log(`Workers / tiến trình: ${cfg.workers}`);
+  });
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: w.process.pid, code, signal }, 'worker exited; starting a replacement');
+    cluster.fork();
+  });
+  for (let i = 0; i < cfg.workers; i++) cluster.fork();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.on(sig, () => {
+      stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
     });
   }
-} else {
-  await startWorker(config);
 }
 
 async function startWorker(cfg: typeof config) {
@@ -58,11 +104,10 @@ async function startWorker(cfg: typeof config) {
   }
   const deps = buildDeps(cfg, dbh, logger);
   const auth = wireAuth(deps);
-  let demo: Awaited<ReturnType<typeof seedDemo>> = { created: false };
-  if (primary && (cfg.embedded || (await migrationsCurrent(dbh)))) {
-    await seedReference(deps);
-    if (cfg.seedDemo) demo = await seedDemo(deps);
-  }
+  let demo: Demo = { created: false };
+  if (primary && (cfg.embedded || (await migrationsCurrent(dbh)))) demo = await seed(deps);
+  // Unfinished catalogue imports resume where they stopped (one process runs them: jobs are not claimed).
+  if (primary || cluster.worker?.id === 1) await resumeMarcImports(deps);
 
   const buildDir = join(ROOT, process.env.RR_BUILD_DIR ?? 'build');
   const buildFile = join(buildDir, 'server/index.js');
@@ -74,14 +119,7 @@ async function startWorker(cfg: typeof config) {
   const app = createApp(deps, { build, clientDir: join(buildDir, 'client'), mount: auth.mount });
 
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => {
-    if (!primary) return;
-    console.log(`\nSuốt Đời đang chạy tại / is running at: ${cfg.publicUrl}`);
-    console.log(`Dữ liệu / data: ${cfg.embedded ? join(cfg.dataDir, 'db') : 'PostgreSQL (DATABASE_URL)'}`);
-    if (demo.adminEmail && demo.adminPassword) {
-      console.log('\nTài khoản quản trị demo (chỉ hiện một lần) / demo administrator (shown once):');
-      console.log(`  email:    ${demo.adminEmail}`);
-      console.log(`  mật khẩu: ${demo.adminPassword}\n`);
-    }
+    if (primary) announce(cfg, demo);
   });
 
   let stopping = false;

@@ -67,7 +67,8 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
 async function openPostgres(url: string, searchPath: string | undefined, max = 10): Promise<DbHandle> {
   const pool = new pg.Pool({
     connectionString: url,
-    max,
+    // withLock holds one connection for the advisory lock while the locked work uses another.
+    max: Math.max(max, 2),
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
   // Fail fast with a clear message when the server is unreachable.
