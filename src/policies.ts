@@ -5,6 +5,7 @@ import { accessPermissions } from './modules/access/access.policies.ts';
 import { auditPermissions } from './modules/audit/audit.policies.ts';
 import { authPermissions } from './modules/auth/auth.policies.ts';
 import { cataloguePermissions } from './modules/catalogue/catalogue.policies.ts';
+import { mailPermissions } from './modules/mail/mail.policies.ts';
 import { planPermissions } from './modules/plan/plan.policies.ts';
 import { unitPermissions } from './modules/units/units.policies.ts';
 
@@ -13,6 +14,7 @@ export const permissions = mergePermissionTables(
   auditPermissions,
   authPermissions,
   cataloguePermissions,
+  mailPermissions,
   planPermissions,
   unitPermissions,
 );

@@ -19,6 +19,7 @@ export default [
       route('admin/units', 'routes/admin/units.tsx'),
       route('admin/units/:unitId', 'routes/admin/unit.tsx'),
       route('admin/audit', 'routes/admin/audit.tsx'),
+      route('admin/outbox', 'routes/admin/outbox.tsx'),
       route('admin/catalogue/import', 'routes/admin/catalogue-import.tsx'),
       route('admin/catalogue/import/:jobId', 'routes/admin/catalogue-import-job.tsx'),
       route('admin/users', 'routes/admin/users.tsx'),

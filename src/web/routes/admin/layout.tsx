@@ -16,6 +16,7 @@ const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; action: string 
   { path: '/admin/users', label: 'access.nav.users', action: 'access.user.read' },
   { path: '/admin/settings/security', label: 'access.nav.security', action: 'auth.settings.update' },
   { path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read' },
+  { path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read' },
 ];
 
 export function loader({ context }: Route.LoaderArgs) {
