@@ -21,7 +21,7 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor, locale, nonce, requestId } = context.get(requestContext);
   const departmentName =
-    (await deps.repos.settings.get<string>('department.name')) ??
+    (await deps.repos.settings.getCached<string>('department.name')) ??
     'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa';
   return {
     locale,
