@@ -14,12 +14,12 @@ import { seedReference } from '../src/db/seed/index.ts';
 import { buildDeps } from '../src/deps.ts';
 import { newId } from '../src/lib/ids.ts';
 import { createLogger } from '../src/lib/logger.ts';
+import { generator, QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/catalogue.import.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.ts';
 import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
-import { generator, QUERY_MIX } from './catalogue-data.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -2,6 +2,7 @@
 // idempotent. Demo data is added once, in demo mode only, and is clearly marked as such.
 import type { AppDeps } from '../../deps.ts';
 import { seedDemoAccounts } from '../../modules/access/access.seed.ts';
+import { seedDemoCatalogue } from '../../modules/catalogue/catalogue.seed.ts';
 import { seedCommemorativeDays, seedPlan } from '../../modules/plan/plan.seed.ts';
 import { seedUnits } from '../../modules/units/units.seed.ts';
 
@@ -32,6 +33,7 @@ export async function seedReference(deps: AppDeps): Promise<string[]> {
 export async function seedDemo(deps: AppDeps): Promise<SeedReport['demo']> {
   if (await deps.repos.settings.get('demo.seeded_at')) return { created: false };
   const accounts = await seedDemoAccounts(deps);
+  await seedDemoCatalogue(deps);
   await deps.repos.settings.set('demo.seeded_at', deps.now().toISOString());
   return accounts.adminPassword
     ? { created: true, adminEmail: accounts.adminEmail, adminPassword: accounts.adminPassword }

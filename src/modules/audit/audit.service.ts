@@ -18,7 +18,8 @@ export function createAuditService(repo: AuditRepository) {
     async record(tx: Db, actor: Actor, e: AuditEvent): Promise<void> {
       await repo.append(tx, {
         actorId: actor.kind === 'user' ? actor.userId : null,
-        actorLabel: actor.kind === 'user' ? actor.email : 'system',
+        // No actor: the system itself (seeding, scheduled jobs, command-line tools); pages say so in words.
+        actorLabel: actor.kind === 'user' ? actor.email : null,
         unitId: e.unitId ?? null,
         action: e.action,
         entityType: e.entityType,

@@ -1,4 +1,4 @@
-import { useT } from '../i18n.ts';
+import { useHref, useT } from '../i18n.ts';
 import type { Route } from './+types/home.ts';
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -17,11 +17,22 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export default function Home() {
   const t = useT();
+  const href = useHref();
   return (
     <>
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
+        <form method="get" action={href('/search')} className="home-search">
+          <label htmlFor="home-q">{t('home.search.label')}</label>
+          <div className="home-search-row">
+            <input id="home-q" name="q" type="search" maxLength={200} aria-describedby="home-q-hint" />
+            <button type="submit">{t('home.search.submit')}</button>
+          </div>
+          <p id="home-q-hint" className="muted">
+            {t('home.search.hint')}
+          </p>
+        </form>
       </section>
       <section aria-labelledby="home-services">
         <h2 id="home-services">{t('home.servicesTitle')}</h2>

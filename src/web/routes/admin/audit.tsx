@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       entries: page.entries.map((e) => ({
         id: e.id,
         at: formatDateTime(e.at),
-        actor: e.actorLabel ?? e.actorId ?? '—',
+        actor: e.actorLabel ?? e.actorId,
         action: e.action,
         entity: `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`,
         unitId: e.unitId,
@@ -97,7 +97,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             {loaderData.entries.map((e) => (
               <tr key={e.id}>
                 <td>{e.at}</td>
-                <td>{e.actor}</td>
+                <td>{e.actor ?? t('audit.system')}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>

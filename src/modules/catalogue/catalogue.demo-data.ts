@@ -1,6 +1,6 @@
-// Realistic generated Vietnamese catalogue data for the benchmark: titles from word lists with diacritics,
+// Realistic generated Vietnamese catalogue data for the benchmark and the demo seed: titles from word lists with diacritics,
 // Vietnamese personal names, subjects. Deterministic (seeded) so runs compare.
-import type { RecordType } from '../src/modules/catalogue/catalogue.schemas.ts';
+import type { RecordType } from './catalogue.schemas.ts';
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,0 +1,64 @@
+// Demo catalogue (demo mode only, first start): generated Vietnamese records held by the provincial library,
+// museum and cultural centre, each clearly marked as demo data in its description and details.
+import type { AppDeps } from '../../deps.ts';
+import { newId } from '../../lib/ids.ts';
+import { generator } from './catalogue.demo-data.ts';
+import type { HoldingValues, RecordValues } from './catalogue.repository.ts';
+
+const HOLDERS = ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'] as const;
+const DEMO_NOTE = 'Bản ghi minh họa (dữ liệu demo), không phải tài liệu thật.';
+
+export async function seedDemoCatalogue(deps: AppDeps, count = 3000): Promise<number> {
+  const holders: string[] = [];
+  for (const code of HOLDERS) {
+    const unit = await deps.repos.units.byCode(deps.db, code);
+    if (unit) holders.push(unit.id);
+  }
+  if (!holders.length) return 0;
+  const next = generator(2023);
+  for (let done = 0; done < count; ) {
+    const n = Math.min(500, count - done);
+    const records: RecordValues[] = [];
+    const holdings: HoldingValues[] = [];
+    for (let i = 0; i < n; i++) {
+      const g = next();
+      const id = newId('rec');
+      const unitId = holders[(done + i) % holders.length] as string;
+      records.push({
+        id,
+        type: g.type,
+        title: g.title,
+        creators: g.creators,
+        subjects: g.subjects,
+        dateText: null,
+        year: g.year,
+        language: g.language,
+        description: DEMO_NOTE,
+        rights: null,
+        unitId,
+        isbn: g.isbn,
+        issn: null,
+        inventoryNo: null,
+        controlNumber: null,
+        controlSource: null,
+        published: true,
+        details: { demo: true },
+        source: 'manual',
+        sourceHash: null,
+      });
+      holdings.push({
+        id: newId('hld'),
+        recordId: id,
+        unitId,
+        callNumber: g.callNumber,
+        location: null,
+        barcode: null,
+        availability: g.availability,
+      });
+    }
+    await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+    done += n;
+  }
+  await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
+  return count;
+}
