@@ -62,7 +62,12 @@ interface CacheEntry {
   loadedAt: number;
   tree: Promise<UnitTree>;
 }
-const cache = new WeakMap<object, CacheEntry>();
+// One cache per database handle, shared process-wide: the page build (React Router bundles its own copy of
+// this module) and the server must see the same entry, so the store hangs off a registered global symbol.
+const CACHE_KEY = Symbol.for('suotdoi.access.unitTreeCache');
+const globalStore = globalThis as unknown as Record<symbol, WeakMap<object, CacheEntry> | undefined>;
+globalStore[CACHE_KEY] ??= new WeakMap<object, CacheEntry>();
+const cache = globalStore[CACHE_KEY];
 
 export function unitTree(deps: UnitTreeDeps, now = Date.now()): Promise<UnitTree> {
   const hit = cache.get(deps.dbh);

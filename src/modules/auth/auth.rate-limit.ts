@@ -35,3 +35,23 @@ export async function recordSignInFailure(deps: Deps, email: string | null, ip: 
     new Date(deps.now().getTime() - 2 * SIGN_IN_WINDOW_MS),
   );
 }
+
+export const RESET_WINDOW_MS = 60 * 60 * 1000;
+export const MAX_RESETS_PER_EMAIL = 3;
+export const MAX_RESETS_PER_IP = 10;
+
+/**
+ * Password-reset mail: at most 3 an hour per address and 10 an hour per client IP, so the form cannot be
+ * used to flood someone's mailbox. Every request is counted, whether or not the account exists.
+ */
+export async function allowResetMail(deps: Deps, email: string, ip: string | null): Promise<boolean> {
+  const now = deps.now();
+  const since = new Date(now.getTime() - RESET_WINDOW_MS);
+  const address = normalizeEmail(email);
+  const [byEmail, byIp] = await Promise.all([
+    deps.repos.auth.countResetRequests('email', address, since),
+    ip ? deps.repos.auth.countResetRequests('ip', ip, since) : 0,
+  ]);
+  await deps.repos.auth.recordResetRequest(address, ip, now, new Date(now.getTime() - 2 * RESET_WINDOW_MS));
+  return byEmail < MAX_RESETS_PER_EMAIL && byIp < MAX_RESETS_PER_IP;
+}

@@ -101,6 +101,22 @@ export function createAuthRepository(dbh: DbHandle) {
       await dbh.query('INSERT INTO login_failures (at, email, ip) VALUES ($1, $2, $3)', [at, email, ip]);
       await dbh.query('DELETE FROM login_failures WHERE at < $1', [pruneBefore]);
     },
+    async countResetRequests(by: 'email' | 'ip', value: string, since: Date): Promise<number> {
+      const column = by === 'email' ? 'email' : 'ip';
+      const rows = await dbh.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM password_reset_requests WHERE ${column} = $1 AND at > $2`,
+        [value, since],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async recordResetRequest(email: string, ip: string | null, at: Date, pruneBefore: Date): Promise<void> {
+      await dbh.query('INSERT INTO password_reset_requests (at, email, ip) VALUES ($1, $2, $3)', [
+        at,
+        email,
+        ip,
+      ]);
+      await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [pruneBefore]);
+    },
     async readRequireMfaForStaff(): Promise<boolean> {
       const rows = await dbh.query<{ value: unknown }>(
         "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",

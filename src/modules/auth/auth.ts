@@ -71,6 +71,9 @@ export function createAuth(deps: AppDeps) {
       '/unlink-account',
       '/get-access-token',
       '/refresh-token',
+      // Reset mails go only through our own page and use case, which throttles them (auth.rate-limit.ts).
+      '/request-password-reset',
+      '/forget-password',
     ],
     advanced: {
       database: { generateId: ({ model }) => newId(ID_PREFIX[model] ?? 'ver') },

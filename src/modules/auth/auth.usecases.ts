@@ -10,6 +10,7 @@ import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import { normalizeEmail } from './auth.email.ts';
 import { fromAuthError } from './auth.errors.ts';
+import { allowResetMail } from './auth.rate-limit.ts';
 import type { SessionRow } from './auth.repository.ts';
 import { assertPasswordAcceptable, sendPasswordSetupLink } from './auth.users.ts';
 
@@ -74,7 +75,15 @@ export async function signOut(deps: Deps, headers: Headers): Promise<CookieResul
   }
 }
 
-export async function requestPasswordReset(deps: Deps, input: { email: string; locale: Locale }) {
+/** Sends a reset link unless the address or IP asked too often; the caller answers the same either way. */
+export async function requestPasswordReset(
+  deps: Deps,
+  input: { email: string; locale: Locale; ip: string | null },
+): Promise<void> {
+  if (!(await allowResetMail(deps, input.email, input.ip))) {
+    deps.logger.warn({ ip: input.ip }, 'password-reset mail throttled');
+    return;
+  }
   await sendPasswordSetupLink(deps, input.email, 'password-reset', input.locale);
 }
 

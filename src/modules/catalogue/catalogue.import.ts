@@ -104,7 +104,12 @@ export async function listImportJobs(
   return jobs.filter((j) => can(actor, 'catalogue.import.read', { unitId: j.unitId })).slice(0, 50);
 }
 
-const running = new Set<string>();
+// Jobs running in this process. Shared through a registered symbol because the page build bundles its own
+// copy of this module (uploads start jobs there; start-up resumes them from the server's copy).
+const RUNNING_KEY = Symbol.for('suotdoi.catalogue.runningImports');
+const runningStore = globalThis as unknown as Record<symbol, Set<string> | undefined>;
+runningStore[RUNNING_KEY] ??= new Set<string>();
+const running = runningStore[RUNNING_KEY];
 
 /** Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset. */
 export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJob> {

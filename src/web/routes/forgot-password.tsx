@@ -1,6 +1,7 @@
 // Ask for a password-reset link. The answer is the same whether or not an account exists for the address,
 // so the page cannot be used to find out who has an account.
 import { z } from 'zod';
+import { CLIENT_IP_HEADER } from '../../modules/auth/auth.ts';
 import { requestPasswordReset } from '../../modules/auth/auth.usecases.ts';
 import { formText, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -18,7 +19,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     return invalid([{ field: 'forgot-email', key: 'auth.forgot.invalidEmail' }], values);
   }
-  await requestPasswordReset(deps, { email: parsed.data, locale });
+  const ip = request.headers.get(CLIENT_IP_HEADER);
+  await requestPasswordReset(deps, { email: parsed.data, locale, ip });
   return { ok: true as const, errors: undefined, values };
 }
 
