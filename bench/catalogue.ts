@@ -12,11 +12,11 @@ import { type DbHandle, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/index.ts';
 import { buildDeps } from '../src/deps.ts';
-import { newId } from '../src/lib/ids.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { generator, QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/catalogue.import.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.ts';
+import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.ts';
 import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
@@ -91,40 +91,14 @@ for (let done = 0; done < SIZE; ) {
   const records: RecordValues[] = [];
   const holdings: HoldingValues[] = [];
   for (let i = 0; i < n; i++) {
-    const g = next();
-    const id = newId('rec');
     const unitId = holders[(done + i) % holders.length] as string;
-    records.push({
-      id,
-      type: g.type,
-      title: g.title,
-      creators: g.creators,
-      subjects: g.subjects,
-      dateText: null,
-      year: g.year,
-      language: g.language,
-      description: null,
-      rights: null,
-      unitId,
-      isbn: g.isbn,
-      issn: null,
-      inventoryNo: null,
-      controlNumber: null,
-      controlSource: null,
+    const built = generatedRecord(next(), unitId, {
       published: (done + i) % 50 !== 0,
+      description: null,
       details: {},
-      source: 'manual',
-      sourceHash: null,
     });
-    holdings.push({
-      id: newId('hld'),
-      recordId: id,
-      unitId,
-      callNumber: g.callNumber,
-      location: null,
-      barcode: null,
-      availability: g.availability,
-    });
+    records.push(built.record);
+    holdings.push(built.holding);
   }
   await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
   done += n;

@@ -2,7 +2,7 @@
 // museum and cultural centre, each clearly marked as demo data in its description and details.
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
-import { generator } from './catalogue.demo-data.ts';
+import { type GeneratedRecord, generator } from './catalogue.demo-data.ts';
 import type { HoldingValues, RecordValues } from './catalogue.repository.ts';
 
 const HOLDERS = ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'] as const;
@@ -21,44 +21,60 @@ export async function seedDemoCatalogue(deps: AppDeps, count = 3000): Promise<nu
     const records: RecordValues[] = [];
     const holdings: HoldingValues[] = [];
     for (let i = 0; i < n; i++) {
-      const g = next();
-      const id = newId('rec');
       const unitId = holders[(done + i) % holders.length] as string;
-      records.push({
-        id,
-        type: g.type,
-        title: g.title,
-        creators: g.creators,
-        subjects: g.subjects,
-        dateText: null,
-        year: g.year,
-        language: g.language,
-        description: DEMO_NOTE,
-        rights: null,
-        unitId,
-        isbn: g.isbn,
-        issn: null,
-        inventoryNo: null,
-        controlNumber: null,
-        controlSource: null,
+      const built = generatedRecord(next(), unitId, {
         published: true,
+        description: DEMO_NOTE,
         details: { demo: true },
-        source: 'manual',
-        sourceHash: null,
       });
-      holdings.push({
-        id: newId('hld'),
-        recordId: id,
-        unitId,
-        callNumber: g.callNumber,
-        location: null,
-        barcode: null,
-        availability: g.availability,
-      });
+      records.push(built.record);
+      holdings.push(built.holding);
     }
     await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
     done += n;
   }
   await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
   return count;
+}
+
+/** A generated record and its one holding, as the repository inserts them (demo seed and benchmark). */
+export function generatedRecord(
+  g: GeneratedRecord,
+  unitId: string,
+  opts: { published: boolean; description: string | null; details: Record<string, unknown> },
+): { record: RecordValues; holding: HoldingValues } {
+  const id = newId('rec');
+  return {
+    record: {
+      id,
+      type: g.type,
+      title: g.title,
+      creators: g.creators,
+      subjects: g.subjects,
+      dateText: null,
+      year: g.year,
+      language: g.language,
+      description: opts.description,
+      rights: null,
+      unitId,
+      isbn: g.isbn,
+      issn: null,
+      inventoryNo: null,
+      controlNumber: null,
+      controlSource: null,
+      published: opts.published,
+      details: opts.details,
+      source: 'manual',
+      sourceHash: null,
+    },
+    holding: {
+      id: newId('hld'),
+      recordId: id,
+      unitId,
+      callNumber: g.callNumber,
+      location: null,
+      barcode: null,
+      availability: g.availability,
+    },
+  };
 }

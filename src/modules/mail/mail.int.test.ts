@@ -30,7 +30,9 @@ describe('mail outbox page', () => {
   afterAll(() => ctx.close());
 
   it('shows unsent mail, escaped, to an administrator of the whole tree', async () => {
-    const res = await ctx.request('/admin/outbox?to=ban.doc@example.vn', { headers: { cookie: admin.cookie } });
+    const res = await ctx.request('/admin/outbox?to=ban.doc@example.vn', {
+      headers: { cookie: admin.cookie },
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Đặt lại mật khẩu &lt;Suốt Đời&gt;');
