@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.ts';
 import { AppError, unauthenticated } from '../lib/errors.ts';
+import { isStaff } from '../lib/staff.ts';
 import { registerAccessRoutes } from '../modules/access/access.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.ts';
@@ -22,8 +23,14 @@ export function createApi(deps: AppDeps): Api {
   });
   // Deny by default: an anonymous caller gets 401 before any validation, unless the route is public.
   api.use('*', async (c, next) => {
-    if (c.get('actor').kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path))
-      throw unauthenticated();
+    const actor = c.get('actor');
+    if (actor.kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path)) throw unauthenticated();
+    // "Staff must use two-step sign-in" holds for the API as for the pages (see web/auth-guard.ts).
+    if (actor.kind === 'user' && isStaff(actor) && !actor.twoFactorEnabled) {
+      if (await deps.repos.auth.readRequireMfaForStaff()) {
+        throw new AppError('auth.mfa_required', 403, 'error.mfaRequired');
+      }
+    }
     const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'DELETE';
     const type = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/json\b/i.test(type) && (c.req.header('content-length') ?? '0') !== '0') {

@@ -55,6 +55,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
   if (code === '23505') return new AppError('db.duplicate', 409, 'error.duplicate');
   if (code === '23503') return new AppError('db.reference', 422, 'error.reference');
   if (code === '22001') return new AppError('db.too_long', 422, 'error.validation');
+  if (code === '22021' || code === '22P05')
+    return new AppError('db.bad_character', 400, 'error.nulCharacter');
   if (code === '40001' || code === '40P01') return new AppError('db.retry', 409, 'error.conflict');
   return undefined;
 }

@@ -14,16 +14,25 @@ export async function checkSignInAllowed(
   deps: Deps,
   email: string | null,
   ip: string | null,
+  opts: { includingCurrent?: boolean } = {},
 ): Promise<SignInVerdict> {
   const since = new Date(deps.now().getTime() - SIGN_IN_WINDOW_MS);
+  // With the current attempt already recorded, the limit is reached when it is the (MAX + 1)th.
+  const n = opts.includingCurrent ? MAX_FAILURES + 1 : MAX_FAILURES;
   const limits = await Promise.all([
-    email ? deps.repos.auth.nthRecentFailure('email', normalizeEmail(email), since, MAX_FAILURES) : null,
-    ip ? deps.repos.auth.nthRecentFailure('ip', ip, since, MAX_FAILURES) : null,
+    email ? deps.repos.auth.nthRecentFailure('email', normalizeEmail(email), since, n) : null,
+    ip ? deps.repos.auth.nthRecentFailure('ip', ip, since, n) : null,
   ]);
   const blocking = limits.filter((d): d is Date => d !== null);
   if (!blocking.length) return { allowed: true };
   const latest = Math.max(...blocking.map((d) => d.getTime()));
   return { allowed: false, retryAt: new Date(latest + SIGN_IN_WINDOW_MS) };
+}
+
+/** A successful sign-in takes back the attempt counted before it. */
+export async function forgetSignInAttempt(deps: Deps, email: string | null, ip: string | null) {
+  if (!email && !ip) return;
+  await deps.repos.auth.forgetLatestFailure(email ? normalizeEmail(email) : null, ip);
 }
 
 export async function recordSignInFailure(deps: Deps, email: string | null, ip: string | null) {

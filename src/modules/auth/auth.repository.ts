@@ -117,6 +117,15 @@ export function createAuthRepository(dbh: DbHandle) {
       ]);
       await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [pruneBefore]);
     },
+    async forgetLatestFailure(email: string | null, ip: string | null): Promise<void> {
+      await dbh.query(
+        `DELETE FROM login_failures WHERE id = (
+           SELECT id FROM login_failures
+           WHERE email IS NOT DISTINCT FROM $1 AND ip IS NOT DISTINCT FROM $2
+           ORDER BY at DESC, id DESC LIMIT 1)`,
+        [email, ip],
+      );
+    },
     async readRequireMfaForStaff(): Promise<boolean> {
       const rows = await dbh.query<{ value: unknown }>(
         "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",

@@ -10,7 +10,7 @@ import { type IdPrefix, newId } from '../../lib/ids.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
 import { composeSetupMail, parseSetupCallback } from './auth.mail.ts';
 import { checkPasswordRules, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './auth.password.ts';
-import { checkSignInAllowed, recordSignInFailure } from './auth.rate-limit.ts';
+import { checkSignInAllowed, forgetSignInAttempt, recordSignInFailure } from './auth.rate-limit.ts';
 import { cookiePrefix } from './auth.session-cookie.ts';
 import { authSchema } from './auth.table.ts';
 
@@ -74,6 +74,9 @@ export function createAuth(deps: AppDeps) {
       // Reset mails go only through our own page and use case, which throttles them (auth.rate-limit.ts).
       '/request-password-reset',
       '/forget-password',
+      // Redirects to a caller-supplied callbackURL (an open redirect); we verify no e-mail addresses this way.
+      // GET /reset-password/<token> does the same and is refused in auth.wiring.ts (exact paths only here).
+      '/verify-email',
     ],
     advanced: {
       database: { generateId: ({ model }) => newId(ID_PREFIX[model] ?? 'ver') },
@@ -118,9 +121,9 @@ export function createAuth(deps: AppDeps) {
         const ip = ctx.headers?.get(CLIENT_IP_HEADER) ?? null;
         if (SIGN_IN_PATHS.has(ctx.path)) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email : null;
-          await refuseWhenLimited(deps, email, ip);
+          await countAttemptOrRefuse(deps, email, ip);
         } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
-          await refuseWhenLimited(deps, null, ip);
+          await countAttemptOrRefuse(deps, null, ip);
         } else if (NEW_PASSWORD_PATHS.has(ctx.path)) {
           const pw = ctx.body?.newPassword ?? ctx.body?.password;
           const problem = typeof pw === 'string' ? checkPasswordRules(pw) : 'tooShort';
@@ -133,23 +136,27 @@ export function createAuth(deps: AppDeps) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        const returned = ctx.context.returned;
-        // Refusals by the limiter itself are not new failures.
-        if (!isAPIError(returned) || returned.statusCode === 429) return;
+        // Every attempt was counted as a failure before the password check; a success takes it back.
+        if (isAPIError(ctx.context.returned)) return;
         const ip = ctx.headers?.get(CLIENT_IP_HEADER) ?? null;
         if (SIGN_IN_PATHS.has(ctx.path)) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email : null;
-          await recordSignInFailure(deps, email, ip);
+          await forgetSignInAttempt(deps, email, ip);
         } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
-          await recordSignInFailure(deps, null, ip);
+          await forgetSignInAttempt(deps, null, ip);
         }
       }),
     },
   });
 }
 
-async function refuseWhenLimited(deps: AppDeps, email: string | null, ip: string | null) {
-  const verdict = await checkSignInAllowed(deps, email, ip);
+/**
+ * Counts this attempt first, then checks: parallel attempts each see the others, so a burst cannot slip past
+ * the limit while the (slow) password hashes are being checked.
+ */
+async function countAttemptOrRefuse(deps: AppDeps, email: string | null, ip: string | null) {
+  await recordSignInFailure(deps, email, ip);
+  const verdict = await checkSignInAllowed(deps, email, ip, { includingCurrent: true });
   if (!verdict.allowed) {
     throw new APIError('TOO_MANY_REQUESTS', {
       code: 'SIGN_IN_RATE_LIMITED',

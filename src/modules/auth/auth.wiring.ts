@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { problemResponse } from '../../http/problem.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
+import { AppError } from '../../lib/errors.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
 import { clientIp } from './auth.client-ip.ts';
 import { rateLimitError } from './auth.errors.ts';
@@ -69,6 +70,10 @@ export function wireAuth(deps: AppDeps): { mount: (app: Hono<HonoEnv>) => void }
         return next();
       });
       app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+        // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
+        if (c.req.method === 'GET' && c.req.path.startsWith('/api/auth/reset-password/')) {
+          return problemResponse(c, new AppError('route.not_found', 404, 'error.notFound'));
+        }
         const res = await deps.auth.handler(c.req.raw);
         if (res.status !== 429) return res;
         // Our limiter's refusal becomes a translated problem+json with Retry-After.
