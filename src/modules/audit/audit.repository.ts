@@ -1,5 +1,5 @@
 // All SQL touching audit_log. Deliberately no update or delete functions.
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditLog } from './audit.table.ts';
@@ -22,6 +22,8 @@ export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
   unitId?: string | undefined;
+  /** Only entries about one of these units (entries without a unit are then left out). */
+  unitIds?: readonly string[] | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   q?: string | undefined;
@@ -58,6 +60,7 @@ export function createAuditRepository() {
       if (f.entityType) where.push(eq(auditLog.entityType, f.entityType));
       if (f.entityId) where.push(eq(auditLog.entityId, f.entityId));
       if (f.unitId) where.push(eq(auditLog.unitId, f.unitId));
+      if (f.unitIds) where.push(f.unitIds.length ? inArray(auditLog.unitId, [...f.unitIds]) : sql`false`);
       if (f.from) where.push(gte(auditLog.at, f.from));
       if (f.to) where.push(lte(auditLog.at, f.to));
       if (f.beforeSeq) where.push(lt(auditLog.seq, f.beforeSeq));

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { authorize } from '../../policies.ts';
+import { authorize, can, scopeRoots } from '../../policies.ts';
+import { type UnitTreeDeps, unitTree } from '../access/access.unit-tree.ts';
 import type { AuditEntry } from './audit.repository.ts';
 import type { AuditQuery } from './audit.schemas.ts';
 
@@ -8,13 +8,24 @@ import type { AuditQuery } from './audit.schemas.ts';
 const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 const dayEnd = (d: string) => new Date(`${d}T23:59:59.999+07:00`);
 
+/** `undefined` = every entry; otherwise only entries about these units (an administrator's subtrees). */
+async function readableUnits(deps: UnitTreeDeps, actor: Actor): Promise<string[] | undefined> {
+  if (can(actor, 'audit.log.read_all')) return undefined;
+  const tree = await unitTree(deps);
+  const roots = scopeRoots(actor, 'audit.log.read');
+  if (roots.some((r) => tree.roots().includes(r))) return undefined;
+  return [...new Set(roots.flatMap((r) => tree.subtree(r)))];
+}
+
 export async function listAuditEntries(
-  deps: Pick<AppDeps, 'db' | 'repos'>,
+  deps: UnitTreeDeps,
   actor: Actor,
   q: AuditQuery,
 ): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
   authorize(actor, 'audit.log.read');
+  const unitIds = await readableUnits(deps, actor);
   const entries = await deps.repos.audit.list(deps.db, {
+    unitIds,
     actorId: q.actor,
     action: q.action,
     entityType: q.entityType,
