@@ -66,6 +66,18 @@ describe('review fixes', () => {
     }
   });
 
+  it('runs no page action under a prefix that is not a language', async () => {
+    const before = await ctx.dbh.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
+    const res = await ctx.request('/xx/admin/units', {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: 'xa-moi', name: 'Xã Mới', kind: 'commune_committee' }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(404);
+    expect(await ctx.dbh.query<{ n: number }>('SELECT count(*)::int AS n FROM units')).toEqual(before);
+  });
+
   it('does not redirect to a caller-supplied callbackURL', async () => {
     for (const path of [
       '/api/auth/reset-password/abc?callbackURL=https%3A%2F%2Fevil.example%2F',

@@ -38,11 +38,18 @@ export function createMailer(config: Config, outbox: OutboxRepository): Mailer {
           text: m.text,
           html: m.html,
         });
-        await record(m, new Date(), null);
+        // Delivered: the kept copy loses its secret links, so nobody reading the outbox can use them.
+        await record(redactSecrets(m), new Date(), null);
       } catch (e) {
         await record(m, null, e instanceof Error ? e.message : String(e));
         throw e;
       }
     },
   };
+}
+
+/** Replaces one-time tokens in links (`token=…`) so a stored copy of a delivered mail holds no secret. */
+export function redactSecrets(m: MailMessage): MailMessage {
+  const hide = (text: string) => text.replace(/([?&]token=)[^&\s"'<>]+/g, '$1…');
+  return { ...m, text: hide(m.text), ...(m.html ? { html: hide(m.html) } : {}) };
 }

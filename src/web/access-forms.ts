@@ -23,5 +23,5 @@ export function issuesToMessages(error: ZodError, fields: FieldMessages): FormMe
 /** `?done=…` notices after a post-redirect-get; only known values are shown. */
 export function doneNotice<K extends string>(url: string, known: Record<K, MessageKey>): MessageKey | null {
   const done = new URL(url).searchParams.get('done');
-  return done && done in known ? known[done as K] : null;
+  return done && Object.hasOwn(known, done) ? known[done as K] : null;
 }

@@ -9,6 +9,16 @@ import { requestContext } from './context.ts';
 
 export const streamTimeout = 10_000;
 
+/** Loader and action errors are logged through pino with the request id (never to the console). */
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: RouterContextProvider },
+) {
+  if (request.signal.aborted) return;
+  const { deps, requestId } = context.get(requestContext);
+  deps.logger.error({ err: error, requestId, url: request.url }, 'page loader or action failed');
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -9,6 +9,7 @@ import {
 } from 'react-router';
 import { isStaff } from '../lib/staff.ts';
 import type { Route } from './+types/root.ts';
+import { SiteHeader } from './components/SiteHeader.tsx';
 import { requestContext } from './context.ts';
 import { useT } from './i18n.ts';
 import styles from './styles/app.css?url';
@@ -73,17 +74,20 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
           ? t('error.unauthenticated')
           : t('error.generic');
   return (
-    <main id="main" className="container error-page">
-      <title>{`${message} — Suốt Đời`}</title>
-      <h1>{message}</h1>
-      {data?.requestId ? (
-        <p className="muted">
-          {t('error.requestId')}: <code>{data.requestId}</code>
+    <>
+      <SiteHeader departmentName={data?.departmentName ?? ''} user={data?.user ?? null} />
+      <main id="main" className="container error-page">
+        <title>{`${message} — Suốt Đời`}</title>
+        <h1>{message}</h1>
+        {data?.requestId ? (
+          <p className="muted">
+            {t('error.requestId')}: <code>{data.requestId}</code>
+          </p>
+        ) : null}
+        <p>
+          <a href={data?.locale === 'en' ? '/en' : '/'}>{t('nav.home')}</a>
         </p>
-      ) : null}
-      <p>
-        <a href={data?.locale === 'en' ? '/en' : '/'}>{t('nav.home')}</a>
-      </p>
-    </main>
+      </main>
+    </>
   );
 }

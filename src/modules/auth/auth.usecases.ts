@@ -84,7 +84,12 @@ export async function requestPasswordReset(
     deps.logger.warn({ ip: input.ip }, 'password-reset mail throttled');
     return;
   }
-  await sendPasswordSetupLink(deps, input.email, 'password-reset', input.locale);
+  try {
+    await sendPasswordSetupLink(deps, input.email, 'password-reset', input.locale);
+  } catch (err) {
+    // A failing mail server must not turn into an answer that differs for existing accounts.
+    deps.logger.error({ err }, 'password-reset mail could not be sent');
+  }
 }
 
 export async function resetPassword(deps: Deps, input: { token: string; newPassword: string }) {

@@ -1,17 +1,13 @@
+import { type Locale, t as translate } from '../../lib/i18n.ts';
 import { useHref, useT } from '../i18n.ts';
 import type { Route } from './+types/home.ts';
 
 export function meta({ matches }: Route.MetaArgs) {
-  const root = matches[0]?.loaderData as { locale?: string } | undefined;
+  const root = matches[0]?.loaderData as { locale?: Locale } | undefined;
+  const locale = root?.locale ?? 'vi';
   return [
-    { title: root?.locale === 'en' ? 'Suốt Đời — lifelong learning' : 'Suốt Đời — học tập suốt đời' },
-    {
-      name: 'description',
-      content:
-        root?.locale === 'en'
-          ? 'Lifelong learning in libraries, museums and cultural centres'
-          : 'Học tập suốt đời trong thư viện, bảo tàng, trung tâm văn hóa',
-    },
+    { title: translate(locale, 'home.meta.title') },
+    { name: 'description', content: translate(locale, 'home.meta.description') },
   ];
 }
 

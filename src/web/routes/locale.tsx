@@ -5,8 +5,14 @@ import { useT } from '../i18n.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/locale.ts';
 
-export function loader({ params }: Route.LoaderArgs) {
-  if (params.lang !== undefined && params.lang !== 'en') throw data(null, { status: 404 });
+// Middleware, not only a loader: actions below an unknown prefix (`/xx/admin/…`) must not run either.
+export const middleware: Route.MiddlewareFunction[] = [
+  ({ params }) => {
+    if (params.lang !== undefined && params.lang !== 'en') throw data(null, { status: 404 });
+  },
+];
+
+export function loader() {
   return null;
 }
 
