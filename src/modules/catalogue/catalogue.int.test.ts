@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from '../access/access.grants.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { runMarcImport, startMarcImport } from './catalogue.import.ts';
+import { createCatalogueRecord } from './catalogue.usecases.ts';
 import { writeIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.ts';
@@ -103,6 +104,33 @@ describe('catalogue records and import', () => {
     );
     expect(audits[0]?.n).toBe(2);
     expect((await ctx.request(`/api/v1/catalogue/records/${rec.id}`)).status).toBe(200);
+  });
+
+  it("does not let library staff remove another unit's holdings by replacing them", async () => {
+    const admin = await actorOn(ctx, 'administrator', 'so-vhttdl');
+    const shared = await createCatalogueRecord(ctx.deps, admin, {
+      type: 'book',
+      title: 'Địa chí Khánh Hòa',
+      creators: [],
+      subjects: [],
+      unitId: library,
+      published: false,
+      details: {},
+      holdings: [
+        { callNumber: '915.97', availability: 'available' },
+        { unitId: museum, callNumber: 'BT-01', availability: 'on_display' },
+      ],
+    });
+    const res = await ctx.request(
+      `/api/v1/catalogue/records/${shared.id}`,
+      json('PATCH', {
+        version: shared.version,
+        holdings: [{ callNumber: '915.97', availability: 'on_loan' }],
+      }),
+    );
+    expect(res.status).toBe(403);
+    const held = await ctx.deps.repos.catalogue.listHoldings(ctx.deps.db, [shared.id]);
+    expect(held.map((h) => h.unitId).sort()).toEqual([library, museum].sort());
   });
 
   it('serves the public search and record pages without JavaScript, with Dublin Core and JSON-LD', async () => {

@@ -201,9 +201,12 @@ export async function updateCatalogueRecord(
     details: fields.details ?? (before.details as RecordInput['details']),
     holdings: holdingPatch ?? [],
   };
+  // Replacing holdings removes the current ones too: the actor must be allowed in their units as well.
+  const current = holdingPatch ? await deps.repos.catalogue.listHoldings(deps.db, [id]) : [];
   await requireUnits(deps, actor, 'catalogue.record.update', [
     merged.unitId,
     ...(holdingPatch ?? []).map((h) => h.unitId ?? merged.unitId),
+    ...current.map((h) => h.unitId),
   ]);
   const values = toRecordValues(id, merged, before.source, before.sourceHash);
   const holdings = holdingPatch ? toHoldingValues(id, merged.unitId, holdingPatch) : undefined;
