@@ -64,6 +64,31 @@ describe('password reset', () => {
     expect(await again.text()).toContain('không hợp lệ hoặc đã hết hạn');
   });
 
+  it('kills the other outstanding links of the account when one of them is used', async () => {
+    const u = await signUpAndSignIn(ctx);
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await postForm(ctx, '/forgot-password', { email: u.email });
+      const link = (await latestMailTo(u.email))?.body_text.match(/reset-password\?token=([\w-]+)/)?.[1];
+      if (!link) throw new Error('no reset link mailed');
+      tokens.push(link);
+    }
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const fresh = 'Biển Nha Trang xanh biếc';
+    const used = await postForm(ctx, '/reset-password', {
+      token: tokens[1]!,
+      password: fresh,
+      confirm: fresh,
+    });
+    expect(await used.text()).toContain('Đã lưu mật khẩu mới');
+    const older = await postForm(ctx, '/reset-password', {
+      token: tokens[0]!,
+      password: fresh,
+      confirm: fresh,
+    });
+    expect(await older.text()).toContain('không hợp lệ hoặc đã hết hạn');
+  });
+
   it('answers an unknown address exactly like a known one and sends nothing', async () => {
     const res = await postForm(ctx, '/forgot-password', { email: 'khong-ai@example.vn' });
     expect(res.status).toBe(200);

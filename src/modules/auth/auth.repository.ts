@@ -126,6 +126,18 @@ export function createAuthRepository(dbh: DbHandle) {
         [email, ip],
       );
     },
+    async userOfResetToken(token: string): Promise<string | null> {
+      const rows = await dbh.query<{ value: string }>(
+        'SELECT value FROM verifications WHERE identifier = $1 AND expires_at > now()',
+        [`reset-password:${token}`],
+      );
+      return rows[0]?.value ?? null;
+    },
+    async deleteResetTokensOf(userId: string): Promise<void> {
+      await dbh.query("DELETE FROM verifications WHERE identifier LIKE 'reset-password:%' AND value = $1", [
+        userId,
+      ]);
+    },
     async readRequireMfaForStaff(): Promise<boolean> {
       const rows = await dbh.query<{ value: unknown }>(
         "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",

@@ -94,9 +94,12 @@ export async function requestPasswordReset(
 
 export async function resetPassword(deps: Deps, input: { token: string; newPassword: string }) {
   assertPasswordAcceptable(input.newPassword);
+  const userId = await deps.repos.auth.userOfResetToken(input.token);
   await call(deps, () =>
     deps.auth.api.resetPassword({ body: { token: input.token, newPassword: input.newPassword } }),
   );
+  // Every other reset or invitation link of this account dies with the one just used.
+  if (userId) await deps.repos.auth.deleteResetTokensOf(userId);
 }
 
 export interface SessionView {
