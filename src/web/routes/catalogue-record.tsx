@@ -2,13 +2,13 @@
 // The JSON-LD is an inline data block carrying the request's CSP nonce (from the root loader): it is not
 // executed, but with the nonce it stays valid under `script-src 'nonce-…'` in every browser and validator,
 // and crawlers see it in the first response without a second request (a <link rel=alternate> would need one).
-import { data, useRouteLoaderData } from 'react-router';
-import { isAppError } from '../../lib/errors.ts';
+import { useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { dublinCore, jsonLd } from '../../modules/catalogue/catalogue.presenters.ts';
 import { getCatalogueRecord } from '../../modules/catalogue/catalogue.usecases.ts';
 import { requestContext } from '../context.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
+import { rethrowForPage } from '../page-errors.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/catalogue-record.ts';
 
@@ -30,8 +30,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       ld: JSON.stringify(jsonLd(record, canonical)).replace(/</g, '\\u003c'),
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,12 +1,11 @@
 // Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
-import { data } from 'react-router';
-import { isAppError } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../modules/catalogue/catalogue.schemas.ts';
 import type { FacetName } from '../../modules/catalogue/catalogue.search.ts';
 import { searchCatalogue } from '../../modules/catalogue/catalogue.usecases.ts';
 import { requestContext } from '../context.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
+import { rethrowForPage } from '../page-errors.ts';
 import type { Route } from './+types/catalogue-search.ts';
 
 const FACETS: readonly FacetName[] = ['type', 'institution', 'availability', 'language', 'decade'];
@@ -36,8 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const result = await searchCatalogue(deps, actor, query);
     return { query, active, invalid: !parsed.success, result };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,11 +1,10 @@
 // Back office: browse and filter the audit log (read-only; there is no way to change an entry).
-import { data } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { isAppError } from '../../../lib/errors.ts';
 import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.ts';
 import { listAuditEntries } from '../../../modules/audit/audit.usecases.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/audit.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entity', 'from', 'to', 'q', 'before'] as const;
@@ -39,8 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       nextBefore: page.nextBefore,
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,12 +1,11 @@
 // Staff: one import job's progress and its error report (each bad record with its position and reason).
-import { data } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { isAppError } from '../../../lib/errors.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { getImportJob } from '../../../modules/catalogue/catalogue.import.ts';
 import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue-import.repository.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/catalogue-import-job.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -30,8 +29,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       percent,
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../../../modules/catalogue/catalogue.import.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/catalogue-import.ts';
 
 const MAX_UPLOAD = 200 * 1024 * 1024;
@@ -38,8 +39,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       })),
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,10 +1,9 @@
 // Back office: the mail outbox, where mail waits when no SMTP server is configured (administrators only).
-import { data } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { isAppError } from '../../../lib/errors.ts';
 import { listOutbox } from '../../../modules/mail/mail.usecases.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/outbox.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -25,8 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       })),
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,12 +1,11 @@
 // Back office: one plan task as the source wrote it, and the yearly instances it expands into.
-import { data } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
-import { isAppError } from '../../../lib/errors.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { getPlanTask } from '../../../modules/plan/plan.usecases.ts';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-task.ts';
 
 const STATUS_KEYS: Record<string, MessageKey> = { not_started: 'plan.status.not_started' };
@@ -32,8 +31,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       })),
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

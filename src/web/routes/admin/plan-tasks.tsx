@@ -1,12 +1,11 @@
 // Back office: the plan's tasks (both appendices), read-only, filtered by a plain GET form.
-import { data } from 'react-router';
-import { isAppError } from '../../../lib/errors.ts';
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-tasks.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q'] as const;
@@ -32,8 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ]);
     return { invalid: !parsed.success, filters: raw, units, tasks: tasks.map(planTaskRow) };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,6 +1,5 @@
 // Back office: security settings (two-factor sign-in required for staff). A checkbox form posted to the action.
-import { data, redirect } from 'react-router';
-import { isAppError } from '../../../lib/errors.ts';
+import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../../../modules/access/access.settings.ts';
 import { doneNotice } from '../../access-forms.ts';
@@ -8,6 +7,7 @@ import { failure } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/security.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -16,8 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const settings = await getSecuritySettings(deps, actor);
     return { settings, notice: doneNotice(request.url, { saved: 'access.security.saved' }) };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

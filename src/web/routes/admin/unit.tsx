@@ -24,6 +24,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { UnitChangeForms } from '../../components/units/UnitChangeForms.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../../units-forms.ts';
 import type { Route } from './+types/unit.ts';
 
@@ -44,8 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (!UnitId.safeParse(params.unitId).success) throw data(null, { status: 404 });
     return { ...(await unitDetailPage(deps, actor, params.unitId)), notice: doneNotice(request.url, DONE) };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

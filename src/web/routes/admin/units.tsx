@@ -1,6 +1,6 @@
 // Back office: the unit tree (today or as of a day) and the form to add a unit. Works without JavaScript:
 // the filter is a GET form, the add form posts to this route's action and re-renders with errors.
-import { data, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import {
   CREATE_FIELDS,
   CREATE_MESSAGES,
@@ -44,8 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       },
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

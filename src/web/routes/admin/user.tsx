@@ -1,6 +1,6 @@
 // Back office: one user's roles. Revoke buttons, an add-grant form, and disable/enable. Every button is a
 // plain form post to this route's action (`intent` says which), so it works without JavaScript.
-import { data, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
@@ -13,6 +13,7 @@ import { RoleUnitFields } from '../../components/access/RoleUnitFields.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/user.ts';
 
 const DONE: Record<string, MessageKey> = {
@@ -53,8 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       options: { roles: options.roles, units: options.units },
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 

@@ -1,6 +1,6 @@
 // Back office: users and their roles (narrowed to the actor's units), with filters and the invite form.
 // Plain GET filters and a POST invite: works without JavaScript.
-import { data, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
@@ -12,6 +12,7 @@ import { RoleUnitFields } from '../../components/access/RoleUnitFields.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/users.ts';
 
 const FILTER_KEYS = ['q', 'role', 'unit', 'status', 'page'] as const;
@@ -45,8 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       options,
     };
   } catch (e) {
-    if (isAppError(e)) throw data(null, { status: e.status });
-    throw e;
+    rethrowForPage(e);
   }
 }
 
