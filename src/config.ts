@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  JOB_RUNNER: z.enum(['true', 'false']).default('true'),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   TRUST_PROXY: z
     .string()
@@ -60,6 +61,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   workers: number;
+  /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
+  jobRunner: boolean;
   /** How many reverse proxies in front of us append to X-Forwarded-For; 0 = use the socket address. */
   trustProxyHops: number;
 }
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded,
     workers: e.WORKERS,
+    jobRunner: e.JOB_RUNNER === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
   };
 }

@@ -12,7 +12,9 @@ import { type AuthInstance, createAuth } from './modules/auth/auth.ts';
 import { createCatalogueRepository } from './modules/catalogue/catalogue.repository.ts';
 import { createPostgresSearchIndex } from './modules/catalogue/catalogue.search.ts';
 import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
+import { createJobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createOutboxRepository } from './modules/mail/outbox.repository.ts';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
 import { createPlanRepository } from './modules/plan/plan.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { createUnitsRepository } from './modules/units/units.repository.ts';
@@ -30,6 +32,8 @@ export function createRepos(dbh: DbHandle) {
     catalogue: createCatalogueRepository(),
     catalogueImports: createCatalogueImportRepository(),
     catalogueSearch: createPostgresSearchIndex(),
+    jobs: createJobsRepository(),
+    notifications: createNotificationsRepository(),
     outbox: createOutboxRepository(dbh),
     plan: createPlanRepository(),
     settings: createSettingsRepository(dbh),

@@ -14,6 +14,7 @@ import { buildDeps } from './deps.ts';
 import { createLogger } from './lib/logger.ts';
 import { wireAuth } from './modules/auth/auth.wiring.ts';
 import { resumeMarcImports } from './modules/catalogue/catalogue.import.ts';
+import { startJobRunner } from './modules/jobs/jobs.runner.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -121,6 +122,8 @@ async function startWorker(cfg: typeof config) {
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => {
     if (primary) announce(cfg, demo);
   });
+  // Background jobs and schedules: every process runs the loop; the database hands each job to one of them.
+  const stopJobs = cfg.jobRunner ? startJobRunner(deps) : async () => undefined;
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -128,6 +131,7 @@ async function startWorker(cfg: typeof config) {
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     server.close(async () => {
+      await stopJobs().catch(() => undefined);
       await dbh.close().catch(() => undefined);
       process.exit(0);
     });

@@ -19,6 +19,21 @@ export const ID_PREFIXES = [
   'rec',
   'hld',
   'imp',
+  'ntf',
+  'rpt',
+  'evd',
+  'pev',
+  'ted',
+  'file',
+  'evt',
+  'evs',
+  'reg',
+  'att',
+  'fbk',
+  'img',
+  'exh',
+  'exs',
+  'exi',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
