@@ -11,9 +11,12 @@ import type { HonoEnv } from './http/env.ts';
 import { createMetrics } from './http/metrics.ts';
 import { handleError, problemResponse } from './http/problem.ts';
 import { csrfGuard, securityHeaders } from './http/security.ts';
+import { isLargeUploadPath } from './http/upload-paths.ts';
 import { rejectNulCharacters } from './http/utf8.ts';
 import { AppError } from './lib/errors.ts';
 import { requestScope } from './lib/request-context.ts';
+import { registerIiifRoutes } from './modules/catalogue/catalogue-iiif.http.ts';
+import { registerMediaRoutes } from './modules/files/files.http.ts';
 import type { requestContext as RequestContextKey } from './web/context.ts';
 
 export interface AppOptions {
@@ -26,7 +29,6 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
-const LARGE_UPLOAD_PATHS = /^(\/en)?\/admin\/catalogue\/import(\/|\.data)?$/;
 
 export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const app = new Hono<HonoEnv>();
@@ -62,7 +64,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
   });
   // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB).
-  app.use('*', (c, next) => (LARGE_UPLOAD_PATHS.test(c.req.path) ? next() : globalBodyLimit(c, next)));
+  app.use('*', (c, next) => (isLargeUploadPath(c.req.path) ? next() : globalBodyLimit(c, next)));
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', rejectNulCharacters());
   app.use('*', async (c, next) => {
@@ -93,6 +95,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   });
 
   opts.mount?.(app);
+  registerMediaRoutes(app, deps);
+  registerIiifRoutes(app, deps);
   app.route('/api/v1', createApi(deps));
   app.all('/api/*', (c) => problemResponse(c, new AppError('route.not_found', 404, 'error.notFound')));
 

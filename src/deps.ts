@@ -12,10 +12,24 @@ import { type AuthInstance, createAuth } from './modules/auth/auth.ts';
 import { createCatalogueRepository } from './modules/catalogue/catalogue.repository.ts';
 import { createPostgresSearchIndex } from './modules/catalogue/catalogue.search.ts';
 import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
+import { createCatalogueTabularRepository } from './modules/catalogue/catalogue-csv.repository.ts';
+import { createCatalogueOaiRepository } from './modules/catalogue/catalogue-oai.repository.ts';
+import { createEventRegistrationsRepository } from './modules/events/events-registrations.repository.ts';
+import { createEventsRepository } from './modules/events/events.repository.ts';
+import { createCommunityCalendarRepository } from './modules/event-feeds/community.repository.ts';
+import { createFeedsRepository } from './modules/event-feeds/feeds.repository.ts';
+import { createFollowsRepository } from './modules/follows/follows.repository.ts';
+import { createCatalogueMediaRepository } from './modules/catalogue/catalogue-media.repository.ts';
+import { createExhibitionsRepository } from './modules/exhibitions/exhibitions.repository.ts';
+import { createFilesRepository } from './modules/files/files.repository.ts';
 import { createJobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createOutboxRepository } from './modules/mail/outbox.repository.ts';
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { createPlacesRepository } from './modules/places/places.repository.ts';
 import { createPlanRepository } from './modules/plan/plan.repository.ts';
+import { createPlanWorkRepository } from './modules/plan/plan-work.repository.ts';
+import { createPlanBudgetRepository } from './modules/plan/plan-budget.repository.ts';
+import { createPlanOverviewRepository } from './modules/plan/plan-overview.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { createUnitsRepository } from './modules/units/units.repository.ts';
 
@@ -31,11 +45,25 @@ export function createRepos(dbh: DbHandle) {
     auth: createAuthRepository(dbh),
     catalogue: createCatalogueRepository(),
     catalogueImports: createCatalogueImportRepository(),
+    catalogueTabular: createCatalogueTabularRepository(),
+    catalogueOai: createCatalogueOaiRepository(),
     catalogueSearch: createPostgresSearchIndex(),
+    eventRegistrations: createEventRegistrationsRepository(),
+    events: createEventsRepository(),
+    eventFeeds: createFeedsRepository(),
+    communityCalendar: createCommunityCalendarRepository(),
+    follows: createFollowsRepository(),
+    catalogueMedia: createCatalogueMediaRepository(),
+    exhibitions: createExhibitionsRepository(),
+    files: createFilesRepository(),
     jobs: createJobsRepository(),
     notifications: createNotificationsRepository(),
     outbox: createOutboxRepository(dbh),
+    places: createPlacesRepository(),
     plan: createPlanRepository(),
+    planWork: createPlanWorkRepository(),
+    planBudget: createPlanBudgetRepository(),
+    planOverview: createPlanOverviewRepository(),
     settings: createSettingsRepository(dbh),
     units: createUnitsRepository(),
   };

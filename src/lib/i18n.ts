@@ -9,6 +9,11 @@ export type MessageKey = keyof typeof vi;
 
 const catalogues: Record<Locale, Record<string, string>> = { vi, en };
 
+/** True for a key of the catalogue (stored keys, e.g. of notifications, are checked before use). */
+export function isMessageKey(s: unknown): s is MessageKey {
+  return typeof s === 'string' && Object.hasOwn(vi, s);
+}
+
 export function isLocale(s: unknown): s is Locale {
   return s === 'vi' || s === 'en';
 }

@@ -1,6 +1,7 @@
 // Builds the real app on a fresh database for one test file: embedded PGlite (in memory) or, when
 // TEST_DB_KIND=postgres, a fresh schema on TEST_DATABASE_URL dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
@@ -23,6 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: 'postgres://unused@localhost/unused',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    // Uploaded files of a test go to a throwaway directory, never into ./data.
+    DATA_DIR: join(tmpdir(), `suotdoi-test-${randomBytes(6).toString('hex')}`),
     ...overrides,
   });
 }

@@ -39,7 +39,10 @@ async function runOne(deps: AppDeps, job: Job, handler: JobHandler | undefined, 
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     await handler(deps, job);
     await deps.repos.jobs.complete(deps.db, job.id, fixedNow ?? deps.now());
-    deps.logger.info({ job: job.id, kind: job.kind, ms: Math.round(performance.now() - started) }, 'job done');
+    deps.logger.info(
+      { job: job.id, kind: job.kind, ms: Math.round(performance.now() - started) },
+      'job done',
+    );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     deps.logger.error({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');

@@ -31,7 +31,7 @@ export function createNotificationsRepository() {
     /** Returns the new id, or null when a notification with the same dedupe key exists. */
     async create(db: Db, n: NotificationInput): Promise<string | null> {
       const id = newId('ntf');
-      const link = n.link && n.link.startsWith('/') && !n.link.startsWith('//') ? n.link : null;
+      const link = n.link?.startsWith('/') && !n.link.startsWith('//') ? n.link : null;
       const rows = await queryRows<{ id: string }>(
         db,
         sql`INSERT INTO notifications (id, user_id, kind, message_key, params, link, dedupe_key)

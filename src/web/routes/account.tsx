@@ -89,6 +89,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             <a href={href('/account/two-factor')}>{t('auth.account.twoFactorManage')}</a>
           </dd>
         </dl>
+        <p>
+          <a href={href('/account/notifications')}>{t('notifications.title')}</a>
+        </p>
       </section>
       <section aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t('auth.account.sessions')}</h2>

@@ -1,0 +1,12 @@
+// Paths whose request bodies may exceed the global 1 MiB limit because they stream an upload to disk under
+// their own, smaller-or-larger limit (src/lib/multipart.ts). Add a module's upload page/API path here.
+export const LARGE_UPLOAD_PATHS: RegExp[] = [
+  // MARC files (200 MiB).
+  /^(\/en)?\/admin\/catalogue\/import(\/|\.data)?$/,
+  // Spreadsheets for the catalogue (CSV/XLSX, 20 MiB).
+  /^(\/en)?\/admin\/catalogue\/import\/tabular(\/|\.data)?$/,
+];
+
+export function isLargeUploadPath(path: string): boolean {
+  return LARGE_UPLOAD_PATHS.some((re) => re.test(path));
+}
