@@ -1,9 +1,25 @@
 // All background job kinds and schedules of all modules. Add a module's handler and schedule here.
+import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './modules/event-feeds/community.usecases.ts';
+import {
+  FOLLOWS_NOTIFY_JOB,
+  FOLLOWS_SCAN_JOB,
+  runFollowsNotifyJob,
+  runFollowsScanJob,
+} from './modules/follows/follows.usecases.ts';
+import { tabularImportJob } from './modules/catalogue/catalogue-csv.import.ts';
 import { pruneJobs } from './modules/jobs/jobs.prune.ts';
 import type { JobHandler, Schedule } from './modules/jobs/jobs.types.ts';
 
 export const jobHandlers: Record<string, JobHandler> = {
   'jobs.prune': pruneJobs,
+  'catalogue.tabular.import': tabularImportJob,
+  [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob,
+  [FOLLOWS_SCAN_JOB]: runFollowsScanJob,
+  [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob,
 };
 
-export const schedules: Schedule[] = [{ kind: 'jobs.prune', dailyAt: '03:00' }];
+export const schedules: Schedule[] = [
+  { kind: 'jobs.prune', dailyAt: '03:00' },
+  { kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 },
+  { kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 },
+];

@@ -5,8 +5,14 @@ import { accessPermissions } from './modules/access/access.policies.ts';
 import { auditPermissions } from './modules/audit/audit.policies.ts';
 import { authPermissions } from './modules/auth/auth.policies.ts';
 import { cataloguePermissions } from './modules/catalogue/catalogue.policies.ts';
+import { eventFeedPermissions } from './modules/event-feeds/event-feeds.policies.ts';
+import { eventPermissions } from './modules/events/events.policies.ts';
+import { followPermissions } from './modules/follows/follows.policies.ts';
+import { exhibitionPermissions } from './modules/exhibitions/exhibitions.policies.ts';
 import { mailPermissions } from './modules/mail/mail.policies.ts';
+import { placePermissions } from './modules/places/places.policies.ts';
 import { planPermissions } from './modules/plan/plan.policies.ts';
+import { planBudgetPermissions } from './modules/plan/plan-budget.policies.ts';
 import { unitPermissions } from './modules/units/units.policies.ts';
 
 export const permissions = mergePermissionTables(
@@ -14,8 +20,14 @@ export const permissions = mergePermissionTables(
   auditPermissions,
   authPermissions,
   cataloguePermissions,
+  eventFeedPermissions,
+  eventPermissions,
+  followPermissions,
+  exhibitionPermissions,
   mailPermissions,
+  placePermissions,
   planPermissions,
+  planBudgetPermissions,
   unitPermissions,
 );
 

@@ -6,7 +6,9 @@ import { isStaff } from '../lib/staff.ts';
 import { registerAccessRoutes } from '../modules/access/access.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.ts';
+import { registerPlaceRoutes } from '../modules/places/places.routes.ts';
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
+import { registerPlanBudgetRoutes } from '../modules/plan/plan-budget.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import type { HonoEnv } from './env.ts';
 import { zodToAppError } from './problem.ts';
@@ -42,7 +44,9 @@ export function createApi(deps: AppDeps): Api {
   registerAuditRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
   registerAccessRoutes(api, deps);
+  registerPlaceRoutes(api, deps);
   registerPlanRoutes(api, deps);
+  registerPlanBudgetRoutes(api, deps);
   registerUnitRoutes(api, deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

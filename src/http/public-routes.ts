@@ -9,6 +9,12 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /api/v1/catalogue/search',
   'GET /api/v1/catalogue/suggest',
   'GET /api/v1/catalogue/records/:recordId',
+  'GET /iiif/:recordId/manifest.json',
+  'OPTIONS /iiif/:recordId/manifest.json',
+  'GET /api/v1/places',
+  'GET /api/v1/places/:placeId',
+  'GET /api/v1/mobile-library-routes',
+  'GET /api/v1/mobile-library-routes/:routeId',
   'POST /api/auth/*',
   'GET /api/auth/*',
 ];

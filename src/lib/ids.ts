@@ -19,6 +19,7 @@ export const ID_PREFIXES = [
   'rec',
   'hld',
   'imp',
+  'bud',
   'ntf',
   'rpt',
   'evd',
@@ -34,6 +35,13 @@ export const ID_PREFIXES = [
   'exh',
   'exs',
   'exi',
+  'hsrc',
+  'hrun',
+  'fol',
+  'csub',
+  'place',
+  'route',
+  'stop',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -12,6 +12,7 @@ export default [
     route('reset-password', 'routes/reset-password.tsx'),
     route('account', 'routes/account.tsx'),
     route('account/two-factor', 'routes/account-two-factor.tsx'),
+    route('account/notifications', 'routes/account-notifications.tsx'),
     layout('routes/admin/layout.tsx', [
       route('admin', 'routes/admin/index.tsx'),
       route('admin/plan/tasks', 'routes/admin/plan-tasks.tsx'),

@@ -78,7 +78,8 @@ describe('the plan as reference data', () => {
           t.instances.map((i) => ({ year: i.year, inferred: i.yearInferred })),
           t.sourceKey ?? '',
         ).toEqual(expected);
-        expect(t.instances.every((i) => i.status === 'not_started' && i.dueDate === null)).toBe(true);
+        // Due dates default to 30/11, or 15/12 for report tasks (migration 0009; plan-work.int.test.ts).
+        expect(t.instances.every((i) => i.status === 'not_started' && i.dueDate !== null)).toBe(true);
       }
       const yearly2 = all.find((t) => t.sourceKey === 'PL2-VI-1');
       expect(yearly2?.instances.map((i) => i.year)).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);

@@ -1,0 +1,80 @@
+// Vocabulary and small pure rules of events: categories, audiences, Vietnamese phone numbers, names,
+// ticket codes and the secrets sent by mail.
+import { createHash, randomBytes } from 'node:crypto';
+
+export const EVENT_CATEGORIES = [
+  'reading',
+  'heritage',
+  'digital_skills',
+  'talk',
+  'exhibition_opening',
+  'class',
+  'other',
+] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+export const EVENT_AUDIENCES = ['children', 'youth', 'adults', 'elderly', 'families'] as const;
+export type EventAudience = (typeof EVENT_AUDIENCES)[number];
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const REGISTRATION_MODES = ['series', 'session'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export const MAX_PARTY_SIZE = 10;
+
+/** The consent a guest gives, stored with the registration in the words shown (Vietnamese first). */
+export const CONSENT_TEXT =
+  'Tôi đồng ý để đơn vị tổ chức dùng họ tên và số điện thoại/email này chỉ để quản lý đăng ký, gửi vé và liên hệ về sự kiện; dữ liệu được xóa sau 12 tháng.';
+
+/**
+ * A Vietnamese phone number as people type it (spaces, dots, dashes, +84 or 84 prefix) in the national
+ * form `0xxxxxxxxx`: mobiles 03/05/07/08/09 + 8 digits, landlines 02 + 9 digits. null when it is not one.
+ */
+export function normalizeVietnamesePhone(raw: string): string | null {
+  let s = raw.trim().replace(/[\s.\-()]/g, '');
+  if (s.startsWith('+84')) s = `0${s.slice(3)}`;
+  else if (/^84\d{9,10}$/.test(s)) s = `0${s.slice(2)}`;
+  if (/^0[35789]\d{8}$/.test(s) || /^02\d{9}$/.test(s)) return s;
+  return null;
+}
+
+// C0 and C1 control characters, DEL, and bidirectional overrides that could disguise a name.
+const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** A person's name as given: any letters or signs (shown escaped), but no control characters. */
+export function isAcceptableName(name: string): boolean {
+  return !FORBIDDEN_IN_NAME.test(name);
+}
+
+// No 0/O, 1/I/L: codes are read aloud and typed from paper.
+const TICKET_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** 12 characters from a 31-symbol alphabet (≈ 59 bits), shown as XXXX-XXXX-XXXX. */
+export function newTicketCode(): string {
+  const bytes = randomBytes(12);
+  let out = '';
+  for (const b of bytes) out += TICKET_ALPHABET[b % TICKET_ALPHABET.length];
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
+}
+
+/** A code as typed or scanned (any case, spaces, missing dashes, a full ticket URL) in its stored form. */
+export function normalizeTicketCode(raw: string): string | null {
+  const lastSegment = raw.trim().split('/').pop() ?? '';
+  const s = lastSegment.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (s.length !== 12 || [...s].some((c) => !TICKET_ALPHABET.includes(c))) return null;
+  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8, 12)}`;
+}
+
+/** A secret for a link sent by mail, and the hash stored in its place. */
+export function newLinkSecret(): { token: string; hash: string } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, hash: hashLinkSecret(token) };
+}
+
+export function hashLinkSecret(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
