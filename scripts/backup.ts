@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupError, backupPglite, backupPostgres } from '../src/ops/backup.ts';
+import { BackupError, backupFiles, backupPglite, backupPostgres } from '../src/ops/backup.ts';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'backups' }, force: { type: 'boolean', default: false } },
@@ -16,6 +16,8 @@ try {
     ? backupPostgres(config.databaseUrl, outDir)
     : await backupPglite(join(config.dataDir, 'db'), outDir, { force: values.force });
   console.log(`Đã sao lưu / backup written: ${file}`);
+  const files = backupFiles(config.dataDir, file);
+  if (files) console.log(`Tệp tải lên / uploaded files: ${files}`);
 } catch (e) {
   if (e instanceof BackupError || e instanceof ConfigError) {
     console.error(e.message);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupError, restorePglite } from '../src/ops/backup.ts';
+import { BackupError, restoreFiles, restorePglite } from '../src/ops/backup.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,6 +25,9 @@ try {
   if (movedAside)
     console.log(`Cơ sở dữ liệu cũ được chuyển sang / previous database moved to: ${movedAside}`);
   console.log(`Đã khôi phục / restored ${tarball} into ${dbDir}`);
+  const files = restoreFiles(config.dataDir, tarball);
+  if (files.restored)
+    console.log(`Tệp tải lên đã khôi phục / uploaded files restored into ${config.dataDir}/files`);
 } catch (e) {
   if (e instanceof BackupError || e instanceof ConfigError) {
     console.error(e.message);

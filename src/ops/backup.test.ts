@@ -1,10 +1,25 @@
 // A PGlite database backed up and restored elsewhere holds the same rows; refusals protect live data.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BackupError, backupFileName, backupPglite, restorePglite } from './backup.ts';
+import {
+  BackupError,
+  backupFileName,
+  backupFiles,
+  backupPglite,
+  restoreFiles,
+  restorePglite,
+} from './backup.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'suotdoi-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -67,5 +82,29 @@ describe('PGlite backup and restore', () => {
     expect(first).toMatch(/suotdoi-20260102-0304\.tar\.gz$/);
     writeFileSync(first, '');
     expect(backupFileName(dir, '.tar.gz', at)).toMatch(/suotdoi-20260102-0304-2\.tar\.gz$/);
+  });
+});
+
+describe('uploaded files in backups', () => {
+  it('archives DATA_DIR/files beside the database backup and restores it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suotdoi-files-'));
+    mkdirSync(join(dataDir, 'files', 'ab', 'file_x'), { recursive: true });
+    writeFileSync(join(dataDir, 'files', 'ab', 'file_x', 'original.pdf'), '%PDF-1.4 test');
+    const backup = join(dataDir, 'suotdoi-20261127-2300.tar.gz');
+    const archive = backupFiles(dataDir, backup);
+    expect(archive).toBe(join(dataDir, 'suotdoi-20261127-2300-files.tar.gz'));
+    writeFileSync(join(dataDir, 'files', 'ab', 'file_x', 'original.pdf'), 'changed');
+    const result = restoreFiles(dataDir, backup);
+    expect(result.restored).toBe(true);
+    expect(readFileSync(join(dataDir, 'files', 'ab', 'file_x', 'original.pdf'), 'utf8')).toBe(
+      '%PDF-1.4 test',
+    );
+    expect(result.movedAside && existsSync(result.movedAside)).toBe(true);
+  });
+
+  it('writes nothing when no file was ever uploaded', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suotdoi-nofiles-'));
+    expect(backupFiles(dataDir, join(dataDir, 'x.dump'))).toBeNull();
+    expect(restoreFiles(dataDir, join(dataDir, 'x.dump')).restored).toBe(false);
   });
 });

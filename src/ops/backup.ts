@@ -106,3 +106,45 @@ export function backupPostgres(databaseUrl: string, outDir: string): string {
   if (run.status !== 0) throw new BackupError(`pg_dump thất bại (failed): ${run.stderr.trim()}`);
   return file;
 }
+
+/** The uploaded files' archive that goes with a database backup: `<backup>-files.tar.gz`. */
+export function filesArchiveFor(backupFile: string): string {
+  return backupFile.replace(/(\.tar\.gz|\.dump)$/, '') + '-files.tar.gz';
+}
+
+/**
+ * Archives DATA_DIR/files (uploaded evidence, images) next to a database backup, with the system `tar`.
+ * Returns the archive's path, or null when nothing was ever uploaded.
+ */
+export function backupFiles(dataDir: string, backupFile: string): string | null {
+  if (!existsSync(join(dataDir, 'files'))) return null;
+  const out = filesArchiveFor(backupFile);
+  const run = spawnSync('tar', ['-czf', out, '-C', dataDir, 'files'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (run.status !== 0) throw new BackupError(`tar thất bại (failed): ${run.stderr.trim()}`);
+  return out;
+}
+
+/** Restores the files archive of a backup when there is one; existing files are moved aside, not deleted. */
+export function restoreFiles(
+  dataDir: string,
+  backupFile: string,
+): { restored: boolean; movedAside?: string } {
+  const archive = filesArchiveFor(backupFile);
+  if (!existsSync(archive)) return { restored: false };
+  const dir = join(dataDir, 'files');
+  let movedAside: string | undefined;
+  if (existsSync(dir)) {
+    movedAside = `${dir}.before-restore-${Date.now()}`;
+    renameSync(dir, movedAside);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const run = spawnSync('tar', ['-xzf', archive, '-C', dataDir, '--no-same-owner', 'files'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (run.status !== 0) throw new BackupError(`tar thất bại (failed): ${run.stderr.trim()}`);
+  return movedAside ? { restored: true, movedAside } : { restored: true };
+}

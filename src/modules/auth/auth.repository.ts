@@ -138,6 +138,20 @@ export function createAuthRepository(dbh: DbHandle) {
         userId,
       ]);
     },
+    /** Deletes expired sessions and verification tokens, and old rate-limit rows; returns counts. */
+    async sweepExpired(now: Date, keepCountersAfter: Date): Promise<{ sessions: number; tokens: number }> {
+      const sessions = await dbh.query<{ id: string }>(
+        'DELETE FROM sessions WHERE expires_at < $1 RETURNING id',
+        [now],
+      );
+      const tokens = await dbh.query<{ id: string }>(
+        'DELETE FROM verifications WHERE expires_at < $1 RETURNING id',
+        [now],
+      );
+      await dbh.query('DELETE FROM login_failures WHERE at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [keepCountersAfter]);
+      return { sessions: sessions.length, tokens: tokens.length };
+    },
     async readRequireMfaForStaff(): Promise<boolean> {
       const rows = await dbh.query<{ value: unknown }>(
         "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",
