@@ -16,6 +16,7 @@ import { rejectNulCharacters } from './http/utf8.ts';
 import { AppError } from './lib/errors.ts';
 import { requestScope } from './lib/request-context.ts';
 import { registerIiifRoutes } from './modules/catalogue/catalogue-iiif.http.ts';
+import { registerCatalogueOaiRoutes } from './modules/catalogue/catalogue-oai.http.ts';
 import { mountFeedRoutes } from './modules/event-feeds/feeds.http.ts';
 import { registerMediaRoutes } from './modules/files/files.http.ts';
 import type { requestContext as RequestContextKey } from './web/context.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerMediaRoutes(app, deps);
   mountFeedRoutes(app, deps);
   registerIiifRoutes(app, deps);
+  registerCatalogueOaiRoutes(app, deps);
   app.route('/api/v1', createApi(deps));
   app.all('/api/*', (c) => problemResponse(c, new AppError('route.not_found', 404, 'error.notFound')));
 

@@ -11,8 +11,9 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { type AuthInstance, createAuth } from './modules/auth/auth.ts';
 import { createCatalogueRepository } from './modules/catalogue/catalogue.repository.ts';
 import { createPostgresSearchIndex } from './modules/catalogue/catalogue.search.ts';
-import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
 import { createCatalogueTabularRepository } from './modules/catalogue/catalogue-csv.repository.ts';
+import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
+import { createCatalogueHarvestRepository } from './modules/catalogue/catalogue-harvest.repository.ts';
 import { createCatalogueOaiRepository } from './modules/catalogue/catalogue-oai.repository.ts';
 import { createEventRegistrationsRepository } from './modules/events/events-registrations.repository.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
@@ -28,6 +29,7 @@ import { createNotificationsRepository } from './modules/notifications/notificat
 import { createPlacesRepository } from './modules/places/places.repository.ts';
 import { createPlanRepository } from './modules/plan/plan.repository.ts';
 import { createPlanWorkRepository } from './modules/plan/plan-work.repository.ts';
+import { createPlanWorkQueries } from './modules/plan/plan-work-queries.repository.ts';
 import { createPlanBudgetRepository } from './modules/plan/plan-budget.repository.ts';
 import { createPlanOverviewRepository } from './modules/plan/plan-overview.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
@@ -46,6 +48,7 @@ export function createRepos(dbh: DbHandle) {
     catalogue: createCatalogueRepository(),
     catalogueImports: createCatalogueImportRepository(),
     catalogueTabular: createCatalogueTabularRepository(),
+    catalogueHarvest: createCatalogueHarvestRepository(),
     catalogueOai: createCatalogueOaiRepository(),
     catalogueSearch: createPostgresSearchIndex(),
     eventRegistrations: createEventRegistrationsRepository(),
@@ -62,6 +65,7 @@ export function createRepos(dbh: DbHandle) {
     places: createPlacesRepository(),
     plan: createPlanRepository(),
     planWork: createPlanWorkRepository(),
+    planWorkQueries: createPlanWorkQueries(),
     planBudget: createPlanBudgetRepository(),
     planOverview: createPlanOverviewRepository(),
     settings: createSettingsRepository(dbh),

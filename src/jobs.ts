@@ -1,4 +1,7 @@
 // All background job kinds and schedules of all modules. Add a module's handler and schedule here.
+
+import { sweepExpiredAuth } from './modules/auth/auth.sweep.ts';
+import { tabularImportJob } from './modules/catalogue/catalogue-csv.import.ts';
 import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './modules/event-feeds/community.usecases.ts';
 import {
   FOLLOWS_NOTIFY_JOB,
@@ -6,11 +9,11 @@ import {
   runFollowsNotifyJob,
   runFollowsScanJob,
 } from './modules/follows/follows.usecases.ts';
-import { tabularImportJob } from './modules/catalogue/catalogue-csv.import.ts';
 import { pruneJobs } from './modules/jobs/jobs.prune.ts';
 import type { JobHandler, Schedule } from './modules/jobs/jobs.types.ts';
 
 export const jobHandlers: Record<string, JobHandler> = {
+  'auth.sweep': sweepExpiredAuth,
   'jobs.prune': pruneJobs,
   'catalogue.tabular.import': tabularImportJob,
   [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob,
@@ -19,6 +22,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 };
 
 export const schedules: Schedule[] = [
+  { kind: 'auth.sweep', dailyAt: '02:30' },
   { kind: 'jobs.prune', dailyAt: '03:00' },
   { kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 },
   { kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 },

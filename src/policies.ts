@@ -5,10 +5,12 @@ import { accessPermissions } from './modules/access/access.policies.ts';
 import { auditPermissions } from './modules/audit/audit.policies.ts';
 import { authPermissions } from './modules/auth/auth.policies.ts';
 import { cataloguePermissions } from './modules/catalogue/catalogue.policies.ts';
+import { catalogueHarvestPermissions } from './modules/catalogue/catalogue-harvest.policies.ts';
 import { eventFeedPermissions } from './modules/event-feeds/event-feeds.policies.ts';
 import { eventPermissions } from './modules/events/events.policies.ts';
 import { followPermissions } from './modules/follows/follows.policies.ts';
 import { exhibitionPermissions } from './modules/exhibitions/exhibitions.policies.ts';
+import { jobPermissions } from './modules/jobs/jobs.policies.ts';
 import { mailPermissions } from './modules/mail/mail.policies.ts';
 import { placePermissions } from './modules/places/places.policies.ts';
 import { planPermissions } from './modules/plan/plan.policies.ts';
@@ -20,10 +22,12 @@ export const permissions = mergePermissionTables(
   auditPermissions,
   authPermissions,
   cataloguePermissions,
+  catalogueHarvestPermissions,
   eventFeedPermissions,
   eventPermissions,
   followPermissions,
   exhibitionPermissions,
+  jobPermissions,
   mailPermissions,
   placePermissions,
   planPermissions,

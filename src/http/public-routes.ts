@@ -9,12 +9,20 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /api/v1/catalogue/search',
   'GET /api/v1/catalogue/suggest',
   'GET /api/v1/catalogue/records/:recordId',
+  'GET /api/v1/catalogue/export',
+  'GET /oai',
+  'POST /oai',
+  'GET /sitemap.xml',
+  'GET /sitemaps/:file',
+  'GET /robots.txt',
   'GET /iiif/:recordId/manifest.json',
   'OPTIONS /iiif/:recordId/manifest.json',
   'GET /api/v1/places',
   'GET /api/v1/places/:placeId',
   'GET /api/v1/mobile-library-routes',
   'GET /api/v1/mobile-library-routes/:routeId',
+  // iCalendar feeds: public, and the private per-user feed authorised by the secret in its URL.
+  'GET /feeds/*',
   'POST /api/auth/*',
   'GET /api/auth/*',
 ];
@@ -31,6 +39,12 @@ export const PUBLIC_PAGES: ReadonlyArray<string> = [
   'routes/two-factor',
   'routes/catalogue-search',
   'routes/catalogue-record',
+  'routes/exhibitions',
+  'routes/exhibition',
+  'routes/events-calendar',
+  'routes/places',
+  'routes/places-detail',
+  'routes/places-mobile-route',
   'routes/not-found',
 ];
 

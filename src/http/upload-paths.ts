@@ -3,6 +3,11 @@
 export const LARGE_UPLOAD_PATHS: RegExp[] = [
   // MARC files (200 MiB).
   /^(\/en)?\/admin\/catalogue\/import(\/|\.data)?$/,
+  // Plan evidence files (20 MiB).
+  /^(\/en)?\/admin\/plan\/instances\/[a-z0-9_]+\/evidence(\.data)?$/,
+  // Images on catalogue records and in exhibition sections (15 MiB, files module).
+  /^(\/en)?\/admin\/catalogue\/records\/[\w-]+\/images\/new(\.data)?$/,
+  /^(\/en)?\/admin\/exhibitions\/[\w-]+\/sections\/[\w-]+\/image(\.data)?$/,
   // Spreadsheets for the catalogue (CSV/XLSX, 20 MiB).
   /^(\/en)?\/admin\/catalogue\/import\/tabular(\/|\.data)?$/,
 ];

@@ -7,7 +7,16 @@ import { AppError } from './errors.ts';
 
 export interface SavedUpload {
   fields: Record<string, string>;
-  file?: { path: string; fileName: string; size: number; head: Uint8Array } | undefined;
+  file?:
+    | {
+        path: string;
+        fileName: string;
+        /** The name exactly as sent (a path-like name is kept so a caller can refuse it, not repair it). */
+        rawName: string;
+        size: number;
+        head: Uint8Array;
+      }
+    | undefined;
 }
 
 const MAX_FIELD = 16 * 1024;
@@ -111,6 +120,7 @@ export async function saveMultipartUpload(
             out.file = {
               path: opts.filePath,
               fileName: fileName.replace(/^.*[\\/]/, ''),
+              rawName: fileName,
               size: 0,
               head: new Uint8Array(0),
             };

@@ -6,10 +6,12 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { authorize } from '../../policies.ts';
+import { authorize, can } from '../../policies.ts';
 import { clean, cleanOpt, moved } from '../exhibitions/exhibitions.usecases.ts';
+import { largeImageUrl } from '../exhibitions/exhibitions.presenters.ts';
+import { exhibitionsShowingRecord } from '../exhibitions/exhibitions.queries.ts';
 import { type Direction, type ImageText, ImageTextSchema } from '../exhibitions/exhibitions.schemas.ts';
-import { storeUploadedFile } from '../files/files.usecases.ts';
+import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.ts';
 import { getCatalogueRecord } from './catalogue.usecases.ts';
 import { buildManifest } from './catalogue-iiif.ts';
 import type { RecordImageRow } from './catalogue-media.repository.ts';
@@ -96,6 +98,10 @@ export async function addRecordImage(
       unitId: record.unitId,
       after: { ...values, mime: file.mime, width: file.width, height: file.height, sha256: file.sha256 },
     });
+  }).catch(async (e: unknown) => {
+    // The placement failed (record deleted meanwhile…): the stored file would be an orphan.
+    await deleteStoredFile(deps, file.id).catch(() => undefined);
+    throw e;
   });
   return (await deps.repos.catalogueMedia.getImage(deps.db, id)) as RecordImageRow;
 }
@@ -193,4 +199,54 @@ export async function recordManifest(
   const images = await deps.repos.catalogueMedia.listImages(deps.db, recordId);
   if (images.length === 0) throw notFound('catalogue.manifest');
   return buildManifest(record, images, deps.config.publicUrl.replace(/\/$/, ''));
+}
+
+export interface RecordMediaView {
+  images: RecordImageRow[];
+  exhibitions: Array<{ id: string; slug: string; titleVi: string; titleEn: string | null }>;
+  canEditImages: boolean;
+  manifestUrl: string | null;
+}
+
+/** What the public record page adds to a record it already showed: images, exhibitions, IIIF link. */
+export async function recordMedia(
+  deps: Pick<AppDeps, 'db' | 'repos' | 'config'>,
+  actor: Actor,
+  record: { id: string; unitId: string; published: boolean },
+): Promise<RecordMediaView> {
+  const [images, exhibitions] = await Promise.all([
+    deps.repos.catalogueMedia.listImages(deps.db, record.id),
+    exhibitionsShowingRecord(deps, actor, record.id),
+  ]);
+  const base = deps.config.publicUrl.replace(/\/$/, '');
+  return {
+    images,
+    exhibitions,
+    canEditImages: can(actor, 'catalogue.record.update', { unitId: record.unitId }),
+    manifestUrl: record.published && images.length ? `${base}/iiif/${record.id}/manifest.json` : null,
+  };
+}
+
+/** The record's schema.org document with its images and the exhibitions featuring it. */
+export function withMediaJsonLd(
+  doc: Record<string, unknown>,
+  media: RecordMediaView,
+  base: string,
+): Record<string, unknown> {
+  const out = { ...doc };
+  if (media.images.length)
+    out.image = media.images.map((img) => ({
+      '@type': 'ImageObject',
+      contentUrl: largeImageUrl(img, base),
+      thumbnailUrl: `${base}/media/${img.fileId}/thumb`,
+      caption: img.captionVi ?? img.altVi,
+      description: img.altVi,
+    }));
+  if (media.exhibitions.length)
+    out.subjectOf = media.exhibitions.map((e) => ({
+      '@type': 'ExhibitionEvent',
+      name: e.titleVi,
+      url: `${base}/exhibitions/${e.slug}`,
+    }));
+  return out;
 }

@@ -35,7 +35,7 @@ export interface RecordValues {
   controlSource: string | null;
   published: boolean;
   details: Record<string, unknown>;
-  source: 'manual' | 'marc' | 'csv';
+  source: 'manual' | 'marc' | 'csv' | 'oai';
   sourceHash: string | null;
 }
 

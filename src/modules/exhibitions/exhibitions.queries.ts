@@ -130,3 +130,15 @@ export async function exhibitionsShowingRecord(
   authorize(actor, 'exhibitions.exhibition.read');
   return deps.repos.exhibitions.publishedWithRecord(deps.db, recordId);
 }
+
+/** Units the actor may start an exhibition for (current units only). */
+export async function exhibitionUnits(
+  deps: Deps,
+  actor: Actor,
+): Promise<Array<{ id: string; name: string }>> {
+  authorize(actor, 'exhibitions.exhibition.list');
+  const units = await deps.repos.units.all(deps.db);
+  return units
+    .filter((u) => u.validTo === null && can(actor, 'exhibitions.exhibition.create', { unitId: u.id }))
+    .map((u) => ({ id: u.id, name: u.name }));
+}

@@ -166,7 +166,7 @@ export async function addStop(
     const route = await routeForWrite(deps, tx, actor, routeId);
     const place = await deps.repos.places.byId(tx, input.placeId);
     // The stop may be any active place of the registry (a commune hall of another unit is fine), not a guess.
-    if (!place || place.status !== 'active')
+    if (place?.status !== 'active')
       throw new AppError('places.stop_place_not_found', 422, 'places.error.stopPlace');
     const id = newId('stop');
     await deps.repos.places.insertStop(tx, {

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
+import { instanceConditions } from './plan-work-queries.repository.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.ts';
 
@@ -30,6 +31,12 @@ export interface PlanTaskFilter {
   /** A unit id or code: tasks it leads or coordinates. */
   unit?: string | undefined;
   year?: number | undefined;
+  /** Instance status (with `year`, of that year's instance). */
+  status?: string | undefined;
+  /** Has an instance past its due date (before `today`) and not finished. */
+  overdue?: boolean | undefined;
+  /** 'YYYY-MM-DD' in Vietnam; required with `overdue`. */
+  today?: string | undefined;
   q?: string | undefined;
   /** When set, only tasks led or coordinated by a unit in one of these subtrees. Must not be empty. */
   scopeRoots?: readonly string[] | undefined;
@@ -186,9 +193,15 @@ export function createPlanRepository() {
     const where: SQL[] = [];
     if (f.phase) where.push(eq(planTasks.phase, f.phase));
     if (f.section) where.push(eq(planTasks.section, f.section));
-    if (f.year !== undefined)
+    const instanceWhere = instanceConditions({
+      year: f.year,
+      status: f.status,
+      overdue: f.overdue,
+      today: f.today ?? '0001-01-01',
+    });
+    if (instanceWhere.length)
       where.push(
-        sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = ${planTasks.id} AND i.year = ${f.year})`,
+        sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = ${planTasks.id} AND ${sql.join(instanceWhere, sql` AND `)})`,
       );
     if (f.unit)
       where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id

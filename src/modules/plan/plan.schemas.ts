@@ -25,6 +25,15 @@ export const PlanTaskQuerySchema = z.strictObject({
     .max(200)
     .optional()
     .openapi({ description: 'Tìm trong nội dung, sản phẩm; không phân biệt dấu' }),
+  status: z
+    .enum(['not_started', 'in_progress', 'done', 'not_done'])
+    .optional()
+    .openapi({ description: 'Có năm thực hiện ở trạng thái này' }),
+  overdue: z
+    .enum(['1', 'true'])
+    .transform(() => true)
+    .optional()
+    .openapi({ description: 'Có năm thực hiện đã quá hạn mà chưa hoàn thành' }),
 });
 export type PlanTaskQuery = z.infer<typeof PlanTaskQuerySchema>;
 

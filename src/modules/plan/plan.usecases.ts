@@ -1,11 +1,12 @@
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { PlanTask, PlanTaskUnit } from './plan.repository.ts';
 import type { PlanTaskQuery } from './plan.schemas.ts';
 
-type ReadDeps = Pick<AppDeps, 'db' | 'repos'>;
+type ReadDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
 /** undefined = every task; otherwise the grant roots whose subtrees must lead or coordinate the task. */
 function readScope(actor: Actor): string[] | undefined {
@@ -19,7 +20,7 @@ export async function listPlanTasks(
   filters: PlanTaskQuery,
 ): Promise<PlanTask[]> {
   const scope = readScope(actor);
-  return deps.repos.plan.list(deps.db, { ...filters, scopeRoots: scope });
+  return deps.repos.plan.list(deps.db, { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope });
 }
 
 /** A task outside the actor's units answers 404, like a missing one: ids of other units' tasks do not leak. */

@@ -6,6 +6,9 @@ import { useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { dublinCore, jsonLd } from '../../modules/catalogue/catalogue.presenters.ts';
 import { getCatalogueRecord } from '../../modules/catalogue/catalogue.usecases.ts';
+import { recordMedia, withMediaJsonLd } from '../../modules/catalogue/catalogue-media.usecases.ts';
+import { safeJsonForScript } from '../../modules/exhibitions/exhibitions.presenters.ts';
+import { RecordExhibitions, RecordImages } from '../components/catalogue/RecordMedia.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
@@ -20,6 +23,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     const record = await getCatalogueRecord(deps, actor, params.recordId);
     const url = new URL(request.url);
     const canonical = `${deps.config.publicUrl.replace(/\/$/, '')}${url.pathname}`;
+    const media = await recordMedia(deps, actor, record);
     return {
       record: {
         ...record,
@@ -27,7 +31,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         updatedAt: record.updatedAt.toISOString(),
       },
       dc: dublinCore(record, canonical),
-      ld: JSON.stringify(jsonLd(record, canonical)).replace(/</g, '\\u003c'),
+      ld: safeJsonForScript(withMediaJsonLd(jsonLd(record, canonical), media, deps.config.publicUrl.replace(/\/$/, ''))),
+      media,
     };
   } catch (e) {
     rethrowForPage(e);
@@ -44,7 +49,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
   const href = useHref();
   const locale = useLocale();
   const root = useRouteLoaderData<typeof rootLoader>('root');
-  const { record: r, dc, ld } = loaderData;
+  const { record: r, dc, ld, media } = loaderData;
   const language = r.language
     ? (new Intl.DisplayNames([locale], { type: 'language' }).of(r.language) ?? r.language)
     : null;
@@ -75,6 +80,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
           {t('catalogue.record.unpublished')}
         </p>
       ) : null}
+      <RecordImages media={media} recordId={r.id} />
       <dl className="record-fields">
         {r.creators.length ? (
           <div>
@@ -182,6 +188,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
           <p>{t('catalogue.record.noHoldings')}</p>
         )}
       </section>
+      <RecordExhibitions media={media} />
       <p>
         <a href={href('/search')}>{t('catalogue.record.backToSearch')}</a>
       </p>

@@ -26,7 +26,7 @@ function decodeEntities(s: string, at: number): string {
   });
 }
 
-type XmlEvent =
+export type XmlEvent =
   | { kind: 'start'; name: string; attrs: Record<string, string>; selfClosing: boolean }
   | { kind: 'end'; name: string }
   | { kind: 'text'; text: string };
@@ -55,7 +55,8 @@ function parseStartTag(body: string, at: number): XmlEvent {
   return { kind: 'start', name: localName(nameMatch[1] as string), attrs, selfClosing };
 }
 
-async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<XmlEvent> {
+/** The hardened tokenizer on its own (also used by the OAI-PMH harvester). */
+export async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<XmlEvent> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const it = chunks[Symbol.asyncIterator]();
   let buf = '';

@@ -136,7 +136,7 @@ function validate(params: URLSearchParams): { verb: string; args: Record<string,
       problems.push({ code: 'badArgument', message: `${spec.exclusive} is an exclusive argument.` });
   } else {
     for (const r of spec.required)
-      if (args[r] === undefined) problems.push({ code: 'badArgument', message: `Argument "${r}" is missing.` });
+      if (!seen.has(r)) problems.push({ code: 'badArgument', message: `Argument "${r}" is missing.` });
   }
   const first = problems[0];
   if (first) throw new OaiError(first.code, first.message, problems.slice(1));

@@ -10,13 +10,25 @@ export const middleware: Route.MiddlewareFunction[] = [requireStaff];
 
 /** Back-office sections, each shown only to people holding a role that may open it somewhere. */
 const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; action: string }> = [
+  { path: '/admin/plan/my-work', label: 'planwork.myWork.nav', action: 'plan.task.read' },
   { path: '/admin/plan/tasks', label: 'plan.nav', action: 'plan.task.read' },
+  { path: '/admin/plan/timeline', label: 'planTimeline.nav', action: 'plan.task.read' },
+  { path: '/admin/plan/units', label: 'planTimeline.overview.nav', action: 'plan.task.read' },
+  { path: '/admin/plan/budget', label: 'planBudget.nav', action: 'plan.budget.read' },
   { path: '/admin/units', label: 'units.nav', action: 'units.unit.read' },
   { path: '/admin/catalogue/import', label: 'catalogue.admin.nav', action: 'catalogue.import.list' },
+  { path: '/admin/catalogue/import/tabular', label: 'catalogueTabular.nav', action: 'catalogue.import.list' },
+  { path: '/admin/exhibitions', label: 'exhibitions.nav', action: 'exhibitions.exhibition.list' },
   { path: '/admin/users', label: 'access.nav.users', action: 'access.user.read' },
   { path: '/admin/settings/security', label: 'access.nav.security', action: 'auth.settings.update' },
   { path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read' },
   { path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read' },
+  { path: '/admin/jobs', label: 'jobs.nav', action: 'jobs.read' },
+  {
+    path: '/admin/events/commemorative',
+    label: 'eventFeeds.commemorative.nav',
+    action: 'eventFeeds.commemorative.read',
+  },
 ];
 
 export function loader({ context }: Route.LoaderArgs) {

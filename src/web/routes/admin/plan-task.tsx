@@ -8,7 +8,12 @@ import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-task.ts';
 
-const STATUS_KEYS: Record<string, MessageKey> = { not_started: 'plan.status.not_started' };
+const STATUS_KEYS: Record<string, MessageKey> = {
+  not_started: 'planwork.status.not_started',
+  in_progress: 'planwork.status.in_progress',
+  done: 'planwork.status.done',
+  not_done: 'planwork.status.not_done',
+};
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -89,7 +94,7 @@ export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
               return (
                 <tr key={i.id}>
                   <th scope="row">
-                    {i.year}
+                    <a href={href(`/admin/plan/instances/${i.id}`)}>{i.year}</a>
                     {i.inferred ? (
                       <>
                         {' '}

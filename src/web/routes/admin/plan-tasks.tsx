@@ -6,9 +6,11 @@ import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-ta
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { can } from '../../../policies.ts';
 import type { Route } from './+types/plan-tasks.ts';
 
-const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q'] as const;
+const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue'] as const;
+const STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const YEARS = Array.from(
   { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
@@ -29,7 +31,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       listPlanTasks(deps, actor, parsed.success ? parsed.data : {}),
       listPlanUnits(deps, actor),
     ]);
-    return { invalid: !parsed.success, filters: raw, units, tasks: tasks.map(planTaskRow) };
+    const query = new URLSearchParams(raw).toString();
+    return {
+      invalid: !parsed.success,
+      filters: raw,
+      query: parsed.success ? query : '',
+      canManage: can(actor, 'plan.task.manage'),
+      units,
+      tasks: tasks.map(planTaskRow),
+    };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -106,6 +116,21 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="plan-status">{t('planwork.filter.status')}</label>
+          <select id="plan-status" name="status" defaultValue={f.status ?? ''}>
+            <option value="">{t('plan.filter.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`planwork.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="checkbox-field">
+          <input id="plan-overdue" name="overdue" type="checkbox" value="1" defaultChecked={Boolean(f.overdue)} />
+          <label htmlFor="plan-overdue">{t('planwork.filter.overdue')}</label>
+        </div>
+        <div className="field">
           <label htmlFor="plan-q">{t('plan.filter.q')}</label>
           <input id="plan-q" name="q" type="search" defaultValue={f.q ?? ''} maxLength={200} />
         </div>
@@ -114,6 +139,20 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           {t('plan.filter.reset')}
         </a>
       </form>
+      <p className="inline-list">
+        <a href={href(`/admin/plan/tasks/export/xlsx${loaderData.query ? `?${loaderData.query}` : ''}`)}>
+          {t('planwork.export.xlsx')}
+        </a>{' '}
+        <a href={href(`/admin/plan/tasks/export/csv${loaderData.query ? `?${loaderData.query}` : ''}`)}>
+          {t('planwork.export.csv')}
+        </a>
+        {loaderData.canManage ? (
+          <>
+            {' '}
+            <a href={href('/admin/plan/tasks/new')}>{t('planwork.task.add')}</a>
+          </>
+        ) : null}
+      </p>
       <div className="table-wrap">
         <table>
           <caption>{t('plan.tasks.caption', { count: loaderData.tasks.length })}</caption>

@@ -1,0 +1,94 @@
+// The public month view (published events of a Vietnam calendar month, commemorative days highlighted) and the
+// focal point's commemorative-day overview (for each day of a year, which units have planned events).
+import type { AppDeps } from '../../deps.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
+import { authorize } from '../../policies.ts';
+import type { EventCategory } from '../events/events.model.ts';
+import {
+  type CommemorativeOccurrence,
+  commemorativeOccurrences,
+  monthRange,
+  occurrenceRange,
+} from './calendar.ts';
+import type { FeedSession } from './feeds.repository.ts';
+
+type CalendarDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
+
+/** Most sessions one month view lists; a busier month says so and asks for a category. */
+export const MONTH_LIMIT = 600;
+
+export interface MonthView {
+  year: number;
+  month: number;
+  sessions: FeedSession[];
+  truncated: boolean;
+  occurrences: CommemorativeOccurrence[];
+}
+
+async function occurrencesOf(deps: CalendarDeps, year: number): Promise<CommemorativeOccurrence[]> {
+  const rules = await deps.repos.plan.listCommemorativeDays(deps.db);
+  return commemorativeOccurrences(rules, year);
+}
+
+export async function monthView(
+  deps: CalendarDeps,
+  _actor: Actor,
+  q: { year: number; month: number; category?: EventCategory | undefined },
+): Promise<MonthView> {
+  const { from, to } = monthRange(q.year, q.month);
+  const [sessions, occurrences] = await Promise.all([
+    deps.repos.eventFeeds.sessions(deps.db, { from, to, category: q.category, limit: MONTH_LIMIT + 1 }),
+    occurrencesOf(deps, q.year),
+  ]);
+  return {
+    year: q.year,
+    month: q.month,
+    sessions: sessions.slice(0, MONTH_LIMIT),
+    truncated: sessions.length > MONTH_LIMIT,
+    occurrences,
+  };
+}
+
+export interface UnitCoverage {
+  unitId: string;
+  code: string;
+  name: string;
+  events: number;
+  published: number;
+}
+
+export interface CommemorativeDayCoverage {
+  occurrence: CommemorativeOccurrence;
+  withEvents: UnitCoverage[];
+  withoutEvents: Array<{ unitId: string; code: string; name: string }>;
+}
+
+/** For each commemorative day of `year`: the units with planned (draft or published) events, and the rest. */
+export async function commemorativeOverview(
+  deps: CalendarDeps,
+  actor: Actor,
+  year: number,
+): Promise<CommemorativeDayCoverage[]> {
+  authorize(actor, 'eventFeeds.commemorative.read');
+  const [occurrences, units] = await Promise.all([
+    occurrencesOf(deps, year),
+    deps.repos.eventFeeds.eventHoldingUnits(deps.db, isoDateInVietnam(deps.now())),
+  ]);
+  return Promise.all(
+    occurrences.map(async (occurrence) => {
+      const { from, to } = occurrenceRange(occurrence);
+      const counts = new Map(
+        (await deps.repos.eventFeeds.unitsWithEventsBetween(deps.db, from, to)).map((c) => [c.unitId, c]),
+      );
+      const withEvents: UnitCoverage[] = [];
+      const withoutEvents: CommemorativeDayCoverage['withoutEvents'] = [];
+      for (const u of units) {
+        const c = counts.get(u.id);
+        if (c) withEvents.push({ unitId: u.id, code: u.code, name: u.name, events: c.events, published: c.published });
+        else withoutEvents.push({ unitId: u.id, code: u.code, name: u.name });
+      }
+      return { occurrence, withEvents, withoutEvents };
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+// Fixtures for the events tests: places written with SQL (the places module owns their use cases) and a
+// complete event input to override per test.
+import { randomBytes } from 'node:crypto';
+import type { TestContext } from '../../test/harness.ts';
+import { unitIdOf } from '../units/units.test-helpers.ts';
+import type { EventInput, RegistrationInput } from './events.schemas.ts';
+
+export async function insertPlace(
+  ctx: TestContext,
+  unitCode: string,
+  name: string,
+  at: { lat: number; lng: number } | null = null,
+): Promise<string> {
+  const id = `place_${randomBytes(8).toString('hex').slice(0, 16)}`;
+  await ctx.dbh.query('INSERT INTO places (id, unit_id, kind, name, lat, lng) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    await unitIdOf(ctx, unitCode),
+    'provincial_library',
+    name,
+    at?.lat ?? null,
+    at?.lng ?? null,
+  ]);
+  return id;
+}
+
+export function eventInput(unitId: string, placeId: string, over: Partial<EventInput> = {}): EventInput {
+  return {
+    unitId,
+    title: 'Ngày Sách và Văn hóa đọc Việt Nam: đọc cùng con',
+    description: 'Đọc sách cùng con tại Thư viện tỉnh.',
+    category: 'reading',
+    audience: ['children', 'families'],
+    placeId,
+    onlineUrl: null,
+    capacity: 100,
+    registrationMode: 'series',
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    priceVnd: 0,
+    organiserContact: 'Thư viện tỉnh, 0258 3822 000',
+    planInstanceId: null,
+    status: 'published',
+    schedule: { firstDate: '2027-04-21', startTime: '08:00', endTime: '10:30', weekly: null },
+    ...over,
+  };
+}
+
+let counter = 0;
+export function guest(over: Partial<RegistrationInput> = {}): RegistrationInput {
+  counter++;
+  return {
+    sessionId: null,
+    name: `Khách ${counter}`,
+    phone: null,
+    email: `khach${counter}-${randomBytes(3).toString('hex')}@example.vn`,
+    partySize: 1,
+    consent: true,
+    idempotencyKey: `key-${randomBytes(8).toString('hex')}`,
+    ...over,
+  };
+}
+
+export async function outboxTo(ctx: TestContext, email: string) {
+  return ctx.dbh.query<{ subject: string; body_text: string; body_html: string | null; purpose: string }>(
+    'SELECT subject, body_text, body_html, purpose FROM mail_outbox WHERE to_address = $1 ORDER BY created_at',
+    [email],
+  );
+}

@@ -1,0 +1,71 @@
+// The images of a record on its public page (figures with srcset and alt text), the link to its IIIF
+// manifest for viewers, the exhibitions it appears in, and for staff of its unit the link to manage images.
+import type { RecordMediaView } from '../../../modules/catalogue/catalogue-media.usecases.ts';
+import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { ResponsiveImage } from './ResponsiveImage.tsx';
+
+export function RecordImages({ media, recordId }: { media: RecordMediaView; recordId: string }) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  if (!media.images.length && !media.canEditImages) return null;
+  return (
+    <section aria-labelledby="record-images">
+      <h2 id="record-images">{t('catalogue.images.publicHeading')}</h2>
+      {media.images.length ? (
+        <div className="record-images">
+          {media.images.map((img, i) => {
+            const caption = pick(locale, img.captionVi, img.captionEn);
+            return (
+              <figure key={img.id}>
+                <ResponsiveImage image={img} locale={locale} eager={i === 0} />
+                {caption ? (
+                  <figcaption lang={caption.lang !== locale ? caption.lang : undefined}>{caption.text}</figcaption>
+                ) : null}
+              </figure>
+            );
+          })}
+        </div>
+      ) : (
+        <p>{t('catalogue.images.none')}</p>
+      )}
+      {media.manifestUrl ? (
+        <p>
+          <a href={media.manifestUrl} type="application/ld+json">
+            {t('catalogue.images.iiif')}
+          </a>
+        </p>
+      ) : null}
+      {media.canEditImages ? (
+        <p>
+          <a href={href(`/admin/catalogue/records/${recordId}/images`)}>{t('catalogue.images.manage')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function RecordExhibitions({ media }: { media: RecordMediaView }) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  if (!media.exhibitions.length) return null;
+  return (
+    <section aria-labelledby="record-exhibitions">
+      <h2 id="record-exhibitions">{t('catalogue.images.inExhibitions')}</h2>
+      <ul>
+        {media.exhibitions.map((e) => {
+          const title = pick(locale, e.titleVi, e.titleEn);
+          return (
+            <li key={e.id}>
+              <a href={href(`/exhibitions/${e.slug}`)} lang={title && title.lang !== locale ? title.lang : undefined}>
+                {title?.text}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,270 @@
+// Back office: edit one service point — details, weekly opening hours (two sessions a day), and dated
+// exceptions (holidays, special hours). Each form posts to this route's action with an `intent`.
+import { redirect } from 'react-router';
+import { formatIsoDay } from '../../../lib/dates.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { weeklyTable } from '../../../modules/places/places.hours.ts';
+import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.ts';
+import { HoursExceptionSchema, IsoDay, UpdatePlaceSchema, WeeklyHoursSchema } from '../../../modules/places/places.schemas.ts';
+import {
+  removeHoursException,
+  setHoursException,
+  setWeeklyHours,
+  updatePlace,
+} from '../../../modules/places/places.usecases.ts';
+import { doneNotice, issuesToMessages } from '../../access-forms.ts';
+import { failure, formText, invalid } from '../../auth-forms.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { PlaceForm } from '../../components/places/PlaceForm.tsx';
+import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
+import { weekdayKey } from '../../places-format.ts';
+import {
+  EXCEPTION_MESSAGES,
+  PLACE_MESSAGES,
+  type PlaceFormValues,
+  readExceptionForm,
+  readHoursForm,
+  readPlaceForm,
+} from '../../places-forms.ts';
+import type { Route } from './+types/places-edit.ts';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const { place, weekly, exceptions } = await placeForEdit(deps, actor, params.placeId);
+    const units = await unitOptions(deps, actor, 'places.place.update');
+    const values: PlaceFormValues = {
+      unitId: place.unitId,
+      kind: place.kind,
+      name: place.name,
+      district: place.district ?? '',
+      commune: place.commune ?? '',
+      address: place.address ?? '',
+      lat: place.lat === null ? '' : String(place.lat),
+      lng: place.lng === null ? '' : String(place.lng),
+      phone: place.phone ?? '',
+      email: place.email ?? '',
+      website: place.website ?? '',
+      description: place.description ?? '',
+      accessibility: place.accessibility ?? '',
+      status: place.status,
+      services: place.services.join(','),
+    };
+    return {
+      id: place.id,
+      name: place.name,
+      status: place.status,
+      values,
+      units,
+      weekly,
+      exceptions,
+      notice: doneNotice(request.url, { created: 'places.admin.created', saved: 'places.admin.saved' }),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const done = () => redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=saved`, 303);
+  if (intent === 'hours') {
+    const { values, weekly } = readHoursForm(form);
+    const parsed = WeeklyHoursSchema.safeParse({ weekly });
+    if (!parsed.success)
+      return invalid([{ key: 'places.invalid.time', field: 'hours-table' }], { intent, ...values });
+    try {
+      await setWeeklyHours(deps, actor, params.placeId, parsed.data);
+      return done();
+    } catch (e) {
+      return failure(e, { intent, ...values }, 'hours-table');
+    }
+  }
+  if (intent === 'exception') {
+    const { values, input } = readExceptionForm(form);
+    const parsed = HoursExceptionSchema.safeParse(input);
+    if (!parsed.success) return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
+    try {
+      await setHoursException(deps, actor, params.placeId, parsed.data);
+      return done();
+    } catch (e) {
+      return failure(e, { intent, ...values });
+    }
+  }
+  if (intent === 'removeException') {
+    const day = IsoDay.safeParse(formText(form, 'day'));
+    if (!day.success) return invalid([{ key: 'places.invalid.day' }], { intent });
+    try {
+      await removeHoursException(deps, actor, params.placeId, day.data);
+      return done();
+    } catch (e) {
+      return failure(e, { intent });
+    }
+  }
+  const { values, input } = readPlaceForm(form);
+  const parsed = UpdatePlaceSchema.safeParse(input);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), { intent: 'details', ...values });
+  try {
+    await updatePlace(deps, actor, params.placeId, parsed.data);
+    return done();
+  } catch (e) {
+    return failure(e, { intent: 'details', ...values }, 'place-unit');
+  }
+}
+
+export default function EditPlacePage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const posted: Record<string, string> = actionData?.values ?? {};
+  const intent = posted.intent;
+  const placeValues = intent === 'details' ? (posted as unknown as PlaceFormValues) : d.values;
+  const hoursValue = (key: string, fallback: string) => (intent === 'hours' ? (posted[key] ?? '') : fallback);
+  const table = weeklyTable(d.weekly);
+  const ex = intent === 'exception' ? posted : {};
+  return (
+    <>
+      <title>{`${t('places.admin.editTitle', { name: d.name })} — Suốt Đời`}</title>
+      <p>
+        <a href={href('/admin/places')}>{t('places.admin.title')}</a>
+      </p>
+      <h1>{t('places.admin.editTitle', { name: d.name })}</h1>
+      {d.notice ? (
+        <p className="alert-ok" role="status">
+          {t(d.notice)}
+        </p>
+      ) : null}
+      {d.status === 'active' ? (
+        <p>
+          <a href={href(`/places/${d.id}`)}>{t('places.route.publicPage')}</a>
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+
+      <section aria-labelledby="place-details">
+        <h2 id="place-details">{t('places.admin.detailsHeading')}</h2>
+        <PlaceForm
+          values={placeValues}
+          errors={intent === 'details' ? errors : undefined}
+          units={d.units}
+          submitLabel={t('places.admin.save')}
+          intent="details"
+        />
+      </section>
+
+      <section aria-labelledby="place-hours-form" className="places-admin-section">
+        <h2 id="place-hours-form">{t('places.hours.heading')}</h2>
+        <p className="hint">{t('places.hours.hint')}</p>
+        <form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="hours" />
+          <div className="table-wrap" id="hours-table" tabIndex={-1}>
+            <table className="hours-table">
+              <caption className="visually-hidden">{t('places.hours.heading')}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  <th scope="col">{t('places.hours.session1')}</th>
+                  <th scope="col">{t('places.hours.session2')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.map((row) => (
+                  <tr key={row.weekday}>
+                    <th scope="row">{t(weekdayKey(row.weekday))}</th>
+                    {[1, 2].map((s) => {
+                      const i = row.intervals[s - 1];
+                      const session = t(s === 1 ? 'places.hours.session1' : 'places.hours.session2');
+                      const weekday = t(weekdayKey(row.weekday));
+                      return (
+                        <td key={s}>
+                          <input
+                            type="time"
+                            name={`h${row.weekday}_${s}_opens`}
+                            aria-label={t('places.hours.fieldLabel', { weekday, session, which: t('places.hours.opens') })}
+                            defaultValue={hoursValue(`h${row.weekday}_${s}_opens`, i?.opens ?? '')}
+                          />{' '}
+                          –{' '}
+                          <input
+                            type="time"
+                            name={`h${row.weekday}_${s}_closes`}
+                            aria-label={t('places.hours.fieldLabel', { weekday, session, which: t('places.hours.closes') })}
+                            defaultValue={hoursValue(`h${row.weekday}_${s}_closes`, i?.closes ?? '')}
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <button type="submit">{t('places.hours.save')}</button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="place-exceptions" className="places-admin-section">
+        <h2 id="place-exceptions">{t('places.exceptions.heading')}</h2>
+        {d.exceptions.length ? (
+          <ul>
+            {d.exceptions.map((e) => (
+              <li key={e.day}>
+                <strong>{formatIsoDay(e.day)}</strong>:{' '}
+                {e.closed
+                  ? t('places.detail.exceptionClosed')
+                  : t('places.detail.exceptionHours', { opens: e.opens ?? '', closes: e.closes ?? '' })}
+                {e.note ? ` — ${e.note}` : ''}{' '}
+                <form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="removeException" />
+                  <input type="hidden" name="day" value={e.day} />
+                  <button type="submit" className="link-button">
+                    {t('places.exceptions.remove', { day: formatIsoDay(e.day) })}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('places.exceptions.none')}</p>
+        )}
+        <form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="exception" />
+          <div className="field">
+            <label htmlFor="exception-day">{t('places.exceptions.day')}</label>
+            <FieldError id="exception-day" errors={errors} />
+            <input id="exception-day" name="day" type="date" defaultValue={ex.day ?? ''} {...fieldAria('exception-day', errors)} />
+          </div>
+          <div className="field checkbox-field">
+            <input id="exception-closed" name="closed" type="checkbox" defaultChecked={intent !== 'exception' || ex.closed === 'on'} />
+            <label htmlFor="exception-closed">{t('places.exceptions.closed')}</label>
+          </div>
+          <div className="field">
+            <label htmlFor="exception-opens">{t('places.exceptions.opens')}</label>
+            <FieldError id="exception-opens" errors={errors} />
+            <input id="exception-opens" name="opens" type="time" defaultValue={ex.opens ?? ''} {...fieldAria('exception-opens', errors)} />
+          </div>
+          <div className="field">
+            <label htmlFor="exception-closes">{t('places.exceptions.closes')}</label>
+            <FieldError id="exception-closes" errors={errors} />
+            <input id="exception-closes" name="closes" type="time" defaultValue={ex.closes ?? ''} {...fieldAria('exception-closes', errors)} />
+          </div>
+          <div className="field">
+            <label htmlFor="exception-note">{t('places.exceptions.note')}</label>
+            <FieldError id="exception-note" errors={errors} />
+            <input id="exception-note" name="note" maxLength={300} defaultValue={ex.note ?? ''} {...fieldAria('exception-note', errors)} />
+          </div>
+          <div>
+            <button type="submit">{t('places.exceptions.add')}</button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}

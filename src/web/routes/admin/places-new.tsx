@@ -1,0 +1,55 @@
+// Back office: add a service point for one of the units the signed-in person keeps.
+import { redirect } from 'react-router';
+import { localePath } from '../../../lib/i18n.ts';
+import { unitOptions } from '../../../modules/places/places.admin.ts';
+import { CreatePlaceSchema } from '../../../modules/places/places.schemas.ts';
+import { createPlace } from '../../../modules/places/places.usecases.ts';
+import { issuesToMessages } from '../../access-forms.ts';
+import { failure, invalid } from '../../auth-forms.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { PlaceForm } from '../../components/places/PlaceForm.tsx';
+import { requestContext } from '../../context.ts';
+import { useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../page-errors.ts';
+import { PLACE_MESSAGES, readPlaceForm } from '../../places-forms.ts';
+import type { Route } from './+types/places-new.ts';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    return { units: await unitOptions(deps, actor, 'places.place.create') };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const { values, input } = readPlaceForm(await request.formData());
+  const parsed = CreatePlaceSchema.safeParse(input);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), values);
+  try {
+    const place = await createPlace(deps, actor, parsed.data);
+    return redirect(`${localePath(locale, `/admin/places/${place.id}`)}?done=created`, 303);
+  } catch (e) {
+    return failure(e, values, 'place-unit');
+  }
+}
+
+export default function NewPlacePage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const units = loaderData.units;
+  return (
+    <>
+      <title>{`${t('places.admin.new')} — Suốt Đời`}</title>
+      <h1>{t('places.admin.new')}</h1>
+      <ErrorSummary errors={actionData?.errors} />
+      <PlaceForm
+        values={actionData?.values ?? (units.length === 1 ? { unitId: units[0]?.id ?? '' } : {})}
+        errors={actionData?.errors}
+        units={units}
+        submitLabel={t('places.admin.create')}
+      />
+    </>
+  );
+}
