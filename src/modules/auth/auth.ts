@@ -34,6 +34,15 @@ const ID_PREFIX: Record<string, IdPrefix> = {
 
 const SIGN_IN_PATHS = new Set(['/sign-in/email']);
 const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code']);
+// Endpoints a signed-in person reaches with their current password: someone holding a stolen session must not
+// be able to guess it there either. Counted like sign-in, per account and per client IP.
+const PASSWORD_CHECK_PATHS = new Set([
+  '/change-password',
+  '/two-factor/enable',
+  '/two-factor/disable',
+  '/two-factor/get-totp-uri',
+  '/two-factor/generate-backup-codes',
+]);
 const NEW_PASSWORD_PATHS = new Set([
   '/reset-password',
   '/change-password',
@@ -124,7 +133,11 @@ export function createAuth(deps: AppDeps) {
           await countAttemptOrRefuse(deps, email, ip);
         } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
           await countAttemptOrRefuse(deps, null, ip);
-        } else if (NEW_PASSWORD_PATHS.has(ctx.path)) {
+        }
+        if (PASSWORD_CHECK_PATHS.has(ctx.path)) {
+          await countAttemptOrRefuse(deps, await signedInEmail(deps, ctx.headers), ip);
+        }
+        if (NEW_PASSWORD_PATHS.has(ctx.path)) {
           const pw = ctx.body?.newPassword ?? ctx.body?.password;
           const problem = typeof pw === 'string' ? checkPasswordRules(pw) : 'tooShort';
           if (problem) {
@@ -144,10 +157,18 @@ export function createAuth(deps: AppDeps) {
           await forgetSignInAttempt(deps, email, ip);
         } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
           await forgetSignInAttempt(deps, null, ip);
+        } else if (PASSWORD_CHECK_PATHS.has(ctx.path)) {
+          await forgetSignInAttempt(deps, await signedInEmail(deps, ctx.headers), ip);
         }
       }),
     },
   });
+}
+
+async function signedInEmail(deps: AppDeps, headers: Headers | undefined): Promise<string | null> {
+  if (!headers) return null;
+  const actor = await deps.actors.resolve(headers);
+  return actor.kind === 'user' ? actor.email : null;
 }
 
 /**
