@@ -2,6 +2,12 @@
 
 import { sweepExpiredAuth } from './modules/auth/auth.sweep.ts';
 import { tabularImportJob } from './modules/catalogue/catalogue-csv.import.ts';
+import {
+  createHarvestJobHandler,
+  HARVEST_JOB,
+  HARVEST_SCHEDULE_JOB,
+  harvestScheduleHandler,
+} from './modules/catalogue/catalogue-harvest.job.ts';
 import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './modules/event-feeds/community.usecases.ts';
 import {
   FOLLOWS_NOTIFY_JOB,
@@ -16,6 +22,8 @@ export const jobHandlers: Record<string, JobHandler> = {
   'auth.sweep': sweepExpiredAuth,
   'jobs.prune': pruneJobs,
   'catalogue.tabular.import': tabularImportJob,
+  [HARVEST_JOB]: createHarvestJobHandler(),
+  [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
   [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob,
   [FOLLOWS_SCAN_JOB]: runFollowsScanJob,
   [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob,
@@ -24,6 +32,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const schedules: Schedule[] = [
   { kind: 'auth.sweep', dailyAt: '02:30' },
   { kind: 'jobs.prune', dailyAt: '03:00' },
+  { kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' },
   { kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 },
   { kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 },
 ];

@@ -6,8 +6,11 @@ import { isStaff } from '../lib/staff.ts';
 import { registerAccessRoutes } from '../modules/access/access.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.ts';
+import { registerCatalogueExportRoutes } from '../modules/catalogue/catalogue-export.routes.ts';
+import { registerEventRoutes } from '../modules/events/events.routes.ts';
 import { registerPlaceRoutes } from '../modules/places/places.routes.ts';
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
+import { registerPlanWorkRoutes } from '../modules/plan/plan-work.routes.ts';
 import { registerPlanBudgetRoutes } from '../modules/plan/plan-budget.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import type { HonoEnv } from './env.ts';
@@ -43,9 +46,12 @@ export function createApi(deps: AppDeps): Api {
   api.use('*', requireUtf8Json());
   registerAuditRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
+  registerCatalogueExportRoutes(api, deps);
+  registerEventRoutes(api, deps);
   registerAccessRoutes(api, deps);
   registerPlaceRoutes(api, deps);
   registerPlanRoutes(api, deps);
+  registerPlanWorkRoutes(api, deps);
   registerPlanBudgetRoutes(api, deps);
   registerUnitRoutes(api, deps);
   api.doc31('/openapi.json', {

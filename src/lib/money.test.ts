@@ -27,7 +27,19 @@ describe('parseVnd', () => {
   });
 
   it('refuses anything else with a reason', () => {
-    for (const bad of ['1,234,567', '1.23.456', '12,5', '12.5', '-5', '+5', '1 234', '1e6', 'abc', '0012', '.000'])
+    for (const bad of [
+      '1,234,567',
+      '1.23.456',
+      '12,5',
+      '12.5',
+      '-5',
+      '+5',
+      '1 234',
+      '1e6',
+      'abc',
+      '0012',
+      '.000',
+    ])
       expect(parseVnd(bad), bad).toEqual({ ok: false, reason: 'format' });
     expect(parseVnd('   ')).toEqual({ ok: false, reason: 'empty' });
     expect(parseVnd('1.000.000.000.001')).toEqual({ ok: false, reason: 'too_large' });

@@ -26,7 +26,8 @@ export async function readImageUpload(deps: Pick<AppDeps, 'config'>, request: Re
       fileField: 'file',
       filePath: tempPath,
     });
-    if (!upload.file || upload.file.size === 0) throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
+    if (!upload.file || upload.file.size === 0)
+      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
     return { tempPath, fileName: upload.file.fileName || 'image', fields: upload.fields };
   } catch (e) {
     await rm(tempPath, { force: true });

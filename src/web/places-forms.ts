@@ -1,9 +1,10 @@
 // Form handling for the back-office places pages: posted fields → the API's input shapes (so the same Zod
 // schemas validate both), and invalid paths → translated, field-linked messages.
+
+import { parseCoordinate } from '../lib/geo.ts';
 import type { FieldMessages } from './access-forms.ts';
 import { formText } from './auth-forms.ts';
 import { formDay } from './units-forms.ts';
-import { parseCoordinate } from '../lib/geo.ts';
 
 export const PLACE_FIELDS = [
   'unitId',
@@ -67,7 +68,8 @@ export const PLACE_MESSAGES: FieldMessages = {
   accessibility: { field: 'place-accessibility', key: 'places.invalid.text' },
   status: { field: 'place-status', key: 'places.invalid.status' },
 };
-for (let i = 0; i < 11; i++) PLACE_MESSAGES[`services.${i}`] = { field: 'place-services', key: 'places.invalid.services' };
+for (let i = 0; i < 11; i++)
+  PLACE_MESSAGES[`services.${i}`] = { field: 'place-services', key: 'places.invalid.services' };
 
 /** Weekly hours grid: `h<weekday>_<session>_opens|closes`, two sessions a day; empty sessions are skipped. */
 export function readHoursForm(form: FormData): {

@@ -16,7 +16,10 @@ export function readPlacesQuery(url: URL): PlacesPageQuery {
   const q = (p.get('q') ?? '').trim().slice(0, 200);
   const kind = p.get('kind') ?? '';
   const district = (p.get('district') ?? '').trim().slice(0, 100);
-  const typed = { lat: (p.get('lat') ?? '').trim().slice(0, 30), lng: (p.get('lng') ?? '').trim().slice(0, 30) };
+  const typed = {
+    lat: (p.get('lat') ?? '').trim().slice(0, 30),
+    lng: (p.get('lng') ?? '').trim().slice(0, 30),
+  };
   const lat = parseCoordinate(typed.lat);
   const lng = parseCoordinate(typed.lng);
   const anyTyped = typed.lat !== '' || typed.lng !== '';
@@ -35,7 +38,11 @@ export function readPlacesQuery(url: URL): PlacesPageQuery {
 }
 
 /** The page's URL with some parameters changed (pagination, "clear"), keeping the others. */
-export function placesHref(base: string, q: PlacesPageQuery, change: Record<string, string | undefined>): string {
+export function placesHref(
+  base: string,
+  q: PlacesPageQuery,
+  change: Record<string, string | undefined>,
+): string {
   const params = new URLSearchParams();
   const current: Record<string, string | undefined> = {
     q: q.query.q,

@@ -3,6 +3,8 @@
 import type { AppDeps } from '../../deps.ts';
 import { seedDemoAccounts } from '../../modules/access/access.seed.ts';
 import { seedDemoCatalogue } from '../../modules/catalogue/catalogue.seed.ts';
+import { seedDemoExhibitions } from '../../modules/exhibitions/exhibitions.seed.ts';
+import { seedDemoPlaces } from '../../modules/places/places.seed.ts';
 import { seedCommemorativeDays, seedPlan } from '../../modules/plan/plan.seed.ts';
 import { seedUnits } from '../../modules/units/units.seed.ts';
 
@@ -34,6 +36,8 @@ export async function seedDemo(deps: AppDeps): Promise<SeedReport['demo']> {
   if (await deps.repos.settings.get('demo.seeded_at')) return { created: false };
   const accounts = await seedDemoAccounts(deps);
   await seedDemoCatalogue(deps);
+  await seedDemoExhibitions(deps);
+  await seedDemoPlaces(deps);
   await deps.repos.settings.set('demo.seeded_at', deps.now().toISOString());
   return accounts.adminPassword
     ? { created: true, adminEmail: accounts.adminEmail, adminPassword: accounts.adminPassword }

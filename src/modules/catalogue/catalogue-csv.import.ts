@@ -61,8 +61,14 @@ export async function runTabularImport(
     resumeRow: job.resumeRow,
   };
   try {
-    if (!job.filePath) throw new AppError('catalogue.tabular.file_missing', 422, 'catalogueTabular.error.fileMissing');
-    const source = { path: job.filePath, format: job.format, encoding: job.encoding, delimiter: job.delimiter };
+    if (!job.filePath)
+      throw new AppError('catalogue.tabular.file_missing', 422, 'catalogueTabular.error.fileMissing');
+    const source = {
+      path: job.filePath,
+      format: job.format,
+      encoding: job.encoding,
+      delimiter: job.delimiter,
+    };
     let batch: TabularRow[] = [];
     for await (const item of readTabular(source, job.resumeRow)) {
       if ('header' in item) continue;
@@ -137,7 +143,12 @@ async function commitBatch(deps: Deps, state: RunState, rows: readonly TabularRo
     const earlier = seen.get(mapped.matchKey);
     if (earlier !== undefined) {
       progress.failed++;
-      issues.push({ rowNumber: row.rowNumber, severity: 'error', code: 'duplicateInFile', params: { row: earlier } });
+      issues.push({
+        rowNumber: row.rowNumber,
+        severity: 'error',
+        code: 'duplicateInFile',
+        params: { row: earlier },
+      });
       continue;
     }
     seen.set(mapped.matchKey, row.rowNumber);
@@ -146,7 +157,8 @@ async function commitBatch(deps: Deps, state: RunState, rows: readonly TabularRo
   const { catalogue, catalogueSearch, catalogueTabular } = deps.repos;
   await deps.db.transaction(async (tx) => {
     const locked = await catalogueTabular.get(tx, job.id, { lock: true });
-    if (!locked || locked.resumeRow !== state.resumeRow || locked.status !== 'running') throw new Superseded();
+    if (!locked || locked.resumeRow !== state.resumeRow || locked.status !== 'running')
+      throw new Superseded();
     const matches = await catalogueTabular.findMatches(tx, job.unitId, {
       inventoryNos: candidates.flatMap((c) => (c.input.inventoryNo ? [c.input.inventoryNo] : [])),
       identifiers: candidates.flatMap((c) =>
@@ -177,9 +189,10 @@ async function commitBatch(deps: Deps, state: RunState, rows: readonly TabularRo
       }
       // Identifiers the spreadsheet does not carry (a MARC control number, an ISSN) are kept.
       values.controlNumber ??= match.controlNumber;
-      values.controlSource = values.controlNumber === match.controlNumber && !c.input.controlNumber
-        ? match.controlSource
-        : values.controlSource;
+      values.controlSource =
+        values.controlNumber === match.controlNumber && !c.input.controlNumber
+          ? match.controlSource
+          : values.controlSource;
       values.isbn ??= match.isbn;
       values.issn ??= match.issn;
       values.inventoryNo ??= match.inventoryNo;

@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import type { RecordType } from './catalogue.schemas.ts';
 import { textArray } from './catalogue.repository.ts';
+import type { RecordType } from './catalogue.schemas.ts';
 import type { CsvDelimiter, CsvEncoding } from './tabular/decode.ts';
 import type { ColumnMapping, IssueCode, RowIssue } from './tabular/mapping.ts';
 import type { TabularFormat } from './tabular/tabular.types.ts';

@@ -108,7 +108,10 @@ export interface MappingInput {
   defaultType: string;
 }
 
-function validMapping(job: TabularImport, input: MappingInput): { mapping: ColumnMapping; defaultType: RecordType } {
+function validMapping(
+  job: TabularImport,
+  input: MappingInput,
+): { mapping: ColumnMapping; defaultType: RecordType } {
   if (!(RECORD_TYPES as readonly string[]).includes(input.defaultType))
     throw new AppError('catalogue.tabular.type', 422, 'catalogueTabular.error.defaultType');
   const checked = checkMapping(input.mapping, job.columns.length);
@@ -145,7 +148,12 @@ export async function saveTabularMapping(
       entityType: 'catalogue_tabular_import',
       entityId: id,
       unitId: input.unitId,
-      before: { mapping: job.mapping, unitId: job.unitId, publish: job.publish, defaultType: job.defaultType },
+      before: {
+        mapping: job.mapping,
+        unitId: job.unitId,
+        publish: job.publish,
+        defaultType: job.defaultType,
+      },
       after: m,
     });
   });

@@ -226,8 +226,13 @@ function emptyProgress(): HarvestPageProgress {
   };
 }
 
-export async function enqueueHarvestJob(deps: AppDeps, runId: string, slice: number): Promise<void> {
-  await deps.repos.jobs.enqueue(deps.db, {
+export async function enqueueHarvestJob(
+  deps: AppDeps,
+  db: AppDeps['db'],
+  runId: string,
+  slice: number,
+): Promise<void> {
+  await deps.repos.jobs.enqueue(db, {
     kind: HARVEST_JOB,
     payload: { runId },
     dedupeKey: `${HARVEST_JOB}:${runId}:${slice}`,
@@ -242,7 +247,7 @@ export function createHarvestJobHandler(extras: HarvestFetchExtras = {}): JobHan
     const finished = await runHarvest(deps, runId, extras);
     if (!finished) {
       const run = await deps.repos.catalogueHarvest.getRun(deps.db, runId);
-      await enqueueHarvestJob(deps, runId, run?.pages ?? 0);
+      await enqueueHarvestJob(deps, deps.db, runId, run?.pages ?? 0);
     }
   };
 }
@@ -251,7 +256,9 @@ export function createHarvestJobHandler(extras: HarvestFetchExtras = {}): JobHan
 export const harvestScheduleHandler: JobHandler = async (deps) => {
   for (const sourceId of await deps.repos.catalogueHarvest.dueSources(deps.db, deps.now())) {
     const runId = newId('hrun');
-    if (await deps.repos.catalogueHarvest.createRun(deps.db, runId, sourceId, null))
-      await enqueueHarvestJob(deps, runId, 0);
+    await deps.db.transaction(async (tx) => {
+      if (await deps.repos.catalogueHarvest.createRun(tx, runId, sourceId, null))
+        await enqueueHarvestJob(deps, tx, runId, 0);
+    });
   }
 };

@@ -7,10 +7,10 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { authorize, can } from '../../policies.ts';
-import { clean, cleanOpt, moved } from '../exhibitions/exhibitions.usecases.ts';
 import { largeImageUrl } from '../exhibitions/exhibitions.presenters.ts';
 import { exhibitionsShowingRecord } from '../exhibitions/exhibitions.queries.ts';
 import { type Direction, type ImageText, ImageTextSchema } from '../exhibitions/exhibitions.schemas.ts';
+import { clean, cleanOpt, moved } from '../exhibitions/exhibitions.usecases.ts';
 import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.ts';
 import { getCatalogueRecord } from './catalogue.usecases.ts';
 import { buildManifest } from './catalogue-iiif.ts';
@@ -76,33 +76,35 @@ export async function addRecordImage(
     unitId: record.unitId,
   });
   const id = newId('img');
-  await deps.db.transaction(async (tx) => {
-    if (!(await deps.repos.catalogueMedia.lockRecord(tx, recordId))) throw notFound('catalogue.record');
-    const values = {
-      id,
-      recordId,
-      fileId: file.id,
-      position: await deps.repos.catalogueMedia.nextPosition(tx, recordId),
-      altVi: clean(text.altVi),
-      altEn: cleanOpt(text.altEn),
-      captionVi: cleanOpt(text.captionVi),
-      captionEn: cleanOpt(text.captionEn),
-      createdBy: actor.kind === 'user' ? actor.userId : null,
-    };
-    if (!values.altVi) throw altRequired();
-    await deps.repos.catalogueMedia.insertImage(tx, values);
-    await deps.audit.record(tx, actor, {
-      action: 'catalogue.image.create',
-      entityType: 'catalogue_record',
-      entityId: recordId,
-      unitId: record.unitId,
-      after: { ...values, mime: file.mime, width: file.width, height: file.height, sha256: file.sha256 },
+  await deps.db
+    .transaction(async (tx) => {
+      if (!(await deps.repos.catalogueMedia.lockRecord(tx, recordId))) throw notFound('catalogue.record');
+      const values = {
+        id,
+        recordId,
+        fileId: file.id,
+        position: await deps.repos.catalogueMedia.nextPosition(tx, recordId),
+        altVi: clean(text.altVi),
+        altEn: cleanOpt(text.altEn),
+        captionVi: cleanOpt(text.captionVi),
+        captionEn: cleanOpt(text.captionEn),
+        createdBy: actor.kind === 'user' ? actor.userId : null,
+      };
+      if (!values.altVi) throw altRequired();
+      await deps.repos.catalogueMedia.insertImage(tx, values);
+      await deps.audit.record(tx, actor, {
+        action: 'catalogue.image.create',
+        entityType: 'catalogue_record',
+        entityId: recordId,
+        unitId: record.unitId,
+        after: { ...values, mime: file.mime, width: file.width, height: file.height, sha256: file.sha256 },
+      });
+    })
+    .catch(async (e: unknown) => {
+      // The placement failed (record deleted meanwhile…): the stored file would be an orphan.
+      await deleteStoredFile(deps, file.id).catch(() => undefined);
+      throw e;
     });
-  }).catch(async (e: unknown) => {
-    // The placement failed (record deleted meanwhile…): the stored file would be an orphan.
-    await deleteStoredFile(deps, file.id).catch(() => undefined);
-    throw e;
-  });
   return (await deps.repos.catalogueMedia.getImage(deps.db, id)) as RecordImageRow;
 }
 

@@ -76,7 +76,7 @@ const lexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
 const group = (alts: readonly string[]) =>
   alts.length === 1 ? lexeme(alts[0] as string) : `(${alts.map(lexeme).join(' | ')})`;
 
-function filterSql(f: SearchFilters): SQL {
+export function filterSql(f: SearchFilters): SQL {
   const parts: SQL[] = [sql`r.published`];
   if (f.types?.length) parts.push(sql`r.type = ANY(${textArray(f.types)}::text[])`);
   if (f.institutions?.length) parts.push(sql`r.unit_id = ANY(${textArray(f.institutions)}::text[])`);

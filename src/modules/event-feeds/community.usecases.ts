@@ -93,8 +93,14 @@ export async function listSubscriptions(deps: CommunityDeps, actor: Actor): Prom
   return deps.repos.communityCalendar.list(deps.db, roots);
 }
 
-export function canManageAllowList(actor: Actor, rootId: string): boolean {
-  return can(actor, 'eventFeeds.allowlist.manage', { unitId: rootId });
+/** What the admin page offers: units the actor may subscribe, and whether they keep the allow-list. */
+export async function subscriptionFormOptions(deps: CommunityDeps, actor: Actor) {
+  const units = (await deps.repos.units.all(deps.db))
+    .filter((u) => !u.validTo && can(actor, 'eventFeeds.subscription.manage', { unitId: u.id }))
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const manageHosts = can(actor, 'eventFeeds.allowlist.manage', { unitId: await rootUnitId(deps) });
+  return { units, manageHosts };
 }
 
 export async function addSubscription(

@@ -98,8 +98,9 @@ export async function registerForEvent(
       throw fail('party_too_large', 'events.error.partyTooLarge', 422, { capacity: event.capacity });
     const sessionId = event.registrationMode === 'session' ? input.sessionId : null;
     const taken = sessionId ? (covered[0]?.confirmedSeats ?? 0) : event.confirmedSeats;
-    const queue = event.capacity === null ? [] : await regs.waitlist(tx, eventId, sessionId);
-    const fits = event.capacity === null || (queue.length === 0 && taken + input.partySize <= event.capacity);
+    const fits =
+      event.capacity === null ||
+      (taken + input.partySize <= event.capacity && !(await regs.hasWaitlist(tx, eventId, sessionId)));
     const registration = await regs.insert(tx, {
       eventId,
       sessionId,

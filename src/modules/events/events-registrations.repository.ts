@@ -122,6 +122,16 @@ export function createEventRegistrationsRepository() {
       return rows.map(toRegistration);
     },
 
+    async hasWaitlist(db: Db, eventId: string, sessionId: string | null): Promise<boolean> {
+      const rows = await queryRows<{ x: number }>(
+        db,
+        sql`SELECT 1 AS x FROM event_registrations
+            WHERE event_id = ${eventId} AND status = 'waitlisted'
+              AND ${sessionId ? sql`session_id = ${sessionId}` : sql`session_id IS NULL`} LIMIT 1`,
+      );
+      return rows.length > 0;
+    },
+
     /** 1-based place on the waitlist. */
     async waitlistPosition(db: Db, r: Registration): Promise<number> {
       const rows = await queryRows<{ n: number }>(

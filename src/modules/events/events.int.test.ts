@@ -195,7 +195,9 @@ describe('registration', () => {
       name: 'Trần Văn Dân',
       password: 'Hoa sen nở giữa hồ 2024',
     });
-    const citizen: Actor = { ...testActor([]), userId, email: 'dan@example.vn', name: 'Trần Văn Dân' };
+    const base = testActor([]);
+    if (base.kind !== 'user') throw new Error('test actor');
+    const citizen: Actor = { ...base, userId, email: 'dan@example.vn', name: 'Trần Văn Dân' };
     const second = await registerForEvent(ctx.deps, citizen, id, guest({ name: undefined, email: null }));
     expect(second.registration.status).toBe('waitlisted');
     await cancelRegistrationByTicket(ctx.deps, first.registration.ticketCode);

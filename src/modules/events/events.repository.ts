@@ -165,8 +165,11 @@ export function createEventsRepository() {
      * cancellation, capacity edit) goes through this lock, so counts cannot race.
      */
     async lock(tx: Db, id: string): Promise<EventRecord | null> {
-      const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM events WHERE id = ${id} FOR UPDATE`);
-      return rows[0] ? byId(tx, id) : null;
+      const rows = await queryRows<EventRow>(
+        tx,
+        sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id} FOR UPDATE OF e`,
+      );
+      return rows[0] ? toEvent(rows[0]) : null;
     },
 
     async sessions(db: Db, eventId: string): Promise<SessionRecord[]> {

@@ -227,7 +227,7 @@ export async function nearbyAlternatives(deps: EventsDeps, event: EventRecord, l
   const now = deps.now();
   const candidates = await deps.repos.events.publishedSessionsBetween(deps.db, {
     from: now,
-    to: new Date(now.getTime() + 120 * DAY_MS),
+    to: new Date(now.getTime() + 400 * DAY_MS),
     category: event.category,
     withSeats: true,
     limit: 300,

@@ -8,7 +8,10 @@ export const exhibitionPermissions = {
     roles: ['unit_staff', 'unit_manager', 'administrator'],
     scope: 'unit-subtree',
   },
-  'exhibitions.exhibition.list': { roles: ['unit_staff', 'unit_manager', 'administrator'], scope: 'any-grant' },
+  'exhibitions.exhibition.list': {
+    roles: ['unit_staff', 'unit_manager', 'administrator'],
+    scope: 'any-grant',
+  },
   'exhibitions.exhibition.create': {
     roles: ['unit_staff', 'unit_manager', 'administrator'],
     scope: 'unit-subtree',

@@ -76,7 +76,13 @@ export async function loadStory(deps: Deps, ex: ExhibitionRow, publicOnly: boole
               image: firstImages.get(i.recordId) ?? null,
             },
           };
-        return { id: i.id, kind: 'image', captionVi: i.captionVi, captionEn: i.captionEn, image: imageOfItem(i) };
+        return {
+          id: i.id,
+          kind: 'image',
+          captionVi: i.captionVi,
+          captionEn: i.captionEn,
+          image: imageOfItem(i),
+        };
       }),
   }));
   let cover: ImageView | null = null;
@@ -95,7 +101,11 @@ export async function listPublishedExhibitions(deps: Deps, actor: Actor): Promis
 }
 
 /** A published exhibition for anyone; a draft only for staff of its unit (others get 404, never 403). */
-export async function getPublicExhibition(deps: Deps, actor: Actor, slugOrId: string): Promise<ExhibitionView> {
+export async function getPublicExhibition(
+  deps: Deps,
+  actor: Actor,
+  slugOrId: string,
+): Promise<ExhibitionView> {
   authorize(actor, 'exhibitions.exhibition.read');
   const ex = await deps.repos.exhibitions.bySlugOrId(deps.db, slugOrId);
   if (
@@ -119,7 +129,11 @@ export async function getExhibitionForStaff(deps: Deps, actor: Actor, id: string
 
 export async function listExhibitionsForStaff(deps: Deps, actor: Actor): Promise<ExhibitionRow[]> {
   authorize(actor, 'exhibitions.exhibition.list');
-  return deps.repos.exhibitions.listForUnits(deps.db, scopeRoots(actor, 'exhibitions.exhibition.update'), 200);
+  return deps.repos.exhibitions.listForUnits(
+    deps.db,
+    scopeRoots(actor, 'exhibitions.exhibition.update'),
+    200,
+  );
 }
 
 export async function exhibitionsShowingRecord(

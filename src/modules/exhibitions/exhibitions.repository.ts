@@ -117,7 +117,9 @@ export function createExhibitionsRepository() {
 
     /** Bumps the version and locks the row: section and item edits serialise on their exhibition. */
     async touch(db: Db, id: string): Promise<void> {
-      await db.execute(sql`UPDATE exhibitions SET version = version + 1, updated_at = now() WHERE id = ${id}`);
+      await db.execute(
+        sql`UPDATE exhibitions SET version = version + 1, updated_at = now() WHERE id = ${id}`,
+      );
     },
 
     get(db: Db, id: string): Promise<ExhibitionRow | undefined> {

@@ -1,8 +1,9 @@
 // Staff use cases for virtual exhibitions: create, edit, publish, and compose ordered sections of objects and
 // images. Every write checks the exhibition's unit, runs in one transaction that first locks the exhibition
 // (version bump), and is audited in that transaction. Reads live in exhibitions.queries.ts.
-import type { AppDeps } from '../../deps.ts';
+
 import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -52,7 +53,10 @@ export async function exhibitionForUpdate(deps: Deps, actor: Actor, id: string):
     authorize(actor, 'exhibitions.exhibition.list');
     throw notFound('exhibitions.exhibition');
   }
-  if (ex.status !== 'published' && !can(actor, 'exhibitions.exhibition.read_unpublished', { unitId: ex.unitId }))
+  if (
+    ex.status !== 'published' &&
+    !can(actor, 'exhibitions.exhibition.read_unpublished', { unitId: ex.unitId })
+  )
     throw notFound('exhibitions.exhibition');
   authorize(actor, 'exhibitions.exhibition.update', { unitId: ex.unitId });
   return ex;

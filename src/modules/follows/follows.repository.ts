@@ -116,6 +116,25 @@ export function createFollowsRepository() {
       );
     },
 
+    /** What the follow form offers: open units that hold events, and active places. */
+    async options(db: Db, today: string) {
+      const [units, places] = await Promise.all([
+        queryRows<{ id: string; name: string }>(
+          db,
+          sql`SELECT id, name FROM units
+              WHERE kind NOT IN ('department', 'leadership', 'office', 'district_people_committee',
+                                 'commune_people_committee')
+                AND valid_from <= ${today}::date AND (valid_to IS NULL OR valid_to > ${today}::date)
+              ORDER BY name`,
+        ),
+        queryRows<{ id: string; name: string }>(
+          db,
+          sql`SELECT id, name FROM places WHERE status = 'active' ORDER BY name LIMIT 1000`,
+        ),
+      ]);
+      return { units, places };
+    },
+
     async eventSummary(db: Db, eventId: string) {
       const rows = await queryRows<{ id: string; title: string; status: string; unitName: string }>(
         db,

@@ -3,6 +3,7 @@
 // and person: dedupe keys on the job and on the notification).
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { authorize } from '../../policies.ts';
 import type { FeedSession } from '../event-feeds/feeds.repository.ts';
@@ -39,6 +40,11 @@ export async function unfollow(deps: FollowDeps, actor: Actor, followId: string)
   if (!(await deps.repos.follows.remove(deps.db, userId, followId))) {
     throw new AppError('follows.not_found', 404, 'error.notFound');
   }
+}
+
+export async function followOptions(deps: FollowDeps, actor: Actor) {
+  userOf(actor);
+  return deps.repos.follows.options(deps.db, isoDateInVietnam(deps.now()));
 }
 
 /** Upcoming sessions of what the actor follows (empty when they follow nothing). */

@@ -1,11 +1,11 @@
 // Reads for the back-office forms: a place or route loaded for editing (404 absent, 403 not kept), the units
 // an actor may assign, and the active places a stop may use.
 import type { Actor } from '../../lib/authz.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { authorize } from '../../policies.ts';
 import { authorizeAnywhere, authorizeOnRoot, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
-import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { HoursException, HoursInterval } from './places.hours.ts';
 import type { MobileRouteRow, PlaceRow } from './places.repository.ts';
 import type { PlacesDeps } from './places.usecases.ts';
@@ -68,4 +68,3 @@ export async function stopPlaceOptions(
   const { rows } = await deps.repos.places.list(deps.db, { limit: 1000 });
   return rows.map((p) => ({ id: p.id, name: p.name, commune: p.commune, district: p.district }));
 }
-

@@ -1,5 +1,6 @@
 // The budget as an Excel workbook: one sheet of lines, one of totals per unit, source and year.
 import ExcelJS from 'exceljs';
+import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { type Locale, t } from '../../lib/i18n.ts';
@@ -7,7 +8,6 @@ import type { BudgetSums } from './plan-budget.repository.ts';
 import type { BudgetQuery } from './plan-budget.schemas.ts';
 import type { BudgetSource } from './plan-budget.table.ts';
 import { listBudget } from './plan-budget.usecases.ts';
-import type { AppDeps } from '../../deps.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MONEY = '#,##0 "₫"';

@@ -310,7 +310,12 @@ export function createPlanBudgetRepository() {
       );
       const r = rows[0];
       if (!r) return null;
-      const units = await queryRows<{ id: string; code: string; name: string; role: 'lead' | 'coordinating' }>(
+      const units = await queryRows<{
+        id: string;
+        code: string;
+        name: string;
+        role: 'lead' | 'coordinating';
+      }>(
         db,
         sql`SELECT u.id, u.code, u.name, tu.role FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
             WHERE tu.task_id = ${r.task_id} ORDER BY tu.role DESC, tu.position`,

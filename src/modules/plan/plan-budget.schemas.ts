@@ -103,7 +103,12 @@ export const BudgetLineSchema = z
       })
       .nullable(),
     spending: z
-      .object({ spentAmount: z.number().int(), document: z.string(), by: z.string().nullable(), at: z.string() })
+      .object({
+        spentAmount: z.number().int(),
+        document: z.string(),
+        by: z.string().nullable(),
+        at: z.string(),
+      })
       .nullable(),
     version: z.number().int(),
   })

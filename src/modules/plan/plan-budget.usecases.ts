@@ -169,7 +169,7 @@ async function changeLine(
   });
 }
 
-export function updateBudgetLine(
+export async function updateBudgetLine(
   deps: BudgetDeps,
   actor: Actor,
   lineId: string,
@@ -190,7 +190,7 @@ export function updateBudgetLine(
   );
 }
 
-export function appraiseBudgetLine(
+export async function appraiseBudgetLine(
   deps: BudgetDeps,
   actor: Actor,
   lineId: string,
@@ -214,7 +214,7 @@ export function appraiseBudgetLine(
   );
 }
 
-export function recordBudgetSpending(
+export async function recordBudgetSpending(
   deps: BudgetDeps,
   actor: Actor,
   lineId: string,

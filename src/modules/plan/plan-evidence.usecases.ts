@@ -79,7 +79,14 @@ export async function addFileEvidence(
 ): Promise<string> {
   try {
     await deps.db.transaction(async (tx) => {
-      const part = await loadUnitPart(deps, tx, actor, target.instanceId, target.unitId, 'plan.report.update');
+      const part = await loadUnitPart(
+        deps,
+        tx,
+        actor,
+        target.instanceId,
+        target.unitId,
+        'plan.report.update',
+      );
       if (part.report && !EDITABLE_STATES.has(part.report.state))
         throw planError('report_locked', 409, 'planwork.error.locked');
     });
@@ -115,7 +122,8 @@ export async function removeEvidence(
     const part = await loadUnitPart(deps, tx, actor, target.instanceId, target.unitId, 'plan.report.update');
     const evidence = await deps.repos.planWork.getEvidence(tx, target.evidenceId);
     if (!evidence || !part.report || evidence.reportId !== part.report.id) throw notFound('plan.evidence');
-    if (!EDITABLE_STATES.has(part.report.state)) throw planError('report_locked', 409, 'planwork.error.locked');
+    if (!EDITABLE_STATES.has(part.report.state))
+      throw planError('report_locked', 409, 'planwork.error.locked');
     await deps.repos.planWork.deleteEvidence(tx, evidence.id);
     await deps.repos.planWork.addEvent(tx, {
       instanceId: part.instance.id,

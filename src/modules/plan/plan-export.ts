@@ -6,9 +6,9 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { type Locale, t } from '../../lib/i18n.ts';
-import type { ExportRow } from './plan-work-queries.repository.ts';
 import type { PlanTaskQuery } from './plan.schemas.ts';
 import { listPlanTasks } from './plan.usecases.ts';
+import type { ExportRow } from './plan-work-queries.repository.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -62,7 +62,7 @@ export async function exportPlanTasks(
   filters: PlanTaskQuery,
   format: ExportFormat,
   locale: Locale,
-): Promise<{ body: Uint8Array; contentType: string; fileName: string; rows: number }> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string; rows: number }> {
   const tasks = await listPlanTasks(deps, actor, filters);
   const today = isoDateInVietnam(deps.now());
   const rows = await deps.repos.planWorkQueries.exportRows(
@@ -85,10 +85,11 @@ export async function exportPlanTasks(
   ws.addRows(cells);
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const [i, width] of [12, 6, 6, 60, 30, 30, 30, 14, 8, 12, 16].entries()) ws.getColumn(i + 1).width = width;
+  for (const [i, width] of [12, 6, 6, 60, 30, 30, 30, 14, 8, 12, 16].entries())
+    ws.getColumn(i + 1).width = width;
   const buffer = await wb.xlsx.writeBuffer();
   return {
-    body: new Uint8Array(buffer as ArrayBuffer),
+    body: new Uint8Array(buffer as ArrayBuffer) as Uint8Array<ArrayBuffer>,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileName,
     rows: rows.length,

@@ -4,11 +4,11 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
 import { authorize, can, scopeRoots } from '../../policies.ts';
-import type { UnitInstanceRow } from './plan-overview.repository.ts';
-import { type MilestoneCode, PLAN_MILESTONES } from './plan-timeline.ts';
 import type { PlanTask, PlanTaskUnit } from './plan.repository.ts';
 import type { PlanTaskQuery } from './plan.schemas.ts';
 import { listPlanTasks } from './plan.usecases.ts';
+import type { UnitInstanceRow } from './plan-overview.repository.ts';
+import { type MilestoneCode, PLAN_MILESTONES } from './plan-timeline.ts';
 
 type ReadDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
@@ -60,6 +60,7 @@ export async function getPlanTimeline(
 export async function defaultOverviewUnit(deps: ReadDeps, actor: Actor): Promise<string | null> {
   authorize(actor, 'plan.task.read');
   const units = (await deps.repos.plan.unitsInPlan(deps.db)).filter((u) => canReadUnit(actor, u.id));
-  const own = actor.kind === 'user' ? units.find((u) => actor.grants.some((g) => g.unitId === u.id)) : undefined;
+  const own =
+    actor.kind === 'user' ? units.find((u) => actor.grants.some((g) => g.unitId === u.id)) : undefined;
   return (own ?? units[0])?.id ?? null;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTimeline, type TimelineTask, timelineStatus, yearFraction } from './plan-timeline.ts';
 
-const task = (id: string, years: number[], status = 'not_started', due?: (y: number) => string): TimelineTask => ({
+const task = (
+  id: string,
+  years: number[],
+  status = 'not_started',
+  due?: (y: number) => string,
+): TimelineTask => ({
   id,
   label: id,
   title: `Nhiệm vụ ${id}`,

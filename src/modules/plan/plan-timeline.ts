@@ -4,7 +4,14 @@
 import { PROGRAM_YEARS } from './plan.model.ts';
 
 /** How an instance is drawn. `overdue`: past its due date and neither done nor given up with a reason. */
-export const TIMELINE_STATUSES = ['not_started', 'in_progress', 'overdue', 'done', 'not_done', 'other'] as const;
+export const TIMELINE_STATUSES = [
+  'not_started',
+  'in_progress',
+  'overdue',
+  'done',
+  'not_done',
+  'other',
+] as const;
 export type TimelineStatus = (typeof TIMELINE_STATUSES)[number];
 
 /**

@@ -52,7 +52,11 @@ export interface ReminderTarget {
 }
 
 const day = (v: unknown): string | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : String(v).slice(0, 10);
 
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section)`;
 

@@ -7,7 +7,12 @@ import { grantRoleAsSystem } from '../access/access.grants.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { addLinkEvidence, removeEvidence } from './plan-evidence.usecases.ts';
 import { saveProgress, transitionReport } from './plan-progress.usecases.ts';
-import { assignUnitPart, commentOnInstance, getInstanceView, setInstanceDueDate } from './plan-work.usecases.ts';
+import {
+  assignUnitPart,
+  commentOnInstance,
+  getInstanceView,
+  setInstanceDueDate,
+} from './plan-work.usecases.ts';
 
 async function failure(p: Promise<unknown>): Promise<{ status: number; code: string }> {
   try {
@@ -66,10 +71,18 @@ describe('plan work: assignments, progress, workflow', () => {
       assignUnitPart(ctx.deps, officer, { instanceId, unitId: library, assigneeId: museumUserId }),
     );
     expect(wrong).toEqual({ status: 422, code: 'plan.assignee_invalid' });
-    const r = await assignUnitPart(ctx.deps, officer, { instanceId, unitId: library, assigneeId: libraryUserId });
+    const r = await assignUnitPart(ctx.deps, officer, {
+      instanceId,
+      unitId: library,
+      assigneeId: libraryUserId,
+    });
     expect(r.assigneeId).toBe(libraryUserId);
     expect(r.version).toBe(2);
-    expect(await failure(assignUnitPart(ctx.deps, libraryManager, { instanceId, unitId: library, assigneeId: null }))).toMatchObject({ status: 403 });
+    expect(
+      await failure(
+        assignUnitPart(ctx.deps, libraryManager, { instanceId, unitId: library, assigneeId: null }),
+      ),
+    ).toMatchObject({ status: 403 });
     const notes = await ctx.deps.repos.notifications.list(ctx.deps.db, libraryUserId);
     expect(notes.map((n) => n.kind)).toContain('plan.assigned');
   });
@@ -77,8 +90,12 @@ describe('plan work: assignments, progress, workflow', () => {
   it('sets a due date and refuses one far from the instance year', async () => {
     await setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2024-10-31' });
     expect((await ctx.deps.repos.planWork.getInstance(ctx.deps.db, instanceId))?.dueDate).toBe('2024-10-31');
-    expect(await failure(setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2029-01-01' }))).toMatchObject({ status: 422 });
-    expect(await failure(setInstanceDueDate(ctx.deps, libraryStaff, { instanceId, dueDate: '2024-10-01' }))).toMatchObject({ status: 403 });
+    expect(
+      await failure(setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2029-01-01' })),
+    ).toMatchObject({ status: 422 });
+    expect(
+      await failure(setInstanceDueDate(ctx.deps, libraryStaff, { instanceId, dueDate: '2024-10-01' })),
+    ).toMatchObject({ status: 403 });
   });
 
   it('keeps each unit’s progress to its own people: other units get 404 and nothing changes', async () => {
@@ -107,8 +124,26 @@ describe('plan work: assignments, progress, workflow', () => {
       }),
     );
     expect(attempt.status).toBe(404);
-    expect(await failure(addLinkEvidence(ctx.deps, museumStaff, { instanceId, unitId: library }, { kind: 'link', title: 'x', url: 'https://example.vn' }))).toMatchObject({ status: 404 });
-    expect(await failure(transitionReport(ctx.deps, museumStaff, { instanceId, unitId: library, version: 3, transition: 'ready' }))).toMatchObject({ status: 404 });
+    expect(
+      await failure(
+        addLinkEvidence(
+          ctx.deps,
+          museumStaff,
+          { instanceId, unitId: library },
+          { kind: 'link', title: 'x', url: 'https://example.vn' },
+        ),
+      ),
+    ).toMatchObject({ status: 404 });
+    expect(
+      await failure(
+        transitionReport(ctx.deps, museumStaff, {
+          instanceId,
+          unitId: library,
+          version: 3,
+          transition: 'ready',
+        }),
+      ),
+    ).toMatchObject({ status: 404 });
     const after = await ctx.deps.repos.planWork.getReport(ctx.deps.db, instanceId, library);
     expect(after).toMatchObject({ version: 3, narrative: 'Đã tổ chức 3 buổi đọc sách' });
 
@@ -174,29 +209,122 @@ describe('plan work: assignments, progress, workflow', () => {
       { instanceId, unitId: library },
       { kind: 'link', title: 'Bài viết trên cổng thông tin', url: 'https://example.vn/tin' },
     );
-    const ready = await transitionReport(ctx.deps, libraryStaff, { instanceId, unitId: library, version: 4, transition: 'ready' });
+    const ready = await transitionReport(ctx.deps, libraryStaff, {
+      instanceId,
+      unitId: library,
+      version: 4,
+      transition: 'ready',
+    });
     expect(ready.state).toBe('ready');
-    expect(await failure(transitionReport(ctx.deps, libraryStaff, { instanceId, unitId: library, version: 5, transition: 'submit' }))).toMatchObject({ status: 403 });
-    const submitted = await transitionReport(ctx.deps, libraryManager, { instanceId, unitId: library, version: 5, transition: 'submit' });
+    expect(
+      await failure(
+        transitionReport(ctx.deps, libraryStaff, {
+          instanceId,
+          unitId: library,
+          version: 5,
+          transition: 'submit',
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
+    const submitted = await transitionReport(ctx.deps, libraryManager, {
+      instanceId,
+      unitId: library,
+      version: 5,
+      transition: 'submit',
+    });
     expect(submitted.state).toBe('submitted');
-    expect(await failure(saveProgress(ctx.deps, libraryStaff, { instanceId, unitId: library, version: 6, status: 'done', percent: 100, narrative: 'x' }))).toMatchObject({ status: 409, code: 'plan.report_locked' });
-    expect(await failure(removeEvidence(ctx.deps, libraryStaff, { instanceId, unitId: library, evidenceId: ev }))).toMatchObject({ status: 409 });
-    expect(await failure(transitionReport(ctx.deps, officer, { instanceId, unitId: library, version: 6, transition: 'return' }))).toMatchObject({ status: 422 });
-    expect(await failure(transitionReport(ctx.deps, libraryManager, { instanceId, unitId: library, version: 6, transition: 'approve' }))).toMatchObject({ status: 403 });
-    const returned = await transitionReport(ctx.deps, officer, { instanceId, unitId: library, version: 6, transition: 'return', comment: 'Bổ sung số liệu bạn đọc' });
+    expect(
+      await failure(
+        saveProgress(ctx.deps, libraryStaff, {
+          instanceId,
+          unitId: library,
+          version: 6,
+          status: 'done',
+          percent: 100,
+          narrative: 'x',
+        }),
+      ),
+    ).toMatchObject({ status: 409, code: 'plan.report_locked' });
+    expect(
+      await failure(removeEvidence(ctx.deps, libraryStaff, { instanceId, unitId: library, evidenceId: ev })),
+    ).toMatchObject({ status: 409 });
+    expect(
+      await failure(
+        transitionReport(ctx.deps, officer, {
+          instanceId,
+          unitId: library,
+          version: 6,
+          transition: 'return',
+        }),
+      ),
+    ).toMatchObject({ status: 422 });
+    expect(
+      await failure(
+        transitionReport(ctx.deps, libraryManager, {
+          instanceId,
+          unitId: library,
+          version: 6,
+          transition: 'approve',
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
+    const returned = await transitionReport(ctx.deps, officer, {
+      instanceId,
+      unitId: library,
+      version: 6,
+      transition: 'return',
+      comment: 'Bổ sung số liệu bạn đọc',
+    });
     expect(returned).toMatchObject({ state: 'returned', returnComment: 'Bổ sung số liệu bạn đọc' });
-    const fixed = await saveProgress(ctx.deps, libraryStaff, { instanceId, unitId: library, version: 7, status: 'done', percent: 100, narrative: 'Đã bổ sung: 1.200 lượt bạn đọc' });
-    await transitionReport(ctx.deps, libraryStaff, { instanceId, unitId: library, version: fixed.version, transition: 'ready' });
-    await transitionReport(ctx.deps, libraryManager, { instanceId, unitId: library, version: fixed.version + 1, transition: 'submit' });
-    const approved = await transitionReport(ctx.deps, officer, { instanceId, unitId: library, version: fixed.version + 2, transition: 'approve' });
+    const fixed = await saveProgress(ctx.deps, libraryStaff, {
+      instanceId,
+      unitId: library,
+      version: 7,
+      status: 'done',
+      percent: 100,
+      narrative: 'Đã bổ sung: 1.200 lượt bạn đọc',
+    });
+    await transitionReport(ctx.deps, libraryStaff, {
+      instanceId,
+      unitId: library,
+      version: fixed.version,
+      transition: 'ready',
+    });
+    await transitionReport(ctx.deps, libraryManager, {
+      instanceId,
+      unitId: library,
+      version: fixed.version + 1,
+      transition: 'submit',
+    });
+    const approved = await transitionReport(ctx.deps, officer, {
+      instanceId,
+      unitId: library,
+      version: fixed.version + 2,
+      transition: 'approve',
+    });
     expect(approved).toMatchObject({ state: 'approved', returnComment: null });
 
     await commentOnInstance(ctx.deps, leader, { instanceId, comment: 'Tốt, tiếp tục phát huy' });
-    expect(await failure(commentOnInstance(ctx.deps, libraryStaff, { instanceId, comment: 'x' }))).toMatchObject({ status: 403 });
-    expect(await failure(saveProgress(ctx.deps, leader, { instanceId, unitId: library, version: 11, status: 'done', percent: 100, narrative: 'x' }))).toMatchObject({ status: 403 });
+    expect(
+      await failure(commentOnInstance(ctx.deps, libraryStaff, { instanceId, comment: 'x' })),
+    ).toMatchObject({ status: 403 });
+    expect(
+      await failure(
+        saveProgress(ctx.deps, leader, {
+          instanceId,
+          unitId: library,
+          version: 11,
+          status: 'done',
+          percent: 100,
+          narrative: 'x',
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
 
     const view = await getInstanceView(ctx.deps, leader, instanceId);
-    const transitions = view.events.filter((e) => e.kind === 'transition').map((e) => `${e.fromState}→${e.toState}`);
+    const transitions = view.events
+      .filter((e) => e.kind === 'transition')
+      .map((e) => `${e.fromState}→${e.toState}`);
     expect(transitions).toEqual([
       'draft→ready',
       'ready→submitted',

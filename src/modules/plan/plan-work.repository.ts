@@ -173,7 +173,13 @@ export function createPlanWorkRepository() {
 
   return {
     async getInstance(db: Db, instanceId: string): Promise<PlanInstanceRow | null> {
-      const rows = await rowsOf<{ id: string; task_id: string; year: number; due_date: unknown; status: string }>(
+      const rows = await rowsOf<{
+        id: string;
+        task_id: string;
+        year: number;
+        due_date: unknown;
+        status: string;
+      }>(
         db,
         sql`SELECT id, task_id, year, due_date, status FROM plan_task_instances WHERE id = ${instanceId}`,
       );
@@ -192,7 +198,9 @@ export function createPlanWorkRepository() {
             WHERE tu.task_id = ${taskId}
             ORDER BY u.id, (tu.role = 'lead') DESC`,
       ).then((rows) =>
-        rows.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'vi') : a.role === 'lead' ? -1 : 1)),
+        rows.sort((a, b) =>
+          a.role === b.role ? a.name.localeCompare(b.name, 'vi') : a.role === 'lead' ? -1 : 1,
+        ),
       );
     },
 

@@ -7,9 +7,9 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { authorize, can } from '../../policies.ts';
-import type { InstanceUnit, PlanInstanceRow, UnitReport } from './plan-work.repository.ts';
 import type { PlanTask } from './plan.repository.ts';
 import { getPlanTask } from './plan.usecases.ts';
+import type { InstanceUnit, PlanInstanceRow, UnitReport } from './plan-work.repository.ts';
 
 export type WorkDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now' | 'logger'>;
 
@@ -18,7 +18,9 @@ export function canReadUnitReport(actor: Actor, unitId: string): boolean {
 }
 
 export function actorRef(actor: Actor): { actorId: string | null; actorName: string | null } {
-  return actor.kind === 'user' ? { actorId: actor.userId, actorName: actor.name || actor.email } : { actorId: null, actorName: null };
+  return actor.kind === 'user'
+    ? { actorId: actor.userId, actorName: actor.name || actor.email }
+    : { actorId: null, actorName: null };
 }
 
 export const planError = (code: string, status: number, key: MessageKey) =>
@@ -34,7 +36,11 @@ export interface LoadedInstance {
 }
 
 /** The instance if the actor may see its task (tasks of other units answer 404). */
-export async function loadInstance(deps: WorkDeps, actor: Actor, instanceId: string): Promise<LoadedInstance> {
+export async function loadInstance(
+  deps: WorkDeps,
+  actor: Actor,
+  instanceId: string,
+): Promise<LoadedInstance> {
   const instance = await deps.repos.planWork.getInstance(deps.db, instanceId);
   if (!instance) throw notFound('plan.instance');
   const task = await getPlanTask(deps, actor, instance.taskId);

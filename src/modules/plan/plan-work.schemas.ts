@@ -8,20 +8,33 @@ export const IdSchema = z.string().regex(ID_PATTERN);
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  );
 
 export const InstanceParamsSchema = z.strictObject({
-  instanceId: IdSchema.openapi({ param: { name: 'instanceId', in: 'path' }, example: 'ins_abcdefghijkmnpqr' }),
+  instanceId: IdSchema.openapi({
+    param: { name: 'instanceId', in: 'path' },
+    example: 'ins_abcdefghijkmnpqr',
+  }),
 });
 export const UnitPartParamsSchema = InstanceParamsSchema.extend({
   unitId: IdSchema.openapi({ param: { name: 'unitId', in: 'path' }, example: 'unit_abcdefghijkmnpqr' }),
 });
 export const EvidenceParamsSchema = UnitPartParamsSchema.extend({
-  evidenceId: IdSchema.openapi({ param: { name: 'evidenceId', in: 'path' }, example: 'evd_abcdefghijkmnpqr' }),
+  evidenceId: IdSchema.openapi({
+    param: { name: 'evidenceId', in: 'path' },
+    example: 'evd_abcdefghijkmnpqr',
+  }),
 });
 
 export const ProgressSchema = z.strictObject({
-  version: z.coerce.number().int().min(0).openapi({ description: 'Phiên bản đã đọc; 0 khi đơn vị chưa có báo cáo' }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .openapi({ description: 'Phiên bản đã đọc; 0 khi đơn vị chưa có báo cáo' }),
   status: z.enum(REPORT_STATUSES),
   statusReason: z.string().trim().max(2000).optional(),
   percent: z.coerce.number().int().min(0).max(100),
@@ -63,7 +76,12 @@ export type LinkEvidenceBody = z.infer<typeof LinkEvidenceSchema>;
 export const ReportSchema = z
   .object({
     id: z.string().nullable(),
-    unit: z.object({ id: z.string(), code: z.string(), name: z.string(), role: z.enum(['lead', 'coordinating']) }),
+    unit: z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      role: z.enum(['lead', 'coordinating']),
+    }),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     status: z.enum(REPORT_STATUSES),
     statusReason: z.string().nullable(),

@@ -32,7 +32,11 @@ export interface InstanceView extends LoadedInstance {
   can: { assign: boolean; comment: boolean };
 }
 
-export async function getInstanceView(deps: WorkDeps, actor: Actor, instanceId: string): Promise<InstanceView> {
+export async function getInstanceView(
+  deps: WorkDeps,
+  actor: Actor,
+  instanceId: string,
+): Promise<InstanceView> {
   const loaded = await loadInstance(deps, actor, instanceId);
   const visible = loaded.units.filter((u) => canReadUnitReport(actor, u.id));
   const reports = await deps.repos.planWork.reportsOf(deps.db, instanceId);
@@ -60,7 +64,8 @@ export async function getInstanceView(deps: WorkDeps, actor: Actor, instanceId: 
       can: {
         update: editable && can(actor, 'plan.report.update', { unitId: unit.id }),
         markReady:
-          (state === 'draft' || state === 'returned') && can(actor, 'plan.report.update', { unitId: unit.id }),
+          (state === 'draft' || state === 'returned') &&
+          can(actor, 'plan.report.update', { unitId: unit.id }),
         submit: editable && report !== null && can(actor, 'plan.report.submit', { unitId: unit.id }),
         review: state === 'submitted' && can(actor, 'plan.report.review'),
         assign: mayAssign,
@@ -141,7 +146,10 @@ export async function setInstanceDueDate(
   authorize(actor, 'plan.instance.assign');
   await deps.db.transaction(async (tx) => {
     const { instance } = await loadInstance({ ...deps, db: tx }, actor, input.instanceId);
-    if (Number(input.dueDate.slice(0, 4)) < instance.year - 1 || Number(input.dueDate.slice(0, 4)) > instance.year + 1)
+    if (
+      Number(input.dueDate.slice(0, 4)) < instance.year - 1 ||
+      Number(input.dueDate.slice(0, 4)) > instance.year + 1
+    )
       throw new AppError('plan.due_date_out_of_range', 422, 'planwork.error.dueDateRange', {
         params: { year: instance.year },
       });

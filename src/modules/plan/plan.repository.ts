@@ -2,9 +2,9 @@
 import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import { instanceConditions } from './plan-work-queries.repository.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.ts';
+import { instanceConditions } from './plan-work-queries.repository.ts';
 
 export type PlanUnitRole = 'lead' | 'coordinating';
 

@@ -20,7 +20,11 @@ export async function listPlanTasks(
   filters: PlanTaskQuery,
 ): Promise<PlanTask[]> {
   const scope = readScope(actor);
-  return deps.repos.plan.list(deps.db, { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope });
+  return deps.repos.plan.list(deps.db, {
+    ...filters,
+    today: isoDateInVietnam(deps.now()),
+    scopeRoots: scope,
+  });
 }
 
 /** A task outside the actor's units answers 404, like a missing one: ids of other units' tasks do not leak. */

@@ -14,7 +14,13 @@ const INK = '#1a1a1a';
 function Patterns() {
   return (
     <defs>
-      <pattern id="tl-in_progress" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <pattern
+        id="tl-in_progress"
+        width="6"
+        height="6"
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
         <rect width="6" height="6" fill="#d6e6f7" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#1d5fa8" strokeWidth="3" />
       </pattern>
@@ -43,7 +49,14 @@ export function statusFill(s: TimelineStatus): string {
 /** A small swatch for the legend, filled like the bars (patterns are defined once, in the chart). */
 export function StatusSwatch({ status }: { status: TimelineStatus }) {
   return (
-    <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false" className="tl-swatch">
+    <svg
+      width="28"
+      height="14"
+      viewBox="0 0 28 14"
+      aria-hidden="true"
+      focusable="false"
+      className="tl-swatch"
+    >
       <rect x="1" y="1" width="26" height="12" fill={statusFill(status)} stroke="#333" strokeWidth="1" />
     </svg>
   );
@@ -105,7 +118,15 @@ export function PlanTimelineChart({
             />
           ) : null}
           {row.bars.map((b) => (
-            <rect key={b.instanceId} x={b.x} y={b.y} width={b.width} height={b.height} fill={statusFill(b.status)} stroke="#333">
+            <rect
+              key={b.instanceId}
+              x={b.x}
+              y={b.y}
+              width={b.width}
+              height={b.height}
+              fill={statusFill(b.status)}
+              stroke="#333"
+            >
               <title>{`${row.label} · ${b.year}: ${t(statusKey(b.status))}`}</title>
             </rect>
           ))}
@@ -113,7 +134,15 @@ export function PlanTimelineChart({
       ))}
       {layout.milestones.map((m, i) => (
         <g key={m.code}>
-          <line x1={m.x} y1={chart.top - 6} x2={m.x} y2={chart.bottom} stroke="#5b2a86" strokeWidth="1.5" strokeDasharray="6 3" />
+          <line
+            x1={m.x}
+            y1={chart.top - 6}
+            x2={m.x}
+            y2={chart.bottom}
+            stroke="#5b2a86"
+            strokeWidth="1.5"
+            strokeDasharray="6 3"
+          />
           <path d={`M${m.x} ${chart.top - 12}l6 6l-6 6l-6 -6z`} fill="#5b2a86" />
           <text
             x={i === layout.milestones.length - 1 ? m.x - 8 : m.x + 8}
@@ -128,7 +157,14 @@ export function PlanTimelineChart({
       ))}
       {layout.today ? (
         <g>
-          <line x1={layout.today.x} y1={chart.top - 14} x2={layout.today.x} y2={chart.bottom + 6} stroke="#b3261e" strokeWidth="2" />
+          <line
+            x1={layout.today.x}
+            y1={chart.top - 14}
+            x2={layout.today.x}
+            y2={chart.bottom + 6}
+            stroke="#b3261e"
+            strokeWidth="2"
+          />
           <text x={layout.today.x + 4} y={layout.height - 1} fontSize="10" fontWeight="700" fill="#b3261e">
             {t('planTimeline.today')}
           </text>

@@ -13,7 +13,8 @@ export type LineStage = 'estimated' | 'appraised' | 'spent';
 export const stageKey = (s: LineStage): MessageKey => `planBudget.stage.${s}`;
 
 export function budgetLineView(actor: Actor, l: BudgetLine) {
-  const stage: LineStage = l.spentAmount !== null ? 'spent' : l.approvedAmount !== null ? 'appraised' : 'estimated';
+  const stage: LineStage =
+    l.spentAmount !== null ? 'spent' : l.approvedAmount !== null ? 'appraised' : 'estimated';
   return {
     id: l.id,
     instanceId: l.instanceId,

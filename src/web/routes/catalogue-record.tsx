@@ -31,7 +31,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         updatedAt: record.updatedAt.toISOString(),
       },
       dc: dublinCore(record, canonical),
-      ld: safeJsonForScript(withMediaJsonLd(jsonLd(record, canonical), media, deps.config.publicUrl.replace(/\/$/, ''))),
+      ld: safeJsonForScript(
+        withMediaJsonLd(jsonLd(record, canonical), media, deps.config.publicUrl.replace(/\/$/, '')),
+      ),
       media,
     };
   } catch (e) {

@@ -176,6 +176,18 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                 ) : null}
               </nav>
             ) : null}
+            {result.total > 0 ? (
+              <p className="export-links">
+                {t('catalogue.search.export')}{' '}
+                <a href={searchHref('/api/v1/catalogue/export', query, { format: 'marcxml', sort: 'relevance' })}>
+                  {t('catalogue.search.exportMarcxml')}
+                </a>
+                {' · '}
+                <a href={searchHref('/api/v1/catalogue/export', query, { format: 'iso2709', sort: 'relevance' })}>
+                  {t('catalogue.search.exportIso')}
+                </a>
+              </p>
+            ) : null}
           </section>
           <section aria-labelledby="search-facets" className="search-facets">
             <h2 id="search-facets">{t('catalogue.search.filters')}</h2>

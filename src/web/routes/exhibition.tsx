@@ -10,7 +10,10 @@ import {
   pick,
   safeJsonForScript,
 } from '../../modules/exhibitions/exhibitions.presenters.ts';
-import { type ExhibitionItemView, getPublicExhibition } from '../../modules/exhibitions/exhibitions.queries.ts';
+import {
+  type ExhibitionItemView,
+  getPublicExhibition,
+} from '../../modules/exhibitions/exhibitions.queries.ts';
 import { ResponsiveImage } from '../components/catalogue/ResponsiveImage.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
@@ -118,7 +121,8 @@ export default function ExhibitionPage({ loaderData }: Route.ComponentProps) {
   };
   const section = current > 0 ? sections[current - 1] : undefined;
   const sectionHeading = heading(current);
-  const pageTitle = section && sectionHeading ? `${sectionHeading.text} — ${title?.text}` : (title?.text ?? '');
+  const pageTitle =
+    section && sectionHeading ? `${sectionHeading.text} — ${title?.text}` : (title?.text ?? '');
   const prev = current > 0 ? current - 1 : null;
   const next = current < sections.length ? current + 1 : null;
   return (

@@ -50,7 +50,12 @@ export default function ExhibitionsPage({ loaderData }: Route.ComponentProps) {
           return (
             <li key={e.id} className="exhibition-card">
               {e.cover ? (
-                <ResponsiveImage image={e.cover} locale={locale} variant="thumb" sizes="(min-width: 40rem) 20rem, 100vw" />
+                <ResponsiveImage
+                  image={e.cover}
+                  locale={locale}
+                  variant="thumb"
+                  sizes="(min-width: 40rem) 20rem, 100vw"
+                />
               ) : null}
               <div>
                 <h2 lang={title && title.lang !== locale ? title.lang : undefined}>

@@ -196,7 +196,10 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
                 </span>{' '}
                 (<a href={href(`/places/mobile-routes/${v.routeId}`)}>{v.routeName}</a>)
                 {v.cancelled ? (
-                  <span className="stop-cancel-reason"> {t('places.stop.cancelled', { reason: v.reason ?? '' })}</span>
+                  <span className="stop-cancel-reason">
+                    {' '}
+                    {t('places.stop.cancelled', { reason: v.reason ?? '' })}
+                  </span>
                 ) : null}
               </li>
             ))}

@@ -16,7 +16,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   try {
     const d = await getRoute(deps, actor, params.routeId, { days: 35, limit: 24 });
     return {
-      route: { id: d.route.id, name: d.route.name, vehicle: d.route.vehicle, description: d.route.description, status: d.route.status },
+      route: {
+        id: d.route.id,
+        name: d.route.name,
+        vehicle: d.route.vehicle,
+        description: d.route.description,
+        status: d.route.status,
+      },
       stops: d.stops,
       next: d.next,
       canEdit: d.canEdit,
@@ -58,7 +64,9 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
         {next.length ? (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t('places.routes.nextCaption', { name: route.name })}</caption>
+              <caption className="visually-hidden">
+                {t('places.routes.nextCaption', { name: route.name })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('places.routes.col.day')}</th>
@@ -77,12 +85,17 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
                     <td>
                       <a href={href(`/places/${o.placeId}`)}>{o.placeName}</a>
                       {o.placeCommune || o.placeDistrict ? (
-                        <span className="muted"> · {[o.placeCommune, o.placeDistrict].filter(Boolean).join(', ')}</span>
+                        <span className="muted">
+                          {' '}
+                          · {[o.placeCommune, o.placeDistrict].filter(Boolean).join(', ')}
+                        </span>
                       ) : null}
                     </td>
                     <td>
                       {o.cancelled ? (
-                        <span className="stop-cancel-reason">{t('places.stop.cancelled', { reason: o.reason ?? '' })}</span>
+                        <span className="stop-cancel-reason">
+                          {t('places.stop.cancelled', { reason: o.reason ?? '' })}
+                        </span>
                       ) : (
                         t('places.stop.scheduled')
                       )}
@@ -104,8 +117,16 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
             <li key={s.id}>
               <a href={href(`/places/${s.placeId}`)}>{s.placeName}</a>:{' '}
               {s.weekday !== null
-                ? t('places.stop.weekly', { weekday: t(weekdayKey(s.weekday)), starts: s.starts, ends: s.ends })
-                : t('places.stop.dated', { dates: s.dates.map(formatIsoDay).join(', '), starts: s.starts, ends: s.ends })}
+                ? t('places.stop.weekly', {
+                    weekday: t(weekdayKey(s.weekday)),
+                    starts: s.starts,
+                    ends: s.ends,
+                  })
+                : t('places.stop.dated', {
+                    dates: s.dates.map(formatIsoDay).join(', '),
+                    starts: s.starts,
+                    ends: s.ends,
+                  })}
               {s.note ? ` — ${s.note}` : ''}
             </li>
           ))}

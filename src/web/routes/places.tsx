@@ -15,7 +15,7 @@ import { rethrowForPage } from '../page-errors.ts';
 import { formatKm } from '../places-format.ts';
 import { placesHref, readPlacesQuery } from '../places-query.ts';
 import type { loader as rootLoader } from '../root.tsx';
-import enhanceUrl from '../scripts/places-enhance.js?url';
+import enhanceUrl from '../scripts/places-enhance.js?url&no-inline';
 import placesCss from '../styles/places.css?url';
 import type { Route } from './+types/places.ts';
 
@@ -59,7 +59,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 type PlaceItem = Route.ComponentProps['loaderData']['places'][number];
 
-function groupByDistrict(places: readonly PlaceItem[]): Array<{ district: string | null; places: PlaceItem[] }> {
+function groupByDistrict(
+  places: readonly PlaceItem[],
+): Array<{ district: string | null; places: PlaceItem[] }> {
   const groups: Array<{ district: string | null; places: PlaceItem[] }> = [];
   for (const p of places) {
     const last = groups.at(-1);
@@ -174,7 +176,9 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
               autoComplete="off"
               maxLength={30}
               defaultValue={d.pq.typed.lat}
-              aria-describedby={d.pq.invalidCoordinates ? 'places-near-hint places-near-error' : 'places-near-hint'}
+              aria-describedby={
+                d.pq.invalidCoordinates ? 'places-near-hint places-near-error' : 'places-near-hint'
+              }
               {...(d.pq.invalidCoordinates ? { 'aria-invalid': true } : {})}
             />
           </div>
@@ -187,7 +191,9 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
               autoComplete="off"
               maxLength={30}
               defaultValue={d.pq.typed.lng}
-              aria-describedby={d.pq.invalidCoordinates ? 'places-near-hint places-near-error' : 'places-near-hint'}
+              aria-describedby={
+                d.pq.invalidCoordinates ? 'places-near-hint places-near-error' : 'places-near-hint'
+              }
               {...(d.pq.invalidCoordinates ? { 'aria-invalid': true } : {})}
             />
           </div>

@@ -87,7 +87,8 @@ export function checkMapping(
   const used = new Set<string>();
   for (const [k, field] of Object.entries(mapping)) {
     const col = Number(k);
-    if (!Number.isInteger(col) || col < 0 || col >= columnCount || field === '' || field === 'ignore') continue;
+    if (!Number.isInteger(col) || col < 0 || col >= columnCount || field === '' || field === 'ignore')
+      continue;
     if (!isTabularField(field)) continue;
     if (used.has(field) && !MULTI_COLUMN_FIELDS.has(field)) return { ok: false, error: 'duplicate', field };
     used.add(field);
@@ -126,8 +127,11 @@ export function yearOf(dateText: string): number | undefined {
 
 export function mapRow(row: TabularRow, mapping: ColumnMapping, ctx: MappingContext): MappedRow {
   const issues: RowIssue[] = [];
-  const issue = (code: IssueCode, params: Record<string, string | number> = {}, severity = 'error' as const) =>
-    issues.push({ rowNumber: row.rowNumber, severity, code, params });
+  const issue = (
+    code: IssueCode,
+    params: Record<string, string | number> = {},
+    severity = 'error' as const,
+  ) => issues.push({ rowNumber: row.rowNumber, severity, code, params });
   const single: Partial<Record<TabularField, string>> = {};
   const lists: { creators: string[]; subjects: string[] } = { creators: [], subjects: [] };
   const warnings: RowIssue[] = [];
@@ -178,7 +182,8 @@ export function mapRow(row: TabularRow, mapping: ColumnMapping, ctx: MappingCont
   const availability = single.availability ? availabilityOf(single.availability) : undefined;
   if (single.availability && !availability)
     issue('availabilityUnknown', { value: single.availability.slice(0, 80) });
-  if (issues.length) return { ok: false, rowNumber: row.rowNumber, issues: [...issues, ...warnings], blank: false };
+  if (issues.length)
+    return { ok: false, rowNumber: row.rowNumber, issues: [...issues, ...warnings], blank: false };
 
   const details: Record<string, string> = {};
   for (const f of ['publisher', 'place', 'edition', 'extent', 'classification'] as const) {
@@ -222,7 +227,10 @@ export function mapRow(row: TabularRow, mapping: ColumnMapping, ctx: MappingCont
     return {
       ok: false,
       rowNumber: row.rowNumber,
-      issues: [{ rowNumber: row.rowNumber, severity: 'error', code: 'invalid', params: { field } }, ...warnings],
+      issues: [
+        { rowNumber: row.rowNumber, severity: 'error', code: 'invalid', params: { field } },
+        ...warnings,
+      ],
       blank: false,
     };
   }

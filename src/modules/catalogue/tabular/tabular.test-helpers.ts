@@ -9,7 +9,10 @@ export function toWindows1258(text: string): Buffer {
   for (const cluster of text.normalize('NFC').match(/\P{M}\p{M}*/gu) ?? []) {
     const parts = [...cluster.normalize('NFD')];
     const tones = parts.filter((c) => TONES.test(c)).join('');
-    const base = parts.filter((c) => !TONES.test(c)).join('').normalize('NFC');
+    const base = parts
+      .filter((c) => !TONES.test(c))
+      .join('')
+      .normalize('NFC');
     out += base + tones;
   }
   return iconv.encode(out, 'windows1258');

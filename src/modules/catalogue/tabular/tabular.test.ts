@@ -12,7 +12,9 @@ import { toWindows1258 } from './tabular.test-helpers.ts';
 import type { TabularRow } from './tabular.types.ts';
 import { fieldForHeader, languageOf, recordTypeOf, suggestMapping } from './vocabulary.ts';
 
-const VI_LETTERS = [...'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ'];
+const VI_LETTERS = [
+  ...'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ',
+];
 const viText = fc
   .array(fc.oneof(fc.constantFrom(...VI_LETTERS), fc.constantFrom(' ', ',', '1', 'A', 'Đ', 'Ư', 'Ố')), {
     minLength: 1,
@@ -158,7 +160,16 @@ describe('mapping a row', () => {
       7: 'availability',
     });
     const m = mapRow(
-      row(['Lịch sử Khánh Hòa', 'Nguyễn A; Trần B', '2019', 'Tiếng Việt', '978-604-0-00000-2', 'VV.001', 'Kho 1', 'Đang mượn']),
+      row([
+        'Lịch sử Khánh Hòa',
+        'Nguyễn A; Trần B',
+        '2019',
+        'Tiếng Việt',
+        '978-604-0-00000-2',
+        'VV.001',
+        'Kho 1',
+        'Đang mượn',
+      ]),
       mapping,
       ctx,
     );
@@ -236,7 +247,8 @@ describe('reading files', () => {
     ]);
     expect(inspected.sample[0]?.cells[1]).toBe('dòng một\r\ndòng hai');
     const resumed: number[] = [];
-    for await (const item of readTabular(inspected.source, 2)) if (!('header' in item)) resumed.push(item.rowNumber);
+    for await (const item of readTabular(inspected.source, 2))
+      if (!('header' in item)) resumed.push(item.rowNumber);
     expect(resumed).toEqual([4]);
   });
 
@@ -267,7 +279,11 @@ describe('reading files', () => {
     const ws = wb.addWorksheet('Hiện vật');
     ws.addRow(['Tên hiện vật', 'Số kiểm kê', 'Niên đại']);
     ws.addRow(['Trống đồng', 'BT-001', 1850]);
-    ws.addRow([{ formula: 'A2&" (bản sao)"', result: 'Trống đồng (bản sao)' }, 'BT-002', new Date(Date.UTC(1990, 4, 1))]);
+    ws.addRow([
+      { formula: 'A2&" (bản sao)"', result: 'Trống đồng (bản sao)' },
+      'BT-002',
+      new Date(Date.UTC(1990, 4, 1)),
+    ]);
     wb.addWorksheet('Khác').addRow(['bỏ qua']);
     const path = join(dir, 'objects.xlsx');
     await wb.xlsx.writeFile(path);

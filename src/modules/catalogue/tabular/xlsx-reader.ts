@@ -67,7 +67,13 @@ export function cellText(value: CellValue): { text: string; formula: boolean } {
       return { text: inner, formula: true };
     }
     if ('richText' in value && Array.isArray(value.richText))
-      return { text: value.richText.map((r) => r.text).join('').normalize('NFC'), formula: false };
+      return {
+        text: value.richText
+          .map((r) => r.text)
+          .join('')
+          .normalize('NFC'),
+        formula: false,
+      };
     if ('text' in value && typeof value.text === 'string')
       return { text: value.text.normalize('NFC'), formula: false };
     if ('error' in value) return { text: '', formula: false };
@@ -76,7 +82,10 @@ export function cellText(value: CellValue): { text: string; formula: boolean } {
 }
 
 /** Header then data rows of the first worksheet; rows the sheet leaves out (blank) are not yielded. */
-export async function* readXlsxRows(path: string, skip = 0): AsyncGenerator<TabularRow | { header: string[] }> {
+export async function* readXlsxRows(
+  path: string,
+  skip = 0,
+): AsyncGenerator<TabularRow | { header: string[] }> {
   await checkXlsxContainer(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',

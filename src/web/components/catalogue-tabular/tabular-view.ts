@@ -2,7 +2,11 @@
 import type { MessageKey, Translate } from '../../../lib/i18n.ts';
 import type { StoredIssue } from '../../../modules/catalogue/catalogue-csv.repository.ts';
 import type { PreviewRow } from '../../../modules/catalogue/catalogue-csv.usecases.ts';
-import { isTabularField, TABULAR_FIELDS, type TabularField } from '../../../modules/catalogue/tabular/vocabulary.ts';
+import {
+  isTabularField,
+  TABULAR_FIELDS,
+  type TabularField,
+} from '../../../modules/catalogue/tabular/vocabulary.ts';
 
 /** Record fields a column can fill, grouped as on the mapping screen. */
 export const FIELD_GROUPS: ReadonlyArray<{ label: MessageKey; fields: readonly TabularField[] }> = [
@@ -21,7 +25,8 @@ export const FIELD_GROUPS: ReadonlyArray<{ label: MessageKey; fields: readonly T
 if (FIELD_GROUPS.flatMap((g) => g.fields).length !== TABULAR_FIELDS.length)
   throw new Error('FIELD_GROUPS must list every tabular field once');
 
-export const fieldLabel = (field: TabularField): MessageKey => `catalogueTabular.field.${field}` as MessageKey;
+export const fieldLabel = (field: TabularField): MessageKey =>
+  `catalogueTabular.field.${field}` as MessageKey;
 
 /** Schema paths (record input) named the way the mapping screen names them. */
 const SCHEMA_FIELDS: Record<string, TabularField> = {
@@ -39,7 +44,10 @@ export interface IssueView {
 }
 
 /** A report line ready to translate: `field` parameters become the field's label in the reader's language. */
-export function issueView(issue: Pick<StoredIssue, 'rowNumber' | 'severity' | 'code' | 'params'>, t: Translate): IssueView {
+export function issueView(
+  issue: Pick<StoredIssue, 'rowNumber' | 'severity' | 'code' | 'params'>,
+  t: Translate,
+): IssueView {
   const params = { ...issue.params };
   const field = typeof params.field === 'string' ? (SCHEMA_FIELDS[params.field] ?? params.field) : undefined;
   if (field && isTabularField(field)) params.field = t(fieldLabel(field));

@@ -4,13 +4,18 @@ import type { FormMessage } from '../../auth-forms.ts';
 import { useT } from '../../i18n.ts';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
 
+const textOf = (v: object, name: string): string => {
+  const x = (v as Record<string, unknown>)[name];
+  return typeof x === 'string' ? x : '';
+};
+
 export function ImageTextFields({
   prefix,
   values: v,
   errors,
 }: {
   prefix: string;
-  values: Record<string, string | null | undefined>;
+  values: object;
   errors: readonly FormMessage[] | undefined;
 }) {
   const t = useT();
@@ -29,7 +34,7 @@ export function ImageTextFields({
           id={id}
           name={name}
           maxLength={max}
-          defaultValue={v[name] ?? ''}
+          defaultValue={textOf(v, name)}
           {...(suffix === 'alt-vi' ? { required: true } : {})}
           {...fieldAria(id, errors, hint ? `${id}-hint` : undefined)}
         />

@@ -21,7 +21,9 @@ export function RecordImages({ media, recordId }: { media: RecordMediaView; reco
               <figure key={img.id}>
                 <ResponsiveImage image={img} locale={locale} eager={i === 0} />
                 {caption ? (
-                  <figcaption lang={caption.lang !== locale ? caption.lang : undefined}>{caption.text}</figcaption>
+                  <figcaption lang={caption.lang !== locale ? caption.lang : undefined}>
+                    {caption.text}
+                  </figcaption>
                 ) : null}
               </figure>
             );
@@ -59,7 +61,10 @@ export function RecordExhibitions({ media }: { media: RecordMediaView }) {
           const title = pick(locale, e.titleVi, e.titleEn);
           return (
             <li key={e.id}>
-              <a href={href(`/exhibitions/${e.slug}`)} lang={title && title.lang !== locale ? title.lang : undefined}>
+              <a
+                href={href(`/exhibitions/${e.slug}`)}
+                lang={title && title.lang !== locale ? title.lang : undefined}
+              >
                 {title?.text}
               </a>
             </li>

@@ -37,7 +37,14 @@ export function ExhibitionFields({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <FieldError id={id} errors={errors} />
-      <textarea id={id} name={name} rows={4} maxLength={4000} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        maxLength={4000}
+        defaultValue={v[name] ?? ''}
+        {...fieldAria(id, errors)}
+      />
     </div>
   );
   const day = (id: string, name: Name, label: string) => (

@@ -7,6 +7,11 @@ import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ResponsiveImage } from '../catalogue/ResponsiveImage.tsx';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
 
+const textOf = (v: object, name: string): string => {
+  const x = (v as Record<string, unknown>)[name];
+  return typeof x === 'string' ? x : '';
+};
+
 type Errors = readonly FormMessage[] | undefined;
 
 export function SectionFields({
@@ -15,7 +20,7 @@ export function SectionFields({
   errors,
 }: {
   prefix: string;
-  values: Record<string, string | null | undefined>;
+  values: object;
   errors: Errors;
 }) {
   const t = useT();
@@ -26,9 +31,22 @@ export function SectionFields({
         <label htmlFor={id}>{label}</label>
         <FieldError id={id} errors={errors} />
         {area ? (
-          <textarea id={id} name={name} rows={6} maxLength={max} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+          <textarea
+            id={id}
+            name={name}
+            rows={6}
+            maxLength={max}
+            defaultValue={textOf(v, name)}
+            {...fieldAria(id, errors)}
+          />
         ) : (
-          <input id={id} name={name} maxLength={max} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+          <input
+            id={id}
+            name={name}
+            maxLength={max}
+            defaultValue={textOf(v, name)}
+            {...fieldAria(id, errors)}
+          />
         )}
       </div>
     );
@@ -150,9 +168,7 @@ export function SectionEditor(props: {
           const image = item.kind === 'image' ? item.image : item.record.image;
           return (
             <li key={item.id}>
-              {image ? (
-                <ResponsiveImage image={image} locale={locale} variant="thumb" sizes="6rem" />
-              ) : null}
+              {image ? <ResponsiveImage image={image} locale={locale} variant="thumb" sizes="6rem" /> : null}
               <div>
                 {item.kind === 'record' ? (
                   <p>

@@ -59,7 +59,15 @@ export function PlaceForm(props: {
   return (
     <form method="post" className="form" noValidate>
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
-      <TextField id="place-name" name="name" label={t('places.field.name')} values={v} errors={errors} maxLength={300} required />
+      <TextField
+        id="place-name"
+        name="name"
+        label={t('places.field.name')}
+        values={v}
+        errors={errors}
+        maxLength={300}
+        required
+      />
       <div className="field">
         <label htmlFor="place-kind">{t('places.field.kind')}</label>
         <FieldError id="place-kind" errors={errors} />
@@ -80,9 +88,30 @@ export function PlaceForm(props: {
         value={v.unitId ?? ''}
         errors={errors}
       />
-      <TextField id="place-district" name="district" label={t('places.field.district')} values={v} errors={errors} maxLength={100} />
-      <TextField id="place-commune" name="commune" label={t('places.field.commune')} values={v} errors={errors} maxLength={100} />
-      <TextField id="place-address" name="address" label={t('places.field.address')} values={v} errors={errors} maxLength={300} />
+      <TextField
+        id="place-district"
+        name="district"
+        label={t('places.field.district')}
+        values={v}
+        errors={errors}
+        maxLength={100}
+      />
+      <TextField
+        id="place-commune"
+        name="commune"
+        label={t('places.field.commune')}
+        values={v}
+        errors={errors}
+        maxLength={100}
+      />
+      <TextField
+        id="place-address"
+        name="address"
+        label={t('places.field.address')}
+        values={v}
+        errors={errors}
+        maxLength={300}
+      />
       <p className="hint" id="place-coords-hint">
         {t('places.field.coordsHint')}
       </p>
@@ -106,9 +135,33 @@ export function PlaceForm(props: {
         inputMode="decimal"
         hintId="place-coords-hint"
       />
-      <TextField id="place-phone" name="phone" label={t('places.field.phone')} values={v} errors={errors} maxLength={20} type="tel" />
-      <TextField id="place-email" name="email" label={t('places.field.email')} values={v} errors={errors} maxLength={200} type="email" />
-      <TextField id="place-website" name="website" label={t('places.field.website')} values={v} errors={errors} maxLength={500} type="url" />
+      <TextField
+        id="place-phone"
+        name="phone"
+        label={t('places.field.phone')}
+        values={v}
+        errors={errors}
+        maxLength={20}
+        type="tel"
+      />
+      <TextField
+        id="place-email"
+        name="email"
+        label={t('places.field.email')}
+        values={v}
+        errors={errors}
+        maxLength={200}
+        type="email"
+      />
+      <TextField
+        id="place-website"
+        name="website"
+        label={t('places.field.website')}
+        values={v}
+        errors={errors}
+        maxLength={500}
+        type="url"
+      />
       <TextField
         id="place-description"
         name="description"
@@ -144,7 +197,12 @@ export function PlaceForm(props: {
       <div className="field">
         <label htmlFor="place-status">{t('places.field.status')}</label>
         <FieldError id="place-status" errors={errors} />
-        <select id="place-status" name="status" defaultValue={v.status || 'active'} {...fieldAria('place-status', errors)}>
+        <select
+          id="place-status"
+          name="status"
+          defaultValue={v.status || 'active'}
+          {...fieldAria('place-status', errors)}
+        >
           {PLACE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`places.status.${s}`)}

@@ -31,9 +31,14 @@ export function PlacesMap(props: {
       <link rel="stylesheet" href={leafletCss} />
       <h2 id="places-map-title">{t('places.map.heading')}</h2>
       <p className="muted">{t('places.map.listAlternative')}</p>
-      <div id="places-map" className="places-map" role="region" aria-label={t('places.map.heading')} />
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with every "<" escaped above */}
-      <script type="application/json" id="places-map-data" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: data }} />
+      <div id="places-map" className="places-map" />
+      <script
+        type="application/json"
+        id="places-map-data"
+        nonce={props.nonce}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with every "<" escaped above
+        dangerouslySetInnerHTML={{ __html: data }}
+      />
       <script src={leafletJs} nonce={props.nonce} defer />
     </section>
   );

@@ -13,12 +13,11 @@ export interface TimelineEvent {
   actorName: string | null;
 }
 
-const stateLabel = (t: Translate, s: string | null) =>
-  s ? t(`planwork.state.${s as 'draft'}`) : '—';
+const stateLabel = (t: Translate, s: string | null) => (s ? t(`planwork.state.${s as 'draft'}`) : '—');
 const statusLabel = (t: Translate, s: string | null) =>
   s ? t(`planwork.status.${s as 'not_started'}`) : '—';
 
-function describe(t: Translate, e: TimelineEvent): string {
+function eventText(t: Translate, e: TimelineEvent): string {
   switch (e.kind) {
     case 'assigned':
       return e.comment ? t('planwork.event.assigned', { name: e.comment }) : t('planwork.event.unassigned');
@@ -34,7 +33,10 @@ function describe(t: Translate, e: TimelineEvent): string {
     case 'evidence_removed':
       return t('planwork.event.evidenceRemoved', { title: e.comment ?? '' });
     case 'transition':
-      return t('planwork.event.transition', { from: stateLabel(t, e.fromState), to: stateLabel(t, e.toState) });
+      return t('planwork.event.transition', {
+        from: stateLabel(t, e.fromState),
+        to: stateLabel(t, e.toState),
+      });
     case 'comment':
       return t('planwork.event.comment');
     default:
@@ -50,7 +52,7 @@ export function PlanTimeline({ events }: { events: readonly TimelineEvent[] }) {
       {events.map((e) => (
         <li key={e.id}>
           <strong>{e.at}</strong> — {e.actorName ?? t('planwork.event.system')}
-          {e.unitName ? ` (${e.unitName})` : ''}: {describe(t, e)}
+          {e.unitName ? ` (${e.unitName})` : ''}: {eventText(t, e)}
           {e.comment && (e.kind === 'transition' || e.kind === 'comment') ? (
             <blockquote>{e.comment}</blockquote>
           ) : null}

@@ -117,7 +117,11 @@ export function UnitPartSection({
           <Hidden intent="progress" unitId={u} version={version} />
           <div className="field">
             <label htmlFor={partField('status', u)}>{t('planwork.col.status')}</label>
-            <select id={partField('status', u)} name="status" defaultValue={pv?.status ?? report?.status ?? 'not_started'}>
+            <select
+              id={partField('status', u)}
+              name="status"
+              defaultValue={pv?.status ?? report?.status ?? 'not_started'}
+            >
               {REPORT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`planwork.status.${s}`)}
@@ -174,7 +178,8 @@ export function UnitPartSection({
               </a>
             ) : (
               <>
-                {e.title} ({t(`planwork.recordType.${(e.recordType ?? 'event') as 'event'}`)}: <code>{e.recordId}</code>)
+                {e.title} ({t(`planwork.recordType.${(e.recordType ?? 'event') as 'event'}`)}:{' '}
+                <code>{e.recordId}</code>)
               </>
             )}
             {can.update ? (
@@ -191,7 +196,12 @@ export function UnitPartSection({
       </ul>
       {can.update ? (
         <>
-          <form method="post" encType="multipart/form-data" action={href(`${instancePath}/evidence`)} className="stack-form">
+          <form
+            method="post"
+            encType="multipart/form-data"
+            action={href(`${instancePath}/evidence`)}
+            className="stack-form"
+          >
             <input type="hidden" name="unitId" value={u} />
             <div className="field">
               <label htmlFor={partField('file', u)}>{t('planwork.evidence.file')}</label>
@@ -213,11 +223,24 @@ export function UnitPartSection({
             <Hidden intent="link" unitId={u} />
             <div className="field">
               <label htmlFor={partField('link-title', u)}>{t('planwork.evidence.title')}</label>
-              <input id={partField('link-title', u)} name="title" required maxLength={300} defaultValue={typed('link')?.title ?? ''} />
+              <input
+                id={partField('link-title', u)}
+                name="title"
+                required
+                maxLength={300}
+                defaultValue={typed('link')?.title ?? ''}
+              />
             </div>
             <div className="field">
               <label htmlFor={partField('link-url', u)}>{t('planwork.evidence.url')}</label>
-              <input id={partField('link-url', u)} name="url" type="url" required maxLength={2000} defaultValue={typed('link')?.url ?? ''} />
+              <input
+                id={partField('link-url', u)}
+                name="url"
+                type="url"
+                required
+                maxLength={2000}
+                defaultValue={typed('link')?.url ?? ''}
+              />
             </div>
             <button type="submit">{t('planwork.evidence.addLink')}</button>
           </form>

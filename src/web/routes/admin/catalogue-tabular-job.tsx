@@ -18,7 +18,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   try {
     const job = await getTabularImport(deps, actor, params.importId);
-    if (job.status === 'draft') throw redirect(localePath(locale, `/admin/catalogue/import/tabular/${job.id}`));
+    if (job.status === 'draft')
+      throw redirect(localePath(locale, `/admin/catalogue/import/tabular/${job.id}`));
     const issues = await listTabularIssues(deps, actor, job.id, REPORT_LIMIT + 1);
     const t = translator(locale);
     const percent =
@@ -94,7 +95,9 @@ export default function CatalogueTabularJob({ loaderData }: Route.ComponentProps
       </dl>
       {active ? (
         <p>
-          <a href={href(`/admin/catalogue/import/tabular/${job.id}/progress`)}>{t('catalogueTabular.job.refresh')}</a>
+          <a href={href(`/admin/catalogue/import/tabular/${job.id}/progress`)}>
+            {t('catalogueTabular.job.refresh')}
+          </a>
         </p>
       ) : null}
       <h2>{t('catalogueTabular.job.report')}</h2>
@@ -102,7 +105,9 @@ export default function CatalogueTabularJob({ loaderData }: Route.ComponentProps
         <p>{t('catalogueTabular.job.noIssues')}</p>
       ) : (
         <>
-          {truncated ? <p className="muted">{t('catalogueTabular.job.reportTruncated', { n: REPORT_LIMIT })}</p> : null}
+          {truncated ? (
+            <p className="muted">{t('catalogueTabular.job.reportTruncated', { n: REPORT_LIMIT })}</p>
+          ) : null}
           <p>
             <a href={href(`/admin/catalogue/import/tabular/${job.id}/report.csv`)} download>
               {t('catalogueTabular.job.downloadReport')}

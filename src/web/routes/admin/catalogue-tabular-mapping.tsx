@@ -16,12 +16,8 @@ import {
 } from '../../../modules/catalogue/catalogue-csv.usecases.ts';
 import { isTabularField } from '../../../modules/catalogue/tabular/vocabulary.ts';
 import { type FormMessage, formText } from '../../auth-forms.ts';
+import { FIELD_GROUPS, fieldLabel, previewView } from '../../components/catalogue-tabular/tabular-view.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import {
-  FIELD_GROUPS,
-  fieldLabel,
-  previewView,
-} from '../../components/catalogue-tabular/tabular-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
@@ -53,7 +49,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         encoding: job.encoding,
         delimiter: job.delimiter === '\t' ? 'TAB' : job.delimiter,
         totalRows: job.totalRows,
-        columns: job.columns,
+        columns: job.columns.map((name, index) => ({ index, name })),
         mapping: job.mapping as Record<string, string>,
         unitId: job.unitId,
         publish: job.publish,
@@ -126,7 +122,10 @@ export default function CatalogueTabularMapping({ loaderData, actionData }: Rout
   const mapping = values?.mapping ?? job.mapping;
   const format =
     job.format === 'csv'
-      ? t('catalogueTabular.mapping.format.csv', { encoding: job.encoding ?? '', delimiter: job.delimiter ?? '' })
+      ? t('catalogueTabular.mapping.format.csv', {
+          encoding: job.encoding ?? '',
+          delimiter: job.delimiter ?? '',
+        })
       : t('catalogueTabular.mapping.format.xlsx');
   return (
     <>
@@ -144,10 +143,11 @@ export default function CatalogueTabularMapping({ loaderData, actionData }: Rout
       <form method="post" className="stack-form">
         <fieldset>
           <legend>{t('catalogueTabular.mapping.columns')}</legend>
-          {job.columns.map((name, i) => {
+          {job.columns.map((column) => {
+            const { index: i, name } = column;
             const example = examples[i];
             return (
-              <div className="field" key={`${i}-${name}`}>
+              <div className="field" key={column.index}>
                 <label htmlFor={`col-${i}`}>
                   {t('catalogueTabular.mapping.columnLabel', {
                     n: i + 1,
@@ -194,7 +194,11 @@ export default function CatalogueTabularMapping({ loaderData, actionData }: Rout
           </div>
           <div className="field">
             <label htmlFor="tabular-type">{t('catalogueTabular.mapping.defaultType')}</label>
-            <select id="tabular-type" name="defaultType" defaultValue={values?.defaultType ?? job.defaultType}>
+            <select
+              id="tabular-type"
+              name="defaultType"
+              defaultValue={values?.defaultType ?? job.defaultType}
+            >
               {RECORD_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`catalogue.type.${type}` as MessageKey)}

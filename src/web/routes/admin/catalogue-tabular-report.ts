@@ -18,7 +18,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const t = translator(locale);
     const lines = [
       '\uFEFF',
-      csvLine([t('catalogueTabular.job.row'), t('catalogueTabular.job.severity'), t('catalogueTabular.job.reason')]),
+      csvLine([
+        t('catalogueTabular.job.row'),
+        t('catalogueTabular.job.severity'),
+        t('catalogueTabular.job.reason'),
+      ]),
       ...issues.map((i) => {
         const v = issueView(i, t);
         return csvLine([v.rowNumber, t(`catalogueTabular.severity.${v.severity}`), t(v.key, v.params)]);

@@ -9,7 +9,10 @@ import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { newId } from '../../../lib/ids.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.ts';
 import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.ts';
-import { createTabularImport, listTabularImports } from '../../../modules/catalogue/catalogue-csv.usecases.ts';
+import {
+  createTabularImport,
+  listTabularImports,
+} from '../../../modules/catalogue/catalogue-csv.usecases.ts';
 import { MAX_TABULAR_BYTES } from '../../../modules/catalogue/tabular/tabular.types.ts';
 import type { FormMessage } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -21,7 +24,10 @@ import type { Route } from './+types/catalogue-tabular.ts';
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
-    const [units, imports] = await Promise.all([importTargetUnits(deps, actor), listTabularImports(deps, actor)]);
+    const [units, imports] = await Promise.all([
+      importTargetUnits(deps, actor),
+      listTabularImports(deps, actor),
+    ]);
     return {
       units,
       imports: imports.map((j) => ({
@@ -72,7 +78,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (e) {
     await rm(filePath, { force: true });
     if (!isAppError(e)) throw e;
-    if (e.status === 413) return fail('catalogueTabular.error.tooLarge', 413, { mb: MAX_TABULAR_BYTES >> 20 });
+    if (e.status === 413)
+      return fail('catalogueTabular.error.tooLarge', 413, { mb: MAX_TABULAR_BYTES >> 20 });
     if (e.status === 403 || e.code === 'catalogue.unit_unknown')
       return fail('catalogueTabular.error.unit', e.status === 403 ? 403 : 422);
     if (e.code.startsWith('catalogue.tabular.')) return fail(e.messageKey, e.status, e.params);
@@ -146,7 +153,9 @@ export default function CatalogueTabular({ loaderData, actionData }: Route.Compo
                   </td>
                   <td>{j.createdAt}</td>
                   <td>{t(`catalogueTabular.status.${j.status}` as MessageKey)}</td>
-                  <td>{j.status === 'draft' || j.status === 'cancelled' ? '' : t('catalogueTabular.summary', j)}</td>
+                  <td>
+                    {j.status === 'draft' || j.status === 'cancelled' ? '' : t('catalogueTabular.summary', j)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,10 +5,10 @@ import { localePath } from '../../../lib/i18n.ts';
 import { addUploadedImage } from '../../../modules/exhibitions/exhibitions.images.ts';
 import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.ts';
 import { failure } from '../../auth-forms.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ImageUploadForm } from '../../components/catalogue/ImageUploadForm.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
-import { textFields, IMAGE_FIELDS } from '../../exhibitions-forms.ts';
+import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { readImageUpload, uploadErrorField } from '../../image-upload.ts';
 import { rethrowForPage } from '../../page-errors.ts';
@@ -20,7 +20,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const ex = await getExhibitionForStaff(deps, actor, params.exhibitionId);
     const section = ex.sections.find((s) => s.id === params.sectionId);
     if (!section) throw new Response(null, { status: 404 });
-    return { ex: { id: ex.id, titleVi: ex.titleVi }, section: { id: section.id, headingVi: section.headingVi } };
+    return {
+      ex: { id: ex.id, titleVi: ex.titleVi },
+      section: { id: section.id, headingVi: section.headingVi },
+    };
   } catch (e) {
     if (e instanceof Response) throw e;
     rethrowForPage(e);
@@ -51,7 +54,9 @@ export default function ExhibitionImage({ loaderData, actionData }: Route.Compon
     <>
       <title>{`${t('exhibitions.admin.addImage')} — ${ex.titleVi} — Suốt Đời`}</title>
       <p>
-        <a href={href(`/admin/exhibitions/${ex.id}#sec-${section.id}`)}>{t('exhibitions.admin.backTo', { title: ex.titleVi })}</a>
+        <a href={href(`/admin/exhibitions/${ex.id}#sec-${section.id}`)}>
+          {t('exhibitions.admin.backTo', { title: ex.titleVi })}
+        </a>
       </p>
       <h1>{t('exhibitions.admin.addImageTo', { heading: section.headingVi })}</h1>
       <ErrorSummary errors={actionData?.errors} />

@@ -97,7 +97,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'update') {
       const v = formValues(form, EXHIBITION_FIELDS);
       Object.assign(values, v);
-      const parsed = ExhibitionPatchSchema.safeParse({ ...exhibitionFormInput(v), version: Number(v.version) });
+      const parsed = ExhibitionPatchSchema.safeParse({
+        ...exhibitionFormInput(v),
+        version: Number(v.version),
+      });
       if (!parsed.success) return invalid(issuesToMessages(parsed.error, EXHIBITION_MESSAGES), values);
       await updateExhibition(deps, actor, id, parsed.data);
       return back('saved');
@@ -133,7 +136,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'item-add-record') {
       const fields = textFields(form, ['recordId', 'captionVi', 'captionEn'] as const);
       Object.assign(values, fields);
-      const parsed = RecordItemInputSchema.safeParse({ ...fields, recordId: recordIdFrom(fields.recordId ?? '') });
+      const parsed = RecordItemInputSchema.safeParse({
+        ...fields,
+        recordId: recordIdFrom(fields.recordId ?? ''),
+      });
       if (!parsed.success)
         return invalid(
           [{ field: `sec-${sectionId}-record`, key: 'exhibitions.error.recordUnknown' }],

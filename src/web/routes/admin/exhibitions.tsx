@@ -5,7 +5,10 @@ import { redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { exhibitionUnits, listExhibitionsForStaff } from '../../../modules/exhibitions/exhibitions.queries.ts';
+import {
+  exhibitionUnits,
+  listExhibitionsForStaff,
+} from '../../../modules/exhibitions/exhibitions.queries.ts';
 import { ExhibitionInputSchema } from '../../../modules/exhibitions/exhibitions.schemas.ts';
 import { createExhibition } from '../../../modules/exhibitions/exhibitions.usecases.ts';
 import { issuesToMessages } from '../../access-forms.ts';
@@ -54,7 +57,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const ex = await createExhibition(deps, actor, parsed.data);
     return redirect(`${localePath(locale, `/admin/exhibitions/${ex.id}`)}?done=created`, 303);
   } catch (e) {
-    const field = isAppError(e) && e.code === 'exhibitions.slug_taken' ? 'exhibition-slug' : 'exhibition-unit';
+    const field =
+      isAppError(e) && e.code === 'exhibitions.slug_taken' ? 'exhibition-slug' : 'exhibition-unit';
     return failure(e, values, field);
   }
 }

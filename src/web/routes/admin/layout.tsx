@@ -18,7 +18,10 @@ const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; action: string 
   { path: '/admin/units', label: 'units.nav', action: 'units.unit.read' },
   { path: '/admin/catalogue/import', label: 'catalogue.admin.nav', action: 'catalogue.import.list' },
   { path: '/admin/catalogue/import/tabular', label: 'catalogueTabular.nav', action: 'catalogue.import.list' },
+  { path: '/admin/catalogue/harvest', label: 'catalogue.harvest.nav', action: 'catalogue.harvest.list' },
   { path: '/admin/exhibitions', label: 'exhibitions.nav', action: 'exhibitions.exhibition.list' },
+  { path: '/admin/places', label: 'places.admin.nav', action: 'places.place.list' },
+  { path: '/admin/events', label: 'events.nav', action: 'events.event.read' },
   { path: '/admin/users', label: 'access.nav.users', action: 'access.user.read' },
   { path: '/admin/settings/security', label: 'access.nav.security', action: 'auth.settings.update' },
   { path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read' },
@@ -28,6 +31,11 @@ const SECTIONS: ReadonlyArray<{ path: string; label: MessageKey; action: string 
     path: '/admin/events/commemorative',
     label: 'eventFeeds.commemorative.nav',
     action: 'eventFeeds.commemorative.read',
+  },
+  {
+    path: '/admin/events/subscriptions',
+    label: 'eventFeeds.subscriptions.nav',
+    action: 'eventFeeds.subscription.manage',
   },
 ];
 

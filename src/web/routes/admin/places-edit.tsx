@@ -3,9 +3,14 @@
 import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { weeklyTable } from '../../../modules/places/places.hours.ts';
 import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.ts';
-import { HoursExceptionSchema, IsoDay, UpdatePlaceSchema, WeeklyHoursSchema } from '../../../modules/places/places.schemas.ts';
+import { weeklyTable } from '../../../modules/places/places.hours.ts';
+import {
+  HoursExceptionSchema,
+  IsoDay,
+  UpdatePlaceSchema,
+  WeeklyHoursSchema,
+} from '../../../modules/places/places.schemas.ts';
 import {
   removeHoursException,
   setHoursException,
@@ -88,7 +93,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent === 'exception') {
     const { values, input } = readExceptionForm(form);
     const parsed = HoursExceptionSchema.safeParse(input);
-    if (!parsed.success) return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
+    if (!parsed.success)
+      return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
     try {
       await setHoursException(deps, actor, params.placeId, parsed.data);
       return done();
@@ -108,7 +114,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const { values, input } = readPlaceForm(form);
   const parsed = UpdatePlaceSchema.safeParse(input);
-  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), { intent: 'details', ...values });
+  if (!parsed.success)
+    return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), { intent: 'details', ...values });
   try {
     await updatePlace(deps, actor, params.placeId, parsed.data);
     return done();
@@ -186,14 +193,22 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
                           <input
                             type="time"
                             name={`h${row.weekday}_${s}_opens`}
-                            aria-label={t('places.hours.fieldLabel', { weekday, session, which: t('places.hours.opens') })}
+                            aria-label={t('places.hours.fieldLabel', {
+                              weekday,
+                              session,
+                              which: t('places.hours.opens'),
+                            })}
                             defaultValue={hoursValue(`h${row.weekday}_${s}_opens`, i?.opens ?? '')}
                           />{' '}
                           –{' '}
                           <input
                             type="time"
                             name={`h${row.weekday}_${s}_closes`}
-                            aria-label={t('places.hours.fieldLabel', { weekday, session, which: t('places.hours.closes') })}
+                            aria-label={t('places.hours.fieldLabel', {
+                              weekday,
+                              session,
+                              which: t('places.hours.closes'),
+                            })}
                             defaultValue={hoursValue(`h${row.weekday}_${s}_closes`, i?.closes ?? '')}
                           />
                         </td>
@@ -239,26 +254,55 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
           <div className="field">
             <label htmlFor="exception-day">{t('places.exceptions.day')}</label>
             <FieldError id="exception-day" errors={errors} />
-            <input id="exception-day" name="day" type="date" defaultValue={ex.day ?? ''} {...fieldAria('exception-day', errors)} />
+            <input
+              id="exception-day"
+              name="day"
+              type="date"
+              defaultValue={ex.day ?? ''}
+              {...fieldAria('exception-day', errors)}
+            />
           </div>
           <div className="field checkbox-field">
-            <input id="exception-closed" name="closed" type="checkbox" defaultChecked={intent !== 'exception' || ex.closed === 'on'} />
+            <input
+              id="exception-closed"
+              name="closed"
+              type="checkbox"
+              defaultChecked={intent !== 'exception' || ex.closed === 'on'}
+            />
             <label htmlFor="exception-closed">{t('places.exceptions.closed')}</label>
           </div>
           <div className="field">
             <label htmlFor="exception-opens">{t('places.exceptions.opens')}</label>
             <FieldError id="exception-opens" errors={errors} />
-            <input id="exception-opens" name="opens" type="time" defaultValue={ex.opens ?? ''} {...fieldAria('exception-opens', errors)} />
+            <input
+              id="exception-opens"
+              name="opens"
+              type="time"
+              defaultValue={ex.opens ?? ''}
+              {...fieldAria('exception-opens', errors)}
+            />
           </div>
           <div className="field">
             <label htmlFor="exception-closes">{t('places.exceptions.closes')}</label>
             <FieldError id="exception-closes" errors={errors} />
-            <input id="exception-closes" name="closes" type="time" defaultValue={ex.closes ?? ''} {...fieldAria('exception-closes', errors)} />
+            <input
+              id="exception-closes"
+              name="closes"
+              type="time"
+              defaultValue={ex.closes ?? ''}
+              {...fieldAria('exception-closes', errors)}
+            />
           </div>
           <div className="field">
             <label htmlFor="exception-note">{t('places.exceptions.note')}</label>
             <FieldError id="exception-note" errors={errors} />
-            <input id="exception-note" name="note" maxLength={300} defaultValue={ex.note ?? ''} {...fieldAria('exception-note', errors)} />
+            <input
+              id="exception-note"
+              name="note"
+              maxLength={300}
+              defaultValue={ex.note ?? ''}
+              {...fieldAria('exception-note', errors)}
+            />
           </div>
           <div>
             <button type="submit">{t('places.exceptions.add')}</button>

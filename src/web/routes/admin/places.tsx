@@ -167,14 +167,34 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
               <div className="field">
                 <label htmlFor="route-name">{t('places.route.name')}</label>
                 <FieldError id="route-name" errors={errors} />
-                <input id="route-name" name="name" maxLength={300} required defaultValue={v.name ?? ''} {...fieldAria('route-name', errors)} />
+                <input
+                  id="route-name"
+                  name="name"
+                  maxLength={300}
+                  required
+                  defaultValue={v.name ?? ''}
+                  {...fieldAria('route-name', errors)}
+                />
               </div>
               <div className="field">
                 <label htmlFor="route-vehicle">{t('places.route.vehicle')}</label>
                 <FieldError id="route-vehicle" errors={errors} />
-                <input id="route-vehicle" name="vehicle" maxLength={100} defaultValue={v.vehicle ?? ''} {...fieldAria('route-vehicle', errors)} />
+                <input
+                  id="route-vehicle"
+                  name="vehicle"
+                  maxLength={100}
+                  defaultValue={v.vehicle ?? ''}
+                  {...fieldAria('route-vehicle', errors)}
+                />
               </div>
-              <UnitSelect id="route-unit" name="unitId" label={t('places.field.unit')} units={d.routeUnits} value={v.unitId ?? ''} errors={errors} />
+              <UnitSelect
+                id="route-unit"
+                name="unitId"
+                label={t('places.field.unit')}
+                units={d.routeUnits}
+                value={v.unitId ?? ''}
+                errors={errors}
+              />
               <div>
                 <button type="submit">{t('places.route.create')}</button>
               </div>

@@ -23,7 +23,12 @@ import {
 import { doneNotice, issuesToMessages } from '../../access-forms.ts';
 import { type FormMessage, failure, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { budgetLineView, type BudgetLineView, sourceKey, stageKey } from '../../components/plan-budget-view.ts';
+import {
+  type BudgetLineView,
+  budgetLineView,
+  sourceKey,
+  stageKey,
+} from '../../components/plan-budget-view.ts';
 import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -88,17 +93,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       };
       const parsed =
         intent === 'create'
-          ? CreateBudgetLineSchema.safeParse({ ...input, instanceId: params.instanceId, unitId: values.unitId })
+          ? CreateBudgetLineSchema.safeParse({
+              ...input,
+              instanceId: params.instanceId,
+              unitId: values.unitId,
+            })
           : UpdateBudgetLineSchema.safeParse({ ...input, version });
       if (!parsed.success) errors.push(...issuesToMessages(parsed.error, messages));
       if (errors.length || !parsed.success) return invalid(errors, values);
-      if (intent === 'create')
-        await createBudgetLine(deps, actor, CreateBudgetLineSchema.parse(parsed.data));
+      if (intent === 'create') await createBudgetLine(deps, actor, CreateBudgetLineSchema.parse(parsed.data));
       else await updateBudgetLine(deps, actor, lineId, UpdateBudgetLineSchema.parse(parsed.data));
       return back(intent === 'create' ? 'created' : 'updated');
     }
     if (intent === 'delete') {
-      if (!Number.isSafeInteger(version) || version < 1) return invalid([{ key: 'planBudget.error.stale' }], values);
+      if (!Number.isSafeInteger(version) || version < 1)
+        return invalid([{ key: 'planBudget.error.stale' }], values);
       await deleteBudgetLine(deps, actor, lineId, version);
       return back('deleted');
     }
@@ -164,17 +173,32 @@ function LineForms({
             <Hidden intent="update" line={line} />
             <div className="field">
               <label htmlFor={id('update', 'content')}>{t('planBudget.col.content')}</label>
-              <input id={id('update', 'content')} name="content" maxLength={500} required
-                defaultValue={value('update', 'content', line.content)} />
+              <input
+                id={id('update', 'content')}
+                name="content"
+                maxLength={500}
+                required
+                defaultValue={value('update', 'content', line.content)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('update', 'amount')}>{t('planBudget.form.amount')}</label>
-              <input id={id('update', 'amount')} name="amount" inputMode="numeric" required
-                aria-describedby="amount-hint" defaultValue={value('update', 'amount', line.raw.amount)} />
+              <input
+                id={id('update', 'amount')}
+                name="amount"
+                inputMode="numeric"
+                required
+                aria-describedby="amount-hint"
+                defaultValue={value('update', 'amount', line.raw.amount)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('update', 'source')}>{t('planBudget.col.source')}</label>
-              <select id={id('update', 'source')} name="source" defaultValue={value('update', 'source', line.source)}>
+              <select
+                id={id('update', 'source')}
+                name="source"
+                defaultValue={value('update', 'source', line.source)}
+              >
                 {sources.map((s) => (
                   <option key={s} value={s}>
                     {t(sourceKey(s))}
@@ -194,19 +218,31 @@ function LineForms({
       ) : null}
       {canAppraise ? (
         <details open={mine?.intent === 'appraise'}>
-          <summary>{t(line.approved ? 'planBudget.form.reappraiseSummary' : 'planBudget.form.appraiseSummary')}</summary>
+          <summary>
+            {t(line.approved ? 'planBudget.form.reappraiseSummary' : 'planBudget.form.appraiseSummary')}
+          </summary>
           <form method="post">
             <Hidden intent="appraise" line={line} />
             <div className="field">
               <label htmlFor={id('appraise', 'amount')}>{t('planBudget.form.approvedAmount')}</label>
-              <input id={id('appraise', 'amount')} name="amount" inputMode="numeric" required
+              <input
+                id={id('appraise', 'amount')}
+                name="amount"
+                inputMode="numeric"
+                required
                 aria-describedby="amount-hint"
-                defaultValue={value('appraise', 'amount', line.raw.approved || line.raw.amount)} />
+                defaultValue={value('appraise', 'amount', line.raw.approved || line.raw.amount)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('appraise', 'comment')}>{t('planBudget.form.comment')}</label>
-              <textarea id={id('appraise', 'comment')} name="comment" maxLength={1000} rows={2}
-                defaultValue={value('appraise', 'comment', line.comment ?? '')} />
+              <textarea
+                id={id('appraise', 'comment')}
+                name="comment"
+                maxLength={1000}
+                rows={2}
+                defaultValue={value('appraise', 'comment', line.comment ?? '')}
+              />
             </div>
             <button type="submit">{t('planBudget.form.appraise')}</button>
           </form>
@@ -219,13 +255,24 @@ function LineForms({
             <Hidden intent="spend" line={line} />
             <div className="field">
               <label htmlFor={id('spend', 'amount')}>{t('planBudget.form.spentAmount')}</label>
-              <input id={id('spend', 'amount')} name="amount" inputMode="numeric" required
-                aria-describedby="amount-hint" defaultValue={value('spend', 'amount', line.raw.spent)} />
+              <input
+                id={id('spend', 'amount')}
+                name="amount"
+                inputMode="numeric"
+                required
+                aria-describedby="amount-hint"
+                defaultValue={value('spend', 'amount', line.raw.spent)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('spend', 'document')}>{t('planBudget.form.document')}</label>
-              <input id={id('spend', 'document')} name="document" maxLength={300} required
-                defaultValue={value('spend', 'document', line.document ?? '')} />
+              <input
+                id={id('spend', 'document')}
+                name="document"
+                maxLength={300}
+                required
+                defaultValue={value('spend', 'document', line.document ?? '')}
+              />
             </div>
             <button type="submit">{t('planBudget.form.spend')}</button>
           </form>
@@ -280,10 +327,16 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
                 <th scope="col">{t('planBudget.col.unit')}</th>
                 <th scope="col">{t('planBudget.col.content')}</th>
                 <th scope="col">{t('planBudget.col.source')}</th>
-                <th scope="col" className="num">{t('planBudget.col.amount')}</th>
-                <th scope="col" className="num">{t('planBudget.col.approved')}</th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.amount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.approved')}
+                </th>
                 <th scope="col">{t('planBudget.col.comment')}</th>
-                <th scope="col" className="num">{t('planBudget.col.spent')}</th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.spent')}
+                </th>
                 <th scope="col">{t('planBudget.col.document')}</th>
                 <th scope="col">{t('planBudget.col.stage')}</th>
               </tr>
@@ -292,14 +345,19 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
               {lines.map((l) => (
                 <tr key={l.id}>
                   <td>{l.unitName}</td>
-                  <th scope="row" className="cell-text">{l.content}</th>
+                  <th scope="row" className="cell-text">
+                    {l.content}
+                  </th>
                   <td>{t(sourceKey(l.source))}</td>
                   <td className="num">{l.amount}</td>
                   <td className="num">{l.approved ?? '—'}</td>
                   <td>
                     {l.comment ?? '—'}
                     {l.appraisedBy ? (
-                      <span className="muted"> ({t('planBudget.appraisedBy', { name: l.appraisedBy, at: l.appraisedAt ?? '' })})</span>
+                      <span className="muted">
+                        {' '}
+                        ({t('planBudget.appraisedBy', { name: l.appraisedBy, at: l.appraisedAt ?? '' })})
+                      </span>
                     ) : null}
                   </td>
                   <td className="num">{l.spent ?? '—'}</td>
@@ -335,12 +393,24 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
             </div>
             <div className="field">
               <label htmlFor="create-content">{t('planBudget.col.content')}</label>
-              <input id="create-content" name="content" maxLength={500} required defaultValue={created?.content ?? ''} />
+              <input
+                id="create-content"
+                name="content"
+                maxLength={500}
+                required
+                defaultValue={created?.content ?? ''}
+              />
             </div>
             <div className="field">
               <label htmlFor="create-amount">{t('planBudget.form.amount')}</label>
-              <input id="create-amount" name="amount" inputMode="numeric" required aria-describedby="amount-hint"
-                defaultValue={created?.amount ?? ''} />
+              <input
+                id="create-amount"
+                name="amount"
+                inputMode="numeric"
+                required
+                aria-describedby="amount-hint"
+                defaultValue={created?.amount ?? ''}
+              />
             </div>
             <div className="field">
               <label htmlFor="create-source">{t('planBudget.col.source')}</label>

@@ -1,21 +1,24 @@
 // Back office: the plan's budget — totals per unit, source and year, every estimate line the reader may see,
 // filtered by a plain GET form, with an Excel export of the same selection.
 import { yearInVietnam } from '../../../lib/dates.ts';
+import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.ts';
 import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
 import { listBudget } from '../../../modules/plan/plan-budget.usecases.ts';
-import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
-import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
+import { can } from '../../../policies.ts';
 import { budgetLineView, sourceKey, stageKey, sumsView } from '../../components/plan-budget-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
-import { can } from '../../../policies.ts';
 import type { Route } from './+types/plan-budget.ts';
 
 const FILTER_KEYS = ['year', 'unit', 'source'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-const YEARS = Array.from({ length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 }, (_, i) => PROGRAM_YEARS.from + i);
+const YEARS = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -35,7 +38,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     // Where a unit can start a new estimate: its instances of the chosen (or current) year.
     const estimateYear =
       query.year ?? Math.min(PROGRAM_YEARS.to, Math.max(PROGRAM_YEARS.from, yearInVietnam(deps.now())));
-    const canEstimate = actor.kind === 'user' && actor.grants.some((g) => can(actor, 'plan.budget.estimate', { unitId: g.unitId }));
+    const canEstimate =
+      actor.kind === 'user' &&
+      actor.grants.some((g) => can(actor, 'plan.budget.estimate', { unitId: g.unitId }));
     const tasks = canEstimate ? await listPlanTasks(deps, actor, { year: estimateYear }) : [];
     return {
       invalid: !parsed.success,
@@ -53,7 +58,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       estimateInstances: tasks.flatMap((task) =>
         task.instances
           .filter((i) => i.year === estimateYear)
-          .map((i) => ({ id: i.id, label: `${task.section}.${task.number}`, phase: task.phase, content: task.content })),
+          .map((i) => ({
+            id: i.id,
+            label: `${task.section}.${task.number}`,
+            phase: task.phase,
+            content: task.content,
+          })),
       ),
     };
   } catch (e) {
@@ -61,7 +71,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-type SumsRow = { id: string; label: string; lines: number; estimated: string; approved: string; spent: string };
+type SumsRow = {
+  id: string;
+  label: string;
+  lines: number;
+  estimated: string;
+  approved: string;
+  spent: string;
+};
 
 function TotalsTable({ caption, head, rows }: { caption: string; head: string; rows: SumsRow[] }) {
   const t = useT();
@@ -72,10 +89,18 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            <th scope="col" className="num">{t('planBudget.col.lines')}</th>
-            <th scope="col" className="num">{t('planBudget.col.amount')}</th>
-            <th scope="col" className="num">{t('planBudget.col.approved')}</th>
-            <th scope="col" className="num">{t('planBudget.col.spent')}</th>
+            <th scope="col" className="num">
+              {t('planBudget.col.lines')}
+            </th>
+            <th scope="col" className="num">
+              {t('planBudget.col.amount')}
+            </th>
+            <th scope="col" className="num">
+              {t('planBudget.col.approved')}
+            </th>
+            <th scope="col" className="num">
+              {t('planBudget.col.spent')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -160,13 +185,21 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
         head={t('planBudget.totals.scope')}
         rows={[{ id: 'all', label: t('planBudget.totals.allRow'), ...d.totals.all }]}
       />
-      <TotalsTable caption={t('planBudget.totals.byUnit')} head={t('planBudget.col.unit')} rows={d.totals.byUnit} />
+      <TotalsTable
+        caption={t('planBudget.totals.byUnit')}
+        head={t('planBudget.col.unit')}
+        rows={d.totals.byUnit}
+      />
       <TotalsTable
         caption={t('planBudget.totals.bySource')}
         head={t('planBudget.col.source')}
         rows={d.totals.bySource.map((r) => ({ ...r, label: t(sourceKey(r.source)) }))}
       />
-      <TotalsTable caption={t('planBudget.totals.byYear')} head={t('planBudget.col.year')} rows={d.totals.byYear} />
+      <TotalsTable
+        caption={t('planBudget.totals.byYear')}
+        head={t('planBudget.col.year')}
+        rows={d.totals.byYear}
+      />
 
       <h2>{t('planBudget.lines.heading')}</h2>
       {d.lines.length ? (
@@ -180,9 +213,15 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('planBudget.col.unit')}</th>
                 <th scope="col">{t('planBudget.col.content')}</th>
                 <th scope="col">{t('planBudget.col.source')}</th>
-                <th scope="col" className="num">{t('planBudget.col.amount')}</th>
-                <th scope="col" className="num">{t('planBudget.col.approved')}</th>
-                <th scope="col" className="num">{t('planBudget.col.spent')}</th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.amount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.approved')}
+                </th>
+                <th scope="col" className="num">
+                  {t('planBudget.col.spent')}
+                </th>
                 <th scope="col">{t('planBudget.col.stage')}</th>
               </tr>
             </thead>
@@ -196,7 +235,9 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
                     </a>
                   </td>
                   <td>{l.unitName}</td>
-                  <th scope="row" className="cell-text">{l.content}</th>
+                  <th scope="row" className="cell-text">
+                    {l.content}
+                  </th>
                   <td>{t(sourceKey(l.source))}</td>
                   <td className="num">{l.amount}</td>
                   <td className="num">{l.approved ?? '—'}</td>

@@ -18,9 +18,10 @@ import type { Route } from './+types/plan-evidence-upload.ts';
 /** The file limit plus room for the form's other fields and multipart headers. */
 const MAX_REQUEST = MAX_BYTES.evidence + 64 * 1024;
 
-export function loader({ params, context }: Route.LoaderArgs) {
-  const { locale } = context.get(requestContext);
-  throw redirect(localePath(locale, `/admin/plan/instances/${params.instanceId}`));
+/** Nothing to load: the page only explains a failed upload (after the action) and links back. */
+export function loader({ params }: Route.LoaderArgs) {
+  if (!IdSchema.safeParse(params.instanceId).success) throw data(null, { status: 404 });
+  return null;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -67,7 +68,9 @@ export default function PlanEvidenceUpload({ params, actionData }: Route.Compone
         </p>
       ) : null}
       <p>
-        <a href={href(`/admin/plan/instances/${params.instanceId}`)}>{t('planwork.evidence.backToInstance')}</a>
+        <a href={href(`/admin/plan/instances/${params.instanceId}`)}>
+          {t('planwork.evidence.backToInstance')}
+        </a>
       </p>
     </>
   );

@@ -151,7 +151,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case 'assign': {
         const parsed = AssignSchema.safeParse({ assigneeId: values.assigneeId || null });
         if (!parsed.success)
-          return invalid([{ key: 'planwork.error.assigneeInvalid', field: partField('assignee', unitId) }], values);
+          return invalid(
+            [{ key: 'planwork.error.assigneeInvalid', field: partField('assignee', unitId) }],
+            values,
+          );
         await assignUnitPart(deps, actor, { ...part, ...parsed.data });
         return back('assign');
       }
@@ -173,7 +176,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const parsed = LinkEvidenceSchema.safeParse(
           intent === 'link'
             ? { kind: 'link', title: values.title, url: values.url }
-            : { kind: 'record', title: values.title, recordType: values.recordType, recordId: values.recordId },
+            : {
+                kind: 'record',
+                title: values.title,
+                recordType: values.recordType,
+                recordId: values.recordId,
+              },
         );
         if (!parsed.success) return invalid(issuesToMessages(parsed.error, linkMessages(unitId)), values);
         await addLinkEvidence(deps, actor, part, parsed.data);
@@ -199,7 +207,11 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
   const href = useHref();
   const { instance, task, parts, events } = loaderData;
   const values = actionData?.values;
-  const title = t('planwork.instance.title', { section: task.section, number: task.number, year: instance.year });
+  const title = t('planwork.instance.title', {
+    section: task.section,
+    number: task.number,
+    year: instance.year,
+  });
   return (
     <>
       <title>{`${title} — Suốt Đời`}</title>

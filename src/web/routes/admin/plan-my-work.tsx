@@ -89,7 +89,9 @@ export default function PlanMyWorkPage({ loaderData }: Route.ComponentProps) {
                       <td>
                         {t(`planwork.status.${i.status as 'not_started'}`)} ({i.percent}%)
                       </td>
-                      <td>{i.mine ? t('planwork.myWork.me') : (i.assigneeName ?? t('planwork.unassigned'))}</td>
+                      <td>
+                        {i.mine ? t('planwork.myWork.me') : (i.assigneeName ?? t('planwork.unassigned'))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

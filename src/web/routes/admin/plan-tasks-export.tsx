@@ -1,7 +1,7 @@
 // Back office: the filtered task list (same query string as /admin/plan/tasks) as a CSV or XLSX download.
 import { data } from 'react-router';
-import { EXPORT_FORMATS, type ExportFormat, exportPlanTasks } from '../../../modules/plan/plan-export.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportPlanTasks } from '../../../modules/plan/plan-export.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-tasks-export.ts';

@@ -2,11 +2,11 @@
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
+import { can } from '../../../policies.ts';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
-import { can } from '../../../policies.ts';
 import type { Route } from './+types/plan-tasks.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue'] as const;
@@ -127,7 +127,13 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           </select>
         </div>
         <div className="checkbox-field">
-          <input id="plan-overdue" name="overdue" type="checkbox" value="1" defaultChecked={Boolean(f.overdue)} />
+          <input
+            id="plan-overdue"
+            name="overdue"
+            type="checkbox"
+            value="1"
+            defaultChecked={Boolean(f.overdue)}
+          />
           <label htmlFor="plan-overdue">{t('planwork.filter.overdue')}</label>
         </div>
         <div className="field">

@@ -20,7 +20,10 @@ import type { Route } from './+types/plan-timeline.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-const YEARS = Array.from({ length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 }, (_, i) => PROGRAM_YEARS.from + i);
+const YEARS = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
 const ROW_HEIGHT = 24;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -150,10 +153,12 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
             <li>
-              <span className="tl-key tl-key-today" aria-hidden="true" /> {t('planTimeline.todayLegend', { day: formatIsoDay(d.today) })}
+              <span className="tl-key tl-key-today" aria-hidden="true" />{' '}
+              {t('planTimeline.todayLegend', { day: formatIsoDay(d.today) })}
             </li>
             <li>
-              <span className="tl-key tl-key-milestone" aria-hidden="true" /> {t('planTimeline.milestoneLegend')}
+              <span className="tl-key tl-key-milestone" aria-hidden="true" />{' '}
+              {t('planTimeline.milestoneLegend')}
             </li>
           </ul>
         </figcaption>
@@ -162,9 +167,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
       <h2>{t('planTimeline.milestonesHeading')}</h2>
       <ul>
         {milestones.map((m) => (
-          <li key={m.code}>
-            {t(milestoneKey(m.code))}: {formatIsoDay(m.day)}
-          </li>
+          <li key={m.code}>{`${t(milestoneKey(m.code))}: ${formatIsoDay(m.day)}`}</li>
         ))}
       </ul>
 
@@ -192,7 +195,9 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
                 <td>{planTimeLabel(t, r.time)}</td>
                 {YEARS.map((y) => {
                   const i = r.instances.find((x) => x.year === y);
-                  return <td key={y}>{i ? t(statusKey(timelineStatus(i.status, i.dueDate, d.today))) : '—'}</td>;
+                  return (
+                    <td key={y}>{i ? t(statusKey(timelineStatus(i.status, i.dueDate, d.today))) : '—'}</td>
+                  );
                 })}
               </tr>
             ))}

@@ -14,14 +14,21 @@ import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-unit-overview.ts';
 
-const YEARS = Array.from({ length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 }, (_, i) => PROGRAM_YEARS.from + i);
+const YEARS = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
 const REPORT_STATES = ['draft', 'ready', 'submitted', 'approved', 'returned'] as const;
 const REPORT_STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
 
 const stateKey = (s: string | null): MessageKey | null =>
-  s && (REPORT_STATES as readonly string[]).includes(s) ? (`planTimeline.reportState.${s}` as MessageKey) : null;
+  s && (REPORT_STATES as readonly string[]).includes(s)
+    ? (`planTimeline.reportState.${s}` as MessageKey)
+    : null;
 const reportStatusKey = (s: string | null): MessageKey | null =>
-  s && (REPORT_STATUSES as readonly string[]).includes(s) ? (`planTimeline.reportStatus.${s}` as MessageKey) : null;
+  s && (REPORT_STATUSES as readonly string[]).includes(s)
+    ? (`planTimeline.reportStatus.${s}` as MessageKey)
+    : null;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor, locale } = context.get(requestContext);
@@ -101,9 +108,15 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
               <th scope="col">{t('plan.col.dueDate')}</th>
               <th scope="col">{t('planTimeline.overview.instanceStatus')}</th>
               <th scope="col">{t('planTimeline.overview.unitReport')}</th>
-              <th scope="col" className="num">{t('planBudget.col.amount')}</th>
-              <th scope="col" className="num">{t('planBudget.col.approved')}</th>
-              <th scope="col" className="num">{t('planBudget.col.spent')}</th>
+              <th scope="col" className="num">
+                {t('planBudget.col.amount')}
+              </th>
+              <th scope="col" className="num">
+                {t('planBudget.col.approved')}
+              </th>
+              <th scope="col" className="num">
+                {t('planBudget.col.spent')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -118,7 +131,11 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
                     </a>
                     <span className="tl-task-content">{i.content}</span>
                   </th>
-                  <td>{t(i.role === 'lead' ? 'planTimeline.overview.lead' : 'planTimeline.overview.coordinating')}</td>
+                  <td>
+                    {t(
+                      i.role === 'lead' ? 'planTimeline.overview.lead' : 'planTimeline.overview.coordinating',
+                    )}
+                  </td>
                   <td>{i.dueDate ?? t('plan.task.noDueDate')}</td>
                   <td>{t(statusKey(i.status))}</td>
                   <td>
@@ -129,7 +146,10 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
                   <td className="num">
                     <a href={href(`/admin/plan/budget/instances/${i.id}`)}>
                       {i.estimated}
-                      <span className="visually-hidden"> {t('planTimeline.overview.budgetLink', { task: i.task })}</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('planTimeline.overview.budgetLink', { task: i.task })}
+                      </span>
                     </a>
                   </td>
                   <td className="num">{i.approved}</td>

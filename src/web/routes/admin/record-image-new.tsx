@@ -5,8 +5,8 @@ import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecase
 import { addRecordImage } from '../../../modules/catalogue/catalogue-media.usecases.ts';
 import { can } from '../../../policies.ts';
 import { failure } from '../../auth-forms.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ImageUploadForm } from '../../components/catalogue/ImageUploadForm.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -18,7 +18,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
     const record = await getCatalogueRecord(deps, actor, params.recordId);
-    if (!can(actor, 'catalogue.record.update', { unitId: record.unitId })) throw new Response(null, { status: 403 });
+    if (!can(actor, 'catalogue.record.update', { unitId: record.unitId }))
+      throw new Response(null, { status: 403 });
     return { record: { id: record.id, title: record.title } };
   } catch (e) {
     if (e instanceof Response) throw e;
@@ -33,7 +34,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const upload = await readImageUpload(deps, request);
     values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
     await addRecordImage(deps, actor, params.recordId, upload, values);
-    return redirect(`${localePath(locale, `/admin/catalogue/records/${params.recordId}/images`)}?done=added`, 303);
+    return redirect(
+      `${localePath(locale, `/admin/catalogue/records/${params.recordId}/images`)}?done=added`,
+      303,
+    );
   } catch (e) {
     return failure(e, values, uploadErrorField(e, 'record-image'));
   }

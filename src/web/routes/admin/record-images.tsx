@@ -13,9 +13,9 @@ import { MoveSchema } from '../../../modules/exhibitions/exhibitions.schemas.ts'
 import { can } from '../../../policies.ts';
 import { doneNotice } from '../../access-forms.ts';
 import { failure, formText, invalid } from '../../auth-forms.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ImageTextFields } from '../../components/catalogue/ImageUploadForm.tsx';
 import { ResponsiveImage } from '../../components/catalogue/ResponsiveImage.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
@@ -34,7 +34,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
     const record = await getCatalogueRecord(deps, actor, params.recordId);
-    if (!can(actor, 'catalogue.record.update', { unitId: record.unitId })) throw new Response(null, { status: 403 });
+    if (!can(actor, 'catalogue.record.update', { unitId: record.unitId }))
+      throw new Response(null, { status: 403 });
     const images = await listRecordImages(deps, actor, record.id);
     return {
       record: { id: record.id, title: record.title, published: record.published },
@@ -54,7 +55,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const imageId = formText(form, 'imageId');
   const recordId = params.recordId;
   const back = (done: string) =>
-    redirect(`${localePath(locale, `/admin/catalogue/records/${recordId}/images`)}?done=${done}#img-${imageId}`, 303);
+    redirect(
+      `${localePath(locale, `/admin/catalogue/records/${recordId}/images`)}?done=${done}#img-${imageId}`,
+      303,
+    );
   const values: Record<string, string> = { intent, imageId, ...textFields(form, IMAGE_FIELDS) };
   try {
     if (intent === 'update') {

@@ -1,0 +1,75 @@
+// Pieces shared by the event pages: a session's time range in Vietnam time, and the facts of an event.
+import { formatDateTime, formatNumber, TIME_ZONE } from '../../../lib/dates.ts';
+import type { MessageKey } from '../../../lib/i18n.ts';
+import { utcToZoned } from '../../../modules/events/events.schedule.ts';
+import { useLocale, useT } from '../../i18n.ts';
+
+/** "21/04/2027 08:00–10:30", or both full dates when the session ends on another day. */
+export function sessionTimeText(startsAt: Date, endsAt: Date): string {
+  const [startDay] = utcToZoned(new Date(startsAt), TIME_ZONE);
+  const [endDay, endTime] = utcToZoned(new Date(endsAt), TIME_ZONE);
+  return startDay === endDay
+    ? `${formatDateTime(startsAt)}–${endTime}`
+    : `${formatDateTime(startsAt)} – ${formatDateTime(endsAt)}`;
+}
+
+export function SessionTime({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }) {
+  return <time dateTime={new Date(startsAt).toISOString()}>{sessionTimeText(startsAt, endsAt)}</time>;
+}
+
+export const categoryKey = (c: string) => `events.category.${c}` as MessageKey;
+export const audienceKey = (a: string) => `events.audience.${a}` as MessageKey;
+
+export interface EventFactsData {
+  unitName: string;
+  category: string;
+  audience: string[];
+  place: { name: string; address: string | null } | null;
+  onlineUrl: string | null;
+  priceVnd: number;
+  organiserContact: string;
+}
+
+export function EventFacts({ event: e }: { event: EventFactsData }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="record-fields">
+      <div>
+        <dt>{t('events.field.category')}</dt>
+        <dd>{t(categoryKey(e.category))}</dd>
+      </div>
+      {e.audience.length ? (
+        <div>
+          <dt>{t('events.field.audience')}</dt>
+          <dd>{e.audience.map((a) => t(audienceKey(a))).join(', ')}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('events.field.place')}</dt>
+        <dd>
+          {e.place ? `${e.place.name}${e.place.address ? `, ${e.place.address}` : ''}` : null}
+          {e.onlineUrl ? (
+            <>
+              {e.place ? ' — ' : ''}
+              <a href={e.onlineUrl} rel="noopener noreferrer">
+                {t('events.field.online')}
+              </a>
+            </>
+          ) : null}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('events.field.price')}</dt>
+        <dd>{e.priceVnd === 0 ? t('events.price.free') : `${formatNumber(e.priceVnd, locale)} ₫`}</dd>
+      </div>
+      <div>
+        <dt>{t('events.field.organiser')}</dt>
+        <dd>
+          {e.unitName}
+          {e.organiserContact ? ` — ${e.organiserContact}` : ''}
+        </dd>
+      </div>
+    </dl>
+  );
+}

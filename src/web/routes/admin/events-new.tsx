@@ -1,0 +1,51 @@
+// Back office: add an event (one session or a weekly series). Posts to this route; errors re-render the form.
+import { redirect } from 'react-router';
+import { isAppError } from '../../../lib/errors.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { createEvent, eventFormOptions } from '../../../modules/events/events.usecases.ts';
+import { scopeRoots } from '../../../policies.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { EventForm } from '../../components/events/EventForm.tsx';
+import { requestContext } from '../../context.ts';
+import {
+  eventFieldForError,
+  eventFormMessages,
+  failedForm,
+  invalidForm,
+  parseEventForm,
+  readEventForm,
+} from '../../events-forms.ts';
+import { useT } from '../../i18n.ts';
+import type { Route } from './+types/events-new.ts';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  if (scopeRoots(actor, 'events.event.create').length === 0) throw new Response(null, { status: 403 });
+  return { options: await eventFormOptions(deps, actor, 'events.event.create') };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const values = readEventForm(await request.formData());
+  const parsed = parseEventForm(values);
+  if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
+  try {
+    const id = await createEvent(deps, actor, parsed.data);
+    return redirect(`${localePath(locale, `/admin/events/${id}`)}?done=created`, 303);
+  } catch (e) {
+    return failedForm(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
+  }
+}
+
+export default function NewEvent({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const values = actionData?.values ?? { registrationMode: 'series', status: 'draft', priceVnd: '0' };
+  return (
+    <>
+      <title>{`${t('events.admin.new')} — Suốt Đời`}</title>
+      <h1>{t('events.admin.new')}</h1>
+      <ErrorSummary errors={actionData?.errors} />
+      <EventForm options={loaderData.options} values={values} errors={actionData?.errors} submitLabel={t('events.admin.create')} />
+    </>
+  );
+}
