@@ -34,7 +34,7 @@ test('a unit estimates its part of a task and the finance office appraises it', 
   // The library's staff member opens the budget and picks a yearly instance of one of its tasks.
   const staff = await signedIn(browser, 'thuvien.nhanvien@demo.suotdoi.vn', '/admin/plan/budget', false);
   await expectNoAxeViolationsWithoutJs(staff);
-  await staff.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+  await staff.getByRole('list', { name: /Lập dự toán năm/ }).getByRole('link').first().click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText('Dự toán nhiệm vụ');
   const instanceUrl = staff.url();
   await staff.getByLabel('Nội dung chi').fill('In tài liệu hướng dẫn bạn đọc');

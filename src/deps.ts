@@ -30,6 +30,7 @@ import { createPlacesRepository } from './modules/places/places.repository.ts';
 import { createPlanRepository } from './modules/plan/plan.repository.ts';
 import { createPlanWorkRepository } from './modules/plan/plan-work.repository.ts';
 import { createPlanWorkQueries } from './modules/plan/plan-work-queries.repository.ts';
+import { createPlanTaskEditRepository } from './modules/plan/plan-task-edit.repository.ts';
 import { createPlanBudgetRepository } from './modules/plan/plan-budget.repository.ts';
 import { createPlanOverviewRepository } from './modules/plan/plan-overview.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
@@ -66,6 +67,7 @@ export function createRepos(dbh: DbHandle) {
     plan: createPlanRepository(),
     planWork: createPlanWorkRepository(),
     planWorkQueries: createPlanWorkQueries(),
+    planTaskEdits: createPlanTaskEditRepository(),
     planBudget: createPlanBudgetRepository(),
     planOverview: createPlanOverviewRepository(),
     settings: createSettingsRepository(dbh),

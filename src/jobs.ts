@@ -10,6 +10,10 @@ import {
 } from './modules/catalogue/catalogue-harvest.job.ts';
 import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './modules/event-feeds/community.usecases.ts';
 import {
+  FEEDBACK_INVITATIONS_JOB,
+  runFeedbackInvitationsJob,
+} from './modules/events/events-attendance.usecases.ts';
+import {
   FOLLOWS_NOTIFY_JOB,
   FOLLOWS_SCAN_JOB,
   runFollowsNotifyJob,
@@ -17,6 +21,12 @@ import {
 } from './modules/follows/follows.usecases.ts';
 import { pruneJobs } from './modules/jobs/jobs.prune.ts';
 import type { JobHandler, Schedule } from './modules/jobs/jobs.types.ts';
+import {
+  REMINDER_SEND_JOB,
+  REMINDERS_JOB,
+  runReminderScan,
+  sendReminder,
+} from './modules/plan/plan-reminders.ts';
 
 export const jobHandlers: Record<string, JobHandler> = {
   'auth.sweep': sweepExpiredAuth,
@@ -25,8 +35,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   [HARVEST_JOB]: createHarvestJobHandler(),
   [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
   [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob,
+  [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob,
   [FOLLOWS_SCAN_JOB]: runFollowsScanJob,
   [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob,
+  [REMINDERS_JOB]: runReminderScan,
+  [REMINDER_SEND_JOB]: sendReminder,
 };
 
 export const schedules: Schedule[] = [
@@ -34,5 +47,7 @@ export const schedules: Schedule[] = [
   { kind: 'jobs.prune', dailyAt: '03:00' },
   { kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' },
   { kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 },
+  { kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 },
   { kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 },
+  { kind: REMINDERS_JOB, dailyAt: '07:00' },
 ];

@@ -2,17 +2,16 @@
 // times HH:MM in Vietnam time) and the registration form, each to the use case's input plus field-linked
 // messages.
 import { data } from 'react-router';
+import { TIME_ZONE } from '../lib/dates.ts';
 import { isAppError } from '../lib/errors.ts';
 import type { MessageKey } from '../lib/i18n.ts';
 import { EVENT_AUDIENCES } from '../modules/events/events.model.ts';
-import { zonedToUtc } from '../modules/events/events.schedule.ts';
 import type { EventRecord, SessionRecord } from '../modules/events/events.repository.ts';
+import { utcToZoned, zonedToUtc } from '../modules/events/events.schedule.ts';
 import { EventInputSchema, RegistrationInputSchema } from '../modules/events/events.schemas.ts';
 import { type FieldMessages, issuesToMessages } from './access-forms.ts';
 import type { FormMessage } from './auth-forms.ts';
 import { formDay, formValues } from './units-forms.ts';
-import { utcToZoned } from '../modules/events/events.schedule.ts';
-import { TIME_ZONE } from '../lib/dates.ts';
 
 export const EVENT_FIELDS = [
   'unitId',
@@ -81,7 +80,12 @@ function instant(day: string, time: string): string | null | 'invalid' {
 }
 
 const optional = (s: string) => (s.trim() === '' ? null : s.trim());
-const integer = (s: string) => (s.trim() === '' ? null : /^\d+$/.test(s.trim().replace(/[.\s]/g, '')) ? Number(s.trim().replace(/[.\s]/g, '')) : Number.NaN);
+const integer = (s: string) =>
+  s.trim() === ''
+    ? null
+    : /^\d+$/.test(s.trim().replace(/[.\s]/g, ''))
+      ? Number(s.trim().replace(/[.\s]/g, ''))
+      : Number.NaN;
 
 export function parseEventForm(v: EventFormValues) {
   const opens = instant(v.opensDate, v.opensTime);
@@ -177,7 +181,15 @@ export function eventToFormValues(e: EventRecord, sessions: SessionRecord[]): Ev
 
 // Registration form.
 
-export const REGISTRATION_FIELDS = ['sessionId', 'name', 'phone', 'email', 'partySize', 'consent', 'idempotencyKey'] as const;
+export const REGISTRATION_FIELDS = [
+  'sessionId',
+  'name',
+  'phone',
+  'email',
+  'partySize',
+  'consent',
+  'idempotencyKey',
+] as const;
 export type RegistrationFormValues = Record<(typeof REGISTRATION_FIELDS)[number], string>;
 
 const REGISTRATION_MESSAGES: FieldMessages = {
@@ -201,7 +213,9 @@ export function parseRegistrationForm(v: RegistrationFormValues, signedIn: boole
   });
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const messages = issuesToMessages(parsed.error, REGISTRATION_MESSAGES).map((m) =>
-    m.field === 'reg-name' && v.name.trim() === '' ? { field: 'reg-name', key: 'events.error.nameRequired' as MessageKey } : m,
+    m.field === 'reg-name' && v.name.trim() === ''
+      ? { field: 'reg-name', key: 'events.error.nameRequired' as MessageKey }
+      : m,
   );
   return { ok: false as const, errors: messages };
 }
@@ -226,6 +240,10 @@ export function invalidForm<V extends object>(errors: FormMessage[], values: V) 
 
 export function failedForm<V extends object>(e: unknown, values: V, field?: string) {
   if (!isAppError(e)) throw e;
-  const message: FormMessage = { key: e.messageKey, ...(e.params ? { params: e.params } : {}), ...(field ? { field } : {}) };
+  const message: FormMessage = {
+    key: e.messageKey,
+    ...(e.params ? { params: e.params } : {}),
+    ...(field ? { field } : {}),
+  };
   return data({ ok: false as const, errors: [message], values }, { status: e.status });
 }

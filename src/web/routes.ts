@@ -17,6 +17,7 @@ export default [
     layout('routes/admin/layout.tsx', [
       route('admin', 'routes/admin/index.tsx'),
       route('admin/plan/tasks', 'routes/admin/plan-tasks.tsx'),
+      route('admin/plan/tasks/new', 'routes/admin/plan-task-new.tsx'),
       route('admin/plan/tasks/:taskId', 'routes/admin/plan-task.tsx'),
       route('admin/plan/timeline', 'routes/admin/plan-timeline.tsx'),
       route('admin/plan/budget', 'routes/admin/plan-budget.tsx'),

@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../deps.ts';
 import { seedDemoAccounts } from '../../modules/access/access.seed.ts';
 import { seedDemoCatalogue } from '../../modules/catalogue/catalogue.seed.ts';
+import { seedDemoEvents } from '../../modules/events/events.seed.ts';
 import { seedDemoExhibitions } from '../../modules/exhibitions/exhibitions.seed.ts';
 import { seedDemoPlaces } from '../../modules/places/places.seed.ts';
 import { seedCommemorativeDays, seedPlan } from '../../modules/plan/plan.seed.ts';
@@ -38,6 +39,7 @@ export async function seedDemo(deps: AppDeps): Promise<SeedReport['demo']> {
   await seedDemoCatalogue(deps);
   await seedDemoExhibitions(deps);
   await seedDemoPlaces(deps);
+  await seedDemoEvents(deps);
   await deps.repos.settings.set('demo.seeded_at', deps.now().toISOString());
   return accounts.adminPassword
     ? { created: true, adminEmail: accounts.adminEmail, adminPassword: accounts.adminPassword }

@@ -79,7 +79,7 @@ export async function runTabularImport(
       }
     }
     if (batch.length) await commitBatch(deps, state, batch);
-    await catalogueTabular.finish(deps.db, importId, 'done', null);
+    await finishAndNotify(deps, job, 'done', null);
     await rm(job.filePath, { force: true });
   } catch (e) {
     if (e instanceof Superseded) return (await catalogueTabular.get(deps.db, importId)) ?? job;
@@ -92,9 +92,32 @@ export async function runTabularImport(
         : expected
           ? 'catalogueTabular.error.fileMissing'
           : 'catalogueTabular.error.internal';
-    await catalogueTabular.finish(deps.db, importId, 'failed', reason);
+    await finishAndNotify(deps, job, 'failed', reason);
   }
   return (await catalogueTabular.get(deps.db, importId)) ?? job;
+}
+
+/** Ends the import and tells the person who uploaded it (in-app notification, once per import). */
+async function finishAndNotify(
+  deps: Deps,
+  job: TabularImport,
+  status: 'done' | 'failed',
+  failure: string | null,
+): Promise<void> {
+  const { catalogueTabular, notifications } = deps.repos;
+  await deps.db.transaction(async (tx) => {
+    await catalogueTabular.finish(tx, job.id, status, failure);
+    const done = await catalogueTabular.get(tx, job.id);
+    if (!done || !job.createdBy || !(await catalogueTabular.userExists(tx, job.createdBy))) return;
+    await notifications.create(tx, {
+      userId: job.createdBy,
+      kind: 'catalogue.tabular.finished',
+      messageKey: status === 'done' ? 'catalogueTabular.notify.done' : 'catalogueTabular.notify.failed',
+      params: { file: done.fileName, imported: done.imported, updated: done.updated, failed: done.failed },
+      link: `/admin/catalogue/import/tabular/${job.id}/progress`,
+      dedupeKey: `catalogue.tabular.finished:${job.id}`,
+    });
+  });
 }
 
 /** The queue's handler: payload `{ importId }`; the last attempt records a failure instead of retrying. */

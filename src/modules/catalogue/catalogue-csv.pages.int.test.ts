@@ -11,6 +11,7 @@ describe('spreadsheet import pages', () => {
   let ctx: TestContext;
   let museum: string;
   let cookie: string;
+  let userId: string;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -18,6 +19,7 @@ describe('spreadsheet import pages', () => {
     const user = await signUpAndSignIn(ctx);
     await grantRoleAsSystem(ctx.deps, { userId: user.userId, role: 'unit_staff', unitId: museum });
     cookie = user.cookie;
+    userId = user.userId;
   });
   afterAll(() => ctx.close());
 
@@ -94,6 +96,11 @@ describe('spreadsheet import pages', () => {
     expect((await ctx.request(mappingPath, { headers: { cookie }, redirect: 'manual' })).status).toBe(302);
 
     await runDueJobs(ctx.deps, { kinds: [TABULAR_JOB_KIND] });
+    const notified = await ctx.dbh.query<{ message_key: string; link: string }>(
+      'SELECT message_key, link FROM notifications WHERE user_id = $1',
+      [userId],
+    );
+    expect(notified).toEqual([{ message_key: 'catalogueTabular.notify.done', link: progressPath }]);
     const progress = await (await ctx.request(progressPath, { headers: { cookie } })).text();
     expect(progress).toContain('Xong');
     expect(progress).toMatch(/<dt>Biểu ghi mới<\/dt><dd>6001<\/dd>/);

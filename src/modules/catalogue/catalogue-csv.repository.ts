@@ -191,6 +191,11 @@ export function createCatalogueTabularRepository() {
         WHERE id = ${id}`);
     },
 
+    async userExists(db: Db, userId: string): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE id = ${userId}`);
+      return rows.length > 0;
+    },
+
     async listIssues(db: Db, id: string, limit: number): Promise<StoredIssue[]> {
       return queryRows<StoredIssue>(
         db,

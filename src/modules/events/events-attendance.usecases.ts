@@ -31,7 +31,12 @@ export interface CheckInResult {
   checkedInAt: Date;
 }
 
-export async function checkIn(deps: EventsDeps, actor: Actor, eventId: string, input: CheckInInput): Promise<CheckInResult> {
+export async function checkIn(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  input: CheckInInput,
+): Promise<CheckInResult> {
   const { event, session } = await staffEvent(deps, actor, eventId, input.sessionId);
   const code = normalizeTicketCode(input.code);
   if (!code) throw fail('checkin.bad_code', 'events.error.checkIn.badCode', 422);
@@ -45,7 +50,8 @@ export async function checkIn(deps: EventsDeps, actor: Actor, eventId: string, i
     if (!r) throw fail('checkin.unknown', 'events.error.checkIn.unknown', 404);
     if (r.status === 'waitlisted') throw fail('checkin.waitlisted', 'events.error.checkIn.waitlisted');
     if (r.status === 'cancelled') throw fail('checkin.cancelled', 'events.error.checkIn.cancelled');
-    if (r.sessionId && r.sessionId !== session.id) throw fail('checkin.other_session', 'events.error.checkIn.otherSession');
+    if (r.sessionId && r.sessionId !== session.id)
+      throw fail('checkin.other_session', 'events.error.checkIn.otherSession');
     const used = await regs.attendanceOf(tx, session.id, r.id);
     if (used)
       throw fail('checkin.already_used', 'events.error.checkIn.alreadyUsed', 409, {
@@ -73,7 +79,12 @@ export async function checkIn(deps: EventsDeps, actor: Actor, eventId: string, i
   });
 }
 
-export async function addWalkIn(deps: EventsDeps, actor: Actor, eventId: string, input: WalkInInput): Promise<string> {
+export async function addWalkIn(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  input: WalkInInput,
+): Promise<string> {
   const { event, session } = await staffEvent(deps, actor, eventId, input.sessionId);
   return deps.db.transaction(async (tx) => {
     const id = await deps.repos.eventRegistrations.insertAttendance(tx, {
@@ -143,8 +154,21 @@ export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number>
       return true;
     });
     if (!claimed || !r.email) continue;
-    await sendFeedbackMail(deps, { to: r.email, name: r.name, eventTitle: r.eventTitle, token: secret.token, locale: 'vi' });
+    await sendFeedbackMail(deps, {
+      to: r.email,
+      name: r.name,
+      eventTitle: r.eventTitle,
+      token: secret.token,
+      locale: 'vi',
+    });
     sent++;
   }
   return sent;
+}
+
+export const FEEDBACK_INVITATIONS_JOB = 'events.feedback-invitations';
+
+/** Job handler (hourly schedule in src/jobs.ts). */
+export async function runFeedbackInvitationsJob(deps: EventsDeps): Promise<void> {
+  await sendFeedbackInvitations(deps);
 }

@@ -6,8 +6,6 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Locale, MessageKey } from '../../lib/i18n.ts';
 import { authorize } from '../../policies.ts';
-import type { Registration } from './events-registrations.repository.ts';
-import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.ts';
 import { sendTicketMail } from './events.mail.ts';
 import {
   CONSENT_TEXT,
@@ -20,6 +18,8 @@ import {
 import type { EventRecord, SessionRecord } from './events.repository.ts';
 import type { RegistrationInput } from './events.schemas.ts';
 import type { EventsDeps } from './events.usecases.ts';
+import type { Registration } from './events-registrations.repository.ts';
+import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.ts';
 
 const fail = (code: string, key: MessageKey, status = 422, params?: Record<string, string | number>) =>
   new AppError(`events.${code}`, status, key, params ? { params } : {});
@@ -52,7 +52,12 @@ function registrantOf(actor: Actor, input: RegistrationInput): Registrant {
 }
 
 /** Which sessions a registration covers, and the checks of time: past, window not open or closed. */
-function checkTiming(event: EventRecord, sessions: SessionRecord[], sessionId: string | null, now: Date): SessionRecord[] {
+function checkTiming(
+  event: EventRecord,
+  sessions: SessionRecord[],
+  sessionId: string | null,
+  now: Date,
+): SessionRecord[] {
   if (event.status === 'cancelled') throw fail('event_cancelled', 'events.error.eventCancelled', 409);
   const live = sessions.filter((s) => !s.cancelled);
   let covered: SessionRecord[];

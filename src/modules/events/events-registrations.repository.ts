@@ -174,7 +174,11 @@ export function createEventRegistrationsRepository() {
       );
     },
 
-    async attendanceOf(db: Db, sessionId: string, registrationId: string): Promise<{ checkedInAt: Date } | null> {
+    async attendanceOf(
+      db: Db,
+      sessionId: string,
+      registrationId: string,
+    ): Promise<{ checkedInAt: Date } | null> {
       const rows = await queryRows<{ checkedInAt: Date }>(
         db,
         sql`SELECT checked_in_at AS "checkedInAt" FROM event_attendance

@@ -3,9 +3,9 @@
 // fit (a party larger than the seats freed), nobody behind them jumps the queue.
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
-import type { Registration } from './events-registrations.repository.ts';
 import { sendTicketMail } from './events.mail.ts';
 import type { EventRecord } from './events.repository.ts';
+import type { Registration } from './events-registrations.repository.ts';
 
 type WaitlistDeps = Pick<AppDeps, 'repos' | 'now' | 'mailer' | 'logger' | 'config'>;
 
@@ -30,10 +30,15 @@ export async function promoteWaitlist(
   if (event.capacity === 0) return [];
   const waiting = await deps.repos.eventRegistrations.waitlist(tx, event.id, sessionId);
   if (waiting.length === 0) return [];
-  let free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - (await seatsTaken(deps, tx, event, sessionId));
+  let free =
+    event.capacity === null
+      ? Number.POSITIVE_INFINITY
+      : event.capacity - (await seatsTaken(deps, tx, event, sessionId));
   const now = deps.now();
   const sessions = await deps.repos.events.sessions(tx, event.id);
-  const startsAt = (sessionId ? sessions.find((s) => s.id === sessionId) : sessions.find((s) => !s.cancelled))?.startsAt ?? null;
+  const startsAt =
+    (sessionId ? sessions.find((s) => s.id === sessionId) : sessions.find((s) => !s.cancelled))?.startsAt ??
+    null;
   const out: Promotion[] = [];
   for (const r of waiting) {
     if (r.partySize > free) break;
@@ -50,7 +55,11 @@ export async function promoteWaitlist(
         dedupeKey: `events.promoted:${r.id}`,
       });
     }
-    out.push({ registration: { ...r, status: 'confirmed', promotedAt: now }, eventTitle: event.title, startsAt });
+    out.push({
+      registration: { ...r, status: 'confirmed', promotedAt: now },
+      eventTitle: event.title,
+      startsAt,
+    });
   }
   return out;
 }

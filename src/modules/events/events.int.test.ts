@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Actor } from '../../lib/authz.ts';
+import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { createUserWithPassword } from '../auth/auth.users.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
+import { eventInput, guest, insertPlace, outboxTo } from './events.test-helpers.ts';
+import { createEvent, getStaffEvent, nearbyAlternatives, updateEvent } from './events.usecases.ts';
 import { addWalkIn, checkIn, sendFeedbackInvitations, submitFeedback } from './events-attendance.usecases.ts';
 import {
   cancelRegistrationByTicket,
@@ -11,8 +13,6 @@ import {
   getTicket,
   registerForEvent,
 } from './events-registration.usecases.ts';
-import { eventInput, guest, insertPlace, outboxTo } from './events.test-helpers.ts';
-import { createEvent, getStaffEvent, nearbyAlternatives, updateEvent } from './events.usecases.ts';
 
 let ctx: TestContext;
 let staff: Actor;
@@ -27,7 +27,10 @@ beforeAll(async () => {
   staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
   otherStaff = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
   libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh Khánh Hòa', { lat: 12.2388, lng: 109.1967 });
+  placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh Khánh Hòa', {
+    lat: 12.2388,
+    lng: 109.1967,
+  });
 });
 afterAll(() => ctx.close());
 
@@ -100,7 +103,9 @@ describe('event management', () => {
     const id = await createEvent(ctx.deps, staff, input);
     await registerForEvent(ctx.deps, ANONYMOUS, id, guest());
     const moved = { ...input, schedule: { ...input.schedule, startTime: '09:00' } };
-    await expect(updateEvent(ctx.deps, staff, id, moved)).rejects.toMatchObject({ code: 'events.schedule_locked' });
+    await expect(updateEvent(ctx.deps, staff, id, moved)).rejects.toMatchObject({
+      code: 'events.schedule_locked',
+    });
   });
 });
 
@@ -134,7 +139,12 @@ describe('registration', () => {
       code: 'events.consent_required',
     });
     // Script in a name is just text: stored as typed (pages escape it).
-    const script = await registerForEvent(ctx.deps, ANONYMOUS, id, guest({ name: '<script>alert(1)</script>' }));
+    const script = await registerForEvent(
+      ctx.deps,
+      ANONYMOUS,
+      id,
+      guest({ name: '<script>alert(1)</script>' }),
+    );
     expect(script.registration.name).toBe('<script>alert(1)</script>');
   });
 
@@ -142,9 +152,13 @@ describe('registration', () => {
     const past = await createEvent(
       ctx.deps,
       staff,
-      eventInput(libraryId, placeId, { schedule: { firstDate: '2024-04-21', startTime: '08:00', endTime: '10:00', weekly: null } }),
+      eventInput(libraryId, placeId, {
+        schedule: { firstDate: '2024-04-21', startTime: '08:00', endTime: '10:00', weekly: null },
+      }),
     );
-    await expect(registerForEvent(ctx.deps, ANONYMOUS, past, guest())).rejects.toMatchObject({ code: 'events.past' });
+    await expect(registerForEvent(ctx.deps, ANONYMOUS, past, guest())).rejects.toMatchObject({
+      code: 'events.past',
+    });
     const closed = await createEvent(
       ctx.deps,
       staff,
@@ -201,7 +215,9 @@ describe('registration', () => {
     const second = await registerForEvent(ctx.deps, citizen, id, guest({ name: undefined, email: null }));
     expect(second.registration.status).toBe('waitlisted');
     await cancelRegistrationByTicket(ctx.deps, first.registration.ticketCode);
-    const notes = await ctx.dbh.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1', [userId]);
+    const notes = await ctx.dbh.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1', [
+      userId,
+    ]);
     expect(notes.map((n) => n.kind)).toContain('events.waitlist.promoted');
   });
 });
@@ -209,7 +225,11 @@ describe('registration', () => {
 describe('check-in, walk-ins and feedback', () => {
   it('checks a ticket in once, refuses another event’s ticket, refuses cancelling after check-in', async () => {
     const id = await createEvent(ctx.deps, staff, eventInput(libraryId, placeId));
-    const otherId = await createEvent(ctx.deps, staff, eventInput(libraryId, placeId, { title: 'Sự kiện khác' }));
+    const otherId = await createEvent(
+      ctx.deps,
+      staff,
+      eventInput(libraryId, placeId, { title: 'Sự kiện khác' }),
+    );
     const person = guest({ partySize: 3 });
     const r = await registerForEvent(ctx.deps, ANONYMOUS, id, person);
     const other = await registerForEvent(ctx.deps, ANONYMOUS, otherId, guest());
@@ -219,17 +239,23 @@ describe('check-in, walk-ins and feedback', () => {
     await expect(
       checkIn(ctx.deps, staff, id, { sessionId, code: other.registration.ticketCode }),
     ).rejects.toMatchObject({ code: 'events.checkin.other_event' });
-    await expect(checkIn(ctx.deps, otherStaff, id, { sessionId, code: r.registration.ticketCode })).rejects.toMatchObject({
+    await expect(
+      checkIn(ctx.deps, otherStaff, id, { sessionId, code: r.registration.ticketCode }),
+    ).rejects.toMatchObject({
       status: 403,
     });
     // Typed in lower case without dashes: still the same ticket.
     const typed = r.registration.ticketCode.replace(/-/g, '').toLowerCase();
     const done = await checkIn(ctx.deps, staff, id, { sessionId, code: typed });
     expect(done.partySize).toBe(3);
-    await expect(checkIn(ctx.deps, staff, id, { sessionId, code: r.registration.ticketCode })).rejects.toMatchObject({
+    await expect(
+      checkIn(ctx.deps, staff, id, { sessionId, code: r.registration.ticketCode }),
+    ).rejects.toMatchObject({
       code: 'events.checkin.already_used',
     });
-    await expect(cancelRegistrationByToken(ctx.deps, await cancelTokenFor(person.email as string))).rejects.toMatchObject({
+    await expect(
+      cancelRegistrationByToken(ctx.deps, await cancelTokenFor(person.email as string)),
+    ).rejects.toMatchObject({
       code: 'events.cancel_after_checkin',
     });
     await addWalkIn(ctx.deps, staff, id, { sessionId, name: 'Khách vãng lai', partySize: 2 });
@@ -254,7 +280,9 @@ describe('check-in, walk-ins and feedback', () => {
       ctx.deps.now = realNow;
     }
     const mail = (await outboxTo(ctx, person.email as string)).find((m) => m.purpose === 'event-feedback');
-    expect((await outboxTo(ctx, absent.email as string)).some((m) => m.purpose === 'event-feedback')).toBe(false);
+    expect((await outboxTo(ctx, absent.email as string)).some((m) => m.purpose === 'event-feedback')).toBe(
+      false,
+    );
     const token = /token=([\w-]+)/.exec(mail?.body_text ?? '')?.[1] as string;
     await submitFeedback(ctx.deps, { token, rating: 4, comment: 'Rất bổ ích cho các cháu' });
     await expect(submitFeedback(ctx.deps, { token, rating: 5, comment: '' })).rejects.toMatchObject({
@@ -272,9 +300,21 @@ describe('one calendar across venues', () => {
     await registerForEvent(ctx.deps, ANONYMOUS, full, guest());
     const near = await insertPlace(ctx, 'thu-vien-tinh', 'Nhà văn hóa Vĩnh Hải', { lat: 12.28, lng: 109.19 });
     const far = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện Cam Ranh', { lat: 11.92, lng: 109.15 });
-    const farId = await createEvent(ctx.deps, staff, eventInput(libraryId, far, { title: 'Đọc sách ở Cam Ranh' }));
-    const nearId = await createEvent(ctx.deps, staff, eventInput(libraryId, near, { title: 'Đọc sách ở Vĩnh Hải' }));
-    await createEvent(ctx.deps, staff, eventInput(libraryId, near, { title: 'Di sản', category: 'heritage' }));
+    const farId = await createEvent(
+      ctx.deps,
+      staff,
+      eventInput(libraryId, far, { title: 'Đọc sách ở Cam Ranh' }),
+    );
+    const nearId = await createEvent(
+      ctx.deps,
+      staff,
+      eventInput(libraryId, near, { title: 'Đọc sách ở Vĩnh Hải' }),
+    );
+    await createEvent(
+      ctx.deps,
+      staff,
+      eventInput(libraryId, near, { title: 'Di sản', category: 'heritage' }),
+    );
     const event = (await getStaffEvent(ctx.deps, staff, full)).event;
     const alternatives = await nearbyAlternatives(ctx.deps, event, 10);
     const ids = alternatives.map((a) => a.session.event.id);

@@ -19,9 +19,15 @@ export function ticketQrSvg(url: string): Promise<string> {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-async function send(deps: MailDeps, m: { to: string; subject: string; text: string; html: string; purpose: string }) {
+async function send(
+  deps: MailDeps,
+  m: { to: string; subject: string; text: string; html: string; purpose: string },
+) {
   try {
     await deps.mailer.send(m);
   } catch (e) {
@@ -61,7 +67,11 @@ export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<voi
       ? tr('events.mail.promoted.body', { name: m.name, title: m.eventTitle, when })
       : m.status === 'confirmed'
         ? tr('events.mail.confirmed.body', { name: m.name, title: m.eventTitle, when })
-        : tr('events.mail.waitlisted.body', { name: m.name, title: m.eventTitle, position: m.waitlistPosition ?? 0 });
+        : tr('events.mail.waitlisted.body', {
+            name: m.name,
+            title: m.eventTitle,
+            position: m.waitlistPosition ?? 0,
+          });
   const lines = [
     lead,
     '',
@@ -72,10 +82,14 @@ export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<voi
   const qr = m.status === 'confirmed' ? await QRCode.toDataURL(ticketUrl, { margin: 2, width: 240 }) : null;
   const html = [
     `<p>${escapeHtml(lead)}</p>`,
-    qr ? `<p><img src="${qr}" width="240" height="240" alt="${escapeHtml(tr('events.ticket.qrAlt', { code: m.ticketCode }))}"></p>` : '',
+    qr
+      ? `<p><img src="${qr}" width="240" height="240" alt="${escapeHtml(tr('events.ticket.qrAlt', { code: m.ticketCode }))}"></p>`
+      : '',
     `<p>${escapeHtml(tr('events.mail.ticketCode'))}: <strong>${escapeHtml(m.ticketCode)}</strong></p>`,
     `<p><a href="${escapeHtml(ticketUrl)}">${escapeHtml(tr('events.mail.ticketLink'))}</a></p>`,
-    cancelUrl ? `<p><a href="${escapeHtml(cancelUrl)}">${escapeHtml(tr('events.mail.cancelLink'))}</a></p>` : '',
+    cancelUrl
+      ? `<p><a href="${escapeHtml(cancelUrl)}">${escapeHtml(tr('events.mail.cancelLink'))}</a></p>`
+      : '',
   ].join('\n');
   await send(deps, {
     to: m.to,

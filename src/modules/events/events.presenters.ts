@@ -1,8 +1,9 @@
 // API shapes of events, sessions and registrations (no contacts, no internal counters).
-import type { Registration } from './events-registrations.repository.ts';
+
 import type { ListedSession } from './events.repository.ts';
 import type { EventDto } from './events.schemas.ts';
 import type { EventWithSessions } from './events.usecases.ts';
+import type { Registration } from './events-registrations.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -91,7 +92,8 @@ export function eventJsonLd({ event: e, sessions }: EventWithSessions, canonical
     url: canonical,
     startDate: first?.startsAt.toISOString(),
     endDate: last?.endsAt.toISOString(),
-    eventStatus: e.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventStatus:
+      e.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     eventAttendanceMode: e.place
       ? 'https://schema.org/OfflineEventAttendanceMode'
       : 'https://schema.org/OnlineEventAttendanceMode',
@@ -106,7 +108,14 @@ export function eventJsonLd({ event: e, sessions }: EventWithSessions, canonical
       url: canonical,
     },
     ...(live.length > 1
-      ? { subEvent: live.map((s) => ({ '@type': 'Event', name: e.title, startDate: s.startsAt.toISOString(), endDate: s.endsAt.toISOString() })) }
+      ? {
+          subEvent: live.map((s) => ({
+            '@type': 'Event',
+            name: e.title,
+            startDate: s.startsAt.toISOString(),
+            endDate: s.endsAt.toISOString(),
+          })),
+        }
       : {}),
   };
 }

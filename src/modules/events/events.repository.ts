@@ -117,7 +117,12 @@ function toSession(r: SessionRecord): SessionRecord {
 }
 
 const textArray = (values: readonly string[]): SQL =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
 
 function eventAssignments(v: EventValues): SQL {
   return sql`unit_id = ${v.unitId}, title = ${v.title}, description = ${v.description}, category = ${v.category},
@@ -135,7 +140,10 @@ const SEATS_LEFT = sql`CASE WHEN e.capacity IS NULL THEN NULL
 
 export function createEventsRepository() {
   const byId = async (db: Db, id: string): Promise<EventRecord | null> => {
-    const rows = await queryRows<EventRow>(db, sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id}`);
+    const rows = await queryRows<EventRow>(
+      db,
+      sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id}`,
+    );
     return rows[0] ? toEvent(rows[0]) : null;
   };
 
@@ -203,7 +211,9 @@ export function createEventsRepository() {
           sql`UPDATE event_sessions SET confirmed_seats = confirmed_seats + ${delta} WHERE id = ${sessionId}`,
         );
       } else {
-        await tx.execute(sql`UPDATE events SET confirmed_seats = confirmed_seats + ${delta} WHERE id = ${eventId}`);
+        await tx.execute(
+          sql`UPDATE events SET confirmed_seats = confirmed_seats + ${delta} WHERE id = ${eventId}`,
+        );
       }
     },
 
@@ -213,7 +223,16 @@ export function createEventsRepository() {
 
     /** Events of the units under `unitRoots` (all units when undefined), latest first. */
     async listForStaff(db: Db, unitIds: readonly string[] | undefined, limit = 200) {
-      const scope = unitIds ? sql`AND e.unit_id IN (${unitIds.length ? sql.join(unitIds.map((u) => sql`${u}`), sql`, `) : sql`NULL`})` : sql``;
+      const scope = unitIds
+        ? sql`AND e.unit_id IN (${
+            unitIds.length
+              ? sql.join(
+                  unitIds.map((u) => sql`${u}`),
+                  sql`, `,
+                )
+              : sql`NULL`
+          })`
+        : sql``;
       const rows = await queryRows<EventRow & { firstStart: string | Date | null; sessionCount: number }>(
         db,
         sql`SELECT ${EVENT_COLUMNS},
@@ -247,7 +266,13 @@ export function createEventsRepository() {
       if (f.withSeats) conditions.push(sql`NOT s.cancelled AND (${SEATS_LEFT} IS NULL OR ${SEATS_LEFT} > 0)`);
       if (f.q) conditions.push(sql`e.search_folded LIKE '%' || vn_fold(${f.q}) || '%'`);
       const rows = await queryRows<
-        EventRow & { sessionId: string; startsAt: Date; endsAt: Date; cancelled: boolean; seatsLeft: number | null }
+        EventRow & {
+          sessionId: string;
+          startsAt: Date;
+          endsAt: Date;
+          cancelled: boolean;
+          seatsLeft: number | null;
+        }
       >(
         db,
         sql`SELECT ${EVENT_COLUMNS}, s.id AS "sessionId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
@@ -287,8 +312,20 @@ export function createEventsRepository() {
     },
 
     /** Active places (all, or the ones with these ids) for the event form and its checks. */
-    async placeOptions(db: Db, ids?: readonly string[]): Promise<Array<{ id: string; name: string; unitId: string }>> {
-      const only = ids ? sql`AND id IN (${ids.length ? sql.join(ids.map((i) => sql`${i}`), sql`, `) : sql`NULL`})` : sql``;
+    async placeOptions(
+      db: Db,
+      ids?: readonly string[],
+    ): Promise<Array<{ id: string; name: string; unitId: string }>> {
+      const only = ids
+        ? sql`AND id IN (${
+            ids.length
+              ? sql.join(
+                  ids.map((i) => sql`${i}`),
+                  sql`, `,
+                )
+              : sql`NULL`
+          })`
+        : sql``;
       return queryRows(
         db,
         sql`SELECT id, name, unit_id AS "unitId" FROM places WHERE status = 'active' ${only} ORDER BY name LIMIT 2000`,
@@ -296,7 +333,10 @@ export function createEventsRepository() {
     },
 
     async planInstanceExists(db: Db, id: string): Promise<boolean> {
-      const rows = await queryRows<{ x: number }>(db, sql`SELECT 1 AS x FROM plan_task_instances WHERE id = ${id}`);
+      const rows = await queryRows<{ x: number }>(
+        db,
+        sql`SELECT 1 AS x FROM plan_task_instances WHERE id = ${id}`,
+      );
       return rows.length > 0;
     },
 
@@ -310,7 +350,10 @@ export function createEventsRepository() {
             FROM plan_task_instances i JOIN plan_tasks t ON t.id = i.task_id
             JOIN plan_task_units tu ON tu.task_id = t.id
             WHERE i.year BETWEEN ${year} AND ${year + 1}
-              AND tu.unit_id IN (${sql.join(unitIds.map((u) => sql`${u}`), sql`, `)})
+              AND tu.unit_id IN (${sql.join(
+                unitIds.map((u) => sql`${u}`),
+                sql`, `,
+              )})
             ORDER BY i.year, t.phase, t.section, t.number LIMIT 500`,
       );
     },

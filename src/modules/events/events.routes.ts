@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
-import { checkIn } from './events-attendance.usecases.ts';
-import { registerForEvent } from './events-registration.usecases.ts';
 import { siteUrl, ticketPath } from './events.mail.ts';
 import { presentEvent, presentListedSession, presentRegistration } from './events.presenters.ts';
 import {
@@ -17,6 +15,8 @@ import {
   RegistrationSchema,
 } from './events.schemas.ts';
 import { createEvent, getEvent, listPublicSessions, updateEvent } from './events.usecases.ts';
+import { checkIn } from './events-attendance.usecases.ts';
+import { registerForEvent } from './events-registration.usecases.ts';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -46,7 +46,10 @@ const registerRoute = createRoute({
   request: { params: EventParamsSchema, body: { required: true, ...json(RegistrationInputSchema) } },
   responses: {
     201: { description: 'Registered (confirmed or waitlisted)', ...json(RegistrationSchema) },
-    200: { description: 'The same idempotency key registered before: that registration', ...json(RegistrationSchema) },
+    200: {
+      description: 'The same idempotency key registered before: that registration',
+      ...json(RegistrationSchema),
+    },
   },
 });
 
@@ -88,7 +91,13 @@ export function registerEventRoutes(api: Api, deps: AppDeps) {
   });
   api.openapi(registerRoute, async (c) => {
     const locale = c.get('locale');
-    const r = await registerForEvent(deps, c.get('actor'), c.req.valid('param').eventId, c.req.valid('json'), locale);
+    const r = await registerForEvent(
+      deps,
+      c.get('actor'),
+      c.req.valid('param').eventId,
+      c.req.valid('json'),
+      locale,
+    );
     const body = presentRegistration(
       r.registration,
       r.waitlistPosition,

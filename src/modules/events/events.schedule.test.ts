@@ -14,14 +14,24 @@ describe('event schedule', () => {
   });
 
   it('ends a session that crosses midnight on the next day', () => {
-    const [s] = generateSessions({ firstDate: '2026-12-31', startTime: '20:00', endTime: '01:30', timeZone: HCM });
+    const [s] = generateSessions({
+      firstDate: '2026-12-31',
+      startTime: '20:00',
+      endTime: '01:30',
+      timeZone: HCM,
+    });
     expect(s?.startsAt.toISOString()).toBe('2026-12-31T13:00:00.000Z');
     expect(s?.endsAt.toISOString()).toBe('2026-12-31T18:30:00.000Z');
     expect(utcToZoned(s?.endsAt as Date, HCM)).toEqual(['2027-01-01', '01:30']);
   });
 
   it('puts an early-morning Vietnamese session on the previous UTC day', () => {
-    const [s] = generateSessions({ firstDate: '2026-10-01', startTime: '05:00', endTime: '06:00', timeZone: HCM });
+    const [s] = generateSessions({
+      firstDate: '2026-10-01',
+      startTime: '05:00',
+      endTime: '06:00',
+      timeZone: HCM,
+    });
     expect(s?.startsAt.toISOString()).toBe('2026-09-30T22:00:00.000Z');
     expect(s?.localDate).toBe('2026-10-01');
   });
@@ -98,16 +108,22 @@ describe('event schedule', () => {
   it('refuses a series whose every day is skipped, an end before the start, bad days and times', () => {
     const base = { firstDate: '2026-09-01', startTime: '18:00', endTime: '20:00', timeZone: HCM };
     expect(() =>
-      generateSessions({ ...base, weekly: { weekdays: [2], until: '2026-09-01', exceptions: ['2026-09-01'] } }),
+      generateSessions({
+        ...base,
+        weekly: { weekdays: [2], until: '2026-09-01', exceptions: ['2026-09-01'] },
+      }),
     ).toThrow('events.schedule.empty');
-    expect(() => generateSessions({ ...base, weekly: { weekdays: [2], until: '2026-08-01', exceptions: [] } })).toThrow(
-      'events.schedule.until_before_start',
-    );
+    expect(() =>
+      generateSessions({ ...base, weekly: { weekdays: [2], until: '2026-08-01', exceptions: [] } }),
+    ).toThrow('events.schedule.until_before_start');
     expect(() => generateSessions({ ...base, firstDate: '2026-02-30' })).toThrow('events.schedule.bad_date');
     expect(() => generateSessions({ ...base, startTime: '24:00' })).toThrow('events.schedule.bad_time');
     expect(() => generateSessions({ ...base, timeZone: 'Mars/Olympus' })).toThrow('events.schedule.bad_zone');
     expect(() =>
-      generateSessions({ ...base, weekly: { weekdays: [1, 2, 3, 4, 5, 6, 7], until: '2027-12-31', exceptions: [] } }),
+      generateSessions({
+        ...base,
+        weekly: { weekdays: [1, 2, 3, 4, 5, 6, 7], until: '2027-12-31', exceptions: [] },
+      }),
     ).toThrow('events.schedule.too_many');
   });
 });

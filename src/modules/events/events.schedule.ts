@@ -34,7 +34,14 @@ const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-type ScheduleErrorCode = 'bad_date' | 'bad_time' | 'bad_zone' | 'until_before_start' | 'bad_weekday' | 'too_many' | 'empty';
+type ScheduleErrorCode =
+  | 'bad_date'
+  | 'bad_time'
+  | 'bad_zone'
+  | 'until_before_start'
+  | 'bad_weekday'
+  | 'too_many'
+  | 'empty';
 
 function scheduleError(code: ScheduleErrorCode): AppError {
   return new AppError(`events.schedule.${code}`, 422, `events.error.schedule.${code}`);
@@ -83,7 +90,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 

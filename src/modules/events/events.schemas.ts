@@ -20,7 +20,10 @@ export const ScheduleSchema = z
     endTime: timeOfDay.openapi({ description: 'Sớm hơn giờ bắt đầu = kết thúc hôm sau', example: '10:30' }),
     weekly: z
       .strictObject({
-        weekdays: z.array(z.number().int().min(1).max(7)).max(7).openapi({ description: '1 = thứ Hai … 7 = Chủ nhật' }),
+        weekdays: z
+          .array(z.number().int().min(1).max(7))
+          .max(7)
+          .openapi({ description: '1 = thứ Hai … 7 = Chủ nhật' }),
         until: isoDay,
         exceptions: z.array(isoDay).max(100).default([]),
       })
@@ -37,8 +40,19 @@ export const EventInputSchema = z
     category: z.enum(EVENT_CATEGORIES),
     audience: z.array(z.enum(EVENT_AUDIENCES)).max(EVENT_AUDIENCES.length).default([]),
     placeId: id.nullable().default(null),
-    onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
-    capacity: z.number().int().min(0).max(100_000).nullable().default(null).openapi({ description: 'null = không giới hạn' }),
+    onlineUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .default(null),
+    capacity: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'null = không giới hạn' }),
     registrationMode: z.enum(REGISTRATION_MODES).default('series'),
     registrationOpensAt: instant.nullable().default(null),
     registrationClosesAt: instant.nullable().default(null),
@@ -53,7 +67,10 @@ export type EventInput = z.infer<typeof EventInputSchema>;
 
 export const RegistrationInputSchema = z
   .strictObject({
-    sessionId: id.nullable().default(null).openapi({ description: 'Buổi cụ thể khi sự kiện đăng ký theo buổi' }),
+    sessionId: id
+      .nullable()
+      .default(null)
+      .openapi({ description: 'Buổi cụ thể khi sự kiện đăng ký theo buổi' }),
     name: z
       .string()
       .trim()
@@ -114,7 +131,13 @@ export const EventParamsSchema = z.strictObject({
 });
 
 const PlaceSchema = z
-  .object({ id: z.string(), name: z.string(), address: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string().nullable(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+  })
   .openapi('EventPlace');
 
 export const SessionSchema = z
@@ -161,7 +184,14 @@ export const EventListSchema = z
         endsAt: z.string(),
         cancelled: z.boolean(),
         seatsLeft: z.number().int().nullable(),
-        event: z.object({ id: z.string(), title: z.string(), category: z.string(), unitName: z.string(), placeName: z.string().nullable(), priceVnd: z.number().int() }),
+        event: z.object({
+          id: z.string(),
+          title: z.string(),
+          category: z.string(),
+          unitName: z.string(),
+          placeName: z.string().nullable(),
+          priceVnd: z.number().int(),
+        }),
       }),
     ),
   })
@@ -181,5 +211,10 @@ export const RegistrationSchema = z
   .openapi('Registration');
 
 export const CheckInResultSchema = z
-  .object({ registrationId: z.string(), name: z.string(), partySize: z.number().int(), checkedInAt: z.string() })
+  .object({
+    registrationId: z.string(),
+    name: z.string(),
+    partySize: z.number().int(),
+    checkedInAt: z.string(),
+  })
   .openapi('CheckInResult');

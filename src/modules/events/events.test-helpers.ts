@@ -12,14 +12,10 @@ export async function insertPlace(
   at: { lat: number; lng: number } | null = null,
 ): Promise<string> {
   const id = `place_${randomBytes(8).toString('hex').slice(0, 16)}`;
-  await ctx.dbh.query('INSERT INTO places (id, unit_id, kind, name, lat, lng) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    await unitIdOf(ctx, unitCode),
-    'provincial_library',
-    name,
-    at?.lat ?? null,
-    at?.lng ?? null,
-  ]);
+  await ctx.dbh.query(
+    'INSERT INTO places (id, unit_id, kind, name, lat, lng) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, await unitIdOf(ctx, unitCode), 'provincial_library', name, at?.lat ?? null, at?.lng ?? null],
+  );
   return id;
 }
 

@@ -6,8 +6,8 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam, TIME_ZONE } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { MessageKey } from '../../lib/i18n.ts';
 import { haversineKm } from '../../lib/geo.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
 import { authorize, can } from '../../policies.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.ts';
 import { generateSessions } from './events.schedule.ts';
@@ -92,9 +92,17 @@ export async function createEvent(deps: EventsDeps, actor: Actor, input: EventIn
 
 const sameSchedule = (a: SessionRecord[], b: Array<{ startsAt: Date; endsAt: Date }>) =>
   a.length === b.length &&
-  a.every((s, i) => s.startsAt.getTime() === b[i]?.startsAt.getTime() && s.endsAt.getTime() === b[i]?.endsAt.getTime());
+  a.every(
+    (s, i) =>
+      s.startsAt.getTime() === b[i]?.startsAt.getTime() && s.endsAt.getTime() === b[i]?.endsAt.getTime(),
+  );
 
-export async function updateEvent(deps: EventsDeps, actor: Actor, eventId: string, input: EventInput): Promise<void> {
+export async function updateEvent(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  input: EventInput,
+): Promise<void> {
   const values = toValues(input);
   const generated = sessionsFor(input);
   const promoted = await deps.db.transaction(async (tx) => {
@@ -118,7 +126,9 @@ export async function updateEvent(deps: EventsDeps, actor: Actor, eventId: strin
           ? before.confirmedSeats
           : await deps.repos.events.maxSessionSeats(tx, eventId);
       if (values.capacity < taken)
-        throw eventError('capacity_below_confirmed', 'events.error.capacityBelowConfirmed', 409, { confirmed: taken });
+        throw eventError('capacity_below_confirmed', 'events.error.capacityBelowConfirmed', 409, {
+          confirmed: taken,
+        });
     }
     await deps.repos.events.update(tx, eventId, values);
     await deps.audit.record(tx, actor, {
@@ -171,7 +181,10 @@ function withSeats(event: EventRecord, sessions: SessionRecord[]): EventWithSess
     seatsLeft:
       event.capacity === null
         ? null
-        : Math.max(0, event.capacity - (event.registrationMode === 'series' ? event.confirmedSeats : s.confirmedSeats)),
+        : Math.max(
+            0,
+            event.capacity - (event.registrationMode === 'series' ? event.confirmedSeats : s.confirmedSeats),
+          ),
   }));
 }
 
@@ -223,7 +236,11 @@ export interface Alternative {
 }
 
 /** When an event is full: the same kind of event, upcoming, with seats, at other venues, nearest first. */
-export async function nearbyAlternatives(deps: EventsDeps, event: EventRecord, limit = 5): Promise<Alternative[]> {
+export async function nearbyAlternatives(
+  deps: EventsDeps,
+  event: EventRecord,
+  limit = 5,
+): Promise<Alternative[]> {
   const now = deps.now();
   const candidates = await deps.repos.events.publishedSessionsBetween(deps.db, {
     from: now,
@@ -232,7 +249,10 @@ export async function nearbyAlternatives(deps: EventsDeps, event: EventRecord, l
     withSeats: true,
     limit: 300,
   });
-  const origin = event.place?.lat != null && event.place.lng != null ? { lat: event.place.lat, lng: event.place.lng } : null;
+  const origin =
+    event.place?.lat != null && event.place.lng != null
+      ? { lat: event.place.lat, lng: event.place.lng }
+      : null;
   const seen = new Set<string>([event.id]);
   const out: Alternative[] = [];
   for (const s of candidates) {
@@ -240,7 +260,8 @@ export async function nearbyAlternatives(deps: EventsDeps, event: EventRecord, l
     if (event.place && s.event.place?.id === event.place.id) continue;
     seen.add(s.event.id);
     const p = s.event.place;
-    const distanceKm = origin && p?.lat != null && p.lng != null ? haversineKm(origin, { lat: p.lat, lng: p.lng }) : null;
+    const distanceKm =
+      origin && p?.lat != null && p.lng != null ? haversineKm(origin, { lat: p.lat, lng: p.lng }) : null;
     out.push({ session: s, distanceKm });
   }
   out.sort((a, b) => (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY));
@@ -271,12 +292,20 @@ export async function getStaffEvent(deps: EventsDeps, actor: Actor, eventId: str
 }
 
 /** Units, places and plan task instances offered by the event form. */
-export async function eventFormOptions(deps: EventsDeps, actor: Actor, action: 'events.event.create' | 'events.event.update') {
+export async function eventFormOptions(
+  deps: EventsDeps,
+  actor: Actor,
+  action: 'events.event.create' | 'events.event.update',
+) {
   const units = (await deps.repos.units.all(deps.db)).filter((u) => can(actor, action, { unitId: u.id }));
   const year = Number(isoDateInVietnam(deps.now()).slice(0, 4));
   return {
     units: units.map((u) => ({ id: u.id, name: u.name })),
     places: await deps.repos.events.placeOptions(deps.db),
-    planInstances: await deps.repos.events.planInstanceOptions(deps.db, year, units.map((u) => u.id)),
+    planInstances: await deps.repos.events.planInstanceOptions(
+      deps.db,
+      year,
+      units.map((u) => u.id),
+    ),
   };
 }

@@ -2,13 +2,8 @@
 import { z } from '@hono/zod-openapi';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+// Empty optional texts are allowed and stored as absent (the use cases turn "" into null).
+const optionalText = (max: number) => z.string().trim().max(max).optional();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

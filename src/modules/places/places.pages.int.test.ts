@@ -193,7 +193,7 @@ describe('places pages', () => {
       tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png',
       attribution: '© OpenStreetMap',
     });
-    expect(ok.status).toBe(302);
+    expect(ok.status).toBe(303);
     const html = await (await get('/places')).text();
     expect(html).toContain('id="places-map"');
     expect(html).toContain('tile.example.vn');

@@ -56,7 +56,7 @@ describe('plan work: assignments, progress, workflow', () => {
     const ins = task?.instances.find((i) => i.year === 2024);
     if (!ins) throw new Error('no 2024 instance of PL1-III-1');
     instanceId = ins.id;
-  });
+  }, 180_000);
   afterAll(() => ctx?.close());
 
   it('defaults due dates to 30 November, and 15 December for report tasks', async () => {

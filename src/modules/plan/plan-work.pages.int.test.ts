@@ -57,7 +57,7 @@ describe('plan work pages', () => {
     const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
     instanceId = task?.instances.find((i) => i.year === 2025)?.id ?? '';
     page = `/admin/plan/instances/${instanceId}`;
-  });
+  }, 180_000);
   afterAll(() => ctx?.close());
 
   it('lets the officer assign and the library staff save progress without JavaScript', async () => {

@@ -219,6 +219,44 @@ export function createPlanWorkRepository() {
       return rows.map(reportFrom);
     },
 
+    /** Reports of several instances with their unit's name (for the task page's summary). */
+    async reportSummaries(
+      db: Db,
+      instanceIds: readonly string[],
+    ): Promise<
+      Array<{
+        instanceId: string;
+        unitId: string;
+        unitName: string;
+        state: ReportState;
+        status: ReportStatus;
+        percent: number;
+      }>
+    > {
+      if (instanceIds.length === 0) return [];
+      const rows = await rowsOf<{
+        instance_id: string;
+        unit_id: string;
+        name: string;
+        state: ReportState;
+        status: ReportStatus;
+        percent: number;
+      }>(
+        db,
+        sql`SELECT r.instance_id, r.unit_id, u.name, r.state, r.status, r.percent
+            FROM plan_unit_reports r JOIN units u ON u.id = r.unit_id
+            WHERE r.instance_id IN (${sqlList(instanceIds)}) ORDER BY u.name`,
+      );
+      return rows.map((r) => ({
+        instanceId: r.instance_id,
+        unitId: r.unit_id,
+        unitName: r.name,
+        state: r.state,
+        status: r.status,
+        percent: Number(r.percent),
+      }));
+    },
+
     getReport(db: Db, instanceId: string, unitId: string, lock = false): Promise<UnitReport | null> {
       return reportWhere(db, sql`r.instance_id = ${instanceId} AND r.unit_id = ${unitId}`, lock);
     },

@@ -3,6 +3,7 @@
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { authorize, can } from '../../policies.ts';
+import type { PlanTask } from './plan.repository.ts';
 import type { Evidence, InstanceEvent, InstanceUnit, UnitReport } from './plan-work.repository.ts';
 import {
   actorRef,
@@ -85,6 +86,15 @@ export async function getInstanceView(
     events,
     can: { assign: mayAssign, comment: can(actor, 'plan.comment.create') },
   };
+}
+
+/** Per instance of a task, the unit reports the actor may see (state, status, percent). */
+export async function taskWorkSummary(deps: WorkDeps, actor: Actor, task: PlanTask) {
+  const rows = await deps.repos.planWork.reportSummaries(
+    deps.db,
+    task.instances.map((i) => i.id),
+  );
+  return rows.filter((r) => canReadUnitReport(actor, r.unitId));
 }
 
 export interface AssignInput {

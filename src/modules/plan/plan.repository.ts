@@ -283,7 +283,8 @@ export function createPlanRepository() {
             IS DISTINCT FROM (excluded.phase, excluded.section, excluded.section_title, excluded.number,
             excluded.content, excluded.product, excluded.lead_units_text, excluded.coordinating_units_text,
             excluded.lead_groups, excluded.coordinating_groups, excluded.time_text, excluded.time_kind,
-            excluded.time_from, excluded.time_to)`,
+            excluded.time_from, excluded.time_to)
+            AND NOT EXISTS (SELECT 1 FROM plan_task_edits e WHERE e.task_id = plan_tasks.id)`,
         })
         .returning({ id: planTasks.id });
       if (written[0]) return { id: written[0].id, written: true };

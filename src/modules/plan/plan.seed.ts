@@ -1,6 +1,7 @@
 // Seeds the plan (both appendices) and the commemorative days. Runs on every start after the units seed:
 // idempotent (a second run writes nothing) and corrective (a fixed transcription updates the stored row).
-// Instances are only ever added: an instance that exists may already carry progress.
+// Instances are only ever added: an instance that exists may already carry progress. Tasks edited in the
+// app (plan_task_edits) are left as edited.
 import type { AppDeps } from '../../deps.ts';
 import { COMMEMORATIVE_DAYS } from './commemorative-days.data.ts';
 import { PLAN_TASKS, type PlanTaskSource } from './plan.data.ts';
@@ -49,6 +50,8 @@ export async function seedPlan(
         time: t.time,
       });
       if (written) report.tasksWritten++;
+      // A task the focal point has edited in the app (units, years, wording) keeps its edits.
+      if (await deps.repos.planTaskEdits.hasEdits(tx, id)) continue;
       report.unitLinksChanged += await repo.syncTaskUnits(tx, id, 'lead', idsOf(t.lead.codes));
       report.unitLinksChanged += await repo.syncTaskUnits(
         tx,

@@ -49,13 +49,13 @@ export default function CancelPage({ loaderData, actionData }: Route.ComponentPr
       <title>{`${t('events.cancel.title')} — Suốt Đời`}</title>
       <h1>{t('events.cancel.title')}</h1>
       <ErrorSummary errors={actionData?.errors} />
-      {!d.valid ? (
-        <p className="alert-error" role="alert">
-          {t('events.error.cancelLinkInvalid')}
-        </p>
-      ) : actionData?.ok || d.status === 'cancelled' ? (
+      {actionData?.ok || (d.valid && d.status === 'cancelled') ? (
         <p className="alert-ok" role="status">
           {t('events.cancel.done')}
+        </p>
+      ) : !d.valid ? (
+        <p className="alert-error" role="alert">
+          {t('events.error.cancelLinkInvalid')}
         </p>
       ) : d.checkedIn ? (
         <p className="alert-error">{t('events.error.cancelAfterCheckIn')}</p>

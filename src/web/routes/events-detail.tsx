@@ -6,10 +6,10 @@ import { redirect, useRouteLoaderData } from 'react-router';
 import { formatDateTime } from '../../lib/dates.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { localePath } from '../../lib/i18n.ts';
-import { registerForEvent } from '../../modules/events/events-registration.usecases.ts';
 import { CONSENT_TEXT } from '../../modules/events/events.model.ts';
 import { eventJsonLd } from '../../modules/events/events.presenters.ts';
 import { getEvent, nearbyAlternatives } from '../../modules/events/events.usecases.ts';
+import { registerForEvent } from '../../modules/events/events-registration.usecases.ts';
 import { failure, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { EventFacts, SessionTime } from '../components/events/EventParts.tsx';
@@ -102,7 +102,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         <h2 id="event-sessions">{t('events.detail.sessions', { count: sessions.length })}</h2>
         {seriesSeats !== undefined ? (
           <p>
-            {seriesSeats === null ? t('events.seats.unlimited') : t('events.seats.left', { count: seriesSeats })}
+            {seriesSeats === null
+              ? t('events.seats.unlimited')
+              : t('events.seats.left', { count: seriesSeats })}
           </p>
         ) : null}
         <ul className="plain-list">
@@ -113,7 +115,10 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
               {e.registrationMode === 'session' && !s.cancelled ? (
                 <span className="muted">
                   {' '}
-                  — {s.seatsLeft === null ? t('events.seats.unlimited') : t('events.seats.left', { count: s.seatsLeft })}
+                  —{' '}
+                  {s.seatsLeft === null
+                    ? t('events.seats.unlimited')
+                    : t('events.seats.left', { count: s.seatsLeft })}
                 </span>
               ) : null}
             </li>
@@ -131,7 +136,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                 <a href={href(`/events/${a.session.event.id}`)}>{a.session.event.title}</a> —{' '}
                 <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
                 {a.session.event.place ? ` — ${a.session.event.place.name}` : ''}
-                {a.distanceKm !== null ? ` (${t('events.alternatives.km', { km: a.distanceKm.toFixed(1) })})` : ''}
+                {a.distanceKm !== null
+                  ? ` (${t('events.alternatives.km', { km: a.distanceKm.toFixed(1) })})`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -140,16 +147,27 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
 
       {bookable ? (
         <section aria-labelledby="register-title">
-          <h2 id="register-title">{full ? t('events.register.waitlistTitle') : t('events.register.title')}</h2>
+          <h2 id="register-title">
+            {full ? t('events.register.waitlistTitle') : t('events.register.title')}
+          </h2>
           {full ? <p>{t('events.register.fullNotice')}</p> : null}
           <ErrorSummary errors={errors} />
           <form method="post" className="form" noValidate>
-            <input type="hidden" name="idempotencyKey" value={v.idempotencyKey || loaderData.idempotencyKey} />
+            <input
+              type="hidden"
+              name="idempotencyKey"
+              value={v.idempotencyKey || loaderData.idempotencyKey}
+            />
             {e.registrationMode === 'session' ? (
               <div className="field">
                 <label htmlFor="reg-session">{t('events.register.session')}</label>
                 <FieldError id="reg-session" errors={errors} />
-                <select id="reg-session" name="sessionId" defaultValue={v.sessionId ?? ''} {...fieldAria('reg-session', errors)}>
+                <select
+                  id="reg-session"
+                  name="sessionId"
+                  defaultValue={v.sessionId ?? ''}
+                  {...fieldAria('reg-session', errors)}
+                >
                   <option value="">{t('events.register.chooseSession')}</option>
                   {sessions
                     .filter((s) => !s.cancelled)
@@ -161,7 +179,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                 </select>
               </div>
             ) : null}
-            {signedIn ? <p>{t('events.register.signedInAs', { name: signedIn.name, email: signedIn.email })}</p> : null}
+            {signedIn ? (
+              <p>{t('events.register.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
+            ) : null}
             <div className="field">
               <label htmlFor="reg-name">{t('events.register.name')}</label>
               <FieldError id="reg-name" errors={errors} />
@@ -234,7 +254,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
               </div>
             )}
             <div>
-              <button type="submit">{full ? t('events.register.submitWaitlist') : t('events.register.submit')}</button>
+              <button type="submit">
+                {full ? t('events.register.submitWaitlist') : t('events.register.submit')}
+              </button>
             </div>
           </form>
         </section>

@@ -1,7 +1,7 @@
 // The short survey after an event (link mailed by the feedback job): a rating from 1 to 5 and a comment.
 import { data } from 'react-router';
-import { feedbackContext, submitFeedback } from '../../modules/events/events-attendance.usecases.ts';
 import { FeedbackInputSchema } from '../../modules/events/events.schemas.ts';
+import { feedbackContext, submitFeedback } from '../../modules/events/events-attendance.usecases.ts';
 import { type FieldMessages, issuesToMessages } from '../access-forms.ts';
 import { failure, formText, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -52,13 +52,13 @@ export default function FeedbackPage({ loaderData, actionData }: Route.Component
     <>
       <title>{`${t('events.feedback.title')} — Suốt Đời`}</title>
       <h1>{t('events.feedback.title')}</h1>
-      {!d.valid ? (
-        <p className="alert-error" role="alert">
-          {t('events.error.feedback.invalidLink')}
-        </p>
-      ) : actionData?.ok ? (
+      {actionData?.ok ? (
         <p className="alert-ok" role="status">
           {t('events.feedback.thanks')}
+        </p>
+      ) : !d.valid ? (
+        <p className="alert-error" role="alert">
+          {t('events.error.feedback.invalidLink')}
         </p>
       ) : d.answered ? (
         <p className="alert-ok">{t('events.error.feedback.already')}</p>
@@ -73,7 +73,13 @@ export default function FeedbackPage({ loaderData, actionData }: Route.Component
               <FieldError id="fb-rating-1" errors={errors} />
               {[1, 2, 3, 4, 5].map((n) => (
                 <div className="field-inline" key={n}>
-                  <input id={`fb-rating-${n}`} type="radio" name="rating" value={n} defaultChecked={actionData?.values?.rating === String(n)} />
+                  <input
+                    id={`fb-rating-${n}`}
+                    type="radio"
+                    name="rating"
+                    value={n}
+                    defaultChecked={actionData?.values?.rating === String(n)}
+                  />
                   <label htmlFor={`fb-rating-${n}`}>{t('events.feedback.stars', { count: n })}</label>
                 </div>
               ))}
@@ -81,7 +87,14 @@ export default function FeedbackPage({ loaderData, actionData }: Route.Component
             <div className="field">
               <label htmlFor="fb-comment">{t('events.feedback.comment')}</label>
               <FieldError id="fb-comment" errors={errors} />
-              <textarea id="fb-comment" name="comment" rows={4} maxLength={2000} defaultValue={actionData?.values?.comment ?? ''} {...fieldAria('fb-comment', errors)} />
+              <textarea
+                id="fb-comment"
+                name="comment"
+                rows={4}
+                maxLength={2000}
+                defaultValue={actionData?.values?.comment ?? ''}
+                {...fieldAria('fb-comment', errors)}
+              />
             </div>
             <button type="submit">{t('events.feedback.submit')}</button>
           </form>

@@ -231,9 +231,9 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
         {d.near ? (
           <ol className="results">{d.places.map((p) => item(p, 'h3'))}</ol>
         ) : (
-          groupByDistrict(d.places).map((g) => (
-            <section key={g.district ?? '-'} aria-labelledby={`district-${g.district ?? 'none'}`}>
-              <h3 id={`district-${g.district ?? 'none'}`} className="places-district">
+          groupByDistrict(d.places).map((g, i) => (
+            <section key={g.district ?? '-'} aria-labelledby={`places-district-${i}`}>
+              <h3 id={`places-district-${i}`} className="places-district">
                 {g.district ?? t('places.list.noDistrict')}
               </h3>
               <ul className="results">{g.places.map((p) => item(p, 'h4'))}</ul>

@@ -1,10 +1,11 @@
 // The staff event form (create and edit): details, place or online link, schedule (one session or a weekly
 // series with skipped days), capacity and registration window, plan task. Plain HTML inputs; no JavaScript.
+
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
 import type { FormMessage } from '../../auth-forms.ts';
 import type { EventFormValues } from '../../events-forms.ts';
 import { useT } from '../../i18n.ts';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
-import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
 import { audienceKey, categoryKey } from './EventParts.tsx';
 
 export interface EventFormOptions {
@@ -79,12 +80,24 @@ export function EventForm(props: {
       <div className="field">
         <label htmlFor="ev-description">{t('events.field.description')}</label>
         <FieldError id="ev-description" errors={errors} />
-        <textarea id="ev-description" name="description" rows={5} maxLength={10000} defaultValue={v.description ?? ''} {...fieldAria('ev-description', errors)} />
+        <textarea
+          id="ev-description"
+          name="description"
+          rows={5}
+          maxLength={10000}
+          defaultValue={v.description ?? ''}
+          {...fieldAria('ev-description', errors)}
+        />
       </div>
       <div className="field">
         <label htmlFor="ev-category">{t('events.field.category')}</label>
         <FieldError id="ev-category" errors={errors} />
-        <select id="ev-category" name="category" defaultValue={v.category ?? ''} {...fieldAria('ev-category', errors)}>
+        <select
+          id="ev-category"
+          name="category"
+          defaultValue={v.category ?? ''}
+          {...fieldAria('ev-category', errors)}
+        >
           <option value="">{t('units.field.choose')}</option>
           {EVENT_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -97,7 +110,13 @@ export function EventForm(props: {
         <legend>{t('events.field.audience')}</legend>
         {EVENT_AUDIENCES.map((a) => (
           <div className="field-inline" key={a}>
-            <input id={`ev-audience-${a}`} type="checkbox" name="audience" value={a} defaultChecked={audience.has(a)} />
+            <input
+              id={`ev-audience-${a}`}
+              type="checkbox"
+              name="audience"
+              value={a}
+              defaultChecked={audience.has(a)}
+            />
             <label htmlFor={`ev-audience-${a}`}>{t(audienceKey(a))}</label>
           </div>
         ))}
@@ -105,7 +124,12 @@ export function EventForm(props: {
       <div className="field">
         <label htmlFor="ev-place">{t('events.field.place')}</label>
         <FieldError id="ev-place" errors={errors} />
-        <select id="ev-place" name="placeId" defaultValue={v.placeId ?? ''} {...fieldAria('ev-place', errors)}>
+        <select
+          id="ev-place"
+          name="placeId"
+          defaultValue={v.placeId ?? ''}
+          {...fieldAria('ev-place', errors)}
+        >
           <option value="">{t('events.form.noPlace')}</option>
           {o.places.map((p) => (
             <option key={p.id} value={p.id}>
@@ -114,34 +138,93 @@ export function EventForm(props: {
           ))}
         </select>
       </div>
-      <Text id="ev-online" name="onlineUrl" type="url" label={t('events.field.onlineUrl')} v={v} errors={errors} maxLength={500} />
+      <Text
+        id="ev-online"
+        name="onlineUrl"
+        type="url"
+        label={t('events.field.onlineUrl')}
+        v={v}
+        errors={errors}
+        maxLength={500}
+      />
 
       <fieldset>
         <legend>{t('events.form.schedule')}</legend>
         <p className="hint">{t('events.form.scheduleHint')}</p>
-        <Text id="ev-first-date" name="firstDate" type="date" label={t('events.field.firstDate')} v={v} errors={errors} />
-        <Text id="ev-start-time" name="startTime" type="time" label={t('events.field.startTime')} v={v} errors={errors} />
-        <Text id="ev-end-time" name="endTime" type="time" label={t('events.field.endTime')} hint={t('events.form.endTimeHint')} v={v} errors={errors} />
+        <Text
+          id="ev-first-date"
+          name="firstDate"
+          type="date"
+          label={t('events.field.firstDate')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-start-time"
+          name="startTime"
+          type="time"
+          label={t('events.field.startTime')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-end-time"
+          name="endTime"
+          type="time"
+          label={t('events.field.endTime')}
+          hint={t('events.form.endTimeHint')}
+          v={v}
+          errors={errors}
+        />
         <div className="field-inline">
-          <input id="ev-repeat" type="checkbox" name="repeat" value="weekly" defaultChecked={v.repeat === 'weekly'} />
+          <input
+            id="ev-repeat"
+            type="checkbox"
+            name="repeat"
+            value="weekly"
+            defaultChecked={v.repeat === 'weekly'}
+          />
           <label htmlFor="ev-repeat">{t('events.form.repeatWeekly')}</label>
         </div>
         <fieldset>
           <legend>{t('events.form.weekdays')}</legend>
           {WEEKDAYS.map((d) => (
             <div className="field-inline" key={d}>
-              <input id={`ev-weekday-${d}`} type="checkbox" name="weekdays" value={d} defaultChecked={weekdays.has(String(d))} />
+              <input
+                id={`ev-weekday-${d}`}
+                type="checkbox"
+                name="weekdays"
+                value={d}
+                defaultChecked={weekdays.has(String(d))}
+              />
               <label htmlFor={`ev-weekday-${d}`}>{t(`events.weekday.${d}` as 'events.weekday.1')}</label>
             </div>
           ))}
         </fieldset>
         <Text id="ev-until" name="until" type="date" label={t('events.field.until')} v={v} errors={errors} />
-        <Text id="ev-exceptions" name="exceptions" label={t('events.field.exceptions')} hint={t('events.form.exceptionsHint')} v={v} errors={errors} maxLength={2000} />
+        <Text
+          id="ev-exceptions"
+          name="exceptions"
+          label={t('events.field.exceptions')}
+          hint={t('events.form.exceptionsHint')}
+          v={v}
+          errors={errors}
+          maxLength={2000}
+        />
       </fieldset>
 
       <fieldset>
         <legend>{t('events.form.registration')}</legend>
-        <Text id="ev-capacity" name="capacity" label={t('events.field.capacity')} hint={t('events.form.capacityHint')} inputMode="numeric" v={v} errors={errors} maxLength={7} />
+        <Text
+          id="ev-capacity"
+          name="capacity"
+          label={t('events.field.capacity')}
+          hint={t('events.form.capacityHint')}
+          inputMode="numeric"
+          v={v}
+          errors={errors}
+          maxLength={7}
+        />
         <div className="field">
           <label htmlFor="ev-mode">{t('events.field.registrationMode')}</label>
           <select id="ev-mode" name="registrationMode" defaultValue={v.registrationMode ?? 'series'}>
@@ -149,20 +232,68 @@ export function EventForm(props: {
             <option value="session">{t('events.mode.session')}</option>
           </select>
         </div>
-        <Text id="ev-opens-date" name="opensDate" type="date" label={t('events.field.opensDate')} v={v} errors={errors} />
-        <Text id="ev-opens-time" name="opensTime" type="time" label={t('events.field.opensTime')} v={v} errors={errors} />
-        <Text id="ev-closes-date" name="closesDate" type="date" label={t('events.field.closesDate')} hint={t('events.form.closesHint')} v={v} errors={errors} />
-        <Text id="ev-closes-time" name="closesTime" type="time" label={t('events.field.closesTime')} v={v} errors={errors} />
-        <Text id="ev-price" name="priceVnd" label={t('events.field.priceVnd')} inputMode="numeric" v={v} errors={errors} maxLength={12} />
+        <Text
+          id="ev-opens-date"
+          name="opensDate"
+          type="date"
+          label={t('events.field.opensDate')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-opens-time"
+          name="opensTime"
+          type="time"
+          label={t('events.field.opensTime')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-closes-date"
+          name="closesDate"
+          type="date"
+          label={t('events.field.closesDate')}
+          hint={t('events.form.closesHint')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-closes-time"
+          name="closesTime"
+          type="time"
+          label={t('events.field.closesTime')}
+          v={v}
+          errors={errors}
+        />
+        <Text
+          id="ev-price"
+          name="priceVnd"
+          label={t('events.field.priceVnd')}
+          inputMode="numeric"
+          v={v}
+          errors={errors}
+          maxLength={12}
+        />
       </fieldset>
-      <Text id="ev-contact" name="organiserContact" label={t('events.field.organiserContact')} v={v} errors={errors} />
+      <Text
+        id="ev-contact"
+        name="organiserContact"
+        label={t('events.field.organiserContact')}
+        v={v}
+        errors={errors}
+      />
       <div className="field">
         <label htmlFor="ev-plan">{t('events.field.planInstance')}</label>
         <p className="hint" id="ev-plan-hint">
           {t('events.form.planHint')}
         </p>
         <FieldError id="ev-plan" errors={errors} />
-        <select id="ev-plan" name="planInstanceId" defaultValue={v.planInstanceId ?? ''} {...fieldAria('ev-plan', errors, 'ev-plan-hint')}>
+        <select
+          id="ev-plan"
+          name="planInstanceId"
+          defaultValue={v.planInstanceId ?? ''}
+          {...fieldAria('ev-plan', errors, 'ev-plan-hint')}
+        >
           <option value="">{t('events.form.noPlan')}</option>
           {o.planInstances.map((p) => (
             <option key={p.id} value={p.id}>

@@ -245,7 +245,15 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                   aria-label={t('catalogue.harvest.runs.progressLabel', { source: r.sourceName })}
                 />
               ) : null}
-              <p>{t('catalogue.harvest.runs.summary', r)}</p>
+              <p>
+                {t('catalogue.harvest.runs.summary', {
+                  imported: r.imported,
+                  updated: r.updated,
+                  skipped: r.skipped,
+                  deleted: r.deleted,
+                  failed: r.failed,
+                })}
+              </p>
               {r.failure ? (
                 <p className="alert-error">{t('catalogue.harvest.runs.failure', { reason: r.failure })}</p>
               ) : null}

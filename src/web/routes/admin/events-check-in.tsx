@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { isAppError } from '../../../lib/errors.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.ts';
 import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.ts';
 import { getStaffEvent } from '../../../modules/events/events.usecases.ts';
+import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.ts';
 import { formText } from '../../auth-forms.ts';
 import { SessionTime, sessionTimeText } from '../../components/events/EventParts.tsx';
 import { requestContext } from '../../context.ts';
@@ -25,10 +25,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     const live = view.sessions.filter((s) => !s.cancelled);
     const asked = new URL(request.url).searchParams.get('session');
     const current =
-      live.find((s) => s.id === asked) ??
-      live.find((s) => s.endsAt > now) ??
-      live.at(-1) ??
-      null;
+      live.find((s) => s.id === asked) ?? live.find((s) => s.endsAt > now) ?? live.at(-1) ?? null;
     return {
       event: { id: view.event.id, title: view.event.title },
       sessions: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })),
@@ -56,7 +53,12 @@ export async function action({ params, request, context }: Route.ActionArgs): Pr
       });
       if (!parsed.success) return { ok: false, key: 'events.checkin.walkInInvalid', sessionId };
       await addWalkIn(deps, actor, params.eventId, parsed.data);
-      return { ok: true, key: 'events.checkin.walkInAdded', params: { count: parsed.data.partySize }, sessionId };
+      return {
+        ok: true,
+        key: 'events.checkin.walkInAdded',
+        params: { count: parsed.data.partySize },
+        sessionId,
+      };
     }
     const parsed = CheckInInputSchema.safeParse({ sessionId, code: formText(form, 'code') });
     if (!parsed.success) return { ok: false, key: 'events.error.checkIn.badCode', sessionId };
@@ -105,7 +107,11 @@ function Scanner({ formId }: { formId: string }) {
           canvas.width = v.videoWidth;
           canvas.height = v.videoHeight;
           ctx.drawImage(v, 0, 0);
-          const found = jsQR(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+          const found = jsQR(
+            ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+            canvas.width,
+            canvas.height,
+          );
           if (found?.data) {
             const form = document.getElementById(formId) as HTMLFormElement | null;
             const input = form?.elements.namedItem('code') as HTMLInputElement | null;
@@ -133,7 +139,9 @@ function Scanner({ formId }: { formId: string }) {
       <button type="button" onClick={() => setScanning((s) => !s)}>
         {scanning ? t('events.checkin.stopCamera') : t('events.checkin.scan')}
       </button>
-      {scanning ? <video ref={video} muted playsInline aria-label={t('events.checkin.cameraLabel')} width={320} /> : null}
+      {scanning ? (
+        <video ref={video} muted playsInline aria-label={t('events.checkin.cameraLabel')} width={320} />
+      ) : null}
     </div>
   );
 }
@@ -185,7 +193,15 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
             <p className="hint" id="ci-code-hint">
               {t('events.checkin.codeHint')}
             </p>
-            <input id="ci-code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={300} aria-describedby="ci-code-hint" />
+            <input
+              id="ci-code"
+              name="code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={300}
+              aria-describedby="ci-code-hint"
+            />
           </div>
           <button type="submit">{t('events.checkin.submit')}</button>
         </form>
@@ -202,7 +218,15 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
           </div>
           <div className="field">
             <label htmlFor="ci-walkin-count">{t('events.checkin.walkInCount')}</label>
-            <input id="ci-walkin-count" name="partySize" type="number" min={1} max={200} defaultValue="1" inputMode="numeric" />
+            <input
+              id="ci-walkin-count"
+              name="partySize"
+              type="number"
+              min={1}
+              max={200}
+              defaultValue="1"
+              inputMode="numeric"
+            />
           </div>
           <button type="submit">{t('events.checkin.addWalkIn')}</button>
         </form>

@@ -1,7 +1,6 @@
 // Back office: one event — sessions (cancel or restore one), registrations and waitlist, attendance per
 // session, feedback results, and the edit form. Every form posts to this route with an `intent`.
 import { redirect } from 'react-router';
-import { doneNotice } from '../../access-forms.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
@@ -11,6 +10,7 @@ import {
   setSessionCancelled,
   updateEvent,
 } from '../../../modules/events/events.usecases.ts';
+import { doneNotice } from '../../access-forms.ts';
 import { formText } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { EventForm } from '../../components/events/EventForm.tsx';
@@ -52,10 +52,17 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   const form = await request.formData();
   const intent = formText(form, 'intent');
-  const back = (done: string) => redirect(`${localePath(locale, `/admin/events/${params.eventId}`)}?done=${done}`, 303);
+  const back = (done: string) =>
+    redirect(`${localePath(locale, `/admin/events/${params.eventId}`)}?done=${done}`, 303);
   if (intent === 'cancel-session' || intent === 'restore-session') {
     try {
-      await setSessionCancelled(deps, actor, params.eventId, formText(form, 'sessionId'), intent === 'cancel-session');
+      await setSessionCancelled(
+        deps,
+        actor,
+        params.eventId,
+        formText(form, 'sessionId'),
+        intent === 'cancel-session',
+      );
       return back('session');
     } catch (e) {
       return failedForm(e, {});
@@ -94,7 +101,9 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
       <ErrorSummary errors={errors} />
       <p>
         {t(`events.eventStatus.${e.status}`)} · {e.unitName} ·{' '}
-        {e.status === 'published' ? <a href={href(`/events/${e.id}`)}>{t('events.admin.publicPage')}</a> : null}
+        {e.status === 'published' ? (
+          <a href={href(`/events/${e.id}`)}>{t('events.admin.publicPage')}</a>
+        ) : null}
         {d.canCheckIn ? (
           <>
             {' · '}
@@ -106,8 +115,18 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
       <section aria-labelledby="ev-summary">
         <h2 id="ev-summary">{t('events.admin.registrations')}</h2>
         <ul className="summary-list">
-          <li>{t('events.admin.count.confirmed', { people: d.counts.confirmedPeople, count: d.counts.confirmed })}</li>
-          <li>{t('events.admin.count.waitlisted', { people: d.counts.waitlistedPeople, count: d.counts.waitlisted })}</li>
+          <li>
+            {t('events.admin.count.confirmed', {
+              people: d.counts.confirmedPeople,
+              count: d.counts.confirmed,
+            })}
+          </li>
+          <li>
+            {t('events.admin.count.waitlisted', {
+              people: d.counts.waitlistedPeople,
+              count: d.counts.waitlisted,
+            })}
+          </li>
           <li>{t('events.admin.count.cancelled', { count: d.counts.cancelled })}</li>
           <li>{t('events.admin.count.capacity', { capacity: e.capacity === null ? '∞' : e.capacity })}</li>
         </ul>
@@ -132,7 +151,9 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
                     <td className="num">{r.partySize}</td>
                     <td>
                       {r.status === 'waitlisted'
-                        ? t('events.status.waitlisted', { position: waiting.findIndex((w) => w.id === r.id) + 1 })
+                        ? t('events.status.waitlisted', {
+                            position: waiting.findIndex((w) => w.id === r.id) + 1,
+                          })
                         : t(`events.status.${r.status}`)}
                     </td>
                     <td>{r.checkedInAt ? formatDateTime(r.checkedInAt) : '—'}</td>
@@ -172,7 +193,12 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
                       {d.canEdit ? (
                         <form method="post" className="inline-form">
                           <input type="hidden" name="sessionId" value={s.id} />
-                          <button type="submit" name="intent" value={s.cancelled ? 'restore-session' : 'cancel-session'} className="link-button">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={s.cancelled ? 'restore-session' : 'cancel-session'}
+                            className="link-button"
+                          >
                             {s.cancelled ? t('events.admin.restoreSession') : t('events.admin.cancelSession')}
                           </button>
                         </form>
@@ -192,7 +218,10 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
           <p>
             {d.feedback.average === null
               ? t('events.admin.feedbackNone')
-              : t('events.admin.feedbackAverage', { average: d.feedback.average.toFixed(1), count: d.feedback.count })}
+              : t('events.admin.feedbackAverage', {
+                  average: d.feedback.average.toFixed(1),
+                  count: d.feedback.count,
+                })}
           </p>
           {d.feedback.comments.length ? (
             <ul>
@@ -211,7 +240,11 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
           <h2 id="ev-edit">{t('events.admin.edit')}</h2>
           <EventForm
             options={d.options}
-            values={actionData && 'title' in (actionData.values ?? {}) ? (actionData.values as typeof d.formValues) : d.formValues}
+            values={
+              actionData && 'title' in (actionData.values ?? {})
+                ? (actionData.values as typeof d.formValues)
+                : d.formValues
+            }
             errors={errors}
             submitLabel={t('events.admin.save')}
           />

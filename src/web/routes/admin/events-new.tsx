@@ -45,7 +45,12 @@ export default function NewEvent({ loaderData, actionData }: Route.ComponentProp
       <title>{`${t('events.admin.new')} — Suốt Đời`}</title>
       <h1>{t('events.admin.new')}</h1>
       <ErrorSummary errors={actionData?.errors} />
-      <EventForm options={loaderData.options} values={values} errors={actionData?.errors} submitLabel={t('events.admin.create')} />
+      <EventForm
+        options={loaderData.options}
+        values={values}
+        errors={actionData?.errors}
+        submitLabel={t('events.admin.create')}
+      />
     </>
   );
 }

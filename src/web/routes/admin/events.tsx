@@ -1,7 +1,7 @@
 // Back office: the events of the units the staff member works for, newest first, and a link to add one.
 import { formatDateTime } from '../../../lib/dates.ts';
-import { scopeRoots } from '../../../policies.ts';
 import { listStaffEvents } from '../../../modules/events/events.usecases.ts';
+import { scopeRoots } from '../../../policies.ts';
 import { categoryKey } from '../../components/events/EventParts.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -319,7 +319,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
 
       <h2>{t('planBudget.instance.linesHeading')}</h2>
       {lines.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap wide-scroll">
           <table>
             <caption>{t('planBudget.instance.linesCaption', { count: lines.length })}</caption>
             <thead>

@@ -83,7 +83,7 @@ type SumsRow = {
 function TotalsTable({ caption, head, rows }: { caption: string; head: string; rows: SumsRow[] }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap wide-scroll">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -203,7 +203,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
 
       <h2>{t('planBudget.lines.heading')}</h2>
       {d.lines.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap wide-scroll">
           <table>
             <caption>{t('planBudget.lines.caption', { count: d.lines.length })}</caption>
             <thead>
@@ -254,9 +254,9 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
 
       {d.estimateInstances.length ? (
         <>
-          <h2>{t('planBudget.estimate.heading', { year: d.estimateYear })}</h2>
+          <h2 id="estimate-heading">{t('planBudget.estimate.heading', { year: d.estimateYear })}</h2>
           <p className="muted">{t('planBudget.estimate.intro')}</p>
-          <ul>
+          <ul aria-labelledby="estimate-heading">
             {d.estimateInstances.map((i) => (
               <li key={i.id}>
                 <a href={href(`/admin/plan/budget/instances/${i.id}`)}>

@@ -1,11 +1,26 @@
 // Back office: one plan task as the source wrote it, and the yearly instances it expands into.
-import { formatDate } from '../../../lib/dates.ts';
-import type { MessageKey } from '../../../lib/i18n.ts';
+import { data, redirect } from 'react-router';
+import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { isAppError } from '../../../lib/errors.ts';
+import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { getPlanTask } from '../../../modules/plan/plan.usecases.ts';
+import {
+  EditTaskSchema,
+  editPlanTask,
+  listOpenUnits,
+  listTaskEdits,
+} from '../../../modules/plan/plan-task-edit.usecases.ts';
+import { taskWorkSummary } from '../../../modules/plan/plan-work.usecases.ts';
+import { can } from '../../../policies.ts';
+import { doneNotice, issuesToMessages } from '../../access-forms.ts';
+import type { FormMessage } from '../../auth-forms.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { TaskForm } from '../../components/plan/TaskForm.tsx';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readTaskForm, TASK_MESSAGES } from '../../plan-task-forms.ts';
 import type { Route } from './+types/plan-task.ts';
 
 const STATUS_KEYS: Record<string, MessageKey> = {
@@ -15,11 +30,51 @@ const STATUS_KEYS: Record<string, MessageKey> = {
   not_done: 'planwork.status.not_done',
 };
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
     const task = await getPlanTask(deps, actor, params.taskId);
+    const canManage = can(actor, 'plan.task.manage');
+    const [summary, edits, units] = await Promise.all([
+      taskWorkSummary(deps, actor, task),
+      listTaskEdits(deps, actor, task.id),
+      canManage ? listOpenUnits(deps, actor) : Promise.resolve([]),
+    ]);
     return {
+      notice: doneNotice(request.url, {
+        added: 'planwork.task.done.added',
+        edited: 'planwork.task.done.edited',
+      }),
+      canManage,
+      units,
+      summary: summary.map((r) => ({ ...r, key: `${r.instanceId}-${r.unitId}` })),
+      edits: edits.map((e) => ({
+        id: e.id,
+        at: formatDateTime(e.at),
+        actor: e.actorName,
+        reason: e.reason,
+        created: e.before === null,
+      })),
+      form: {
+        content: task.content,
+        product: task.product,
+        lead: task.leadUnits.map((u) => u.id),
+        coordinating: task.coordinatingUnits.map((u) => u.id),
+        yearly: task.time.kind === 'yearly',
+        timeFrom:
+          task.time.kind === 'range'
+            ? String(task.time.from)
+            : task.time.kind === 'year'
+              ? String(task.time.year)
+              : '',
+        timeTo:
+          task.time.kind === 'range'
+            ? String(task.time.to)
+            : task.time.kind === 'year'
+              ? String(task.time.year)
+              : '',
+        reason: '',
+      },
       task: {
         ...planTaskRow(task),
         sourceKey: task.sourceKey,
@@ -40,7 +95,22 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   }
 }
 
-export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const { input, values } = readTaskForm(await request.formData());
+  const fail = (errors: FormMessage[], status: number) => data({ errors, values }, { status });
+  const parsed = EditTaskSchema.safeParse(input);
+  if (!parsed.success) return fail(issuesToMessages(parsed.error, TASK_MESSAGES), 422);
+  try {
+    await editPlanTask(deps, actor, params.taskId, parsed.data);
+    return redirect(`${localePath(locale, `/admin/plan/tasks/${params.taskId}`)}?done=edited`, 303);
+  } catch (e) {
+    if (!isAppError(e) || [401, 403, 404].includes(e.status)) rethrowForPage(e);
+    return fail([{ key: e.messageKey }], e.status);
+  }
+}
+
+export default function PlanTaskPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const { task, instances } = loaderData;
@@ -57,6 +127,12 @@ export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
         <a href={href('/admin/plan/tasks')}>{t('plan.task.back')}</a>
       </p>
       <h1>{title}</h1>
+      {loaderData.notice ? (
+        <p className="alert-ok" role="status">
+          {t(loaderData.notice)}
+        </p>
+      ) : null}
+      <ErrorSummary errors={actionData?.errors} />
       <h2>{t('plan.task.sourceHeading')}</h2>
       <dl className="plan-source">
         <dt>{t('plan.task.sectionLabel', { section: task.section })}</dt>
@@ -66,9 +142,9 @@ export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
         <dt>{t('plan.col.product')}</dt>
         <dd>{task.product}</dd>
         <dt>{t('plan.col.lead')}</dt>
-        <dd>{task.leadUnitsText || t('plan.task.none')}</dd>
+        <dd>{task.leadUnitsText || task.lead.join('; ') || t('plan.task.none')}</dd>
         <dt>{t('plan.col.coordinating')}</dt>
-        <dd>{task.coordinatingUnitsText || t('plan.task.none')}</dd>
+        <dd>{task.coordinatingUnitsText || task.coordinating.join('; ') || t('plan.task.none')}</dd>
         <dt>{t('plan.col.time')}</dt>
         <dd>{task.timeText || planTimeLabel(t, task.time)}</dd>
       </dl>
@@ -86,6 +162,7 @@ export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
               <th scope="col">{t('plan.col.year')}</th>
               <th scope="col">{t('plan.col.dueDate')}</th>
               <th scope="col">{t('plan.col.status')}</th>
+              <th scope="col">{t('planwork.task.unitsProgress')}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,12 +181,44 @@ export default function PlanTaskPage({ loaderData }: Route.ComponentProps) {
                   </th>
                   <td>{i.dueDate ?? t('plan.task.noDueDate')}</td>
                   <td>{key ? t(key) : i.status}</td>
+                  <td>
+                    <ul className="cell-list">
+                      {loaderData.summary
+                        .filter((r) => r.instanceId === i.id)
+                        .map((r) => (
+                          <li key={r.key}>
+                            {r.unitName}: {t(`planwork.state.${r.state}`)}, {t(`planwork.status.${r.status}`)}{' '}
+                            ({r.percent}%)
+                          </li>
+                        ))}
+                    </ul>
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
+      <h2>{t('planwork.task.historyHeading')}</h2>
+      {loaderData.edits.length === 0 ? (
+        <p>{t('planwork.task.noEdits')}</p>
+      ) : (
+        <ol className="plain-list">
+          {loaderData.edits.map((e) => (
+            <li key={e.id}>
+              <strong>{e.at}</strong> — {e.actor ?? t('planwork.event.system')}:{' '}
+              {t(e.created ? 'planwork.task.created' : 'planwork.task.edited')} —{' '}
+              {t('planwork.task.reasonLabel')} {e.reason}
+            </li>
+          ))}
+        </ol>
+      )}
+      {loaderData.canManage ? (
+        <details open={Boolean(actionData?.errors)}>
+          <summary>{t('planwork.task.edit')}</summary>
+          <TaskForm mode="edit" values={actionData?.values ?? loaderData.form} units={loaderData.units} />
+        </details>
+      ) : null}
     </>
   );
 }

@@ -171,7 +171,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
         ))}
       </ul>
 
-      <div className="table-wrap" id="timeline-table">
+      <div className="table-wrap wide-scroll" id="timeline-table">
         <table>
           <caption>{t('planTimeline.tableCaption', { count: d.rows.length })}</caption>
           <thead>

@@ -98,7 +98,7 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
         </div>
         <button type="submit">{t('planTimeline.overview.show')}</button>
       </form>
-      <div className="table-wrap">
+      <div className="table-wrap wide-scroll">
         <table>
           <caption>{t('planTimeline.overview.caption', { count: d.instances.length })}</caption>
           <thead>
