@@ -37,7 +37,10 @@ async function citizenJourney(page: Page, javaScript: boolean) {
   await expect(page.getByRole('heading', { level: 1, name: 'Trầm hương Khánh Hòa' })).toBeVisible();
   const image = page.getByRole('img', { name: 'Khối trầm hương màu nâu sẫm với các vân dầu đen' });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The derivative really loads (served by /media with its caching headers), not just an <img> tag.
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
   await expect(page.locator('meta[name="DC.title"]')).toHaveAttribute('content', 'Trầm hương Khánh Hòa');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(ld['@type']).toBe('VisualArtwork');
@@ -88,6 +91,8 @@ async function citizenJourney(page: Page, javaScript: boolean) {
 
 test.describe('citizen: search, museum objects, record, exhibition', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  // Eleven pages, each checked by axe (without JavaScript in a twin context): longer than the default minute.
+  test.setTimeout(240_000);
 
   test('works with JavaScript enabled', async ({ page }) => {
     await citizenJourney(page, true);

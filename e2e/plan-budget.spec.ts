@@ -31,10 +31,15 @@ async function signedIn(
 }
 
 test('a unit estimates its part of a task and the finance office appraises it', async ({ browser }) => {
+  test.setTimeout(180_000); // two accounts, several axe runs
   // The library's staff member opens the budget and picks a yearly instance of one of its tasks.
   const staff = await signedIn(browser, 'thuvien.nhanvien@demo.suotdoi.vn', '/admin/plan/budget', false);
   await expectNoAxeViolationsWithoutJs(staff);
-  await staff.getByRole('list', { name: /Lập dự toán năm/ }).getByRole('link').first().click();
+  await staff
+    .getByRole('list', { name: /Lập dự toán năm/ })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText('Dự toán nhiệm vụ');
   const instanceUrl = staff.url();
   await staff.getByLabel('Nội dung chi').fill('In tài liệu hướng dẫn bạn đọc');

@@ -11,6 +11,14 @@ export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<Hon
     c.set('nonce', nonce);
     await next();
     const h = c.res.headers;
+    // The places page names the map tile server an administrator configured: that one https origin may
+    // serve images (src/web/routes/places.tsx). Any other value is ignored; the header never leaves.
+    const tileOrigin = h.get('X-Csp-Img-Origin');
+    h.delete('X-Csp-Img-Origin');
+    const imgSrc =
+      tileOrigin && /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(tileOrigin)
+        ? `img-src 'self' data: ${tileOrigin}`
+        : "img-src 'self' data:";
     // A stored file is served with its own, stricter policy (sandbox; nothing loads): keep it.
     if (!h.get('Content-Security-Policy')?.startsWith('sandbox'))
       h.set(
@@ -19,7 +27,7 @@ export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<Hon
           "default-src 'self'",
           `script-src 'self' 'nonce-${nonce}'`,
           "style-src 'self'",
-          "img-src 'self' data:",
+          imgSrc,
           "font-src 'self'",
           "connect-src 'self'",
           "object-src 'none'",

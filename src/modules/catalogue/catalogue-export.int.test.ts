@@ -7,8 +7,8 @@ import { normaliseLeader, readIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
 import { marcToRecord, recordToMarc } from './marc/marc-map.ts';
 import { readMarcXml } from './marc/marcxml.ts';
-import { exportable } from './oai/oai-xml.ts';
 import { recordValues } from './oai/oai.test-helpers.ts';
+import { exportable } from './oai/oai-xml.ts';
 
 async function* chunks(b: Uint8Array) {
   // Small chunks: the readers must not depend on where the network splits the stream.
@@ -48,7 +48,13 @@ describe('MARC export', () => {
         details: { publisher: 'NXB Tổng hợp', place: 'Nha Trang' },
       }),
       recordValues({ unitId: library, title: 'Biển đảo Khánh Hòa', year: null, language: null }),
-      recordValues({ unitId: museum, title: 'Trống đồng', type: 'museum_object', creators: [], subjects: [] }),
+      recordValues({
+        unitId: museum,
+        title: 'Trống đồng',
+        type: 'museum_object',
+        creators: [],
+        subjects: [],
+      }),
       recordValues({ unitId: library, title: 'Khánh Hòa bản nháp', published: false }),
     ];
     await ctx.deps.db.transaction((tx) =>

@@ -5,7 +5,9 @@ import { SearchQuerySchema } from './catalogue.schemas.ts';
 import { EXPORT_MAX, exportCatalogue } from './catalogue-export.ts';
 
 export const ExportQuerySchema = SearchQuerySchema.omit({ sort: true, page: true }).extend({
-  format: z.enum(['marcxml', 'iso2709']).openapi({ description: 'MARCXML (MARC 21 slim) hoặc ISO 2709 (.mrc, UTF-8)' }),
+  format: z
+    .enum(['marcxml', 'iso2709'])
+    .openapi({ description: 'MARCXML (MARC 21 slim) hoặc ISO 2709 (.mrc, UTF-8)' }),
 });
 
 const exportRoute = createRoute({

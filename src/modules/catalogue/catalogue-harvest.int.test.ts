@@ -13,6 +13,7 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { runDueJobs } from '../jobs/jobs.runner.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { rowsOf } from './catalogue.repository.ts';
+import { createHarvestJobHandler, HARVEST_JOB } from './catalogue-harvest.job.ts';
 import {
   addAllowedHost,
   createHarvestSource,
@@ -21,7 +22,6 @@ import {
   removeAllowedHost,
   startHarvestRun,
 } from './catalogue-harvest.ts';
-import { createHarvestJobHandler, HARVEST_JOB } from './catalogue-harvest.job.ts';
 import { insertRecords, recordValues } from './oai/oai.test-helpers.ts';
 
 const testHandlers = { [HARVEST_JOB]: createHarvestJobHandler({ [ALLOW_LOOPBACK_FOR_TESTS]: true }) };
@@ -105,8 +105,12 @@ describe('OAI-PMH harvester', () => {
     expect(await codeOf(createHarvestSource(harvester.deps, manager, source))).toBe(
       'catalogue.harvest.host_not_allowed',
     );
-    expect(await codeOf(addAllowedHost(harvester.deps, manager, { pattern: '127.0.0.1' }))).toBe('auth.forbidden');
-    expect(await codeOf(addAllowedHost(harvester.deps, admin, { pattern: 'http://x.vn/' }))).toBe('request.invalid');
+    expect(await codeOf(addAllowedHost(harvester.deps, manager, { pattern: '127.0.0.1' }))).toBe(
+      'auth.forbidden',
+    );
+    expect(await codeOf(addAllowedHost(harvester.deps, admin, { pattern: 'http://x.vn/' }))).toBe(
+      'request.invalid',
+    );
     await addAllowedHost(harvester.deps, admin, { pattern: '127.0.0.1', note: 'test' });
     await addAllowedHost(harvester.deps, admin, { pattern: 'localhost' });
     const staff = await actorOn(harvester, 'unit_staff', 'thu-vien-tinh');
@@ -146,8 +150,12 @@ describe('OAI-PMH harvester', () => {
 
     // At the source: one record edited, one unpublished. The next run applies exactly those.
     await new Promise((r) => setTimeout(r, 1100)); // datestamps have one-second granularity
-    await provider.deps.db.execute(sql`UPDATE catalogue_records SET title = 'Địa chí (sửa)' WHERE id = ${ids[5] ?? ''}`);
-    await provider.deps.db.execute(sql`UPDATE catalogue_records SET published = false WHERE id = ${ids[7] ?? ''}`);
+    await provider.deps.db.execute(
+      sql`UPDATE catalogue_records SET title = 'Địa chí (sửa)' WHERE id = ${ids[5] ?? ''}`,
+    );
+    await provider.deps.db.execute(
+      sql`UPDATE catalogue_records SET published = false WHERE id = ${ids[7] ?? ''}`,
+    );
     const third = await startHarvestRun(harvester.deps, staff, source.id);
     await runJobs(harvester);
     const r3 = await getHarvestRun(harvester.deps, staff, third);
@@ -198,7 +206,9 @@ describe('OAI-PMH harvester', () => {
     expect(failed.failure).toMatch(/DOCTYPE/);
 
     // The production handler (no test opt-in) refuses loopback addresses even when allow-listed.
-    const [source] = (await harvestOverview(harvester.deps, admin)).sources.filter((s) => s.name === 'Thư viện tỉnh bạn');
+    const [source] = (await harvestOverview(harvester.deps, admin)).sources.filter(
+      (s) => s.name === 'Thư viện tỉnh bạn',
+    );
     const r2 = await startHarvestRun(harvester.deps, admin, source?.id ?? '');
     await runDueJobs(harvester.deps, { kinds: [HARVEST_JOB] });
     const refused = await getHarvestRun(harvester.deps, admin, r2);
@@ -211,8 +221,8 @@ describe('OAI-PMH harvester', () => {
     await runJobs(harvester);
     const notAllowed = await getHarvestRun(harvester.deps, admin, r3);
     expect(notAllowed.failure).toMatch(/host_not_allowed/);
-    expect((await harvestOverview(harvester.deps, admin)).sources.find((s) => s.id === source?.id)?.hostAllowed).toBe(
-      false,
-    );
+    expect(
+      (await harvestOverview(harvester.deps, admin)).sources.find((s) => s.id === source?.id)?.hostAllowed,
+    ).toBe(false);
   });
 });

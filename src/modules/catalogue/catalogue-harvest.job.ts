@@ -16,8 +16,13 @@ import {
 import type { JobHandler } from '../jobs/jobs.types.ts';
 import { type HoldingValues, type RecordValues, recordWords } from './catalogue.repository.ts';
 import { toHoldingValues, toRecordValues } from './catalogue.usecases.ts';
-import type { HarvestError, HarvestPageProgress, HarvestRun, HarvestSource } from './catalogue-harvest.repository.ts';
 import { harvestedToRecord } from './catalogue-harvest.map.ts';
+import type {
+  HarvestError,
+  HarvestPageProgress,
+  HarvestRun,
+  HarvestSource,
+} from './catalogue-harvest.repository.ts';
 import { XmlRejected } from './marc/marcxml.ts';
 import { type OaiPage, parseOaiResponse } from './oai/oai-harvest-parse.ts';
 
@@ -54,7 +59,12 @@ async function fetchPage(deps: AppDeps, url: string, extras: HarvestFetchExtras)
   const allowList = (await deps.repos.catalogueHarvest.allowList(deps.db)).map((h) => h.pattern);
   let res: Awaited<ReturnType<typeof safeFetch>>;
   try {
-    res = await safeFetch(url, { allowList, ...HARVEST_FETCH, accept: 'text/xml, application/xml', ...extras });
+    res = await safeFetch(url, {
+      allowList,
+      ...HARVEST_FETCH,
+      accept: 'text/xml, application/xml',
+      ...extras,
+    });
   } catch (e) {
     if (e instanceof SafeFetchError) throw new HarvestFailure(`fetch refused or failed: ${e.message}`);
     throw e;
@@ -63,13 +73,18 @@ async function fetchPage(deps: AppDeps, url: string, extras: HarvestFetchExtras)
   try {
     return await parseOaiResponse(res.body);
   } catch (e) {
-    if (e instanceof XmlRejected || e instanceof TypeError) throw new HarvestFailure(`unreadable response: ${e.message}`);
+    if (e instanceof XmlRejected || e instanceof TypeError)
+      throw new HarvestFailure(`unreadable response: ${e.message}`);
     throw e;
   }
 }
 
 /** The `from` of an incremental run, at the granularity the source supports (asked with Identify). */
-async function fromFor(deps: AppDeps, source: HarvestSource, extras: HarvestFetchExtras): Promise<string | null> {
+async function fromFor(
+  deps: AppDeps,
+  source: HarvestSource,
+  extras: HarvestFetchExtras,
+): Promise<string | null> {
   if (!source.lastDatestamp) return null;
   const url = new URL(source.baseUrl);
   url.search = '?verb=Identify';
@@ -78,7 +93,12 @@ async function fromFor(deps: AppDeps, source: HarvestSource, extras: HarvestFetc
   return seconds ? source.lastDatestamp : source.lastDatestamp.slice(0, 10);
 }
 
-async function commitPage(deps: AppDeps, source: HarvestSource, run: HarvestRun, page: OaiPage): Promise<void> {
+async function commitPage(
+  deps: AppDeps,
+  source: HarvestSource,
+  run: HarvestRun,
+  page: OaiPage,
+): Promise<void> {
   const errors: HarvestError[] = [];
   const controlSource = controlSourceOf(source.id);
   const deletedIds: string[] = [];
@@ -86,7 +106,10 @@ async function commitPage(deps: AppDeps, source: HarvestSource, run: HarvestRun,
   const seen = new Set<string>();
   for (const r of page.records) {
     if (!r.identifier || r.identifier.length > 500) {
-      errors.push({ identifier: r.identifier.slice(0, 100) || null, reason: 'missing or too long identifier' });
+      errors.push({
+        identifier: r.identifier.slice(0, 100) || null,
+        reason: 'missing or too long identifier',
+      });
       continue;
     }
     if (r.deleted) {
@@ -108,8 +131,16 @@ async function commitPage(deps: AppDeps, source: HarvestSource, run: HarvestRun,
       continue;
     }
     const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
-    const values = { ...toRecordValues(newId('rec'), mapped.input, 'oai', hash), controlNumber: r.identifier, controlSource };
-    candidates.push({ identifier: r.identifier, values, holdings: toHoldingValues(values.id, source.unitId, mapped.input.holdings) });
+    const values = {
+      ...toRecordValues(newId('rec'), mapped.input, 'oai', hash),
+      controlNumber: r.identifier,
+      controlSource,
+    };
+    candidates.push({
+      identifier: r.identifier,
+      values,
+      holdings: toHoldingValues(values.id, source.unitId, mapped.input.holdings),
+    });
   }
   const progress: HarvestPageProgress = {
     processed: page.records.length,
@@ -148,7 +179,11 @@ async function commitPage(deps: AppDeps, source: HarvestSource, run: HarvestRun,
         continue;
       }
       await catalogue.updateRecord(tx, { ...c.values, id: match.id }, null);
-      await catalogue.replaceHoldings(tx, match.id, c.holdings.map((h) => ({ ...h, recordId: match.id })));
+      await catalogue.replaceHoldings(
+        tx,
+        match.id,
+        c.holdings.map((h) => ({ ...h, recordId: match.id })),
+      );
       progress.updated++;
     }
     await catalogue.insertRecords(tx, inserts, insertHoldings);
@@ -170,7 +205,11 @@ async function commitPage(deps: AppDeps, source: HarvestSource, run: HarvestRun,
  * Runs (or continues) a harvest run for up to SLICE_MS; answers true when the run is finished (done or failed)
  * and false when more pages remain for a follow-up job.
  */
-export async function runHarvest(deps: AppDeps, runId: string, extras: HarvestFetchExtras = {}): Promise<boolean> {
+export async function runHarvest(
+  deps: AppDeps,
+  runId: string,
+  extras: HarvestFetchExtras = {},
+): Promise<boolean> {
   const started = Date.now();
   const repo = deps.repos.catalogueHarvest;
   let run = await repo.getRun(deps.db, runId);
@@ -184,10 +223,12 @@ export async function runHarvest(deps: AppDeps, runId: string, extras: HarvestFe
       const page = await fetchPage(deps, requestUrl(source, run, from), extras);
       const error = page.errors[0];
       if (error?.code === 'noRecordsMatch') {
-        if (run.pages === 0) await repo.recordPage(deps.db, runId, { ...emptyProgress(), responseDate: page.responseDate });
+        if (run.pages === 0)
+          await repo.recordPage(deps.db, runId, { ...emptyProgress(), responseDate: page.responseDate });
         break;
       }
-      if (error) throw new HarvestFailure(`the source answered ${error.code}: ${error.message.slice(0, 300)}`);
+      if (error)
+        throw new HarvestFailure(`the source answered ${error.code}: ${error.message.slice(0, 300)}`);
       if (page.token && page.token === run.resumptionToken)
         throw new HarvestFailure('the source repeated its resumption token');
       await commitPage(deps, source, run, page);

@@ -1,7 +1,7 @@
 // Harvested metadata → catalogue record input: oai_dc here, MARC 21 through the import's MARC mapping.
 import { RECORD_TYPES, type RecordInput, RecordInputSchema, type RecordType } from './catalogue.schemas.ts';
-import { dcFromNode, marcFromNode, type XNode } from './oai/oai-harvest-parse.ts';
 import { type MappedRecord, marcToRecord } from './marc/marc-map.ts';
+import { dcFromNode, marcFromNode, type XNode } from './oai/oai-harvest-parse.ts';
 
 const DCMI_TYPES: Record<string, RecordType> = {
   text: 'book',

@@ -88,7 +88,10 @@ const RUN = sql`SELECT r.id, r.source_id AS "sourceId", s.name AS "sourceName", 
   r.failed, r.errors, r.failure, r.created_at AS "createdAt", r.finished_at AS "finishedAt"
   FROM catalogue_harvest_runs r JOIN catalogue_harvest_sources s ON s.id = r.source_id`;
 
-const dates = <T extends { createdAt: Date | string }>(r: T): T => ({ ...r, createdAt: new Date(r.createdAt) });
+const dates = <T extends { createdAt: Date | string }>(r: T): T => ({
+  ...r,
+  createdAt: new Date(r.createdAt),
+});
 const source = (r: HarvestSource): HarvestSource => ({
   ...dates(r),
   lastRunAt: r.lastRunAt ? new Date(r.lastRunAt) : null,

@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { isValidHostPattern } from '../../lib/safe-fetch.ts';
 
 export const AllowedHostInputSchema = z.strictObject({
-  pattern: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(253)
-    .refine(isValidHostPattern, { message: 'host' }),
+  pattern: z.string().trim().toLowerCase().max(253).refine(isValidHostPattern, { message: 'host' }),
   note: z.string().trim().max(300).optional(),
 });
 export type AllowedHostInput = z.infer<typeof AllowedHostInputSchema>;

@@ -9,6 +9,7 @@ import { hostMatches } from '../../lib/safe-fetch.ts';
 import { authorize, can } from '../../policies.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
+import { enqueueHarvestJob } from './catalogue-harvest.job.ts';
 import type { AllowedHost, HarvestRun, HarvestSource } from './catalogue-harvest.repository.ts';
 import {
   type AllowedHostInput,
@@ -16,7 +17,6 @@ import {
   type HarvestSourceInput,
   HarvestSourceInputSchema,
 } from './catalogue-harvest.schemas.ts';
-import { enqueueHarvestJob } from './catalogue-harvest.job.ts';
 
 const by = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
@@ -40,7 +40,9 @@ export interface HarvestOverview {
 export async function harvestOverview(deps: AppDeps, actor: Actor): Promise<HarvestOverview> {
   authorize(actor, 'catalogue.harvest.list');
   const tree = await unitTree(deps);
-  const canManageAllowList = tree.roots().some((unitId) => can(actor, 'catalogue.harvest.allowlist.manage', { unitId }));
+  const canManageAllowList = tree
+    .roots()
+    .some((unitId) => can(actor, 'catalogue.harvest.allowlist.manage', { unitId }));
   const [allowList, sources, runs, units] = await Promise.all([
     deps.repos.catalogueHarvest.allowList(deps.db),
     deps.repos.catalogueHarvest.listSources(deps.db),
@@ -71,8 +73,14 @@ export async function addAllowedHost(deps: AppDeps, actor: Actor, raw: AllowedHo
   const input = parse(AllowedHostInputSchema, raw);
   const pattern = input.pattern.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   await deps.db.transaction(async (tx) => {
-    const added = await deps.repos.catalogueHarvest.addAllowedHost(tx, pattern, input.note || null, by(actor));
-    if (!added) throw new AppError('catalogue.harvest.host_exists', 409, 'catalogue.harvest.error.hostExists');
+    const added = await deps.repos.catalogueHarvest.addAllowedHost(
+      tx,
+      pattern,
+      input.note || null,
+      by(actor),
+    );
+    if (!added)
+      throw new AppError('catalogue.harvest.host_exists', 409, 'catalogue.harvest.error.hostExists');
     await deps.audit.record(tx, actor, {
       action: 'catalogue.harvest.allowlist.add',
       entityType: 'catalogue_fetch_allowlist',

@@ -1,13 +1,13 @@
 // OAI-PMH provider over HTTP: every verb, every error code, sets, dates, deletions, resumption tokens that
 // survive changes, and robots/sitemap.
-import fc from 'fast-check';
+
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { createCatalogueRecord, updateCatalogueRecord } from './catalogue.usecases.ts';
-import { LIST_RECORDS_PAGE } from './oai/oai-provider.ts';
 import {
   errorCodes,
   identifiers,
@@ -16,6 +16,7 @@ import {
   recordValues,
   tokenOf,
 } from './oai/oai.test-helpers.ts';
+import { LIST_RECORDS_PAGE } from './oai/oai-provider.ts';
 
 describe('OAI-PMH provider', () => {
   let ctx: TestContext;
@@ -113,12 +114,12 @@ describe('OAI-PMH provider', () => {
     expect(marc).toContain('<record xmlns="http://www.loc.gov/MARC21/slim"');
     expect(marc).toContain('<datafield tag="245" ind1="1" ind2="0">');
     expect(marc).toContain('<subfield code="h">959.756</subfield>');
-    expect(errorCodes(await oai(ctx, `verb=GetRecord&identifier=${idOf(hiddenId)}&metadataPrefix=oai_dc`))).toEqual(
-      ['idDoesNotExist'],
-    );
-    expect(errorCodes(await oai(ctx, `verb=GetRecord&identifier=${idOf(bookId)}&metadataPrefix=mods`))).toEqual([
-      'cannotDisseminateFormat',
-    ]);
+    expect(
+      errorCodes(await oai(ctx, `verb=GetRecord&identifier=${idOf(hiddenId)}&metadataPrefix=oai_dc`)),
+    ).toEqual(['idDoesNotExist']);
+    expect(
+      errorCodes(await oai(ctx, `verb=GetRecord&identifier=${idOf(bookId)}&metadataPrefix=mods`)),
+    ).toEqual(['cannotDisseminateFormat']);
   });
 
   it('strips characters XML cannot carry', async () => {
@@ -136,9 +137,9 @@ describe('OAI-PMH provider', () => {
     expect(errorCodes(await oai(ctx, 'verb=Identify&verb=Identify'))).toEqual(['badVerb']);
     expect(errorCodes(await oai(ctx, 'verb=Identify&extra=1'))).toEqual(['badArgument']);
     expect(errorCodes(await oai(ctx, 'verb=ListRecords'))).toEqual(['badArgument']);
-    expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc'))).toEqual([
-      'badArgument',
-    ]);
+    expect(
+      errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc')),
+    ).toEqual(['badArgument']);
     expect(errorCodes(await oai(ctx, 'verb=GetRecord&metadataPrefix=oai_dc'))).toEqual(['badArgument']);
     expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&from=2020-13-01'))).toEqual([
       'badArgument',
@@ -160,14 +161,16 @@ describe('OAI-PMH provider', () => {
     expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&set=bad%20set'))).toEqual([
       'badArgument',
     ]);
-    expect(errorCodes(await oai(ctx, 'verb=ListIdentifiers&resumptionToken=x&metadataPrefix=oai_dc'))).toEqual(
-      ['badArgument'],
-    );
+    expect(
+      errorCodes(await oai(ctx, 'verb=ListIdentifiers&resumptionToken=x&metadataPrefix=oai_dc')),
+    ).toEqual(['badArgument']);
     // Several problems are all reported; the request element then carries only the base URL.
     const many = await oai(ctx, 'verb=ListRecords&a=1&b=2');
     expect(errorCodes(many)).toEqual(['badArgument', 'badArgument', 'badArgument']);
     expect(many).toContain('<request>http://localhost:3000/oai</request>');
-    expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=dc'))).toEqual(['cannotDisseminateFormat']);
+    expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=dc'))).toEqual([
+      'cannotDisseminateFormat',
+    ]);
   });
 
   it('selects by set and by from/until at both granularities; noRecordsMatch otherwise', async () => {
@@ -185,11 +188,13 @@ describe('OAI-PMH provider', () => {
       'noRecordsMatch',
     ]);
     const today = new Date().toISOString().slice(0, 10);
-    const day = identifiers(await oai(ctx, `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${today}&until=${today}`));
+    const day = identifiers(
+      await oai(ctx, `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${today}&until=${today}`),
+    );
     expect(day).toContain(idOf(bookId));
-    expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01T00:00:00Z'))).toEqual([
-      'noRecordsMatch',
-    ]);
+    expect(
+      errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01T00:00:00Z')),
+    ).toEqual(['noRecordsMatch']);
     expect(errorCodes(await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01'))).toEqual([
       'noRecordsMatch',
     ]);
@@ -207,11 +212,19 @@ describe('OAI-PMH provider', () => {
     expect(identifiers(exact)).toEqual([idOf(objectId)]);
     expect(exact).toContain('<datestamp>2001-06-01T12:30:45Z</datestamp>');
     expect(
-      errorCodes(await oai(ctx, 'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2001-06-01T12:30:46Z&until=2001-12-31')),
+      errorCodes(
+        await oai(
+          ctx,
+          'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2001-06-01T12:30:46Z&until=2001-12-31',
+        ),
+      ),
     ).toEqual(['badArgument']);
     expect(
       errorCodes(
-        await oai(ctx, 'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2001-06-01T12:30:46Z&until=2001-12-31T00:00:00Z'),
+        await oai(
+          ctx,
+          'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2001-06-01T12:30:46Z&until=2001-12-31T00:00:00Z',
+        ),
       ),
     ).toEqual(['noRecordsMatch']);
   });
@@ -219,7 +232,10 @@ describe('OAI-PMH provider', () => {
   it('keeps deletions: unpublished and removed records stay as deleted headers', async () => {
     const before = await ctx.deps.repos.catalogue.getRecord(ctx.deps.db, objectId);
     const curator = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
-    await updateCatalogueRecord(ctx.deps, curator, objectId, { version: before?.version ?? 1, published: false });
+    await updateCatalogueRecord(ctx.deps, curator, objectId, {
+      version: before?.version ?? 1,
+      published: false,
+    });
     const xml = await oai(ctx, 'verb=ListRecords&metadataPrefix=oai_dc&set=unit:bao-tang-tinh');
     expect(xml).toContain('<header status="deleted">');
     expect(xml).not.toContain('<metadata>');
@@ -233,7 +249,10 @@ describe('OAI-PMH provider', () => {
     expect(tomb).toContain('<header status="deleted">');
     // Published again: a normal record with a new datestamp.
     const hidden = await ctx.deps.repos.catalogue.getRecord(ctx.deps.db, objectId);
-    await updateCatalogueRecord(ctx.deps, curator, objectId, { version: hidden?.version ?? 1, published: true });
+    await updateCatalogueRecord(ctx.deps, curator, objectId, {
+      version: hidden?.version ?? 1,
+      published: true,
+    });
     const back = await oai(ctx, `verb=GetRecord&identifier=${idOf(objectId)}&metadataPrefix=oai_dc`);
     expect(back).not.toContain('status="deleted"');
     expect(back).toContain('<dc:title>Trống đồng Đông Sơn</dc:title>');
@@ -266,7 +285,9 @@ describe('OAI-PMH provider', () => {
       ctx.deps.db.execute(sql`UPDATE catalogue_records SET title = ${title} WHERE id = ${id}`);
     await edit(many[3]?.id as string, 'Đã sửa (đã liệt kê)');
     await edit(many[150]?.id as string, 'Đã sửa (chưa liệt kê)');
-    await ctx.deps.db.execute(sql`UPDATE catalogue_records SET published = false WHERE id = ${many[160]?.id as string}`);
+    await ctx.deps.db.execute(
+      sql`UPDATE catalogue_records SET published = false WHERE id = ${many[160]?.id as string}`,
+    );
     const added = [recordValues({ unitId: library, title: 'Mới thêm', type: 'learning_resource' })];
     await insertRecords(ctx, added);
     let token = tokenOf(first);
@@ -297,7 +318,9 @@ describe('OAI-PMH provider', () => {
     expect(tokenOf(first)).toBeNull(); // 231 identifiers fit one ListIdentifiers page
     const [body, mac] = token.split('.') as [string, string];
     const forged = Buffer.from(
-      Buffer.from(body, 'base64url').toString().replace(/"oai_dc"/, '"marcxml"'),
+      Buffer.from(body, 'base64url')
+        .toString()
+        .replace(/"oai_dc"/, '"marcxml"'),
     ).toString('base64url');
     for (const bad of ['garbage', `${body}.AAAA`, `${forged}.${mac}`, `${body.slice(1)}.${mac}`]) {
       const xml = await oai(ctx, `verb=ListRecords&resumptionToken=${encodeURIComponent(bad)}`);
@@ -317,9 +340,26 @@ describe('OAI-PMH provider', () => {
   });
 
   it('never answers anything but a 200 OAI-PMH document, whatever the arguments', async () => {
-    const key = fc.constantFrom('verb', 'metadataPrefix', 'from', 'until', 'set', 'identifier', 'resumptionToken', 'x');
+    const key = fc.constantFrom(
+      'verb',
+      'metadataPrefix',
+      'from',
+      'until',
+      'set',
+      'identifier',
+      'resumptionToken',
+      'x',
+    );
     const value = fc.oneof(
-      fc.constantFrom('ListRecords', 'GetRecord', 'ListIdentifiers', 'Identify', 'ListSets', 'oai_dc', 'marcxml'),
+      fc.constantFrom(
+        'ListRecords',
+        'GetRecord',
+        'ListIdentifiers',
+        'Identify',
+        'ListSets',
+        'oai_dc',
+        'marcxml',
+      ),
       fc.constantFrom('2020-01-01', '2020-01-01T00:00:00Z', 'unit:thu-vien-tinh', '', '%', '<&>'),
       fc.string({ maxLength: 20 }),
     );

@@ -93,7 +93,7 @@ export function commemorativeOccurrences(
         r.endMonth && r.endDay
           ? isoDay(year, r.endMonth, Math.min(r.endDay, daysInMonth(year, r.endMonth)))
           : start;
-      return { code: r.code, name: r.name, start, end: end < start ? start : end };
+      return { code: r.code, name: r.name, start, end: [start, end].sort().at(-1) ?? start };
     })
     .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
 }

@@ -85,7 +85,14 @@ export async function commemorativeOverview(
       const withoutEvents: CommemorativeDayCoverage['withoutEvents'] = [];
       for (const u of units) {
         const c = counts.get(u.id);
-        if (c) withEvents.push({ unitId: u.id, code: u.code, name: u.name, events: c.events, published: c.published });
+        if (c)
+          withEvents.push({
+            unitId: u.id,
+            code: u.code,
+            name: u.name,
+            events: c.events,
+            published: c.published,
+          });
         else withoutEvents.push({ unitId: u.id, code: u.code, name: u.name });
       }
       return { occurrence, withEvents, withoutEvents };

@@ -44,14 +44,20 @@ beforeAll(async () => {
   admin = await actorOn(ctx, 'administrator', 'so-vhttdl');
   staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
   libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-});
+}, 180_000);
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await ctx.close();
+  if (server) await new Promise((resolve) => server.close(resolve));
+  await ctx?.close();
 });
 
 async function externalEvents(subscriptionId: string) {
-  return ctx.dbh.query<{ id: string; title: string; status: string; updated_at: string; external_uid: string }>(
+  return ctx.dbh.query<{
+    id: string;
+    title: string;
+    status: string;
+    updated_at: string;
+    external_uid: string;
+  }>(
     `SELECT id, title, status, updated_at::text, external_uid FROM events
      WHERE source = 'external' AND external_source_id = $1 ORDER BY external_uid`,
     [subscriptionId],
@@ -69,18 +75,32 @@ describe('community calendar', () => {
   let subId: string;
 
   it('keeps the host allow-list to root administrators and refuses hosts not on it', async () => {
-    await expect(addAllowedHost(ctx.deps, staff, { pattern: '127.0.0.1' })).rejects.toMatchObject({ status: 403 });
+    await expect(addAllowedHost(ctx.deps, staff, { pattern: '127.0.0.1' })).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(
-      addSubscription(ctx.deps, staff, { unitId: libraryId, name: 'Đối tác', url: `${base}/x.ics`, category: 'talk' }),
+      addSubscription(ctx.deps, staff, {
+        unitId: libraryId,
+        name: 'Đối tác',
+        url: `${base}/x.ics`,
+        category: 'talk',
+      }),
     ).rejects.toMatchObject({ status: 422, code: 'eventFeeds.host_not_allowed' });
-    await expect(addAllowedHost(ctx.deps, admin, { pattern: 'not a host!' })).rejects.toMatchObject({ status: 422 });
+    await expect(addAllowedHost(ctx.deps, admin, { pattern: 'not a host!' })).rejects.toMatchObject({
+      status: 422,
+    });
     await addAllowedHost(ctx.deps, admin, { pattern: '127.0.0.1', note: 'máy chủ thử' });
     expect(await auditCount(ctx, 'eventFeeds.allowlist.add', '127.0.0.1')).toBe(1);
   });
 
   it('subscribes a unit and copies the partner events as external, recurrence and exceptions expanded', async () => {
     const museum = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
-    const input = { unitId: libraryId, name: 'Hội Khuyến học', url: `${base}/partner.ics`, category: 'talk' as const };
+    const input = {
+      unitId: libraryId,
+      name: 'Hội Khuyến học',
+      url: `${base}/partner.ics`,
+      category: 'talk' as const,
+    };
     await expect(addSubscription(ctx.deps, museum, input)).rejects.toMatchObject({ status: 403 });
     const sub = await addSubscription(ctx.deps, staff, input);
     subId = sub.id;
@@ -142,7 +162,10 @@ describe('community calendar', () => {
     const sub = (await ctx.deps.repos.communityCalendar.byId(ctx.deps.db, subId))!;
     const plainDeps = { ...ctx.deps };
     delete (plainDeps as Record<symbol, unknown>)[Symbol.for('suotdoi.eventFeeds.allowLoopback')];
-    expect(await syncSubscription(plainDeps, sub)).toMatchObject({ status: 'error', error: 'address_not_allowed' });
+    expect(await syncSubscription(plainDeps, sub)).toMatchObject({
+      status: 'error',
+      error: 'address_not_allowed',
+    });
     reply = { status: 200, body: `BEGIN:VCALENDAR\r\n${'X-PAD:'.padEnd(1000, 'x')}\r\n`.repeat(2200) };
     expect(await syncSubscription(ctx.deps, sub)).toMatchObject({ status: 'error', error: 'too_large' });
   });

@@ -13,8 +13,8 @@ import {
   safeFetch,
 } from '../../lib/safe-fetch.ts';
 import { authorize, can, scopeRoots } from '../../policies.ts';
-import type { AllowedHost, Subscription } from './community.repository.ts';
 import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.ts';
+import type { AllowedHost, Subscription } from './community.repository.ts';
 import type { AllowedHostInput, SubscriptionInput } from './event-feeds.schemas.ts';
 
 type CommunityDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now' | 'logger' | 'config'>;
@@ -75,7 +75,8 @@ export async function addAllowedHost(deps: CommunityDeps, actor: Actor, input: A
 export async function removeAllowedHost(deps: CommunityDeps, actor: Actor, pattern: string) {
   await authorizeAllowList(deps, actor);
   await deps.db.transaction(async (tx) => {
-    if (!(await deps.repos.communityCalendar.removeAllowedHost(tx, pattern))) throw notFound('eventFeeds.host');
+    if (!(await deps.repos.communityCalendar.removeAllowedHost(tx, pattern)))
+      throw notFound('eventFeeds.host');
     await deps.audit.record(tx, actor, {
       action: 'eventFeeds.allowlist.remove',
       entityType: 'calendar_allowed_host',
@@ -124,7 +125,8 @@ export async function addSubscription(
       category: input.category,
       createdBy: actor.kind === 'user' ? actor.userId : '',
     });
-    if (!created) throw new AppError('eventFeeds.subscription_exists', 409, 'eventFeeds.error.subscriptionExists');
+    if (!created)
+      throw new AppError('eventFeeds.subscription_exists', 409, 'eventFeeds.error.subscriptionExists');
     await deps.audit.record(tx, actor, {
       action: 'eventFeeds.subscription.create',
       entityType: 'calendar_subscription',
@@ -220,13 +222,22 @@ export async function syncSubscription(deps: CommunityDeps, sub: Subscription): 
     }
     const error =
       e instanceof SafeFetchError ? e.code : e instanceof PartnerCalendarError ? e.message : 'internal_error';
-    await deps.repos.communityCalendar.recordFetch(deps.db, sub.id, { status: 'error', error, count: null, at });
+    await deps.repos.communityCalendar.recordFetch(deps.db, sub.id, {
+      status: 'error',
+      error,
+      count: null,
+      at,
+    });
     return { status: 'error', events: 0, cancelled: 0, error };
   }
 }
 
 /** "Refresh now" from the admin page. */
-export async function refreshSubscription(deps: CommunityDeps, actor: Actor, id: string): Promise<SyncResult> {
+export async function refreshSubscription(
+  deps: CommunityDeps,
+  actor: Actor,
+  id: string,
+): Promise<SyncResult> {
   const sub = await loadForManage(deps, actor, id);
   return syncSubscription(deps, sub);
 }

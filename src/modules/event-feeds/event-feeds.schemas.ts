@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { EVENT_CATEGORIES } from '../events/events.model.ts';
 
-const id = z.string().trim().regex(/^[a-z]{2,5}_[a-z2-9]{16}$/);
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,5}_[a-z2-9]{16}$/);
 
 export const SubscriptionInputSchema = z
   .object({
@@ -36,4 +39,6 @@ export const CalendarQuerySchema = z
   })
   .strict();
 
-export const CommemorativeQuerySchema = z.object({ year: z.coerce.number().int().min(2023).max(2035) }).strict();
+export const CommemorativeQuerySchema = z
+  .object({ year: z.coerce.number().int().min(2023).max(2035) })
+  .strict();

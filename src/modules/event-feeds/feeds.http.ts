@@ -25,7 +25,7 @@ function respond(c: Context<HonoEnv>, doc: FeedDocument, opts: { private: boolea
   };
   if (opts.private) headers['X-Robots-Tag'] = 'noindex';
   const inm = c.req.header('if-none-match');
-  if (inm && inm.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+  if (inm?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
   return c.body(doc.body, 200, headers);
 }
 

@@ -4,9 +4,9 @@ import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { registerForEvent } from '../events/events-registration.usecases.ts';
 import { eventInput, guest, insertPlace } from '../events/events.test-helpers.ts';
 import { createEvent } from '../events/events.usecases.ts';
+import { registerForEvent } from '../events/events-registration.usecases.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { commemorativeOverview } from './calendar.usecases.ts';
 import { createFeedToken, revokeFeedToken } from './feeds.usecases.ts';
@@ -52,8 +52,8 @@ beforeAll(async () => {
   const base = testActor([]);
   if (base.kind !== 'user') throw new Error('test actor is a user');
   citizen = { ...base, userId: user.userId, email: user.email };
-});
-afterAll(() => ctx.close());
+}, 180_000);
+afterAll(() => ctx?.close());
 
 async function ics(path: string, init?: RequestInit) {
   const res = await ctx.request(path, init);
@@ -72,7 +72,10 @@ describe('public iCalendar feeds', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const list = events(text);
-    expect(list.map((e) => e.summary).sort()).toEqual(['Ngày Di sản: tham quan', 'Đọc sách, kể chuyện; hỏi đáp']);
+    expect(list.map((e) => e.summary).sort()).toEqual([
+      'Ngày Di sản: tham quan',
+      'Đọc sách, kể chuyện; hỏi đáp',
+    ]);
     expect(text).toContain('SUMMARY:Đọc sách\\, kể chuyện\\; hỏi đáp');
     expect(text).toContain('BEGIN:VTIMEZONE');
     expect(text).not.toContain('Bản nháp');

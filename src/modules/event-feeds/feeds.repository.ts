@@ -39,7 +39,9 @@ export interface FeedFilter {
   /** Sessions the user registered for (whole series or the one session), not cancelled registrations. */
   registeredUserId?: string | undefined;
   /** Events matching any of these (a citizen's follows); nothing when all three lists are empty. */
-  anyOf?: { unitIds: readonly string[]; placeIds: readonly string[]; categories: readonly string[] } | undefined;
+  anyOf?:
+    | { unitIds: readonly string[]; placeIds: readonly string[]; categories: readonly string[] }
+    | undefined;
   /** Also return cancelled events (feeds: calendars must learn of a cancellation). */
   includeCancelled?: boolean | undefined;
   limit: number;
@@ -83,7 +85,12 @@ export function createFeedsRepository() {
       }
       if (f.anyOf) {
         const list = (values: readonly string[]) =>
-          values.length ? sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})` : sql`(NULL)`;
+          values.length
+            ? sql`(${sql.join(
+                values.map((v) => sql`${v}`),
+                sql`, `,
+              )})`
+            : sql`(NULL)`;
         where.push(sql`(e.unit_id IN ${list(f.anyOf.unitIds)} OR e.place_id IN ${list(f.anyOf.placeIds)}
           OR e.category IN ${list(f.anyOf.categories)})`);
       }
@@ -182,7 +189,10 @@ export function createFeedsRepository() {
     },
 
     /** Units expected to hold events: open institutions and local service units (not Department offices). */
-    async eventHoldingUnits(db: Db, today: string): Promise<Array<{ id: string; code: string; name: string }>> {
+    async eventHoldingUnits(
+      db: Db,
+      today: string,
+    ): Promise<Array<{ id: string; code: string; name: string }>> {
       return queryRows(
         db,
         sql`SELECT id, code, name FROM units

@@ -47,29 +47,29 @@ export interface IcsCalendar {
 }
 
 /** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; other controls dropped. */
+const TEXT_SPECIALS = /\r\n|[\\;,\r\n]|\p{Cc}/gu;
+
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/\p{Cc}/gu, '');
+  return value.replace(TEXT_SPECIALS, (m) =>
+    m === '\\' ? '\\\\' : m === ';' ? '\\;' : m === ',' ? '\\,' : m === '\r\n' || m === '\r' || m === '\n' ? '\\n' : '',
+  );
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+const utf8Size = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /**
  * Folds a content line at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 sequence: Vietnamese text is
  * mostly multi-byte, so counting characters would produce over-long lines.
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let bytes = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Size(ch.codePointAt(0) ?? 0);
     if (bytes + size > limit) {
       parts.push(current);
       current = '';
@@ -110,7 +110,7 @@ function eventLines(e: IcsEvent): string[] {
     `LAST-MODIFIED:${formatUtc(e.stamp)}`,
     `SEQUENCE:${e.sequence ?? 0}`,
     `DTSTART;TZID=${ICS_TIME_ZONE}:${formatVietnamLocal(e.start)}`,
-    `DTEND;TZID=${ICS_TIME_ZONE}:${formatVietnamLocal(e.end > e.start ? e.end : e.start)}`,
+    `DTEND;TZID=${ICS_TIME_ZONE}:${formatVietnamLocal(new Date(Math.max(e.end.getTime(), e.start.getTime())))}`,
     `SUMMARY:${escapeText(e.summary)}`,
   ];
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

@@ -43,6 +43,7 @@ export function normalizeVietnamesePhone(raw: string): string | null {
 }
 
 // C0 and C1 control characters, DEL, and bidirectional overrides that could disguise a name.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
 const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A person's name as given: any letters or signs (shown escaped), but no control characters. */

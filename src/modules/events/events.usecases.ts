@@ -107,7 +107,7 @@ export async function updateEvent(
   const generated = sessionsFor(input);
   const promoted = await deps.db.transaction(async (tx) => {
     const before = await deps.repos.events.lock(tx, eventId);
-    if (!before || before.source !== 'local') throw notFound('events.event');
+    if (before?.source !== 'local') throw notFound('events.event');
     authorize(actor, 'events.event.update', { unitId: before.unitId });
     authorize(actor, 'events.event.update', { unitId: values.unitId });
     await checkReferences(deps, tx, values);

@@ -7,7 +7,13 @@ import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
 import { createEvent } from '../events/events.usecases.ts';
 import { runDueJobs } from '../jobs/jobs.runner.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { FOLLOWS_NOTIFY_JOB, FOLLOWS_SCAN_JOB, follow, listFollows, myFollowedEvents } from './follows.usecases.ts';
+import {
+  FOLLOWS_NOTIFY_JOB,
+  FOLLOWS_SCAN_JOB,
+  follow,
+  listFollows,
+  myFollowedEvents,
+} from './follows.usecases.ts';
 
 let ctx: TestContext;
 let library: Actor;
@@ -24,7 +30,11 @@ async function person() {
   const u = await signUpAndSignIn(ctx);
   const base = testActor([]);
   if (base.kind !== 'user') throw new Error('test actor is a user');
-  return { actor: { ...base, userId: u.userId, email: u.email } as Actor, cookie: u.cookie, userId: u.userId };
+  return {
+    actor: { ...base, userId: u.userId, email: u.email } as Actor,
+    cookie: u.cookie,
+    userId: u.userId,
+  };
 }
 
 async function notificationsOf(userId: string) {
@@ -47,13 +57,17 @@ beforeAll(async () => {
   reader = await person();
   rootFollower = (await person()).actor;
   stranger = (await person()).actor;
-});
-afterAll(() => ctx.close());
+}, 180_000);
+afterAll(() => ctx?.close());
 
 describe('following units, places and categories', () => {
   it('follows once, refuses unknown targets and anonymous visitors', async () => {
-    expect(await follow(ctx.deps, reader.actor, { kind: 'unit', target: libraryId })).toEqual({ created: true });
-    expect(await follow(ctx.deps, reader.actor, { kind: 'unit', target: libraryId })).toEqual({ created: false });
+    expect(await follow(ctx.deps, reader.actor, { kind: 'unit', target: libraryId })).toEqual({
+      created: true,
+    });
+    expect(await follow(ctx.deps, reader.actor, { kind: 'unit', target: libraryId })).toEqual({
+      created: false,
+    });
     expect(await follow(ctx.deps, reader.actor, { kind: 'category', target: 'heritage' })).toEqual({
       created: true,
     });
@@ -73,13 +87,21 @@ describe('following units, places and categories', () => {
   });
 
   it('notifies followers of a newly published event once, from a job, and lists it in their view', async () => {
-    const reading = await createEvent(ctx.deps, library, eventInput(libraryId, libraryPlace, { title: 'Giờ đọc thiếu nhi' }));
+    const reading = await createEvent(
+      ctx.deps,
+      library,
+      eventInput(libraryId, libraryPlace, { title: 'Giờ đọc thiếu nhi' }),
+    );
     const heritage = await createEvent(
       ctx.deps,
       museum,
       eventInput(museumId, museumPlace, { title: 'Tọa đàm di sản', category: 'heritage' }),
     );
-    await createEvent(ctx.deps, museum, eventInput(museumId, museumPlace, { title: 'Lớp vẽ', category: 'class' }));
+    await createEvent(
+      ctx.deps,
+      museum,
+      eventInput(museumId, museumPlace, { title: 'Lớp vẽ', category: 'class' }),
+    );
     await createEvent(
       ctx.deps,
       library,
@@ -139,7 +161,12 @@ describe('the follows page (no JavaScript)', () => {
     );
     expect(bad.status).toBe(422);
 
-    const feed = await postForm(ctx, '/account/follows', { intent: 'feed-create' }, { cookie: reader.cookie });
+    const feed = await postForm(
+      ctx,
+      '/account/follows',
+      { intent: 'feed-create' },
+      { cookie: reader.cookie },
+    );
     expect(feed.status).toBe(200);
     const m = /value="http:\/\/localhost:3000(\/feeds\/me\/[\w-]+\.ics)"/.exec(await feed.text());
     expect(m?.[1]).toBeTruthy();

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { EVENT_CATEGORIES } from '../events/events.model.ts';
 
-const id = z.string().trim().regex(/^[a-z]{2,5}_[a-z2-9]{16}$/);
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,5}_[a-z2-9]{16}$/);
 
 export const FollowInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unit'), target: id }).strict(),

@@ -24,7 +24,11 @@ export async function listFollows(deps: FollowDeps, actor: Actor): Promise<Follo
 }
 
 /** Following twice is harmless (answers `created: false`); an unknown unit or place is refused. */
-export async function follow(deps: FollowDeps, actor: Actor, input: FollowInput): Promise<{ created: boolean }> {
+export async function follow(
+  deps: FollowDeps,
+  actor: Actor,
+  input: FollowInput,
+): Promise<{ created: boolean }> {
   const userId = userOf(actor);
   if (input.kind === 'unit' && !(await deps.repos.follows.unitExists(deps.db, input.target))) {
     throw new AppError('follows.unknown_target', 422, 'follows.error.unknownTarget');
@@ -86,7 +90,7 @@ export async function scanNewEvents(deps: AppDeps): Promise<number> {
 /** Notifies every follower of one event in the app; each (event, person) at most once. */
 export async function notifyFollowers(deps: AppDeps, eventId: string): Promise<number> {
   const event = await deps.repos.follows.eventSummary(deps.db, eventId);
-  if (!event || event.status !== 'published') return 0;
+  if (event?.status !== 'published') return 0;
   const followers = await deps.repos.follows.followersOfEvent(deps.db, eventId);
   let sent = 0;
   await deps.db.transaction(async (tx) => {

@@ -83,6 +83,7 @@ describe('places pages', () => {
   it('lists places by district for anonymous visitors, with no map and no framework script', async () => {
     const res = await get('/places');
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("img-src 'self' data:;");
     const html = await res.text();
     expect(html).toContain('<h1>Điểm phục vụ</h1>');
     expect(html.indexOf('Cam Ranh</h3>')).toBeLessThan(html.indexOf('Nha Trang</h3>'));
@@ -194,7 +195,12 @@ describe('places pages', () => {
       attribution: '© OpenStreetMap',
     });
     expect(ok.status).toBe(303);
-    const html = await (await get('/places')).text();
+    const page = await get('/places');
+    expect(page.headers.get('content-security-policy')).toContain(
+      "img-src 'self' data: https://tile.example.vn;",
+    );
+    expect(page.headers.get('x-csp-img-origin')).toBeNull();
+    const html = await page.text();
     expect(html).toContain('id="places-map"');
     expect(html).toContain('tile.example.vn');
   });

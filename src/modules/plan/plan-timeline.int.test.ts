@@ -46,7 +46,7 @@ describe('timeline and unit overview pages', () => {
       as(officer);
       const html = await (await ctx.request('/admin/plan/timeline?phase=2025-2030&section=VII')).text();
       expect(html).toContain('<caption>Trạng thái từng năm của 3 nhiệm vụ</caption>');
-      expect(html).toContain('PLII – VII.3');
+      expect(html).toContain('PL II – VII.3');
       const en = await (await ctx.request('/en/admin/plan/timeline?section=IX')).text();
       expect(en).toContain('The filters are not valid');
       expect(en).toContain('App. I – I.1');
@@ -56,8 +56,8 @@ describe('timeline and unit overview pages', () => {
       as(library);
       const html = await (await ctx.request('/admin/plan/timeline?phase=2023-2025&section=II')).text();
       expect(html).toContain('<caption>Trạng thái từng năm của 1 nhiệm vụ</caption>'); // II.1 only
-      expect(html).toContain('PLI – II.1');
-      expect(html).not.toContain('PLI – II.2');
+      expect(html).toContain('PL I – II.1');
+      expect(html).not.toContain('PL I – II.2');
     });
   });
 

@@ -7,6 +7,7 @@ import { useT } from '../i18n.ts';
 
 export const statusKey = (s: TimelineStatus): MessageKey => `planTimeline.status.${s}`;
 export const milestoneKey = (code: string): MessageKey => `planTimeline.milestone.${code as 'soKet2025'}`;
+const milestoneShortKey = (code: string): MessageKey => `planTimeline.milestoneShort.${code as 'soKet2025'}`;
 
 const INK = '#1a1a1a';
 
@@ -151,7 +152,7 @@ export function PlanTimelineChart({
             fontSize="10"
             fill="#5b2a86"
           >
-            {t(milestoneKey(m.code))}
+            {t(milestoneShortKey(m.code))}
           </text>
         </g>
       ))}

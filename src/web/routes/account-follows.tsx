@@ -6,7 +6,11 @@ import { formatDateTime } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { localePath } from '../../lib/i18n.ts';
 import { sessionRow } from '../../modules/event-feeds/calendar.presenters.ts';
-import { createFeedToken, feedTokenStatus, revokeFeedToken } from '../../modules/event-feeds/feeds.usecases.ts';
+import {
+  createFeedToken,
+  feedTokenStatus,
+  revokeFeedToken,
+} from '../../modules/event-feeds/feeds.usecases.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../modules/events/events.model.ts';
 import { FollowInputSchema } from '../../modules/follows/follows.schemas.ts';
 import {
@@ -39,7 +43,12 @@ export async function loader({ context }: Route.LoaderArgs) {
       feedTokenStatus(deps, actor),
     ]);
     return {
-      follows: follows.map((f) => ({ id: f.id, kind: f.targetKind, targetId: f.targetId, name: f.targetName })),
+      follows: follows.map((f) => ({
+        id: f.id,
+        kind: f.targetKind,
+        targetId: f.targetId,
+        name: f.targetName,
+      })),
       options,
       upcoming: upcoming.map(sessionRow),
       feed: feed
@@ -68,7 +77,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   try {
     if (intent === 'follow') {
-      const parsed = FollowInputSchema.safeParse({ kind: formText(form, 'kind'), target: formText(form, 'target') });
+      const parsed = FollowInputSchema.safeParse({
+        kind: formText(form, 'kind'),
+        target: formText(form, 'target'),
+      });
       if (!parsed.success) return invalid([{ key: 'follows.error.unknownTarget' }], {});
       const { created } = await follow(deps, actor, parsed.data);
       const back = formText(form, 'returnTo');
@@ -138,7 +150,9 @@ export default function AccountFollows({ loaderData, actionData }: Route.Compone
       <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
       {actionData?.ok && actionData.notice !== 'feedCreated' ? (
         <p className="alert-ok" role="status">
-          {t(`follows.${actionData.notice === 'feedRevoked' ? 'feed.revoked' : actionData.notice}` as MessageKey)}
+          {t(
+            `follows.${actionData.notice === 'feedRevoked' ? 'feed.revoked' : actionData.notice}` as MessageKey,
+          )}
         </p>
       ) : null}
       <section aria-labelledby="follows-current">
@@ -151,7 +165,11 @@ export default function AccountFollows({ loaderData, actionData }: Route.Compone
               <form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="unfollow" />
                 <input type="hidden" name="followId" value={f.id} />
-                <button type="submit" className="secondary" aria-label={t('follows.unfollow', { name: followName(f) })}>
+                <button
+                  type="submit"
+                  className="secondary"
+                  aria-label={t('follows.unfollow', { name: followName(f) })}
+                >
                   {t('follows.unfollowShort')}
                 </button>
               </form>

@@ -179,11 +179,21 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
             {result.total > 0 ? (
               <p className="export-links">
                 {t('catalogue.search.export')}{' '}
-                <a href={searchHref('/api/v1/catalogue/export', query, { format: 'marcxml', sort: 'relevance' })}>
+                <a
+                  href={searchHref('/api/v1/catalogue/export', query, {
+                    format: 'marcxml',
+                    sort: 'relevance',
+                  })}
+                >
                   {t('catalogue.search.exportMarcxml')}
                 </a>
                 {' · '}
-                <a href={searchHref('/api/v1/catalogue/export', query, { format: 'iso2709', sort: 'relevance' })}>
+                <a
+                  href={searchHref('/api/v1/catalogue/export', query, {
+                    format: 'iso2709',
+                    sort: 'relevance',
+                  })}
+                >
                   {t('catalogue.search.exportIso')}
                 </a>
               </p>

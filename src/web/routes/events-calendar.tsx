@@ -2,11 +2,11 @@
 // list by day. Plain GET form and links; no JavaScript.
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../modules/events/events.model.ts';
-import { adjacentMonths, monthGrid, occurrencesOn } from '../../modules/event-feeds/calendar.ts';
 import { groupByDay, type SessionRow, sessionRow } from '../../modules/event-feeds/calendar.presenters.ts';
+import { adjacentMonths, monthGrid, occurrencesOn } from '../../modules/event-feeds/calendar.ts';
 import { monthView } from '../../modules/event-feeds/calendar.usecases.ts';
 import { CalendarQuerySchema } from '../../modules/event-feeds/event-feeds.schemas.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../modules/events/events.model.ts';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';

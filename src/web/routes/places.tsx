@@ -2,7 +2,7 @@
 // text (diacritics folded), "near me" from typed coordinates (GET form, no JavaScript) sorted by distance.
 // With JavaScript a small script fills the coordinates from the browser's location; a Leaflet map is added
 // only when an administrator configured a tile server (otherwise no page calls any third party).
-import { useRouteLoaderData } from 'react-router';
+import { data, useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { PLACE_KINDS } from '../../modules/places/places.kinds.ts';
 import { listRoutes } from '../../modules/places/places.mobile.usecases.ts';
@@ -21,6 +21,9 @@ import type { Route } from './+types/places.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: placesCss }];
 
+/** Lets the security headers add the configured tile server to img-src (see src/http/security.ts). */
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const pq = readPlacesQuery(new URL(request.url));
@@ -31,7 +34,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       listRoutes(deps, actor),
       readMapSettings(deps),
     ]);
-    return {
+    const tileHeaders: Record<string, string> = map.tileUrl
+      ? { 'X-Csp-Img-Origin': new URL(map.tileUrl.replace(/[{}]/g, '')).origin }
+      : {};
+    const payload = {
       pq,
       districts,
       routes: routes.map((r) => ({ id: r.id, name: r.name })),
@@ -52,6 +58,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         distanceKm: p.distanceKm,
       })),
     };
+    return data(payload, { headers: tileHeaders });
   } catch (e) {
     rethrowForPage(e);
   }

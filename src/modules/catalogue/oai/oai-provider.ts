@@ -100,7 +100,8 @@ function setFilter(set: string | null): OaiSetFilter {
   const [top, value, ...rest] = set.split(':');
   if (rest.length > 0 || !value) return { kind: 'none' };
   if (top === 'unit') return { kind: 'unit', code: value };
-  if (top === 'type' && (RECORD_TYPES as readonly string[]).includes(value)) return { kind: 'type', type: value };
+  if (top === 'type' && (RECORD_TYPES as readonly string[]).includes(value))
+    return { kind: 'type', type: value };
   return { kind: 'none' };
 }
 
@@ -121,14 +122,16 @@ function validate(params: URLSearchParams): { verb: string; args: Record<string,
   if (verbs.length > 1) throw new OaiError('badVerb', 'The verb argument is repeated.');
   const verb = verbs[0] as string;
   const spec = ARGS[verb];
-  if (!spec || !VERBS.includes(verb)) throw new OaiError('badVerb', `"${verb.slice(0, 40)}" is not an OAI-PMH verb.`);
+  if (!spec || !VERBS.includes(verb))
+    throw new OaiError('badVerb', `"${verb.slice(0, 40)}" is not an OAI-PMH verb.`);
   const problems: Array<{ code: string; message: string }> = [];
   const args: Record<string, string> = {};
   for (const [k, values] of seen) {
     if (k === 'verb') continue;
     const allowed = spec.required.includes(k) || spec.optional.includes(k) || spec.exclusive === k;
     if (!allowed) problems.push({ code: 'badArgument', message: `Illegal argument "${k.slice(0, 40)}".` });
-    else if (values.length > 1) problems.push({ code: 'badArgument', message: `Argument "${k}" is repeated.` });
+    else if (values.length > 1)
+      problems.push({ code: 'badArgument', message: `Argument "${k}" is repeated.` });
     else args[k] = values[0] as string;
   }
   if (spec.exclusive && args[spec.exclusive] !== undefined) {
@@ -169,7 +172,10 @@ function recordXml(deps: Deps, item: OaiItem, data: OaiRecordData | undefined, p
 
 function checkPrefix(prefix: string): void {
   if (!FORMATS[prefix])
-    throw new OaiError('cannotDisseminateFormat', `Metadata format "${prefix.slice(0, 40)}" is not supported.`);
+    throw new OaiError(
+      'cannotDisseminateFormat',
+      `Metadata format "${prefix.slice(0, 40)}" is not supported.`,
+    );
 }
 
 async function identify(deps: Deps): Promise<string> {
@@ -230,8 +236,7 @@ async function list(
   let state: TokenState;
   if (args.resumptionToken !== undefined) {
     const decoded = decodeToken(secret, args.resumptionToken, verb, now);
-    if (decoded === 'invalid')
-      throw new OaiError('badResumptionToken', 'The resumption token is invalid.');
+    if (decoded === 'invalid') throw new OaiError('badResumptionToken', 'The resumption token is invalid.');
     if (decoded === 'expired')
       throw new OaiError('badResumptionToken', 'The resumption token has expired; start the list again.');
     state = decoded;
@@ -239,10 +244,21 @@ async function list(
     const q = queryFromArgs(verb, args);
     const total = await deps.repos.catalogueOai.countItems(deps.db, filterOf(q));
     if (total === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
-    state = { ...q, afterSeq: 0, cursor: 0, completeListSize: total, expiresAt: now.getTime() + TOKEN_TTL_MS };
+    state = {
+      ...q,
+      afterSeq: 0,
+      cursor: 0,
+      completeListSize: total,
+      expiresAt: now.getTime() + TOKEN_TTL_MS,
+    };
   }
   const pageSize = verb === 'ListRecords' ? LIST_RECORDS_PAGE : LIST_IDENTIFIERS_PAGE;
-  const items = await deps.repos.catalogueOai.listItems(deps.db, filterOf(state), state.afterSeq, pageSize + 1);
+  const items = await deps.repos.catalogueOai.listItems(
+    deps.db,
+    filterOf(state),
+    state.afterSeq,
+    pageSize + 1,
+  );
   const page = items.slice(0, pageSize);
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
   let body: string;
@@ -311,7 +327,9 @@ export async function handleOai(deps: Deps, params: URLSearchParams, now: Date):
     return { status: 200, body: `${head}<request>${baseUrl}</request>${errorsXml(e)}</OAI-PMH>\n` };
   }
   const { verb, args } = validated;
-  const attrs = [`verb="${esc(verb)}"`, ...Object.entries(args).map(([k, v]) => `${k}="${esc(v)}"`)].join(' ');
+  const attrs = [`verb="${esc(verb)}"`, ...Object.entries(args).map(([k, v]) => `${k}="${esc(v)}"`)].join(
+    ' ',
+  );
   const request = `<request ${attrs}>${baseUrl}</request>`;
   try {
     let body: string;

@@ -6,7 +6,6 @@ import { type ExportableRecord, recordToMarc } from '../marc/marc-map.ts';
 import { marcXmlRecord } from '../marc/marcxml.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove what XML 1.0 forbids
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** Escapes text for element content and attribute values; strips characters XML 1.0 does not allow. */

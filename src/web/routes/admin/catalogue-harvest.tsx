@@ -112,7 +112,9 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                   <td>{t(`catalogue.harvest.schedule.${s.schedule}` as MessageKey)}</td>
                   <td>{s.lastRunAt ?? t('catalogue.harvest.sources.never')}</td>
                   <td>
-                    {t(s.enabled ? 'catalogue.harvest.sources.enabled' : 'catalogue.harvest.sources.disabled')}
+                    {t(
+                      s.enabled ? 'catalogue.harvest.sources.enabled' : 'catalogue.harvest.sources.disabled',
+                    )}
                     {s.hostAllowed ? null : (
                       <>
                         <br />
@@ -130,11 +132,17 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                     ) : null}
                     {s.canManage ? (
                       <form method="post">
-                        <input type="hidden" name="intent" value={s.enabled ? 'source-disable' : 'source-enable'} />
+                        <input
+                          type="hidden"
+                          name="intent"
+                          value={s.enabled ? 'source-disable' : 'source-enable'}
+                        />
                         <input type="hidden" name="sourceId" value={s.id} />
                         <button type="submit" className="secondary">
                           {t(
-                            s.enabled ? 'catalogue.harvest.sources.disable' : 'catalogue.harvest.sources.enable',
+                            s.enabled
+                              ? 'catalogue.harvest.sources.disable'
+                              : 'catalogue.harvest.sources.enable',
                             { name: s.name },
                           )}
                         </button>
@@ -235,7 +243,11 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                 <strong>{t(`catalogue.harvest.status.${r.status}` as MessageKey)}</strong>
                 {' · '}
                 {r.total
-                  ? t('catalogue.harvest.runs.progress', { processed: r.processed, total: r.total, pages: r.pages })
+                  ? t('catalogue.harvest.runs.progress', {
+                      processed: r.processed,
+                      total: r.total,
+                      pages: r.pages,
+                    })
                   : t('catalogue.harvest.runs.progressUnknown', { processed: r.processed, pages: r.pages })}
               </p>
               {r.total ? (
@@ -261,8 +273,8 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                 <details>
                   <summary>{t('catalogue.harvest.runs.errors', { count: r.failed })}</summary>
                   <ul>
-                    {r.errors.map((e, i) => (
-                      <li key={`${e.identifier ?? ''}-${i}`}>
+                    {r.errors.map((e) => (
+                      <li key={`${e.identifier ?? ''}\u0000${e.reason}`}>
                         <code className="wrap-anywhere">{e.identifier ?? '—'}</code>: {e.reason}
                       </li>
                     ))}

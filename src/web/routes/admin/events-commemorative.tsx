@@ -18,7 +18,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const url = new URL(request.url);
   const current = Number(isoDateInVietnam(deps.now()).slice(0, 4));
-  const parsed = CommemorativeQuerySchema.safeParse({ year: url.searchParams.get('year') ?? String(current) });
+  const parsed = CommemorativeQuerySchema.safeParse({
+    year: url.searchParams.get('year') ?? String(current),
+  });
   const year = parsed.success ? parsed.data.year : current;
   try {
     const days = await commemorativeOverview(deps, actor, year);
@@ -107,7 +109,8 @@ export default function CommemorativeCalendar({ loaderData }: Route.ComponentPro
                 <ul>
                   {d.withEvents.map((u) => (
                     <li key={u.unitId}>
-                      {u.name} — {t('eventFeeds.commemorative.eventCount', { count: u.events, published: u.published })}
+                      {u.name} —{' '}
+                      {t('eventFeeds.commemorative.eventCount', { count: u.events, published: u.published })}
                     </li>
                   ))}
                 </ul>

@@ -12,7 +12,10 @@ import {
   removeAllowedHost,
   subscriptionFormOptions,
 } from '../../../modules/event-feeds/community.usecases.ts';
-import { AllowedHostInputSchema, SubscriptionInputSchema } from '../../../modules/event-feeds/event-feeds.schemas.ts';
+import {
+  AllowedHostInputSchema,
+  SubscriptionInputSchema,
+} from '../../../modules/event-feeds/event-feeds.schemas.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.ts';
 import { failure, formText, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -73,7 +76,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       const parsed = SubscriptionInputSchema.safeParse(values);
       if (!parsed.success) {
         return invalid(
-          parsed.error.issues.map((i) => ({ field: `sub-${String(i.path[0])}`, key: 'error.validation' as const })),
+          parsed.error.issues.map((i) => ({
+            field: `sub-${String(i.path[0])}`,
+            key: 'error.validation' as const,
+          })),
           values,
         );
       }
@@ -95,7 +101,8 @@ export async function action({ request, context }: Route.ActionArgs) {
         pattern: formText(form, 'pattern'),
         note: formText(form, 'note'),
       });
-      if (!parsed.success) return invalid([{ field: 'host-pattern', key: 'eventFeeds.error.badHost' }], values);
+      if (!parsed.success)
+        return invalid([{ field: 'host-pattern', key: 'eventFeeds.error.badHost' }], values);
       await addAllowedHost(deps, actor, parsed.data);
       return done('eventFeeds.allowlist.added', { pattern: parsed.data.pattern });
     }
@@ -152,7 +159,10 @@ export default function EventSubscriptions({ loaderData, actionData }: Route.Com
                     ? t('eventFeeds.subscriptions.never')
                     : s.lastStatus === 'ok'
                       ? t('eventFeeds.subscriptions.ok', { at: s.lastFetchedAt, count: s.lastEventCount })
-                      : t('eventFeeds.subscriptions.failed', { at: s.lastFetchedAt, error: s.lastError ?? '' })}
+                      : t('eventFeeds.subscriptions.failed', {
+                          at: s.lastFetchedAt,
+                          error: s.lastError ?? '',
+                        })}
                 </td>
                 <td>
                   <form method="post" className="inline-form">

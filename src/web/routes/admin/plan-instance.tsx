@@ -219,6 +219,8 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <a href={href(`/admin/plan/tasks/${task.id}`)}>{t('planwork.instance.backToTask')}</a>
         {' · '}
         <a href={href('/admin/plan/my-work')}>{t('planwork.myWork.title')}</a>
+        {' · '}
+        <a href={href(`/admin/plan/budget/instances/${instance.id}`)}>{t('planBudget.instance.budgetLink')}</a>
       </p>
       <h1>{title}</h1>
       {loaderData.notice ? (

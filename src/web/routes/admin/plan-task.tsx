@@ -125,6 +125,8 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
       <title>{`${title} — Suốt Đời`}</title>
       <p>
         <a href={href('/admin/plan/tasks')}>{t('plan.task.back')}</a>
+        {' · '}
+        <a href={href('/admin/plan/timeline')}>{t('planTimeline.nav')}</a>
       </p>
       <h1>{title}</h1>
       {loaderData.notice ? (

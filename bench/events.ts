@@ -1,0 +1,222 @@
+// `npm run bench:events`: events under load, on PostgreSQL, over HTTP, against the real app started in this
+// process (a fresh schema on BENCH_DATABASE_URL, dropped at the end). Prints figures; asserts nothing.
+//
+//  1. Seats: one event with 100 seats, 1,000 registrations fired at once (POST /api/v1/events/:id/registrations,
+//     as guests, each with its own idempotency key); the exact outcome read back from the database, p50/p99 of
+//     the 1,000 requests and their rate, next to 1,000 simultaneous GETs of a bare Hono route in this process.
+//  2. Reads with 10,000 published events (bulk SQL): the month view page and the iCalendar feeds, measured with
+//     autocannon (BENCH_DURATION seconds, BENCH_CONNECTIONS connections), next to the bare route.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import type { ServerBuild } from 'react-router';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedReference } from '../src/db/seed/index.ts';
+import { buildDeps } from '../src/deps.ts';
+import { createLogger } from '../src/lib/logger.ts';
+import { wireAuth } from '../src/modules/auth/auth.wiring.ts';
+import { createEvent } from '../src/modules/events/events.usecases.ts';
+import { testActor } from '../src/test/actors.ts';
+
+const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BUILD_DIR = process.env.RR_BUILD_DIR ?? 'build';
+const REGISTRATIONS = 1000;
+const SEATS = 100;
+const BULK_EVENTS = 10_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Fires `n` requests at once; latency of each from just before its send to the end of its body. */
+async function burst(n: number, send: (i: number) => Promise<Response>) {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const t0 = performance.now();
+      const res = await send(i);
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }),
+  );
+  const wall = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { p50: pct(latencies, 50), p99: pct(latencies, 99), rps: (n / wall) * 1000, wall, statuses };
+}
+
+async function load(name: string, url: string) {
+  const probe = await fetch(url);
+  const size = (await probe.arrayBuffer()).byteLength;
+  if (probe.status !== 200) throw new Error(`${name}: ${url} answered ${probe.status}`);
+  const base = { url, connections: CONNECTIONS, workers: 1 };
+  await autocannon({ ...base, duration: 1 });
+  const r = await autocannon({ ...base, duration: DURATION });
+  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, size };
+}
+
+async function main() {
+  const buildFile = join(process.cwd(), BUILD_DIR, 'server/index.js');
+  if (!existsSync(buildFile)) throw new Error(`no page build at ${buildFile}: run npm run build first`);
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const schema = `bench_events_${randomBytes(4).toString('hex')}`;
+  const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: 20 });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    await migrate(dbh);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: origin,
+      DATABASE_URL: DB_URL,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+    });
+    const deps = buildDeps(config, dbh, createLogger('silent'));
+    const auth = wireAuth(deps);
+    await seedReference(deps);
+    const app = createApp(deps, { build, mount: auth.mount });
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+    closers.push(() => new Promise((r) => server.close(r)));
+    const bare = new Hono();
+    bare.get('/', (c) => c.text('ok'));
+    const barePort = await freePort();
+    const bareServer = serve({ fetch: bare.fetch, port: barePort, hostname: '127.0.0.1' });
+    closers.push(() => new Promise((r) => bareServer.close(r)));
+
+    const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
+    if (!unit) throw new Error('unit thu-vien-tinh missing');
+    const staff = testActor([{ role: 'unit_staff', unitId: unit.id }], { [unit.id]: null });
+    const eventId = await createEvent(deps, staff, {
+      unitId: unit.id,
+      title: 'Ngày Sách và Văn hóa đọc: 100 chỗ',
+      description: 'Sự kiện đo tải',
+      category: 'reading',
+      audience: ['adults'],
+      placeId: null,
+      onlineUrl: 'https://hop.example.vn/ngay-sach',
+      capacity: SEATS,
+      registrationMode: 'series',
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+      priceVnd: 0,
+      organiserContact: 'Thư viện tỉnh',
+      planInstanceId: null,
+      status: 'published',
+      schedule: { firstDate: '2030-04-21', startTime: '08:00', endTime: '10:30', weekly: null },
+    });
+
+    console.log(`\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
+    const bareBurst = await burst(REGISTRATIONS, () => fetch(`http://127.0.0.1:${barePort}/`));
+    const regs = await burst(REGISTRATIONS, (i) =>
+      fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({
+          name: `Người đăng ký ${i + 1}`,
+          email: `dk${i + 1}@example.vn`,
+          consent: true,
+          idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+        }),
+      }),
+    );
+    const outcome = await dbh.query<{ status: string; n: number; seats: number }>(
+      `SELECT status, count(*)::int AS n, sum(party_size)::int AS seats FROM event_registrations
+       WHERE event_id = $1 GROUP BY status ORDER BY status`,
+      [eventId],
+    );
+    const seatsTaken = await dbh.query<{ confirmed_seats: number }>(
+      'SELECT confirmed_seats FROM events WHERE id = $1',
+      [eventId],
+    );
+    console.log(`\n1) ${REGISTRATIONS} simultaneous registrations for ${SEATS} seats (HTTP, guests)`);
+    console.log(
+      `   outcome: ${outcome.map((o) => `${o.n} ${o.status}`).join(' / ')}; event.confirmed_seats = ${seatsTaken[0]?.confirmed_seats}`,
+    );
+    console.log(`   HTTP statuses: ${[...regs.statuses].map(([s, n]) => `${n}×${s}`).join(', ')}`);
+    console.log('   target                      p50        p99        req/s');
+    const row = (name: string, r: { p50: number; p99: number; rps: number }) =>
+      console.log(
+        `   ${name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}`,
+      );
+    row('bare Hono route (burst)', bareBurst);
+    row('registration (burst)', regs);
+    console.log(`   registration/bare p99 ratio: ${(regs.p99 / Math.max(bareBurst.p99, 0.001)).toFixed(1)}×`);
+
+    // 10,000 published events over the next 12 months, one session each, spread over the units.
+    await dbh.query(
+      `INSERT INTO events (id, unit_id, title, description, category, status, capacity)
+       SELECT 'evt_bench' || lpad(g::text, 11, '0'), (SELECT id FROM units WHERE code = CASE g % 3
+                WHEN 0 THEN 'thu-vien-tinh' WHEN 1 THEN 'bao-tang-tinh' ELSE 'ttvh-dien-anh' END),
+              'Sự kiện số ' || g || ', đọc sách; giao lưu', 'Mô tả sự kiện ' || g,
+              (ARRAY['reading','heritage','digital_skills','talk','exhibition_opening','class','other'])[1 + g % 7],
+              'published', 50
+       FROM generate_series(1, ${BULK_EVENTS}) g`,
+    );
+    await dbh.query(
+      `INSERT INTO event_sessions (id, event_id, starts_at, ends_at)
+       SELECT 'evs_bench' || lpad(g::text, 11, '0'), 'evt_bench' || lpad(g::text, 11, '0'),
+              date_trunc('month', now()) + (g % 365) * interval '1 day' + interval '1 hour',
+              date_trunc('month', now()) + (g % 365) * interval '1 day' + interval '3 hours'
+       FROM generate_series(1, ${BULK_EVENTS}) g`,
+    );
+    await dbh.query('ANALYZE events; ANALYZE event_sessions');
+    const month = new Date().toISOString().slice(0, 7);
+    const reads = [
+      await load('bare Hono route', `http://127.0.0.1:${barePort}/`),
+      await load('month view (page)', `${origin}/events/calendar?month=${month}`),
+      await load('month view, one category', `${origin}/events/calendar?month=${month}&category=heritage`),
+      await load('feed: all (.ics)', `${origin}/feeds/events.ics`),
+      await load('feed: one category (.ics)', `${origin}/feeds/categories/heritage.ics`),
+      await load('feed: one event (.ics)', `${origin}/feeds/events/${eventId}.ics`),
+    ];
+    console.log(
+      `\n2) reads with ${BULK_EVENTS.toLocaleString('en')} published events (${DURATION}s, ${CONNECTIONS} connections)`,
+    );
+    console.log('   target                      p50        p99        req/s    size     non-2xx');
+    for (const r of reads) {
+      console.log(
+        `   ${r.name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${`${Math.round(r.size / 1024)} KB`.padStart(7)}  ${r.non2xx}`,
+      );
+    }
+    const bareRps = reads[0]?.rps ?? 1;
+    for (const r of reads.slice(1))
+      console.log(`   ${r.name}: ${(bareRps / Math.max(r.rps, 0.001)).toFixed(0)}× slower than bare`);
+    console.log('\nTarget: p99 < 150 ms.');
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await dbh.close();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.close();
+  }
+}
+
+await main();
+process.exit(0);
