@@ -44,6 +44,15 @@ try {
     const m = performance.now() - t;
     console.log({ rows: s.length, query: q.toFixed(1), build: b.toFixed(1), feed: f.toFixed(1), month: m.toFixed(1), kb: Math.round(body.length / 1024) });
   }
+  const { createApp } = await import('../src/app.ts');
+  const build = await import(process.cwd() + '/build-feeds/server/index.js');
+  const app = createApp(deps, { build });
+  const month = new Date().toISOString().slice(0, 7);
+  for (const path of [`/events/calendar?month=${month}`, `/events/calendar?month=${month}&category=heritage`, '/feeds/events.ics', '/feeds/categories/heritage.ics']) {
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) { const t = performance.now(); const r = await app.request('http://127.0.0.1:1' + path); await r.text(); times.push(performance.now() - t); }
+    console.log(path, times.map((x) => x.toFixed(0)).join(' '));
+  }
   const plan = await dbh.query(`EXPLAIN ANALYZE SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN units u ON u.id = e.unit_id LEFT JOIN places p ON p.id = e.place_id WHERE e.status IN ('published','cancelled') AND s.ends_at > now() - interval '30 days' ORDER BY s.starts_at, s.id LIMIT 3000`);
   console.log(plan.map((r) => Object.values(r)[0]).join('\n'));
 } finally {

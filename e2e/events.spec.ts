@@ -117,10 +117,10 @@ test('citizens register for a 21/4 event without JavaScript, the waitlist moves 
   // Staff checks the first citizen in by typing the code; the same ticket is refused the second time.
   await page.goto(`/admin/events/${eventId}/check-in`);
   await expectNoAxeViolations(page);
-  await page.getByLabel('Mã vé').fill(firstCode.toLowerCase());
+  await page.getByRole('textbox', { name: 'Mã vé' }).fill(firstCode.toLowerCase());
   await page.getByRole('button', { name: 'Điểm danh', exact: true }).click();
   await expect(page.getByText('Đã điểm danh: Nguyễn Thị Lan (1 người).')).toBeVisible();
-  await page.getByLabel('Mã vé').fill(firstCode);
+  await page.getByRole('textbox', { name: 'Mã vé' }).fill(firstCode);
   await page.getByRole('button', { name: 'Điểm danh', exact: true }).click();
   await expect(page.getByText(/Vé đã được dùng lúc/)).toBeVisible();
   await expectNoAxeViolations(page);

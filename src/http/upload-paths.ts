@@ -10,6 +10,8 @@ export const LARGE_UPLOAD_PATHS: RegExp[] = [
   /^(\/en)?\/admin\/exhibitions\/[\w-]+\/sections\/[\w-]+\/image(\.data)?$/,
   // Spreadsheets for the catalogue (CSV/XLSX, 20 MiB).
   /^(\/en)?\/admin\/catalogue\/import\/tabular(\/|\.data)?$/,
+  // Photos of service points (15 MiB, files module).
+  /^(\/en)?\/admin\/places\/place_[a-z2-9]{16}\/photos(\.data)?$/,
 ];
 
 export function isLargeUploadPath(path: string): boolean {

@@ -54,6 +54,7 @@ export default [
       route('admin/places/map', 'routes/admin/places-map.tsx'),
       route('admin/places/routes/:routeId', 'routes/admin/mobile-routes-edit.tsx'),
       route('admin/places/:placeId', 'routes/admin/places-edit.tsx'),
+      route('admin/places/:placeId/photos', 'routes/admin/places-photos.tsx'),
       route('admin/users', 'routes/admin/users.tsx'),
       route('admin/users/:userId', 'routes/admin/user.tsx'),
       route('admin/settings/security', 'routes/admin/security.tsx'),

@@ -23,8 +23,8 @@ CREATE TABLE places (
   accessibility text,
   -- Service codes (lending, reading_room, children_corner, internet, exhibitions, classes, …).
   services text[] NOT NULL DEFAULT '{}',
-  -- Public image files (stored_files ids) in display order.
-  photo_file_ids text[] NOT NULL DEFAULT '{}',
+  -- Photos in display order: [{"fileId": stored_files id (public image), "alt": text alternative}].
+  photos jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(photos) = 'array'),
   status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
   -- Folded (no diacritics, lower-case) name and address for search: `cam lam` finds "Cam Lâm".
   search_folded text GENERATED ALWAYS AS (

@@ -52,3 +52,39 @@ CREATE INDEX catalogue_records_inventory_idx ON catalogue_records (unit_id, inve
   WHERE inventory_no IS NOT NULL;
 CREATE INDEX catalogue_records_source_hash_idx ON catalogue_records (source_hash)
   WHERE source_hash IS NOT NULL;
+
+-- Search: a narrow copy of what counting and facets read (ADR 0006). Counting a common word visited up to
+-- 10,001 rows of catalogue_records (~840 bytes each, so most of the table's pages); the same rows here are
+-- ~250 bytes: the facet columns and the folded words without positions (`strip`, enough for @@ with & and |).
+-- Kept by statement-level triggers (one INSERT … SELECT per written batch, not one per row).
+CREATE TABLE catalogue_search_docs (
+  seq bigint PRIMARY KEY REFERENCES catalogue_records(seq) ON DELETE CASCADE,
+  published boolean NOT NULL,
+  type text NOT NULL,
+  unit_id text NOT NULL,
+  language text,
+  decade integer,
+  availability text[] NOT NULL,
+  lexemes tsvector NOT NULL
+);
+CREATE INDEX catalogue_search_docs_lexemes_idx ON catalogue_search_docs USING gin (lexemes);
+
+INSERT INTO catalogue_search_docs (seq, published, type, unit_id, language, decade, availability, lexemes)
+  SELECT seq, published, type, unit_id, language, decade, availability, strip(search_vector)
+  FROM catalogue_records;
+
+CREATE FUNCTION catalogue_search_docs_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO catalogue_search_docs (seq, published, type, unit_id, language, decade, availability, lexemes)
+    SELECT n.seq, n.published, n.type, n.unit_id, n.language, n.decade, n.availability, strip(n.search_vector)
+    FROM changed_rows n
+  ON CONFLICT (seq) DO UPDATE SET published = EXCLUDED.published, type = EXCLUDED.type,
+    unit_id = EXCLUDED.unit_id, language = EXCLUDED.language, decade = EXCLUDED.decade,
+    availability = EXCLUDED.availability, lexemes = EXCLUDED.lexemes;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER catalogue_search_docs_insert AFTER INSERT ON catalogue_records
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION catalogue_search_docs_sync();
+CREATE TRIGGER catalogue_search_docs_update AFTER UPDATE ON catalogue_records
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION catalogue_search_docs_sync();

@@ -1,7 +1,8 @@
 // The catalogue's SearchIndex on PostgreSQL/PGlite. A large deployment can put OpenSearch behind the same
 // interface. How one search runs (each step bounded, whatever the collection size):
 //  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
-//  2. count + facets read at most COUNT_CAP+1 matching rows in one pass ("10.000+" beyond that);
+//  2. count + facets read at most COUNT_CAP+1 matching rows in one pass ("10.000+" beyond that), from the
+//     narrow catalogue_search_docs table (facet columns + folded words without positions; ADR 0006);
 //  3. zero hits → each word is corrected against the distinct-word dictionary (edit-distance-1 neighbours by
 //     primary key, trigram neighbours for longer words) and the full-text index is asked again;
 //  4. relevance ranks a bounded candidate set (CANDIDATES rows): diacritics-exact phrase > folded phrase >
@@ -101,9 +102,12 @@ type FacetRow = {
 
 const AVAILABILITY_VALUES = ['available', 'on_loan', 'reference_only', 'in_storage', 'on_display'] as const;
 
+/** Full-text condition on the narrow search table (aliased `r` so filterSql applies to it too). */
+const docsMatch = (tsq: string) => sql`r.lexemes @@ to_tsquery('simple', ${tsq})`;
+
 /**
- * Total (capped) and every facet in ONE pass over at most COUNT_CAP+1 matching rows: grouping sets for the
- * scalar facets, FILTER aggregates for availability (an array column).
+ * Total (capped) and every facet in ONE pass over at most COUNT_CAP+1 matching rows of the narrow search
+ * table: grouping sets for the scalar facets, FILTER aggregates for availability (an array column).
  */
 async function countAndFacets(
   db: Db,
@@ -119,7 +123,7 @@ async function countAndFacets(
     db,
     sql`SELECT GROUPING(m.type, m.unit_id, m.language, m.decade)::int AS g, m.type, m.unit_id, max(u.name) AS unit_name,
         m.language, m.decade, count(*)::int AS n, ${availability}
-      FROM (SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_records r
+      FROM (SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_search_docs r
             WHERE ${where} LIMIT ${COUNT_CAP + 1}) m
       LEFT JOIN units u ON u.id = m.unit_id
       GROUP BY GROUPING SETS ((), (m.type), (m.unit_id), (m.language), (m.decade))`,
@@ -207,19 +211,13 @@ export function createPostgresSearchIndex(): SearchIndex {
 
       let groups: string[][] = words.folded.map((w) => [w]);
       let tsq = groups.map(group).join(' & ');
-      let counted = await countAndFacets(
-        db,
-        sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`,
-      );
+      let counted = await countAndFacets(db, sql`${where} AND ${docsMatch(tsq)}`);
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded);
         const altTsq = alt.map(group).join(' & ');
         if (altTsq !== tsq) {
-          const again = await countAndFacets(
-            db,
-            sql`${where} AND r.search_vector @@ to_tsquery('simple', ${altTsq})`,
-          );
+          const again = await countAndFacets(db, sql`${where} AND ${docsMatch(altTsq)}`);
           if (again.total > 0) {
             groups = alt;
             tsq = altTsq;
@@ -247,9 +245,10 @@ export function createPostgresSearchIndex(): SearchIndex {
           : sql.raw(String(words.folded.length));
         hits = await rowsOf<SearchHit>(
           db,
-          sql`WITH c AS MATERIALIZED (
-              SELECT r.id, r.seq, r.search_vector, r.search_exact FROM catalogue_records r
-              WHERE ${where} AND ${match} LIMIT ${CANDIDATES}),
+          sql`WITH d AS MATERIALIZED (
+              SELECT r.seq FROM catalogue_search_docs r WHERE ${where} AND ${docsMatch(tsq)} LIMIT ${CANDIDATES}),
+            c AS MATERIALIZED (
+              SELECT r.id, r.seq, r.search_vector, r.search_exact FROM d JOIN catalogue_records r ON r.seq = d.seq),
             s AS (
               SELECT c.id, c.seq,
                 (CASE WHEN strpos(c.search_exact, ${exactPhrase}) > 0 THEN 8 ELSE 0 END)

@@ -8,6 +8,8 @@ import type { EventCategory } from '../events/events.model.ts';
 import {
   type CommemorativeOccurrence,
   commemorativeOccurrences,
+  dayRange,
+  isoDay,
   monthRange,
   occurrenceRange,
 } from './calendar.ts';
@@ -15,14 +17,18 @@ import type { FeedSession } from './feeds.repository.ts';
 
 type CalendarDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
-/** Most sessions one month view lists; a busier month says so and asks for a category. */
-export const MONTH_LIMIT = 600;
+/** Most sessions one month view lists; a busier month lists its first ones and links each day's full list. */
+export const MONTH_LIMIT = 200;
 
 export interface MonthView {
   year: number;
   month: number;
+  /** The day listed alone ('YYYY-MM-DD'), or null for the whole month. */
+  day: string | null;
   sessions: FeedSession[];
   truncated: boolean;
+  /** Published sessions per day of the month (all of them, not only those listed). */
+  counts: Record<string, number>;
   occurrences: CommemorativeOccurrence[];
 }
 
@@ -34,18 +40,23 @@ async function occurrencesOf(deps: CalendarDeps, year: number): Promise<Commemor
 export async function monthView(
   deps: CalendarDeps,
   _actor: Actor,
-  q: { year: number; month: number; category?: EventCategory | undefined },
+  q: { year: number; month: number; day?: string | undefined; category?: EventCategory | undefined },
 ): Promise<MonthView> {
   const { from, to } = monthRange(q.year, q.month);
-  const [sessions, occurrences] = await Promise.all([
-    deps.repos.eventFeeds.sessions(deps.db, { from, to, category: q.category, limit: MONTH_LIMIT + 1 }),
+  const day = q.day && q.day.slice(0, 7) === isoDay(q.year, q.month, 1).slice(0, 7) ? q.day : null;
+  const list = day ? dayRange(day) : { from, to };
+  const [sessions, counts, occurrences] = await Promise.all([
+    deps.repos.eventFeeds.sessions(deps.db, { ...list, category: q.category, limit: MONTH_LIMIT + 1 }),
+    deps.repos.eventFeeds.countsByDay(deps.db, { from, to, category: q.category }),
     occurrencesOf(deps, q.year),
   ]);
   return {
     year: q.year,
     month: q.month,
+    day,
     sessions: sessions.slice(0, MONTH_LIMIT),
     truncated: sessions.length > MONTH_LIMIT,
+    counts: Object.fromEntries(counts.map((c) => [c.day, c.n])),
     occurrences,
   };
 }

@@ -35,6 +35,7 @@ export const CalendarQuerySchema = z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .optional(),
+    day: z.iso.date().optional(),
     category: z.enum(EVENT_CATEGORIES).optional(),
   })
   .strict();

@@ -164,6 +164,15 @@ describe('month view and commemorative calendar', () => {
     expect(enHtml).not.toContain('Đọc sách, kể chuyện');
   });
 
+  it('lists one day on its own, the month taken from the day', async () => {
+    const res = await ctx.request('/events/calendar?day=2027-04-21');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Sự kiện ngày 21/04/2027');
+    expect(html).toContain('Đọc sách, kể chuyện; hỏi đáp');
+    expect(html).toContain('href="/events/calendar?month=2027-04&amp;day=2027-04-21#list"');
+  });
+
   it('falls back to the current month on bad filters instead of failing', async () => {
     const res = await ctx.request('/events/calendar?month=2027-13&category=%3Cscript%3E');
     expect(res.status).toBe(200);

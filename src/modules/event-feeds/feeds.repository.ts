@@ -105,6 +105,21 @@ export function createFeedsRepository() {
       return rows.map(hydrate);
     },
 
+    /** Published sessions per Vietnam calendar day in [from, to), for the month grid. */
+    async countsByDay(
+      db: Db,
+      f: { from: Date; to: Date; category?: string | undefined },
+    ): Promise<Array<{ day: string; n: number }>> {
+      return queryRows(
+        db,
+        sql`SELECT to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, count(*)::int AS n
+            FROM event_sessions s JOIN events e ON e.id = s.event_id
+            WHERE e.status = 'published' AND s.starts_at >= ${f.from} AND s.starts_at < ${f.to}
+              ${f.category ? sql`AND e.category = ${f.category}` : sql``}
+            GROUP BY 1 ORDER BY 1`,
+      );
+    },
+
     async unitByIdOrCode(db: Db, key: string): Promise<{ id: string; code: string; name: string } | null> {
       const rows = await queryRows<{ id: string; code: string; name: string }>(
         db,

@@ -11,10 +11,30 @@ import { buildIcs, type IcsEvent } from './ics.ts';
 
 type FeedDeps = Pick<AppDeps, 'db' | 'repos' | 'config' | 'now'>;
 
-/** Past sessions kept in a feed (calendar clients drop what disappears), and the most sessions served. */
+/**
+ * Past sessions kept in a feed (calendar clients drop what disappears), how far ahead it reaches, and the most
+ * sessions served (≈ 450 KB): beyond that, subscribe per unit or per category.
+ */
 const FEED_PAST_DAYS = 30;
-export const FEED_LIMIT = 3000;
+const FEED_AHEAD_DAYS = 365;
+export const FEED_LIMIT = 1000;
 const REFRESH_MINUTES = 60;
+/** Public feeds are rebuilt at most this often per instance; calendar clients poll hourly anyway. */
+const CACHE_MS = 60_000;
+const CACHE_KEY = Symbol.for('suotdoi.eventFeeds.publicFeedCache');
+type FeedCache = WeakMap<object, Map<string, { at: number; doc: Promise<FeedDocument> }>>;
+
+function cacheFor(deps: FeedDeps): Map<string, { at: number; doc: Promise<FeedDocument> }> {
+  const root = globalThis as unknown as Record<symbol, FeedCache | undefined>;
+  root[CACHE_KEY] ??= new WeakMap();
+  const all = root[CACHE_KEY];
+  let mine = all.get(deps.repos);
+  if (!mine) {
+    mine = new Map();
+    all.set(deps.repos, mine);
+  }
+  return mine;
+}
 
 export type FeedScope =
   | { kind: 'all' }
@@ -37,8 +57,7 @@ function location(s: FeedSession): string | null {
   return place || s.onlineUrl || null;
 }
 
-export function toIcsEvent(s: FeedSession, publicUrl: string): IcsEvent {
-  const host = new URL(publicUrl).host;
+export function toIcsEvent(s: FeedSession, publicUrl: string, host = new URL(publicUrl).host): IcsEvent {
   const page = `${publicUrl}/events/${s.eventId}`;
   const link = s.source === 'external' ? (s.url ?? page) : page;
   const origin =
@@ -60,20 +79,36 @@ export function toIcsEvent(s: FeedSession, publicUrl: string): IcsEvent {
 
 function document(deps: FeedDeps, name: string, fileName: string, sessions: FeedSession[]): FeedDocument {
   const publicUrl = deps.config.publicUrl.replace(/\/$/, '');
+  const host = new URL(publicUrl).host;
   return {
     body: buildIcs({
       name,
       refreshMinutes: REFRESH_MINUTES,
-      events: sessions.map((s) => toIcsEvent(s, publicUrl)),
+      events: sessions.map((s) => toIcsEvent(s, publicUrl, host)),
     }),
     fileName,
   };
 }
 
-/** A public feed. Unknown units, categories and events answer 404. */
-export async function publicFeed(deps: FeedDeps, _actor: Actor, scope: FeedScope): Promise<FeedDocument> {
-  const from = new Date(deps.now().getTime() - FEED_PAST_DAYS * 86_400_000);
-  const base = { from, includeCancelled: true, limit: FEED_LIMIT };
+/** A public feed, served from a short per-instance cache. Unknown units, categories and events answer 404. */
+export function publicFeed(deps: FeedDeps, actor: Actor, scope: FeedScope): Promise<FeedDocument> {
+  const cache = cacheFor(deps);
+  const key = JSON.stringify(scope);
+  const now = performance.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CACHE_MS) return hit.doc;
+  if (cache.size > 500) cache.clear();
+  const doc = buildPublicFeed(deps, actor, scope);
+  cache.set(key, { at: now, doc });
+  doc.catch(() => cache.delete(key));
+  return doc;
+}
+
+async function buildPublicFeed(deps: FeedDeps, _actor: Actor, scope: FeedScope): Promise<FeedDocument> {
+  const now = deps.now().getTime();
+  const from = new Date(now - FEED_PAST_DAYS * 86_400_000);
+  const to = new Date(now + FEED_AHEAD_DAYS * 86_400_000);
+  const base = { from, to, includeCancelled: true, limit: FEED_LIMIT };
   const site = t('vi', 'eventFeeds.ics.siteName');
   switch (scope.kind) {
     case 'all':

@@ -51,7 +51,15 @@ const TEXT_SPECIALS = /\r\n|[\\;,\r\n]|\p{Cc}/gu;
 
 export function escapeText(value: string): string {
   return value.replace(TEXT_SPECIALS, (m) =>
-    m === '\\' ? '\\\\' : m === ';' ? '\\;' : m === ',' ? '\\,' : m === '\r\n' || m === '\r' || m === '\n' ? '\\n' : '',
+    m === '\\'
+      ? '\\\\'
+      : m === ';'
+        ? '\\;'
+        : m === ','
+          ? '\\,'
+          : m === '\r\n' || m === '\r' || m === '\n'
+            ? '\\n'
+            : '',
   );
 }
 

@@ -1,5 +1,6 @@
 // The places pages as a browser without JavaScript uses them: the public list, near me from typed
 // coordinates, a place's page with hours and JSON-LD, a route's next stops, and the back-office forms.
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
@@ -203,5 +204,36 @@ describe('places pages', () => {
     const html = await page.text();
     expect(html).toContain('id="places-map"');
     expect(html).toContain('tile.example.vn');
+  });
+  it('adds a described photo without JavaScript; refuses it without a description or from another unit', async () => {
+    const bytes = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#0b5c8a' } })
+      .png()
+      .toBuffer();
+    const upload = (cookie: string, alt: string) => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'thu-vien.png');
+      form.set('alt', alt);
+      return ctx.request(`/admin/places/${nhaTrang}/photos`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+        redirect: 'manual',
+      });
+    };
+    const storedFiles = async () =>
+      (await ctx.dbh.query<{ n: number }>('SELECT count(*)::int AS n FROM stored_files'))[0]?.n ?? 0;
+    const before = await storedFiles();
+    const missing = await upload(librarian, '');
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('href="#photo-alt"');
+    expect((await upload(curator, 'Ảnh của người khác')).status).toBe(403);
+    expect(await storedFiles()).toBe(before);
+    const ok = await upload(librarian, 'Mặt tiền thư viện, lối vào có đường dốc');
+    expect(ok.status).toBe(303);
+    expect(await storedFiles()).toBe(before + 1);
+    const html = await (await get(`/places/${nhaTrang}`)).text();
+    expect(html).toMatch(
+      /<img src="\/media\/file_[a-z2-9]{16}\/medium" alt="Mặt tiền thư viện, lối vào có đường dốc"/,
+    );
   });
 });

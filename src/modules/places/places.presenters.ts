@@ -22,7 +22,7 @@ export const PlaceSchema = z
     description: z.string().nullable(),
     accessibility: z.string().nullable(),
     services: z.array(z.string()),
-    photos: z.array(z.string()),
+    photos: z.array(z.object({ url: z.string(), alt: z.string() })),
     status: z.enum(['active', 'closed']),
     updatedAt: z.string(),
     distanceKm: z.number().nullable().optional(),
@@ -117,7 +117,7 @@ export function presentPlace(p: PlaceRow | PlaceListRow): z.infer<typeof PlaceSc
     description: p.description,
     accessibility: p.accessibility,
     services: p.services,
-    photos: p.photoFileIds.map((id) => `/media/${id}/${PHOTO_VARIANT}`),
+    photos: p.photos.map((ph) => ({ url: `/media/${ph.fileId}/${PHOTO_VARIANT}`, alt: ph.alt })),
     status: p.status,
     updatedAt: p.updatedAt.toISOString(),
     ...('distanceKm' in p
@@ -194,8 +194,8 @@ export function placeJsonLd(d: PlaceDetail, canonical: string): Record<string, u
   if (p.website) ld.sameAs = p.website;
   if (p.lat !== null && p.lng !== null)
     ld.geo = { '@type': 'GeoCoordinates', latitude: p.lat, longitude: p.lng };
-  if (p.photoFileIds.length)
-    ld.image = p.photoFileIds.map((id) => `${new URL(canonical).origin}/media/${id}/large`);
+  if (p.photos.length)
+    ld.image = p.photos.map((ph) => `${new URL(canonical).origin}/media/${ph.fileId}/large`);
   if (d.weekly.length) {
     ld.openingHoursSpecification = d.weekly.map((h) => ({
       '@type': 'OpeningHoursSpecification',

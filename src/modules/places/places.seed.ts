@@ -75,7 +75,7 @@ export async function seedDemoPlaces(deps: AppDeps): Promise<number> {
         description: DEMO_NOTE,
         accessibility: p.accessibility ?? null,
         services: p.services,
-        photoFileIds: [],
+        photos: [],
         status: 'active',
       });
       const weekly = weeklyFor(p.hours);

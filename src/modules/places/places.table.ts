@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   doublePrecision,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -11,6 +12,12 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type { PlaceKind, PlaceStatus } from './places.kinds.ts';
+
+/** A public image of the place with its text alternative (required: images must be described). */
+export interface PlacePhoto {
+  fileId: string;
+  alt: string;
+}
 
 const tz = { withTimezone: true } as const;
 const day = { mode: 'string' } as const;
@@ -31,7 +38,7 @@ export const places = pgTable('places', {
   description: text('description'),
   accessibility: text('accessibility'),
   services: text('services').array().notNull().default([]),
-  photoFileIds: text('photo_file_ids').array().notNull().default([]),
+  photos: jsonb('photos').$type<PlacePhoto[]>().notNull().default([]),
   status: text('status').$type<PlaceStatus>().notNull().default('active'),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),

@@ -153,7 +153,7 @@ function toValues(id: string, input: CreatePlaceInput): PlaceValues {
     description: nfc(input.description),
     accessibility: nfc(input.accessibility),
     services: [...new Set(input.services ?? [])],
-    photoFileIds: [],
+    photos: [],
     status: input.status ?? 'active',
   };
 }
@@ -184,7 +184,7 @@ export async function createPlace(
 }
 
 /** Loads a place for a write: 404 when absent, 403 when the actor does not keep its unit. */
-async function placeForWrite(deps: PlacesDeps, tx: AppDeps['db'], actor: Actor, placeId: string) {
+export async function placeForWrite(deps: PlacesDeps, tx: AppDeps['db'], actor: Actor, placeId: string) {
   const place = await deps.repos.places.lock(tx, placeId);
   if (!place) throw notFound('places.place');
   authorize(actor, 'places.place.update', { unitId: place.unitId });
@@ -209,7 +209,7 @@ export async function updatePlace(
       ...before,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
     } as CreatePlaceInput);
-    const { id: _id, photoFileIds: _photos, ...patch } = merged;
+    const { id: _id, photos: _photos, ...patch } = merged;
     const after = await deps.repos.places.update(tx, placeId, patch);
     await deps.audit.record(tx, actor, {
       action: 'places.place.update',

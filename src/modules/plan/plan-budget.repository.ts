@@ -14,6 +14,8 @@ export interface BudgetLineFilter {
   source?: BudgetSource | undefined;
   /** When set, only lines of units in these subtrees. Must not be empty. */
   scopeRoots?: readonly string[] | undefined;
+  /** At most this many lines (totals always cover the whole selection). */
+  limit?: number | undefined;
 }
 
 export interface BudgetLine {
@@ -220,7 +222,11 @@ export function createPlanBudgetRepository() {
   return {
     async list(db: Db, f: BudgetLineFilter): Promise<BudgetLine[]> {
       if (f.scopeRoots && f.scopeRoots.length === 0) return [];
-      const rows = await queryRows<LineRow>(db, sql`${LINE_SELECT} WHERE ${whereSql(f)} ${LINE_ORDER}`);
+      const limit = f.limit === undefined ? sql`` : sql`LIMIT ${f.limit}`;
+      const rows = await queryRows<LineRow>(
+        db,
+        sql`${LINE_SELECT} WHERE ${whereSql(f)} ${LINE_ORDER} ${limit}`,
+      );
       return rows.map(toLine);
     },
 

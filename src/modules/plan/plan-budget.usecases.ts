@@ -43,10 +43,11 @@ export async function listBudget(
   deps: ReadDeps,
   actor: Actor,
   query: BudgetQuery,
+  opts: { limit?: number } = {},
 ): Promise<{ lines: BudgetLine[]; totals: BudgetTotals }> {
   const filter = { ...query, scopeRoots: budgetReadScope(actor) };
   const [lines, totals] = await Promise.all([
-    deps.repos.planBudget.list(deps.db, filter),
+    deps.repos.planBudget.list(deps.db, { ...filter, limit: opts.limit }),
     deps.repos.planBudget.totals(deps.db, filter),
   ]);
   return { lines, totals };

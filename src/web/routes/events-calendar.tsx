@@ -22,16 +22,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const url = new URL(request.url);
   const raw: Record<string, string> = {};
-  for (const k of ['month', 'category'] as const) {
+  for (const k of ['month', 'day', 'category'] as const) {
     const v = url.searchParams.get(k)?.trim();
     if (v) raw[k] = v;
   }
   const parsed = CalendarQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const today = isoDateInVietnam(deps.now());
-  const [year, month] = (query.month ?? today.slice(0, 7)).split('-').map(Number) as [number, number];
+  const ym = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
+  const [year, month] = ym.split('-').map(Number) as [number, number];
   try {
-    const view = await monthView(deps, actor, { year, month, category: query.category });
+    const view = await monthView(deps, actor, { year, month, day: query.day, category: query.category });
     return {
       invalid: !parsed.success,
       year,
@@ -39,6 +40,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       today,
       category: query.category ?? null,
       truncated: view.truncated,
+      day: view.day,
+      counts: view.counts,
       rows: view.sessions.map(sessionRow),
       occurrences: view.occurrences,
     };
@@ -62,11 +65,14 @@ function EventLink({ row }: { row: SessionRow }) {
 export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
-  const { year, month, rows, occurrences, category, today } = loaderData;
+  const { year, month, rows, occurrences, category, today, counts, day } = loaderData;
   const byDay = groupByDay(rows);
   const { prev, next } = adjacentMonths(year, month);
-  const qs = (y: number, m: number) =>
-    `?month=${monthParam(y, m)}${category ? `&category=${encodeURIComponent(category)}` : ''}`;
+  const cat = category ? `&category=${encodeURIComponent(category)}` : '';
+  const qs = (y: number, m: number) => `?month=${monthParam(y, m)}${cat}`;
+  const dayHref = (d: string) => href(`/events/calendar?month=${d.slice(0, 7)}&day=${d}${cat}#list`);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const showDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
   const title = t('eventFeeds.calendar.title', { month, year });
   const catLabel = (c: string) => t(`eventFeeds.category.${c as EventCategory}` as MessageKey);
   const feedHref = category ? `/feeds/categories/${category}.ics` : '/feeds/events.ics';
@@ -106,10 +112,9 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           {t('eventFeeds.calendar.next', { month: next.month, year: next.year })}
         </a>
       </nav>
-      {loaderData.truncated ? <p className="muted">{t('eventFeeds.calendar.truncated')}</p> : null}
       <div className="table-wrap">
         <table className="cal-grid">
-          <caption>{t('eventFeeds.calendar.gridCaption', { month, year, count: rows.length })}</caption>
+          <caption>{t('eventFeeds.calendar.gridCaption', { month, year, count: total })}</caption>
           <thead>
             <tr>
               {WEEKDAYS.map((d) => (
@@ -124,7 +129,8 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
               <tr key={week[0]?.day}>
                 {week.map((cell) => {
                   const marks = occurrencesOn(occurrences, cell.day);
-                  const dayRows = cell.inMonth ? (byDay.get(cell.day) ?? []) : [];
+                  const dayRows = cell.inMonth ? (byDay.get(cell.day) ?? []).slice(0, CELL_MAX) : [];
+                  const count = cell.inMonth ? (counts[cell.day] ?? 0) : 0;
                   const classes = [
                     cell.inMonth ? '' : 'cal-out',
                     marks.length && cell.inMonth ? 'cal-marked' : '',
@@ -133,11 +139,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
                   return (
                     <td key={cell.day} className={classes.join(' ') || undefined}>
                       <span className="cal-num">
-                        {cell.inMonth && dayRows.length ? (
-                          <a href={`#day-${cell.day}`}>{cell.dayOfMonth}</a>
-                        ) : (
-                          cell.dayOfMonth
-                        )}
+                        {count ? <a href={dayHref(cell.day)}>{cell.dayOfMonth}</a> : cell.dayOfMonth}
                       </span>
                       {cell.inMonth
                         ? marks.map((m) => (
@@ -148,23 +150,21 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
                             </span>
                           ))
                         : null}
-                      {dayRows.length ? (
+                      {count ? (
                         <>
                           <ul className="cal-cell-list">
-                            {dayRows.slice(0, CELL_MAX).map((r) => (
+                            {dayRows.map((r) => (
                               <li key={r.sessionId}>
                                 <EventLink row={r} />
                               </li>
                             ))}
                           </ul>
-                          {dayRows.length > CELL_MAX ? (
-                            <a href={`#day-${cell.day}`}>
-                              {t('eventFeeds.calendar.more', { count: dayRows.length - CELL_MAX })}
+                          {count > dayRows.length ? (
+                            <a href={dayHref(cell.day)} className="cal-cell-list">
+                              {t('eventFeeds.calendar.more', { count: count - dayRows.length })}
                             </a>
                           ) : null}
-                          <span className="cal-count-only">
-                            {t('eventFeeds.calendar.count', { count: dayRows.length })}
-                          </span>
+                          <span className="cal-count-only">{t('eventFeeds.calendar.count', { count })}</span>
                         </>
                       ) : null}
                     </td>
@@ -175,13 +175,23 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      <h2>{t('eventFeeds.calendar.listHeading')}</h2>
+      <h2 id="list">
+        {day
+          ? t('eventFeeds.calendar.dayHeading', { day: showDay(day) })
+          : t('eventFeeds.calendar.listHeading')}
+      </h2>
+      {day ? (
+        <p>
+          <a href={href(`/events/calendar${qs(year, month)}`)}>{t('eventFeeds.calendar.wholeMonth')}</a>
+        </p>
+      ) : null}
+      {loaderData.truncated ? <p className="muted">{t('eventFeeds.calendar.truncated')}</p> : null}
       {rows.length === 0 ? <p>{t('eventFeeds.calendar.empty')}</p> : null}
-      {[...byDay.entries()].map(([day, list]) => (
-        <section key={day} id={`day-${day}`} aria-labelledby={`day-${day}-h`}>
-          <h3 id={`day-${day}-h`}>
-            {`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`}
-            {occurrencesOn(occurrences, day).map((m) => (
+      {[...byDay.entries()].map(([d, list]) => (
+        <section key={d} id={`day-${d}`} aria-labelledby={`day-${d}-h`}>
+          <h3 id={`day-${d}-h`}>
+            {showDay(d)}
+            {occurrencesOn(occurrences, d).map((m) => (
               <span key={m.code} className="cal-mark">
                 {m.name}
               </span>

@@ -36,6 +36,9 @@ export default function Home() {
           <li className="card">
             <h3>{t('home.card.catalogue.title')}</h3>
             <p>{t('home.card.catalogue.body')}</p>
+            <p>
+              <a href={href('/exhibitions')}>{t('exhibitions.home.link')}</a>
+            </p>
           </li>
           <li className="card">
             <h3>{t('home.card.events.title')}</h3>

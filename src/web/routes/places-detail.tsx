@@ -124,6 +124,15 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </dl>
       {p.description ? <p>{p.description}</p> : null}
+      {p.photos.length ? (
+        <ul className="plain-list place-photos">
+          {p.photos.map((ph) => (
+            <li key={ph.fileId}>
+              <img src={`/media/${ph.fileId}/medium`} alt={ph.alt} loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <section aria-labelledby="place-hours">
         <h2 id="place-hours">{t('places.detail.hoursHeading')}</h2>

@@ -5,6 +5,7 @@ import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
+import { removePlacePhoto } from '../../../modules/places/places.photos.ts';
 import {
   HoursExceptionSchema,
   IsoDay,
@@ -66,7 +67,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       units,
       weekly,
       exceptions,
-      notice: doneNotice(request.url, { created: 'places.admin.created', saved: 'places.admin.saved' }),
+      photos: place.photos,
+      notice: doneNotice(request.url, {
+        created: 'places.admin.created',
+        saved: 'places.admin.saved',
+        photo: 'places.photos.added',
+      }),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -100,6 +106,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return done();
     } catch (e) {
       return failure(e, { intent, ...values });
+    }
+  }
+  if (intent === 'removePhoto') {
+    try {
+      await removePlacePhoto(deps, actor, params.placeId, formText(form, 'fileId'));
+      return done();
+    } catch (e) {
+      return failure(e, { intent });
     }
   }
   if (intent === 'removeException') {
@@ -308,6 +322,30 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
             <button type="submit">{t('places.exceptions.add')}</button>
           </div>
         </form>
+      </section>
+      <section aria-labelledby="place-photos" className="places-admin-section">
+        <h2 id="place-photos">{t('places.photos.heading')}</h2>
+        {d.photos.length ? (
+          <ul className="plain-list place-photos">
+            {d.photos.map((ph) => (
+              <li key={ph.fileId}>
+                <img src={`/media/${ph.fileId}/thumb`} alt={ph.alt} width={160} />
+                <form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="removePhoto" />
+                  <input type="hidden" name="fileId" value={ph.fileId} />
+                  <button type="submit" className="link-button">
+                    {t('places.photos.remove', { alt: ph.alt })}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('places.photos.none')}</p>
+        )}
+        <p>
+          <a href={href(`/admin/places/${d.id}/photos`)}>{t('places.photos.add')}</a>
+        </p>
       </section>
     </>
   );

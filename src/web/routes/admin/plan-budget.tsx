@@ -14,6 +14,8 @@ import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-budget.ts';
 
 const FILTER_KEYS = ['year', 'unit', 'source'] as const;
+/** The page lists at most this many lines; totals and the Excel export cover the whole selection. */
+const LINES_SHOWN = 200;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const YEARS = Array.from(
   { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
@@ -32,7 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = parsed.success ? parsed.data : {};
   try {
     const [{ lines, totals }, units] = await Promise.all([
-      listBudget(deps, actor, query),
+      listBudget(deps, actor, query, { limit: LINES_SHOWN }),
       listPlanUnits(deps, actor),
     ]);
     // Where a unit can start a new estimate: its instances of the chosen (or current) year.
@@ -205,7 +207,11 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
       {d.lines.length ? (
         <div className="table-wrap wide-scroll">
           <table>
-            <caption>{t('planBudget.lines.caption', { count: d.lines.length })}</caption>
+            <caption>
+              {d.lines.length < d.totals.all.lines
+                ? t('planBudget.lines.captionTruncated', { shown: d.lines.length, count: d.totals.all.lines })
+                : t('planBudget.lines.caption', { count: d.lines.length })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('planBudget.col.year')}</th>
