@@ -1,12 +1,19 @@
 // A citizen on a phone finds the service points near coordinates they type, without JavaScript, opens the
 // nearest one and reads its opening hours; then a mobile-library route's next stops. Every page passes axe,
 // with and without JavaScript. Demo data (src/modules/places/places.demo-data.ts) is on the server.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
+
+function demoAdmin(): { email: string; password: string } {
+  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+}
 
 async function nearMeJourney(page: Page, javaScript: boolean) {
   const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;
@@ -61,5 +68,27 @@ test.describe('places near me on a phone', () => {
     // The enhancement adds a "use my location" button to the near-me form.
     await page.goto('/places');
     await expect(page.getByRole('button', { name: 'Dùng vị trí hiện tại của tôi' })).toBeVisible();
+  });
+});
+
+test.describe('places back office without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('an administrator opens the places, a place and a route; every page passes axe', async ({ page }) => {
+    const { email, password } = demoAdmin();
+    await page.goto('/admin/places');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Điểm phục vụ và thư viện lưu động' }),
+    ).toBeVisible();
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole('link', { name: 'Thư viện tỉnh Khánh Hòa' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Giờ mở cửa hằng tuần' })).toBeVisible();
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.goto('/admin/places');
+    await page.getByRole('link', { name: /Xe thư viện lưu động số 1/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Lịch 5 tuần tới' })).toBeVisible();
+    await expectNoAxeViolationsWithoutJs(page);
   });
 });

@@ -8,6 +8,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.ts';
 import { registerCatalogueExportRoutes } from '../modules/catalogue/catalogue-export.routes.ts';
 import { registerEventRoutes } from '../modules/events/events.routes.ts';
+import { registerExhibitionRoutes } from '../modules/exhibitions/exhibitions.routes.ts';
 import { registerPlaceRoutes } from '../modules/places/places.routes.ts';
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import { registerPlanWorkRoutes } from '../modules/plan/plan-work.routes.ts';
@@ -47,6 +48,7 @@ export function createApi(deps: AppDeps): Api {
   registerAuditRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
   registerCatalogueExportRoutes(api, deps);
+  registerExhibitionRoutes(api, deps);
   registerEventRoutes(api, deps);
   registerAccessRoutes(api, deps);
   registerPlaceRoutes(api, deps);

@@ -19,6 +19,8 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /sitemaps/:file',
   'GET /robots.txt',
   'GET /iiif/:recordId/manifest.json',
+  'GET /api/v1/exhibitions',
+  'GET /api/v1/exhibitions/:slugOrId',
   'OPTIONS /iiif/:recordId/manifest.json',
   'GET /api/v1/places',
   'GET /api/v1/places/:placeId',

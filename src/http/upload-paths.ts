@@ -12,6 +12,8 @@ export const LARGE_UPLOAD_PATHS: RegExp[] = [
   /^(\/en)?\/admin\/catalogue\/import\/tabular(\/|\.data)?$/,
   // Photos of service points (15 MiB, files module).
   /^(\/en)?\/admin\/places\/place_[a-z2-9]{16}\/photos(\.data)?$/,
+  // The picture of an event (15 MiB, files module).
+  /^(\/en)?\/admin\/events\/evt_[a-z2-9]{16}\/image(\.data)?$/,
 ];
 
 export function isLargeUploadPath(path: string): boolean {

@@ -35,9 +35,12 @@ export function progressMessages(unitId: string): FieldMessages {
   };
 }
 
-export function linkMessages(unitId: string): FieldMessages {
+export function linkMessages(unitId: string, intent = 'link'): FieldMessages {
   return {
-    title: { field: partField('link-title', unitId), key: 'planwork.invalid.title' },
+    title: {
+      field: partField(intent === 'record' ? 'record-title' : 'link-title', unitId),
+      key: 'planwork.invalid.title',
+    },
     url: { field: partField('link-url', unitId), key: 'planwork.invalid.url' },
     recordType: { field: partField('record-type', unitId), key: 'planwork.invalid.recordType' },
     recordId: { field: partField('record-id', unitId), key: 'planwork.invalid.recordId' },

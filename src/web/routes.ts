@@ -64,6 +64,7 @@ export default [
       route('admin/events/new', 'routes/admin/events-new.tsx'),
       route('admin/events/:eventId', 'routes/admin/events-detail.tsx'),
       route('admin/events/:eventId/check-in', 'routes/admin/events-check-in.tsx'),
+      route('admin/events/:eventId/image', 'routes/admin/events-image.tsx'),
     ]),
     route('places', 'routes/places.tsx'),
     route('places/mobile-routes/:routeId', 'routes/places-mobile-route.tsx'),

@@ -58,11 +58,12 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- Holdings are part of the MARCXML (852): changing them moves the record's datestamp.
+-- Holdings are part of the MARCXML (852): changing them moves the record's datestamp. Items already stamped in
+-- this transaction (a record inserted together with its holdings) are left alone: no second write.
 CREATE FUNCTION catalogue_oai_on_holdings() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE catalogue_oai_items i SET datestamp = clock_timestamp()
-    WHERE NOT i.deleted AND i.record_id IN (
+    WHERE NOT i.deleted AND i.datestamp < transaction_timestamp() AND i.record_id IN (
       SELECT record_id FROM changed_holdings);
   RETURN NULL;
 END $$;

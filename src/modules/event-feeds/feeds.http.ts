@@ -1,7 +1,6 @@
 // /feeds/*.ics: iCalendar over plain HTTP (calendar clients do not speak our API). Public feeds are cacheable
 // and answer 304 to a matching If-None-Match; the private feed is addressed by its secret and never cached
 // by shared caches.
-import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
 import type { HonoEnv } from '../../http/env.ts';
@@ -16,7 +15,7 @@ function stripIcs(name: string): string {
 }
 
 function respond(c: Context<HonoEnv>, doc: FeedDocument, opts: { private: boolean; download: boolean }) {
-  const etag = `"${createHash('sha256').update(doc.body).digest('base64url').slice(0, 27)}"`;
+  const etag = doc.etag;
   const headers: Record<string, string> = {
     'Content-Type': ICS_TYPE,
     'Content-Disposition': `${opts.download ? 'attachment' : 'inline'}; filename="${doc.fileName}"`,

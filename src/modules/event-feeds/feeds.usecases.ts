@@ -46,6 +46,8 @@ export interface FeedDocument {
   body: string;
   /** Shown as the download name. */
   fileName: string;
+  /** Strong validator of the body (cached with it). */
+  etag: string;
 }
 
 export function isEventCategory(s: string): s is EventCategory {
@@ -80,14 +82,12 @@ export function toIcsEvent(s: FeedSession, publicUrl: string, host = new URL(pub
 function document(deps: FeedDeps, name: string, fileName: string, sessions: FeedSession[]): FeedDocument {
   const publicUrl = deps.config.publicUrl.replace(/\/$/, '');
   const host = new URL(publicUrl).host;
-  return {
-    body: buildIcs({
-      name,
-      refreshMinutes: REFRESH_MINUTES,
-      events: sessions.map((s) => toIcsEvent(s, publicUrl, host)),
-    }),
-    fileName,
-  };
+  const body = buildIcs({
+    name,
+    refreshMinutes: REFRESH_MINUTES,
+    events: sessions.map((s) => toIcsEvent(s, publicUrl, host)),
+  });
+  return { body, fileName, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
 /** A public feed, served from a short per-instance cache. Unknown units, categories and events answer 404. */

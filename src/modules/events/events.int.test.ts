@@ -31,7 +31,7 @@ beforeAll(async () => {
     lat: 12.2388,
     lng: 109.1967,
   });
-});
+}, 180_000); // a loaded CI machine needs more than the default hook timeout
 afterAll(() => ctx.close());
 
 const at = (iso: string) => () => new Date(iso);
@@ -219,6 +219,49 @@ describe('registration', () => {
       userId,
     ]);
     expect(notes.map((n) => n.kind)).toContain('events.waitlist.promoted');
+  });
+});
+
+describe('registration per session', () => {
+  it('counts seats per session, waitlists per session, and checks a ticket in only at its own session', async () => {
+    const id = await createEvent(
+      ctx.deps,
+      staff,
+      eventInput(libraryId, placeId, {
+        capacity: 1,
+        registrationMode: 'session',
+        schedule: {
+          firstDate: '2027-10-01',
+          startTime: '14:00',
+          endTime: '16:00',
+          weekly: { weekdays: [5, 6], until: '2027-10-02', exceptions: [] },
+        },
+      }),
+    );
+    const [friday, saturday] = (await getStaffEvent(ctx.deps, staff, id)).sessions;
+    const fri = friday?.id as string;
+    const sat = saturday?.id as string;
+    await expect(registerForEvent(ctx.deps, ANONYMOUS, id, guest())).rejects.toMatchObject({
+      code: 'events.session_required',
+    });
+    const a = await registerForEvent(ctx.deps, ANONYMOUS, id, guest({ sessionId: fri }));
+    const b = await registerForEvent(ctx.deps, ANONYMOUS, id, guest({ sessionId: fri }));
+    const c = await registerForEvent(ctx.deps, ANONYMOUS, id, guest({ sessionId: sat }));
+    expect([a.registration.status, b.registration.status, c.registration.status]).toEqual([
+      'confirmed',
+      'waitlisted',
+      'confirmed',
+    ]);
+    await expect(
+      checkIn(ctx.deps, staff, id, { sessionId: sat, code: a.registration.ticketCode }),
+    ).rejects.toMatchObject({
+      code: 'events.checkin.other_session',
+    });
+    await cancelRegistrationByTicket(ctx.deps, c.registration.ticketCode);
+    // Saturday's freed seat does not go to Friday's waitlist.
+    expect((await getTicket(ctx.deps, b.registration.ticketCode)).registration.status).toBe('waitlisted');
+    await cancelRegistrationByTicket(ctx.deps, a.registration.ticketCode);
+    expect((await getTicket(ctx.deps, b.registration.ticketCode)).registration.status).toBe('confirmed');
   });
 });
 

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
@@ -12,7 +16,7 @@ let eventId: string;
 let staffCookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'events-pages-')) } });
   const library = await unitIdOf(ctx, 'thu-vien-tinh');
   const place = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh Khánh Hòa', {
     lat: 12.24,
@@ -23,7 +27,7 @@ beforeAll(async () => {
   const librarian = await signUpAndSignIn(ctx, { name: 'Nguyễn Thị Thư' });
   await grantRoleAsSystem(ctx.deps, { userId: librarian.userId, role: 'unit_staff', unitId: library });
   staffCookie = librarian.cookie;
-});
+}, 180_000); // a loaded CI machine needs more than the default hook timeout
 afterAll(() => ctx.close());
 
 const guestForm = (over: Record<string, string> = {}) => ({
@@ -165,6 +169,23 @@ describe('staff pages', () => {
     expect(await second.text()).toContain('Vé đã được dùng lúc');
     const detail = await ctx.request(`/admin/events/${other}`, { headers: { cookie: staffCookie } });
     expect(await detail.text()).toContain(t('vi', 'events.admin.attendance', { count: 1 }));
+  });
+
+  it('uploads an event picture without JavaScript and shows it on the public page', async () => {
+    const bytes = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#0b5c8a' } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'ngay-sach.png');
+    const res = await ctx.request(`/admin/events/${eventId}/image`, {
+      method: 'POST',
+      headers: { cookie: staffCookie },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const html = await (await ctx.request(`/events/${eventId}`)).text();
+    expect(html).toMatch(/src="\/media\/file_[a-z2-9]{16}\/medium"/);
   });
 
   it('creates an event from the form and refuses one without a place or link', async () => {

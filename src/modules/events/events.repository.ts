@@ -33,6 +33,7 @@ export interface EventRecord extends EventValues {
   place: { id: string; name: string; address: string | null; lat: number | null; lng: number | null } | null;
   source: 'local' | 'external';
   url: string | null;
+  imageFileId: string | null;
   confirmedSeats: number;
   createdAt: Date;
   updatedAt: Date;
@@ -76,7 +77,7 @@ const EVENT_COLUMNS = sql`e.id, e.unit_id AS "unitId", u.name AS "unitName", e.t
   e.registration_mode AS "registrationMode", e.registration_opens_at AS "registrationOpensAt",
   e.registration_closes_at AS "registrationClosesAt", e.price_vnd AS "priceVnd",
   e.organiser_contact AS "organiserContact", e.plan_instance_id AS "planInstanceId", e.recurrence, e.status,
-  e.source, e.url, e.confirmed_seats AS "confirmedSeats", e.created_at AS "createdAt", e.updated_at AS "updatedAt",
+  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.created_at AS "createdAt", e.updated_at AS "updatedAt",
   p.name AS "placeName", p.address AS "placeAddress", p.lat AS "placeLat", p.lng AS "placeLng"`;
 
 const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id LEFT JOIN places p ON p.id = e.place_id`;
@@ -215,6 +216,10 @@ export function createEventsRepository() {
           sql`UPDATE events SET confirmed_seats = confirmed_seats + ${delta} WHERE id = ${eventId}`,
         );
       }
+    },
+
+    async setImage(tx: Db, id: string, fileId: string | null): Promise<void> {
+      await tx.execute(sql`UPDATE events SET image_file_id = ${fileId}, updated_at = now() WHERE id = ${id}`);
     },
 
     async setStatus(tx: Db, id: string, status: EventStatus): Promise<void> {

@@ -1,6 +1,7 @@
 // Staff create and edit their unit's events; everyone reads published ones. Sessions come from the schedule
 // (events.schedule.ts). Edits that would break registrations are refused with a message: capacity below the
 // seats already confirmed, another schedule or registration mode once people have registered.
+import { rm } from 'node:fs/promises';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
@@ -9,6 +10,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { authorize, can } from '../../policies.ts';
+import { storeUploadedFile } from '../files/files.usecases.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.ts';
 import { generateSessions } from './events.schedule.ts';
 import type { EventInput, PublicListQuery } from './events.schemas.ts';
@@ -308,4 +310,38 @@ export async function eventFormOptions(
       units.map((u) => u.id),
     ),
   };
+}
+
+/** Replaces the event's picture (public image: re-encoded, metadata stripped, derivatives by the files module). */
+export async function setEventImage(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  upload: { tempPath: string; fileName: string },
+): Promise<void> {
+  const event = await deps.repos.events.byId(deps.db, eventId);
+  if (!event || !can(actor, 'events.event.update', { unitId: event.unitId })) {
+    await rm(upload.tempPath, { force: true });
+    if (!event) throw notFound('events.event');
+    authorize(actor, 'events.event.update', { unitId: event.unitId });
+    return;
+  }
+  const stored = await storeUploadedFile(deps, actor, {
+    tempPath: upload.tempPath,
+    fileName: upload.fileName,
+    kind: 'image',
+    visibility: 'public',
+    unitId: event.unitId,
+  });
+  await deps.db.transaction(async (tx) => {
+    await deps.repos.events.setImage(tx, eventId, stored.id);
+    await deps.audit.record(tx, actor, {
+      action: 'events.event.image',
+      entityType: 'event',
+      entityId: eventId,
+      unitId: event.unitId,
+      before: { imageFileId: event.imageFileId },
+      after: { imageFileId: stored.id },
+    });
+  });
 }

@@ -280,4 +280,39 @@ describe('virtual exhibitions', () => {
     const anonymous = await ctx.request(editPath, { redirect: 'manual' });
     expect(anonymous.status).toBe(302);
   });
+  it('serves the JSON API: public reads, strict staff writes, drafts hidden', async () => {
+    const user = await signUpAndSignIn(ctx);
+    await grantRoleAsSystem(ctx.deps, { userId: user.userId, role: 'unit_staff', unitId: museum });
+    const send = (path: string, method: string, body: unknown, cookie: string | null = user.cookie) =>
+      ctx.request(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const input = { unitId: museum, titleVi: 'Gốm Chăm', slug: 'gom-cham' };
+    expect((await send('/exhibitions', 'POST', { ...input, extra: true })).status).toBe(400);
+    expect((await send('/exhibitions', 'POST', input, null)).status).toBe(401);
+    expect((await send('/exhibitions', 'POST', { ...input, unitId: library })).status).toBe(403);
+    const created = await send('/exhibitions', 'POST', input);
+    expect(created.status).toBe(201);
+    const ex = (await created.json()) as { id: string; status: string; url: string };
+    expect(ex).toMatchObject({ status: 'draft', url: 'http://localhost:3000/exhibitions/gom-cham' });
+    expect((await ctx.request('/api/v1/exhibitions/gom-cham')).status).toBe(404);
+    expect((await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published' })).status).toBe(422);
+    expect((await send(`/exhibitions/${ex.id}/sections`, 'POST', { headingVi: 'Lò gốm', x: 1 })).status).toBe(
+      400,
+    );
+    expect((await send(`/exhibitions/${ex.id}/sections`, 'POST', { headingVi: 'Lò gốm' })).status).toBe(201);
+    expect((await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published' })).status).toBe(204);
+    const read = await ctx.request('/api/v1/exhibitions/gom-cham');
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({
+      titleVi: 'Gốm Chăm',
+      sections: [{ headingVi: 'Lò gốm', items: [] }],
+    });
+    const list = (await (await ctx.request('/api/v1/exhibitions')).json()) as {
+      exhibitions: Array<{ slug: string }>;
+    };
+    expect(list.exhibitions.map((e) => e.slug)).toContain('gom-cham');
+  });
 });

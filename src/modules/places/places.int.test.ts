@@ -54,7 +54,7 @@ describe('places over HTTP', () => {
     admin = await grant('administrator', await unitIdOf(ctx, 'so-vhttdl'));
     libraryStaff = await grant('unit_staff', libraryId);
     museumStaff = await grant('unit_staff', museumId);
-  });
+  }, 180_000);
   afterAll(() => ctx.close());
 
   it('lets unit staff add a place for their unit, audited, and shows it to everyone', async () => {
@@ -305,5 +305,20 @@ describe('places over HTTP', () => {
     const adminActor = await actorOn(ctx, 'administrator', 'so-vhttdl');
     await updateMapSettings(ctx.deps, adminActor, body);
     expect(await auditCount(ctx, 'places.settings.update', 'places.map.tile_url')).toBe(1);
+  });
+  it('documents the places API in OpenAPI', async () => {
+    const res = await ctx.request('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/places',
+        '/places/{placeId}',
+        '/places/{placeId}/hours',
+        '/mobile-library-routes/{routeId}',
+        '/mobile-library-routes/{routeId}/stops/{stopId}/cancellations',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/places'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
   });
 });

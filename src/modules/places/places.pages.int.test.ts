@@ -78,7 +78,7 @@ describe('places pages', () => {
       day: '2026-04-22',
       reason: 'Xe bảo dưỡng định kỳ',
     });
-  });
+  }, 180_000);
   afterAll(() => ctx.close());
 
   it('lists places by district for anonymous visitors, with no map and no framework script', async () => {

@@ -330,6 +330,10 @@ describe('the plan’s budget', () => {
       });
       const filtered = await listBudget(ctx.deps, officer, { year: 2024, unit: 'bao-tang-tinh' });
       expect(filtered.totals.all).toEqual({ lines: 1, estimated: 3_000_000, approved: 0, spent: 0 });
+      // A page shows a bounded number of lines; the totals still cover the whole selection.
+      const firstTwo = await listBudget(ctx.deps, officer, {}, { limit: 2 });
+      expect(firstTwo.lines).toHaveLength(2);
+      expect(firstTwo.totals.all).toEqual(totals.all);
       // Library staff's totals cover only the library's lines.
       const libTotals = (await listBudget(ctx.deps, library, {})).totals;
       expect(libTotals.byUnit.map((u) => u.unitId)).toEqual([unit['thu-vien-tinh']]);

@@ -73,7 +73,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
   const errors = actionData?.errors;
   const v: Partial<RegistrationFormValues> = actionData?.values ?? {};
   const seriesSeats = e.registrationMode === 'series' ? sessions[0]?.seatsLeft : undefined;
-  const bookable = upcoming && e.status === 'published' && e.capacity !== 0;
+  const bookable = upcoming && e.status === 'published' && e.capacity !== 0 && e.source === 'local';
   return (
     <article className="event">
       <title>{`${e.title} — Suốt Đời`}</title>
@@ -84,12 +84,29 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         <a href={href('/events')}>{t('events.list.title')}</a>
       </p>
       <h1>{e.title}</h1>
+      {e.imageFileId ? (
+        <img
+          className="event-image"
+          src={`/media/${e.imageFileId}/medium`}
+          alt=""
+          width={960}
+          loading="lazy"
+        />
+      ) : null}
       {e.status === 'cancelled' ? (
         <p className="alert-error" role="status">
           {t('events.detail.cancelled')}
         </p>
       ) : null}
       <EventFacts event={e} />
+      {e.source === 'external' && e.url ? (
+        <p>
+          {t('events.detail.external')}{' '}
+          <a href={e.url} rel="noopener noreferrer">
+            {t('events.detail.externalLink')}
+          </a>
+        </p>
+      ) : null}
       {e.description ? (
         <section aria-labelledby="event-about">
           <h2 id="event-about">{t('events.detail.about')}</h2>

@@ -1,6 +1,6 @@
 // One unit's part of an instance: its report and the forms the reader may use on it (assign, progress,
 // evidence, workflow). After a failed post the form shows what the user typed (`values`).
-import { REPORT_STATUSES } from '../../../modules/plan/plan-work.repository.ts';
+import { RECORD_TYPES, REPORT_STATUSES } from '../../../modules/plan/plan-work.repository.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { partField } from '../../plan-work-forms.ts';
 
@@ -243,6 +243,45 @@ export function UnitPartSection({
               />
             </div>
             <button type="submit">{t('planwork.evidence.addLink')}</button>
+          </form>
+          <form method="post" className="stack-form">
+            <Hidden intent="record" unitId={u} />
+            <div className="field">
+              <label htmlFor={partField('record-title', u)}>{t('planwork.evidence.recordTitle')}</label>
+              <input
+                id={partField('record-title', u)}
+                name="title"
+                required
+                maxLength={300}
+                defaultValue={typed('record')?.title ?? ''}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={partField('record-type', u)}>{t('planwork.evidence.recordType')}</label>
+              <select
+                id={partField('record-type', u)}
+                name="recordType"
+                defaultValue={typed('record')?.recordType ?? 'event'}
+              >
+                {RECORD_TYPES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`planwork.recordType.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={partField('record-id', u)}>{t('planwork.evidence.recordId')}</label>
+              <input
+                id={partField('record-id', u)}
+                name="recordId"
+                required
+                maxLength={64}
+                placeholder="evt_…"
+                defaultValue={typed('record')?.recordId ?? ''}
+              />
+            </div>
+            <button type="submit">{t('planwork.evidence.addRecord')}</button>
           </form>
         </>
       ) : null}

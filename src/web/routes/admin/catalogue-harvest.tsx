@@ -294,7 +294,7 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
         <ul>
           {d.allowList.map((h) => (
             <li key={h.pattern}>
-              <code>{h.pattern}</code>
+              <code className="wrap-anywhere">{h.pattern}</code>
               {h.note ? ` — ${h.note}` : ''}
               {d.canManageAllowList ? (
                 <form method="post" className="inline-form">

@@ -41,6 +41,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         created: 'events.admin.done.created',
         saved: 'events.admin.done.saved',
         session: 'events.admin.done.session',
+        image: 'events.admin.done.image',
       }),
     };
   } catch (e) {
@@ -103,6 +104,12 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
         {t(`events.eventStatus.${e.status}`)} · {e.unitName} ·{' '}
         {e.status === 'published' ? (
           <a href={href(`/events/${e.id}`)}>{t('events.admin.publicPage')}</a>
+        ) : null}
+        {d.canEdit ? (
+          <>
+            {' · '}
+            <a href={href(`/admin/events/${e.id}/image`)}>{t('events.image.title')}</a>
+          </>
         ) : null}
         {d.canCheckIn ? (
           <>

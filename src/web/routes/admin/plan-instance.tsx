@@ -183,7 +183,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
                 recordId: values.recordId,
               },
         );
-        if (!parsed.success) return invalid(issuesToMessages(parsed.error, linkMessages(unitId)), values);
+        if (!parsed.success)
+          return invalid(issuesToMessages(parsed.error, linkMessages(unitId, intent)), values);
         await addLinkEvidence(deps, actor, part, parsed.data);
         return back('evidence');
       }
@@ -220,7 +221,9 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         {' · '}
         <a href={href('/admin/plan/my-work')}>{t('planwork.myWork.title')}</a>
         {' · '}
-        <a href={href(`/admin/plan/budget/instances/${instance.id}`)}>{t('planBudget.instance.budgetLink')}</a>
+        <a href={href(`/admin/plan/budget/instances/${instance.id}`)}>
+          {t('planBudget.instance.budgetLink')}
+        </a>
       </p>
       <h1>{title}</h1>
       {loaderData.notice ? (
