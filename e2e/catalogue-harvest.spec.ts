@@ -56,6 +56,8 @@ async function harvestJourney(page: Page, javaScript: boolean) {
 }
 
 test.describe('OAI-PMH harvesting', () => {
+  // Three pages, each checked by axe (twice without JavaScript): more than the default minute on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
   test('with JavaScript', async ({ page }) => {
     await harvestJourney(page, true);
   });

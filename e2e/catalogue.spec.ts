@@ -2,6 +2,8 @@
 // to museum objects, opens an object, follows it into the virtual exhibition that features it and reads the
 // story section by section — with JavaScript and without. Every page passes axe and nothing scrolls sideways.
 // Runs on the demo data (demo catalogue + the demo exhibitions of src/modules/exhibitions/exhibitions.seed.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
@@ -103,5 +105,52 @@ test.describe('citizen: search, museum objects, record, exhibition', () => {
     test('works with JavaScript disabled', async ({ page }) => {
       await citizenJourney(page, false);
     });
+  });
+});
+
+test.describe('staff: the exhibition editor and record images on a phone, without JavaScript', () => {
+  test.use({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: false,
+  });
+  test.setTimeout(240_000);
+
+  test('reorders sections with buttons and reaches the image forms; every page passes axe', async ({
+    page,
+  }) => {
+    const { email, password } = JSON.parse(
+      readFileSync(join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json'), 'utf8'),
+    ) as { email: string; password: string };
+    const checkPage = async () => {
+      await expectNoHorizontalOverflow(page);
+      await expectNoAxeViolationsWithoutJs(page);
+    };
+    await page.goto('/admin/exhibitions');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Triển lãm ảo' })).toBeVisible();
+    await checkPage();
+
+    await page.getByRole('link', { name: 'Alexandre Yersin ở Nha Trang' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Alexandre Yersin ở Nha Trang' })).toBeVisible();
+    await checkPage();
+    await page.getByRole('button', { name: 'Lên trên: Nha Trang xưa' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã cập nhật các phần');
+    await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText('1. Nha Trang xưa');
+    await page.getByRole('button', { name: 'Xuống dưới: Nha Trang xưa' }).click();
+    await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText('1. Nhà khoa học');
+
+    await page.getByRole('link', { name: 'Tải ảnh lên phần này: Nhà khoa học' }).click();
+    await expect(page.getByLabel('Mô tả thay thế của ảnh (tiếng Việt, bắt buộc)')).toBeVisible();
+    await checkPage();
+
+    await page.goto('/search?q=kinh+hien+vi+yersin');
+    await page.getByRole('link', { name: 'Kính hiển vi của bác sĩ Alexandre Yersin (bản sao)' }).click();
+    await page.getByRole('link', { name: 'Quản lý hình ảnh của biểu ghi' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Hình ảnh của');
+    await checkPage();
   });
 });

@@ -35,7 +35,8 @@ test.describe
       await signIn(page, `/admin/events/commemorative?year=${YEAR}`);
       const week = page.locator('#tuan-le-hoc-tap-suot-doi');
       const libraryLine = week.getByRole('listitem').filter({ hasText: /^Thư viện tỉnh( —|$)/ });
-      const countOf = async () => Number(/— (\d+) sự kiện/.exec(await libraryLine.textContent())?.[1] ?? 0);
+      const countOf = async () =>
+        Number(/— (\d+) sự kiện/.exec((await libraryLine.textContent()) ?? '')?.[1] ?? 0);
       const before = await countOf();
       const tree = (await (await page.request.get('/api/v1/units')).json()) as
         | { units: Array<{ id: string; code: string }> }

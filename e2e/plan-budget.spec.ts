@@ -72,9 +72,11 @@ test('a unit estimates its part of a task and the finance office appraises it', 
   await expect(table).toContainText('Đã thẩm định');
   await expectNoAxeViolations(finance);
 
-  // Totals follow; the export downloads an Excel file.
+  // The budget lists the appraised line; the export downloads an Excel file.
   await finance.goto('/admin/plan/budget');
-  await expect(finance.getByRole('table', { name: 'Tổng cộng' })).toContainText('12.000.000 ₫');
+  await expect(finance.getByRole('row').filter({ hasText: 'In tài liệu hướng dẫn bạn đọc' })).toContainText(
+    '12.000.000 ₫',
+  );
   const download = finance.waitForEvent('download');
   await finance.getByRole('link', { name: /Tải về tệp Excel/ }).click();
   expect((await download).suggestedFilename()).toBe('du-toan-kinh-phi.xlsx');

@@ -28,11 +28,11 @@ import { createOutboxRepository } from './modules/mail/outbox.repository.ts';
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
 import { createPlacesRepository } from './modules/places/places.repository.ts';
 import { createPlanRepository } from './modules/plan/plan.repository.ts';
-import { createPlanWorkRepository } from './modules/plan/plan-work.repository.ts';
-import { createPlanWorkQueries } from './modules/plan/plan-work-queries.repository.ts';
-import { createPlanTaskEditRepository } from './modules/plan/plan-task-edit.repository.ts';
 import { createPlanBudgetRepository } from './modules/plan/plan-budget.repository.ts';
 import { createPlanOverviewRepository } from './modules/plan/plan-overview.repository.ts';
+import { createPlanTaskEditRepository } from './modules/plan/plan-task-edit.repository.ts';
+import { createPlanWorkRepository } from './modules/plan/plan-work.repository.ts';
+import { createPlanWorkQueries } from './modules/plan/plan-work-queries.repository.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { createUnitsRepository } from './modules/units/units.repository.ts';
 

@@ -7,6 +7,7 @@ import { seedDemoEvents } from '../../modules/events/events.seed.ts';
 import { seedDemoExhibitions } from '../../modules/exhibitions/exhibitions.seed.ts';
 import { seedDemoPlaces } from '../../modules/places/places.seed.ts';
 import { seedCommemorativeDays, seedPlan } from '../../modules/plan/plan.seed.ts';
+import { seedDemoPlanBudget } from '../../modules/plan/plan-budget.seed.ts';
 import { seedDemoPlanWork } from '../../modules/plan/plan-work.seed.ts';
 import { seedUnits } from '../../modules/units/units.seed.ts';
 
@@ -42,6 +43,7 @@ export async function seedDemo(deps: AppDeps): Promise<SeedReport['demo']> {
   await seedDemoPlaces(deps);
   await seedDemoEvents(deps);
   await seedDemoPlanWork(deps);
+  await seedDemoPlanBudget(deps);
   await deps.repos.settings.set('demo.seeded_at', deps.now().toISOString());
   return accounts.adminPassword
     ? { created: true, adminEmail: accounts.adminEmail, adminPassword: accounts.adminPassword }

@@ -26,7 +26,7 @@ describe('spreadsheet import pages', () => {
   const upload = (body: string | Uint8Array, name = 'hien-vat.csv', who = cookie) => {
     const form = new FormData();
     form.set('unitId', museum);
-    form.set('file', new Blob([body]), name);
+    form.set('file', new Blob([typeof body === 'string' ? body : new Uint8Array(body)]), name);
     return ctx.request('/admin/catalogue/import/tabular', {
       method: 'POST',
       body: form,

@@ -9,6 +9,8 @@ import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { addUploadedImage } from '../exhibitions/exhibitions.images.ts';
+import { addSection, createExhibition, setExhibitionStatus } from '../exhibitions/exhibitions.usecases.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
 import { createCatalogueRecord } from './catalogue.usecases.ts';
 import { IIIF_CONTENT_TYPE, manifestProblems } from './catalogue-iiif.ts';
@@ -264,5 +266,49 @@ describe('record images and IIIF manifests', () => {
       await ctx.request(`/records/${recordId}`, { headers: { cookie: user.cookie } })
     ).text();
     expect(recordPage).toContain(`href="/admin/catalogue/records/${recordId}/images"`);
+  });
+  it('places uploaded images in exhibition sections only with alt text and only for the unit', async () => {
+    const ex = await createExhibition(ctx.deps, curator, { unitId: museum, titleVi: 'Điêu khắc Chăm' });
+    const section = await addSection(ctx.deps, curator, ex.id, { headingVi: 'Tượng thờ' });
+    const files = await storedFiles();
+    await expect(
+      addUploadedImage(
+        ctx.deps,
+        curator,
+        ex.id,
+        section.id,
+        { tempPath: await png(80, 60), fileName: 'a.png' },
+        {
+          altVi: '',
+        },
+      ),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      addUploadedImage(
+        ctx.deps,
+        librarian,
+        ex.id,
+        section.id,
+        { tempPath: await png(80, 60), fileName: 'a.png' },
+        {
+          altVi: 'Tượng',
+        },
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await storedFiles()).toBe(files);
+    await addUploadedImage(
+      ctx.deps,
+      curator,
+      ex.id,
+      section.id,
+      { tempPath: await png(800, 600, '#996633'), fileName: 'tuong.png' },
+      { altVi: 'Tượng thần Shiva bằng sa thạch', captionVi: 'Thế kỷ X' },
+    );
+    expect(await storedFiles()).toBe(files + 1);
+    await setExhibitionStatus(ctx.deps, curator, ex.id, 'published');
+    const html = await (await ctx.request(`/exhibitions/${ex.slug}/1`)).text();
+    expect(html).toMatch(/<img[^>]+alt="Tượng thần Shiva bằng sa thạch"/);
+    expect(html).toContain('<figcaption>Thế kỷ X</figcaption>');
+    expect((await readdir(dir)).filter((f) => f.startsWith('upload-'))).toEqual([]);
   });
 });

@@ -4,8 +4,16 @@ import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { createUserWithPassword } from '../auth/auth.users.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
+import { seedDemoEvents } from './events.seed.ts';
 import { eventInput, guest, insertPlace, outboxTo } from './events.test-helpers.ts';
-import { createEvent, getStaffEvent, nearbyAlternatives, updateEvent } from './events.usecases.ts';
+import {
+  cancelEvent,
+  createEvent,
+  getStaffEvent,
+  listPublicSessions,
+  nearbyAlternatives,
+  updateEvent,
+} from './events.usecases.ts';
 import { addWalkIn, checkIn, sendFeedbackInvitations, submitFeedback } from './events-attendance.usecases.ts';
 import {
   cancelRegistrationByTicket,
@@ -96,6 +104,19 @@ describe('event management', () => {
     await updateEvent(ctx.deps, staff, id, { ...input, capacity: 4 });
     const ticket = await getTicket(ctx.deps, waiting.registration.ticketCode);
     expect(ticket.registration.status).toBe('confirmed');
+  });
+
+  it('cancels a whole event: registration stops and registrants are told by mail', async () => {
+    const id = await createEvent(ctx.deps, staff, eventInput(libraryId, placeId));
+    const person = guest();
+    await registerForEvent(ctx.deps, ANONYMOUS, id, person);
+    await expect(cancelEvent(ctx.deps, otherStaff, id)).rejects.toMatchObject({ status: 403 });
+    await cancelEvent(ctx.deps, staff, id);
+    expect((await outboxTo(ctx, person.email as string)).map((m) => m.purpose)).toContain('event-cancelled');
+    await expect(registerForEvent(ctx.deps, ANONYMOUS, id, guest())).rejects.toMatchObject({
+      code: 'events.event_cancelled',
+    });
+    expect(await auditCount(ctx, 'events.event.cancel', id)).toBe(1);
   });
 
   it('keeps the schedule once people have registered', async () => {
@@ -365,6 +386,18 @@ describe('one calendar across venues', () => {
     expect(ids.indexOf(nearId)).toBeLessThan(ids.indexOf(farId));
     expect(alternatives.every((a) => a.session.event.category === 'reading')).toBe(true);
     expect(alternatives[0]?.distanceKm).toBeLessThan(10);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds about twenty events around the commemorative days, incl. 21/4 and the Lifelong-Learning Week', async () => {
+    expect(await seedDemoEvents(ctx.deps)).toBeGreaterThanOrEqual(20);
+    const april21 = await listPublicSessions(ctx.deps, { day: '2027-04-21' });
+    expect(new Set(april21.map((s) => s.event.unitName)).size).toBeGreaterThanOrEqual(3);
+    const week = await listPublicSessions(ctx.deps, { from: '2027-10-01', to: '2027-10-07' });
+    expect(week.length).toBeGreaterThanOrEqual(7);
+    const night = await listPublicSessions(ctx.deps, { day: '2027-05-18', category: 'heritage' });
+    expect(night[0]?.endsAt.toISOString()).toBe('2027-05-18T17:30:00.000Z');
   });
 });
 

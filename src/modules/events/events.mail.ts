@@ -114,3 +114,17 @@ export async function sendFeedbackMail(
     purpose: 'event-feedback',
   });
 }
+
+export async function sendCancellationMail(
+  deps: MailDeps,
+  m: { to: string; name: string; eventTitle: string; locale: Locale },
+): Promise<void> {
+  const body = t(m.locale, 'events.mail.eventCancelled.body', { name: m.name, title: m.eventTitle });
+  await send(deps, {
+    to: m.to,
+    subject: t(m.locale, 'events.mail.eventCancelled.subject', { title: m.eventTitle }),
+    text: body,
+    html: `<p>${escapeHtml(body)}</p>`,
+    purpose: 'event-cancelled',
+  });
+}

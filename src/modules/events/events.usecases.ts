@@ -11,6 +11,7 @@ import { haversineKm } from '../../lib/geo.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { authorize, can } from '../../policies.ts';
 import { storeUploadedFile } from '../files/files.usecases.ts';
+import { sendCancellationMail } from './events.mail.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.ts';
 import { generateSessions } from './events.schedule.ts';
 import type { EventInput, PublicListQuery } from './events.schemas.ts';
@@ -344,4 +345,35 @@ export async function setEventImage(
       after: { imageFileId: stored.id },
     });
   });
+}
+
+/** Cancels the whole event: registration stops, the page says so, and everyone registered or waiting is told. */
+export async function cancelEvent(deps: EventsDeps, actor: Actor, eventId: string): Promise<void> {
+  const told = await deps.db.transaction(async (tx) => {
+    const event = await deps.repos.events.lock(tx, eventId);
+    if (event?.source !== 'local') throw notFound('events.event');
+    authorize(actor, 'events.event.update', { unitId: event.unitId });
+    if (event.status === 'cancelled') return { event, people: [] };
+    await deps.repos.events.setStatus(tx, eventId, 'cancelled');
+    await deps.audit.record(tx, actor, {
+      action: 'events.event.cancel',
+      entityType: 'event',
+      entityId: eventId,
+      unitId: event.unitId,
+      before: { status: event.status },
+      after: { status: 'cancelled' },
+    });
+    const people = (await deps.repos.eventRegistrations.listForEvent(tx, eventId)).filter(
+      (r) => r.status !== 'cancelled' && r.email,
+    );
+    return { event, people };
+  });
+  for (const r of told.people) {
+    await sendCancellationMail(deps, {
+      to: r.email as string,
+      name: r.name,
+      eventTitle: told.event.title,
+      locale: 'vi',
+    });
+  }
 }

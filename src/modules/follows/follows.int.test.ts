@@ -173,6 +173,23 @@ describe('the follows page (no JavaScript)', () => {
     expect((await ctx.request(m![1]!)).status).toBe(200);
   });
 
+  it('offers to follow the category shown in the month view, and comes back to it', async () => {
+    const page = await ctx.request('/events/calendar?month=2027-04&category=heritage', {
+      headers: { cookie: reader.cookie },
+    });
+    const html = await page.text();
+    expect(html).toContain('Theo dõi loại “Di sản”');
+    expect(html).toContain('name="returnTo" value="/events/calendar?month=2027-04&amp;category=heritage"');
+    const res = await postForm(
+      ctx,
+      '/account/follows',
+      { intent: 'follow', kind: 'category', target: 'reading', returnTo: '/events/calendar?month=2027-04' },
+      { cookie: reader.cookie },
+    );
+    expect([302, 303]).toContain(res.status);
+    expect(res.headers.get('location')).toBe('/events/calendar?month=2027-04');
+  });
+
   it('follows from another page and goes back there, never to another site', async () => {
     const res = await postForm(
       ctx,

@@ -321,4 +321,36 @@ describe('places over HTTP', () => {
     );
     expect(Object.keys(doc.paths['/places'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
   });
+  // Last: the demo places join the same database.
+  it('seeds demo places in every district, hours, holidays and a route with a cancelled visit', async () => {
+    const { seedDemoPlaces } = await import('./places.seed.ts');
+    expect(await seedDemoPlaces(ctx.deps)).toBeGreaterThanOrEqual(30);
+    const districts = await ctx.deps.repos.places.districts(ctx.deps.db);
+    for (const d of [
+      'Nha Trang',
+      'Cam Ranh',
+      'Ninh Hòa',
+      'Vạn Ninh',
+      'Diên Khánh',
+      'Khánh Vĩnh',
+      'Khánh Sơn',
+      'Cam Lâm',
+      'Trường Sa',
+    ])
+      expect(districts).toContain(d);
+    const routes = await call(null, 'GET', '/mobile-library-routes');
+    const north = (routes.body as unknown as Array<{ id: string; name: string }>).find((r) =>
+      r.name.includes('số 1'),
+    );
+    const detail = await call(null, 'GET', `/mobile-library-routes/${north?.id}`);
+    const next = detail.body.nextStops as Array<{ cancelled: boolean }>;
+    expect(next.some((o) => o.cancelled)).toBe(true);
+    const library = await call(
+      null,
+      'GET',
+      '/places?q=thu%20vien%20tinh%20khanh%20hoa&kind=provincial_library',
+    );
+    const id = (library.body.places as Json[])[0]?.id as string;
+    expect(((await call(null, 'GET', `/places/${id}`)).body.weekly as Json[]).length).toBeGreaterThan(5);
+  });
 });

@@ -91,6 +91,10 @@ describe('places pages', () => {
     expect(html).not.toContain('id="places-map"');
     expect(html).toMatch(/<script src="\/assets\/places-enhance-[^"]+\.js" nonce="[^"]+" defer/);
     expect(html).not.toContain('type="module"');
+    const en = await (await get('/en/places?kind=community_library')).text();
+    expect(en).toContain('<h1>Service points</h1>');
+    expect(en).toContain('Thư viện thành phố Cam Ranh');
+    expect(en).not.toContain('Thư viện tỉnh Khánh Hòa');
   });
 
   it('sorts by distance from typed coordinates and shows how far each place is', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextStopOccurrences, type StopSchedule } from './places.schedule.ts';
 import { addDays, isoWeekday, localNow } from './places.time.ts';
@@ -96,5 +97,67 @@ describe('next mobile-library stops', () => {
       },
     );
     expect(next).toHaveLength(3);
+  });
+});
+
+describe('next stops (properties)', () => {
+  const time = fc.integer({ min: 0, max: 22 * 60 }).map((m) => {
+    const h = String(Math.floor(m / 60)).padStart(2, '0');
+    return `${h}:${String(m % 60).padStart(2, '0')}`;
+  });
+  const stop = fc.record({
+    weekday: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
+    dayOffsets: fc.array(fc.integer({ min: -5, max: 40 }), { minLength: 1, maxLength: 4 }),
+    starts: time,
+    length: fc.integer({ min: 30, max: 120 }),
+  });
+  it('lists only scheduled days, in order, never a visit already over', () => {
+    fc.assert(
+      fc.property(
+        fc.array(stop, { minLength: 1, maxLength: 6 }),
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2030-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (raw, now) => {
+          const today = localNow(now);
+          const stops: StopSchedule[] = raw.map((s, i) => {
+            const [h, m] = s.starts.split(':').map(Number) as [number, number];
+            const endMin = Math.min(h * 60 + m + s.length, 23 * 60 + 59);
+            const ends = `${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}`;
+            return {
+              id: `s${i}`,
+              placeId: `p${i}`,
+              weekday: s.weekday,
+              dates: s.weekday === null ? s.dayOffsets.map((o) => addDays(today.day, o)) : [],
+              starts: s.starts,
+              ends,
+            };
+          });
+          const next = nextStopOccurrences(stops, [], now, { days: 28, limit: 100 });
+          const byId = new Map(stops.map((s) => [s.id, s]));
+          for (const o of next) {
+            const s = byId.get(o.stopId) as StopSchedule;
+            expect(o.day >= today.day && o.day <= addDays(today.day, 28)).toBe(true);
+            expect(s.weekday !== null ? isoWeekday(o.day) === s.weekday : s.dates.includes(o.day)).toBe(true);
+            if (o.day === today.day)
+              expect(
+                o.ends >
+                  `${String(Math.floor(today.minutes / 60)).padStart(2, '0')}:${String(today.minutes % 60).padStart(2, '0')}`,
+              ).toBe(true);
+          }
+          const keys = next.map((o) => `${o.day} ${o.starts} ${o.stopId}`);
+          expect(keys).toEqual([...keys].sort());
+          // A weekly stop appears four or five times in 29 days.
+          for (const s of stops.filter((x) => x.weekday !== null)) {
+            const n = next.filter((o) => o.stopId === s.id).length;
+            expect(n).toBeGreaterThanOrEqual(4);
+            expect(n).toBeLessThanOrEqual(5);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('the plan as reference data', () => {
     });
     ids.branch = branch.id;
     parents[branch.id] = ids['thu-vien-tinh'] ?? null;
-  });
+  }, 180_000);
   afterAll(() => ctx?.close());
 
   describe('seed', () => {

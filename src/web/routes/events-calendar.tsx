@@ -40,6 +40,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       today,
       category: query.category ?? null,
       truncated: view.truncated,
+      signedIn: actor.kind === 'user',
+      here: url.pathname + url.search,
       day: view.day,
       counts: view.counts,
       rows: view.sessions.map(sessionRow),
@@ -215,6 +217,23 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ))}
+      {loaderData.signedIn ? (
+        <section aria-labelledby="cal-follow-h">
+          <h2 id="cal-follow-h">{t('follows.title')}</h2>
+          {category ? (
+            <form method="post" action={href('/account/follows')} className="inline-form">
+              <input type="hidden" name="intent" value="follow" />
+              <input type="hidden" name="kind" value="category" />
+              <input type="hidden" name="target" value={category} />
+              <input type="hidden" name="returnTo" value={loaderData.here} />
+              <button type="submit">
+                {t('eventFeeds.calendar.followCategory', { category: catLabel(category) })}
+              </button>
+            </form>
+          ) : null}{' '}
+          <a href={href('/account/follows')}>{t('eventFeeds.calendar.myFollows')}</a>
+        </section>
+      ) : null}
       <section className="cal-feeds" aria-labelledby="cal-feeds-h">
         <h2 id="cal-feeds-h">{t('eventFeeds.calendar.subscribe')}</h2>
         <p>{t('eventFeeds.calendar.subscribeHelp')}</p>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import {
+  cancelEvent,
   eventFormOptions,
   getStaffEvent,
   setSessionCancelled,
@@ -42,6 +43,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         saved: 'events.admin.done.saved',
         session: 'events.admin.done.session',
         image: 'events.admin.done.image',
+        cancelled: 'events.admin.done.cancelled',
       }),
     };
   } catch (e) {
@@ -55,6 +57,14 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   const back = (done: string) =>
     redirect(`${localePath(locale, `/admin/events/${params.eventId}`)}?done=${done}`, 303);
+  if (intent === 'cancel-event') {
+    try {
+      await cancelEvent(deps, actor, params.eventId);
+      return back('cancelled');
+    } catch (e) {
+      return failedForm(e, {});
+    }
+  }
   if (intent === 'cancel-session' || intent === 'restore-session') {
     try {
       await setSessionCancelled(
@@ -239,6 +249,18 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
               ))}
             </ul>
           ) : null}
+        </section>
+      ) : null}
+
+      {d.canEdit && e.status !== 'cancelled' ? (
+        <section aria-labelledby="ev-cancel">
+          <h2 id="ev-cancel">{t('events.admin.cancelEvent')}</h2>
+          <p>{t('events.admin.cancelEventHint')}</p>
+          <form method="post">
+            <button type="submit" name="intent" value="cancel-event">
+              {t('events.admin.cancelEvent')}
+            </button>
+          </form>
         </section>
       ) : null}
 
