@@ -137,13 +137,13 @@ test.describe('staff: the exhibition editor and record images on a phone, withou
     await page.getByRole('link', { name: 'Alexandre Yersin ở Nha Trang' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Alexandre Yersin ở Nha Trang' })).toBeVisible();
     await checkPage();
-    await page.getByRole('button', { name: 'Lên trên: Nha Trang xưa' }).click();
+    await page.getByRole('button', { name: /^Lên trên\s*: Nha Trang xưa$/ }).click();
     await expect(page.getByRole('status')).toContainText('Đã cập nhật các phần');
     await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText('1. Nha Trang xưa');
-    await page.getByRole('button', { name: 'Xuống dưới: Nha Trang xưa' }).click();
+    await page.getByRole('button', { name: /^Xuống dưới\s*: Nha Trang xưa$/ }).click();
     await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText('1. Nhà khoa học');
 
-    await page.getByRole('link', { name: 'Tải ảnh lên phần này: Nhà khoa học' }).click();
+    await page.getByRole('link', { name: /^Tải ảnh lên phần này\s*: Nhà khoa học$/ }).click();
     await expect(page.getByLabel('Mô tả thay thế của ảnh (tiếng Việt, bắt buộc)')).toBeVisible();
     await checkPage();
 

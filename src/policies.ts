@@ -8,8 +8,8 @@ import { cataloguePermissions } from './modules/catalogue/catalogue.policies.ts'
 import { catalogueHarvestPermissions } from './modules/catalogue/catalogue-harvest.policies.ts';
 import { eventFeedPermissions } from './modules/event-feeds/event-feeds.policies.ts';
 import { eventPermissions } from './modules/events/events.policies.ts';
-import { followPermissions } from './modules/follows/follows.policies.ts';
 import { exhibitionPermissions } from './modules/exhibitions/exhibitions.policies.ts';
+import { followPermissions } from './modules/follows/follows.policies.ts';
 import { jobPermissions } from './modules/jobs/jobs.policies.ts';
 import { mailPermissions } from './modules/mail/mail.policies.ts';
 import { placePermissions } from './modules/places/places.policies.ts';

@@ -112,8 +112,8 @@ function loopbackAllowed(opts: SafeFetchOptions): boolean {
   return opts[ALLOW_LOOPBACK_FOR_TESTS] === true && process.env.NODE_ENV === 'test';
 }
 
-/** Checks a URL and resolves its host; returns the one address to connect to. */
-async function vet(url: URL, opts: SafeFetchOptions): Promise<{ address: string; family: 4 | 6 }> {
+/** Checks a URL and resolves its host; returns the (all acceptable) addresses to connect to, in order. */
+async function vet(url: URL, opts: SafeFetchOptions): Promise<Array<{ address: string; family: 4 | 6 }>> {
   const href = url.href;
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new SafeFetchError('scheme_not_allowed', href, url.protocol);
@@ -137,8 +137,38 @@ async function vet(url: URL, opts: SafeFetchOptions): Promise<{ address: string;
     if (!permitted(cls, allowLoop))
       throw new SafeFetchError('address_not_allowed', href, `${a.address} (${cls})`);
   }
-  const first = addresses[0] as { address: string; family: number };
-  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+  // IPv4 first (many servers have no IPv6 route), then the rest in resolver order: tried one after another.
+  return [...addresses]
+    .sort((x, y) => (x.family === 4 ? 0 : 1) - (y.family === 4 ? 0 : 1))
+    .map((x) => ({ address: x.address, family: x.family === 6 ? 6 : 4 }));
+}
+
+type Pin = { address: string; family: 4 | 6 };
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ECONNRESET',
+]);
+
+/** Connects to the checked addresses in turn until one answers (a failure to connect moves to the next). */
+async function requestAny(
+  url: URL,
+  pins: readonly Pin[],
+  opts: SafeFetchOptions,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  let last: unknown;
+  for (const pin of pins) {
+    try {
+      return await requestOnce(url, pin, opts, signal);
+    } catch (e) {
+      last = e;
+      if (signal.aborted || !CONNECT_ERRORS.has((e as { code?: string }).code ?? '')) throw e;
+    }
+  }
+  throw last;
 }
 
 function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
@@ -199,9 +229,9 @@ export async function safeFetchStream(input: string, opts: SafeFetchOptions): Pr
   const maxRedirects = opts.maxRedirects ?? 5;
   try {
     for (let hop = 0; ; hop++) {
-      const pin = await vet(url, opts);
+      const pins = await vet(url, opts);
       if (timedOut) throw new SafeFetchError('timeout', url.href);
-      const res = await requestOnce(url, pin, opts, controller.signal);
+      const res = await requestAny(url, pins, opts, controller.signal);
       const status = res.statusCode ?? 0;
       if ([301, 302, 303, 307, 308].includes(status)) {
         res.resume();

@@ -2,8 +2,9 @@
 // repository (plan-work.repository.ts).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows as rowsOf } from '../../db/rows.ts';
 import { newId } from '../../lib/ids.ts';
-import { type RecordType, rowsOf, sqlList } from './plan-work.repository.ts';
+import type { RecordType } from './plan-work.repository.ts';
 
 export interface Evidence {
   id: string;
@@ -23,6 +24,12 @@ export type NewEvidence =
   | { kind: 'file'; title: string; fileId: string }
   | { kind: 'link'; title: string; url: string }
   | { kind: 'record'; title: string; recordType: RecordType; recordId: string };
+
+const sqlList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 

@@ -29,9 +29,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   } catch (e) {
     rethrowForPage(e);
   }
-  const n = params.section === undefined ? 0 : Number(params.section);
-  if (!Number.isInteger(n) || n < 0 || n > ex.sections.length || (params.section ?? '').startsWith('0'))
-    throw data(null, { status: 404 });
+  // Section numbers are written plainly (1, 2, …): "01", "1.0" or "1e0" are not addresses of a section.
+  const raw = params.section;
+  if (raw !== undefined && !/^[1-9]\d{0,3}$/.test(raw)) throw data(null, { status: 404 });
+  const n = raw === undefined ? 0 : Number(raw);
+  if (n > ex.sections.length) throw data(null, { status: 404 });
   const base = deps.config.publicUrl.replace(/\/$/, '');
   const canonical = `${base}/exhibitions/${ex.slug}`;
   return {
