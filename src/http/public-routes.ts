@@ -18,6 +18,8 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<string> = [
   'GET /sitemap.xml',
   'GET /sitemaps/:file',
   'GET /robots.txt',
+  // Public stored files (images); private ones answer 404 there and are served by their module's route.
+  'GET /media/:fileId/:variant',
   'GET /iiif/:recordId/manifest.json',
   'GET /api/v1/exhibitions',
   'GET /api/v1/exhibitions/:slugOrId',
