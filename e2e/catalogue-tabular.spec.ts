@@ -68,7 +68,7 @@ async function importJourney(page: Page, javaScript: boolean) {
   await expect(async () => {
     await page.reload();
     await expect(page.getByText('Xong', { exact: false }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 45_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(page.locator('dl')).toContainText('Biểu ghi mới');
   const report = page.getByRole('table', { name: 'Mỗi dòng lỗi hoặc cần chú ý: số dòng trong tệp và lý do' });
   await expect(report.getByRole('row').filter({ hasText: 'Thiếu nhan đề.' })).toContainText('3');
@@ -76,6 +76,10 @@ async function importJourney(page: Page, javaScript: boolean) {
 }
 
 test.describe('spreadsheet import', () => {
+  // Upload, a background job and five axe runs (twice a page without JavaScript): more than the default minute
+  // on a busy machine.
+  test.setTimeout(180_000);
+
   test('with JavaScript', async ({ page }) => {
     await importJourney(page, true);
   });
