@@ -14,12 +14,12 @@ import { createPostgresSearchIndex } from './modules/catalogue/catalogue.search.
 import { createCatalogueTabularRepository } from './modules/catalogue/catalogue-csv.repository.ts';
 import { createCatalogueHarvestRepository } from './modules/catalogue/catalogue-harvest.repository.ts';
 import { createCatalogueImportRepository } from './modules/catalogue/catalogue-import.repository.ts';
+import { createCatalogueMediaRepository } from './modules/catalogue/catalogue-media.repository.ts';
 import { createCatalogueOaiRepository } from './modules/catalogue/catalogue-oai.repository.ts';
 import { createCommunityCalendarRepository } from './modules/event-feeds/community.repository.ts';
 import { createFeedsRepository } from './modules/event-feeds/feeds.repository.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
 import { createEventRegistrationsRepository } from './modules/events/events-registrations.repository.ts';
-import { createCatalogueMediaRepository } from './modules/catalogue/catalogue-media.repository.ts';
 import { createExhibitionsRepository } from './modules/exhibitions/exhibitions.repository.ts';
 import { createFilesRepository } from './modules/files/files.repository.ts';
 import { createFollowsRepository } from './modules/follows/follows.repository.ts';
