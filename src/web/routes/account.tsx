@@ -91,6 +91,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </dl>
         <p>
           <a href={href('/account/notifications')}>{t('notifications.title')}</a>
+          {' · '}
+          <a href={href('/account/follows')}>{t('follows.accountLink')}</a>
         </p>
       </section>
       <section aria-labelledby="account-sessions">

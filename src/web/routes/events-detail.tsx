@@ -99,6 +99,11 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         </p>
       ) : null}
       <EventFacts event={e} />
+      <p>
+        <a href={`/feeds/events/${e.id}.ics`} download>
+          {t('events.detail.addToCalendar')}
+        </a>
+      </p>
       {e.source === 'external' && e.url ? (
         <p>
           {t('events.detail.external')}{' '}
