@@ -7,6 +7,7 @@ import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.ts'
 import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
 import { listBudget } from '../../../modules/plan/plan-budget.usecases.ts';
 import { can } from '../../../policies.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { budgetLineView, sourceKey, stageKey, sumsView } from '../../components/plan-budget-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -137,39 +138,30 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="budget-year">{t('plan.filter.year')}</label>
-          <select id="budget-year" name="year" defaultValue={f.year ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="budget-unit">{t('plan.filter.unit')}</label>
-          <select id="budget-unit" name="unit" defaultValue={f.unit ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {d.units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="budget-source">{t('planBudget.col.source')}</label>
-          <select id="budget-source" name="source" defaultValue={f.source ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {BUDGET_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(sourceKey(s))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="budget-year"
+          name="year"
+          label={t('plan.filter.year')}
+          allLabel={t('plan.filter.all')}
+          value={f.year}
+          options={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <FilterSelect
+          id="budget-unit"
+          name="unit"
+          label={t('plan.filter.unit')}
+          allLabel={t('plan.filter.all')}
+          value={f.unit}
+          options={d.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
+        />
+        <FilterSelect
+          id="budget-source"
+          name="source"
+          label={t('planBudget.col.source')}
+          allLabel={t('plan.filter.all')}
+          value={f.source}
+          options={BUDGET_SOURCES.map((s) => ({ value: String(s), label: String(t(sourceKey(s))) }))}
+        />
         <button type="submit">{t('plan.filter.submit')}</button>
         <a className="button secondary" href={href('/admin/plan/budget')}>
           {t('plan.filter.reset')}

@@ -3,6 +3,7 @@ import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { can } from '../../../policies.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -71,61 +72,46 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="plan-phase">{t('plan.filter.phase')}</label>
-          <select id="plan-phase" name="phase" defaultValue={f.phase ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {PLAN_PHASES.map((p) => (
-              <option key={p} value={p}>
-                {t(`plan.phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-section">{t('plan.filter.section')}</label>
-          <select id="plan-section" name="section" defaultValue={f.section ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {PLAN_SECTIONS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-unit">{t('plan.filter.unit')}</label>
-          <select id="plan-unit" name="unit" defaultValue={f.unit ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {loaderData.units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-year">{t('plan.filter.year')}</label>
-          <select id="plan-year" name="year" defaultValue={f.year ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-status">{t('planwork.filter.status')}</label>
-          <select id="plan-status" name="status" defaultValue={f.status ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`planwork.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="plan-phase"
+          name="phase"
+          label={t('plan.filter.phase')}
+          allLabel={t('plan.filter.all')}
+          value={f.phase}
+          options={PLAN_PHASES.map((p) => ({ value: String(p), label: String(t(`plan.phase.${p}`)) }))}
+        />
+        <FilterSelect
+          id="plan-section"
+          name="section"
+          label={t('plan.filter.section')}
+          allLabel={t('plan.filter.all')}
+          value={f.section}
+          options={PLAN_SECTIONS.map((s) => ({ value: String(s), label: String(s) }))}
+        />
+        <FilterSelect
+          id="plan-unit"
+          name="unit"
+          label={t('plan.filter.unit')}
+          allLabel={t('plan.filter.all')}
+          value={f.unit}
+          options={loaderData.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
+        />
+        <FilterSelect
+          id="plan-year"
+          name="year"
+          label={t('plan.filter.year')}
+          allLabel={t('plan.filter.all')}
+          value={f.year}
+          options={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <FilterSelect
+          id="plan-status"
+          name="status"
+          label={t('planwork.filter.status')}
+          allLabel={t('plan.filter.all')}
+          value={f.status}
+          options={STATUSES.map((s) => ({ value: String(s), label: String(t(`planwork.status.${s}`)) }))}
+        />
         <div className="checkbox-field">
           <input
             id="plan-overdue"

@@ -6,6 +6,7 @@ import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { getPlanTimeline } from '../../../modules/plan/plan-overview.usecases.ts';
 import { layoutTimeline, PLAN_MILESTONES, timelineStatus } from '../../../modules/plan/plan-timeline.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import {
   milestoneKey,
   PlanTimelineChart,
@@ -93,39 +94,30 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="tl-phase">{t('plan.filter.phase')}</label>
-          <select id="tl-phase" name="phase" defaultValue={f.phase ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {PLAN_PHASES.map((p) => (
-              <option key={p} value={p}>
-                {t(`plan.phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tl-section">{t('plan.filter.section')}</label>
-          <select id="tl-section" name="section" defaultValue={f.section ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {PLAN_SECTIONS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tl-unit">{t('plan.filter.unit')}</label>
-          <select id="tl-unit" name="unit" defaultValue={f.unit ?? ''}>
-            <option value="">{t('plan.filter.all')}</option>
-            {d.units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="tl-phase"
+          name="phase"
+          label={t('plan.filter.phase')}
+          allLabel={t('plan.filter.all')}
+          value={f.phase}
+          options={PLAN_PHASES.map((p) => ({ value: String(p), label: String(t(`plan.phase.${p}`)) }))}
+        />
+        <FilterSelect
+          id="tl-section"
+          name="section"
+          label={t('plan.filter.section')}
+          allLabel={t('plan.filter.all')}
+          value={f.section}
+          options={PLAN_SECTIONS.map((s) => ({ value: String(s), label: String(s) }))}
+        />
+        <FilterSelect
+          id="tl-unit"
+          name="unit"
+          label={t('plan.filter.unit')}
+          allLabel={t('plan.filter.all')}
+          value={f.unit}
+          options={d.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
+        />
         <button type="submit">{t('plan.filter.submit')}</button>
         <a className="button secondary" href={href('/admin/plan/timeline')}>
           {t('plan.filter.reset')}
