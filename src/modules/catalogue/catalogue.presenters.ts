@@ -52,7 +52,7 @@ export function presentSearch(
 ): z.infer<typeof SearchResultSchema> {
   return {
     total: r.total,
-    totalCapped: r.totalCapped,
+    totalEstimated: r.totalEstimated,
     page: r.page,
     pageSize: r.pageSize,
     lastPage: r.lastPage,

@@ -30,7 +30,7 @@ const searchRoute = createRoute({
   tags: ['catalogue'],
   summary: 'Tìm trong mục lục chung của tỉnh (không phân biệt dấu), có bộ lọc và số đếm theo nhóm',
   description:
-    'Relevance ranks diacritics-exact phrases above folded matches; a query without hits is corrected against the word dictionary. Counts above 10,000 are capped (`totalCapped`); at most 50 pages.',
+    'Relevance ranks diacritics-exact phrases above folded matches; a query without hits is corrected against the word dictionary. Counts are exact for small result sets and a stratified estimate for large ones (`totalEstimated`, rounded to two significant digits); relevance ranks every match of an exact result and 200 sampled matches of an estimated one; at most 50 pages.',
   request: { query: SearchQuerySchema },
   responses: { 200: json(SearchResultSchema, 'A page of published records with facet counts') },
 });

@@ -125,7 +125,10 @@ const FacetValueSchema = z.object({
 export const SearchResultSchema = z
   .object({
     total: z.number().int(),
-    totalCapped: z.boolean().openapi({ description: 'true: có nhiều hơn `total` kết quả' }),
+    totalEstimated: z.boolean().openapi({
+      description:
+        'true: `total` và số đếm theo nhóm là ước lượng (mẫu phân tầng, làm tròn 2 chữ số có nghĩa); false: chính xác',
+    }),
     page: z.number().int(),
     pageSize: z.number().int(),
     lastPage: z.number().int(),

@@ -1,21 +1,34 @@
 // The catalogue's SearchIndex on PostgreSQL/PGlite. A large deployment can put OpenSearch behind the same
 // interface. How one search runs (each step bounded, whatever the collection size):
 //  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
-//  2. count + facets read at most COUNT_CAP+1 matching rows in one pass ("10.000+" beyond that), from the
-//     narrow catalogue_search_docs table (facet columns + folded words without positions; ADR 0006);
+//  2. count + facets come from a stratified sample of at most STRATA × PER_STRATUM matches read from the
+//     postings B-tree (catalogue-search.sample.ts, ADR 0007): exact for small result sets, an estimate
+//     ("khoảng 98.000") for large ones;
 //  3. zero hits → each word is corrected against the distinct-word dictionary (edit-distance-1 neighbours by
-//     primary key, trigram neighbours for longer words) and the full-text index is asked again;
-//  4. relevance ranks a bounded candidate set (CANDIDATES rows): diacritics-exact phrase > folded phrase >
-//     exact words > ts_rank (title weighted) > corrected; newest/title sort over all matches by index.
+//     primary key, trigram neighbours for long words) and the postings are asked again;
+//  4. relevance ranks a bounded candidate set (an exact result whole, else RANK_CAP sampled matches):
+//     diacritics-exact phrase > folded phrase > exact words > ts_rank (title weighted) > corrected;
+//     newest/title sort over all matches by index.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf, textArray } from './catalogue.repository.ts';
+import {
+  AVAILABILITY_VALUES,
+  estimate,
+  roundEstimate,
+  STRATA,
+  type SampleRow,
+  sampleMatches,
+} from './catalogue-search.sample.ts';
 import type { RecordType, SearchSort } from './catalogue.schemas.ts';
 import { editDistance, editNeighbours, foldedWords, queryWords } from './catalogue.text.ts';
 
-export const COUNT_CAP = 10_000;
-export const CANDIDATES = 1_000;
 export const MAX_PAGE = 50;
+/** A large (estimated) result set is ranked on this many sampled matches, spread over the strata; a small
+ * (exact) one is ranked whole. */
+export const RANK_CAP = 200;
+/** Alternatives kept per corrected word (each one is probed for every candidate row). */
+const MAX_ALTERNATIVES = 2;
 
 export interface SearchFilters {
   types?: readonly string[] | undefined;
@@ -53,8 +66,9 @@ export interface FacetCount {
 export type FacetName = 'type' | 'institution' | 'language' | 'decade' | 'availability';
 
 export interface SearchResult {
+  /** Exact, or (totalEstimated) a stratified estimate rounded to two significant digits; facets likewise. */
   total: number;
-  totalCapped: boolean;
+  totalEstimated: boolean;
   lastPage: number;
   hits: SearchHit[];
   facets: Record<FacetName, FacetCount[]>;
@@ -77,12 +91,21 @@ const lexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
 const group = (alts: readonly string[]) =>
   alts.length === 1 ? lexeme(alts[0] as string) : `(${alts.map(lexeme).join(' | ')})`;
 
+/** Filters on catalogue_records (alias `r`): sorted lists and exports. Decades also bound `year` (index). */
 export function filterSql(f: SearchFilters): SQL {
   const parts: SQL[] = [sql`r.published`];
   if (f.types?.length) parts.push(sql`r.type = ANY(${textArray(f.types)}::text[])`);
   if (f.institutions?.length) parts.push(sql`r.unit_id = ANY(${textArray(f.institutions)}::text[])`);
   if (f.languages?.length) parts.push(sql`r.language = ANY(${textArray(f.languages)}::text[])`);
-  if (f.decades?.length) parts.push(sql`r.decade = ANY(${sql.param(f.decades)}::int[])`);
+  if (f.decades?.length) {
+    parts.push(sql`r.decade = ANY(${sql.param(f.decades)}::int[])`);
+    parts.push(
+      sql`(${sql.join(
+        f.decades.map((d) => sql`(r.year >= ${d} AND r.year <= ${d + 9})`),
+        sql` OR `,
+      )})`,
+    );
+  }
   if (f.availability?.length) parts.push(sql`r.availability && ${textArray(f.availability)}::text[]`);
   return sql.join(parts, sql` AND `);
 }
@@ -90,88 +113,91 @@ export function filterSql(f: SearchFilters): SQL {
 const HIT_COLUMNS = sql`r.id, r.type, r.title, r.creators, r.year, r.language, r.unit_id AS "unitId",
   u.name AS "unitName", r.availability`;
 
-type FacetRow = {
-  g: number;
-  type: string | null;
-  unit_id: string | null;
-  unit_name: string | null;
-  language: string | null;
-  decade: number | null;
-  n: number;
-} & Record<`a_${number}`, number>;
+const emptyFacets = (): Record<FacetName, FacetCount[]> => ({
+  type: [],
+  institution: [],
+  language: [],
+  decade: [],
+  availability: [],
+});
 
-const AVAILABILITY_VALUES = ['available', 'on_loan', 'reference_only', 'in_storage', 'on_display'] as const;
+interface Counted {
+  total: number;
+  exact: boolean;
+  facets: Record<FacetName, FacetCount[]>;
+  sample: SampleRow[];
+}
 
-/** Full-text condition on the narrow search table (aliased `r` so filterSql applies to it too). */
-const docsMatch = (tsq: string) => sql`r.lexemes @@ to_tsquery('simple', ${tsq})`;
-
-/**
- * Total (capped) and every facet in ONE pass over at most COUNT_CAP+1 matching rows of the narrow search
- * table: grouping sets for the scalar facets, FILTER aggregates for availability (an array column).
- */
-async function countAndFacets(
-  db: Db,
-  where: SQL,
-): Promise<{ total: number; facets: Record<FacetName, FacetCount[]> }> {
-  const availability = sql.join(
-    AVAILABILITY_VALUES.map(
-      (v, i) => sql`count(*) FILTER (WHERE ${v} = ANY(m.availability))::int AS ${sql.raw(`a_${i}`)}`,
-    ),
-    sql`, `,
-  );
-  const rows = await rowsOf<FacetRow>(
-    db,
-    sql`SELECT GROUPING(m.type, m.unit_id, m.language, m.decade)::int AS g, m.type, m.unit_id, max(u.name) AS unit_name,
-        m.language, m.decade, count(*)::int AS n, ${availability}
-      FROM (SELECT r.type, r.unit_id, r.language, r.decade, r.availability FROM catalogue_search_docs r
-            WHERE ${where} LIMIT ${COUNT_CAP + 1}) m
-      LEFT JOIN units u ON u.id = m.unit_id
-      GROUP BY GROUPING SETS ((), (m.type), (m.unit_id), (m.language), (m.decade))`,
-  );
-  const facets: Record<FacetName, FacetCount[]> = {
-    type: [],
-    institution: [],
-    language: [],
-    decade: [],
-    availability: [],
-  };
-  let total = 0;
-  for (const r of rows) {
-    const n = Number(r.n);
-    // GROUPING() bits, left to right: type 8, unit 4, language 2, decade 1; a 0 bit is the grouped column.
-    if (r.g === 15) {
-      total = n;
-      AVAILABILITY_VALUES.forEach((value, i) => {
-        const count = Number(r[`a_${i}`] ?? 0);
-        if (count > 0) facets.availability.push({ value, label: undefined, count });
-      });
-    } else if (r.g === 7 && r.type !== null) facets.type.push({ value: r.type, label: undefined, count: n });
-    else if (r.g === 11 && r.unit_id !== null)
-      facets.institution.push({ value: r.unit_id, label: r.unit_name ?? undefined, count: n });
-    else if (r.g === 13 && r.language !== null)
-      facets.language.push({ value: r.language, label: undefined, count: n });
-    else if (r.g === 14 && r.decade !== null)
-      facets.decade.push({ value: String(r.decade), label: undefined, count: n });
+/** Total and facets from a sample: each row counts for its stratum's weight. */
+async function countAndFacets(db: Db, sample: SampleRow[]): Promise<Counted> {
+  const est = estimate(sample);
+  const sums = {
+    type: new Map<string, number>(),
+    institution: new Map<string, number>(),
+    language: new Map<string, number>(),
+    decade: new Map<string, number>(),
+    availability: new Map<string, number>(),
+  } satisfies Record<FacetName, Map<string, number>>;
+  const add = (m: Map<string, number>, key: string, w: number) => m.set(key, (m.get(key) ?? 0) + w);
+  sample.forEach((r, i) => {
+    const w = est.weights[i] ?? 1;
+    add(sums.type, r.type, w);
+    add(sums.institution, String(r.unit_num), w);
+    if (r.language !== null) add(sums.language, r.language, w);
+    if (r.decade !== null) add(sums.decade, String(r.decade), w);
+    AVAILABILITY_VALUES.forEach((v, bit) => {
+      if (r.availability & (1 << bit)) add(sums.availability, v, w);
+    });
+  });
+  const units = new Map<string, { id: string; name: string }>();
+  if (sums.institution.size) {
+    for (const u of await rowsOf<{ num: number; id: string; name: string }>(
+      db,
+      sql`SELECT num, id, name FROM units WHERE num = ANY(${sql.param([...sums.institution.keys()].map(Number))}::int[])`,
+    ))
+      units.set(String(u.num), { id: u.id, name: u.name });
   }
-  for (const k of Object.keys(facets) as FacetName[]) {
+  const round = (n: number) => (est.exact ? Math.round(n) : roundEstimate(n));
+  const facets = emptyFacets();
+  for (const k of Object.keys(sums) as FacetName[]) {
+    for (const [value, n] of sums[k]) {
+      const unit = k === 'institution' ? units.get(value) : undefined;
+      if (k === 'institution' && !unit) continue;
+      facets[k].push({ value: unit?.id ?? value, label: unit?.name, count: Math.max(1, round(n)) });
+    }
     facets[k].sort((a, b) => (k === 'decade' ? Number(b.value) - Number(a.value) : b.count - a.count));
     facets[k] = facets[k].slice(0, 30);
   }
-  return { total, facets };
+  return { total: est.exact ? est.total : roundEstimate(est.total), exact: est.exact, facets, sample };
 }
 
-/** Dictionary words within one edit (any length) or trigram-similar (longer words) of each query word. */
+/** Dictionary words within one edit (any length) or trigram-similar (long words) of each query word. */
 async function corrections(db: Db, words: readonly string[]): Promise<string[][]> {
+  // One lookup for every word's edit-distance-1 neighbours (by primary key).
+  const probes = new Set<string>();
+  for (const w of words) {
+    probes.add(w);
+    if (w.length <= 12) for (const n of editNeighbours(w)) probes.add(n);
+  }
+  const known = new Map<string, number>();
+  for (const r of await rowsOf<{ word: string; ndoc: number }>(
+    db,
+    sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray([...probes])}::text[])`,
+  ))
+    known.set(r.word, Number(r.ndoc));
+  // Words the catalogue knows stay as typed when some other word is unknown: that one is the typo.
+  const someUnknown = words.some((w) => !known.has(w));
   const out: string[][] = [];
   for (const w of words) {
-    const probes = w.length <= 12 ? [w, ...editNeighbours(w)] : [w];
+    if (someUnknown && known.has(w)) {
+      out.push([w]);
+      continue;
+    }
     const found = new Map<string, number>();
-    for (const r of await rowsOf<{ word: string; ndoc: number }>(
-      db,
-      sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(probes)}::text[])`,
-    ))
-      found.set(r.word, Number(r.ndoc));
-    if (w.length >= 5) {
+    for (const [word, ndoc] of known) if (editDistance(w, word) <= 1) found.set(word, ndoc);
+    // Words under 7 letters accept one edit, which the probes cover exactly; longer words accept two, which
+    // only the trigram index finds (asked only when one edit found nothing).
+    if (w.length >= 7 && [...found.keys()].every((k) => k === w)) {
       for (const r of await rowsOf<{ word: string; ndoc: number }>(
         db,
         sql`SELECT word, ndoc FROM catalogue_words WHERE word OPERATOR(public.%) ${w}
@@ -181,14 +207,79 @@ async function corrections(db: Db, words: readonly string[]): Promise<string[][]
     }
     const maxDistance = w.length >= 7 ? 2 : 1;
     const ranked = [...found.entries()]
-      .map(([word, ndoc]) => ({ word, ndoc, d: editDistance(w, word) }))
+      .map(([word, ndoc]) => ({ word, ndoc, d: editDistance(w, word), swap: isSwap(w, word) }))
       .filter((c) => c.d <= maxDistance)
-      .sort((a, b) => a.d - b.d || b.ndoc - a.ndoc)
-      .slice(0, 4)
-      .map((c) => c.word);
-    out.push(ranked.length ? ranked : [w]);
+      // Two neighbouring letters swapped is the most common slip on a phone keyboard: it wins ties.
+      .sort((a, b) => a.d - b.d || Number(b.swap) - Number(a.swap) || b.ndoc - a.ndoc);
+    // A clear winner (closer, or the only swap) is taken alone; otherwise the best two are both asked.
+    const [first, second] = ranked;
+    const clear = first && (!second || first.d < second.d || (first.swap && !second.swap));
+    const kept = clear ? [first] : ranked.slice(0, MAX_ALTERNATIVES);
+    out.push(kept.length ? kept.map((c) => c.word) : [w]);
   }
   return out;
+}
+
+/** Same letters, two neighbours swapped ("nah" → "nha"). */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return (
+    diff.length === 2 &&
+    diff[1] === (diff[0] as number) + 1 &&
+    a[diff[0] as number] === b[diff[1] as number] &&
+    a[diff[1] as number] === b[diff[0] as number]
+  );
+}
+
+/** The group to range-scan: a single word with the fewest records (dictionary counts), else the first. */
+async function driverOf(db: Db, groups: readonly (readonly string[])[]): Promise<number> {
+  if (groups.length < 2) return 0;
+  const singles = groups.flatMap((g) => (g.length === 1 ? [g[0] as string] : []));
+  if (singles.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const r of await rowsOf<{ word: string; ndoc: number }>(
+    db,
+    sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(singles)}::text[])`,
+  ))
+    counts.set(r.word, Number(r.ndoc));
+  let best = 0;
+  let bestCount = Number.POSITIVE_INFINITY;
+  groups.forEach((g, i) => {
+    if (g.length !== 1) return;
+    const n = counts.get(g[0] as string) ?? 0;
+    if (n < bestCount) {
+      best = i;
+      bestCount = n;
+    }
+  });
+  return best;
+}
+
+/** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
+function candidates(counted: Counted): number[] {
+  const sample = counted.sample;
+  if (counted.exact || sample.length <= RANK_CAP) return sample.map((r) => r.seq);
+  const perStratum = Math.ceil(RANK_CAP / STRATA);
+  const taken = new Map<number, number>();
+  const out: number[] = [];
+  for (const r of sample) {
+    const n = taken.get(r.k) ?? 0;
+    if (n < perStratum) out.push(r.seq);
+    taken.set(r.k, n + 1);
+  }
+  return out;
+}
+
+async function sortedHits(db: Db, where: SQL, p: SearchParams, offset: number): Promise<SearchHit[]> {
+  const order =
+    p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
+  return rowsOf<SearchHit>(
+    db,
+    sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
+      WHERE ${where} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
+  );
 }
 
 export function createPostgresSearchIndex(): SearchIndex {
@@ -198,39 +289,39 @@ export function createPostgresSearchIndex(): SearchIndex {
       const where = filterSql(p.filters);
       const offset = (Math.min(p.page, MAX_PAGE) - 1) * p.pageSize;
       if (words.folded.length === 0) {
-        const counted = await countAndFacets(db, where);
-        const order =
-          p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
-        const hits = await rowsOf<SearchHit>(
-          db,
-          sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
-            WHERE ${where} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
-        );
-        return finish(counted, hits, null, p, COUNT_CAP);
+        const counted = await countAndFacets(db, await sampleMatches(db, [], 0, p.filters));
+        const hits = await sortedHits(db, where, p, offset);
+        return finish(counted, hits, null, p, Number.POSITIVE_INFINITY);
       }
 
       let groups: string[][] = words.folded.map((w) => [w]);
-      let tsq = groups.map(group).join(' & ');
-      let counted = await countAndFacets(db, sql`${where} AND ${docsMatch(tsq)}`);
+      let counted = await countAndFacets(
+        db,
+        await sampleMatches(db, groups, await driverOf(db, groups), p.filters),
+      );
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded);
-        const altTsq = alt.map(group).join(' & ');
-        if (altTsq !== tsq) {
-          const again = await countAndFacets(db, sql`${where} AND ${docsMatch(altTsq)}`);
+        if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
+          const again = await countAndFacets(
+            db,
+            await sampleMatches(db, alt, await driverOf(db, alt), p.filters),
+          );
           if (again.total > 0) {
             groups = alt;
-            tsq = altTsq;
             counted = again;
             corrected = true;
           }
         }
       }
-      if (counted.total === 0) return finish(counted, [], null, p, CANDIDATES);
+      if (counted.total === 0) return finish(counted, [], null, p, 0);
 
-      const match = sql`r.search_vector @@ to_tsquery('simple', ${tsq})`;
+      const tsq = groups.map(group).join(' & ');
       let hits: SearchHit[];
+      let reachable = Number.POSITIVE_INFINITY;
       if (p.sort === 'relevance') {
+        const seqs = candidates(counted);
+        reachable = seqs.length;
         const phrase = groups.length > 1 ? groups.map(group).join(' <-> ') : null;
         const exactPhrase = ` ${words.exact.join(' ')} `;
         const exactWords = sql.join(
@@ -245,10 +336,9 @@ export function createPostgresSearchIndex(): SearchIndex {
           : sql.raw(String(words.folded.length));
         hits = await rowsOf<SearchHit>(
           db,
-          sql`WITH d AS MATERIALIZED (
-              SELECT r.seq FROM catalogue_search_docs r WHERE ${where} AND ${docsMatch(tsq)} LIMIT ${CANDIDATES}),
-            c AS MATERIALIZED (
-              SELECT r.id, r.seq, r.search_vector, r.search_exact FROM d JOIN catalogue_records r ON r.seq = d.seq),
+          sql`WITH c AS MATERIALIZED (
+              SELECT r.id, r.seq, r.search_vector, r.search_exact FROM catalogue_records r
+              WHERE r.seq = ANY(${sql.param(seqs)}::bigint[])),
             s AS (
               SELECT c.id, c.seq,
                 (CASE WHEN strpos(c.search_exact, ${exactPhrase}) > 0 THEN 8 ELSE 0 END)
@@ -261,16 +351,15 @@ export function createPostgresSearchIndex(): SearchIndex {
             ORDER BY s.score DESC, s.seq`,
         );
       } else {
-        const order =
-          p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
-        hits = await rowsOf<SearchHit>(
+        hits = await sortedHits(
           db,
-          sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
-            WHERE ${where} AND ${match} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
+          sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`,
+          p,
+          offset,
         );
       }
       const correctedQuery = corrected ? correctedText(groups, hits[0]) : null;
-      return finish(counted, hits, correctedQuery, p, p.sort === 'relevance' ? CANDIDATES : COUNT_CAP);
+      return finish(counted, hits, correctedQuery, p, reachable);
     },
 
     async suggest(db, q, limit) {
@@ -316,14 +405,22 @@ function correctedText(groups: readonly string[][], top: SearchHit | undefined):
 }
 
 function finish(
-  counted: { total: number; facets: Record<FacetName, FacetCount[]> },
+  counted: Counted,
   hits: SearchHit[],
   correctedQuery: string | null,
   p: SearchParams,
   reachable: number,
 ): SearchResult {
-  const capped = counted.total > COUNT_CAP;
-  const total = Math.min(counted.total, COUNT_CAP);
-  const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.ceil(Math.min(total, reachable) / p.pageSize)));
-  return { total, totalCapped: capped, lastPage, hits, facets: counted.facets, correctedQuery };
+  const lastPage = Math.max(
+    1,
+    Math.min(MAX_PAGE, Math.ceil(Math.min(counted.total, reachable) / p.pageSize)),
+  );
+  return {
+    total: counted.total,
+    totalEstimated: !counted.exact,
+    lastPage,
+    hits,
+    facets: counted.facets,
+    correctedQuery,
+  };
 }

@@ -120,8 +120,8 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
             ) : null}
             {result.total > 0 ? (
               <p className="result-count">
-                {result.totalCapped
-                  ? t('catalogue.search.resultsCapped', { count: number.format(result.total) })
+                {result.totalEstimated
+                  ? t('catalogue.search.resultsEstimated', { count: number.format(result.total) })
                   : t('catalogue.search.results', { count: number.format(result.total) })}
               </p>
             ) : (
@@ -222,7 +222,13 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                               defaultChecked={chosen.has(v.value)}
                             />{' '}
                             {facetLabel(facet, v.value, v.label)}{' '}
-                            <span className="muted">({number.format(v.count)})</span>
+                            <span className="muted">
+                              (
+                              {result.totalEstimated
+                                ? t('catalogue.search.facetEstimated', { count: number.format(v.count) })
+                                : number.format(v.count)}
+                              )
+                            </span>
                           </label>
                         </li>
                       ))}
