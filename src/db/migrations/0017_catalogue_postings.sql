@@ -45,20 +45,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Updates are row-level with a WHEN condition: joining the old and new transition tables of a statement
+-- is a nested loop (they have no index or statistics), quadratic for a bulk update of thousands of rows.
 CREATE FUNCTION catalogue_postings_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM catalogue_postings p
-    USING old_rows o JOIN new_rows n ON n.seq = o.seq, unnest(tsvector_to_array(o.search_vector)) AS w(word)
-    WHERE o.published AND p.word = w.word AND p.seq = o.seq
-      AND (o.published, o.search_vector, o.type, o.unit_id, o.language, o.decade, o.availability)
-        IS DISTINCT FROM (n.published, n.search_vector, n.type, n.unit_id, n.language, n.decade, n.availability);
-  INSERT INTO catalogue_postings (word, seq, type, unit_num, language, decade, availability)
-    SELECT w.word, n.seq, n.type, u.num, n.language, n.decade, catalogue_availability_mask(n.availability)
-    FROM new_rows n JOIN old_rows o ON o.seq = n.seq JOIN units u ON u.id = n.unit_id,
-      unnest(tsvector_to_array(n.search_vector)) AS w(word)
-    WHERE n.published AND length(w.word) <= 100
-      AND (o.published, o.search_vector, o.type, o.unit_id, o.language, o.decade, o.availability)
-        IS DISTINCT FROM (n.published, n.search_vector, n.type, n.unit_id, n.language, n.decade, n.availability);
+  IF OLD.published THEN
+    DELETE FROM catalogue_postings p
+      WHERE p.seq = OLD.seq AND p.word = ANY(tsvector_to_array(OLD.search_vector));
+  END IF;
+  IF NEW.published THEN
+    INSERT INTO catalogue_postings (word, seq, type, unit_num, language, decade, availability)
+      SELECT w.word, NEW.seq, NEW.type, u.num, NEW.language, NEW.decade,
+        catalogue_availability_mask(NEW.availability)
+      FROM units u, unnest(tsvector_to_array(NEW.search_vector)) AS w(word)
+      WHERE u.id = NEW.unit_id AND length(w.word) <= 100;
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -72,9 +73,29 @@ END $$;
 
 CREATE TRIGGER catalogue_postings_insert AFTER INSERT ON catalogue_records
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalogue_postings_on_insert();
-CREATE TRIGGER catalogue_postings_update AFTER UPDATE ON catalogue_records
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+CREATE TRIGGER catalogue_postings_update AFTER UPDATE ON catalogue_records FOR EACH ROW
+  WHEN ((OLD.published, OLD.search_vector, OLD.type, OLD.unit_id, OLD.language, OLD.decade, OLD.availability)
+    IS DISTINCT FROM (NEW.published, NEW.search_vector, NEW.type, NEW.unit_id, NEW.language, NEW.decade,
+      NEW.availability))
   EXECUTE FUNCTION catalogue_postings_on_update();
+
+-- The OAI-PMH update trigger (0014) had the same quadratic join: the same row-level form.
+DROP TRIGGER catalogue_oai_update ON catalogue_records;
+CREATE OR REPLACE FUNCTION catalogue_oai_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.published THEN
+    INSERT INTO catalogue_oai_items (record_id, seq, unit_id, type, datestamp, deleted)
+      VALUES (NEW.id, NEW.seq, NEW.unit_id, NEW.type, clock_timestamp(), false)
+    ON CONFLICT (record_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, type = EXCLUDED.type,
+      datestamp = EXCLUDED.datestamp, deleted = false;
+  ELSE
+    UPDATE catalogue_oai_items i SET deleted = true, datestamp = clock_timestamp()
+      WHERE i.record_id = NEW.id AND NOT i.deleted;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER catalogue_oai_update AFTER UPDATE ON catalogue_records FOR EACH ROW
+  WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION catalogue_oai_on_update();
 CREATE TRIGGER catalogue_postings_delete AFTER DELETE ON catalogue_records
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION catalogue_postings_on_delete();
 

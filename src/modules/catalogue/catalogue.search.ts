@@ -12,16 +12,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf, textArray } from './catalogue.repository.ts';
+import type { RecordType, SearchSort } from './catalogue.schemas.ts';
+import { editDistance, editNeighbours, foldedWords, queryWords } from './catalogue.text.ts';
 import {
   AVAILABILITY_VALUES,
   estimate,
   roundEstimate,
-  STRATA,
   type SampleRow,
+  STRATA,
   sampleMatches,
 } from './catalogue-search.sample.ts';
-import type { RecordType, SearchSort } from './catalogue.schemas.ts';
-import { editDistance, editNeighbours, foldedWords, queryWords } from './catalogue.text.ts';
 
 export const MAX_PAGE = 50;
 /** A large (estimated) result set is ranked on this many sampled matches, spread over the strata; a small
