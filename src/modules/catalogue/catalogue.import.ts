@@ -25,7 +25,7 @@ import { readMarcXml, XmlRejected } from './marc/marcxml.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'logger'>;
 
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 1000;
 
 export interface StartImportInput {
   fileName: string;
@@ -130,15 +130,25 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
               job.resumeOffset,
             )
           : readMarcXml(createReadStream(job.filePath, { highWaterMark: 1 << 18 }), job.resumeOffset);
+      // Pipelined: while one batch is written (in the database), the next is read and mapped (here).
+      // Batches still commit one after another, in file order, so the resume offset stays exact.
       let batch: MarcReadResult[] = [];
+      let writing: Promise<void> = Promise.resolve();
+      const hand = async (items: readonly MarcReadResult[]) => {
+        const prepared = prepareBatch(job, items);
+        await writing;
+        writing = writeBatch(deps, job, prepared);
+        writing.catch(() => undefined); // awaited (and rethrown) before the next batch or at the end
+      };
       for await (const item of items) {
         batch.push(item);
         if (batch.length >= IMPORT_BATCH) {
-          await commitBatch(deps, job, batch);
+          await hand(batch);
           batch = [];
         }
       }
-      if (batch.length) await commitBatch(deps, job, batch);
+      if (batch.length) await hand(batch);
+      await writing;
       await deps.repos.catalogueImports.finish(deps.db, jobId, 'done', null);
     } catch (e) {
       const reason =
@@ -172,13 +182,20 @@ export async function resumeMarcImports(deps: Deps): Promise<void> {
 
 const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''}`;
 
-async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadResult[]): Promise<void> {
-  const errors: ImportError[] = [];
-  const candidates: Array<{
+interface PreparedBatch {
+  candidates: Array<{
     position: number;
     values: RecordValues;
     holdings: ReturnType<typeof toHoldingValues>;
-  }> = [];
+    words: string[];
+  }>;
+  progress: BatchProgress;
+}
+
+/** The CPU part of a batch: mapping, hashing, search words; bad records become errors with positions. */
+function prepareBatch(job: ImportJob, batch: readonly MarcReadResult[]): PreparedBatch {
+  const errors: ImportError[] = [];
+  const candidates: PreparedBatch['candidates'] = [];
   const seen = new Map<string, number>();
   for (const item of batch) {
     if (!item.ok) {
@@ -207,6 +224,7 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
       position: item.position,
       values,
       holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings),
+      words: recordWords(values),
     });
   }
   const progress: BatchProgress = {
@@ -218,6 +236,13 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
     errors,
     resumeOffset: batch.at(-1)?.next ?? job.resumeOffset,
   };
+  return { candidates, progress };
+}
+
+/** The database part of a batch: match, insert or update, dictionary, progress — one transaction. */
+async function writeBatch(deps: Deps, job: ImportJob, prepared: PreparedBatch): Promise<void> {
+  const { candidates, progress } = prepared;
+  const errors = progress.errors;
   const { catalogue, catalogueSearch, catalogueImports } = deps.repos;
   await deps.db.transaction(async (tx) => {
     const controls = candidates.flatMap(({ values: v }) =>
@@ -248,7 +273,7 @@ async function commitBatch(deps: Deps, job: ImportJob, batch: readonly MarcReadR
         errors.push({ position: c.position, reason: 'matches a record held by another unit; not changed' });
         continue;
       }
-      for (const w of recordWords(v)) words.set(w, (words.get(w) ?? 0) + 1);
+      for (const w of c.words) words.set(w, (words.get(w) ?? 0) + 1);
       if (!match) {
         inserts.push(v);
         insertHoldings.push(...c.holdings);

@@ -233,12 +233,15 @@ export function createCatalogueRepository() {
       if (controls.length === 0 && isbns.length === 0) return [];
       return rowsOf<ImportMatch>(
         db,
-        sql`SELECT id, control_number AS "controlNumber", control_source AS "controlSource", isbn,
-          source_hash AS "sourceHash", unit_id AS "unitId"
-        FROM catalogue_records
-        WHERE (control_number, coalesce(control_source, '')) IN (
-            SELECT n, s FROM unnest(${textArray(controls.map((c) => c.number))}::text[], ${textArray(controls.map((c) => c.source))}::text[]) AS k(n, s))
-          OR (isbn = ANY(${textArray(isbns)}::text[]))`,
+        // Two index lookups joined by UNION: an OR of both conditions (or a function of control_source in
+        // the key) made the planner scan the whole table once per batch.
+        sql`SELECT r.id, r.control_number AS "controlNumber", r.control_source AS "controlSource", r.isbn,
+          r.source_hash AS "sourceHash", r.unit_id AS "unitId"
+        FROM unnest(${textArray(controls.map((c) => c.number))}::text[], ${textArray(controls.map((c) => c.source))}::text[]) AS k(n, s)
+        JOIN catalogue_records r ON r.control_number = k.n AND coalesce(r.control_source, '') = k.s
+        UNION
+        SELECT r.id, r.control_number, r.control_source, r.isbn, r.source_hash, r.unit_id
+        FROM catalogue_records r WHERE r.isbn = ANY(${textArray(isbns)}::text[]) AND r.isbn IS NOT NULL`,
       );
     },
   };

@@ -63,21 +63,30 @@ export function vnSortKey(s: string): string {
   let primary = '';
   let tones = '';
   for (const ch of wordsText(s).toLowerCase()) {
-    const parts = ch.normalize('NFD');
-    const base = parts[0] ?? '';
-    let mod = '';
-    let tone = '0';
-    for (const mark of parts.slice(1)) {
-      if (MODIFIERS.has(mark)) {
-        // a < ă < â and o < ô < ơ need two steps; e < ê and u < ư one.
-        const second = (base === 'a' && mark === '\u0302') || (base === 'o' && mark === '\u031b');
-        mod = second ? '~~' : '~';
-      } else if (TONE[mark]) tone = TONE[mark] ?? '0';
-    }
-    primary += base === 'đ' ? 'd~' : base + mod;
-    if (/\p{L}/u.test(base)) tones += tone;
+    const key = SORT_KEYS.get(ch) ?? sortKeyOf(ch);
+    primary += key.primary;
+    tones += key.tone;
   }
   return `${primary}\u0001${tones}`.slice(0, 500);
+}
+
+/** One character's part of the sort key, memoised: imports compute keys for millions of characters. */
+const SORT_KEYS = new Map<string, { primary: string; tone: string }>();
+function sortKeyOf(ch: string): { primary: string; tone: string } {
+  const parts = ch.normalize('NFD');
+  const base = parts[0] ?? '';
+  let mod = '';
+  let tone = '0';
+  for (const mark of parts.slice(1)) {
+    if (MODIFIERS.has(mark)) {
+      // a < ă < â and o < ô < ơ need two steps; e < ê and u < ư one.
+      const second = (base === 'a' && mark === '\u0302') || (base === 'o' && mark === '\u031b');
+      mod = second ? '~~' : '~';
+    } else if (TONE[mark]) tone = TONE[mark] ?? '0';
+  }
+  const key = { primary: base === 'đ' ? 'd~' : base + mod, tone: /\p{L}/u.test(base) ? tone : '' };
+  if (SORT_KEYS.size < 10_000) SORT_KEYS.set(ch, key);
+  return key;
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
