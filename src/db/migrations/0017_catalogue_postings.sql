@@ -38,10 +38,14 @@ ALTER TABLE catalogue_postings ADD PRIMARY KEY (word, seq) INCLUDE (type, unit_n
 -- rewrites a record's postings only when something they hold changed (words, facets, publication).
 CREATE FUNCTION catalogue_postings_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Per record first (unit number, availability mask), then one row per word.
   INSERT INTO catalogue_postings (word, seq, type, unit_num, language, decade, availability)
-    SELECT w.word, n.seq, n.type, u.num, n.language, n.decade, catalogue_availability_mask(n.availability)
-    FROM new_rows n JOIN units u ON u.id = n.unit_id, unnest(tsvector_to_array(n.search_vector)) AS w(word)
-    WHERE n.published AND length(w.word) <= 100;
+    WITH d AS MATERIALIZED (
+      SELECT n.seq, n.type, u.num, n.language, n.decade, catalogue_availability_mask(n.availability) AS mask,
+        tsvector_to_array(n.search_vector) AS words
+      FROM new_rows n JOIN units u ON u.id = n.unit_id WHERE n.published)
+    SELECT w.word, d.seq, d.type, d.num, d.language, d.decade, d.mask
+    FROM d, unnest(d.words) AS w(word) WHERE length(w.word) <= 100;
   RETURN NULL;
 END $$;
 

@@ -142,6 +142,9 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
       };
       for await (const item of items) {
         batch.push(item);
+        // Parsing runs in microtasks; yielding now and then lets the database's answers (I/O callbacks)
+        // through, so the batch being written moves on to its next statement while parsing continues.
+        if (batch.length % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
         if (batch.length >= IMPORT_BATCH) {
           await hand(batch);
           batch = [];
