@@ -10,6 +10,7 @@ import { rowsOf } from './catalogue.repository.ts';
 import type { SearchQuery } from './catalogue.schemas.ts';
 import { filterSql } from './catalogue.search.ts';
 import { queryWords } from './catalogue.text.ts';
+import { postingsMatch } from './catalogue-search.sample.ts';
 import { writeIso2709 } from './marc/iso2709.ts';
 import { recordToMarc } from './marc/marc-map.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.ts';
@@ -25,7 +26,8 @@ const BATCH = 500;
 const list = <T>(v: T | T[] | undefined): T[] | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
-function whereOf(q: ExportQuery): SQL {
+/** The next `limit` matching records after `afterSeq`, in seq order: driven by the first word's postings. */
+function idsAfter(q: ExportQuery): (afterSeq: number, limit: number) => SQL {
   const where = filterSql({
     types: list(q.type),
     institutions: list(q.institution),
@@ -33,10 +35,16 @@ function whereOf(q: ExportQuery): SQL {
     decades: list(q.decade),
     availability: list(q.availability),
   });
-  const words = queryWords(q.q ?? '').folded;
-  if (words.length === 0) return where;
-  const tsq = words.map((w) => `'${w.replace(/'/g, "''")}'`).join(' & ');
-  return sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`;
+  const [first, ...rest] = queryWords(q.q ?? '').folded;
+  if (first === undefined)
+    return (afterSeq, limit) =>
+      sql`SELECT r.id, r.seq FROM catalogue_records r WHERE ${where} AND r.seq > ${afterSeq}
+        ORDER BY r.seq LIMIT ${limit}`;
+  const others = rest.length ? sql` AND ${postingsMatch(rest.map((w) => [w]))}` : sql``;
+  return (afterSeq, limit) =>
+    sql`SELECT r.id, r.seq FROM catalogue_postings p JOIN catalogue_records r ON r.seq = p.seq
+      WHERE p.word = ${first} AND p.seq > ${afterSeq} AND ${where}${others}
+      ORDER BY p.seq LIMIT ${limit}`;
 }
 
 export interface MarcExport {
@@ -52,7 +60,7 @@ export function exportCatalogue(
   q: ExportQuery,
 ): MarcExport {
   authorize(actor, 'catalogue.record.search');
-  const where = whereOf(q);
+  const next = idsAfter(q);
   const encoder = new TextEncoder();
   let afterSeq = 0;
   let sent = 0;
@@ -64,13 +72,7 @@ export function exportCatalogue(
         started = true;
         const limit = Math.min(BATCH, EXPORT_MAX - sent);
         const ids =
-          limit > 0
-            ? await rowsOf<{ id: string; seq: string | number }>(
-                deps.db,
-                sql`SELECT r.id, r.seq FROM catalogue_records r WHERE ${where} AND r.seq > ${afterSeq}
-                  ORDER BY r.seq LIMIT ${limit}`,
-              )
-            : [];
+          limit > 0 ? await rowsOf<{ id: string; seq: string | number }>(deps.db, next(afterSeq, limit)) : [];
         if (ids.length === 0) {
           if (q.format === 'marcxml') controller.enqueue(encoder.encode(MARCXML_FOOTER));
           controller.close();

@@ -74,6 +74,17 @@ function filtersOn(f: SampleFilters, unitColumn: 'num' | 'id'): SQL[] {
   return parts;
 }
 
+/** Records (alias `r`) holding every group's word (any of its alternatives), by postings probes. */
+export function postingsMatch(groups: readonly (readonly string[])[]): SQL {
+  return sql.join(
+    groups.map(
+      (alts) =>
+        sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = r.seq)`,
+    ),
+    sql` AND `,
+  );
+}
+
 const and = (parts: SQL[]) => (parts.length ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``);
 
 /**

@@ -251,7 +251,8 @@ async function writeBatch(deps: Deps, job: ImportJob, prepared: PreparedBatch): 
     const controls = candidates.flatMap(({ values: v }) =>
       v.controlNumber ? [{ number: v.controlNumber, source: v.controlSource ?? '' }] : [],
     );
-    const isbns = candidates.flatMap(({ values: v }) => (v.isbn ? [v.isbn] : []));
+    // ISBN matters only for records without a control number (see the match below).
+    const isbns = candidates.flatMap(({ values: v }) => (v.isbn && !v.controlNumber ? [v.isbn] : []));
     const matches = await catalogue.findImportMatches(tx, controls, isbns);
     const byControl = new Map<string, ImportMatch>();
     const byIsbn = new Map<string, ImportMatch>();

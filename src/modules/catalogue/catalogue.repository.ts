@@ -2,6 +2,7 @@
 // Writes go through jsonb_to_recordset so a batch of 1,000 imported records is one statement on both drivers.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { fold } from '../../lib/vn-text.ts';
 import type { Availability, RecordType } from './catalogue.schemas.ts';
 import { exactText, foldedWords, vnSortKey, wordsText } from './catalogue.text.ts';
 
@@ -61,14 +62,17 @@ export interface HoldingRow extends HoldingValues {
   unitName: string;
 }
 
-/** Search columns of a record: what the GIN index and the exact-match ranking read. */
+/**
+ * Search columns of a record: the folded words the stored vector (and so the postings) are made of — folded
+ * here by the same `fold()` the query side uses (migration 0018) — and the exact-match ranking text.
+ */
 export function searchColumns(
   v: Pick<RecordValues, 'title' | 'creators' | 'subjects' | 'isbn' | 'issn' | 'inventoryNo'>,
 ) {
   const extra = [...v.creators, ...v.subjects, v.isbn ?? '', v.issn ?? '', v.inventoryNo ?? ''];
   return {
-    search_title: wordsText(v.title),
-    search_extra: extra.map(wordsText).filter(Boolean).join(' '),
+    search_title: fold(wordsText(v.title)),
+    search_extra: fold(extra.map(wordsText).filter(Boolean).join(' ')),
     search_exact: exactText([v.title, ...v.creators, ...v.subjects]),
     title_sort: vnSortKey(v.title),
   };

@@ -17,6 +17,7 @@ import { editDistance, editNeighbours, foldedWords, queryWords } from './catalog
 import {
   AVAILABILITY_VALUES,
   estimate,
+  postingsMatch,
   roundEstimate,
   type SampleRow,
   STRATA,
@@ -351,12 +352,12 @@ export function createPostgresSearchIndex(): SearchIndex {
             ORDER BY s.score DESC, s.seq`,
         );
       } else {
-        hits = await sortedHits(
-          db,
-          sql`${where} AND r.search_vector @@ to_tsquery('simple', ${tsq})`,
-          p,
-          offset,
-        );
+        // Sorted lists: a small (exact) result is sorted whole; a large one is common enough that walking the
+        // newest/title index and probing the postings finds a page quickly.
+        const match = counted.exact
+          ? sql`r.seq = ANY(${sql.param(counted.sample.map((r) => r.seq))}::bigint[])`
+          : postingsMatch(groups);
+        hits = await sortedHits(db, sql`${where} AND ${match}`, p, offset);
       }
       const correctedQuery = corrected ? correctedText(groups, hits[0]) : null;
       return finish(counted, hits, correctedQuery, p, reachable);
