@@ -23,7 +23,7 @@ import type { MarcReadResult } from './marc/marc.types.ts';
 import { marcToRecord } from './marc/marc-map.ts';
 import { readMarcXml, XmlRejected } from './marc/marcxml.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'logger'>;
+type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
 export const IMPORT_BATCH = 1000;
 
@@ -130,15 +130,23 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
               job.resumeOffset,
             )
           : readMarcXml(createReadStream(job.filePath, { highWaterMark: 1 << 18 }), job.resumeOffset);
-      // Pipelined: while one batch is written (in the database), the next is read and mapped (here).
-      // Batches still commit one after another, in file order, so the resume offset stays exact.
+      // Pipelined: while batches are written (in the database), the next is read and mapped (here). On
+      // PostgreSQL two batches are written at once on two connections (the database is the bottleneck and
+      // has a second core); they still COMMIT one after another in file order — a batch waits for the one
+      // before it, and rolls back if that one failed — so the resume offset stays exact.
+      const writers = deps.dbh.kind === 'postgres' ? 2 : 1;
       let batch: MarcReadResult[] = [];
-      let writing: Promise<void> = Promise.resolve();
+      const committing: Array<Promise<void>> = [];
+      let lastKeys = new Map<string, number>();
       const hand = async (items: readonly MarcReadResult[]) => {
-        const prepared = prepareBatch(job, items);
-        await writing;
-        writing = writeBatch(deps, job, prepared);
-        writing.catch(() => undefined); // awaited (and rethrown) before the next batch or at the end
+        const prepared = prepareBatch(job, items, lastKeys);
+        lastKeys = prepared.keys;
+        // At most `writers` batches open: every batch before those has committed, so matching sees it.
+        await committing.at(-writers);
+        const commit = writeBatch(deps, job, prepared, committing.at(-1) ?? Promise.resolve());
+        commit.catch(() => undefined); // awaited (and rethrown) by the next batches or at the end
+        committing.push(commit);
+        if (committing.length > writers) committing.shift();
       };
       for await (const item of items) {
         batch.push(item);
@@ -151,7 +159,7 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
         }
       }
       if (batch.length) await hand(batch);
-      await writing;
+      await Promise.all(committing);
       await deps.repos.catalogueImports.finish(deps.db, jobId, 'done', null);
     } catch (e) {
       const reason =
@@ -186,6 +194,8 @@ export async function resumeMarcImports(deps: Deps): Promise<void> {
 const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''}`;
 
 interface PreparedBatch {
+  /** Match keys of this batch (record position by key), for the next batch's duplicate check. */
+  keys: Map<string, number>;
   candidates: Array<{
     position: number;
     values: RecordValues;
@@ -195,8 +205,15 @@ interface PreparedBatch {
   progress: BatchProgress;
 }
 
-/** The CPU part of a batch: mapping, hashing, search words; bad records become errors with positions. */
-function prepareBatch(job: ImportJob, batch: readonly MarcReadResult[]): PreparedBatch {
+/**
+ * The CPU part of a batch: mapping, hashing, search words; bad records become errors with positions. A key
+ * seen in this batch or the one before (which may not have committed yet) is reported as a duplicate.
+ */
+function prepareBatch(
+  job: ImportJob,
+  batch: readonly MarcReadResult[],
+  earlier: ReadonlyMap<string, number>,
+): PreparedBatch {
   const errors: ImportError[] = [];
   const candidates: PreparedBatch['candidates'] = [];
   const seen = new Map<string, number>();
@@ -217,9 +234,9 @@ function prepareBatch(job: ImportJob, batch: readonly MarcReadResult[]): Prepare
       : values.isbn
         ? `isbn:${values.isbn}`
         : null;
-    const earlier = key ? seen.get(key) : undefined;
-    if (key && earlier !== undefined) {
-      errors.push({ position: item.position, reason: `duplicate of the record at ${earlier} in this file` });
+    const first = key ? (seen.get(key) ?? earlier.get(key)) : undefined;
+    if (key && first !== undefined) {
+      errors.push({ position: item.position, reason: `duplicate of the record at ${first} in this file` });
       continue;
     }
     if (key) seen.set(key, item.position);
@@ -239,11 +256,19 @@ function prepareBatch(job: ImportJob, batch: readonly MarcReadResult[]): Prepare
     errors,
     resumeOffset: batch.at(-1)?.next ?? job.resumeOffset,
   };
-  return { candidates, progress };
+  return { keys: seen, candidates, progress };
 }
 
-/** The database part of a batch: match, insert or update, dictionary, progress — one transaction. */
-async function writeBatch(deps: Deps, job: ImportJob, prepared: PreparedBatch): Promise<void> {
+/**
+ * The database part of a batch: match, insert or update, dictionary, progress — one transaction, which
+ * commits only after `before` (the previous batch) has committed, and rolls back if that one failed.
+ */
+async function writeBatch(
+  deps: Deps,
+  job: ImportJob,
+  prepared: PreparedBatch,
+  before: Promise<void>,
+): Promise<void> {
   const { candidates, progress } = prepared;
   const errors = progress.errors;
   const { catalogue, catalogueSearch, catalogueImports } = deps.repos;
@@ -294,6 +319,9 @@ async function writeBatch(deps: Deps, job: ImportJob, prepared: PreparedBatch): 
       progress.updated++;
     }
     await catalogue.insertRecords(tx, inserts, insertHoldings);
+    // Shared rows (dictionary words, the job's progress) last: the previous batch holds their locks until
+    // it commits, and this batch must not commit before it anyway.
+    await before;
     await catalogueSearch.addWords(tx, words);
     await catalogueImports.recordBatch(tx, job.id, progress);
     // Changes to existing records are the part of an import a cataloguer may need to trace back.

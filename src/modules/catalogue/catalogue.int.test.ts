@@ -249,6 +249,47 @@ describe('catalogue records and import', () => {
     expect(titles.map((t) => t.title)).toEqual(['Resume ba', 'Resume hai']);
   });
 
+  it('commits batches in file order: a failed batch takes the next one with it, and the job resumes exactly', async () => {
+    // 2,500 records = three batches (two are written at once on PostgreSQL). Record 1,500 fails in the
+    // database; record 2,000 repeats record 1,999's control number across a batch boundary.
+    const parts = Array.from({ length: 2500 }, (_, i) =>
+      writeIso2709(marcBook(i === 2000 ? 'ord1999' : `ord${i}`, i === 1500 ? 'Nổ tung' : `Thứ tự ${i}`)),
+    );
+    const file = join(dir, 'order.mrc');
+    await writeFile(file, concat(parts));
+    await ctx.dbh.execScript(`CREATE FUNCTION test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.title = 'Nổ tung' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_boom BEFORE INSERT ON catalogue_records FOR EACH ROW EXECUTE FUNCTION test_boom();`);
+    const job = await startMarcImport(ctx.deps, librarian, {
+      fileName: 'order.mrc',
+      format: 'iso2709',
+      filePath: file,
+      fileSize: 1,
+      unitId: library,
+      publish: false,
+    });
+    const failed = await runMarcImport(ctx.deps, job.id);
+    const count = async () =>
+      (
+        await ctx.dbh.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM catalogue_records WHERE control_number LIKE 'ord%'",
+        )
+      )[0]?.n;
+    const batchEnd = parts.slice(0, 1000).reduce((n, p) => n + p.length, 0);
+    expect(failed).toMatchObject({ status: 'failed', processed: 1000, resumeOffset: batchEnd });
+    expect(await count()).toBe(1000);
+
+    await ctx.dbh.execScript('DROP TRIGGER test_boom ON catalogue_records; DROP FUNCTION test_boom();');
+    await ctx.dbh.query("UPDATE catalogue_import_jobs SET status = 'running' WHERE id = $1", [job.id]);
+    const done = await runMarcImport(ctx.deps, job.id);
+    expect(done).toMatchObject({ status: 'done', processed: 2500, imported: 2499, failed: 1 });
+    const offset = (n: number) => parts.slice(0, n).reduce((sum, p) => sum + p.length, 0);
+    expect(done.errors).toEqual([
+      { position: offset(2000), reason: `duplicate of the record at ${offset(1999)} in this file` },
+    ]);
+    expect(await count()).toBe(2499);
+  });
+
   it('rejects MARCXML with a DOCTYPE and imports nothing from it', async () => {
     const file = join(dir, 'bomb.xml');
     const body =
