@@ -2,9 +2,8 @@
 // Writes go through jsonb_to_recordset so a batch of 1,000 imported records is one statement on both drivers.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { fold } from '../../lib/vn-text.ts';
 import type { Availability, RecordType } from './catalogue.schemas.ts';
-import { exactText, foldedWords, vnSortKey, wordsText } from './catalogue.text.ts';
+import { exactWordsText, foldedWords, foldWordsText, vnSortKeyOfWords, wordsText } from './catalogue.text.ts';
 
 /** A text[] parameter (drizzle would otherwise expand an array into a list). */
 export function textArray(values: readonly string[]): SQL {
@@ -69,12 +68,15 @@ export interface HoldingRow extends HoldingValues {
 export function searchColumns(
   v: Pick<RecordValues, 'title' | 'creators' | 'subjects' | 'isbn' | 'issn' | 'inventoryNo'>,
 ) {
-  const extra = [...v.creators, ...v.subjects, v.isbn ?? '', v.issn ?? '', v.inventoryNo ?? ''];
+  // Each text is cleaned once and reused (imports run this for every record).
+  const title = wordsText(v.title);
+  const people = [...v.creators, ...v.subjects].map(wordsText).filter(Boolean);
+  const ids = [v.isbn ?? '', v.issn ?? '', v.inventoryNo ?? ''].map(wordsText).filter(Boolean);
   return {
-    search_title: fold(wordsText(v.title)),
-    search_extra: fold(extra.map(wordsText).filter(Boolean).join(' ')),
-    search_exact: exactText([v.title, ...v.creators, ...v.subjects]),
-    title_sort: vnSortKey(v.title),
+    search_title: foldWordsText(title),
+    search_extra: foldWordsText([...people, ...ids].join(' ')),
+    search_exact: exactWordsText([title, ...people]),
+    title_sort: vnSortKeyOfWords(title),
   };
 }
 

@@ -13,7 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf, textArray } from './catalogue.repository.ts';
 import type { RecordType, SearchSort } from './catalogue.schemas.ts';
-import { editDistance, editNeighbours, foldedWords, queryWords } from './catalogue.text.ts';
+import { foldedWords, queryWords } from './catalogue.text.ts';
 import {
   AVAILABILITY_VALUES,
   estimate,
@@ -23,13 +23,12 @@ import {
   STRATA,
   sampleMatches,
 } from './catalogue-search.sample.ts';
+import { corrections, driverOf } from './catalogue-search.words.ts';
 
 export const MAX_PAGE = 50;
 /** A large (estimated) result set is ranked on this many sampled matches, spread over the strata; a small
  * (exact) one is ranked whole. */
 export const RANK_CAP = 200;
-/** Alternatives kept per corrected word (each one is probed for every candidate row). */
-const MAX_ALTERNATIVES = 2;
 
 export interface SearchFilters {
   types?: readonly string[] | undefined;
@@ -170,92 +169,6 @@ async function countAndFacets(db: Db, sample: SampleRow[]): Promise<Counted> {
     facets[k] = facets[k].slice(0, 30);
   }
   return { total: est.exact ? est.total : roundEstimate(est.total), exact: est.exact, facets, sample };
-}
-
-/** Dictionary words within one edit (any length) or trigram-similar (long words) of each query word. */
-async function corrections(db: Db, words: readonly string[]): Promise<string[][]> {
-  // One lookup for every word's edit-distance-1 neighbours (by primary key).
-  const probes = new Set<string>();
-  for (const w of words) {
-    probes.add(w);
-    if (w.length <= 12) for (const n of editNeighbours(w)) probes.add(n);
-  }
-  const known = new Map<string, number>();
-  for (const r of await rowsOf<{ word: string; ndoc: number }>(
-    db,
-    sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray([...probes])}::text[])`,
-  ))
-    known.set(r.word, Number(r.ndoc));
-  // Words the catalogue knows stay as typed when some other word is unknown: that one is the typo.
-  const someUnknown = words.some((w) => !known.has(w));
-  const out: string[][] = [];
-  for (const w of words) {
-    if (someUnknown && known.has(w)) {
-      out.push([w]);
-      continue;
-    }
-    const found = new Map<string, number>();
-    for (const [word, ndoc] of known) if (editDistance(w, word) <= 1) found.set(word, ndoc);
-    // Words under 7 letters accept one edit, which the probes cover exactly; longer words accept two, which
-    // only the trigram index finds (asked only when one edit found nothing).
-    if (w.length >= 7 && [...found.keys()].every((k) => k === w)) {
-      for (const r of await rowsOf<{ word: string; ndoc: number }>(
-        db,
-        sql`SELECT word, ndoc FROM catalogue_words WHERE word OPERATOR(public.%) ${w}
-          ORDER BY public.similarity(word, ${w}) DESC LIMIT 8`,
-      ))
-        found.set(r.word, Number(r.ndoc));
-    }
-    const maxDistance = w.length >= 7 ? 2 : 1;
-    const ranked = [...found.entries()]
-      .map(([word, ndoc]) => ({ word, ndoc, d: editDistance(w, word), swap: isSwap(w, word) }))
-      .filter((c) => c.d <= maxDistance)
-      // Two neighbouring letters swapped is the most common slip on a phone keyboard: it wins ties.
-      .sort((a, b) => a.d - b.d || Number(b.swap) - Number(a.swap) || b.ndoc - a.ndoc);
-    // A clear winner (closer, or the only swap) is taken alone; otherwise the best two are both asked.
-    const [first, second] = ranked;
-    const clear = first && (!second || first.d < second.d || (first.swap && !second.swap));
-    const kept = clear ? [first] : ranked.slice(0, MAX_ALTERNATIVES);
-    out.push(kept.length ? kept.map((c) => c.word) : [w]);
-  }
-  return out;
-}
-
-/** Same letters, two neighbours swapped ("nah" → "nha"). */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-  return (
-    diff.length === 2 &&
-    diff[1] === (diff[0] as number) + 1 &&
-    a[diff[0] as number] === b[diff[1] as number] &&
-    a[diff[1] as number] === b[diff[0] as number]
-  );
-}
-
-/** The group to range-scan: a single word with the fewest records (dictionary counts), else the first. */
-async function driverOf(db: Db, groups: readonly (readonly string[])[]): Promise<number> {
-  if (groups.length < 2) return 0;
-  const singles = groups.flatMap((g) => (g.length === 1 ? [g[0] as string] : []));
-  if (singles.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const r of await rowsOf<{ word: string; ndoc: number }>(
-    db,
-    sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(singles)}::text[])`,
-  ))
-    counts.set(r.word, Number(r.ndoc));
-  let best = 0;
-  let bestCount = Number.POSITIVE_INFINITY;
-  groups.forEach((g, i) => {
-    if (g.length !== 1) return;
-    const n = counts.get(g[0] as string) ?? 0;
-    if (n < bestCount) {
-      best = i;
-      bestCount = n;
-    }
-  });
-  return best;
 }
 
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */

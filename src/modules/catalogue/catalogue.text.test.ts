@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../lib/vn-text.ts';
-import { editDistance, editNeighbours, exactText, queryWords, vnSortKey } from './catalogue.text.ts';
+import {
+  editDistance,
+  editNeighbours,
+  exactText,
+  foldWordsText,
+  queryWords,
+  vnSortKey,
+  wordsText,
+} from './catalogue.text.ts';
 
 const vietnamese = fc.string({
   unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạệỆĐừỪ -.'.split('')),
@@ -14,6 +22,14 @@ describe('catalogue text', () => {
       fc.property(vietnamese, (s) => {
         expect(fold(fold(s))).toBe(fold(s));
         expect(queryWords(s.normalize('NFD'))).toEqual(queryWords(s.normalize('NFC')));
+      }),
+    );
+  });
+
+  it('folds word by word (memoised) exactly as it folds a whole text', () => {
+    fc.assert(
+      fc.property(vietnamese, (s) => {
+        expect(foldWordsText(wordsText(s))).toBe(fold(wordsText(s)));
       }),
     );
   });

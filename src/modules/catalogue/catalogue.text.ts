@@ -13,8 +13,13 @@ export function wordsText(s: string): string {
 
 /** Lower-cased, NOT folded, space-padded word text: ` khánh hòa ` — `strpos` on ` hòa ` is a whole-word match. */
 export function exactText(parts: readonly string[]): string {
-  const text = parts
-    .map((p) => wordsText(p).toLowerCase())
+  return exactWordsText(parts.map(wordsText));
+}
+
+/** `exactText` of texts already passed through `wordsText`. */
+export function exactWordsText(words: readonly string[]): string {
+  const text = words
+    .map((p) => p.toLowerCase())
     .filter(Boolean)
     .join(' ');
   return ` ${text.replace(/\s+/g, ' ')} `;
@@ -42,9 +47,30 @@ export function queryWords(q: string): QueryWords {
 export function foldedWords(texts: readonly string[]): string[] {
   const out = new Set<string>();
   for (const t of texts) {
-    for (const w of fold(wordsText(t)).split(' ')) if (w && w.length <= MAX_WORD_LENGTH) out.add(w);
+    for (const w of wordsText(t).split(' ')) {
+      const f = foldWord(w);
+      if (f && f.length <= MAX_WORD_LENGTH) out.add(f);
+    }
   }
   return [...out];
+}
+
+// Folding word by word through a bounded memo: a catalogue's vocabulary is small next to its records, and
+// imports fold every word of every record several times.
+const FOLDED = new Map<string, string>();
+function foldWord(word: string): string {
+  let f = FOLDED.get(word);
+  if (f === undefined) {
+    f = fold(word);
+    if (FOLDED.size >= 50_000) FOLDED.clear();
+    FOLDED.set(word, f);
+  }
+  return f;
+}
+
+/** `fold` of a text already passed through `wordsText` (single spaces between words). */
+export function foldWordsText(words: string): string {
+  return words ? words.split(' ').map(foldWord).join(' ') : '';
 }
 
 // Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; tones are a secondary
@@ -60,9 +86,14 @@ const TONE: Record<string, string> = {
 };
 
 export function vnSortKey(s: string): string {
+  return vnSortKeyOfWords(wordsText(s));
+}
+
+/** `vnSortKey` of a text already passed through `wordsText`. */
+export function vnSortKeyOfWords(words: string): string {
   let primary = '';
   let tones = '';
-  for (const ch of wordsText(s).toLowerCase()) {
+  for (const ch of words.toLowerCase()) {
     const key = SORT_KEYS.get(ch) ?? sortKeyOf(ch);
     primary += key.primary;
     tones += key.tone;
