@@ -10,18 +10,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { textArray } from './catalogue.repository.ts';
+import { AVAILABILITIES } from './catalogue.schemas.ts';
 
 export const STRATA = 8;
 export const PER_STRATUM = 125;
 
-/** Availability values in bit order (migration 0017 `catalogue_availability_mask`). */
-export const AVAILABILITY_VALUES = [
-  'available',
-  'on_loan',
-  'reference_only',
-  'in_storage',
-  'on_display',
-] as const;
+/** Availability values in bit order (migration 0017 `catalogue_availability_mask` uses the same order). */
+export const AVAILABILITY_VALUES = AVAILABILITIES;
 
 export interface SampleFilters {
   types?: readonly string[] | undefined;

@@ -2,6 +2,7 @@
 // Writes go through jsonb_to_recordset so a batch of 1,000 imported records is one statement on both drivers.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import type { Availability, RecordType } from './catalogue.schemas.ts';
 import { exactWordsText, foldedWords, foldWordsText, vnSortKeyOfWords, wordsText } from './catalogue.text.ts';
 
@@ -10,10 +11,8 @@ export function textArray(values: readonly string[]): SQL {
   return sql`${sql.param(values)}`;
 }
 
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+/** The catalogue modules' name for the shared row helper. */
+export const rowsOf = queryRows;
 
 /** The columns a record write sets (ids and provenance included); search columns are derived here. */
 export interface RecordValues {

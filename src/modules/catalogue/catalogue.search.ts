@@ -19,6 +19,7 @@ import {
   estimate,
   postingsMatch,
   roundEstimate,
+  type SampleFilters,
   type SampleRow,
   STRATA,
   sampleMatches,
@@ -30,13 +31,7 @@ export const MAX_PAGE = 50;
  * (exact) one is ranked whole. */
 export const RANK_CAP = 200;
 
-export interface SearchFilters {
-  types?: readonly string[] | undefined;
-  institutions?: readonly string[] | undefined;
-  languages?: readonly string[] | undefined;
-  decades?: readonly number[] | undefined;
-  availability?: readonly string[] | undefined;
-}
+export type SearchFilters = SampleFilters;
 
 export interface SearchParams {
   q: string;

@@ -2,6 +2,7 @@
 // and cancellations. Callers pass `db` or a transaction; the use cases decide what is allowed.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import type { LatLng } from '../../lib/geo.ts';
 import type { HoursException, HoursInterval } from './places.hours.ts';
 import type { PlaceKind } from './places.kinds.ts';
@@ -54,10 +55,7 @@ export interface PlaceListOptions {
 }
 
 /** Raw SQL rows: both drivers answer `execute` with `{ rows }`. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+const rowsOf = queryRows;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

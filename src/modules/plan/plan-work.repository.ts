@@ -2,6 +2,7 @@
 // instance timeline and due dates. Task edits and "My work" live in plan-work-queries.repository.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import { newId } from '../../lib/ids.ts';
 import { createPlanEvidenceSql } from './plan-evidence.repository.ts';
 
@@ -82,10 +83,7 @@ export interface NewInstanceEvent {
 }
 
 /** Raw SQL rows: both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+export const rowsOf = queryRows;
 
 export function sqlList(values: readonly string[]): SQL {
   return sql.join(

@@ -1,6 +1,7 @@
 // All SQL touching plan tasks, their units and instances, and the commemorative days.
 import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import { newId } from '../../lib/ids.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.ts';
@@ -111,10 +112,7 @@ function timeFromColumns(r: Pick<TaskRecord, 'timeKind' | 'timeFrom' | 'timeTo'>
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], ${planTasks.section})`;
 
 /** Raw SQL rows: both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+const rowsOf = queryRows;
 
 /** `$1, $2, …` for an IN list; callers guarantee the list is not empty. */
 function sqlList(values: readonly string[]): SQL {
