@@ -69,12 +69,13 @@ function filtersOn(f: SampleFilters, unitColumn: 'num' | 'id'): SQL[] {
   return parts;
 }
 
-/** Records (alias `r`) holding every group's word (any of its alternatives), by postings probes. */
-export function postingsMatch(groups: readonly (readonly string[])[]): SQL {
+/** Records (alias `r`, or `alias`) holding every group's word (any alternative), by postings probes. */
+export function postingsMatch(groups: readonly (readonly string[])[], alias = 'r'): SQL {
+  const seq = sql.raw(`${alias}.seq`);
   return sql.join(
     groups.map(
       (alts) =>
-        sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = r.seq)`,
+        sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = ${seq})`,
     ),
     sql` AND `,
   );
@@ -117,22 +118,38 @@ function wordsSlice(groups: readonly (readonly string[])[], driver: number, f: S
     ORDER BY u.seq LIMIT ${PER_STRATUM})`;
 }
 
-function browseSlice(f: SampleFilters): SQL {
+/** From the narrow facet table: every published record, or (with words) those an institution holds. */
+function docsSlice(f: SampleFilters, groups: readonly (readonly string[])[]): SQL {
+  const words = groups.length ? [postingsMatch(groups, 'p')] : [];
   return sql`(SELECT p.seq, p.type, n.num AS unit_num, p.language, p.decade,
       catalogue_availability_mask(p.availability) AS availability
     FROM catalogue_search_docs p JOIN units n ON n.id = p.unit_id
-    WHERE p.published AND p.seq >= s.a AND p.seq < s.z${and(filtersOn(f, 'id'))}
+    WHERE p.published AND p.seq >= s.a AND p.seq < s.z${and([...filtersOn(f, 'id'), ...words])}
     ORDER BY p.seq LIMIT ${PER_STRATUM})`;
 }
+
+/** Published records of these institutions, counted up to `cap` (index-only on the unit index). */
+export async function institutionSize(db: Db, institutions: readonly string[], cap: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM catalogue_search_docs
+      WHERE published AND unit_id = ANY(${textArray(institutions)}::text[]) LIMIT ${cap}) x`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
+export type SampleDriver = { word: number } | 'institution';
 
 /** Samples the matches of `groups` (none: every published record) under the filters. */
 export async function sampleMatches(
   db: Db,
   groups: readonly (readonly string[])[],
-  driver: number,
+  driver: SampleDriver,
   f: SampleFilters,
 ): Promise<SampleRow[]> {
-  const slice = groups.length ? wordsSlice(groups, driver, f) : browseSlice(f);
+  const slice =
+    groups.length && driver !== 'institution' ? wordsSlice(groups, driver.word, f) : docsSlice(f, groups);
   const rows = await queryRows<SampleRow>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),

@@ -70,11 +70,16 @@ function isSwap(a: string, b: string): boolean {
   );
 }
 
-/** The group to range-scan: a single word with the fewest records (dictionary counts), else the first. */
-export async function driverOf(db: Db, groups: readonly (readonly string[])[]): Promise<number> {
-  if (groups.length < 2) return 0;
+/**
+ * The group to range-scan: the single word with the fewest records (dictionary counts), else the first;
+ * with its record count (Infinity when unknown: alternatives only).
+ */
+export async function driverOf(
+  db: Db,
+  groups: readonly (readonly string[])[],
+): Promise<{ word: number; count: number }> {
   const singles = groups.flatMap((g) => (g.length === 1 ? [g[0] as string] : []));
-  if (singles.length === 0) return 0;
+  if (singles.length === 0) return { word: 0, count: Number.POSITIVE_INFINITY };
   const counts = new Map<string, number>();
   for (const r of await rowsOf<{ word: string; ndoc: number }>(
     db,
@@ -91,5 +96,5 @@ export async function driverOf(db: Db, groups: readonly (readonly string[])[]): 
       bestCount = n;
     }
   });
-  return best;
+  return { word: best, count: bestCount };
 }

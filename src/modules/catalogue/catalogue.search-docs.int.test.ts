@@ -147,6 +147,33 @@ describe('catalogue search documents', () => {
     expect(byType.museum_object).toBeLessThan(museumTruth * 1.4);
     expect(all.hits).toHaveLength(20);
 
+    // The same through the institution: with the dictionary built, the museum (600 records) is smaller than
+    // the word (3,000), so its records are walked and the word probed; same answer.
+    await ctx.deps.repos.catalogueSearch.rebuildDictionary(ctx.deps.db);
+    const byMuseum = await searchCatalogue(
+      ctx.deps,
+      { kind: 'anonymous' },
+      { q: 'gốm', institution: museum, sort: 'relevance', page: 1 },
+    );
+    expect(byMuseum.facets.institution.map((f) => f.value)).toEqual([museum]);
+    expect(byMuseum.total).toBeGreaterThan(museumTruth * 0.85);
+    expect(byMuseum.total).toBeLessThan(museumTruth * 1.15);
+    expect(byMuseum.hits.every((h) => h.unitId === museum)).toBe(true);
+    // "trúc" is in every book's title and in a few generated museum titles: exact, and only the museum's.
+    const smallExact = await searchCatalogue(
+      ctx.deps,
+      { kind: 'anonymous' },
+      { q: 'trúc', institution: museum, sort: 'relevance', page: 1 },
+    );
+    const truc = (
+      await ctx.dbh.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM catalogue_postings WHERE word = 'truc' AND type = 'museum_object'`,
+      )
+    )[0]?.n;
+    expect(truc).toBeGreaterThan(0);
+    expect(truc).toBeLessThan(100);
+    expect(smallExact).toMatchObject({ total: truc, totalEstimated: false });
+
     // Fewer than 125 matches per stratum: read whole, so exact.
     const both =
       await count(`AND EXISTS (SELECT 1 FROM catalogue_postings q WHERE q.word = 'bau' AND q.seq = p.seq)

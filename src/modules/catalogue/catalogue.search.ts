@@ -17,8 +17,10 @@ import { foldedWords, queryWords } from './catalogue.text.ts';
 import {
   AVAILABILITY_VALUES,
   estimate,
+  institutionSize,
   postingsMatch,
   roundEstimate,
+  type SampleDriver,
   type SampleFilters,
   type SampleRow,
   STRATA,
@@ -166,6 +168,24 @@ async function countAndFacets(db: Db, sample: SampleRow[]): Promise<Counted> {
   return { total: est.exact ? est.total : roundEstimate(est.total), exact: est.exact, facets, sample };
 }
 
+/**
+ * Which side a sample walks: the rarest word's postings, or — when the chosen institutions hold fewer records
+ * than that word occurs in — the institutions' records, probing the words (a small museum searched for a
+ * common word would otherwise scan all of that word's postings).
+ */
+async function planSample(
+  db: Db,
+  groups: readonly (readonly string[])[],
+  f: SearchFilters,
+): Promise<SampleDriver> {
+  if (!f.institutions?.length)
+    return groups.length < 2 ? { word: 0 } : { word: (await driverOf(db, groups)).word };
+  const driver = await driverOf(db, groups);
+  // Counting is bounded: an institution with 20,000+ records is not the small side.
+  const cap = Math.min(driver.count, 20_000);
+  return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : { word: driver.word };
+}
+
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
 function candidates(counted: Counted): number[] {
   const sample = counted.sample;
@@ -198,7 +218,7 @@ export function createPostgresSearchIndex(): SearchIndex {
       const where = filterSql(p.filters);
       const offset = (Math.min(p.page, MAX_PAGE) - 1) * p.pageSize;
       if (words.folded.length === 0) {
-        const counted = await countAndFacets(db, await sampleMatches(db, [], 0, p.filters));
+        const counted = await countAndFacets(db, await sampleMatches(db, [], 'institution', p.filters));
         const hits = await sortedHits(db, where, p, offset);
         return finish(counted, hits, null, p, Number.POSITIVE_INFINITY);
       }
@@ -206,7 +226,7 @@ export function createPostgresSearchIndex(): SearchIndex {
       let groups: string[][] = words.folded.map((w) => [w]);
       let counted = await countAndFacets(
         db,
-        await sampleMatches(db, groups, await driverOf(db, groups), p.filters),
+        await sampleMatches(db, groups, await planSample(db, groups, p.filters), p.filters),
       );
       let corrected = false;
       if (counted.total === 0) {
@@ -214,7 +234,7 @@ export function createPostgresSearchIndex(): SearchIndex {
         if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
           const again = await countAndFacets(
             db,
-            await sampleMatches(db, alt, await driverOf(db, alt), p.filters),
+            await sampleMatches(db, alt, await planSample(db, alt, p.filters), p.filters),
           );
           if (again.total > 0) {
             groups = alt;
