@@ -3,28 +3,11 @@
 // through the same use cases as people, as the demo accounts. The current year is left empty for the
 // browser journey (e2e/plan-budget.spec.ts).
 import type { AppDeps } from '../../deps.ts';
-import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
-import { loadActorAccess } from '../access/access.actor.ts';
+import { demoActor } from './plan.demo-actor.ts';
 import { PROGRAM_YEARS } from './plan.model.ts';
 import { listPlanTasks } from './plan.usecases.ts';
 import { appraiseBudgetLine, createBudgetLine, recordBudgetSpending } from './plan-budget.usecases.ts';
-
-async function demoActor(deps: AppDeps, email: string): Promise<Actor | null> {
-  const user = await deps.repos.access.findUserByEmail(deps.db, email);
-  if (!user) return null;
-  const access = await loadActorAccess(deps, user.id);
-  return {
-    kind: 'user',
-    userId: user.id,
-    email,
-    name: user.name,
-    grants: access.grants,
-    inSubtree: access.inSubtree,
-    twoFactorEnabled: false,
-    sessionId: 'ses_demoseeddemoseed',
-  };
-}
 
 export async function seedDemoPlanBudget(deps: AppDeps): Promise<void> {
   try {

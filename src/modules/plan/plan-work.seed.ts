@@ -1,28 +1,11 @@
 // Demo mode only: a few assignments and unit reports so "My work", the task pages and the timeline show
 // something on first start. Written through the same use cases people use, as the demo accounts.
 import type { AppDeps } from '../../deps.ts';
-import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
-import { loadActorAccess } from '../access/access.actor.ts';
+import { demoActor } from './plan.demo-actor.ts';
 import { listPlanTasks } from './plan.usecases.ts';
 import { saveProgress, transitionReport } from './plan-progress.usecases.ts';
 import { assignUnitPart } from './plan-work.usecases.ts';
-
-async function demoActor(deps: AppDeps, email: string): Promise<(Actor & { kind: 'user' }) | null> {
-  const user = await deps.repos.access.findUserByEmail(deps.db, email);
-  if (!user) return null;
-  const access = await loadActorAccess(deps, user.id);
-  return {
-    kind: 'user',
-    userId: user.id,
-    email,
-    name: user.name,
-    grants: access.grants,
-    inSubtree: access.inSubtree,
-    twoFactorEnabled: false,
-    sessionId: 'ses_demoseeddemoseed',
-  };
-}
 
 export async function seedDemoPlanWork(deps: AppDeps): Promise<void> {
   try {

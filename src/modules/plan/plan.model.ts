@@ -15,6 +15,11 @@ export const PHASE_YEARS: Readonly<Record<PlanPhase, { from: number; to: number 
 
 /** The program runs to 2030; the plan was issued in 2023. No instance falls outside these years. */
 export const PROGRAM_YEARS = { from: 2023, to: 2030 } as const;
+/** Every year of the program, in order (2023 … 2030). */
+export const PROGRAM_YEAR_LIST: readonly number[] = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
 
 /**
  * The "Thời gian thực hiện" cell. `unspecified` is an empty cell in the source (Phụ lục I, III.2): it is

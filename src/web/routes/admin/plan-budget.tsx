@@ -8,6 +8,7 @@ import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
 import { listBudget } from '../../../modules/plan/plan-budget.usecases.ts';
 import { can } from '../../../policies.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { PlanUnitSelect, PlanYearSelect } from '../../components/PlanFilterSelects.tsx';
 import { budgetLineView, sourceKey, stageKey, sumsView } from '../../components/plan-budget-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -18,10 +19,6 @@ const FILTER_KEYS = ['year', 'unit', 'source'] as const;
 /** The page lists at most this many lines; totals and the Excel export cover the whole selection. */
 const LINES_SHOWN = 200;
 type FilterKey = (typeof FILTER_KEYS)[number];
-const YEARS = Array.from(
-  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
-  (_, i) => PROGRAM_YEARS.from + i,
-);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -138,22 +135,8 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <FilterSelect
-          id="budget-year"
-          name="year"
-          label={t('plan.filter.year')}
-          allLabel={t('plan.filter.all')}
-          value={f.year}
-          options={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
-        />
-        <FilterSelect
-          id="budget-unit"
-          name="unit"
-          label={t('plan.filter.unit')}
-          allLabel={t('plan.filter.all')}
-          value={f.unit}
-          options={d.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
-        />
+        <PlanYearSelect id="budget-year" value={f.year} />
+        <PlanUnitSelect id="budget-unit" value={f.unit} units={d.units} />
         <FilterSelect
           id="budget-source"
           name="source"

@@ -1,9 +1,13 @@
-// Back office: the plan's tasks (both appendices), read-only, filtered by a plain GET form.
-import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { can } from '../../../policies.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import {
+  PlanPhaseSelect,
+  PlanSectionSelect,
+  PlanUnitSelect,
+  PlanYearSelect,
+} from '../../components/PlanFilterSelects.tsx';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -13,10 +17,6 @@ import type { Route } from './+types/plan-tasks.ts';
 const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue'] as const;
 const STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-const YEARS = Array.from(
-  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
-  (_, i) => PROGRAM_YEARS.from + i,
-);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -72,38 +72,10 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <FilterSelect
-          id="plan-phase"
-          name="phase"
-          label={t('plan.filter.phase')}
-          allLabel={t('plan.filter.all')}
-          value={f.phase}
-          options={PLAN_PHASES.map((p) => ({ value: String(p), label: String(t(`plan.phase.${p}`)) }))}
-        />
-        <FilterSelect
-          id="plan-section"
-          name="section"
-          label={t('plan.filter.section')}
-          allLabel={t('plan.filter.all')}
-          value={f.section}
-          options={PLAN_SECTIONS.map((s) => ({ value: String(s), label: String(s) }))}
-        />
-        <FilterSelect
-          id="plan-unit"
-          name="unit"
-          label={t('plan.filter.unit')}
-          allLabel={t('plan.filter.all')}
-          value={f.unit}
-          options={loaderData.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
-        />
-        <FilterSelect
-          id="plan-year"
-          name="year"
-          label={t('plan.filter.year')}
-          allLabel={t('plan.filter.all')}
-          value={f.year}
-          options={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
-        />
+        <PlanPhaseSelect id="plan-phase" value={f.phase} />
+        <PlanSectionSelect id="plan-section" value={f.section} />
+        <PlanUnitSelect id="plan-unit" value={f.unit} units={loaderData.units} />
+        <PlanYearSelect id="plan-year" value={f.year} />
         <FilterSelect
           id="plan-status"
           name="status"

@@ -1,12 +1,12 @@
 // Back office: the plan's timeline 2023–2030 — a server-rendered SVG Gantt chart (no JavaScript) with today's
 // line and the milestones, followed by a table that says the same in text. Filters: a plain GET form.
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
-import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { PROGRAM_YEAR_LIST } from '../../../modules/plan/plan.model.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { getPlanTimeline } from '../../../modules/plan/plan-overview.usecases.ts';
 import { layoutTimeline, PLAN_MILESTONES, timelineStatus } from '../../../modules/plan/plan-timeline.ts';
-import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { PlanPhaseSelect, PlanSectionSelect, PlanUnitSelect } from '../../components/PlanFilterSelects.tsx';
 import {
   milestoneKey,
   PlanTimelineChart,
@@ -21,10 +21,6 @@ import type { Route } from './+types/plan-timeline.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-const YEARS = Array.from(
-  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
-  (_, i) => PROGRAM_YEARS.from + i,
-);
 const ROW_HEIGHT = 24;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -94,30 +90,9 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <FilterSelect
-          id="tl-phase"
-          name="phase"
-          label={t('plan.filter.phase')}
-          allLabel={t('plan.filter.all')}
-          value={f.phase}
-          options={PLAN_PHASES.map((p) => ({ value: String(p), label: String(t(`plan.phase.${p}`)) }))}
-        />
-        <FilterSelect
-          id="tl-section"
-          name="section"
-          label={t('plan.filter.section')}
-          allLabel={t('plan.filter.all')}
-          value={f.section}
-          options={PLAN_SECTIONS.map((s) => ({ value: String(s), label: String(s) }))}
-        />
-        <FilterSelect
-          id="tl-unit"
-          name="unit"
-          label={t('plan.filter.unit')}
-          allLabel={t('plan.filter.all')}
-          value={f.unit}
-          options={d.units.map((u) => ({ value: String(u.code), label: String(u.name) }))}
-        />
+        <PlanPhaseSelect id="tl-phase" value={f.phase} />
+        <PlanSectionSelect id="tl-section" value={f.section} />
+        <PlanUnitSelect id="tl-unit" value={f.unit} units={d.units} />
         <button type="submit">{t('plan.filter.submit')}</button>
         <a className="button secondary" href={href('/admin/plan/timeline')}>
           {t('plan.filter.reset')}
@@ -170,7 +145,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
             <tr>
               <th scope="col">{t('planTimeline.col.task')}</th>
               <th scope="col">{t('plan.col.time')}</th>
-              {YEARS.map((y) => (
+              {PROGRAM_YEAR_LIST.map((y) => (
                 <th scope="col" key={y}>
                   {y}
                 </th>
@@ -185,7 +160,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
                   <span className="tl-task-content">{r.content}</span>
                 </th>
                 <td>{planTimeLabel(t, r.time)}</td>
-                {YEARS.map((y) => {
+                {PROGRAM_YEAR_LIST.map((y) => {
                   const i = r.instances.find((x) => x.year === y);
                   return (
                     <td key={y}>{i ? t(statusKey(timelineStatus(i.status, i.dueDate, d.today))) : '—'}</td>

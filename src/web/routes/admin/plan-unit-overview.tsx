@@ -4,7 +4,7 @@ import { data, redirect } from 'react-router';
 import { formatIsoDay, isoDateInVietnam, yearInVietnam } from '../../../lib/dates.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { formatVnd } from '../../../lib/money.ts';
-import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { PROGRAM_YEAR_LIST, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { defaultOverviewUnit, getUnitOverview } from '../../../modules/plan/plan-overview.usecases.ts';
 import { timelineStatus } from '../../../modules/plan/plan-timeline.ts';
 import { statusKey } from '../../components/PlanTimelineChart.tsx';
@@ -14,10 +14,6 @@ import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-unit-overview.ts';
 
-const YEARS = Array.from(
-  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
-  (_, i) => PROGRAM_YEARS.from + i,
-);
 const REPORT_STATES = ['draft', 'ready', 'submitted', 'approved', 'returned'] as const;
 const REPORT_STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
 
@@ -89,7 +85,7 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
         <div className="field">
           <label htmlFor="overview-year">{t('plan.filter.year')}</label>
           <select id="overview-year" name="year" defaultValue={String(d.year)}>
-            {YEARS.map((y) => (
+            {PROGRAM_YEAR_LIST.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
