@@ -96,7 +96,12 @@ async function startCluster(cfg: typeof config) {
 async function startWorker(cfg: typeof config) {
   const logger = createLogger(cfg.logLevel);
   const dbh = cfg.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: cfg.databaseUrl })
+    ? await openDatabase({
+        kind: 'postgres',
+        url: cfg.databaseUrl,
+        onConnectionError: (err, what) =>
+          logger.warn({ err: err.message, code: (err as { code?: unknown }).code }, `database: ${what}`),
+      })
     : await openDatabase({ kind: 'pglite', dataDir: join(cfg.dataDir, 'db') });
   const primary = cluster.isPrimary;
   if (cfg.embedded) await migrate(dbh);

@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { makeResilient } from './pg-resilience.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -24,12 +25,17 @@ export interface DbHandle {
 
 export type OpenOptions =
   | { kind: 'pglite'; dataDir?: string | undefined }
-  | { kind: 'postgres'; url: string; searchPath?: string | undefined; max?: number | undefined };
+  | {
+      kind: 'postgres';
+      url: string;
+      searchPath?: string | undefined;
+      max?: number | undefined;
+      /** Told about lost connections and retries (the server logs them); they never end the process. */
+      onConnectionError?: ((err: Error, what: string) => void) | undefined;
+    };
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  return opts.kind === 'pglite'
-    ? openPglite(opts.dataDir)
-    : openPostgres(opts.url, opts.searchPath, opts.max);
+  return opts.kind === 'pglite' ? openPglite(opts.dataDir) : openPostgres(opts);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
@@ -64,13 +70,20 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   };
 }
 
-async function openPostgres(url: string, searchPath: string | undefined, max = 10): Promise<DbHandle> {
+async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): Promise<DbHandle> {
+  const { url, searchPath, max = 10 } = opts;
   const pool = new pg.Pool({
     connectionString: url,
     // withLock holds one connection for the advisory lock while the locked work uses another.
     max: Math.max(max, 2),
+    // A server that does not answer (blackholed host) fails the request instead of hanging it.
+    connectionTimeoutMillis: 5_000,
+    // TCP keepalive notices a connection cut silently (firewall, failover) on idle sockets.
+    keepAlive: true,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
+  // Error listeners and safe retries: a lost connection must never end the process (pg-resilience.ts).
+  makeResilient(pool, { onConnectionError: opts.onConnectionError });
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-unavailable.ts';
 import { AppError, fromDatabaseError, type ProblemDetails } from '../lib/errors.ts';
 import { t } from '../lib/i18n.ts';
 import type { HonoEnv } from './env.ts';
@@ -42,11 +43,35 @@ export function problemResponse(c: Context<HonoEnv>, err: AppError): Response {
   };
   return c.body(JSON.stringify(body), err.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',
+    // A 503 is temporary (database unreachable, shutting down): tell clients when to come back.
+    ...(err.status === 503 ? { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } : {}),
   });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A browser asking for a page (not the API, not a feed) gets a translated page instead of JSON. */
+function wantsPage(c: Context<HonoEnv>): boolean {
+  return !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+}
+
+/** The page shown for a temporary failure raised before React Router runs (e.g. resolving the session). */
+function unavailablePage(c: Context<HonoEnv>, err: AppError): Response {
+  const locale = c.get('locale') ?? 'vi';
+  const message = escapeHtml(t(locale, err.messageKey));
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message} — Suốt Đời</title></head><body><main><h1>${message}</h1><p>${escapeHtml(t(locale, 'error.requestId'))}: <code>${escapeHtml(c.get('requestId') ?? '')}</code></p></main></body></html>`;
+  return c.html(html, 503, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
 }
 
 export function handleError(err: unknown, c: Context<HonoEnv>): Response {
   const known = toAppError(err);
+  if (known?.status === 503) {
+    c.get('deps')?.logger.warn(
+      { err, requestId: c.get('requestId'), path: c.req.path },
+      'database unavailable',
+    );
+    if (wantsPage(c)) return unavailablePage(c, known);
+  }
   if (known) return problemResponse(c, known);
   c.get('deps')?.logger.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
   return problemResponse(c, new AppError('internal', 500, 'error.generic'));

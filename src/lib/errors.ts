@@ -1,4 +1,5 @@
 // The one error model. Codes are dotted (`auth.forbidden`); messageKey points into messages/*.json.
+import { isDatabaseUnavailable } from './db-unavailable.ts';
 import type { MessageKey } from './i18n.ts';
 
 export type ProblemDetails = {
@@ -58,5 +59,7 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
   if (code === '22021' || code === '22P05')
     return new AppError('db.bad_character', 400, 'error.nulCharacter');
   if (code === '40001' || code === '40P01') return new AppError('db.retry', 409, 'error.conflict');
+  // The database cannot be reached (refused, lost, shutting down): 503 with Retry-After, never 500.
+  if (isDatabaseUnavailable(e)) return new AppError('db.unavailable', 503, 'error.unavailable');
   return undefined;
 }

@@ -4,8 +4,12 @@ import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable } from '@react-router/node';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext, RouterContextProvider } from 'react-router';
-import { ServerRouter } from 'react-router';
+import { ServerRouter, UNSAFE_ErrorResponseImpl } from 'react-router';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.ts';
 import { requestContext } from './context.ts';
+
+/** Requests whose loader or action failed because the database could not be reached (answered 503). */
+const databaseUnavailable = new WeakSet<Request>();
 
 export const streamTimeout = 10_000;
 
@@ -16,6 +20,11 @@ export function handleError(
 ) {
   if (request.signal.aborted) return;
   const { deps, requestId } = context.get(requestContext);
+  if (isDatabaseUnavailable(error)) {
+    databaseUnavailable.add(request);
+    deps.logger.warn({ err: error, requestId, url: request.url }, 'database unavailable');
+    return;
+  }
   deps.logger.error({ err: error, requestId, url: request.url }, 'page loader or action failed');
 }
 
@@ -27,8 +36,17 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = loadContext.get(requestContext).nonce;
+  let status = responseStatusCode;
+  const errors = routerContext.staticHandlerContext.errors;
+  if (errors && databaseUnavailable.has(request)) {
+    // A temporary failure, not a bug: 503 with Retry-After and the error boundary's "try again" message.
+    for (const routeId of Object.keys(errors)) {
+      errors[routeId] = new UNSAFE_ErrorResponseImpl(503, 'Service Unavailable', null);
+    }
+    status = 503;
+    responseHeaders.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  }
   return new Promise<Response>((resolve, reject) => {
-    let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
       {

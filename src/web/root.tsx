@@ -72,7 +72,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         ? t('error.forbidden')
         : status === 401
           ? t('error.unauthenticated')
-          : t('error.generic');
+          : status === 503
+            ? t('error.unavailable')
+            : t('error.generic');
   return (
     <>
       <SiteHeader departmentName={data?.departmentName ?? ''} user={data?.user ?? null} />
