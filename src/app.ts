@@ -28,6 +28,8 @@ export interface AppOptions {
   clientDir?: string | undefined;
   /** Extra routes mounted before the page handler (auth handler, feeds…). */
   mount?: (app: Hono<HonoEnv>) => void;
+  /** True while the process drains for shutdown: /readyz answers 503 so balancers stop sending traffic. */
+  isDraining?: () => boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -70,19 +72,21 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', rejectNulCharacters());
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz') return next();
+    if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz' || c.req.path === '/readyz')
+      return next();
     c.set('actor', await deps.actors.resolve(c.req.raw.headers));
     return next();
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
+    if (opts.isDraining?.()) return c.json({ status: 'shutting-down' }, 503, { 'retry-after': '5' });
     try {
       await deps.dbh.query('SELECT 1');
       if (!(await migrationsCurrent(deps.dbh))) return c.json({ status: 'migrations-pending' }, 503);
       return c.json({ status: 'ready' });
     } catch {
-      return c.json({ status: 'database-unreachable' }, 503);
+      return c.json({ status: 'database-unreachable' }, 503, { 'retry-after': '5' });
     }
   });
   app.get('/metrics', async (c) => {

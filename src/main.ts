@@ -1,9 +1,8 @@
 // The server: read config, open the database, migrate (embedded), seed, serve; shut down gracefully.
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -11,12 +10,17 @@ import { openDatabase } from './db/client.ts';
 import { migrate, migrationsCurrent } from './db/migrate.ts';
 import { seedDemo, seedReference } from './db/seed/index.ts';
 import { buildDeps } from './deps.ts';
+import { type DrainableServer, serveDrainable } from './http/drain.ts';
 import { createLogger } from './lib/logger.ts';
 import { wireAuth } from './modules/auth/auth.wiring.ts';
 import { resumeMarcImports } from './modules/catalogue/catalogue.import.ts';
 import { startJobRunner } from './modules/jobs/jobs.runner.ts';
+import { checkWritableDir, lockDataDir } from './ops/data-dir.ts';
+import { describeStartupError, type StartupContext } from './ops/startup-errors.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** A shutdown that has not finished after this long exits anyway (code 1). */
+const SHUTDOWN_FORCE_MS = 15_000;
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -26,13 +30,31 @@ try {
     console.error(e.message);
     process.exit(1);
   }
-  throw e;
+  // Embedded mode writes its session secret into DATA_DIR while reading the configuration.
+  failStart(e, { dataDir: resolve(process.env.DATA_DIR || './data') });
 }
 
-if (config.workers > 1 && !config.embedded && cluster.isPrimary) {
-  await startCluster(config);
-} else {
-  await startWorker(config);
+try {
+  if (config.workers > 1 && !config.embedded && cluster.isPrimary) await startCluster(config);
+  else await startWorker(config);
+} catch (e) {
+  failStart(e, startupContext(config));
+}
+
+function startupContext(cfg: typeof config): StartupContext {
+  return {
+    dataDir: cfg.embedded ? join(cfg.dataDir, 'db') : undefined,
+    databaseUrl: cfg.databaseUrl,
+    port: cfg.port,
+    host: cfg.host,
+  };
+}
+
+/** A start-up failure: one clear line (src/ops/startup-errors.ts), exit code 1. */
+function failStart(err: unknown, ctx: StartupContext): never {
+  console.error(describeStartupError(err, ctx));
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(err);
+  process.exit(1);
 }
 
 type Demo = Awaited<ReturnType<typeof seedDemo>>;
@@ -73,6 +95,7 @@ async function startCluster(cfg: typeof config) {
   await dbh.close();
   let stopping = false;
   let announced = false;
+  let failedExits = 0;
   cluster.on('listening', () => {
     if (announced) return;
     announced = true;
@@ -80,21 +103,35 @@ async function startCluster(cfg: typeof config) {
     console.log(`Workers / tiến trình: ${cfg.workers}`);
   });
   cluster.on('exit', (w, code, signal) => {
-    if (stopping) return;
+    if (stopping) {
+      if (code !== 0) failedExits++;
+      // Every worker drained and ended: the primary ends with them (1 if any of them had to be forced).
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failedExits ? 1 : 0);
+      return;
+    }
     logger.error({ pid: w.process.pid, code, signal }, 'worker exited; starting a replacement');
     cluster.fork();
   });
   for (let i = 0; i < cfg.workers; i++) cluster.fork();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.on(sig, () => {
+      if (stopping) return;
       stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      // The signal itself, not worker.kill() (which disconnects first and closes the worker's server
+      // abruptly): each worker drains its own requests (src/http/drain.ts) and exits.
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      setTimeout(() => process.exit(1), SHUTDOWN_FORCE_MS + 2_000).unref();
     });
   }
 }
 
 async function startWorker(cfg: typeof config) {
   const logger = createLogger(cfg.logLevel);
+  if (cfg.embedded) {
+    // Before PGlite touches it: a writable directory that no other running server uses.
+    checkWritableDir(join(cfg.dataDir, 'db'));
+    lockDataDir(cfg.dataDir);
+  }
   const dbh = cfg.databaseUrl
     ? await openDatabase({
         kind: 'postgres',
@@ -122,29 +159,41 @@ async function startWorker(cfg: typeof config) {
     process.exit(1);
   }
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const app = createApp(deps, { build, clientDir: join(buildDir, 'client'), mount: auth.mount });
+  let http: DrainableServer | undefined;
+  const app = createApp(deps, {
+    build,
+    clientDir: join(buildDir, 'client'),
+    mount: auth.mount,
+    isDraining: () => http?.isDraining() ?? false,
+  });
 
-  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => {
+  http = serveDrainable({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => {
     if (primary) announce(cfg, demo);
   });
+  const server = http.server;
   // Background jobs and schedules: every process runs the loop; the database hands each job to one of them.
   const stopJobs = cfg.jobRunner ? startJobRunner(deps) : async () => undefined;
 
   let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
+  /**
+   * Drain (src/http/drain.ts): stop accepting, /readyz 503, `Connection: close` on every answer, wait for
+   * the requests in flight; then stop the jobs, then close the database. Exit 0 when all of it ended in
+   * time; a hung request or job makes it exit 1 after SHUTDOWN_FORCE_MS.
+   */
+  const shutdown = async (signal: string) => {
+    if (stopping || !http) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    server.close(async () => {
-      await stopJobs().catch(() => undefined);
-      await dbh.close().catch(() => undefined);
-      process.exit(0);
-    });
-    // Keep-alive sockets that stay idle must not hold the process forever.
-    setTimeout(() => process.exit(0), 15_000).unref();
-    if ('closeIdleConnections' in server)
-      (server as { closeIdleConnections: () => void }).closeIdleConnections();
+    logger.info({ signal, inFlight: http.inFlight() }, 'shutting down: draining requests in flight');
+    setTimeout(() => {
+      logger.error({ inFlight: http?.inFlight() }, 'shutdown took too long: forced exit');
+      process.exit(1);
+    }, SHUTDOWN_FORCE_MS).unref();
+    const drained = await http.drain({ timeoutMs: SHUTDOWN_FORCE_MS - 3_000 });
+    await stopJobs().catch((err: unknown) => logger.error({ err }, 'stopping jobs failed'));
+    await dbh.close().catch(() => undefined);
+    process.exit(drained ? 0 : 1);
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  server.on('error', (err) => failStart(err, startupContext(cfg)));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
