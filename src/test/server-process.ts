@@ -9,6 +9,8 @@ export interface ServerProcess {
   url: string;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
+  /** What it printed to stderr only (start-up failures; logs go to stdout). */
+  stderr(): string;
   /** Resolves with the exit code (or the signal name) once the process has ended. */
   exited: Promise<number | string>;
   /** Waits until the output matches `pattern`. */
@@ -44,6 +46,10 @@ export function startServerProcess(env: Record<string, string>, port: number): S
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
     out += d.toString();
@@ -86,6 +92,7 @@ export function startServerProcess(env: Record<string, string>, port: number): S
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => out,
+    stderr: () => err,
     exited,
     waitFor,
     kill: () => {
