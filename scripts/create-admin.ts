@@ -2,7 +2,6 @@
 // Creates the account (or reuses it), grants `administrator` on the root unit, and sends a set-password
 // link. Without SMTP the link goes to the outbox, so it is also printed here for the operator.
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
 import { migrationsCurrent } from '../src/db/migrate.ts';
 import { seedReference } from '../src/db/seed/index.ts';
 import { buildDeps } from '../src/deps.ts';
@@ -10,6 +9,7 @@ import { createLogger } from '../src/lib/logger.ts';
 import { grantRoleAsSystem } from '../src/modules/access/access.grants.ts';
 import { createUserWithPassword, sendPasswordSetupLink } from '../src/modules/auth/auth.users.ts';
 import { wireAuth } from '../src/modules/auth/auth.wiring.ts';
+import { openDatabaseForTool } from '../src/ops/open-for-tool.ts';
 
 const [email, ...nameParts] = process.argv.slice(2);
 const name = nameParts.join(' ').trim();
@@ -19,11 +19,7 @@ if (!email || !name) {
 }
 
 const config = loadConfig();
-const dbh = await openDatabase(
-  config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl, max: 2 }
-    : { kind: 'pglite', dataDir: `${config.dataDir}/db` },
-);
+const dbh = await openDatabaseForTool(config, 2);
 try {
   if (!(await migrationsCurrent(dbh).catch(() => false))) {
     console.error('Cơ sở dữ liệu chưa cập nhật: chạy `npm run migrate` trước (run `npm run migrate` first).');

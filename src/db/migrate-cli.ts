@@ -1,14 +1,10 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
 import { loadConfig } from '../config.ts';
-import { openDatabase } from './client.ts';
+import { openDatabaseForTool } from '../ops/open-for-tool.ts';
 import { migrate } from './migrate.ts';
 
 const config = loadConfig();
-const h = await openDatabase(
-  config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl, max: 1 }
-    : { kind: 'pglite', dataDir: `${config.dataDir}/db` },
-);
+const h = await openDatabaseForTool(config, 1);
 try {
   const applied = await migrate(h);
   console.log(
