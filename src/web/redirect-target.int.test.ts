@@ -46,4 +46,15 @@ describe('redirect targets supplied by the visitor', () => {
     );
     expectLocal(res);
   });
+
+  it.each(['/en//evil.example', '/en/.//evil.example', '//evil.example/en'])(
+    'the language switch of the page at %s links within the site',
+    async (path) => {
+      const res = await ctx.request(path);
+      const html = await res.text();
+      const links = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
+      expect(links.length).toBeGreaterThan(0);
+      for (const href of links) expect(href, href).not.toMatch(/^(\/[/\\]|[a-z]+:)/i);
+    },
+  );
 });
