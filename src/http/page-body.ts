@@ -4,18 +4,13 @@
 // (src/web/page-form.ts).
 import type { Context } from 'hono';
 import { AppError } from '../lib/errors.ts';
-import { isFormContentType } from '../lib/form-body.ts';
+import { isBarePost, isFormContentType } from '../lib/form-body.ts';
 import type { HonoEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
 
 export function refuseNonFormBody(c: Context<HonoEnv>): Response | undefined {
   const method = c.req.method;
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
-  const type = c.req.header('content-type');
-  if (isFormContentType(type)) return undefined;
-  // A post with no body at all (a bare `curl -X POST`) carries nothing to misread.
-  const length = c.req.header('content-length');
-  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-  if (type === undefined && !hasBody) return undefined;
+  if (isFormContentType(c.req.header('content-type')) || isBarePost(c.req.raw.headers)) return undefined;
   return problemResponse(c, new AppError('request.not_a_form', 415, 'error.formBody'));
 }

@@ -1,11 +1,13 @@
 // Every page action, found in the route manifest of the build (new pages are covered without editing this
 // file), answers a body that is not a form — JSON, plain text, broken multipart — with a 4xx and a clear
 // message, never a 500: for an anonymous visitor and for a signed-in administrator who passes every guard.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
 import { unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
-import { createTestContext, loadBuild, type TestContext } from '../test/harness.ts';
+import { createTestContext, loadBuild, TEST_ORIGIN, type TestContext } from '../test/harness.ts';
 
 /** A well-formed dummy for a path parameter, as the route-auth test does. */
 function fillPath(path: string): string {
@@ -116,5 +118,22 @@ describe('page actions and bodies that are not forms', () => {
       body: BAD_BODIES[2]!.body,
     });
     expect(broken.status).toBe(400);
+  });
+
+  it('still takes a bare POST with neither type nor body (sign-out from a script), over a real listener', async () => {
+    const reader = await signUpAndSignIn(ctx);
+    const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const port = (server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}/sign-out`, {
+        method: 'POST',
+        headers: { origin: TEST_ORIGIN, cookie: reader.cookie },
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(302);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

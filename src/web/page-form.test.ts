@@ -27,6 +27,11 @@ describe('readPageForm', () => {
     expect((await readPageForm(req)).get('b')).toBe('2');
   });
 
+  it('reads a post without any body as an empty form', async () => {
+    const bare = new Request('http://localhost/sign-out', { method: 'POST' });
+    expect([...(await readPageForm(bare)).keys()]).toEqual([]);
+  });
+
   it('refuses a body that is not a form with 415 and says which types it takes', async () => {
     expect(await refusal(post('application/json', '{}'))).toEqual({ status: 415, key: 'error.formBody' });
     expect(await refusal(post('text/plain', 'a=1'))).toEqual({ status: 415, key: 'error.formBody' });
