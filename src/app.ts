@@ -9,7 +9,9 @@ import type { AppDeps } from './deps.ts';
 import { createApi } from './http/api.ts';
 import type { HonoEnv } from './http/env.ts';
 import { createMetrics } from './http/metrics.ts';
+import { refuseNonFormBody } from './http/page-body.ts';
 import { handleError, problemResponse } from './http/problem.ts';
+import { toPublicRequest } from './http/public-request.ts';
 import { csrfGuard, securityHeaders } from './http/security.ts';
 import { isLargeUploadPath } from './http/upload-paths.ts';
 import { rejectNulCharacters } from './http/utf8.ts';
@@ -130,7 +132,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     const requestContext = (
       opts.build.entry.module as unknown as { requestContext: typeof RequestContextKey }
     ).requestContext;
+    const publicOrigin = new URL(deps.config.publicUrl).origin;
     app.all('*', (c) => {
+      const refused = refuseNonFormBody(c);
+      if (refused) return refused;
       const ctx = new RouterContextProvider();
       ctx.set(requestContext, {
         deps,
@@ -139,7 +144,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
         nonce: c.get('nonce'),
         requestId: c.get('requestId'),
       });
-      return handle(c.req.raw, ctx);
+      // React Router compares the request URL with the browser's Origin: it must be the public address.
+      return handle(toPublicRequest(c.req.raw, publicOrigin), ctx);
     });
   }
 

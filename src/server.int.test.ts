@@ -70,7 +70,7 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('server process', () =>
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             'transfer-encoding': 'chunked',
-            origin: `http://127.0.0.1:${PORT}`,
+            origin: `http://localhost:${PORT}`, // PUBLIC_URL's origin: the only one the CSRF check accepts
           },
         },
         (res) => {

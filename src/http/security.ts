@@ -57,12 +57,13 @@ export function csrfGuard(publicUrl: string): MiddlewareHandler<HonoEnv> {
     if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    const own = new URL(c.req.url).origin;
     const hasCookie = Boolean(c.req.header('cookie'));
     const ct = (c.req.header('content-type') ?? '').toLowerCase();
     const formLike = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/.test(ct);
     if (site && site !== 'same-origin' && site !== 'none') return deny(c);
-    if (origin && origin !== allowed && origin !== own) return deny(c);
+    // Only the public origin: behind a proxy the request's own URL is an internal address (http://…), and
+    // React Router checks pages against the public one too (src/http/public-request.ts).
+    if (origin && origin !== allowed) return deny(c);
     // A form post with cookies and no Origin at all is refused: every current browser sends one.
     if (!origin && formLike && hasCookie) return deny(c);
     return next();

@@ -61,4 +61,10 @@ describe('t()', () => {
     expect(switchLocalePath('/', '', 'en')).toBe('/en');
     expect(switchLocalePath('/english-club', '', 'en')).toBe('/en/english-club');
   });
+
+  it('never links to another site from a crafted request path', () => {
+    expect(switchLocalePath('/en//evil.example', '', 'vi')).toBe('/');
+    expect(switchLocalePath('//evil.example', '', 'vi')).toBe('/');
+    expect(switchLocalePath('/en/.//evil.example', '', 'vi')).toBe('/');
+  });
 });

@@ -1,6 +1,7 @@
 // Message catalogues: Vietnamese first, English second. Keys are typed from vi.json; a test keeps en.json complete.
 import en from '../../messages/en.json' with { type: 'json' };
 import vi from '../../messages/vi.json' with { type: 'json' };
+import { redirectTarget } from './redirect-target.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -38,8 +39,11 @@ export function localePath(locale: Locale, path: string): string {
   return clean === '/' ? '/en' : `/en${clean}`;
 }
 
-/** The same page in the other language: strips or adds the /en prefix. */
+/**
+ * The same page in the other language: strips or adds the /en prefix. The path comes from the request, so
+ * it goes through the redirect-target check (a request for `//evil.example` must not link there).
+ */
 export function switchLocalePath(pathname: string, search: string, to: Locale): string {
   const bare = pathname === '/en' ? '/' : pathname.startsWith('/en/') ? pathname.slice(3) : pathname;
-  return localePath(to, bare) + search;
+  return redirectTarget(localePath(to, bare) + search, localePath(to, '/'));
 }

@@ -1,4 +1,4 @@
-// Shared pieces of the sign-in, password and account pages: the `next` redirect check, Set-Cookie
+// Shared pieces of the sign-in, password and account pages: Set-Cookie
 // forwarding and turning expected failures into messages the form shows.
 import { data } from 'react-router';
 import { isAppError } from '../lib/errors.ts';
@@ -9,27 +9,6 @@ export interface FormMessage {
   field?: string;
   key: MessageKey;
   params?: Record<string, string | number>;
-}
-
-/**
- * Where to go after signing in: only a path on this site. Anything else (another origin,
- * protocol-relative `//host`, backslashes, control characters) falls back to `fallback`.
- */
-export function safeNext(raw: unknown, fallback: string): string {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2000) return fallback;
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return fallback;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return fallback; // control characters (tab, newline…)
-  }
-  try {
-    const base = 'http://local.invalid';
-    const url = new URL(raw, base);
-    if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
-  } catch {
-    return fallback;
-  }
 }
 
 export function homeFor(locale: Locale): string {

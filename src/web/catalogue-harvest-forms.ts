@@ -13,6 +13,7 @@ import {
   startHarvestRun,
 } from '../modules/catalogue/catalogue-harvest.ts';
 import { type FormMessage, formText } from './auth-forms.ts';
+import { readPageForm } from './page-form.ts';
 
 export const HARVEST_DONE = {
   hostAdded: 'catalogue.harvest.done.hostAdded',
@@ -41,7 +42,7 @@ const ERROR_FIELDS: Record<string, string> = {
 export const SOURCE_FIELDS = ['name', 'baseUrl', 'metadataPrefix', 'setSpec', 'unitId', 'schedule'] as const;
 
 export async function harvestAction(deps: AppDeps, actor: Actor, locale: Locale, request: Request) {
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const values: Record<string, string> = {};
   for (const k of [...SOURCE_FIELDS, 'pattern', 'note', 'publish']) values[k] = formText(form, k);

@@ -7,6 +7,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from 'react-router';
+import { isMessageKey } from '../lib/i18n.ts';
 import { isStaff } from '../lib/staff.ts';
 import type { Route } from './+types/root.ts';
 import { SiteHeader } from './components/SiteHeader.tsx';
@@ -65,8 +66,13 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const t = useT();
   const data = useRouteLoaderData<typeof loader>('root');
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 404
+  // An action may say exactly what was wrong with a request (src/web/page-form.ts).
+  const said: unknown = isRouteErrorResponse(error)
+    ? (error.data as { messageKey?: unknown } | null)?.messageKey
+    : null;
+  const message = isMessageKey(said)
+    ? t(said)
+    : status === 404
       ? t('error.notFound')
       : status === 403
         ? t('error.forbidden')

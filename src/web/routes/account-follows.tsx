@@ -5,6 +5,7 @@ import { redirect } from 'react-router';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { localePath } from '../../lib/i18n.ts';
+import { redirectTarget } from '../../lib/redirect-target.ts';
 import { sessionRow } from '../../modules/event-feeds/calendar.presenters.ts';
 import {
   createFeedToken,
@@ -20,12 +21,13 @@ import {
   myFollowedEvents,
   unfollow,
 } from '../../modules/follows/follows.usecases.ts';
-import { failure, formText, invalid, safeNext } from '../auth-forms.ts';
+import { failure, formText, invalid } from '../auth-forms.ts';
 import { requireUser } from '../auth-guard.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
+import { readPageForm } from '../page-form.ts';
 import styles from '../styles/event-calendar.css?url';
 import type { Route } from './+types/account-follows.ts';
 
@@ -67,7 +69,7 @@ type Notice = 'followed' | 'already' | 'unfollowed' | 'feedRevoked' | 'feedCreat
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const ok = (notice: Notice, feedUrl: string | null = null) => ({
     ok: true as const,
@@ -84,7 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (!parsed.success) return invalid([{ key: 'follows.error.unknownTarget' }], {});
       const { created } = await follow(deps, actor, parsed.data);
       const back = formText(form, 'returnTo');
-      if (back) throw redirect(safeNext(back, localePath(locale, '/account/follows')));
+      if (back) throw redirect(redirectTarget(back, localePath(locale, '/account/follows')));
       return ok(created ? 'followed' : 'already');
     }
     if (intent === 'unfollow') {

@@ -8,6 +8,7 @@ import {
 import { requireUser } from '../auth-guard.ts';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/account-notifications.ts';
 
 export const middleware: Route.MiddlewareFunction[] = [requireUser];
@@ -27,8 +28,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ context }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
+  await readPageForm(request); // nothing to read, but a body that is not a form is refused like everywhere
   const marked = await markMyNotificationsRead(deps, actor);
   return { marked };
 }

@@ -22,6 +22,7 @@ import { requireUser } from '../auth-guard.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/account-two-factor.ts';
 
 export const middleware: Route.MiddlewareFunction[] = [requireUser];
@@ -47,7 +48,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const password = formText(form, 'password');
   const headers = request.headers;

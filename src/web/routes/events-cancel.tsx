@@ -9,6 +9,7 @@ import { failure, formText } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/events-cancel.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   try {
     await cancelRegistrationByToken(deps, formText(form, 'token').slice(0, 200));
     return { ok: true as const, errors: undefined };

@@ -23,6 +23,7 @@ import {
 } from '../events-forms.ts';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
+import { readPageForm } from '../page-form.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import { formValues } from '../units-forms.ts';
 import type { Route } from './+types/events-detail.ts';
@@ -53,7 +54,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values: RegistrationFormValues = formValues(form, REGISTRATION_FIELDS);
   const parsed = parseRegistrationForm(values, actor.kind === 'user');
   if (!parsed.ok) return invalid(parsed.errors, values);

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { FieldError, fieldAria } from '../components/units/UnitFormParts.tsx';
 import { requestContext } from '../context.ts';
 import { useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/events-feedback.ts';
 
 const MESSAGES: FieldMessages = {
@@ -28,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = { rating: formText(form, 'rating'), comment: formText(form, 'comment') };
   const parsed = FeedbackInputSchema.safeParse({
     token: formText(form, 'token'),

@@ -12,6 +12,7 @@ import { SessionTime } from '../components/events/EventParts.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/events-ticket.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -33,8 +34,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ params, context }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);
+  await readPageForm(request); // nothing to read, but a body that is not a form is refused like everywhere
   try {
     const out = await cancelRegistrationByTicket(deps, params.code);
     return redirect(`${localePath(locale, ticketPath(out.registration.ticketCode))}?done=cancelled`, 303);

@@ -7,13 +7,14 @@ import { formText, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/forgot-password.ts';
 
 const EmailSchema = z.string().trim().max(254).pipe(z.email());
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = { email: formText(form, 'email').slice(0, 254) };
   const parsed = EmailSchema.safeParse(values.email);
   if (!parsed.success) {

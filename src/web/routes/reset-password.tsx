@@ -5,6 +5,7 @@ import { type FormMessage, failure, formText, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/reset-password.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -17,7 +18,7 @@ export function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const token = formText(form, 'token');
   const password = formText(form, 'password');
   const values = { token: TOKEN.test(token) ? token : '' };

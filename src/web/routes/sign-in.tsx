@@ -2,34 +2,28 @@
 // goes to `next` (a local path only) or, when the account uses two-step verification, to /two-factor.
 import { redirect } from 'react-router';
 import { localePath } from '../../lib/i18n.ts';
+import { redirectTarget } from '../../lib/redirect-target.ts';
 import { SignInSchema, signInWithPassword } from '../../modules/auth/auth.usecases.ts';
-import {
-  cookieHeaders,
-  failure,
-  formText,
-  forwardActionHeaders,
-  homeFor,
-  invalid,
-  safeNext,
-} from '../auth-forms.ts';
+import { cookieHeaders, failure, formText, forwardActionHeaders, homeFor, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/sign-in.ts';
 
 export const headers: Route.HeadersFunction = forwardActionHeaders;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { actor, locale } = context.get(requestContext);
-  const next = safeNext(new URL(request.url).searchParams.get('next'), homeFor(locale));
+  const next = redirectTarget(new URL(request.url).searchParams.get('next'), homeFor(locale));
   if (actor.kind === 'user') throw redirect(next);
   return { next };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);
-  const form = await request.formData();
-  const next = safeNext(formText(form, 'next'), homeFor(locale));
+  const form = await readPageForm(request);
+  const next = redirectTarget(formText(form, 'next'), homeFor(locale));
   const values = { email: formText(form, 'email').slice(0, 254) };
   const parsed = SignInSchema.safeParse({
     email: formText(form, 'email'),

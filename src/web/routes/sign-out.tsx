@@ -4,6 +4,7 @@ import { signOut } from '../../modules/auth/auth.usecases.ts';
 import { cookieHeaders, homeFor } from '../auth-forms.ts';
 import { requestContext } from '../context.ts';
 import { useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/sign-out.ts';
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -13,6 +14,7 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);
+  await readPageForm(request); // nothing to read, but a body that is not a form is refused like everywhere
   const result = await signOut(deps, request.headers);
   return redirect(homeFor(locale), { headers: cookieHeaders(result.setCookies) });
 }

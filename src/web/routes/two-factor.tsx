@@ -2,19 +2,13 @@
 // of the backup codes. The pending sign-in lives in better-auth's short-lived signed two_factor cookie.
 import { redirect } from 'react-router';
 import { z } from 'zod';
+import { redirectTarget } from '../../lib/redirect-target.ts';
 import { verifySignInCode } from '../../modules/auth/auth.usecases.ts';
-import {
-  cookieHeaders,
-  failure,
-  formText,
-  forwardActionHeaders,
-  homeFor,
-  invalid,
-  safeNext,
-} from '../auth-forms.ts';
+import { cookieHeaders, failure, formText, forwardActionHeaders, homeFor, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/two-factor.ts';
 
 const CodeSchema = z.strictObject({
@@ -29,15 +23,15 @@ export const headers: Route.HeadersFunction = forwardActionHeaders;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { actor, locale } = context.get(requestContext);
-  const next = safeNext(new URL(request.url).searchParams.get('next'), homeFor(locale));
+  const next = redirectTarget(new URL(request.url).searchParams.get('next'), homeFor(locale));
   if (actor.kind === 'user') throw redirect(next);
   return { next };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);
-  const form = await request.formData();
-  const next = safeNext(formText(form, 'next'), homeFor(locale));
+  const form = await readPageForm(request);
+  const next = redirectTarget(formText(form, 'next'), homeFor(locale));
   const method = formText(form, 'method') === 'backup' ? 'backup' : 'totp';
   const field = method === 'backup' ? 'two-factor-backup' : 'two-factor-code';
   const values = { method };

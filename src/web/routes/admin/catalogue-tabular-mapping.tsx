@@ -21,6 +21,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/catalogue-tabular-mapping.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -80,7 +81,7 @@ function readInput(form: FormData): MappingInput {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const input = readInput(form);
   const base = `/admin/catalogue/import/tabular/${params.importId}`;

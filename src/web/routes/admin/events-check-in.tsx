@@ -12,6 +12,7 @@ import { SessionTime, sessionTimeText } from '../../components/events/EventParts
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/events-check-in.ts';
 
 export const handle = { hydrate: true };
@@ -42,7 +43,7 @@ type Outcome = { ok: boolean; key: MessageKey; params?: Record<string, string | 
 
 export async function action({ params, request, context }: Route.ActionArgs): Promise<Outcome> {
   const { deps, actor } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const sessionId = formText(form, 'sessionId');
   try {
     if (formText(form, 'intent') === 'walk-in') {

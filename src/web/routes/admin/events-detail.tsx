@@ -28,6 +28,7 @@ import {
 } from '../../events-forms.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/events-detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -53,7 +54,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const back = (done: string) =>
     redirect(`${localePath(locale, `/admin/events/${params.eventId}`)}?done=${done}`, 303);

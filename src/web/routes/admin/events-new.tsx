@@ -16,6 +16,7 @@ import {
   readEventForm,
 } from '../../events-forms.ts';
 import { useT } from '../../i18n.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/events-new.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -26,7 +27,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = readEventForm(await request.formData());
+  const values = readEventForm(await readPageForm(request));
   const parsed = parseEventForm(values);
   if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
   try {

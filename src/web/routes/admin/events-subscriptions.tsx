@@ -22,6 +22,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/events-subscriptions.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -56,7 +57,7 @@ type Values = Record<string, string>;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const done = (key: MessageKey, params: Record<string, string | number> = {}) => ({
     ok: true as const,

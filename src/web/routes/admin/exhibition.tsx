@@ -38,6 +38,7 @@ import {
 } from '../../exhibitions-forms.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { formValues } from '../../units-forms.ts';
 import type { Route } from './+types/exhibition.ts';
 
@@ -85,7 +86,7 @@ function recordIdFrom(raw: string): string {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const sectionId = formText(form, 'sectionId');
   const itemId = formText(form, 'itemId');

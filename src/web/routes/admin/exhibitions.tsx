@@ -20,6 +20,7 @@ import { requestContext } from '../../context.ts';
 import { EXHIBITION_FIELDS, EXHIBITION_MESSAGES, exhibitionFormInput } from '../../exhibitions-forms.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { formValues } from '../../units-forms.ts';
 import type { Route } from './+types/exhibitions.ts';
 
@@ -49,7 +50,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = formValues(form, EXHIBITION_FIELDS);
   const parsed = ExhibitionInputSchema.safeParse({ unitId: values.unitId, ...exhibitionFormInput(values) });
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, EXHIBITION_MESSAGES), values);

@@ -26,6 +26,7 @@ import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFo
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { dayLabel, weekdayKey } from '../../places-format.ts';
 import { readDates } from '../../places-forms.ts';
 import type { Route } from './+types/mobile-routes-edit.ts';
@@ -63,7 +64,7 @@ const orNull = (s: string) => (s.trim() === '' ? null : s);
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const routeId = params.routeId;
   const done = () => redirect(`${localePath(locale, `/admin/places/routes/${routeId}`)}?done=saved`, 303);

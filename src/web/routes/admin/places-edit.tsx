@@ -26,6 +26,7 @@ import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx'
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { weekdayKey } from '../../places-format.ts';
 import {
   EXCEPTION_MESSAGES,
@@ -81,7 +82,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const done = () => redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=saved`, 303);
   if (intent === 'hours') {

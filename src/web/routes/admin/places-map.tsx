@@ -14,6 +14,7 @@ import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx'
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/places-map.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = { tileUrl: formText(form, 'tileUrl'), attribution: formText(form, 'attribution') };
   const parsed = MapSettingsSchema.safeParse({
     tileUrl: values.tileUrl.trim() || null,

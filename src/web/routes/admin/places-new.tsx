@@ -11,6 +11,7 @@ import { PlaceForm } from '../../components/places/PlaceForm.tsx';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { PLACE_MESSAGES, readPlaceForm } from '../../places-forms.ts';
 import type { Route } from './+types/places-new.ts';
 
@@ -25,7 +26,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { values, input } = readPlaceForm(await request.formData());
+  const { values, input } = readPlaceForm(await readPageForm(request));
   const parsed = CreatePlaceSchema.safeParse(input);
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), values);
   try {

@@ -14,6 +14,7 @@ import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFo
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/places.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -52,7 +53,7 @@ const ROUTE_FIELDS = ['unitId', 'name', 'vehicle'] as const;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = Object.fromEntries(ROUTE_FIELDS.map((f) => [f, formText(form, f)])) as Record<
     (typeof ROUTE_FIELDS)[number],
     string

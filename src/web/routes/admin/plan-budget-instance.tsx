@@ -33,6 +33,7 @@ import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../../plan-budget-forms.ts';
 import { formValues } from '../../units-forms.ts';
 import type { Route } from './+types/plan-budget-instance.ts';
@@ -73,7 +74,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = formValues(await request.formData(), BUDGET_FIELDS);
+  const values = formValues(await readPageForm(request), BUDGET_FIELDS);
   const { intent, lineId } = values;
   const messages = budgetFieldMessages(intent, lineId);
   const back = (done: string) =>

@@ -31,6 +31,7 @@ import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import {
   DONE_NOTICES,
   fieldForPlanError,
@@ -112,7 +113,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = formValues(await request.formData(), INSTANCE_FIELDS);
+  const values = formValues(await readPageForm(request), INSTANCE_FIELDS);
   const { intent, unitId } = values;
   const instanceId = params.instanceId;
   const back = (done: string) =>

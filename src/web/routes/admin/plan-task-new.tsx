@@ -10,6 +10,7 @@ import { TaskForm, type TaskFormValues } from '../../components/plan/TaskForm.ts
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { readTaskForm, TASK_MESSAGES } from '../../plan-task-forms.ts';
 import type { Route } from './+types/plan-task-new.ts';
 
@@ -24,7 +25,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { input, values } = readTaskForm(await request.formData());
+  const { input, values } = readTaskForm(await readPageForm(request));
   const fail = (errors: FormMessage[], status: number) => data({ errors, values }, { status });
   const parsed = AddTaskSchema.safeParse({ ...input, phase: values.phase, section: values.section });
   if (!parsed.success) return fail(issuesToMessages(parsed.error, TASK_MESSAGES), 422);

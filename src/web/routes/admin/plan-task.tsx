@@ -20,6 +20,7 @@ import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-ta
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { readTaskForm, TASK_MESSAGES } from '../../plan-task-forms.ts';
 import type { Route } from './+types/plan-task.ts';
 
@@ -97,7 +98,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { input, values } = readTaskForm(await request.formData());
+  const { input, values } = readTaskForm(await readPageForm(request));
   const fail = (errors: FormMessage[], status: number) => data({ errors, values }, { status });
   const parsed = EditTaskSchema.safeParse(input);
   if (!parsed.success) return fail(issuesToMessages(parsed.error, TASK_MESSAGES), 422);

@@ -21,6 +21,7 @@ import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { uploadErrorField } from '../../image-upload.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/record-images.ts';
 
 const DONE: Record<string, MessageKey> = {
@@ -50,7 +51,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const imageId = formText(form, 'imageId');
   const recordId = params.recordId;

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/security.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -22,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   // An unchecked checkbox is simply absent from the form.
   const requireMfaForStaff = form.get('requireMfaForStaff') === 'on';
   try {

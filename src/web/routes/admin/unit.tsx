@@ -25,6 +25,7 @@ import { UnitChangeForms } from '../../components/units/UnitChangeForms.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../../units-forms.ts';
 import type { Route } from './+types/unit.ts';
 
@@ -51,7 +52,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = formValues(form, CHANGE_FIELDS);
   const intent = values.intent;
   const common = { effectiveOn: formDay(values.effectiveOn), note: optionalText(values.note) };

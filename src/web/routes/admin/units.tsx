@@ -15,6 +15,7 @@ import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFo
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import {
   CREATE_FIELDS,
   CREATE_MESSAGES,
@@ -51,7 +52,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = formValues(form, CREATE_FIELDS);
   const parsed = CreateUnitSchema.safeParse({
     code: values.code,

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/user.ts';
 
 const DONE: Record<string, MessageKey> = {
@@ -65,7 +66,7 @@ const GRANT_FIELDS = {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   const values = { role: formText(form, 'role'), unitId: formText(form, 'unitId') };
   const back = (done: string) =>

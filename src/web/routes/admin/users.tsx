@@ -13,6 +13,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
+import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/users.ts';
 
 const FILTER_KEYS = ['q', 'role', 'unit', 'status', 'page'] as const;
@@ -59,7 +60,7 @@ const INVITE_FIELDS = {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const values = {
     email: formText(form, 'email').slice(0, 254),
     name: formText(form, 'name').slice(0, 200),
