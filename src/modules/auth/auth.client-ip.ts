@@ -3,6 +3,9 @@
 // forge it and escape the per-IP limit.
 import { isIP } from 'node:net';
 
+/** Set by our own middleware from the socket (or a trusted proxy); any incoming value is discarded. */
+export const CLIENT_IP_HEADER = 'x-suotdoi-client-ip';
+
 export function clientIp(opts: {
   forwardedFor: string | null | undefined;
   socketAddress: string | null | undefined;

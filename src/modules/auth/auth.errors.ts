@@ -12,11 +12,16 @@ const timeFmt = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** Our limiter puts `retry-after:<ISO time>` in the refusal message. */
+/**
+ * Our limiter puts `retry-after:<ISO time>` (this address is refused for minutes) or `slow-down:<ISO time>`
+ * (the account asks for a few seconds' pause) in the refusal message.
+ */
 export function rateLimitError(message: string, now: Date, _locale?: string): AppError {
-  const iso = message.startsWith('retry-after:') ? message.slice('retry-after:'.length) : '';
+  const slowed = message.startsWith('slow-down:');
+  const iso = message.replace(/^(retry-after|slow-down):/, '');
   const at = Number.isNaN(Date.parse(iso)) ? new Date(now.getTime() + 5 * 60 * 1000) : new Date(iso);
   const seconds = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+  if (slowed) return new AppError('auth.slowed_down', 429, 'auth.error.slowedDown', { params: { seconds } });
   return new AppError('auth.rate_limited', 429, 'auth.error.rateLimited', {
     params: { minutes: Math.max(1, Math.ceil(seconds / 60)), time: timeFmt.format(at), seconds },
   });
@@ -72,7 +77,8 @@ export function fromAuthError(e: unknown, now: Date): unknown {
   if (!isAPIError(e)) return e;
   const body = (e.body ?? {}) as { code?: string; message?: string };
   const code = body.code ?? '';
-  if (code === 'SIGN_IN_RATE_LIMITED') return rateLimitError(body.message ?? '', now);
+  if (code === 'SIGN_IN_RATE_LIMITED' || code === 'SIGN_IN_SLOWED')
+    return rateLimitError(body.message ?? '', now);
   if (code === 'PASSWORD_TOOSHORT' || code === 'PASSWORD_TOO_SHORT') return passwordError('tooShort');
   if (code === 'PASSWORD_TOOLONG' || code === 'PASSWORD_TOO_LONG') return passwordError('tooLong');
   if (code === 'PASSWORD_COMMON') return passwordError('common');

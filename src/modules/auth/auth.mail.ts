@@ -43,3 +43,26 @@ export function parseSetupCallback(url: string): { locale: Locale } {
     return { locale: 'vi' };
   }
 }
+
+/**
+ * The notice to an account's owner that someone keeps failing to sign in: the account is not locked, what to do
+ * if it was them (reset the password), and what to do if not (a stronger password, two-step verification).
+ */
+export function composeFailureNotice(
+  publicUrl: string,
+  count: number,
+  minutes: number,
+): { subject: string; text: string } {
+  const link = (locale: Locale, path: string) => `${publicUrl}${localePath(locale, path)}`;
+  const part = (locale: Locale) => [
+    t(locale, 'auth.mail.failures.body', { count, minutes }),
+    '',
+    t(locale, 'auth.mail.failures.ifYou'),
+    link(locale, '/forgot-password'),
+    '',
+    t(locale, 'auth.mail.failures.ifNotYou'),
+    link(locale, '/account/two-factor'),
+  ];
+  const subject = `${t('vi', 'auth.mail.failures.subject')} / ${t('en', 'auth.mail.failures.subject')}`;
+  return { subject, text: [...part('vi'), '', '—', ...part('en')].join('\n') };
+}

@@ -1,5 +1,6 @@
 // SQL for authentication data we read or change outside better-auth: the actor lookup, the session list,
-// revocation, failed-attempt counting and the staff-MFA setting.
+// revocation, failed-attempt counting (and the addresses and notices that go with it), reset links and the
+// staff-MFA setting.
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.ts';
 
@@ -87,19 +88,88 @@ export function createAuthRepository(dbh: DbHandle) {
       );
       return rows.length > 0;
     },
-    /** When the `n`-th most recent failure since `since` happened, or null when there are fewer. */
-    async nthRecentFailure(by: 'email' | 'ip', value: string, since: Date, n: number): Promise<Date | null> {
-      const column = by === 'email' ? 'email' : 'ip';
-      const rows = await dbh.query<{ at: Date | string }>(
-        `SELECT at FROM login_failures WHERE ${column} = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1`,
-        [value, since, n - 1],
-      );
+    /**
+     * When the `n`-th most recent failure since `since` happened, or null when there are fewer: per account and
+     * client address (`ip` null only where no address is known), or per address across accounts.
+     */
+    async nthRecentFailure(
+      key: { email: string; ip: string | null } | { ip: string },
+      since: Date,
+      n: number,
+    ): Promise<Date | null> {
+      const rows =
+        'email' in key
+          ? await dbh.query<{ at: Date | string }>(
+              `SELECT at FROM login_failures WHERE email = $1 AND ip IS NOT DISTINCT FROM $2 AND at > $3
+                ORDER BY at DESC OFFSET $4 LIMIT 1`,
+              [key.email, key.ip, since, n - 1],
+            )
+          : await dbh.query<{ at: Date | string }>(
+              'SELECT at FROM login_failures WHERE ip = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1',
+              [key.ip, since, n - 1],
+            );
       const at = rows[0]?.at;
       return at ? new Date(at) : null;
     },
-    async recordFailure(email: string | null, ip: string | null, at: Date, pruneBefore: Date): Promise<void> {
-      await dbh.query('INSERT INTO login_failures (at, email, ip) VALUES ($1, $2, $3)', [at, email, ip]);
+    /** Failures on one account since `since` from every address, other than the attempt `exceptId`. */
+    async accountFailures(
+      email: string,
+      since: Date,
+      exceptId: number,
+    ): Promise<{ count: number; latest: Date | null }> {
+      const rows = await dbh.query<{ n: number | string; latest: Date | string | null }>(
+        `SELECT count(*) AS n, max(at) AS latest FROM login_failures
+          WHERE email = $1 AND at > $2 AND id <> $3`,
+        [email, since, exceptId],
+      );
+      const latest = rows[0]?.latest;
+      return { count: Number(rows[0]?.n ?? 0), latest: latest ? new Date(latest) : null };
+    },
+    /** Counts an attempt as failed until proven otherwise; returns its id. Prunes rows past every window. */
+    async recordFailure(
+      email: string | null,
+      ip: string | null,
+      at: Date,
+      pruneBefore: Date,
+    ): Promise<number> {
+      const rows = await dbh.query<{ id: number | string }>(
+        'INSERT INTO login_failures (at, email, ip) VALUES ($1, $2, $3) RETURNING id',
+        [at, email, ip],
+      );
       await dbh.query('DELETE FROM login_failures WHERE at < $1', [pruneBefore]);
+      return Number(rows[0]?.id);
+    },
+    /** Takes back an attempt that succeeded, or one refused before its secret was checked. */
+    async forgetFailure(id: number): Promise<void> {
+      await dbh.query('DELETE FROM login_failures WHERE id = $1', [id]);
+    },
+    async isKnownIp(email: string, ip: string, since: Date): Promise<boolean> {
+      const rows = await dbh.query<{ n: number }>(
+        'SELECT 1 AS n FROM login_known_ips WHERE email = $1 AND ip = $2 AND last_success_at > $3',
+        [email, ip, since],
+      );
+      return rows.length > 0;
+    },
+    async rememberKnownIp(email: string, ip: string, at: Date): Promise<void> {
+      await dbh.query(
+        `INSERT INTO login_known_ips (email, ip, last_success_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email, ip) DO UPDATE SET last_success_at = EXCLUDED.last_success_at`,
+        [email, ip, at],
+      );
+    },
+    /**
+     * True for exactly one caller per account and period: records that a failed-attempts notice goes out now,
+     * unless one went out after `notBefore`.
+     */
+    async claimFailureNotice(email: string, now: Date, notBefore: Date): Promise<boolean> {
+      const rows = await dbh.query<{ email: string }>(
+        `INSERT INTO login_failure_notices (email, sent_at) VALUES ($1, $2)
+         ON CONFLICT (email) DO UPDATE SET sent_at = EXCLUDED.sent_at
+           WHERE login_failure_notices.sent_at <= $3
+         RETURNING email`,
+        [email, now, notBefore],
+      );
+      return rows.length > 0;
     },
     async countResetRequests(by: 'email' | 'ip', value: string, since: Date): Promise<number> {
       const column = by === 'email' ? 'email' : 'ip';
@@ -117,29 +187,17 @@ export function createAuthRepository(dbh: DbHandle) {
       ]);
       await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [pruneBefore]);
     },
-    async forgetLatestFailure(email: string | null, ip: string | null): Promise<void> {
-      await dbh.query(
-        `DELETE FROM login_failures WHERE id = (
-           SELECT id FROM login_failures
-           WHERE email IS NOT DISTINCT FROM $1 AND ip IS NOT DISTINCT FROM $2
-           ORDER BY at DESC, id DESC LIMIT 1)`,
-        [email, ip],
-      );
-    },
-    async userOfResetToken(token: string): Promise<string | null> {
-      const rows = await dbh.query<{ value: string }>(
-        'SELECT value FROM verifications WHERE identifier = $1 AND expires_at > now()',
-        [`reset-password:${token}`],
-      );
-      return rows[0]?.value ?? null;
-    },
     async deleteResetTokensOf(userId: string): Promise<void> {
       await dbh.query("DELETE FROM verifications WHERE identifier LIKE 'reset-password:%' AND value = $1", [
         userId,
       ]);
     },
     /** Deletes expired sessions and verification tokens, and old rate-limit rows; returns counts. */
-    async sweepExpired(now: Date, keepCountersAfter: Date): Promise<{ sessions: number; tokens: number }> {
+    async sweepExpired(
+      now: Date,
+      keepCountersAfter: Date,
+      keepKnownIpsAfter: Date,
+    ): Promise<{ sessions: number; tokens: number }> {
       const sessions = await dbh.query<{ id: string }>(
         'DELETE FROM sessions WHERE expires_at < $1 RETURNING id',
         [now],
@@ -150,6 +208,8 @@ export function createAuthRepository(dbh: DbHandle) {
       );
       await dbh.query('DELETE FROM login_failures WHERE at < $1', [keepCountersAfter]);
       await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM login_failure_notices WHERE sent_at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM login_known_ips WHERE last_success_at < $1', [keepKnownIpsAfter]);
       return { sessions: sessions.length, tokens: tokens.length };
     },
     async readRequireMfaForStaff(): Promise<boolean> {

@@ -1,21 +1,21 @@
 // The better-auth instance: database sessions in our own tables (Drizzle adapter over deps.db, both PGlite
 // and PostgreSQL), argon2id passwords, TOTP second factor, password-reset mail through our mailer, and our
-// database-backed sign-in rate limit as request hooks (so it covers /api/auth/* and the pages alike).
+// database-backed limits on guessing secrets as request hooks (auth.hooks.ts; /api/auth/* and pages alike).
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import type { AppDeps } from '../../deps.ts';
 import { type IdPrefix, newId } from '../../lib/ids.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
+import { CLIENT_IP_HEADER } from './auth.client-ip.ts';
+import { createAuthHooks } from './auth.hooks.ts';
 import { composeSetupMail, parseSetupCallback } from './auth.mail.ts';
-import { checkPasswordRules, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './auth.password.ts';
-import { checkSignInAllowed, forgetSignInAttempt, recordSignInFailure } from './auth.rate-limit.ts';
+import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './auth.password.ts';
 import { cookiePrefix } from './auth.session-cookie.ts';
 import { authSchema } from './auth.table.ts';
 
-/** Set by our own middleware from the socket (or a trusted proxy); any incoming value is discarded. */
-export const CLIENT_IP_HEADER = 'x-suotdoi-client-ip';
+export { CLIENT_IP_HEADER };
 export const SESSION_DAYS = 7;
 export const TOTP_ISSUER = 'Suốt Đời';
 
@@ -31,24 +31,6 @@ const ID_PREFIX: Record<string, IdPrefix> = {
   twoFactor: 'tfa',
   twoFactors: 'tfa',
 };
-
-const SIGN_IN_PATHS = new Set(['/sign-in/email']);
-const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code']);
-// Endpoints a signed-in person reaches with their current password: someone holding a stolen session must not
-// be able to guess it there either. Counted like sign-in, per account and per client IP.
-const PASSWORD_CHECK_PATHS = new Set([
-  '/change-password',
-  '/two-factor/enable',
-  '/two-factor/disable',
-  '/two-factor/get-totp-uri',
-  '/two-factor/generate-backup-codes',
-]);
-const NEW_PASSWORD_PATHS = new Set([
-  '/reset-password',
-  '/change-password',
-  '/set-password',
-  '/sign-up/email',
-]);
 
 export function createAuth(deps: AppDeps) {
   const { config } = deps;
@@ -83,6 +65,11 @@ export function createAuth(deps: AppDeps) {
       // Reset mails go only through our own page and use case, which throttles them (auth.rate-limit.ts).
       '/request-password-reset',
       '/forget-password',
+      // Checks the password with no limit on guesses, and we have no use for it.
+      '/verify-password',
+      // One-time codes by mail are not offered (two-step verification uses an authenticator app).
+      '/two-factor/send-otp',
+      '/two-factor/verify-otp',
       // Redirects to a caller-supplied callbackURL (an open redirect); we verify no e-mail addresses this way.
       // GET /reset-password/<token> does the same and is refused in auth.wiring.ts (exact paths only here).
       '/verify-email',
@@ -103,7 +90,14 @@ export function createAuth(deps: AppDeps) {
       // NFD input is longer than its NFC form; the real limit is checked on NFC in the before hook.
       maxPasswordLength: MAX_PASSWORD_LENGTH * 4,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset signs the account out everywhere, with no option to keep other sessions: a reset is how someone
+      // regains an account whose password they lost — possibly to someone else, who may be signed in right now.
+      // Keeping sessions open would leave that person in; the owner only has to sign in again.
       revokeSessionsOnPasswordReset: true,
+      // Using one reset (or invitation) link ends every other link of the account, on the page and the API alike.
+      async onPasswordReset({ user }) {
+        await deps.repos.auth.deleteResetTokensOf(user.id);
+      },
       password: { hash: hashPassword, verify: verifyPassword },
       async sendResetPassword({ user, token, url }) {
         const { locale } = parseSetupCallback(url);
@@ -124,66 +118,17 @@ export function createAuth(deps: AppDeps) {
         },
       },
     },
-    plugins: [twoFactor({ issuer: TOTP_ISSUER, twoFactorTable: 'twoFactors' })],
-    hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        const ip = ctx.headers?.get(CLIENT_IP_HEADER) ?? null;
-        if (SIGN_IN_PATHS.has(ctx.path)) {
-          const email = typeof ctx.body?.email === 'string' ? ctx.body.email : null;
-          await countAttemptOrRefuse(deps, email, ip);
-        } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
-          await countAttemptOrRefuse(deps, null, ip);
-        }
-        if (PASSWORD_CHECK_PATHS.has(ctx.path)) {
-          await countAttemptOrRefuse(deps, await signedInEmail(deps, ctx.headers), ip);
-        }
-        if (NEW_PASSWORD_PATHS.has(ctx.path)) {
-          const pw = ctx.body?.newPassword ?? ctx.body?.password;
-          const problem = typeof pw === 'string' ? checkPasswordRules(pw) : 'tooShort';
-          if (problem) {
-            throw new APIError('BAD_REQUEST', {
-              code: `PASSWORD_${problem.toUpperCase()}`,
-              message: problem,
-            });
-          }
-        }
+    plugins: [
+      twoFactor({
+        issuer: TOTP_ISSUER,
+        twoFactorTable: 'twoFactors',
+        // Its lockout locks the account's second step after 10 failures from anywhere: anyone holding the
+        // password could keep the owner out. Our limits per account and address apply instead (auth.hooks.ts).
+        accountLockout: { enabled: false },
       }),
-      after: createAuthMiddleware(async (ctx) => {
-        // Every attempt was counted as a failure before the password check; a success takes it back.
-        if (isAPIError(ctx.context.returned)) return;
-        const ip = ctx.headers?.get(CLIENT_IP_HEADER) ?? null;
-        if (SIGN_IN_PATHS.has(ctx.path)) {
-          const email = typeof ctx.body?.email === 'string' ? ctx.body.email : null;
-          await forgetSignInAttempt(deps, email, ip);
-        } else if (SECOND_FACTOR_PATHS.has(ctx.path)) {
-          await forgetSignInAttempt(deps, null, ip);
-        } else if (PASSWORD_CHECK_PATHS.has(ctx.path)) {
-          await forgetSignInAttempt(deps, await signedInEmail(deps, ctx.headers), ip);
-        }
-      }),
-    },
+    ],
+    hooks: createAuthHooks(deps),
   });
-}
-
-async function signedInEmail(deps: AppDeps, headers: Headers | undefined): Promise<string | null> {
-  if (!headers) return null;
-  const actor = await deps.actors.resolve(headers);
-  return actor.kind === 'user' ? actor.email : null;
-}
-
-/**
- * Counts this attempt first, then checks: parallel attempts each see the others, so a burst cannot slip past
- * the limit while the (slow) password hashes are being checked.
- */
-async function countAttemptOrRefuse(deps: AppDeps, email: string | null, ip: string | null) {
-  await recordSignInFailure(deps, email, ip);
-  const verdict = await checkSignInAllowed(deps, email, ip, { includingCurrent: true });
-  if (!verdict.allowed) {
-    throw new APIError('TOO_MANY_REQUESTS', {
-      code: 'SIGN_IN_RATE_LIMITED',
-      message: `retry-after:${verdict.retryAt.toISOString()}`,
-    });
-  }
 }
 
 export type AuthInstance = ReturnType<typeof createAuth>;

@@ -92,14 +92,49 @@ export async function requestPasswordReset(
   }
 }
 
+/**
+ * Sets a new password from a mailed link. Every session of the account ends, and every other reset or
+ * invitation link of the account dies with the one just used (both in auth.ts, so the API does the same).
+ */
 export async function resetPassword(deps: Deps, input: { token: string; newPassword: string }) {
   assertPasswordAcceptable(input.newPassword);
-  const userId = await deps.repos.auth.userOfResetToken(input.token);
   await call(deps, () =>
     deps.auth.api.resetPassword({ body: { token: input.token, newPassword: input.newPassword } }),
   );
-  // Every other reset or invitation link of this account dies with the one just used.
-  if (userId) await deps.repos.auth.deleteResetTokensOf(userId);
+}
+
+/**
+ * The account page's password change: checks the current password (limited like sign-in), ends every
+ * outstanding reset link and, when asked, signs out every other device while this one stays signed in
+ * (auth.hooks.ts, so the API does the same).
+ */
+export async function changeMyPassword(
+  deps: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; signOutOthers: boolean; headers: Headers },
+): Promise<CookieResult> {
+  const me = requireUser(actor);
+  assertPasswordAcceptable(input.newPassword);
+  const result = await call(deps, () =>
+    deps.auth.api.changePassword({
+      body: {
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        revokeOtherSessions: input.signOutOthers,
+      },
+      headers: input.headers,
+      returnHeaders: true,
+    }),
+  );
+  await deps.db.transaction((tx) =>
+    deps.audit.record(tx, me, {
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: me.userId,
+      after: { signedOutOthers: input.signOutOthers },
+    }),
+  );
+  return { setCookies: result.headers.getSetCookie() };
 }
 
 export interface SessionView {

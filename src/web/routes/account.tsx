@@ -1,11 +1,16 @@
-// The signed-in person's account: who they are, two-step verification status, and every device signed in
-// (revoke one, or sign out everywhere else).
-import { redirect } from 'react-router';
+// The signed-in person's account: who they are, two-step verification status, a password change (which can
+// sign out every other device), and every device signed in (revoke one, or sign out everywhere else).
+import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../lib/dates.ts';
 import { localePath } from '../../lib/i18n.ts';
-import { listMySessions, revokeMyOtherSessions, revokeMySession } from '../../modules/auth/auth.usecases.ts';
+import {
+  changeMyPassword,
+  listMySessions,
+  revokeMyOtherSessions,
+  revokeMySession,
+} from '../../modules/auth/auth.usecases.ts';
 import { describeUserAgent } from '../../modules/auth/auth.user-agent.ts';
-import { failure, formText, invalid } from '../auth-forms.ts';
+import { cookieHeaders, failure, formText, forwardActionHeaders, invalid } from '../auth-forms.ts';
 import { requireUser } from '../auth-guard.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
@@ -14,6 +19,7 @@ import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/account.ts';
 
 export const middleware: Route.MiddlewareFunction[] = [requireUser];
+export const headers: Route.HeadersFunction = forwardActionHeaders;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -41,6 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const intent = formText(form, 'intent');
   try {
+    if (intent === 'change-password') return await changePassword(form, deps, actor, request.headers);
     if (intent === 'revoke-others') {
       const revoked = await revokeMyOtherSessions(deps, actor);
       return { ok: true as const, notice: 'others' as const, revoked, errors: undefined };
@@ -60,6 +67,40 @@ export async function action({ request, context }: Route.ActionArgs) {
   return invalid([{ key: 'error.validation' }], {});
 }
 
+async function changePassword(
+  form: FormData,
+  deps: Parameters<typeof changeMyPassword>[0],
+  actor: Parameters<typeof changeMyPassword>[1],
+  requestHeaders: Headers,
+) {
+  const currentPassword = formText(form, 'currentPassword');
+  const newPassword = formText(form, 'password');
+  if (!currentPassword) {
+    return invalid([{ field: 'account-current-password', key: 'auth.twoFactorSetup.passwordMissing' }], {});
+  }
+  if (!newPassword) {
+    return invalid([{ field: 'account-new-password', key: 'auth.error.passwordTooShort' }], {});
+  }
+  if (newPassword !== formText(form, 'confirm')) {
+    return invalid([{ field: 'account-confirm-password', key: 'auth.reset.mismatch' }], {});
+  }
+  try {
+    const result = await changeMyPassword(deps, actor, {
+      currentPassword,
+      newPassword,
+      // An unticked checkbox sends nothing; the box is ticked when the page is shown.
+      signOutOthers: formText(form, 'signOutOthers') === 'on',
+      headers: requestHeaders,
+    });
+    return data(
+      { ok: true as const, notice: 'password' as const, revoked: 0, errors: undefined },
+      { headers: cookieHeaders(result.setCookies) },
+    );
+  } catch (e) {
+    return failure(e, {}, 'account-current-password');
+  }
+}
+
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
@@ -72,9 +113,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
       {actionData?.ok ? (
         <p className="alert-ok" role="status">
-          {actionData.notice === 'others'
-            ? t('auth.account.revokedOthers', { count: actionData.revoked })
-            : t('auth.account.revokedOne')}
+          {actionData.notice === 'password'
+            ? t('auth.account.passwordChanged')
+            : actionData.notice === 'others'
+              ? t('auth.account.revokedOthers', { count: actionData.revoked })
+              : t('auth.account.revokedOne')}
         </p>
       ) : null}
       <section aria-labelledby="account-profile">
@@ -95,6 +138,57 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {' · '}
           <a href={href('/account/follows')}>{t('follows.accountLink')}</a>
         </p>
+      </section>
+      <section aria-labelledby="account-password">
+        <h2 id="account-password">{t('auth.account.changePassword')}</h2>
+        <form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="change-password" />
+          <div className="field">
+            <label htmlFor="account-current-password">{t('auth.field.currentPassword')}</label>
+            <input
+              id="account-current-password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              maxLength={1024}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="account-new-password">{t('auth.field.newPassword')}</label>
+            <p className="hint" id="account-new-password-hint">
+              {t('auth.passwordRules')}
+            </p>
+            <input
+              id="account-new-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              aria-describedby="account-new-password-hint"
+              minLength={8}
+              maxLength={1024}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="account-confirm-password">{t('auth.field.confirmPassword')}</label>
+            <input
+              id="account-confirm-password"
+              name="confirm"
+              type="password"
+              autoComplete="new-password"
+              maxLength={1024}
+              required
+            />
+          </div>
+          <div className="field checkbox-field">
+            <input id="account-sign-out-others" name="signOutOthers" type="checkbox" defaultChecked />
+            <label htmlFor="account-sign-out-others">{t('auth.account.signOutOthers')}</label>
+          </div>
+          <div>
+            <button type="submit">{t('auth.account.changePasswordSubmit')}</button>
+          </div>
+        </form>
       </section>
       <section aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t('auth.account.sessions')}</h2>

@@ -1,5 +1,6 @@
 // Choose a new password from a mailed link (/reset-password?token=…), for a reset or a first-time
-// invitation. Success signs the account out everywhere; the person then signs in with the new password.
+// invitation. Success signs the account out everywhere — always, with no box to untick (why: auth.ts, at
+// revokeSessionsOnPasswordReset) — and ends every other link; the person then signs in with the new password.
 import { resetPassword } from '../../modules/auth/auth.usecases.ts';
 import { type FormMessage, failure, formText, invalid } from '../auth-forms.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -91,6 +92,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
               required
             />
           </div>
+          {loaderData.welcome ? null : <p className="hint">{t('auth.reset.signsOutEverywhere')}</p>}
           <div>
             <button type="submit">{t('auth.reset.submit')}</button>
           </div>
