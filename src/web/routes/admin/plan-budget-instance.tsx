@@ -31,6 +31,8 @@ import {
 } from '../../components/plan-budget-view.ts';
 import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../../plan-budget-forms.ts';
@@ -73,7 +75,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = formValues(await request.formData(), BUDGET_FIELDS);
+  const form = await request.formData();
+  const values = formValues(form, BUDGET_FIELDS);
   const { intent, lineId } = values;
   const messages = budgetFieldMessages(intent, lineId);
   const back = (done: string) =>
@@ -101,7 +104,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           : UpdateBudgetLineSchema.safeParse({ ...input, version });
       if (!parsed.success) errors.push(...issuesToMessages(parsed.error, messages));
       if (errors.length || !parsed.success) return invalid(errors, values);
-      if (intent === 'create') await createBudgetLine(deps, actor, CreateBudgetLineSchema.parse(parsed.data));
+      if (intent === 'create')
+        await onceForm(deps, actor, 'plan.budget.create', form, async (d) => {
+          await createBudgetLine(d, actor, CreateBudgetLineSchema.parse(parsed.data));
+        });
       else await updateBudgetLine(deps, actor, lineId, UpdateBudgetLineSchema.parse(parsed.data));
       return back(intent === 'create' ? 'created' : 'updated');
     }
@@ -381,6 +387,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
           <h2 id="create-heading">{t('planBudget.form.createHeading')}</h2>
           <form method="post">
             <input type="hidden" name="intent" value="create" />
+            <FormToken />
             <div className="field">
               <label htmlFor="create-unit">{t('planBudget.col.unit')}</label>
               <select id="create-unit" name="unitId" defaultValue={created?.unitId ?? estimateUnits[0]?.id}>
