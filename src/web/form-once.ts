@@ -1,6 +1,6 @@
 // Action side of one-time form tokens (web/form-token.tsx): claims the posted token with the creating write.
 import type { Actor } from '../lib/authz.ts';
-import { type IdempotencyDeps, once } from '../modules/idempotency/idempotency.usecases.ts';
+import { type IdempotencyDeps, once, onceAfter } from '../modules/idempotency/idempotency.usecases.ts';
 import { FORM_TOKEN_FIELD } from './form-token.tsx';
 
 export function readFormToken(form: FormData): string | null {
@@ -22,4 +22,15 @@ export async function onceForm<D extends IdempotencyDeps, T>(
 ): Promise<T> {
   const key = form === null || typeof form === 'string' ? form : readFormToken(form);
   return (await once(deps, actor, { scope, key }, create)).value;
+}
+
+/** Like onceForm, for use cases that must run outside the claiming transaction (see onceAfter). */
+export async function onceFormAfter<D extends IdempotencyDeps, T>(
+  deps: D,
+  actor: Actor,
+  scope: string,
+  form: FormData,
+  create: () => Promise<T>,
+): Promise<T> {
+  return (await onceAfter(deps, actor, { scope, key: readFormToken(form) }, create)).value;
 }

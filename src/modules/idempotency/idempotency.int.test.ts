@@ -222,3 +222,32 @@ describe('the API with an Idempotency-Key', () => {
     ).toBe(1);
   });
 });
+
+describe('a signed-in citizen registering twice', () => {
+  it('keeps one registration per person per event, whatever key each submission carried', async () => {
+    const place = await insertPlace(ctx, 'thu-vien-tinh', 'Hội trường thư viện');
+    const created = await ctx.request('/api/v1/events', {
+      method: 'POST',
+      headers: { cookie: staff, 'content-type': 'application/json' },
+      body: JSON.stringify(eventInput(library, place, { title: 'Đọc sách cùng bé', capacity: 10 })),
+    });
+    const eventId = (await created.json()).id as string;
+    const citizen = await signUpAndSignIn(ctx, { name: 'Phạm Thị Lan' });
+    const register = (key: string) =>
+      ctx.request(`/api/v1/events/${eventId}/registrations`, {
+        method: 'POST',
+        headers: { cookie: citizen.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId: null, partySize: 2, consent: true, idempotencyKey: key }),
+      });
+    const [a, b] = await Promise.all([register('lan-key-00001'), register('lan-key-00002')]);
+    const later = await register('lan-key-00003');
+    const ids = [await a.json(), await b.json(), await later.json()].map((r) => r.ticketCode);
+    expect(new Set(ids).size).toBe(1);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(later.status).toBe(200);
+    const regs = 'SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND user_id = $2';
+    expect(await count(regs, [eventId, citizen.userId])).toBe(1);
+    const seats = 'SELECT confirmed_seats AS n FROM events WHERE id = $1';
+    expect(await count(seats, [eventId])).toBe(2);
+  });
+});

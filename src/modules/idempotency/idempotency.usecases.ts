@@ -92,3 +92,47 @@ export async function once<D extends IdempotencyDeps, T>(
     return { value: first?.response as T, replayed: true, status: first?.status ?? status };
   });
 }
+
+/**
+ * For the few creating use cases that cannot run inside the claiming transaction (they write through
+ * better-auth or send mail, which the embedded database cannot interleave with an open transaction): the
+ * entity's own unique rule stops the duplicate, and the key remembers the first outcome afterwards, so a
+ * resubmission — or the loser of a double click, once the winner has finished — gets that outcome.
+ */
+export async function onceAfter<D extends IdempotencyDeps, T>(
+  deps: D,
+  actor: Actor,
+  req: OnceRequest,
+  create: () => Promise<T>,
+): Promise<OnceResult<T>> {
+  if (req.key == null || req.key === '') return { value: await create(), replayed: false, status: 201 };
+  if (!KEY_PATTERN.test(req.key)) throw badKey();
+  const claim = { scope: req.scope, actor: actorKey(actor), key: req.key, requestHash: null };
+  const repo = deps.repos.idempotency;
+  const stored = async () => {
+    const first = await repo.outcome(deps.db, claim);
+    return first && first.status !== null
+      ? { value: first.response as T, replayed: true, status: first.status }
+      : null;
+  };
+  const before = await stored();
+  if (before) return before;
+  let value: T;
+  try {
+    value = await create();
+  } catch (e) {
+    // The other submission of a double click may be finishing: give it a moment to leave its outcome.
+    for (let i = 0; i < 20; i++) {
+      const first = await stored();
+      if (first) return first;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw e;
+  }
+  await deps.db.transaction(async (tx) => {
+    const now = deps.now();
+    if (await repo.claim(tx, claim, now, new Date(now.getTime() - KEY_LIFETIME_MS)))
+      await repo.complete(tx, claim, 201, value);
+  });
+  return { value, replayed: false, status: 201 };
+}
