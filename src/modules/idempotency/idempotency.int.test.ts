@@ -207,6 +207,17 @@ describe('the API with an Idempotency-Key', () => {
     expect((await res.json()).code).toBe('idempotency.bad_key');
   });
 
+  it('treats a key older than a day as new', async () => {
+    expect((await post('/catalogue/records', record('Bản ghi hôm qua'), 'day-old-key-01')).status).toBe(201);
+    await ctx.dbh.query(
+      "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'day-old-key-01'",
+    );
+    const today = await post('/catalogue/records', record('Bản ghi hôm nay'), 'day-old-key-01');
+    expect(today.status).toBe(201);
+    expect(today.headers.get('idempotent-replayed')).toBeNull();
+    expect((await today.json()).title).toBe('Bản ghi hôm nay');
+  });
+
   it('forgets keys older than a day in the daily housekeeping', async () => {
     await post('/catalogue/records', record('Bản ghi cũ'), 'old-key-00001');
     await ctx.dbh.query(
