@@ -23,6 +23,7 @@ import { createEventRegistrationsRepository } from './modules/events/events-regi
 import { createExhibitionsRepository } from './modules/exhibitions/exhibitions.repository.ts';
 import { createFilesRepository } from './modules/files/files.repository.ts';
 import { createFollowsRepository } from './modules/follows/follows.repository.ts';
+import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.ts';
 import { createJobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createOutboxRepository } from './modules/mail/outbox.repository.ts';
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
@@ -57,6 +58,7 @@ export function createRepos(dbh: DbHandle) {
     eventFeeds: createFeedsRepository(),
     communityCalendar: createCommunityCalendarRepository(),
     follows: createFollowsRepository(),
+    idempotency: createIdempotencyRepository(),
     catalogueMedia: createCatalogueMediaRepository(),
     exhibitions: createExhibitionsRepository(),
     files: createFilesRepository(),

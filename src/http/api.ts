@@ -15,13 +15,16 @@ import { registerPlanBudgetRoutes } from '../modules/plan/plan-budget.routes.ts'
 import { registerPlanWorkRoutes } from '../modules/plan/plan-work.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import type { HonoEnv } from './env.ts';
+import { idempotencyKeys, withRequestTransaction } from './idempotency.ts';
 import { zodToAppError } from './problem.ts';
 import { isPublicApi } from './public-routes.ts';
 import { requireUtf8Json } from './utf8.ts';
 
 export type Api = OpenAPIHono<HonoEnv>;
 
-export function createApi(deps: AppDeps): Api {
+export function createApi(appDeps: AppDeps): Api {
+  // Routes use `deps.db`, which is the request's transaction while an Idempotency-Key request runs.
+  const deps = withRequestTransaction(appDeps);
   const api = new OpenAPIHono<HonoEnv>({
     defaultHook: (result) => {
       if (!result.success) throw zodToAppError(result.error);
@@ -45,6 +48,7 @@ export function createApi(deps: AppDeps): Api {
     await next();
   });
   api.use('*', requireUtf8Json());
+  api.use('*', idempotencyKeys(appDeps));
   registerAuditRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
   registerCatalogueExportRoutes(api, deps);

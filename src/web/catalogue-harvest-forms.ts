@@ -14,6 +14,7 @@ import {
 } from '../modules/catalogue/catalogue-harvest.ts';
 import { type FormMessage, formText } from './auth-forms.ts';
 import { readPageForm } from './page-form.ts';
+import { onceForm } from './form-once.ts';
 
 export const HARVEST_DONE = {
   hostAdded: 'catalogue.harvest.done.hostAdded',
@@ -50,7 +51,9 @@ export async function harvestAction(deps: AppDeps, actor: Actor, locale: Locale,
     redirect(`${localePath(locale, '/admin/catalogue/harvest')}?done=${key}`);
   try {
     if (intent === 'allow-add') {
-      await addAllowedHost(deps, actor, { pattern: values.pattern ?? '', note: values.note || undefined });
+      await onceForm(deps, actor, 'catalogue.harvestHost.create', form, async (d) => {
+        await addAllowedHost(d, actor, { pattern: values.pattern ?? '', note: values.note || undefined });
+      });
       return done('hostAdded');
     }
     if (intent === 'allow-remove') {
@@ -58,14 +61,16 @@ export async function harvestAction(deps: AppDeps, actor: Actor, locale: Locale,
       return done('hostRemoved');
     }
     if (intent === 'source-add') {
-      await createHarvestSource(deps, actor, {
-        name: values.name ?? '',
-        baseUrl: values.baseUrl ?? '',
-        metadataPrefix: values.metadataPrefix === 'marcxml' ? 'marcxml' : 'oai_dc',
-        setSpec: values.setSpec || undefined,
-        unitId: values.unitId ?? '',
-        publish: values.publish === 'on',
-        schedule: values.schedule === 'manual' || values.schedule === 'weekly' ? values.schedule : 'daily',
+      await onceForm(deps, actor, 'catalogue.harvestSource.create', form, async (d) => {
+        await createHarvestSource(d, actor, {
+          name: values.name ?? '',
+          baseUrl: values.baseUrl ?? '',
+          metadataPrefix: values.metadataPrefix === 'marcxml' ? 'marcxml' : 'oai_dc',
+          setSpec: values.setSpec || undefined,
+          unitId: values.unitId ?? '',
+          publish: values.publish === 'on',
+          schedule: values.schedule === 'manual' || values.schedule === 'weekly' ? values.schedule : 'daily',
+        });
       });
       return done('sourceAdded');
     }

@@ -1,6 +1,7 @@
 // Registering for an event (signed-in citizen or guest), seeing a ticket, cancelling. Seats are decided while
 // the event row is locked (SELECT … FOR UPDATE), so 1,000 simultaneous sign-ups for 100 seats end with exactly
-// 100 confirmed and the rest on the waitlist; the idempotency key makes a double-submitted form one sign-up.
+// 100 confirmed and the rest on the waitlist; the idempotency key makes a double-submitted form one sign-up,
+// and a signed-in person holds at most one live registration per event (or session) whatever the key.
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -97,6 +98,17 @@ export async function registerForEvent(
     const regs = deps.repos.eventRegistrations;
     const previous = await regs.byIdempotencyKey(tx, eventId, input.idempotencyKey);
     if (previous) return { registration: previous, event, created: false, startsAt: null };
+    // One live registration per signed-in person (per session when seats are per session): a second form
+    // with a new key answers with the first registration. The event row lock orders concurrent attempts.
+    const mine = who.userId
+      ? await regs.liveOfUser(
+          tx,
+          eventId,
+          event.registrationMode === 'session' ? input.sessionId : null,
+          who.userId,
+        )
+      : null;
+    if (mine) return { registration: mine, event, created: false, startsAt: null };
     const sessions = await deps.repos.events.sessions(tx, eventId);
     const covered = checkTiming(event, sessions, input.sessionId, deps.now());
     if (event.capacity !== null && input.partySize > event.capacity)

@@ -93,6 +93,13 @@ export function createEventRegistrationsRepository() {
 
     byIdempotencyKey: (db: Db, eventId: string, key: string) =>
       one(db, sql`event_id = ${eventId} AND idempotency_key = ${key}`),
+    /** A signed-in person's live (not cancelled) registration for the event, or for one of its sessions. */
+    liveOfUser: (db: Db, eventId: string, sessionId: string | null, userId: string) =>
+      one(
+        db,
+        sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''} AND user_id = ${userId}
+            AND status <> 'cancelled'`,
+      ),
     byId: (db: Db, id: string, lock = false) => one(db, sql`id = ${id}`, lock),
     byTicketCode: (db: Db, code: string) => one(db, sql`ticket_code = ${code}`),
     byCancelHash: (db: Db, hash: string) => one(db, sql`cancel_token_hash = ${hash}`),

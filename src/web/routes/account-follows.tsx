@@ -25,6 +25,8 @@ import { failure, formText, invalid } from '../auth-forms.ts';
 import { requireUser } from '../auth-guard.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { requestContext } from '../context.ts';
+import { onceForm } from '../form-once.ts';
+import { FormToken } from '../form-token.tsx';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
 import { readPageForm } from '../page-form.ts';
@@ -84,7 +86,9 @@ export async function action({ request, context }: Route.ActionArgs) {
         target: formText(form, 'target'),
       });
       if (!parsed.success) return invalid([{ key: 'follows.error.unknownTarget' }], {});
-      const { created } = await follow(deps, actor, parsed.data);
+      const { created } = await onceForm(deps, actor, 'follows.follow.create', form, async (d) => ({
+        created: (await follow(d, actor, parsed.data)).created,
+      }));
       const back = formText(form, 'returnTo');
       if (back) throw redirect(redirectTarget(back, localePath(locale, '/account/follows')));
       return ok(created ? 'followed' : 'already');
@@ -119,6 +123,7 @@ function FollowForm({
   return (
     <form method="post" className="filters">
       <input type="hidden" name="intent" value="follow" />
+      <FormToken />
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
         <label htmlFor={`follow-${kind}`}>{t(`follows.kind.${kind}`)}</label>

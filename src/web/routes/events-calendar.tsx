@@ -8,6 +8,7 @@ import { monthView } from '../../modules/event-feeds/calendar.usecases.ts';
 import { CalendarQuerySchema } from '../../modules/event-feeds/event-feeds.schemas.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../modules/events/events.model.ts';
 import { requestContext } from '../context.ts';
+import { FormToken } from '../form-token.tsx';
 import { useHref, useT } from '../i18n.ts';
 import { rethrowForPage } from '../page-errors.ts';
 import styles from '../styles/event-calendar.css?url';
@@ -223,6 +224,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           {category ? (
             <form method="post" action={href('/account/follows')} className="inline-form">
               <input type="hidden" name="intent" value="follow" />
+              <FormToken />
               <input type="hidden" name="kind" value="category" />
               <input type="hidden" name="target" value={category} />
               <input type="hidden" name="returnTo" value={loaderData.here} />

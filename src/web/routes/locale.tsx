@@ -1,6 +1,7 @@
 // The language layout: `/` is Vietnamese, `/en` English; any other first segment is not a language.
 import { data, Outlet, useRouteLoaderData } from 'react-router';
 import { SiteHeader } from '../components/SiteHeader.tsx';
+import { newFormToken } from '../form-token.tsx';
 import { useT } from '../i18n.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/locale.ts';
@@ -12,8 +13,9 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
+// A fresh one-time token for the creating forms of this render (web/form-token.tsx).
 export function loader() {
-  return null;
+  return { formToken: newFormToken() };
 }
 
 export default function LocaleLayout() {

@@ -1,6 +1,7 @@
 // The image upload form (multipart, no JavaScript): the file, the required Vietnamese alt text with advice on
 // writing it, an optional English alt text and captions. Used for record images and exhibition images.
 import type { FormMessage } from '../../auth-forms.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
 
@@ -66,6 +67,7 @@ export function ImageUploadForm({
   const fileId = `${prefix}-file`;
   return (
     <form method="post" encType="multipart/form-data" className="form" noValidate>
+      <FormToken />
       <div className="field">
         <label htmlFor={fileId}>{t('exhibitions.field.file')}</label>
         <p className="hint" id={`${fileId}-hint`}>

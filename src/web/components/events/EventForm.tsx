@@ -4,6 +4,7 @@
 import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
 import type { FormMessage } from '../../auth-forms.ts';
 import type { EventFormValues } from '../../events-forms.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
 import { audienceKey, categoryKey } from './EventParts.tsx';
@@ -310,6 +311,7 @@ export function EventForm(props: {
         </select>
       </div>
       <div>
+        <FormToken />
         <button type="submit">{props.submitLabel}</button>
       </div>
     </form>

@@ -3,6 +3,7 @@
 // Buttons carry the section's or item's name for screen readers ("Move up: Trầm hương").
 import type { ExhibitionItemView, SectionView } from '../../../modules/exhibitions/exhibitions.queries.ts';
 import type { FormMessage } from '../../auth-forms.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ResponsiveImage } from '../catalogue/ResponsiveImage.tsx';
 import { FieldError, fieldAria } from '../units/UnitFormParts.tsx';
@@ -197,6 +198,7 @@ export function SectionEditor(props: {
       </ol>
       <form method="post" className="form" noValidate>
         <Hidden fields={{ intent: 'item-add-record', sectionId: s.id }} />
+        <FormToken />
         <div className="field">
           <label htmlFor={`${prefix}-record`}>{t('exhibitions.field.record')}</label>
           <p className="hint" id={`${prefix}-record-hint`}>

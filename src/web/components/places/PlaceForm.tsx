@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { PLACE_KINDS, PLACE_SERVICES, PLACE_STATUSES } from '../../../modules/places/places.kinds.ts';
 import type { FormMessage } from '../../auth-forms.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 import type { PlaceFormValues } from '../../places-forms.ts';
 import { FieldError, fieldAria, type UnitOption, UnitSelect } from '../units/UnitFormParts.tsx';
@@ -211,6 +212,7 @@ export function PlaceForm(props: {
         </select>
       </div>
       <div>
+        <FormToken />
         <button type="submit">{props.submitLabel}</button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 // The add-task and edit-task form (focal point): wording, lead and coordinating units, years, and the reason
 // kept in the task's history. Plain checkboxes and selects: works without JavaScript.
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 
 export interface TaskFormValues {
@@ -34,6 +35,7 @@ export function TaskForm({
   return (
     <form method="post" className="stack-form">
       <input type="hidden" name="intent" value={mode} />
+      <FormToken />
       {mode === 'add' ? (
         <>
           <div className="field">

@@ -1,6 +1,7 @@
 // One unit's part of an instance: its report and the forms the reader may use on it (assign, progress,
 // evidence, workflow). After a failed post the form shows what the user typed (`values`).
 import { RECORD_TYPES, REPORT_STATUSES } from '../../../modules/plan/plan-work.repository.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { partField } from '../../plan-work-forms.ts';
 
@@ -203,6 +204,7 @@ export function UnitPartSection({
             className="stack-form"
           >
             <input type="hidden" name="unitId" value={u} />
+            <FormToken />
             <div className="field">
               <label htmlFor={partField('file', u)}>{t('planwork.evidence.file')}</label>
               <input
@@ -221,6 +223,7 @@ export function UnitPartSection({
           </form>
           <form method="post" className="stack-form">
             <Hidden intent="link" unitId={u} />
+            <FormToken />
             <div className="field">
               <label htmlFor={partField('link-title', u)}>{t('planwork.evidence.title')}</label>
               <input
@@ -246,6 +249,7 @@ export function UnitPartSection({
           </form>
           <form method="post" className="stack-form">
             <Hidden intent="record" unitId={u} />
+            <FormToken />
             <div className="field">
               <label htmlFor={partField('record-title', u)}>{t('planwork.evidence.recordTitle')}</label>
               <input

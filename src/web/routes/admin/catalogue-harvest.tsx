@@ -7,6 +7,7 @@ import { doneNotice } from '../../access-forms.ts';
 import { HARVEST_DONE, harvestAction } from '../../catalogue-harvest-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/catalogue-harvest.ts';
@@ -160,6 +161,7 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
         <form method="post" className="stack-form" aria-labelledby="add-source-title">
           <h3 id="add-source-title">{t('catalogue.harvest.add.title')}</h3>
           <input type="hidden" name="intent" value="source-add" />
+          <FormToken />
           <div className="field">
             <label htmlFor="source-name">{t('catalogue.harvest.add.name')}</label>
             <input id="source-name" name="name" required maxLength={200} defaultValue={v.name} />
@@ -313,6 +315,7 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
         <form method="post" className="stack-form" aria-labelledby="allow-add-title">
           <h3 id="allow-add-title">{t('catalogue.harvest.allowList.addTitle')}</h3>
           <input type="hidden" name="intent" value="allow-add" />
+          <FormToken />
           <div className="field">
             <label htmlFor="allow-pattern">{t('catalogue.harvest.allowList.pattern')}</label>
             <input

@@ -15,6 +15,8 @@ import {
   startMarcImport,
 } from '../../../modules/catalogue/catalogue.import.ts';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/catalogue-import.ts';
@@ -60,15 +62,28 @@ export async function action({ request, context }: Route.ActionArgs) {
       await rm(filePath, { force: true });
       return data({ error }, { status: 400 });
     }
-    const job = await startMarcImport(deps, actor, {
+    const input = {
       fileName: upload.file.fileName || 'upload.mrc',
       format,
       filePath,
       fileSize: upload.file.size,
       unitId,
       publish: upload.fields.publish === 'on',
-    });
-    runMarcImportInBackground(deps, job.id);
+    };
+    let started = false;
+    const job = await onceForm(
+      deps,
+      actor,
+      'catalogue.import.create',
+      upload.fields.formToken ?? null,
+      async (d) => {
+        started = true;
+        return { id: (await startMarcImport(d, actor, input)).id };
+      },
+    );
+    // A resubmitted form shows the import its token started; the second copy of the file is not needed.
+    if (started) runMarcImportInBackground(deps, job.id);
+    else await rm(filePath, { force: true });
     return redirect(localePath(locale, `/admin/catalogue/import/${job.id}`));
   } catch (e) {
     await rm(filePath, { force: true });
@@ -95,6 +110,7 @@ export default function CatalogueImport({ loaderData, actionData }: Route.Compon
         </p>
       ) : null}
       <form method="post" encType="multipart/form-data" className="stack-form">
+        <FormToken />
         <div className="field">
           <label htmlFor="import-file">{t('catalogue.import.file')}</label>
           <input

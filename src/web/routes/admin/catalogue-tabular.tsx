@@ -17,6 +17,8 @@ import { MAX_TABULAR_BYTES } from '../../../modules/catalogue/tabular/tabular.ty
 import type { FormMessage } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/catalogue-tabular.ts';
@@ -69,11 +71,19 @@ export async function action({ request, context }: Route.ActionArgs) {
       return fail(upload.file ? 'catalogueTabular.error.empty' : 'catalogueTabular.error.noFile', 400);
     }
     const unitId = upload.fields.unitId ?? '';
-    const job = await createTabularImport(deps, actor, {
-      fileName: upload.file.fileName || 'upload.csv',
-      filePath,
-      unitId,
-    });
+    const input = { fileName: upload.file.fileName || 'upload.csv', filePath, unitId };
+    let created = false;
+    const job = await onceForm(
+      deps,
+      actor,
+      'catalogue.tabular.create',
+      upload.fields.formToken ?? null,
+      async (d) => {
+        created = true;
+        return { id: (await createTabularImport(d, actor, input)).id };
+      },
+    );
+    if (!created) await rm(filePath, { force: true }); // the token's first import keeps its own copy
     return redirect(localePath(locale, `/admin/catalogue/import/tabular/${job.id}`));
   } catch (e) {
     await rm(filePath, { force: true });
@@ -97,6 +107,7 @@ export default function CatalogueTabular({ loaderData, actionData }: Route.Compo
       <p className="muted">{t('catalogueTabular.intro')}</p>
       <ErrorSummary errors={actionData?.errors} />
       <form method="post" encType="multipart/form-data" className="stack-form">
+        <FormToken />
         <div className="field">
           <label htmlFor="tabular-file">{t('catalogueTabular.file')}</label>
           <input

@@ -10,6 +10,8 @@ import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.us
 import { formText } from '../../auth-forms.ts';
 import { SessionTime, sessionTimeText } from '../../components/events/EventParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -53,7 +55,9 @@ export async function action({ params, request, context }: Route.ActionArgs): Pr
         partySize: Number(formText(form, 'partySize') || '1'),
       });
       if (!parsed.success) return { ok: false, key: 'events.checkin.walkInInvalid', sessionId };
-      await addWalkIn(deps, actor, params.eventId, parsed.data);
+      await onceForm(deps, actor, 'events.walkIn.create', form, async (d) => {
+        await addWalkIn(d, actor, params.eventId, parsed.data);
+      });
       return {
         ok: true,
         key: 'events.checkin.walkInAdded',
@@ -212,6 +216,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         <h2 id="ci-walkin-title">{t('events.checkin.walkIn')}</h2>
         <form method="post" className="form">
           <input type="hidden" name="intent" value="walk-in" />
+          <FormToken />
           <input type="hidden" name="sessionId" value={sessionId} />
           <div className="field">
             <label htmlFor="ci-walkin-name">{t('events.checkin.walkInName')}</label>

@@ -15,6 +15,7 @@ import {
   parseEventForm,
   readEventForm,
 } from '../../events-forms.ts';
+import { onceForm } from '../../form-once.ts';
 import { useT } from '../../i18n.ts';
 import { readPageForm } from '../../page-form.ts';
 import type { Route } from './+types/events-new.ts';
@@ -27,11 +28,14 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = readEventForm(await readPageForm(request));
+  const form = await readPageForm(request);
+  const values = readEventForm(form);
   const parsed = parseEventForm(values);
   if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
   try {
-    const id = await createEvent(deps, actor, parsed.data);
+    const id = await onceForm(deps, actor, 'events.event.create', form, (d) =>
+      createEvent(d, actor, parsed.data),
+    );
     return redirect(`${localePath(locale, `/admin/events/${id}`)}?done=created`, 303);
   } catch (e) {
     return failedForm(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);

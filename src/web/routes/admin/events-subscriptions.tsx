@@ -20,6 +20,8 @@ import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/ev
 import { failure, formText, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -84,7 +86,9 @@ export async function action({ request, context }: Route.ActionArgs) {
           values,
         );
       }
-      const sub = await addSubscription(deps, actor, parsed.data);
+      const sub = await onceForm(deps, actor, 'eventFeeds.subscription.create', form, async (d) => ({
+        name: (await addSubscription(d, actor, parsed.data)).name,
+      }));
       return done('eventFeeds.subscriptions.added', { name: sub.name });
     }
     if (intent === 'refresh') {
@@ -104,7 +108,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
       if (!parsed.success)
         return invalid([{ field: 'host-pattern', key: 'eventFeeds.error.badHost' }], values);
-      await addAllowedHost(deps, actor, parsed.data);
+      await onceForm(deps, actor, 'eventFeeds.host.create', form, async (d) => {
+        await addAllowedHost(d, actor, parsed.data);
+      });
       return done('eventFeeds.allowlist.added', { pattern: parsed.data.pattern });
     }
     if (intent === 'host-remove') {
@@ -190,6 +196,7 @@ export default function EventSubscriptions({ loaderData, actionData }: Route.Com
           <h2 id="sub-add-h">{t('eventFeeds.subscriptions.add')}</h2>
           <form method="post">
             <input type="hidden" name="intent" value="add" />
+            <FormToken />
             <div className="field">
               <label htmlFor="sub-name">{t('eventFeeds.subscriptions.name')}</label>
               <input id="sub-name" name="name" required minLength={2} maxLength={200} defaultValue={v.name} />
@@ -246,6 +253,7 @@ export default function EventSubscriptions({ loaderData, actionData }: Route.Com
         {manageHosts ? (
           <form method="post" className="filters">
             <input type="hidden" name="intent" value="host-add" />
+            <FormToken />
             <div className="field">
               <label htmlFor="host-pattern">{t('eventFeeds.allowlist.pattern')}</label>
               <input id="host-pattern" name="pattern" required maxLength={253} />

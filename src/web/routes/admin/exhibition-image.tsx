@@ -1,4 +1,5 @@
 // Back office: upload an image into an exhibition section (multipart, no JavaScript). The alt text is
+import { rm } from 'node:fs/promises';
 // required; the image is stored public with its derivatives, then placed at the end of the section.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
@@ -9,6 +10,7 @@ import { ImageUploadForm } from '../../components/catalogue/ImageUploadForm.tsx'
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
+import { onceForm } from '../../form-once.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { readImageUpload, uploadErrorField } from '../../image-upload.ts';
 import { rethrowForPage } from '../../page-errors.ts';
@@ -36,7 +38,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     const upload = await readImageUpload(deps, request);
     values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
-    await addUploadedImage(deps, actor, params.exhibitionId, params.sectionId, upload, values);
+    await onceForm(deps, actor, 'exhibitions.image.create', upload.fields.formToken ?? null, async (d) => {
+      await addUploadedImage(d, actor, params.exhibitionId, params.sectionId, upload, values);
+    });
+    await rm(upload.tempPath, { force: true }); // left over when the token had already added the image
     return redirect(
       `${localePath(locale, `/admin/exhibitions/${params.exhibitionId}`)}?done=image#sec-${params.sectionId}`,
       303,

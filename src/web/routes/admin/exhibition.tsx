@@ -36,6 +36,8 @@ import {
   sectionMessages,
   textFields,
 } from '../../exhibitions-forms.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -117,7 +119,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const parsed = SectionInputSchema.safeParse(fields);
       if (!parsed.success) return invalid(issuesToMessages(parsed.error, sectionMessages(prefix)), values);
       if (intent === 'section-add') {
-        const s = await addSection(deps, actor, id, parsed.data);
+        const s = await onceForm(deps, actor, 'exhibitions.section.create', form, async (d) => ({
+          id: (await addSection(d, actor, id, parsed.data)).id,
+        }));
         return back('section', `#sec-${s.id}`);
       }
       await updateSection(deps, actor, id, sectionId, parsed.data);
@@ -146,7 +150,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           [{ field: `sec-${sectionId}-record`, key: 'exhibitions.error.recordUnknown' }],
           values,
         );
-      await addRecordItem(deps, actor, id, sectionId, parsed.data);
+      await onceForm(deps, actor, 'exhibitions.item.create', form, async (d) => {
+        await addRecordItem(d, actor, id, sectionId, parsed.data);
+      });
       return back('item', `#sec-${sectionId}`);
     }
     if (intent === 'item-delete') {
@@ -234,6 +240,7 @@ export default function ExhibitionAdmin({ loaderData, actionData }: Route.Compon
         <h2 id="section-add">{t('exhibitions.admin.addSection')}</h2>
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="section-add" />
+          <FormToken />
           <SectionFields
             prefix="new-section"
             values={submitted.intent === 'section-add' ? submitted : {}}

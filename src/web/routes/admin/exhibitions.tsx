@@ -18,6 +18,8 @@ import { ExhibitionFields } from '../../components/exhibitions/ExhibitionFields.
 import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
 import { EXHIBITION_FIELDS, EXHIBITION_MESSAGES, exhibitionFormInput } from '../../exhibitions-forms.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -55,7 +57,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = ExhibitionInputSchema.safeParse({ unitId: values.unitId, ...exhibitionFormInput(values) });
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, EXHIBITION_MESSAGES), values);
   try {
-    const ex = await createExhibition(deps, actor, parsed.data);
+    const ex = await onceForm(deps, actor, 'exhibitions.exhibition.create', form, async (d) => ({
+      id: (await createExhibition(d, actor, parsed.data)).id,
+    }));
     return redirect(`${localePath(locale, `/admin/exhibitions/${ex.id}`)}?done=created`, 303);
   } catch (e) {
     const field =
@@ -112,6 +116,7 @@ export default function ExhibitionsAdmin({ loaderData, actionData }: Route.Compo
         <section aria-labelledby="exhibition-create">
           <h2 id="exhibition-create">{t('exhibitions.admin.create')}</h2>
           <form method="post" className="form" noValidate>
+            <FormToken />
             <div className="field">
               <label htmlFor="exhibition-unit">{t('exhibitions.field.unit')}</label>
               <FieldError id="exhibition-unit" errors={errors} />

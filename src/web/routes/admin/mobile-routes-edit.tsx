@@ -24,6 +24,8 @@ import { failure, formText, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -99,7 +101,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           }).map((m) => (m.field ? m : { ...m, field: 'stop-dates' })),
           values,
         );
-      await addStop(deps, actor, routeId, parsed.data);
+      await onceForm(deps, actor, 'places.stop.create', form, async (d) => {
+        await addStop(d, actor, routeId, parsed.data);
+      });
       return done();
     }
     if (intent === 'removeStop') {
@@ -272,6 +276,7 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
         <h3>{t('places.route.addStopHeading')}</h3>
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="addStop" />
+          <FormToken />
           <div className="field">
             <label htmlFor="stop-place">{t('places.route.stopPlace')}</label>
             <FieldError id="stop-place" errors={errors} />

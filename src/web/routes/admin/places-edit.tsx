@@ -24,6 +24,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PlaceForm } from '../../components/places/PlaceForm.tsx';
 import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -103,7 +105,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!parsed.success)
       return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
     try {
-      await setHoursException(deps, actor, params.placeId, parsed.data);
+      await onceForm(deps, actor, 'places.exception.create', form, async (d) => {
+        await setHoursException(d, actor, params.placeId, parsed.data);
+      });
       return done();
     } catch (e) {
       return failure(e, { intent, ...values });
@@ -266,6 +270,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
         )}
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="exception" />
+          <FormToken />
           <div className="field">
             <label htmlFor="exception-day">{t('places.exceptions.day')}</label>
             <FieldError id="exception-day" errors={errors} />

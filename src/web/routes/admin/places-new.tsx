@@ -9,6 +9,7 @@ import { failure, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PlaceForm } from '../../components/places/PlaceForm.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -26,11 +27,15 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { values, input } = readPlaceForm(await readPageForm(request));
+  const form = await readPageForm(request);
+  const { values, input } = readPlaceForm(form);
   const parsed = CreatePlaceSchema.safeParse(input);
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), values);
   try {
-    const place = await createPlace(deps, actor, parsed.data);
+    // Only the id is kept as the outcome: a resubmission of the same form redirects to the same place.
+    const place = await onceForm(deps, actor, 'places.place.create', form, async (d) => ({
+      id: (await createPlace(d, actor, parsed.data)).id,
+    }));
     return redirect(`${localePath(locale, `/admin/places/${place.id}`)}?done=created`, 303);
   } catch (e) {
     return failure(e, values, 'place-unit');

@@ -13,6 +13,8 @@ import { failure } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/places-photos.ts';
@@ -42,13 +44,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     alt = upload.fields.alt ?? '';
     if (!upload.file || upload.file.size === 0)
       throw new AppError('files.missing', 422, 'places.error.noFile');
-    await addPlacePhoto(
-      deps,
-      actor,
-      params.placeId,
-      { tempPath, fileName: upload.file.fileName || 'image' },
-      alt,
-    );
+    const fileName = upload.file.fileName || 'image';
+    await onceForm(deps, actor, 'places.photo.create', upload.fields.formToken ?? null, async (d) => {
+      await addPlacePhoto(d, actor, params.placeId, { tempPath, fileName }, alt);
+    });
+    await rm(tempPath, { force: true }); // left over when the token had already added the photo
     return redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=photo`, 303);
   } catch (e) {
     await rm(tempPath, { force: true });
@@ -72,6 +72,7 @@ export default function PlacePhotoPage({ loaderData, actionData }: Route.Compone
       <h1>{t('places.photos.addTitle', { name: loaderData.name })}</h1>
       <ErrorSummary errors={errors} />
       <form method="post" encType="multipart/form-data" className="form" noValidate>
+        <FormToken />
         <div className="field">
           <label htmlFor="photo-file">{t('places.photos.file')}</label>
           <FieldError id="photo-file" errors={errors} />

@@ -12,6 +12,8 @@ import { failure, formText, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -73,7 +75,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       values,
     );
   try {
-    const route = await createRoute(deps, actor, parsed.data);
+    const route = await onceForm(deps, actor, 'places.route.create', form, async (d) => ({
+      id: (await createRoute(d, actor, parsed.data)).id,
+    }));
     return redirect(`${localePath(locale, `/admin/places/routes/${route.id}`)}?done=created`, 303);
   } catch (e) {
     return failure(e, values);
@@ -165,6 +169,7 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
           <>
             <h3>{t('places.admin.newRoute')}</h3>
             <form method="post" className="form" noValidate>
+              <FormToken />
               <div className="field">
                 <label htmlFor="route-name">{t('places.route.name')}</label>
                 <FieldError id="route-name" errors={errors} />

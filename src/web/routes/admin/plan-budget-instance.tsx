@@ -31,6 +31,8 @@ import {
 } from '../../components/plan-budget-view.ts';
 import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -74,7 +76,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = formValues(await readPageForm(request), BUDGET_FIELDS);
+  const form = await readPageForm(request);
+  const values = formValues(form, BUDGET_FIELDS);
   const { intent, lineId } = values;
   const messages = budgetFieldMessages(intent, lineId);
   const back = (done: string) =>
@@ -102,7 +105,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           : UpdateBudgetLineSchema.safeParse({ ...input, version });
       if (!parsed.success) errors.push(...issuesToMessages(parsed.error, messages));
       if (errors.length || !parsed.success) return invalid(errors, values);
-      if (intent === 'create') await createBudgetLine(deps, actor, CreateBudgetLineSchema.parse(parsed.data));
+      if (intent === 'create')
+        await onceForm(deps, actor, 'plan.budget.create', form, async (d) => {
+          await createBudgetLine(d, actor, CreateBudgetLineSchema.parse(parsed.data));
+        });
       else await updateBudgetLine(deps, actor, lineId, UpdateBudgetLineSchema.parse(parsed.data));
       return back(intent === 'create' ? 'created' : 'updated');
     }
@@ -382,6 +388,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
           <h2 id="create-heading">{t('planBudget.form.createHeading')}</h2>
           <form method="post">
             <input type="hidden" name="intent" value="create" />
+            <FormToken />
             <div className="field">
               <label htmlFor="create-unit">{t('planBudget.col.unit')}</label>
               <select id="create-unit" name="unitId" defaultValue={created?.unitId ?? estimateUnits[0]?.id}>

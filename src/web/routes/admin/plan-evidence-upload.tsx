@@ -12,6 +12,7 @@ import { MAX_BYTES } from '../../../modules/files/files.validate.ts';
 import { addFileEvidence } from '../../../modules/plan/plan-evidence.usecases.ts';
 import { IdSchema } from '../../../modules/plan/plan-work.schemas.ts';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { Route } from './+types/plan-evidence-upload.ts';
 
@@ -37,12 +38,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await rm(filePath, { force: true });
       return data({ error: 'planwork.evidence.noFile' as MessageKey, params: {}, unitId }, { status: 422 });
     }
-    await addFileEvidence(
-      deps,
-      actor,
-      { instanceId: params.instanceId, unitId },
-      { tempPath: filePath, fileName: upload.file.rawName, title: upload.fields.title },
-    );
+    const file = { tempPath: filePath, fileName: upload.file.rawName, title: upload.fields.title };
+    await onceForm(deps, actor, 'plan.evidence.create', upload.fields.formToken ?? null, async (d) => {
+      await addFileEvidence(d, actor, { instanceId: params.instanceId, unitId }, file);
+    });
+    await rm(filePath, { force: true }); // left over when the token had already added the evidence
     return redirect(
       `${localePath(locale, `/admin/plan/instances/${params.instanceId}`)}?done=evidence#part-${unitId}`,
       303,

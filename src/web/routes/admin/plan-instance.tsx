@@ -29,6 +29,8 @@ import { PlanTimeline } from '../../components/plan/PlanTimeline.tsx';
 import { UnitPartSection } from '../../components/plan/UnitPartSection.tsx';
 import { phaseLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -113,7 +115,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const values = formValues(await readPageForm(request), INSTANCE_FIELDS);
+  const form = await readPageForm(request);
+  const values = formValues(form, INSTANCE_FIELDS);
   const { intent, unitId } = values;
   const instanceId = params.instanceId;
   const back = (done: string) =>
@@ -169,7 +172,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const parsed = CommentSchema.safeParse({ comment: values.comment });
         if (!parsed.success)
           return invalid([{ key: 'planwork.invalid.comment', field: 'instance-comment' }], values);
-        await commentOnInstance(deps, actor, { instanceId, comment: parsed.data.comment });
+        await onceForm(deps, actor, 'plan.comment.create', form, (d) =>
+          commentOnInstance(d, actor, { instanceId, comment: parsed.data.comment }),
+        );
         return back('comment');
       }
       case 'link':
@@ -186,7 +191,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         );
         if (!parsed.success)
           return invalid(issuesToMessages(parsed.error, linkMessages(unitId, intent)), values);
-        await addLinkEvidence(deps, actor, part, parsed.data);
+        await onceForm(deps, actor, 'plan.evidence.create', form, (d) =>
+          addLinkEvidence(d, actor, part, parsed.data),
+        );
         return back('evidence');
       }
       case 'removeEvidence': {
@@ -281,6 +288,7 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
       {loaderData.can.comment ? (
         <form method="post" className="stack-form">
           <input type="hidden" name="intent" value="comment" />
+          <FormToken />
           <div className="field">
             <label htmlFor="instance-comment">{t('planwork.comment.label')}</label>
             <textarea

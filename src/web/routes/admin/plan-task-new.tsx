@@ -8,6 +8,7 @@ import type { FormMessage } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TaskForm, type TaskFormValues } from '../../components/plan/TaskForm.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -25,12 +26,15 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { input, values } = readTaskForm(await readPageForm(request));
+  const form = await readPageForm(request);
+  const { input, values } = readTaskForm(form);
   const fail = (errors: FormMessage[], status: number) => data({ errors, values }, { status });
   const parsed = AddTaskSchema.safeParse({ ...input, phase: values.phase, section: values.section });
   if (!parsed.success) return fail(issuesToMessages(parsed.error, TASK_MESSAGES), 422);
   try {
-    const id = await addPlanTask(deps, actor, parsed.data);
+    const id = await onceForm(deps, actor, 'plan.task.create', form, (d) =>
+      addPlanTask(d, actor, parsed.data),
+    );
     return redirect(`${localePath(locale, `/admin/plan/tasks/${id}`)}?done=added`, 303);
   } catch (e) {
     if (!isAppError(e) || e.status === 403 || e.status === 401) rethrowForPage(e);

@@ -1,4 +1,5 @@
 // Back office: upload an image (a view of an object, a page of a digitised document) to a catalogue record.
+import { rm } from 'node:fs/promises';
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.ts';
@@ -9,6 +10,7 @@ import { ImageUploadForm } from '../../components/catalogue/ImageUploadForm.tsx'
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions-forms.ts';
+import { onceForm } from '../../form-once.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { readImageUpload, uploadErrorField } from '../../image-upload.ts';
 import { rethrowForPage } from '../../page-errors.ts';
@@ -33,7 +35,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     const upload = await readImageUpload(deps, request);
     values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
-    await addRecordImage(deps, actor, params.recordId, upload, values);
+    await onceForm(deps, actor, 'catalogue.image.create', upload.fields.formToken ?? null, async (d) => {
+      await addRecordImage(d, actor, params.recordId, upload, values);
+    });
+    await rm(upload.tempPath, { force: true }); // left over when the token had already added the image
     return redirect(
       `${localePath(locale, `/admin/catalogue/records/${params.recordId}/images`)}?done=added`,
       303,

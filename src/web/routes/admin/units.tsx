@@ -13,6 +13,8 @@ import { failure, invalid } from '../../auth-forms.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -65,7 +67,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, CREATE_MESSAGES), values);
   try {
-    const unit = await createUnit(deps, actor, parsed.data);
+    const unit = await onceForm(deps, actor, 'units.unit.create', form, async (d) => ({
+      id: (await createUnit(d, actor, parsed.data)).id,
+    }));
     return redirect(`${localePath(locale, `/admin/units/${unit.id}`)}?done=created`, 303);
   } catch (e) {
     return failure(e, values, isAppError(e) ? fieldForError(e.code, 'create') : undefined);
@@ -149,6 +153,7 @@ export default function UnitsPage({ loaderData, actionData }: Route.ComponentPro
         <section aria-labelledby="create-title">
           <h2 id="create-title">{t('units.create.heading')}</h2>
           <form method="post" className="form" noValidate>
+            <FormToken />
             <div className="field">
               <label htmlFor="create-name">{t('units.field.name')}</label>
               <FieldError id="create-name" errors={errors} />

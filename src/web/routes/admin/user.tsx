@@ -12,6 +12,8 @@ import { failure, formText, invalid } from '../../auth-forms.ts';
 import { RoleUnitFields } from '../../components/access/RoleUnitFields.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
+import { onceForm } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -75,7 +77,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'grant') {
       const parsed = GrantInputSchema.safeParse(values);
       if (!parsed.success) return invalid(issuesToMessages(parsed.error, GRANT_FIELDS), values);
-      await grantRole(deps, actor, { userId: params.userId, ...parsed.data });
+      await onceForm(deps, actor, 'access.grant.create', form, async (d) => {
+        await grantRole(d, actor, { userId: params.userId, ...parsed.data });
+      });
       return back('granted');
     }
     if (intent === 'revoke') {
@@ -193,6 +197,7 @@ export default function UserPage({ loaderData, actionData }: Route.ComponentProp
           <h2 id="grant-title">{t('access.grants.addTitle')}</h2>
           <form method="post" className="form">
             <input type="hidden" name="intent" value="grant" />
+            <FormToken />
             <RoleUnitFields
               idPrefix="grant"
               roles={options.roles}

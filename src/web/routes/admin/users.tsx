@@ -11,6 +11,8 @@ import { failure, formText, invalid } from '../../auth-forms.ts';
 import { RoleUnitFields } from '../../components/access/RoleUnitFields.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { requestContext } from '../../context.ts';
+import { onceFormAfter } from '../../form-once.ts';
+import { FormToken } from '../../form-token.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
@@ -75,7 +77,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (!parsed.success) return invalid(issuesToMessages(parsed.error, INVITE_FIELDS), values);
   try {
-    const { id } = await inviteUser(deps, actor, parsed.data);
+    // The invitation writes through better-auth and sends mail: the e-mail's uniqueness stops a duplicate, and
+    // the token answers a resubmission with the user the first submission invited.
+    const { id } = await onceFormAfter(deps, actor, 'access.user.invite', form, () =>
+      inviteUser(deps, actor, parsed.data),
+    );
     return redirect(`${localePath(locale, `/admin/users/${id}`)}?done=invited`);
   } catch (e) {
     const onUnit = isAppError(e) && e.code === 'access.unit.unknown';
@@ -203,6 +209,7 @@ export default function UsersPage({ loaderData, actionData }: Route.ComponentPro
           <p className="muted">{t('access.invite.hint')}</p>
           <ErrorSummary errors={errors} />
           <form method="post" className="form" noValidate>
+            <FormToken />
             <div className="field">
               <label htmlFor="invite-email">{t('access.invite.email')}</label>
               <input
