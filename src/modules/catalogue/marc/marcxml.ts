@@ -1,7 +1,8 @@
-// MARCXML (MARC 21 slim): a streaming reader built on a deliberately small XML tokenizer — no DTDs, no
-// entity declarations, only the five predefined entities and character references — and the writer.
-// A DOCTYPE anywhere rejects the whole file (entity-expansion and external-entity attacks start there).
-import type { MarcDataField, MarcReadResult, MarcRecord } from './marc.types.ts';
+// MARCXML (MARC 21 slim): the writer, and a deliberately small XML tokenizer — no DTDs, no entity
+// declarations, only the five predefined entities and character references — used for OAI-PMH responses.
+// A DOCTYPE anywhere rejects the whole response (entity-expansion and external-entity attacks start there).
+// Import files are read by marcxml-reader.ts (streaming, byte offsets, resumable).
+import type { MarcRecord } from './marc.types.ts';
 
 export class XmlRejected extends Error {}
 
@@ -134,93 +135,6 @@ export async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): As
       else yield parseStartTag(body.trim(), at);
     }
   }
-}
-
-/**
- * Yields each `<record>` as a result; `position` is the record's index in the file (0-based) and `next` the
- * index after it. Records before `skip` are parsed but not yielded (resuming an import). Structural XML errors
- * and DOCTYPEs throw XmlRejected: the file cannot be trusted past that point.
- */
-export async function* readMarcXml(
-  chunks: AsyncIterable<Uint8Array | string>,
-  skip = 0,
-): AsyncGenerator<MarcReadResult> {
-  let index = 0;
-  let record: MarcRecord | undefined;
-  let problem: string | undefined;
-  let field: MarcDataField | undefined;
-  let capture:
-    | { target: 'leader' | 'control' | 'subfield'; tag: string; code: string; text: string }
-    | undefined;
-  const stack: string[] = [];
-  for await (const ev of xmlEvents(chunks)) {
-    if (ev.kind === 'text') {
-      if (capture) capture.text += ev.text;
-      continue;
-    }
-    if (ev.kind === 'start') {
-      if (!ev.selfClosing) stack.push(ev.name);
-      const { name, attrs } = ev;
-      if (name === 'record') {
-        record = { leader: '', fields: [] };
-        problem = undefined;
-      } else if (!record) {
-        continue;
-      } else if (name === 'leader') {
-        capture = { target: 'leader', tag: '', code: '', text: '' };
-      } else if (name === 'controlfield') {
-        const tag = attrs.tag ?? '';
-        if (!/^[0-9A-Za-z]{3}$/.test(tag)) problem ??= `controlfield with a missing or bad tag "${tag}"`;
-        capture = { target: 'control', tag, code: '', text: '' };
-      } else if (name === 'datafield') {
-        const tag = attrs.tag ?? '';
-        if (!/^[0-9A-Za-z]{3}$/.test(tag)) problem ??= `datafield with a missing or bad tag "${tag}"`;
-        field = {
-          tag,
-          ind1: (attrs.ind1 ?? ' ').charAt(0) || ' ',
-          ind2: (attrs.ind2 ?? ' ').charAt(0) || ' ',
-          subfields: [],
-        };
-      } else if (name === 'subfield') {
-        const code = attrs.code ?? '';
-        if (code.length !== 1)
-          problem ??= `subfield with a missing or bad code in field ${field?.tag ?? '?'}`;
-        capture = { target: 'subfield', tag: field?.tag ?? '', code, text: '' };
-      }
-      if (!ev.selfClosing) continue;
-    }
-    const name = ev.name;
-    if (ev.kind === 'end') {
-      const open = stack.pop();
-      if (open !== name) throw new XmlRejected(`closing tag </${name}> does not match <${open ?? ''}>`);
-    }
-    if (!record) continue;
-    if (name === 'leader' && capture) {
-      record.leader = capture.text;
-      capture = undefined;
-    } else if (name === 'controlfield' && capture) {
-      record.fields.push({ tag: capture.tag, value: capture.text });
-      capture = undefined;
-    } else if (name === 'subfield' && capture) {
-      if (field) field.subfields.push({ code: capture.code, value: capture.text });
-      else problem ??= 'subfield outside a datafield';
-      capture = undefined;
-    } else if (name === 'datafield' && field) {
-      record.fields.push(field);
-      field = undefined;
-    } else if (name === 'record') {
-      if (index >= skip) {
-        if (!problem && record.leader.length !== 24)
-          problem = `leader is ${record.leader.length} characters, expected 24`;
-        yield problem
-          ? { ok: false, error: problem, position: index, next: index + 1 }
-          : { ok: true, record, position: index, next: index + 1 };
-      }
-      index++;
-      record = undefined;
-    }
-  }
-  if (stack.length > 0) throw new XmlRejected(`the file ends inside <${stack.at(-1) ?? ''}> (truncated?)`);
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
