@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { runMarcImport, startMarcImport } from './catalogue.import.ts';
+import { writeIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.ts';
 
@@ -74,6 +75,27 @@ describe('MARCXML import jobs', () => {
     expect(done.failure).toContain(`record 2501 (starting at byte ${offset})`);
     expect(done.failure).toMatch(/truncated/);
     expect(done.errors).toEqual([{ position: offset, number: 2501, reason: done.failure }]);
+  });
+
+  it('ISO 2709 the same: 2,500 good records and a cut tail import 2,500 and list the cut record at its offset', async () => {
+    const parts = Array.from({ length: 2501 }, (_, i) => writeIso2709(book(`iso${i}`, `ISO cắt ${i}`)));
+    const good = Buffer.concat(parts.slice(0, 2500));
+    const file = join(dir, 'cut.mrc');
+    await writeFile(file, Buffer.concat([good, (parts[2500] as Uint8Array).subarray(0, 40)]));
+    const job = await startMarcImport(ctx.deps, librarian, {
+      fileName: 'cut.mrc',
+      format: 'iso2709',
+      filePath: file,
+      fileSize: good.length + 40,
+      unitId: library,
+      publish: false,
+    });
+    const done = await runMarcImport(ctx.deps, job.id);
+    expect(done).toMatchObject({ status: 'done', imported: 2500, failed: 1 });
+    expect(done.errors).toEqual([
+      { position: good.length, reason: expect.stringMatching(/^truncated record/) },
+    ]);
+    expect(await count('iso')).toBe(2500);
   });
 
   it('imports the records before malformed XML in the middle and names the damaged record', async () => {
