@@ -140,6 +140,18 @@ describe('MARCXML import jobs', () => {
     expect(again).toMatchObject({ status: 'done', imported: 1000, skipped: 1499, failed: 1 });
   });
 
+  it('resumes a job saved when MARCXML offsets were record counts after that many records', async () => {
+    const records = Array.from({ length: 30 }, (_, i) => marcXmlRecord(book(`old${i}`, `Cũ ${i}`)));
+    const job = await start('legacy.xml', MARCXML_HEADER + records.join('') + MARCXML_FOOTER);
+    await ctx.dbh.query(
+      "UPDATE catalogue_import_jobs SET status = 'running', processed = 10, imported = 10, resume_offset = 10 WHERE id = $1",
+      [job.id],
+    );
+    const done = await runMarcImport(ctx.deps, job.id);
+    expect(done).toMatchObject({ status: 'done', processed: 30, imported: 30, failed: 0 });
+    expect(await count('old')).toBe(20);
+  });
+
   it('imports public MARCXML files written elsewhere (pymarc, marc4j test data)', async () => {
     const expected: Record<string, number> = {
       'pymarc-batch.xml': 2,

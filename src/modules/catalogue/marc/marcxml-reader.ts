@@ -13,6 +13,7 @@ export const MARC21_SLIM = 'http://www.loc.gov/MARC21/slim';
 /** Longest stretch of input without an XML event (one text node, tag or comment). */
 export const MAX_XML_TOKEN = 1024 * 1024;
 const SLICE = 1 << 16;
+const RECORD_START = /^<([A-Za-z_][\w.-]*:)?record[\s>/]/;
 
 export interface MarcXmlReadOptions {
   /** File offset of the first byte of `chunks` (a resumed import opens the file there). */
@@ -21,6 +22,8 @@ export interface MarcXmlReadOptions {
   prologue?: Uint8Array;
   /** Records before `startOffset`; numbering continues after them. */
   recordsBefore?: number;
+  /** Records read but not yielded (resuming a job that counted records instead of bytes). */
+  skipRecords?: number;
   /** Called with the byte offset of each record's `<` as the record opens. */
   onRecordStart?: (offset: number) => void;
 }
@@ -184,11 +187,12 @@ export async function* readMarcXml(
     const next = map.byteAt(parser.position);
     if (!problem && record.leader.length !== 24)
       problem = `leader is ${record.leader.length} characters, expected 24`;
-    out.push(
-      problem
-        ? { ok: false, error: problem, position: recordAt, next, number: count }
-        : { ok: true, record, position: recordAt, next, number: count },
-    );
+    if (count > (opts.skipRecords ?? 0))
+      out.push(
+        problem
+          ? { ok: false, error: problem, position: recordAt, next, number: count }
+          : { ok: true, record, position: recordAt, next, number: count },
+      );
     record = undefined;
     recordAt = -1;
   });
@@ -262,18 +266,24 @@ export async function firstMarcXmlRecordOffset(chunks: AsyncIterable<Uint8Array 
  * MARCXML from `offset` on. A resumed read (offset past the first record) is fed the file's bytes before its
  * first record first — the declaration and the root start tag with its namespace prefixes — then the file
  * from the offset, so offsets stay file offsets and record numbers continue after `recordsBefore`.
+ * A job saved before MARCXML offsets were bytes holds a record count there (no record starts at it): it is
+ * read from the start, past that many records.
  */
 export async function openMarcXml(path: string, offset: number, recordsBefore: number) {
   const stream = (start = 0) => createReadStream(path, { start, highWaterMark: 1 << 18 });
   if (offset === 0) return readMarcXml(stream());
   const first = await firstMarcXmlRecordOffset(stream());
-  if (first < 0 || offset <= first) return readMarcXml(stream());
-  const prologue = Buffer.alloc(first);
+  // No byte offset a job commits lies before the end of the first record: this one is a record count.
+  if (first < 0 || offset <= first) return readMarcXml(stream(), { skipRecords: offset });
   const fh = await open(path, 'r');
+  const prologue = Buffer.alloc(first);
+  const head = Buffer.alloc(64);
   try {
     await fh.read(prologue, 0, first, 0);
+    await fh.read(head, 0, head.length, offset);
   } finally {
     await fh.close();
   }
+  if (!RECORD_START.test(head.toString('latin1'))) return readMarcXml(stream(), { skipRecords: offset });
   return readMarcXml(stream(offset), { startOffset: offset, prologue, recordsBefore });
 }
