@@ -70,7 +70,19 @@ export async function runTabularImport(
       delimiter: job.delimiter,
     };
     let batch: TabularRow[] = [];
-    for await (const item of readTabular(source, job.resumeRow)) {
+    // A read error (a file damaged since it was checked, an I/O error) still commits the rows read before it.
+    let readFailure: unknown;
+    const rows = readTabular(source, job.resumeRow);
+    for (;;) {
+      let step: IteratorResult<TabularRow | { header: string[] }>;
+      try {
+        step = await rows.next();
+      } catch (e) {
+        readFailure = e;
+        break;
+      }
+      if (step.done) break;
+      const item = step.value;
       if ('header' in item) continue;
       batch.push(item);
       if (batch.length >= TABULAR_BATCH) {
@@ -79,6 +91,7 @@ export async function runTabularImport(
       }
     }
     if (batch.length) await commitBatch(deps, state, batch);
+    if (readFailure) throw readFailure;
     await finishAndNotify(deps, job, 'done', null);
     await rm(job.filePath, { force: true });
   } catch (e) {

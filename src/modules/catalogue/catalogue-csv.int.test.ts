@@ -217,6 +217,39 @@ describe('spreadsheet import', () => {
     expect((await getTabularImport(ctx.deps, staff, draft.id)).imported).toBe(n);
   });
 
+  it('commits the rows read before damage found while importing, and names the damaged row', async () => {
+    const n = TABULAR_BATCH + 40;
+    const lines = Array.from({ length: n }, (_, i) => `Hỏng đuôi ${i},HD.${String(i).padStart(5, '0')}`);
+    const upload = await write('tail.upload', `Nhan đề,Số kiểm kê\n${lines.join('\n')}\n`);
+    const draft = await createTabularImport(ctx.deps, staff, {
+      fileName: 'tail.csv',
+      filePath: upload,
+      unitId: museum,
+    });
+    await startTabularImport(
+      ctx.deps,
+      staff,
+      draft.id,
+      mapping({ mapping: { 0: 'title', 1: 'inventoryNo' } }),
+    );
+    // The stored file is damaged after the upload was checked: cut inside a quoted cell after all n rows.
+    const [stored] = await ctx.dbh.query<{ path: string }>(
+      'SELECT file_path AS path FROM catalogue_tabular_imports WHERE id = $1',
+      [draft.id],
+    );
+    await writeFile(stored?.path ?? '', `Nhan đề,Số kiểm kê\n${lines.join('\n')}\n"Bị cắt`);
+    const done = await runTabularImport(ctx.deps, draft.id, { lastAttempt: true });
+    expect(done).toMatchObject({
+      status: 'failed',
+      imported: n,
+      failure: 'catalogueTabular.error.malformedAt',
+    });
+    const [count] = await ctx.dbh.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM catalogue_records WHERE inventory_no LIKE 'HD.%'",
+    );
+    expect(count?.n).toBe(n);
+  });
+
   it('refuses unusable files and mappings with a reason, leaving nothing behind', async () => {
     const refused = async (body: string | Uint8Array) => {
       const p = await write(`bad-${Math.random().toString(36).slice(2)}.upload`, body);

@@ -6,7 +6,7 @@ import { unitIdOf } from '../units/units.test-helpers.ts';
 import { normaliseLeader, readIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
 import { marcToRecord, recordToMarc } from './marc/marc-map.ts';
-import { readMarcXml } from './marc/marcxml.ts';
+import { readMarcXml } from './marc/marcxml-reader.ts';
 import { recordValues } from './oai/oai.test-helpers.ts';
 import { exportable } from './oai/oai-xml.ts';
 

@@ -10,8 +10,10 @@ export type ImportFormat = 'iso2709' | 'marcxml';
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ImportError {
-  /** Byte offset (ISO 2709) or record number from 0 (MARCXML). */
+  /** Byte offset of the record (MARCXML jobs stored before offsets were bytes: its record number from 0). */
   position: number;
+  /** The record's number in the file, from 1 (MARCXML). */
+  number?: number;
   reason: string;
 }
 

@@ -21,7 +21,7 @@ import type { BatchProgress, ImportError, ImportFormat, ImportJob } from './cata
 import { readIso2709 } from './marc/iso2709.ts';
 import type { MarcReadResult } from './marc/marc.types.ts';
 import { marcToRecord } from './marc/marc-map.ts';
-import { readMarcXml, XmlRejected } from './marc/marcxml.ts';
+import { openMarcXml } from './marc/marcxml-reader.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
@@ -129,7 +129,7 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
               createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }),
               job.resumeOffset,
             )
-          : readMarcXml(createReadStream(job.filePath, { highWaterMark: 1 << 18 }), job.resumeOffset);
+          : await openMarcXml(job.filePath, job.resumeOffset, job.processed);
       // Pipelined: while batches are written (in the database), the next is read and mapped (here). On
       // PostgreSQL two batches are written at once on two connections (the database is the bottleneck and
       // has a second core); they still COMMIT one after another in file order — a batch waits for the one
@@ -148,7 +148,22 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
         committing.push(commit);
         if (committing.length > writers) committing.shift();
       };
-      for await (const item of items) {
+      // Whatever stops the reading (damage in the file, a read error), the records read before it are
+      // committed first: only then is the job marked failed.
+      let damaged: string | undefined;
+      let readFailure: unknown;
+      const reader = items[Symbol.asyncIterator]();
+      for (;;) {
+        let step: IteratorResult<MarcReadResult>;
+        try {
+          step = await reader.next();
+        } catch (e) {
+          readFailure = e;
+          break;
+        }
+        if (step.done) break;
+        const item = step.value;
+        if (!item.ok && item.fatal) damaged = item.error;
         batch.push(item);
         // Parsing runs in microtasks; yielding now and then lets the database's answers (I/O callbacks)
         // through, so the batch being written moves on to its next statement while parsing continues.
@@ -160,16 +175,17 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
       }
       if (batch.length) await hand(batch);
       await Promise.all(committing);
-      await deps.repos.catalogueImports.finish(deps.db, jobId, 'done', null);
+      if (readFailure) throw readFailure;
+      await deps.repos.catalogueImports.finish(deps.db, jobId, damaged ? 'failed' : 'done', damaged ?? null);
     } catch (e) {
-      const reason =
-        e instanceof XmlRejected
-          ? e.message
-          : e instanceof Error && 'code' in e && e.code === 'ENOENT'
-            ? 'file not found'
-            : 'internal error';
-      if (!(e instanceof XmlRejected)) deps.logger.error({ err: e, jobId }, 'catalogue import failed');
-      await deps.repos.catalogueImports.finish(deps.db, jobId, 'failed', reason);
+      const missing = e instanceof Error && 'code' in e && e.code === 'ENOENT';
+      if (!missing) deps.logger.error({ err: e, jobId }, 'catalogue import failed');
+      await deps.repos.catalogueImports.finish(
+        deps.db,
+        jobId,
+        'failed',
+        missing ? 'file not found' : 'internal error',
+      );
     }
     const done = await deps.repos.catalogueImports.get(deps.db, jobId);
     if (!done) throw notFound('catalogue.import');
@@ -198,6 +214,7 @@ interface PreparedBatch {
   keys: Map<string, number>;
   candidates: Array<{
     position: number;
+    number: number | undefined;
     values: RecordValues;
     holdings: ReturnType<typeof toHoldingValues>;
     words: string[];
@@ -218,13 +235,14 @@ function prepareBatch(
   const candidates: PreparedBatch['candidates'] = [];
   const seen = new Map<string, number>();
   for (const item of batch) {
+    const at = { position: item.position, ...(item.number ? { number: item.number } : {}) };
     if (!item.ok) {
-      errors.push({ position: item.position, reason: item.error });
+      errors.push({ ...at, reason: item.error });
       continue;
     }
     const mapped = marcToRecord(item.record, { unitId: job.unitId, published: job.publish });
     if (!mapped.ok) {
-      errors.push({ position: item.position, reason: mapped.error });
+      errors.push({ ...at, reason: mapped.error });
       continue;
     }
     const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
@@ -236,12 +254,13 @@ function prepareBatch(
         : null;
     const first = key ? (seen.get(key) ?? earlier.get(key)) : undefined;
     if (key && first !== undefined) {
-      errors.push({ position: item.position, reason: `duplicate of the record at ${first} in this file` });
+      errors.push({ ...at, reason: `duplicate of the record at ${first} in this file` });
       continue;
     }
     if (key) seen.set(key, item.position);
     candidates.push({
       position: item.position,
+      number: item.number,
       values,
       holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings),
       words: recordWords(values),
@@ -299,7 +318,11 @@ async function writeBatch(
       }
       if (match && match.unitId !== job.unitId) {
         progress.failed++;
-        errors.push({ position: c.position, reason: 'matches a record held by another unit; not changed' });
+        errors.push({
+          position: c.position,
+          ...(c.number ? { number: c.number } : {}),
+          reason: 'matches a record held by another unit; not changed',
+        });
         continue;
       }
       for (const w of c.words) words.set(w, (words.get(w) ?? 0) + 1);

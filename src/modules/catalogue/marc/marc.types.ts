@@ -24,10 +24,14 @@ export interface MarcRecord {
   fields: MarcField[];
 }
 
-/** One item read from a MARC file: a record, or a clear reason why the bytes at `position` are not one. */
+/**
+ * One item read from a MARC file: a record, or a clear reason why the bytes at `position` (a byte offset)
+ * are not one. `next` is where the following record starts; `number` the record's number from 1 (MARCXML).
+ * A `fatal` error is the last item: the file is damaged there and nothing after it can be read.
+ */
 export type MarcReadResult =
-  | { ok: true; record: MarcRecord; position: number; next: number }
-  | { ok: false; error: string; position: number; next: number };
+  | { ok: true; record: MarcRecord; position: number; next: number; number?: number }
+  | { ok: false; error: string; position: number; next: number; number?: number; fatal?: true };
 
 export function isControlField(f: MarcField): f is MarcControlField {
   return 'value' in f;

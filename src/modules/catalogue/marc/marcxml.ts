@@ -1,30 +1,11 @@
-// MARCXML (MARC 21 slim): a streaming reader built on a deliberately small XML tokenizer — no DTDs, no
-// entity declarations, only the five predefined entities and character references — and the writer.
-// A DOCTYPE anywhere rejects the whole file (entity-expansion and external-entity attacks start there).
-import type { MarcDataField, MarcReadResult, MarcRecord } from './marc.types.ts';
+// MARCXML (MARC 21 slim): the writer, and XML events for OAI-PMH responses on the saxes parser — no DTDs,
+// no entity declarations, only the five predefined entities and character references. A DOCTYPE anywhere
+// rejects the whole response (entity-expansion and external-entity attacks start there).
+// Import files are read by marcxml-reader.ts (streaming, byte offsets, resumable).
+import { SaxesParser } from 'saxes';
+import type { MarcRecord } from './marc.types.ts';
 
 export class XmlRejected extends Error {}
-
-const MAX_TOKEN = 1024 * 1024;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-// XML 1.0 Char production: tab, newline, carriage return and everything from U+0020 except surrogates/FFFE/FFFF.
-const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]$/u;
-
-function decodeEntities(s: string, at: number): string {
-  return s.replace(/&([^;&\s]{0,12});/g, (m, name: string) => {
-    if (PREDEFINED[name]) return PREDEFINED[name] as string;
-    const code = /^#x[0-9a-f]+$/i.test(name)
-      ? Number.parseInt(name.slice(2), 16)
-      : /^#\d+$/.test(name)
-        ? Number(name.slice(1))
-        : undefined;
-    if (code === undefined) throw new XmlRejected(`undefined entity "${m}" near character ${at}`);
-    const ch = code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    if (!XML_CHAR.test(ch))
-      throw new XmlRejected(`character reference "${m}" is not allowed near character ${at}`);
-    return ch;
-  });
-}
 
 export type XmlEvent =
   | { kind: 'start'; name: string; attrs: Record<string, string>; selfClosing: boolean }
@@ -36,191 +17,41 @@ function localName(qname: string): string {
   return i >= 0 ? qname.slice(i + 1) : qname;
 }
 
-function parseStartTag(body: string, at: number): XmlEvent {
-  const selfClosing = body.endsWith('/');
-  const inner = selfClosing ? body.slice(0, -1) : body;
-  const nameMatch = /^([A-Za-z_][\w.:-]*)/.exec(inner);
-  if (!nameMatch) throw new XmlRejected(`malformed start tag near character ${at}`);
-  const attrs: Record<string, string> = {};
-  const re = /\s+([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/gy;
-  re.lastIndex = (nameMatch[1] as string).length;
-  let m: RegExpExecArray | null = re.exec(inner);
-  let end = (nameMatch[1] as string).length;
-  while (m) {
-    attrs[localName(m[1] as string)] = decodeEntities(m[3] ?? m[4] ?? '', at);
-    end = re.lastIndex;
-    m = re.exec(inner);
-  }
-  if (inner.slice(end).trim() !== '') throw new XmlRejected(`malformed attributes near character ${at}`);
-  return { kind: 'start', name: localName(nameMatch[1] as string), attrs, selfClosing };
-}
-
-/** The hardened tokenizer on its own (also used by the OAI-PMH harvester). */
+/**
+ * XML events with local names, from the saxes parser: a DOCTYPE, an undefined entity, malformed XML, a
+ * non-UTF-8 encoding or a document that ends early throw XmlRejected (used by the OAI-PMH harvester).
+ */
 export async function* xmlEvents(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<XmlEvent> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const it = chunks[Symbol.asyncIterator]();
-  let buf = '';
-  let i = 0;
-  let consumed = 0; // characters dropped from the front of buf
-  let eof = false;
-  const more = async (): Promise<boolean> => {
-    if (eof) return false;
-    const n = await it.next();
-    buf = buf.slice(i);
-    consumed += i;
-    i = 0;
-    if (n.done) {
-      eof = true;
-      buf += decoder.decode();
-      return buf.length > 0;
-    }
-    buf += typeof n.value === 'string' ? n.value : decoder.decode(n.value, { stream: true });
-    return true;
-  };
-  /** Index of `needle` at or after `from`, reading more input as needed; -1 at end of input. */
-  const find = async (needle: string, from: number): Promise<number> => {
-    let offset = from - i;
-    for (;;) {
-      const idx = buf.indexOf(needle, i + offset);
-      if (idx >= 0) return idx;
-      offset = Math.max(0, buf.length - i - needle.length);
-      if (buf.length - i > MAX_TOKEN)
-        throw new XmlRejected(`an XML token longer than 1 MiB near character ${consumed + i}`);
-      if (!(await more())) return -1;
-    }
-  };
-  for (;;) {
-    if (i >= buf.length && !(await more())) return;
-    if (i >= buf.length) continue;
-    const at = consumed + i;
-    if (buf[i] !== '<') {
-      let lt = await find('<', i);
-      if (lt < 0) lt = buf.length;
-      const text = buf.slice(i, lt);
-      i = lt;
-      yield { kind: 'text', text: decodeEntities(text, at) };
-      continue;
-    }
-    while (buf.length - i < 9 && (await more()));
-    const head = buf.slice(i, i + 9);
-    if (head.startsWith('<!--')) {
-      const end = await find('-->', i + 4);
-      if (end < 0) throw new XmlRejected(`unterminated comment at character ${at}`);
-      i = end + 3;
-    } else if (head.startsWith('<![CDATA[')) {
-      const end = await find(']]>', i + 9);
-      if (end < 0) throw new XmlRejected(`unterminated CDATA section at character ${at}`);
-      const text = buf.slice(i + 9, end);
-      i = end + 3;
-      yield { kind: 'text', text };
-    } else if (head.startsWith('<!')) {
-      throw new XmlRejected(
-        `DOCTYPE and entity declarations are not allowed (character ${at}); export the file without a DTD`,
-      );
-    } else if (head.startsWith('<?')) {
-      const end = await find('?>', i + 2);
-      if (end < 0) throw new XmlRejected(`unterminated processing instruction at character ${at}`);
-      const pi = buf.slice(i, end);
-      const enc = /encoding\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
-      if (enc && !/^utf-?8$/i.test(enc))
-        throw new XmlRejected(`encoding "${enc}" is not supported; use UTF-8`);
-      i = end + 2;
-    } else {
-      const end = await find('>', i + 1);
-      if (end < 0) throw new XmlRejected(`unterminated tag at character ${at}`);
-      const body = buf.slice(i + 1, end);
-      i = end + 1;
-      if (body.startsWith('/')) yield { kind: 'end', name: localName(body.slice(1).trim()) };
-      else yield parseStartTag(body.trim(), at);
-    }
+  const parser = new SaxesParser({ position: true });
+  const queue: XmlEvent[] = [];
+  parser.on('doctype', () => {
+    throw new XmlRejected('DOCTYPE and entity declarations are not allowed; export the file without a DTD');
+  });
+  parser.on('xmldecl', (decl) => {
+    if (decl.encoding && !/^utf-?8$/i.test(decl.encoding))
+      throw new XmlRejected(`encoding "${decl.encoding}" is not supported; use UTF-8`);
+  });
+  parser.on('error', (err) => {
+    throw new XmlRejected(`malformed XML: ${err.message}`);
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = v;
+    queue.push({ kind: 'start', name: localName(tag.name), attrs, selfClosing: tag.isSelfClosing });
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) queue.push({ kind: 'end', name: localName(tag.name) });
+  });
+  parser.on('text', (text) => queue.push({ kind: 'text', text }));
+  parser.on('cdata', (text) => queue.push({ kind: 'text', text }));
+  for await (const chunk of chunks) {
+    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    yield* queue.splice(0);
   }
-}
-
-/**
- * Yields each `<record>` as a result; `position` is the record's index in the file (0-based) and `next` the
- * index after it. Records before `skip` are parsed but not yielded (resuming an import). Structural XML errors
- * and DOCTYPEs throw XmlRejected: the file cannot be trusted past that point.
- */
-export async function* readMarcXml(
-  chunks: AsyncIterable<Uint8Array | string>,
-  skip = 0,
-): AsyncGenerator<MarcReadResult> {
-  let index = 0;
-  let record: MarcRecord | undefined;
-  let problem: string | undefined;
-  let field: MarcDataField | undefined;
-  let capture:
-    | { target: 'leader' | 'control' | 'subfield'; tag: string; code: string; text: string }
-    | undefined;
-  const stack: string[] = [];
-  for await (const ev of xmlEvents(chunks)) {
-    if (ev.kind === 'text') {
-      if (capture) capture.text += ev.text;
-      continue;
-    }
-    if (ev.kind === 'start') {
-      if (!ev.selfClosing) stack.push(ev.name);
-      const { name, attrs } = ev;
-      if (name === 'record') {
-        record = { leader: '', fields: [] };
-        problem = undefined;
-      } else if (!record) {
-        continue;
-      } else if (name === 'leader') {
-        capture = { target: 'leader', tag: '', code: '', text: '' };
-      } else if (name === 'controlfield') {
-        const tag = attrs.tag ?? '';
-        if (!/^[0-9A-Za-z]{3}$/.test(tag)) problem ??= `controlfield with a missing or bad tag "${tag}"`;
-        capture = { target: 'control', tag, code: '', text: '' };
-      } else if (name === 'datafield') {
-        const tag = attrs.tag ?? '';
-        if (!/^[0-9A-Za-z]{3}$/.test(tag)) problem ??= `datafield with a missing or bad tag "${tag}"`;
-        field = {
-          tag,
-          ind1: (attrs.ind1 ?? ' ').charAt(0) || ' ',
-          ind2: (attrs.ind2 ?? ' ').charAt(0) || ' ',
-          subfields: [],
-        };
-      } else if (name === 'subfield') {
-        const code = attrs.code ?? '';
-        if (code.length !== 1)
-          problem ??= `subfield with a missing or bad code in field ${field?.tag ?? '?'}`;
-        capture = { target: 'subfield', tag: field?.tag ?? '', code, text: '' };
-      }
-      if (!ev.selfClosing) continue;
-    }
-    const name = ev.name;
-    if (ev.kind === 'end') {
-      const open = stack.pop();
-      if (open !== name) throw new XmlRejected(`closing tag </${name}> does not match <${open ?? ''}>`);
-    }
-    if (!record) continue;
-    if (name === 'leader' && capture) {
-      record.leader = capture.text;
-      capture = undefined;
-    } else if (name === 'controlfield' && capture) {
-      record.fields.push({ tag: capture.tag, value: capture.text });
-      capture = undefined;
-    } else if (name === 'subfield' && capture) {
-      if (field) field.subfields.push({ code: capture.code, value: capture.text });
-      else problem ??= 'subfield outside a datafield';
-      capture = undefined;
-    } else if (name === 'datafield' && field) {
-      record.fields.push(field);
-      field = undefined;
-    } else if (name === 'record') {
-      if (index >= skip) {
-        if (!problem && record.leader.length !== 24)
-          problem = `leader is ${record.leader.length} characters, expected 24`;
-        yield problem
-          ? { ok: false, error: problem, position: index, next: index + 1 }
-          : { ok: true, record, position: index, next: index + 1 };
-      }
-      index++;
-      record = undefined;
-    }
-  }
-  if (stack.length > 0) throw new XmlRejected(`the file ends inside <${stack.at(-1) ?? ''}> (truncated?)`);
+  parser.write(decoder.decode());
+  parser.close();
+  yield* queue.splice(0);
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

@@ -58,6 +58,11 @@ describe('reading OAI-PMH responses', () => {
       '<html><body>not oai</body></html>',
       '<?xml version="1.0" encoding="ISO-8859-1"?><OAI-PMH/>',
       `<OAI-PMH>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</OAI-PMH>`,
+      // Not well-formed XML, which a hand-written tokenizer let through.
+      '<OAI-PMH><a x="1" x="2"/></OAI-PMH>',
+      '<OAI-PMH><a x="<"/></OAI-PMH>',
+      '<OAI-PMH>\u0001</OAI-PMH>',
+      '<OAI-PMH><a>x</a ></OAI-PMH><!-- a -- b -->',
     ];
     for (const b of bad) await expect(parseOaiResponse(enc(b))).rejects.toBeInstanceOf(XmlRejected);
   });

@@ -21,19 +21,36 @@ export async function* readCsvRecords(
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: MAX_CELL_CHARS * 4,
+    // A damaged record is reported (below) instead of destroying the stream: a stream that errors drops the
+    // good records still buffered in it, so how many rows before the damage arrive would depend on timing.
+    skip_records_with_error: true,
   });
+  let damagedAfter: number | undefined; // records (header included) before the first damaged one
+  parser.on('skip', (e: { records?: unknown }) => {
+    damagedAfter ??= typeof e.records === 'number' ? e.records : 0;
+  });
+  // The damaged row, numbered as a spreadsheet shows it (the header is row 1).
+  const malformed = (row: number) =>
+    new AppError('catalogue.tabular.csv_malformed', 422, 'catalogueTabular.error.malformedAt', {
+      params: { row },
+    });
   const source = createReadStream(path, { highWaterMark: 1 << 16 });
   const stream = pipeline(source, decodingStream(encoding), parser, () => {});
+  let read = 0;
   try {
-    for await (const record of stream as AsyncIterable<string[]>) yield record;
+    for await (const record of stream as AsyncIterable<string[]>) {
+      if (damagedAfter !== undefined && read >= damagedAfter) break;
+      read++;
+      yield record;
+    }
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_'))
-      throw new AppError('catalogue.tabular.csv_malformed', 422, 'catalogueTabular.error.malformed');
+    if (typeof code === 'string' && code.startsWith('CSV_')) throw malformed(read + 1);
     throw e;
   } finally {
     source.destroy();
   }
+  if (damagedAfter !== undefined) throw malformed(Math.min(read, damagedAfter) + 1);
 }
 
 export async function* readCsvRows(

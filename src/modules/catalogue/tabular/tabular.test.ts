@@ -274,6 +274,15 @@ describe('reading files', () => {
     );
   });
 
+  it('refuses a CSV cut inside a quoted cell, naming the row where the damage starts', async () => {
+    const path = await file('cut.csv', 'Nhan đề,Tác giả\n"Một",A\n"Hai\nhai dòng",B\n"Ba bị cắt');
+    const refused = await inspectTabularFile(path).then(
+      () => undefined,
+      (e: { messageKey?: string; params?: Record<string, unknown> }) => e,
+    );
+    expect(refused).toMatchObject({ messageKey: 'catalogueTabular.error.malformedAt', params: { row: 4 } });
+  });
+
   it('streams the first worksheet of an XLSX file, taking formula results as text and flagging them', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Hiện vật');

@@ -97,9 +97,11 @@ export default function CatalogueImportJob({ loaderData }: Route.ComponentProps)
                 {job.errors.map((e) => (
                   <tr key={`${e.position}-${e.reason}`}>
                     <td>
-                      {job.format === 'iso2709'
-                        ? t('catalogue.import.job.positionBytes', { n: e.position })
-                        : t('catalogue.import.job.positionRecord', { n: e.position + 1 })}
+                      {e.number
+                        ? t('catalogue.import.job.positionRecordBytes', { record: e.number, n: e.position })
+                        : job.format === 'iso2709'
+                          ? t('catalogue.import.job.positionBytes', { n: e.position })
+                          : t('catalogue.import.job.positionRecord', { n: e.position + 1 })}
                     </td>
                     <td>{e.reason}</td>
                   </tr>
