@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
+import { multiLineText } from '../../lib/text.ts';
 import { authorize } from '../../policies.ts';
 import {
   expandInstanceYears,
@@ -21,14 +22,14 @@ import { IdSchema } from './plan-work.schemas.ts';
 const year = z.coerce.number().int().min(PROGRAM_YEARS.from).max(PROGRAM_YEARS.to);
 
 const TaskFieldsSchema = z.strictObject({
-  content: z.string().trim().min(3).max(2000),
-  product: z.string().trim().min(1).max(500),
+  content: multiLineText({ min: 3, max: 2000 }),
+  product: multiLineText({ min: 1, max: 500 }),
   leadUnitIds: z.array(IdSchema).min(1).max(50),
   coordinatingUnitIds: z.array(IdSchema).max(50),
   yearly: z.boolean(),
   timeFrom: year.optional(),
   timeTo: year.optional(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: multiLineText({ min: 3, max: 2000 }),
 });
 
 export const AddTaskSchema = TaskFieldsSchema.extend({
