@@ -4,7 +4,7 @@
 // long-running process never works with a stale "today".
 import { z } from '@hono/zod-openapi';
 import { formatIsoDay, isoDateInVietnam } from './dates.ts';
-import type { KeyedIssueParams } from './text.ts';
+import { type KeyedIssueParams, markBoundary } from './text.ts';
 
 export interface DayRange {
   readonly from: () => string;
@@ -73,13 +73,15 @@ function checkDayInRange(ctx: Ctx, day: string, range: DayRange) {
 
 /** A calendar day 'YYYY-MM-DD' within `range`. */
 export const calendarDay = (range: DayRange) =>
-  z.string().check((ctx) => {
-    if (!isCalendarDay(ctx.value)) {
-      push(ctx, 'Ngày không có thật hoặc sai dạng (dd/mm/yyyy)', { messageKey: 'error.invalidDate' });
-      return;
-    }
-    checkDayInRange(ctx, ctx.value, range);
-  });
+  markBoundary(
+    z.string().check((ctx) => {
+      if (!isCalendarDay(ctx.value)) {
+        push(ctx, 'Ngày không có thật hoặc sai dạng (dd/mm/yyyy)', { messageKey: 'error.invalidDate' });
+        return;
+      }
+      checkDayInRange(ctx, ctx.value, range);
+    }),
+  );
 
 /** An instant with offset (ISO 8601) whose day in Vietnam lies within `range`. */
 export const instantWithin = (range: DayRange) =>
@@ -94,21 +96,23 @@ export const instantWithin = (range: DayRange) =>
 
 /** A month 'YYYY-MM' that overlaps `range`. */
 export const calendarMonth = (range: DayRange) =>
-  z.string().check((ctx) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(ctx.value)) {
-      push(ctx, 'Tháng không hợp lệ (mm/yyyy)', { messageKey: 'error.invalidDate' });
-      return;
-    }
-    const from = range.from().slice(0, 7);
-    const to = range.to().slice(0, 7);
-    if (ctx.value < from || ctx.value > to) {
-      const params = { from: formatIsoDay(range.from()), to: formatIsoDay(range.to()) };
-      push(ctx, `Ngày phải trong khoảng ${params.from} – ${params.to}`, {
-        messageKey: 'error.dateOutOfRange',
-        ...params,
-      });
-    }
-  });
+  markBoundary(
+    z.string().check((ctx) => {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(ctx.value)) {
+        push(ctx, 'Tháng không hợp lệ (mm/yyyy)', { messageKey: 'error.invalidDate' });
+        return;
+      }
+      const from = range.from().slice(0, 7);
+      const to = range.to().slice(0, 7);
+      if (ctx.value < from || ctx.value > to) {
+        const params = { from: formatIsoDay(range.from()), to: formatIsoDay(range.to()) };
+        push(ctx, `Ngày phải trong khoảng ${params.from} – ${params.to}`, {
+          messageKey: 'error.dateOutOfRange',
+          ...params,
+        });
+      }
+    }),
+  );
 
 /** A whole year between `from` and `to` (functions of today when they move with it). */
 export const yearWithin = (from: number | (() => number), to: number | (() => number)) =>

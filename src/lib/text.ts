@@ -63,20 +63,38 @@ export interface KeyedIssueParams {
   [param: string]: string | number;
 }
 
+// The checks the shared builders add (text here, dates in date-fields.ts): clones made by .min()/.max()/
+// .optional() keep the same check objects, so a schema walk can tell a normalised string from a raw one.
+const BOUNDARY_CHECKS = new WeakSet<object>();
+
+/** Marks a string schema as built by a boundary builder (its checks are recognised by a schema walk). */
+export function markBoundary<T extends z.ZodString | z.ZodStringFormat>(schema: T): T {
+  for (const check of schema._zod.def.checks ?? []) BOUNDARY_CHECKS.add(check);
+  return schema;
+}
+
+/** True when a string schema went through a boundary builder. */
+export function isBoundaryString(schema: z.ZodType): boolean {
+  const checks = (schema._zod.def as { checks?: object[] }).checks ?? [];
+  return checks.some((c) => BOUNDARY_CHECKS.has(c));
+}
+
 function textSchema(kind: TextKind) {
-  return z
-    .string()
-    .check((ctx) => {
-      const problem = textProblem(ctx.value, kind);
-      if (problem)
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value,
-          message: PROBLEM_MESSAGES[problem],
-          params: { messageKey: PROBLEM_KEYS[problem] } satisfies KeyedIssueParams,
-        });
-    })
-    .overwrite((s) => normalizeText(s, kind));
+  return markBoundary(
+    z
+      .string()
+      .check((ctx) => {
+        const problem = textProblem(ctx.value, kind);
+        if (problem)
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            message: PROBLEM_MESSAGES[problem],
+            params: { messageKey: PROBLEM_KEYS[problem] } satisfies KeyedIssueParams,
+          });
+      })
+      .overwrite((s) => normalizeText(s, kind)),
+  );
 }
 
 /** A name, title, heading, code or query: one line, no control or bidi characters. */
@@ -90,12 +108,3 @@ export const multiLineText = (opts: { min?: number; max: number }) =>
   textSchema('multi')
     .min(opts.min ?? 0)
     .max(opts.max);
-
-/** A required single line: empty (or only invisible characters) fails "required". */
-export const requiredLine = (max: number, min = 1) => singleLineText({ min, max });
-
-/**
- * A machine token (id, slug, code, key) given as a pattern: the pattern itself keeps out every character the
- * normalisation would touch, so it needs no other step. Marked so the schema walk in text.test.ts knows.
- */
-export const token = (pattern: RegExp, message?: string) => z.string().regex(pattern, message);
