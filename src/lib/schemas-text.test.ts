@@ -26,11 +26,11 @@ const OUTPUT =
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: z.ZodType) => s._zod.def as unknown as Def;
 
-function rawStrings(schema: z.ZodType, path: string, out: string[], seen = new Set<z.ZodType>()) {
+function rawStrings(schema: z.ZodType, path: string, out: string[], seen = new Set<z.ZodType>()): void {
   if (seen.has(schema)) return;
   seen.add(schema);
   const def = defOf(schema);
-  const walk = (s: unknown, p: string) => rawStrings(s as z.ZodType, p, out, seen);
+  const walk = (s: unknown, p: string): void => rawStrings(s as z.ZodType, p, out, seen);
   switch (def.type) {
     case 'string': {
       const checks = (def.checks as Array<{ _zod: { def: { check: string } } }> | undefined) ?? [];
