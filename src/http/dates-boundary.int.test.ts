@@ -168,6 +168,21 @@ describe('dates at the boundary', () => {
     expect((await ctx.request(`/events?from=${isoDateInVietnam()}`)).status).toBe(200);
   });
 
+  it('answers 400 to a plan year outside 2023–2030 on the plan pages and API, naming the years allowed', async () => {
+    const headers = { cookie: adminCookie };
+    for (const path of [
+      '/admin/plan/tasks?year=2040',
+      '/admin/plan/budget?year=1999',
+      '/admin/plan/timeline?year=2040',
+    ]) {
+      const res = await ctx.request(path, { headers });
+      expect(res.status, path).toBe(400);
+      expect(await res.text(), path).toContain(t('vi', 'error.yearOutOfRange', { from: 2023, to: 2030 }));
+    }
+    expect((await ctx.request('/api/v1/plan/tasks?year=2040', { headers })).status).toBe(400);
+    expect((await ctx.request('/admin/plan/tasks?year=2027', { headers })).status).toBe(200);
+  });
+
   it('keeps the OAI-PMH answer to a bad date: badArgument, as the protocol says', async () => {
     const res = await ctx.request('/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=2027-02-31');
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, calendarMonth, DAY_RANGES } from '../../lib/date-fields.ts';
+import { calendarDay, calendarMonth, DAY_RANGES, yearWithin } from '../../lib/date-fields.ts';
 import { singleLineText } from '../../lib/text.ts';
 import { EVENT_CATEGORIES } from '../events/events.model.ts';
 
@@ -37,5 +37,5 @@ export const CalendarQuerySchema = z
   .strict();
 
 export const CommemorativeQuerySchema = z
-  .object({ year: z.coerce.number().int().min(2023).max(2035) })
+  .object({ year: z.coerce.number().pipe(yearWithin(2023, 2035)) })
   .strict();

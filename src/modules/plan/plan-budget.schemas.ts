@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { yearWithin } from '../../lib/date-fields.ts';
 import { MAX_VND_AMOUNT } from '../../lib/money.ts';
 import { multiLineText, singleLineText } from '../../lib/text.ts';
 import { PROGRAM_YEARS } from './plan.model.ts';
@@ -14,7 +15,7 @@ const Version = z.number().int().positive().openapi({ description: 'Phiên bản
 const Id = z.string().regex(/^[\w-]{1,64}$/);
 
 export const BudgetQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(PROGRAM_YEARS.from).max(PROGRAM_YEARS.to).optional(),
+  year: z.coerce.number().pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to)).optional(),
   unit: singleLineText({ min: 1, max: 64 }).optional().openapi({ description: 'Mã hoặc id đơn vị' }),
   instanceId: Id.optional(),
   taskId: Id.optional(),

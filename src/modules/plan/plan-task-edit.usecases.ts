@@ -4,6 +4,7 @@
 // them; otherwise the instance stays (with its reports) and the edit says so.
 import { z } from '@hono/zod-openapi';
 import type { Actor } from '../../lib/authz.ts';
+import { yearWithin } from '../../lib/date-fields.ts';
 import { AppError } from '../../lib/errors.ts';
 import { multiLineText } from '../../lib/text.ts';
 import { authorize } from '../../policies.ts';
@@ -19,7 +20,7 @@ import type { TaskEdit, TaskWording } from './plan-task-edit.repository.ts';
 import { actorRef, type WorkDeps } from './plan-work.rules.ts';
 import { IdSchema } from './plan-work.schemas.ts';
 
-const year = z.coerce.number().int().min(PROGRAM_YEARS.from).max(PROGRAM_YEARS.to);
+const year = z.coerce.number().pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to));
 
 const TaskFieldsSchema = z.strictObject({
   content: multiLineText({ min: 3, max: 2000 }),

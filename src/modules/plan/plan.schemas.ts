@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { yearWithin } from '../../lib/date-fields.ts';
 import { singleLineText } from '../../lib/text.ts';
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from './plan.model.ts';
 
@@ -10,9 +11,7 @@ export const PlanTaskQuerySchema = z.strictObject({
     .openapi({ description: 'Mã hoặc id đơn vị thực hiện/phối hợp (vd. thu-vien-tinh)' }),
   year: z.coerce
     .number()
-    .int()
-    .min(PROGRAM_YEARS.from)
-    .max(PROGRAM_YEARS.to)
+    .pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to))
     .optional()
     .openapi({ description: 'Năm có nhiệm vụ' }),
   q: singleLineText({ min: 1, max: 200 })
