@@ -170,11 +170,7 @@ describe('dates at the boundary', () => {
 
   it('answers 400 to a plan year outside 2023–2030 on the plan pages and API, naming the years allowed', async () => {
     const headers = { cookie: adminCookie };
-    for (const path of [
-      '/admin/plan/tasks?year=2040',
-      '/admin/plan/budget?year=1999',
-      '/admin/plan/timeline?year=2040',
-    ]) {
+    for (const path of ['/admin/plan/tasks?year=2040', '/admin/plan/budget?year=1999']) {
       const res = await ctx.request(path, { headers });
       expect(res.status, path).toBe(400);
       expect(await res.text(), path).toContain(t('vi', 'error.yearOutOfRange', { from: 2023, to: 2030 }));
