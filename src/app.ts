@@ -14,7 +14,7 @@ import { handleError, problemResponse } from './http/problem.ts';
 import { toPublicRequest } from './http/public-request.ts';
 import { csrfGuard, securityHeaders } from './http/security.ts';
 import { isLargeUploadPath } from './http/upload-paths.ts';
-import { rejectNulCharacters } from './http/utf8.ts';
+import { requireWellFormedText } from './http/utf8.ts';
 import { AppError } from './lib/errors.ts';
 import { requestScope } from './lib/request-context.ts';
 import { registerIiifRoutes } from './modules/catalogue/catalogue-iiif.http.ts';
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB).
   app.use('*', (c, next) => (isLargeUploadPath(c.req.path) ? next() : globalBodyLimit(c, next)));
   app.use('*', csrfGuard(deps.config.publicUrl));
-  app.use('*', rejectNulCharacters());
+  app.use('*', requireWellFormedText());
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz' || c.req.path === '/readyz')
       return next();

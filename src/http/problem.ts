@@ -5,12 +5,20 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-unavailable.ts';
 import { AppError, fromDatabaseError, type ProblemDetails } from '../lib/errors.ts';
-import { t } from '../lib/i18n.ts';
+import { isMessageKey, t } from '../lib/i18n.ts';
 import type { HonoEnv } from './env.ts';
+
+/** An issue from the shared field builders (text, dates) carries a message key: say it in words. */
+function issueMessage(issue: ZodError['issues'][number]): string {
+  const params =
+    'params' in issue ? (issue.params as Record<string, string | number> | undefined) : undefined;
+  const key = params?.messageKey;
+  return isMessageKey(key) ? t('vi', key, params) : issue.message;
+}
 
 export function zodToAppError(e: ZodError): AppError {
   return new AppError('request.invalid', 400, 'error.validation', {
-    details: e.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+    details: e.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: issueMessage(i) })),
   });
 }
 

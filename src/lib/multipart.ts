@@ -5,6 +5,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { AppError } from './errors.ts';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface SavedUpload {
   fields: Record<string, string>;
   file?:
@@ -68,7 +70,12 @@ export async function saveMultipartUpload(
       part.file.end();
       await once(part.file, 'finish');
     } else {
-      out.fields[part.name] = Buffer.concat(part.text).toString('utf8');
+      try {
+        // Invalid UTF-8 in a text field is refused, never stored with replacement characters.
+        out.fields[part.name] = strictUtf8.decode(Buffer.concat(part.text));
+      } catch {
+        throw new AppError('request.invalid_encoding', 400, 'error.text.encoding');
+      }
     }
     part = null;
   };

@@ -5,6 +5,7 @@ import { data } from 'react-router';
 import { TIME_ZONE } from '../lib/dates.ts';
 import { isAppError } from '../lib/errors.ts';
 import type { MessageKey } from '../lib/i18n.ts';
+import { isBlank } from '../lib/text.ts';
 import { EVENT_AUDIENCES } from '../modules/events/events.model.ts';
 import type { EventRecord, SessionRecord } from '../modules/events/events.repository.ts';
 import { utcToZoned, zonedToUtc } from '../modules/events/events.schedule.ts';
@@ -79,7 +80,7 @@ function instant(day: string, time: string): string | null | 'invalid' {
   }
 }
 
-const optional = (s: string) => (s.trim() === '' ? null : s.trim());
+const optional = (s: string) => (isBlank(s) ? null : s.trim());
 const integer = (s: string) =>
   s.trim() === ''
     ? null
@@ -204,7 +205,7 @@ const REGISTRATION_MESSAGES: FieldMessages = {
 export function parseRegistrationForm(v: RegistrationFormValues, signedIn: boolean) {
   const parsed = RegistrationInputSchema.safeParse({
     sessionId: optional(v.sessionId),
-    ...(v.name.trim() || !signedIn ? { name: v.name } : {}),
+    ...(!isBlank(v.name) || !signedIn ? { name: v.name } : {}),
     phone: optional(v.phone),
     email: optional(v.email),
     partySize: integer(v.partySize) ?? 1,
@@ -213,7 +214,7 @@ export function parseRegistrationForm(v: RegistrationFormValues, signedIn: boole
   });
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const messages = issuesToMessages(parsed.error, REGISTRATION_MESSAGES).map((m) =>
-    m.field === 'reg-name' && v.name.trim() === ''
+    m.field === 'reg-name' && isBlank(v.name)
       ? { field: 'reg-name', key: 'events.error.nameRequired' as MessageKey }
       : m,
   );

@@ -1,6 +1,7 @@
 // Form helpers for the exhibition back-office pages: field names, which input each Zod issue belongs to, and
 // empty inputs turned into "not given".
 import type { MessageKey } from '../lib/i18n.ts';
+import { isBlank } from '../lib/text.ts';
 import type { FieldMessages } from './access-forms.ts';
 import { optionalText } from './units-forms.ts';
 
@@ -72,7 +73,7 @@ export function textFields<K extends string>(form: FormData | Record<string, str
   const out: Partial<Record<K, string>> = {};
   for (const n of names) {
     const v = get(n);
-    if (v.trim() !== '') out[n] = v;
+    if (!isBlank(v)) out[n] = v;
   }
   return out;
 }

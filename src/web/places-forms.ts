@@ -2,6 +2,7 @@
 // schemas validate both), and invalid paths → translated, field-linked messages.
 
 import { parseCoordinate } from '../lib/geo.ts';
+import { isBlank } from '../lib/text.ts';
 import type { FieldMessages } from './access-forms.ts';
 import { formText } from './auth-forms.ts';
 import { formDay } from './units-forms.ts';
@@ -24,7 +25,7 @@ export const PLACE_FIELDS = [
 ] as const;
 export type PlaceFormValues = Record<(typeof PLACE_FIELDS)[number], string> & { services: string };
 
-const orNull = (s: string) => (s.trim() === '' ? null : s);
+const orNull = (s: string) => (isBlank(s) ? null : s);
 
 export function readPlaceForm(form: FormData): { values: PlaceFormValues; input: Record<string, unknown> } {
   const values = {} as PlaceFormValues;

@@ -1,5 +1,7 @@
 // Form handling for the unit pages: read posted fields, accept dates typed as dd/mm/yyyy as well as the
 // ISO value a date input sends, and map invalid fields to translated, field-linked messages.
+
+import { isBlank } from '../lib/text.ts';
 import type { FieldMessages } from './access-forms.ts';
 import { formText } from './auth-forms.ts';
 
@@ -11,7 +13,7 @@ export function formDay(raw: string): string | undefined {
   return m ? `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}` : s;
 }
 
-export const optionalText = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw);
+export const optionalText = (raw: string): string | undefined => (isBlank(raw) ? undefined : raw);
 
 /** The posted values of the fields named, as strings (kept to refill the form after an error). */
 export function formValues<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {

@@ -1,6 +1,7 @@
 // Zod shapes for user administration: API bodies and queries, page forms, and API output.
 import { z } from '@hono/zod-openapi';
 import { ROLES, type Role } from '../../lib/authz.ts';
+import { singleLineText } from '../../lib/text.ts';
 
 /** Roles that can be granted. `citizen` is what a user without grants already is, so it is never granted. */
 export const GRANTABLE_ROLES = [
@@ -13,9 +14,12 @@ export const GRANTABLE_ROLES = [
 ] as const satisfies readonly Role[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
-const EntityId = z.string().trim().min(1).max(64);
-const Email = z.string().trim().max(254).pipe(z.email());
-const Name = z.string().trim().min(1).max(200);
+const EntityId = z
+  .string()
+  .trim()
+  .regex(/^[\w-]{1,64}$/);
+const Email = singleLineText({ max: 254 }).pipe(z.email());
+const Name = singleLineText({ min: 1, max: 200 });
 
 export const GrantInputSchema = z
   .strictObject({ role: z.enum(GRANTABLE_ROLES), unitId: EntityId })
@@ -35,7 +39,7 @@ export const InviteInputSchema = z
 export type InviteInput = z.infer<typeof InviteInputSchema>;
 
 export const UserListQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: singleLineText({ max: 200 }).optional(),
   role: z.enum(ROLES).optional(),
   unit: EntityId.optional(),
   status: z.enum(['active', 'disabled']).optional(),

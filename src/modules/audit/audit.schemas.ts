@@ -1,16 +1,16 @@
 import { z } from '@hono/zod-openapi';
-
-const sensibleYear = (d: string) => Number(d.slice(0, 4)) >= 2000 && Number(d.slice(0, 4)) <= 2100;
+import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
+import { singleLineText } from '../../lib/text.ts';
 
 export const AuditQuerySchema = z.strictObject({
-  actor: z.string().max(64).optional(),
-  action: z.string().max(120).optional(),
-  entityType: z.string().max(60).optional(),
-  entity: z.string().max(64).optional(),
-  unit: z.string().max(64).optional(),
-  from: z.iso.date().refine(sensibleYear, 'năm 2000–2100').optional(),
-  to: z.iso.date().refine(sensibleYear, 'năm 2000–2100').optional(),
-  q: z.string().max(200).optional(),
+  actor: singleLineText({ max: 64 }).optional(),
+  action: singleLineText({ max: 120 }).optional(),
+  entityType: singleLineText({ max: 60 }).optional(),
+  entity: singleLineText({ max: 64 }).optional(),
+  unit: singleLineText({ max: 64 }).optional(),
+  from: calendarDay(DAY_RANGES.audit).optional(),
+  to: calendarDay(DAY_RANGES.audit).optional(),
+  q: singleLineText({ max: 200 }).optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';
+import { singleLineText } from '../../lib/text.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import { normalizeEmail } from './auth.email.ts';
@@ -34,7 +35,8 @@ function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
 }
 
 export const SignInSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: singleLineText({ min: 1, max: 254 }),
+  // Secrets are compared exactly as typed: never normalised (ADR 0008).
   password: z.string().min(1).max(1024),
 });
 

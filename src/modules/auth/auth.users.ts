@@ -5,13 +5,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, conflict } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';
+import { singleLineText } from '../../lib/text.ts';
 import { normalizeEmail } from './auth.email.ts';
 import { composeSetupMail, type SetupPurpose } from './auth.mail.ts';
 import { checkPasswordRules, hashPassword, type PasswordProblem } from './auth.password.ts';
 
 const NewUserSchema = z.strictObject({
-  email: z.string().trim().max(254).pipe(z.email()),
-  name: z.string().trim().min(1).max(200),
+  email: singleLineText({ max: 254 }).pipe(z.email()),
+  name: singleLineText({ min: 1, max: 200 }),
   /** Omit to create an account whose owner sets the password through an invitation link. */
   password: z.string().max(1024).optional(),
 });

@@ -1,5 +1,8 @@
 // Zod shapes at the catalogue's boundaries: staff input (create/patch), search query, API output.
 import { z } from '@hono/zod-openapi';
+import { yearWithin } from '../../lib/date-fields.ts';
+import { yearInVietnam } from '../../lib/dates.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 
 export const RECORD_TYPES = [
   'book',
@@ -19,17 +22,16 @@ export type Availability = (typeof AVAILABILITIES)[number];
 export const SORTS = ['relevance', 'newest', 'title'] as const;
 export type SearchSort = (typeof SORTS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => singleLineText({ min: 1, max });
+const optionalText = (max: number) => singleLineText({ max }).optional();
+const optionalLongText = (max: number) => multiLineText({ max }).optional();
+const unitId = z.string().regex(/^[\w-]{1,64}$/);
+/** Publication years are history: from antiquity to a few years ahead (announced titles). */
+const publicationYear = () => yearWithin(-3000, () => yearInVietnam() + 5);
 
 export const HoldingInputSchema = z
   .strictObject({
-    unitId: z
-      .string()
-      .min(1)
-      .max(64)
-      .optional()
-      .openapi({ description: 'Đơn vị giữ bản; mặc định là đơn vị của biểu ghi' }),
+    unitId: unitId.optional().openapi({ description: 'Đơn vị giữ bản; mặc định là đơn vị của biểu ghi' }),
     callNumber: optionalText(100),
     location: optionalText(200),
     barcode: optionalText(100),
@@ -42,7 +44,12 @@ export type HoldingInput = z.infer<typeof HoldingInputSchema>;
 const DetailsSchema = z
   .record(
     z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/),
-    z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(500)).max(50)]),
+    z.union([
+      multiLineText({ max: 2000 }),
+      z.number(),
+      z.boolean(),
+      z.array(singleLineText({ max: 500 })).max(50),
+    ]),
   )
   .refine((d) => Object.keys(d).length <= 40, { message: 'at most 40 detail fields' });
 
@@ -54,15 +61,15 @@ const RecordFields = {
   dateText: optionalText(100).openapi({
     description: 'Ngày tháng như ghi trên tài liệu, vd. "1975?" hay "thế kỷ XIX"',
   }),
-  year: z.number().int().min(-3000).max(2200).optional(),
+  year: publicationYear().optional(),
   language: z
     .string()
     .regex(/^[a-z]{2,3}$/)
     .optional()
     .openapi({ description: 'Mã ngôn ngữ ISO 639-2 (vd. vie, eng, fre)' }),
-  description: optionalText(20_000),
-  rights: optionalText(2000),
-  unitId: z.string().min(1).max(64),
+  description: optionalLongText(20_000),
+  rights: optionalLongText(2000),
+  unitId,
   isbn: optionalText(20),
   issn: optionalText(20),
   inventoryNo: optionalText(60),
@@ -95,24 +102,25 @@ export type RecordPatch = z.infer<typeof RecordPatchSchema>;
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(20)]).optional();
 
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().max(200).optional().openapi({ description: 'Từ khóa; không phân biệt dấu, hoa thường' }),
+  q: singleLineText({ max: 200 })
+    .optional()
+    .openapi({ description: 'Từ khóa; không phân biệt dấu, hoa thường' }),
   type: oneOrMany(z.enum(RECORD_TYPES)),
-  institution: oneOrMany(z.string().min(1).max(64)).openapi({ description: 'Id đơn vị giữ tài liệu' }),
+  institution: oneOrMany(unitId).openapi({ description: 'Id đơn vị giữ tài liệu' }),
   language: oneOrMany(z.string().regex(/^[a-z]{2,3}$/)),
-  decade: oneOrMany(z.coerce.number().int().min(-3000).max(2200)),
+  decade: oneOrMany(z.coerce.number().pipe(publicationYear())),
   availability: oneOrMany(z.enum(AVAILABILITIES)),
   sort: z.enum(SORTS).default('relevance'),
   page: z.coerce.number().int().min(1).max(50).default(1).openapi({ description: 'Trang (tối đa 50)' }),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-export const SuggestQuerySchema = z.strictObject({ q: z.string().max(100) });
+export const SuggestQuerySchema = z.strictObject({ q: singleLineText({ max: 100 }) });
 
 export const RecordParamsSchema = z.strictObject({
   recordId: z
     .string()
-    .min(1)
-    .max(64)
+    .regex(/^[\w-]{1,64}$/)
     .openapi({ param: { name: 'recordId', in: 'path' }, example: 'rec_abcdefghijkmnpqr' }),
 });
 

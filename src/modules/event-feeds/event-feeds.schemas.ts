@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDay, calendarMonth, DAY_RANGES, yearWithin } from '../../lib/date-fields.ts';
+import { singleLineText } from '../../lib/text.ts';
 import { EVENT_CATEGORIES } from '../events/events.model.ts';
 
 const id = z
@@ -9,12 +11,9 @@ const id = z
 export const SubscriptionInputSchema = z
   .object({
     unitId: id,
-    name: z.string().trim().min(2).max(200),
-    url: z
-      .string()
-      .trim()
-      .max(2000)
-      .url()
+    name: singleLineText({ min: 2, max: 200 }),
+    url: singleLineText({ max: 2000 })
+      .pipe(z.url())
       .refine((u) => /^https?:\/\//i.test(u), { message: 'http or https only' }),
     category: z.enum(EVENT_CATEGORIES).default('other'),
   })
@@ -23,23 +22,20 @@ export type SubscriptionInput = z.infer<typeof SubscriptionInputSchema>;
 
 export const AllowedHostInputSchema = z
   .object({
-    pattern: z.string().trim().min(1).max(253),
-    note: z.string().trim().max(300).optional(),
+    pattern: singleLineText({ min: 1, max: 253 }),
+    note: singleLineText({ max: 300 }).optional(),
   })
   .strict();
 export type AllowedHostInput = z.infer<typeof AllowedHostInputSchema>;
 
 export const CalendarQuerySchema = z
   .object({
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional(),
-    day: z.iso.date().optional(),
+    month: calendarMonth(DAY_RANGES.eventQuery).optional(),
+    day: calendarDay(DAY_RANGES.eventQuery).optional(),
     category: z.enum(EVENT_CATEGORIES).optional(),
   })
   .strict();
 
 export const CommemorativeQuerySchema = z
-  .object({ year: z.coerce.number().int().min(2023).max(2035) })
+  .object({ year: z.coerce.number().pipe(yearWithin(2023, 2035)) })
   .strict();

@@ -173,9 +173,9 @@ describe('month view and commemorative calendar', () => {
     expect(html).toContain('href="/events/calendar?month=2027-04&amp;day=2027-04-21#list"');
   });
 
-  it('falls back to the current month on bad filters instead of failing', async () => {
+  it('answers 400 to bad filters, still showing the current month, instead of failing', async () => {
     const res = await ctx.request('/events/calendar?month=2027-13&category=%3Cscript%3E');
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(400);
     expect(await res.text()).toContain('Bộ lọc không hợp lệ');
   });
 

@@ -1,4 +1,4 @@
-// Vocabulary and small pure rules of events: categories, audiences, Vietnamese phone numbers, names,
+// Vocabulary and small pure rules of events: categories, audiences, Vietnamese phone numbers,
 // ticket codes and the secrets sent by mail.
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -40,15 +40,6 @@ export function normalizeVietnamesePhone(raw: string): string | null {
   else if (/^84\d{9,10}$/.test(s)) s = `0${s.slice(2)}`;
   if (/^0[35789]\d{8}$/.test(s) || /^02\d{9}$/.test(s)) return s;
   return null;
-}
-
-// C0 and C1 control characters, DEL, and bidirectional overrides that could disguise a name.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** A person's name as given: any letters or signs (shown escaped), but no control characters. */
-export function isAcceptableName(name: string): boolean {
-  return !FORBIDDEN_IN_NAME.test(name);
 }
 
 // No 0/O, 1/I/L: codes are read aloud and typed from paper.

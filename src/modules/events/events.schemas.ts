@@ -1,17 +1,14 @@
 // Zod input and output shapes of the events API and use cases. Objects are strict: unknown fields are refused.
 import { z } from '@hono/zod-openapi';
-import {
-  EVENT_AUDIENCES,
-  EVENT_CATEGORIES,
-  isAcceptableName,
-  MAX_PARTY_SIZE,
-  REGISTRATION_MODES,
-} from './events.model.ts';
+import { calendarDay, DAY_RANGES, instantWithin } from '../../lib/date-fields.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
+import { EVENT_AUDIENCES, EVENT_CATEGORIES, MAX_PARTY_SIZE, REGISTRATION_MODES } from './events.model.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = calendarDay(DAY_RANGES.event);
+const queryDay = calendarDay(DAY_RANGES.eventQuery);
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const id = z.string().min(1).max(64);
-const instant = z.iso.datetime({ offset: true });
+const id = z.string().regex(/^[\w-]{1,64}$/);
+const instant = instantWithin(DAY_RANGES.event);
 
 export const ScheduleSchema = z
   .strictObject({
@@ -35,14 +32,13 @@ export const ScheduleSchema = z
 export const EventInputSchema = z
   .strictObject({
     unitId: id,
-    title: z.string().trim().min(1).max(300),
-    description: z.string().max(10_000).default(''),
+    title: singleLineText({ min: 1, max: 300 }),
+    description: multiLineText({ max: 10_000 }).default(''),
     category: z.enum(EVENT_CATEGORIES),
     audience: z.array(z.enum(EVENT_AUDIENCES)).max(EVENT_AUDIENCES.length).default([]),
     placeId: id.nullable().default(null),
-    onlineUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(500)
+    onlineUrl: singleLineText({ max: 500 })
+      .pipe(z.url({ protocol: /^https?$/ }))
       .nullable()
       .default(null),
     capacity: z
@@ -57,7 +53,7 @@ export const EventInputSchema = z
     registrationOpensAt: instant.nullable().default(null),
     registrationClosesAt: instant.nullable().default(null),
     priceVnd: z.number().int().min(0).max(100_000_000).default(0),
-    organiserContact: z.string().max(300).default(''),
+    organiserContact: singleLineText({ max: 300 }).default(''),
     planInstanceId: id.nullable().default(null),
     status: z.enum(['draft', 'published']).default('draft'),
     schedule: ScheduleSchema,
@@ -71,58 +67,51 @@ export const RegistrationInputSchema = z
       .nullable()
       .default(null)
       .openapi({ description: 'Buổi cụ thể khi sự kiện đăng ký theo buổi' }),
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(120)
-      .refine(isAcceptableName, { message: 'control characters' })
+    name: singleLineText({ min: 1, max: 120 })
       .optional()
       .openapi({ description: 'Bắt buộc với khách chưa đăng nhập' }),
-    phone: z.string().trim().max(30).nullable().default(null),
-    email: z.email().max(254).nullable().default(null),
+    phone: singleLineText({ max: 30 }).nullable().default(null),
+    email: singleLineText({ max: 254 }).pipe(z.email()).nullable().default(null),
     partySize: z.number().int().min(1).max(MAX_PARTY_SIZE).default(1),
     consent: z.boolean().default(false).openapi({ description: 'Khách đồng ý với điều khoản dữ liệu' }),
     idempotencyKey: z
       .string()
-      .min(8)
-      .max(100)
-      .regex(/^[\w-]+$/)
+      .regex(/^[\w-]{8,100}$/)
       .openapi({ description: 'Gửi lại cùng khóa = cùng một đăng ký' }),
   })
   .openapi('RegistrationInput');
 export type RegistrationInput = z.infer<typeof RegistrationInputSchema>;
 
 export const CheckInInputSchema = z
-  .strictObject({ sessionId: id, code: z.string().trim().min(1).max(300) })
+  .strictObject({ sessionId: id, code: singleLineText({ min: 1, max: 300 }) })
   .openapi('CheckInInput');
 export type CheckInInput = z.infer<typeof CheckInInputSchema>;
 
 export const WalkInInputSchema = z.strictObject({
   sessionId: id,
-  name: z.string().trim().max(120).refine(isAcceptableName).default(''),
+  name: singleLineText({ max: 120 }).default(''),
   partySize: z.number().int().min(1).max(200).default(1),
 });
 export type WalkInInput = z.infer<typeof WalkInInputSchema>;
 
 export const FeedbackInputSchema = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: z.string().regex(/^[\w-]{10,200}$/),
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(2000).refine(isAcceptableName).default(''),
+  comment: multiLineText({ max: 2000 }).default(''),
 });
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
 
 export const PublicListQuerySchema = z.strictObject({
-  from: isoDay.optional().openapi({ description: 'Từ ngày (mặc định hôm nay)' }),
-  to: isoDay.optional().openapi({ description: 'Đến ngày (bao gồm)' }),
-  day: isoDay.optional().openapi({ description: 'Một ngày cụ thể' }),
+  from: queryDay.optional().openapi({ description: 'Từ ngày (mặc định hôm nay)' }),
+  to: queryDay.optional().openapi({ description: 'Đến ngày (bao gồm)' }),
+  day: queryDay.optional().openapi({ description: 'Một ngày cụ thể' }),
   category: z.enum(EVENT_CATEGORIES).optional(),
   audience: z.enum(EVENT_AUDIENCES).optional(),
   place: id.optional(),
   unit: id.optional(),
   free: z.enum(['true']).optional(),
   seats: z.enum(['true']).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: singleLineText({ min: 1, max: 200 }).optional(),
 });
 export type PublicListQuery = z.infer<typeof PublicListQuerySchema>;
 

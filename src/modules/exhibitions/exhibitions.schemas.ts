@@ -1,21 +1,24 @@
 // Zod shapes of staff input for virtual exhibitions: strict objects, so unknown fields are refused.
 import { z } from '@hono/zod-openapi';
+import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => singleLineText({ min: 1, max });
 // Empty optional texts are allowed and stored as absent (the use cases turn "" into null).
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const optionalText = (max: number) => singleLineText({ max }).optional();
+const optionalLongText = (max: number) => multiLineText({ max }).optional();
+const day = calendarDay(DAY_RANGES.history);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const ExhibitionInputSchema = z
   .strictObject({
-    unitId: z.string().min(1).max(64),
+    unitId: z.string().regex(/^[\w-]{1,64}$/),
     slug: z.string().trim().max(120).regex(SLUG_PATTERN).optional(),
     titleVi: text(300),
     titleEn: optionalText(300),
-    summaryVi: optionalText(4000),
-    summaryEn: optionalText(4000),
+    summaryVi: optionalLongText(4000),
+    summaryEn: optionalLongText(4000),
     startDate: day.optional(),
     endDate: day.optional(),
   })
@@ -31,8 +34,8 @@ export const ExhibitionPatchSchema = z
     slug: z.string().trim().max(120).regex(SLUG_PATTERN).optional(),
     titleVi: text(300).optional(),
     titleEn: optionalText(300),
-    summaryVi: optionalText(4000),
-    summaryEn: optionalText(4000),
+    summaryVi: optionalLongText(4000),
+    summaryEn: optionalLongText(4000),
     startDate: day.optional(),
     endDate: day.optional(),
     version: z.number().int().positive(),
@@ -48,8 +51,8 @@ export const SectionInputSchema = z
   .strictObject({
     headingVi: text(300),
     headingEn: optionalText(300),
-    bodyVi: optionalText(20_000),
-    bodyEn: optionalText(20_000),
+    bodyVi: optionalLongText(20_000),
+    bodyEn: optionalLongText(20_000),
   })
   .openapi('ExhibitionSectionInput');
 export type SectionInput = z.infer<typeof SectionInputSchema>;
@@ -57,9 +60,12 @@ export type SectionInput = z.infer<typeof SectionInputSchema>;
 /** A catalogue object shown in a section (its own images and alt texts come with it). */
 export const RecordItemInputSchema = z
   .strictObject({
-    recordId: z.string().trim().min(1).max(64),
-    captionVi: optionalText(2000),
-    captionEn: optionalText(2000),
+    recordId: z
+      .string()
+      .trim()
+      .regex(/^[\w-]{1,64}$/),
+    captionVi: optionalLongText(2000),
+    captionEn: optionalLongText(2000),
   })
   .openapi('ExhibitionRecordItemInput');
 export type RecordItemInput = z.infer<typeof RecordItemInputSchema>;
@@ -68,8 +74,8 @@ export type RecordItemInput = z.infer<typeof RecordItemInputSchema>;
 export const ImageTextSchema = z.strictObject({
   altVi: text(500),
   altEn: optionalText(500),
-  captionVi: optionalText(2000),
-  captionEn: optionalText(2000),
+  captionVi: optionalLongText(2000),
+  captionEn: optionalLongText(2000),
 });
 export type ImageText = z.infer<typeof ImageTextSchema>;
 

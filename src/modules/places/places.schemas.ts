@@ -1,5 +1,7 @@
 // Input and output shapes of the places API (the back-office forms reuse the input schemas).
 import { z } from '@hono/zod-openapi';
+import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 import { PLACE_KINDS, PLACE_SERVICES, PLACE_STATUSES } from './places.kinds.ts';
 
 export const PLACE_ID_PATTERN = /^place_[a-z2-9]{16}$/;
@@ -16,23 +18,16 @@ export const RouteId = z
   .openapi({ example: 'route_abcdefghjkmnpqrs' });
 export const StopId = z.string().regex(STOP_ID_PATTERN, 'a stop id (stop_…)');
 const UnitId = z.string().regex(/^unit_[a-z2-9]{16}$/, 'a unit id (unit_…)');
-export const IsoDay = z.iso.date().openapi({ example: '2026-04-21' });
+export const IsoDay = calendarDay(DAY_RANGES.placeSchedule).openapi({ example: '2026-04-21' });
 export const LocalTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time HH:MM (24 h)')
   .openapi({ example: '07:30' });
 
-// Staff text: no control characters (tabs and newlines allowed in long text), trimmed.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
+// Staff text through the shared normalisation (src/lib/text.ts): names one line, descriptions multi-line.
+const text = (min: number, max: number) => singleLineText({ min, max });
 const optionalText = (max: number) => text(1, max).nullable().optional();
+const optionalLongText = (max: number) => multiLineText({ min: 1, max }).nullable().optional();
 
 export const PlaceKindSchema = z.enum(PLACE_KINDS);
 const Latitude = z.number().min(-90).max(90);
@@ -47,20 +42,17 @@ const placeFields = {
   address: optionalText(300),
   lat: Latitude.nullable().optional(),
   lng: Longitude.nullable().optional(),
-  phone: z
-    .string()
-    .trim()
+  phone: singleLineText({ max: 20 })
     .regex(/^\+?[0-9 .()-]{6,20}$/, 'a phone number')
     .nullable()
     .optional(),
-  email: z.email().max(200).nullable().optional(),
-  website: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
+  email: singleLineText({ max: 200 }).pipe(z.email()).nullable().optional(),
+  website: singleLineText({ max: 500 })
+    .pipe(z.url({ protocol: /^https?$/ }))
     .nullable()
     .optional(),
-  description: optionalText(4000),
-  accessibility: optionalText(2000),
+  description: optionalLongText(4000),
+  accessibility: optionalLongText(2000),
   services: z.array(z.enum(PLACE_SERVICES)).max(PLACE_SERVICES.length).optional(),
   status: z.enum(PLACE_STATUSES).optional(),
 };
@@ -115,7 +107,7 @@ const routeFields = {
   unitId: UnitId,
   name: text(2, 300),
   vehicle: optionalText(100),
-  description: optionalText(2000),
+  description: optionalLongText(2000),
   status: z.enum(PLACE_STATUSES).optional(),
 };
 export const CreateRouteSchema = z.strictObject(routeFields).openapi('CreateMobileLibraryRoute');
@@ -145,17 +137,15 @@ export const StopCancellationSchema = z
   .openapi('MobileLibraryStopCancellation');
 export type StopCancellationInput = z.infer<typeof StopCancellationSchema>;
 
-const Coordinate = z
-  .string()
-  .trim()
+const Coordinate = singleLineText({ max: 20 })
   .regex(/^-?\d{1,3}([.,]\d{1,10})?$/)
   .transform((s) => Number(s.replace(',', '.')));
 
 export const PlaceListQuerySchema = z
   .strictObject({
-    q: z.string().trim().max(200).optional(),
+    q: singleLineText({ max: 200 }).optional(),
     kind: z.union([PlaceKindSchema, z.array(PlaceKindSchema).max(PLACE_KINDS.length)]).optional(),
-    district: z.string().trim().max(100).optional(),
+    district: singleLineText({ max: 100 }).optional(),
     lat: Coordinate.pipe(Latitude).optional(),
     lng: Coordinate.pipe(Longitude).optional(),
     page: z.coerce.number().int().min(1).max(1000).default(1),
@@ -166,10 +156,7 @@ export type PlaceListQuery = z.infer<typeof PlaceListQuerySchema>;
 export const MapSettingsSchema = z
   .strictObject({
     /** A tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png; null switches the map off. */
-    tileUrl: z
-      .string()
-      .trim()
-      .max(500)
+    tileUrl: singleLineText({ max: 500 })
       .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/[^\s"'<>]*$/i, 'an https URL')
       .refine((s) => s.includes('{z}') && s.includes('{x}') && s.includes('{y}'), 'contains {z}, {x} and {y}')
       .nullable(),

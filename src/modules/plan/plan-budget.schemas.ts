@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { yearWithin } from '../../lib/date-fields.ts';
 import { MAX_VND_AMOUNT } from '../../lib/money.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 import { PROGRAM_YEARS } from './plan.model.ts';
 import { BUDGET_SOURCES } from './plan-budget.table.ts';
 
@@ -10,11 +12,11 @@ const Amount = z
   .max(MAX_VND_AMOUNT)
   .openapi({ description: 'Số tiền, đồng (số nguyên, 0 … 1.000.000.000.000)', example: 25_000_000 });
 const Version = z.number().int().positive().openapi({ description: 'Phiên bản đã đọc (khóa lạc quan)' });
-const Id = z.string().min(1).max(64);
+const Id = z.string().regex(/^[\w-]{1,64}$/);
 
 export const BudgetQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(PROGRAM_YEARS.from).max(PROGRAM_YEARS.to).optional(),
-  unit: z.string().trim().min(1).max(64).optional().openapi({ description: 'Mã hoặc id đơn vị' }),
+  year: z.coerce.number().pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to)).optional(),
+  unit: singleLineText({ min: 1, max: 64 }).optional().openapi({ description: 'Mã hoặc id đơn vị' }),
   instanceId: Id.optional(),
   taskId: Id.optional(),
   source: z.enum(BUDGET_SOURCES).optional(),
@@ -25,7 +27,7 @@ export const CreateBudgetLineSchema = z
   .strictObject({
     instanceId: Id,
     unitId: Id,
-    content: z.string().trim().min(1).max(500),
+    content: singleLineText({ min: 1, max: 500 }),
     amount: Amount,
     source: z.enum(BUDGET_SOURCES),
   })
@@ -35,7 +37,7 @@ export type CreateBudgetLineInput = z.infer<typeof CreateBudgetLineSchema>;
 export const UpdateBudgetLineSchema = z
   .strictObject({
     version: Version,
-    content: z.string().trim().min(1).max(500),
+    content: singleLineText({ min: 1, max: 500 }),
     amount: Amount,
     source: z.enum(BUDGET_SOURCES),
   })
@@ -46,7 +48,7 @@ export const AppraiseBudgetLineSchema = z
   .strictObject({
     version: Version,
     approvedAmount: Amount,
-    comment: z.string().trim().max(1000).optional(),
+    comment: multiLineText({ max: 1000 }).optional(),
   })
   .openapi('PlanBudgetAppraisal');
 export type AppraiseBudgetLineInput = z.infer<typeof AppraiseBudgetLineSchema>;
@@ -55,12 +57,9 @@ export const RecordSpendingSchema = z
   .strictObject({
     version: Version,
     spentAmount: Amount,
-    document: z
-      .string()
-      .trim()
-      .min(1)
-      .max(300)
-      .openapi({ description: 'Số, ngày chứng từ (vd. “Giấy rút dự toán số 12/GRDT ngày 05/6/2025”)' }),
+    document: singleLineText({ min: 1, max: 300 }).openapi({
+      description: 'Số, ngày chứng từ (vd. “Giấy rút dự toán số 12/GRDT ngày 05/6/2025”)',
+    }),
   })
   .openapi('PlanBudgetSpending');
 export type RecordSpendingInput = z.infer<typeof RecordSpendingSchema>;

@@ -4,7 +4,9 @@
 // them; otherwise the instance stays (with its reports) and the edit says so.
 import { z } from '@hono/zod-openapi';
 import type { Actor } from '../../lib/authz.ts';
+import { yearWithin } from '../../lib/date-fields.ts';
 import { AppError } from '../../lib/errors.ts';
+import { multiLineText } from '../../lib/text.ts';
 import { authorize } from '../../policies.ts';
 import {
   expandInstanceYears,
@@ -18,17 +20,17 @@ import type { TaskEdit, TaskWording } from './plan-task-edit.repository.ts';
 import { actorRef, type WorkDeps } from './plan-work.rules.ts';
 import { IdSchema } from './plan-work.schemas.ts';
 
-const year = z.coerce.number().int().min(PROGRAM_YEARS.from).max(PROGRAM_YEARS.to);
+const year = z.coerce.number().pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to));
 
 const TaskFieldsSchema = z.strictObject({
-  content: z.string().trim().min(3).max(2000),
-  product: z.string().trim().min(1).max(500),
+  content: multiLineText({ min: 3, max: 2000 }),
+  product: multiLineText({ min: 1, max: 500 }),
   leadUnitIds: z.array(IdSchema).min(1).max(50),
   coordinatingUnitIds: z.array(IdSchema).max(50),
   yearly: z.boolean(),
   timeFrom: year.optional(),
   timeTo: year.optional(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: multiLineText({ min: 3, max: 2000 }),
 });
 
 export const AddTaskSchema = TaskFieldsSchema.extend({

@@ -1,17 +1,13 @@
 // Zod inputs and outputs of the plan's live work (pages and /api/v1/plan/instances/…). Strict: unknown
 // fields are refused.
 import { z } from '@hono/zod-openapi';
+import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
 import { ID_PATTERN } from '../../lib/ids.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 import { RECORD_TYPES, REPORT_STATES, REPORT_STATUSES } from './plan-work.repository.ts';
 
 export const IdSchema = z.string().regex(ID_PATTERN);
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  );
+const isoDay = calendarDay(DAY_RANGES.plan);
 
 export const InstanceParamsSchema = z.strictObject({
   instanceId: IdSchema.openapi({
@@ -36,15 +32,15 @@ export const ProgressSchema = z.strictObject({
     .min(0)
     .openapi({ description: 'Phiên bản đã đọc; 0 khi đơn vị chưa có báo cáo' }),
   status: z.enum(REPORT_STATUSES),
-  statusReason: z.string().trim().max(2000).optional(),
+  statusReason: multiLineText({ max: 2000 }).optional(),
   percent: z.coerce.number().int().min(0).max(100),
-  narrative: z.string().max(10_000),
+  narrative: multiLineText({ max: 10_000 }),
 });
 export type ProgressBody = z.infer<typeof ProgressSchema>;
 
 export const TransitionSchema = z.strictObject({
   version: z.coerce.number().int().min(0),
-  comment: z.string().trim().max(2000).optional(),
+  comment: multiLineText({ max: 2000 }).optional(),
 });
 
 export const AssignSchema = z.strictObject({
@@ -53,20 +49,17 @@ export const AssignSchema = z.strictObject({
 
 export const DueDateSchema = z.strictObject({ dueDate: isoDay.openapi({ example: '2026-11-30' }) });
 
-export const CommentSchema = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
+export const CommentSchema = z.strictObject({ comment: multiLineText({ min: 1, max: 2000 }) });
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .url()
+const httpUrl = singleLineText({ max: 2000 })
+  .pipe(z.url())
   .refine((u) => /^https?:\/\//i.test(u), { message: 'http(s) only' });
 
 export const LinkEvidenceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('link'), title: z.string().trim().min(1).max(300), url: httpUrl }),
+  z.strictObject({ kind: z.literal('link'), title: singleLineText({ min: 1, max: 300 }), url: httpUrl }),
   z.strictObject({
     kind: z.literal('record'),
-    title: z.string().trim().min(1).max(300),
+    title: singleLineText({ min: 1, max: 300 }),
     recordType: z.enum(RECORD_TYPES),
     recordId: IdSchema,
   }),

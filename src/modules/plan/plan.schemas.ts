@@ -1,28 +1,20 @@
 import { z } from '@hono/zod-openapi';
+import { yearWithin } from '../../lib/date-fields.ts';
+import { singleLineText } from '../../lib/text.ts';
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from './plan.model.ts';
 
 export const PlanTaskQuerySchema = z.strictObject({
   phase: z.enum(PLAN_PHASES).optional().openapi({ description: 'Giai đoạn (phụ lục)' }),
   section: z.enum(PLAN_SECTIONS).optional().openapi({ description: 'Mục (I–VII)' }),
-  unit: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
+  unit: singleLineText({ min: 1, max: 64 })
     .optional()
     .openapi({ description: 'Mã hoặc id đơn vị thực hiện/phối hợp (vd. thu-vien-tinh)' }),
   year: z.coerce
     .number()
-    .int()
-    .min(PROGRAM_YEARS.from)
-    .max(PROGRAM_YEARS.to)
+    .pipe(yearWithin(PROGRAM_YEARS.from, PROGRAM_YEARS.to))
     .optional()
     .openapi({ description: 'Năm có nhiệm vụ' }),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
+  q: singleLineText({ min: 1, max: 200 })
     .optional()
     .openapi({ description: 'Tìm trong nội dung, sản phẩm; không phân biệt dấu' }),
   status: z
@@ -40,8 +32,7 @@ export type PlanTaskQuery = z.infer<typeof PlanTaskQuerySchema>;
 export const PlanTaskParamsSchema = z.strictObject({
   taskId: z
     .string()
-    .min(1)
-    .max(64)
+    .regex(/^[\w-]{1,64}$/)
     .openapi({ param: { name: 'taskId', in: 'path' }, example: 'task_abcdefghijkmnpqr' }),
 });
 

@@ -1,5 +1,7 @@
 // Input and output shapes of the units API (and the forms, which reuse the field rules).
 import { z } from '@hono/zod-openapi';
+import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
+import { multiLineText, singleLineText } from '../../lib/text.ts';
 import { UNIT_KINDS } from './units.kinds.ts';
 
 export const UNIT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -14,16 +16,16 @@ export const UnitId = z
   .string()
   .regex(UNIT_ID_PATTERN, 'a unit id (unit_…)')
   .openapi({ example: 'unit_abcdefghjkmnpqrs' });
-export const UnitName = z.string().trim().min(2).max(300);
+export const UnitName = singleLineText({ min: 2, max: 300 });
 export const UnitKindSchema = z.enum(UNIT_KINDS);
-export const IsoDay = z.iso.date().openapi({ example: '2025-07-01' });
-const Note = z.string().trim().max(1000);
+export const IsoDay = calendarDay(DAY_RANGES.history).openapi({ example: '2025-07-01' });
+const Note = multiLineText({ max: 1000 });
 
 export const CreateUnitSchema = z
   .strictObject({
     code: UnitCode,
     name: UnitName,
-    shortName: z.string().trim().min(1).max(100).nullable().optional(),
+    shortName: singleLineText({ min: 1, max: 100 }).nullable().optional(),
     kind: UnitKindSchema,
     /** Null or absent: a new top-level unit (only administrators of every top-level unit). */
     parentId: UnitId.nullable().optional(),

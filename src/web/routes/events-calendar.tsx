@@ -7,10 +7,11 @@ import { adjacentMonths, monthGrid, occurrencesOn } from '../../modules/event-fe
 import { monthView } from '../../modules/event-feeds/calendar.usecases.ts';
 import { CalendarQuerySchema } from '../../modules/event-feeds/event-feeds.schemas.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../modules/events/events.model.ts';
+import { FilterProblems } from '../components/FilterProblems.tsx';
 import { requestContext } from '../context.ts';
 import { FormToken } from '../form-token.tsx';
 import { useHref, useT } from '../i18n.ts';
-import { rethrowForPage } from '../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../page-errors.ts';
 import styles from '../styles/event-calendar.css?url';
 import type { Route } from './+types/events-calendar.ts';
 
@@ -34,20 +35,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [year, month] = ym.split('-').map(Number) as [number, number];
   try {
     const view = await monthView(deps, actor, { year, month, day: query.day, category: query.category });
-    return {
-      invalid: !parsed.success,
-      year,
-      month,
-      today,
-      category: query.category ?? null,
-      truncated: view.truncated,
-      signedIn: actor.kind === 'user',
-      here: url.pathname + url.search,
-      day: view.day,
-      counts: view.counts,
-      rows: view.sessions.map(sessionRow),
-      occurrences: view.occurrences,
-    };
+    return queryAnswer(
+      {
+        invalid: !parsed.success,
+        year,
+        month,
+        today,
+        category: query.category ?? null,
+        truncated: view.truncated,
+        signedIn: actor.kind === 'user',
+        here: url.pathname + url.search,
+        day: view.day,
+        counts: view.counts,
+        rows: view.sessions.map(sessionRow),
+        occurrences: view.occurrences,
+      },
+      parsed.error,
+    );
   } catch (e) {
     rethrowForPage(e);
   }
@@ -85,9 +89,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
       <meta name="description" content={t('eventFeeds.calendar.metaDescription')} />
       <h1>{title}</h1>
       {loaderData.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('eventFeeds.calendar.invalidFilters')}
-        </p>
+        <FilterProblems summary="eventFeeds.calendar.invalidFilters" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
         <div className="field">

@@ -4,8 +4,10 @@ import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../modules/events/events.m
 import { type PublicListQuery, PublicListQuerySchema } from '../../modules/events/events.schemas.ts';
 import { listPublicSessions } from '../../modules/events/events.usecases.ts';
 import { audienceKey, categoryKey, SessionTime } from '../components/events/EventParts.tsx';
+import { FilterProblems } from '../components/FilterProblems.tsx';
 import { requestContext } from '../context.ts';
 import { useHref, useT } from '../i18n.ts';
+import { queryAnswer } from '../page-errors.ts';
 import { formDay } from '../units-forms.ts';
 import type { Route } from './+types/events.ts';
 
@@ -26,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     listPublicSessions(deps, query),
     deps.repos.events.placesWithEvents(deps.db, deps.now()),
   ]);
-  return { query, invalid: !parsed.success, sessions, places };
+  return queryAnswer({ query, invalid: !parsed.success, sessions, places }, parsed.error);
 }
 
 export default function EventsPage({ loaderData }: Route.ComponentProps) {
@@ -42,9 +44,7 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
         <a href={href('/events/calendar')}>{t('events.list.calendarLink')}</a>
       </p>
       {loaderData.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('events.list.invalidFilter')}
-        </p>
+        <FilterProblems summary="events.list.invalidFilter" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters" aria-label={t('events.list.filters')}>
         <div className="field">

@@ -1,6 +1,7 @@
 // Ask for a password-reset link. The answer is the same whether or not an account exists for the address,
 // so the page cannot be used to find out who has an account.
 import { z } from 'zod';
+import { singleLineText } from '../../lib/text.ts';
 import { CLIENT_IP_HEADER } from '../../modules/auth/auth.ts';
 import { requestPasswordReset } from '../../modules/auth/auth.usecases.ts';
 import { formText, invalid } from '../auth-forms.ts';
@@ -10,7 +11,7 @@ import { useHref, useT } from '../i18n.ts';
 import { readPageForm } from '../page-form.ts';
 import type { Route } from './+types/forgot-password.ts';
 
-const EmailSchema = z.string().trim().max(254).pipe(z.email());
+const EmailSchema = singleLineText({ max: 254 }).pipe(z.email());
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, locale } = context.get(requestContext);

@@ -2,9 +2,10 @@
 import { formatDateTime } from '../../../lib/dates.ts';
 import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.ts';
 import { listAuditEntries } from '../../../modules/audit/audit.usecases.ts';
+import { FilterProblems } from '../../components/FilterProblems.tsx';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
-import { rethrowForPage } from '../../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/audit.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entity', 'from', 'to', 'q', 'before'] as const;
@@ -21,22 +22,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filters = parsed.success ? parsed.data : AuditQuerySchema.parse({});
   try {
     const page = await listAuditEntries(deps, actor, filters);
-    return {
-      invalid: !parsed.success,
-      filters: raw,
-      entries: page.entries.map((e) => ({
-        id: e.id,
-        at: formatDateTime(e.at),
-        actor: e.actorLabel ?? e.actorId,
-        action: e.action,
-        entity: `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`,
-        unitId: e.unitId,
-        before: e.before === null ? null : JSON.stringify(e.before, null, 2),
-        after: e.after === null ? null : JSON.stringify(e.after, null, 2),
-        requestId: e.requestId,
-      })),
-      nextBefore: page.nextBefore,
-    };
+    return queryAnswer(
+      {
+        invalid: !parsed.success,
+        filters: raw,
+        entries: page.entries.map((e) => ({
+          id: e.id,
+          at: formatDateTime(e.at),
+          actor: e.actorLabel ?? e.actorId,
+          action: e.action,
+          entity: `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`,
+          unitId: e.unitId,
+          before: e.before === null ? null : JSON.stringify(e.before, null, 2),
+          after: e.after === null ? null : JSON.stringify(e.after, null, 2),
+          requestId: e.requestId,
+        })),
+        nextBefore: page.nextBefore,
+      },
+      parsed.error,
+    );
   } catch (e) {
     rethrowForPage(e);
   }
@@ -52,9 +56,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
       <h1>{t('audit.title')}</h1>
       <p className="muted">{t('audit.intro')}</p>
       {loaderData.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('audit.invalidFilters')}
-        </p>
+        <FilterProblems summary="audit.invalidFilters" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
         <div className="field">

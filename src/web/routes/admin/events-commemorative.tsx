@@ -3,9 +3,10 @@
 import { isoDateInVietnam } from '../../../lib/dates.ts';
 import { commemorativeOverview } from '../../../modules/event-feeds/calendar.usecases.ts';
 import { CommemorativeQuerySchema } from '../../../modules/event-feeds/event-feeds.schemas.ts';
+import { FilterProblems } from '../../components/FilterProblems.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { rethrowForPage } from '../../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../../page-errors.ts';
 import styles from '../../styles/event-calendar.css?url';
 import type { Route } from './+types/events-commemorative.ts';
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const year = parsed.success ? parsed.data.year : current;
   try {
     const days = await commemorativeOverview(deps, actor, year);
-    return { year, invalid: !parsed.success, days };
+    return queryAnswer({ year, invalid: !parsed.success, days }, parsed.error);
   } catch (e) {
     rethrowForPage(e);
   }
@@ -43,9 +44,7 @@ export default function CommemorativeCalendar({ loaderData }: Route.ComponentPro
       <h1>{t('eventFeeds.commemorative.title', { year })}</h1>
       <p className="muted">{t('eventFeeds.commemorative.intro')}</p>
       {loaderData.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('eventFeeds.commemorative.invalidYear')}
-        </p>
+        <FilterProblems summary="eventFeeds.commemorative.invalidYear" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
         <div className="field">

@@ -3,6 +3,7 @@
 import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { isBlank } from '../../../lib/text.ts';
 import { routeForEdit, stopPlaceOptions, unitOptions } from '../../../modules/places/places.admin.ts';
 import {
   addStop,
@@ -62,7 +63,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
 }
 
-const orNull = (s: string) => (s.trim() === '' ? null : s);
+const orNull = (s: string) => (isBlank(s) ? null : s);
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);

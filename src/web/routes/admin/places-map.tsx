@@ -1,6 +1,7 @@
 // Back office: the tile server of the public places map (administrators of the whole department only).
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
+import { isBlank } from '../../../lib/text.ts';
 import { MapSettingsSchema } from '../../../modules/places/places.schemas.ts';
 import {
   authorizeMapSettings,
@@ -35,8 +36,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = { tileUrl: formText(form, 'tileUrl'), attribution: formText(form, 'attribution') };
   const parsed = MapSettingsSchema.safeParse({
-    tileUrl: values.tileUrl.trim() || null,
-    attribution: values.attribution.trim() || null,
+    tileUrl: isBlank(values.tileUrl) ? null : values.tileUrl,
+    attribution: isBlank(values.attribution) ? null : values.attribution,
   });
   if (!parsed.success)
     return invalid(

@@ -7,12 +7,13 @@ import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.ts'
 import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
 import { listBudget } from '../../../modules/plan/plan-budget.usecases.ts';
 import { can } from '../../../policies.ts';
+import { FilterProblems } from '../../components/FilterProblems.tsx';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PlanUnitSelect, PlanYearSelect } from '../../components/PlanFilterSelects.tsx';
 import { budgetLineView, sourceKey, stageKey, sumsView } from '../../components/plan-budget-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { rethrowForPage } from '../../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-budget.ts';
 
 const FILTER_KEYS = ['year', 'unit', 'source'] as const;
@@ -42,30 +43,33 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       actor.kind === 'user' &&
       actor.grants.some((g) => can(actor, 'plan.budget.estimate', { unitId: g.unitId }));
     const tasks = canEstimate ? await listPlanTasks(deps, actor, { year: estimateYear }) : [];
-    return {
-      invalid: !parsed.success,
-      filters: raw,
-      exportQuery: new URLSearchParams(raw).toString(),
-      units,
-      lines: lines.map((l) => budgetLineView(actor, l)),
-      totals: {
-        all: sumsView(totals.all),
-        byUnit: totals.byUnit.map((r) => ({ id: r.unitId, label: r.unitName, ...sumsView(r) })),
-        bySource: totals.bySource.map((r) => ({ id: r.source, source: r.source, ...sumsView(r) })),
-        byYear: totals.byYear.map((r) => ({ id: String(r.year), label: String(r.year), ...sumsView(r) })),
+    return queryAnswer(
+      {
+        invalid: !parsed.success,
+        filters: raw,
+        exportQuery: new URLSearchParams(raw).toString(),
+        units,
+        lines: lines.map((l) => budgetLineView(actor, l)),
+        totals: {
+          all: sumsView(totals.all),
+          byUnit: totals.byUnit.map((r) => ({ id: r.unitId, label: r.unitName, ...sumsView(r) })),
+          bySource: totals.bySource.map((r) => ({ id: r.source, source: r.source, ...sumsView(r) })),
+          byYear: totals.byYear.map((r) => ({ id: String(r.year), label: String(r.year), ...sumsView(r) })),
+        },
+        estimateYear,
+        estimateInstances: tasks.flatMap((task) =>
+          task.instances
+            .filter((i) => i.year === estimateYear)
+            .map((i) => ({
+              id: i.id,
+              label: `${task.section}.${task.number}`,
+              phase: task.phase,
+              content: task.content,
+            })),
+        ),
       },
-      estimateYear,
-      estimateInstances: tasks.flatMap((task) =>
-        task.instances
-          .filter((i) => i.year === estimateYear)
-          .map((i) => ({
-            id: i.id,
-            label: `${task.section}.${task.number}`,
-            phase: task.phase,
-            content: task.content,
-          })),
-      ),
-    };
+      parsed.error,
+    );
   } catch (e) {
     rethrowForPage(e);
   }
@@ -129,11 +133,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
       <title>{`${t('planBudget.title')} — Suốt Đời`}</title>
       <h1>{t('planBudget.title')}</h1>
       <p className="muted">{t('planBudget.intro')}</p>
-      {d.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('plan.tasks.invalidFilters')}
-        </p>
-      ) : null}
+      {d.invalid ? <FilterProblems summary="plan.tasks.invalidFilters" problems={d.problems} /> : null}
       <form method="get" className="filters">
         <PlanYearSelect id="budget-year" value={f.year} />
         <PlanUnitSelect id="budget-unit" value={f.unit} units={d.units} />

@@ -1,6 +1,7 @@
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { can } from '../../../policies.ts';
+import { FilterProblems } from '../../components/FilterProblems.tsx';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import {
   PlanPhaseSelect,
@@ -11,7 +12,7 @@ import {
 import { phaseLabel, planTaskRow, planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { rethrowForPage } from '../../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-tasks.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue'] as const;
@@ -33,14 +34,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       listPlanUnits(deps, actor),
     ]);
     const query = new URLSearchParams(raw).toString();
-    return {
-      invalid: !parsed.success,
-      filters: raw,
-      query: parsed.success ? query : '',
-      canManage: can(actor, 'plan.task.manage'),
-      units,
-      tasks: tasks.map(planTaskRow),
-    };
+    return queryAnswer(
+      {
+        invalid: !parsed.success,
+        filters: raw,
+        query: parsed.success ? query : '',
+        canManage: can(actor, 'plan.task.manage'),
+        units,
+        tasks: tasks.map(planTaskRow),
+      },
+      parsed.error,
+    );
   } catch (e) {
     rethrowForPage(e);
   }
@@ -67,9 +71,7 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
       <h1>{t('plan.tasks.title')}</h1>
       <p className="muted">{t('plan.tasks.intro')}</p>
       {loaderData.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('plan.tasks.invalidFilters')}
-        </p>
+        <FilterProblems summary="plan.tasks.invalidFilters" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
         <PlanPhaseSelect id="plan-phase" value={f.phase} />

@@ -6,6 +6,7 @@ import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
 import { listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
 import { getPlanTimeline } from '../../../modules/plan/plan-overview.usecases.ts';
 import { layoutTimeline, PLAN_MILESTONES, timelineStatus } from '../../../modules/plan/plan-timeline.ts';
+import { FilterProblems } from '../../components/FilterProblems.tsx';
 import { PlanPhaseSelect, PlanSectionSelect, PlanUnitSelect } from '../../components/PlanFilterSelects.tsx';
 import {
   milestoneKey,
@@ -16,7 +17,7 @@ import {
 import { planTimeLabel } from '../../components/plan-task-view.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { rethrowForPage } from '../../page-errors.ts';
+import { queryAnswer, rethrowForPage } from '../../page-errors.ts';
 import type { Route } from './+types/plan-timeline.ts';
 
 const FILTER_KEYS = ['phase', 'section', 'unit'] as const;
@@ -53,7 +54,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         dueDate: i.dueDate,
       })),
     }));
-    return { invalid: !parsed.success, filters: raw, units, today, milestoneDays, rows };
+    return queryAnswer(
+      { invalid: !parsed.success, filters: raw, units, today, milestoneDays, rows },
+      parsed.error,
+    );
   } catch (e) {
     rethrowForPage(e);
   }
@@ -84,11 +88,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
       <title>{`${t('planTimeline.title')} — Suốt Đời`}</title>
       <h1>{t('planTimeline.title')}</h1>
       <p className="muted">{t('planTimeline.intro')}</p>
-      {d.invalid ? (
-        <p className="alert-error" role="alert">
-          {t('plan.tasks.invalidFilters')}
-        </p>
-      ) : null}
+      {d.invalid ? <FilterProblems summary="plan.tasks.invalidFilters" problems={d.problems} /> : null}
       <form method="get" className="filters">
         <PlanPhaseSelect id="tl-phase" value={f.phase} />
         <PlanSectionSelect id="tl-section" value={f.section} />
