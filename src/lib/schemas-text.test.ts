@@ -42,7 +42,8 @@ function rawStrings(schema: z.ZodType, path: string, out: string[], seen = new S
       for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, `${path}.${k}`);
       return;
     case 'array':
-      return walk(def.element, `${path}[]`);
+      walk(def.element, `${path}[]`);
+      return;
     case 'optional':
     case 'nullable':
     case 'default':
@@ -50,19 +51,23 @@ function rawStrings(schema: z.ZodType, path: string, out: string[], seen = new S
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return walk(def.innerType, path);
+      walk(def.innerType, path);
+      return;
     case 'pipe':
       // The input side is what the person sent; the output side sees it already checked.
-      return walk(def.in, path);
+      walk(def.in, path);
+      return;
     case 'union':
       for (const o of def.options as unknown[]) walk(o, path);
       return;
     case 'record':
       walk(def.keyType, `${path}{key}`);
-      return walk(def.valueType, `${path}{}`);
+      walk(def.valueType, `${path}{}`);
+      return;
     case 'intersection':
       walk(def.left, path);
-      return walk(def.right, path);
+      walk(def.right, path);
+      return;
     default:
       return;
   }

@@ -13,8 +13,8 @@ import {
   startHarvestRun,
 } from '../modules/catalogue/catalogue-harvest.ts';
 import { type FormMessage, formText } from './auth-forms.ts';
-import { readPageForm } from './page-form.ts';
 import { onceForm } from './form-once.ts';
+import { readPageForm } from './page-form.ts';
 
 export const HARVEST_DONE = {
   hostAdded: 'catalogue.harvest.done.hostAdded',
