@@ -1,5 +1,6 @@
 // Zod input and output shapes of the events API and use cases. Objects are strict: unknown fields are refused.
 import { z } from '@hono/zod-openapi';
+import { VersionSchema } from '../../lib/versions.ts';
 import {
   EVENT_AUDIENCES,
   EVENT_CATEGORIES,
@@ -64,6 +65,10 @@ export const EventInputSchema = z
   })
   .openapi('EventInput');
 export type EventInput = z.infer<typeof EventInputSchema>;
+
+/** An edit: the whole event plus the version it was loaded with (a stale one → 409). */
+export const EventUpdateSchema = EventInputSchema.extend({ version: VersionSchema }).openapi('EventUpdate');
+export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 
 export const RegistrationInputSchema = z
   .strictObject({
@@ -170,6 +175,7 @@ export const EventSchema = z
     status: z.string(),
     source: z.string(),
     url: z.string().nullable(),
+    version: z.number().int(),
     sessions: z.array(SessionSchema),
   })
   .openapi('Event');
