@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorize, authorizeEdit } from '../../policies.ts';
+import { authorizeEdit } from '../../policies.ts';
 import { sendFeedbackMail } from './events.mail.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
