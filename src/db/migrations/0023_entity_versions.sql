@@ -7,4 +7,4 @@ ALTER TABLE events ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version 
 ALTER TABLE places ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
 ALTER TABLE mobile_library_routes ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
 ALTER TABLE units ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
-ALTER TABLE plan_tasks ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
+ALTER TABLE plan_task_instances ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
