@@ -108,7 +108,7 @@ const apiProbes: Probe[] = [
     kind: 'exhibition',
     method: 'PUT',
     path: (id) => `/api/v1/exhibitions/${id}/status`,
-    body: { status: 'published' },
+    body: { status: 'published', version: 1 },
   },
 ];
 

@@ -145,7 +145,7 @@ describe('spreadsheet import pages', () => {
     // Another unit's import is never public: it answers like a missing one, not "forbidden".
     expect((await ctx.request(path, { headers: { cookie: outsider.cookie } })).status).toBe(404);
     expect((await ctx.request(`${path}/report.csv`, { headers: { cookie: outsider.cookie } })).status).toBe(
-      403,
+      404,
     );
   });
 });
