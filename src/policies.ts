@@ -1,6 +1,6 @@
 // All permission tables of all modules, merged. Add a module's table here; the matrix test reads it.
 import { type Actor, createAuthorizer, mergePermissionTables } from './lib/authz.ts';
-import { forbidden, unauthenticated } from './lib/errors.ts';
+import { forbidden, notFound, unauthenticated } from './lib/errors.ts';
 import { accessPermissions } from './modules/access/access.policies.ts';
 import { auditPermissions } from './modules/audit/audit.policies.ts';
 import { authPermissions } from './modules/auth/auth.policies.ts';
@@ -39,3 +39,20 @@ export const authorizer = createAuthorizer(permissions, (actor: Actor) =>
   actor.kind === 'user' ? forbidden() : unauthenticated(),
 );
 export const { can, authorize, scopeRoots } = authorizer;
+
+/**
+ * Authorises a change to an existing entity without revealing it to someone who may not read it: when the
+ * actor may not even see the entity (another unit's draft, a closed place), the answer is the same 404 as for
+ * an id that does not exist; when they can see it anyway (it is public), the usual 401/403.
+ */
+export function authorizeEdit(
+  actor: Actor,
+  action: string,
+  unitId: string | null | undefined,
+  visible: boolean,
+  what: string,
+): void {
+  if (can(actor, action, { unitId })) return;
+  if (!visible) throw notFound(what);
+  authorize(actor, action, { unitId });
+}

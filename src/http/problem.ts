@@ -48,6 +48,7 @@ export function problemResponse(c: Context<HonoEnv>, err: AppError): Response {
     instance: c.req.path,
     requestId: c.get('requestId'),
     ...(err.details ? { errors: err.details } : {}),
+    ...(err.current !== undefined ? { current: err.current } : {}),
   };
   return c.body(JSON.stringify(body), err.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',

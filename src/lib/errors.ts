@@ -11,6 +11,8 @@ export type ProblemDetails = {
   instance?: string;
   requestId?: string;
   errors?: Array<{ path: string; message: string }>;
+  /** On a version conflict: the entity as stored now, with its `version`. */
+  current?: unknown;
 };
 
 export class AppError extends Error {
@@ -19,6 +21,8 @@ export class AppError extends Error {
   readonly messageKey: MessageKey;
   readonly details: Array<{ path: string; message: string }> | undefined;
   readonly params: Record<string, string | number> | undefined;
+  /** What is stored now, for a 409 on a stale version: the client sees the other change. */
+  readonly current: unknown;
 
   constructor(
     code: string,
@@ -27,6 +31,7 @@ export class AppError extends Error {
     opts: {
       details?: Array<{ path: string; message: string }>;
       params?: Record<string, string | number>;
+      current?: unknown;
     } = {},
   ) {
     super(code);
@@ -36,6 +41,7 @@ export class AppError extends Error {
     this.messageKey = messageKey;
     this.details = opts.details;
     this.params = opts.params;
+    this.current = opts.current;
   }
 }
 

@@ -68,6 +68,7 @@ export const PLACE_MESSAGES: FieldMessages = {
   description: { field: 'place-description', key: 'places.invalid.text' },
   accessibility: { field: 'place-accessibility', key: 'places.invalid.text' },
   status: { field: 'place-status', key: 'places.invalid.status' },
+  version: { field: 'place-name', key: 'error.versionConflict' },
 };
 for (let i = 0; i < 11; i++)
   PLACE_MESSAGES[`services.${i}`] = { field: 'place-services', key: 'places.invalid.services' };

@@ -142,9 +142,10 @@ describe('spreadsheet import pages', () => {
     const outsider = await signUpAndSignIn(ctx);
     const library = await unitIdOf(ctx, 'thu-vien-tinh');
     await grantRoleAsSystem(ctx.deps, { userId: outsider.userId, role: 'unit_staff', unitId: library });
-    expect((await ctx.request(path, { headers: { cookie: outsider.cookie } })).status).toBe(403);
+    // Another unit's import is never public: it answers like a missing one, not "forbidden".
+    expect((await ctx.request(path, { headers: { cookie: outsider.cookie } })).status).toBe(404);
     expect((await ctx.request(`${path}/report.csv`, { headers: { cookie: outsider.cookie } })).status).toBe(
-      403,
+      404,
     );
   });
 });

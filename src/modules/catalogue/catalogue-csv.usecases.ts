@@ -86,11 +86,11 @@ export async function createTabularImport(
 
 export async function getTabularImport(deps: ReadDeps, actor: Actor, id: string): Promise<TabularImport> {
   const job = await deps.repos.catalogueTabular.get(deps.db, id);
-  if (!job) {
+  // Imports are never public: another unit's answers like a missing one.
+  if (!job || !can(actor, 'catalogue.import.read', { unitId: job.unitId })) {
     if (actor.kind !== 'user') authorize(actor, 'catalogue.import.read', {});
     throw notFound('catalogue.tabular');
   }
-  authorize(actor, 'catalogue.import.read', { unitId: job.unitId });
   return job;
 }
 

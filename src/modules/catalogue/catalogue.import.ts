@@ -87,11 +87,11 @@ export async function getImportJob(
   id: string,
 ): Promise<ImportJob> {
   const job = await deps.repos.catalogueImports.get(deps.db, id);
-  if (!job) {
+  // Imports are never public: another unit's answers like a missing one.
+  if (!job || !can(actor, 'catalogue.import.read', { unitId: job.unitId })) {
     if (actor.kind !== 'user') authorize(actor, 'catalogue.import.read', {});
     throw notFound('catalogue.import');
   }
-  authorize(actor, 'catalogue.import.read', { unitId: job.unitId });
   return job;
 }
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { authorize, can } from '../../policies.ts';
+import { authorize, authorizeEdit, can } from '../../policies.ts';
 import {
   type HoldingRow,
   type HoldingValues,
@@ -179,7 +179,10 @@ export async function updateCatalogueRecord(
     if (actor.kind !== 'user') authorize(actor, 'catalogue.record.update', {});
     throw notFound('catalogue.record');
   }
-  authorize(actor, 'catalogue.record.update', { unitId: before.unitId });
+  // A draft of a unit the actor may not read answers like a missing record; a published one is public.
+  const visible =
+    before.published || can(actor, 'catalogue.record.read_unpublished', { unitId: before.unitId });
+  authorizeEdit(actor, 'catalogue.record.update', before.unitId, visible, 'catalogue.record');
   const { version, holdings: holdingPatch, ...fields } = patch;
   const merged: RecordInput = {
     type: fields.type ?? before.type,

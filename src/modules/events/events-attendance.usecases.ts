@@ -5,11 +5,11 @@ import type { Actor } from '../../lib/authz.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorize } from '../../policies.ts';
+import { authorizeEdit } from '../../policies.ts';
 import { sendFeedbackMail } from './events.mail.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
-import type { EventsDeps } from './events.usecases.ts';
+import { type EventsDeps, eventVisible } from './events.usecases.ts';
 
 const fail = (code: string, key: MessageKey, status = 409, params?: Record<string, string | number>) =>
   new AppError(`events.${code}`, status, key, params ? { params } : {});
@@ -17,7 +17,7 @@ const fail = (code: string, key: MessageKey, status = 409, params?: Record<strin
 async function staffEvent(deps: EventsDeps, actor: Actor, eventId: string, sessionId: string) {
   const event = await deps.repos.events.byId(deps.db, eventId);
   if (!event) throw notFound('events.event');
-  authorize(actor, 'events.checkin.create', { unitId: event.unitId });
+  authorizeEdit(actor, 'events.checkin.create', event.unitId, eventVisible(actor, event), 'events.event');
   const session = (await deps.repos.events.sessions(deps.db, eventId)).find((s) => s.id === sessionId);
   if (!session) throw fail('session_not_found', 'events.error.sessionNotFound', 422);
   if (session.cancelled) throw fail('session_cancelled', 'events.error.sessionCancelled');

@@ -96,12 +96,14 @@ describe('event management', () => {
     await registerForEvent(ctx.deps, ANONYMOUS, id, guest());
     const waiting = await registerForEvent(ctx.deps, ANONYMOUS, id, guest());
     expect(waiting.registration.status).toBe('waitlisted');
-    await expect(updateEvent(ctx.deps, staff, id, { ...input, capacity: 2 })).rejects.toMatchObject({
+    await expect(
+      updateEvent(ctx.deps, staff, id, { ...input, capacity: 2, version: 1 }),
+    ).rejects.toMatchObject({
       code: 'events.capacity_below_confirmed',
       status: 409,
       params: { confirmed: 3 },
     });
-    await updateEvent(ctx.deps, staff, id, { ...input, capacity: 4 });
+    await updateEvent(ctx.deps, staff, id, { ...input, capacity: 4, version: 1 });
     const ticket = await getTicket(ctx.deps, waiting.registration.ticketCode);
     expect(ticket.registration.status).toBe('confirmed');
   });
@@ -124,7 +126,7 @@ describe('event management', () => {
     const id = await createEvent(ctx.deps, staff, input);
     await registerForEvent(ctx.deps, ANONYMOUS, id, guest());
     const moved = { ...input, schedule: { ...input.schedule, startTime: '09:00' } };
-    await expect(updateEvent(ctx.deps, staff, id, moved)).rejects.toMatchObject({
+    await expect(updateEvent(ctx.deps, staff, id, { ...moved, version: 1 })).rejects.toMatchObject({
       code: 'events.schedule_locked',
     });
   });

@@ -27,6 +27,7 @@ export function presentEvent({ event: e, sessions }: EventWithSessions): EventDt
     status: e.status,
     source: e.source,
     url: e.url,
+    version: e.version,
     sessions: sessions.map((s) => ({
       id: s.id,
       startsAt: s.startsAt.toISOString(),

@@ -35,6 +35,8 @@ export interface EventRecord extends EventValues {
   url: string | null;
   imageFileId: string | null;
   confirmedSeats: number;
+  /** Optimistic version of the event's editable fields; grows by one on every edit and status change. */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -77,7 +79,7 @@ const EVENT_COLUMNS = sql`e.id, e.unit_id AS "unitId", u.name AS "unitName", e.t
   e.registration_mode AS "registrationMode", e.registration_opens_at AS "registrationOpensAt",
   e.registration_closes_at AS "registrationClosesAt", e.price_vnd AS "priceVnd",
   e.organiser_contact AS "organiserContact", e.plan_instance_id AS "planInstanceId", e.recurrence, e.status,
-  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.created_at AS "createdAt", e.updated_at AS "updatedAt",
+  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
   p.name AS "placeName", p.address AS "placeAddress", p.lat AS "placeLat", p.lng AS "placeLng"`;
 
 const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id LEFT JOIN places p ON p.id = e.place_id`;
@@ -165,8 +167,14 @@ export function createEventsRepository() {
       return id;
     },
 
-    async update(tx: Db, id: string, v: EventValues): Promise<void> {
-      await tx.execute(sql`UPDATE events SET ${eventAssignments(v)}, updated_at = now() WHERE id = ${id}`);
+    /** Writes the event only while it still has `expectedVersion`; false when someone else saved first. */
+    async update(tx: Db, id: string, v: EventValues, expectedVersion: number): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE events SET ${eventAssignments(v)}, version = version + 1, updated_at = now()
+          WHERE id = ${id} AND version = ${expectedVersion} RETURNING id`,
+      );
+      return rows.length === 1;
     },
 
     /**
@@ -223,7 +231,9 @@ export function createEventsRepository() {
     },
 
     async setStatus(tx: Db, id: string, status: EventStatus): Promise<void> {
-      await tx.execute(sql`UPDATE events SET status = ${status}, updated_at = now() WHERE id = ${id}`);
+      await tx.execute(
+        sql`UPDATE events SET status = ${status}, version = version + 1, updated_at = now() WHERE id = ${id}`,
+      );
     },
 
     /** Events of the units under `unitRoots` (all units when undefined), latest first. */

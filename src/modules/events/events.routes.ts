@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
+import { withCurrentOnConflict } from '../../lib/versions.ts';
 import { siteUrl, ticketPath } from './events.mail.ts';
 import { presentEvent, presentListedSession, presentRegistration } from './events.presenters.ts';
 import {
@@ -10,6 +11,7 @@ import {
   EventListSchema,
   EventParamsSchema,
   EventSchema,
+  EventUpdateSchema,
   PublicListQuerySchema,
   RegistrationInputSchema,
   RegistrationSchema,
@@ -67,8 +69,11 @@ const updateEventRoute = createRoute({
   path: '/events/{eventId}',
   tags: ['events'],
   summary: 'Sửa sự kiện (không giảm số chỗ dưới số đã xác nhận; không đổi lịch khi đã có người đăng ký)',
-  request: { params: EventParamsSchema, body: { required: true, ...json(EventInputSchema) } },
-  responses: { 200: { description: 'The event after the change', ...json(EventSchema) } },
+  request: { params: EventParamsSchema, body: { required: true, ...json(EventUpdateSchema) } },
+  responses: {
+    200: { description: 'The event after the change', ...json(EventSchema) },
+    409: { description: 'Stale version: `current` in the problem is the event as stored now' },
+  },
 });
 
 const checkInRoute = createRoute({
@@ -113,7 +118,10 @@ export function registerEventRoutes(api: Api, deps: AppDeps) {
   api.openapi(updateEventRoute, async (c) => {
     const actor = c.get('actor');
     const { eventId } = c.req.valid('param');
-    await updateEvent(deps, actor, eventId, c.req.valid('json'));
+    await withCurrentOnConflict(
+      () => updateEvent(deps, actor, eventId, c.req.valid('json')),
+      async () => presentEvent(await getEvent(deps, actor, eventId)),
+    );
     return c.json(presentEvent(await getEvent(deps, actor, eventId)), 200);
   });
   api.openapi(checkInRoute, async (c) => {

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { calendarDay, DAY_RANGES, instantWithin } from '../../lib/date-fields.ts';
 import { multiLineText, singleLineText } from '../../lib/text.ts';
+import { VersionSchema } from '../../lib/versions.ts';
 import { EVENT_AUDIENCES, EVENT_CATEGORIES, MAX_PARTY_SIZE, REGISTRATION_MODES } from './events.model.ts';
 
 const isoDay = calendarDay(DAY_RANGES.event);
@@ -60,6 +61,10 @@ export const EventInputSchema = z
   })
   .openapi('EventInput');
 export type EventInput = z.infer<typeof EventInputSchema>;
+
+/** An edit: the whole event plus the version it was loaded with (a stale one → 409). */
+export const EventUpdateSchema = EventInputSchema.extend({ version: VersionSchema }).openapi('EventUpdate');
+export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 
 export const RegistrationInputSchema = z
   .strictObject({
@@ -159,6 +164,7 @@ export const EventSchema = z
     status: z.string(),
     source: z.string(),
     url: z.string().nullable(),
+    version: z.number().int(),
     sessions: z.array(SessionSchema),
   })
   .openapi('Event');

@@ -9,12 +9,13 @@ import { isoDateInVietnam, TIME_ZONE } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorize, can } from '../../policies.ts';
+import { checkVersion, staleVersion } from '../../lib/versions.ts';
+import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { storeUploadedFile } from '../files/files.usecases.ts';
 import { sendCancellationMail } from './events.mail.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.ts';
 import { generateSessions } from './events.schedule.ts';
-import type { EventInput, PublicListQuery } from './events.schemas.ts';
+import type { EventInput, EventUpdate, PublicListQuery } from './events.schemas.ts';
 import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.ts';
 
 export type EventsDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now' | 'mailer' | 'logger' | 'config'>;
@@ -25,6 +26,10 @@ export interface EventWithSessions {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Published and cancelled events are public; a draft is seen only by those who read the unit's events. */
+export const eventVisible = (actor: Actor, e: Pick<EventRecord, 'status' | 'unitId'>) =>
+  e.status !== 'draft' || can(actor, 'events.event.read', { unitId: e.unitId });
 
 function eventError(code: string, key: MessageKey, status = 422, params?: Record<string, string | number>) {
   return new AppError(`events.${code}`, status, key, params ? { params } : {});
@@ -104,15 +109,17 @@ export async function updateEvent(
   deps: EventsDeps,
   actor: Actor,
   eventId: string,
-  input: EventInput,
+  input: EventUpdate,
 ): Promise<void> {
-  const values = toValues(input);
-  const generated = sessionsFor(input);
+  const { version, ...fields } = input;
+  const values = toValues(fields);
+  const generated = sessionsFor(fields);
   const promoted = await deps.db.transaction(async (tx) => {
     const before = await deps.repos.events.lock(tx, eventId);
     if (before?.source !== 'local') throw notFound('events.event');
-    authorize(actor, 'events.event.update', { unitId: before.unitId });
+    authorizeEdit(actor, 'events.event.update', before.unitId, eventVisible(actor, before), 'events.event');
     authorize(actor, 'events.event.update', { unitId: values.unitId });
+    checkVersion('events.event', before.version, version);
     await checkReferences(deps, tx, values);
     const counts = await deps.repos.eventRegistrations.counts(tx, eventId);
     const active = counts.confirmed + counts.waitlisted;
@@ -133,7 +140,7 @@ export async function updateEvent(
           confirmed: taken,
         });
     }
-    await deps.repos.events.update(tx, eventId, values);
+    if (!(await deps.repos.events.update(tx, eventId, values, version))) throw staleVersion('events.event');
     await deps.audit.record(tx, actor, {
       action: 'events.event.update',
       entityType: 'event',
@@ -162,7 +169,7 @@ export async function setSessionCancelled(
   await deps.db.transaction(async (tx) => {
     const event = await deps.repos.events.lock(tx, eventId);
     if (!event) throw notFound('events.event');
-    authorize(actor, 'events.event.update', { unitId: event.unitId });
+    authorizeEdit(actor, 'events.event.update', event.unitId, eventVisible(actor, event), 'events.event');
     const sessions = await deps.repos.events.sessions(tx, eventId);
     const session = sessions.find((s) => s.id === sessionId);
     if (!session) throw notFound('events.session');
@@ -324,7 +331,7 @@ export async function setEventImage(
   if (!event || !can(actor, 'events.event.update', { unitId: event.unitId })) {
     await rm(upload.tempPath, { force: true });
     if (!event) throw notFound('events.event');
-    authorize(actor, 'events.event.update', { unitId: event.unitId });
+    authorizeEdit(actor, 'events.event.update', event.unitId, eventVisible(actor, event), 'events.event');
     return;
   }
   const stored = await storeUploadedFile(deps, actor, {
@@ -352,7 +359,7 @@ export async function cancelEvent(deps: EventsDeps, actor: Actor, eventId: strin
   const told = await deps.db.transaction(async (tx) => {
     const event = await deps.repos.events.lock(tx, eventId);
     if (event?.source !== 'local') throw notFound('events.event');
-    authorize(actor, 'events.event.update', { unitId: event.unitId });
+    authorizeEdit(actor, 'events.event.update', event.unitId, eventVisible(actor, event), 'events.event');
     if (event.status === 'cancelled') return { event, people: [] };
     await deps.repos.events.setStatus(tx, eventId, 'cancelled');
     await deps.audit.record(tx, actor, {

@@ -255,7 +255,14 @@ describe('virtual exhibitions', () => {
         )
       ).status,
     ).toBe(303);
-    expect((await postForm(ctx, editPath, { intent: 'publish' }, headers)).status).toBe(303);
+    // The publish form carries the version the page showed; publishing on an older one is refused.
+    const shown = (await (await ctx.request(editPath, { headers })).text()).match(
+      /name="version" value="(\d+)"/,
+    )?.[1];
+    expect((await postForm(ctx, editPath, { intent: 'publish', version: '1' }, headers)).status).toBe(409);
+    expect((await postForm(ctx, editPath, { intent: 'publish', version: shown ?? '' }, headers)).status).toBe(
+      303,
+    );
     const story = await getPublicExhibition(ctx.deps, ANONYMOUS, exId);
     expect(story.sections.map((s) => s.headingVi)).toEqual([
       'Thời trẻ',
@@ -298,12 +305,20 @@ describe('virtual exhibitions', () => {
     const ex = (await created.json()) as { id: string; status: string; url: string };
     expect(ex).toMatchObject({ status: 'draft', url: 'http://localhost:3000/exhibitions/gom-cham' });
     expect((await ctx.request('/api/v1/exhibitions/gom-cham')).status).toBe(404);
-    expect((await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published' })).status).toBe(422);
+    expect(
+      (await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published', version: 1 })).status,
+    ).toBe(422);
     expect((await send(`/exhibitions/${ex.id}/sections`, 'POST', { headingVi: 'Lò gốm', x: 1 })).status).toBe(
       400,
     );
     expect((await send(`/exhibitions/${ex.id}/sections`, 'POST', { headingVi: 'Lò gốm' })).status).toBe(201);
-    expect((await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published' })).status).toBe(204);
+    // Adding a section made version 2: publishing what one has not seen is refused.
+    expect(
+      (await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published', version: 1 })).status,
+    ).toBe(409);
+    expect(
+      (await send(`/exhibitions/${ex.id}/status`, 'PUT', { status: 'published', version: 2 })).status,
+    ).toBe(204);
     const read = await ctx.request('/api/v1/exhibitions/gom-cham');
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({

@@ -3,8 +3,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
+import { VersionSchema, withCurrentOnConflict } from '../../lib/versions.ts';
 import { ExhibitionOutputSchema, presentExhibition } from './exhibitions.output.ts';
-import { getPublicExhibition, listPublishedExhibitions } from './exhibitions.queries.ts';
+import {
+  getExhibitionForStaff,
+  getPublicExhibition,
+  listPublishedExhibitions,
+} from './exhibitions.queries.ts';
 import { ExhibitionInputSchema, SectionInputSchema } from './exhibitions.schemas.ts';
 import { addSection, createExhibition, setExhibitionStatus } from './exhibitions.usecases.ts';
 
@@ -68,8 +73,11 @@ const statusRoute = createRoute({
   path: '/exhibitions/{exhibitionId}/status',
   tags: ['exhibitions'],
   summary: 'Công bố hoặc thôi công bố (cần ít nhất một phần để công bố)',
-  request: { params: ExhibitionParams, ...body(z.strictObject({ status: z.enum(['draft', 'published']) })) },
-  responses: { 204: { description: 'Changed' } },
+  request: {
+    params: ExhibitionParams,
+    ...body(z.strictObject({ status: z.enum(['draft', 'published']), version: VersionSchema })),
+  },
+  responses: { 204: { description: 'Changed' }, 409: { description: 'Stale version' } },
 });
 
 export function registerExhibitionRoutes(api: Api, deps: AppDeps) {
@@ -92,11 +100,15 @@ export function registerExhibitionRoutes(api: Api, deps: AppDeps) {
     return c.json({ id: s.id }, 201);
   });
   api.openapi(statusRoute, async (c) => {
-    await setExhibitionStatus(
-      deps,
-      c.get('actor'),
-      c.req.valid('param').exhibitionId,
-      c.req.valid('json').status,
+    const { exhibitionId } = c.req.valid('param');
+    const { status, version } = c.req.valid('json');
+    await withCurrentOnConflict(
+      () => setExhibitionStatus(deps, c.get('actor'), exhibitionId, status, version),
+      async () =>
+        presentExhibition(
+          await getExhibitionForStaff(deps, c.get('actor'), exhibitionId),
+          deps.config.publicUrl,
+        ),
     );
     return c.body(null, 204);
   });

@@ -141,9 +141,13 @@ export async function setExhibitionStatus(
   actor: Actor,
   id: string,
   status: 'draft' | 'published',
+  /** The version the client saw (the API requires it); a stale one → 409. */
+  version?: number,
 ): Promise<void> {
   const ex = await exhibitionForUpdate(deps, actor, id);
   authorize(actor, 'exhibitions.exhibition.publish', { unitId: ex.unitId });
+  if (version !== undefined && version !== ex.version)
+    throw new AppError('exhibitions.version_conflict', 409, 'catalogue.error.versionConflict');
   if (status === 'published' && ex.sectionCount === 0)
     throw new AppError('exhibitions.empty', 422, 'exhibitions.error.empty');
   await deps.db.transaction(async (tx) => {

@@ -3,12 +3,12 @@
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { authorize } from '../../policies.ts';
+import { authorizeEdit } from '../../policies.ts';
 import { authorizeAnywhere, authorizeOnRoot, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { HoursException, HoursInterval } from './places.hours.ts';
 import type { MobileRouteRow, PlaceRow } from './places.repository.ts';
-import type { PlacesDeps } from './places.usecases.ts';
+import { type PlacesDeps, placeVisible } from './places.usecases.ts';
 
 export interface UnitOption {
   id: string;
@@ -42,7 +42,7 @@ export async function placeForEdit(
   authorizeAnywhere(actor, 'places.place.update');
   const place = await deps.repos.places.byId(deps.db, placeId);
   if (!place) throw notFound('places.place');
-  authorize(actor, 'places.place.update', { unitId: place.unitId });
+  authorizeEdit(actor, 'places.place.update', place.unitId, placeVisible(actor, place), 'places.place');
   const today = isoDateInVietnam(deps.now());
   const [weekly, exceptions] = await Promise.all([
     deps.repos.places.hours(deps.db, placeId),
@@ -55,7 +55,7 @@ export async function routeForEdit(deps: PlacesDeps, actor: Actor, routeId: stri
   authorizeAnywhere(actor, 'places.route.update');
   const route = await deps.repos.places.routeById(deps.db, routeId);
   if (!route) throw notFound('places.route');
-  authorize(actor, 'places.route.update', { unitId: route.unitId });
+  authorizeEdit(actor, 'places.route.update', route.unitId, placeVisible(actor, route), 'places.route');
   return route;
 }
 

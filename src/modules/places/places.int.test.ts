@@ -128,20 +128,28 @@ describe('places over HTTP', () => {
   it("refuses one unit's staff editing another unit's place, and guessed ids", async () => {
     const created = await call(libraryStaff, 'POST', '/places', place({ name: 'Điểm của thư viện' }));
     const id = created.body.id as string;
-    const denied = await call(museumStaff, 'PATCH', `/places/${id}`, { name: 'Đổi tên trái phép' });
+    const denied = await call(museumStaff, 'PATCH', `/places/${id}`, {
+      name: 'Đổi tên trái phép',
+      version: 1,
+    });
     expect(denied.status).toBe(403);
-    expect((await call(museumStaff, 'PUT', `/places/${id}/hours`, { weekly: [] })).status).toBe(403);
+    expect((await call(museumStaff, 'PUT', `/places/${id}/hours`, { weekly: [], version: 1 })).status).toBe(
+      403,
+    );
     expect((await call(museumStaff, 'POST', '/places', place())).status).toBe(403);
     // Handing one's own place to another unit needs the right on that unit too.
-    expect((await call(libraryStaff, 'PATCH', `/places/${id}`, { unitId: museumId })).status).toBe(403);
     expect(
-      (await call(museumStaff, 'PATCH', '/places/place_aaaaaaaaaaaaaaaa', { name: 'Đoán mò' })).status,
+      (await call(libraryStaff, 'PATCH', `/places/${id}`, { unitId: museumId, version: 1 })).status,
+    ).toBe(403);
+    expect(
+      (await call(museumStaff, 'PATCH', '/places/place_aaaaaaaaaaaaaaaa', { name: 'Đoán mò', version: 1 }))
+        .status,
     ).toBe(404);
-    expect((await call(null, 'PATCH', `/places/${id}`, { name: 'Ẩn danh' })).status).toBe(401);
+    expect((await call(null, 'PATCH', `/places/${id}`, { name: 'Ẩn danh', version: 1 })).status).toBe(401);
     const unchanged = await call(null, 'GET', `/places/${id}`);
     expect((unchanged.body.place as Json).name).toBe('Điểm của thư viện');
     expect(await auditCount(ctx, 'places.place.update', id)).toBe(0);
-    const ok = await call(admin, 'PATCH', `/places/${id}`, { name: 'Điểm đổi tên bởi quản trị' });
+    const ok = await call(admin, 'PATCH', `/places/${id}`, { name: 'Điểm đổi tên bởi quản trị', version: 1 });
     expect(ok.status).toBe(200);
     expect(await auditCount(ctx, 'places.place.update', id)).toBe(1);
   });
@@ -161,7 +169,9 @@ describe('places over HTTP', () => {
   it('hides a closed place from the public but not from its staff', async () => {
     const id = (await call(libraryStaff, 'POST', '/places', place({ name: 'Điểm sắp đóng cửa' }))).body
       .id as string;
-    expect((await call(libraryStaff, 'PATCH', `/places/${id}`, { status: 'closed' })).status).toBe(200);
+    expect(
+      (await call(libraryStaff, 'PATCH', `/places/${id}`, { status: 'closed', version: 1 })).status,
+    ).toBe(200);
     expect((await call(null, 'GET', `/places/${id}`)).status).toBe(404);
     expect((await call(museumStaff, 'GET', `/places/${id}`)).status).toBe(404);
     expect((await call(libraryStaff, 'GET', `/places/${id}`)).status).toBe(200);
@@ -173,14 +183,16 @@ describe('places over HTTP', () => {
     const id = (await call(libraryStaff, 'POST', '/places', place({ name: 'Điểm có giờ mở cửa' }))).body
       .id as string;
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '07:30', closes: '11:30' }));
-    expect((await call(libraryStaff, 'PUT', `/places/${id}/hours`, { weekly })).status).toBe(200);
+    expect((await call(libraryStaff, 'PUT', `/places/${id}/hours`, { weekly, version: 1 })).status).toBe(200);
     const overlap = await call(libraryStaff, 'PUT', `/places/${id}/hours`, {
       weekly: [...weekly, { weekday: 1, opens: '11:00', closes: '12:00' }],
+      version: 2,
     });
     expect(overlap.status).toBe(422);
     expect(overlap.body.code).toBe('places.hours_overlap');
     const backwards = await call(libraryStaff, 'PUT', `/places/${id}/hours`, {
       weekly: [{ weekday: 1, opens: '12:00', closes: '08:00' }],
+      version: 2,
     });
     expect(backwards.status).toBe(400);
     // Monday 20/4/2026 09:00 in Vietnam (02:00 UTC).

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { authorize, can } from '../../policies.ts';
+import { checkVersion } from '../../lib/versions.ts';
+import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { MobileRouteRow, StopView } from './places.repository.ts';
@@ -16,7 +17,7 @@ import type {
   UpdateRouteInput,
 } from './places.schemas.ts';
 import { localNow } from './places.time.ts';
-import type { PlacesDeps } from './places.usecases.ts';
+import { type PlacesDeps, placeVisible } from './places.usecases.ts';
 
 const nfc = (s: string | null | undefined) => (s == null ? null : s.normalize('NFC'));
 
@@ -115,10 +116,18 @@ export async function createRoute(
   });
 }
 
-async function routeForWrite(deps: PlacesDeps, tx: AppDeps['db'], actor: Actor, routeId: string) {
+/** Loads and locks a route for a write: 404 also when the actor may not see it (closed, another unit). */
+async function routeForWrite(
+  deps: PlacesDeps,
+  tx: AppDeps['db'],
+  actor: Actor,
+  routeId: string,
+  version?: number,
+) {
   const route = await deps.repos.places.lockRoute(tx, routeId);
   if (!route) throw notFound('places.route');
-  authorize(actor, 'places.route.update', { unitId: route.unitId });
+  authorizeEdit(actor, 'places.route.update', route.unitId, placeVisible(actor, route), 'places.route');
+  if (version !== undefined) checkVersion('places.route', route.version, version);
   return route;
 }
 
@@ -126,11 +135,12 @@ export async function updateRoute(
   deps: PlacesDeps,
   actor: Actor,
   routeId: string,
-  input: UpdateRouteInput,
+  update: UpdateRouteInput,
 ): Promise<MobileRouteRow> {
   authorizeAnywhere(actor, 'places.route.update');
+  const { version, ...input } = update;
   return deps.db.transaction(async (tx) => {
-    const before = await routeForWrite(deps, tx, actor, routeId);
+    const before = await routeForWrite(deps, tx, actor, routeId, version);
     if (input.unitId !== undefined && input.unitId !== before.unitId) {
       authorize(actor, 'places.route.update', { unitId: input.unitId });
       if (!(await deps.repos.units.get(tx, input.unitId)))

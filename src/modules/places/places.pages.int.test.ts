@@ -65,6 +65,7 @@ describe('places pages', () => {
     ).id;
     await setWeeklyHours(ctx.deps, staff, nhaTrang, {
       weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '07:30', closes: '17:00' })),
+      version: 1,
     });
     routeId = (await createRoute(ctx.deps, staff, { unitId: library, name: 'Xe thư viện số 1' })).id;
     const stop = await addStop(ctx.deps, staff, routeId, {
@@ -170,14 +171,21 @@ describe('places pages', () => {
   });
 
   it('saves weekly hours and a holiday from the edit page', async () => {
+    // Each form carries the place's version as the page showed it.
+    const version = async () =>
+      (await (await get(`/admin/places/${camRanh}`, librarian)).text()).match(
+        /name="version" value="(\d+)"/,
+      )?.[1] ?? '';
     const hours = await post(`/admin/places/${camRanh}`, librarian, {
       intent: 'hours',
+      version: await version(),
       h6_1_opens: '08:00',
       h6_1_closes: '11:00',
     });
     expect(hours.status).toBe(303);
     const holiday = await post(`/admin/places/${camRanh}`, librarian, {
       intent: 'exception',
+      version: await version(),
       day: '30/04/2026',
       closed: 'on',
       note: 'Ngày Giải phóng miền Nam',

@@ -4,11 +4,11 @@ import { rm } from 'node:fs/promises';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { authorize } from '../../policies.ts';
+import { authorizeEdit } from '../../policies.ts';
 import { authorizeAnywhere } from '../access/access.scope.ts';
 import { storeUploadedFile } from '../files/files.usecases.ts';
 import type { PlacePhoto } from './places.table.ts';
-import { placeForWrite } from './places.usecases.ts';
+import { placeForWrite, placeVisible } from './places.usecases.ts';
 
 export const MAX_PHOTOS = 12;
 
@@ -25,7 +25,7 @@ export async function addPlacePhoto(
     authorizeAnywhere(actor, 'places.place.update');
     const place = await deps.repos.places.byId(deps.db, placeId);
     if (!place) throw notFound('places.place');
-    authorize(actor, 'places.place.update', { unitId: place.unitId });
+    authorizeEdit(actor, 'places.place.update', place.unitId, placeVisible(actor, place), 'places.place');
     if (alt.length < 2 || alt.length > 300)
       throw new AppError('places.alt_required', 422, 'places.error.altRequired');
     if (place.photos.length >= MAX_PHOTOS)

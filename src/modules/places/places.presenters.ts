@@ -24,6 +24,7 @@ export const PlaceSchema = z
     services: z.array(z.string()),
     photos: z.array(z.object({ url: z.string(), alt: z.string() })),
     status: z.enum(['active', 'closed']),
+    version: z.number().int(),
     updatedAt: z.string(),
     distanceKm: z.number().nullable().optional(),
   })
@@ -78,6 +79,7 @@ export const RouteSchema = z
     vehicle: z.string().nullable(),
     description: z.string().nullable(),
     status: z.enum(['active', 'closed']),
+    version: z.number().int(),
   })
   .openapi('MobileLibraryRoute');
 
@@ -119,6 +121,7 @@ export function presentPlace(p: PlaceRow | PlaceListRow): z.infer<typeof PlaceSc
     services: p.services,
     photos: p.photos.map((ph) => ({ url: `/media/${ph.fileId}/${PHOTO_VARIANT}`, alt: ph.alt })),
     status: p.status,
+    version: p.version,
     updatedAt: p.updatedAt.toISOString(),
     ...('distanceKm' in p
       ? { distanceKm: p.distanceKm === null ? null : Math.round(p.distanceKm * 100) / 100 }
@@ -144,6 +147,7 @@ export function presentRoute(r: MobileRouteRow): z.infer<typeof RouteSchema> {
     vehicle: r.vehicle,
     description: r.description,
     status: r.status,
+    version: r.version,
   };
 }
 

@@ -20,9 +20,9 @@ import {
 import { hhmm } from './places.time.ts';
 
 export type { MobileRouteRow, PlaceRow };
-export type PlaceValues = Omit<PlaceRow, 'createdAt' | 'updatedAt'>;
+export type PlaceValues = Omit<PlaceRow, 'createdAt' | 'updatedAt' | 'version'>;
 export type PlacePatch = Partial<Omit<PlaceValues, 'id'>>;
-export type RouteValues = Omit<MobileRouteRow, 'createdAt' | 'updatedAt'>;
+export type RouteValues = Omit<MobileRouteRow, 'createdAt' | 'updatedAt' | 'version'>;
 export type PlaceListRow = PlaceRow & { distanceKm: number | null };
 
 export interface StopView {
@@ -179,10 +179,18 @@ export function createPlacesRepository() {
     async update(db: Db, id: string, patch: PlacePatch): Promise<PlaceRow> {
       const [row] = await db
         .update(places)
-        .set({ ...patch, updatedAt: sql`now()` })
+        .set({ ...patch, version: sql`${places.version} + 1`, updatedAt: sql`now()` })
         .where(eq(places.id, id))
         .returning();
       return row as PlaceRow;
+    },
+
+    /** A change to the place's hours or exceptions: the place's version grows, so stale forms are refused. */
+    async touch(db: Db, id: string): Promise<void> {
+      await db
+        .update(places)
+        .set({ version: sql`${places.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(places.id, id));
     },
 
     async hours(db: Db, placeId: string): Promise<HoursInterval[]> {
@@ -274,7 +282,7 @@ export function createPlacesRepository() {
     async updateRoute(db: Db, id: string, patch: Partial<Omit<RouteValues, 'id'>>): Promise<MobileRouteRow> {
       const [row] = await db
         .update(mobileLibraryRoutes)
-        .set({ ...patch, updatedAt: sql`now()` })
+        .set({ ...patch, version: sql`${mobileLibraryRoutes.version} + 1`, updatedAt: sql`now()` })
         .where(eq(mobileLibraryRoutes.id, id))
         .returning();
       return row as MobileRouteRow;

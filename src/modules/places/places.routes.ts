@@ -2,6 +2,8 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { withCurrentOnConflict } from '../../lib/versions.ts';
 import {
   addStop,
   cancelStop,
@@ -35,6 +37,7 @@ import {
   PlaceListQuerySchema,
   PlaceParamsSchema,
   RouteParamsSchema,
+  SetWeeklyHoursSchema,
   StopCancellationSchema,
   StopParamsSchema,
   UpdatePlaceSchema,
@@ -54,6 +57,7 @@ import {
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const body = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const noContent = { description: 'Done' };
+const stale = { description: 'Stale version: `current` in the problem is the entity as stored now' };
 const tags = ['places'];
 
 const routes = {
@@ -88,15 +92,18 @@ const routes = {
     tags,
     summary: 'Sửa điểm phục vụ (đóng cửa: status = closed)',
     request: { params: PlaceParamsSchema, ...body(UpdatePlaceSchema) },
-    responses: { 200: { description: 'The place after the change', ...json(PlaceSchema) } },
+    responses: {
+      200: { description: 'The place after the change', ...json(PlaceSchema) },
+      409: stale,
+    },
   }),
   hours: createRoute({
     method: 'put',
     path: '/places/{placeId}/hours',
     tags,
     summary: 'Đặt giờ mở cửa hằng tuần (thay toàn bộ)',
-    request: { params: PlaceParamsSchema, ...body(WeeklyHoursSchema) },
-    responses: { 200: { description: 'The weekly hours', ...json(WeeklyHoursSchema) } },
+    request: { params: PlaceParamsSchema, ...body(SetWeeklyHoursSchema) },
+    responses: { 200: { description: 'The weekly hours', ...json(WeeklyHoursSchema) }, 409: stale },
   }),
   setException: createRoute({
     method: 'post',
@@ -143,7 +150,10 @@ const routes = {
     tags,
     summary: 'Sửa tuyến thư viện lưu động',
     request: { params: RouteParamsSchema, ...body(UpdateRouteSchema) },
-    responses: { 200: { description: 'The route after the change', ...json(RouteSchema) } },
+    responses: {
+      200: { description: 'The route after the change', ...json(RouteSchema) },
+      409: stale,
+    },
   }),
   addStop: createRoute({
     method: 'post',
@@ -199,25 +209,30 @@ export function registerPlaceRoutes(api: Api, deps: AppDeps) {
     const place = await createPlace(deps, c.get('actor'), c.req.valid('json'));
     return c.json(presentPlace(place), 201);
   });
+  // A stale version answers 409 with the place (or route) as stored now, for the client to compare.
+  const placeNow = (c: { get: (k: 'actor') => Actor }, placeId: string) => async () =>
+    presentPlaceDetail(await getPlace(deps, c.get('actor'), placeId));
   api.openapi(routes.update, async (c) => {
-    const place = await updatePlace(deps, c.get('actor'), c.req.valid('param').placeId, c.req.valid('json'));
+    const { placeId } = c.req.valid('param');
+    const place = await withCurrentOnConflict(
+      () => updatePlace(deps, c.get('actor'), placeId, c.req.valid('json')),
+      placeNow(c, placeId),
+    );
     return c.json(presentPlace(place), 200);
   });
   api.openapi(routes.hours, async (c) => {
-    const weekly = await setWeeklyHours(
-      deps,
-      c.get('actor'),
-      c.req.valid('param').placeId,
-      c.req.valid('json'),
+    const { placeId } = c.req.valid('param');
+    const weekly = await withCurrentOnConflict(
+      () => setWeeklyHours(deps, c.get('actor'), placeId, c.req.valid('json')),
+      placeNow(c, placeId),
     );
     return c.json({ weekly }, 200);
   });
   api.openapi(routes.setException, async (c) => {
-    const e = await setHoursException(
-      deps,
-      c.get('actor'),
-      c.req.valid('param').placeId,
-      c.req.valid('json'),
+    const { placeId } = c.req.valid('param');
+    const e = await withCurrentOnConflict(
+      () => setHoursException(deps, c.get('actor'), placeId, c.req.valid('json')),
+      placeNow(c, placeId),
     );
     return c.json(e, 200);
   });
@@ -239,7 +254,11 @@ export function registerPlaceRoutes(api: Api, deps: AppDeps) {
     return c.json(presentRoute(route), 201);
   });
   api.openapi(routes.updateRoute, async (c) => {
-    const route = await updateRoute(deps, c.get('actor'), c.req.valid('param').routeId, c.req.valid('json'));
+    const { routeId } = c.req.valid('param');
+    const route = await withCurrentOnConflict(
+      () => updateRoute(deps, c.get('actor'), routeId, c.req.valid('json')),
+      async () => presentRouteDetail(await getRoute(deps, c.get('actor'), routeId)),
+    );
     return c.json(presentRoute(route), 200);
   });
   api.openapi(routes.addStop, async (c) => {

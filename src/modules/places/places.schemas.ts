@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
 import { multiLineText, singleLineText } from '../../lib/text.ts';
+import { VersionSchema } from '../../lib/versions.ts';
 import { PLACE_KINDS, PLACE_SERVICES, PLACE_STATUSES } from './places.kinds.ts';
 
 export const PLACE_ID_PATTERN = /^place_[a-z2-9]{16}$/;
@@ -70,6 +71,7 @@ export type CreatePlaceInput = z.infer<typeof CreatePlaceSchema>;
 export const UpdatePlaceSchema = z
   .strictObject(placeFields)
   .partial()
+  .extend({ version: VersionSchema })
   .refine(coordinatesPaired, pairMessage)
   .openapi('UpdatePlace');
 export type UpdatePlaceInput = z.infer<typeof UpdatePlaceSchema>;
@@ -83,7 +85,11 @@ export const HoursIntervalSchema = z
 export const WeeklyHoursSchema = z
   .strictObject({ weekly: z.array(HoursIntervalSchema).max(28) })
   .openapi('WeeklyHours');
-export type WeeklyHoursInput = z.infer<typeof WeeklyHoursSchema>;
+/** Replacing the weekly hours names the place's version it was loaded with (a stale one → 409). */
+export const SetWeeklyHoursSchema = WeeklyHoursSchema.extend({ version: VersionSchema }).openapi(
+  'SetWeeklyHours',
+);
+export type WeeklyHoursInput = z.infer<typeof SetWeeklyHoursSchema>;
 
 export const HoursExceptionSchema = z
   .strictObject({
@@ -92,6 +98,8 @@ export const HoursExceptionSchema = z
     opens: LocalTime.nullable().optional(),
     closes: LocalTime.nullable().optional(),
     note: optionalText(300),
+    /** The place's version; when given, a stale one is refused (409). */
+    version: VersionSchema.optional(),
   })
   .refine(
     (v) => (v.closed ? !v.opens && !v.closes : Boolean(v.opens && v.closes && after(v.opens, v.closes))),
@@ -112,7 +120,11 @@ const routeFields = {
 };
 export const CreateRouteSchema = z.strictObject(routeFields).openapi('CreateMobileLibraryRoute');
 export type CreateRouteInput = z.infer<typeof CreateRouteSchema>;
-export const UpdateRouteSchema = z.strictObject(routeFields).partial().openapi('UpdateMobileLibraryRoute');
+export const UpdateRouteSchema = z
+  .strictObject(routeFields)
+  .partial()
+  .extend({ version: VersionSchema })
+  .openapi('UpdateMobileLibraryRoute');
 export type UpdateRouteInput = z.infer<typeof UpdateRouteSchema>;
 
 export const CreateStopSchema = z

@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   doublePrecision,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -40,6 +41,8 @@ export const places = pgTable('places', {
   services: text('services').array().notNull().default([]),
   photos: jsonb('photos').$type<PlacePhoto[]>().notNull().default([]),
   status: text('status').$type<PlaceStatus>().notNull().default('active'),
+  /** Optimistic version (0023): grows on every edit of the details, hours or exceptions. */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
 });
@@ -75,6 +78,8 @@ export const mobileLibraryRoutes = pgTable('mobile_library_routes', {
   vehicle: text('vehicle'),
   description: text('description'),
   status: text('status').$type<PlaceStatus>().notNull().default('active'),
+  /** Optimistic version (0023): grows on every edit of the details, hours or exceptions. */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
 });

@@ -5,7 +5,8 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { LatLng } from '../../lib/geo.ts';
 import { newId } from '../../lib/ids.ts';
-import { authorize, can } from '../../policies.ts';
+import { checkVersion } from '../../lib/versions.ts';
+import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import {
@@ -183,11 +184,25 @@ export async function createPlace(
   });
 }
 
-/** Loads a place for a write: 404 when absent, 403 when the actor does not keep its unit. */
-export async function placeForWrite(deps: PlacesDeps, tx: AppDeps['db'], actor: Actor, placeId: string) {
+/** Active places are public; a closed one is seen only by those who keep the unit's places. */
+export const placeVisible = (actor: Actor, p: { status: string; unitId: string }) =>
+  p.status === 'active' || can(actor, 'places.place.read_closed', { unitId: p.unitId });
+
+/**
+ * Loads and locks a place for a write: 404 when absent or when the actor may not even see it (a closed place
+ * of another unit), 403 when they can see it but do not keep its unit, 409 when `version` is stale.
+ */
+export async function placeForWrite(
+  deps: PlacesDeps,
+  tx: AppDeps['db'],
+  actor: Actor,
+  placeId: string,
+  version?: number,
+) {
   const place = await deps.repos.places.lock(tx, placeId);
   if (!place) throw notFound('places.place');
-  authorize(actor, 'places.place.update', { unitId: place.unitId });
+  authorizeEdit(actor, 'places.place.update', place.unitId, placeVisible(actor, place), 'places.place');
+  if (version !== undefined) checkVersion('places.place', place.version, version);
   return place;
 }
 
@@ -195,11 +210,12 @@ export async function updatePlace(
   deps: PlacesDeps,
   actor: Actor,
   placeId: string,
-  input: UpdatePlaceInput,
+  update: UpdatePlaceInput,
 ): Promise<PlaceRow> {
   authorizeAnywhere(actor, 'places.place.update');
+  const { version, ...input } = update;
   return deps.db.transaction(async (tx) => {
-    const before = await placeForWrite(deps, tx, actor, placeId);
+    const before = await placeForWrite(deps, tx, actor, placeId, version);
     if (input.unitId !== undefined && input.unitId !== before.unitId) {
       // Handing a place to another unit needs the right on both.
       authorize(actor, 'places.place.update', { unitId: input.unitId });
@@ -236,9 +252,10 @@ export async function setWeeklyHours(
       params: { weekday: day },
     });
   return deps.db.transaction(async (tx) => {
-    const place = await placeForWrite(deps, tx, actor, placeId);
+    const place = await placeForWrite(deps, tx, actor, placeId, input.version);
     const before = await deps.repos.places.hours(tx, placeId);
     await deps.repos.places.replaceHours(tx, placeId, input.weekly);
+    await deps.repos.places.touch(tx, placeId);
     const after = await deps.repos.places.hours(tx, placeId);
     await deps.audit.record(tx, actor, {
       action: 'places.hours.update',
@@ -267,8 +284,9 @@ export async function setHoursException(
     note: nfc(input.note),
   };
   await deps.db.transaction(async (tx) => {
-    const place = await placeForWrite(deps, tx, actor, placeId);
+    const place = await placeForWrite(deps, tx, actor, placeId, input.version);
     await deps.repos.places.upsertException(tx, placeId, exception);
+    await deps.repos.places.touch(tx, placeId);
     await deps.audit.record(tx, actor, {
       action: 'places.hours_exception.set',
       entityType: 'place',
@@ -285,12 +303,14 @@ export async function removeHoursException(
   actor: Actor,
   placeId: string,
   day: string,
+  version?: number,
 ): Promise<void> {
   authorizeAnywhere(actor, 'places.place.update');
   await deps.db.transaction(async (tx) => {
-    const place = await placeForWrite(deps, tx, actor, placeId);
+    const place = await placeForWrite(deps, tx, actor, placeId, version);
     if (!(await deps.repos.places.deleteException(tx, placeId, day)))
       throw notFound('places.hours_exception');
+    await deps.repos.places.touch(tx, placeId);
     await deps.audit.record(tx, actor, {
       action: 'places.hours_exception.remove',
       entityType: 'place',

@@ -41,11 +41,12 @@ describe('plan deadline reminders', () => {
       const year = Number(due.slice(0, 4));
       const ins = yearly[i]?.instances.find((x) => x.year === year);
       if (!ins) throw new Error(`no ${year} instance for task #${i}`);
-      await setInstanceDueDate(ctx.deps, officer, { instanceId: ins.id, dueDate: due });
+      await setInstanceDueDate(ctx.deps, officer, { instanceId: ins.id, dueDate: due, version: 1 });
       const r = await assignUnitPart(ctx.deps, officer, {
         instanceId: ins.id,
         unitId: library,
         assigneeId: userId,
+        version: 0,
       });
       if (i === 3)
         await transitionReport(ctx.deps, manager, {

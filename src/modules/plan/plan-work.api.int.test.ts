@@ -50,6 +50,7 @@ describe('plan work API', () => {
   it('runs the workflow over the API, with 409 on a stale version and strict bodies', async () => {
     const assigned = await call('officer', 'PUT', `${base}/units/${library}/assignee`, {
       assigneeId: cookies.libStaffId,
+      version: 0,
     });
     expect(assigned.status).toBe(200);
     const a = (await assigned.json()) as { version: number; assignee: { id: string } };
@@ -126,9 +127,9 @@ describe('plan work API', () => {
     });
     expect(write.status).toBe(404);
     expect((await call('museumStaff', 'GET', '/plan/instances/ins_aaaaaaaaaaaaaaaa')).status).toBe(404);
-    expect((await call('museumStaff', 'PUT', `${base}/due-date`, { dueDate: '2025-10-01' })).status).toBe(
-      403,
-    );
+    expect(
+      (await call('museumStaff', 'PUT', `${base}/due-date`, { dueDate: '2025-10-01', version: 1 })).status,
+    ).toBe(403);
     expect(await ctx.deps.repos.planWork.getReport(ctx.deps.db, base.split('/')[3] ?? '', library)).toEqual(
       before,
     );

@@ -68,19 +68,30 @@ describe('plan work: assignments, progress, workflow', () => {
 
   it('lets the focal point assign a unit part only to that unit’s people', async () => {
     const wrong = await failure(
-      assignUnitPart(ctx.deps, officer, { instanceId, unitId: library, assigneeId: museumUserId }),
+      assignUnitPart(ctx.deps, officer, {
+        instanceId,
+        unitId: library,
+        assigneeId: museumUserId,
+        version: 0,
+      }),
     );
     expect(wrong).toEqual({ status: 422, code: 'plan.assignee_invalid' });
     const r = await assignUnitPart(ctx.deps, officer, {
       instanceId,
       unitId: library,
       assigneeId: libraryUserId,
+      version: 0,
     });
     expect(r.assigneeId).toBe(libraryUserId);
     expect(r.version).toBe(2);
     expect(
       await failure(
-        assignUnitPart(ctx.deps, libraryManager, { instanceId, unitId: library, assigneeId: null }),
+        assignUnitPart(ctx.deps, libraryManager, {
+          instanceId,
+          unitId: library,
+          assigneeId: null,
+          version: 2,
+        }),
       ),
     ).toMatchObject({ status: 403 });
     const notes = await ctx.deps.repos.notifications.list(ctx.deps.db, libraryUserId);
@@ -88,13 +99,20 @@ describe('plan work: assignments, progress, workflow', () => {
   });
 
   it('sets a due date and refuses one far from the instance year', async () => {
-    await setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2024-10-31' });
+    await setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2024-10-31', version: 1 });
+    expect((await ctx.deps.repos.planWork.getInstance(ctx.deps.db, instanceId))?.dueDate).toBe('2024-10-31');
+    // A second officer who read version 1 does not overwrite the first one's date.
+    expect(
+      await failure(setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2024-11-15', version: 1 })),
+    ).toMatchObject({ status: 409, code: 'plan.instance.version_conflict' });
     expect((await ctx.deps.repos.planWork.getInstance(ctx.deps.db, instanceId))?.dueDate).toBe('2024-10-31');
     expect(
-      await failure(setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2029-01-01' })),
+      await failure(setInstanceDueDate(ctx.deps, officer, { instanceId, dueDate: '2029-01-01', version: 2 })),
     ).toMatchObject({ status: 422 });
     expect(
-      await failure(setInstanceDueDate(ctx.deps, libraryStaff, { instanceId, dueDate: '2024-10-01' })),
+      await failure(
+        setInstanceDueDate(ctx.deps, libraryStaff, { instanceId, dueDate: '2024-10-01', version: 2 }),
+      ),
     ).toMatchObject({ status: 403 });
   });
 

@@ -65,6 +65,7 @@ describe('plan work pages', () => {
       intent: 'assign',
       unitId: library,
       assigneeId: cookies.libStaffId ?? '',
+      version: '0',
     });
     expect(assigned.status).toBe(303);
     expect(assigned.headers.get('location')).toContain('done=assign');

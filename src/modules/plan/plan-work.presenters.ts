@@ -37,6 +37,7 @@ export function presentInstance(v: InstanceView): InstanceDto {
     year: v.instance.year,
     dueDate: v.instance.dueDate,
     status: v.instance.status,
+    version: v.instance.version,
     reports: v.parts.map(presentReport),
     timeline: v.events.map((e) => ({
       at: e.at.toISOString(),

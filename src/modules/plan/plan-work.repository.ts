@@ -21,6 +21,8 @@ export interface PlanInstanceRow {
   year: number;
   dueDate: string | null;
   status: string;
+  /** Optimistic version of the instance's own fields (the due date). */
+  version: number;
 }
 
 export interface InstanceUnit {
@@ -161,13 +163,21 @@ export function createPlanWorkRepository() {
         year: number;
         due_date: unknown;
         status: string;
+        version: number;
       }>(
         db,
-        sql`SELECT id, task_id, year, due_date, status FROM plan_task_instances WHERE id = ${instanceId}`,
+        sql`SELECT id, task_id, year, due_date, status, version FROM plan_task_instances WHERE id = ${instanceId}`,
       );
       const r = rows[0];
       return r
-        ? { id: r.id, taskId: r.task_id, year: Number(r.year), dueDate: toDay(r.due_date), status: r.status }
+        ? {
+            id: r.id,
+            taskId: r.task_id,
+            year: Number(r.year),
+            dueDate: toDay(r.due_date),
+            status: r.status,
+            version: Number(r.version),
+          }
         : null;
     },
 
@@ -186,10 +196,14 @@ export function createPlanWorkRepository() {
       );
     },
 
-    async setDueDate(db: Db, instanceId: string, dueDate: string): Promise<void> {
-      await db.execute(
-        sql`UPDATE plan_task_instances SET due_date = ${dueDate}, updated_at = now() WHERE id = ${instanceId}`,
+    /** Sets the due date while the instance still has `expectedVersion`; false when someone changed it first. */
+    async setDueDate(db: Db, instanceId: string, dueDate: string, expectedVersion: number): Promise<boolean> {
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`UPDATE plan_task_instances SET due_date = ${dueDate}, version = version + 1, updated_at = now()
+          WHERE id = ${instanceId} AND version = ${expectedVersion} RETURNING id`,
       );
+      return rows.length === 1;
     },
 
     async reportsOf(db: Db, instanceId: string): Promise<UnitReport[]> {

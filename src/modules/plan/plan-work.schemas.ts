@@ -45,9 +45,13 @@ export const TransitionSchema = z.strictObject({
 
 export const AssignSchema = z.strictObject({
   assigneeId: IdSchema.nullable().openapi({ description: 'Người phụ trách; null để bỏ giao' }),
+  version: z.number().int().min(0).openapi({ description: 'Phiên bản báo cáo đã đọc (0: chưa có báo cáo)' }),
 });
 
-export const DueDateSchema = z.strictObject({ dueDate: isoDay.openapi({ example: '2026-11-30' }) });
+export const DueDateSchema = z.strictObject({
+  dueDate: isoDay.openapi({ example: '2026-11-30' }),
+  version: z.number().int().min(1).openapi({ description: 'Phiên bản năm thực hiện đã đọc' }),
+});
 
 export const CommentSchema = z.strictObject({ comment: multiLineText({ min: 1, max: 2000 }) });
 
@@ -105,6 +109,7 @@ export const InstanceSchema = z
     taskId: z.string(),
     year: z.number().int(),
     dueDate: z.string().nullable(),
+    version: z.number().int(),
     status: z.string(),
     reports: z.array(ReportSchema),
     timeline: z.array(

@@ -102,7 +102,12 @@ export interface AssignInput {
   unitId: string;
   /** null clears the assignment. */
   assigneeId: string | null;
+  /** The report version the client saw (0: no report yet); a stale one → 409. Seeds leave it out. */
+  version?: number | undefined;
 }
+
+/** Someone else changed it since the client read it: nothing written (409). */
+const staleInstance = (code: string) => new AppError(code, 409, 'planwork.error.stale');
 
 export async function assignUnitPart(deps: WorkDeps, actor: Actor, input: AssignInput): Promise<UnitReport> {
   authorize(actor, 'plan.instance.assign');
@@ -113,6 +118,8 @@ export async function assignUnitPart(deps: WorkDeps, actor: Actor, input: Assign
       if (!eligible.some((c) => c.userId === input.assigneeId))
         throw planError('assignee_invalid', 422, 'planwork.error.assigneeInvalid');
     }
+    if (input.version !== undefined && (part.report?.version ?? 0) !== input.version)
+      throw staleInstance('plan.report_stale');
     const report = await ensureReport(deps, tx, part);
     if (report.assigneeId === input.assigneeId) return { report, changed: false };
     await deps.repos.planWork.updateReport(tx, report.id, report.version, { assigneeId: input.assigneeId });
@@ -151,7 +158,7 @@ export async function assignUnitPart(deps: WorkDeps, actor: Actor, input: Assign
 export async function setInstanceDueDate(
   deps: WorkDeps,
   actor: Actor,
-  input: { instanceId: string; dueDate: string },
+  input: { instanceId: string; dueDate: string; version: number },
 ): Promise<void> {
   authorize(actor, 'plan.instance.assign');
   await deps.db.transaction(async (tx) => {
@@ -163,8 +170,10 @@ export async function setInstanceDueDate(
       throw new AppError('plan.due_date_out_of_range', 422, 'planwork.error.dueDateRange', {
         params: { year: instance.year },
       });
+    if (instance.version !== input.version) throw staleInstance('plan.instance.version_conflict');
     if (instance.dueDate === input.dueDate) return;
-    await deps.repos.planWork.setDueDate(tx, instance.id, input.dueDate);
+    if (!(await deps.repos.planWork.setDueDate(tx, instance.id, input.dueDate, input.version)))
+      throw staleInstance('plan.instance.version_conflict');
     await deps.repos.planWork.addEvent(tx, {
       instanceId: instance.id,
       kind: 'due_date',

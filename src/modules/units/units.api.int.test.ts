@@ -100,7 +100,7 @@ describe('units over HTTP', () => {
     expect((await ctx.request('/api/v1/units', asUser(staff, 'GET'))).status).toBe(403);
     const rename = await ctx.request(
       `/api/v1/units/${libraryId}`,
-      asUser(staff, 'PATCH', { name: 'Tên khác' }),
+      asUser(staff, 'PATCH', { name: 'Tên khác', version: 1 }),
     );
     expect(rename.status).toBe(403);
   });
@@ -132,10 +132,29 @@ describe('units over HTTP', () => {
     const child = await create('api-a-con', a);
     const renamed = await ctx.request(
       `/api/v1/units/${a}`,
-      asUser(admin, 'PATCH', { name: 'Đơn vị A mới', effectiveOn: '2025-08-01', note: 'QĐ số 1' }),
+      asUser(admin, 'PATCH', {
+        name: 'Đơn vị A mới',
+        effectiveOn: '2025-08-01',
+        note: 'QĐ số 1',
+        version: 1,
+      }),
     );
     expect(renamed.status).toBe(200);
-    const cycle = await ctx.request(`/api/v1/units/${a}`, asUser(admin, 'PATCH', { parentId: child }));
+    expect(((await renamed.json()) as { version: number }).version).toBe(2);
+    // A second editor who loaded version 1 is refused and shown the unit as it is now.
+    const stale = await ctx.request(
+      `/api/v1/units/${a}`,
+      asUser(admin, 'PATCH', { name: 'Tên cũ hơn', version: 1 }),
+    );
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      code: 'units.unit.version_conflict',
+      current: { unit: { name: 'Đơn vị A mới', version: 2 } },
+    });
+    const cycle = await ctx.request(
+      `/api/v1/units/${a}`,
+      asUser(admin, 'PATCH', { parentId: child, version: 2 }),
+    );
     expect(cycle.status).toBe(422);
     expect(((await cycle.json()) as { code: string; title: string }).code).toBe('units.cycle');
     const merged = await ctx.request(`/api/v1/units/${a}/merge`, asUser(admin, 'POST', { intoId: b }));
@@ -202,7 +221,13 @@ describe('units over HTTP', () => {
     expect(html).toContain('01/07/2025');
     const moved = await ctx.request(
       `/en/admin/units/${rootId}`,
-      form(admin, { intent: 'move', parentId: libraryId, effectiveOn: '', note: 'x' }),
+      form(admin, {
+        intent: 'move',
+        version: html.match(/name="version" value="(\d+)"/)?.[1] ?? '',
+        parentId: libraryId,
+        effectiveOn: '',
+        note: 'x',
+      }),
     );
     expect(moved.status).toBe(422);
     expect(await moved.text()).toContain('A unit cannot be moved under itself');

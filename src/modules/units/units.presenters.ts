@@ -13,6 +13,7 @@ export const presentUnit = (u: UnitState) => ({
   validTo: u.validTo,
   mergedIntoId: u.mergedIntoId,
   status: u.status,
+  ...(u.version !== undefined ? { version: u.version } : {}),
 });
 
 export const presentTreeEntry = (u: TreeEntry) => ({ ...presentUnit(u), depth: u.depth });

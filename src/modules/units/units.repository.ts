@@ -159,7 +159,7 @@ export function createUnitsRepository() {
     ): Promise<UnitRow> {
       const [row] = await db
         .update(units)
-        .set({ ...patch, updatedAt: sql`now()` })
+        .set({ ...patch, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
         .where(eq(units.id, id))
         .returning();
       return row as UnitRow;

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../deps.ts';
 import type { Api } from '../../http/api.ts';
+import { withCurrentOnConflict } from '../../lib/versions.ts';
 import { presentHistory, presentTreeEntry, presentUnit } from './units.presenters.ts';
 import {
   CreateUnitSchema,
@@ -103,7 +104,14 @@ export function registerUnitRoutes(api: Api, deps: AppDeps) {
     return c.json(presentUnit(unit), 201);
   });
   api.openapi(updateRoute, async (c) => {
-    const unit = await updateUnit(deps, c.get('actor'), c.req.valid('param').unitId, c.req.valid('json'));
+    const { unitId } = c.req.valid('param');
+    const unit = await withCurrentOnConflict(
+      () => updateUnit(deps, c.get('actor'), unitId, c.req.valid('json')),
+      async () => {
+        const found = await getUnit(deps, c.get('actor'), unitId);
+        return { unit: presentUnit(found.unit), history: found.history.map(presentHistory) };
+      },
+    );
     return c.json(presentUnit(unit), 200);
   });
   api.openapi(mergeRoute, async (c) => {

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { calendarDay, DAY_RANGES } from '../../lib/date-fields.ts';
 import { multiLineText, singleLineText } from '../../lib/text.ts';
+import { VersionSchema } from '../../lib/versions.ts';
 import { UNIT_KINDS } from './units.kinds.ts';
 
 export const UNIT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -42,6 +43,7 @@ export const UpdateUnitSchema = z
     parentId: UnitId.nullable().optional(),
     effectiveOn: IsoDay.optional(),
     note: Note.optional(),
+    version: VersionSchema,
   })
   .refine((v) => v.name !== undefined || v.parentId !== undefined, {
     message: 'give a new name, a new parentId, or both',
@@ -86,6 +88,8 @@ export const UnitSchema = z
     validTo: z.string().nullable(),
     mergedIntoId: z.string().nullable(),
     status: UnitStatusSchema,
+    /** Present where the unit is read whole (not in tree listings): send it back with a PATCH. */
+    version: z.number().int().optional(),
   })
   .openapi('Unit');
 

@@ -1,5 +1,5 @@
 // Drizzle view of the units tables (migrations 0001 and 0005). Dates are calendar days kept as 'YYYY-MM-DD'.
-import { bigint, date, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tz = { withTimezone: true } as const;
 const day = { mode: 'string' } as const;
@@ -15,6 +15,8 @@ export const units = pgTable('units', {
   /** First day the unit no longer operates (exclusive end); null while it operates. */
   validTo: date('valid_to', day),
   mergedIntoId: text('merged_into_id'),
+  /** Optimistic version (0023): grows on every rename, move, merge, close or reopen. */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
 });

@@ -8,6 +8,7 @@ const unit = (over: Partial<UnitRow> = {}): UnitRow => ({
   name: 'Tên hiện tại',
   shortName: null,
   kind: 'library',
+  version: 1,
   parentId: 'unit_p2',
   validFrom: '2023-01-01',
   validTo: null,

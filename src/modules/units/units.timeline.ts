@@ -17,6 +17,8 @@ export interface UnitState {
   validTo: string | null;
   mergedIntoId: string | null;
   status: UnitStatus;
+  /** The optimistic version, where the unit was read whole (not in tree listings). */
+  version?: number;
 }
 
 export interface TreeEntry extends UnitState {
@@ -96,6 +98,7 @@ export function currentState(unit: UnitRow, today: string): UnitState {
     validTo: unit.validTo,
     mergedIntoId: unit.mergedIntoId,
     status: statusOn(unit, today),
+    version: unit.version,
   };
 }
 

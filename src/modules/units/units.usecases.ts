@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
+import { checkVersion } from '../../lib/versions.ts';
 import { authorize } from '../../policies.ts';
 import { invalidateUnitTree } from '../access/access.unit-tree.ts';
 import {
@@ -104,12 +105,15 @@ export async function createUnit(deps: UnitDeps, actor: Actor, input: CreateUnit
 
 export interface RenameInput {
   name: string;
+  /** The version the form or client read; a stale one → 409 (absent: not checked, internal callers). */
+  version?: number | undefined;
   effectiveOn?: string | undefined;
   note?: string | undefined;
 }
 
 async function renameIn(deps: UnitDeps, tx: Db, actor: Actor, unit: UnitRow, input: RenameInput) {
   authorize(actor, 'units.unit.update', { unitId: unit.id });
+  if (input.version !== undefined) checkVersion('units.unit', unit.version, input.version);
   const day = input.effectiveOn ?? today(deps);
   if (!isOpenOn(unit, today(deps))) throw unitError('closed', 'units.error.closed');
   if (input.name === unit.name) throw unitError('same_name', 'units.error.sameName');
@@ -138,10 +142,12 @@ export interface MoveInput {
   parentId: string | null;
   effectiveOn?: string | undefined;
   note?: string | undefined;
+  version?: number | undefined;
 }
 
 async function moveIn(deps: UnitDeps, tx: Db, actor: Actor, unit: UnitRow, input: MoveInput) {
   authorize(actor, 'units.unit.move', { unitId: unit.id });
+  if (input.version !== undefined) checkVersion('units.unit', unit.version, input.version);
   const day = input.effectiveOn ?? today(deps);
   if (!isOpenOn(unit, today(deps))) throw unitError('closed', 'units.error.closed');
   if (input.parentId === unit.parentId) throw unitError('same_parent', 'units.error.sameParent');
@@ -200,16 +206,20 @@ export async function updateUnit(
     parentId?: string | null | undefined;
     effectiveOn?: string | undefined;
     note?: string | undefined;
+    version: number;
   },
 ): Promise<UnitState> {
   requireSomeGrant(actor, input.name !== undefined ? 'units.unit.update' : 'units.unit.move');
   const row = await treeChange(deps, async (tx) => {
     let unit = await loadUnit(deps, tx, unitId);
     const common = { effectiveOn: input.effectiveOn ?? today(deps), note: input.note };
+    // One check for the whole PATCH: a rename and a move together are one edit.
     if (input.name !== undefined)
-      unit = await renameIn(deps, tx, actor, unit, { ...common, name: input.name });
-    if (input.parentId !== undefined)
-      unit = await moveIn(deps, tx, actor, unit, { ...common, parentId: input.parentId });
+      unit = await renameIn(deps, tx, actor, unit, { ...common, name: input.name, version: input.version });
+    if (input.parentId !== undefined) {
+      const version = input.name === undefined ? input.version : undefined;
+      unit = await moveIn(deps, tx, actor, unit, { ...common, parentId: input.parentId, version });
+    }
     return unit;
   });
   return currentState(row, today(deps));

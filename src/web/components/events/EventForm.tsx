@@ -57,6 +57,8 @@ export function EventForm(props: {
   values: Partial<EventFormValues>;
   errors: Errors;
   submitLabel: string;
+  /** Edit form only: the version the form was loaded with (a stale save is refused). */
+  version?: number;
 }) {
   const t = useT();
   const { options: o, values: v, errors } = props;
@@ -65,6 +67,7 @@ export function EventForm(props: {
   return (
     <form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="save" />
+      {props.version !== undefined ? <input type="hidden" name="version" value={props.version} /> : null}
       <div className="field">
         <label htmlFor="ev-unit">{t('events.field.unit')}</label>
         <FieldError id="ev-unit" errors={errors} />

@@ -53,6 +53,8 @@ export function PlaceForm(props: {
   units: readonly UnitOption[];
   submitLabel: string;
   intent?: string;
+  /** Edit form only: the version the form was loaded with (a stale save is refused). */
+  version?: number;
 }) {
   const t = useT();
   const { values: v, errors } = props;
@@ -60,6 +62,7 @@ export function PlaceForm(props: {
   return (
     <form method="post" className="form" noValidate>
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
+      {props.version !== undefined ? <input type="hidden" name="version" value={props.version} /> : null}
       <TextField
         id="place-name"
         name="name"

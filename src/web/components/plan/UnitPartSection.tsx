@@ -90,7 +90,7 @@ export function UnitPartSection({
 
       {can.assign ? (
         <form method="post" className="inline-form">
-          <Hidden intent="assign" unitId={u} />
+          <Hidden intent="assign" unitId={u} version={version} />
           <div className="field">
             <label htmlFor={partField('assignee', u)}>{t('planwork.assign.label')}</label>
             <select

@@ -16,6 +16,8 @@ interface Props {
   intent: string;
   values: Values;
   errors: readonly FormMessage[] | undefined;
+  /** The unit's version: a rename or move saved on a stale one is refused. */
+  version: number;
 }
 
 function DateAndNote({
@@ -81,6 +83,7 @@ export function UnitChangeForms(p: Props) {
           <h3 id="rename-title">{t('units.rename.heading')}</h3>
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="rename" />
+            <input type="hidden" name="version" value={p.version} />
             <div className="field">
               <label htmlFor="rename-name">{t('units.field.newName')}</label>
               <FieldError id="rename-name" errors={errorsFor('rename')} />
@@ -111,6 +114,7 @@ export function UnitChangeForms(p: Props) {
           <h3 id="move-title">{t('units.move.heading')}</h3>
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="version" value={p.version} />
             <UnitSelect
               id="move-parent"
               name="parentId"

@@ -13,6 +13,7 @@ import {
 } from '../../../modules/events/events.usecases.ts';
 import { doneNotice } from '../../access-forms.ts';
 import { formText } from '../../auth-forms.ts';
+import { ConflictSummary } from '../../components/ConflictSummary.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { EventForm } from '../../components/events/EventForm.tsx';
 import { SessionTime } from '../../components/events/EventParts.tsx';
@@ -29,6 +30,14 @@ import {
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  isVersionConflict,
+  submittedOf,
+  versionForForm,
+} from '../../version-forms.ts';
 import type { Route } from './+types/events-detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -80,16 +89,41 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       return failedForm(e, {});
     }
   }
-  const values = readEventForm(form);
+  const version = formVersion(form);
+  const values = { ...readEventForm(form), version: String(version) };
   const parsed = parseEventForm(values);
   if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
   try {
-    await updateEvent(deps, actor, params.eventId, parsed.data);
+    await updateEvent(deps, actor, params.eventId, { ...parsed.data, version });
     return back('saved');
   } catch (e) {
+    if (isVersionConflict(e)) {
+      const now = await getStaffEvent(deps, actor, params.eventId);
+      const saved = eventToFormValues(now.event, now.sessions);
+      return conflictForm(values, { version: now.event.version, saved }, 'ev-title');
+    }
     return failedForm(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
   }
 }
+
+/** The fields shown side by side after a stale save (ids of units and places are not compared as text). */
+const EVENT_COMPARED = [
+  'title',
+  'description',
+  'category',
+  'audience',
+  'onlineUrl',
+  'capacity',
+  'registrationMode',
+  'priceVnd',
+  'organiserContact',
+  'status',
+  'firstDate',
+  'startTime',
+  'endTime',
+  'until',
+  'exceptions',
+] as const;
 
 export default function AdminEvent({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -111,6 +145,11 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={Object.fromEntries(EVENT_COMPARED.map((f) => [f, t(`events.field.${f}`)]))}
+      />
       <p>
         {t(`events.eventStatus.${e.status}`)} · {e.unitName} ·{' '}
         {e.status === 'published' ? (
@@ -276,6 +315,7 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
                 : d.formValues
             }
             errors={errors}
+            version={versionForForm(e.version, actionData)}
             submitLabel={t('events.admin.save')}
           />
         </section>

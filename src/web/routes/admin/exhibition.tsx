@@ -42,6 +42,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
 import { formValues } from '../../units-forms.ts';
+import { formVersion } from '../../version-forms.ts';
 import type { Route } from './+types/exhibition.ts';
 
 const DONE: Record<string, MessageKey> = {
@@ -109,7 +110,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return back('saved');
     }
     if (intent === 'publish' || intent === 'unpublish') {
-      await setExhibitionStatus(deps, actor, id, intent === 'publish' ? 'published' : 'draft');
+      const status = intent === 'publish' ? 'published' : 'draft';
+      await setExhibitionStatus(deps, actor, id, status, formVersion(form));
       return back(intent === 'publish' ? 'published' : 'unpublished');
     }
     if (intent === 'section-add' || intent === 'section-update') {
@@ -212,6 +214,7 @@ export default function ExhibitionAdmin({ loaderData, actionData }: Route.Compon
       <ErrorSummary errors={errors} />
       <form method="post" className="inline-form">
         <input type="hidden" name="intent" value={ex.status === 'published' ? 'unpublish' : 'publish'} />
+        <input type="hidden" name="version" value={ex.version} />
         <button type="submit">
           {ex.status === 'published' ? t('exhibitions.admin.unpublish') : t('exhibitions.admin.publish')}
         </button>

@@ -22,6 +22,7 @@ import {
 } from '../../../modules/places/places.schemas.ts';
 import { doneNotice, issuesToMessages } from '../../access-forms.ts';
 import { failure, formText, invalid } from '../../auth-forms.ts';
+import { ConflictSummary } from '../../components/ConflictSummary.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../components/units/UnitFormParts.tsx';
 import { requestContext } from '../../context.ts';
@@ -32,6 +33,14 @@ import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
 import { dayLabel, weekdayKey } from '../../places-format.ts';
 import { readDates } from '../../places-forms.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  isVersionConflict,
+  submittedOf,
+  versionForForm,
+} from '../../version-forms.ts';
 import type { Route } from './+types/mobile-routes-edit.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -52,6 +61,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         status: route.status,
         unitId: route.unitId,
       },
+      version: route.version,
       stops: detail.stops,
       next: detail.next,
       places,
@@ -133,6 +143,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       description: formText(form, 'description'),
       status: formText(form, 'status'),
       unitId: formText(form, 'unitId'),
+      version: String(formVersion(form)),
     };
     const parsed = UpdateRouteSchema.safeParse({
       name: values.name,
@@ -140,6 +151,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       description: orNull(values.description),
       status: values.status || 'active',
       unitId: values.unitId,
+      version: Number(values.version),
     });
     if (!parsed.success)
       return invalid(
@@ -149,10 +161,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           description: { field: 'route-description', key: 'places.invalid.text' },
           unitId: { field: 'route-unit', key: 'places.invalid.unit' },
           status: { field: 'route-status', key: 'places.invalid.status' },
+          version: { field: 'route-name', key: 'error.versionConflict' },
         }),
         values,
       );
-    await updateRoute(deps, actor, routeId, parsed.data);
+    try {
+      await updateRoute(deps, actor, routeId, parsed.data);
+    } catch (e) {
+      if (!isVersionConflict(e)) throw e;
+      const now = await routeForEdit(deps, actor, routeId);
+      const saved = {
+        name: now.name,
+        vehicle: now.vehicle ?? '',
+        description: now.description ?? '',
+        status: now.status,
+        unitId: now.unitId,
+      };
+      return conflictForm(values, { version: now.version, saved }, 'route-name');
+    }
     return done();
   } catch (e) {
     return failure(e, { intent });
@@ -183,11 +209,22 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
         <a href={href(`/places/mobile-routes/${d.route.id}`)}>{t('places.route.publicPage')}</a>
       </p>
       <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          name: t('places.route.name'),
+          vehicle: t('places.route.vehicle'),
+          description: t('places.route.description'),
+          status: t('places.field.status'),
+        }}
+      />
 
       <section aria-labelledby="route-details">
         <h2 id="route-details">{t('places.admin.detailsHeading')}</h2>
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="route" />
+          <input type="hidden" name="version" value={versionForForm(d.version, actionData)} />
           <div className="field">
             <label htmlFor="route-name">{t('places.route.name')}</label>
             <FieldError id="route-name" errors={errors} />

@@ -1,11 +1,13 @@
 // Back office: edit one service point — details, weekly opening hours (two sessions a day), and dated
 // exceptions (holidays, special hours). Each form posts to this route's action with an `intent`.
 import { redirect } from 'react-router';
+import type { Actor } from '../../../lib/authz.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
 import { removePlacePhoto } from '../../../modules/places/places.photos.ts';
+import type { PlaceRow } from '../../../modules/places/places.repository.ts';
 import {
   HoursExceptionSchema,
   IsoDay,
@@ -13,6 +15,7 @@ import {
   WeeklyHoursSchema,
 } from '../../../modules/places/places.schemas.ts';
 import {
+  type PlacesDeps,
   removeHoursException,
   setHoursException,
   setWeeklyHours,
@@ -20,6 +23,7 @@ import {
 } from '../../../modules/places/places.usecases.ts';
 import { doneNotice, issuesToMessages } from '../../access-forms.ts';
 import { failure, formText, invalid } from '../../auth-forms.ts';
+import { ConflictSummary } from '../../components/ConflictSummary.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PlaceForm } from '../../components/places/PlaceForm.tsx';
 import { FieldError, fieldAria } from '../../components/units/UnitFormParts.tsx';
@@ -38,6 +42,14 @@ import {
   readHoursForm,
   readPlaceForm,
 } from '../../places-forms.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  isVersionConflict,
+  submittedOf,
+  versionForForm,
+} from '../../version-forms.ts';
 import type { Route } from './+types/places-edit.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -45,28 +57,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const { place, weekly, exceptions } = await placeForEdit(deps, actor, params.placeId);
     const units = await unitOptions(deps, actor, 'places.place.update');
-    const values: PlaceFormValues = {
-      unitId: place.unitId,
-      kind: place.kind,
-      name: place.name,
-      district: place.district ?? '',
-      commune: place.commune ?? '',
-      address: place.address ?? '',
-      lat: place.lat === null ? '' : String(place.lat),
-      lng: place.lng === null ? '' : String(place.lng),
-      phone: place.phone ?? '',
-      email: place.email ?? '',
-      website: place.website ?? '',
-      description: place.description ?? '',
-      accessibility: place.accessibility ?? '',
-      status: place.status,
-      services: place.services.join(','),
-    };
     return {
       id: place.id,
       name: place.name,
       status: place.status,
-      values,
+      version: place.version,
+      values: placeFormValues(place),
       units,
       weekly,
       exceptions,
@@ -82,10 +78,41 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
 }
 
+function placeFormValues(place: PlaceRow): PlaceFormValues {
+  return {
+    unitId: place.unitId,
+    kind: place.kind,
+    name: place.name,
+    district: place.district ?? '',
+    commune: place.commune ?? '',
+    address: place.address ?? '',
+    lat: place.lat === null ? '' : String(place.lat),
+    lng: place.lng === null ? '' : String(place.lng),
+    phone: place.phone ?? '',
+    email: place.email ?? '',
+    website: place.website ?? '',
+    description: place.description ?? '',
+    accessibility: place.accessibility ?? '',
+    status: place.status,
+    services: place.services.join(','),
+  };
+}
+
+/** A stale save: the user's input kept, the place as stored now and its version beside it. */
+async function staleAnswer(
+  ctx: { deps: PlacesDeps; actor: Actor },
+  placeId: string,
+  values: Record<string, string>,
+) {
+  const now = await placeForEdit(ctx.deps, ctx.actor, placeId);
+  return conflictForm(values, { version: now.place.version, saved: placeFormValues(now.place) });
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
   const intent = formText(form, 'intent');
+  const version = formVersion(form);
   const done = () => redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=saved`, 303);
   if (intent === 'hours') {
     const { values, weekly } = readHoursForm(form);
@@ -93,9 +120,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!parsed.success)
       return invalid([{ key: 'places.invalid.time', field: 'hours-table' }], { intent, ...values });
     try {
-      await setWeeklyHours(deps, actor, params.placeId, parsed.data);
+      await setWeeklyHours(deps, actor, params.placeId, { ...parsed.data, version });
       return done();
     } catch (e) {
+      if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, { intent, ...values });
       return failure(e, { intent, ...values }, 'hours-table');
     }
   }
@@ -106,10 +134,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
     try {
       await onceForm(deps, actor, 'places.exception.create', form, async (d) => {
-        await setHoursException(d, actor, params.placeId, parsed.data);
+        await setHoursException(d, actor, params.placeId, { ...parsed.data, version });
       });
       return done();
     } catch (e) {
+      if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, { intent, ...values });
       return failure(e, { intent, ...values });
     }
   }
@@ -125,23 +154,39 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const day = IsoDay.safeParse(formText(form, 'day'));
     if (!day.success) return invalid([{ key: 'places.invalid.day' }], { intent });
     try {
-      await removeHoursException(deps, actor, params.placeId, day.data);
+      await removeHoursException(deps, actor, params.placeId, day.data, version);
       return done();
     } catch (e) {
       return failure(e, { intent });
     }
   }
   const { values, input } = readPlaceForm(form);
-  const parsed = UpdatePlaceSchema.safeParse(input);
-  if (!parsed.success)
-    return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), { intent: 'details', ...values });
+  const posted = { intent: 'details', ...values, version: String(version) };
+  const parsed = UpdatePlaceSchema.safeParse({ ...input, version });
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), posted);
   try {
     await updatePlace(deps, actor, params.placeId, parsed.data);
     return done();
   } catch (e) {
-    return failure(e, { intent: 'details', ...values }, 'place-unit');
+    if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, posted);
+    return failure(e, posted, 'place-unit');
   }
 }
+
+/** The details compared side by side after a stale save. */
+const PLACE_COMPARED = [
+  'name',
+  'kind',
+  'district',
+  'commune',
+  'address',
+  'phone',
+  'email',
+  'website',
+  'description',
+  'accessibility',
+  'status',
+] as const;
 
 export default function EditPlacePage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -154,6 +199,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
   const hoursValue = (key: string, fallback: string) => (intent === 'hours' ? (posted[key] ?? '') : fallback);
   const table = weeklyTable(d.weekly);
   const ex = intent === 'exception' ? posted : {};
+  const version = versionForForm(d.version, actionData);
   return (
     <>
       <title>{`${t('places.admin.editTitle', { name: d.name })} — Suốt Đời`}</title>
@@ -172,6 +218,11 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={intent === 'details' ? conflictOf(actionData) : undefined}
+        submitted={submittedOf(actionData)}
+        labels={Object.fromEntries(PLACE_COMPARED.map((f) => [f, t(`places.field.${f}`)]))}
+      />
 
       <section aria-labelledby="place-details">
         <h2 id="place-details">{t('places.admin.detailsHeading')}</h2>
@@ -181,6 +232,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
           units={d.units}
           submitLabel={t('places.admin.save')}
           intent="details"
+          version={version}
         />
       </section>
 
@@ -189,6 +241,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
         <p className="hint">{t('places.hours.hint')}</p>
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="hours" />
+          <input type="hidden" name="version" value={version} />
           <div className="table-wrap" id="hours-table" tabIndex={-1}>
             <table className="hours-table">
               <caption className="visually-hidden">{t('places.hours.heading')}</caption>
@@ -257,6 +310,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
                 {e.note ? ` — ${e.note}` : ''}{' '}
                 <form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="removeException" />
+                  <input type="hidden" name="version" value={version} />
                   <input type="hidden" name="day" value={e.day} />
                   <button type="submit" className="link-button">
                     {t('places.exceptions.remove', { day: formatIsoDay(e.day) })}
@@ -271,6 +325,7 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="exception" />
           <FormToken />
+          <input type="hidden" name="version" value={version} />
           <div className="field">
             <label htmlFor="exception-day">{t('places.exceptions.day')}</label>
             <FieldError id="exception-day" errors={errors} />

@@ -58,6 +58,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         dueDate: v.instance.dueDate,
         dueLabel: v.instance.dueDate ? formatIsoDay(v.instance.dueDate) : null,
         status: v.instance.status,
+        version: v.instance.version,
       },
       task: {
         id: v.task.id,
@@ -153,7 +154,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return back(intent);
       }
       case 'assign': {
-        const parsed = AssignSchema.safeParse({ assigneeId: values.assigneeId || null });
+        const parsed = AssignSchema.safeParse({
+          assigneeId: values.assigneeId || null,
+          version: Number(values.version || 'x'),
+        });
         if (!parsed.success)
           return invalid(
             [{ key: 'planwork.error.assigneeInvalid', field: partField('assignee', unitId) }],
@@ -163,9 +167,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return back('assign');
       }
       case 'due': {
-        const parsed = DueDateSchema.safeParse({ dueDate: formDay(values.dueDate) ?? '' });
+        const parsed = DueDateSchema.safeParse({
+          dueDate: formDay(values.dueDate) ?? '',
+          version: Number(values.version || 'x'),
+        });
         if (!parsed.success) return invalid([{ key: 'planwork.invalid.dueDate', field: 'due-date' }], values);
-        await setInstanceDueDate(deps, actor, { instanceId, dueDate: parsed.data.dueDate });
+        await setInstanceDueDate(deps, actor, { instanceId, ...parsed.data });
         return back('due');
       }
       case 'comment': {
@@ -255,6 +262,7 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
       {loaderData.can.assign ? (
         <form method="post" className="inline-form">
           <input type="hidden" name="intent" value="due" />
+          <input type="hidden" name="version" value={instance.version} />
           <div className="field">
             <label htmlFor="due-date">{t('planwork.due.label')}</label>
             <input

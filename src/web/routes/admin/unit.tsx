@@ -27,6 +27,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../page-errors.ts';
 import { readPageForm } from '../../page-form.ts';
 import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../../units-forms.ts';
+import { conflictForm, formVersion, isVersionConflict, versionForForm } from '../../version-forms.ts';
 import type { Route } from './+types/unit.ts';
 
 const DONE: Record<string, MessageKey> = {
@@ -38,7 +39,7 @@ const DONE: Record<string, MessageKey> = {
   reopened: 'units.done.reopened',
 };
 
-const CHANGE_FIELDS = ['intent', 'name', 'parentId', 'intoId', 'effectiveOn', 'note'] as const;
+const CHANGE_FIELDS = ['intent', 'name', 'parentId', 'intoId', 'effectiveOn', 'note', 'version'] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -61,10 +62,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     redirect(`${localePath(locale, `/admin/units/${params.unitId}`)}?done=${done}`, 303);
   try {
     if (intent === 'rename' || intent === 'move') {
+      const version = formVersion(form);
       const input =
         intent === 'rename'
-          ? { ...common, name: values.name }
-          : { ...common, parentId: values.parentId === 'top' ? null : values.parentId };
+          ? { ...common, version, name: values.name }
+          : { ...common, version, parentId: values.parentId === 'top' ? null : values.parentId };
       const parsed = UpdateUnitSchema.safeParse(input);
       if (!parsed.success) return invalid(issuesToMessages(parsed.error, messages), values);
       const { name, parentId, ...rest } = parsed.data;
@@ -87,6 +89,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return invalid([{ key: 'error.validation' }], values);
   } catch (e) {
+    if (isVersionConflict(e)) {
+      const now = await unitDetailPage(deps, actor, params.unitId);
+      const saved = { name: now.unit.name, parentId: now.unit.parentId ?? 'top' };
+      return conflictForm(values, { version: now.unit.version ?? 0, saved }, `${intent}-name`);
+    }
     return failure(e, values, isAppError(e) ? fieldForError(e.code, intent) : undefined);
   }
 }
@@ -207,6 +214,7 @@ export default function UnitPage({ loaderData, actionData }: Route.ComponentProp
         moveToTop={d.moveToTop}
         mergeTargets={d.mergeTargets}
         intent={actionData?.values?.intent ?? ''}
+        version={versionForForm(u.version ?? 0, actionData)}
         values={actionData?.values ?? {}}
         errors={actionData?.errors}
       />
