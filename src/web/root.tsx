@@ -10,10 +10,10 @@ import {
 import { isMessageKey } from '../lib/i18n.ts';
 import { isStaff } from '../lib/staff.ts';
 import type { Route } from './+types/root.ts';
-import { SiteHeader } from './components/SiteHeader.tsx';
 import { requestContext } from './context.ts';
 import { useT } from './i18n.ts';
-import styles from './styles/app.css?url';
+import styles from './ui/app.css?url';
+import { SiteHeader } from './ui/SiteHeader.tsx';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -1,0 +1,253 @@
+// Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
+import type { MessageKey } from '../../../lib/i18n.ts';
+import { type SearchQuery, SearchQuerySchema } from '../../../modules/catalogue/catalogue.schemas.ts';
+import type { FacetName } from '../../../modules/catalogue/catalogue.search.ts';
+import { searchCatalogue } from '../../../modules/catalogue/catalogue.usecases.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import type { Route } from './+types/search.ts';
+
+const FACETS: readonly FacetName[] = ['type', 'institution', 'availability', 'language', 'decade'];
+const MULTI = ['type', 'institution', 'language', 'decade', 'availability'] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const url = new URL(request.url);
+  const raw: Record<string, string | string[]> = {};
+  const q = url.searchParams.get('q')?.trim();
+  if (q) raw.q = q.slice(0, 200);
+  for (const k of MULTI) {
+    const values = url.searchParams.getAll(k).filter(Boolean).slice(0, 20);
+    if (values.length) raw[k] = values;
+  }
+  for (const k of ['sort', 'page'] as const) {
+    const v = url.searchParams.get(k);
+    if (v) raw[k] = v;
+  }
+  const parsed = SearchQuerySchema.safeParse(raw);
+  const query: SearchQuery = parsed.success
+    ? parsed.data
+    : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
+  const active = MULTI.some((k) => query[k] !== undefined);
+  if (!query.q && !active) return { query, active, invalid: !parsed.success, result: null };
+  try {
+    const result = await searchCatalogue(deps, actor, query);
+    return { query, active, invalid: !parsed.success, result };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+const asList = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+
+function searchHref(
+  base: string,
+  query: SearchQuery,
+  change: Record<string, string | string[] | undefined>,
+): string {
+  const p = new URLSearchParams();
+  const merged: Record<string, unknown> = { ...query, page: undefined, ...change };
+  for (const [k, v] of Object.entries(merged)) {
+    if (k === 'sort' && v === 'relevance') continue;
+    if (k === 'page' && (v === 1 || v === '1')) continue;
+    for (const item of asList(v)) if (item !== '') p.append(k, item);
+  }
+  const s = p.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const locale = useLocale();
+  const base = href('/search');
+  const { query, result, active } = loaderData;
+  const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
+  const facetLabel = (facet: FacetName, value: string, label: string | undefined): string => {
+    if (facet === 'type') return t(`catalogue.type.${value}` as MessageKey);
+    if (facet === 'availability') return t(`catalogue.availability.${value}` as MessageKey);
+    if (facet === 'decade') return t('catalogue.decade', { decade: value });
+    if (facet === 'language') return new Intl.DisplayNames([locale], { type: 'language' }).of(value) ?? value;
+    return label ?? value;
+  };
+  const title = query.q ? t('catalogue.search.titleWithQuery', { q: query.q }) : t('catalogue.search.title');
+  return (
+    <>
+      <title>{`${title} — Suốt Đời`}</title>
+      <meta name="description" content={t('catalogue.search.metaDescription')} />
+      <h1>{t('catalogue.search.title')}</h1>
+      <search>
+        <form method="get" action={base} className="search-form">
+          <div className="field">
+            <label htmlFor="catalogue-q">{t('catalogue.search.label')}</label>
+            <input
+              id="catalogue-q"
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ''}
+              maxLength={200}
+              aria-describedby="catalogue-q-hint"
+            />
+            <p id="catalogue-q-hint" className="muted">
+              {t('catalogue.search.hint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="catalogue-sort">{t('catalogue.search.sort')}</label>
+            <select id="catalogue-sort" name="sort" defaultValue={query.sort}>
+              <option value="relevance">{t('catalogue.sort.relevance')}</option>
+              <option value="newest">{t('catalogue.sort.newest')}</option>
+              <option value="title">{t('catalogue.sort.title')}</option>
+            </select>
+          </div>
+          {MULTI.flatMap((k) =>
+            asList(query[k]).map((v) => <input key={`${k}-${v}`} type="hidden" name={k} value={v} />),
+          )}
+          <button type="submit">{t('catalogue.search.submit')}</button>
+        </form>
+      </search>
+      {!result ? <p className="lead">{t('catalogue.search.empty')}</p> : null}
+      {result ? (
+        <div className="search-layout">
+          <section aria-labelledby="search-results" className="search-results">
+            <h2 id="search-results">{t('catalogue.search.resultsHeading')}</h2>
+            {result.correctedQuery ? (
+              <p className="notice">
+                {t('catalogue.search.corrected', { q: query.q ?? '', corrected: result.correctedQuery })}
+              </p>
+            ) : null}
+            {result.total > 0 ? (
+              <p className="result-count">
+                {result.totalEstimated
+                  ? t('catalogue.search.resultsEstimated', { count: number.format(result.total) })
+                  : t('catalogue.search.results', { count: number.format(result.total) })}
+              </p>
+            ) : (
+              <div className="notice">
+                <p>{t('catalogue.search.noResults', { q: query.q ?? '' })}</p>
+                <p>{t('catalogue.search.tips')}</p>
+                {active ? (
+                  <p>
+                    <a href={searchHref(base, query, Object.fromEntries(MULTI.map((k) => [k, undefined])))}>
+                      {t('catalogue.search.withoutFilters')}
+                    </a>
+                  </p>
+                ) : null}
+              </div>
+            )}
+            <ol className="results">
+              {result.hits.map((h) => (
+                <li key={h.id} className="result">
+                  <h3>
+                    <a href={href(`/records/${h.id}`)}>{h.title}</a>
+                  </h3>
+                  <p className="muted">
+                    {[
+                      t(`catalogue.type.${h.type}` as MessageKey),
+                      h.creators.slice(0, 3).join('; '),
+                      h.year ?? '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  <p>
+                    {t('catalogue.search.heldBy', { unit: h.unitName })}
+                    {h.availability.length
+                      ? ` — ${h.availability.map((a) => t(`catalogue.availability.${a}` as MessageKey)).join(', ')}`
+                      : ''}
+                  </p>
+                </li>
+              ))}
+            </ol>
+            {result.lastPage > 1 ? (
+              <nav aria-label={t('catalogue.search.pagination')} className="pagination">
+                {query.page > 1 ? (
+                  <a rel="prev" href={searchHref(base, query, { page: String(query.page - 1) })}>
+                    {t('catalogue.search.prev')}
+                  </a>
+                ) : null}
+                <span>{t('catalogue.search.pageOf', { page: query.page, last: result.lastPage })}</span>
+                {query.page < result.lastPage ? (
+                  <a rel="next" href={searchHref(base, query, { page: String(query.page + 1) })}>
+                    {t('catalogue.search.next')}
+                  </a>
+                ) : null}
+              </nav>
+            ) : null}
+            {result.total > 0 ? (
+              <p className="export-links">
+                {t('catalogue.search.export')}{' '}
+                <a
+                  href={searchHref('/api/v1/catalogue/export', query, {
+                    format: 'marcxml',
+                    sort: 'relevance',
+                  })}
+                >
+                  {t('catalogue.search.exportMarcxml')}
+                </a>
+                {' · '}
+                <a
+                  href={searchHref('/api/v1/catalogue/export', query, {
+                    format: 'iso2709',
+                    sort: 'relevance',
+                  })}
+                >
+                  {t('catalogue.search.exportIso')}
+                </a>
+              </p>
+            ) : null}
+          </section>
+          <section aria-labelledby="search-facets" className="search-facets">
+            <h2 id="search-facets">{t('catalogue.search.filters')}</h2>
+            <form method="get" action={base}>
+              {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+              {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
+              {FACETS.map((facet) => {
+                const values = result.facets[facet];
+                const chosen = new Set(asList(query[facet]));
+                if (values.length === 0 && chosen.size === 0) return null;
+                return (
+                  <fieldset key={facet} className="facet">
+                    <legend>{t(`catalogue.facet.${facet}` as MessageKey)}</legend>
+                    <ul>
+                      {values.map((v) => (
+                        <li key={v.value}>
+                          <label>
+                            <input
+                              type="checkbox"
+                              name={facet}
+                              value={v.value}
+                              defaultChecked={chosen.has(v.value)}
+                            />{' '}
+                            {facetLabel(facet, v.value, v.label)}{' '}
+                            <span className="muted">
+                              (
+                              {result.totalEstimated
+                                ? t('catalogue.search.facetEstimated', { count: number.format(v.count) })
+                                : number.format(v.count)}
+                              )
+                            </span>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </fieldset>
+                );
+              })}
+              <button type="submit">{t('catalogue.search.applyFilters')}</button>
+              {active ? (
+                <p>
+                  <a href={searchHref(base, query, Object.fromEntries(MULTI.map((k) => [k, undefined])))}>
+                    {t('catalogue.search.clearFilters')}
+                  </a>
+                </p>
+              ) : null}
+            </form>
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}

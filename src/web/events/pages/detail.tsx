@@ -1,0 +1,291 @@
+// Public event page: details, sessions with seats left, schema.org Event JSON-LD, and the registration form
+// (works without JavaScript: it posts to this route's action, which redirects to the ticket). When the event
+// is full, the same kind of event with free seats at other venues nearby is offered.
+import { randomUUID } from 'node:crypto';
+import { redirect, useRouteLoaderData } from 'react-router';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { isAppError } from '../../../lib/errors.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { CONSENT_TEXT } from '../../../modules/events/events.model.ts';
+import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
+import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.ts';
+import { registerForEvent } from '../../../modules/events/events-registration.usecases.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import type { loader as rootLoader } from '../../root.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { failure, invalid } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import { formValues } from '../../units/forms.ts';
+import { EventFacts, SessionTime } from '../components/EventParts.tsx';
+import {
+  parseRegistrationForm,
+  REGISTRATION_FIELDS,
+  type RegistrationFormValues,
+  registrationFieldForError,
+} from '../forms.ts';
+import type { Route } from './+types/detail.ts';
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const found = await getEvent(deps, actor, params.eventId);
+    const now = deps.now();
+    const live = found.sessions.filter((s) => !s.cancelled && s.endsAt > now);
+    const full = found.event.capacity !== null && live.length > 0 && live.every((s) => s.seatsLeft === 0);
+    const canonical = `${deps.config.publicUrl}${new URL(request.url).pathname}`;
+    const alternatives = full ? await nearbyAlternatives(deps, found.event) : [];
+    return {
+      event: found.event,
+      sessions: found.sessions,
+      upcoming: live.length > 0,
+      full,
+      alternatives,
+      ld: JSON.stringify(eventJsonLd(found, canonical)).replace(/</g, '\\u003c'),
+      idempotencyKey: randomUUID(),
+      signedIn: actor.kind === 'user' ? { name: actor.name, email: actor.email } : null,
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const values: RegistrationFormValues = formValues(form, REGISTRATION_FIELDS);
+  const parsed = parseRegistrationForm(values, actor.kind === 'user');
+  if (!parsed.ok) return invalid(parsed.errors, values);
+  try {
+    const r = await registerForEvent(deps, actor, params.eventId, parsed.data, locale);
+    return redirect(`${localePath(locale, `/events/tickets/${r.registration.ticketCode}`)}?new=1`, 303);
+  } catch (e) {
+    return failure(e, values, isAppError(e) ? registrationFieldForError(e.code) : undefined);
+  }
+}
+
+export default function EventPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const { event: e, sessions, full, alternatives, ld, signedIn, upcoming } = loaderData;
+  const errors = actionData?.errors;
+  const v: Partial<RegistrationFormValues> = actionData?.values ?? {};
+  const seriesSeats = e.registrationMode === 'series' ? sessions[0]?.seatsLeft : undefined;
+  const bookable = upcoming && e.status === 'published' && e.capacity !== 0 && e.source === 'local';
+  return (
+    <article className="event">
+      <title>{`${e.title} — Suốt Đời`}</title>
+      {e.description ? <meta name="description" content={e.description.slice(0, 300)} /> : null}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON from our presenter with every "<" escaped (loader) */}
+      <script type="application/ld+json" nonce={root?.nonce} dangerouslySetInnerHTML={{ __html: ld }} />
+      <p className="breadcrumb">
+        <a href={href('/events')}>{t('events.list.title')}</a>
+      </p>
+      <h1>{e.title}</h1>
+      {e.imageFileId ? (
+        <img
+          className="event-image"
+          src={`/media/${e.imageFileId}/medium`}
+          alt=""
+          width={960}
+          loading="lazy"
+        />
+      ) : null}
+      {e.status === 'cancelled' ? (
+        <p className="alert-error" role="status">
+          {t('events.detail.cancelled')}
+        </p>
+      ) : null}
+      <EventFacts event={e} />
+      <p>
+        <a href={`/feeds/events/${e.id}.ics`} download>
+          {t('events.detail.addToCalendar')}
+        </a>
+      </p>
+      {e.source === 'external' && e.url ? (
+        <p>
+          {t('events.detail.external')}{' '}
+          <a href={e.url} rel="noopener noreferrer">
+            {t('events.detail.externalLink')}
+          </a>
+        </p>
+      ) : null}
+      {e.description ? (
+        <section aria-labelledby="event-about">
+          <h2 id="event-about">{t('events.detail.about')}</h2>
+          {e.description.split(/\n{2,}/).map((p) => (
+            <p key={p.slice(0, 40)}>{p}</p>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="event-sessions">
+        <h2 id="event-sessions">{t('events.detail.sessions', { count: sessions.length })}</h2>
+        {seriesSeats !== undefined ? (
+          <p>
+            {seriesSeats === null
+              ? t('events.seats.unlimited')
+              : t('events.seats.left', { count: seriesSeats })}
+          </p>
+        ) : null}
+        <ul className="plain-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} />
+              {s.cancelled ? <strong> — {t('events.session.cancelled')}</strong> : null}
+              {e.registrationMode === 'session' && !s.cancelled ? (
+                <span className="muted">
+                  {' '}
+                  —{' '}
+                  {s.seatsLeft === null
+                    ? t('events.seats.unlimited')
+                    : t('events.seats.left', { count: s.seatsLeft })}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {full && alternatives.length ? (
+        <section aria-labelledby="event-alternatives" className="notice">
+          <h2 id="event-alternatives">{t('events.alternatives.title')}</h2>
+          <p>{t('events.alternatives.intro')}</p>
+          <ul>
+            {alternatives.map((a) => (
+              <li key={a.session.event.id}>
+                <a href={href(`/events/${a.session.event.id}`)}>{a.session.event.title}</a> —{' '}
+                <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
+                {a.session.event.place ? ` — ${a.session.event.place.name}` : ''}
+                {a.distanceKm !== null
+                  ? ` (${t('events.alternatives.km', { km: a.distanceKm.toFixed(1) })})`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {bookable ? (
+        <section aria-labelledby="register-title">
+          <h2 id="register-title">
+            {full ? t('events.register.waitlistTitle') : t('events.register.title')}
+          </h2>
+          {full ? <p>{t('events.register.fullNotice')}</p> : null}
+          <ErrorSummary errors={errors} />
+          <form method="post" className="form" noValidate>
+            <input
+              type="hidden"
+              name="idempotencyKey"
+              value={v.idempotencyKey || loaderData.idempotencyKey}
+            />
+            {e.registrationMode === 'session' ? (
+              <div className="field">
+                <label htmlFor="reg-session">{t('events.register.session')}</label>
+                <FieldError id="reg-session" errors={errors} />
+                <select
+                  id="reg-session"
+                  name="sessionId"
+                  defaultValue={v.sessionId ?? ''}
+                  {...fieldAria('reg-session', errors)}
+                >
+                  <option value="">{t('events.register.chooseSession')}</option>
+                  {sessions
+                    .filter((s) => !s.cancelled)
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {`${formatDateTime(s.startsAt)}${s.seatsLeft === 0 ? ` (${t('events.register.waitlistOption')})` : ''}`}
+                      </option>
+                    ))}
+                </select>
+              </div>
+            ) : null}
+            {signedIn ? (
+              <p>{t('events.register.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
+            ) : null}
+            <div className="field">
+              <label htmlFor="reg-name">{t('events.register.name')}</label>
+              <FieldError id="reg-name" errors={errors} />
+              <input
+                id="reg-name"
+                name="name"
+                autoComplete="name"
+                maxLength={120}
+                required={!signedIn}
+                defaultValue={v.name ?? signedIn?.name ?? ''}
+                {...fieldAria('reg-name', errors)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="reg-phone">{t('events.register.phone')}</label>
+              <p className="hint" id="reg-phone-hint">
+                {t('events.register.contactHint')}
+              </p>
+              <FieldError id="reg-phone" errors={errors} />
+              <input
+                id="reg-phone"
+                name="phone"
+                type="tel"
+                autoComplete="tel"
+                inputMode="tel"
+                maxLength={30}
+                defaultValue={v.phone ?? ''}
+                {...fieldAria('reg-phone', errors, 'reg-phone-hint')}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="reg-email">{t('events.register.email')}</label>
+              <FieldError id="reg-email" errors={errors} />
+              <input
+                id="reg-email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                maxLength={254}
+                defaultValue={v.email ?? signedIn?.email ?? ''}
+                {...fieldAria('reg-email', errors)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="reg-party">{t('events.register.partySize')}</label>
+              <FieldError id="reg-party" errors={errors} />
+              <input
+                id="reg-party"
+                name="partySize"
+                type="number"
+                min={1}
+                max={10}
+                inputMode="numeric"
+                defaultValue={v.partySize ?? '1'}
+                {...fieldAria('reg-party', errors)}
+              />
+            </div>
+            {signedIn ? null : (
+              <div className="field checkbox-field">
+                <FieldError id="reg-consent" errors={errors} />
+                <input
+                  id="reg-consent"
+                  name="consent"
+                  type="checkbox"
+                  value="yes"
+                  defaultChecked={v.consent === 'yes'}
+                  {...fieldAria('reg-consent', errors)}
+                />
+                <label htmlFor="reg-consent">{CONSENT_TEXT}</label>
+              </div>
+            )}
+            <div>
+              <button type="submit">
+                {full ? t('events.register.submitWaitlist') : t('events.register.submit')}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : upcoming ? null : (
+        <p>{t('events.detail.over')}</p>
+      )}
+    </article>
+  );
+}

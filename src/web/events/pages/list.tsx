@@ -1,0 +1,138 @@
+// Public list of upcoming event sessions with filters (date range or one day, category, audience, place, free,
+// with seats). A plain GET form; no JavaScript. The month view lives at /events/calendar.
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
+import { type PublicListQuery, PublicListQuerySchema } from '../../../modules/events/events.schemas.ts';
+import { listPublicSessions } from '../../../modules/events/events.usecases.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { FilterProblems } from '../../ui/FilterProblems.tsx';
+import { queryAnswer } from '../../ui/page-errors.ts';
+import { formDay } from '../../units/forms.ts';
+import { audienceKey, categoryKey, SessionTime } from '../components/EventParts.tsx';
+import type { Route } from './+types/list.ts';
+
+const KEYS = ['from', 'to', 'day', 'category', 'audience', 'place', 'free', 'seats', 'q'] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps } = context.get(requestContext);
+  const url = new URL(request.url);
+  const raw: Record<string, string> = {};
+  for (const k of KEYS) {
+    const v = url.searchParams.get(k)?.trim();
+    if (!v) continue;
+    raw[k] = k === 'from' || k === 'to' || k === 'day' ? (formDay(v) ?? v) : v.slice(0, 200);
+  }
+  const parsed = PublicListQuerySchema.safeParse(raw);
+  const query: PublicListQuery = parsed.success ? parsed.data : {};
+  const [sessions, places] = await Promise.all([
+    listPublicSessions(deps, query),
+    deps.repos.events.placesWithEvents(deps.db, deps.now()),
+  ]);
+  return queryAnswer({ query, invalid: !parsed.success, sessions, places }, parsed.error);
+}
+
+export default function EventsPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { query: q, sessions, places } = loaderData;
+  return (
+    <>
+      <title>{`${t('events.list.title')} — Suốt Đời`}</title>
+      <h1>{t('events.list.title')}</h1>
+      <p className="lead">{t('events.list.intro')}</p>
+      <p>
+        <a href={href('/events/calendar')}>{t('events.list.calendarLink')}</a>
+      </p>
+      {loaderData.invalid ? (
+        <FilterProblems summary="events.list.invalidFilter" problems={loaderData.problems} />
+      ) : null}
+      <form method="get" className="filters" aria-label={t('events.list.filters')}>
+        <div className="field">
+          <label htmlFor="f-day">{t('events.filter.day')}</label>
+          <input id="f-day" name="day" type="date" defaultValue={q.day ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t('events.filter.from')}</label>
+          <input id="f-from" name="from" type="date" defaultValue={q.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t('events.filter.to')}</label>
+          <input id="f-to" name="to" type="date" defaultValue={q.to ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-category">{t('events.field.category')}</label>
+          <select id="f-category" name="category" defaultValue={q.category ?? ''}>
+            <option value="">{t('events.filter.all')}</option>
+            {EVENT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(categoryKey(c))}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-audience">{t('events.field.audience')}</label>
+          <select id="f-audience" name="audience" defaultValue={q.audience ?? ''}>
+            <option value="">{t('events.filter.all')}</option>
+            {EVENT_AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {t(audienceKey(a))}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-place">{t('events.field.place')}</label>
+          <select id="f-place" name="place" defaultValue={q.place ?? ''}>
+            <option value="">{t('events.filter.all')}</option>
+            {places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <input id="f-free" name="free" type="checkbox" value="true" defaultChecked={q.free === 'true'} />
+          <label htmlFor="f-free">{t('events.filter.free')}</label>
+        </div>
+        <div className="field field-inline">
+          <input id="f-seats" name="seats" type="checkbox" value="true" defaultChecked={q.seats === 'true'} />
+          <label htmlFor="f-seats">{t('events.filter.seats')}</label>
+        </div>
+        <button type="submit">{t('events.filter.submit')}</button>
+      </form>
+      <p className="result-count" role="status">
+        {t('events.list.count', { count: sessions.length })}
+      </p>
+      <ul className="results event-list">
+        {sessions.map((s) => (
+          <li key={s.sessionId} className="result">
+            <h2 className="small-heading">
+              <a href={href(`/events/${s.event.id}`)}>{s.event.title}</a>
+            </h2>
+            <p>
+              <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} />
+              {s.cancelled ? <strong> — {t('events.session.cancelled')}</strong> : null}
+            </p>
+            <p className="muted">
+              {[
+                t(categoryKey(s.event.category)),
+                s.event.place?.name ?? t('events.field.online'),
+                s.event.priceVnd === 0 ? t('events.price.free') : null,
+                s.seatsLeft === null
+                  ? null
+                  : s.seatsLeft === 0
+                    ? t('events.seats.full')
+                    : t('events.seats.left', { count: s.seatsLeft }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {sessions.length === 0 ? <p>{t('events.list.empty')}</p> : null}
+    </>
+  );
+}

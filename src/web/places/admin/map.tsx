@@ -1,0 +1,109 @@
+// Back office: the tile server of the public places map (administrators of the whole department only).
+import { redirect } from 'react-router';
+import { localePath } from '../../../lib/i18n.ts';
+import { isBlank } from '../../../lib/text.ts';
+import { MapSettingsSchema } from '../../../modules/places/places.schemas.ts';
+import {
+  authorizeMapSettings,
+  readMapSettings,
+  updateMapSettings,
+} from '../../../modules/places/places.settings.ts';
+import { requestContext } from '../../context.ts';
+import { useT } from '../../i18n.ts';
+import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { failure, formText, invalid } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import type { Route } from './+types/map.ts';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    await authorizeMapSettings(deps, actor);
+    return {
+      settings: await readMapSettings(deps),
+      notice: doneNotice(request.url, { saved: 'places.admin.saved' }),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const values = { tileUrl: formText(form, 'tileUrl'), attribution: formText(form, 'attribution') };
+  const parsed = MapSettingsSchema.safeParse({
+    tileUrl: isBlank(values.tileUrl) ? null : values.tileUrl,
+    attribution: isBlank(values.attribution) ? null : values.attribution,
+  });
+  if (!parsed.success)
+    return invalid(
+      issuesToMessages(parsed.error, {
+        tileUrl: { field: 'map-tile-url', key: 'places.invalid.tileUrl' },
+        attribution: { field: 'map-attribution', key: 'places.invalid.text' },
+      }),
+      values,
+    );
+  try {
+    await updateMapSettings(deps, actor, parsed.data);
+    return redirect(`${localePath(locale, '/admin/places/map')}?done=saved`, 303);
+  } catch (e) {
+    return failure(e, values);
+  }
+}
+
+export default function MapSettingsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const errors = actionData?.errors;
+  const v = actionData?.values ?? {
+    tileUrl: loaderData.settings.tileUrl ?? '',
+    attribution: loaderData.settings.attribution ?? '',
+  };
+  return (
+    <>
+      <title>{`${t('places.mapSettings.title')} — Suốt Đời`}</title>
+      <h1>{t('places.mapSettings.title')}</h1>
+      <p>{t('places.mapSettings.intro')}</p>
+      {loaderData.notice ? (
+        <p className="alert-ok" role="status">
+          {t(loaderData.notice)}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" className="form" noValidate>
+        <div className="field">
+          <label htmlFor="map-tile-url">{t('places.mapSettings.tileUrl')}</label>
+          <p className="hint" id="map-tile-url-hint">
+            {t('places.mapSettings.tileUrlHint')}
+          </p>
+          <FieldError id="map-tile-url" errors={errors} />
+          <input
+            id="map-tile-url"
+            name="tileUrl"
+            type="url"
+            maxLength={500}
+            defaultValue={v.tileUrl}
+            {...fieldAria('map-tile-url', errors, 'map-tile-url-hint')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="map-attribution">{t('places.mapSettings.attribution')}</label>
+          <FieldError id="map-attribution" errors={errors} />
+          <input
+            id="map-attribution"
+            name="attribution"
+            maxLength={300}
+            defaultValue={v.attribution}
+            {...fieldAria('map-attribution', errors)}
+          />
+        </div>
+        <div>
+          <button type="submit">{t('places.mapSettings.save')}</button>
+        </div>
+      </form>
+    </>
+  );
+}

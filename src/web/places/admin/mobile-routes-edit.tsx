@@ -1,0 +1,447 @@
+// Back office: one mobile-library route — its details, its stops (weekly or on dates), and the next five
+// weeks where any single visit can be cancelled with a reason (shown to the public) or restored.
+import { redirect } from 'react-router';
+import { formatIsoDay } from '../../../lib/dates.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { isBlank } from '../../../lib/text.ts';
+import { routeForEdit, stopPlaceOptions, unitOptions } from '../../../modules/places/places.admin.ts';
+import {
+  addStop,
+  cancelStop,
+  getRoute,
+  removeStop,
+  restoreStop,
+  updateRoute,
+} from '../../../modules/places/places.mobile.usecases.ts';
+import {
+  CreateStopSchema,
+  IsoDay,
+  StopCancellationSchema,
+  StopId,
+  UpdateRouteSchema,
+} from '../../../modules/places/places.schemas.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FormToken } from '../../ui/FormToken.tsx';
+import { onceForm } from '../../ui/form-once.ts';
+import { failure, formText, invalid } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  isVersionConflict,
+  submittedOf,
+  versionForForm,
+} from '../../ui/version-forms.ts';
+import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { dayLabel, weekdayKey } from '../format.ts';
+import { readDates } from '../forms.ts';
+import type { Route } from './+types/mobile-routes-edit.ts';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const route = await routeForEdit(deps, actor, params.routeId);
+    const [detail, places, units] = await Promise.all([
+      getRoute(deps, actor, route.id, { days: 35, limit: 60 }),
+      stopPlaceOptions(deps, actor),
+      unitOptions(deps, actor, 'places.route.update'),
+    ]);
+    return {
+      route: {
+        id: route.id,
+        name: route.name,
+        vehicle: route.vehicle ?? '',
+        description: route.description ?? '',
+        status: route.status,
+        unitId: route.unitId,
+      },
+      version: route.version,
+      stops: detail.stops,
+      next: detail.next,
+      places,
+      units,
+      notice: doneNotice(request.url, { created: 'places.admin.routeCreated', saved: 'places.admin.saved' }),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+const orNull = (s: string) => (isBlank(s) ? null : s);
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const intent = formText(form, 'intent');
+  const routeId = params.routeId;
+  const done = () => redirect(`${localePath(locale, `/admin/places/routes/${routeId}`)}?done=saved`, 303);
+  try {
+    if (intent === 'addStop') {
+      const values = {
+        intent,
+        placeId: formText(form, 'placeId'),
+        weekday: formText(form, 'weekday'),
+        dates: formText(form, 'dates'),
+        starts: formText(form, 'starts'),
+        ends: formText(form, 'ends'),
+        note: formText(form, 'note'),
+      };
+      const parsed = CreateStopSchema.safeParse({
+        placeId: values.placeId,
+        weekday: values.weekday ? Number(values.weekday) : null,
+        dates: readDates(values.dates),
+        starts: values.starts,
+        ends: values.ends,
+        note: orNull(values.note),
+      });
+      if (!parsed.success)
+        return invalid(
+          issuesToMessages(parsed.error, {
+            placeId: { field: 'stop-place', key: 'places.invalid.place' },
+            weekday: { field: 'stop-weekday', key: 'places.invalid.when' },
+            dates: { field: 'stop-dates', key: 'places.invalid.day' },
+            starts: { field: 'stop-starts', key: 'places.invalid.time' },
+            ends: { field: 'stop-ends', key: 'places.invalid.time' },
+            note: { field: 'stop-note', key: 'places.invalid.note' },
+          }).map((m) => (m.field ? m : { ...m, field: 'stop-dates' })),
+          values,
+        );
+      await onceForm(deps, actor, 'places.stop.create', form, async (d) => {
+        await addStop(d, actor, routeId, parsed.data);
+      });
+      return done();
+    }
+    if (intent === 'removeStop') {
+      const stopId = StopId.safeParse(formText(form, 'stopId'));
+      if (!stopId.success) return invalid([{ key: 'error.validation' }], { intent });
+      await removeStop(deps, actor, routeId, stopId.data);
+      return done();
+    }
+    if (intent === 'cancel' || intent === 'restore') {
+      const stopId = StopId.safeParse(formText(form, 'stopId'));
+      const day = IsoDay.safeParse(formText(form, 'day'));
+      if (!stopId.success || !day.success) return invalid([{ key: 'error.validation' }], { intent });
+      if (intent === 'restore') {
+        await restoreStop(deps, actor, routeId, stopId.data, day.data);
+        return done();
+      }
+      const parsed = StopCancellationSchema.safeParse({ day: day.data, reason: formText(form, 'reason') });
+      if (!parsed.success) return invalid([{ key: 'places.invalid.reason' }], { intent });
+      await cancelStop(deps, actor, routeId, stopId.data, parsed.data);
+      return done();
+    }
+    const values = {
+      intent: 'route',
+      name: formText(form, 'name'),
+      vehicle: formText(form, 'vehicle'),
+      description: formText(form, 'description'),
+      status: formText(form, 'status'),
+      unitId: formText(form, 'unitId'),
+      version: String(formVersion(form)),
+    };
+    const parsed = UpdateRouteSchema.safeParse({
+      name: values.name,
+      vehicle: orNull(values.vehicle),
+      description: orNull(values.description),
+      status: values.status || 'active',
+      unitId: values.unitId,
+      version: Number(values.version),
+    });
+    if (!parsed.success)
+      return invalid(
+        issuesToMessages(parsed.error, {
+          name: { field: 'route-name', key: 'places.invalid.name' },
+          vehicle: { field: 'route-vehicle', key: 'places.invalid.text' },
+          description: { field: 'route-description', key: 'places.invalid.text' },
+          unitId: { field: 'route-unit', key: 'places.invalid.unit' },
+          status: { field: 'route-status', key: 'places.invalid.status' },
+          version: { field: 'route-name', key: 'error.versionConflict' },
+        }),
+        values,
+      );
+    try {
+      await updateRoute(deps, actor, routeId, parsed.data);
+    } catch (e) {
+      if (!isVersionConflict(e)) throw e;
+      const now = await routeForEdit(deps, actor, routeId);
+      const saved = {
+        name: now.name,
+        vehicle: now.vehicle ?? '',
+        description: now.description ?? '',
+        status: now.status,
+        unitId: now.unitId,
+      };
+      return conflictForm(values, { version: now.version, saved }, 'route-name');
+    }
+    return done();
+  } catch (e) {
+    return failure(e, { intent });
+  }
+}
+
+export default function EditRoutePage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const posted: Record<string, string> = actionData?.values ?? {};
+  const r = posted.intent === 'route' ? { ...d.route, ...posted } : d.route;
+  const s = posted.intent === 'addStop' ? posted : {};
+  return (
+    <>
+      <title>{`${t('places.route.title', { name: d.route.name })} — Suốt Đời`}</title>
+      <p>
+        <a href={href('/admin/places')}>{t('places.admin.title')}</a>
+      </p>
+      <h1>{t('places.route.title', { name: d.route.name })}</h1>
+      {d.notice ? (
+        <p className="alert-ok" role="status">
+          {t(d.notice)}
+        </p>
+      ) : null}
+      <p>
+        <a href={href(`/places/mobile-routes/${d.route.id}`)}>{t('places.route.publicPage')}</a>
+      </p>
+      <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          name: t('places.route.name'),
+          vehicle: t('places.route.vehicle'),
+          description: t('places.route.description'),
+          status: t('places.field.status'),
+        }}
+      />
+
+      <section aria-labelledby="route-details">
+        <h2 id="route-details">{t('places.admin.detailsHeading')}</h2>
+        <form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="route" />
+          <input type="hidden" name="version" value={versionForForm(d.version, actionData)} />
+          <div className="field">
+            <label htmlFor="route-name">{t('places.route.name')}</label>
+            <FieldError id="route-name" errors={errors} />
+            <input
+              id="route-name"
+              name="name"
+              maxLength={300}
+              defaultValue={r.name}
+              {...fieldAria('route-name', errors)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="route-vehicle">{t('places.route.vehicle')}</label>
+            <FieldError id="route-vehicle" errors={errors} />
+            <input
+              id="route-vehicle"
+              name="vehicle"
+              maxLength={100}
+              defaultValue={r.vehicle}
+              {...fieldAria('route-vehicle', errors)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="route-description">{t('places.route.description')}</label>
+            <FieldError id="route-description" errors={errors} />
+            <textarea
+              id="route-description"
+              name="description"
+              rows={3}
+              maxLength={2000}
+              defaultValue={r.description}
+              {...fieldAria('route-description', errors)}
+            />
+          </div>
+          <UnitSelect
+            id="route-unit"
+            name="unitId"
+            label={t('places.field.unit')}
+            units={d.units}
+            value={r.unitId}
+            errors={errors}
+          />
+          <div className="field">
+            <label htmlFor="route-status">{t('places.field.status')}</label>
+            <select id="route-status" name="status" defaultValue={r.status}>
+              <option value="active">{t('places.status.active')}</option>
+              <option value="closed">{t('places.status.closed')}</option>
+            </select>
+          </div>
+          <div>
+            <button type="submit">{t('places.admin.save')}</button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="route-stops" className="places-admin-section">
+        <h2 id="route-stops">{t('places.route.stopsHeading')}</h2>
+        {d.stops.length ? (
+          <ul>
+            {d.stops.map((stop) => (
+              <li key={stop.id}>
+                <strong>{stop.placeName}</strong>:{' '}
+                {stop.weekday !== null
+                  ? t('places.stop.weekly', {
+                      weekday: t(weekdayKey(stop.weekday)),
+                      starts: stop.starts,
+                      ends: stop.ends,
+                    })
+                  : t('places.stop.dated', {
+                      dates: stop.dates.map(formatIsoDay).join(', '),
+                      starts: stop.starts,
+                      ends: stop.ends,
+                    })}{' '}
+                <form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="removeStop" />
+                  <input type="hidden" name="stopId" value={stop.id} />
+                  <button type="submit" className="link-button">
+                    {t('places.route.removeStop', { name: stop.placeName })}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('places.route.noStops')}</p>
+        )}
+        <h3>{t('places.route.addStopHeading')}</h3>
+        <form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="addStop" />
+          <FormToken />
+          <div className="field">
+            <label htmlFor="stop-place">{t('places.route.stopPlace')}</label>
+            <FieldError id="stop-place" errors={errors} />
+            <select
+              id="stop-place"
+              name="placeId"
+              defaultValue={s.placeId ?? ''}
+              {...fieldAria('stop-place', errors)}
+            >
+              <option value="">{t('places.field.choose')}</option>
+              {d.places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {[p.name, p.commune, p.district].filter(Boolean).join(' · ')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stop-weekday">{t('places.route.weekday')}</label>
+            <FieldError id="stop-weekday" errors={errors} />
+            <select
+              id="stop-weekday"
+              name="weekday"
+              defaultValue={s.weekday ?? ''}
+              {...fieldAria('stop-weekday', errors)}
+            >
+              <option value="">{t('places.route.noWeekday')}</option>
+              {[1, 2, 3, 4, 5, 6, 7].map((w) => (
+                <option key={w} value={w}>
+                  {t(weekdayKey(w))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stop-dates">{t('places.route.dates')}</label>
+            <FieldError id="stop-dates" errors={errors} />
+            <input
+              id="stop-dates"
+              name="dates"
+              maxLength={800}
+              defaultValue={s.dates ?? ''}
+              {...fieldAria('stop-dates', errors)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="stop-starts">{t('places.route.starts')}</label>
+            <FieldError id="stop-starts" errors={errors} />
+            <input
+              id="stop-starts"
+              name="starts"
+              type="time"
+              defaultValue={s.starts ?? ''}
+              {...fieldAria('stop-starts', errors)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="stop-ends">{t('places.route.ends')}</label>
+            <FieldError id="stop-ends" errors={errors} />
+            <input
+              id="stop-ends"
+              name="ends"
+              type="time"
+              defaultValue={s.ends ?? ''}
+              {...fieldAria('stop-ends', errors)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="stop-note">{t('places.route.stopNote')}</label>
+            <FieldError id="stop-note" errors={errors} />
+            <input
+              id="stop-note"
+              name="note"
+              maxLength={300}
+              defaultValue={s.note ?? ''}
+              {...fieldAria('stop-note', errors)}
+            />
+          </div>
+          <div>
+            <button type="submit">{t('places.route.addStop')}</button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="route-next-admin" className="places-admin-section">
+        <h2 id="route-next-admin">{t('places.route.nextHeading')}</h2>
+        <ul className="plain-list">
+          {d.next.map((o) => {
+            const label = `${dayLabel(t, o.day, o.weekday)}, ${o.starts}–${o.ends}, ${o.placeName}`;
+            const id = `cancel-${o.stopId}-${o.day}`;
+            return (
+              <li key={`${o.stopId}-${o.day}`} className={o.cancelled ? 'stop-cancelled result' : 'result'}>
+                <span className="stop-when">{label}</span>
+                {o.cancelled ? (
+                  <>
+                    {' '}
+                    <span className="stop-cancel-reason">
+                      {t('places.stop.cancelled', { reason: o.reason ?? '' })}
+                    </span>
+                    <form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="restore" />
+                      <input type="hidden" name="stopId" value={o.stopId} />
+                      <input type="hidden" name="day" value={o.day} />
+                      <button type="submit" className="link-button">
+                        {t('places.route.restore', { day: formatIsoDay(o.day) })}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <form method="post" className="filters">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="stopId" value={o.stopId} />
+                    <input type="hidden" name="day" value={o.day} />
+                    <div className="field">
+                      <label htmlFor={id}>
+                        {t('places.route.cancelReason', { day: formatIsoDay(o.day) })}
+                      </label>
+                      <input id={id} name="reason" maxLength={500} />
+                    </div>
+                    <button type="submit">{t('places.route.cancel')}</button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

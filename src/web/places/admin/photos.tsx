@@ -1,0 +1,109 @@
+// Back office: upload a photo of a service point (multipart, no JavaScript) with its required description.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { redirect } from 'react-router';
+import { AppError, isAppError } from '../../../lib/errors.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { newId } from '../../../lib/ids.ts';
+import { saveMultipartUpload } from '../../../lib/multipart.ts';
+import { MAX_BYTES } from '../../../modules/files/files.validate.ts';
+import { placeForEdit } from '../../../modules/places/places.admin.ts';
+import { addPlacePhoto } from '../../../modules/places/places.photos.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FormToken } from '../../ui/FormToken.tsx';
+import { onceForm } from '../../ui/form-once.ts';
+import { failure } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import type { Route } from './+types/photos.ts';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const { place } = await placeForEdit(deps, actor, params.placeId);
+    return { id: place.id, name: place.name };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const dir = join(deps.config.dataDir, 'files', 'tmp');
+  await mkdir(dir, { recursive: true });
+  const tempPath = join(dir, `${newId('file')}.upload`);
+  let alt = '';
+  try {
+    const upload = await saveMultipartUpload(request, {
+      maxBytes: MAX_BYTES.image + 64 * 1024,
+      fileField: 'file',
+      filePath: tempPath,
+    });
+    alt = upload.fields.alt ?? '';
+    if (!upload.file || upload.file.size === 0)
+      throw new AppError('files.missing', 422, 'places.error.noFile');
+    const fileName = upload.file.fileName || 'image';
+    await onceForm(deps, actor, 'places.photo.create', upload.fields.formToken ?? null, async (d) => {
+      await addPlacePhoto(d, actor, params.placeId, { tempPath, fileName }, alt);
+    });
+    await rm(tempPath, { force: true }); // left over when the token had already added the photo
+    return redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=photo`, 303);
+  } catch (e) {
+    await rm(tempPath, { force: true });
+    const field = isAppError(e) && e.code === 'places.alt_required' ? 'photo-alt' : 'photo-file';
+    return failure(e, { alt }, field);
+  }
+}
+
+export default function PlacePhotoPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const errors = actionData?.errors;
+  return (
+    <>
+      <title>{`${t('places.photos.addTitle', { name: loaderData.name })} — Suốt Đời`}</title>
+      <p>
+        <a href={href(`/admin/places/${loaderData.id}`)}>
+          {t('places.admin.editTitle', { name: loaderData.name })}
+        </a>
+      </p>
+      <h1>{t('places.photos.addTitle', { name: loaderData.name })}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" encType="multipart/form-data" className="form" noValidate>
+        <FormToken />
+        <div className="field">
+          <label htmlFor="photo-file">{t('places.photos.file')}</label>
+          <FieldError id="photo-file" errors={errors} />
+          <input
+            id="photo-file"
+            name="file"
+            type="file"
+            required
+            accept="image/jpeg,image/png,image/webp"
+            {...fieldAria('photo-file', errors)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="photo-alt">{t('places.photos.alt')}</label>
+          <p className="hint" id="photo-alt-hint">
+            {t('places.photos.altHint')}
+          </p>
+          <FieldError id="photo-alt" errors={errors} />
+          <input
+            id="photo-alt"
+            name="alt"
+            required
+            maxLength={300}
+            defaultValue={actionData?.values?.alt ?? ''}
+            {...fieldAria('photo-alt', errors, 'photo-alt-hint')}
+          />
+        </div>
+        <div>
+          <button type="submit">{t('places.photos.upload')}</button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+// A mobile-library route's public page: the next stops in Asia/Ho_Chi_Minh (cancelled ones kept, marked
+// and explained), then the regular schedule. No JavaScript.
+import { formatIsoDay } from '../../../lib/dates.ts';
+import { getRoute } from '../../../modules/places/places.mobile.usecases.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { dayLabel, weekdayKey } from '../format.ts';
+import placesCss from '../places.css?url';
+import type { Route } from './+types/mobile-route.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: placesCss }];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const d = await getRoute(deps, actor, params.routeId, { days: 35, limit: 24 });
+    return {
+      route: {
+        id: d.route.id,
+        name: d.route.name,
+        vehicle: d.route.vehicle,
+        description: d.route.description,
+        status: d.route.status,
+      },
+      stops: d.stops,
+      next: d.next,
+      canEdit: d.canEdit,
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { route, stops, next, canEdit } = loaderData;
+  const cancelledCount = next.filter((o) => o.cancelled).length;
+  return (
+    <article>
+      <title>{`${route.name} — Suốt Đời`}</title>
+      <p>
+        <a href={href('/places')}>{t('places.detail.back')}</a>
+      </p>
+      <p className="muted">{t('places.routes.kicker')}</p>
+      <h1>{route.name}</h1>
+      {route.vehicle ? <p>{t('places.routes.vehicle', { vehicle: route.vehicle })}</p> : null}
+      {route.description ? <p>{route.description}</p> : null}
+      {route.status !== 'active' ? <p className="notice">{t('places.routes.inactive')}</p> : null}
+      {canEdit ? (
+        <p>
+          <a href={href(`/admin/places/routes/${route.id}`)}>{t('places.routes.edit')}</a>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="route-next">
+        <h2 id="route-next">{t('places.routes.nextHeading')}</h2>
+        {cancelledCount ? (
+          <p className="notice" role="status">
+            {t('places.routes.cancelledNotice', { count: cancelledCount })}
+          </p>
+        ) : null}
+        {next.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">
+                {t('places.routes.nextCaption', { name: route.name })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('places.routes.col.day')}</th>
+                  <th scope="col">{t('places.routes.col.time')}</th>
+                  <th scope="col">{t('places.routes.col.place')}</th>
+                  <th scope="col">{t('places.routes.col.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {next.map((o) => (
+                  <tr key={`${o.stopId}-${o.day}`} className={o.cancelled ? 'stop-cancelled' : undefined}>
+                    <td className="stop-when">{dayLabel(t, o.day, o.weekday)}</td>
+                    <td className="stop-when">
+                      {o.starts}–{o.ends}
+                    </td>
+                    <td>
+                      <a href={href(`/places/${o.placeId}`)}>{o.placeName}</a>
+                      {o.placeCommune || o.placeDistrict ? (
+                        <span className="muted">
+                          {' '}
+                          · {[o.placeCommune, o.placeDistrict].filter(Boolean).join(', ')}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {o.cancelled ? (
+                        <span className="stop-cancel-reason">
+                          {t('places.stop.cancelled', { reason: o.reason ?? '' })}
+                        </span>
+                      ) : (
+                        t('places.stop.scheduled')
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t('places.routes.noNext')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="route-stops">
+        <h2 id="route-stops">{t('places.routes.scheduleHeading')}</h2>
+        <ul>
+          {stops.map((s) => (
+            <li key={s.id}>
+              <a href={href(`/places/${s.placeId}`)}>{s.placeName}</a>:{' '}
+              {s.weekday !== null
+                ? t('places.stop.weekly', {
+                    weekday: t(weekdayKey(s.weekday)),
+                    starts: s.starts,
+                    ends: s.ends,
+                  })
+                : t('places.stop.dated', {
+                    dates: s.dates.map(formatIsoDay).join(', '),
+                    starts: s.starts,
+                    ends: s.ends,
+                  })}
+              {s.note ? ` — ${s.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,174 @@
+import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
+import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
+import { can } from '../../../policies.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { FilterProblems } from '../../ui/FilterProblems.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import {
+  PlanPhaseSelect,
+  PlanSectionSelect,
+  PlanUnitSelect,
+  PlanYearSelect,
+} from '../components/PlanFilterSelects.tsx';
+import { phaseLabel, planTaskRow, planTimeLabel } from '../components/task-view.ts';
+import type { Route } from './+types/tasks.ts';
+
+const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue'] as const;
+const STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const url = new URL(request.url);
+  const raw: Partial<Record<FilterKey, string>> = {};
+  for (const k of FILTER_KEYS) {
+    const v = url.searchParams.get(k)?.trim();
+    if (v) raw[k] = v;
+  }
+  const parsed = PlanTaskQuerySchema.safeParse(raw);
+  try {
+    const [tasks, units] = await Promise.all([
+      listPlanTasks(deps, actor, parsed.success ? parsed.data : {}),
+      listPlanUnits(deps, actor),
+    ]);
+    const query = new URLSearchParams(raw).toString();
+    return queryAnswer(
+      {
+        invalid: !parsed.success,
+        filters: raw,
+        query: parsed.success ? query : '',
+        canManage: can(actor, 'plan.task.manage'),
+        units,
+        tasks: tasks.map(planTaskRow),
+      },
+      parsed.error,
+    );
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+function CellList({ items }: { items: readonly string[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <ul className="cell-list">
+      {items.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const f = loaderData.filters;
+  return (
+    <>
+      <title>{`${t('plan.tasks.title')} — Suốt Đời`}</title>
+      <h1>{t('plan.tasks.title')}</h1>
+      <p className="muted">{t('plan.tasks.intro')}</p>
+      {loaderData.invalid ? (
+        <FilterProblems summary="plan.tasks.invalidFilters" problems={loaderData.problems} />
+      ) : null}
+      <form method="get" className="filters">
+        <PlanPhaseSelect id="plan-phase" value={f.phase} />
+        <PlanSectionSelect id="plan-section" value={f.section} />
+        <PlanUnitSelect id="plan-unit" value={f.unit} units={loaderData.units} />
+        <PlanYearSelect id="plan-year" value={f.year} />
+        <FilterSelect
+          id="plan-status"
+          name="status"
+          label={t('planwork.filter.status')}
+          allLabel={t('plan.filter.all')}
+          value={f.status}
+          options={STATUSES.map((s) => ({ value: String(s), label: String(t(`planwork.status.${s}`)) }))}
+        />
+        <div className="checkbox-field">
+          <input
+            id="plan-overdue"
+            name="overdue"
+            type="checkbox"
+            value="1"
+            defaultChecked={Boolean(f.overdue)}
+          />
+          <label htmlFor="plan-overdue">{t('planwork.filter.overdue')}</label>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-q">{t('plan.filter.q')}</label>
+          <input id="plan-q" name="q" type="search" defaultValue={f.q ?? ''} maxLength={200} />
+        </div>
+        <button type="submit">{t('plan.filter.submit')}</button>
+        <a className="button secondary" href={href('/admin/plan/tasks')}>
+          {t('plan.filter.reset')}
+        </a>
+      </form>
+      <p className="inline-list">
+        <a href={href(`/admin/plan/tasks/export/xlsx${loaderData.query ? `?${loaderData.query}` : ''}`)}>
+          {t('planwork.export.xlsx')}
+        </a>{' '}
+        <a href={href(`/admin/plan/tasks/export/csv${loaderData.query ? `?${loaderData.query}` : ''}`)}>
+          {t('planwork.export.csv')}
+        </a>
+        {loaderData.canManage ? (
+          <>
+            {' '}
+            <a href={href('/admin/plan/tasks/new')}>{t('planwork.task.add')}</a>
+          </>
+        ) : null}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('plan.tasks.caption', { count: loaderData.tasks.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.col.phase')}</th>
+              <th scope="col">{t('plan.col.section')}</th>
+              <th scope="col">{t('plan.col.number')}</th>
+              <th scope="col">{t('plan.col.content')}</th>
+              <th scope="col">{t('plan.col.product')}</th>
+              <th scope="col">{t('plan.col.lead')}</th>
+              <th scope="col">{t('plan.col.coordinating')}</th>
+              <th scope="col">{t('plan.col.time')}</th>
+              <th scope="col">{t('plan.col.years')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.tasks.map((task) => (
+              <tr key={task.id}>
+                <td>{phaseLabel(task.phase)}</td>
+                <td>
+                  <abbr title={task.sectionTitle}>{task.section}</abbr>
+                </td>
+                <td>{task.number}</td>
+                <th scope="row" className="cell-text">
+                  <a href={href(`/admin/plan/tasks/${task.id}`)}>{task.content}</a>
+                </th>
+                <td>{task.product}</td>
+                <td>
+                  <CellList items={task.lead} />
+                </td>
+                <td>
+                  <CellList items={task.coordinating} />
+                </td>
+                <td>{planTimeLabel(t, task.time)}</td>
+                <td>
+                  {task.years.map((y) => y.year).join(', ')}
+                  {task.years.some((y) => y.inferred) ? (
+                    <>
+                      {' '}
+                      <span className="badge">{t('plan.yearInferred')}</span>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaderData.tasks.length === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
+    </>
+  );
+}

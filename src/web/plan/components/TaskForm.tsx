@@ -1,0 +1,142 @@
+// The add-task and edit-task form (focal point): wording, lead and coordinating units, years, and the reason
+// kept in the task's history. Plain checkboxes and selects: works without JavaScript.
+import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
+import { useT } from '../../i18n.ts';
+import { FormToken } from '../../ui/FormToken.tsx';
+
+export interface TaskFormValues {
+  phase?: string;
+  section?: string;
+  content: string;
+  product: string;
+  lead: readonly string[];
+  coordinating: readonly string[];
+  yearly: boolean;
+  timeFrom: string;
+  timeTo: string;
+  reason: string;
+}
+
+const YEARS = Array.from(
+  { length: PROGRAM_YEARS.to - PROGRAM_YEARS.from + 1 },
+  (_, i) => PROGRAM_YEARS.from + i,
+);
+
+export function TaskForm({
+  mode,
+  values,
+  units,
+}: {
+  mode: 'add' | 'edit';
+  values: TaskFormValues;
+  units: ReadonlyArray<{ id: string; name: string }>;
+}) {
+  const t = useT();
+  return (
+    <form method="post" className="stack-form">
+      <input type="hidden" name="intent" value={mode} />
+      <FormToken />
+      {mode === 'add' ? (
+        <>
+          <div className="field">
+            <label htmlFor="task-phase">{t('plan.filter.phase')}</label>
+            <select id="task-phase" name="phase" defaultValue={values.phase ?? PLAN_PHASES[1]}>
+              {PLAN_PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`plan.phase.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="task-section">{t('plan.filter.section')}</label>
+            <select id="task-section" name="section" defaultValue={values.section ?? 'I'}>
+              {PLAN_SECTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : null}
+      <div className="field">
+        <label htmlFor="task-content">{t('plan.col.content')}</label>
+        <textarea
+          id="task-content"
+          name="content"
+          rows={3}
+          required
+          maxLength={2000}
+          defaultValue={values.content}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="task-product">{t('plan.col.product')}</label>
+        <input id="task-product" name="product" required maxLength={500} defaultValue={values.product} />
+      </div>
+      {(['lead', 'coordinating'] as const).map((role) => (
+        <fieldset key={role} id={`task-${role}`}>
+          <legend>{t(role === 'lead' ? 'plan.col.lead' : 'plan.col.coordinating')}</legend>
+          <ul className="plain-list">
+            {units.map((u) => (
+              <li key={u.id} className="checkbox-field">
+                <input
+                  type="checkbox"
+                  id={`task-${role}-${u.id}`}
+                  name={role}
+                  value={u.id}
+                  defaultChecked={(role === 'lead' ? values.lead : values.coordinating).includes(u.id)}
+                />
+                <label htmlFor={`task-${role}-${u.id}`}>{u.name}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ))}
+      <fieldset id="task-time">
+        <legend>{t('plan.col.time')}</legend>
+        <div className="checkbox-field">
+          <input type="checkbox" id="task-yearly" name="yearly" value="1" defaultChecked={values.yearly} />
+          <label htmlFor="task-yearly">{t('plan.time.yearly')}</label>
+        </div>
+        <div className="field">
+          <label htmlFor="task-from">{t('planwork.task.from')}</label>
+          <select id="task-from" name="timeFrom" defaultValue={values.timeFrom}>
+            <option value="">—</option>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="task-to">{t('planwork.task.to')}</label>
+          <select id="task-to" name="timeTo" defaultValue={values.timeTo}>
+            <option value="">—</option>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="task-reason">{t('planwork.task.reason')}</label>
+        <textarea
+          id="task-reason"
+          name="reason"
+          rows={2}
+          required
+          maxLength={2000}
+          defaultValue={values.reason}
+        />
+      </div>
+      <button type="submit">
+        {t(mode === 'add' ? 'planwork.task.addSubmit' : 'planwork.task.editSubmit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+// The language layout: `/` is Vietnamese, `/en` English; any other first segment is not a language.
+import { data, Outlet, useRouteLoaderData } from 'react-router';
+import { useT } from '../i18n.ts';
+import type { loader as rootLoader } from '../root.tsx';
+import { newFormToken } from '../ui/FormToken.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import type { Route } from './+types/locale.ts';
+
+// Middleware, not only a loader: actions below an unknown prefix (`/xx/admin/…`) must not run either.
+export const middleware: Route.MiddlewareFunction[] = [
+  ({ params }) => {
+    if (params.lang !== undefined && params.lang !== 'en') throw data(null, { status: 404 });
+  },
+];
+
+// A fresh one-time token for the creating forms of this render (web/form-token.tsx).
+export function loader() {
+  return { formToken: newFormToken() };
+}
+
+export default function LocaleLayout() {
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const t = useT();
+  return (
+    <>
+      <SiteHeader departmentName={root?.departmentName ?? ''} user={root?.user ?? null} />
+      <main id="main" className="container" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{root?.departmentName}</p>
+          <p className="muted">{t('footer.program')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
