@@ -21,7 +21,7 @@ import { registerIiifRoutes } from './modules/catalogue/catalogue-iiif.http.ts';
 import { registerCatalogueOaiRoutes } from './modules/catalogue/catalogue-oai.http.ts';
 import { mountFeedRoutes } from './modules/event-feeds/feeds.http.ts';
 import { registerMediaRoutes } from './modules/files/files.http.ts';
-import type { requestContext as RequestContextKey } from './web/context.ts';
+import { requestContext } from './web/context.ts';
 
 export interface AppOptions {
   /** The React Router server build (build/server/index.js). Without it only the API is served. */
@@ -128,10 +128,6 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
       opts.build,
       deps.config.nodeEnv === 'development' ? 'development' : 'production',
     );
-    // The build carries its own instance of the context key (see entry.server.tsx).
-    const requestContext = (
-      opts.build.entry.module as unknown as { requestContext: typeof RequestContextKey }
-    ).requestContext;
     const publicOrigin = new URL(deps.config.publicUrl).origin;
     app.all('*', (c) => {
       const refused = refuseNonFormBody(c);

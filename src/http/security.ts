@@ -12,7 +12,7 @@ export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<Hon
     await next();
     const h = c.res.headers;
     // The places page names the map tile server an administrator configured: that one https origin may
-    // serve images (src/web/routes/places.tsx). Any other value is ignored; the header never leaves.
+    // serve images (src/web/places/pages/list.tsx). Any other value is ignored; the header never leaves.
     const tileOrigin = h.get('X-Csp-Img-Origin');
     h.delete('X-Csp-Img-Origin');
     const imgSrc =

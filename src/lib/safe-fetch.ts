@@ -41,7 +41,7 @@ export class SafeFetchError extends Error {
  * refused, and the host must still be on the allow-list). A symbol key, so it cannot come from JSON, a form or
  * configuration; honoured only when NODE_ENV is 'test'.
  */
-export const ALLOW_LOOPBACK_FOR_TESTS: unique symbol = Symbol.for('suotdoi.safeFetch.allowLoopbackForTests');
+export const ALLOW_LOOPBACK_FOR_TESTS: unique symbol = Symbol('suotdoi.safeFetch.allowLoopbackForTests');
 
 export interface SafeFetchOptions {
   /** Host patterns: exact (`opac.example.vn`) or one wildcard label (`*.example.vn`, subdomains only). */

@@ -69,6 +69,3 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
-
-// The server (src/app.ts) must set this exact context key; the build bundles its own copy of context.ts.
-export { requestContext } from './context.ts';

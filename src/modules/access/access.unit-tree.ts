@@ -62,12 +62,8 @@ interface CacheEntry {
   loadedAt: number;
   tree: Promise<UnitTree>;
 }
-// One cache per database handle, shared process-wide: the page build (React Router bundles its own copy of
-// this module) and the server must see the same entry, so the store hangs off a registered global symbol.
-const CACHE_KEY = Symbol.for('suotdoi.access.unitTreeCache');
-const globalStore = globalThis as unknown as Record<symbol, WeakMap<object, CacheEntry> | undefined>;
-globalStore[CACHE_KEY] ??= new WeakMap<object, CacheEntry>();
-const cache = globalStore[CACHE_KEY];
+// One cache per database handle (pages and API share this module: one copy per process, ADR 0009).
+const cache = new WeakMap<object, CacheEntry>();
 
 export function unitTree(deps: UnitTreeDeps, now = Date.now()): Promise<UnitTree> {
   const hit = cache.get(deps.dbh);

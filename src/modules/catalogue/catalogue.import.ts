@@ -104,12 +104,8 @@ export async function listImportJobs(
   return jobs.filter((j) => can(actor, 'catalogue.import.read', { unitId: j.unitId })).slice(0, 50);
 }
 
-// Jobs running in this process. Shared through a registered symbol because the page build bundles its own
-// copy of this module (uploads start jobs there; start-up resumes them from the server's copy).
-const RUNNING_KEY = Symbol.for('suotdoi.catalogue.runningImports');
-const runningStore = globalThis as unknown as Record<symbol, Set<string> | undefined>;
-runningStore[RUNNING_KEY] ??= new Set<string>();
-const running = runningStore[RUNNING_KEY];
+// Jobs running in this process (pages and start-up share this module: one copy per process, ADR 0009).
+const running = new Set<string>();
 
 /** Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset. */
 export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJob> {

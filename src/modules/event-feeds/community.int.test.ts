@@ -160,8 +160,8 @@ describe('community calendar', () => {
 
   it('refuses loopback and oversized answers through the shared safe fetch', async () => {
     const sub = (await ctx.deps.repos.communityCalendar.byId(ctx.deps.db, subId))!;
-    const plainDeps = { ...ctx.deps };
-    delete (plainDeps as Record<symbol, unknown>)[Symbol.for('suotdoi.eventFeeds.allowLoopback')];
+    // The same deps without the test-only loopback flag (a symbol key, which Object.entries leaves out).
+    const plainDeps = Object.fromEntries(Object.entries(ctx.deps)) as typeof ctx.deps;
     expect(await syncSubscription(plainDeps, sub)).toMatchObject({
       status: 'error',
       error: 'address_not_allowed',

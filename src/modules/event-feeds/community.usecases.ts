@@ -25,7 +25,7 @@ const FETCH_MAX_BYTES = 2 * 1024 * 1024;
 const LIMITS = { pastDays: 7, horizonDays: 365, maxEvents: 500, maxSessionsPerEvent: 60 };
 
 /** Tests point subscriptions at a local server; honoured by safeFetch only when NODE_ENV is 'test'. */
-const TEST_LOOPBACK = Symbol.for('suotdoi.eventFeeds.allowLoopback');
+const TEST_LOOPBACK = Symbol('suotdoi.eventFeeds.allowLoopback');
 export function allowLoopbackInTests(deps: object): void {
   (deps as Record<symbol, boolean>)[TEST_LOOPBACK] = true;
 }

@@ -21,13 +21,10 @@ export const FEED_LIMIT = 1000;
 const REFRESH_MINUTES = 60;
 /** Public feeds are rebuilt at most this often per instance; calendar clients poll hourly anyway. */
 const CACHE_MS = 60_000;
-const CACHE_KEY = Symbol.for('suotdoi.eventFeeds.publicFeedCache');
-type FeedCache = WeakMap<object, Map<string, { at: number; doc: Promise<FeedDocument> }>>;
+const feedCache = new WeakMap<object, Map<string, { at: number; doc: Promise<FeedDocument> }>>();
 
 function cacheFor(deps: FeedDeps): Map<string, { at: number; doc: Promise<FeedDocument> }> {
-  const root = globalThis as unknown as Record<symbol, FeedCache | undefined>;
-  root[CACHE_KEY] ??= new WeakMap();
-  const all = root[CACHE_KEY];
+  const all = feedCache;
   let mine = all.get(deps.repos);
   if (!mine) {
     mine = new Map();
