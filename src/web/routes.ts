@@ -1,84 +1,46 @@
 import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
+import { accessAdmin } from './access/routes.ts';
+import { auditAdmin } from './audit/routes.ts';
+import { authPages } from './auth/routes.ts';
+import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
+import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
+import { eventsAdmin, eventsPages } from './events/routes.ts';
+import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
+import { followsPages } from './follows/routes.ts';
+import { jobsAdmin } from './jobs/routes.ts';
+import { mailAdmin } from './mail/routes.ts';
+import { notificationsPages } from './notifications/routes.ts';
+import { placesAdmin, placesPages } from './places/routes.ts';
+import { planAdmin } from './plan/routes.ts';
+import { unitsAdmin } from './units/routes.ts';
 
-// Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English.
-// Back-office pages sit under routes/admin/layout.tsx, which requires a signed-in staff member.
+// Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English. Each feature lists
+// its own pages in src/web/<feature>/routes.ts; back-office pages sit under admin/layout.tsx (staff only).
 export default [
   route(':lang?', 'site/locale.tsx', [
     index('site/home.tsx'),
-    route('sign-in', 'auth/pages/sign-in.tsx'),
-    route('two-factor', 'auth/pages/two-factor.tsx'),
-    route('sign-out', 'auth/pages/sign-out.tsx'),
-    route('forgot-password', 'auth/pages/forgot-password.tsx'),
-    route('reset-password', 'auth/pages/reset-password.tsx'),
-    route('account', 'auth/pages/account.tsx'),
-    route('account/two-factor', 'auth/pages/account-two-factor.tsx'),
-    route('account/notifications', 'notifications/pages/account-notifications.tsx'),
-    route('account/follows', 'follows/pages/account-follows.tsx'),
+    ...authPages,
+    ...notificationsPages,
+    ...followsPages,
+    ...placesPages,
+    ...cataloguePages,
+    ...exhibitionsPages,
+    ...eventFeedsPages,
+    ...eventsPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
-      route('admin/plan/tasks', 'plan/admin/tasks.tsx'),
-      route('admin/plan/tasks/new', 'plan/admin/task-new.tsx'),
-      route('admin/plan/tasks/:taskId', 'plan/admin/task.tsx'),
-      route('admin/plan/timeline', 'plan/admin/timeline.tsx'),
-      route('admin/plan/budget', 'plan/admin/budget.tsx'),
-      route('admin/plan/budget/export.xlsx', 'plan/admin/budget-export.ts'),
-      route('admin/plan/budget/instances/:instanceId', 'plan/admin/budget-instance.tsx'),
-      route('admin/plan/units/:unitId?', 'plan/admin/unit-overview.tsx'),
-      route('admin/plan/my-work', 'plan/admin/my-work.tsx'),
-      route('admin/plan/tasks/export/:format', 'plan/admin/tasks-export.tsx'),
-      route('admin/plan/instances/:instanceId', 'plan/admin/instance.tsx'),
-      route('admin/plan/instances/:instanceId/evidence', 'plan/admin/evidence-upload.tsx'),
-      route('admin/plan/instances/:instanceId/evidence/:evidenceId', 'plan/admin/evidence-file.tsx'),
-      route('admin/units', 'units/admin/units.tsx'),
-      route('admin/units/:unitId', 'units/admin/unit.tsx'),
-      route('admin/audit', 'audit/admin/audit.tsx'),
-      route('admin/outbox', 'mail/admin/outbox.tsx'),
-      route('admin/jobs', 'jobs/admin/jobs.tsx'),
-      route('admin/catalogue/import', 'catalogue/admin/import.tsx'),
-      route('admin/catalogue/import/tabular', 'catalogue/admin/tabular.tsx'),
-      route('admin/catalogue/import/tabular/:importId', 'catalogue/admin/tabular-mapping.tsx'),
-      route('admin/catalogue/import/tabular/:importId/progress', 'catalogue/admin/tabular-job.tsx'),
-      route('admin/catalogue/import/tabular/:importId/report.csv', 'catalogue/admin/tabular-report.ts'),
-      route('admin/catalogue/import/:jobId', 'catalogue/admin/import-job.tsx'),
-      route('admin/catalogue/harvest', 'catalogue/admin/harvest.tsx'),
-      route('admin/catalogue/records/:recordId/images', 'catalogue/admin/record-images.tsx'),
-      route('admin/catalogue/records/:recordId/images/new', 'catalogue/admin/record-image-new.tsx'),
-      route('admin/exhibitions', 'exhibitions/admin/exhibitions.tsx'),
-      route('admin/exhibitions/:exhibitionId', 'exhibitions/admin/exhibition.tsx'),
-      route(
-        'admin/exhibitions/:exhibitionId/sections/:sectionId/image',
-        'exhibitions/admin/exhibition-image.tsx',
-      ),
-      route('admin/places', 'places/admin/list.tsx'),
-      route('admin/places/new', 'places/admin/new.tsx'),
-      route('admin/places/map', 'places/admin/map.tsx'),
-      route('admin/places/routes/:routeId', 'places/admin/mobile-routes-edit.tsx'),
-      route('admin/places/:placeId', 'places/admin/edit.tsx'),
-      route('admin/places/:placeId/photos', 'places/admin/photos.tsx'),
-      route('admin/users', 'access/admin/users.tsx'),
-      route('admin/users/:userId', 'access/admin/user.tsx'),
-      route('admin/settings/security', 'access/admin/security.tsx'),
-      route('admin/events/commemorative', 'event-feeds/admin/commemorative.tsx'),
-      route('admin/events/subscriptions', 'event-feeds/admin/subscriptions.tsx'),
-      route('admin/events', 'events/admin/list.tsx'),
-      route('admin/events/new', 'events/admin/new.tsx'),
-      route('admin/events/:eventId', 'events/admin/detail.tsx'),
-      route('admin/events/:eventId/check-in', 'events/admin/check-in.tsx'),
-      route('admin/events/:eventId/image', 'events/admin/image.tsx'),
+      ...placesAdmin,
+      ...catalogueAdmin,
+      ...exhibitionsAdmin,
+      ...eventFeedsAdmin,
+      ...eventsAdmin,
+      ...planAdmin,
+      ...unitsAdmin,
+      ...auditAdmin,
+      ...mailAdmin,
+      ...jobsAdmin,
+      ...accessAdmin,
     ]),
-    route('places', 'places/pages/list.tsx'),
-    route('places/mobile-routes/:routeId', 'places/pages/mobile-route.tsx'),
-    route('places/:placeId', 'places/pages/detail.tsx'),
-    route('search', 'catalogue/pages/search.tsx'),
-    route('records/:recordId', 'catalogue/pages/record.tsx'),
-    route('exhibitions', 'exhibitions/pages/exhibitions.tsx'),
-    route('exhibitions/:slugOrId/:section?', 'exhibitions/pages/exhibition.tsx'),
-    route('events/calendar', 'event-feeds/pages/calendar.tsx'),
-    route('events', 'events/pages/list.tsx'),
-    route('events/tickets/:code', 'events/pages/ticket.tsx'),
-    route('events/cancel', 'events/pages/cancel.tsx'),
-    route('events/feedback', 'events/pages/feedback.tsx'),
-    route('events/:eventId', 'events/pages/detail.tsx'),
     route('*', 'site/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -1,0 +1,6 @@
+import { type RouteConfigEntry, route } from '@react-router/dev/routes';
+
+// Pages of the jobs feature. Paths to files are relative to the app directory (src/web).
+
+/** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */
+export const jobsAdmin: RouteConfigEntry[] = [route('admin/jobs', 'jobs/admin/jobs.tsx')];
