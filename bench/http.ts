@@ -134,12 +134,12 @@ const ADMIN_PASSWORD = 'Thư viện lưu động 2030 bench';
 
 /** Migrates, seeds reference data and creates one administrator, in-process, before the cluster starts. */
 async function prepareDatabase(url: string): Promise<string | undefined> {
-  const { loadConfig } = await import('../src/config.ts');
-  const { openDatabase } = await import('../src/db/client.ts');
-  const { migrate } = await import('../src/db/migrate.ts');
-  const { seedReference } = await import('../src/db/seed/index.ts');
-  const { buildDeps } = await import('../src/deps.ts');
-  const { createLogger } = await import('../src/lib/logger.ts');
+  const { loadConfig } = await import('../src/config.server.ts');
+  const { openDatabase } = await import('../src/db/client.server.ts');
+  const { migrate } = await import('../src/db/migrate.server.ts');
+  const { seedReference } = await import('../src/db/seed/index.server.ts');
+  const { buildDeps } = await import('../src/deps.server.ts');
+  const { createLogger } = await import('../src/lib/logger.server.ts');
   const config = loadConfig({
     DATABASE_URL: url,
     SESSION_SECRET,
@@ -151,15 +151,15 @@ async function prepareDatabase(url: string): Promise<string | undefined> {
     await migrate(dbh);
     const deps = buildDeps(config, dbh, createLogger('silent'));
     try {
-      const { wireAuth } = await import('../src/modules/auth/auth.wiring.ts');
+      const { wireAuth } = await import('../src/modules/auth/auth.wiring.server.ts');
       wireAuth(deps);
     } catch {
       // Older trees have no auth module: pages (d) and (e) are skipped later.
     }
     await seedReference(deps);
     try {
-      const { createUserWithPassword } = await import('../src/modules/auth/auth.users.ts');
-      const { ROOT_UNIT_CODE } = await import('../src/modules/units/units.seed.ts');
+      const { createUserWithPassword } = await import('../src/modules/auth/auth.users.server.ts');
+      const { ROOT_UNIT_CODE } = await import('../src/modules/units/units.seed.server.ts');
       const { id } = await createUserWithPassword(deps as Parameters<typeof createUserWithPassword>[0], {
         email: ADMIN_EMAIL,
         name: 'Quản trị đo hiệu năng',

@@ -12,16 +12,16 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
-import { createApp } from '../src/app.ts';
-import { type DbHandle, openDatabase } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { seedReference } from '../src/db/seed/index.ts';
-import { buildDeps } from '../src/deps.ts';
-import { newId } from '../src/lib/ids.ts';
-import { createLogger } from '../src/lib/logger.ts';
+import { createApp } from '../src/app.server.ts';
+import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
+import { migrate } from '../src/db/migrate.server.ts';
+import { seedReference } from '../src/db/seed/index.server.ts';
+import { buildDeps } from '../src/deps.server.ts';
+import { newId } from '../src/lib/ids.server.ts';
+import { createLogger } from '../src/lib/logger.server.ts';
 import { invalidateUnitTree } from '../src/modules/access/access.unit-tree.ts';
-import { createUserWithPassword } from '../src/modules/auth/auth.users.ts';
-import { wireAuth } from '../src/modules/auth/auth.wiring.ts';
+import { createUserWithPassword } from '../src/modules/auth/auth.users.server.ts';
+import { wireAuth } from '../src/modules/auth/auth.wiring.server.ts';
 import { loadBuild, TEST_ORIGIN, testConfig } from '../src/test/harness.ts';
 
 const { values: args } = parseArgs({

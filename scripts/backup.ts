@@ -2,8 +2,8 @@
 // Embedded (PGlite): stop the app first. PostgreSQL (DATABASE_URL): pg_dump --format=custom, app may run.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupError, backupFiles, backupPglite, backupPostgres } from '../src/ops/backup.ts';
+import { ConfigError, loadConfig } from '../src/config.server.ts';
+import { BackupError, backupFiles, backupPglite, backupPostgres } from '../src/ops/backup.server.ts';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'backups' }, force: { type: 'boolean', default: false } },

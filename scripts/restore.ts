@@ -3,8 +3,8 @@
 // PostgreSQL backups are restored with pg_restore (docs/operations.md).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupError, restoreFiles, restorePglite } from '../src/ops/backup.ts';
+import { ConfigError, loadConfig } from '../src/config.server.ts';
+import { BackupError, restoreFiles, restorePglite } from '../src/ops/backup.server.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

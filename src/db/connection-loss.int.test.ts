@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
-import { createEvent } from '../modules/events/events.usecases.ts';
+import { createEvent } from '../modules/events/events.usecases.server.ts';
 import { actorOn, unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
 import { freePort, type ServerProcess, startServerProcess } from '../test/server-process.ts';

@@ -1,7 +1,7 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { loadConfig } from '../config.ts';
-import { openDatabaseForTool } from '../ops/open-for-tool.ts';
-import { migrate } from './migrate.ts';
+import { loadConfig } from '../config.server.ts';
+import { openDatabaseForTool } from '../ops/open-for-tool.server.ts';
+import { migrate } from './migrate.server.ts';
 
 const config = loadConfig();
 const h = await openDatabaseForTool(config, 1);

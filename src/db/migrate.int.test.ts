@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/harness.ts';
-import type { DbHandle } from './client.ts';
-import { listMigrations, migrate, migrationsCurrent } from './migrate.ts';
+import type { DbHandle } from './client.server.ts';
+import { listMigrations, migrate, migrationsCurrent } from './migrate.server.ts';
 
 describe('migrations', () => {
   let dbh: DbHandle;

@@ -1,7 +1,7 @@
 // What may be retried after a lost connection, and what counts as "the database is unreachable".
 import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../lib/db-unavailable.ts';
-import { isReadOnlyStatement } from './pg-resilience.ts';
+import { isReadOnlyStatement } from './pg-resilience.server.ts';
 
 describe('statements safe to retry after a lost connection', () => {
   it.each([

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDay, isoDateInVietnam } from '../lib/dates.ts';
 import { t } from '../lib/i18n.ts';
-import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
+import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { postForm, signUpAndSignIn } from '../test/auth-helpers.ts';

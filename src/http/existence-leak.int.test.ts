@@ -2,13 +2,13 @@
 // another unit's non-public entity (a draft, a closed place) get exactly the answer a missing, well-formed
 // id gets — over the API and on the back-office pages alike. Public entities may still answer 403 on edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
-import { createCatalogueRecord } from '../modules/catalogue/catalogue.usecases.ts';
+import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
+import { createCatalogueRecord } from '../modules/catalogue/catalogue.usecases.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
-import { createEvent } from '../modules/events/events.usecases.ts';
-import { createExhibition } from '../modules/exhibitions/exhibitions.usecases.ts';
-import { createRoute } from '../modules/places/places.mobile.usecases.ts';
-import { createPlace } from '../modules/places/places.usecases.ts';
+import { createEvent } from '../modules/events/events.usecases.server.ts';
+import { createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
+import { createRoute } from '../modules/places/places.mobile.usecases.server.ts';
+import { createPlace } from '../modules/places/places.usecases.server.ts';
 import { actorOn, unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';

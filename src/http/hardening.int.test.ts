@@ -2,7 +2,7 @@
 // against a JSON write endpoint (POST /api/v1/units). Every refusal is problem+json with a request id and
 // writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_UNIT_CODE } from '../modules/units/units.seed.ts';
+import { ROOT_UNIT_CODE } from '../modules/units/units.seed.server.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, TEST_ORIGIN, type TestContext } from '../test/harness.ts';
 

@@ -1,7 +1,7 @@
 // Defences added after a security review: NUL characters, two-step sign-in on the API, better-auth's
 // redirecting GET endpoints, and a burst of parallel sign-in attempts against one account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
+import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { signIn, signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
 

@@ -3,7 +3,7 @@
 // only invisible characters — through the API (JSON), page forms (urlencoded) and query strings alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../lib/i18n.ts';
-import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
+import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { postForm, signUpAndSignIn } from '../test/auth-helpers.ts';

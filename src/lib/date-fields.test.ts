@@ -7,7 +7,7 @@ import {
   instantWithin,
   isCalendarDay,
   shiftYears,
-} from './date-fields.ts';
+} from './date-fields.server.ts';
 import { formatIsoDay, isoDateInVietnam } from './dates.ts';
 
 const issueParams = (r: { success: boolean; error?: { issues: unknown[] } }) =>

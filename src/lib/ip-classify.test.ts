@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, parseIPv6 } from './ip-classify.ts';
+import { classifyAddress, parseIPv6 } from './ip-classify.server.ts';
 
 describe('classifyAddress', () => {
   const cases: Array<[string, string]> = [

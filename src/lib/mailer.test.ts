@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from './mailer.ts';
+import { redactSecrets } from './mailer.server.ts';
 
 describe('redactSecrets', () => {
   it('removes one-time tokens from links in a delivered mail, leaving the rest', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from './errors.ts';
-import { saveMultipartUpload } from './multipart.ts';
+import { saveMultipartUpload } from './multipart.server.ts';
 
 const upload = (field: Buffer) => {
   const body = Buffer.concat([

@@ -9,7 +9,7 @@ import {
   SafeFetchError,
   type SafeFetchOptions,
   safeFetch,
-} from './safe-fetch.ts';
+} from './safe-fetch.server.ts';
 
 let server: Server;
 let base: string;

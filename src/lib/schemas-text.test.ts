@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { isBoundaryString } from './text.ts';
+import { isBoundaryString } from './text.server.ts';
 
 const root = join(import.meta.dirname, '..');
 const schemaFiles = readdirSync(join(root, 'modules'), { recursive: true, encoding: 'utf8' })

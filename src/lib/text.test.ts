@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBlank, multiLineText, normalizeText, singleLineText, textProblem } from './text.ts';
+import { isBlank, multiLineText, normalizeText, singleLineText, textProblem } from './text.server.ts';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;

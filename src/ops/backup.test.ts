@@ -19,7 +19,7 @@ import {
   backupPglite,
   restoreFiles,
   restorePglite,
-} from './backup.ts';
+} from './backup.server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'suotdoi-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

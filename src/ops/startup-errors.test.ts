@@ -1,6 +1,6 @@
 // The mapping of raw start-up errors, with the shapes Node, pg and PGlite really throw.
 import { describe, expect, it } from 'vitest';
-import { describeStartupError, StartupError } from './startup-errors.ts';
+import { describeStartupError, StartupError } from './startup-errors.server.ts';
 
 /** PGlite's Emscripten file system throws this (no message, no stack worth showing). */
 const errnoError = (errno: number) => Object.assign(Object.create(null), { name: 'ErrnoError', errno });

@@ -1,7 +1,7 @@
 // Test helpers for signed-in requests: a user created through the same use case as real accounts, signed in
 // through the real HTTP sign-in endpoint, with the session cookie to send on later requests.
 import { randomBytes } from 'node:crypto';
-import { createUserWithPassword } from '../modules/auth/auth.users.ts';
+import { createUserWithPassword } from '../modules/auth/auth.users.server.ts';
 import type { TestContext } from './harness.ts';
 
 export const DEFAULT_TEST_PASSWORD = 'Hoa sen nở giữa hồ 2024';

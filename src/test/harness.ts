@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
-import { createApp } from '../app.ts';
-import { type Config, loadConfig } from '../config.ts';
-import { type DbHandle, openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { seedReference } from '../db/seed/index.ts';
-import { type AppDeps, buildDeps } from '../deps.ts';
-import { createLogger } from '../lib/logger.ts';
-import { wireAuth } from '../modules/auth/auth.wiring.ts';
+import { createApp } from '../app.server.ts';
+import { type Config, loadConfig } from '../config.server.ts';
+import { type DbHandle, openDatabase } from '../db/client.server.ts';
+import { migrate } from '../db/migrate.server.ts';
+import { seedReference } from '../db/seed/index.server.ts';
+import { type AppDeps, buildDeps } from '../deps.server.ts';
+import { createLogger } from '../lib/logger.server.ts';
+import { wireAuth } from '../modules/auth/auth.wiring.server.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 

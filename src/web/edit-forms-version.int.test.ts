@@ -2,11 +2,11 @@
 // rendered for someone who may use all its forms, and every form whose intent changes the entity must hold
 // a hidden `version`. A new edit form without one fails here (the API side: http/edit-versions.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRoleAsSystem } from '../modules/access/access.grants.ts';
+import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
-import { createEvent } from '../modules/events/events.usecases.ts';
-import { createExhibition } from '../modules/exhibitions/exhibitions.usecases.ts';
-import { createRoute } from '../modules/places/places.mobile.usecases.ts';
+import { createEvent } from '../modules/events/events.usecases.server.ts';
+import { createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
+import { createRoute } from '../modules/places/places.mobile.usecases.server.ts';
 import { actorOn, unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from './access.grants.ts';
-import type { GrantableRole } from './access.schemas.ts';
+import { grantRoleAsSystem } from './access.grants.server.ts';
+import type { GrantableRole } from './access.schemas.server.ts';
 
 interface Person {
   userId: string;

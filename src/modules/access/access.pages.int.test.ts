@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from './access.grants.ts';
+import { grantRoleAsSystem } from './access.grants.server.ts';
 
 describe('user administration pages', () => {
   let ctx: TestContext;

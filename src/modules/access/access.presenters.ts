@@ -1,6 +1,6 @@
 // API shapes for users and grants: ISO dates, no internal columns (who granted, disabled by whom).
-import type { GrantRow } from './access.repository.ts';
-import type { UserWithGrants } from './access.usecases.ts';
+import type { GrantRow } from './access.repository.server.ts';
+import type { UserWithGrants } from './access.usecases.server.ts';
 
 export function presentGrant(g: GrantRow) {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { treeOrder } from './access.grants.ts';
+import { treeOrder } from './access.grants.server.ts';
 import { buildUnitTree } from './access.unit-tree.ts';
 
 const links = [

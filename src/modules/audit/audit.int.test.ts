@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { listAuditEntries } from './audit.usecases.ts';
+import { listAuditEntries } from './audit.usecases.server.ts';
 
 describe('audit log', () => {
   let ctx: TestContext;

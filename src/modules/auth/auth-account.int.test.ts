@@ -3,8 +3,8 @@ import type { Actor } from '../../lib/authz.ts';
 import { cookieHeaderFrom, postForm, signIn, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { totp } from '../../test/totp.ts';
-import { setRequireMfaForStaff } from './auth.usecases.ts';
-import { createUserWithPassword } from './auth.users.ts';
+import { setRequireMfaForStaff } from './auth.usecases.server.ts';
+import { createUserWithPassword } from './auth.users.server.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp } from './auth.client-ip.ts';
+import { clientIp } from './auth.client-ip.server.ts';
 
 describe('client address', () => {
   it('uses the socket and ignores X-Forwarded-For unless a proxy is trusted', () => {

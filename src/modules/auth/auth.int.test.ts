@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
 import { cookieHeaderFrom, postForm, signIn } from '../../test/auth-helpers.ts';
 import { createTestContext, TEST_ORIGIN, type TestContext } from '../../test/harness.ts';
-import { createUserWithPassword } from './auth.users.ts';
+import { createUserWithPassword } from './auth.users.server.ts';
 
 let ctx: TestContext;
 let ipCounter = 0;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordRules, hashPassword, isCommonPassword, verifyPassword } from './auth.password.ts';
+import {
+  checkPasswordRules,
+  hashPassword,
+  isCommonPassword,
+  verifyPassword,
+} from './auth.password.server.ts';
 
 describe('password rules', () => {
   it('accepts 8 characters or more that are not common', () => {

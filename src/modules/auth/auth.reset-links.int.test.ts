@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { cookieHeaderFrom, postForm, signIn, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { sendPasswordSetupLink } from './auth.users.ts';
+import { sendPasswordSetupLink } from './auth.users.server.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

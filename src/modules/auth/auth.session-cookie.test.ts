@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readCookie, sessionCookieName, verifySignedToken } from './auth.session-cookie.ts';
+import { readCookie, sessionCookieName, verifySignedToken } from './auth.session-cookie.server.ts';
 
 const sign = (token: string, secret: string) =>
   `${token}.${createHmac('sha256', secret).update(token).digest('base64')}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { runDueJobs, runSchedules } from '../jobs/jobs.runner.ts';
+import { runDueJobs, runSchedules } from '../jobs/jobs.runner.server.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

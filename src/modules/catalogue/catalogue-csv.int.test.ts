@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { runDueJobs } from '../jobs/jobs.runner.ts';
+import { runDueJobs } from '../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { runTabularImport, TABULAR_BATCH, TABULAR_JOB_KIND } from './catalogue-csv.import.ts';
+import { runTabularImport, TABULAR_BATCH, TABULAR_JOB_KIND } from './catalogue-csv.import.server.ts';
 import {
   createTabularImport,
   getTabularImport,
@@ -16,7 +16,7 @@ import {
   type MappingInput,
   previewTabularImport,
   startTabularImport,
-} from './catalogue-csv.usecases.ts';
+} from './catalogue-csv.usecases.server.ts';
 import { toWindows1258 } from './tabular/tabular.test-helpers.ts';
 
 const HEADER = 'Nhan đề,Tác giả,Năm,Ngôn ngữ,Số ĐKCB,ISBN,Kho,Tình trạng';

@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { runDueJobs } from '../jobs/jobs.runner.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { runDueJobs } from '../jobs/jobs.runner.server.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
-import { TABULAR_JOB_KIND } from './catalogue-csv.import.ts';
+import { TABULAR_JOB_KIND } from './catalogue-csv.import.server.ts';
 
 describe('spreadsheet import pages', () => {
   let ctx: TestContext;

@@ -5,10 +5,10 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
 import { normaliseLeader, readIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
-import { marcToRecord, recordToMarc } from './marc/marc-map.ts';
-import { readMarcXml } from './marc/marcxml-reader.ts';
+import { marcToRecord, recordToMarc } from './marc/marc-map.server.ts';
+import { readMarcXml } from './marc/marcxml-reader.server.ts';
 import { recordValues } from './oai/oai.test-helpers.ts';
-import { exportable } from './oai/oai-xml.ts';
+import { exportable } from './oai/oai-xml.server.ts';
 
 async function* chunks(b: Uint8Array) {
   // Small chunks: the readers must not depend on where the network splits the stream.

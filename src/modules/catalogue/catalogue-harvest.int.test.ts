@@ -8,12 +8,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
-import { ALLOW_LOOPBACK_FOR_TESTS } from '../../lib/safe-fetch.ts';
+import { ALLOW_LOOPBACK_FOR_TESTS } from '../../lib/safe-fetch.server.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { runDueJobs } from '../jobs/jobs.runner.ts';
+import { runDueJobs } from '../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { rowsOf } from './catalogue.repository.ts';
-import { createHarvestJobHandler, HARVEST_JOB } from './catalogue-harvest.job.ts';
+import { rowsOf } from './catalogue.repository.server.ts';
+import { createHarvestJobHandler, HARVEST_JOB } from './catalogue-harvest.job.server.ts';
 import {
   addAllowedHost,
   createHarvestSource,
@@ -21,7 +21,7 @@ import {
   harvestOverview,
   removeAllowedHost,
   startHarvestRun,
-} from './catalogue-harvest.ts';
+} from './catalogue-harvest.server.ts';
 import { insertRecords, recordValues } from './oai/oai.test-helpers.ts';
 
 const testHandlers = { [HARVEST_JOB]: createHarvestJobHandler({ [ALLOW_LOOPBACK_FOR_TESTS]: true }) };

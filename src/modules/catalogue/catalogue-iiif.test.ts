@@ -7,7 +7,7 @@ import {
   manifestProblems,
   rightsUri,
 } from './catalogue-iiif.ts';
-import type { ImageView } from './catalogue-media.repository.ts';
+import type { ImageView } from './catalogue-media.repository.server.ts';
 
 const record: ManifestRecord = {
   id: 'rec_aaaaaaaaaaaaaaaa',

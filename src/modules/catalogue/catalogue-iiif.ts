@@ -1,8 +1,8 @@
 // IIIF Presentation API 3.0 manifest of a record's images (https://iiif.io/api/presentation/3.0/), so any
 // standard viewer (Mirador, Universal Viewer) can show a museum object or a digitised document page by page.
 // One Canvas per image, sized like the original; the painting Annotation's body is the large derivative.
-import type { RecordType } from './catalogue.schemas.ts';
-import type { ImageView } from './catalogue-media.repository.ts';
+import type { RecordType } from './catalogue.schemas.server.ts';
+import type { ImageView } from './catalogue-media.repository.server.ts';
 
 export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export const IIIF_CONTENT_TYPE = `application/ld+json;profile="${IIIF_CONTEXT}"`;

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { runMarcImport, startMarcImport } from './catalogue.import.ts';
+import { runMarcImport, startMarcImport } from './catalogue.import.server.ts';
 import { writeIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
-import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.ts';
+import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.server.ts';
 
 const book = (id: string, title: string): MarcRecord => ({
   leader: '00000nam a2200000 i 4500',

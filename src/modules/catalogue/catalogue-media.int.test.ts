@@ -8,11 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { addUploadedImage } from '../exhibitions/exhibitions.images.ts';
-import { addSection, createExhibition, setExhibitionStatus } from '../exhibitions/exhibitions.usecases.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { addUploadedImage } from '../exhibitions/exhibitions.images.server.ts';
+import {
+  addSection,
+  createExhibition,
+  setExhibitionStatus,
+} from '../exhibitions/exhibitions.usecases.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
-import { createCatalogueRecord } from './catalogue.usecases.ts';
+import { createCatalogueRecord } from './catalogue.usecases.server.ts';
 import { IIIF_CONTENT_TYPE, manifestProblems } from './catalogue-iiif.ts';
 import {
   addRecordImage,
@@ -20,7 +24,7 @@ import {
   listRecordImages,
   moveRecordImage,
   updateRecordImageText,
-} from './catalogue-media.usecases.ts';
+} from './catalogue-media.usecases.server.ts';
 
 describe('record images and IIIF manifests', () => {
   let ctx: TestContext;

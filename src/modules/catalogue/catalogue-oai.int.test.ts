@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { createCatalogueRecord, updateCatalogueRecord } from './catalogue.usecases.ts';
+import { createCatalogueRecord, updateCatalogueRecord } from './catalogue.usecases.server.ts';
 import {
   errorCodes,
   identifiers,
@@ -16,7 +16,7 @@ import {
   recordValues,
   tokenOf,
 } from './oai/oai.test-helpers.ts';
-import { LIST_RECORDS_PAGE } from './oai/oai-provider.ts';
+import { LIST_RECORDS_PAGE } from './oai/oai-provider.server.ts';
 
 describe('OAI-PMH provider', () => {
   let ctx: TestContext;

@@ -6,7 +6,7 @@ import {
   PER_STRATUM,
   roundEstimate,
   type SampleRow,
-} from './catalogue-search.sample.ts';
+} from './catalogue-search.sample.server.ts';
 
 const row = (k: number, a: number, z: number, seq: number): SampleRow => ({
   k,

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { runMarcImport, startMarcImport } from './catalogue.import.ts';
-import { createCatalogueRecord } from './catalogue.usecases.ts';
+import { runMarcImport, startMarcImport } from './catalogue.import.server.ts';
+import { createCatalogueRecord } from './catalogue.usecases.server.ts';
 import { writeIso2709 } from './marc/iso2709.ts';
 import type { MarcRecord } from './marc/marc.types.ts';
-import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.ts';
+import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marc/marcxml.server.ts';
 
 const marcBook = (id: string, title: string, isbn?: string): MarcRecord => ({
   leader: '00000nam a2200000 i 4500',

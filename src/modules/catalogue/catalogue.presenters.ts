@@ -5,9 +5,9 @@ import type {
   RecordOutputSchema,
   RecordType,
   SearchResultSchema,
-} from './catalogue.schemas.ts';
-import type { SearchResult } from './catalogue.search.ts';
-import type { RecordView } from './catalogue.usecases.ts';
+} from './catalogue.schemas.server.ts';
+import type { SearchResult } from './catalogue.search.server.ts';
+import type { RecordView } from './catalogue.usecases.server.ts';
 
 export type RecordOutput = z.infer<typeof RecordOutputSchema>;
 

@@ -4,10 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { generator } from './catalogue.demo-data.ts';
-import type { HoldingValues, RecordValues } from './catalogue.repository.ts';
-import { generatedRecord } from './catalogue.seed.ts';
-import { createCatalogueRecord, searchCatalogue, updateCatalogueRecord } from './catalogue.usecases.ts';
+import { generator } from './catalogue.demo-data.server.ts';
+import type { HoldingValues, RecordValues } from './catalogue.repository.server.ts';
+import { generatedRecord } from './catalogue.seed.server.ts';
+import {
+  createCatalogueRecord,
+  searchCatalogue,
+  updateCatalogueRecord,
+} from './catalogue.usecases.server.ts';
 
 describe('catalogue search documents', () => {
   let ctx: TestContext;

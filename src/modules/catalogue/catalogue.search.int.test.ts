@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { type SearchQuery, SearchQuerySchema } from './catalogue.schemas.ts';
-import { createCatalogueRecord, searchCatalogue } from './catalogue.usecases.ts';
+import { type SearchQuery, SearchQuerySchema } from './catalogue.schemas.server.ts';
+import { createCatalogueRecord, searchCatalogue } from './catalogue.usecases.server.ts';
 
 describe('catalogue search', () => {
   let ctx: TestContext;

@@ -1,6 +1,6 @@
 // Shapes sessions for the month view and lists: Vietnam calendar day, local times, flags. Plain data only.
 import { isoDateInVietnam, TIME_ZONE } from '../../lib/dates.ts';
-import type { FeedSession } from './feeds.repository.ts';
+import type { FeedSession } from './feeds.repository.server.ts';
 
 const timeFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

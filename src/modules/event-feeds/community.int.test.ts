@@ -12,7 +12,7 @@ import {
   deleteSubscription,
   refreshSubscription,
   syncSubscription,
-} from './community.usecases.ts';
+} from './community.usecases.server.ts';
 
 let ctx: TestContext;
 let server: Server;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.ts';
+import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.server.ts';
 
 const now = new Date('2027-03-01T00:00:00Z');
 const opts = { now, pastDays: 7, horizonDays: 365, maxEvents: 500, maxSessionsPerEvent: 60 };

@@ -5,11 +5,11 @@ import { testActor } from '../../test/actors.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { eventInput, guest, insertPlace } from '../events/events.test-helpers.ts';
-import { createEvent } from '../events/events.usecases.ts';
-import { registerForEvent } from '../events/events-registration.usecases.ts';
+import { createEvent } from '../events/events.usecases.server.ts';
+import { registerForEvent } from '../events/events-registration.usecases.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { commemorativeOverview } from './calendar.usecases.ts';
-import { createFeedToken, revokeFeedToken } from './feeds.usecases.ts';
+import { commemorativeOverview } from './calendar.usecases.server.ts';
+import { createFeedToken, revokeFeedToken } from './feeds.usecases.server.ts';
 
 let ctx: TestContext;
 let library: Actor;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { createUserWithPassword } from '../auth/auth.users.ts';
+import { createUserWithPassword } from '../auth/auth.users.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
-import { seedDemoEvents } from './events.seed.ts';
+import { seedDemoEvents } from './events.seed.server.ts';
 import { eventInput, guest, insertPlace, outboxTo } from './events.test-helpers.ts';
 import {
   cancelEvent,
@@ -13,14 +13,19 @@ import {
   listPublicSessions,
   nearbyAlternatives,
   updateEvent,
-} from './events.usecases.ts';
-import { addWalkIn, checkIn, sendFeedbackInvitations, submitFeedback } from './events-attendance.usecases.ts';
+} from './events.usecases.server.ts';
+import {
+  addWalkIn,
+  checkIn,
+  sendFeedbackInvitations,
+  submitFeedback,
+} from './events-attendance.usecases.server.ts';
 import {
   cancelRegistrationByTicket,
   cancelRegistrationByToken,
   getTicket,
   registerForEvent,
-} from './events-registration.usecases.ts';
+} from './events-registration.usecases.server.ts';
 
 let ctx: TestContext;
 let staff: Actor;

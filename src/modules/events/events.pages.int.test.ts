@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { eventInput, insertPlace, outboxTo } from './events.test-helpers.ts';
-import { createEvent } from './events.usecases.ts';
+import { createEvent } from './events.usecases.server.ts';
 
 let ctx: TestContext;
 let eventId: string;

@@ -1,9 +1,9 @@
 // API shapes of events, sessions and registrations (no contacts, no internal counters).
 
-import type { ListedSession } from './events.repository.ts';
-import type { EventDto } from './events.schemas.ts';
-import type { EventWithSessions } from './events.usecases.ts';
-import type { Registration } from './events-registrations.repository.ts';
+import type { ListedSession } from './events.repository.server.ts';
+import type { EventDto } from './events.schemas.server.ts';
+import type { EventWithSessions } from './events.usecases.server.ts';
+import type { Registration } from './events-registrations.repository.server.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from '../../test/harness.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
-import type { EventInput, RegistrationInput } from './events.schemas.ts';
+import type { EventInput, RegistrationInput } from './events.schemas.server.ts';
 
 export async function insertPlace(
   ctx: TestContext,

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { createCatalogueRecord } from '../catalogue/catalogue.usecases.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { createCatalogueRecord } from '../catalogue/catalogue.usecases.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
-import { getPublicExhibition, listPublishedExhibitions } from './exhibitions.queries.ts';
-import { ExhibitionInputSchema } from './exhibitions.schemas.ts';
+import { getPublicExhibition, listPublishedExhibitions } from './exhibitions.queries.server.ts';
+import { ExhibitionInputSchema } from './exhibitions.schemas.server.ts';
 import {
   addRecordItem,
   addSection,
@@ -20,7 +20,7 @@ import {
   setExhibitionStatus,
   slugify,
   updateExhibition,
-} from './exhibitions.usecases.ts';
+} from './exhibitions.usecases.server.ts';
 
 describe('virtual exhibitions', () => {
   let ctx: TestContext;

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { buildZip, docxBomb, docxLike, tinyPdf } from '../../test/zip.ts';
-import { fileDir } from './files.storage.ts';
-import { storeUploadedFile } from './files.usecases.ts';
+import { fileDir } from './files.storage.server.ts';
+import { storeUploadedFile } from './files.usecases.server.ts';
 
 let ctx: TestContext;
 const actor = testActor([]);

@@ -4,8 +4,8 @@ import { testActor } from '../../test/actors.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
-import { createEvent } from '../events/events.usecases.ts';
-import { runDueJobs } from '../jobs/jobs.runner.ts';
+import { createEvent } from '../events/events.usecases.server.ts';
+import { runDueJobs } from '../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import {
   FOLLOWS_NOTIFY_JOB,
@@ -13,7 +13,7 @@ import {
   follow,
   listFollows,
   myFollowedEvents,
-} from './follows.usecases.ts';
+} from './follows.usecases.server.ts';
 
 let ctx: TestContext;
 let library: Actor;

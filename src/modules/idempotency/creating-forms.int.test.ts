@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { createCatalogueRecord } from '../catalogue/catalogue.usecases.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { createCatalogueRecord } from '../catalogue/catalogue.usecases.server.ts';
 import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
-import { createEvent } from '../events/events.usecases.ts';
-import { addSection, createExhibition } from '../exhibitions/exhibitions.usecases.ts';
-import { createRoute } from '../places/places.mobile.usecases.ts';
+import { createEvent } from '../events/events.usecases.server.ts';
+import { addSection, createExhibition } from '../exhibitions/exhibitions.usecases.server.ts';
+import { createRoute } from '../places/places.mobile.usecases.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 
 /** Intents of forms that change, run or remove what exists: they create nothing and need no token. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
 
@@ -223,7 +223,7 @@ describe('the API with an Idempotency-Key', () => {
     await ctx.dbh.query(
       "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old-key-00001'",
     );
-    const { pruneJobs } = await import('../jobs/jobs.prune.ts');
+    const { pruneJobs } = await import('../jobs/jobs.prune.server.ts');
     await pruneJobs(ctx.deps, undefined as never);
     expect(
       await count('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', ['old-key-00001']),

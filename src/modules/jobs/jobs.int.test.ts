@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import type { Job } from './jobs.repository.ts';
-import { runDueJobs, runSchedules } from './jobs.runner.ts';
+import type { Job } from './jobs.repository.server.ts';
+import { runDueJobs, runSchedules } from './jobs.runner.server.ts';
 import type { JobHandler } from './jobs.types.ts';
 
 let ctx: TestContext;

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { runDueJobs } from './jobs.runner.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { runDueJobs } from './jobs.runner.server.ts';
 
 describe('jobs page', () => {
   let ctx: TestContext;

@@ -1,5 +1,5 @@
-import type { AppDeps } from '../../deps.ts';
-import type { Job } from './jobs.repository.ts';
+import type { AppDeps } from '../../deps.server.ts';
+import type { Job } from './jobs.repository.server.ts';
 
 /** Runs one job. Throwing marks the job failed (retried with backoff up to its max attempts). */
 export type JobHandler = (deps: AppDeps, job: Job) => Promise<void>;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRole } from '../access/access.grants.ts';
+import { grantRole } from '../access/access.grants.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
 
 type Json = Record<string, unknown>;
@@ -335,7 +335,7 @@ describe('places over HTTP', () => {
   });
   // Last: the demo places join the same database.
   it('seeds demo places in every district, hours, holidays and a route with a cancelled visit', async () => {
-    const { seedDemoPlaces } = await import('./places.seed.ts');
+    const { seedDemoPlaces } = await import('./places.seed.server.ts');
     expect(await seedDemoPlaces(ctx.deps)).toBeGreaterThanOrEqual(30);
     const districts = await ctx.deps.repos.places.districts(ctx.deps.db);
     for (const d of [

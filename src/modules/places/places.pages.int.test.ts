@@ -4,10 +4,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { addStop, cancelStop, createRoute } from './places.mobile.usecases.ts';
-import { createPlace, setWeeklyHours } from './places.usecases.ts';
+import { addStop, cancelStop, createRoute } from './places.mobile.usecases.server.ts';
+import { createPlace, setWeeklyHours } from './places.usecases.server.ts';
 
 describe('places pages', () => {
   let ctx: TestContext;

@@ -3,8 +3,8 @@
 import type { Actor } from '../../lib/authz.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
-import type { MapSettingsInput } from './places.schemas.ts';
-import type { PlacesDeps } from './places.usecases.ts';
+import type { MapSettingsInput } from './places.schemas.server.ts';
+import type { PlacesDeps } from './places.usecases.server.ts';
 
 export const TILE_URL_KEY = 'places.map.tile_url';
 export const ATTRIBUTION_KEY = 'places.map.attribution';

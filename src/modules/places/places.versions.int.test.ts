@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { createPlace } from './places.usecases.ts';
+import { createPlace } from './places.usecases.server.ts';
 
 let ctx: TestContext;
 let library: string;

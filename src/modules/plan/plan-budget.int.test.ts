@@ -11,7 +11,7 @@ import {
   listBudget,
   recordBudgetSpending,
   updateBudgetLine,
-} from './plan-budget.usecases.ts';
+} from './plan-budget.usecases.server.ts';
 
 describe('the plan’s budget', () => {
   let ctx: TestContext;

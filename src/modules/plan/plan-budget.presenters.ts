@@ -1,5 +1,5 @@
-import type { BudgetLine } from './plan-budget.repository.ts';
-import type { BudgetLineDto } from './plan-budget.schemas.ts';
+import type { BudgetLine } from './plan-budget.repository.server.ts';
+import type { BudgetLineDto } from './plan-budget.schemas.server.ts';
 
 export function presentBudgetLine(l: BudgetLine): BudgetLineDto {
   return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { seedDemoAccounts } from '../access/access.seed.ts';
-import { seedDemoPlanBudget } from './plan-budget.seed.ts';
+import { seedDemoAccounts } from '../access/access.seed.server.ts';
+import { seedDemoPlanBudget } from './plan-budget.seed.server.ts';
 
 describe('demo plan budget', () => {
   let ctx: TestContext;

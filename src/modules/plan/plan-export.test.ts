@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './plan-export.ts';
+import { csvCell, toCsv } from './plan-export.server.ts';
 
 describe('CSV export', () => {
   it('prefixes cells a spreadsheet would run as a formula', () => {

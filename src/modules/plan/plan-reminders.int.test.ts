@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
-import { runDueJobs } from '../jobs/jobs.runner.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
+import { runDueJobs } from '../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { listPlanTasks } from './plan.usecases.ts';
-import { transitionReport } from './plan-progress.usecases.ts';
-import { REMINDER_SEND_JOB, REMINDERS_JOB } from './plan-reminders.ts';
-import { assignUnitPart, setInstanceDueDate } from './plan-work.usecases.ts';
+import { listPlanTasks } from './plan.usecases.server.ts';
+import { transitionReport } from './plan-progress.usecases.server.ts';
+import { REMINDER_SEND_JOB, REMINDERS_JOB } from './plan-reminders.server.ts';
+import { assignUnitPart, setInstanceDueDate } from './plan-work.usecases.server.ts';
 
 const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);

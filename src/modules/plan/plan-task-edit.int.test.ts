@@ -3,12 +3,12 @@ import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { seedPlan } from './plan.seed.ts';
-import { getPlanTask } from './plan.usecases.ts';
-import { saveProgress } from './plan-progress.usecases.ts';
-import { addPlanTask, editPlanTask, listTaskEdits } from './plan-task-edit.usecases.ts';
+import { seedPlan } from './plan.seed.server.ts';
+import { getPlanTask } from './plan.usecases.server.ts';
+import { saveProgress } from './plan-progress.usecases.server.ts';
+import { addPlanTask, editPlanTask, listTaskEdits } from './plan-task-edit.usecases.server.ts';
 
 describe('adding and editing plan tasks', () => {
   let ctx: TestContext;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { createBudgetLine } from './plan-budget.usecases.ts';
+import { createBudgetLine } from './plan-budget.usecases.server.ts';
 
 describe('timeline and unit overview pages', () => {
   let ctx: TestContext;

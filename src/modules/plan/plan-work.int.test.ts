@@ -3,16 +3,16 @@ import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { addLinkEvidence, removeEvidence } from './plan-evidence.usecases.ts';
-import { saveProgress, transitionReport } from './plan-progress.usecases.ts';
+import { addLinkEvidence, removeEvidence } from './plan-evidence.usecases.server.ts';
+import { saveProgress, transitionReport } from './plan-progress.usecases.server.ts';
 import {
   assignUnitPart,
   commentOnInstance,
   getInstanceView,
   setInstanceDueDate,
-} from './plan-work.usecases.ts';
+} from './plan-work.usecases.server.ts';
 
 async function failure(p: Promise<unknown>): Promise<{ status: number; code: string }> {
   try {

@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { docxBomb, tinyPdf } from '../../test/zip.ts';
-import { grantRoleAsSystem } from '../access/access.grants.ts';
+import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

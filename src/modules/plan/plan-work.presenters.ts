@@ -1,8 +1,8 @@
 // API shapes of the plan's live work: an instance with the unit reports the caller may see and its timeline.
 
-import type { UnitReport } from './plan-work.repository.ts';
-import type { InstanceDto, ReportDto } from './plan-work.schemas.ts';
-import type { InstanceView, UnitPartView } from './plan-work.usecases.ts';
+import type { UnitReport } from './plan-work.repository.server.ts';
+import type { InstanceDto, ReportDto } from './plan-work.schemas.server.ts';
+import type { InstanceView, UnitPartView } from './plan-work.usecases.server.ts';
 
 export function presentReport(p: Pick<UnitPartView, 'unit' | 'report' | 'evidence'>): ReportDto {
   const r = p.report;

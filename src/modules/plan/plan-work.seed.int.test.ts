@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { seedDemoAccounts } from '../access/access.seed.ts';
-import { seedDemoPlanWork } from './plan-work.seed.ts';
+import { seedDemoAccounts } from '../access/access.seed.server.ts';
+import { seedDemoPlanWork } from './plan-work.seed.server.ts';
 
 describe('demo plan work', () => {
   let ctx: TestContext;

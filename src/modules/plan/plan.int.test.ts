@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS, type Grant } from '../../lib/authz.ts';
 import { testActor } from '../../test/actors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { createUnit } from '../units/units.usecases.ts';
+import { createUnit } from '../units/units.usecases.server.ts';
 import { PLAN_TASKS } from './plan.data.ts';
 import { expandInstanceYears } from './plan.model.ts';
-import { seedCommemorativeDays, seedPlan } from './plan.seed.ts';
-import { getPlanTask, listPlanTasks } from './plan.usecases.ts';
+import { seedCommemorativeDays, seedPlan } from './plan.seed.server.ts';
+import { getPlanTask, listPlanTasks } from './plan.usecases.server.ts';
 
 describe('the plan as reference data', () => {
   let ctx: TestContext;

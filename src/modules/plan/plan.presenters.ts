@@ -1,5 +1,5 @@
-import type { PlanTask } from './plan.repository.ts';
-import type { PlanTaskDto } from './plan.schemas.ts';
+import type { PlanTask } from './plan.repository.server.ts';
+import type { PlanTaskDto } from './plan.schemas.server.ts';
 
 export function presentPlanTask(t: PlanTask): PlanTaskDto {
   return {

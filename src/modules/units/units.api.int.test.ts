@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRole } from '../access/access.grants.ts';
+import { grantRole } from '../access/access.grants.server.ts';
 import { actorOn, auditCount, unitIdOf } from './units.test-helpers.ts';
 
 describe('units over HTTP', () => {

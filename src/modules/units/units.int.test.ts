@@ -11,7 +11,7 @@ import {
   moveUnit,
   renameUnit,
   reopenUnit,
-} from './units.usecases.ts';
+} from './units.usecases.server.ts';
 
 describe('unit tree use cases', () => {
   let ctx: TestContext;

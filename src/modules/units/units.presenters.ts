@@ -1,5 +1,5 @@
 // API shapes: dates as ISO days, history without internal row ids.
-import type { UnitHistoryRow } from './units.table.ts';
+import type { UnitHistoryRow } from './units.table.server.ts';
 import type { TreeEntry, UnitState } from './units.timeline.ts';
 
 export const presentUnit = (u: UnitState) => ({

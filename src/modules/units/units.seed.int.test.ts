@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReference } from '../../db/seed/index.ts';
+import { seedReference } from '../../db/seed/index.server.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { ROOT_NAME_2023, ROOT_NAME_2025, SEED_CHILDREN, seedUnits } from './units.seed.ts';
+import { ROOT_NAME_2023, ROOT_NAME_2025, SEED_CHILDREN, seedUnits } from './units.seed.server.ts';
 
 describe('reference units seed', () => {
   let ctx: TestContext;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitHistoryRow, UnitRow } from './units.table.ts';
+import type { UnitHistoryRow, UnitRow } from './units.table.server.ts';
 import { orderTree, statusOn, subtreeIds, unitAsOf } from './units.timeline.ts';
 
 const unit = (over: Partial<UnitRow> = {}): UnitRow => ({

@@ -2,7 +2,7 @@
 // the rules are tested without a database. Dates are ISO calendar days ('YYYY-MM-DD'), which sort as text.
 import { vnCollator } from '../../lib/vn-text.ts';
 import { UNIT_KINDS } from './units.kinds.ts';
-import type { UnitHistoryRow, UnitRow } from './units.table.ts';
+import type { UnitHistoryRow, UnitRow } from './units.table.server.ts';
 
 export type UnitStatus = 'planned' | 'active' | 'closed' | 'merged';
 

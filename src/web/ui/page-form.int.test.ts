@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRoleAsSystem } from '../../modules/access/access.grants.ts';
+import { grantRoleAsSystem } from '../../modules/access/access.grants.server.ts';
 import { unitIdOf } from '../../modules/units/units.test-helpers.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, loadBuild, TEST_ORIGIN, type TestContext } from '../../test/harness.ts';

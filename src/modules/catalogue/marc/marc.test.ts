@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseLeader, readIso2709, writeIso2709 } from './iso2709.ts';
 import type { MarcField, MarcReadResult, MarcRecord } from './marc.types.ts';
-import { marcToRecord, recordToMarc } from './marc-map.ts';
+import { marcToRecord, recordToMarc } from './marc-map.server.ts';
 import { decodeMarc8 } from './marc8.ts';
-import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marcxml.ts';
-import { readMarcXml } from './marcxml-reader.ts';
+import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marcxml.server.ts';
+import { readMarcXml } from './marcxml-reader.server.ts';
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MarcReadResult, MarcRecord } from './marc.types.ts';
-import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marcxml.ts';
-import { firstMarcXmlRecordOffset, MAX_XML_TOKEN, readMarcXml } from './marcxml-reader.ts';
+import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marcxml.server.ts';
+import { firstMarcXmlRecordOffset, MAX_XML_TOKEN, readMarcXml } from './marcxml-reader.server.ts';
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dcToRecord } from '../catalogue-harvest.map.ts';
-import { XmlRejected } from '../marc/marcxml.ts';
-import { marcFromNode, parseOaiResponse, parseXmlTree } from './oai-harvest-parse.ts';
+import { dcToRecord } from '../catalogue-harvest.map.server.ts';
+import { XmlRejected } from '../marc/marcxml.server.ts';
+import { marcFromNode, parseOaiResponse, parseXmlTree } from './oai-harvest-parse.server.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const OAI = (inner: string) =>

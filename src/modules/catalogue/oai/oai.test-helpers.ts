@@ -1,8 +1,8 @@
 // Test helpers for the OAI-PMH provider and harvester: bulk records, and reading the XML answers.
-import { newId } from '../../../lib/ids.ts';
+import { newId } from '../../../lib/ids.server.ts';
 import type { TestContext } from '../../../test/harness.ts';
-import type { RecordValues } from '../catalogue.repository.ts';
-import type { RecordType } from '../catalogue.schemas.ts';
+import type { RecordValues } from '../catalogue.repository.server.ts';
+import type { RecordType } from '../catalogue.schemas.server.ts';
 
 export function recordValues(over: Partial<RecordValues> & { unitId: string; title: string }): RecordValues {
   return {

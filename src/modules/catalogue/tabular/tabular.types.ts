@@ -1,5 +1,5 @@
 // Shapes shared by the spreadsheet readers, the mapping and the import job.
-import type { CsvDelimiter, CsvEncoding } from './decode.ts';
+import type { CsvDelimiter, CsvEncoding } from './decode.server.ts';
 
 export type TabularFormat = 'csv' | 'xlsx';
 

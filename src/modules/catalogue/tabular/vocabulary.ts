@@ -1,7 +1,7 @@
 // What spreadsheet headers and cell values mean, in Vietnamese and English, compared folded (no tone marks,
 // lower case, punctuation as spaces) so "Nhan đề", "NHAN DE" and "nhan_de" all read the same.
 import { fold } from '../../../lib/vn-text.ts';
-import type { Availability, RecordType } from '../catalogue.schemas.ts';
+import type { Availability, RecordType } from '../catalogue.schemas.server.ts';
 
 /** Record fields a spreadsheet column can fill. `ignore` leaves the column out. */
 export const TABULAR_FIELDS = [

@@ -1,7 +1,10 @@
 // Back office: security settings (two-factor sign-in required for staff). A checkbox form posted to the action.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { getSecuritySettings, updateSecuritySettings } from '../../../modules/access/access.settings.ts';
+import {
+  getSecuritySettings,
+  updateSecuritySettings,
+} from '../../../modules/access/access.settings.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';

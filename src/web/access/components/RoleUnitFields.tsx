@@ -1,6 +1,6 @@
 // The role and unit pickers shared by the invite form and the add-grant form. Units are listed in tree order,
 // indented by depth, so a grant's subtree is visible at a glance.
-import type { GrantableRole } from '../../../modules/access/access.schemas.ts';
+import type { GrantableRole } from '../../../modules/access/access.schemas.server.ts';
 import { useT } from '../../i18n.ts';
 
 export interface UnitChoice {

@@ -1,7 +1,7 @@
 // Back office: browse and filter the audit log (read-only; there is no way to change an entry).
 import { formatDateTime } from '../../../lib/dates.ts';
-import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.ts';
-import { listAuditEntries } from '../../../modules/audit/audit.usecases.ts';
+import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.server.ts';
+import { listAuditEntries } from '../../../modules/audit/audit.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';

@@ -9,7 +9,7 @@ import {
   getRequireMfaForStaff,
   startTwoFactorSetup,
   totpSetupView,
-} from '../../../modules/auth/auth.usecases.ts';
+} from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';

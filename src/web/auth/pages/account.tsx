@@ -8,7 +8,7 @@ import {
   listMySessions,
   revokeMyOtherSessions,
   revokeMySession,
-} from '../../../modules/auth/auth.usecases.ts';
+} from '../../../modules/auth/auth.usecases.server.ts';
 import { describeUserAgent } from '../../../modules/auth/auth.user-agent.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';

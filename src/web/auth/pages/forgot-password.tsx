@@ -1,9 +1,9 @@
 // Ask for a password-reset link. The answer is the same whether or not an account exists for the address,
 // so the page cannot be used to find out who has an account.
 import { z } from 'zod';
-import { singleLineText } from '../../../lib/text.ts';
-import { CLIENT_IP_HEADER } from '../../../modules/auth/auth.ts';
-import { requestPasswordReset } from '../../../modules/auth/auth.usecases.ts';
+import { singleLineText } from '../../../lib/text.server.ts';
+import { CLIENT_IP_HEADER } from '../../../modules/auth/auth.server.ts';
+import { requestPasswordReset } from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

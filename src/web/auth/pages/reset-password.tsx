@@ -1,7 +1,7 @@
 // Choose a new password from a mailed link (/reset-password?token=…), for a reset or a first-time
 // invitation. Success signs the account out everywhere — always, with no box to untick (why: auth.ts, at
 // revokeSessionsOnPasswordReset) — and ends every other link; the person then signs in with the new password.
-import { resetPassword } from '../../../modules/auth/auth.usecases.ts';
+import { resetPassword } from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

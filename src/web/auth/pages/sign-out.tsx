@@ -1,6 +1,6 @@
 // Signing out changes state, so it happens only on POST (the header's button). A GET shows the button.
 import { redirect } from 'react-router';
-import { signOut } from '../../../modules/auth/auth.usecases.ts';
+import { signOut } from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { cookieHeaders, homeFor } from '../../ui/forms.ts';

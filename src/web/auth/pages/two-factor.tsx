@@ -3,7 +3,7 @@
 import { redirect } from 'react-router';
 import { z } from 'zod';
 import { redirectTarget } from '../../../lib/redirect-target.ts';
-import { verifySignInCode } from '../../../modules/auth/auth.usecases.ts';
+import { verifySignInCode } from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -2,14 +2,14 @@
 // recent runs with progress and per-record errors. Plain forms; works without JavaScript.
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { harvestOverview } from '../../../modules/catalogue/catalogue-harvest.ts';
+import { harvestOverview } from '../../../modules/catalogue/catalogue-harvest.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { HARVEST_DONE, harvestAction } from '../harvest-forms.ts';
+import { HARVEST_DONE, harvestAction } from '../harvest-forms.server.ts';
 import type { Route } from './+types/harvest.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -5,19 +5,19 @@ import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.ts';
+import { newId } from '../../../lib/ids.server.ts';
+import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import {
   detectFormat,
   importTargetUnits,
   listImportJobs,
   runMarcImportInBackground,
   startMarcImport,
-} from '../../../modules/catalogue/catalogue.import.ts';
+} from '../../../modules/catalogue/catalogue.import.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/import.ts';
 

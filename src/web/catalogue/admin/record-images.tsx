@@ -2,22 +2,22 @@
 // object): edit alt texts and captions, move up/down, remove. Without JavaScript; every form posts here.
 import { redirect } from 'react-router';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.ts';
+import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import {
   deleteRecordImage,
   listRecordImages,
   moveRecordImage,
   updateRecordImageText,
-} from '../../../modules/catalogue/catalogue-media.usecases.ts';
-import { MoveSchema } from '../../../modules/exhibitions/exhibitions.schemas.ts';
+} from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
+import { MoveSchema } from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
 import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
-import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.ts';
+import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
-import { uploadErrorField } from '../../ui/image-upload.ts';
+import { uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ImageTextFields } from '../components/ImageUploadForm.tsx';

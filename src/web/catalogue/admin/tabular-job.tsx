@@ -7,7 +7,7 @@ import {
   getTabularImport,
   listTabularIssues,
   REPORT_LIMIT,
-} from '../../../modules/catalogue/catalogue-csv.usecases.ts';
+} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -1,7 +1,10 @@
 // Staff: the full validation report of a spreadsheet import as CSV (UTF-8 with BOM so Excel shows Vietnamese).
 // Values quoted from the uploaded file are neutralised so the report never carries a live formula.
 import { translator } from '../../../lib/i18n.ts';
-import { getTabularImport, listTabularIssues } from '../../../modules/catalogue/catalogue-csv.usecases.ts';
+import {
+  getTabularImport,
+  listTabularIssues,
+} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
 import { csvLine } from '../../../modules/catalogue/tabular/formula.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

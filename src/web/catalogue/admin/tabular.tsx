@@ -6,19 +6,19 @@ import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.ts';
-import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.ts';
+import { newId } from '../../../lib/ids.server.ts';
+import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.server.ts';
 import {
   createTabularImport,
   listTabularImports,
-} from '../../../modules/catalogue/catalogue-csv.usecases.ts';
+} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
 import { MAX_TABULAR_BYTES } from '../../../modules/catalogue/tabular/tabular.types.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import type { FormMessage } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/tabular.ts';

@@ -1,8 +1,8 @@
 // Back office: the commemorative days of a year and, for each, which units have planned events and which have
 // not — what the focal point follows up before 21/4, the Lifelong-Learning Week and the other days.
 import { isoDateInVietnam } from '../../../lib/dates.ts';
-import { commemorativeOverview } from '../../../modules/event-feeds/calendar.usecases.ts';
-import { CommemorativeQuerySchema } from '../../../modules/event-feeds/event-feeds.schemas.ts';
+import { commemorativeOverview } from '../../../modules/event-feeds/calendar.usecases.server.ts';
+import { CommemorativeQuerySchema } from '../../../modules/event-feeds/event-feeds.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { useHref, useT } from '../../i18n.ts';

@@ -11,17 +11,17 @@ import {
   refreshSubscription,
   removeAllowedHost,
   subscriptionFormOptions,
-} from '../../../modules/event-feeds/community.usecases.ts';
+} from '../../../modules/event-feeds/community.usecases.server.ts';
 import {
   AllowedHostInputSchema,
   SubscriptionInputSchema,
-} from '../../../modules/event-feeds/event-feeds.schemas.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.ts';
+} from '../../../modules/event-feeds/event-feeds.schemas.server.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';

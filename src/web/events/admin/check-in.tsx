@@ -4,13 +4,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { isAppError } from '../../../lib/errors.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.ts';
-import { getStaffEvent } from '../../../modules/events/events.usecases.ts';
-import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.ts';
+import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.server.ts';
+import { getStaffEvent } from '../../../modules/events/events.usecases.server.ts';
+import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';

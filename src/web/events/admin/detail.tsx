@@ -10,7 +10,7 @@ import {
   getStaffEvent,
   setSessionCancelled,
   updateEvent,
-} from '../../../modules/events/events.usecases.ts';
+} from '../../../modules/events/events.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
@@ -26,7 +26,7 @@ import {
   isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.ts';
+} from '../../ui/version-forms.server.ts';
 import { EventForm } from '../components/EventForm.tsx';
 import { SessionTime } from '../components/EventParts.tsx';
 import {
@@ -37,7 +37,7 @@ import {
   invalidForm,
   parseEventForm,
   readEventForm,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {

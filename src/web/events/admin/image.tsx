@@ -2,12 +2,12 @@
 // strips metadata). A plain multipart form; no JavaScript.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { getStaffEvent, setEventImage } from '../../../modules/events/events.usecases.ts';
+import { getStaffEvent, setEventImage } from '../../../modules/events/events.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.ts';
+import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/image.ts';

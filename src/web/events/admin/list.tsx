@@ -1,6 +1,6 @@
 // Back office: the events of the units the staff member works for, newest first, and a link to add one.
 import { formatDateTime } from '../../../lib/dates.ts';
-import { listStaffEvents } from '../../../modules/events/events.usecases.ts';
+import { listStaffEvents } from '../../../modules/events/events.usecases.server.ts';
 import { scopeRoots } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -2,12 +2,12 @@
 import { redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { createEvent, eventFormOptions } from '../../../modules/events/events.usecases.ts';
+import { createEvent, eventFormOptions } from '../../../modules/events/events.usecases.server.ts';
 import { scopeRoots } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { EventForm } from '../components/EventForm.tsx';
 import {
@@ -17,7 +17,7 @@ import {
   invalidForm,
   parseEventForm,
   readEventForm,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/new.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 // The staff event form (create and edit): details, place or online link, schedule (one session or a weekly
 // series with skipped days), capacity and registration window, plan task. Plain HTML inputs; no JavaScript.
 
-import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.server.ts';
 import { useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
-import type { EventFormValues } from '../forms.ts';
+import type { EventFormValues } from '../forms.server.ts';
 import { audienceKey, categoryKey } from './EventParts.tsx';
 
 export interface EventFormOptions {

@@ -4,7 +4,7 @@ import { data } from 'react-router';
 import {
   cancelRegistrationByToken,
   registrationForCancelToken,
-} from '../../../modules/events/events-registration.usecases.ts';
+} from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

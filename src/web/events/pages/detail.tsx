@@ -6,10 +6,10 @@ import { redirect, useRouteLoaderData } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { CONSENT_TEXT } from '../../../modules/events/events.model.ts';
+import { CONSENT_TEXT } from '../../../modules/events/events.model.server.ts';
 import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
-import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.ts';
-import { registerForEvent } from '../../../modules/events/events-registration.usecases.ts';
+import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
+import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
@@ -18,14 +18,14 @@ import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
-import { formValues } from '../../units/forms.ts';
+import { formValues } from '../../units/forms.server.ts';
 import { EventFacts, SessionTime } from '../components/EventParts.tsx';
 import {
   parseRegistrationForm,
   REGISTRATION_FIELDS,
   type RegistrationFormValues,
   registrationFieldForError,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {

@@ -1,7 +1,10 @@
 // The short survey after an event (link mailed by the feedback job): a rating from 1 to 5 and a comment.
 import { data } from 'react-router';
-import { FeedbackInputSchema } from '../../../modules/events/events.schemas.ts';
-import { feedbackContext, submitFeedback } from '../../../modules/events/events-attendance.usecases.ts';
+import { FeedbackInputSchema } from '../../../modules/events/events.schemas.server.ts';
+import {
+  feedbackContext,
+  submitFeedback,
+} from '../../../modules/events/events-attendance.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { type FieldMessages, issuesToMessages } from '../../ui/actor.ts';

@@ -1,13 +1,16 @@
 // Public list of upcoming event sessions with filters (date range or one day, category, audience, place, free,
 // with seats). A plain GET form; no JavaScript. The month view lives at /events/calendar.
-import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.ts';
-import { type PublicListQuery, PublicListQuerySchema } from '../../../modules/events/events.schemas.ts';
-import { listPublicSessions } from '../../../modules/events/events.usecases.ts';
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.server.ts';
+import {
+  type PublicListQuery,
+  PublicListQuerySchema,
+} from '../../../modules/events/events.schemas.server.ts';
+import { listPublicSessions } from '../../../modules/events/events.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer } from '../../ui/page-errors.ts';
-import { formDay } from '../../units/forms.ts';
+import { formDay } from '../../units/forms.server.ts';
 import { audienceKey, categoryKey, SessionTime } from '../components/EventParts.tsx';
 import type { Route } from './+types/list.ts';
 

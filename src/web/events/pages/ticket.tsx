@@ -3,12 +3,12 @@
 // cancel here (guests who gave only a phone number have no mail link).
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { siteUrl, ticketPath, ticketQrSvg } from '../../../modules/events/events.mail.ts';
-import { nearbyAlternatives } from '../../../modules/events/events.usecases.ts';
+import { siteUrl, ticketPath, ticketQrSvg } from '../../../modules/events/events.mail.server.ts';
+import { nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
 import {
   cancelRegistrationByTicket,
   getTicket,
-} from '../../../modules/events/events-registration.usecases.ts';
+} from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

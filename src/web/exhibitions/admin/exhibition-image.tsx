@@ -3,17 +3,17 @@ import { rm } from 'node:fs/promises';
 // required; the image is stored public with its derivatives, then placed at the end of the section.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { addUploadedImage } from '../../../modules/exhibitions/exhibitions.images.ts';
-import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.ts';
+import { addUploadedImage } from '../../../modules/exhibitions/exhibitions.images.server.ts';
+import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import { ImageUploadForm } from '../../catalogue/components/ImageUploadForm.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.ts';
+import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { IMAGE_FIELDS, textFields } from '../forms.ts';
+import { IMAGE_FIELDS, textFields } from '../forms.server.ts';
 import type { Route } from './+types/exhibition-image.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {

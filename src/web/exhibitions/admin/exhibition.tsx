@@ -4,13 +4,13 @@
 import { redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.ts';
+import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import {
   ExhibitionPatchSchema,
   MoveSchema,
   RecordItemInputSchema,
   SectionInputSchema,
-} from '../../../modules/exhibitions/exhibitions.schemas.ts';
+} from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
 import {
   addRecordItem,
   addSection,
@@ -21,18 +21,18 @@ import {
   setExhibitionStatus,
   updateExhibition,
   updateSection,
-} from '../../../modules/exhibitions/exhibitions.usecases.ts';
+} from '../../../modules/exhibitions/exhibitions.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formVersion } from '../../ui/version-forms.ts';
-import { formValues } from '../../units/forms.ts';
+import { formVersion } from '../../ui/version-forms.server.ts';
+import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
 import { SectionEditor, SectionFields } from '../components/SectionEditor.tsx';
 import {
@@ -42,7 +42,7 @@ import {
   SECTION_FIELDS,
   sectionMessages,
   textFields,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/exhibition.ts';
 
 const DONE: Record<string, MessageKey> = {

@@ -8,22 +8,22 @@ import { localePath } from '../../../lib/i18n.ts';
 import {
   exhibitionUnits,
   listExhibitionsForStaff,
-} from '../../../modules/exhibitions/exhibitions.queries.ts';
-import { ExhibitionInputSchema } from '../../../modules/exhibitions/exhibitions.schemas.ts';
-import { createExhibition } from '../../../modules/exhibitions/exhibitions.usecases.ts';
+} from '../../../modules/exhibitions/exhibitions.queries.server.ts';
+import { ExhibitionInputSchema } from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
+import { createExhibition } from '../../../modules/exhibitions/exhibitions.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
-import { formValues } from '../../units/forms.ts';
+import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
-import { EXHIBITION_FIELDS, EXHIBITION_MESSAGES, exhibitionFormInput } from '../forms.ts';
+import { EXHIBITION_FIELDS, EXHIBITION_MESSAGES, exhibitionFormInput } from '../forms.server.ts';
 import type { Route } from './+types/exhibitions.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {

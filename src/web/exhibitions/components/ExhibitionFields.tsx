@@ -3,7 +3,7 @@
 import { useT } from '../../i18n.ts';
 import type { FormMessage } from '../../ui/forms.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
-import type { EXHIBITION_FIELDS } from '../forms.ts';
+import type { EXHIBITION_FIELDS } from '../forms.server.ts';
 
 type Name = (typeof EXHIBITION_FIELDS)[number];
 

@@ -1,7 +1,10 @@
 // One section on the exhibition editing page: move/delete buttons, its text (in a <details> that opens
 // without JavaScript), its objects and images with their own move/remove buttons, and the forms to add more.
 // Buttons carry the section's or item's name for screen readers ("Move up: Trầm hương").
-import type { ExhibitionItemView, SectionView } from '../../../modules/exhibitions/exhibitions.queries.ts';
+import type {
+  ExhibitionItemView,
+  SectionView,
+} from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import { ResponsiveImage } from '../../catalogue/components/ResponsiveImage.tsx';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';

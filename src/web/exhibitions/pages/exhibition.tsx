@@ -13,7 +13,7 @@ import {
 import {
   type ExhibitionItemView,
   getPublicExhibition,
-} from '../../../modules/exhibitions/exhibitions.queries.ts';
+} from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import { ResponsiveImage } from '../../catalogue/components/ResponsiveImage.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';

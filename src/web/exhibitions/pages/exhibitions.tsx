@@ -1,7 +1,7 @@
 // Public list of published virtual exhibitions: title, holding unit, dates, summary and cover image. No JS.
 import { formatDate } from '../../../lib/dates.ts';
 import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
-import { listPublishedExhibitions } from '../../../modules/exhibitions/exhibitions.queries.ts';
+import { listPublishedExhibitions } from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import { ResponsiveImage } from '../../catalogue/components/ResponsiveImage.tsx';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';

@@ -11,23 +11,23 @@ import {
   createFeedToken,
   feedTokenStatus,
   revokeFeedToken,
-} from '../../../modules/event-feeds/feeds.usecases.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.ts';
-import { FollowInputSchema } from '../../../modules/follows/follows.schemas.ts';
+} from '../../../modules/event-feeds/feeds.usecases.server.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.server.ts';
+import { FollowInputSchema } from '../../../modules/follows/follows.schemas.server.ts';
 import {
   follow,
   followOptions,
   listFollows,
   myFollowedEvents,
   unfollow,
-} from '../../../modules/follows/follows.usecases.ts';
+} from '../../../modules/follows/follows.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';

@@ -1,6 +1,6 @@
 // Back office: the background job queue (administrators): what ran, what waits, what failed and why.
 import { formatDateTime } from '../../../lib/dates.ts';
-import { listRecentJobs } from '../../../modules/jobs/jobs.usecases.ts';
+import { listRecentJobs } from '../../../modules/jobs/jobs.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

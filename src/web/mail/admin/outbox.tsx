@@ -1,6 +1,6 @@
 // Back office: the mail outbox, where mail waits when no SMTP server is configured (administrators only).
 import { formatDateTime } from '../../../lib/dates.ts';
-import { listOutbox } from '../../../modules/mail/mail.usecases.ts';
+import { listOutbox } from '../../../modules/mail/mail.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -4,7 +4,7 @@ import { isMessageKey } from '../../../lib/i18n.ts';
 import {
   listMyNotifications,
   markMyNotificationsRead,
-} from '../../../modules/notifications/notifications.usecases.ts';
+} from '../../../modules/notifications/notifications.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';

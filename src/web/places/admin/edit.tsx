@@ -4,30 +4,30 @@ import { redirect } from 'react-router';
 import type { Actor } from '../../../lib/authz.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.ts';
+import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
-import { removePlacePhoto } from '../../../modules/places/places.photos.ts';
-import type { PlaceRow } from '../../../modules/places/places.repository.ts';
+import { removePlacePhoto } from '../../../modules/places/places.photos.server.ts';
+import type { PlaceRow } from '../../../modules/places/places.repository.server.ts';
 import {
   HoursExceptionSchema,
   IsoDay,
   UpdatePlaceSchema,
   WeeklyHoursSchema,
-} from '../../../modules/places/places.schemas.ts';
+} from '../../../modules/places/places.schemas.server.ts';
 import {
   type PlacesDeps,
   removeHoursException,
   setHoursException,
   setWeeklyHours,
   updatePlace,
-} from '../../../modules/places/places.usecases.ts';
+} from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -38,7 +38,7 @@ import {
   isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.ts';
+} from '../../ui/version-forms.server.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { PlaceForm } from '../components/PlaceForm.tsx';
 import { weekdayKey } from '../format.ts';
@@ -49,7 +49,7 @@ import {
   readExceptionForm,
   readHoursForm,
   readPlaceForm,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/edit.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -1,8 +1,8 @@
 // Back office: the tile server of the public places map (administrators of the whole department only).
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { isBlank } from '../../../lib/text.ts';
-import { MapSettingsSchema } from '../../../modules/places/places.schemas.ts';
+import { isBlank } from '../../../lib/text.server.ts';
+import { MapSettingsSchema } from '../../../modules/places/places.schemas.server.ts';
 import {
   authorizeMapSettings,
   readMapSettings,

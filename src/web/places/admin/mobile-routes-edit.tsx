@@ -3,8 +3,8 @@
 import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { isBlank } from '../../../lib/text.ts';
-import { routeForEdit, stopPlaceOptions, unitOptions } from '../../../modules/places/places.admin.ts';
+import { isBlank } from '../../../lib/text.server.ts';
+import { routeForEdit, stopPlaceOptions, unitOptions } from '../../../modules/places/places.admin.server.ts';
 import {
   addStop,
   cancelStop,
@@ -12,21 +12,21 @@ import {
   removeStop,
   restoreStop,
   updateRoute,
-} from '../../../modules/places/places.mobile.usecases.ts';
+} from '../../../modules/places/places.mobile.usecases.server.ts';
 import {
   CreateStopSchema,
   IsoDay,
   StopCancellationSchema,
   StopId,
   UpdateRouteSchema,
-} from '../../../modules/places/places.schemas.ts';
+} from '../../../modules/places/places.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -37,10 +37,10 @@ import {
   isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.ts';
+} from '../../ui/version-forms.server.ts';
 import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import { dayLabel, weekdayKey } from '../format.ts';
-import { readDates } from '../forms.ts';
+import { readDates } from '../forms.server.ts';
 import type { Route } from './+types/mobile-routes-edit.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -1,19 +1,19 @@
 // Back office: add a service point for one of the units the signed-in person keeps.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
-import { unitOptions } from '../../../modules/places/places.admin.ts';
-import { CreatePlaceSchema } from '../../../modules/places/places.schemas.ts';
-import { createPlace } from '../../../modules/places/places.usecases.ts';
+import { unitOptions } from '../../../modules/places/places.admin.server.ts';
+import { CreatePlaceSchema } from '../../../modules/places/places.schemas.server.ts';
+import { createPlace } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { PlaceForm } from '../components/PlaceForm.tsx';
-import { PLACE_MESSAGES, readPlaceForm } from '../forms.ts';
+import { PLACE_MESSAGES, readPlaceForm } from '../forms.server.ts';
 import type { Route } from './+types/new.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {

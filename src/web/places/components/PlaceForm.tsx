@@ -5,7 +5,7 @@ import { useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
 import { FieldError, fieldAria, type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
-import type { PlaceFormValues } from '../forms.ts';
+import type { PlaceFormValues } from '../forms.server.ts';
 
 type Errors = readonly FormMessage[] | undefined;
 

@@ -5,9 +5,9 @@
 import { data, useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { PLACE_KINDS } from '../../../modules/places/places.kinds.ts';
-import { listRoutes } from '../../../modules/places/places.mobile.usecases.ts';
+import { listRoutes } from '../../../modules/places/places.mobile.usecases.server.ts';
 import { readMapSettings } from '../../../modules/places/places.settings.ts';
-import { listDistricts, listPlaces } from '../../../modules/places/places.usecases.ts';
+import { listDistricts, listPlaces } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
@@ -16,7 +16,7 @@ import { PlacesMap } from '../components/PlacesMap.tsx';
 import { formatKm } from '../format.ts';
 import placesCss from '../places.css?url';
 import enhanceUrl from '../places-enhance.js?url&no-inline';
-import { placesHref, readPlacesQuery } from '../query.ts';
+import { placesHref, readPlacesQuery } from '../query.server.ts';
 import type { Route } from './+types/list.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: placesCss }];

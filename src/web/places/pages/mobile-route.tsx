@@ -1,7 +1,7 @@
 // A mobile-library route's public page: the next stops in Asia/Ho_Chi_Minh (cancelled ones kept, marked
 // and explained), then the regular schedule. No JavaScript.
 import { formatIsoDay } from '../../../lib/dates.ts';
-import { getRoute } from '../../../modules/places/places.mobile.usecases.ts';
+import { getRoute } from '../../../modules/places/places.mobile.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -10,8 +10,8 @@ import {
   CreateBudgetLineSchema,
   RecordSpendingSchema,
   UpdateBudgetLineSchema,
-} from '../../../modules/plan/plan-budget.schemas.ts';
-import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
+} from '../../../modules/plan/plan-budget.schemas.server.ts';
+import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.server.ts';
 import {
   appraiseBudgetLine,
   createBudgetLine,
@@ -19,17 +19,17 @@ import {
   getBudgetInstance,
   recordBudgetSpending,
   updateBudgetLine,
-} from '../../../modules/plan/plan-budget.usecases.ts';
+} from '../../../modules/plan/plan-budget.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { type FormMessage, failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formValues } from '../../units/forms.ts';
+import { formValues } from '../../units/forms.server.ts';
 import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../budget-forms.ts';
 import { type BudgetLineView, budgetLineView, sourceKey, stageKey } from '../components/budget-view.ts';
 import { phaseLabel } from '../components/task-view.ts';

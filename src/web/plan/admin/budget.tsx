@@ -2,10 +2,10 @@
 // filtered by a plain GET form, with an Excel export of the same selection.
 import { yearInVietnam } from '../../../lib/dates.ts';
 import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
-import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
-import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.ts';
-import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.ts';
-import { listBudget } from '../../../modules/plan/plan-budget.usecases.ts';
+import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
+import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.server.ts';
+import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.server.ts';
+import { listBudget } from '../../../modules/plan/plan-budget.usecases.server.ts';
 import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

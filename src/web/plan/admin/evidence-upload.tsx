@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.ts';
-import { MAX_BYTES } from '../../../modules/files/files.validate.ts';
-import { addFileEvidence } from '../../../modules/plan/plan-evidence.usecases.ts';
-import { IdSchema } from '../../../modules/plan/plan-work.schemas.ts';
+import { newId } from '../../../lib/ids.server.ts';
+import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { addFileEvidence } from '../../../modules/plan/plan-evidence.usecases.server.ts';
+import { IdSchema } from '../../../modules/plan/plan-work.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import type { Route } from './+types/evidence-upload.ts';
 
 /** The file limit plus room for the form's other fields and multipart headers. */

@@ -5,8 +5,8 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { addLinkEvidence, removeEvidence } from '../../../modules/plan/plan-evidence.usecases.ts';
-import { saveProgress, transitionReport } from '../../../modules/plan/plan-progress.usecases.ts';
+import { addLinkEvidence, removeEvidence } from '../../../modules/plan/plan-evidence.usecases.server.ts';
+import { saveProgress, transitionReport } from '../../../modules/plan/plan-progress.usecases.server.ts';
 import {
   AssignSchema,
   CommentSchema,
@@ -15,23 +15,23 @@ import {
   LinkEvidenceSchema,
   ProgressSchema,
   TransitionSchema,
-} from '../../../modules/plan/plan-work.schemas.ts';
+} from '../../../modules/plan/plan-work.schemas.server.ts';
 import {
   assignUnitPart,
   commentOnInstance,
   getInstanceView,
   setInstanceDueDate,
-} from '../../../modules/plan/plan-work.usecases.ts';
+} from '../../../modules/plan/plan-work.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formDay, formValues, optionalText } from '../../units/forms.ts';
+import { formDay, formValues, optionalText } from '../../units/forms.server.ts';
 import { PlanTimeline } from '../components/PlanTimeline.tsx';
 import { phaseLabel } from '../components/task-view.ts';
 import { UnitPartSection } from '../components/UnitPartSection.tsx';

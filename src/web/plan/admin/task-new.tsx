@@ -2,12 +2,16 @@
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { AddTaskSchema, addPlanTask, listOpenUnits } from '../../../modules/plan/plan-task-edit.usecases.ts';
+import {
+  AddTaskSchema,
+  addPlanTask,
+  listOpenUnits,
+} from '../../../modules/plan/plan-task-edit.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import type { FormMessage } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';

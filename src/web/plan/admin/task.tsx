@@ -3,14 +3,14 @@ import { data, redirect } from 'react-router';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { getPlanTask } from '../../../modules/plan/plan.usecases.ts';
+import { getPlanTask } from '../../../modules/plan/plan.usecases.server.ts';
 import {
   EditTaskSchema,
   editPlanTask,
   listOpenUnits,
   listTaskEdits,
-} from '../../../modules/plan/plan-task-edit.usecases.ts';
-import { taskWorkSummary } from '../../../modules/plan/plan-work.usecases.ts';
+} from '../../../modules/plan/plan-task-edit.usecases.server.ts';
+import { taskWorkSummary } from '../../../modules/plan/plan-work.usecases.server.ts';
 import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -1,7 +1,11 @@
 // Back office: the filtered task list (same query string as /admin/plan/tasks) as a CSV or XLSX download.
 import { data } from 'react-router';
-import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportPlanTasks } from '../../../modules/plan/plan-export.ts';
+import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportPlanTasks,
+} from '../../../modules/plan/plan-export.server.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/tasks-export.ts';

@@ -1,5 +1,5 @@
-import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
-import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
+import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
+import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
 import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -2,9 +2,9 @@
 // line and the milestones, followed by a table that says the same in text. Filters: a plain GET form.
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
 import { PROGRAM_YEAR_LIST } from '../../../modules/plan/plan.model.ts';
-import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.ts';
-import { listPlanUnits } from '../../../modules/plan/plan.usecases.ts';
-import { getPlanTimeline } from '../../../modules/plan/plan-overview.usecases.ts';
+import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
+import { listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
+import { getPlanTimeline } from '../../../modules/plan/plan-overview.usecases.server.ts';
 import { layoutTimeline, PLAN_MILESTONES, timelineStatus } from '../../../modules/plan/plan-timeline.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

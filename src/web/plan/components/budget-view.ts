@@ -3,8 +3,8 @@ import type { Actor } from '../../../lib/authz.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { formatVnd } from '../../../lib/money.ts';
-import type { BudgetLine, BudgetSums } from '../../../modules/plan/plan-budget.repository.ts';
-import type { BudgetSource } from '../../../modules/plan/plan-budget.table.ts';
+import type { BudgetLine, BudgetSums } from '../../../modules/plan/plan-budget.repository.server.ts';
+import type { BudgetSource } from '../../../modules/plan/plan-budget.table.server.ts';
 import { can } from '../../../policies.ts';
 
 export const sourceKey = (s: BudgetSource): MessageKey => `planBudget.source.${s}`;

@@ -1,7 +1,7 @@
 // Shapes a plan task for the back-office pages (list and detail).
 import type { Translate } from '../../../lib/i18n.ts';
 import { type PlanTime, timeRangeLabel } from '../../../modules/plan/plan.model.ts';
-import type { PlanTask } from '../../../modules/plan/plan.repository.ts';
+import type { PlanTask } from '../../../modules/plan/plan.repository.server.ts';
 
 export function planTaskRow(t: PlanTask) {
   return {

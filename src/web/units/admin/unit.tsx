@@ -9,15 +9,15 @@ import {
   MergeUnitSchema,
   UnitId,
   UpdateUnitSchema,
-} from '../../../modules/units/units.schemas.ts';
+} from '../../../modules/units/units.schemas.server.ts';
 import {
   closeUnit,
   mergeUnit,
   moveUnit,
   renameUnit,
   reopenUnit,
-} from '../../../modules/units/units.usecases.ts';
-import { type HistoryLine, unitDetailPage } from '../../../modules/units/units.views.ts';
+} from '../../../modules/units/units.usecases.server.ts';
+import { type HistoryLine, unitDetailPage } from '../../../modules/units/units.views.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
@@ -25,9 +25,14 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { conflictForm, formVersion, isVersionConflict, versionForForm } from '../../ui/version-forms.ts';
+import {
+  conflictForm,
+  formVersion,
+  isVersionConflict,
+  versionForForm,
+} from '../../ui/version-forms.server.ts';
 import { UnitChangeForms } from '../components/UnitChangeForms.tsx';
-import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../forms.ts';
+import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../forms.server.ts';
 import type { Route } from './+types/unit.ts';
 
 const DONE: Record<string, MessageKey> = {

@@ -5,15 +5,15 @@ import { formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { UNIT_KINDS } from '../../../modules/units/units.kinds.ts';
-import { CreateUnitSchema, TreeQuerySchema } from '../../../modules/units/units.schemas.ts';
-import { createUnit } from '../../../modules/units/units.usecases.ts';
-import { unitTreePage } from '../../../modules/units/units.views.ts';
+import { CreateUnitSchema, TreeQuerySchema } from '../../../modules/units/units.schemas.server.ts';
+import { createUnit } from '../../../modules/units/units.usecases.server.ts';
+import { unitTreePage } from '../../../modules/units/units.views.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.ts';
+import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -25,7 +25,7 @@ import {
   formDay,
   formValues,
   optionalText,
-} from '../forms.ts';
+} from '../forms.server.ts';
 import type { Route } from './+types/units.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {

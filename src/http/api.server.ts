@@ -1,0 +1,68 @@
+// /api/v1: JSON API documented as OpenAPI 3.1 from the same Zod schemas that validate it.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.server.ts';
+import { AppError, unauthenticated } from '../lib/errors.ts';
+import { isStaff } from '../lib/staff.ts';
+import { registerAccessRoutes } from '../modules/access/access.routes.server.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.server.ts';
+import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.server.ts';
+import { registerCatalogueExportRoutes } from '../modules/catalogue/catalogue-export.routes.server.ts';
+import { registerEventRoutes } from '../modules/events/events.routes.server.ts';
+import { registerExhibitionRoutes } from '../modules/exhibitions/exhibitions.routes.server.ts';
+import { registerPlaceRoutes } from '../modules/places/places.routes.server.ts';
+import { registerPlanRoutes } from '../modules/plan/plan.routes.server.ts';
+import { registerPlanBudgetRoutes } from '../modules/plan/plan-budget.routes.server.ts';
+import { registerPlanWorkRoutes } from '../modules/plan/plan-work.routes.server.ts';
+import { registerUnitRoutes } from '../modules/units/units.routes.server.ts';
+import type { HonoEnv } from './env.ts';
+import { idempotencyKeys, withRequestTransaction } from './idempotency.server.ts';
+import { zodToAppError } from './problem.server.ts';
+import { isPublicApi } from './public-routes.ts';
+import { requireUtf8Json } from './utf8.ts';
+
+export type Api = OpenAPIHono<HonoEnv>;
+
+export function createApi(appDeps: AppDeps): Api {
+  // Routes use `deps.db`, which is the request's transaction while an Idempotency-Key request runs.
+  const deps = withRequestTransaction(appDeps);
+  const api = new OpenAPIHono<HonoEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw zodToAppError(result.error);
+    },
+  });
+  // Deny by default: an anonymous caller gets 401 before any validation, unless the route is public.
+  api.use('*', async (c, next) => {
+    const actor = c.get('actor');
+    if (actor.kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path)) throw unauthenticated();
+    // "Staff must use two-step sign-in" holds for the API as for the pages (see web/auth-guard.ts).
+    if (actor.kind === 'user' && isStaff(actor) && !actor.twoFactorEnabled) {
+      if (await deps.repos.auth.readRequireMfaForStaff()) {
+        throw new AppError('auth.mfa_required', 403, 'error.mfaRequired');
+      }
+    }
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'DELETE';
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/json\b/i.test(type) && (c.req.header('content-length') ?? '0') !== '0') {
+      throw new AppError('request.unsupported_media_type', 415, 'error.unsupportedMediaType');
+    }
+    await next();
+  });
+  api.use('*', requireUtf8Json());
+  api.use('*', idempotencyKeys(appDeps));
+  registerAuditRoutes(api, deps);
+  registerCatalogueRoutes(api, deps);
+  registerCatalogueExportRoutes(api, deps);
+  registerExhibitionRoutes(api, deps);
+  registerEventRoutes(api, deps);
+  registerAccessRoutes(api, deps);
+  registerPlaceRoutes(api, deps);
+  registerPlanRoutes(api, deps);
+  registerPlanWorkRoutes(api, deps);
+  registerPlanBudgetRoutes(api, deps);
+  registerUnitRoutes(api, deps);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Suốt Đời API', version: '1.0.0', description: 'API của nền tảng học tập suốt đời' },
+  });
+  return api;
+}

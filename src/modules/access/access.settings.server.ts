@@ -1,0 +1,25 @@
+// The security settings page's use cases. The setting itself ("staff must use two-factor sign-in") belongs
+// to the auth module, which enforces it at sign-in and owns its permission (`auth.settings.update`) and
+// audited write; this file only gives the page one read and one write entry point.
+import type { AppDeps } from '../../deps.server.ts';
+import type { Actor } from '../../lib/authz.ts';
+import {
+  authorizeSiteSettings,
+  getRequireMfaForStaff,
+  setRequireMfaForStaff,
+} from '../auth/auth.usecases.server.ts';
+import type { SecuritySettings } from './access.schemas.server.ts';
+
+export async function getSecuritySettings(deps: AppDeps, actor: Actor): Promise<SecuritySettings> {
+  await authorizeSiteSettings(deps, actor);
+  return { requireMfaForStaff: await getRequireMfaForStaff(deps) };
+}
+
+export async function updateSecuritySettings(
+  deps: AppDeps,
+  actor: Actor,
+  input: SecuritySettings,
+): Promise<SecuritySettings> {
+  await setRequireMfaForStaff(deps, actor, input.requireMfaForStaff);
+  return input;
+}

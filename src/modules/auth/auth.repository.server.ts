@@ -1,0 +1,240 @@
+// SQL for authentication data we read or change outside better-auth: the actor lookup, the session list,
+// revocation, failed-attempt counting (and the addresses and notices that go with it), reset links and the
+// staff-MFA setting.
+import { sql } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.server.ts';
+
+export interface SessionActorRow {
+  session_id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  two_factor_enabled: boolean;
+  last_seen_at: Date;
+}
+
+export interface SessionRow {
+  id: string;
+  user_agent: string | null;
+  ip_address: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  two_factor_enabled: boolean;
+  created_at: Date;
+}
+
+export function createAuthRepository(dbh: DbHandle) {
+  return {
+    /** The one query per request: a live session and its user. */
+    async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
+      const rows = await dbh.query<SessionActorRow>(
+        `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.two_factor_enabled, s.last_seen_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token = $1 AND s.expires_at > $2`,
+        [token, now],
+      );
+      return rows[0];
+    },
+    async touchSession(sessionId: string, now: Date): Promise<void> {
+      await dbh.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [sessionId, now]);
+    },
+    async listSessions(userId: string, now: Date): Promise<SessionRow[]> {
+      return dbh.query<SessionRow>(
+        `SELECT id, user_agent, ip_address, created_at, last_seen_at, expires_at FROM sessions
+          WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC`,
+        [userId, now],
+      );
+    },
+    /** Deletes one of the user's own sessions; returns false when there is no such session. */
+    async deleteSession(userId: string, sessionId: string): Promise<boolean> {
+      const rows = await dbh.query<{ id: string }>(
+        'DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id',
+        [sessionId, userId],
+      );
+      return rows.length > 0;
+    },
+    async deleteOtherSessions(userId: string, keepSessionId: string): Promise<number> {
+      const rows = await dbh.query<{ id: string }>(
+        'DELETE FROM sessions WHERE user_id = $1 AND id <> $2 RETURNING id',
+        [userId, keepSessionId],
+      );
+      return rows.length;
+    },
+    async findUserByEmail(email: string): Promise<UserRow | undefined> {
+      const rows = await dbh.query<UserRow>(
+        'SELECT id, email, name, two_factor_enabled, created_at FROM users WHERE email = $1',
+        [email],
+      );
+      return rows[0];
+    },
+    async findUserById(id: string): Promise<UserRow | undefined> {
+      const rows = await dbh.query<UserRow>(
+        'SELECT id, email, name, two_factor_enabled, created_at FROM users WHERE id = $1',
+        [id],
+      );
+      return rows[0];
+    },
+    async hasPendingTwoFactor(userId: string): Promise<boolean> {
+      const rows = await dbh.query<{ n: number }>(
+        'SELECT 1 AS n FROM two_factors WHERE user_id = $1 AND verified = false',
+        [userId],
+      );
+      return rows.length > 0;
+    },
+    /**
+     * When the `n`-th most recent failure since `since` happened, or null when there are fewer: per account and
+     * client address (`ip` null only where no address is known), or per address across accounts.
+     */
+    async nthRecentFailure(
+      key: { email: string; ip: string | null } | { ip: string },
+      since: Date,
+      n: number,
+    ): Promise<Date | null> {
+      const rows =
+        'email' in key
+          ? await dbh.query<{ at: Date | string }>(
+              `SELECT at FROM login_failures WHERE email = $1 AND ip IS NOT DISTINCT FROM $2 AND at > $3
+                ORDER BY at DESC OFFSET $4 LIMIT 1`,
+              [key.email, key.ip, since, n - 1],
+            )
+          : await dbh.query<{ at: Date | string }>(
+              'SELECT at FROM login_failures WHERE ip = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1',
+              [key.ip, since, n - 1],
+            );
+      const at = rows[0]?.at;
+      return at ? new Date(at) : null;
+    },
+    /** Failures on one account since `since` from every address, other than the attempt `exceptId`. */
+    async accountFailures(
+      email: string,
+      since: Date,
+      exceptId: number,
+    ): Promise<{ count: number; latest: Date | null }> {
+      const rows = await dbh.query<{ n: number | string; latest: Date | string | null }>(
+        `SELECT count(*) AS n, max(at) AS latest FROM login_failures
+          WHERE email = $1 AND at > $2 AND id <> $3`,
+        [email, since, exceptId],
+      );
+      const latest = rows[0]?.latest;
+      return { count: Number(rows[0]?.n ?? 0), latest: latest ? new Date(latest) : null };
+    },
+    /** Counts an attempt as failed until proven otherwise; returns its id. Prunes rows past every window. */
+    async recordFailure(
+      email: string | null,
+      ip: string | null,
+      at: Date,
+      pruneBefore: Date,
+    ): Promise<number> {
+      const rows = await dbh.query<{ id: number | string }>(
+        'INSERT INTO login_failures (at, email, ip) VALUES ($1, $2, $3) RETURNING id',
+        [at, email, ip],
+      );
+      await dbh.query('DELETE FROM login_failures WHERE at < $1', [pruneBefore]);
+      return Number(rows[0]?.id);
+    },
+    /** Takes back an attempt that succeeded, or one refused before its secret was checked. */
+    async forgetFailure(id: number): Promise<void> {
+      await dbh.query('DELETE FROM login_failures WHERE id = $1', [id]);
+    },
+    async isKnownIp(email: string, ip: string, since: Date): Promise<boolean> {
+      const rows = await dbh.query<{ n: number }>(
+        'SELECT 1 AS n FROM login_known_ips WHERE email = $1 AND ip = $2 AND last_success_at > $3',
+        [email, ip, since],
+      );
+      return rows.length > 0;
+    },
+    async rememberKnownIp(email: string, ip: string, at: Date): Promise<void> {
+      await dbh.query(
+        `INSERT INTO login_known_ips (email, ip, last_success_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email, ip) DO UPDATE SET last_success_at = EXCLUDED.last_success_at`,
+        [email, ip, at],
+      );
+    },
+    /**
+     * True for exactly one caller per account and period: records that a failed-attempts notice goes out now,
+     * unless one went out after `notBefore`.
+     */
+    async claimFailureNotice(email: string, now: Date, notBefore: Date): Promise<boolean> {
+      const rows = await dbh.query<{ email: string }>(
+        `INSERT INTO login_failure_notices (email, sent_at) VALUES ($1, $2)
+         ON CONFLICT (email) DO UPDATE SET sent_at = EXCLUDED.sent_at
+           WHERE login_failure_notices.sent_at <= $3
+         RETURNING email`,
+        [email, now, notBefore],
+      );
+      return rows.length > 0;
+    },
+    async countResetRequests(by: 'email' | 'ip', value: string, since: Date): Promise<number> {
+      const column = by === 'email' ? 'email' : 'ip';
+      const rows = await dbh.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM password_reset_requests WHERE ${column} = $1 AND at > $2`,
+        [value, since],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async recordResetRequest(email: string, ip: string | null, at: Date, pruneBefore: Date): Promise<void> {
+      await dbh.query('INSERT INTO password_reset_requests (at, email, ip) VALUES ($1, $2, $3)', [
+        at,
+        email,
+        ip,
+      ]);
+      await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [pruneBefore]);
+    },
+    async deleteResetTokensOf(userId: string): Promise<void> {
+      await dbh.query("DELETE FROM verifications WHERE identifier LIKE 'reset-password:%' AND value = $1", [
+        userId,
+      ]);
+    },
+    /** Deletes expired sessions and verification tokens, and old rate-limit rows; returns counts. */
+    async sweepExpired(
+      now: Date,
+      keepCountersAfter: Date,
+      keepKnownIpsAfter: Date,
+    ): Promise<{ sessions: number; tokens: number }> {
+      const sessions = await dbh.query<{ id: string }>(
+        'DELETE FROM sessions WHERE expires_at < $1 RETURNING id',
+        [now],
+      );
+      const tokens = await dbh.query<{ id: string }>(
+        'DELETE FROM verifications WHERE expires_at < $1 RETURNING id',
+        [now],
+      );
+      await dbh.query('DELETE FROM login_failures WHERE at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM password_reset_requests WHERE at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM login_failure_notices WHERE sent_at < $1', [keepCountersAfter]);
+      await dbh.query('DELETE FROM login_known_ips WHERE last_success_at < $1', [keepKnownIpsAfter]);
+      return { sessions: sessions.length, tokens: tokens.length };
+    },
+    async readRequireMfaForStaff(): Promise<boolean> {
+      const rows = await dbh.query<{ value: unknown }>(
+        "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",
+      );
+      return rows[0]?.value === true;
+    },
+    /** Inside the caller's transaction, so the audit entry commits with it. Returns the previous value. */
+    async writeRequireMfaForStaff(tx: Db, value: boolean): Promise<boolean> {
+      const before = await tx.execute(
+        sql`SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
+      );
+      await tx.execute(
+        sql`INSERT INTO settings (key, value) VALUES ('auth.require_mfa_for_staff', ${JSON.stringify(value)}::jsonb)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      );
+      return rowsOf<{ value: unknown }>(before)[0]?.value === true;
+    },
+  };
+}
+export type AuthRepository = ReturnType<typeof createAuthRepository>;
+
+/** node-postgres returns `{ rows }`, PGlite's Drizzle driver the same shape; keep the difference here. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

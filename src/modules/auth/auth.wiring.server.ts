@@ -1,0 +1,92 @@
+// Connects authentication to the HTTP app: who is asking (actor resolver), the client address used by the
+// sign-in limiter, and better-auth's own endpoints under /api/auth/*.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
+import type { AppDeps } from '../../deps.server.ts';
+import type { HonoEnv } from '../../http/env.ts';
+import { problemResponse } from '../../http/problem.server.ts';
+import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
+import { AppError } from '../../lib/errors.ts';
+import { loadActorAccess } from '../access/access.actor.ts';
+import { clientIp } from './auth.client-ip.server.ts';
+import { rateLimitError } from './auth.errors.server.ts';
+import { CLIENT_IP_HEADER } from './auth.server.ts';
+import { readCookie, sessionCookieName, verifySignedToken } from './auth.session-cookie.server.ts';
+
+/** "Last seen" on the account page is refreshed at most this often, to keep reads read-only. */
+const TOUCH_AFTER_MS = 5 * 60 * 1000;
+
+export function createActorResolver(deps: AppDeps) {
+  const cookieName = sessionCookieName(deps.config.secureCookies);
+  return {
+    async resolve(headers: Headers): Promise<Actor> {
+      const signed = readCookie(headers.get('cookie'), cookieName);
+      if (!signed) return ANONYMOUS;
+      const token = verifySignedToken(signed, deps.config.sessionSecret);
+      if (!token) return ANONYMOUS;
+      const now = deps.now();
+      const row = await deps.repos.auth.findSessionActor(token, now);
+      if (!row) return ANONYMOUS;
+      if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+        await deps.repos.auth.touchSession(row.session_id, now);
+      }
+      const access = await loadActorAccess(deps, row.user_id);
+      if (access.disabled) return ANONYMOUS;
+      return {
+        kind: 'user',
+        userId: row.user_id,
+        email: row.email,
+        name: row.name,
+        grants: access.grants,
+        inSubtree: access.inSubtree,
+        twoFactorEnabled: row.two_factor_enabled,
+        sessionId: row.session_id,
+      };
+    },
+  };
+}
+
+function socketAddress(c: Context<HonoEnv>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
+export function wireAuth(deps: AppDeps): { mount: (app: Hono<HonoEnv>) => void } {
+  deps.actors = createActorResolver(deps);
+  return {
+    mount(app) {
+      app.use('*', async (c, next) => {
+        const headers = c.req.raw.headers;
+        const ip = clientIp({
+          forwardedFor: headers.get('x-forwarded-for'),
+          socketAddress: socketAddress(c),
+          trustProxyHops: deps.config.trustProxyHops,
+        });
+        headers.delete(CLIENT_IP_HEADER);
+        if (ip) headers.set(CLIENT_IP_HEADER, ip);
+        return next();
+      });
+      app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+        // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
+        if (c.req.method === 'GET' && c.req.path.startsWith('/api/auth/reset-password/')) {
+          return problemResponse(c, new AppError('route.not_found', 404, 'error.notFound'));
+        }
+        const res = await deps.auth.handler(c.req.raw);
+        if (res.status !== 429) return res;
+        // Our limiter's refusal becomes a translated problem+json with Retry-After.
+        const body = (await res
+          .clone()
+          .json()
+          .catch(() => null)) as { message?: string } | null;
+        const err = rateLimitError(body?.message ?? '', deps.now(), c.get('locale'));
+        const problem = problemResponse(c, err);
+        const retry = err.params?.seconds;
+        if (retry) problem.headers.set('Retry-After', String(retry));
+        return problem;
+      });
+    },
+  };
+}

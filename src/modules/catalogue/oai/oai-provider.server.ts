@@ -1,0 +1,361 @@
+// OAI-PMH 2.0 data provider (https://www.openarchives.org/OAI/openarchivesprotocol.html): the six verbs, oai_dc
+// and marcxml, sets `unit:<code>` and `type:<type>` (with their parents `unit` and `type`), from/until at day or
+// second granularity, signed keyset resumption tokens, persistent deletions. Every protocol error is an OAI
+// error element in a 200 response; nothing the harvester sends can produce a 500.
+import type { AppDeps } from '../../../deps.server.ts';
+import { RECORD_TYPES } from '../catalogue.schemas.server.ts';
+import type { OaiFilter, OaiItem, OaiSetFilter } from '../catalogue-oai.repository.server.ts';
+import {
+  decodeToken,
+  encodeToken,
+  type OaiQuery,
+  TOKEN_TTL_MS,
+  type TokenState,
+} from './oai-token.server.ts';
+import {
+  datestamp,
+  esc,
+  MARC_NS,
+  MARC_SCHEMA,
+  OAI_DC_NS,
+  OAI_DC_SCHEMA,
+  type OaiRecordData,
+  oaiDc,
+  oaiMarcXml,
+} from './oai-xml.server.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'repos' | 'config'>;
+
+export const LIST_RECORDS_PAGE = 100;
+export const LIST_IDENTIFIERS_PAGE = 500;
+
+const VERBS = ['Identify', 'ListMetadataFormats', 'ListSets', 'ListIdentifiers', 'ListRecords', 'GetRecord'];
+const ARGS: Record<string, { required: string[]; optional: string[]; exclusive?: string }> = {
+  Identify: { required: [], optional: [] },
+  ListMetadataFormats: { required: [], optional: ['identifier'] },
+  ListSets: { required: [], optional: [], exclusive: 'resumptionToken' },
+  GetRecord: { required: ['identifier', 'metadataPrefix'], optional: [] },
+  ListIdentifiers: {
+    required: ['metadataPrefix'],
+    optional: ['from', 'until', 'set'],
+    exclusive: 'resumptionToken',
+  },
+  ListRecords: {
+    required: ['metadataPrefix'],
+    optional: ['from', 'until', 'set'],
+    exclusive: 'resumptionToken',
+  },
+};
+
+const FORMATS: Record<string, { schema: string; ns: string }> = {
+  oai_dc: { schema: OAI_DC_SCHEMA, ns: OAI_DC_NS },
+  marcxml: { schema: MARC_SCHEMA, ns: MARC_NS },
+};
+
+class OaiError extends Error {
+  readonly codes: Array<{ code: string; message: string }>;
+  constructor(code: string, message: string, more: Array<{ code: string; message: string }> = []) {
+    super(code);
+    this.codes = [{ code, message }, ...more];
+  }
+}
+
+export interface OaiResponse {
+  status: number;
+  body: string;
+}
+
+function repositoryId(deps: Deps): string {
+  return new URL(deps.config.publicUrl).hostname;
+}
+
+export function oaiIdentifier(deps: Deps, recordId: string): string {
+  return `oai:${repositoryId(deps)}:${recordId}`;
+}
+
+function recordIdOf(deps: Deps, identifier: string): string | null {
+  const prefix = `oai:${repositoryId(deps)}:`;
+  if (!identifier.startsWith(prefix)) return null;
+  const id = identifier.slice(prefix.length);
+  return /^rec_[a-z2-9]{16}$/.test(id) ? id : null;
+}
+
+/** A UTC date or datetime argument: its granularity and the instant it denotes. */
+function parseDate(value: string): { day: boolean; at: Date } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1);
+  const at = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  if (
+    Number.isNaN(at.getTime()) ||
+    at.getUTCFullYear() !== Number(y) ||
+    at.getUTCMonth() !== Number(mo) - 1 ||
+    at.getUTCDate() !== Number(d) ||
+    at.getUTCHours() !== Number(h) ||
+    at.getUTCMinutes() !== Number(mi) ||
+    at.getUTCSeconds() !== Number(s)
+  )
+    return null;
+  return { day: m[4] === undefined, at };
+}
+
+const SET_SPEC = /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/;
+
+function setFilter(set: string | null): OaiSetFilter {
+  if (set === null || set === 'unit' || set === 'type') return { kind: 'all' };
+  const [top, value, ...rest] = set.split(':');
+  if (rest.length > 0 || !value) return { kind: 'none' };
+  if (top === 'unit') return { kind: 'unit', code: value };
+  if (top === 'type' && (RECORD_TYPES as readonly string[]).includes(value))
+    return { kind: 'type', type: value };
+  return { kind: 'none' };
+}
+
+function filterOf(q: OaiQuery): OaiFilter {
+  return {
+    set: setFilter(q.set),
+    from: q.from ? new Date(q.from) : null,
+    untilBefore: q.untilBefore ? new Date(q.untilBefore) : null,
+  };
+}
+
+/** Checks the arguments against the verb; answers the single values. Throws OaiError. */
+function validate(params: URLSearchParams): { verb: string; args: Record<string, string> } {
+  const seen = new Map<string, string[]>();
+  for (const [k, v] of params) seen.set(k, [...(seen.get(k) ?? []), v]);
+  const verbs = seen.get('verb') ?? [];
+  if (verbs.length === 0) throw new OaiError('badVerb', 'The verb argument is missing.');
+  if (verbs.length > 1) throw new OaiError('badVerb', 'The verb argument is repeated.');
+  const verb = verbs[0] as string;
+  const spec = ARGS[verb];
+  if (!spec || !VERBS.includes(verb))
+    throw new OaiError('badVerb', `"${verb.slice(0, 40)}" is not an OAI-PMH verb.`);
+  const problems: Array<{ code: string; message: string }> = [];
+  const args: Record<string, string> = {};
+  for (const [k, values] of seen) {
+    if (k === 'verb') continue;
+    const allowed = spec.required.includes(k) || spec.optional.includes(k) || spec.exclusive === k;
+    if (!allowed) problems.push({ code: 'badArgument', message: `Illegal argument "${k.slice(0, 40)}".` });
+    else if (values.length > 1)
+      problems.push({ code: 'badArgument', message: `Argument "${k}" is repeated.` });
+    else args[k] = values[0] as string;
+  }
+  if (spec.exclusive && args[spec.exclusive] !== undefined) {
+    if (Object.keys(args).length > 1)
+      problems.push({ code: 'badArgument', message: `${spec.exclusive} is an exclusive argument.` });
+  } else {
+    for (const r of spec.required)
+      if (!seen.has(r)) problems.push({ code: 'badArgument', message: `Argument "${r}" is missing.` });
+  }
+  const first = problems[0];
+  if (first) throw new OaiError(first.code, first.message, problems.slice(1));
+  return { verb, args };
+}
+
+function header(deps: Deps, item: OaiItem): string {
+  const sets = `<setSpec>unit:${esc(item.unitCode)}</setSpec><setSpec>type:${esc(item.type)}</setSpec>`;
+  return `<header${item.deleted ? ' status="deleted"' : ''}><identifier>${esc(oaiIdentifier(deps, item.recordId))}</identifier><datestamp>${datestamp(item.datestamp)}</datestamp>${sets}</header>`;
+}
+
+async function recordsById(deps: Deps, items: readonly OaiItem[]): Promise<Map<string, OaiRecordData>> {
+  const ids = items.filter((i) => !i.deleted).map((i) => i.recordId);
+  const [rows, holdings] = await Promise.all([
+    deps.repos.catalogue.getRecordsForExport(deps.db, ids),
+    deps.repos.catalogue.listHoldings(deps.db, ids),
+  ]);
+  const out = new Map<string, OaiRecordData>();
+  for (const r of rows) if (r.published) out.set(r.id, { ...r, holdings: [] });
+  for (const h of holdings) out.get(h.recordId)?.holdings.push(h);
+  return out;
+}
+
+function recordXml(deps: Deps, item: OaiItem, data: OaiRecordData | undefined, prefix: string): string {
+  if (item.deleted || !data) return `<record>${header(deps, { ...item, deleted: true })}</record>`;
+  const metadata =
+    prefix === 'marcxml' ? oaiMarcXml(data) : oaiDc(data, `${deps.config.publicUrl}/records/${data.id}`);
+  return `<record>${header(deps, item)}<metadata>${metadata}</metadata></record>`;
+}
+
+function checkPrefix(prefix: string): void {
+  if (!FORMATS[prefix])
+    throw new OaiError(
+      'cannotDisseminateFormat',
+      `Metadata format "${prefix.slice(0, 40)}" is not supported.`,
+    );
+}
+
+async function identify(deps: Deps): Promise<string> {
+  const earliest = await deps.repos.catalogueOai.earliestDatestamp(deps.db);
+  const host = repositoryId(deps);
+  const email = /<([^>]+@[^>]+)>/.exec(deps.config.mailFrom)?.[1] ?? deps.config.mailFrom;
+  const idDescription = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/.test(host)
+    ? `<description><oai-identifier xmlns="http://www.openarchives.org/OAI/2.0/oai-identifier" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"><scheme>oai</scheme><repositoryIdentifier>${esc(host)}</repositoryIdentifier><delimiter>:</delimiter><sampleIdentifier>${esc(`oai:${host}:rec_abcdefghijkmnpqr`)}</sampleIdentifier></oai-identifier></description>`
+    : '';
+  return `<Identify><repositoryName>Suốt Đời — Mục lục chung / Union catalogue</repositoryName><baseURL>${esc(
+    `${deps.config.publicUrl}/oai`,
+  )}</baseURL><protocolVersion>2.0</protocolVersion><adminEmail>${esc(email)}</adminEmail><earliestDatestamp>${datestamp(
+    earliest ?? new Date(0),
+  )}</earliestDatestamp><deletedRecord>persistent</deletedRecord><granularity>YYYY-MM-DDThh:mm:ssZ</granularity>${idDescription}</Identify>`;
+}
+
+async function listSets(deps: Deps): Promise<string> {
+  const units = await deps.repos.catalogueOai.units(deps.db);
+  const set = (spec: string, name: string) =>
+    `<set><setSpec>${esc(spec)}</setSpec><setName>${esc(name)}</setName></set>`;
+  return `<ListSets>${[
+    set('unit', 'Theo đơn vị lưu giữ / By holding institution'),
+    ...units.map((u) => set(`unit:${u.code}`, u.name)),
+    set('type', 'Theo loại tài liệu / By record type'),
+    ...RECORD_TYPES.map((t) => set(`type:${t}`, t)),
+  ].join('')}</ListSets>`;
+}
+
+function queryFromArgs(verb: OaiQuery['verb'], args: Record<string, string>): OaiQuery {
+  const prefix = args.metadataPrefix as string;
+  const from = args.from === undefined ? null : parseDate(args.from);
+  const until = args.until === undefined ? null : parseDate(args.until);
+  if (args.from !== undefined && !from) throw new OaiError('badArgument', 'from is not a valid UTC date.');
+  if (args.until !== undefined && !until) throw new OaiError('badArgument', 'until is not a valid UTC date.');
+  if (from && until && from.day !== until.day)
+    throw new OaiError('badArgument', 'from and until must have the same granularity.');
+  const untilBefore = until ? new Date(until.at.getTime() + (until.day ? 86_400_000 : 1000)) : null;
+  if (from && until && from.at > until.at) throw new OaiError('badArgument', 'from is later than until.');
+  if (args.set !== undefined && !SET_SPEC.test(args.set))
+    throw new OaiError('badArgument', 'set is not a valid setSpec.');
+  checkPrefix(prefix);
+  return {
+    verb,
+    metadataPrefix: prefix,
+    set: args.set ?? null,
+    from: from ? from.at.toISOString() : null,
+    untilBefore: untilBefore ? untilBefore.toISOString() : null,
+  };
+}
+
+async function list(
+  deps: Deps,
+  verb: OaiQuery['verb'],
+  args: Record<string, string>,
+  now: Date,
+): Promise<string> {
+  const secret = deps.config.sessionSecret;
+  let state: TokenState;
+  if (args.resumptionToken !== undefined) {
+    const decoded = decodeToken(secret, args.resumptionToken, verb, now);
+    if (decoded === 'invalid') throw new OaiError('badResumptionToken', 'The resumption token is invalid.');
+    if (decoded === 'expired')
+      throw new OaiError('badResumptionToken', 'The resumption token has expired; start the list again.');
+    state = decoded;
+  } else {
+    const q = queryFromArgs(verb, args);
+    const total = await deps.repos.catalogueOai.countItems(deps.db, filterOf(q));
+    if (total === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
+    state = {
+      ...q,
+      afterSeq: 0,
+      cursor: 0,
+      completeListSize: total,
+      expiresAt: now.getTime() + TOKEN_TTL_MS,
+    };
+  }
+  const pageSize = verb === 'ListRecords' ? LIST_RECORDS_PAGE : LIST_IDENTIFIERS_PAGE;
+  const items = await deps.repos.catalogueOai.listItems(
+    deps.db,
+    filterOf(state),
+    state.afterSeq,
+    pageSize + 1,
+  );
+  const page = items.slice(0, pageSize);
+  if (page.length === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
+  let body: string;
+  if (verb === 'ListRecords') {
+    const data = await recordsById(deps, page);
+    body = page.map((i) => recordXml(deps, i, data.get(i.recordId), state.metadataPrefix)).join('');
+  } else {
+    body = page.map((i) => header(deps, i)).join('');
+  }
+  const more = items.length > pageSize;
+  const nextCursor = state.cursor + page.length;
+  const size = Math.max(state.completeListSize, more ? nextCursor + 1 : nextCursor);
+  let token: string;
+  if (more) {
+    const expiresAt = now.getTime() + TOKEN_TTL_MS;
+    const next = encodeToken(secret, {
+      ...state,
+      afterSeq: (page.at(-1) as OaiItem).seq,
+      cursor: nextCursor,
+      completeListSize: size,
+      expiresAt,
+    });
+    token = `<resumptionToken completeListSize="${size}" cursor="${state.cursor}" expirationDate="${datestamp(new Date(expiresAt))}">${esc(next)}</resumptionToken>`;
+  } else if (state.cursor > 0) {
+    token = `<resumptionToken completeListSize="${nextCursor}" cursor="${state.cursor}"/>`;
+  } else token = '';
+  return `<${verb}>${body}${token}</${verb}>`;
+}
+
+async function getRecord(deps: Deps, args: Record<string, string>): Promise<string> {
+  const prefix = args.metadataPrefix as string;
+  const id = recordIdOf(deps, args.identifier as string);
+  const item = id ? await deps.repos.catalogueOai.getItem(deps.db, id) : undefined;
+  if (!item) throw new OaiError('idDoesNotExist', 'No item has this identifier.');
+  checkPrefix(prefix);
+  const data = await recordsById(deps, [item]);
+  return `<GetRecord>${recordXml(deps, item, data.get(item.recordId), prefix)}</GetRecord>`;
+}
+
+async function listMetadataFormats(deps: Deps, args: Record<string, string>): Promise<string> {
+  if (args.identifier !== undefined) {
+    const id = recordIdOf(deps, args.identifier);
+    const item = id ? await deps.repos.catalogueOai.getItem(deps.db, id) : undefined;
+    if (!item) throw new OaiError('idDoesNotExist', 'No item has this identifier.');
+  }
+  const formats = Object.entries(FORMATS)
+    .map(
+      ([prefix, f]) =>
+        `<metadataFormat><metadataPrefix>${prefix}</metadataPrefix><schema>${f.schema}</schema><metadataNamespace>${f.ns}</metadataNamespace></metadataFormat>`,
+    )
+    .join('');
+  return `<ListMetadataFormats>${formats}</ListMetadataFormats>`;
+}
+
+const OPEN = `<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">`;
+
+/** Answers one OAI-PMH request (`params` from the query string or the form body). */
+export async function handleOai(deps: Deps, params: URLSearchParams, now: Date): Promise<OaiResponse> {
+  const baseUrl = esc(`${deps.config.publicUrl}/oai`);
+  const head = `${OPEN}<responseDate>${datestamp(now)}</responseDate>`;
+  let validated: { verb: string; args: Record<string, string> };
+  try {
+    validated = validate(params);
+  } catch (e) {
+    if (!(e instanceof OaiError)) throw e;
+    return { status: 200, body: `${head}<request>${baseUrl}</request>${errorsXml(e)}</OAI-PMH>\n` };
+  }
+  const { verb, args } = validated;
+  const attrs = [`verb="${esc(verb)}"`, ...Object.entries(args).map(([k, v]) => `${k}="${esc(v)}"`)].join(
+    ' ',
+  );
+  const request = `<request ${attrs}>${baseUrl}</request>`;
+  try {
+    let body: string;
+    if (verb === 'Identify') body = await identify(deps);
+    else if (verb === 'ListMetadataFormats') body = await listMetadataFormats(deps, args);
+    else if (verb === 'ListSets') {
+      if (args.resumptionToken !== undefined)
+        throw new OaiError('badResumptionToken', 'ListSets is answered in one response; no token is valid.');
+      body = await listSets(deps);
+    } else if (verb === 'GetRecord') body = await getRecord(deps, args);
+    else body = await list(deps, verb as OaiQuery['verb'], args, now);
+    return { status: 200, body: `${head}${request}${body}</OAI-PMH>\n` };
+  } catch (e) {
+    if (!(e instanceof OaiError)) throw e;
+    // After a badArgument the request element carries only the base URL (spec 3.6).
+    const req = e.codes.some((c) => c.code === 'badArgument') ? `<request>${baseUrl}</request>` : request;
+    return { status: 200, body: `${head}${req}${errorsXml(e)}</OAI-PMH>\n` };
+  }
+}
+
+function errorsXml(e: OaiError): string {
+  return e.codes.map((c) => `<error code="${c.code}">${esc(c.message)}</error>`).join('');
+}

@@ -1,0 +1,174 @@
+// Check-in at the door (ticket code typed or scanned), walk-ins, and feedback afterwards. Feedback invitations
+// go out from a job (`events.feedback-invitations`, hourly): every checked-in registrant with an email whose
+// event ended in the last 7 days gets one survey link, exactly once (claimed with a conditional UPDATE).
+import type { Actor } from '../../lib/authz.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import { authorizeEdit } from '../../policies.ts';
+import { sendFeedbackMail } from './events.mail.server.ts';
+import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.server.ts';
+import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.server.ts';
+import { type EventsDeps, eventVisible } from './events.usecases.server.ts';
+
+const fail = (code: string, key: MessageKey, status = 409, params?: Record<string, string | number>) =>
+  new AppError(`events.${code}`, status, key, params ? { params } : {});
+
+async function staffEvent(deps: EventsDeps, actor: Actor, eventId: string, sessionId: string) {
+  const event = await deps.repos.events.byId(deps.db, eventId);
+  if (!event) throw notFound('events.event');
+  authorizeEdit(actor, 'events.checkin.create', event.unitId, eventVisible(actor, event), 'events.event');
+  const session = (await deps.repos.events.sessions(deps.db, eventId)).find((s) => s.id === sessionId);
+  if (!session) throw fail('session_not_found', 'events.error.sessionNotFound', 422);
+  if (session.cancelled) throw fail('session_cancelled', 'events.error.sessionCancelled');
+  return { event, session };
+}
+
+export interface CheckInResult {
+  registrationId: string;
+  name: string;
+  partySize: number;
+  checkedInAt: Date;
+}
+
+export async function checkIn(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  input: CheckInInput,
+): Promise<CheckInResult> {
+  const { event, session } = await staffEvent(deps, actor, eventId, input.sessionId);
+  const code = normalizeTicketCode(input.code);
+  if (!code) throw fail('checkin.bad_code', 'events.error.checkIn.badCode', 422);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const regs = deps.repos.eventRegistrations;
+    const found = await regs.byTicketCode(tx, code);
+    if (!found) throw fail('checkin.unknown', 'events.error.checkIn.unknown', 404);
+    if (found.eventId !== event.id) throw fail('checkin.other_event', 'events.error.checkIn.otherEvent');
+    const r = await regs.byId(tx, found.id, true);
+    if (!r) throw fail('checkin.unknown', 'events.error.checkIn.unknown', 404);
+    if (r.status === 'waitlisted') throw fail('checkin.waitlisted', 'events.error.checkIn.waitlisted');
+    if (r.status === 'cancelled') throw fail('checkin.cancelled', 'events.error.checkIn.cancelled');
+    if (r.sessionId && r.sessionId !== session.id)
+      throw fail('checkin.other_session', 'events.error.checkIn.otherSession');
+    const used = await regs.attendanceOf(tx, session.id, r.id);
+    if (used)
+      throw fail('checkin.already_used', 'events.error.checkIn.alreadyUsed', 409, {
+        at: formatDateTime(used.checkedInAt),
+      });
+    await regs.insertAttendance(tx, {
+      eventId: event.id,
+      sessionId: session.id,
+      registrationId: r.id,
+      walkInName: null,
+      partySize: r.partySize,
+      at: now,
+      by: actor.kind === 'user' ? actor.userId : null,
+    });
+    await regs.markCheckedIn(tx, r.id, now);
+    await deps.audit.record(tx, actor, {
+      action: 'events.checkin.create',
+      entityType: 'event_registration',
+      entityId: r.id,
+      unitId: event.unitId,
+      before: null,
+      after: { eventId: event.id, sessionId: session.id, partySize: r.partySize },
+    });
+    return { registrationId: r.id, name: r.name, partySize: r.partySize, checkedInAt: now };
+  });
+}
+
+export async function addWalkIn(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  input: WalkInInput,
+): Promise<string> {
+  const { event, session } = await staffEvent(deps, actor, eventId, input.sessionId);
+  return deps.db.transaction(async (tx) => {
+    const id = await deps.repos.eventRegistrations.insertAttendance(tx, {
+      eventId: event.id,
+      sessionId: session.id,
+      registrationId: null,
+      walkInName: input.name || null,
+      partySize: input.partySize,
+      at: deps.now(),
+      by: actor.kind === 'user' ? actor.userId : null,
+    });
+    await deps.audit.record(tx, actor, {
+      action: 'events.walkin.create',
+      entityType: 'event_attendance',
+      entityId: id,
+      unitId: event.unitId,
+      before: null,
+      after: { eventId: event.id, sessionId: session.id, partySize: input.partySize },
+    });
+    return id;
+  });
+}
+
+/** The registration a feedback link belongs to, with its event (the survey page). */
+export async function feedbackContext(deps: EventsDeps, token: string) {
+  const registration = await deps.repos.eventRegistrations.byFeedbackHash(deps.db, hashLinkSecret(token));
+  if (!registration) throw fail('feedback.invalid_link', 'events.error.feedback.invalidLink', 404);
+  const event = await deps.repos.events.byId(deps.db, registration.eventId);
+  if (!event) throw fail('feedback.invalid_link', 'events.error.feedback.invalidLink', 404);
+  const answered = await deps.repos.eventRegistrations.hasFeedback(deps.db, registration.id);
+  return { registration, event, answered };
+}
+
+export async function submitFeedback(deps: EventsDeps, input: FeedbackInput): Promise<void> {
+  const { registration, answered } = await feedbackContext(deps, input.token);
+  if (!registration.checkedInAt) throw fail('feedback.not_attended', 'events.error.feedback.notAttended');
+  if (answered) throw fail('feedback.already', 'events.error.feedback.already');
+  await deps.db.transaction(async (tx) => {
+    try {
+      await deps.repos.eventRegistrations.insertFeedback(tx, {
+        eventId: registration.eventId,
+        registrationId: registration.id,
+        rating: input.rating,
+        comment: input.comment,
+      });
+    } catch {
+      // Two submissions at once: the unique registration id lets one through.
+      throw fail('feedback.already', 'events.error.feedback.already');
+    }
+  });
+}
+
+/** The job: survey links for attendees of events that ended in the last 7 days. Returns mails sent. */
+export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number> {
+  const now = deps.now();
+  const due = await deps.repos.eventRegistrations.dueFeedbackInvitations(
+    deps.db,
+    new Date(now.getTime() - 7 * 86_400_000),
+    now,
+  );
+  let sent = 0;
+  for (const r of due) {
+    const secret = newLinkSecret();
+    const claimed = await deps.db.transaction(async (tx) => {
+      if (!(await deps.repos.eventRegistrations.claimFeedbackInvitation(tx, r.id, now))) return false;
+      await deps.repos.eventRegistrations.setFeedbackTokenHash(tx, r.id, secret.hash);
+      return true;
+    });
+    if (!claimed || !r.email) continue;
+    await sendFeedbackMail(deps, {
+      to: r.email,
+      name: r.name,
+      eventTitle: r.eventTitle,
+      token: secret.token,
+      locale: 'vi',
+    });
+    sent++;
+  }
+  return sent;
+}
+
+export const FEEDBACK_INVITATIONS_JOB = 'events.feedback-invitations';
+
+/** Job handler (hourly schedule in src/jobs.ts). */
+export async function runFeedbackInvitationsJob(deps: EventsDeps): Promise<void> {
+  await sendFeedbackInvitations(deps);
+}

@@ -1,0 +1,300 @@
+// SQL for registrations (with the waitlist), attendance (check-ins and walk-ins) and feedback.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.server.ts';
+import { queryRows } from '../../db/rows.server.ts';
+import { newId } from '../../lib/ids.server.ts';
+import type { RegistrationStatus } from './events.model.server.ts';
+
+export interface RegistrationValues {
+  eventId: string;
+  sessionId: string | null;
+  userId: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  partySize: number;
+  status: RegistrationStatus;
+  ticketCode: string;
+  cancelTokenHash: string;
+  feedbackTokenHash: string;
+  idempotencyKey: string;
+  consentText: string | null;
+  consentAt: Date | null;
+}
+
+export interface Registration {
+  id: string;
+  eventId: string;
+  sessionId: string | null;
+  userId: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  partySize: number;
+  status: RegistrationStatus;
+  arrival: number;
+  ticketCode: string;
+  checkedInAt: Date | null;
+  promotedAt: Date | null;
+  cancelledAt: Date | null;
+  feedbackInvitedAt: Date | null;
+  createdAt: Date;
+}
+
+const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_id AS "userId", name, phone, email,
+  party_size AS "partySize", status, arrival, ticket_code AS "ticketCode", checked_in_at AS "checkedInAt",
+  promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", feedback_invited_at AS "feedbackInvitedAt",
+  created_at AS "createdAt"`;
+
+const d = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+function toRegistration(r: Registration): Registration {
+  return {
+    ...r,
+    arrival: Number(r.arrival),
+    checkedInAt: d(r.checkedInAt),
+    promotedAt: d(r.promotedAt),
+    cancelledAt: d(r.cancelledAt),
+    feedbackInvitedAt: d(r.feedbackInvitedAt),
+    createdAt: new Date(r.createdAt),
+  };
+}
+
+async function one(db: Db, where: ReturnType<typeof sql>, lock = false): Promise<Registration | null> {
+  const rows = await queryRows<Registration>(
+    db,
+    sql`SELECT ${COLUMNS} FROM event_registrations WHERE ${where} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
+  return rows[0] ? toRegistration(rows[0]) : null;
+}
+
+export interface AttendanceSummary {
+  sessionId: string;
+  startsAt: Date;
+  registered: number;
+  walkIns: number;
+}
+
+export function createEventRegistrationsRepository() {
+  return {
+    async insert(tx: Db, v: RegistrationValues): Promise<Registration> {
+      const id = newId('reg');
+      const rows = await queryRows<Registration>(
+        tx,
+        sql`INSERT INTO event_registrations (id, event_id, session_id, user_id, name, phone, email, party_size, status,
+              ticket_code, cancel_token_hash, feedback_token_hash, idempotency_key, consent_text, consent_at)
+            VALUES (${id}, ${v.eventId}, ${v.sessionId}, ${v.userId}, ${v.name}, ${v.phone}, ${v.email}, ${v.partySize},
+              ${v.status}, ${v.ticketCode}, ${v.cancelTokenHash}, ${v.feedbackTokenHash}, ${v.idempotencyKey},
+              ${v.consentText}, ${v.consentAt})
+            RETURNING ${COLUMNS}`,
+      );
+      return toRegistration(rows[0] as Registration);
+    },
+
+    byIdempotencyKey: (db: Db, eventId: string, key: string) =>
+      one(db, sql`event_id = ${eventId} AND idempotency_key = ${key}`),
+    /** A signed-in person's live (not cancelled) registration for the event, or for one of its sessions. */
+    liveOfUser: (db: Db, eventId: string, sessionId: string | null, userId: string) =>
+      one(
+        db,
+        sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''} AND user_id = ${userId}
+            AND status <> 'cancelled'`,
+      ),
+    byId: (db: Db, id: string, lock = false) => one(db, sql`id = ${id}`, lock),
+    byTicketCode: (db: Db, code: string) => one(db, sql`ticket_code = ${code}`),
+    byCancelHash: (db: Db, hash: string) => one(db, sql`cancel_token_hash = ${hash}`),
+    byFeedbackHash: (db: Db, hash: string) => one(db, sql`feedback_token_hash = ${hash}`),
+
+    async setStatus(tx: Db, id: string, status: RegistrationStatus, at: Date): Promise<void> {
+      const stamp =
+        status === 'cancelled'
+          ? sql`, cancelled_at = ${at}`
+          : status === 'confirmed'
+            ? sql`, promoted_at = ${at}`
+            : sql``;
+      await tx.execute(
+        sql`UPDATE event_registrations SET status = ${status}, updated_at = ${at} ${stamp} WHERE id = ${id}`,
+      );
+    },
+
+    /** The waitlist of the event (series) or one session, in arrival order. */
+    async waitlist(db: Db, eventId: string, sessionId: string | null): Promise<Registration[]> {
+      const rows = await queryRows<Registration>(
+        db,
+        sql`SELECT ${COLUMNS} FROM event_registrations
+            WHERE event_id = ${eventId} AND status = 'waitlisted'
+              AND ${sessionId ? sql`session_id = ${sessionId}` : sql`session_id IS NULL`}
+            ORDER BY arrival`,
+      );
+      return rows.map(toRegistration);
+    },
+
+    async hasWaitlist(db: Db, eventId: string, sessionId: string | null): Promise<boolean> {
+      const rows = await queryRows<{ x: number }>(
+        db,
+        sql`SELECT 1 AS x FROM event_registrations
+            WHERE event_id = ${eventId} AND status = 'waitlisted'
+              AND ${sessionId ? sql`session_id = ${sessionId}` : sql`session_id IS NULL`} LIMIT 1`,
+      );
+      return rows.length > 0;
+    },
+
+    /** 1-based place on the waitlist. */
+    async waitlistPosition(db: Db, r: Registration): Promise<number> {
+      const rows = await queryRows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM event_registrations
+            WHERE event_id = ${r.eventId} AND status = 'waitlisted' AND arrival <= ${r.arrival}
+              AND ${r.sessionId ? sql`session_id = ${r.sessionId}` : sql`session_id IS NULL`}`,
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async listForEvent(db: Db, eventId: string): Promise<Registration[]> {
+      const rows = await queryRows<Registration>(
+        db,
+        sql`SELECT ${COLUMNS} FROM event_registrations WHERE event_id = ${eventId} ORDER BY arrival`,
+      );
+      return rows.map(toRegistration);
+    },
+
+    async counts(db: Db, eventId: string) {
+      const rows = await queryRows<{ status: RegistrationStatus; people: number; registrations: number }>(
+        db,
+        sql`SELECT status, coalesce(sum(party_size), 0)::int AS people, count(*)::int AS registrations
+            FROM event_registrations WHERE event_id = ${eventId} GROUP BY status`,
+      );
+      const get = (s: RegistrationStatus) => rows.find((r) => r.status === s);
+      return {
+        confirmedPeople: get('confirmed')?.people ?? 0,
+        waitlistedPeople: get('waitlisted')?.people ?? 0,
+        confirmed: get('confirmed')?.registrations ?? 0,
+        waitlisted: get('waitlisted')?.registrations ?? 0,
+        cancelled: get('cancelled')?.registrations ?? 0,
+      };
+    },
+
+    async markCheckedIn(tx: Db, id: string, at: Date): Promise<void> {
+      await tx.execute(
+        sql`UPDATE event_registrations SET checked_in_at = coalesce(checked_in_at, ${at}), updated_at = ${at}
+            WHERE id = ${id}`,
+      );
+    },
+
+    async attendanceOf(
+      db: Db,
+      sessionId: string,
+      registrationId: string,
+    ): Promise<{ checkedInAt: Date } | null> {
+      const rows = await queryRows<{ checkedInAt: Date }>(
+        db,
+        sql`SELECT checked_in_at AS "checkedInAt" FROM event_attendance
+            WHERE session_id = ${sessionId} AND registration_id = ${registrationId}`,
+      );
+      return rows[0] ? { checkedInAt: new Date(rows[0].checkedInAt) } : null;
+    },
+
+    async insertAttendance(
+      tx: Db,
+      a: {
+        eventId: string;
+        sessionId: string;
+        registrationId: string | null;
+        walkInName: string | null;
+        partySize: number;
+        at: Date;
+        by: string | null;
+      },
+    ): Promise<string> {
+      const id = newId('att');
+      await tx.execute(
+        sql`INSERT INTO event_attendance (id, event_id, session_id, registration_id, walk_in_name, party_size,
+              checked_in_at, checked_in_by)
+            VALUES (${id}, ${a.eventId}, ${a.sessionId}, ${a.registrationId}, ${a.walkInName}, ${a.partySize},
+              ${a.at}, ${a.by})`,
+      );
+      return id;
+    },
+
+    /** People checked in per session: registered (party sizes) and walk-ins. */
+    async attendance(db: Db, eventId: string): Promise<AttendanceSummary[]> {
+      const rows = await queryRows<AttendanceSummary>(
+        db,
+        sql`SELECT s.id AS "sessionId", s.starts_at AS "startsAt",
+                   coalesce(sum(a.party_size) FILTER (WHERE a.registration_id IS NOT NULL), 0)::int AS registered,
+                   coalesce(sum(a.party_size) FILTER (WHERE a.registration_id IS NULL), 0)::int AS "walkIns"
+            FROM event_sessions s LEFT JOIN event_attendance a ON a.session_id = s.id
+            WHERE s.event_id = ${eventId} GROUP BY s.id, s.starts_at ORDER BY s.starts_at`,
+      );
+      return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
+    },
+
+    async insertFeedback(
+      tx: Db,
+      f: { eventId: string; registrationId: string; rating: number; comment: string },
+    ): Promise<void> {
+      await tx.execute(
+        sql`INSERT INTO event_feedback (id, event_id, registration_id, rating, comment)
+            VALUES (${newId('fbk')}, ${f.eventId}, ${f.registrationId}, ${f.rating}, ${f.comment})`,
+      );
+    },
+
+    async hasFeedback(db: Db, registrationId: string): Promise<boolean> {
+      const rows = await queryRows<{ x: number }>(
+        db,
+        sql`SELECT 1 AS x FROM event_feedback WHERE registration_id = ${registrationId}`,
+      );
+      return rows.length > 0;
+    },
+
+    async feedback(db: Db, eventId: string) {
+      const rows = await queryRows<{ rating: number; comment: string; createdAt: Date }>(
+        db,
+        sql`SELECT rating, comment, created_at AS "createdAt" FROM event_feedback
+            WHERE event_id = ${eventId} ORDER BY created_at DESC`,
+      );
+      const ratings = rows.map((r) => r.rating);
+      return {
+        count: rows.length,
+        average: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
+        comments: rows
+          .filter((r) => r.comment.trim() !== '')
+          .map((r) => ({ rating: r.rating, comment: r.comment, createdAt: new Date(r.createdAt) })),
+      };
+    },
+
+    /**
+     * Checked-in registrations with an email whose event's last session ended before `endedBefore` and after
+     * `endedAfter`, not yet invited to give feedback.
+     */
+    async dueFeedbackInvitations(db: Db, endedAfter: Date, endedBefore: Date, limit = 500) {
+      const rows = await queryRows<Registration & { eventTitle: string }>(
+        db,
+        sql`SELECT ${sql.raw(
+          'r.id, r.event_id AS "eventId", r.session_id AS "sessionId", r.user_id AS "userId", r.name, r.phone, r.email, r.party_size AS "partySize", r.status, r.arrival, r.ticket_code AS "ticketCode", r.checked_in_at AS "checkedInAt", r.promoted_at AS "promotedAt", r.cancelled_at AS "cancelledAt", r.feedback_invited_at AS "feedbackInvitedAt", r.created_at AS "createdAt"',
+        )}, e.title AS "eventTitle"
+            FROM event_registrations r JOIN events e ON e.id = r.event_id
+            WHERE r.checked_in_at IS NOT NULL AND r.email IS NOT NULL AND r.feedback_invited_at IS NULL
+              AND (SELECT max(ends_at) FROM event_sessions s WHERE s.event_id = e.id AND NOT s.cancelled)
+                  BETWEEN ${endedAfter} AND ${endedBefore}
+            ORDER BY r.arrival LIMIT ${limit}`,
+      );
+      return rows.map((r) => ({ ...toRegistration(r), eventTitle: r.eventTitle }));
+    },
+
+    /** Marks the invitation sent; false when another process already did (exactly one mail). */
+    async claimFeedbackInvitation(tx: Db, id: string, at: Date): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE event_registrations SET feedback_invited_at = ${at}
+            WHERE id = ${id} AND feedback_invited_at IS NULL RETURNING id`,
+      );
+      return rows.length > 0;
+    },
+
+    async setFeedbackTokenHash(tx: Db, id: string, hash: string): Promise<void> {
+      await tx.execute(sql`UPDATE event_registrations SET feedback_token_hash = ${hash} WHERE id = ${id}`);
+    },
+  };
+}
+export type EventRegistrationsRepository = ReturnType<typeof createEventRegistrationsRepository>;

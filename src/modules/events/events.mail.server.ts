@@ -1,0 +1,130 @@
+// Mails of the events module: confirmation (with the QR ticket), waitlist notice, promotion from the waitlist,
+// feedback invitation. Sent after the transaction commits; a failed send is logged, never undoes a seat.
+import QRCode from 'qrcode';
+import type { AppDeps } from '../../deps.server.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { type Locale, localePath, t } from '../../lib/i18n.ts';
+
+type MailDeps = Pick<AppDeps, 'mailer' | 'logger' | 'config'>;
+
+export function siteUrl(deps: Pick<AppDeps, 'config'>, locale: Locale, path: string): string {
+  return `${deps.config.publicUrl}${localePath(locale, path)}`;
+}
+
+export const ticketPath = (code: string) => `/events/tickets/${code}`;
+
+/** The QR code of a ticket: it encodes the ticket's URL, which the check-in page also accepts. */
+export function ticketQrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+async function send(
+  deps: MailDeps,
+  m: { to: string; subject: string; text: string; html: string; purpose: string },
+) {
+  try {
+    await deps.mailer.send(m);
+  } catch (e) {
+    deps.logger.warn({ err: e, purpose: m.purpose }, 'events mail not sent');
+  }
+}
+
+export interface TicketMail {
+  to: string;
+  name: string;
+  eventTitle: string;
+  startsAt: Date | null;
+  ticketCode: string;
+  status: 'confirmed' | 'waitlisted';
+  waitlistPosition: number | null;
+  cancelToken: string | null;
+  locale: Locale;
+  /** 'registration' (just signed up) or 'promotion' (moved from the waitlist to a seat). */
+  reason: 'registration' | 'promotion';
+}
+
+export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<void> {
+  const tr = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(m.locale, k, p);
+  const ticketUrl = siteUrl(deps, m.locale, ticketPath(m.ticketCode));
+  const cancelUrl = m.cancelToken
+    ? `${siteUrl(deps, m.locale, '/events/cancel')}?token=${encodeURIComponent(m.cancelToken)}`
+    : null;
+  const when = m.startsAt ? formatDateTime(m.startsAt) : '';
+  const subject =
+    m.reason === 'promotion'
+      ? tr('events.mail.promoted.subject', { title: m.eventTitle })
+      : m.status === 'confirmed'
+        ? tr('events.mail.confirmed.subject', { title: m.eventTitle })
+        : tr('events.mail.waitlisted.subject', { title: m.eventTitle });
+  const lead =
+    m.reason === 'promotion'
+      ? tr('events.mail.promoted.body', { name: m.name, title: m.eventTitle, when })
+      : m.status === 'confirmed'
+        ? tr('events.mail.confirmed.body', { name: m.name, title: m.eventTitle, when })
+        : tr('events.mail.waitlisted.body', {
+            name: m.name,
+            title: m.eventTitle,
+            position: m.waitlistPosition ?? 0,
+          });
+  const lines = [
+    lead,
+    '',
+    `${tr('events.mail.ticketCode')}: ${m.ticketCode}`,
+    `${tr('events.mail.ticketLink')}: ${ticketUrl}`,
+    ...(cancelUrl ? [`${tr('events.mail.cancelLink')}: ${cancelUrl}`] : []),
+  ];
+  const qr = m.status === 'confirmed' ? await QRCode.toDataURL(ticketUrl, { margin: 2, width: 240 }) : null;
+  const html = [
+    `<p>${escapeHtml(lead)}</p>`,
+    qr
+      ? `<p><img src="${qr}" width="240" height="240" alt="${escapeHtml(tr('events.ticket.qrAlt', { code: m.ticketCode }))}"></p>`
+      : '',
+    `<p>${escapeHtml(tr('events.mail.ticketCode'))}: <strong>${escapeHtml(m.ticketCode)}</strong></p>`,
+    `<p><a href="${escapeHtml(ticketUrl)}">${escapeHtml(tr('events.mail.ticketLink'))}</a></p>`,
+    cancelUrl
+      ? `<p><a href="${escapeHtml(cancelUrl)}">${escapeHtml(tr('events.mail.cancelLink'))}</a></p>`
+      : '',
+  ].join('\n');
+  await send(deps, {
+    to: m.to,
+    subject,
+    text: lines.join('\n'),
+    html,
+    purpose: m.reason === 'promotion' ? 'event-waitlist-promotion' : 'event-registration',
+  });
+}
+
+export async function sendFeedbackMail(
+  deps: MailDeps,
+  m: { to: string; name: string; eventTitle: string; token: string; locale: Locale },
+): Promise<void> {
+  const url = `${siteUrl(deps, m.locale, '/events/feedback')}?token=${encodeURIComponent(m.token)}`;
+  const body = t(m.locale, 'events.mail.feedback.body', { name: m.name, title: m.eventTitle });
+  await send(deps, {
+    to: m.to,
+    subject: t(m.locale, 'events.mail.feedback.subject', { title: m.eventTitle }),
+    text: `${body}\n\n${url}`,
+    html: `<p>${escapeHtml(body)}</p>\n<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
+    purpose: 'event-feedback',
+  });
+}
+
+export async function sendCancellationMail(
+  deps: MailDeps,
+  m: { to: string; name: string; eventTitle: string; locale: Locale },
+): Promise<void> {
+  const body = t(m.locale, 'events.mail.eventCancelled.body', { name: m.name, title: m.eventTitle });
+  await send(deps, {
+    to: m.to,
+    subject: t(m.locale, 'events.mail.eventCancelled.subject', { title: m.eventTitle }),
+    text: body,
+    html: `<p>${escapeHtml(body)}</p>`,
+    purpose: 'event-cancelled',
+  });
+}

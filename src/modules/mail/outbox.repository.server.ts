@@ -1,0 +1,39 @@
+// SQL for mail_outbox: every mail is kept here, sent or not.
+import type { DbHandle } from '../../db/client.server.ts';
+import { newId } from '../../lib/ids.server.ts';
+
+export interface OutboxRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  purpose: string;
+  created_at: Date;
+  sent_at: Date | null;
+  error: string | null;
+}
+
+export function createOutboxRepository(dbh: DbHandle) {
+  return {
+    async insert(
+      m: { to: string; subject: string; text: string; html?: string | undefined; purpose: string },
+      sentAt: Date | null,
+      error: string | null,
+    ): Promise<void> {
+      await dbh.query(
+        `INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, sent_at, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [newId('mail'), m.to, m.subject, m.text, m.html ?? null, m.purpose, sentAt, error],
+      );
+    },
+    async latest(limit: number, to?: string): Promise<OutboxRow[]> {
+      return to
+        ? dbh.query<OutboxRow>(
+            'SELECT * FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT $2',
+            [to, limit],
+          )
+        : dbh.query<OutboxRow>('SELECT * FROM mail_outbox ORDER BY created_at DESC LIMIT $1', [limit]);
+    },
+  };
+}
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

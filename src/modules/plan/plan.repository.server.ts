@@ -1,0 +1,382 @@
+// All SQL touching plan tasks, their units and instances, and the commemorative days.
+import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.server.ts';
+import { queryRows } from '../../db/rows.server.ts';
+import { newId } from '../../lib/ids.server.ts';
+import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
+import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
+import { instanceConditions } from './plan-work-queries.repository.server.ts';
+
+export type PlanUnitRole = 'lead' | 'coordinating';
+
+/** The columns a source row (or an added task) writes. */
+export interface PlanTaskValues {
+  sourceKey: string;
+  phase: PlanPhase;
+  section: PlanSection;
+  sectionTitle: string;
+  number: number;
+  content: string;
+  product: string;
+  leadUnitsText: string;
+  coordinatingUnitsText: string;
+  leadGroups: string[];
+  coordinatingGroups: string[];
+  timeText: string;
+  time: PlanTime;
+}
+
+export interface PlanTaskFilter {
+  phase?: PlanPhase | undefined;
+  section?: PlanSection | undefined;
+  /** A unit id or code: tasks it leads or coordinates. */
+  unit?: string | undefined;
+  year?: number | undefined;
+  /** Instance status (with `year`, of that year's instance). */
+  status?: string | undefined;
+  /** Has an instance past its due date (before `today`) and not finished. */
+  overdue?: boolean | undefined;
+  /** 'YYYY-MM-DD' in Vietnam; required with `overdue`. */
+  today?: string | undefined;
+  q?: string | undefined;
+  /** When set, only tasks led or coordinated by a unit in one of these subtrees. Must not be empty. */
+  scopeRoots?: readonly string[] | undefined;
+}
+
+export interface PlanTaskUnit {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface PlanTaskInstance {
+  id: string;
+  year: number;
+  dueDate: string | null;
+  status: string;
+  yearInferred: boolean;
+}
+
+export interface PlanTask {
+  id: string;
+  sourceKey: string | null;
+  origin: 'source' | 'added';
+  phase: PlanPhase;
+  section: PlanSection;
+  sectionTitle: string;
+  number: number;
+  content: string;
+  product: string;
+  leadUnitsText: string;
+  coordinatingUnitsText: string;
+  leadGroups: string[];
+  coordinatingGroups: string[];
+  timeText: string;
+  time: PlanTime;
+  leadUnits: PlanTaskUnit[];
+  coordinatingUnits: PlanTaskUnit[];
+  instances: PlanTaskInstance[];
+}
+
+export interface CommemorativeDayValues {
+  code: string;
+  name: string;
+  month: number;
+  day: number;
+  endMonth: number | null;
+  endDay: number | null;
+  sourceNote: string | null;
+}
+export type CommemorativeDay = CommemorativeDayValues & { id: string };
+
+type TaskRecord = typeof planTasks.$inferSelect;
+
+function timeColumns(time: PlanTime): { timeKind: string; timeFrom: number | null; timeTo: number | null } {
+  switch (time.kind) {
+    case 'range':
+      return { timeKind: 'range', timeFrom: time.from, timeTo: time.to };
+    case 'year':
+      return { timeKind: 'year', timeFrom: time.year, timeTo: time.year };
+    default:
+      return { timeKind: time.kind, timeFrom: null, timeTo: null };
+  }
+}
+
+function timeFromColumns(r: Pick<TaskRecord, 'timeKind' | 'timeFrom' | 'timeTo'>): PlanTime {
+  if (r.timeKind === 'range' && r.timeFrom !== null && r.timeTo !== null)
+    return { kind: 'range', from: r.timeFrom, to: r.timeTo };
+  if (r.timeKind === 'year' && r.timeFrom !== null) return { kind: 'year', year: r.timeFrom };
+  return { kind: r.timeKind === 'yearly' ? 'yearly' : 'unspecified' };
+}
+
+const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], ${planTasks.section})`;
+
+/** Raw SQL rows: both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`. */
+const rowsOf = queryRows;
+
+/** `$1, $2, …` for an IN list; callers guarantee the list is not empty. */
+function sqlList(values: readonly string[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+}
+
+/** Units in the subtrees under `roots` (the roots included). */
+function subtreeUnitIds(roots: readonly string[]): SQL {
+  return sql`(WITH RECURSIVE scope(id) AS (
+      SELECT id FROM units WHERE id IN (${sqlList(roots)})
+      UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id
+    ) SELECT id FROM scope)`;
+}
+
+export function createPlanRepository() {
+  async function hydrate(db: Db, records: TaskRecord[]): Promise<PlanTask[]> {
+    if (records.length === 0) return [];
+    const ids = records.map((r) => r.id);
+    const units = await rowsOf<{
+      task_id: string;
+      role: PlanUnitRole;
+      id: string;
+      code: string;
+      name: string;
+    }>(
+      db,
+      sql`SELECT tu.task_id, tu.role, u.id, u.code, u.name
+          FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+          WHERE tu.task_id IN (${sqlList(ids)})
+          ORDER BY tu.task_id, tu.role, tu.position`,
+    );
+    const instances = await db
+      .select()
+      .from(planTaskInstances)
+      .where(inArray(planTaskInstances.taskId, ids))
+      .orderBy(asc(planTaskInstances.year));
+    return records.map((r) => {
+      const mine = units.filter((u) => u.task_id === r.id);
+      const pick = (role: PlanUnitRole) =>
+        mine.filter((u) => u.role === role).map((u) => ({ id: u.id, code: u.code, name: u.name }));
+      return {
+        id: r.id,
+        sourceKey: r.sourceKey,
+        origin: r.origin,
+        phase: r.phase as PlanPhase,
+        section: r.section as PlanSection,
+        sectionTitle: r.sectionTitle,
+        number: r.number,
+        content: r.content,
+        product: r.product,
+        leadUnitsText: r.leadUnitsText,
+        coordinatingUnitsText: r.coordinatingUnitsText,
+        leadGroups: r.leadGroups,
+        coordinatingGroups: r.coordinatingGroups,
+        timeText: r.timeText,
+        time: timeFromColumns(r),
+        leadUnits: pick('lead'),
+        coordinatingUnits: pick('coordinating'),
+        instances: instances
+          .filter((i) => i.taskId === r.id)
+          .map((i) => ({
+            id: i.id,
+            year: i.year,
+            dueDate: i.dueDate,
+            status: i.status,
+            yearInferred: i.yearInferred,
+          })),
+      };
+    });
+  }
+
+  function filterSql(f: PlanTaskFilter): SQL[] {
+    const where: SQL[] = [];
+    if (f.phase) where.push(eq(planTasks.phase, f.phase));
+    if (f.section) where.push(eq(planTasks.section, f.section));
+    const instanceWhere = instanceConditions({
+      year: f.year,
+      status: f.status,
+      overdue: f.overdue,
+      today: f.today ?? '0001-01-01',
+    });
+    if (instanceWhere.length)
+      where.push(
+        sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = ${planTasks.id} AND ${sql.join(instanceWhere, sql` AND `)})`,
+      );
+    if (f.unit)
+      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+        WHERE tu.task_id = ${planTasks.id} AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
+    // strpos, not LIKE: the user's % and _ are plain characters here.
+    if (f.q) where.push(sql`strpos(${planTasks.searchFolded}, vn_fold(${f.q})) > 0`);
+    if (f.scopeRoots)
+      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu
+        WHERE tu.task_id = ${planTasks.id} AND tu.unit_id IN ${subtreeUnitIds(f.scopeRoots)})`);
+    return where;
+  }
+
+  return {
+    async list(db: Db, f: PlanTaskFilter): Promise<PlanTask[]> {
+      if (f.scopeRoots && f.scopeRoots.length === 0) return [];
+      const where = filterSql(f);
+      const records = await db
+        .select()
+        .from(planTasks)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(asc(planTasks.phase), asc(SECTION_ORDER), asc(planTasks.number));
+      return hydrate(db, records);
+    },
+
+    async get(db: Db, id: string, scopeRoots?: readonly string[]): Promise<PlanTask | null> {
+      if (scopeRoots && scopeRoots.length === 0) return null;
+      const where = [eq(planTasks.id, id), ...filterSql({ scopeRoots })];
+      const records = await db
+        .select()
+        .from(planTasks)
+        .where(and(...where))
+        .limit(1);
+      return (await hydrate(db, records))[0] ?? null;
+    },
+
+    async getBySourceKey(db: Db, sourceKey: string): Promise<PlanTask | null> {
+      const records = await db.select().from(planTasks).where(eq(planTasks.sourceKey, sourceKey)).limit(1);
+      return (await hydrate(db, records))[0] ?? null;
+    },
+
+    /** Units that lead or coordinate at least one task (for the unit filter). */
+    async unitsInPlan(db: Db): Promise<PlanTaskUnit[]> {
+      return rowsOf<PlanTaskUnit>(
+        db,
+        sql`SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+            ORDER BY u.name`,
+      );
+    },
+
+    /**
+     * Inserts a source task or brings it in line with `v`; touches nothing (not even updated_at) when the
+     * stored row already matches. Returns the task id and whether anything was written.
+     */
+    async upsertSourceTask(db: Db, v: PlanTaskValues): Promise<{ id: string; written: boolean }> {
+      const cols = {
+        phase: v.phase,
+        section: v.section,
+        sectionTitle: v.sectionTitle,
+        number: v.number,
+        content: v.content,
+        product: v.product,
+        leadUnitsText: v.leadUnitsText,
+        coordinatingUnitsText: v.coordinatingUnitsText,
+        leadGroups: v.leadGroups,
+        coordinatingGroups: v.coordinatingGroups,
+        timeText: v.timeText,
+        ...timeColumns(v.time),
+      };
+      const written = await db
+        .insert(planTasks)
+        .values({ id: newId('task'), sourceKey: v.sourceKey, origin: 'source', ...cols })
+        .onConflictDoUpdate({
+          target: planTasks.sourceKey,
+          set: { ...cols, updatedAt: sql`now()` },
+          setWhere: sql`(plan_tasks.phase, plan_tasks.section, plan_tasks.section_title, plan_tasks.number,
+            plan_tasks.content, plan_tasks.product, plan_tasks.lead_units_text, plan_tasks.coordinating_units_text,
+            plan_tasks.lead_groups, plan_tasks.coordinating_groups, plan_tasks.time_text, plan_tasks.time_kind,
+            plan_tasks.time_from, plan_tasks.time_to)
+            IS DISTINCT FROM (excluded.phase, excluded.section, excluded.section_title, excluded.number,
+            excluded.content, excluded.product, excluded.lead_units_text, excluded.coordinating_units_text,
+            excluded.lead_groups, excluded.coordinating_groups, excluded.time_text, excluded.time_kind,
+            excluded.time_from, excluded.time_to)
+            AND NOT EXISTS (SELECT 1 FROM plan_task_edits e WHERE e.task_id = plan_tasks.id)`,
+        })
+        .returning({ id: planTasks.id });
+      if (written[0]) return { id: written[0].id, written: true };
+      const existing = await db
+        .select({ id: planTasks.id })
+        .from(planTasks)
+        .where(eq(planTasks.sourceKey, v.sourceKey));
+      if (!existing[0]) throw new Error(`plan task ${v.sourceKey} vanished during upsert`);
+      return { id: existing[0].id, written: false };
+    },
+
+    /** Makes the task's units for `role` exactly `unitIds`, in that order. Returns the number of rows changed. */
+    async syncTaskUnits(
+      db: Db,
+      taskId: string,
+      role: PlanUnitRole,
+      unitIds: readonly string[],
+    ): Promise<number> {
+      const scope = and(eq(planTaskUnits.taskId, taskId), eq(planTaskUnits.role, role));
+      const removed = await db
+        .delete(planTaskUnits)
+        .where(unitIds.length ? and(scope, notInArray(planTaskUnits.unitId, [...unitIds])) : scope)
+        .returning({ unitId: planTaskUnits.unitId });
+      let changed = removed.length;
+      for (const [position, unitId] of unitIds.entries()) {
+        const r = await db
+          .insert(planTaskUnits)
+          .values({ taskId, unitId, role, position })
+          .onConflictDoUpdate({
+            target: [planTaskUnits.taskId, planTaskUnits.unitId, planTaskUnits.role],
+            set: { position },
+            setWhere: sql`plan_task_units.position <> excluded.position`,
+          })
+          .returning({ unitId: planTaskUnits.unitId });
+        changed += r.length;
+      }
+      return changed;
+    },
+
+    /** Creates the missing yearly instances; existing ones (which may carry progress) are left alone. */
+    async ensureInstances(
+      db: Db,
+      taskId: string,
+      years: ReadonlyArray<{ year: number; inferred: boolean }>,
+    ): Promise<number> {
+      if (years.length === 0) return 0;
+      const r = await db
+        .insert(planTaskInstances)
+        .values(
+          years.map((y) => ({
+            id: newId('ins'),
+            taskId,
+            year: y.year,
+            status: 'not_started',
+            yearInferred: y.inferred,
+          })),
+        )
+        .onConflictDoNothing({ target: [planTaskInstances.taskId, planTaskInstances.year] })
+        .returning({ id: planTaskInstances.id });
+      return r.length;
+    },
+
+    async upsertCommemorativeDay(db: Db, v: CommemorativeDayValues): Promise<boolean> {
+      const { code, ...cols } = v;
+      const r = await db
+        .insert(commemorativeDays)
+        .values({ id: newId('day'), code, ...cols })
+        .onConflictDoUpdate({
+          target: commemorativeDays.code,
+          set: { ...cols, updatedAt: sql`now()` },
+          setWhere: sql`(commemorative_days.name, commemorative_days.month, commemorative_days.day,
+            commemorative_days.end_month, commemorative_days.end_day, commemorative_days.source_note)
+            IS DISTINCT FROM (excluded.name, excluded.month, excluded.day, excluded.end_month, excluded.end_day,
+            excluded.source_note)`,
+        })
+        .returning({ id: commemorativeDays.id });
+      return r.length > 0;
+    },
+
+    async listCommemorativeDays(db: Db): Promise<CommemorativeDay[]> {
+      return db
+        .select({
+          id: commemorativeDays.id,
+          code: commemorativeDays.code,
+          name: commemorativeDays.name,
+          month: commemorativeDays.month,
+          day: commemorativeDays.day,
+          endMonth: commemorativeDays.endMonth,
+          endDay: commemorativeDays.endDay,
+          sourceNote: commemorativeDays.sourceNote,
+        })
+        .from(commemorativeDays)
+        .orderBy(asc(commemorativeDays.month), asc(commemorativeDays.day));
+    },
+  };
+}
+export type PlanRepository = ReturnType<typeof createPlanRepository>;

@@ -1,0 +1,46 @@
+// Site settings (department name, tile URL, …) stored as JSON values by key.
+import type { DbHandle } from '../../db/client.server.ts';
+
+/** How long a page may show a setting another process changed (writes in this process clear it at once). */
+const CACHE_TTL_MS = 10_000;
+
+export function createSettingsRepository(dbh: DbHandle) {
+  const cache = new Map<string, { value: unknown; at: number }>();
+  return {
+    /** Read-mostly settings shown on every page (department name…): served from memory for a few seconds. */
+    async getCached<T>(key: string): Promise<T | undefined> {
+      const hit = cache.get(key);
+      if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value as T | undefined;
+      const rows = await dbh.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+      cache.set(key, { value: rows[0]?.value, at: Date.now() });
+      return rows[0]?.value;
+    },
+    async get<T>(key: string): Promise<T | undefined> {
+      const rows = await dbh.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+      return rows[0]?.value;
+    },
+    async all(): Promise<Record<string, unknown>> {
+      const rows = await dbh.query<{ key: string; value: unknown }>(
+        'SELECT key, value FROM settings ORDER BY key',
+      );
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    },
+    /** Inserts a default only when the key is absent, so re-seeding never overwrites an admin's change. */
+    async setDefault(key: string, value: unknown): Promise<void> {
+      cache.delete(key);
+      await dbh.query(
+        'INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING',
+        [key, JSON.stringify(value)],
+      );
+    },
+    async set(key: string, value: unknown): Promise<void> {
+      cache.delete(key);
+      await dbh.query(
+        `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [key, JSON.stringify(value)],
+      );
+    },
+  };
+}
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

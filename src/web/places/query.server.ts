@@ -1,0 +1,58 @@
+// Reads the public places page's GET parameters. Bad values never fail the page: they are dropped and the
+// page says so (a typed coordinate with a typo must not hide the whole list).
+import { parseCoordinate } from '../../lib/geo.ts';
+import { PLACE_KINDS, type PlaceKind } from '../../modules/places/places.kinds.ts';
+import { type PlaceListQuery, PlaceListQuerySchema } from '../../modules/places/places.schemas.server.ts';
+
+export interface PlacesPageQuery {
+  query: PlaceListQuery;
+  /** The raw typed coordinates, shown back in the form. */
+  typed: { lat: string; lng: string };
+  invalidCoordinates: boolean;
+}
+
+export function readPlacesQuery(url: URL): PlacesPageQuery {
+  const p = url.searchParams;
+  const q = (p.get('q') ?? '').trim().slice(0, 200);
+  const kind = p.get('kind') ?? '';
+  const district = (p.get('district') ?? '').trim().slice(0, 100);
+  const typed = {
+    lat: (p.get('lat') ?? '').trim().slice(0, 30),
+    lng: (p.get('lng') ?? '').trim().slice(0, 30),
+  };
+  const lat = parseCoordinate(typed.lat);
+  const lng = parseCoordinate(typed.lng);
+  const anyTyped = typed.lat !== '' || typed.lng !== '';
+  const coordsOk = lat !== null && lng !== null && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  const raw: Record<string, unknown> = { page: p.get('page') ?? '1' };
+  if (q) raw.q = q;
+  if ((PLACE_KINDS as readonly string[]).includes(kind)) raw.kind = kind as PlaceKind;
+  if (district) raw.district = district;
+  if (coordsOk) {
+    raw.lat = typed.lat;
+    raw.lng = typed.lng;
+  }
+  const parsed = PlaceListQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : PlaceListQuerySchema.parse({});
+  return { query, typed, invalidCoordinates: anyTyped && !coordsOk };
+}
+
+/** The page's URL with some parameters changed (pagination, "clear"), keeping the others. */
+export function placesHref(
+  base: string,
+  q: PlacesPageQuery,
+  change: Record<string, string | undefined>,
+): string {
+  const params = new URLSearchParams();
+  const current: Record<string, string | undefined> = {
+    q: q.query.q,
+    kind: typeof q.query.kind === 'string' ? q.query.kind : undefined,
+    district: q.query.district,
+    lat: q.query.lat !== undefined ? q.typed.lat : undefined,
+    lng: q.query.lng !== undefined ? q.typed.lng : undefined,
+    ...change,
+  };
+  for (const [k, v] of Object.entries(current)) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `${base}?${s}` : base;
+}
