@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { authorize, can } from '../../policies.ts';
 import { RECORD_TYPES, type RecordType } from './catalogue.schemas.server.ts';
+import { PREVIEW_ROWS, REPORT_LIMIT } from './catalogue.vocab.ts';
 import { TABULAR_JOB_KIND } from './catalogue-csv.import.server.ts';
 import type { StoredIssue, TabularImport } from './catalogue-csv.repository.server.ts';
 import { type ColumnMapping, checkMapping, type MappedRow, mapRow } from './tabular/mapping.server.ts';
@@ -18,9 +19,6 @@ import { suggestMapping } from './tabular/vocabulary.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit'>;
 type ReadDeps = Pick<AppDeps, 'db' | 'repos'>;
-
-export const PREVIEW_ROWS = 10;
-export const REPORT_LIMIT = 500;
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -258,3 +256,5 @@ export async function listTabularIssues(
   const job = await getTabularImport(deps, actor, id);
   return deps.repos.catalogueTabular.listIssues(deps.db, job.id, limit);
 }
+
+export { PREVIEW_ROWS, REPORT_LIMIT };

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { rowsOf } from './catalogue.repository.server.ts';
 
-export const MAX_STORED_ERRORS = 1000;
+import { MAX_STORED_ERRORS } from './catalogue.vocab.ts';
+
+export { MAX_STORED_ERRORS };
 
 export type ImportFormat = 'iso2709' | 'marcxml';
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';

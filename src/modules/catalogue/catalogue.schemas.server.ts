@@ -4,17 +4,9 @@ import { yearWithin } from '../../lib/date-fields.server.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { multiLineText, singleLineText } from '../../lib/text.server.ts';
 
-export const RECORD_TYPES = [
-  'book',
-  'serial',
-  'audiovisual',
-  'digitised_document',
-  'museum_object',
-  'exhibition',
-  'learning_resource',
-  'heritage_site',
-] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+import { RECORD_TYPES } from './catalogue.vocab.ts';
+
+export { RECORD_TYPES, type RecordType } from './catalogue.vocab.ts';
 
 export const AVAILABILITIES = ['available', 'on_loan', 'reference_only', 'in_storage', 'on_display'] as const;
 export type Availability = (typeof AVAILABILITIES)[number];

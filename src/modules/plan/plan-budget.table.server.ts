@@ -1,7 +1,8 @@
 import { bigint, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const BUDGET_SOURCES = ['ngan_sach_su_nghiep', 'xa_hoi_hoa', 'nguon_hop_phap_khac'] as const;
-export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+import type { BudgetSource } from './plan-budget.vocab.ts';
+
+export { BUDGET_SOURCES, type BudgetSource } from './plan-budget.vocab.ts';
 
 export const planBudgetLines = pgTable('plan_budget_lines', {
   id: text('id').primaryKey(),

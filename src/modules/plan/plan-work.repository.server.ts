@@ -8,12 +8,16 @@ import { createPlanEvidenceSql } from './plan-evidence.repository.server.ts';
 
 export type { Evidence, NewEvidence } from './plan-evidence.repository.server.ts';
 
-export const REPORT_STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const REPORT_STATES = ['draft', 'ready', 'submitted', 'approved', 'returned'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-export const RECORD_TYPES = ['event', 'exhibition', 'training', 'news'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+import type { ReportState, ReportStatus } from './plan-work.vocab.ts';
+
+export {
+  RECORD_TYPES,
+  REPORT_STATES,
+  REPORT_STATUSES,
+  type RecordType,
+  type ReportState,
+  type ReportStatus,
+} from './plan-work.vocab.ts';
 
 export interface PlanInstanceRow {
   id: string;

@@ -2,14 +2,8 @@
 // page says so (a typed coordinate with a typo must not hide the whole list).
 import { parseCoordinate } from '../../lib/geo.ts';
 import { PLACE_KINDS, type PlaceKind } from '../../modules/places/places.kinds.ts';
-import { type PlaceListQuery, PlaceListQuerySchema } from '../../modules/places/places.schemas.server.ts';
-
-export interface PlacesPageQuery {
-  query: PlaceListQuery;
-  /** The raw typed coordinates, shown back in the form. */
-  typed: { lat: string; lng: string };
-  invalidCoordinates: boolean;
-}
+import { PlaceListQuerySchema } from '../../modules/places/places.schemas.server.ts';
+import type { PlacesPageQuery } from './href.ts';
 
 export function readPlacesQuery(url: URL): PlacesPageQuery {
   const p = url.searchParams;
@@ -35,24 +29,4 @@ export function readPlacesQuery(url: URL): PlacesPageQuery {
   const parsed = PlaceListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : PlaceListQuerySchema.parse({});
   return { query, typed, invalidCoordinates: anyTyped && !coordsOk };
-}
-
-/** The page's URL with some parameters changed (pagination, "clear"), keeping the others. */
-export function placesHref(
-  base: string,
-  q: PlacesPageQuery,
-  change: Record<string, string | undefined>,
-): string {
-  const params = new URLSearchParams();
-  const current: Record<string, string | undefined> = {
-    q: q.query.q,
-    kind: typeof q.query.kind === 'string' ? q.query.kind : undefined,
-    district: q.query.district,
-    lat: q.query.lat !== undefined ? q.typed.lat : undefined,
-    lng: q.query.lng !== undefined ? q.typed.lng : undefined,
-    ...change,
-  };
-  for (const [k, v] of Object.entries(current)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `${base}?${s}` : base;
 }

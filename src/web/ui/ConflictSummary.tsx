@@ -1,7 +1,7 @@
 // Shown after a stale save: someone else saved this in the meantime. Lists, field by field, what is stored
 // now next to what the user submitted (kept in the form below), so they can compare and save again.
 import { useT } from '../i18n.ts';
-import type { ConflictView, SavedValues } from './version-forms.server.ts';
+import type { ConflictView, SavedValues } from './version-forms.ts';
 
 const show = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
 

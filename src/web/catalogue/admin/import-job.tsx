@@ -2,7 +2,7 @@
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { getImportJob } from '../../../modules/catalogue/catalogue.import.server.ts';
-import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue-import.repository.server.ts';
+import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -3,10 +3,10 @@
 import { redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { localePath, type MessageKey, translator } from '../../../lib/i18n.ts';
+import { REPORT_LIMIT } from '../../../modules/catalogue/catalogue.vocab.ts';
 import {
   getTabularImport,
   listTabularIssues,
-  REPORT_LIMIT,
 } from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

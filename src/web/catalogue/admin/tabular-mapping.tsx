@@ -5,7 +5,7 @@ import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey, translator } from '../../../lib/i18n.ts';
 import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.server.ts';
-import { RECORD_TYPES } from '../../../modules/catalogue/catalogue.schemas.server.ts';
+import { RECORD_TYPES } from '../../../modules/catalogue/catalogue.vocab.ts';
 import {
   cancelTabularImport,
   getTabularImport,

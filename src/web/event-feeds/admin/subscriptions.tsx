@@ -16,7 +16,7 @@ import {
   AllowedHostInputSchema,
   SubscriptionInputSchema,
 } from '../../../modules/event-feeds/event-feeds.schemas.server.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.server.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -6,7 +6,7 @@ import { groupByDay, type SessionRow, sessionRow } from '../../../modules/event-
 import { adjacentMonths, monthGrid, occurrencesOn } from '../../../modules/event-feeds/calendar.ts';
 import { monthView } from '../../../modules/event-feeds/calendar.usecases.server.ts';
 import { CalendarQuerySchema } from '../../../modules/event-feeds/event-feeds.schemas.server.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.server.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { useHref, useT } from '../../i18n.ts';

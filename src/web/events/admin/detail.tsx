@@ -4,6 +4,7 @@ import { redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import {
   cancelEvent,
   eventFormOptions,
@@ -23,10 +24,9 @@ import {
   conflictForm,
   conflictOf,
   formVersion,
-  isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.server.ts';
+} from '../../ui/version-forms.ts';
 import { EventForm } from '../components/EventForm.tsx';
 import { SessionTime } from '../components/EventParts.tsx';
 import {

@@ -1,7 +1,7 @@
 // The staff event form (create and edit): details, place or online link, schedule (one session or a weekly
 // series with skipped days), capacity and registration window, plan task. Plain HTML inputs; no JavaScript.
 
-import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.server.ts';
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';

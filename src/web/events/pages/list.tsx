@@ -1,11 +1,12 @@
 // Public list of upcoming event sessions with filters (date range or one day, category, audience, place, free,
 // with seats). A plain GET form; no JavaScript. The month view lives at /events/calendar.
-import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.model.server.ts';
+
 import {
   type PublicListQuery,
   PublicListQuerySchema,
 } from '../../../modules/events/events.schemas.server.ts';
 import { listPublicSessions } from '../../../modules/events/events.usecases.server.ts';
+import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';

@@ -31,7 +31,7 @@ import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formVersion } from '../../ui/version-forms.server.ts';
+import { formVersion } from '../../ui/version-forms.ts';
 import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
 import { SectionEditor, SectionFields } from '../components/SectionEditor.tsx';

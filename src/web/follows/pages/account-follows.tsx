@@ -12,7 +12,7 @@ import {
   feedTokenStatus,
   revokeFeedToken,
 } from '../../../modules/event-feeds/feeds.usecases.server.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.model.server.ts';
+import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
 import { FollowInputSchema } from '../../../modules/follows/follows.schemas.server.ts';
 import {
   follow,

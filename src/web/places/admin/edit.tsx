@@ -4,6 +4,7 @@ import { redirect } from 'react-router';
 import type { Actor } from '../../../lib/authz.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
 import { removePlacePhoto } from '../../../modules/places/places.photos.server.ts';
@@ -35,10 +36,9 @@ import {
   conflictForm,
   conflictOf,
   formVersion,
-  isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.server.ts';
+} from '../../ui/version-forms.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { PlaceForm } from '../components/PlaceForm.tsx';
 import { weekdayKey } from '../format.ts';

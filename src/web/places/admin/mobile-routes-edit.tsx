@@ -4,6 +4,7 @@ import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { isBlank } from '../../../lib/text.server.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { routeForEdit, stopPlaceOptions, unitOptions } from '../../../modules/places/places.admin.server.ts';
 import {
   addStop,
@@ -34,10 +35,9 @@ import {
   conflictForm,
   conflictOf,
   formVersion,
-  isVersionConflict,
   submittedOf,
   versionForForm,
-} from '../../ui/version-forms.server.ts';
+} from '../../ui/version-forms.ts';
 import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import { dayLabel, weekdayKey } from '../format.ts';
 import { readDates } from '../forms.server.ts';

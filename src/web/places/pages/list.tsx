@@ -14,9 +14,10 @@ import type { loader as rootLoader } from '../../root.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { PlacesMap } from '../components/PlacesMap.tsx';
 import { formatKm } from '../format.ts';
+import { placesHref } from '../href.ts';
 import placesCss from '../places.css?url';
 import enhanceUrl from '../places-enhance.js?url&no-inline';
-import { placesHref, readPlacesQuery } from '../query.server.ts';
+import { readPlacesQuery } from '../query.server.ts';
 import type { Route } from './+types/list.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: placesCss }];

@@ -11,7 +11,6 @@ import {
   RecordSpendingSchema,
   UpdateBudgetLineSchema,
 } from '../../../modules/plan/plan-budget.schemas.server.ts';
-import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.table.server.ts';
 import {
   appraiseBudgetLine,
   createBudgetLine,
@@ -20,6 +19,7 @@ import {
   recordBudgetSpending,
   updateBudgetLine,
 } from '../../../modules/plan/plan-budget.usecases.server.ts';
+import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

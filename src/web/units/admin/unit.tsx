@@ -4,6 +4,7 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey, type Translate } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import {
   LifecycleSchema,
   MergeUnitSchema,
@@ -25,12 +26,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import {
-  conflictForm,
-  formVersion,
-  isVersionConflict,
-  versionForForm,
-} from '../../ui/version-forms.server.ts';
+import { conflictForm, formVersion, versionForForm } from '../../ui/version-forms.ts';
 import { UnitChangeForms } from '../components/UnitChangeForms.tsx';
 import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../forms.server.ts';
 import type { Route } from './+types/unit.ts';

@@ -2,7 +2,6 @@
 // When someone else saved in the meantime the action answers 409 with the user's input kept, the values
 // stored now and their version: the page shows both side by side and re-saving is a deliberate choice.
 import { data } from 'react-router';
-import { isVersionConflict } from '../../lib/versions.server.ts';
 import type { FormMessage } from './forms.ts';
 
 export type SavedValues = Record<string, string | string[]>;
@@ -16,8 +15,6 @@ export function formVersion(form: FormData): number {
   const n = Number(form.get('version'));
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
-
-export { isVersionConflict };
 
 /** The page answer to a stale save: the user's values kept, the stored ones and their version beside them. */
 export function conflictForm<V extends object>(values: V, conflict: ConflictView, field?: string) {
