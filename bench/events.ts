@@ -15,14 +15,13 @@ import { createAdaptorServer } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import type { ServerBuild } from 'react-router';
-import { createApp } from '../src/app.server.ts';
+import { buildDeps } from '../src/app/build-deps.server.ts';
+import { createApp } from '../src/app/create-app.server.ts';
+import { seedReference } from '../src/app/seeds.server.ts';
 import { loadConfig } from '../src/config.server.ts';
 import { openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
-import { seedReference } from '../src/db/seed/index.server.ts';
-import { buildDeps } from '../src/deps.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
-import { wireAuth } from '../src/modules/auth/auth.wiring.server.ts';
 import { createEvent } from '../src/modules/events/events.usecases.server.ts';
 import { testActor } from '../src/test/actors.ts';
 
@@ -127,9 +126,8 @@ async function main() {
       SEED_DEMO: 'false',
     });
     const deps = buildDeps(config, dbh, createLogger('silent'));
-    const auth = wireAuth(deps);
     await seedReference(deps);
-    const app = createApp(deps, { build, mount: auth.mount });
+    const app = createApp(deps, { build });
     const server = await listen(app.fetch);
     closers.push(server.close);
     origin = `http://127.0.0.1:${server.port}`;

@@ -137,8 +137,8 @@ async function prepareDatabase(url: string): Promise<string | undefined> {
   const { loadConfig } = await import('../src/config.server.ts');
   const { openDatabase } = await import('../src/db/client.server.ts');
   const { migrate } = await import('../src/db/migrate.server.ts');
-  const { seedReference } = await import('../src/db/seed/index.server.ts');
-  const { buildDeps } = await import('../src/deps.server.ts');
+  const { seedReference } = await import('../src/app/seeds.server.ts');
+  const { buildDeps } = await import('../src/app/build-deps.server.ts');
   const { createLogger } = await import('../src/lib/logger.server.ts');
   const config = loadConfig({
     DATABASE_URL: url,
@@ -150,12 +150,6 @@ async function prepareDatabase(url: string): Promise<string | undefined> {
   try {
     await migrate(dbh);
     const deps = buildDeps(config, dbh, createLogger('silent'));
-    try {
-      const { wireAuth } = await import('../src/modules/auth/auth.wiring.server.ts');
-      wireAuth(deps);
-    } catch {
-      // Older trees have no auth module: pages (d) and (e) are skipped later.
-    }
     await seedReference(deps);
     try {
       const { createUserWithPassword } = await import('../src/modules/auth/auth.users.server.ts');

@@ -12,16 +12,15 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
-import { createApp } from '../src/app.server.ts';
+import { buildDeps } from '../src/app/build-deps.server.ts';
+import { createApp } from '../src/app/create-app.server.ts';
+import { seedReference } from '../src/app/seeds.server.ts';
 import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
-import { seedReference } from '../src/db/seed/index.server.ts';
-import { buildDeps } from '../src/deps.server.ts';
 import { newId } from '../src/lib/ids.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { invalidateUnitTree } from '../src/modules/access/access.unit-tree.ts';
 import { createUserWithPassword } from '../src/modules/auth/auth.users.server.ts';
-import { wireAuth } from '../src/modules/auth/auth.wiring.server.ts';
 import { loadBuild, TEST_ORIGIN, testConfig } from '../src/test/harness.ts';
 
 const { values: args } = parseArgs({
@@ -67,7 +66,6 @@ const deps = buildDeps(
   dbh,
   createLogger('silent'),
 );
-const auth = wireAuth(deps);
 await seedReference(deps);
 console.log(`plan bench — ${label}, Node ${process.version}, ${DURATION} s × ${CONNECTIONS} connections`);
 
@@ -167,7 +165,7 @@ console.log(
 );
 
 // 5. Serve the app and the baseline from this process.
-const app = createApp(deps, { build: await loadBuild(), mount: auth.mount });
+const app = createApp(deps, { build: await loadBuild() });
 const bare = new Hono();
 bare.get('/', (c) => c.text('ok'));
 function listen(

@@ -1,14 +1,14 @@
 // `npm run create-admin -- <email> "<full name>"`: the first administrator of a real installation.
 // Creates the account (or reuses it), grants `administrator` on the root unit, and sends a set-password
 // link. Without SMTP the link goes to the outbox, so it is also printed here for the operator.
+
+import { buildDeps } from '../src/app/build-deps.server.ts';
+import { seedReference } from '../src/app/seeds.server.ts';
 import { loadConfig } from '../src/config.server.ts';
 import { migrationsCurrent } from '../src/db/migrate.server.ts';
-import { seedReference } from '../src/db/seed/index.server.ts';
-import { buildDeps } from '../src/deps.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { grantRoleAsSystem } from '../src/modules/access/access.grants.server.ts';
 import { createUserWithPassword, sendPasswordSetupLink } from '../src/modules/auth/auth.users.server.ts';
-import { wireAuth } from '../src/modules/auth/auth.wiring.server.ts';
 import { openDatabaseForTool } from '../src/ops/open-for-tool.server.ts';
 
 const [email, ...nameParts] = process.argv.slice(2);
@@ -26,7 +26,6 @@ try {
     process.exit(1);
   }
   const deps = buildDeps(config, dbh, createLogger('warn'));
-  wireAuth(deps);
   await seedReference(deps);
   const rootCode = (await deps.repos.settings.get<string>('units.root_code')) ?? 'so-vhttdl';
   const root = await deps.repos.units.byCode(deps.db, rootCode);

@@ -4,15 +4,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
-import { createApp } from './app.server.ts';
+import { buildDeps } from './app/build-deps.server.ts';
+import { createApp } from './app/create-app.server.ts';
+import { seedDemo, seedReference } from './app/seeds.server.ts';
 import { ConfigError, loadConfig } from './config.server.ts';
 import { openDatabase } from './db/client.server.ts';
 import { migrate, migrationsCurrent } from './db/migrate.server.ts';
-import { seedDemo, seedReference } from './db/seed/index.server.ts';
-import { buildDeps } from './deps.server.ts';
 import { type DrainableServer, serveDrainable } from './http/drain.server.ts';
 import { createLogger } from './lib/logger.server.ts';
-import { wireAuth } from './modules/auth/auth.wiring.server.ts';
 import { resumeMarcImports } from './modules/catalogue/catalogue.import.server.ts';
 import { startJobRunner } from './modules/jobs/jobs.runner.server.ts';
 import { checkWritableDir, lockDataDir } from './ops/data-dir.server.ts';
@@ -85,7 +84,6 @@ async function startCluster(cfg: typeof config) {
   let demo: Demo = { created: false };
   if (await migrationsCurrent(dbh).catch(() => false)) {
     const deps = buildDeps(cfg, dbh, logger);
-    wireAuth(deps);
     demo = await seed(deps);
   } else {
     logger.warn(
@@ -146,7 +144,6 @@ async function startWorker(cfg: typeof config) {
     logger.warn('Migrations are pending: run `npm run migrate`.');
   }
   const deps = buildDeps(cfg, dbh, logger);
-  const auth = wireAuth(deps);
   let demo: Demo = { created: false };
   if (primary && (cfg.embedded || (await migrationsCurrent(dbh)))) demo = await seed(deps);
   // Unfinished catalogue imports resume where they stopped (one process runs them: jobs are not claimed).
@@ -163,7 +160,6 @@ async function startWorker(cfg: typeof config) {
   const app = createApp(deps, {
     build,
     clientDir: join(buildDir, 'client'),
-    mount: auth.mount,
     isDraining: () => http?.isDraining() ?? false,
   });
 

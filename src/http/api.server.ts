@@ -1,23 +1,13 @@
 // /api/v1: JSON API documented as OpenAPI 3.1 from the same Zod schemas that validate it.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps.server.ts';
+import type { AppDeps } from '../app/deps.types.ts';
+import { apiRegistrars } from '../app/registries.server.ts';
 import { AppError, unauthenticated } from '../lib/errors.ts';
 import { isStaff } from '../lib/staff.ts';
-import { registerAccessRoutes } from '../modules/access/access.routes.server.ts';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.server.ts';
-import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.server.ts';
-import { registerCatalogueExportRoutes } from '../modules/catalogue/catalogue-export.routes.server.ts';
-import { registerEventRoutes } from '../modules/events/events.routes.server.ts';
-import { registerExhibitionRoutes } from '../modules/exhibitions/exhibitions.routes.server.ts';
-import { registerPlaceRoutes } from '../modules/places/places.routes.server.ts';
-import { registerPlanRoutes } from '../modules/plan/plan.routes.server.ts';
-import { registerPlanBudgetRoutes } from '../modules/plan/plan-budget.routes.server.ts';
-import { registerPlanWorkRoutes } from '../modules/plan/plan-work.routes.server.ts';
-import { registerUnitRoutes } from '../modules/units/units.routes.server.ts';
 import type { HonoEnv } from './env.ts';
 import { idempotencyKeys, withRequestTransaction } from './idempotency.server.ts';
 import { zodToAppError } from './problem.server.ts';
-import { isPublicApi } from './public-routes.ts';
+import { isPublicApi } from './public-routes.server.ts';
 import { requireUtf8Json } from './utf8.ts';
 
 export type Api = OpenAPIHono<HonoEnv>;
@@ -49,17 +39,8 @@ export function createApi(appDeps: AppDeps): Api {
   });
   api.use('*', requireUtf8Json());
   api.use('*', idempotencyKeys(appDeps));
-  registerAuditRoutes(api, deps);
-  registerCatalogueRoutes(api, deps);
-  registerCatalogueExportRoutes(api, deps);
-  registerExhibitionRoutes(api, deps);
-  registerEventRoutes(api, deps);
-  registerAccessRoutes(api, deps);
-  registerPlaceRoutes(api, deps);
-  registerPlanRoutes(api, deps);
-  registerPlanWorkRoutes(api, deps);
-  registerPlanBudgetRoutes(api, deps);
-  registerUnitRoutes(api, deps);
+  // Every module's routes, in module-list order (src/app/modules.server.ts).
+  for (const register of apiRegistrars) register(api, deps);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Suốt Đời API', version: '1.0.0', description: 'API của nền tảng học tập suốt đời' },

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../deps.server.ts';
+import type { AppDeps } from '../app/deps.types.ts';
 import type { Actor } from '../lib/authz.ts';
 import type { Locale } from '../lib/i18n.ts';
 

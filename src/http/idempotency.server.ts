@@ -5,8 +5,8 @@
 // needs to know about keys.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../app/deps.types.ts';
 import type { Db } from '../db/client.server.ts';
-import type { AppDeps } from '../deps.server.ts';
 import { badKey, KEY_PATTERN, once } from '../modules/idempotency/idempotency.usecases.server.ts';
 import type { HonoEnv } from './env.ts';
 

@@ -2,7 +2,7 @@
 // is on the explicit public list. New routes are picked up automatically: forgetting a guard fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, loadBuild, type TestContext } from '../test/harness.ts';
-import { isPublicApi, PUBLIC_PAGES } from './public-routes.ts';
+import { isPublicApi, PUBLIC_PAGES } from './public-routes.server.ts';
 
 /** A well-formed dummy for a path parameter: prefixed ids look real so validation cannot answer first. */
 function dummy(param: string): string {

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
-import { createApp } from '../app.server.ts';
+import { buildDeps } from '../app/build-deps.server.ts';
+import { createApp } from '../app/create-app.server.ts';
+import type { AppDeps } from '../app/deps.types.ts';
+import { seedReference } from '../app/seeds.server.ts';
 import { type Config, loadConfig } from '../config.server.ts';
 import { type DbHandle, openDatabase } from '../db/client.server.ts';
 import { migrate } from '../db/migrate.server.ts';
-import { seedReference } from '../db/seed/index.server.ts';
-import { type AppDeps, buildDeps } from '../deps.server.ts';
 import { createLogger } from '../lib/logger.server.ts';
-import { wireAuth } from '../modules/auth/auth.wiring.server.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -75,9 +75,8 @@ export async function createTestContext(
   const { dbh, drop } = await openTestDatabase();
   await migrate(dbh);
   const deps = buildDeps(testConfig(opts.config), dbh, createLogger('silent'));
-  const auth = wireAuth(deps);
   if (opts.seed !== false) await seedReference(deps);
-  const app = createApp(deps, { build: await loadBuild(), mount: auth.mount });
+  const app = createApp(deps, { build: await loadBuild() });
   const request = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     const method = (init.method ?? 'GET').toUpperCase();

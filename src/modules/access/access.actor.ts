@@ -1,7 +1,7 @@
 // Loads what a signed-in user may do: their role grants and a unit-subtree test.
 // Owned by the access module (role_grants table); the auth module's actor resolver calls it once per request:
 // one indexed query for the grants, and the unit tree from a short-lived in-memory cache.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Grant } from '../../lib/authz.ts';
 import { unitTree } from './access.unit-tree.ts';
 

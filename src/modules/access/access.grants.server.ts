@@ -1,11 +1,11 @@
 // Role grants: give a user a role on a unit subtree, take it back, and what the actor may offer in a form.
 
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { vnCollator } from '../../lib/vn-text.ts';
-import { authorize, can } from '../../policies.ts';
 import type { UnitOption } from './access.repository.server.ts';
 import { GRANTABLE_ROLES, type GrantableRole, type GrantInput } from './access.schemas.server.ts';
 import { authorizeAnywhere, grantAction } from './access.scope.ts';

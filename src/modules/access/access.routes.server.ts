@@ -1,6 +1,6 @@
 // /api/v1/access: users with their grants, invitations, grant and revoke, disable and enable.
 import { createRoute, type z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import { grantRole, revokeGrant } from './access.grants.server.ts';
 import { presentUser } from './access.presenters.ts';

@@ -1,7 +1,8 @@
 // Scope helpers shared by the access use cases. A user "belongs" to the units of their active grants; a user
 // without grants (a citizen) belongs to the root of the unit tree.
+
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { UnitTree } from './access.unit-tree.ts';
 
 /** Throws 401/403 unless the actor holds `action` somewhere: checked before any lookup by id. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index.server.ts';
+import { seedDemo } from '../../app/seeds.server.ts';
 import { cookieHeaderFrom, signIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_EMAIL } from './access.seed.server.ts';

@@ -1,7 +1,7 @@
 // Demo accounts (demo mode only, first start only; see docs/demo-accounts.md). Every demo account shares
 // one random password, generated here and printed once by the server; nothing fixed is ever documented.
 import { randomInt } from 'node:crypto';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { createUserWithPassword } from '../auth/auth.users.server.ts';
 import { grantRoleAsSystem } from './access.grants.server.ts';
 import type { GrantableRole } from './access.schemas.server.ts';

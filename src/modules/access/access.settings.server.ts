@@ -1,7 +1,7 @@
 // The security settings page's use cases. The setting itself ("staff must use two-factor sign-in") belongs
 // to the auth module, which enforces it at sign-in and owns its permission (`auth.settings.update`) and
 // audited write; this file only gives the page one read and one write entry point.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import {
   authorizeSiteSettings,

@@ -1,7 +1,7 @@
 // The unit tree as an in-memory parent map, for subtree tests on every request without a query each time.
 // Cached per database handle for a short time; the units module calls `invalidateUnitTree` after it writes,
 // so this process sees a move at once and other processes within UNIT_TREE_TTL_MS.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 
 export const UNIT_TREE_TTL_MS = 30_000;
 /** A unit chain deeper than this is a cycle in bad data, not a real organisation. */

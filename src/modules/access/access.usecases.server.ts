@@ -1,9 +1,9 @@
 // User administration: list and view users with their grants, invite a person, disable or re-enable an
 // account. Grants themselves are in access.grants.ts.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.ts';
-import { authorize, can } from '../../policies.ts';
 import { normalizeEmail } from '../auth/auth.email.ts';
 import { createUserWithPassword, sendPasswordSetupLink } from '../auth/auth.users.server.ts';
 import {

@@ -1,5 +1,5 @@
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import { type UnitTreeDeps, unitTree } from '../access/access.unit-tree.ts';
 import type { AuditEntry } from './audit.repository.server.ts';
 import type { AuditQuery } from './audit.schemas.server.ts';

@@ -4,7 +4,7 @@
 // other session. They run for
 // /api/auth/* and for the pages alike (the pages call better-auth's server API).
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { CLIENT_IP_HEADER } from './auth.client-ip.server.ts';
 import { checkPasswordRules } from './auth.password.server.ts';
 import {

@@ -8,7 +8,7 @@
 //
 // The wait is a refusal with Retry-After rather than a response held open: holding connections for seconds
 // would hand an attacker a cheap way to tie up the server.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { normalizeEmail } from './auth.email.ts';
 import { composeFailureNotice } from './auth.mail.server.ts';
 

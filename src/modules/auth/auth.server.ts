@@ -5,7 +5,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { type IdPrefix, newId } from '../../lib/ids.server.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
 import { CLIENT_IP_HEADER } from './auth.client-ip.server.ts';

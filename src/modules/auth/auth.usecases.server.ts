@@ -2,7 +2,7 @@
 // browser's headers and hands back the Set-Cookie lines the page must forward.
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';

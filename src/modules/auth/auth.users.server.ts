@@ -2,7 +2,7 @@
 // tests; the checks here (password rules, normalised e-mail) are the same ones sign-in relies on.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { AppError, conflict } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';
 import { singleLineText } from '../../lib/text.server.ts';

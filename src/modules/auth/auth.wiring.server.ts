@@ -2,7 +2,7 @@
 // sign-in limiter, and better-auth's own endpoints under /api/auth/*.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { problemResponse } from '../../http/problem.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
@@ -54,39 +54,35 @@ function socketAddress(c: Context<HonoEnv>): string | null {
   }
 }
 
-export function wireAuth(deps: AppDeps): { mount: (app: Hono<HonoEnv>) => void } {
-  deps.actors = createActorResolver(deps);
-  return {
-    mount(app) {
-      app.use('*', async (c, next) => {
-        const headers = c.req.raw.headers;
-        const ip = clientIp({
-          forwardedFor: headers.get('x-forwarded-for'),
-          socketAddress: socketAddress(c),
-          trustProxyHops: deps.config.trustProxyHops,
-        });
-        headers.delete(CLIENT_IP_HEADER);
-        if (ip) headers.set(CLIENT_IP_HEADER, ip);
-        return next();
-      });
-      app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
-        // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
-        if (c.req.method === 'GET' && c.req.path.startsWith('/api/auth/reset-password/')) {
-          return problemResponse(c, new AppError('route.not_found', 404, 'error.notFound'));
-        }
-        const res = await deps.auth.handler(c.req.raw);
-        if (res.status !== 429) return res;
-        // Our limiter's refusal becomes a translated problem+json with Retry-After.
-        const body = (await res
-          .clone()
-          .json()
-          .catch(() => null)) as { message?: string } | null;
-        const err = rateLimitError(body?.message ?? '', deps.now(), c.get('locale'));
-        const problem = problemResponse(c, err);
-        const retry = err.params?.seconds;
-        if (retry) problem.headers.set('Retry-After', String(retry));
-        return problem;
-      });
-    },
-  };
+/** The client address for the sign-in limiter, and better-auth's endpoints under /api/auth/*. */
+export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
+  app.use('*', async (c, next) => {
+    const headers = c.req.raw.headers;
+    const ip = clientIp({
+      forwardedFor: headers.get('x-forwarded-for'),
+      socketAddress: socketAddress(c),
+      trustProxyHops: deps.config.trustProxyHops,
+    });
+    headers.delete(CLIENT_IP_HEADER);
+    if (ip) headers.set(CLIENT_IP_HEADER, ip);
+    return next();
+  });
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
+    if (c.req.method === 'GET' && c.req.path.startsWith('/api/auth/reset-password/')) {
+      return problemResponse(c, new AppError('route.not_found', 404, 'error.notFound'));
+    }
+    const res = await deps.auth.handler(c.req.raw);
+    if (res.status !== 429) return res;
+    // Our limiter's refusal becomes a translated problem+json with Retry-After.
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => null)) as { message?: string } | null;
+    const err = rateLimitError(body?.message ?? '', deps.now(), c.get('locale'));
+    const problem = problemResponse(c, err);
+    const retry = err.params?.seconds;
+    if (retry) problem.headers.set('Retry-After', String(retry));
+    return problem;
+  });
 }

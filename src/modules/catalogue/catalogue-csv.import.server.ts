@@ -6,7 +6,7 @@
 // Idempotent: a row matches a record of the same unit on inventory number, identifier or ISBN (else on its
 // content hash); an unchanged row (same hash) is skipped and bumps no version.
 import { rm } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { authorize, can } from '../../policies.ts';
 import { RECORD_TYPES, type RecordType } from './catalogue.schemas.server.ts';
 import { PREVIEW_ROWS, REPORT_LIMIT } from './catalogue.vocab.ts';
 import { TABULAR_JOB_KIND } from './catalogue-csv.import.server.ts';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import { SearchQuerySchema } from './catalogue.schemas.server.ts';
 import { EXPORT_MAX, exportCatalogue } from './catalogue-export.server.ts';

@@ -3,9 +3,9 @@
 // same MARC mapping as the OAI-PMH provider. The writers follow MARC 21 (UTF-8, leader/09 = "a", MARC 21
 // slim namespace), so yaz-marcdump and MarcEdit read the files back to the same records.
 import { type SQL, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { authorize } from '../../policies.ts';
 import { rowsOf } from './catalogue.repository.server.ts';
 import type { SearchQuery } from './catalogue.schemas.server.ts';
 import { filterSql } from './catalogue.search.server.ts';

@@ -4,7 +4,7 @@
 // Incremental: `from` is the responseDate of the source's last completed run. Idempotent: records match on
 // (OAI identifier, source) and an unchanged record (same content hash) is skipped; deleted headers unpublish.
 import { createHash } from 'node:crypto';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import {

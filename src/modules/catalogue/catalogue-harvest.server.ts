@@ -1,12 +1,12 @@
 // OAI-PMH harvesting, staff side: the fetch allow-list (root administrators), sources (unit managers), runs
 // started by hand or by the daily schedule (catalogue-harvest.job.ts does the work).
 import type { z } from 'zod';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { hostMatches } from '../../lib/safe-fetch.server.ts';
-import { authorize, can } from '../../policies.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import { enqueueHarvestJob } from './catalogue-harvest.job.server.ts';

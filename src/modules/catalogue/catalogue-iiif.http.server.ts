@@ -1,7 +1,7 @@
 // `/iiif/:recordId/manifest.json`: public IIIF Presentation 3 manifest of a published record with images.
 // Readable from any origin (viewers fetch it cross-site), cached briefly since staff may reorder images.
 import type { Hono } from 'hono';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { problemResponse } from '../../http/problem.server.ts';
 import { isAppError, notFound } from '../../lib/errors.ts';

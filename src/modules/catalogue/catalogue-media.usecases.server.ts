@@ -2,11 +2,11 @@
 // files module), give each a required Vietnamese alt text, caption and order; citizens see them on published
 // records and through the record's IIIF manifest.
 import { rm } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { authorize, can } from '../../policies.ts';
 import { largeImageUrl } from '../exhibitions/exhibitions.presenters.ts';
 import { exhibitionsShowingRecord } from '../exhibitions/exhibitions.queries.server.ts';
 import {

@@ -1,7 +1,7 @@
 // Machine-facing catalogue endpoints outside /api/v1: the OAI-PMH provider (/oai, GET and form POST),
 // /sitemap.xml (an index of 50,000-URL pages when the catalogue is large) and /robots.txt pointing at it.
 import type { Hono } from 'hono';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { handleOai } from './oai/oai-provider.server.ts';
 import { datestamp, esc } from './oai/oai-xml.server.ts';

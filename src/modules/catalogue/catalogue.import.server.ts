@@ -5,11 +5,11 @@
 // so importing a file twice changes nothing and bumps no version.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { authorize, can } from '../../policies.ts';
 import {
   type HoldingValues,
   type ImportMatch,

@@ -1,6 +1,6 @@
 // Demo catalogue (demo mode only, first start): generated Vietnamese records held by the provincial library,
 // museum and cultural centre, each clearly marked as demo data in its description and details.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { type GeneratedRecord, generator } from './catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from './catalogue.repository.server.ts';

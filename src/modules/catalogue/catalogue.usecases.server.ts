@@ -1,9 +1,9 @@
 // Catalogue use cases: public search and record pages, staff create/edit. Import lives in catalogue.import.ts.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { authorize, authorizeEdit, can } from '../../policies.ts';
 import {
   type HoldingRow,
   type HoldingValues,

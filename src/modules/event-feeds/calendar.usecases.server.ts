@@ -1,9 +1,9 @@
 // The public month view (published events of a Vietnam calendar month, commemorative days highlighted) and the
 // focal point's commemorative-day overview (for each day of a year, which units have planned events).
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
-import { authorize } from '../../policies.ts';
 import type { EventCategory } from '../events/events.model.server.ts';
 import {
   type CommemorativeOccurrence,

@@ -1,7 +1,8 @@
 // Community calendar: root administrators keep an allow-list of partner hosts; unit staff subscribe their unit
 // to partner iCalendar feeds on those hosts; a scheduled job fetches each feed through safeFetch (public
 // addresses only, timeout, size cap) and copies its events into `events` as source='external'.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import {
@@ -12,7 +13,6 @@ import {
   SafeFetchError,
   safeFetch,
 } from '../../lib/safe-fetch.server.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.server.ts';
 import type { AllowedHost, Subscription } from './community.repository.server.ts';
 import type { AllowedHostInput, SubscriptionInput } from './event-feeds.schemas.server.ts';

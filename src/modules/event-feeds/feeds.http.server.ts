@@ -2,7 +2,7 @@
 // and answer 304 to a matching If-None-Match; the private feed is addressed by its secret and never cached
 // by shared caches.
 import type { Context, Hono } from 'hono';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type FeedDocument, type FeedScope, privateFeed, publicFeed } from './feeds.usecases.server.ts';

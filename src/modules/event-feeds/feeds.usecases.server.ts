@@ -1,7 +1,7 @@
 // iCalendar feeds: all published events, per unit (subtree), per category, one event ("add to calendar"), and
 // a private per-user feed of the user's registrations behind a revocable secret URL.
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound, unauthenticated } from '../../lib/errors.ts';
 import { t } from '../../lib/i18n.ts';

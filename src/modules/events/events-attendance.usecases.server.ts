@@ -1,11 +1,12 @@
 // Check-in at the door (ticket code typed or scanned), walk-ins, and feedback afterwards. Feedback invitations
 // go out from a job (`events.feedback-invitations`, hourly): every checked-in registrant with an email whose
 // event ended in the last 7 days gets one survey link, exactly once (claimed with a conditional UPDATE).
+
+import { authorizeEdit } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorizeEdit } from '../../policies.ts';
 import { sendFeedbackMail } from './events.mail.server.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.server.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.server.ts';

@@ -2,11 +2,12 @@
 // the event row is locked (SELECT … FOR UPDATE), so 1,000 simultaneous sign-ups for 100 seats end with exactly
 // 100 confirmed and the rest on the waitlist; the idempotency key makes a double-submitted form one sign-up,
 // and a signed-in person holds at most one live registration per event (or session) whatever the key.
+
+import { authorize } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Locale, MessageKey } from '../../lib/i18n.ts';
-import { authorize } from '../../policies.ts';
 import { sendTicketMail } from './events.mail.server.ts';
 import {
   CONSENT_TEXT,

@@ -1,8 +1,9 @@
 // Moving people from the waitlist to seats. Runs inside the transaction that holds the event's row lock
 // (a cancellation, a capacity increase). Strictly in arrival order: when the first person waiting does not
 // fit (a party larger than the seats freed), nobody behind them jumps the queue.
+
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import { sendTicketMail } from './events.mail.server.ts';
 import type { EventRecord } from './events.repository.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';

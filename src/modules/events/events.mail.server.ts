@@ -1,7 +1,7 @@
 // Mails of the events module: confirmation (with the QR ticket), waitlist notice, promotion from the waitlist,
 // feedback invitation. Sent after the transaction commits; a failed send is logged, never undoes a seat.
 import QRCode from 'qrcode';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type Locale, localePath, t } from '../../lib/i18n.ts';
 

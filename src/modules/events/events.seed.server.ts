@@ -2,7 +2,7 @@
 // the commemorative days — 21/4, 23/4, 18/5, the Lifelong-Learning Week 1–7/10, 10/10, 23/11 — plus weekly
 // class series with skipped days. Written with the repositories in one transaction (bulk demo data), audited
 // as the system.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
 import type { EventAudience, EventCategory, RegistrationMode } from './events.model.server.ts';

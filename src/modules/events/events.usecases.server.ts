@@ -2,15 +2,15 @@
 // (events.schedule.ts). Edits that would break registrations are refused with a message: capacity below the
 // seats already confirmed, another schedule or registration mode once people have registered.
 import { rm } from 'node:fs/promises';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam, TIME_ZONE } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { checkVersion, staleVersion } from '../../lib/versions.server.ts';
-import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { storeUploadedFile } from '../files/files.usecases.server.ts';
 import { sendCancellationMail } from './events.mail.server.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.server.ts';

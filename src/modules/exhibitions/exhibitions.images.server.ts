@@ -2,7 +2,7 @@
 // and the actor's right to edit the exhibition, then the files module stores it (public, derivatives made),
 // then the item is placed. Nothing is stored when a check fails; the temp file is always removed.
 import { rm } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { parseImageText } from '../catalogue/catalogue-media.usecases.server.ts';
 import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.server.ts';

@@ -1,9 +1,9 @@
 // Reading exhibitions: the public list and story (published only; drafts for staff of the unit, as a preview),
 // the staff list, and the exhibitions a record appears in.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { ImageView } from '../catalogue/catalogue-media.repository.server.ts';
 import type { ExhibitionRow, ItemRow, SectionValues } from './exhibitions.repository.server.ts';
 

@@ -1,7 +1,7 @@
 // /api/v1 routes for virtual exhibitions: the public list and story, and staff creation, sections, publishing.
 // Thin: parse (strict Zod), call one use case, present.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import { VersionSchema, withCurrentOnConflict } from '../../lib/versions.server.ts';
 import { ExhibitionOutputSchema, presentExhibition } from './exhibitions.output.server.ts';

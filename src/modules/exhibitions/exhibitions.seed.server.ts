@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { generatedRecord } from '../catalogue/catalogue.seed.server.ts';

@@ -2,13 +2,13 @@
 // images. Every write checks the exhibition's unit, runs in one transaction that first locks the exhibition
 // (version bump), and is audited in that transaction. Reads live in exhibitions.queries.ts.
 
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { fold } from '../../lib/vn-text.ts';
-import { authorize, can } from '../../policies.ts';
 import type { ExhibitionRow, ExhibitionValues, SectionValues } from './exhibitions.repository.server.ts';
 import type {
   Direction,

@@ -3,7 +3,7 @@
 // On any failure nothing is kept: the temp file and any partial directory are removed.
 import { rm } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';

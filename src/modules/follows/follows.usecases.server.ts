@@ -1,11 +1,11 @@
 // Follows: a signed-in person follows units, places or categories, sees upcoming events of what they follow,
 // and is notified in the app when something they follow publishes a new event (from a job, once per event
 // and person: dedupe keys on the job and on the notification).
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { authorize } from '../../policies.ts';
 import type { FeedSession } from '../event-feeds/feeds.repository.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
 import type { Follow } from './follows.repository.server.ts';

@@ -1,7 +1,7 @@
 // Runs due jobs and enqueues scheduled ones. Started in-process by main.ts (embedded and PostgreSQL); tests
 // call runDueJobs / runSchedules directly with their own clock.
-import type { AppDeps } from '../../deps.server.ts';
-import { jobHandlers, schedules } from '../../jobs.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { jobHandlers, schedules } from '../../app/registries.server.ts';
 import type { Job } from './jobs.repository.server.ts';
 import { dueSlot } from './jobs.schedule.ts';
 import type { JobHandler, Schedule } from './jobs.types.ts';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Job } from './jobs.repository.server.ts';
 
 /** Runs one job. Throwing marks the job failed (retried with backoff up to its max attempts). */

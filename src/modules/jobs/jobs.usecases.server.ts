@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';

@@ -1,5 +1,5 @@
 // The signed-in person's own notifications. Nobody reads or marks another person's.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { unauthenticated } from '../../lib/errors.ts';
 import type { Notification } from './notifications.repository.server.ts';

@@ -1,9 +1,10 @@
 // Reads for the back-office forms: a place or route loaded for editing (404 absent, 403 not kept), the units
 // an actor may assign, and the active places a stop may use.
+
+import { authorizeEdit } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { authorizeEdit } from '../../policies.ts';
 import { authorizeAnywhere, authorizeOnRoot, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { HoursException, HoursInterval } from './places.hours.ts';

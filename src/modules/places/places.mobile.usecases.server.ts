@@ -1,11 +1,11 @@
 // Mobile-library routes: a vehicle with scheduled stops (weekly or on dates) at registry places. The public
 // page shows the next stops, cancelled ones with their reason. Every write is audited in its transaction.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
-import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { MobileRouteRow, StopView } from './places.repository.server.ts';

@@ -1,10 +1,10 @@
 // Photos of a place: public images (files module: type sniffed, re-encoded, metadata stripped, derivatives)
 // each with a required text alternative. Permission is checked before anything is stored.
 import { rm } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorizeEdit } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { authorizeEdit } from '../../policies.ts';
 import { authorizeAnywhere } from '../access/access.scope.ts';
 import { storeUploadedFile } from '../files/files.usecases.server.ts';
 import type { PlacePhoto } from './places.table.server.ts';

@@ -1,6 +1,6 @@
 // /api/v1 routes of the places module: public reads of the registry and mobile-library routes, staff writes.
 import { createRoute, type z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { withCurrentOnConflict } from '../../lib/versions.server.ts';

@@ -1,12 +1,12 @@
 // Places use cases: the public registry (list, near me, detail with opening hours) and the back office
 // (create, edit, weekly hours, dated exceptions). Every write is audited in its transaction.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { LatLng } from '../../lib/geo.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
-import { authorize, authorizeEdit, can } from '../../policies.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import {

@@ -1,6 +1,6 @@
 // The budget as an Excel workbook: one sheet of lines, one of totals per unit, source and year.
 import ExcelJS from 'exceljs';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { type Locale, t } from '../../lib/i18n.ts';

@@ -1,6 +1,6 @@
 // /api/v1/plan/budget: estimate lines per instance and unit, appraisal, spending, totals and XLSX export.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import { exportBudgetXlsx, XLSX_MIME } from './plan-budget.export.server.ts';
 import { presentBudgetLine } from './plan-budget.presenters.ts';

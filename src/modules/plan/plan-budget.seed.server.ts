@@ -2,7 +2,7 @@
 // its spending recorded by the finance office, so the budget pages show something on first start. Written
 // through the same use cases as people, as the demo accounts. The current year is left empty for the
 // browser journey (e2e/plan-budget.spec.ts).
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { demoActor } from './plan.demo-actor.server.ts';
 import { PROGRAM_YEARS } from './plan.model.ts';

@@ -1,12 +1,13 @@
 // Budget of the plan: units estimate their part of a yearly instance, the finance office appraises each line
 // and records what was spent. Every write runs in one transaction with its audit entry; every change names
 // the version it read, so two people saving the same line cannot silently overwrite each other.
+
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type {
   BudgetInstance,
   BudgetLine,

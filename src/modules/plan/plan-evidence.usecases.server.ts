@@ -3,7 +3,7 @@
 // unit's own people add or remove it while the report is editable; private files are served only to those
 // who may read the unit's report.
 import { rm } from 'node:fs/promises';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
 import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.server.ts';

@@ -2,7 +2,7 @@
 // with a BOM (so Excel opens Vietnamese correctly), CRLF line ends, every cell quoted, and cells that a
 // spreadsheet would run as a formula (= + - @ tab CR) prefixed with an apostrophe.
 import ExcelJS from 'exceljs';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { type Locale, t } from '../../lib/i18n.ts';

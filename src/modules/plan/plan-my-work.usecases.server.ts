@@ -1,9 +1,9 @@
 // "My work": the unit parts assigned to me or to my units, and for the focal point the reports awaiting
 // review, not yet approved, up to this year; grouped by due date with the overdue ones first.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam, yearInVietnam } from '../../lib/dates.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { WorkItem } from './plan-work-queries.repository.server.ts';
 
 export interface WorkGroup {

@@ -1,9 +1,9 @@
 // The unit overview: for one unit and one year, every instance of the tasks it leads or coordinates, its
 // report state and budget. Unit staff reach only units in their grant subtrees; other ids answer 404.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { PlanTask, PlanTaskUnit } from './plan.repository.server.ts';
 import type { PlanTaskQuery } from './plan.schemas.server.ts';
 import { listPlanTasks } from './plan.usecases.server.ts';

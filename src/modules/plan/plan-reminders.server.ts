@@ -3,7 +3,7 @@
 // (report, reminder type, due date) under that dedupe key: however many server instances scan, or however
 // often, each reminder is enqueued once and (jobs being claimed with SKIP LOCKED) sent once. The send job
 // mails the assignee in Vietnamese (the outbox when no SMTP is set) and adds an in-app notification.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
 

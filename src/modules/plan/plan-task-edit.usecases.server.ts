@@ -3,11 +3,11 @@
 // and in the audit log. Years dropped from a task lose their instances only when no unit has reported on
 // them; otherwise the instance stays (with its reports) and the edit says so.
 import { z } from '@hono/zod-openapi';
+import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { yearWithin } from '../../lib/date-fields.server.ts';
 import { AppError } from '../../lib/errors.ts';
 import { multiLineText } from '../../lib/text.server.ts';
-import { authorize } from '../../policies.ts';
 import {
   expandInstanceYears,
   PLAN_PHASES,

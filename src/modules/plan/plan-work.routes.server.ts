@@ -2,7 +2,7 @@
 // read an instance, save progress (optimistic version → 409), workflow transitions, assignment, due date,
 // comments, link evidence; and /api/v1/plan/my-work. Evidence files are uploaded through the page form.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
 import { addLinkEvidence, removeEvidence } from './plan-evidence.usecases.server.ts';
 import { listMyWork } from './plan-my-work.usecases.server.ts';

@@ -1,12 +1,13 @@
 // Shared rules of the plan's live work: who may see which unit's part of an instance, and loading an
 // instance and one unit's part of it so that anything the actor may not read answers 404, like a missing
 // record (ids of other units' reports do not leak), and anything readable but not allowed answers 403.
+
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { authorize, can } from '../../policies.ts';
 import type { PlanTask } from './plan.repository.server.ts';
 import { getPlanTask } from './plan.usecases.server.ts';
 import type { InstanceUnit, PlanInstanceRow, UnitReport } from './plan-work.repository.server.ts';

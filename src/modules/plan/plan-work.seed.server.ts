@@ -1,6 +1,6 @@
 // Demo mode only: a few assignments and unit reports so "My work", the task pages and the timeline show
 // something on first start. Written through the same use cases people use, as the demo accounts.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { demoActor } from './plan.demo-actor.server.ts';
 import { listPlanTasks } from './plan.usecases.server.ts';

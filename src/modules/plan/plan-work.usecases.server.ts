@@ -1,8 +1,9 @@
 // An instance as live work: what the actor may see of it (each unit's part, evidence, the timeline) and the
 // focal point's steering actions: assign a unit's part to a person, set the due date; leaders comment.
+
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
-import { authorize, can } from '../../policies.ts';
 import type { PlanTask } from './plan.repository.server.ts';
 import type { Evidence, InstanceEvent, InstanceUnit, UnitReport } from './plan-work.repository.server.ts';
 import {

@@ -1,6 +1,6 @@
 // The actor a demo seed acts as: a seeded demo account with its real grants, so demo data goes through the
 // same use cases (and policies) as a person would.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
 

@@ -2,7 +2,7 @@
 // idempotent (a second run writes nothing) and corrective (a fixed transcription updates the stored row).
 // Instances are only ever added: an instance that exists may already carry progress. Tasks edited in the
 // app (plan_task_edits) are left as edited.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { COMMEMORATIVE_DAYS } from './commemorative-days.data.ts';
 import { PLAN_TASKS, type PlanTaskSource } from './plan.data.ts';
 import { expandInstanceYears } from './plan.model.ts';

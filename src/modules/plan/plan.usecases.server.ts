@@ -1,8 +1,8 @@
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { authorize, can, scopeRoots } from '../../policies.ts';
 import type { PlanTask, PlanTaskUnit } from './plan.repository.server.ts';
 import type { PlanTaskQuery } from './plan.schemas.server.ts';
 

@@ -1,11 +1,11 @@
 // Checks shared by the unit use cases: who may act where, and which effective dates are acceptable.
 
+import type { AppDeps } from '../../app/deps.types.ts';
+import { authorize, scopeRoots } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { AppDeps } from '../../deps.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { authorize, scopeRoots } from '../../policies.ts';
 import type { UnitRow } from './units.table.server.ts';
 
 export type UnitDeps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'now'>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReference } from '../../db/seed/index.server.ts';
+import { seedReference } from '../../app/seeds.server.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { ROOT_NAME_2023, ROOT_NAME_2025, SEED_CHILDREN, seedUnits } from './units.seed.server.ts';
 

@@ -1,7 +1,7 @@
 // Reference units: the Department and its offices and provincial institutions, with stable codes other
 // modules refer to (the plan links its tasks to them). Idempotent: runs on every start and adds only what is
 // missing; an administrator's later renames or moves are never undone.
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { invalidateUnitTree } from '../access/access.unit-tree.ts';
 import type { UnitKind } from './units.kinds.ts';
 

@@ -1,10 +1,11 @@
 // Unit tree use cases: read the tree (today or as of a day), create, rename, move, merge, close, reopen.
 // Every change appends unit_history and an audit entry in the same transaction.
+
+import { authorize } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
-import { authorize } from '../../policies.ts';
 import { invalidateUnitTree } from '../access/access.unit-tree.ts';
 import {
   auditView,

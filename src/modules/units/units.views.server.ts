@@ -1,7 +1,8 @@
 // Read models for the back-office pages: the tree with what the actor may do, and one unit with its history
 // in words (unit names instead of ids) and the choices each form offers.
+
+import { can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { can } from '../../policies.ts';
 import { today, type UnitDeps } from './units.rules.ts';
 import type { TreeQuery } from './units.schemas.server.ts';
 import type { UnitHistoryRow } from './units.table.server.ts';

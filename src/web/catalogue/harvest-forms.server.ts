@@ -1,7 +1,7 @@
 // The harvest page's form posts: one action, several intents, each calling one use case. Expected failures
 // come back as field-linked messages; success redirects with a `?done=` notice (post-redirect-get).
 import { data, redirect } from 'react-router';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { type Locale, localePath, type MessageKey } from '../../lib/i18n.ts';

@@ -2,7 +2,7 @@
 // into the form's messages. The temp file is handed to a use case, which always removes it.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppDeps } from '../../deps.server.ts';
+import type { AppDeps } from '../../app/deps.types.ts';
 import { AppError, isAppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../lib/multipart.server.ts';

@@ -2,7 +2,7 @@
 // and marcxml, sets `unit:<code>` and `type:<type>` (with their parents `unit` and `type`), from/until at day or
 // second granularity, signed keyset resumption tokens, persistent deletions. Every protocol error is an OAI
 // error element in a 200 response; nothing the harvester sends can produce a 500.
-import type { AppDeps } from '../../../deps.server.ts';
+import type { AppDeps } from '../../../app/deps.types.ts';
 import { RECORD_TYPES } from '../catalogue.schemas.server.ts';
 import type { OaiFilter, OaiItem, OaiSetFilter } from '../catalogue-oai.repository.server.ts';
 import {

@@ -1,10 +1,10 @@
 // Back office: upload an image (a view of an object, a page of a digitised document) to a catalogue record.
 import { rm } from 'node:fs/promises';
 import { redirect } from 'react-router';
+import { can } from '../../../app/policies.server.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import { addRecordImage } from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
-import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -1,6 +1,7 @@
 // Back office: the images of one catalogue record in order (pages of a digitised document, views of an
 // object): edit alt texts and captions, move up/down, remove. Without JavaScript; every form posts here.
 import { redirect } from 'react-router';
+import { can } from '../../../app/policies.server.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import {
@@ -10,7 +11,6 @@ import {
   updateRecordImageText,
 } from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
 import { MoveSchema } from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
-import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';

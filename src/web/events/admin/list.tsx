@@ -1,7 +1,8 @@
 // Back office: the events of the units the staff member works for, newest first, and a link to add one.
+
+import { scopeRoots } from '../../../app/policies.server.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { listStaffEvents } from '../../../modules/events/events.usecases.server.ts';
-import { scopeRoots } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

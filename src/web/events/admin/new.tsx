@@ -1,9 +1,9 @@
 // Back office: add an event (one session or a weekly series). Posts to this route; errors re-render the form.
 import { redirect } from 'react-router';
+import { scopeRoots } from '../../../app/policies.server.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { createEvent, eventFormOptions } from '../../../modules/events/events.usecases.server.ts';
-import { scopeRoots } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -31,7 +31,8 @@ import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formValues } from '../../units/forms.server.ts';
 import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../budget-forms.ts';
-import { type BudgetLineView, budgetLineView, sourceKey, stageKey } from '../components/budget-view.ts';
+import { budgetLineView } from '../components/budget-view.server.ts';
+import { type BudgetLineView, sourceKey, stageKey } from '../components/budget-view.ts';
 import { phaseLabel } from '../components/task-view.ts';
 import type { Route } from './+types/budget-instance.ts';
 

@@ -1,18 +1,20 @@
 // Back office: the plan's budget — totals per unit, source and year, every estimate line the reader may see,
 // filtered by a plain GET form, with an Excel export of the same selection.
+
+import { can } from '../../../app/policies.server.ts';
 import { yearInVietnam } from '../../../lib/dates.ts';
 import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
 import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.server.ts';
 import { listBudget } from '../../../modules/plan/plan-budget.usecases.server.ts';
 import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.vocab.ts';
-import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FilterSelect } from '../../ui/FilterSelect.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
-import { budgetLineView, sourceKey, stageKey, sumsView } from '../components/budget-view.ts';
+import { budgetLineView, sumsView } from '../components/budget-view.server.ts';
+import { sourceKey, stageKey } from '../components/budget-view.ts';
 import { PlanUnitSelect, PlanYearSelect } from '../components/PlanFilterSelects.tsx';
 import type { Route } from './+types/budget.ts';
 

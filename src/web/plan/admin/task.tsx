@@ -1,5 +1,6 @@
 // Back office: one plan task as the source wrote it, and the yearly instances it expands into.
 import { data, redirect } from 'react-router';
+import { can } from '../../../app/policies.server.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
@@ -11,7 +12,6 @@ import {
   listTaskEdits,
 } from '../../../modules/plan/plan-task-edit.usecases.server.ts';
 import { taskWorkSummary } from '../../../modules/plan/plan-work.usecases.server.ts';
-import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

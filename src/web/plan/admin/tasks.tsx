@@ -1,6 +1,6 @@
+import { can } from '../../../app/policies.server.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
-import { can } from '../../../policies.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';

@@ -4,32 +4,27 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { migrationsCurrent } from './db/migrate.server.ts';
-import type { AppDeps } from './deps.server.ts';
-import { createApi } from './http/api.server.ts';
-import type { HonoEnv } from './http/env.ts';
-import { createMetrics } from './http/metrics.server.ts';
-import { refuseNonFormBody } from './http/page-body.server.ts';
-import { handleError, problemResponse } from './http/problem.server.ts';
-import { toPublicRequest } from './http/public-request.ts';
-import { csrfGuard, securityHeaders } from './http/security.server.ts';
-import { isLargeUploadPath } from './http/upload-paths.ts';
-import { requireWellFormedText } from './http/utf8.ts';
-import { AppError } from './lib/errors.ts';
-import { requestScope } from './lib/request-context.server.ts';
-import { registerIiifRoutes } from './modules/catalogue/catalogue-iiif.http.server.ts';
-import { registerCatalogueOaiRoutes } from './modules/catalogue/catalogue-oai.http.server.ts';
-import { mountFeedRoutes } from './modules/event-feeds/feeds.http.server.ts';
-import { registerMediaRoutes } from './modules/files/files.http.server.ts';
-import { requestContext } from './web/context.ts';
+import { migrationsCurrent } from '../db/migrate.server.ts';
+import { createApi } from '../http/api.server.ts';
+import type { HonoEnv } from '../http/env.ts';
+import { createMetrics } from '../http/metrics.server.ts';
+import { refuseNonFormBody } from '../http/page-body.server.ts';
+import { handleError, problemResponse } from '../http/problem.server.ts';
+import { toPublicRequest } from '../http/public-request.ts';
+import { csrfGuard, securityHeaders } from '../http/security.server.ts';
+import { isLargeUploadPath } from '../http/upload-paths.ts';
+import { requireWellFormedText } from '../http/utf8.ts';
+import { AppError } from '../lib/errors.ts';
+import { requestScope } from '../lib/request-context.server.ts';
+import { requestContext } from '../web/context.ts';
+import type { AppDeps } from './deps.types.ts';
+import { httpMounts } from './registries.server.ts';
 
 export interface AppOptions {
   /** The React Router server build (build/server/index.js). Without it only the API is served. */
   build?: ServerBuild | undefined;
   /** Directory of built client assets (build/client). */
   clientDir?: string | undefined;
-  /** Extra routes mounted before the page handler (auth handler, feeds…). */
-  mount?: (app: Hono<HonoEnv>) => void;
   /** True while the process drains for shutdown: /readyz answers 503 so balancers stop sending traffic. */
   isDraining?: () => boolean;
 }
@@ -102,11 +97,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
 
-  opts.mount?.(app);
-  registerMediaRoutes(app, deps);
-  mountFeedRoutes(app, deps);
-  registerIiifRoutes(app, deps);
-  registerCatalogueOaiRoutes(app, deps);
+  // Each module's own HTTP routes (auth endpoints, media, OAI-PMH, IIIF, feeds), in module-list order.
+  for (const mount of httpMounts) mount(app, deps);
   app.route('/api/v1', createApi(deps));
   app.all('/api/*', (c) => problemResponse(c, new AppError('route.not_found', 404, 'error.notFound')));
 

@@ -1,10 +1,12 @@
 // The permission matrix: every action of every module × every role × every scope situation, generated from
-// the merged table in src/policies.ts, so a new module's table is covered the day it is added. Hand-written
+// the merged table of every module (src/app/policies.server.ts), so a new module's table is covered the day it is added. Hand-written
 // expectations below catch a wrong table (the generated part alone would only re-state it).
 import { describe, expect, it } from 'vitest';
-import { type Actor, ANONYMOUS, type Grant, ROLES, type Role } from './lib/authz.ts';
-import { authorize, can, permissions, scopeRoots } from './policies.ts';
-import { testActor } from './test/actors.ts';
+import { type Actor, ANONYMOUS, type Grant, ROLES, type Role } from '../lib/authz.ts';
+import { testActor } from '../test/actors.ts';
+import { authorize, can, permissionTable, scopeRoots } from './policies.server.ts';
+
+const permissions = permissionTable();
 
 // Department (root) ─┬─ Branch ── Child          (the resource lives in Child)
 //                    └─ Other                    (an unrelated branch)

@@ -1,0 +1,16 @@
+// The audit module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { auditPermissions } from './audit.policies.ts';
+import { createAuditRepository } from './audit.repository.server.ts';
+import { registerAuditRoutes } from './audit.routes.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({ audit: createAuditRepository() });
+
+export const feature: FeatureModule = {
+  name: 'audit',
+  repositories,
+  permissions: auditPermissions,
+  api: [registerAuditRoutes],
+  nav: [{ path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read', group: 'admin' }],
+};

@@ -1,0 +1,27 @@
+// The auth module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import type { DbHandle } from '../../db/client.server.ts';
+import { authPermissions } from './auth.policies.ts';
+import { createAuthRepository } from './auth.repository.server.ts';
+import { sweepExpiredAuth } from './auth.sweep.server.ts';
+import { mountAuthRoutes } from './auth.wiring.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = (dbh: DbHandle) => ({ auth: createAuthRepository(dbh) });
+
+export const feature: FeatureModule = {
+  name: 'auth',
+  repositories,
+  permissions: authPermissions,
+  http: [mountAuthRoutes],
+  jobs: { 'auth.sweep': sweepExpiredAuth },
+  schedules: [{ kind: 'auth.sweep', dailyAt: '02:30' }],
+  publicApi: ['POST /api/auth/*', 'GET /api/auth/*'],
+  publicPages: [
+    'auth/pages/sign-in',
+    'auth/pages/forgot-password',
+    'auth/pages/reset-password',
+    'auth/pages/sign-out',
+    'auth/pages/two-factor',
+  ],
+};

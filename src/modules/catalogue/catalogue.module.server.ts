@@ -1,0 +1,84 @@
+// The catalogue module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { mergePermissionTables } from '../../lib/authz.ts';
+import { cataloguePermissions } from './catalogue.policies.ts';
+import { createCatalogueRepository } from './catalogue.repository.server.ts';
+import { registerCatalogueRoutes } from './catalogue.routes.server.ts';
+import { createPostgresSearchIndex } from './catalogue.search.server.ts';
+import { seedDemoCatalogue } from './catalogue.seed.server.ts';
+import { tabularImportJob } from './catalogue-csv.import.server.ts';
+import { createCatalogueTabularRepository } from './catalogue-csv.repository.server.ts';
+import { registerCatalogueExportRoutes } from './catalogue-export.routes.server.ts';
+import {
+  createHarvestJobHandler,
+  HARVEST_JOB,
+  HARVEST_SCHEDULE_JOB,
+  harvestScheduleHandler,
+} from './catalogue-harvest.job.server.ts';
+import { catalogueHarvestPermissions } from './catalogue-harvest.policies.ts';
+import { createCatalogueHarvestRepository } from './catalogue-harvest.repository.server.ts';
+import { registerIiifRoutes } from './catalogue-iiif.http.server.ts';
+import { createCatalogueImportRepository } from './catalogue-import.repository.server.ts';
+import { createCatalogueMediaRepository } from './catalogue-media.repository.server.ts';
+import { registerCatalogueOaiRoutes } from './catalogue-oai.http.server.ts';
+import { createCatalogueOaiRepository } from './catalogue-oai.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({
+  catalogue: createCatalogueRepository(),
+  catalogueImports: createCatalogueImportRepository(),
+  catalogueTabular: createCatalogueTabularRepository(),
+  catalogueHarvest: createCatalogueHarvestRepository(),
+  catalogueOai: createCatalogueOaiRepository(),
+  catalogueSearch: createPostgresSearchIndex(),
+  catalogueMedia: createCatalogueMediaRepository(),
+});
+
+export const feature: FeatureModule = {
+  name: 'catalogue',
+  repositories,
+  permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),
+  api: [registerCatalogueRoutes, registerCatalogueExportRoutes],
+  http: [registerIiifRoutes, registerCatalogueOaiRoutes],
+  jobs: {
+    'catalogue.tabular.import': tabularImportJob,
+    [HARVEST_JOB]: createHarvestJobHandler(),
+    [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
+  },
+  schedules: [{ kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' }],
+  seedDemo: (deps) => seedDemoCatalogue(deps),
+  publicApi: [
+    'GET /api/v1/catalogue/search',
+    'GET /api/v1/catalogue/suggest',
+    'GET /api/v1/catalogue/records/:recordId',
+    'GET /api/v1/catalogue/export',
+    'GET /oai',
+    'POST /oai',
+    'GET /sitemap.xml',
+    'GET /sitemaps/:file',
+    'GET /robots.txt',
+    'GET /iiif/:recordId/manifest.json',
+    'OPTIONS /iiif/:recordId/manifest.json',
+  ],
+  publicPages: ['catalogue/pages/search', 'catalogue/pages/record'],
+  nav: [
+    {
+      path: '/admin/catalogue/import',
+      label: 'catalogue.admin.nav',
+      action: 'catalogue.import.list',
+      group: 'content',
+    },
+    {
+      path: '/admin/catalogue/import/tabular',
+      label: 'catalogueTabular.nav',
+      action: 'catalogue.import.list',
+      group: 'content',
+    },
+    {
+      path: '/admin/catalogue/harvest',
+      label: 'catalogue.harvest.nav',
+      action: 'catalogue.harvest.list',
+      group: 'content',
+    },
+  ],
+};

@@ -1,0 +1,39 @@
+// The event-feeds module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { createCommunityCalendarRepository } from './community.repository.server.ts';
+import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './community.usecases.server.ts';
+import { eventFeedPermissions } from './event-feeds.policies.ts';
+import { mountFeedRoutes } from './feeds.http.server.ts';
+import { createFeedsRepository } from './feeds.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({
+  eventFeeds: createFeedsRepository(),
+  communityCalendar: createCommunityCalendarRepository(),
+});
+
+export const feature: FeatureModule = {
+  name: 'event-feeds',
+  repositories,
+  permissions: eventFeedPermissions,
+  http: [mountFeedRoutes],
+  jobs: { [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob },
+  schedules: [{ kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 }],
+  // iCalendar feeds: public, and the private per-user feed authorised by the secret in its URL.
+  publicApi: ['GET /feeds/*'],
+  publicPages: ['event-feeds/pages/calendar'],
+  nav: [
+    {
+      path: '/admin/events/commemorative',
+      label: 'eventFeeds.commemorative.nav',
+      action: 'eventFeeds.commemorative.read',
+      group: 'content',
+    },
+    {
+      path: '/admin/events/subscriptions',
+      label: 'eventFeeds.subscriptions.nav',
+      action: 'eventFeeds.subscription.manage',
+      group: 'content',
+    },
+  ],
+};

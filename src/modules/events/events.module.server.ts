@@ -1,0 +1,37 @@
+// The events module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { eventPermissions } from './events.policies.ts';
+import { createEventsRepository } from './events.repository.server.ts';
+import { registerEventRoutes } from './events.routes.server.ts';
+import { seedDemoEvents } from './events.seed.server.ts';
+import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
+import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({
+  events: createEventsRepository(),
+  eventRegistrations: createEventRegistrationsRepository(),
+});
+
+export const feature: FeatureModule = {
+  name: 'events',
+  repositories,
+  permissions: eventPermissions,
+  api: [registerEventRoutes],
+  jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob },
+  schedules: [{ kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 }],
+  seedDemo: seedDemoEvents,
+  publicApi: [
+    'GET /api/v1/events',
+    'GET /api/v1/events/:eventId',
+    'POST /api/v1/events/:eventId/registrations',
+  ],
+  publicPages: [
+    'events/pages/list',
+    'events/pages/detail',
+    'events/pages/ticket',
+    'events/pages/cancel',
+    'events/pages/feedback',
+  ],
+  nav: [{ path: '/admin/events', label: 'events.nav', action: 'events.event.read', group: 'content' }],
+};

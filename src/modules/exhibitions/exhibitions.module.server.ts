@@ -1,0 +1,27 @@
+// The exhibitions module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { exhibitionPermissions } from './exhibitions.policies.ts';
+import { createExhibitionsRepository } from './exhibitions.repository.server.ts';
+import { registerExhibitionRoutes } from './exhibitions.routes.server.ts';
+import { seedDemoExhibitions } from './exhibitions.seed.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({ exhibitions: createExhibitionsRepository() });
+
+export const feature: FeatureModule = {
+  name: 'exhibitions',
+  repositories,
+  permissions: exhibitionPermissions,
+  api: [registerExhibitionRoutes],
+  seedDemo: seedDemoExhibitions,
+  publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
+  publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],
+  nav: [
+    {
+      path: '/admin/exhibitions',
+      label: 'exhibitions.nav',
+      action: 'exhibitions.exhibition.list',
+      group: 'content',
+    },
+  ],
+};

@@ -1,0 +1,15 @@
+// The mail module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import type { DbHandle } from '../../db/client.server.ts';
+import { mailPermissions } from './mail.policies.ts';
+import { createOutboxRepository } from './outbox.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = (dbh: DbHandle) => ({ outbox: createOutboxRepository(dbh) });
+
+export const feature: FeatureModule = {
+  name: 'mail',
+  repositories,
+  permissions: mailPermissions,
+  nav: [{ path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read', group: 'admin' }],
+};

@@ -1,0 +1,11 @@
+// The notifications module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { createNotificationsRepository } from './notifications.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({ notifications: createNotificationsRepository() });
+
+export const feature: FeatureModule = {
+  name: 'notifications',
+  repositories,
+};

@@ -1,0 +1,57 @@
+// The plan module: what it contributes to the platform (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { mergePermissionTables } from '../../lib/authz.ts';
+import { planPermissions } from './plan.policies.ts';
+import { createPlanRepository } from './plan.repository.server.ts';
+import { registerPlanRoutes } from './plan.routes.server.ts';
+import { seedCommemorativeDays, seedPlan } from './plan.seed.server.ts';
+import { planBudgetPermissions } from './plan-budget.policies.ts';
+import { createPlanBudgetRepository } from './plan-budget.repository.server.ts';
+import { registerPlanBudgetRoutes } from './plan-budget.routes.server.ts';
+import { seedDemoPlanBudget } from './plan-budget.seed.server.ts';
+import { createPlanOverviewRepository } from './plan-overview.repository.server.ts';
+import { REMINDER_SEND_JOB, REMINDERS_JOB, runReminderScan, sendReminder } from './plan-reminders.server.ts';
+import { createPlanTaskEditRepository } from './plan-task-edit.repository.server.ts';
+import { createPlanWorkRepository } from './plan-work.repository.server.ts';
+import { registerPlanWorkRoutes } from './plan-work.routes.server.ts';
+import { seedDemoPlanWork } from './plan-work.seed.server.ts';
+import { createPlanWorkQueries } from './plan-work-queries.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({
+  plan: createPlanRepository(),
+  planWork: createPlanWorkRepository(),
+  planWorkQueries: createPlanWorkQueries(),
+  planTaskEdits: createPlanTaskEditRepository(),
+  planBudget: createPlanBudgetRepository(),
+  planOverview: createPlanOverviewRepository(),
+});
+
+export const feature: FeatureModule = {
+  name: 'plan',
+  repositories,
+  permissions: mergePermissionTables(planPermissions, planBudgetPermissions),
+  api: [registerPlanRoutes, registerPlanWorkRoutes, registerPlanBudgetRoutes],
+  jobs: { [REMINDERS_JOB]: runReminderScan, [REMINDER_SEND_JOB]: sendReminder },
+  schedules: [{ kind: REMINDERS_JOB, dailyAt: '07:00' }],
+  seedReference: async (deps) => {
+    await seedPlan(deps);
+    await seedCommemorativeDays(deps);
+  },
+  seedDemo: async (deps) => {
+    await seedDemoPlanWork(deps);
+    await seedDemoPlanBudget(deps);
+  },
+  nav: [
+    { path: '/admin/plan/my-work', label: 'planwork.myWork.nav', action: 'plan.task.read', group: 'work' },
+    { path: '/admin/plan/tasks', label: 'plan.nav', action: 'plan.task.read', group: 'work' },
+    { path: '/admin/plan/timeline', label: 'planTimeline.nav', action: 'plan.task.read', group: 'work' },
+    {
+      path: '/admin/plan/units',
+      label: 'planTimeline.overview.nav',
+      action: 'plan.task.read',
+      group: 'work',
+    },
+    { path: '/admin/plan/budget', label: 'planBudget.nav', action: 'plan.budget.read', group: 'work' },
+  ],
+};
