@@ -12,7 +12,7 @@ import { openDatabase } from './db/client.server.ts';
 import { migrate, migrationsCurrent } from './db/migrate.server.ts';
 import { type DrainableServer, serveDrainable } from './http/drain.server.ts';
 import { createLogger } from './lib/logger.server.ts';
-import { resumeMarcImports } from './modules/catalogue/catalogue.import.server.ts';
+import { resumeMarcImports } from './modules/catalogue/marc/import.server.ts';
 import { startJobRunner } from './modules/jobs/jobs.runner.server.ts';
 import { checkWritableDir, lockDataDir } from './ops/data-dir.server.ts';
 import { describeStartupError, type StartupContext } from './ops/startup-errors.server.ts';

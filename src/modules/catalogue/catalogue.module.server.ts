@@ -4,24 +4,24 @@ import { mergePermissionTables } from '../../lib/authz.ts';
 import { cataloguePermissions } from './catalogue.policies.ts';
 import { createCatalogueRepository } from './catalogue.repository.server.ts';
 import { registerCatalogueRoutes } from './catalogue.routes.server.ts';
-import { createPostgresSearchIndex } from './catalogue.search.server.ts';
 import { seedDemoCatalogue } from './catalogue.seed.server.ts';
-import { tabularImportJob } from './catalogue-csv.import.server.ts';
-import { createCatalogueTabularRepository } from './catalogue-csv.repository.server.ts';
-import { registerCatalogueExportRoutes } from './catalogue-export.routes.server.ts';
+import { registerCatalogueExportRoutes } from './export/export.routes.server.ts';
 import {
   createHarvestJobHandler,
   HARVEST_JOB,
   HARVEST_SCHEDULE_JOB,
   harvestScheduleHandler,
-} from './catalogue-harvest.job.server.ts';
-import { catalogueHarvestPermissions } from './catalogue-harvest.policies.ts';
-import { createCatalogueHarvestRepository } from './catalogue-harvest.repository.server.ts';
-import { registerIiifRoutes } from './catalogue-iiif.http.server.ts';
-import { createCatalogueImportRepository } from './catalogue-import.repository.server.ts';
-import { createCatalogueMediaRepository } from './catalogue-media.repository.server.ts';
-import { registerCatalogueOaiRoutes } from './catalogue-oai.http.server.ts';
-import { createCatalogueOaiRepository } from './catalogue-oai.repository.server.ts';
+} from './harvest/harvest.job.server.ts';
+import { catalogueHarvestPermissions } from './harvest/harvest.policies.ts';
+import { createCatalogueHarvestRepository } from './harvest/harvest.repository.server.ts';
+import { createCatalogueImportRepository } from './marc/import.repository.server.ts';
+import { registerIiifRoutes } from './media/iiif.http.server.ts';
+import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
+import { registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
+import { createCatalogueOaiRepository } from './oai/oai.repository.server.ts';
+import { createPostgresSearchIndex } from './search/search.server.ts';
+import { tabularImportJob } from './tabular/csv.import.server.ts';
+import { createCatalogueTabularRepository } from './tabular/csv.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({

@@ -6,8 +6,8 @@ import type {
   RecordType,
   SearchResultSchema,
 } from './catalogue.schemas.server.ts';
-import type { SearchResult } from './catalogue.search.server.ts';
 import type { RecordView } from './catalogue.usecases.server.ts';
+import type { SearchResult } from './search/search.server.ts';
 
 export type RecordOutput = z.infer<typeof RecordOutputSchema>;
 

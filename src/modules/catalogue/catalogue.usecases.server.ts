@@ -12,7 +12,7 @@ import {
   recordWords,
 } from './catalogue.repository.server.ts';
 import type { HoldingInput, RecordInput, RecordPatch, SearchQuery } from './catalogue.schemas.server.ts';
-import type { SearchResult } from './catalogue.search.server.ts';
+import type { SearchResult } from './search/search.server.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'repos' | 'audit'>;
 

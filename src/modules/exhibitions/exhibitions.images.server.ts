@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { parseImageText } from '../catalogue/catalogue-media.usecases.server.ts';
+import { parseImageText } from '../catalogue/media/media.usecases.server.ts';
 import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.server.ts';
 import type { ImageText } from './exhibitions.schemas.server.ts';
 import { addImageItem, sectionOf } from './exhibitions.usecases.server.ts';

@@ -1,6 +1,6 @@
 // The API shape of an exhibition: localised texts side by side, items with absolute image URLs and alt texts.
 import { z } from '@hono/zod-openapi';
-import type { ImageView } from '../catalogue/catalogue-media.repository.server.ts';
+import type { ImageView } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionView } from './exhibitions.queries.server.ts';
 
 const ImageOutputSchema = z.object({

@@ -1,6 +1,6 @@
 // Outward shapes of an exhibition: the localised text pick and schema.org ExhibitionEvent JSON-LD.
 import type { Locale } from '../../lib/i18n.ts';
-import type { ImageView } from '../catalogue/catalogue-media.repository.server.ts';
+import type { ImageView } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionView } from './exhibitions.queries.server.ts';
 
 /** The text in the reader's language, falling back to Vietnamese (marked so screen readers switch voice). */

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { ImageView } from '../catalogue/catalogue-media.repository.server.ts';
+import type { ImageView } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionRow, ItemRow, SectionValues } from './exhibitions.repository.server.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'repos'>;

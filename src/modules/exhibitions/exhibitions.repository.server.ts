@@ -2,7 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/rows.server.ts';
-import { FILE_COLUMNS, type VariantInfo } from '../catalogue/catalogue-media.repository.server.ts';
+import { FILE_COLUMNS, type VariantInfo } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionStatus } from './exhibitions.schemas.server.ts';
 
 export interface ExhibitionValues {

@@ -1,21 +1,26 @@
 // The plan module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { mergePermissionTables } from '../../lib/authz.ts';
+import { planBudgetPermissions } from './budget/budget.policies.ts';
+import { createPlanBudgetRepository } from './budget/budget.repository.server.ts';
+import { registerPlanBudgetRoutes } from './budget/budget.routes.server.ts';
+import { seedDemoPlanBudget } from './budget/budget.seed.server.ts';
 import { planPermissions } from './plan.policies.ts';
 import { createPlanRepository } from './plan.repository.server.ts';
 import { registerPlanRoutes } from './plan.routes.server.ts';
 import { seedCommemorativeDays, seedPlan } from './plan.seed.server.ts';
-import { planBudgetPermissions } from './plan-budget.policies.ts';
-import { createPlanBudgetRepository } from './plan-budget.repository.server.ts';
-import { registerPlanBudgetRoutes } from './plan-budget.routes.server.ts';
-import { seedDemoPlanBudget } from './plan-budget.seed.server.ts';
-import { createPlanOverviewRepository } from './plan-overview.repository.server.ts';
-import { REMINDER_SEND_JOB, REMINDERS_JOB, runReminderScan, sendReminder } from './plan-reminders.server.ts';
-import { createPlanTaskEditRepository } from './plan-task-edit.repository.server.ts';
-import { createPlanWorkRepository } from './plan-work.repository.server.ts';
-import { registerPlanWorkRoutes } from './plan-work.routes.server.ts';
-import { seedDemoPlanWork } from './plan-work.seed.server.ts';
-import { createPlanWorkQueries } from './plan-work-queries.repository.server.ts';
+import {
+  REMINDER_SEND_JOB,
+  REMINDERS_JOB,
+  runReminderScan,
+  sendReminder,
+} from './reminders/reminders.server.ts';
+import { createPlanTaskEditRepository } from './tasks/task-edit.repository.server.ts';
+import { createPlanOverviewRepository } from './timeline/overview.repository.server.ts';
+import { createPlanWorkRepository } from './work/work.repository.server.ts';
+import { registerPlanWorkRoutes } from './work/work.routes.server.ts';
+import { seedDemoPlanWork } from './work/work.seed.server.ts';
+import { createPlanWorkQueries } from './work/work-queries.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/rows.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
-import { instanceConditions } from './plan-work-queries.repository.server.ts';
+import { instanceConditions } from './work/work-queries.repository.server.ts';
 
 export type PlanUnitRole = 'lead' | 'coordinating';
 

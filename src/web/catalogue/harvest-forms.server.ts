@@ -11,7 +11,7 @@ import {
   removeAllowedHost,
   setHarvestSourceEnabled,
   startHarvestRun,
-} from '../../modules/catalogue/catalogue-harvest.server.ts';
+} from '../../modules/catalogue/harvest/harvest.server.ts';
 import { onceForm } from '../ui/form-once.server.ts';
 import { type FormMessage, formText } from '../ui/forms.ts';
 import { readPageForm } from '../ui/page-form.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dcToRecord } from '../catalogue-harvest.map.server.ts';
+import { dcToRecord } from '../harvest/harvest.map.server.ts';
 import { XmlRejected } from '../marc/marcxml.server.ts';
 import { marcFromNode, parseOaiResponse, parseXmlTree } from './oai-harvest-parse.server.ts';
 

@@ -4,7 +4,7 @@
 // error element in a 200 response; nothing the harvester sends can produce a 500.
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { RECORD_TYPES } from '../catalogue.schemas.server.ts';
-import type { OaiFilter, OaiItem, OaiSetFilter } from '../catalogue-oai.repository.server.ts';
+import type { OaiFilter, OaiItem, OaiSetFilter } from './oai.repository.server.ts';
 import {
   decodeToken,
   encodeToken,

@@ -2,7 +2,7 @@
 // recent runs with progress and per-record errors. Plain forms; works without JavaScript.
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { harvestOverview } from '../../../modules/catalogue/catalogue-harvest.server.ts';
+import { harvestOverview } from '../../../modules/catalogue/harvest/harvest.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';

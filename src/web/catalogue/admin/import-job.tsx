@@ -1,8 +1,8 @@
 // Staff: one import job's progress and its error report (each bad record with its position and reason).
 import { formatDateTime } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { getImportJob } from '../../../modules/catalogue/catalogue.import.server.ts';
 import { MAX_STORED_ERRORS } from '../../../modules/catalogue/catalogue.vocab.ts';
+import { getImportJob } from '../../../modules/catalogue/marc/import.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -13,7 +13,7 @@ import {
   listImportJobs,
   runMarcImportInBackground,
   startMarcImport,
-} from '../../../modules/catalogue/catalogue.import.server.ts';
+} from '../../../modules/catalogue/marc/import.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';

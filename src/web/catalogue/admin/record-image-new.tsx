@@ -4,7 +4,7 @@ import { redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
-import { addRecordImage } from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
+import { addRecordImage } from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';

@@ -9,7 +9,7 @@ import {
   listRecordImages,
   moveRecordImage,
   updateRecordImageText,
-} from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
+} from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { MoveSchema } from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';

@@ -7,7 +7,7 @@ import { REPORT_LIMIT } from '../../../modules/catalogue/catalogue.vocab.ts';
 import {
   getTabularImport,
   listTabularIssues,
-} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
+} from '../../../modules/catalogue/tabular/csv.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

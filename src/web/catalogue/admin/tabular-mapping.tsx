@@ -4,8 +4,8 @@
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey, translator } from '../../../lib/i18n.ts';
-import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.server.ts';
 import { RECORD_TYPES } from '../../../modules/catalogue/catalogue.vocab.ts';
+import { importTargetUnits } from '../../../modules/catalogue/marc/import.server.ts';
 import {
   cancelTabularImport,
   getTabularImport,
@@ -13,7 +13,7 @@ import {
   previewTabularImport,
   saveTabularMapping,
   startTabularImport,
-} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
+} from '../../../modules/catalogue/tabular/csv.usecases.server.ts';
 import { isTabularField } from '../../../modules/catalogue/tabular/vocabulary.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

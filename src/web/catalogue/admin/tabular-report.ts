@@ -4,7 +4,7 @@ import { translator } from '../../../lib/i18n.ts';
 import {
   getTabularImport,
   listTabularIssues,
-} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
+} from '../../../modules/catalogue/tabular/csv.usecases.server.ts';
 import { csvLine } from '../../../modules/catalogue/tabular/formula.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -8,11 +8,11 @@ import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
-import { importTargetUnits } from '../../../modules/catalogue/catalogue.import.server.ts';
+import { importTargetUnits } from '../../../modules/catalogue/marc/import.server.ts';
 import {
   createTabularImport,
   listTabularImports,
-} from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
+} from '../../../modules/catalogue/tabular/csv.usecases.server.ts';
 import { MAX_TABULAR_BYTES } from '../../../modules/catalogue/tabular/tabular.types.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';

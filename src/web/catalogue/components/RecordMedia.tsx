@@ -1,6 +1,6 @@
 // The images of a record on its public page (figures with srcset and alt text), the link to its IIIF
 // manifest for viewers, the exhibitions it appears in, and for staff of its unit the link to manage images.
-import type { RecordMediaView } from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
+import type { RecordMediaView } from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ResponsiveImage } from './ResponsiveImage.tsx';

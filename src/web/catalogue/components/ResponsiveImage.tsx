@@ -2,7 +2,7 @@
 // at most), intrinsic width/height against layout shift, lazy loading, and its alt text in the reader's
 // language (Vietnamese when no English one was written, marked with lang so screen readers pronounce it).
 import type { Locale } from '../../../lib/i18n.ts';
-import type { ImageView } from '../../../modules/catalogue/catalogue-media.repository.server.ts';
+import type { ImageView } from '../../../modules/catalogue/media/media.repository.server.ts';
 import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
 
 export type ImageProps = Pick<ImageView, 'fileId' | 'altVi' | 'altEn' | 'width' | 'height' | 'variants'>;

@@ -1,7 +1,7 @@
 // Shared presentation of spreadsheet imports: report lines and preview rows as translatable messages.
 import type { MessageKey, Translate } from '../../../lib/i18n.ts';
-import type { StoredIssue } from '../../../modules/catalogue/catalogue-csv.repository.server.ts';
-import type { PreviewRow } from '../../../modules/catalogue/catalogue-csv.usecases.server.ts';
+import type { StoredIssue } from '../../../modules/catalogue/tabular/csv.repository.server.ts';
+import type { PreviewRow } from '../../../modules/catalogue/tabular/csv.usecases.server.ts';
 import {
   isTabularField,
   TABULAR_FIELDS,

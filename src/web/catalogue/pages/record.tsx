@@ -6,7 +6,7 @@ import { useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { dublinCore, jsonLd } from '../../../modules/catalogue/catalogue.presenters.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
-import { recordMedia, withMediaJsonLd } from '../../../modules/catalogue/catalogue-media.usecases.server.ts';
+import { recordMedia, withMediaJsonLd } from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { safeJsonForScript } from '../../../modules/exhibitions/exhibitions.presenters.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';

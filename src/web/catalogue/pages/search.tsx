@@ -1,8 +1,8 @@
 // Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../../modules/catalogue/catalogue.schemas.server.ts';
-import type { FacetName } from '../../../modules/catalogue/catalogue.search.server.ts';
 import { searchCatalogue } from '../../../modules/catalogue/catalogue.usecases.server.ts';
+import type { FacetName } from '../../../modules/catalogue/search/search.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -1,7 +1,7 @@
 // Back office: the budget selection of /admin/plan/budget as an Excel workbook (a resource route: no page).
 import { data } from 'react-router';
-import { exportBudgetXlsx, XLSX_MIME } from '../../../modules/plan/plan-budget.export.server.ts';
-import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.server.ts';
+import { exportBudgetXlsx, XLSX_MIME } from '../../../modules/plan/budget/budget.export.server.ts';
+import { BudgetQuerySchema } from '../../../modules/plan/budget/budget.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/budget-export.ts';

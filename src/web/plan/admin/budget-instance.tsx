@@ -10,7 +10,7 @@ import {
   CreateBudgetLineSchema,
   RecordSpendingSchema,
   UpdateBudgetLineSchema,
-} from '../../../modules/plan/plan-budget.schemas.server.ts';
+} from '../../../modules/plan/budget/budget.schemas.server.ts';
 import {
   appraiseBudgetLine,
   createBudgetLine,
@@ -18,8 +18,8 @@ import {
   getBudgetInstance,
   recordBudgetSpending,
   updateBudgetLine,
-} from '../../../modules/plan/plan-budget.usecases.server.ts';
-import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.vocab.ts';
+} from '../../../modules/plan/budget/budget.usecases.server.ts';
+import { BUDGET_SOURCES } from '../../../modules/plan/budget/budget.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

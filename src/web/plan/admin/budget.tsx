@@ -3,11 +3,11 @@
 
 import { can } from '../../../app/policies.server.ts';
 import { yearInVietnam } from '../../../lib/dates.ts';
+import { BudgetQuerySchema } from '../../../modules/plan/budget/budget.schemas.server.ts';
+import { listBudget } from '../../../modules/plan/budget/budget.usecases.server.ts';
+import { BUDGET_SOURCES } from '../../../modules/plan/budget/budget.vocab.ts';
 import { PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
-import { BudgetQuerySchema } from '../../../modules/plan/plan-budget.schemas.server.ts';
-import { listBudget } from '../../../modules/plan/plan-budget.usecases.server.ts';
-import { BUDGET_SOURCES } from '../../../modules/plan/plan-budget.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';

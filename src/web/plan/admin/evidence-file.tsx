@@ -2,8 +2,8 @@
 // (the reader may read that unit's report); anything else answers 404 like a missing file.
 import { data } from 'react-router';
 import { fileResponse } from '../../../modules/files/files.http.server.ts';
-import { evidenceForDownload } from '../../../modules/plan/plan-evidence.usecases.server.ts';
-import { IdSchema } from '../../../modules/plan/plan-work.schemas.server.ts';
+import { evidenceForDownload } from '../../../modules/plan/work/evidence.usecases.server.ts';
+import { IdSchema } from '../../../modules/plan/work/work.schemas.server.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/evidence-file.ts';

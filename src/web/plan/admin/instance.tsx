@@ -5,8 +5,8 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { addLinkEvidence, removeEvidence } from '../../../modules/plan/plan-evidence.usecases.server.ts';
-import { saveProgress, transitionReport } from '../../../modules/plan/plan-progress.usecases.server.ts';
+import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
+import { saveProgress, transitionReport } from '../../../modules/plan/work/progress.usecases.server.ts';
 import {
   AssignSchema,
   CommentSchema,
@@ -15,13 +15,13 @@ import {
   LinkEvidenceSchema,
   ProgressSchema,
   TransitionSchema,
-} from '../../../modules/plan/plan-work.schemas.server.ts';
+} from '../../../modules/plan/work/work.schemas.server.ts';
 import {
   assignUnitPart,
   commentOnInstance,
   getInstanceView,
   setInstanceDueDate,
-} from '../../../modules/plan/plan-work.usecases.server.ts';
+} from '../../../modules/plan/work/work.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

@@ -1,7 +1,7 @@
 // Back office: "My work" — unit parts assigned to me or my units (and, for the focal point, reports awaiting
 // review), grouped by due date, overdue first. Read-only; each row links to the instance page.
 import { formatIsoDay } from '../../../lib/dates.ts';
-import { listMyWork } from '../../../modules/plan/plan-my-work.usecases.server.ts';
+import { listMyWork } from '../../../modules/plan/work/my-work.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

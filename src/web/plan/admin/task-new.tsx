@@ -6,7 +6,7 @@ import {
   AddTaskSchema,
   addPlanTask,
   listOpenUnits,
-} from '../../../modules/plan/plan-task-edit.usecases.server.ts';
+} from '../../../modules/plan/tasks/task-edit.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';

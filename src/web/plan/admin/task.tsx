@@ -10,8 +10,8 @@ import {
   editPlanTask,
   listOpenUnits,
   listTaskEdits,
-} from '../../../modules/plan/plan-task-edit.usecases.server.ts';
-import { taskWorkSummary } from '../../../modules/plan/plan-work.usecases.server.ts';
+} from '../../../modules/plan/tasks/task-edit.usecases.server.ts';
+import { taskWorkSummary } from '../../../modules/plan/work/work.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

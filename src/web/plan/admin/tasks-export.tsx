@@ -5,7 +5,7 @@ import {
   EXPORT_FORMATS,
   type ExportFormat,
   exportPlanTasks,
-} from '../../../modules/plan/plan-export.server.ts';
+} from '../../../modules/plan/tasks/export.server.ts';
 import { requestContext } from '../../context.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/tasks-export.ts';

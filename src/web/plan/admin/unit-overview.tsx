@@ -5,8 +5,11 @@ import { formatIsoDay, isoDateInVietnam, yearInVietnam } from '../../../lib/date
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { formatVnd } from '../../../lib/money.ts';
 import { PROGRAM_YEAR_LIST, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
-import { defaultOverviewUnit, getUnitOverview } from '../../../modules/plan/plan-overview.usecases.server.ts';
-import { timelineStatus } from '../../../modules/plan/plan-timeline.ts';
+import {
+  defaultOverviewUnit,
+  getUnitOverview,
+} from '../../../modules/plan/timeline/overview.usecases.server.ts';
+import { timelineStatus } from '../../../modules/plan/timeline/timeline.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

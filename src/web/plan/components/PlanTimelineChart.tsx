@@ -2,7 +2,7 @@
 // instance filled with a pattern per status (the legend names each pattern, so colour is never the only cue),
 // a dashed line for today and diamonds for the milestones. An equivalent table follows it on the page.
 import type { MessageKey } from '../../../lib/i18n.ts';
-import type { TimelineLayout, TimelineStatus } from '../../../modules/plan/plan-timeline.ts';
+import type { TimelineLayout, TimelineStatus } from '../../../modules/plan/timeline/timeline.ts';
 import { useT } from '../../i18n.ts';
 
 export const statusKey = (s: TimelineStatus): MessageKey => `planTimeline.status.${s}`;

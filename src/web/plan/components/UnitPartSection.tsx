@@ -1,6 +1,6 @@
 // One unit's part of an instance: its report and the forms the reader may use on it (assign, progress,
 // evidence, workflow). After a failed post the form shows what the user typed (`values`).
-import { RECORD_TYPES, REPORT_STATUSES } from '../../../modules/plan/plan-work.vocab.ts';
+import { RECORD_TYPES, REPORT_STATUSES } from '../../../modules/plan/work/work.vocab.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { partField } from '../work-forms.ts';

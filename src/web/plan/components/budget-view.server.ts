@@ -3,7 +3,7 @@ import { can } from '../../../app/policies.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { formatVnd } from '../../../lib/money.ts';
-import type { BudgetLine, BudgetSums } from '../../../modules/plan/plan-budget.repository.server.ts';
+import type { BudgetLine, BudgetSums } from '../../../modules/plan/budget/budget.repository.server.ts';
 import type { LineStage } from './budget-view.ts';
 
 export function budgetLineView(actor: Actor, l: BudgetLine) {

@@ -2,7 +2,7 @@
 // budget lines is in budget-view.server.ts.
 
 import type { MessageKey } from '../../../lib/i18n.ts';
-import type { BudgetSource } from '../../../modules/plan/plan-budget.vocab.ts';
+import type { BudgetSource } from '../../../modules/plan/budget/budget.vocab.ts';
 
 export const sourceKey = (s: BudgetSource): MessageKey => `planBudget.source.${s}`;
 

@@ -1,0 +1,245 @@
+// Read-side SQL of the plan's live work: "My work", the rows of the task-list export, and the unit reports a
+// reminder is due for.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.server.ts';
+import { rowsOf, sqlList } from './work.repository.server.ts';
+
+export interface WorkItem {
+  instanceId: string;
+  year: number;
+  dueDate: string | null;
+  taskId: string;
+  phase: string;
+  section: string;
+  number: number;
+  content: string;
+  unitId: string;
+  unitName: string;
+  role: 'lead' | 'coordinating';
+  state: string;
+  status: string;
+  percent: number;
+  assignedToMe: boolean;
+  assigneeName: string | null;
+}
+
+export interface ExportRow {
+  phase: string;
+  section: string;
+  number: number;
+  content: string;
+  product: string;
+  leadUnits: string;
+  coordinatingUnits: string;
+  timeText: string;
+  year: number;
+  dueDate: string | null;
+  status: string;
+}
+
+export interface ReminderTarget {
+  reportId: string;
+  instanceId: string;
+  dueDate: string;
+  assigneeId: string;
+  assigneeEmail: string;
+  assigneeName: string;
+  unitName: string;
+  section: string;
+  number: number;
+  content: string;
+  year: number;
+}
+
+const day = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : String(v).slice(0, 10);
+
+const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section)`;
+
+function subtree(roots: readonly string[]): SQL {
+  return sql`(WITH RECURSIVE scope(id) AS (
+      SELECT id FROM units WHERE id IN (${sqlList(roots)})
+      UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id
+    ) SELECT id FROM scope)`;
+}
+
+/** One row per (task, unit), the lead role winning when a unit is both. */
+const TASK_UNIT = sql`(SELECT DISTINCT ON (task_id, unit_id) task_id, unit_id, role FROM plan_task_units
+  ORDER BY task_id, unit_id, (role = 'lead') DESC)`;
+
+export interface InstanceFilter {
+  year?: number | undefined;
+  status?: string | undefined;
+  overdue?: boolean | undefined;
+  today: string;
+}
+
+/** The instance conditions of the task list's year/status/overdue filters, on alias `i`. */
+export function instanceConditions(f: InstanceFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.year !== undefined) where.push(sql`i.year = ${f.year}`);
+  if (f.status) where.push(sql`i.status = ${f.status}`);
+  if (f.overdue) where.push(sql`i.due_date < ${f.today} AND i.status NOT IN ('done', 'not_done')`);
+  return where;
+}
+
+export function createPlanWorkQueries() {
+  return {
+    /**
+     * Unit parts not yet approved, of instances up to `maxYear`, that are the actor's: assigned to them, of
+     * units in `unitRoots` subtrees, or (for reviewers) submitted and awaiting review. Earliest due first.
+     */
+    async myWork(
+      db: Db,
+      q: { userId: string; unitRoots: readonly string[]; reviewer: boolean; maxYear: number; limit?: number },
+    ): Promise<WorkItem[]> {
+      const who: SQL[] = [sql`r.assignee_id = ${q.userId}`];
+      if (q.unitRoots.length) who.push(sql`tu.unit_id IN ${subtree(q.unitRoots)}`);
+      if (q.reviewer) who.push(sql`r.state = 'submitted'`);
+      const rows = await rowsOf<{
+        instance_id: string;
+        year: number;
+        due_date: unknown;
+        task_id: string;
+        phase: string;
+        section: string;
+        number: number;
+        content: string;
+        unit_id: string;
+        unit_name: string;
+        role: 'lead' | 'coordinating';
+        state: string | null;
+        status: string | null;
+        percent: number | null;
+        assignee_id: string | null;
+        assignee_name: string | null;
+      }>(
+        db,
+        sql`SELECT i.id AS instance_id, i.year, i.due_date, t.id AS task_id, t.phase, t.section, t.number,
+              t.content, u.id AS unit_id, u.name AS unit_name, tu.role, r.state, r.status, r.percent,
+              r.assignee_id, a.name AS assignee_name
+            FROM plan_task_instances i
+            JOIN plan_tasks t ON t.id = i.task_id
+            JOIN ${TASK_UNIT} tu ON tu.task_id = t.id
+            JOIN units u ON u.id = tu.unit_id
+            LEFT JOIN plan_unit_reports r ON r.instance_id = i.id AND r.unit_id = tu.unit_id
+            LEFT JOIN users a ON a.id = r.assignee_id
+            WHERE (${sql.join(who, sql` OR `)})
+              AND coalesce(r.state, 'draft') <> 'approved' AND i.year <= ${q.maxYear}
+            ORDER BY i.due_date NULLS LAST, t.phase, ${SECTION_ORDER}, t.number, u.name
+            LIMIT ${q.limit ?? 500}`,
+      );
+      return rows.map((r) => ({
+        instanceId: r.instance_id,
+        year: Number(r.year),
+        dueDate: day(r.due_date),
+        taskId: r.task_id,
+        phase: r.phase,
+        section: r.section,
+        number: Number(r.number),
+        content: r.content,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        role: r.role,
+        state: r.state ?? 'draft',
+        status: r.status ?? 'not_started',
+        percent: Number(r.percent ?? 0),
+        assignedToMe: r.assignee_id === q.userId,
+        assigneeName: r.assignee_name,
+      }));
+    },
+
+    /** One row per instance of the given tasks (already filtered by the caller), in plan order. */
+    async exportRows(db: Db, taskIds: readonly string[], f: InstanceFilter): Promise<ExportRow[]> {
+      if (taskIds.length === 0) return [];
+      const where = [sql`i.task_id IN (${sqlList(taskIds)})`, ...instanceConditions(f)];
+      const rows = await rowsOf<{
+        phase: string;
+        section: string;
+        number: number;
+        content: string;
+        product: string;
+        lead: string | null;
+        coordinating: string | null;
+        time_text: string;
+        year: number;
+        due_date: unknown;
+        status: string;
+      }>(
+        db,
+        sql`SELECT t.phase, t.section, t.number, t.content, t.product, t.time_text, i.year, i.due_date, i.status,
+              (SELECT string_agg(u.name, '; ' ORDER BY tu.position) FROM plan_task_units tu
+                 JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'lead') AS lead,
+              (SELECT string_agg(u.name, '; ' ORDER BY tu.position) FROM plan_task_units tu
+                 JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'coordinating') AS coordinating
+            FROM plan_task_instances i JOIN plan_tasks t ON t.id = i.task_id
+            WHERE ${sql.join(where, sql` AND `)}
+            ORDER BY t.phase, ${SECTION_ORDER}, t.number, i.year`,
+      );
+      return rows.map((r) => ({
+        phase: r.phase,
+        section: r.section,
+        number: Number(r.number),
+        content: r.content,
+        product: r.product,
+        leadUnits: r.lead ?? '',
+        coordinatingUnits: r.coordinating ?? '',
+        timeText: r.time_text,
+        year: Number(r.year),
+        dueDate: day(r.due_date),
+        status: r.status,
+      }));
+    },
+
+    /** Assigned reports not yet submitted whose instance is due on one of `dueDates`. */
+    async reminderTargets(db: Db, dueDates: readonly string[]): Promise<ReminderTarget[]> {
+      if (dueDates.length === 0) return [];
+      const rows = await rowsOf<{
+        report_id: string;
+        instance_id: string;
+        due_date: unknown;
+        assignee_id: string;
+        email: string;
+        name: string;
+        unit_name: string;
+        section: string;
+        number: number;
+        content: string;
+        year: number;
+      }>(
+        db,
+        sql`SELECT r.id AS report_id, i.id AS instance_id, i.due_date, r.assignee_id, a.email, a.name,
+              u.name AS unit_name, t.section, t.number, t.content, i.year
+            FROM plan_unit_reports r
+            JOIN plan_task_instances i ON i.id = r.instance_id
+            JOIN plan_tasks t ON t.id = i.task_id
+            JOIN units u ON u.id = r.unit_id
+            JOIN users a ON a.id = r.assignee_id AND a.disabled_at IS NULL
+            WHERE r.state IN ('draft', 'ready', 'returned')
+              AND i.due_date IN (${sql.join(
+                dueDates.map((d) => sql`${d}::date`),
+                sql`, `,
+              )})
+            ORDER BY r.id`,
+      );
+      return rows.map((r) => ({
+        reportId: r.report_id,
+        instanceId: r.instance_id,
+        dueDate: day(r.due_date) ?? '',
+        assigneeId: r.assignee_id,
+        assigneeEmail: r.email,
+        assigneeName: r.name,
+        unitName: r.unit_name,
+        section: r.section,
+        number: Number(r.number),
+        content: r.content,
+        year: Number(r.year),
+      }));
+    },
+  };
+}
+export type PlanWorkQueries = ReturnType<typeof createPlanWorkQueries>;
