@@ -1,15 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) run once. Integration tests (*.int.test.ts) run on embedded PGlite always and on
-// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it), each file in a fresh schema.
+// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Each integration project migrates and seeds one
+// template database in its globalSetup; every test file gets its own copy of it (src/test/db-templates.ts).
+const globalSetup = ['src/test/global-setup.ts'];
 const integration = (name: string, env: Record<string, string>) => ({
   extends: true as const,
-  test: { name, include: ['src/**/*.int.test.{ts,tsx}'], env, testTimeout: 30_000, hookTimeout: 60_000 },
+  test: {
+    name,
+    include: ['src/**/*.int.test.{ts,tsx}'],
+    env,
+    globalSetup,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });
 
 export default defineConfig({
   test: {
-    globalSetup: ['src/test/global-setup.ts'],
     projects: [
       {
         extends: true,
@@ -17,6 +25,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.*'],
+          globalSetup,
         },
       },
       integration('pglite', { TEST_DB_KIND: 'pglite' }),
