@@ -1,11 +1,12 @@
-// Once per test run and project. Integration tests serve real pages, so the React Router build must exist;
-// and the integration projects migrate and seed one template database that every test file copies.
+// Once per test run and project. Integration tests serve real pages, so the React Router build must exist and
+// be newer than the sources (rebuilt here otherwise); and the integration projects migrate and seed one
+// template database that every test file copies.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { seedReference } from '../db/seed/index.ts';
 import { buildDeps } from '../deps.ts';
 import { createLogger } from '../lib/logger.ts';
+import { buildIsStale } from './build-freshness.ts';
 import {
   buildPgliteTemplates,
   buildPostgresTemplates,
@@ -21,8 +22,8 @@ const seed: SeedFn = async (dbh) => {
 
 export default async function setup(project: TestProject) {
   const dir = process.env.RR_BUILD_DIR ?? 'build';
-  if (!existsSync(`${dir}/server/index.js`)) {
-    execFileSync('npx', ['react-router', 'build'], { stdio: 'inherit' });
+  if (buildIsStale(process.cwd(), dir)) {
+    execFileSync('npx', ['react-router', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   }
   const kind = project.config.env?.TEST_DB_KIND;
   let templates: TestTemplates | null = null;
