@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) run once. Integration tests (*.int.test.ts) run on embedded PGlite always and on
-// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Each integration project migrates and seeds one
-// template database in its globalSetup; every test file gets its own copy of it (src/test/db-templates.ts).
+// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Each integration project's globalSetup rebuilds
+// stale pages and migrates and seeds one template database; every test file gets its own copy of it
+// (src/test/db-templates.ts). Unit tests need neither.
 const globalSetup = ['src/test/global-setup.ts'];
 const integration = (name: string, env: Record<string, string>) => ({
   extends: true as const,
@@ -25,7 +26,6 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.*'],
-          globalSetup,
         },
       },
       integration('pglite', { TEST_DB_KIND: 'pglite' }),
