@@ -1,15 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) run once. Integration tests (*.int.test.ts) run on embedded PGlite always and on
-// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it), each file in a fresh schema.
+// real PostgreSQL when TEST_DATABASE_URL is set (CI sets it). Each integration project's globalSetup rebuilds
+// stale pages and migrates and seeds one template database; every test file gets its own copy of it
+// (src/test/db-templates.ts). Unit tests need neither.
+const globalSetup = ['src/test/global-setup.ts'];
 const integration = (name: string, env: Record<string, string>) => ({
   extends: true as const,
-  test: { name, include: ['src/**/*.int.test.{ts,tsx}'], env, testTimeout: 30_000, hookTimeout: 60_000 },
+  test: {
+    name,
+    include: ['src/**/*.int.test.{ts,tsx}'],
+    env,
+    globalSetup,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });
 
 export default defineConfig({
   test: {
-    globalSetup: ['src/test/global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -30,7 +30,7 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().default('Suốt Đời <no-reply@localhost>'),
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   JOB_RUNNER: z.enum(['true', 'false']).default('true'),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -75,7 +75,14 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * `terminal`: output goes to a person's terminal. Unless LOG_LEVEL says otherwise, logs are then at warn, so
+ * info lines (jobs, schedules) do not bury the address and the demo login; JSON logs elsewhere stay at info.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { terminal?: boolean } = { terminal: Boolean(process.stdout.isTTY) },
+): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -116,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     mailFrom: e.SMTP_FROM,
     metricsToken: e.METRICS_TOKEN,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (opts.terminal ? 'warn' : 'info'),
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded,
     workers: e.WORKERS,
     jobRunner: e.JOB_RUNNER === 'true',

@@ -104,3 +104,16 @@ describe('configuration from the environment', () => {
     ]);
   });
 });
+
+describe('log level', () => {
+  const env = () => ({ DATA_DIR: tempDataDir() });
+
+  it('is warn on a terminal, so job lines do not drown the URL and the demo login', () => {
+    expect(loadConfig(env(), { terminal: true }).logLevel).toBe('warn');
+  });
+
+  it('stays info for production logs (no terminal), and an explicit LOG_LEVEL always wins', () => {
+    expect(loadConfig(env(), { terminal: false }).logLevel).toBe('info');
+    expect(loadConfig({ ...env(), LOG_LEVEL: 'info' }, { terminal: true }).logLevel).toBe('info');
+  });
+});

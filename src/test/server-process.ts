@@ -38,6 +38,8 @@ export function startServerProcess(env: Record<string, string>, port: number): S
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
+      // Forms and API writes are accepted from PUBLIC_URL's origin only: the address the tests use.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       JOB_RUNNER: 'false',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  argon2Options,
   checkPasswordRules,
   hashPassword,
   isCommonPassword,
@@ -48,5 +49,20 @@ describe('password hashing', () => {
 
   it('refuses a hash that is not argon2 (e.g. a better-auth scrypt default) instead of throwing', async () => {
     expect(await verifyPassword({ hash: 'salt:abcdef', password: 'whatever1' })).toBe(false);
+  });
+});
+
+describe('argon2 parameters', () => {
+  it('keep the OWASP strength (19 MiB, 2 passes, 1 lane) outside tests', () => {
+    for (const env of ['production', 'development', undefined]) {
+      expect(argon2Options(env)).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    }
+  });
+
+  it('are cheap only under NODE_ENV=test, and such hashes still verify', async () => {
+    expect(argon2Options('test').memoryCost).toBeLessThan(19456);
+    const hash = await hashPassword('Phố biển Nha Trang');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=1,p=1\$/);
+    expect(await verifyPassword({ hash, password: 'Phố biển Nha Trang' })).toBe(true);
   });
 });
