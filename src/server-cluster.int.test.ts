@@ -26,10 +26,13 @@ describe.skipIf(process.env.TEST_DB_KIND !== 'postgres')('the server in cluster 
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const [{ schema } = { schema: '' }] = await ctx.dbh.query<{ schema: string }>(
-      'SELECT current_schema() AS schema',
-    );
+    // The test file's own database (a copy of the run's template) and schema.
+    const [{ database, schema } = { database: '', schema: '' }] = await ctx.dbh.query<{
+      database: string;
+      schema: string;
+    }>('SELECT current_database() AS database, current_schema() AS schema');
     const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${database}`;
     url.searchParams.set('options', `-c search_path=${schema}`);
     url.searchParams.set('application_name', appName);
     server = startServerProcess(

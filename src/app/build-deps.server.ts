@@ -29,9 +29,16 @@ export function buildDeps(config: Config, dbh: DbHandle, logger: Logger): AppDep
       auth ??= createAuth(deps);
       return auth;
     },
+    set auth(instance) {
+      auth = instance;
+    },
     get actors() {
       actors ??= createActorResolver(deps);
       return actors;
+    },
+    // Tests sign people in by replacing the resolver.
+    set actors(resolver) {
+      actors = resolver;
     },
   };
   return deps;

@@ -64,10 +64,13 @@ describe.skipIf(process.env.TEST_DB_KIND !== 'postgres')(
       const unitId = await unitIdOf(ctx, 'thu-vien-tinh');
       const placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
       eventId = await createEvent(ctx.deps, staff, eventInput(unitId, placeId, { capacity: 100_000 }));
-      const [{ schema } = { schema: '' }] = await ctx.dbh.query<{ schema: string }>(
-        'SELECT current_schema() AS schema',
-      );
+      // The test file's own database (a copy of the run's template) and schema.
+      const [{ database, schema } = { database: '', schema: '' }] = await ctx.dbh.query<{
+        database: string;
+        schema: string;
+      }>('SELECT current_database() AS database, current_schema() AS schema');
       const target = new URL(process.env.TEST_DATABASE_URL!);
+      target.pathname = `/${database}`;
       const proxyPort = await freePort();
       pgProxy = forwarder({ host: target.hostname, port: Number(target.port || 5432) }, proxyPort);
       await pgProxy.open();

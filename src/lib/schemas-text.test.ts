@@ -9,12 +9,13 @@ import { isBoundaryString } from './text.server.ts';
 
 const root = join(import.meta.dirname, '..');
 const schemaFiles = readdirSync(join(root, 'modules'), { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.schemas.ts'))
+  .filter((f) => /\.schemas(\.server)?\.ts$/.test(f))
   .map((f) => join(root, 'modules', f));
 /** Input schemas that live beside their use case rather than in a *.schemas.ts file. */
-const otherInputFiles = ['modules/auth/auth.usecases.ts', 'modules/plan/plan-task-edit.usecases.ts'].map(
-  (f) => join(root, f),
-);
+const otherInputFiles = [
+  'modules/auth/auth.usecases.server.ts',
+  'modules/plan/tasks/task-edit.usecases.server.ts',
+].map((f) => join(root, f));
 
 /** Secrets are compared exactly as typed (ADR 0008): never normalised. */
 const SECRETS = new Set(['SignInSchema.password']);

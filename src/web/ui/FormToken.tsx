@@ -5,7 +5,7 @@
 import { useRouteLoaderData } from 'react-router';
 
 export const FORM_TOKEN_FIELD = 'formToken';
-const LOCALE_ROUTE_ID = 'routes/locale';
+const LOCALE_ROUTE_ID = 'site/locale';
 
 /** Loader side: a fresh random token (global Web Crypto, the same in Node and browsers). */
 export function newFormToken(): string {

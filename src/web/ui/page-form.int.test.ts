@@ -39,7 +39,7 @@ async function actionPaths(): Promise<Array<{ id: string; path: string }>> {
       .filter((r) => typeof r.module.action === 'function')
       .map((r) => ({ id: r.id, path: fillPath(`/${fullPath(r.id)}`) || '/' }))
       // Signing out last: should it ever act on a bad body, the other actions still see a signed-in visitor.
-      .sort((a, b) => Number(a.id === 'routes/sign-out') - Number(b.id === 'routes/sign-out'))
+      .sort((a, b) => Number(a.id === 'auth/pages/sign-out') - Number(b.id === 'auth/pages/sign-out'))
   );
 }
 
@@ -74,7 +74,7 @@ describe('page actions and bodies that are not forms', () => {
   it('finds the page actions in the route manifest', async () => {
     const ids = (await actionPaths()).map((r) => r.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['routes/sign-in', 'routes/events-detail', 'routes/admin/units']),
+      expect.arrayContaining(['auth/pages/sign-in', 'events/pages/detail', 'units/admin/units']),
     );
   });
 
