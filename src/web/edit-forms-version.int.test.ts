@@ -42,6 +42,7 @@ beforeAll(async () => {
     { path: `/admin/units/${library}`, who: 'admin', edits: ['rename', 'move'] },
     { path: `/admin/exhibitions/${exhibition}`, who: 'admin', edits: ['publish'] },
     { path: `/admin/plan/instances/${instance}`, who: 'officer', edits: ['assign', 'due'] },
+    { path: `/admin/plan/tasks/${task?.id}`, who: 'officer', edits: ['edit'] },
   );
 }, 180_000);
 afterAll(() => ctx.close());

@@ -76,6 +76,8 @@ export interface PlanTask {
   leadUnits: PlanTaskUnit[];
   coordinatingUnits: PlanTaskUnit[];
   instances: PlanTaskInstance[];
+  /** Optimistic version of the task's wording, units and years (editPlanTask). */
+  version: number;
 }
 
 export interface CommemorativeDayValues {
@@ -183,6 +185,7 @@ export function createPlanRepository() {
             status: i.status,
             yearInferred: i.yearInferred,
           })),
+        version: r.version,
       };
     });
   }
@@ -273,7 +276,7 @@ export function createPlanRepository() {
         .values({ id: newId('task'), sourceKey: v.sourceKey, origin: 'source', ...cols })
         .onConflictDoUpdate({
           target: planTasks.sourceKey,
-          set: { ...cols, updatedAt: sql`now()` },
+          set: { ...cols, updatedAt: sql`now()`, version: sql`plan_tasks.version + 1` },
           setWhere: sql`(plan_tasks.phase, plan_tasks.section, plan_tasks.section_title, plan_tasks.number,
             plan_tasks.content, plan_tasks.product, plan_tasks.lead_units_text, plan_tasks.coordinating_units_text,
             plan_tasks.lead_groups, plan_tasks.coordinating_groups, plan_tasks.time_text, plan_tasks.time_kind,

@@ -20,6 +20,7 @@ export const planTasks = pgTable('plan_tasks', {
   timeFrom: integer('time_from'),
   timeTo: integer('time_to'),
   searchFolded: text('search_folded').generatedAlwaysAs(sql`vn_fold(content || ' ' || product)`),
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,6 +2,29 @@
 import type { FieldMessages } from '../ui/actor.ts';
 import type { TaskFormValues } from './components/TaskForm.tsx';
 
+/** A stored task as the edit form shows it (also the "saved now" side after a stale save). */
+export function taskFormValues(task: {
+  content: string;
+  product: string;
+  leadUnits: ReadonlyArray<{ id: string }>;
+  coordinatingUnits: ReadonlyArray<{ id: string }>;
+  time: { kind: string; from?: number; to?: number; year?: number };
+}): Omit<TaskFormValues, 'lead' | 'coordinating'> & { lead: string[]; coordinating: string[] } {
+  const { time } = task;
+  const from = time.kind === 'range' ? time.from : time.kind === 'year' ? time.year : undefined;
+  const to = time.kind === 'range' ? time.to : time.kind === 'year' ? time.year : undefined;
+  return {
+    content: task.content,
+    product: task.product,
+    lead: task.leadUnits.map((u) => u.id),
+    coordinating: task.coordinatingUnits.map((u) => u.id),
+    yearly: time.kind === 'yearly',
+    timeFrom: from === undefined ? '' : String(from),
+    timeTo: to === undefined ? '' : String(to),
+    reason: '',
+  };
+}
+
 export function readTaskForm(form: FormData): { input: Record<string, unknown>; values: TaskFormValues } {
   const text = (k: string) => {
     const v = form.get(k);

@@ -74,6 +74,7 @@ describe('adding and editing plan tasks', () => {
       timeFrom: 2026,
       timeTo: 2027,
       reason: 'Điều chỉnh theo kết quả sơ kết',
+      version: source.version,
     });
     expect(keptYears).toEqual([2030]);
     const after = await getPlanTask(ctx.deps, officer, source.id);
@@ -145,5 +146,77 @@ describe('adding and editing plan tasks', () => {
     const html = await page.text();
     expect(html).toContain('Nhiệm vụ thêm qua biểu mẫu');
     expect(html).toContain('Chỉ đạo của Giám đốc Sở');
+  });
+});
+
+describe('two focal points editing one task', () => {
+  let ctx: TestContext;
+  let officer: Actor;
+  let library: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    officer = await actorOn(ctx, 'department_officer', 'phong-qlvhgd');
+    library = await unitIdOf(ctx, 'thu-vien-tinh');
+  }, 180_000);
+  afterAll(() => ctx?.close());
+
+  const edit = (content: string, version: number) => ({
+    content,
+    product: 'Báo cáo',
+    leadUnitIds: [library],
+    coordinatingUnitIds: [],
+    yearly: true,
+    reason: 'Điều chỉnh',
+    version,
+  });
+
+  it('refuses the second save made from the same version (409) and keeps the first', async () => {
+    const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
+    if (!task) throw new Error('no PL1-III-1');
+    const loaded = (await getPlanTask(ctx.deps, officer, task.id)).version;
+    await editPlanTask(ctx.deps, officer, task.id, edit('Bản của người thứ nhất', loaded));
+    await expect(
+      editPlanTask(ctx.deps, officer, task.id, edit('Bản của người thứ hai', loaded)),
+    ).rejects.toMatchObject({ status: 409, code: 'plan.task.version_conflict' });
+    const after = await getPlanTask(ctx.deps, officer, task.id);
+    expect(after.content).toBe('Bản của người thứ nhất');
+    expect(after.version).toBe(loaded + 1);
+    expect(await listTaskEdits(ctx.deps, officer, task.id)).toHaveLength(1);
+  });
+
+  it('shows both versions side by side on the page after a stale save, the input kept', async () => {
+    const u = await signUpAndSignIn(ctx, { name: 'Đầu mối' });
+    await grantRoleAsSystem(ctx.deps, {
+      userId: u.userId,
+      role: 'department_officer',
+      unitId: await unitIdOf(ctx, 'phong-qlvhgd'),
+    });
+    const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-2');
+    if (!task) throw new Error('no PL1-III-2');
+    const page = await ctx.request(`/admin/plan/tasks/${task.id}`, { headers: { cookie: u.cookie } });
+    const loaded = Number((await page.text()).match(/name="version" value="(\d+)"/)?.[1]);
+    expect(loaded).toBeGreaterThan(0);
+    await editPlanTask(ctx.deps, officer, task.id, edit('Đã sửa ở nơi khác', loaded));
+    const stale = await postForm(
+      ctx,
+      `/admin/plan/tasks/${task.id}`,
+      {
+        intent: 'edit',
+        version: String(loaded),
+        content: 'Bản sửa trên trang',
+        product: 'Báo cáo',
+        lead: library,
+        yearly: '1',
+        reason: 'Sửa trên trang',
+      },
+      { cookie: u.cookie },
+    );
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('Đã sửa ở nơi khác');
+    expect(html).toContain('Bản sửa trên trang');
+    expect(html).toContain(`name="version" value="${loaded + 1}"`);
+    expect((await getPlanTask(ctx.deps, officer, task.id)).content).toBe('Đã sửa ở nơi khác');
   });
 });

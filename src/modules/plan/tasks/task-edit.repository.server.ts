@@ -44,10 +44,15 @@ export function createPlanTaskEditRepository() {
       return { id, number: Number(rows[0]?.number ?? 0) };
     },
 
-    async updateWording(db: Db, taskId: string, v: TaskWording): Promise<void> {
-      await db.execute(sql`UPDATE plan_tasks SET content = ${v.content}, product = ${v.product},
+    /** Writes the wording only while the task is still at `version`; false when someone saved first. */
+    async updateWording(db: Db, taskId: string, version: number, v: TaskWording): Promise<boolean> {
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`UPDATE plan_tasks SET content = ${v.content}, product = ${v.product},
         time_text = ${v.timeText}, time_kind = ${v.timeKind}, time_from = ${v.timeFrom}, time_to = ${v.timeTo},
-        updated_at = now() WHERE id = ${taskId}`);
+        version = version + 1, updated_at = now() WHERE id = ${taskId} AND version = ${version} RETURNING id`,
+      );
+      return rows.length > 0;
     },
 
     /** Lock the section's numbering so two tasks added at once do not take the same number. */

@@ -8,6 +8,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { yearWithin } from '../../../lib/date-fields.server.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { multiLineText } from '../../../lib/text.server.ts';
+import { staleVersion, VersionSchema } from '../../../lib/versions.server.ts';
 import {
   expandInstanceYears,
   PLAN_PHASES,
@@ -38,10 +39,11 @@ export const AddTaskSchema = TaskFieldsSchema.extend({
   section: z.enum(PLAN_SECTIONS),
 });
 export type AddTaskInput = z.infer<typeof AddTaskSchema>;
-export const EditTaskSchema = TaskFieldsSchema;
+export const EditTaskSchema = TaskFieldsSchema.extend({ version: VersionSchema });
 export type EditTaskInput = z.infer<typeof EditTaskSchema>;
+type TaskFields = z.infer<typeof TaskFieldsSchema>;
 
-function timeOf(input: EditTaskInput): {
+function timeOf(input: TaskFields): {
   time: PlanTime;
   wording: Pick<TaskWording, 'timeText' | 'timeKind' | 'timeFrom' | 'timeTo'>;
 } {
@@ -75,7 +77,7 @@ async function applyUnitsAndYears(
   deps: WorkDeps,
   tx: WorkDeps['db'],
   taskId: string,
-  input: EditTaskInput,
+  input: TaskFields,
   phase: (typeof PLAN_PHASES)[number],
   time: PlanTime,
 ): Promise<number[]> {
@@ -150,11 +152,12 @@ export async function editPlanTask(
       leadUnitIds: task.leadUnits.map((u) => u.id),
       coordinatingUnitIds: task.coordinatingUnits.map((u) => u.id),
     };
-    await deps.repos.planTaskEdits.updateWording(tx, taskId, {
+    const written = await deps.repos.planTaskEdits.updateWording(tx, taskId, input.version, {
       ...wording,
       content: input.content,
       product: input.product,
     });
+    if (!written) throw staleVersion('plan.task');
     const keptYears = await applyUnitsAndYears(deps, tx, taskId, input, task.phase, time);
     const after = {
       content: input.content,

@@ -4,6 +4,7 @@ import { can } from '../../../app/policies.server.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { getPlanTask } from '../../../modules/plan/plan.usecases.server.ts';
 import {
   EditTaskSchema,
@@ -15,13 +16,21 @@ import { taskWorkSummary } from '../../../modules/plan/work/work.usecases.server
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  submittedOf,
+  versionForForm,
+} from '../../ui/version-forms.ts';
 import { TaskForm } from '../components/TaskForm.tsx';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../components/task-view.ts';
-import { readTaskForm, TASK_MESSAGES } from '../task-forms.ts';
+import { readTaskForm, TASK_MESSAGES, taskFormValues } from '../task-forms.ts';
 import type { Route } from './+types/task.ts';
 
 const STATUS_KEYS: Record<string, MessageKey> = {
@@ -56,26 +65,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         reason: e.reason,
         created: e.before === null,
       })),
-      form: {
-        content: task.content,
-        product: task.product,
-        lead: task.leadUnits.map((u) => u.id),
-        coordinating: task.coordinatingUnits.map((u) => u.id),
-        yearly: task.time.kind === 'yearly',
-        timeFrom:
-          task.time.kind === 'range'
-            ? String(task.time.from)
-            : task.time.kind === 'year'
-              ? String(task.time.year)
-              : '',
-        timeTo:
-          task.time.kind === 'range'
-            ? String(task.time.to)
-            : task.time.kind === 'year'
-              ? String(task.time.year)
-              : '',
-        reason: '',
-      },
+      version: task.version,
+      form: taskFormValues(task),
       task: {
         ...planTaskRow(task),
         sourceKey: task.sourceKey,
@@ -98,14 +89,25 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const { input, values } = readTaskForm(await readPageForm(request));
+  const form = await readPageForm(request);
+  const version = formVersion(form);
+  const { input, values } = readTaskForm(form);
   const fail = (errors: FormMessage[], status: number) => data({ errors, values }, { status });
-  const parsed = EditTaskSchema.safeParse(input);
+  const parsed = EditTaskSchema.safeParse({ ...input, version });
   if (!parsed.success) return fail(issuesToMessages(parsed.error, TASK_MESSAGES), 422);
   try {
     await editPlanTask(deps, actor, params.taskId, parsed.data);
     return redirect(`${localePath(locale, `/admin/plan/tasks/${params.taskId}`)}?done=edited`, 303);
   } catch (e) {
+    if (isVersionConflict(e)) {
+      const now = await getPlanTask(deps, actor, params.taskId);
+      const saved = taskFormValues(now);
+      return conflictForm(
+        { ...values, version: String(version) },
+        { version: now.version, saved: { ...saved, yearly: saved.yearly ? '1' : '' } },
+        'task-content',
+      );
+    }
     if (!isAppError(e) || [401, 403, 404].includes(e.status)) rethrowForPage(e);
     return fail([{ key: e.messageKey }], e.status);
   }
@@ -136,6 +138,18 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
         </p>
       ) : null}
       <ErrorSummary errors={actionData?.errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          content: t('plan.col.content'),
+          product: t('plan.col.product'),
+          lead: t('plan.col.lead'),
+          coordinating: t('plan.col.coordinating'),
+          timeFrom: `${t('plan.col.time')} — ${t('planwork.task.from')}`,
+          timeTo: `${t('plan.col.time')} — ${t('planwork.task.to')}`,
+        }}
+      />
       <h2>{t('plan.task.sourceHeading')}</h2>
       <dl className="plan-source">
         <dt>{t('plan.task.sectionLabel', { section: task.section })}</dt>
@@ -219,7 +233,12 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
       {loaderData.canManage ? (
         <details open={Boolean(actionData?.errors)}>
           <summary>{t('planwork.task.edit')}</summary>
-          <TaskForm mode="edit" values={actionData?.values ?? loaderData.form} units={loaderData.units} />
+          <TaskForm
+            mode="edit"
+            values={actionData?.values ?? loaderData.form}
+            units={loaderData.units}
+            version={versionForForm(loaderData.version, actionData)}
+          />
         </details>
       ) : null}
     </>

@@ -26,15 +26,19 @@ export function TaskForm({
   mode,
   values,
   units,
+  version,
 }: {
   mode: 'add' | 'edit';
   values: TaskFormValues;
   units: ReadonlyArray<{ id: string; name: string }>;
+  /** The version the edit form was loaded with (edit only). */
+  version?: number;
 }) {
   const t = useT();
   return (
     <form method="post" className="stack-form">
       <input type="hidden" name="intent" value={mode} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormToken />
       {mode === 'add' ? (
         <>
