@@ -3,9 +3,10 @@
 // a hidden `version`. A new edit form without one fails here (the API side: http/edit-versions.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
+import { addAllowedHost, createHarvestSource } from '../modules/catalogue/harvest/harvest.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { createEvent } from '../modules/events/events.usecases.server.ts';
-import { createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
+import { addSection, createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
 import { createRoute } from '../modules/places/places.mobile.usecases.server.ts';
 import { actorOn, unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
@@ -33,6 +34,17 @@ beforeAll(async () => {
   const exhibition = (
     await createExhibition(ctx.deps, staff, { unitId: library, titleVi: 'Sách cổ', slug: 'sach-co' })
   ).id;
+  await addSection(ctx.deps, staff, exhibition, { headingVi: 'Mộc bản' });
+  const root = await actorOn(ctx, 'administrator', 'so-vhttdl');
+  await addAllowedHost(ctx.deps, root, { pattern: 'oai.example.org' });
+  await createHarvestSource(ctx.deps, root, {
+    name: 'Thư viện bạn',
+    baseUrl: 'https://oai.example.org/oai',
+    metadataPrefix: 'oai_dc',
+    unitId: library,
+    publish: false,
+    schedule: 'manual',
+  });
   const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
   const instance = task?.instances[0]?.id ?? '';
   pages.push(
@@ -40,7 +52,8 @@ beforeAll(async () => {
     { path: `/admin/places/${place}`, who: 'admin', edits: ['details', 'hours', 'exception'] },
     { path: `/admin/places/routes/${route}`, who: 'admin', edits: ['route'] },
     { path: `/admin/units/${library}`, who: 'admin', edits: ['rename', 'move'] },
-    { path: `/admin/exhibitions/${exhibition}`, who: 'admin', edits: ['publish'] },
+    { path: `/admin/exhibitions/${exhibition}`, who: 'admin', edits: ['publish', 'section-update'] },
+    { path: '/admin/catalogue/harvest', who: 'admin', edits: ['source-disable'] },
     { path: `/admin/plan/instances/${instance}`, who: 'officer', edits: ['assign', 'due'] },
     { path: `/admin/plan/tasks/${task?.id}`, who: 'officer', edits: ['edit'] },
   );

@@ -2,3 +2,4 @@
 -- plan task instances): a save names the version it was loaded with, the write happens only while the stored
 -- version is still that one and then grows it by one; a stale save is refused (409).
 ALTER TABLE plan_tasks ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
+ALTER TABLE exhibition_sections ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);

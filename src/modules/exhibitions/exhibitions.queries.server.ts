@@ -20,6 +20,8 @@ export type ExhibitionItemView =
   | { id: string; kind: 'image'; captionVi: string | null; captionEn: string | null; image: ImageView };
 
 export interface SectionView extends SectionValues {
+  /** Optimistic version of the section's heading and text. */
+  version: number;
   items: ExhibitionItemView[];
 }
 

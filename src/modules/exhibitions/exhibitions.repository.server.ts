@@ -166,11 +166,11 @@ export function createExhibitionsRepository() {
       );
     },
 
-    async listSections(db: Db, exhibitionId: string): Promise<SectionValues[]> {
-      return queryRows<SectionValues>(
+    async listSections(db: Db, exhibitionId: string): Promise<Array<SectionValues & { version: number }>> {
+      return queryRows<SectionValues & { version: number }>(
         db,
         sql`SELECT id, exhibition_id AS "exhibitionId", position, heading_vi AS "headingVi",
-          heading_en AS "headingEn", body_vi AS "bodyVi", body_en AS "bodyEn"
+          heading_en AS "headingEn", body_vi AS "bodyVi", body_en AS "bodyEn", version
         FROM exhibition_sections WHERE exhibition_id = ${exhibitionId} ORDER BY position, id`,
       );
     },
@@ -181,9 +181,19 @@ export function createExhibitionsRepository() {
         VALUES (${v.id}, ${v.exhibitionId}, ${v.position}, ${v.headingVi}, ${v.headingEn}, ${v.bodyVi}, ${v.bodyEn})`);
     },
 
-    async updateSection(db: Db, v: Omit<SectionValues, 'position' | 'exhibitionId'>): Promise<void> {
-      await db.execute(sql`UPDATE exhibition_sections SET heading_vi = ${v.headingVi}, heading_en = ${v.headingEn},
-        body_vi = ${v.bodyVi}, body_en = ${v.bodyEn}, updated_at = now() WHERE id = ${v.id}`);
+    /** Writes the section only while it is still at `version`; false when someone saved first. */
+    async updateSection(
+      db: Db,
+      v: Omit<SectionValues, 'position' | 'exhibitionId'>,
+      version: number,
+    ): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE exhibition_sections SET heading_vi = ${v.headingVi}, heading_en = ${v.headingEn},
+        body_vi = ${v.bodyVi}, body_en = ${v.bodyEn}, version = version + 1, updated_at = now()
+        WHERE id = ${v.id} AND version = ${version} RETURNING id`,
+      );
+      return rows.length > 0;
     },
 
     async deleteSection(db: Db, id: string): Promise<void> {

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { calendarDay, DAY_RANGES } from '../../lib/date-fields.server.ts';
 import { multiLineText, singleLineText } from '../../lib/text.server.ts';
+import { VersionSchema } from '../../lib/versions.server.ts';
 
 const text = (max: number) => singleLineText({ min: 1, max });
 // Empty optional texts are allowed and stored as absent (the use cases turn "" into null).
@@ -56,6 +57,9 @@ export const SectionInputSchema = z
   })
   .openapi('ExhibitionSectionInput');
 export type SectionInput = z.infer<typeof SectionInputSchema>;
+/** A section edit names the version it was loaded with. */
+export const SectionEditSchema = SectionInputSchema.extend({ version: VersionSchema });
+export type SectionEdit = z.infer<typeof SectionEditSchema>;
 
 /** A catalogue object shown in a section (its own images and alt texts come with it). */
 export const RecordItemInputSchema = z

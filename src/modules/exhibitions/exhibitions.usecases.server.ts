@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { checkVersion, staleVersion } from '../../lib/versions.server.ts';
 import { fold } from '../../lib/vn-text.ts';
 import type { ExhibitionRow, ExhibitionValues, SectionValues } from './exhibitions.repository.server.ts';
 import type {
@@ -16,6 +17,7 @@ import type {
   ExhibitionPatch,
   ImageText,
   RecordItemInput,
+  SectionEdit,
   SectionInput,
 } from './exhibitions.schemas.server.ts';
 
@@ -221,9 +223,10 @@ export async function updateSection(
   actor: Actor,
   exhibitionId: string,
   sectionId: string,
-  input: SectionInput,
+  input: SectionEdit,
 ): Promise<void> {
   const { ex, section } = await sectionOf(deps, actor, exhibitionId, sectionId);
+  checkVersion('exhibitions.section', section.version, input.version);
   const next = {
     id: section.id,
     headingVi: clean(input.headingVi),
@@ -232,7 +235,8 @@ export async function updateSection(
     bodyEn: cleanOpt(input.bodyEn),
   };
   await changeContent(deps, actor, ex, 'exhibitions.section.update', async (tx) => {
-    await deps.repos.exhibitions.updateSection(tx, next);
+    if (!(await deps.repos.exhibitions.updateSection(tx, next, input.version)))
+      throw staleVersion('exhibitions.section');
     return { result: undefined, after: { before: section, after: next } };
   });
 }

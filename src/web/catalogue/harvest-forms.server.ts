@@ -1,5 +1,6 @@
 // The harvest page's form posts: one action, several intents, each calling one use case. Expected failures
 // come back as field-linked messages; success redirects with a `?done=` notice (post-redirect-get).
+
 import { data, redirect } from 'react-router';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
@@ -15,6 +16,7 @@ import {
 import { onceForm } from '../ui/form-once.server.ts';
 import { type FormMessage, formText } from '../ui/forms.ts';
 import { readPageForm } from '../ui/page-form.ts';
+import { formVersion } from '../ui/version-forms.ts';
 
 export const HARVEST_DONE = {
   hostAdded: 'catalogue.harvest.done.hostAdded',
@@ -76,7 +78,7 @@ export async function harvestAction(deps: AppDeps, actor: Actor, locale: Locale,
     }
     const sourceId = formText(form, 'sourceId');
     if (intent === 'source-enable' || intent === 'source-disable') {
-      await setHarvestSourceEnabled(deps, actor, sourceId, intent === 'source-enable');
+      await setHarvestSourceEnabled(deps, actor, sourceId, intent === 'source-enable', formVersion(form));
       return done(intent === 'source-enable' ? 'sourceEnabled' : 'sourceDisabled');
     }
     if (intent === 'run') {

@@ -21,6 +21,7 @@ import {
   getHarvestRun,
   harvestOverview,
   removeAllowedHost,
+  setHarvestSourceEnabled,
   startHarvestRun,
 } from './harvest.server.ts';
 
@@ -224,5 +225,25 @@ describe('OAI-PMH harvester', () => {
     expect(
       (await harvestOverview(harvester.deps, admin)).sources.find((s) => s.id === source?.id)?.hostAllowed,
     ).toBe(false);
+  });
+
+  it('refuses a second switch of a source made from the same version (409) and keeps the first', async () => {
+    if (!(await harvestOverview(harvester.deps, admin)).allowList.some((h) => h.pattern === '127.0.0.1'))
+      await addAllowedHost(harvester.deps, admin, { pattern: '127.0.0.1' });
+    const created = await createHarvestSource(harvester.deps, manager, {
+      name: 'Nguồn hai người quản lý',
+      baseUrl,
+      metadataPrefix: 'oai_dc',
+      unitId: library,
+      publish: false,
+      schedule: 'manual',
+    });
+    const shown = created.version;
+    await setHarvestSourceEnabled(harvester.deps, manager, created.id, false, shown);
+    expect(await codeOf(setHarvestSourceEnabled(harvester.deps, admin, created.id, true, shown))).toBe(
+      'catalogue.harvestSource.version_conflict',
+    );
+    const now = (await harvestOverview(harvester.deps, manager)).sources.find((s) => s.id === created.id);
+    expect(now).toMatchObject({ enabled: false, version: shown + 1 });
   });
 });

@@ -135,9 +135,14 @@ export function createCatalogueHarvestRepository() {
           ${v.schedule}, ${v.enabled}, ${by})`);
     },
 
-    async setSourceEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
-      await db.execute(sql`UPDATE catalogue_harvest_sources SET enabled = ${enabled}, updated_at = now(),
-        version = version + 1 WHERE id = ${id}`);
+    /** Switches the source only while it is still at `version`; false when someone saved first. */
+    async setSourceEnabled(db: Db, id: string, enabled: boolean, version: number): Promise<boolean> {
+      const rows = await rowsOf<{ id: string }>(
+        db,
+        sql`UPDATE catalogue_harvest_sources SET enabled = ${enabled}, updated_at = now(),
+        version = version + 1 WHERE id = ${id} AND version = ${version} RETURNING id`,
+      );
+      return rows.length > 0;
     },
 
     async getSource(db: Db, id: string): Promise<HarvestSource | undefined> {

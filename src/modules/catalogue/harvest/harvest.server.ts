@@ -1,5 +1,6 @@
 // OAI-PMH harvesting, staff side: the fetch allow-list (root administrators), sources (unit managers), runs
 // started by hand or by the daily schedule (catalogue-harvest.job.ts does the work).
+
 import type { z } from 'zod';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
@@ -7,6 +8,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import { hostMatches } from '../../../lib/safe-fetch.server.ts';
+import { staleVersion } from '../../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../../access/access.scope.ts';
 import { unitTree } from '../../access/access.unit-tree.ts';
 import { enqueueHarvestJob } from './harvest.job.server.ts';
@@ -146,10 +148,13 @@ export async function setHarvestSourceEnabled(
   actor: Actor,
   id: string,
   enabled: boolean,
+  /** The version the source was shown at; a stale one → 409. */
+  version: number,
 ): Promise<void> {
   const source = await sourceFor(deps, actor, 'catalogue.harvest.manage', id);
   await deps.db.transaction(async (tx) => {
-    await deps.repos.catalogueHarvest.setSourceEnabled(tx, id, enabled);
+    if (!(await deps.repos.catalogueHarvest.setSourceEnabled(tx, id, enabled, version)))
+      throw staleVersion('catalogue.harvestSource');
     await deps.audit.record(tx, actor, {
       action: enabled ? 'catalogue.harvest.source.enable' : 'catalogue.harvest.source.disable',
       entityType: 'catalogue_harvest_source',

@@ -33,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         hostAllowed: s.hostAllowed,
         lastRunAt: s.lastRunAt ? formatDateTime(s.lastRunAt) : null,
         canManage: s.canManage,
+        version: s.version,
         canRun: s.canRun,
       })),
       runs: o.runs.map((r) => ({
@@ -139,6 +140,7 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
                           value={s.enabled ? 'source-disable' : 'source-enable'}
                         />
                         <input type="hidden" name="sourceId" value={s.id} />
+                        <input type="hidden" name="version" value={s.version} />
                         <button type="submit" className="secondary">
                           {t(
                             s.enabled

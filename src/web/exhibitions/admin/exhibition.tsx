@@ -4,11 +4,13 @@
 import { redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { getExhibitionForStaff } from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import {
   ExhibitionPatchSchema,
   MoveSchema,
   RecordItemInputSchema,
+  SectionEditSchema,
   SectionInputSchema,
 } from '../../../modules/exhibitions/exhibitions.schemas.server.ts';
 import {
@@ -25,13 +27,14 @@ import {
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formVersion } from '../../ui/version-forms.ts';
+import { conflictForm, conflictOf, formVersion, submittedOf } from '../../ui/version-forms.ts';
 import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
 import { SectionEditor, SectionFields } from '../components/SectionEditor.tsx';
@@ -126,7 +129,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         }));
         return back('section', `#sec-${s.id}`);
       }
-      await updateSection(deps, actor, id, sectionId, parsed.data);
+      const version = formVersion(form);
+      values.version = String(version);
+      try {
+        await updateSection(deps, actor, id, sectionId, SectionEditSchema.parse({ ...parsed.data, version }));
+      } catch (e) {
+        if (!isVersionConflict(e)) throw e;
+        const now = (await getExhibitionForStaff(deps, actor, id)).sections.find((s) => s.id === sectionId);
+        if (!now) throw e;
+        const saved = Object.fromEntries(SECTION_FIELDS.map((f) => [f, now[f] ?? '']));
+        return conflictForm(values, { version: now.version, saved }, `sec-${sectionId}-heading-vi`);
+      }
       return back('section', `#sec-${sectionId}`);
     }
     if (intent === 'section-move' || intent === 'item-move') {
@@ -212,6 +225,16 @@ export default function ExhibitionAdmin({ loaderData, actionData }: Route.Compon
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          headingVi: t('exhibitions.field.headingVi'),
+          headingEn: t('exhibitions.field.headingEn'),
+          bodyVi: t('exhibitions.field.bodyVi'),
+          bodyEn: t('exhibitions.field.bodyEn'),
+        }}
+      />
       <form method="post" className="inline-form">
         <input type="hidden" name="intent" value={ex.status === 'published' ? 'unpublish' : 'publish'} />
         <input type="hidden" name="version" value={ex.version} />

@@ -160,7 +160,7 @@ export function SectionEditor(props: {
       <details open={editing}>
         <summary>{t('exhibitions.admin.editSection')}</summary>
         <form method="post" className="form" noValidate>
-          <Hidden fields={{ intent: 'section-update', sectionId: s.id }} />
+          <Hidden fields={{ intent: 'section-update', sectionId: s.id, version: String(s.version) }} />
           <SectionFields prefix={prefix} values={editing ? (props.submitted ?? {}) : s} errors={errors} />
           <button type="submit">{t('exhibitions.admin.save')}</button>
         </form>
