@@ -1,9 +1,15 @@
 // Every edit form on the back-office pages carries the version it was loaded with: each page below is
 // rendered for someone who may use all its forms, and every form whose intent changes the entity must hold
 // a hidden `version`. A new edit form without one fails here (the API side: http/edit-versions.int.test.ts).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
+import { createCatalogueRecord } from '../modules/catalogue/catalogue.usecases.server.ts';
 import { addAllowedHost, createHarvestSource } from '../modules/catalogue/harvest/harvest.server.ts';
+import { addRecordImage } from '../modules/catalogue/media/media.usecases.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { createEvent } from '../modules/events/events.usecases.server.ts';
 import { addSection, createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
@@ -17,7 +23,8 @@ const cookies: Record<string, string> = {};
 const pages: Array<{ path: string; who: string; edits: string[] }> = [];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  const dir = await mkdtemp(join(tmpdir(), 'edit-forms-'));
+  ctx = await createTestContext({ config: { DATA_DIR: join(dir, 'data') } });
   const library = await unitIdOf(ctx, 'thu-vien-tinh');
   for (const [who, role, unit] of [
     ['admin', 'administrator', 'so-vhttdl'],
@@ -45,6 +52,27 @@ beforeAll(async () => {
     publish: false,
     schedule: 'manual',
   });
+  const record = await createCatalogueRecord(ctx.deps, staff, {
+    type: 'book',
+    title: 'Mộc bản triều Nguyễn',
+    creators: [],
+    subjects: [],
+    unitId: library,
+    published: true,
+    details: {},
+    holdings: [],
+  });
+  const image = join(dir, 'moc-ban.png');
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: '#8a5a2b' } })
+    .png()
+    .toFile(image);
+  await addRecordImage(
+    ctx.deps,
+    staff,
+    record.id,
+    { tempPath: image, fileName: 'moc-ban.png' },
+    { altVi: 'Mộc bản' },
+  );
   const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
   const instance = task?.instances[0]?.id ?? '';
   pages.push(
@@ -54,6 +82,7 @@ beforeAll(async () => {
     { path: `/admin/units/${library}`, who: 'admin', edits: ['rename', 'move'] },
     { path: `/admin/exhibitions/${exhibition}`, who: 'admin', edits: ['publish', 'section-update'] },
     { path: '/admin/catalogue/harvest', who: 'admin', edits: ['source-disable'] },
+    { path: `/admin/catalogue/records/${record.id}/images`, who: 'admin', edits: ['update'] },
     { path: `/admin/plan/instances/${instance}`, who: 'officer', edits: ['assign', 'due'] },
     { path: `/admin/plan/tasks/${task?.id}`, who: 'officer', edits: ['edit'] },
   );

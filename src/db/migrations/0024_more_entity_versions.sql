@@ -3,3 +3,4 @@
 -- version is still that one and then grows it by one; a stale save is refused (409).
 ALTER TABLE plan_tasks ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
 ALTER TABLE exhibition_sections ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
+ALTER TABLE catalogue_record_images ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);

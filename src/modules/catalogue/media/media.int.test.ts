@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../../lib/authz.ts';
-import { signUpAndSignIn } from '../../../test/auth-helpers.ts';
+import { postForm, signUpAndSignIn } from '../../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { grantRoleAsSystem } from '../../access/access.grants.server.ts';
 import { addUploadedImage } from '../../exhibitions/exhibitions.images.server.ts';
@@ -166,12 +166,16 @@ describe('record images and IIIF manifests', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
 
     await moveRecordImage(ctx.deps, curator, recordId, back.id, 'up');
-    await updateRecordImageText(ctx.deps, curator, recordId, back.id, {
-      altVi: 'Lưng tượng',
-      captionEn: 'Back',
-    });
+    await updateRecordImageText(
+      ctx.deps,
+      curator,
+      recordId,
+      back.id,
+      { altVi: 'Lưng tượng', captionEn: 'Back' },
+      back.version,
+    );
     await expect(
-      updateRecordImageText(ctx.deps, curator, recordId, back.id, { altVi: '' }),
+      updateRecordImageText(ctx.deps, curator, recordId, back.id, { altVi: '' }, back.version + 1),
     ).rejects.toMatchObject({ status: 422 });
     await expect(moveRecordImage(ctx.deps, librarian, recordId, back.id, 'down')).rejects.toMatchObject({
       status: 403,
@@ -314,5 +318,38 @@ describe('record images and IIIF manifests', () => {
     expect(html).toMatch(/<img[^>]+alt="Tượng thần Shiva bằng sa thạch"/);
     expect(html).toContain('<figcaption>Thế kỷ X</figcaption>');
     expect((await readdir(dir)).filter((f) => f.startsWith('upload-'))).toEqual([]);
+  });
+
+  it('refuses the second edit of image texts made from the same version (409), side by side on the page', async () => {
+    const image = await addRecordImage(
+      ctx.deps,
+      curator,
+      recordId,
+      { tempPath: await png(40, 30), fileName: 'c.png' },
+      { altVi: 'Bệ tượng' },
+    );
+    const user = await signUpAndSignIn(ctx);
+    await grantRoleAsSystem(ctx.deps, { userId: user.userId, role: 'unit_staff', unitId: museum });
+    const path = `/admin/catalogue/records/${recordId}/images`;
+    const page = await (await ctx.request(path, { headers: { cookie: user.cookie } })).text();
+    const hidden = `name="imageId" value="${image.id}"/><input type="hidden" name="version" value="(\\d+)"`;
+    const loaded = Number(page.match(new RegExp(hidden))?.[1]);
+    expect(loaded).toBe(image.version);
+    await updateRecordImageText(ctx.deps, curator, recordId, image.id, { altVi: 'Bệ tượng đá' }, loaded);
+    await expect(
+      updateRecordImageText(ctx.deps, curator, recordId, image.id, { altVi: 'Bệ tượng (B)' }, loaded),
+    ).rejects.toMatchObject({ status: 409, code: 'catalogue.image.version_conflict' });
+    const stale = await postForm(
+      ctx,
+      path,
+      { intent: 'update', imageId: image.id, version: String(loaded), altVi: 'Bản sửa trên trang' },
+      { cookie: user.cookie },
+    );
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('class="conflict-summary"');
+    expect(html).toContain('Bệ tượng đá');
+    expect(html).toContain('Bản sửa trên trang');
+    expect((await ctx.deps.repos.catalogueMedia.getImage(ctx.deps.db, image.id))?.altVi).toBe('Bệ tượng đá');
   });
 });

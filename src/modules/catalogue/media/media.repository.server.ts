@@ -27,6 +27,8 @@ export interface ImageView {
 
 export interface RecordImageRow extends ImageView {
   recordId: string;
+  /** Optimistic version of the image's texts. */
+  version: number;
 }
 
 export interface RecordImageValues {
@@ -47,8 +49,8 @@ export const FILE_COLUMNS = sql.raw(
 );
 
 const SELECT_IMAGE = sql`SELECT i.id, i.record_id AS "recordId", i.file_id AS "fileId", i.position,
-  i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn", ${FILE_COLUMNS}
-  FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id`;
+  i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn", i.version,
+  ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id`;
 
 export function createCatalogueMediaRepository() {
   return {
@@ -65,8 +67,8 @@ export function createCatalogueMediaRepository() {
       return queryRows<RecordImageRow>(
         db,
         sql`SELECT DISTINCT ON (i.record_id) i.id, i.record_id AS "recordId", i.file_id AS "fileId", i.position,
-          i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn", ${FILE_COLUMNS}
-          FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id
+          i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
+          i.version, ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id
           WHERE i.record_id = ANY(${sql.param([...recordIds])}::text[])
           ORDER BY i.record_id, i.position, i.id`,
       );
@@ -101,13 +103,20 @@ export function createCatalogueMediaRepository() {
           ${v.captionEn}, ${v.createdBy})`);
     },
 
+    /** Writes the texts only while the image is still at `version`; false when someone saved first. */
     async updateTexts(
       db: Db,
       imageId: string,
       t: { altVi: string; altEn: string | null; captionVi: string | null; captionEn: string | null },
-    ): Promise<void> {
-      await db.execute(sql`UPDATE catalogue_record_images SET alt_vi = ${t.altVi}, alt_en = ${t.altEn},
-        caption_vi = ${t.captionVi}, caption_en = ${t.captionEn}, updated_at = now() WHERE id = ${imageId}`);
+      version: number,
+    ): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE catalogue_record_images SET alt_vi = ${t.altVi}, alt_en = ${t.altEn},
+        caption_vi = ${t.captionVi}, caption_en = ${t.captionEn}, version = version + 1, updated_at = now()
+        WHERE id = ${imageId} AND version = ${version} RETURNING id`,
+      );
+      return rows.length > 0;
     },
 
     async deleteImage(db: Db, imageId: string): Promise<void> {

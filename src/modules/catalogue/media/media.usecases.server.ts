@@ -7,6 +7,7 @@ import { authorize, can } from '../../../app/policies.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import { newId } from '../../../lib/ids.server.ts';
+import { staleVersion } from '../../../lib/versions.server.ts';
 import { largeImageUrl } from '../../exhibitions/exhibitions.presenters.ts';
 import { exhibitionsShowingRecord } from '../../exhibitions/exhibitions.queries.server.ts';
 import {
@@ -125,6 +126,8 @@ export async function updateRecordImageText(
   recordId: string,
   imageId: string,
   rawText: unknown,
+  /** The version the texts were loaded at; a stale one → 409, nothing written. */
+  version: number,
 ): Promise<void> {
   const text = parseImageText(rawText);
   const { record, image } = await imageOf(deps, actor, recordId, imageId);
@@ -136,7 +139,8 @@ export async function updateRecordImageText(
   };
   if (!next.altVi) throw altRequired();
   await deps.db.transaction(async (tx) => {
-    await deps.repos.catalogueMedia.updateTexts(tx, imageId, next);
+    if (!(await deps.repos.catalogueMedia.updateTexts(tx, imageId, next, version)))
+      throw staleVersion('catalogue.image');
     await deps.audit.record(tx, actor, {
       action: 'catalogue.image.update',
       entityType: 'catalogue_record',

@@ -3,6 +3,7 @@
 import { redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import {
   deleteRecordImage,
@@ -15,11 +16,13 @@ import { requestContext } from '../../context.ts';
 import { IMAGE_FIELDS, textFields } from '../../exhibitions/forms.server.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
+import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { conflictForm, conflictOf, formVersion, submittedOf } from '../../ui/version-forms.ts';
 import { ImageTextFields } from '../components/ImageUploadForm.tsx';
 import { ResponsiveImage } from '../components/ResponsiveImage.tsx';
 import type { Route } from './+types/record-images.ts';
@@ -63,7 +66,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values: Record<string, string> = { intent, imageId, ...textFields(form, IMAGE_FIELDS) };
   try {
     if (intent === 'update') {
-      await updateRecordImageText(deps, actor, recordId, imageId, textFields(form, IMAGE_FIELDS));
+      const version = formVersion(form);
+      values.version = String(version);
+      try {
+        await updateRecordImageText(deps, actor, recordId, imageId, textFields(form, IMAGE_FIELDS), version);
+      } catch (e) {
+        if (!isVersionConflict(e)) throw e;
+        const now = (await listRecordImages(deps, actor, recordId)).find((i) => i.id === imageId);
+        if (!now) throw e;
+        const saved = Object.fromEntries(IMAGE_FIELDS.map((f) => [f, now[f] ?? '']));
+        return conflictForm(values, { version: now.version, saved }, `img-${imageId}-alt-vi`);
+      }
       return back('saved');
     }
     if (intent === 'move') {
@@ -102,6 +115,16 @@ export default function RecordImages({ loaderData, actionData }: Route.Component
         </p>
       ) : null}
       <ErrorSummary errors={actionData?.errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          altVi: t('exhibitions.field.altVi'),
+          altEn: t('exhibitions.field.altEn'),
+          captionVi: t('exhibitions.field.captionVi'),
+          captionEn: t('exhibitions.field.captionEn'),
+        }}
+      />
       <p>
         <a className="button" href={href(`/admin/catalogue/records/${record.id}/images/new`)}>
           {t('catalogue.images.add')}
@@ -148,6 +171,7 @@ export default function RecordImages({ loaderData, actionData }: Route.Component
                   <form method="post" className="form" noValidate>
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="imageId" value={img.id} />
+                    <input type="hidden" name="version" value={img.version} />
                     <ImageTextFields
                       prefix={`img-${img.id}`}
                       values={editing ? submitted : img}
