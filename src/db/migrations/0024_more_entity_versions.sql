@@ -4,3 +4,6 @@
 ALTER TABLE plan_tasks ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
 ALTER TABLE exhibition_sections ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
 ALTER TABLE catalogue_record_images ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);
+-- Site settings: a settings page saves its keys together; the first key's version stands for the page
+-- (a missing row counts as version 1).
+ALTER TABLE settings ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0);

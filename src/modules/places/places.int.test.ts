@@ -313,10 +313,25 @@ describe('places over HTTP', () => {
     const body = { tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' };
     const { updateMapSettings } = await import('./places.settings.ts');
     const staffActor = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-    await expect(updateMapSettings(ctx.deps, staffActor, body)).rejects.toMatchObject({ status: 403 });
+    await expect(updateMapSettings(ctx.deps, staffActor, { ...body, version: 1 })).rejects.toMatchObject({
+      status: 403,
+    });
     const adminActor = await actorOn(ctx, 'administrator', 'so-vhttdl');
-    await updateMapSettings(ctx.deps, adminActor, body);
+    await updateMapSettings(ctx.deps, adminActor, { ...body, version: 1 });
     expect(await auditCount(ctx, 'places.settings.update', 'places.map.tile_url')).toBe(1);
+  });
+
+  it('refuses a second map settings save made from the same version (409) and keeps the first', async () => {
+    const { mapSettingsVersion, readMapSettings, updateMapSettings } = await import('./places.settings.ts');
+    const admin = await actorOn(ctx, 'administrator', 'so-vhttdl');
+    const shown = await mapSettingsVersion(ctx.deps, admin);
+    const first = { tileUrl: 'https://a.example.vn/{z}/{x}/{y}.png', attribution: 'A', version: shown };
+    await updateMapSettings(ctx.deps, admin, first);
+    await expect(
+      updateMapSettings(ctx.deps, admin, { tileUrl: null, attribution: null, version: shown }),
+    ).rejects.toMatchObject({ status: 409, code: 'places.settings.version_conflict' });
+    expect(await readMapSettings(ctx.deps)).toEqual({ tileUrl: first.tileUrl, attribution: 'A' });
+    expect(await mapSettingsVersion(ctx.deps, admin)).toBe(shown + 1);
   });
   it('documents the places API in OpenAPI', async () => {
     const res = await ctx.request('/api/v1/openapi.json');

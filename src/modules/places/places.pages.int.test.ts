@@ -206,8 +206,14 @@ describe('places pages', () => {
     const ok = await post('/admin/places/map', admin, {
       tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png',
       attribution: '© OpenStreetMap',
+      version: '1',
     });
     expect(ok.status).toBe(303);
+    const stale = await post('/admin/places/map', admin, { tileUrl: '', attribution: '', version: '1' });
+    expect(stale.status).toBe(409);
+    const both = await stale.text();
+    expect(both).toContain('class="conflict-summary"');
+    expect(both).toContain('https://tile.example.vn/{z}/{x}/{y}.png');
     const page = await get('/places');
     expect(page.headers.get('content-security-policy')).toContain(
       "img-src 'self' data: https://tile.example.vn;",

@@ -360,18 +360,33 @@ export function createPlacesRepository() {
       return rows.length > 0;
     },
 
-    /** Writes a site setting in the caller's transaction and returns the value it replaced. */
+    /** The version of a settings page, kept on its first key's row (1 while the row does not exist). */
+    async settingVersion(db: Db, key: string, lock = false): Promise<number> {
+      if (lock) await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`);
+      const rows = await rowsOf<{ version: number }>(
+        db,
+        sql`SELECT version FROM settings WHERE key = ${key}`,
+      );
+      return Number(rows[0]?.version ?? 1);
+    },
+
+    /** Grows a settings page's version by one (its first key's row, created when missing). */
+    async bumpSettingVersion(db: Db, key: string): Promise<void> {
+      await db.execute(sql`INSERT INTO settings (key, value, version) VALUES (${key}, 'null'::jsonb, 2)
+        ON CONFLICT (key) DO UPDATE SET version = settings.version + 1, updated_at = now()`);
+    },
+
+    /**
+     * Writes a site setting in the caller's transaction and returns the value it replaced. A cleared setting
+     * keeps its row (JSON null) so the version on it keeps growing.
+     */
     async writeSetting(db: Db, key: string, value: unknown): Promise<unknown> {
       const before = await rowsOf<{ value: unknown }>(
         db,
         sql`SELECT value FROM settings WHERE key = ${key} FOR UPDATE`,
       );
-      if (value === null) {
-        await db.execute(sql`DELETE FROM settings WHERE key = ${key}`);
-      } else {
-        await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, ${JSON.stringify(value)}::jsonb)
+      await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, ${JSON.stringify(value ?? null)}::jsonb)
           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
-      }
       return before[0]?.value ?? null;
     },
   };

@@ -173,6 +173,7 @@ export const MapSettingsSchema = z
       .refine((s) => s.includes('{z}') && s.includes('{x}') && s.includes('{y}'), 'contains {z}, {x} and {y}')
       .nullable(),
     attribution: optionalText(300),
+    version: VersionSchema,
   })
   .openapi('PlacesMapSettings');
 export type MapSettingsInput = z.infer<typeof MapSettingsSchema>;

@@ -1,6 +1,8 @@
 // The public map's tile server: a site-wide setting. Without it (the default) the places page is a list only,
 // and no page ever asks a third party for tiles.
+
 import type { Actor } from '../../lib/authz.ts';
+import { staleVersion } from '../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { MapSettingsInput } from './places.schemas.server.ts';
@@ -30,6 +32,12 @@ export async function authorizeMapSettings(deps: PlacesDeps, actor: Actor): Prom
   authorizeOnRoot(actor, 'places.settings.update', await unitTree(deps));
 }
 
+/** The version the map settings form carries (a stale save → 409). */
+export async function mapSettingsVersion(deps: PlacesDeps, actor: Actor): Promise<number> {
+  await authorizeMapSettings(deps, actor);
+  return deps.repos.places.settingVersion(deps.db, TILE_URL_KEY);
+}
+
 export async function updateMapSettings(
   deps: PlacesDeps,
   actor: Actor,
@@ -41,6 +49,8 @@ export async function updateMapSettings(
     attribution: input.tileUrl ? (input.attribution?.normalize('NFC') ?? null) : null,
   };
   await deps.db.transaction(async (tx) => {
+    if ((await deps.repos.places.settingVersion(tx, TILE_URL_KEY, true)) !== input.version)
+      throw staleVersion('places.settings');
     const beforeUrl = await deps.repos.places.writeSetting(tx, TILE_URL_KEY, after.tileUrl);
     const beforeAttribution = await deps.repos.places.writeSetting(tx, ATTRIBUTION_KEY, after.attribution);
     await deps.audit.record(tx, actor, {
@@ -50,6 +60,7 @@ export async function updateMapSettings(
       before: { tileUrl: beforeUrl, attribution: beforeAttribution },
       after,
     });
+    await deps.repos.places.bumpSettingVersion(tx, TILE_URL_KEY);
   });
   return after;
 }

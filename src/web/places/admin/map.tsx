@@ -2,19 +2,29 @@
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import { isBlank } from '../../../lib/text.server.ts';
+import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { MapSettingsSchema } from '../../../modules/places/places.schemas.server.ts';
 import {
   authorizeMapSettings,
+  mapSettingsVersion,
   readMapSettings,
   updateMapSettings,
 } from '../../../modules/places/places.settings.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import {
+  conflictForm,
+  conflictOf,
+  formVersion,
+  submittedOf,
+  versionForForm,
+} from '../../ui/version-forms.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/map.ts';
 
@@ -24,6 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     await authorizeMapSettings(deps, actor);
     return {
       settings: await readMapSettings(deps),
+      version: await mapSettingsVersion(deps, actor),
       notice: doneNotice(request.url, { saved: 'places.admin.saved' }),
     };
   } catch (e) {
@@ -34,10 +45,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
-  const values = { tileUrl: formText(form, 'tileUrl'), attribution: formText(form, 'attribution') };
+  const version = formVersion(form);
+  const values = {
+    tileUrl: formText(form, 'tileUrl'),
+    attribution: formText(form, 'attribution'),
+    version: String(version),
+  };
   const parsed = MapSettingsSchema.safeParse({
     tileUrl: isBlank(values.tileUrl) ? null : values.tileUrl,
     attribution: isBlank(values.attribution) ? null : values.attribution,
+    version,
   });
   if (!parsed.success)
     return invalid(
@@ -51,6 +68,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     await updateMapSettings(deps, actor, parsed.data);
     return redirect(`${localePath(locale, '/admin/places/map')}?done=saved`, 303);
   } catch (e) {
+    if (isVersionConflict(e)) {
+      const now = await readMapSettings(deps);
+      const saved = { tileUrl: now.tileUrl ?? '', attribution: now.attribution ?? '' };
+      return conflictForm(values, { version: await mapSettingsVersion(deps, actor), saved }, 'map-tile-url');
+    }
     return failure(e, values);
   }
 }
@@ -73,7 +95,17 @@ export default function MapSettingsPage({ loaderData, actionData }: Route.Compon
         </p>
       ) : null}
       <ErrorSummary errors={errors} />
+      <ConflictSummary
+        conflict={conflictOf(actionData)}
+        submitted={submittedOf(actionData)}
+        labels={{
+          tileUrl: t('places.mapSettings.tileUrl'),
+          attribution: t('places.mapSettings.attribution'),
+        }}
+      />
       <form method="post" className="form" noValidate>
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="version" value={versionForForm(loaderData.version, actionData)} />
         <div className="field">
           <label htmlFor="map-tile-url">{t('places.mapSettings.tileUrl')}</label>
           <p className="hint" id="map-tile-url-hint">
