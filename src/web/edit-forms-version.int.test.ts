@@ -83,6 +83,7 @@ beforeAll(async () => {
     { path: `/admin/exhibitions/${exhibition}`, who: 'admin', edits: ['publish', 'section-update'] },
     { path: '/admin/catalogue/harvest', who: 'admin', edits: ['source-disable'] },
     { path: '/admin/places/map', who: 'admin', edits: ['save'] },
+    { path: '/admin/settings/security', who: 'admin', edits: ['save'] },
     { path: `/admin/catalogue/records/${record.id}/images`, who: 'admin', edits: ['update'] },
     { path: `/admin/plan/instances/${instance}`, who: 'officer', edits: ['assign', 'due'] },
     { path: `/admin/plan/tasks/${task?.id}`, who: 'officer', edits: ['edit'] },

@@ -138,11 +138,21 @@ describe('user administration pages', () => {
     const page = await get('/admin/settings/security', admin.cookie);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(t('vi', 'access.security.requireMfa'));
-    const off = await post('/admin/settings/security', admin.cookie, {});
+    const off = await post('/admin/settings/security', admin.cookie, { version: '1' });
     expect(off.status).toBe(302);
+    const stale = await post('/admin/settings/security', admin.cookie, {
+      version: '1',
+      requireMfaForStaff: 'on',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain(t('vi', 'error.versionConflict'));
+    expect(await ctx.deps.repos.auth.readRequireMfaForStaff()).toBe(false);
     expect(await ctx.deps.repos.auth.readRequireMfaForStaff()).toBe(false);
     // Last, because from now on this administrator (without two-factor) is sent to set it up first.
-    const on = await post('/admin/settings/security', admin.cookie, { requireMfaForStaff: 'on' });
+    const on = await post('/admin/settings/security', admin.cookie, {
+      version: '2',
+      requireMfaForStaff: 'on',
+    });
     expect(on.status).toBe(302);
     expect(on.headers.get('location')).toBe('/admin/settings/security?done=saved');
     expect(await ctx.deps.repos.auth.readRequireMfaForStaff()).toBe(true);

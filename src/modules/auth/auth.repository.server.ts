@@ -219,15 +219,37 @@ export function createAuthRepository(dbh: DbHandle) {
       return rows[0]?.value === true;
     },
     /** Inside the caller's transaction, so the audit entry commits with it. Returns the previous value. */
-    async writeRequireMfaForStaff(tx: Db, value: boolean): Promise<boolean> {
-      const before = await tx.execute(
-        sql`SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
+    /** The version of the setting (1 while it was never saved). */
+    async requireMfaForStaffVersion(db: Db): Promise<number> {
+      const rows = await db.execute(
+        sql`SELECT version FROM settings WHERE key = 'auth.require_mfa_for_staff'`,
       );
+      return Number(rowsOf<{ version: number }>(rows)[0]?.version ?? 1);
+    },
+
+    /**
+     * Writes the setting while it is still at `version` (when given) and grows the version; returns the value
+     * it replaced, or null when someone saved first.
+     */
+    async writeRequireMfaForStaff(
+      tx: Db,
+      value: boolean,
+      version?: number,
+    ): Promise<{ before: boolean } | null> {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('setting:auth.require_mfa_for_staff'))`);
+      const before = rowsOf<{ value: unknown; version: number }>(
+        await tx.execute(
+          sql`SELECT value, version FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
+        ),
+      )[0];
+      if (version !== undefined && Number(before?.version ?? 1) !== version) return null;
       await tx.execute(
-        sql`INSERT INTO settings (key, value) VALUES ('auth.require_mfa_for_staff', ${JSON.stringify(value)}::jsonb)
-            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        sql`INSERT INTO settings (key, value, version)
+            VALUES ('auth.require_mfa_for_staff', ${JSON.stringify(value)}::jsonb, 2)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = settings.version + 1,
+              updated_at = now()`,
       );
-      return rowsOf<{ value: unknown }>(before)[0]?.value === true;
+      return { before: before?.value === true };
     },
   };
 }

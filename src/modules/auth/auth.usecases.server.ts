@@ -1,5 +1,6 @@
 // What the sign-in, password and account pages do. Each call goes through better-auth's server API with the
 // browser's headers and hands back the Set-Cookie lines the page must forward.
+
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.types.ts';
@@ -7,6 +8,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';
 import { singleLineText } from '../../lib/text.server.ts';
+import { staleVersion } from '../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import { normalizeEmail } from './auth.email.ts';
@@ -265,11 +267,25 @@ export async function getRequireMfaForStaff(deps: Pick<Deps, 'repos'>): Promise<
 }
 
 /** Administrators switch "staff must use two-step verification" on or off. Audited. */
-export async function setRequireMfaForStaff(deps: Deps, actor: Actor, value: boolean): Promise<void> {
+/** The version the security settings form carries. */
+export async function requireMfaForStaffVersion(deps: Deps, actor: Actor): Promise<number> {
+  await authorizeSiteSettings(deps, actor);
+  return deps.repos.auth.requireMfaForStaffVersion(deps.db);
+}
+
+export async function setRequireMfaForStaff(
+  deps: Deps,
+  actor: Actor,
+  value: boolean,
+  /** The version the settings page was loaded with; a stale one → 409, nothing written. */
+  version?: number,
+): Promise<void> {
   await authorizeSiteSettings(deps, actor);
   const parsed = z.boolean().parse(value);
   await deps.db.transaction(async (tx) => {
-    const before = await deps.repos.auth.writeRequireMfaForStaff(tx, parsed);
+    const written = await deps.repos.auth.writeRequireMfaForStaff(tx, parsed, version);
+    if (!written) throw staleVersion('auth.settings');
+    const before = written.before;
     await deps.audit.record(tx, actor, {
       action: 'auth.settings.update',
       entityType: 'setting',

@@ -1,4 +1,5 @@
 // Back office: security settings (two-factor sign-in required for staff). A checkbox form posted to the action.
+
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import {
@@ -12,6 +13,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { formVersion } from '../../ui/version-forms.ts';
 import type { Route } from './+types/security.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -30,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // An unchecked checkbox is simply absent from the form.
   const requireMfaForStaff = form.get('requireMfaForStaff') === 'on';
   try {
-    await updateSecuritySettings(deps, actor, { requireMfaForStaff });
+    await updateSecuritySettings(deps, actor, { requireMfaForStaff }, formVersion(form));
     return redirect(`${localePath(locale, '/admin/settings/security')}?done=saved`);
   } catch (e) {
     return failure(e, {});
@@ -50,6 +52,8 @@ export default function SecuritySettingsPage({ loaderData, actionData }: Route.C
       ) : null}
       <ErrorSummary errors={actionData?.errors} />
       <form method="post" className="form">
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="version" value={loaderData.settings.version} />
         <div className="field checkbox-field">
           <input
             id="security-require-mfa"
