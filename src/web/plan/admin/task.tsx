@@ -102,9 +102,25 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (isVersionConflict(e)) {
       const now = await getPlanTask(deps, actor, params.taskId);
       const saved = taskFormValues(now);
+      // Units are compared by name (the form itself keeps their ids).
+      const names = new Map((await listOpenUnits(deps, actor)).map((u) => [u.id, u.name]));
+      const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
       return conflictForm(
-        { ...values, version: String(version) },
-        { version: now.version, saved: { ...saved, yearly: saved.yearly ? '1' : '' } },
+        {
+          ...values,
+          version: String(version),
+          leadNames: named(values.lead),
+          coordinatingNames: named(values.coordinating),
+        },
+        {
+          version: now.version,
+          saved: {
+            ...saved,
+            yearly: saved.yearly ? '1' : '',
+            leadNames: now.leadUnits.map((u) => u.name),
+            coordinatingNames: now.coordinatingUnits.map((u) => u.name),
+          },
+        },
         'task-content',
       );
     }
@@ -144,8 +160,8 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
         labels={{
           content: t('plan.col.content'),
           product: t('plan.col.product'),
-          lead: t('plan.col.lead'),
-          coordinating: t('plan.col.coordinating'),
+          leadNames: t('plan.col.lead'),
+          coordinatingNames: t('plan.col.coordinating'),
           timeFrom: `${t('plan.col.time')} — ${t('planwork.task.from')}`,
           timeTo: `${t('plan.col.time')} — ${t('planwork.task.to')}`,
         }}
