@@ -94,5 +94,5 @@ describe.skipIf(process.env.TEST_DB_KIND !== 'postgres')('the server in cluster 
     expect(failures).toEqual([]);
     expect(code).toBe(0);
     expect(tookMs).toBeLessThan(6_000);
-  }, 60_000);
+  });
 });
