@@ -3,6 +3,7 @@
 // staff-MFA setting.
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 export interface SessionActorRow {
   session_id: string;
@@ -220,21 +221,16 @@ export function createAuthRepository(dbh: DbHandle) {
     },
     /** Inside the caller's transaction, so the audit entry commits with it. Returns the previous value. */
     async writeRequireMfaForStaff(tx: Db, value: boolean): Promise<boolean> {
-      const before = await tx.execute(
+      const before = await queryRows<{ value: unknown }>(
+        tx,
         sql`SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
       );
       await tx.execute(
         sql`INSERT INTO settings (key, value) VALUES ('auth.require_mfa_for_staff', ${JSON.stringify(value)}::jsonb)
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
       );
-      return rowsOf<{ value: unknown }>(before)[0]?.value === true;
+      return before[0]?.value === true;
     },
   };
 }
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
-
-/** node-postgres returns `{ rows }`, PGlite's Drizzle driver the same shape; keep the difference here. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

@@ -2,7 +2,7 @@
 // partner feeds into `events` (source='external', idempotent by (subscription, UID)).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 
 export interface AllowedHost {

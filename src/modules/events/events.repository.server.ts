@@ -3,7 +3,7 @@
 // events-registrations.repository.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { EventCategory, EventStatus, RegistrationMode } from './events.model.server.ts';
 
@@ -119,17 +119,9 @@ function toSession(r: SessionRecord): SessionRecord {
   return { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
 }
 
-const textArray = (values: readonly string[]): SQL =>
-  values.length
-    ? sql`ARRAY[${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )}]::text[]`
-    : sql`'{}'::text[]`;
-
 function eventAssignments(v: EventValues): SQL {
   return sql`unit_id = ${v.unitId}, title = ${v.title}, description = ${v.description}, category = ${v.category},
-    audience = ${textArray(v.audience)}, place_id = ${v.placeId}, online_url = ${v.onlineUrl},
+    audience = ${textArray(v.audience)}::text[], place_id = ${v.placeId}, online_url = ${v.onlineUrl},
     time_zone = ${v.timeZone}, capacity = ${v.capacity}, registration_mode = ${v.registrationMode},
     registration_opens_at = ${v.registrationOpensAt}, registration_closes_at = ${v.registrationClosesAt},
     price_vnd = ${v.priceVnd}, organiser_contact = ${v.organiserContact}, plan_instance_id = ${v.planInstanceId},
@@ -159,7 +151,7 @@ export function createEventsRepository() {
         sql`INSERT INTO events (id, unit_id, title, description, category, audience, place_id, online_url, time_zone,
               capacity, registration_mode, registration_opens_at, registration_closes_at, price_vnd,
               organiser_contact, plan_instance_id, recurrence, status)
-            VALUES (${id}, ${v.unitId}, ${v.title}, ${v.description}, ${v.category}, ${textArray(v.audience)},
+            VALUES (${id}, ${v.unitId}, ${v.title}, ${v.description}, ${v.category}, ${textArray(v.audience)}::text[],
               ${v.placeId}, ${v.onlineUrl}, ${v.timeZone}, ${v.capacity}, ${v.registrationMode},
               ${v.registrationOpensAt}, ${v.registrationClosesAt}, ${v.priceVnd}, ${v.organiserContact},
               ${v.planInstanceId}, ${v.recurrence === null ? null : JSON.stringify(v.recurrence)}::jsonb, ${v.status})`,

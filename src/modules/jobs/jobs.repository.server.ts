@@ -2,7 +2,7 @@
 // a job whose lease expired (its process died) is claimed again. `dedupe_key` makes enqueueing idempotent.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -1,12 +1,16 @@
 // The places module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { createMobileRoutesRepository } from './places.mobile.repository.server.ts';
 import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
-export const repositories = () => ({ places: createPlacesRepository() });
+export const repositories = () => ({
+  places: createPlacesRepository(),
+  mobileRoutes: createMobileRoutesRepository(),
+});
 
 export const feature: FeatureModule = {
   name: 'places',
