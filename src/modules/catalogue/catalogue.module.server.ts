@@ -15,6 +15,7 @@ import {
 import { catalogueHarvestPermissions } from './harvest/harvest.policies.ts';
 import { createCatalogueHarvestRepository } from './harvest/harvest.repository.server.ts';
 import { createCatalogueImportRepository } from './marc/import.repository.server.ts';
+import { enqueueUnfinishedMarcImports, MARC_IMPORT_JOB, marcImportJob } from './marc/import.server.ts';
 import { registerIiifRoutes } from './media/iiif.http.server.ts';
 import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
 import { registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
@@ -42,10 +43,13 @@ export const feature: FeatureModule = {
   http: [registerIiifRoutes, registerCatalogueOaiRoutes],
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
+    [MARC_IMPORT_JOB]: marcImportJob,
     [HARVEST_JOB]: createHarvestJobHandler(),
     [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
   },
   schedules: [{ kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' }],
+  // Not reference data: imports interrupted under the version that ran them in-process get a queue entry.
+  seedReference: (deps) => enqueueUnfinishedMarcImports(deps),
   seedDemo: (deps) => seedDemoCatalogue(deps),
   publicApi: [
     'GET /api/v1/catalogue/search',
