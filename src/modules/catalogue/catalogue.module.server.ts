@@ -37,6 +37,21 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'catalogue',
+  tables: [
+    'catalogue_records',
+    'catalogue_holdings',
+    'catalogue_words',
+    'catalogue_import_jobs',
+    'catalogue_oai_items',
+    'catalogue_fetch_allowlist',
+    'catalogue_harvest_sources',
+    'catalogue_harvest_runs',
+    'catalogue_tabular_imports',
+    'catalogue_tabular_row_issues',
+    'catalogue_search_docs',
+    'catalogue_record_images',
+    'catalogue_postings',
+  ],
   repositories,
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),
   api: [registerCatalogueRoutes, registerCatalogueExportRoutes],

@@ -13,6 +13,7 @@ import {
   SafeFetchError,
   safeFetch,
 } from '../../lib/safe-fetch.server.ts';
+import { externalEvents } from '../events/index.server.ts';
 import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.server.ts';
 import type { AllowedHost, Subscription } from './community.repository.server.ts';
 import type { AllowedHostInput, SubscriptionInput } from './event-feeds.schemas.server.ts';
@@ -154,6 +155,7 @@ async function loadForManage(deps: CommunityDeps, actor: Actor, id: string): Pro
 export async function deleteSubscription(deps: CommunityDeps, actor: Actor, id: string): Promise<void> {
   const sub = await loadForManage(deps, actor, id);
   await deps.db.transaction(async (tx) => {
+    await externalEvents.deleteFromSource(deps, tx, id);
     await deps.repos.communityCalendar.delete(tx, id);
     await deps.audit.record(tx, actor, {
       action: 'eventFeeds.subscription.delete',
@@ -190,7 +192,7 @@ export async function syncSubscription(deps: CommunityDeps, sub: Subscription): 
     const events = parsePartnerCalendar(res.body.toString('utf8'), { now: at, ...LIMITS });
     const cancelled = await deps.db.transaction(async (tx) => {
       for (const e of events) {
-        await deps.repos.communityCalendar.upsertExternalEvent(tx, {
+        await externalEvents.upsert(deps, tx, {
           subscriptionId: sub.id,
           unitId: sub.unitId,
           uid: e.uid,
@@ -202,7 +204,8 @@ export async function syncSubscription(deps: CommunityDeps, sub: Subscription): 
           sessions: e.sessions,
         });
       }
-      const gone = await deps.repos.communityCalendar.cancelMissing(
+      const gone = await externalEvents.cancelMissing(
+        deps,
         tx,
         sub.id,
         events.map((e) => e.uid),

@@ -306,15 +306,15 @@ export function createEventsRepository() {
       }));
     },
 
-    /** Places used by upcoming published events (the place filter of the public list). */
-    async placesWithEvents(db: Db, from: Date): Promise<Array<{ id: string; name: string }>> {
-      return queryRows<{ id: string; name: string }>(
+    /** Places used by upcoming published events (the place filter of the public list; named by places). */
+    async placeIdsWithEvents(db: Db, from: Date): Promise<string[]> {
+      const rows = await queryRows<{ id: string }>(
         db,
-        sql`SELECT DISTINCT p.id, p.name FROM places p JOIN events e ON e.place_id = p.id
-            WHERE e.status = 'published'
-              AND EXISTS (SELECT 1 FROM event_sessions s WHERE s.event_id = e.id AND s.starts_at >= ${from})
-            ORDER BY p.name`,
+        sql`SELECT DISTINCT e.place_id AS id FROM events e
+            WHERE e.status = 'published' AND e.place_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM event_sessions s WHERE s.event_id = e.id AND s.starts_at >= ${from})`,
       );
+      return rows.map((r) => r.id);
     },
 
     /** Events counted as evidence of a plan task instance. */
@@ -324,53 +324,6 @@ export function createEventsRepository() {
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.plan_instance_id = ${planInstanceId} ORDER BY e.created_at`,
       );
       return rows.map(toEvent);
-    },
-
-    /** Active places (all, or the ones with these ids) for the event form and its checks. */
-    async placeOptions(
-      db: Db,
-      ids?: readonly string[],
-    ): Promise<Array<{ id: string; name: string; unitId: string }>> {
-      const only = ids
-        ? sql`AND id IN (${
-            ids.length
-              ? sql.join(
-                  ids.map((i) => sql`${i}`),
-                  sql`, `,
-                )
-              : sql`NULL`
-          })`
-        : sql``;
-      return queryRows(
-        db,
-        sql`SELECT id, name, unit_id AS "unitId" FROM places WHERE status = 'active' ${only} ORDER BY name LIMIT 2000`,
-      );
-    },
-
-    async planInstanceExists(db: Db, id: string): Promise<boolean> {
-      const rows = await queryRows<{ x: number }>(
-        db,
-        sql`SELECT 1 AS x FROM plan_task_instances WHERE id = ${id}`,
-      );
-      return rows.length > 0;
-    },
-
-    /** Instances of `year` or later of the tasks the units lead or coordinate, for the event form. */
-    async planInstanceOptions(db: Db, year: number, unitIds: readonly string[]) {
-      if (unitIds.length === 0) return [];
-      return queryRows<{ id: string; year: number; label: string }>(
-        db,
-        sql`SELECT DISTINCT i.id, i.year, t.phase || ' ' || t.section || '.' || t.number || ' — ' || left(t.content, 120) AS label,
-                   t.phase, t.section, t.number
-            FROM plan_task_instances i JOIN plan_tasks t ON t.id = i.task_id
-            JOIN plan_task_units tu ON tu.task_id = t.id
-            WHERE i.year BETWEEN ${year} AND ${year + 1}
-              AND tu.unit_id IN (${sql.join(
-                unitIds.map((u) => sql`${u}`),
-                sql`, `,
-              )})
-            ORDER BY i.year, t.phase, t.section, t.number LIMIT 500`,
-      );
     },
 
     /** Largest number of seats confirmed on one session (per-session registration). */
