@@ -43,7 +43,6 @@ export const feature: FeatureModule = {
     'catalogue_words',
     'catalogue_import_jobs',
     'catalogue_oai_items',
-    'catalogue_fetch_allowlist',
     'catalogue_harvest_sources',
     'catalogue_harvest_runs',
     'catalogue_tabular_imports',

@@ -1,4 +1,4 @@
-// SQL for the community calendar: the host allow-list and subscriptions. The external events copied from
+// SQL for the community calendar: subscriptions (the host allow-list is the outbound module's). The external events copied from
 // partner feeds are written through the events module (`externalEvents`, src/modules/events/index.server.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
@@ -47,31 +47,6 @@ export function createCommunityCalendarRepository() {
     ).map(hydrate);
 
   return {
-    async allowedHosts(db: Db): Promise<AllowedHost[]> {
-      const rows = await queryRows<AllowedHost>(
-        db,
-        sql`SELECT pattern, note, created_at AS "createdAt" FROM calendar_allowed_hosts ORDER BY pattern`,
-      );
-      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
-    },
-
-    async addAllowedHost(db: Db, pattern: string, note: string, addedBy: string): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`INSERT INTO calendar_allowed_hosts (pattern, note, added_by) VALUES (${pattern}, ${note}, ${addedBy})
-            ON CONFLICT (pattern) DO NOTHING RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
-    async removeAllowedHost(db: Db, pattern: string): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`DELETE FROM calendar_allowed_hosts WHERE pattern = ${pattern} RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
     /** Subscriptions of units in these subtrees; every subscription when `roots` is undefined. */
     async list(db: Db, roots: readonly string[] | undefined): Promise<Subscription[]> {
       if (!roots) return listWhere(db, sql`true`);
