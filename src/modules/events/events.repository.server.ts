@@ -1,10 +1,12 @@
 // SQL for events and their sessions: writes, the row lock registrations take, public listings and the
 // "same kind of event nearby" candidates. Registrations, attendance and feedback live in
 // events-registrations.repository.ts.
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/rows.server.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { type PlaceSummary, placeSummaries } from '../places/index.server.ts';
 import type { EventCategory, EventStatus, RegistrationMode } from './events.model.server.ts';
 
 export interface EventValues {
@@ -79,40 +81,36 @@ const EVENT_COLUMNS = sql`e.id, e.unit_id AS "unitId", u.name AS "unitName", e.t
   e.registration_mode AS "registrationMode", e.registration_opens_at AS "registrationOpensAt",
   e.registration_closes_at AS "registrationClosesAt", e.price_vnd AS "priceVnd",
   e.organiser_contact AS "organiserContact", e.plan_instance_id AS "planInstanceId", e.recurrence, e.status,
-  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
-  p.name AS "placeName", p.address AS "placeAddress", p.lat AS "placeLat", p.lng AS "placeLng"`;
+  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 
-const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id LEFT JOIN places p ON p.id = e.place_id`;
+const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id`;
 
-type EventRow = Omit<EventRecord, 'place'> & {
-  placeName: string | null;
-  placeAddress: string | null;
-  placeLat: number | null;
-  placeLng: number | null;
-};
+type EventRow = Omit<EventRecord, 'place'>;
 
 const dateOrNull = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-function toEvent(r: EventRow): EventRecord {
-  const { placeName, placeAddress, placeLat, placeLng, ...rest } = r;
+function toEvent(r: EventRow, places: ReadonlyMap<string, PlaceSummary>): EventRecord {
+  const place = r.placeId ? places.get(r.placeId) : undefined;
   return {
-    ...rest,
+    ...r,
     audience: r.audience ?? [],
     registrationOpensAt: dateOrNull(r.registrationOpensAt),
     registrationClosesAt: dateOrNull(r.registrationClosesAt),
     createdAt: new Date(r.createdAt),
     updatedAt: new Date(r.updatedAt),
-    place:
-      r.placeId && placeName
-        ? {
-            id: r.placeId,
-            name: placeName,
-            address: placeAddress,
-            lat: placeLat === null ? null : Number(placeLat),
-            lng: placeLng === null ? null : Number(placeLng),
-          }
-        : null,
+    place: place
+      ? { id: place.id, name: place.name, address: place.address, lat: place.lat, lng: place.lng }
+      : null,
   };
+}
+
+/** The events with their places, named by the places module (one query for all the rows). */
+async function toEvents<R extends EventRow>(db: Db, rows: readonly R[]) {
+  const places = await placeSummaries(
+    db,
+    rows.flatMap((r) => (r.placeId ? [r.placeId] : [])),
+  );
+  return rows.map((r) => ({ row: r, event: toEvent(r, places) }));
 }
 
 function toSession(r: SessionRecord): SessionRecord {
@@ -147,7 +145,7 @@ export function createEventsRepository() {
       db,
       sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id}`,
     );
-    return rows[0] ? toEvent(rows[0]) : null;
+    return (await toEvents(db, rows))[0]?.event ?? null;
   };
 
   return {
@@ -186,7 +184,7 @@ export function createEventsRepository() {
         tx,
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id} FOR UPDATE OF e`,
       );
-      return rows[0] ? toEvent(rows[0]) : null;
+      return (await toEvents(tx, rows))[0]?.event ?? null;
     },
 
     async sessions(db: Db, eventId: string): Promise<SessionRecord[]> {
@@ -256,8 +254,8 @@ export function createEventsRepository() {
             FROM ${EVENT_FROM} WHERE e.source = 'local' ${scope}
             ORDER BY "firstStart" DESC NULLS LAST, e.id LIMIT ${limit}`,
       );
-      return rows.map((r) => ({
-        event: toEvent(r),
+      return (await toEvents(db, rows)).map(({ row: r, event }) => ({
+        event,
         firstStart: r.firstStart ? new Date(r.firstStart) : null,
         sessionCount: r.sessionCount,
       }));
@@ -296,13 +294,13 @@ export function createEventsRepository() {
             WHERE ${sql.join(conditions, sql` AND `)}
             ORDER BY s.starts_at, e.id LIMIT ${f.limit}`,
       );
-      return rows.map((r) => ({
+      return (await toEvents(db, rows)).map(({ row: r, event }) => ({
         sessionId: r.sessionId,
         startsAt: new Date(r.startsAt),
         endsAt: new Date(r.endsAt),
         cancelled: r.cancelled,
         seatsLeft: r.seatsLeft === null ? null : Number(r.seatsLeft),
-        event: toEvent(r),
+        event,
       }));
     },
 
@@ -323,7 +321,7 @@ export function createEventsRepository() {
         db,
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.plan_instance_id = ${planInstanceId} ORDER BY e.created_at`,
       );
-      return rows.map(toEvent);
+      return (await toEvents(db, rows)).map((r) => r.event);
     },
 
     /** Largest number of seats confirmed on one session (per-session registration). */

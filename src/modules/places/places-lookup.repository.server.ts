@@ -11,6 +11,14 @@ const idList = (ids: readonly string[]) =>
       )
     : sql`NULL`;
 
+export interface PlaceSummary {
+  id: string;
+  name: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+}
+
 export function createPlaceLookupRepository() {
   return {
     /** Active places (all, or the ones with these ids), by name: choices and checks of other modules' forms. */
@@ -23,6 +31,20 @@ export function createPlaceLookupRepository() {
         db,
         sql`SELECT id, name, unit_id AS "unitId" FROM places WHERE status = 'active' ${only} ORDER BY name LIMIT 2000`,
       );
+    },
+
+    /** Name, address and position of these places (any status): what an event shows of its place. */
+    async summaries(db: Db, ids: readonly string[]): Promise<PlaceSummary[]> {
+      if (ids.length === 0) return [];
+      const rows = await queryRows<PlaceSummary>(
+        db,
+        sql`SELECT id, name, address, lat, lng FROM places WHERE id IN (${idList(ids)})`,
+      );
+      return rows.map((r) => ({
+        ...r,
+        lat: r.lat === null ? null : Number(r.lat),
+        lng: r.lng === null ? null : Number(r.lng),
+      }));
     },
 
     /** Names of these places (any status), by name. */
