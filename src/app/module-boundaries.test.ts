@@ -34,7 +34,6 @@ const KNOWN_CROSSINGS: readonly string[] = [
   'src/modules/follows/follows.repository.server.ts → events (events)',
   'src/modules/follows/follows.repository.server.ts → places (places)',
   'src/modules/follows/follows.repository.server.ts → units (units)',
-  'src/modules/places/places.repository.server.ts → settings (settings)',
   'src/modules/plan/budget/budget.repository.server.ts → units (units)',
   'src/modules/plan/plan.repository.server.ts → units (units)',
   'src/modules/plan/tasks/task-edit.repository.server.ts → units (units)',
