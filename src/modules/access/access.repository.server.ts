@@ -230,11 +230,6 @@ export function createAccessRepository() {
         .where(eq(accessUsers.id, userId));
     },
 
-    /** Signs a disabled user out everywhere (the sessions table belongs to auth; this is the one write here). */
-    async deleteSessionsOf(db: Db, userId: string): Promise<void> {
-      await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
-    },
-
     /** Units that can carry a grant today (not closed), for the unit pickers. */
     async openUnits(db: Db): Promise<UnitOption[]> {
       return db

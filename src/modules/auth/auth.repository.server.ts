@@ -33,6 +33,11 @@ export interface UserRow {
 
 export function createAuthRepository(dbh: DbHandle) {
   return {
+    /** Signs a user out everywhere (a disabled account): the auth module's write port (index.server.ts). */
+    async deleteSessionsOf(db: Db, userId: string): Promise<void> {
+      await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+    },
+
     /** The one query per request: a live session and its user. */
     async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
       const rows = await dbh.query<SessionActorRow>(

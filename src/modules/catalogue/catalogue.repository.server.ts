@@ -132,6 +132,18 @@ export interface ImportMatch {
 
 export function createCatalogueRepository() {
   return {
+    /** Title, type and publication of these records (one query for the list): other modules' read port. */
+    async summaries(
+      db: Db,
+      ids: readonly string[],
+    ): Promise<Array<{ id: string; title: string; type: string; published: boolean }>> {
+      if (ids.length === 0) return [];
+      return queryRows(
+        db,
+        sql`SELECT id, title, type, published FROM catalogue_records WHERE id = ANY(${sql.param([...ids])}::text[])`,
+      );
+    },
+
     async unitExists(db: Db, unitId: string): Promise<boolean> {
       const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
       return rows.length > 0;

@@ -51,9 +51,6 @@ export interface ItemValues {
 
 /** An item with what a page needs: the record's title/type, or the uploaded image's file data. */
 export interface ItemRow extends ItemValues {
-  recordTitle: string | null;
-  recordType: string | null;
-  recordPublished: boolean | null;
   mime: string | null;
   width: number | null;
   height: number | null;
@@ -204,9 +201,8 @@ export function createExhibitionsRepository() {
         db,
         sql`SELECT i.id, i.section_id AS "sectionId", i.position, i.record_id AS "recordId", i.file_id AS "fileId",
           i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
-          r.title AS "recordTitle", r.type AS "recordType", r.published AS "recordPublished", ${FILE_COLUMNS}
+          ${FILE_COLUMNS}
         FROM exhibition_items i
-          LEFT JOIN catalogue_records r ON r.id = i.record_id
           LEFT JOIN stored_files f ON f.id = i.file_id
         WHERE i.section_id = ANY(${textArray(sectionIds)}::text[]) ORDER BY i.section_id, i.position, i.id`,
       );

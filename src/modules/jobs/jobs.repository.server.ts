@@ -79,6 +79,11 @@ export function createJobsRepository() {
       return rows[0] ? hydrate(rows[0]) : null;
     },
 
+    /** A long job still running extends its claim (only while it still holds it). */
+    async renewLease(db: Db, id: string, until: Date): Promise<void> {
+      await db.execute(sql`UPDATE jobs SET locked_until = ${until} WHERE id = ${id} AND status = 'running'`);
+    },
+
     async complete(db: Db, id: string, now: Date): Promise<void> {
       await db.execute(sql`UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = ${now},
         updated_at = ${now}, last_error = NULL WHERE id = ${id}`);

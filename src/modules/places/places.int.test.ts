@@ -311,7 +311,7 @@ describe('places over HTTP', () => {
 
   it('lets only administrators of the whole department set the map tile server', async () => {
     const body = { tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' };
-    const { updateMapSettings } = await import('./places.settings.ts');
+    const { updateMapSettings } = await import('./places.settings.server.ts');
     const staffActor = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
     await expect(updateMapSettings(ctx.deps, staffActor, body)).rejects.toMatchObject({ status: 403 });
     const adminActor = await actorOn(ctx, 'administrator', 'so-vhttdl');

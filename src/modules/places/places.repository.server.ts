@@ -209,21 +209,6 @@ export function createPlacesRepository() {
         .returning({ day: placeHoursExceptions.day });
       return rows.length > 0;
     },
-
-    /** Writes a site setting in the caller's transaction and returns the value it replaced. */
-    async writeSetting(db: Db, key: string, value: unknown): Promise<unknown> {
-      const before = await queryRows<{ value: unknown }>(
-        db,
-        sql`SELECT value FROM settings WHERE key = ${key} FOR UPDATE`,
-      );
-      if (value === null) {
-        await db.execute(sql`DELETE FROM settings WHERE key = ${key}`);
-      } else {
-        await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, ${JSON.stringify(value)}::jsonb)
-          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
-      }
-      return before[0]?.value ?? null;
-    },
   };
 }
 export type PlacesRepository = ReturnType<typeof createPlacesRepository>;

@@ -1,5 +1,7 @@
 // Site settings (department name, tile URL, …) stored as JSON values by key.
-import type { DbHandle } from '../../db/client.server.ts';
+import { sql } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 /** How long a page may show a setting another process changed (writes in this process clear it at once). */
 const CACHE_TTL_MS = 10_000;
@@ -32,6 +34,21 @@ export function createSettingsRepository(dbh: DbHandle) {
         'INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING',
         [key, JSON.stringify(value)],
       );
+    },
+    /** Writes (null: deletes) a setting in the caller's transaction; returns the value it replaced. */
+    async writeInTransaction(db: Db, key: string, value: unknown): Promise<unknown> {
+      cache.delete(key);
+      const before = await queryRows<{ value: unknown }>(
+        db,
+        sql`SELECT value FROM settings WHERE key = ${key} FOR UPDATE`,
+      );
+      if (value === null) {
+        await db.execute(sql`DELETE FROM settings WHERE key = ${key}`);
+      } else {
+        await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, ${JSON.stringify(value)}::jsonb)
+          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
+      }
+      return before[0]?.value ?? null;
     },
     async set(key: string, value: unknown): Promise<void> {
       cache.delete(key);

@@ -1,13 +1,11 @@
-// SQL of the OAI-PMH harvester: the fetch allow-list, harvest sources and runs (progress, error report).
+// SQL of the OAI-PMH harvester: harvest sources and runs with progress and error report (the fetch allow-list
+// belongs to the outbound module).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 
-export interface AllowedHost {
-  pattern: string;
-  note: string | null;
-  createdAt: Date;
-}
+/** An entry of the harvest allow-list (kept by the outbound module). */
+export type { AllowedHostRow as AllowedHost } from '../../outbound/index.server.ts';
 
 export type HarvestSchedule = 'manual' | 'daily' | 'weekly';
 export type HarvestPrefix = 'oai_dc' | 'marcxml';
@@ -103,31 +101,6 @@ const run = (r: HarvestRun): HarvestRun => ({
 
 export function createCatalogueHarvestRepository() {
   return {
-    async allowList(db: Db): Promise<AllowedHost[]> {
-      const rows = await queryRows<AllowedHost>(
-        db,
-        sql`SELECT pattern, note, created_at AS "createdAt" FROM catalogue_fetch_allowlist ORDER BY pattern`,
-      );
-      return rows.map(dates);
-    },
-
-    async addAllowedHost(db: Db, pattern: string, note: string | null, by: string | null): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`INSERT INTO catalogue_fetch_allowlist (pattern, note, created_by) VALUES (${pattern}, ${note}, ${by})
-          ON CONFLICT (pattern) DO NOTHING RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
-    async removeAllowedHost(db: Db, pattern: string): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`DELETE FROM catalogue_fetch_allowlist WHERE pattern = ${pattern} RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
     async createSource(db: Db, v: HarvestSourceValues, by: string | null): Promise<void> {
       await db.execute(sql`INSERT INTO catalogue_harvest_sources (id, name, base_url, metadata_prefix, set_spec,
           unit_id, publish, schedule, enabled, created_by)

@@ -1,8 +1,10 @@
 // The public map's tile server: a site-wide setting. Without it (the default) the places page is a list only,
 // and no page ever asks a third party for tiles.
+
 import type { Actor } from '../../lib/authz.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
+import { settingsPort } from '../settings/index.server.ts';
 import type { MapSettingsInput } from './places.schemas.server.ts';
 import type { PlacesDeps } from './places.usecases.server.ts';
 
@@ -41,8 +43,8 @@ export async function updateMapSettings(
     attribution: input.tileUrl ? (input.attribution?.normalize('NFC') ?? null) : null,
   };
   await deps.db.transaction(async (tx) => {
-    const beforeUrl = await deps.repos.places.writeSetting(tx, TILE_URL_KEY, after.tileUrl);
-    const beforeAttribution = await deps.repos.places.writeSetting(tx, ATTRIBUTION_KEY, after.attribution);
+    const beforeUrl = await settingsPort.write(deps, tx, TILE_URL_KEY, after.tileUrl);
+    const beforeAttribution = await settingsPort.write(deps, tx, ATTRIBUTION_KEY, after.attribution);
     await deps.audit.record(tx, actor, {
       action: 'places.settings.update',
       entityType: 'setting',

@@ -1,0 +1,11 @@
+// The settings module's public surface: what other modules may use (read/write ports).
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
+
+type Repos = Pick<AppDeps, 'repos'>;
+
+export const settingsPort = {
+  /** Writes (null: deletes) a setting in the caller's transaction; returns the value it replaced. */
+  write: (deps: Repos, tx: Db, key: string, value: unknown): Promise<unknown> =>
+    deps.repos.settings.writeInTransaction(tx, key, value),
+};
