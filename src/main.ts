@@ -12,7 +12,6 @@ import { openDatabase } from './db/client.server.ts';
 import { migrate, migrationsCurrent } from './db/migrate.server.ts';
 import { type DrainableServer, serveDrainable } from './http/drain.server.ts';
 import { createLogger } from './lib/logger.server.ts';
-import { resumeMarcImports } from './modules/catalogue/marc/import.server.ts';
 import { startJobRunner } from './modules/jobs/jobs.runner.server.ts';
 import { checkWritableDir, lockDataDir } from './ops/data-dir.server.ts';
 import { describeStartupError, type StartupContext } from './ops/startup-errors.server.ts';
@@ -146,8 +145,6 @@ async function startWorker(cfg: typeof config) {
   const deps = buildDeps(cfg, dbh, logger);
   let demo: Demo = { created: false };
   if (primary && (cfg.embedded || (await migrationsCurrent(dbh)))) demo = await seed(deps);
-  // Unfinished catalogue imports resume where they stopped (one process runs them: jobs are not claimed).
-  if (primary || cluster.worker?.id === 1) await resumeMarcImports(deps);
 
   const buildDir = join(ROOT, process.env.RR_BUILD_DIR ?? 'build');
   const buildFile = join(buildDir, 'server/index.js');

@@ -25,6 +25,11 @@ export interface NavEntry {
 export interface FeatureModule {
   name: string;
   /** This module's repositories, merged into `deps.repos` (SQL only for the module's own tables). */
+  /**
+   * The tables this module's migrations create. Only its own repositories query them; other modules go
+   * through its public surface (`index.server.ts`). Checked by src/app/module-boundaries.test.ts.
+   */
+  tables?: readonly string[];
   repositories?: (dbh: DbHandle) => object;
   permissions?: PermissionTable;
   /** Routes under /api/v1. */

@@ -16,6 +16,7 @@ import * as idempotency from '../modules/idempotency/idempotency.module.server.t
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
 import * as notifications from '../modules/notifications/notifications.module.server.ts';
+import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
 import * as plan from '../modules/plan/plan.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
@@ -32,6 +33,7 @@ const features = [
   notifications,
   files,
   jobs,
+  outbound,
   plan,
   catalogue,
   exhibitions,

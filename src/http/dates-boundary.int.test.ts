@@ -3,7 +3,7 @@
 // rolled over), and the message says what is allowed; query-string dates answer 400, not 200.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDay, isoDateInVietnam } from '../lib/dates.ts';
-import { t } from '../lib/i18n.ts';
+import { t } from '../lib/i18n.server.ts';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { unitIdOf } from '../modules/units/units.test-helpers.ts';

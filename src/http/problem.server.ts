@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-unavailable.ts';
 import { AppError, fromDatabaseError, type ProblemDetails } from '../lib/errors.ts';
-import { isMessageKey, t } from '../lib/i18n.ts';
+import { isMessageKey, t } from '../lib/i18n.server.ts';
 import type { HonoEnv } from './env.ts';
 
 /** An issue from the shared field builders (text, dates) carries a message key: say it in words. */

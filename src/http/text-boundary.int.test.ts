@@ -2,7 +2,7 @@
 // surrogates, free of control and bidi-override characters in names and titles, and "empty" when it holds
 // only invisible characters — through the API (JSON), page forms (urlencoded) and query strings alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../lib/i18n.ts';
+import { t } from '../lib/i18n.server.ts';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { unitIdOf } from '../modules/units/units.test-helpers.ts';

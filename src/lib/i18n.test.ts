@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json' with { type: 'json' };
 import vi from '../../messages/vi.json' with { type: 'json' };
-import { localePath, switchLocalePath, t } from './i18n.ts';
+import { localePath, switchLocalePath, t } from './i18n.server.ts';
 
 const catalogues: Record<string, Record<string, string>> = { vi, en };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,35 +1,26 @@
-// Message catalogues: Vietnamese first, English second. Keys are typed from vi.json; a test keeps en.json complete.
-import en from '../../messages/en.json' with { type: 'json' };
-import vi from '../../messages/vi.json' with { type: 'json' };
+// Languages, message keys and message formatting, safe for browser code: no catalogue here. The catalogues and
+// `t()` are server-only (i18n.server.ts); a page that hydrates gets its few messages from its loaders (ADR 0002).
 import { redirectTarget } from './redirect-target.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
-export type MessageKey = keyof typeof vi;
+/** Keys are typed from vi.json (a type-only reference: the catalogue itself is not imported). */
+export type MessageKey = keyof typeof import('../../messages/vi.json');
 
-const catalogues: Record<Locale, Record<string, string>> = { vi, en };
-
-/** True for a key of the catalogue (stored keys, e.g. of notifications, are checked before use). */
-export function isMessageKey(s: unknown): s is MessageKey {
-  return typeof s === 'string' && Object.hasOwn(vi, s);
-}
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/** Some messages of one language, as a loader hands them to a hydrating page. */
+export type Messages = Partial<Record<MessageKey, string>>;
 
 export function isLocale(s: unknown): s is Locale {
   return s === 'vi' || s === 'en';
 }
 
-/** Looks up a message and fills `{name}` placeholders. Falls back to Vietnamese, never to the key. */
-export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[locale][key] ?? vi[key];
+/** Fills `{name}` placeholders; a placeholder without a value stays as written. */
+export function fillMessage(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-export function translator(locale: Locale): Translate {
-  return (key, params) => t(locale, key, params);
 }
 
 /** Path prefix for a locale: Vietnamese lives at the root, English under /en. */

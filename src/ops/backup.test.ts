@@ -67,7 +67,7 @@ describe('PGlite backup and restore', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 30_000); // opening PGlite takes seconds on a busy machine
 
   it('refuses a directory that holds no database', async () => {
     await expect(backupPglite(join(root, 'nothing-here'), join(root, 'never'))).rejects.toBeInstanceOf(

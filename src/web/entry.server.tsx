@@ -1,12 +1,18 @@
 // Renders a page fully before sending it (onAllReady): pages are meant to work without JavaScript, and
-// status codes must be final. The CSP nonce reaches React's inline bootstrap through ServerRouter.
+// status codes must be final. The CSP nonce reaches React's inline bootstrap through ServerRouter. Pages
+// translate with the full catalogues handed in here (server-only; a hydrating page's browser gets its few
+// messages from the loaders instead, ADR 0002).
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable } from '@react-router/node';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext, RouterContextProvider } from 'react-router';
 import { ServerRouter, UNSAFE_ErrorResponseImpl } from 'react-router';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.ts';
+import { isMessageKey, t } from '../lib/i18n.server.ts';
 import { requestContext } from './context.ts';
+import { type Catalogue, ServerCatalogue } from './i18n.ts';
+
+const catalogue: Catalogue = { t, has: isMessageKey };
 
 /** Requests whose loader or action failed because the database could not be reached (answered 503). */
 const databaseUnavailable = new WeakSet<Request>();
@@ -48,7 +54,9 @@ export default function handleRequest(
   }
   return new Promise<Response>((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+      <ServerCatalogue value={catalogue}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </ServerCatalogue>,
       {
         nonce,
         onAllReady() {

@@ -1,24 +1,27 @@
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  useMatches,
-  useRouteLoaderData,
-} from 'react-router';
-import { isMessageKey } from '../lib/i18n.ts';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, useRouteLoaderData } from 'react-router';
+import { messagesFor } from '../lib/i18n.server.ts';
 import { isStaff } from '../lib/staff.ts';
 import type { Route } from './+types/root.ts';
 import { requestContext } from './context.ts';
-import { useT } from './i18n.ts';
+import { usePageHydrates, useTranslation } from './i18n.ts';
 import styles from './ui/app.css?url';
-import { SiteHeader } from './ui/SiteHeader.tsx';
+import { SITE_HEADER_MESSAGES, SiteHeader } from './ui/SiteHeader.tsx';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.ico' },
 ];
+
+/** What the error boundary and the site header say in a hydrating page's browser (ADR 0002). */
+const ROOT_MESSAGES = [
+  ...SITE_HEADER_MESSAGES,
+  'error.notFound',
+  'error.forbidden',
+  'error.unauthenticated',
+  'error.unavailable',
+  'error.generic',
+  'error.requestId',
+] as const;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor, locale, nonce, requestId } = context.get(requestContext);
@@ -31,17 +34,14 @@ export async function loader({ context }: Route.LoaderArgs) {
     requestId,
     departmentName,
     user: actor.kind === 'user' ? { name: actor.name, email: actor.email, staff: isStaff(actor) } : null,
+    messages: messagesFor(locale, ROOT_MESSAGES),
   };
-}
-
-/** Pages hydrate only when a matched route asks for it (`handle.hydrate`); pure content ships no JS. */
-function useWantsScripts(): boolean {
-  return useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const hydrate = useWantsScripts();
+  // Pages hydrate only when a matched route asks for it (`handle.hydrate`); pure content ships no JS.
+  const hydrate = usePageHydrates();
   return (
     <html lang={data?.locale ?? 'vi'}>
       <head>
@@ -63,14 +63,14 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const t = useT();
+  const { t, has } = useTranslation();
   const data = useRouteLoaderData<typeof loader>('root');
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // An action may say exactly what was wrong with a request (src/web/page-form.ts).
   const said: unknown = isRouteErrorResponse(error)
     ? (error.data as { messageKey?: unknown } | null)?.messageKey
     : null;
-  const message = isMessageKey(said)
+  const message = has(said)
     ? t(said)
     : status === 404
       ? t('error.notFound')

@@ -1,6 +1,6 @@
 // User administration over the real HTTP app: API and pages, signed-in users with real sessions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from './access.grants.server.ts';

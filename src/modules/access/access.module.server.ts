@@ -10,6 +10,7 @@ export const repositories = () => ({ access: createAccessRepository() });
 
 export const feature: FeatureModule = {
   name: 'access',
+  tables: ['role_grants'],
   repositories,
   permissions: accessPermissions,
   api: [registerAccessRoutes],

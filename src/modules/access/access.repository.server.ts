@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
+import { likeEscape } from '../../db/sql.server.ts';
 import type { Grant, Role } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { accessUsers, roleGrants, unitNames } from './access.table.server.ts';
@@ -82,8 +83,6 @@ const grantColumns = {
   revokedBy: roleGrants.revokedBy,
 };
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (m) => `\\${m}`);
-
 function activeGrantWhere(unitIds: readonly string[] | undefined, role: Role | undefined): SQL {
   const parts: SQL[] = [eq(roleGrants.userId, accessUsers.id), isNull(roleGrants.revokedAt)];
   if (unitIds) parts.push(unitIds.length ? inArray(roleGrants.unitId, [...unitIds]) : sql`false`);
@@ -134,9 +133,9 @@ export function createAccessRepository() {
       if (f.status === 'active') where.push(isNull(accessUsers.disabledAt));
       if (f.status === 'disabled') where.push(isNotNull(accessUsers.disabledAt));
       if (f.q) {
-        const like = `%${escapeLike(f.q)}%`;
+        const like = `%${likeEscape(f.q)}%`;
         const text = or(
-          sql`vn_fold(${accessUsers.name}) LIKE '%' || vn_fold(${escapeLike(f.q)}) || '%'`,
+          sql`vn_fold(${accessUsers.name}) LIKE '%' || vn_fold(${likeEscape(f.q)}) || '%'`,
           sql`${accessUsers.email} LIKE lower(${like})`,
         );
         if (text) where.push(text);
@@ -229,11 +228,6 @@ export function createAccessRepository() {
             : { disabledAt: null, disabledBy: null },
         )
         .where(eq(accessUsers.id, userId));
-    },
-
-    /** Signs a disabled user out everywhere (the sessions table belongs to auth; this is the one write here). */
-    async deleteSessionsOf(db: Db, userId: string): Promise<void> {
-      await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
     },
 
     /** Units that can carry a grant today (not closed), for the unit pickers. */

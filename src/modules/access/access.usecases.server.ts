@@ -1,11 +1,13 @@
 // User administration: list and view users with their grants, invite a person, disable or re-enable an
 // account. Grants themselves are in access.grants.ts.
+
 import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { normalizeEmail } from '../auth/auth.email.ts';
 import { createUserWithPassword, sendPasswordSetupLink } from '../auth/auth.users.server.ts';
+import { sessionsPort } from '../auth/index.server.ts';
 import {
   assertGrantable,
   type GrantOptions,
@@ -165,7 +167,7 @@ export async function setUserDisabled(
       input.userId,
       input.disabled ? { at: now, by: actorId(actor) } : null,
     );
-    if (input.disabled) await deps.repos.access.deleteSessionsOf(tx, input.userId);
+    if (input.disabled) await sessionsPort.endAllOf(deps, tx, input.userId);
     await deps.audit.record(tx, actor, {
       action: input.disabled ? 'access.user.disable' : 'access.user.enable',
       entityType: 'user',

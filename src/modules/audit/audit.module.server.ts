@@ -9,6 +9,7 @@ export const repositories = () => ({ audit: createAuditRepository() });
 
 export const feature: FeatureModule = {
   name: 'audit',
+  tables: ['audit_log'],
   repositories,
   permissions: auditPermissions,
   api: [registerAuditRoutes],

@@ -1,6 +1,7 @@
 // All SQL touching audit_log. Deliberately no update or delete functions.
 import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
+import { likeEscape } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { auditLog } from './audit.table.server.ts';
 
@@ -65,7 +66,7 @@ export function createAuditRepository() {
       if (f.to) where.push(lte(auditLog.at, f.to));
       if (f.beforeSeq) where.push(lt(auditLog.seq, f.beforeSeq));
       if (f.q) {
-        const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        const like = `%${likeEscape(f.q)}%`;
         const textMatch = or(
           ilike(auditLog.action, like),
           ilike(auditLog.actorLabel, like),

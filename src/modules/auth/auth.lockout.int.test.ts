@@ -3,7 +3,7 @@
 // slowed down by a few seconds, never locked, with one notice mailed to its owner. Client addresses come from
 // X-Forwarded-For (TRUST_PROXY), as behind the production proxy.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { cookieHeaderFrom, postForm, signIn, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { totp } from '../../test/totp.ts';

@@ -1,6 +1,6 @@
 // Password-setup mails (reset and invitation): Vietnamese first, then an English line, with a link to
 // our own /reset-password page (not better-auth's redirect endpoint).
-import { type Locale, localePath, t } from '../../lib/i18n.ts';
+import { type Locale, localePath, t } from '../../lib/i18n.server.ts';
 
 export type SetupPurpose = 'invitation' | 'password-reset';
 

@@ -11,6 +11,17 @@ export const repositories = (dbh: DbHandle) => ({ auth: createAuthRepository(dbh
 
 export const feature: FeatureModule = {
   name: 'auth',
+  tables: [
+    'users',
+    'sessions',
+    'accounts',
+    'verifications',
+    'two_factors',
+    'login_failures',
+    'password_reset_requests',
+    'login_known_ips',
+    'login_failure_notices',
+  ],
   repositories,
   permissions: authPermissions,
   http: [mountAuthRoutes],

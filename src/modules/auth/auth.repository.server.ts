@@ -3,6 +3,7 @@
 // staff-MFA setting.
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 export interface SessionActorRow {
   session_id: string;
@@ -32,6 +33,11 @@ export interface UserRow {
 
 export function createAuthRepository(dbh: DbHandle) {
   return {
+    /** Signs a user out everywhere (a disabled account): the auth module's write port (index.server.ts). */
+    async deleteSessionsOf(db: Db, userId: string): Promise<void> {
+      await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+    },
+
     /** The one query per request: a live session and its user. */
     async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
       const rows = await dbh.query<SessionActorRow>(
@@ -221,10 +227,11 @@ export function createAuthRepository(dbh: DbHandle) {
     /** Inside the caller's transaction, so the audit entry commits with it. Returns the previous value. */
     /** The version of the setting (1 while it was never saved). */
     async requireMfaForStaffVersion(db: Db): Promise<number> {
-      const rows = await db.execute(
+      const rows = await queryRows<{ version: number }>(
+        db,
         sql`SELECT version FROM settings WHERE key = 'auth.require_mfa_for_staff'`,
       );
-      return Number(rowsOf<{ version: number }>(rows)[0]?.version ?? 1);
+      return Number(rows[0]?.version ?? 1);
     },
 
     /**
@@ -237,11 +244,10 @@ export function createAuthRepository(dbh: DbHandle) {
       version?: number,
     ): Promise<{ before: boolean } | null> {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('setting:auth.require_mfa_for_staff'))`);
-      const before = rowsOf<{ value: unknown; version: number }>(
-        await tx.execute(
-          sql`SELECT value, version FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
-        ),
-      )[0];
+      const [before] = await queryRows<{ value: unknown; version: number }>(
+        tx,
+        sql`SELECT value, version FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
+      );
       if (version !== undefined && Number(before?.version ?? 1) !== version) return null;
       await tx.execute(
         sql`INSERT INTO settings (key, value, version)
@@ -254,9 +260,3 @@ export function createAuthRepository(dbh: DbHandle) {
   };
 }
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
-
-/** node-postgres returns `{ rows }`, PGlite's Drizzle driver the same shape; keep the difference here. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

@@ -1,7 +1,7 @@
 // The forgot-password form cannot be used to flood a mailbox: 3 reset mails an hour per address, 10 per IP,
 // and the page answers the same whether a mail went out or not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 

@@ -2,7 +2,7 @@
 // on the account page or through the API, ends every link still outstanding. Changing or resetting the password
 // can sign out every other device.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { cookieHeaderFrom, postForm, signIn, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { sendPasswordSetupLink } from './auth.users.server.ts';

@@ -1,6 +1,6 @@
 // Drizzle tables for better-auth's models. Keys are better-auth's field names (camelCase); Drizzle maps
 // them to our snake_case columns. The schema object's keys are the plural model names set in auth.ts.
-import { bigint, boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tz = { withTimezone: true } as const;
 
@@ -65,13 +65,6 @@ export const twoFactors = pgTable('two_factors', {
   verified: boolean('verified').notNull().default(true),
   failedVerificationCount: integer('failed_verification_count').notNull().default(0),
   lockedUntil: timestamp('locked_until', tz),
-});
-
-export const loginFailures = pgTable('login_failures', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  at: timestamp('at', tz).notNull().defaultNow(),
-  email: text('email'),
-  ip: text('ip'),
 });
 
 /** The schema handed to better-auth's Drizzle adapter, keyed by model name. */

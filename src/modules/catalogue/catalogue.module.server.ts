@@ -15,6 +15,7 @@ import {
 import { catalogueHarvestPermissions } from './harvest/harvest.policies.ts';
 import { createCatalogueHarvestRepository } from './harvest/harvest.repository.server.ts';
 import { createCatalogueImportRepository } from './marc/import.repository.server.ts';
+import { enqueueUnfinishedMarcImports, MARC_IMPORT_JOB, marcImportJob } from './marc/import.server.ts';
 import { registerIiifRoutes } from './media/iiif.http.server.ts';
 import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
 import { registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
@@ -36,16 +37,33 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'catalogue',
+  tables: [
+    'catalogue_records',
+    'catalogue_holdings',
+    'catalogue_words',
+    'catalogue_import_jobs',
+    'catalogue_oai_items',
+    'catalogue_harvest_sources',
+    'catalogue_harvest_runs',
+    'catalogue_tabular_imports',
+    'catalogue_tabular_row_issues',
+    'catalogue_search_docs',
+    'catalogue_record_images',
+    'catalogue_postings',
+  ],
   repositories,
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),
   api: [registerCatalogueRoutes, registerCatalogueExportRoutes],
   http: [registerIiifRoutes, registerCatalogueOaiRoutes],
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
+    [MARC_IMPORT_JOB]: marcImportJob,
     [HARVEST_JOB]: createHarvestJobHandler(),
     [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
   },
   schedules: [{ kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' }],
+  // Not reference data: imports interrupted under the version that ran them in-process get a queue entry.
+  seedReference: (deps) => enqueueUnfinishedMarcImports(deps),
   seedDemo: (deps) => seedDemoCatalogue(deps),
   publicApi: [
     'GET /api/v1/catalogue/search',

@@ -1,18 +1,10 @@
 // All SQL for catalogue records, holdings and import jobs (search lives in catalogue.search.ts).
 // Writes go through jsonb_to_recordset so a batch of 1,000 imported records is one statement on both drivers.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
 import type { Availability, RecordType } from './catalogue.schemas.server.ts';
 import { exactWordsText, foldedWords, foldWordsText, vnSortKeyOfWords, wordsText } from './catalogue.text.ts';
-
-/** A text[] parameter (drizzle would otherwise expand an array into a list). */
-export function textArray(values: readonly string[]): SQL {
-  return sql`${sql.param(values)}`;
-}
-
-/** The catalogue modules' name for the shared row helper. */
-export const rowsOf = queryRows;
 
 /** The columns a record write sets (ids and provenance included); search columns are derived here. */
 export interface RecordValues {
@@ -140,8 +132,20 @@ export interface ImportMatch {
 
 export function createCatalogueRepository() {
   return {
+    /** Title, type and publication of these records (one query for the list): other modules' read port. */
+    async summaries(
+      db: Db,
+      ids: readonly string[],
+    ): Promise<Array<{ id: string; title: string; type: string; published: boolean }>> {
+      if (ids.length === 0) return [];
+      return queryRows(
+        db,
+        sql`SELECT id, title, type, published FROM catalogue_records WHERE id = ANY(${sql.param([...ids])}::text[])`,
+      );
+    },
+
     async unitExists(db: Db, unitId: string): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
+      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
       return rows.length > 0;
     },
 
@@ -191,7 +195,7 @@ export function createCatalogueRepository() {
      */
     async updateRecord(db: Db, v: RecordValues, expectedVersion: number | null): Promise<number | undefined> {
       const s = searchColumns(v);
-      const rows = await rowsOf<{ version: number }>(
+      const rows = await queryRows<{ version: number }>(
         db,
         sql`UPDATE catalogue_records SET type = ${v.type}, title = ${v.title}, creators = ${textArray(v.creators)}::text[],
           subjects = ${textArray(v.subjects)}::text[], date_text = ${v.dateText}, year = ${v.year}, language = ${v.language},
@@ -208,19 +212,19 @@ export function createCatalogueRepository() {
     },
 
     async getRecord(db: Db, id: string): Promise<RecordRow | undefined> {
-      const rows = await rowsOf<RecordRow>(db, sql`${SELECT_RECORD} WHERE r.id = ${id}`);
+      const rows = await queryRows<RecordRow>(db, sql`${SELECT_RECORD} WHERE r.id = ${id}`);
       const r = rows[0];
       return r ? { ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) } : undefined;
     },
 
     async getRecordsForExport(db: Db, ids: readonly string[]): Promise<RecordRow[]> {
       if (ids.length === 0) return [];
-      return rowsOf<RecordRow>(db, sql`${SELECT_RECORD} WHERE r.id = ANY(${textArray(ids)}::text[])`);
+      return queryRows<RecordRow>(db, sql`${SELECT_RECORD} WHERE r.id = ANY(${textArray(ids)}::text[])`);
     },
 
     async listHoldings(db: Db, recordIds: readonly string[]): Promise<HoldingRow[]> {
       if (recordIds.length === 0) return [];
-      return rowsOf<HoldingRow>(
+      return queryRows<HoldingRow>(
         db,
         sql`SELECT h.id, h.record_id AS "recordId", h.unit_id AS "unitId", u.name AS "unitName",
           h.call_number AS "callNumber", h.location, h.barcode, h.availability
@@ -236,7 +240,7 @@ export function createCatalogueRepository() {
       isbns: readonly string[],
     ): Promise<ImportMatch[]> {
       if (controls.length === 0 && isbns.length === 0) return [];
-      return rowsOf<ImportMatch>(
+      return queryRows<ImportMatch>(
         db,
         // Two index lookups joined by UNION: an OR of both conditions (or a function of control_source in
         // the key) made the planner scan the whole table once per batch.

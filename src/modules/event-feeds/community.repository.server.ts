@@ -1,8 +1,8 @@
-// SQL for the community calendar: the host allow-list, subscriptions, and the external events copied from
-// partner feeds into `events` (source='external', idempotent by (subscription, UID)).
+// SQL for the community calendar: subscriptions (the host allow-list is the outbound module's). The external events copied from
+// partner feeds are written through the events module (`externalEvents`, src/modules/events/index.server.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 
 export interface AllowedHost {
@@ -26,18 +26,6 @@ export interface Subscription {
   createdAt: Date;
 }
 
-export interface ExternalEventValues {
-  subscriptionId: string;
-  unitId: string;
-  uid: string;
-  title: string;
-  description: string;
-  category: string;
-  url: string | null;
-  cancelled: boolean;
-  sessions: Array<{ startsAt: Date; endsAt: Date }>;
-}
-
 const SUB_COLUMNS = sql`s.id, s.unit_id AS "unitId", u.name AS "unitName", s.name, s.url, s.category, s.active,
   s.last_fetched_at AS "lastFetchedAt", s.last_status AS "lastStatus", s.last_error AS "lastError",
   s.last_event_count AS "lastEventCount", s.created_at AS "createdAt"`;
@@ -59,31 +47,6 @@ export function createCommunityCalendarRepository() {
     ).map(hydrate);
 
   return {
-    async allowedHosts(db: Db): Promise<AllowedHost[]> {
-      const rows = await queryRows<AllowedHost>(
-        db,
-        sql`SELECT pattern, note, created_at AS "createdAt" FROM calendar_allowed_hosts ORDER BY pattern`,
-      );
-      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
-    },
-
-    async addAllowedHost(db: Db, pattern: string, note: string, addedBy: string): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`INSERT INTO calendar_allowed_hosts (pattern, note, added_by) VALUES (${pattern}, ${note}, ${addedBy})
-            ON CONFLICT (pattern) DO NOTHING RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
-    async removeAllowedHost(db: Db, pattern: string): Promise<boolean> {
-      const rows = await queryRows<{ pattern: string }>(
-        db,
-        sql`DELETE FROM calendar_allowed_hosts WHERE pattern = ${pattern} RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
     /** Subscriptions of units in these subtrees; every subscription when `roots` is undefined. */
     async list(db: Db, roots: readonly string[] | undefined): Promise<Subscription[]> {
       if (!roots) return listWhere(db, sql`true`);
@@ -121,9 +84,8 @@ export function createCommunityCalendarRepository() {
       return rows[0]?.id ?? null;
     },
 
-    /** Deletes the subscription and the events copied from it. */
+    /** Deletes the subscription (the events copied from it are deleted through the events module). */
     async delete(db: Db, id: string): Promise<void> {
-      await db.execute(sql`DELETE FROM events WHERE source = 'external' AND external_source_id = ${id}`);
       await db.execute(sql`DELETE FROM calendar_subscriptions WHERE id = ${id}`);
     },
 
@@ -137,77 +99,6 @@ export function createCommunityCalendarRepository() {
               last_error = ${r.error}, last_event_count = coalesce(${r.count}, last_event_count), updated_at = now()
             WHERE id = ${id}`,
       );
-    },
-
-    /**
-     * Inserts or updates one external event and its sessions. Unchanged events keep their `updated_at` (the
-     * DTSTAMP our feeds publish), and sessions are matched by start time so their ids (feed UIDs) stay put.
-     */
-    async upsertExternalEvent(tx: Db, v: ExternalEventValues): Promise<string> {
-      const status = v.cancelled ? 'cancelled' : 'published';
-      const updated = await queryRows<{ id: string }>(
-        tx,
-        sql`INSERT INTO events (id, unit_id, title, description, category, status, source, external_source_id,
-              external_uid, url, capacity)
-            VALUES (${newId('evt')}, ${v.unitId}, ${v.title}, ${v.description}, ${v.category}, ${status},
-              'external', ${v.subscriptionId}, ${v.uid}, ${v.url}, 0)
-            ON CONFLICT (external_source_id, external_uid) DO UPDATE SET title = excluded.title,
-              description = excluded.description, category = excluded.category, status = excluded.status,
-              url = excluded.url, unit_id = excluded.unit_id, updated_at = now()
-            WHERE (events.title, events.description, events.category, events.status, events.url, events.unit_id)
-              IS DISTINCT FROM (excluded.title, excluded.description, excluded.category, excluded.status,
-                                excluded.url, excluded.unit_id)
-            RETURNING id`,
-      );
-      const eventId =
-        updated[0]?.id ??
-        (
-          await queryRows<{ id: string }>(
-            tx,
-            sql`SELECT id FROM events WHERE external_source_id = ${v.subscriptionId} AND external_uid = ${v.uid}`,
-          )
-        )[0]?.id;
-      if (!eventId) throw new Error('external event vanished during upsert');
-      let changed = false;
-      for (const s of v.sessions) {
-        const r = await queryRows<{ id: string }>(
-          tx,
-          sql`INSERT INTO event_sessions (id, event_id, starts_at, ends_at) VALUES (${newId('evs')}, ${eventId},
-                ${s.startsAt}, ${s.endsAt})
-              ON CONFLICT (event_id, starts_at) DO UPDATE SET ends_at = excluded.ends_at, cancelled = false
-              WHERE event_sessions.ends_at IS DISTINCT FROM excluded.ends_at OR event_sessions.cancelled
-              RETURNING id`,
-        );
-        if (r.length) changed = true;
-      }
-      const starts = v.sessions.map((s) => sql`${s.startsAt}::timestamptz`);
-      const removed = await queryRows<{ id: string }>(
-        tx,
-        sql`DELETE FROM event_sessions WHERE event_id = ${eventId}
-              ${starts.length ? sql`AND starts_at NOT IN (${sql.join(starts, sql`, `)})` : sql``}
-            RETURNING id`,
-      );
-      if ((changed || removed.length) && !updated.length) {
-        await tx.execute(sql`UPDATE events SET updated_at = now() WHERE id = ${eventId}`);
-      }
-      return eventId;
-    },
-
-    /** Events the partner no longer lists are shown as cancelled (calendars that copied them learn it). */
-    async cancelMissing(tx: Db, subscriptionId: string, keepUids: readonly string[]): Promise<number> {
-      const keep = keepUids.length
-        ? sql`AND external_uid NOT IN (${sql.join(
-            keepUids.map((u) => sql`${u}`),
-            sql`, `,
-          )})`
-        : sql``;
-      const rows = await queryRows<{ id: string }>(
-        tx,
-        sql`UPDATE events SET status = 'cancelled', updated_at = now()
-            WHERE source = 'external' AND external_source_id = ${subscriptionId} AND status <> 'cancelled' ${keep}
-            RETURNING id`,
-      );
-      return rows.length;
     },
   };
 }

@@ -13,6 +13,8 @@ import {
   SafeFetchError,
   safeFetch,
 } from '../../lib/safe-fetch.server.ts';
+import { externalEvents } from '../events/index.server.ts';
+import { outboundAllowList } from '../outbound/index.server.ts';
 import { PartnerCalendarError, parsePartnerCalendar } from './community.parse.server.ts';
 import type { AllowedHost, Subscription } from './community.repository.server.ts';
 import type { AllowedHostInput, SubscriptionInput } from './event-feeds.schemas.server.ts';
@@ -45,7 +47,10 @@ export async function listAllowedHosts(deps: CommunityDeps, actor: Actor): Promi
   if (scopeRoots(actor, 'eventFeeds.subscription.manage').length === 0) {
     authorize(actor, 'eventFeeds.subscription.manage', {});
   }
-  return deps.repos.communityCalendar.allowedHosts(deps.db);
+  return (await outboundAllowList.hosts(deps, deps.db, 'calendar')).map((h) => ({
+    ...h,
+    note: h.note ?? '',
+  }));
 }
 
 export async function addAllowedHost(deps: CommunityDeps, actor: Actor, input: AllowedHostInput) {
@@ -55,8 +60,10 @@ export async function addAllowedHost(deps: CommunityDeps, actor: Actor, input: A
     throw new AppError('eventFeeds.bad_host', 422, 'eventFeeds.error.badHost');
   }
   await deps.db.transaction(async (tx) => {
-    const added = await deps.repos.communityCalendar.addAllowedHost(
+    const added = await outboundAllowList.add(
+      deps,
       tx,
+      'calendar',
       pattern,
       input.note ?? '',
       actor.kind === 'user' ? actor.userId : '',
@@ -75,8 +82,7 @@ export async function addAllowedHost(deps: CommunityDeps, actor: Actor, input: A
 export async function removeAllowedHost(deps: CommunityDeps, actor: Actor, pattern: string) {
   await authorizeAllowList(deps, actor);
   await deps.db.transaction(async (tx) => {
-    if (!(await deps.repos.communityCalendar.removeAllowedHost(tx, pattern)))
-      throw notFound('eventFeeds.host');
+    if (!(await outboundAllowList.remove(deps, tx, 'calendar', pattern))) throw notFound('eventFeeds.host');
     await deps.audit.record(tx, actor, {
       action: 'eventFeeds.allowlist.remove',
       entityType: 'calendar_allowed_host',
@@ -111,7 +117,7 @@ export async function addSubscription(
 ): Promise<Subscription> {
   authorize(actor, 'eventFeeds.subscription.manage', { unitId: input.unitId });
   const url = new URL(input.url);
-  const hosts = (await deps.repos.communityCalendar.allowedHosts(deps.db)).map((h) => h.pattern);
+  const hosts = await outboundAllowList.patterns(deps, deps.db, 'calendar');
   if (!hostMatches(url.hostname, hosts)) {
     throw new AppError('eventFeeds.host_not_allowed', 422, 'eventFeeds.error.hostNotAllowed', {
       params: { host: url.hostname },
@@ -154,6 +160,7 @@ async function loadForManage(deps: CommunityDeps, actor: Actor, id: string): Pro
 export async function deleteSubscription(deps: CommunityDeps, actor: Actor, id: string): Promise<void> {
   const sub = await loadForManage(deps, actor, id);
   await deps.db.transaction(async (tx) => {
+    await externalEvents.deleteFromSource(deps, tx, id);
     await deps.repos.communityCalendar.delete(tx, id);
     await deps.audit.record(tx, actor, {
       action: 'eventFeeds.subscription.delete',
@@ -176,7 +183,7 @@ export interface SyncResult {
 /** Fetches one subscription and copies its events; failures are recorded on the subscription, not thrown. */
 export async function syncSubscription(deps: CommunityDeps, sub: Subscription): Promise<SyncResult> {
   const at = deps.now();
-  const hosts = (await deps.repos.communityCalendar.allowedHosts(deps.db)).map((h) => h.pattern);
+  const hosts = await outboundAllowList.patterns(deps, deps.db, 'calendar');
   try {
     const res = await safeFetch(sub.url, {
       allowList: hosts,
@@ -190,7 +197,7 @@ export async function syncSubscription(deps: CommunityDeps, sub: Subscription): 
     const events = parsePartnerCalendar(res.body.toString('utf8'), { now: at, ...LIMITS });
     const cancelled = await deps.db.transaction(async (tx) => {
       for (const e of events) {
-        await deps.repos.communityCalendar.upsertExternalEvent(tx, {
+        await externalEvents.upsert(deps, tx, {
           subscriptionId: sub.id,
           unitId: sub.unitId,
           uid: e.uid,
@@ -202,7 +209,8 @@ export async function syncSubscription(deps: CommunityDeps, sub: Subscription): 
           sessions: e.sessions,
         });
       }
-      const gone = await deps.repos.communityCalendar.cancelMissing(
+      const gone = await externalEvents.cancelMissing(
+        deps,
         tx,
         sub.id,
         events.map((e) => e.uid),

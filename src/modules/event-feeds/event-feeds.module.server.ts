@@ -14,6 +14,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'event-feeds',
+  tables: ['calendar_feed_tokens', 'calendar_subscriptions'],
   repositories,
   permissions: eventFeedPermissions,
   http: [mountFeedRoutes],

@@ -3,7 +3,7 @@
 // community.repository.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 export interface FeedSession {
   sessionId: string;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound, unauthenticated } from '../../lib/errors.ts';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../events/events.model.server.ts';
 import type { FeedSession } from './feeds.repository.server.ts';
 import { buildIcs, type IcsEvent } from './ics.ts';

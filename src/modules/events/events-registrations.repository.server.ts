@@ -1,7 +1,7 @@
 // SQL for registrations (with the waitlist), attendance (check-ins and walk-ins) and feedback.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { RegistrationStatus } from './events.model.server.ts';
 

@@ -3,7 +3,7 @@
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type Locale, localePath, t } from '../../lib/i18n.ts';
+import { type Locale, localePath, t } from '../../lib/i18n.server.ts';
 
 type MailDeps = Pick<AppDeps, 'mailer' | 'logger' | 'config'>;
 

@@ -1,4 +1,5 @@
 // The events module: what it contributes to the platform (see src/app/module.ts).
+
 import type { FeatureModule } from '../../app/module.ts';
 import { eventPermissions } from './events.policies.ts';
 import { createEventsRepository } from './events.repository.server.ts';
@@ -6,15 +7,18 @@ import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
+import { createExternalEventsRepository } from './external-events.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
   events: createEventsRepository(),
   eventRegistrations: createEventRegistrationsRepository(),
+  externalEvents: createExternalEventsRepository(),
 });
 
 export const feature: FeatureModule = {
   name: 'events',
+  tables: ['events', 'event_sessions', 'event_registrations', 'event_attendance', 'event_feedback'],
   repositories,
   permissions: eventPermissions,
   api: [registerEventRoutes],

@@ -1,10 +1,12 @@
 // SQL for events and their sessions: writes, the row lock registrations take, public listings and the
 // "same kind of event nearby" candidates. Registrations, attendance and feedback live in
 // events-registrations.repository.ts.
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { type PlaceSummary, placeSummaries } from '../places/index.server.ts';
 import type { EventCategory, EventStatus, RegistrationMode } from './events.model.server.ts';
 
 export interface EventValues {
@@ -79,57 +81,45 @@ const EVENT_COLUMNS = sql`e.id, e.unit_id AS "unitId", u.name AS "unitName", e.t
   e.registration_mode AS "registrationMode", e.registration_opens_at AS "registrationOpensAt",
   e.registration_closes_at AS "registrationClosesAt", e.price_vnd AS "priceVnd",
   e.organiser_contact AS "organiserContact", e.plan_instance_id AS "planInstanceId", e.recurrence, e.status,
-  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
-  p.name AS "placeName", p.address AS "placeAddress", p.lat AS "placeLat", p.lng AS "placeLng"`;
+  e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 
-const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id LEFT JOIN places p ON p.id = e.place_id`;
+const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id`;
 
-type EventRow = Omit<EventRecord, 'place'> & {
-  placeName: string | null;
-  placeAddress: string | null;
-  placeLat: number | null;
-  placeLng: number | null;
-};
+type EventRow = Omit<EventRecord, 'place'>;
 
 const dateOrNull = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-function toEvent(r: EventRow): EventRecord {
-  const { placeName, placeAddress, placeLat, placeLng, ...rest } = r;
+function toEvent(r: EventRow, places: ReadonlyMap<string, PlaceSummary>): EventRecord {
+  const place = r.placeId ? places.get(r.placeId) : undefined;
   return {
-    ...rest,
+    ...r,
     audience: r.audience ?? [],
     registrationOpensAt: dateOrNull(r.registrationOpensAt),
     registrationClosesAt: dateOrNull(r.registrationClosesAt),
     createdAt: new Date(r.createdAt),
     updatedAt: new Date(r.updatedAt),
-    place:
-      r.placeId && placeName
-        ? {
-            id: r.placeId,
-            name: placeName,
-            address: placeAddress,
-            lat: placeLat === null ? null : Number(placeLat),
-            lng: placeLng === null ? null : Number(placeLng),
-          }
-        : null,
+    place: place
+      ? { id: place.id, name: place.name, address: place.address, lat: place.lat, lng: place.lng }
+      : null,
   };
+}
+
+/** The events with their places, named by the places module (one query for all the rows). */
+async function toEvents<R extends EventRow>(db: Db, rows: readonly R[]) {
+  const places = await placeSummaries(
+    db,
+    rows.flatMap((r) => (r.placeId ? [r.placeId] : [])),
+  );
+  return rows.map((r) => ({ row: r, event: toEvent(r, places) }));
 }
 
 function toSession(r: SessionRecord): SessionRecord {
   return { ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) };
 }
 
-const textArray = (values: readonly string[]): SQL =>
-  values.length
-    ? sql`ARRAY[${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )}]::text[]`
-    : sql`'{}'::text[]`;
-
 function eventAssignments(v: EventValues): SQL {
   return sql`unit_id = ${v.unitId}, title = ${v.title}, description = ${v.description}, category = ${v.category},
-    audience = ${textArray(v.audience)}, place_id = ${v.placeId}, online_url = ${v.onlineUrl},
+    audience = ${textArray(v.audience)}::text[], place_id = ${v.placeId}, online_url = ${v.onlineUrl},
     time_zone = ${v.timeZone}, capacity = ${v.capacity}, registration_mode = ${v.registrationMode},
     registration_opens_at = ${v.registrationOpensAt}, registration_closes_at = ${v.registrationClosesAt},
     price_vnd = ${v.priceVnd}, organiser_contact = ${v.organiserContact}, plan_instance_id = ${v.planInstanceId},
@@ -147,7 +137,7 @@ export function createEventsRepository() {
       db,
       sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id}`,
     );
-    return rows[0] ? toEvent(rows[0]) : null;
+    return (await toEvents(db, rows))[0]?.event ?? null;
   };
 
   return {
@@ -159,7 +149,7 @@ export function createEventsRepository() {
         sql`INSERT INTO events (id, unit_id, title, description, category, audience, place_id, online_url, time_zone,
               capacity, registration_mode, registration_opens_at, registration_closes_at, price_vnd,
               organiser_contact, plan_instance_id, recurrence, status)
-            VALUES (${id}, ${v.unitId}, ${v.title}, ${v.description}, ${v.category}, ${textArray(v.audience)},
+            VALUES (${id}, ${v.unitId}, ${v.title}, ${v.description}, ${v.category}, ${textArray(v.audience)}::text[],
               ${v.placeId}, ${v.onlineUrl}, ${v.timeZone}, ${v.capacity}, ${v.registrationMode},
               ${v.registrationOpensAt}, ${v.registrationClosesAt}, ${v.priceVnd}, ${v.organiserContact},
               ${v.planInstanceId}, ${v.recurrence === null ? null : JSON.stringify(v.recurrence)}::jsonb, ${v.status})`,
@@ -186,7 +176,7 @@ export function createEventsRepository() {
         tx,
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id} FOR UPDATE OF e`,
       );
-      return rows[0] ? toEvent(rows[0]) : null;
+      return (await toEvents(tx, rows))[0]?.event ?? null;
     },
 
     async sessions(db: Db, eventId: string): Promise<SessionRecord[]> {
@@ -256,8 +246,8 @@ export function createEventsRepository() {
             FROM ${EVENT_FROM} WHERE e.source = 'local' ${scope}
             ORDER BY "firstStart" DESC NULLS LAST, e.id LIMIT ${limit}`,
       );
-      return rows.map((r) => ({
-        event: toEvent(r),
+      return (await toEvents(db, rows)).map(({ row: r, event }) => ({
+        event,
         firstStart: r.firstStart ? new Date(r.firstStart) : null,
         sessionCount: r.sessionCount,
       }));
@@ -296,25 +286,25 @@ export function createEventsRepository() {
             WHERE ${sql.join(conditions, sql` AND `)}
             ORDER BY s.starts_at, e.id LIMIT ${f.limit}`,
       );
-      return rows.map((r) => ({
+      return (await toEvents(db, rows)).map(({ row: r, event }) => ({
         sessionId: r.sessionId,
         startsAt: new Date(r.startsAt),
         endsAt: new Date(r.endsAt),
         cancelled: r.cancelled,
         seatsLeft: r.seatsLeft === null ? null : Number(r.seatsLeft),
-        event: toEvent(r),
+        event,
       }));
     },
 
-    /** Places used by upcoming published events (the place filter of the public list). */
-    async placesWithEvents(db: Db, from: Date): Promise<Array<{ id: string; name: string }>> {
-      return queryRows<{ id: string; name: string }>(
+    /** Places used by upcoming published events (the place filter of the public list; named by places). */
+    async placeIdsWithEvents(db: Db, from: Date): Promise<string[]> {
+      const rows = await queryRows<{ id: string }>(
         db,
-        sql`SELECT DISTINCT p.id, p.name FROM places p JOIN events e ON e.place_id = p.id
-            WHERE e.status = 'published'
-              AND EXISTS (SELECT 1 FROM event_sessions s WHERE s.event_id = e.id AND s.starts_at >= ${from})
-            ORDER BY p.name`,
+        sql`SELECT DISTINCT e.place_id AS id FROM events e
+            WHERE e.status = 'published' AND e.place_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM event_sessions s WHERE s.event_id = e.id AND s.starts_at >= ${from})`,
       );
+      return rows.map((r) => r.id);
     },
 
     /** Events counted as evidence of a plan task instance. */
@@ -323,54 +313,7 @@ export function createEventsRepository() {
         db,
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.plan_instance_id = ${planInstanceId} ORDER BY e.created_at`,
       );
-      return rows.map(toEvent);
-    },
-
-    /** Active places (all, or the ones with these ids) for the event form and its checks. */
-    async placeOptions(
-      db: Db,
-      ids?: readonly string[],
-    ): Promise<Array<{ id: string; name: string; unitId: string }>> {
-      const only = ids
-        ? sql`AND id IN (${
-            ids.length
-              ? sql.join(
-                  ids.map((i) => sql`${i}`),
-                  sql`, `,
-                )
-              : sql`NULL`
-          })`
-        : sql``;
-      return queryRows(
-        db,
-        sql`SELECT id, name, unit_id AS "unitId" FROM places WHERE status = 'active' ${only} ORDER BY name LIMIT 2000`,
-      );
-    },
-
-    async planInstanceExists(db: Db, id: string): Promise<boolean> {
-      const rows = await queryRows<{ x: number }>(
-        db,
-        sql`SELECT 1 AS x FROM plan_task_instances WHERE id = ${id}`,
-      );
-      return rows.length > 0;
-    },
-
-    /** Instances of `year` or later of the tasks the units lead or coordinate, for the event form. */
-    async planInstanceOptions(db: Db, year: number, unitIds: readonly string[]) {
-      if (unitIds.length === 0) return [];
-      return queryRows<{ id: string; year: number; label: string }>(
-        db,
-        sql`SELECT DISTINCT i.id, i.year, t.phase || ' ' || t.section || '.' || t.number || ' — ' || left(t.content, 120) AS label,
-                   t.phase, t.section, t.number
-            FROM plan_task_instances i JOIN plan_tasks t ON t.id = i.task_id
-            JOIN plan_task_units tu ON tu.task_id = t.id
-            WHERE i.year BETWEEN ${year} AND ${year + 1}
-              AND tu.unit_id IN (${sql.join(
-                unitIds.map((u) => sql`${u}`),
-                sql`, `,
-              )})
-            ORDER BY i.year, t.phase, t.section, t.number LIMIT 500`,
-      );
+      return (await toEvents(db, rows)).map((r) => r.event);
     },
 
     /** Largest number of seats confirmed on one session (per-session registration). */

@@ -2,9 +2,12 @@
 // the commemorative days — 21/4, 23/4, 18/5, the Lifelong-Learning Week 1–7/10, 10/10, 23/11 — plus weekly
 // class series with skipped days. Written with the repositories in one transaction (bulk demo data), audited
 // as the system.
+
 import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
+import { placesPort } from '../places/index.server.ts';
+import { planInstancesPort } from '../plan/index.server.ts';
 import type { EventAudience, EventCategory, RegistrationMode } from './events.model.server.ts';
 import { generateSessions, type WeeklyRule } from './events.schedule.ts';
 
@@ -278,14 +281,14 @@ const DEMO_EVENTS: DemoEvent[] = [
 
 export async function seedDemoEvents(deps: Pick<AppDeps, 'db' | 'repos' | 'audit'>): Promise<number> {
   return deps.db.transaction(async (tx) => {
-    const places = await deps.repos.events.placeOptions(tx);
+    const places = await placesPort.activeOptions(deps, tx);
     let created = 0;
     for (const d of DEMO_EVENTS) {
       const unit = await deps.repos.units.byCode(tx, d.unit);
       if (!unit) continue;
       const place = d.online ? undefined : places.find((p) => p.unitId === unit.id);
       const plan = d.plan
-        ? (await deps.repos.events.planInstanceOptions(tx, Number(d.day.slice(0, 4)), [unit.id]))[0]
+        ? (await planInstancesPort.options(deps, tx, Number(d.day.slice(0, 4)), [unit.id]))[0]
         : undefined;
       const schedule = { firstDate: d.day, startTime: d.start, endTime: d.end, weekly: d.weekly ?? null };
       const values = {

@@ -1,6 +1,7 @@
 // Staff create and edit their unit's events; everyone reads published ones. Sessions come from the schedule
 // (events.schedule.ts). Edits that would break registrations are refused with a message: capacity below the
 // seats already confirmed, another schedule or registration mode once people have registered.
+
 import { rm } from 'node:fs/promises';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
@@ -12,6 +13,8 @@ import { haversineKm } from '../../lib/geo.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { checkVersion, staleVersion } from '../../lib/versions.server.ts';
 import { storeUploadedFile } from '../files/files.usecases.server.ts';
+import { placesPort } from '../places/index.server.ts';
+import { planInstancesPort } from '../plan/index.server.ts';
 import { sendCancellationMail } from './events.mail.server.ts';
 import type { EventRecord, EventValues, ListedSession, SessionRecord } from './events.repository.server.ts';
 import { generateSessions } from './events.schedule.ts';
@@ -67,10 +70,10 @@ async function checkReferences(deps: EventsDeps, tx: Db, v: EventValues) {
   if (v.registrationOpensAt && v.registrationClosesAt && v.registrationOpensAt >= v.registrationClosesAt)
     throw eventError('window_order', 'events.error.windowOrder');
   if (v.placeId) {
-    const places = await deps.repos.events.placeOptions(tx, [v.placeId]);
+    const places = await placesPort.activeOptions(deps, tx, [v.placeId]);
     if (places.length === 0) throw eventError('place_not_found', 'events.error.placeNotFound');
   }
-  if (v.planInstanceId && !(await deps.repos.events.planInstanceExists(tx, v.planInstanceId)))
+  if (v.planInstanceId && !(await planInstancesPort.exists(deps, tx, v.planInstanceId)))
     throw eventError('plan_instance_not_found', 'events.error.planInstanceNotFound');
 }
 
@@ -219,6 +222,11 @@ export function listRange(deps: Pick<AppDeps, 'now'>, q: PublicListQuery): { fro
   return { from, to };
 }
 
+/** Places used by upcoming published events (the public list's place filter), by name. */
+export async function placesWithUpcomingEvents(deps: Pick<AppDeps, 'db' | 'repos' | 'now'>) {
+  return placesPort.names(deps, deps.db, await deps.repos.events.placeIdsWithEvents(deps.db, deps.now()));
+}
+
 export async function listPublicSessions(
   deps: EventsDeps,
   q: PublicListQuery,
@@ -311,8 +319,9 @@ export async function eventFormOptions(
   const year = Number(isoDateInVietnam(deps.now()).slice(0, 4));
   return {
     units: units.map((u) => ({ id: u.id, name: u.name })),
-    places: await deps.repos.events.placeOptions(deps.db),
-    planInstances: await deps.repos.events.planInstanceOptions(
+    places: await placesPort.activeOptions(deps, deps.db),
+    planInstances: await planInstancesPort.options(
+      deps,
       deps.db,
       year,
       units.map((u) => u.id),

@@ -10,6 +10,7 @@ export const repositories = () => ({ exhibitions: createExhibitionsRepository() 
 
 export const feature: FeatureModule = {
   name: 'exhibitions',
+  tables: ['exhibitions', 'exhibition_sections', 'exhibition_items'],
   repositories,
   permissions: exhibitionPermissions,
   api: [registerExhibitionRoutes],

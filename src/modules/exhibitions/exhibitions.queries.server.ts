@@ -1,9 +1,11 @@
 // Reading exhibitions: the public list and story (published only; drafts for staff of the unit, as a preview),
 // the staff list, and the exhibitions a record appears in.
+
 import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
+import { catalogueRecordsPort } from '../catalogue/index.server.ts';
 import type { ImageView } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionRow, ItemRow, SectionValues } from './exhibitions.repository.server.ts';
 
@@ -55,14 +57,17 @@ export async function loadStory(deps: Deps, ex: ExhibitionRow, publicOnly: boole
     sections.map((s) => s.id),
   );
   const recordIds = [...new Set(items.flatMap((i) => (i.recordId ? [i.recordId] : [])))];
-  const firstImages = new Map(
-    (await deps.repos.catalogueMedia.firstImages(deps.db, recordIds)).map((img) => [img.recordId, img]),
-  );
+  const [images, summaries] = await Promise.all([
+    catalogueRecordsPort.firstImages(deps, deps.db, recordIds),
+    catalogueRecordsPort.summaries(deps, deps.db, recordIds),
+  ]);
+  const firstImages = new Map(images.map((img) => [img.recordId, img]));
+  const records = new Map(summaries.map((r) => [r.id, r]));
   const views: SectionView[] = sections.map((s) => ({
     ...s,
     items: items
       .filter((i) => i.sectionId === s.id)
-      .filter((i) => !publicOnly || !i.recordId || i.recordPublished)
+      .filter((i) => !publicOnly || !i.recordId || records.get(i.recordId)?.published === true)
       .map((i): ExhibitionItemView => {
         if (i.recordId)
           return {
@@ -72,9 +77,9 @@ export async function loadStory(deps: Deps, ex: ExhibitionRow, publicOnly: boole
             captionEn: i.captionEn,
             record: {
               id: i.recordId,
-              title: i.recordTitle ?? '',
-              type: i.recordType ?? 'museum_object',
-              published: i.recordPublished === true,
+              title: records.get(i.recordId)?.title ?? '',
+              type: records.get(i.recordId)?.type ?? 'museum_object',
+              published: records.get(i.recordId)?.published === true,
               image: firstImages.get(i.recordId) ?? null,
             },
           };

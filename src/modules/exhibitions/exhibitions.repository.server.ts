@@ -1,7 +1,7 @@
 // All SQL for virtual exhibitions: the exhibition, its ordered sections and the ordered items of a section.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
 import { FILE_COLUMNS, type VariantInfo } from '../catalogue/media/media.repository.server.ts';
 import type { ExhibitionStatus } from './exhibitions.schemas.server.ts';
 
@@ -51,9 +51,6 @@ export interface ItemValues {
 
 /** An item with what a page needs: the record's title/type, or the uploaded image's file data. */
 export interface ItemRow extends ItemValues {
-  recordTitle: string | null;
-  recordType: string | null;
-  recordPublished: boolean | null;
   mime: string | null;
   width: number | null;
   height: number | null;
@@ -144,7 +141,7 @@ export function createExhibitionsRepository() {
       const rows = await queryRows<ExhibitionRow>(
         db,
         sql`WITH RECURSIVE scope(id) AS (
-            SELECT id FROM units WHERE id = ANY(${sql.param([...roots])}::text[])
+            SELECT id FROM units WHERE id = ANY(${textArray(roots)}::text[])
             UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
           ${SELECT_EXHIBITION} WHERE e.unit_id IN (SELECT id FROM scope)
           ORDER BY e.updated_at DESC, e.id LIMIT ${limit}`,
@@ -204,7 +201,7 @@ export function createExhibitionsRepository() {
     async orderSections(db: Db, exhibitionId: string, ids: readonly string[]): Promise<void> {
       if (ids.length === 0) return;
       await db.execute(sql`UPDATE exhibition_sections s SET position = o.ord - 1
-        FROM unnest(${sql.param([...ids])}::text[]) WITH ORDINALITY AS o(id, ord)
+        FROM unnest(${textArray(ids)}::text[]) WITH ORDINALITY AS o(id, ord)
         WHERE s.id = o.id AND s.exhibition_id = ${exhibitionId}`);
     },
 
@@ -214,11 +211,10 @@ export function createExhibitionsRepository() {
         db,
         sql`SELECT i.id, i.section_id AS "sectionId", i.position, i.record_id AS "recordId", i.file_id AS "fileId",
           i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
-          r.title AS "recordTitle", r.type AS "recordType", r.published AS "recordPublished", ${FILE_COLUMNS}
+          ${FILE_COLUMNS}
         FROM exhibition_items i
-          LEFT JOIN catalogue_records r ON r.id = i.record_id
           LEFT JOIN stored_files f ON f.id = i.file_id
-        WHERE i.section_id = ANY(${sql.param([...sectionIds])}::text[]) ORDER BY i.section_id, i.position, i.id`,
+        WHERE i.section_id = ANY(${textArray(sectionIds)}::text[]) ORDER BY i.section_id, i.position, i.id`,
       );
     },
 
@@ -236,7 +232,7 @@ export function createExhibitionsRepository() {
     async orderItems(db: Db, sectionId: string, ids: readonly string[]): Promise<void> {
       if (ids.length === 0) return;
       await db.execute(sql`UPDATE exhibition_items i SET position = o.ord - 1
-        FROM unnest(${sql.param([...ids])}::text[]) WITH ORDINALITY AS o(id, ord)
+        FROM unnest(${textArray(ids)}::text[]) WITH ORDINALITY AS o(id, ord)
         WHERE i.id = o.id AND i.section_id = ${sectionId}`);
     },
   };

@@ -1,7 +1,7 @@
 // SQL for stored files (the bytes live on disk under DATA_DIR/files; see files.storage.ts).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 export type FileVisibility = 'public' | 'private';
 export type ImageVariant = 'thumb' | 'medium' | 'large';

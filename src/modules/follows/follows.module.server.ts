@@ -14,6 +14,7 @@ export const repositories = () => ({ follows: createFollowsRepository() });
 
 export const feature: FeatureModule = {
   name: 'follows',
+  tables: ['follows'],
   repositories,
   permissions: followPermissions,
   jobs: { [FOLLOWS_SCAN_JOB]: runFollowsScanJob, [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob },

@@ -1,7 +1,7 @@
 // SQL for what citizens follow (units, places, categories) and who follows what an event belongs to.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 
 export type FollowKind = 'unit' | 'place' | 'category';

@@ -7,5 +7,6 @@ export const repositories = () => ({ idempotency: createIdempotencyRepository() 
 
 export const feature: FeatureModule = {
   name: 'idempotency',
+  tables: ['idempotency_keys'],
   repositories,
 };

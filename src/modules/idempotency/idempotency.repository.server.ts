@@ -1,7 +1,7 @@
 // SQL for idempotency keys: one row per (scope, actor, key), claimed in the transaction of the write it guards.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 export interface IdempotencyClaim {
   scope: string;

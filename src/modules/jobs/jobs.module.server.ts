@@ -9,6 +9,7 @@ export const repositories = () => ({ jobs: createJobsRepository() });
 
 export const feature: FeatureModule = {
   name: 'jobs',
+  tables: ['jobs'],
   repositories,
   permissions: jobPermissions,
   jobs: { 'jobs.prune': pruneJobs },

@@ -2,7 +2,7 @@
 // a job whose lease expired (its process died) is claimed again. `dedupe_key` makes enqueueing idempotent.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -77,6 +77,11 @@ export function createJobsRepository() {
             RETURNING ${COLUMNS}`,
       );
       return rows[0] ? hydrate(rows[0]) : null;
+    },
+
+    /** A long job still running extends its claim (only while it still holds it). */
+    async renewLease(db: Db, id: string, until: Date): Promise<void> {
+      await db.execute(sql`UPDATE jobs SET locked_until = ${until} WHERE id = ${id} AND status = 'running'`);
     },
 
     async complete(db: Db, id: string, now: Date): Promise<void> {

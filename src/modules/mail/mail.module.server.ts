@@ -9,6 +9,7 @@ export const repositories = (dbh: DbHandle) => ({ outbox: createOutboxRepository
 
 export const feature: FeatureModule = {
   name: 'mail',
+  tables: ['mail_outbox'],
   repositories,
   permissions: mailPermissions,
   nav: [{ path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read', group: 'admin' }],

@@ -7,5 +7,6 @@ export const repositories = () => ({ notifications: createNotificationsRepositor
 
 export const feature: FeatureModule = {
   name: 'notifications',
+  tables: ['notifications'],
   repositories,
 };

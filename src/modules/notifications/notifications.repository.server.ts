@@ -1,7 +1,7 @@
 // SQL for in-app notifications: one row per message to one user, rendered in the reader's language.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.server.ts';
 

@@ -8,7 +8,8 @@ import { notFound } from '../../lib/errors.ts';
 import { authorizeAnywhere, authorizeOnRoot, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import type { HoursException, HoursInterval } from './places.hours.ts';
-import type { MobileRouteRow, PlaceRow } from './places.repository.server.ts';
+import type { MobileRouteRow } from './places.mobile.repository.server.ts';
+import type { PlaceRow } from './places.repository.server.ts';
 import { type PlacesDeps, placeVisible } from './places.usecases.server.ts';
 
 export interface UnitOption {
@@ -54,7 +55,7 @@ export async function placeForEdit(
 
 export async function routeForEdit(deps: PlacesDeps, actor: Actor, routeId: string): Promise<MobileRouteRow> {
   authorizeAnywhere(actor, 'places.route.update');
-  const route = await deps.repos.places.routeById(deps.db, routeId);
+  const route = await deps.repos.mobileRoutes.routeById(deps.db, routeId);
   if (!route) throw notFound('places.route');
   authorizeEdit(actor, 'places.route.update', route.unitId, placeVisible(actor, route), 'places.route');
   return route;

@@ -311,7 +311,7 @@ describe('places over HTTP', () => {
 
   it('lets only administrators of the whole department set the map tile server', async () => {
     const body = { tileUrl: 'https://tile.example.vn/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' };
-    const { updateMapSettings } = await import('./places.settings.ts');
+    const { updateMapSettings } = await import('./places.settings.server.ts');
     const staffActor = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
     await expect(updateMapSettings(ctx.deps, staffActor, { ...body, version: 1 })).rejects.toMatchObject({
       status: 403,
@@ -322,7 +322,9 @@ describe('places over HTTP', () => {
   });
 
   it('refuses a second map settings save made from the same version (409) and keeps the first', async () => {
-    const { mapSettingsVersion, readMapSettings, updateMapSettings } = await import('./places.settings.ts');
+    const { mapSettingsVersion, readMapSettings, updateMapSettings } = await import(
+      './places.settings.server.ts'
+    );
     const admin = await actorOn(ctx, 'administrator', 'so-vhttdl');
     const shown = await mapSettingsVersion(ctx.deps, admin);
     const first = { tileUrl: 'https://a.example.vn/{z}/{x}/{y}.png', attribution: 'A', version: shown };

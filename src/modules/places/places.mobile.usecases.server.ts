@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.server.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
-import type { MobileRouteRow, StopView } from './places.repository.server.ts';
+import type { MobileRouteRow, StopView } from './places.mobile.repository.server.ts';
 import { nextStopOccurrences, type StopCancellation, type StopOccurrence } from './places.schedule.ts';
 import type {
   CreateRouteInput,
@@ -37,13 +37,13 @@ export interface RouteDetail {
 
 export async function listRoutes(deps: PlacesDeps, actor: Actor): Promise<MobileRouteRow[]> {
   authorize(actor, 'places.place.read');
-  return deps.repos.places.listRoutes(deps.db, {});
+  return deps.repos.mobileRoutes.listRoutes(deps.db, {});
 }
 
 export async function listManagedRoutes(deps: PlacesDeps, actor: Actor): Promise<MobileRouteRow[]> {
   authorize(actor, 'places.place.list');
   const unitIds = visibleUnits(actor, 'places.route.update', await unitTree(deps));
-  return deps.repos.places.listRoutes(deps.db, { unitIds, includeClosed: true });
+  return deps.repos.mobileRoutes.listRoutes(deps.db, { unitIds, includeClosed: true });
 }
 
 export async function getRoute(
@@ -53,15 +53,15 @@ export async function getRoute(
   opts: { days?: number; limit?: number } = {},
 ): Promise<RouteDetail> {
   authorize(actor, 'places.place.read');
-  const route = await deps.repos.places.routeById(deps.db, routeId);
+  const route = await deps.repos.mobileRoutes.routeById(deps.db, routeId);
   if (
     !route ||
     (route.status !== 'active' && !can(actor, 'places.place.read_closed', { unitId: route.unitId }))
   )
     throw notFound('places.route');
   const now = deps.now();
-  const stops = await deps.repos.places.stops(deps.db, routeId);
-  const cancellations = await deps.repos.places.cancellations(
+  const stops = await deps.repos.mobileRoutes.stops(deps.db, routeId);
+  const cancellations = await deps.repos.mobileRoutes.cancellations(
     deps.db,
     stops.map((s) => s.id),
     localNow(now).day,
@@ -97,7 +97,7 @@ export async function createRoute(
   return deps.db.transaction(async (tx) => {
     if (!(await deps.repos.units.get(tx, input.unitId)))
       throw new AppError('places.unit_not_found', 422, 'places.error.unitNotFound');
-    const route = await deps.repos.places.insertRoute(tx, {
+    const route = await deps.repos.mobileRoutes.insertRoute(tx, {
       id: newId('route'),
       unitId: input.unitId,
       name: input.name.normalize('NFC'),
@@ -124,7 +124,7 @@ async function routeForWrite(
   routeId: string,
   version?: number,
 ) {
-  const route = await deps.repos.places.lockRoute(tx, routeId);
+  const route = await deps.repos.mobileRoutes.lockRoute(tx, routeId);
   if (!route) throw notFound('places.route');
   authorizeEdit(actor, 'places.route.update', route.unitId, placeVisible(actor, route), 'places.route');
   if (version !== undefined) checkVersion('places.route', route.version, version);
@@ -146,7 +146,7 @@ export async function updateRoute(
       if (!(await deps.repos.units.get(tx, input.unitId)))
         throw new AppError('places.unit_not_found', 422, 'places.error.unitNotFound');
     }
-    const after = await deps.repos.places.updateRoute(tx, routeId, {
+    const after = await deps.repos.mobileRoutes.updateRoute(tx, routeId, {
       ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
       ...(input.name !== undefined ? { name: input.name.normalize('NFC') } : {}),
       ...(input.vehicle !== undefined ? { vehicle: nfc(input.vehicle) } : {}),
@@ -179,7 +179,7 @@ export async function addStop(
     if (place?.status !== 'active')
       throw new AppError('places.stop_place_not_found', 422, 'places.error.stopPlace');
     const id = newId('stop');
-    await deps.repos.places.insertStop(tx, {
+    await deps.repos.mobileRoutes.insertStop(tx, {
       id,
       routeId,
       placeId: place.id,
@@ -189,7 +189,7 @@ export async function addStop(
       ends: input.ends,
       note: nfc(input.note),
     });
-    const stop = (await deps.repos.places.stopById(tx, id)) as StopView;
+    const stop = (await deps.repos.mobileRoutes.stopById(tx, id)) as StopView;
     await deps.audit.record(tx, actor, {
       action: 'places.stop.create',
       entityType: 'mobile_library_stop',
@@ -209,7 +209,7 @@ async function stopForWrite(
   stopId: string,
 ) {
   const route = await routeForWrite(deps, tx, actor, routeId);
-  const stop = await deps.repos.places.stopById(tx, stopId);
+  const stop = await deps.repos.mobileRoutes.stopById(tx, stopId);
   if (!stop || stop.routeId !== routeId) throw notFound('places.stop');
   return { route, stop };
 }
@@ -223,7 +223,7 @@ export async function removeStop(
   authorizeAnywhere(actor, 'places.route.update');
   await deps.db.transaction(async (tx) => {
     const { route, stop } = await stopForWrite(deps, tx, actor, routeId, stopId);
-    await deps.repos.places.deleteStop(tx, stopId);
+    await deps.repos.mobileRoutes.deleteStop(tx, stopId);
     await deps.audit.record(tx, actor, {
       action: 'places.stop.delete',
       entityType: 'mobile_library_stop',
@@ -248,7 +248,7 @@ export async function cancelStop(
     const weekdayOf = new Date(`${input.day}T00:00:00Z`).getUTCDay() || 7;
     const runs = stop.weekday !== null ? stop.weekday === weekdayOf : stop.dates.includes(input.day);
     if (!runs) throw new AppError('places.stop_not_on_day', 422, 'places.error.stopNotOnDay');
-    await deps.repos.places.upsertCancellation(tx, cancellation);
+    await deps.repos.mobileRoutes.upsertCancellation(tx, cancellation);
     await deps.audit.record(tx, actor, {
       action: 'places.stop.cancel',
       entityType: 'mobile_library_stop',
@@ -270,7 +270,7 @@ export async function restoreStop(
   authorizeAnywhere(actor, 'places.route.update');
   await deps.db.transaction(async (tx) => {
     const { route } = await stopForWrite(deps, tx, actor, routeId, stopId);
-    if (!(await deps.repos.places.deleteCancellation(tx, stopId, day)))
+    if (!(await deps.repos.mobileRoutes.deleteCancellation(tx, stopId, day)))
       throw notFound('places.stop_cancellation');
     await deps.audit.record(tx, actor, {
       action: 'places.stop.restore',

@@ -1,15 +1,30 @@
 // The places module: what it contributes to the platform (see src/app/module.ts).
+
 import type { FeatureModule } from '../../app/module.ts';
+import { createMobileRoutesRepository } from './places.mobile.repository.server.ts';
 import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
+import { createPlaceLookupRepository } from './places-lookup.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
-export const repositories = () => ({ places: createPlacesRepository() });
+export const repositories = () => ({
+  places: createPlacesRepository(),
+  mobileRoutes: createMobileRoutesRepository(),
+  placeLookup: createPlaceLookupRepository(),
+});
 
 export const feature: FeatureModule = {
   name: 'places',
+  tables: [
+    'places',
+    'place_hours',
+    'place_hours_exceptions',
+    'mobile_library_routes',
+    'mobile_library_stops',
+    'mobile_library_stop_cancellations',
+  ],
   repositories,
   permissions: placePermissions,
   api: [registerPlaceRoutes],

@@ -1,8 +1,9 @@
 // API shapes of places and mobile-library routes, and the schema.org JSON-LD of a place's public page.
 import { z } from '@hono/zod-openapi';
 import { schemaOrgType } from './places.kinds.ts';
+import type { MobileRouteRow, StopView } from './places.mobile.repository.server.ts';
 import type { RouteDetail } from './places.mobile.usecases.server.ts';
-import type { MobileRouteRow, PlaceListRow, PlaceRow, StopView } from './places.repository.server.ts';
+import type { PlaceListRow, PlaceRow } from './places.repository.server.ts';
 import type { PlaceDetail } from './places.usecases.server.ts';
 
 export const PlaceSchema = z

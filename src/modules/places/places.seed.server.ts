@@ -92,7 +92,7 @@ export async function seedDemoPlaces(deps: AppDeps): Promise<number> {
     }
     for (const r of DEMO_ROUTES) {
       const routeId = newId('route');
-      await deps.repos.places.insertRoute(tx, {
+      await deps.repos.mobileRoutes.insertRoute(tx, {
         id: routeId,
         unitId: owners.get('thu-vien-tinh') as string,
         name: r.name,
@@ -110,11 +110,11 @@ export async function seedDemoPlaces(deps: AppDeps): Promise<number> {
         ends: s.ends,
         note: null,
       }));
-      for (const s of stops) await deps.repos.places.insertStop(tx, s);
+      for (const s of stops) await deps.repos.mobileRoutes.insertStop(tx, s);
       // The second visit of the route's first stop is cancelled, so the public page shows how that looks.
       const second = nextStopOccurrences(stops.slice(0, 1), [], deps.now(), { days: 21 })[1];
       if (second)
-        await deps.repos.places.upsertCancellation(tx, {
+        await deps.repos.mobileRoutes.upsertCancellation(tx, {
           stopId: second.stopId,
           day: second.day,
           reason: 'Xe bảo dưỡng định kỳ; lịch bù sẽ được thông báo tại điểm dừng.',

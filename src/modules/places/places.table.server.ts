@@ -109,4 +109,3 @@ export const mobileLibraryStopCancellations = pgTable(
 
 export type PlaceRow = typeof places.$inferSelect;
 export type MobileRouteRow = typeof mobileLibraryRoutes.$inferSelect;
-export type StopRow = typeof mobileLibraryStops.$inferSelect;

@@ -17,7 +17,8 @@ import {
   overlappingWeekday,
   upcomingExceptions,
 } from './places.hours.ts';
-import type { PlaceListRow, PlaceRow, PlaceValues, StopView } from './places.repository.server.ts';
+import type { StopView } from './places.mobile.repository.server.ts';
+import type { PlaceListRow, PlaceRow, PlaceValues } from './places.repository.server.ts';
 import type { StopOccurrence } from './places.schedule.ts';
 import { nextStopOccurrences } from './places.schedule.ts';
 import type {
@@ -92,9 +93,9 @@ export async function getPlace(deps: PlacesDeps, actor: Actor, placeId: string):
   const [weekly, exceptions, stops] = await Promise.all([
     deps.repos.places.hours(deps.db, placeId),
     deps.repos.places.exceptions(deps.db, placeId, today),
-    deps.repos.places.stopsAtPlace(deps.db, placeId),
+    deps.repos.mobileRoutes.stopsAtPlace(deps.db, placeId),
   ]);
-  const cancellations = await deps.repos.places.cancellations(
+  const cancellations = await deps.repos.mobileRoutes.cancellations(
     deps.db,
     stops.map((s) => s.id),
     today,

@@ -2,7 +2,7 @@
 // hours) and both save. The first wins; the second gets 409 with the place as stored now, and nothing of the
 // first save is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from '../access/access.grants.server.ts';

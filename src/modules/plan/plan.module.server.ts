@@ -1,4 +1,5 @@
 // The plan module: what it contributes to the platform (see src/app/module.ts).
+
 import type { FeatureModule } from '../../app/module.ts';
 import { mergePermissionTables } from '../../lib/authz.ts';
 import { planBudgetPermissions } from './budget/budget.policies.ts';
@@ -9,6 +10,7 @@ import { planPermissions } from './plan.policies.ts';
 import { createPlanRepository } from './plan.repository.server.ts';
 import { registerPlanRoutes } from './plan.routes.server.ts';
 import { seedCommemorativeDays, seedPlan } from './plan.seed.server.ts';
+import { createPlanLookupRepository } from './plan-lookup.repository.server.ts';
 import {
   REMINDER_SEND_JOB,
   REMINDERS_JOB,
@@ -25,6 +27,7 @@ import { createPlanWorkQueries } from './work/work-queries.repository.server.ts'
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
   plan: createPlanRepository(),
+  planLookup: createPlanLookupRepository(),
   planWork: createPlanWorkRepository(),
   planWorkQueries: createPlanWorkQueries(),
   planTaskEdits: createPlanTaskEditRepository(),
@@ -34,6 +37,17 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'plan',
+  tables: [
+    'plan_tasks',
+    'plan_task_units',
+    'plan_task_instances',
+    'commemorative_days',
+    'plan_unit_reports',
+    'plan_evidence',
+    'plan_instance_events',
+    'plan_task_edits',
+    'plan_budget_lines',
+  ],
   repositories,
   permissions: mergePermissionTables(planPermissions, planBudgetPermissions),
   api: [registerPlanRoutes, registerPlanWorkRoutes, registerPlanBudgetRoutes],

@@ -1,7 +1,7 @@
 // All SQL touching plan tasks, their units and instances, and the commemorative days.
 import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows } from '../../db/rows.server.ts';
+import { queryRows, sqlList } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
@@ -113,17 +113,6 @@ function timeFromColumns(r: Pick<TaskRecord, 'timeKind' | 'timeFrom' | 'timeTo'>
 
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], ${planTasks.section})`;
 
-/** Raw SQL rows: both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`. */
-const rowsOf = queryRows;
-
-/** `$1, $2, …` for an IN list; callers guarantee the list is not empty. */
-function sqlList(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-}
-
 /** Units in the subtrees under `roots` (the roots included). */
 function subtreeUnitIds(roots: readonly string[]): SQL {
   return sql`(WITH RECURSIVE scope(id) AS (
@@ -136,7 +125,7 @@ export function createPlanRepository() {
   async function hydrate(db: Db, records: TaskRecord[]): Promise<PlanTask[]> {
     if (records.length === 0) return [];
     const ids = records.map((r) => r.id);
-    const units = await rowsOf<{
+    const units = await queryRows<{
       task_id: string;
       role: PlanUnitRole;
       id: string;
@@ -245,7 +234,7 @@ export function createPlanRepository() {
 
     /** Units that lead or coordinate at least one task (for the unit filter). */
     async unitsInPlan(db: Db): Promise<PlanTaskUnit[]> {
-      return rowsOf<PlanTaskUnit>(
+      return queryRows<PlanTaskUnit>(
         db,
         sql`SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
             ORDER BY u.name`,

@@ -1,5 +1,7 @@
 // Site settings (department name, tile URL, …) stored as JSON values by key.
-import type { DbHandle } from '../../db/client.server.ts';
+import { sql } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
 /** How long a page may show a setting another process changed (writes in this process clear it at once). */
 const CACHE_TTL_MS = 10_000;
@@ -32,6 +34,34 @@ export function createSettingsRepository(dbh: DbHandle) {
         'INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING',
         [key, JSON.stringify(value)],
       );
+    },
+    /**
+     * Writes a setting in the caller's transaction and returns the value it replaced. A cleared setting keeps
+     * its row (JSON null) so a settings page's version on it keeps growing.
+     */
+    async writeInTransaction(db: Db, key: string, value: unknown): Promise<unknown> {
+      cache.delete(key);
+      const before = await queryRows<{ value: unknown }>(
+        db,
+        sql`SELECT value FROM settings WHERE key = ${key} FOR UPDATE`,
+      );
+      await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, ${JSON.stringify(value ?? null)}::jsonb)
+          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
+      return before[0]?.value ?? null;
+    },
+    /** The version of a settings page kept on one key's row (1 while never saved); `lock` serialises savers. */
+    async versionOf(db: Db, key: string, lock = false): Promise<number> {
+      if (lock) await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`);
+      const rows = await queryRows<{ version: number }>(
+        db,
+        sql`SELECT version FROM settings WHERE key = ${key}`,
+      );
+      return Number(rows[0]?.version ?? 1);
+    },
+    /** Grows a settings page's version by one (its key's row, created when missing). */
+    async bumpVersion(db: Db, key: string): Promise<void> {
+      await db.execute(sql`INSERT INTO settings (key, value, version) VALUES (${key}, 'null'::jsonb, 2)
+        ON CONFLICT (key) DO UPDATE SET version = settings.version + 1, updated_at = now()`);
     },
     async set(key: string, value: unknown): Promise<void> {
       cache.delete(key);

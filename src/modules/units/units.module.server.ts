@@ -10,6 +10,7 @@ export const repositories = () => ({ units: createUnitsRepository() });
 
 export const feature: FeatureModule = {
   name: 'units',
+  tables: ['units', 'unit_history'],
   repositories,
   permissions: unitPermissions,
   api: [registerUnitRoutes],

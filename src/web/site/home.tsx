@@ -1,21 +1,12 @@
-import { type Locale, t as translate } from '../../lib/i18n.ts';
 import { useHref, useT } from '../i18n.ts';
-import type { Route } from './+types/home.ts';
-
-export function meta({ matches }: Route.MetaArgs) {
-  const root = matches[0]?.loaderData as { locale?: Locale } | undefined;
-  const locale = root?.locale ?? 'vi';
-  return [
-    { title: translate(locale, 'home.meta.title') },
-    { name: 'description', content: translate(locale, 'home.meta.description') },
-  ];
-}
 
 export default function Home() {
   const t = useT();
   const href = useHref();
   return (
     <>
+      <title>{t('home.meta.title')}</title>
+      <meta name="description" content={t('home.meta.description')} />
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>

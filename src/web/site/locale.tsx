@@ -1,5 +1,7 @@
 // The language layout: `/` is Vietnamese, `/en` English; any other first segment is not a language.
 import { data, Outlet, useRouteLoaderData } from 'react-router';
+import { messagesFor } from '../../lib/i18n.server.ts';
+import { requestContext } from '../context.ts';
 import { useT } from '../i18n.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import { newFormToken } from '../ui/FormToken.tsx';
@@ -13,9 +15,11 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
-// A fresh one-time token for the creating forms of this render (web/form-token.tsx).
-export function loader() {
-  return { formToken: newFormToken() };
+// A fresh one-time token for the creating forms of this render (web/form-token.tsx), and the footer's text
+// for a hydrating page (ADR 0002).
+export function loader({ context }: Route.LoaderArgs) {
+  const { locale } = context.get(requestContext);
+  return { formToken: newFormToken(), messages: messagesFor(locale, ['footer.program']) };
 }
 
 export default function LocaleLayout() {

@@ -1,6 +1,17 @@
 import { Form, useLocation } from 'react-router';
-import { type Locale, switchLocalePath } from '../../lib/i18n.ts';
+import { type Locale, type MessageKey, switchLocalePath } from '../../lib/i18n.ts';
 import { useHref, useLocale, useT } from '../i18n.ts';
+
+/** The messages the header shows; the root loader hands them to hydrating pages (ADR 0002). */
+export const SITE_HEADER_MESSAGES = [
+  'nav.skipToContent',
+  'nav.main',
+  'nav.home',
+  'nav.backOffice',
+  'nav.account',
+  'nav.signOut',
+  'nav.signIn',
+] as const satisfies readonly MessageKey[];
 
 export interface HeaderUser {
   name: string;

@@ -1,7 +1,7 @@
 // Form helpers for the user-administration pages: read the role/unit fields, and turn Zod issues into the
 // translated, field-linked messages the error summary shows.
 import type { ZodError } from 'zod';
-import { isMessageKey, type MessageKey } from '../../lib/i18n.ts';
+import { isMessageKey, type MessageKey } from '../../lib/i18n.server.ts';
 import type { FormMessage } from './forms.ts';
 
 /** Which message and which input (its id) each invalid input path maps to. */

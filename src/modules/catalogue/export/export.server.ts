@@ -5,8 +5,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize } from '../../../app/policies.server.ts';
+import { queryRows } from '../../../db/sql.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
-import { rowsOf } from '../catalogue.repository.server.ts';
 import type { SearchQuery } from '../catalogue.schemas.server.ts';
 import { queryWords } from '../catalogue.text.ts';
 import { writeIso2709 } from '../marc/iso2709.ts';
@@ -72,7 +72,9 @@ export function exportCatalogue(
         started = true;
         const limit = Math.min(BATCH, EXPORT_MAX - sent);
         const ids =
-          limit > 0 ? await rowsOf<{ id: string; seq: string | number }>(deps.db, next(afterSeq, limit)) : [];
+          limit > 0
+            ? await queryRows<{ id: string; seq: string | number }>(deps.db, next(afterSeq, limit))
+            : [];
         if (ids.length === 0) {
           if (q.format === 'marcxml') controller.enqueue(encoder.encode(MARCXML_FOOTER));
           controller.close();

@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../db/sql.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { ALLOW_LOOPBACK_FOR_TESTS } from '../../../lib/safe-fetch.server.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { runDueJobs } from '../../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../../units/units.test-helpers.ts';
-import { rowsOf } from '../catalogue.repository.server.ts';
 import { insertRecords, recordValues } from '../oai/oai.test-helpers.ts';
 import { createHarvestJobHandler, HARVEST_JOB } from './harvest.job.server.ts';
 import {
@@ -89,7 +89,7 @@ describe('OAI-PMH harvester', () => {
   });
 
   const harvested = () =>
-    rowsOf<{ title: string; published: boolean; controlNumber: string; source: string }>(
+    queryRows<{ title: string; published: boolean; controlNumber: string; source: string }>(
       harvester.deps.db,
       sql`SELECT title, published, control_number AS "controlNumber", source FROM catalogue_records ORDER BY title`,
     );
@@ -182,7 +182,7 @@ describe('OAI-PMH harvester', () => {
     await runJobs(harvester);
     const run = await getHarvestRun(harvester.deps, admin, runId);
     expect(run).toMatchObject({ status: 'done', imported: 229, failed: 0 });
-    const rows = await rowsOf<{ isbn: string | null; details: Record<string, unknown> }>(
+    const rows = await queryRows<{ isbn: string | null; details: Record<string, unknown> }>(
       harvester.deps.db,
       sql`SELECT isbn, details FROM catalogue_records WHERE unit_id = ${museum} AND isbn IS NOT NULL`,
     );

@@ -3,6 +3,7 @@
 // transaction with the run's progress and the next token, so a crash resumes at the last committed page.
 // Incremental: `from` is the responseDate of the source's last completed run. Idempotent: records match on
 // (OAI identifier, source) and an unchanged record (same content hash) is skipped; deleted headers unpublish.
+
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { ANONYMOUS } from '../../../lib/authz.ts';
@@ -14,6 +15,7 @@ import {
   safeFetch,
 } from '../../../lib/safe-fetch.server.ts';
 import type { JobHandler } from '../../jobs/jobs.types.ts';
+import { outboundAllowList } from '../../outbound/index.server.ts';
 import { type HoldingValues, type RecordValues, recordWords } from '../catalogue.repository.server.ts';
 import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts';
 import { XmlRejected } from '../marc/marcxml.server.ts';
@@ -56,7 +58,7 @@ function requestUrl(source: HarvestSource, run: HarvestRun, from: string | null)
 }
 
 async function fetchPage(deps: AppDeps, url: string, extras: HarvestFetchExtras): Promise<OaiPage> {
-  const allowList = (await deps.repos.catalogueHarvest.allowList(deps.db)).map((h) => h.pattern);
+  const allowList = await outboundAllowList.patterns(deps, deps.db, 'harvest');
   let res: Awaited<ReturnType<typeof safeFetch>>;
   try {
     res = await safeFetch(url, {

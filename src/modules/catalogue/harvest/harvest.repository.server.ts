@@ -1,13 +1,11 @@
-// SQL of the OAI-PMH harvester: the fetch allow-list, harvest sources and runs (progress, error report).
+// SQL of the OAI-PMH harvester: harvest sources and runs with progress and error report (the fetch allow-list
+// belongs to the outbound module).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf, textArray } from '../catalogue.repository.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 
-export interface AllowedHost {
-  pattern: string;
-  note: string | null;
-  createdAt: Date;
-}
+/** An entry of the harvest allow-list (kept by the outbound module). */
+export type { AllowedHostRow as AllowedHost } from '../../outbound/index.server.ts';
 
 export type HarvestSchedule = 'manual' | 'daily' | 'weekly';
 export type HarvestPrefix = 'oai_dc' | 'marcxml';
@@ -103,31 +101,6 @@ const run = (r: HarvestRun): HarvestRun => ({
 
 export function createCatalogueHarvestRepository() {
   return {
-    async allowList(db: Db): Promise<AllowedHost[]> {
-      const rows = await rowsOf<AllowedHost>(
-        db,
-        sql`SELECT pattern, note, created_at AS "createdAt" FROM catalogue_fetch_allowlist ORDER BY pattern`,
-      );
-      return rows.map(dates);
-    },
-
-    async addAllowedHost(db: Db, pattern: string, note: string | null, by: string | null): Promise<boolean> {
-      const rows = await rowsOf<{ pattern: string }>(
-        db,
-        sql`INSERT INTO catalogue_fetch_allowlist (pattern, note, created_by) VALUES (${pattern}, ${note}, ${by})
-          ON CONFLICT (pattern) DO NOTHING RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
-    async removeAllowedHost(db: Db, pattern: string): Promise<boolean> {
-      const rows = await rowsOf<{ pattern: string }>(
-        db,
-        sql`DELETE FROM catalogue_fetch_allowlist WHERE pattern = ${pattern} RETURNING pattern`,
-      );
-      return rows.length > 0;
-    },
-
     async createSource(db: Db, v: HarvestSourceValues, by: string | null): Promise<void> {
       await db.execute(sql`INSERT INTO catalogue_harvest_sources (id, name, base_url, metadata_prefix, set_spec,
           unit_id, publish, schedule, enabled, created_by)
@@ -137,7 +110,7 @@ export function createCatalogueHarvestRepository() {
 
     /** Switches the source only while it is still at `version`; false when someone saved first. */
     async setSourceEnabled(db: Db, id: string, enabled: boolean, version: number): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`UPDATE catalogue_harvest_sources SET enabled = ${enabled}, updated_at = now(),
         version = version + 1 WHERE id = ${id} AND version = ${version} RETURNING id`,
@@ -146,18 +119,18 @@ export function createCatalogueHarvestRepository() {
     },
 
     async getSource(db: Db, id: string): Promise<HarvestSource | undefined> {
-      const rows = await rowsOf<HarvestSource>(db, sql`${SOURCE} WHERE s.id = ${id}`);
+      const rows = await queryRows<HarvestSource>(db, sql`${SOURCE} WHERE s.id = ${id}`);
       return rows[0] ? source(rows[0]) : undefined;
     },
 
     async listSources(db: Db): Promise<HarvestSource[]> {
-      const rows = await rowsOf<HarvestSource>(db, sql`${SOURCE} ORDER BY s.name, s.id`);
+      const rows = await queryRows<HarvestSource>(db, sql`${SOURCE} ORDER BY s.name, s.id`);
       return rows.map(source);
     },
 
     /** A new queued run, or undefined when the source already has one queued or running. */
     async createRun(db: Db, id: string, sourceId: string, by: string | null): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`INSERT INTO catalogue_harvest_runs (id, source_id, created_by) VALUES (${id}, ${sourceId}, ${by})
           ON CONFLICT (source_id) WHERE status IN ('queued', 'running') DO NOTHING RETURNING id`,
@@ -166,12 +139,15 @@ export function createCatalogueHarvestRepository() {
     },
 
     async getRun(db: Db, id: string): Promise<HarvestRun | undefined> {
-      const rows = await rowsOf<HarvestRun>(db, sql`${RUN} WHERE r.id = ${id}`);
+      const rows = await queryRows<HarvestRun>(db, sql`${RUN} WHERE r.id = ${id}`);
       return rows[0] ? run(rows[0]) : undefined;
     },
 
     async listRuns(db: Db, limit: number): Promise<HarvestRun[]> {
-      const rows = await rowsOf<HarvestRun>(db, sql`${RUN} ORDER BY r.created_at DESC, r.id LIMIT ${limit}`);
+      const rows = await queryRows<HarvestRun>(
+        db,
+        sql`${RUN} ORDER BY r.created_at DESC, r.id LIMIT ${limit}`,
+      );
       return rows.map(run);
     },
 
@@ -207,7 +183,7 @@ export function createCatalogueHarvestRepository() {
 
     /** Sources the daily schedule harvests now: enabled, daily, or weekly and not run for 6.5 days. */
     async dueSources(db: Db, now: Date): Promise<string[]> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`SELECT id FROM catalogue_harvest_sources WHERE enabled AND (schedule = 'daily'
           OR (schedule = 'weekly' AND (last_run_at IS NULL OR last_run_at < ${now.toISOString()}::timestamptz - interval '156 hours')))
@@ -219,7 +195,7 @@ export function createCatalogueHarvestRepository() {
     /** Unpublishes harvested records whose source announced them deleted; answers how many changed. */
     async unpublishHarvested(db: Db, controlSource: string, identifiers: readonly string[]): Promise<number> {
       if (identifiers.length === 0) return 0;
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`UPDATE catalogue_records SET published = false, version = version + 1, updated_at = now()
           WHERE control_source = ${controlSource} AND control_number = ANY(${textArray(identifiers)}::text[])

@@ -11,6 +11,7 @@ import { hostMatches } from '../../../lib/safe-fetch.server.ts';
 import { staleVersion } from '../../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../../access/access.scope.ts';
 import { unitTree } from '../../access/access.unit-tree.ts';
+import { outboundAllowList } from '../../outbound/index.server.ts';
 import { enqueueHarvestJob } from './harvest.job.server.ts';
 import type { AllowedHost, HarvestRun, HarvestSource } from './harvest.repository.server.ts';
 import {
@@ -46,7 +47,7 @@ export async function harvestOverview(deps: AppDeps, actor: Actor): Promise<Harv
     .roots()
     .some((unitId) => can(actor, 'catalogue.harvest.allowlist.manage', { unitId }));
   const [allowList, sources, runs, units] = await Promise.all([
-    deps.repos.catalogueHarvest.allowList(deps.db),
+    outboundAllowList.hosts(deps, deps.db, 'harvest'),
     deps.repos.catalogueHarvest.listSources(deps.db),
     deps.repos.catalogueHarvest.listRuns(deps.db, 200),
     deps.repos.units.all(deps.db),
@@ -75,12 +76,7 @@ export async function addAllowedHost(deps: AppDeps, actor: Actor, raw: AllowedHo
   const input = parse(AllowedHostInputSchema, raw);
   const pattern = input.pattern.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   await deps.db.transaction(async (tx) => {
-    const added = await deps.repos.catalogueHarvest.addAllowedHost(
-      tx,
-      pattern,
-      input.note || null,
-      by(actor),
-    );
+    const added = await outboundAllowList.add(deps, tx, 'harvest', pattern, input.note || null, by(actor));
     if (!added)
       throw new AppError('catalogue.harvest.host_exists', 409, 'catalogue.harvest.error.hostExists');
     await deps.audit.record(tx, actor, {
@@ -95,7 +91,7 @@ export async function addAllowedHost(deps: AppDeps, actor: Actor, raw: AllowedHo
 export async function removeAllowedHost(deps: AppDeps, actor: Actor, pattern: string): Promise<void> {
   authorizeOnRoot(actor, 'catalogue.harvest.allowlist.manage', await unitTree(deps));
   await deps.db.transaction(async (tx) => {
-    if (!(await deps.repos.catalogueHarvest.removeAllowedHost(tx, pattern)))
+    if (!(await outboundAllowList.remove(deps, tx, 'harvest', pattern)))
       throw notFound('catalogue.harvest.host');
     await deps.audit.record(tx, actor, {
       action: 'catalogue.harvest.allowlist.remove',
@@ -115,7 +111,7 @@ export async function createHarvestSource(
   const input = parse(HarvestSourceInputSchema, raw);
   if (!(await deps.repos.catalogue.unitExists(deps.db, input.unitId)))
     throw new AppError('catalogue.unit_unknown', 422, 'catalogue.error.unknownUnit');
-  const allow = (await deps.repos.catalogueHarvest.allowList(deps.db)).map((h) => h.pattern);
+  const allow = (await outboundAllowList.hosts(deps, deps.db, 'harvest')).map((h) => h.pattern);
   if (!hostMatches(new URL(input.baseUrl).hostname, allow))
     throw new AppError('catalogue.harvest.host_not_allowed', 422, 'catalogue.harvest.error.hostNotAllowed');
   const id = newId('hsrc');

@@ -2,7 +2,7 @@
 // updated in the same transaction as the batch of records they describe.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf } from '../catalogue.repository.server.ts';
+import { queryRows } from '../../../db/sql.server.ts';
 
 import { MAX_STORED_ERRORS } from '../catalogue.vocab.ts';
 
@@ -84,12 +84,12 @@ export function createCatalogueImportRepository() {
     },
 
     async get(db: Db, id: string): Promise<ImportJob | undefined> {
-      const rows = await rowsOf<ImportJob>(db, sql`${SELECT_JOB} WHERE id = ${id}`);
+      const rows = await queryRows<ImportJob>(db, sql`${SELECT_JOB} WHERE id = ${id}`);
       return rows[0] ? hydrate(rows[0]) : undefined;
     },
 
     async list(db: Db, limit: number): Promise<ImportJob[]> {
-      const rows = await rowsOf<ImportJob>(
+      const rows = await queryRows<ImportJob>(
         db,
         sql`${SELECT_JOB} ORDER BY created_at DESC, id LIMIT ${limit}`,
       );
@@ -98,7 +98,7 @@ export function createCatalogueImportRepository() {
 
     /** Jobs a restart should pick up again (a crash leaves them `running`). */
     async unfinished(db: Db): Promise<string[]> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`SELECT id FROM catalogue_import_jobs WHERE status IN ('queued', 'running') ORDER BY created_at`,
       );

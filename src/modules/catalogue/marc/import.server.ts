@@ -3,13 +3,18 @@
 // crash loses at most the uncommitted batch and a restart continues after the last committed one.
 // Idempotent: a record matches on 001+003 (else ISBN); an unchanged record (same content hash) is skipped,
 // so importing a file twice changes nothing and bumps no version.
+// It runs as a job (MARC_IMPORT_JOB, enqueued with the import row): the job runner claims it with a lease,
+// which the running import keeps renewing; a process that dies stops renewing, and the runner claims the job
+// again once the lease runs out, so the import continues from its committed offset.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
+import type { Db } from '../../../db/client.server.ts';
 import { type Actor, ANONYMOUS } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import { newId } from '../../../lib/ids.server.ts';
+import type { Job } from '../../jobs/jobs.repository.server.ts';
 import {
   type HoldingValues,
   type ImportMatch,
@@ -26,6 +31,9 @@ import { openMarcXml } from './marcxml-reader.server.ts';
 type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
 export const IMPORT_BATCH = 1000;
+export const MARC_IMPORT_JOB = 'catalogue.marc.import';
+/** How long the claim on a running import lasts, renewed every third of it while the import runs. */
+const LEASE_SECONDS = 300;
 
 export interface StartImportInput {
   fileName: string;
@@ -63,6 +71,7 @@ export async function startMarcImport(deps: Deps, actor: Actor, input: StartImpo
       publish: input.publish,
       createdBy: actor.kind === 'user' ? actor.userId : null,
     });
+    await enqueueMarcImport(deps, tx, id);
     await deps.audit.record(tx, actor, {
       action: 'catalogue.import.create',
       entityType: 'catalogue_import_job',
@@ -191,16 +200,44 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
   }
 }
 
-/** Starts a job in the background of this process; errors end up in the job row and the log. */
-export function runMarcImportInBackground(deps: Deps, jobId: string): void {
-  runMarcImport(deps, jobId).catch((err: unknown) =>
-    deps.logger.error({ err, jobId }, 'catalogue import crashed'),
-  );
+function enqueueMarcImport(deps: Deps, db: Db, importId: string): Promise<string | null> {
+  // One queue entry per import, ever (a second enqueue is a no-op); attempts cover crashes mid-import.
+  return deps.repos.jobs.enqueue(db, {
+    kind: MARC_IMPORT_JOB,
+    payload: { importId },
+    dedupeKey: `${MARC_IMPORT_JOB}:${importId}`,
+    maxAttempts: 10,
+  });
 }
 
-/** On start: continue every job a crash or restart interrupted. */
-export async function resumeMarcImports(deps: Deps): Promise<void> {
-  for (const id of await deps.repos.catalogueImports.unfinished(deps.db)) runMarcImportInBackground(deps, id);
+/** The job handler: runs (or resumes) the import, renewing the job's lease while it runs. */
+export async function marcImportJob(deps: AppDeps, job: Job): Promise<void> {
+  const importId = (job.payload as { importId?: unknown } | null)?.importId;
+  if (typeof importId !== 'string') throw new Error('catalogue.marc.import: payload without importId');
+  const renew = setInterval(
+    () => {
+      deps.repos.jobs
+        .renewLease(deps.db, job.id, new Date(deps.now().getTime() + LEASE_SECONDS * 1000))
+        .catch((err: unknown) =>
+          deps.logger.error({ err, job: job.id }, 'catalogue import lease renewal failed'),
+        );
+    },
+    (LEASE_SECONDS * 1000) / 3,
+  );
+  try {
+    await runMarcImport(deps, importId);
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+/**
+ * Imports left unfinished by a version that ran them in-process (before they were jobs) get their queue
+ * entry; idempotent (one entry per import), so it runs on every start.
+ */
+export async function enqueueUnfinishedMarcImports(deps: Deps): Promise<void> {
+  for (const id of await deps.repos.catalogueImports.unfinished(deps.db))
+    await enqueueMarcImport(deps, deps.db, id);
 }
 
 const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''}`;

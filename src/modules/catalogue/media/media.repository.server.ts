@@ -1,7 +1,7 @@
 // All SQL for images placed on catalogue records (the bytes and derivatives live in stored_files, 0008).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 
 export interface VariantInfo {
   width: number;
@@ -69,7 +69,7 @@ export function createCatalogueMediaRepository() {
         sql`SELECT DISTINCT ON (i.record_id) i.id, i.record_id AS "recordId", i.file_id AS "fileId", i.position,
           i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
           i.version, ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id
-          WHERE i.record_id = ANY(${sql.param([...recordIds])}::text[])
+          WHERE i.record_id = ANY(${textArray(recordIds)}::text[])
           ORDER BY i.record_id, i.position, i.id`,
       );
     },
@@ -127,7 +127,7 @@ export function createCatalogueMediaRepository() {
     async setOrder(db: Db, recordId: string, orderedIds: readonly string[]): Promise<void> {
       if (orderedIds.length === 0) return;
       await db.execute(sql`UPDATE catalogue_record_images i SET position = o.ord - 1, updated_at = now()
-        FROM unnest(${sql.param([...orderedIds])}::text[]) WITH ORDINALITY AS o(id, ord)
+        FROM unnest(${textArray(orderedIds)}::text[]) WITH ORDINALITY AS o(id, ord)
         WHERE i.id = o.id AND i.record_id = ${recordId}`);
     },
   };

@@ -2,7 +2,7 @@
 // records' immutable insertion order `seq`.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf } from '../catalogue.repository.server.ts';
+import { queryRows } from '../../../db/sql.server.ts';
 
 export interface OaiItem {
   recordId: string;
@@ -44,7 +44,7 @@ const ITEM = sql`SELECT i.record_id AS "recordId", i.seq, u.code AS "unitCode", 
 export function createCatalogueOaiRepository() {
   return {
     async listItems(db: Db, f: OaiFilter, afterSeq: number, limit: number): Promise<OaiItem[]> {
-      const rows = await rowsOf<ItemRow>(
+      const rows = await queryRows<ItemRow>(
         db,
         sql`${ITEM} WHERE ${whereOf(f)} AND i.seq > ${afterSeq} ORDER BY i.seq LIMIT ${limit}`,
       );
@@ -52,7 +52,7 @@ export function createCatalogueOaiRepository() {
     },
 
     async countItems(db: Db, f: OaiFilter): Promise<number> {
-      const rows = await rowsOf<{ n: number }>(
+      const rows = await queryRows<{ n: number }>(
         db,
         sql`SELECT count(*)::int AS n FROM catalogue_oai_items i JOIN units u ON u.id = i.unit_id WHERE ${whereOf(f)}`,
       );
@@ -60,12 +60,12 @@ export function createCatalogueOaiRepository() {
     },
 
     async getItem(db: Db, recordId: string): Promise<OaiItem | undefined> {
-      const rows = await rowsOf<ItemRow>(db, sql`${ITEM} WHERE i.record_id = ${recordId}`);
+      const rows = await queryRows<ItemRow>(db, sql`${ITEM} WHERE i.record_id = ${recordId}`);
       return rows[0] ? toItem(rows[0]) : undefined;
     },
 
     async earliestDatestamp(db: Db): Promise<Date | null> {
-      const rows = await rowsOf<{ d: string | null }>(
+      const rows = await queryRows<{ d: string | null }>(
         db,
         sql`SELECT min(datestamp) AS d FROM catalogue_oai_items`,
       );
@@ -73,7 +73,7 @@ export function createCatalogueOaiRepository() {
     },
 
     async units(db: Db): Promise<Array<{ code: string; name: string }>> {
-      return rowsOf(db, sql`SELECT code, name FROM units ORDER BY code`);
+      return queryRows(db, sql`SELECT code, name FROM units ORDER BY code`);
     },
 
     /** Published records for the sitemap, by insertion order: page `page` (0-based) of `size`. */
@@ -82,7 +82,7 @@ export function createCatalogueOaiRepository() {
       page: number,
       size: number,
     ): Promise<Array<{ recordId: string; datestamp: Date }>> {
-      const rows = await rowsOf<{ recordId: string; datestamp: string | Date }>(
+      const rows = await queryRows<{ recordId: string; datestamp: string | Date }>(
         db,
         sql`SELECT record_id AS "recordId", datestamp FROM catalogue_oai_items WHERE NOT deleted
           ORDER BY seq LIMIT ${size} OFFSET ${page * size}`,
@@ -91,7 +91,7 @@ export function createCatalogueOaiRepository() {
     },
 
     async countPublished(db: Db): Promise<{ count: number; latest: Date | null }> {
-      const rows = await rowsOf<{ n: number; d: string | null }>(
+      const rows = await queryRows<{ n: number; d: string | null }>(
         db,
         sql`SELECT count(*)::int AS n, max(datestamp) AS d FROM catalogue_oai_items WHERE NOT deleted`,
       );

@@ -8,8 +8,7 @@
 // for large ones, and records imported at different times (different seq ranges) are all represented.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
-import { textArray } from '../catalogue.repository.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { AVAILABILITIES } from '../catalogue.schemas.server.ts';
 
 export const STRATA = 8;

@@ -11,7 +11,7 @@
 //     newest/title sort over all matches by index.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf, textArray } from '../catalogue.repository.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 import type { RecordType, SearchSort } from '../catalogue.schemas.server.ts';
 import { foldedWords, queryWords } from '../catalogue.text.ts';
 import {
@@ -148,7 +148,7 @@ async function countAndFacets(db: Db, sample: SampleRow[]): Promise<Counted> {
   });
   const units = new Map<string, { id: string; name: string }>();
   if (sums.institution.size) {
-    for (const u of await rowsOf<{ num: number; id: string; name: string }>(
+    for (const u of await queryRows<{ num: number; id: string; name: string }>(
       db,
       sql`SELECT num, id, name FROM units WHERE num = ANY(${sql.param([...sums.institution.keys()].map(Number))}::int[])`,
     ))
@@ -204,7 +204,7 @@ function candidates(counted: Counted): number[] {
 async function sortedHits(db: Db, where: SQL, p: SearchParams, offset: number): Promise<SearchHit[]> {
   const order =
     p.sort === 'title' ? sql`r.title_sort COLLATE "C", r.seq` : sql`r.year DESC NULLS LAST, r.seq DESC`;
-  return rowsOf<SearchHit>(
+  return queryRows<SearchHit>(
     db,
     sql`SELECT ${HIT_COLUMNS} FROM catalogue_records r JOIN units u ON u.id = r.unit_id
       WHERE ${where} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offset}`,
@@ -263,7 +263,7 @@ export function createPostgresSearchIndex(): SearchIndex {
               sql` + `,
             )
           : sql.raw(String(words.folded.length));
-        hits = await rowsOf<SearchHit>(
+        hits = await queryRows<SearchHit>(
           db,
           sql`WITH c AS MATERIALIZED (
               SELECT r.id, r.seq, r.search_vector, r.search_exact FROM catalogue_records r
@@ -295,7 +295,7 @@ export function createPostgresSearchIndex(): SearchIndex {
       const words = queryWords(q);
       const last = words.folded.at(-1);
       if (!last || last.length < 2) return [];
-      const rows = await rowsOf<{ word: string }>(
+      const rows = await queryRows<{ word: string }>(
         db,
         sql`SELECT word FROM catalogue_words WHERE word LIKE ${`${last.replace(/[\\%_]/g, '')}%`}
           ORDER BY ndoc DESC, word LIMIT ${limit}`,
@@ -315,7 +315,7 @@ export function createPostgresSearchIndex(): SearchIndex {
 
     async rebuildDictionary(db) {
       await db.execute(sql`DELETE FROM catalogue_words`);
-      const rows = await rowsOf<{ n: number }>(
+      const rows = await queryRows<{ n: number }>(
         db,
         sql`WITH ins AS (INSERT INTO catalogue_words (word, ndoc)
             SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM catalogue_records') WHERE length(word) <= 40

@@ -2,7 +2,7 @@
 // before the postings are asked again, and which word of a query to range-scan first (the rarest).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf, textArray } from '../catalogue.repository.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { editDistance, editNeighbours } from '../catalogue.text.ts';
 
 /** Alternatives kept per corrected word (each one is probed for every candidate row). */
@@ -17,7 +17,7 @@ export async function corrections(db: Db, words: readonly string[]): Promise<str
     if (w.length <= 12) for (const n of editNeighbours(w)) probes.add(n);
   }
   const known = new Map<string, number>();
-  for (const r of await rowsOf<{ word: string; ndoc: number }>(
+  for (const r of await queryRows<{ word: string; ndoc: number }>(
     db,
     sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray([...probes])}::text[])`,
   ))
@@ -35,7 +35,7 @@ export async function corrections(db: Db, words: readonly string[]): Promise<str
     // Words under 7 letters accept one edit, which the probes cover exactly; longer words accept two, which
     // only the trigram index finds (asked only when one edit found nothing).
     if (w.length >= 7 && [...found.keys()].every((k) => k === w)) {
-      for (const r of await rowsOf<{ word: string; ndoc: number }>(
+      for (const r of await queryRows<{ word: string; ndoc: number }>(
         db,
         sql`SELECT word, ndoc FROM catalogue_words WHERE word OPERATOR(public.%) ${w}
           ORDER BY public.similarity(word, ${w}) DESC LIMIT 8`,
@@ -81,7 +81,7 @@ export async function driverOf(
   const singles = groups.flatMap((g) => (g.length === 1 ? [g[0] as string] : []));
   if (singles.length === 0) return { word: 0, count: Number.POSITIVE_INFINITY };
   const counts = new Map<string, number>();
-  for (const r of await rowsOf<{ word: string; ndoc: number }>(
+  for (const r of await queryRows<{ word: string; ndoc: number }>(
     db,
     sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(singles)}::text[])`,
   ))

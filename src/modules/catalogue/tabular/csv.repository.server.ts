@@ -2,8 +2,7 @@
 // each batch, the row-level validation report, and the lookups that make re-imports idempotent.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
-import { textArray } from '../catalogue.repository.server.ts';
+import { queryRows, textArray } from '../../../db/sql.server.ts';
 import type { RecordType } from '../catalogue.schemas.server.ts';
 import type { CsvDelimiter, CsvEncoding } from './decode.server.ts';
 import type { ColumnMapping, IssueCode, RowIssue } from './mapping.server.ts';

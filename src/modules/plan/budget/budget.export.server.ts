@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { type Locale, t } from '../../../lib/i18n.ts';
+import { type Locale, t } from '../../../lib/i18n.server.ts';
 import type { BudgetSums } from './budget.repository.server.ts';
 import type { BudgetQuery } from './budget.schemas.server.ts';
 import type { BudgetSource } from './budget.table.server.ts';

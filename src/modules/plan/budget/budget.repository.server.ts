@@ -1,7 +1,7 @@
 // All SQL of the plan's budget: estimate lines per (instance, unit), their appraisal and spending, totals.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
+import { queryRows, sqlList } from '../../../db/sql.server.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import { type BudgetSource, planBudgetLines } from './budget.table.server.ts';
 
@@ -179,13 +179,6 @@ const LINE_SELECT = sql`SELECT b.id, b.instance_id, i.year, t.id AS task_id, t.p
 
 const LINE_ORDER = sql`ORDER BY i.year, t.phase,
   array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section), t.number, u.name, b.created_at, b.id`;
-
-function sqlList(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-}
 
 function whereSql(f: BudgetLineFilter): SQL {
   const where: SQL[] = [sql`TRUE`];

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
-import { type Locale, t } from '../../../lib/i18n.ts';
+import { type Locale, t } from '../../../lib/i18n.server.ts';
 import type { PlanTaskQuery } from '../plan.schemas.server.ts';
 import { listPlanTasks } from '../plan.usecases.server.ts';
 import type { ExportRow } from '../work/work-queries.repository.server.ts';

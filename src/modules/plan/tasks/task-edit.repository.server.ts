@@ -1,8 +1,8 @@
 // SQL for tasks added in the app and for edits of tasks (kept with their reason as history).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
+import { queryRows } from '../../../db/sql.server.ts';
 import { newId } from '../../../lib/ids.server.ts';
-import { rowsOf } from '../work/work.repository.server.ts';
 
 export interface TaskEdit {
   id: string;
@@ -30,7 +30,7 @@ export function createPlanTaskEditRepository() {
       v: TaskWording & { phase: string; section: string },
     ): Promise<{ id: string; number: number }> {
       const id = newId('task');
-      const rows = await rowsOf<{ number: number }>(
+      const rows = await queryRows<{ number: number }>(
         db,
         sql`INSERT INTO plan_tasks (id, origin, phase, section, section_title, number, content, product,
               lead_units_text, coordinating_units_text, time_text, time_kind, time_from, time_to)
@@ -46,7 +46,7 @@ export function createPlanTaskEditRepository() {
 
     /** Writes the wording only while the task is still at `version`; false when someone saved first. */
     async updateWording(db: Db, taskId: string, version: number, v: TaskWording): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`UPDATE plan_tasks SET content = ${v.content}, product = ${v.product},
         time_text = ${v.timeText}, time_kind = ${v.timeKind}, time_from = ${v.timeFrom}, time_to = ${v.timeTo},
@@ -71,7 +71,7 @@ export function createPlanTaskEditRepository() {
       await db.execute(sql`DELETE FROM plan_task_instances i WHERE i.task_id = ${taskId}
         AND i.year NOT IN (${keepList})
         AND NOT EXISTS (SELECT 1 FROM plan_unit_reports r WHERE r.instance_id = i.id)`);
-      const kept = await rowsOf<{ year: number }>(
+      const kept = await queryRows<{ year: number }>(
         db,
         sql`SELECT year FROM plan_task_instances WHERE task_id = ${taskId} AND year NOT IN (${keepList})`,
       );
@@ -79,7 +79,7 @@ export function createPlanTaskEditRepository() {
     },
 
     async hasEdits(db: Db, taskId: string): Promise<boolean> {
-      const rows = await rowsOf<{ one: number }>(
+      const rows = await queryRows<{ one: number }>(
         db,
         sql`SELECT 1 AS one FROM plan_task_edits WHERE task_id = ${taskId} LIMIT 1`,
       );
@@ -87,7 +87,7 @@ export function createPlanTaskEditRepository() {
     },
 
     async openUnits(db: Db): Promise<Array<{ id: string; name: string }>> {
-      return rowsOf<{ id: string; name: string }>(
+      return queryRows<{ id: string; name: string }>(
         db,
         sql`SELECT id, name FROM units WHERE valid_to IS NULL OR valid_to >= current_date ORDER BY name`,
       );
@@ -110,7 +110,7 @@ export function createPlanTaskEditRepository() {
     },
 
     async edits(db: Db, taskId: string): Promise<TaskEdit[]> {
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         id: string;
         reason: string;
         before: Record<string, unknown> | null;

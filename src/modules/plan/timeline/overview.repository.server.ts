@@ -2,7 +2,7 @@
 // report on each (progress workflow, plan-work) and its budget sums.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
+import { queryRows } from '../../../db/sql.server.ts';
 
 export interface UnitInstanceRow {
   instanceId: string;

@@ -2,7 +2,7 @@
 // repository (plan-work.repository.ts).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows as rowsOf } from '../../../db/rows.server.ts';
+import { queryRows, sqlList, toDate } from '../../../db/sql.server.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import type { RecordType } from './work.repository.server.ts';
 
@@ -25,18 +25,10 @@ export type NewEvidence =
   | { kind: 'link'; title: string; url: string }
   | { kind: 'record'; title: string; recordType: RecordType; recordId: string };
 
-const sqlList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
-const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-
 export function createPlanEvidenceSql() {
   async function evidenceOf(db: Db, reportIds: readonly string[]): Promise<Evidence[]> {
     if (reportIds.length === 0) return [];
-    const rows = await rowsOf<{
+    const rows = await queryRows<{
       id: string;
       report_id: string;
       kind: Evidence['kind'];
@@ -82,7 +74,7 @@ export function createPlanEvidenceSql() {
     },
 
     async getEvidence(db: Db, evidenceId: string): Promise<Evidence | null> {
-      const rows = await rowsOf<{ report_id: string }>(
+      const rows = await queryRows<{ report_id: string }>(
         db,
         sql`SELECT report_id FROM plan_evidence WHERE id = ${evidenceId}`,
       );
@@ -93,7 +85,7 @@ export function createPlanEvidenceSql() {
 
     /** The evidence row that stores a file, to find the report (and unit) a private file belongs to. */
     async evidenceByFile(db: Db, fileId: string): Promise<{ id: string; reportId: string } | null> {
-      const rows = await rowsOf<{ id: string; report_id: string }>(
+      const rows = await queryRows<{ id: string; report_id: string }>(
         db,
         sql`SELECT id, report_id FROM plan_evidence WHERE file_id = ${fileId} LIMIT 1`,
       );
@@ -101,7 +93,7 @@ export function createPlanEvidenceSql() {
     },
 
     async deleteEvidence(db: Db, evidenceId: string): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`DELETE FROM plan_evidence WHERE id = ${evidenceId} RETURNING id`,
       );

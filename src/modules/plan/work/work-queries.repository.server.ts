@@ -2,7 +2,7 @@
 // reminder is due for.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { rowsOf, sqlList } from './work.repository.server.ts';
+import { queryRows, sqlList, toDay } from '../../../db/sql.server.ts';
 
 export interface WorkItem {
   instanceId: string;
@@ -51,13 +51,6 @@ export interface ReminderTarget {
   year: number;
 }
 
-const day = (v: unknown): string | null =>
-  v === null || v === undefined
-    ? null
-    : v instanceof Date
-      ? v.toISOString().slice(0, 10)
-      : String(v).slice(0, 10);
-
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section)`;
 
 function subtree(roots: readonly string[]): SQL {
@@ -100,7 +93,7 @@ export function createPlanWorkQueries() {
       const who: SQL[] = [sql`r.assignee_id = ${q.userId}`];
       if (q.unitRoots.length) who.push(sql`tu.unit_id IN ${subtree(q.unitRoots)}`);
       if (q.reviewer) who.push(sql`r.state = 'submitted'`);
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         instance_id: string;
         year: number;
         due_date: unknown;
@@ -136,7 +129,7 @@ export function createPlanWorkQueries() {
       return rows.map((r) => ({
         instanceId: r.instance_id,
         year: Number(r.year),
-        dueDate: day(r.due_date),
+        dueDate: toDay(r.due_date),
         taskId: r.task_id,
         phase: r.phase,
         section: r.section,
@@ -157,7 +150,7 @@ export function createPlanWorkQueries() {
     async exportRows(db: Db, taskIds: readonly string[], f: InstanceFilter): Promise<ExportRow[]> {
       if (taskIds.length === 0) return [];
       const where = [sql`i.task_id IN (${sqlList(taskIds)})`, ...instanceConditions(f)];
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         phase: string;
         section: string;
         number: number;
@@ -190,7 +183,7 @@ export function createPlanWorkQueries() {
         coordinatingUnits: r.coordinating ?? '',
         timeText: r.time_text,
         year: Number(r.year),
-        dueDate: day(r.due_date),
+        dueDate: toDay(r.due_date),
         status: r.status,
       }));
     },
@@ -198,7 +191,7 @@ export function createPlanWorkQueries() {
     /** Assigned reports not yet submitted whose instance is due on one of `dueDates`. */
     async reminderTargets(db: Db, dueDates: readonly string[]): Promise<ReminderTarget[]> {
       if (dueDates.length === 0) return [];
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         report_id: string;
         instance_id: string;
         due_date: unknown;
@@ -229,7 +222,7 @@ export function createPlanWorkQueries() {
       return rows.map((r) => ({
         reportId: r.report_id,
         instanceId: r.instance_id,
-        dueDate: day(r.due_date) ?? '',
+        dueDate: toDay(r.due_date) ?? '',
         assigneeId: r.assignee_id,
         assigneeEmail: r.email,
         assigneeName: r.name,

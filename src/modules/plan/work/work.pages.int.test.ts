@@ -1,6 +1,6 @@
 // The instance page, "My work", the export and evidence uploads, through HTTP as real signed-in users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../../lib/i18n.ts';
+import { t } from '../../../lib/i18n.server.ts';
 import { postForm, signUpAndSignIn } from '../../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { docxBomb, tinyPdf } from '../../../test/zip.ts';

@@ -2,7 +2,7 @@
 // instance timeline and due dates. Task edits and "My work" live in plan-work-queries.repository.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows } from '../../../db/rows.server.ts';
+import { queryRows, sqlList, toDate, toDay } from '../../../db/sql.server.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import { createPlanEvidenceSql } from './evidence.repository.server.ts';
 
@@ -88,23 +88,6 @@ export interface NewInstanceEvent {
   actorName: string | null;
 }
 
-/** Raw SQL rows: both drivers (node-postgres, PGlite) answer `execute` with `{ rows }`. */
-export const rowsOf = queryRows;
-
-export function sqlList(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-}
-
-const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const toDay = (v: unknown): string | null => {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).slice(0, 10);
-};
-
 const REPORT_COLUMNS = sql`r.id, r.instance_id, r.unit_id, r.assignee_id, a.name AS assignee_name,
   a.email AS assignee_email, r.status, r.status_reason, r.percent, r.narrative, r.state, r.return_comment,
   r.version, r.submitted_at, r.approved_at, r.updated_at`;
@@ -151,7 +134,7 @@ function reportFrom(r: ReportRecord): UnitReport {
 
 export function createPlanWorkRepository() {
   async function reportWhere(db: Db, where: SQL, lock = false): Promise<UnitReport | null> {
-    const rows = await rowsOf<ReportRecord>(
+    const rows = await queryRows<ReportRecord>(
       db,
       sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN users a ON a.id = r.assignee_id
           WHERE ${where} LIMIT 1 ${lock ? sql`FOR UPDATE OF r` : sql``}`,
@@ -161,7 +144,7 @@ export function createPlanWorkRepository() {
 
   return {
     async getInstance(db: Db, instanceId: string): Promise<PlanInstanceRow | null> {
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         id: string;
         task_id: string;
         year: number;
@@ -187,7 +170,7 @@ export function createPlanWorkRepository() {
 
     /** The units that lead or coordinate the task, leads first, in the source's order. */
     async taskUnits(db: Db, taskId: string): Promise<InstanceUnit[]> {
-      return rowsOf<InstanceUnit>(
+      return queryRows<InstanceUnit>(
         db,
         sql`SELECT DISTINCT ON (u.id) u.id, u.code, u.name, tu.role
             FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
@@ -202,7 +185,7 @@ export function createPlanWorkRepository() {
 
     /** Sets the due date while the instance still has `expectedVersion`; false when someone changed it first. */
     async setDueDate(db: Db, instanceId: string, dueDate: string, expectedVersion: number): Promise<boolean> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`UPDATE plan_task_instances SET due_date = ${dueDate}, version = version + 1, updated_at = now()
           WHERE id = ${instanceId} AND version = ${expectedVersion} RETURNING id`,
@@ -211,7 +194,7 @@ export function createPlanWorkRepository() {
     },
 
     async reportsOf(db: Db, instanceId: string): Promise<UnitReport[]> {
-      const rows = await rowsOf<ReportRecord>(
+      const rows = await queryRows<ReportRecord>(
         db,
         sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN users a ON a.id = r.assignee_id
             WHERE r.instance_id = ${instanceId}`,
@@ -234,7 +217,7 @@ export function createPlanWorkRepository() {
       }>
     > {
       if (instanceIds.length === 0) return [];
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         instance_id: string;
         unit_id: string;
         name: string;
@@ -267,7 +250,7 @@ export function createPlanWorkRepository() {
 
     /** Creates an empty draft report; null when one already exists for the (instance, unit). */
     async insertReport(db: Db, instanceId: string, unitId: string): Promise<string | null> {
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`INSERT INTO plan_unit_reports (id, instance_id, unit_id) VALUES (${newId('rpt')}, ${instanceId}, ${unitId})
             ON CONFLICT (instance_id, unit_id) DO NOTHING RETURNING id`,
@@ -303,7 +286,7 @@ export function createPlanWorkRepository() {
         sets.push(sql`submitted_at = ${patch.submittedAt ? patch.submittedAt.toISOString() : null}`);
       if (patch.approvedAt !== undefined)
         sets.push(sql`approved_at = ${patch.approvedAt ? patch.approvedAt.toISOString() : null}`);
-      const rows = await rowsOf<{ id: string }>(
+      const rows = await queryRows<{ id: string }>(
         db,
         sql`UPDATE plan_unit_reports SET ${sql.join(sets, sql`, `)}
             WHERE id = ${reportId} AND version = ${expectedVersion} RETURNING id`,
@@ -344,7 +327,7 @@ export function createPlanWorkRepository() {
           : unitIds.length === 0
             ? sql`AND e.unit_id IS NULL`
             : sql`AND (e.unit_id IS NULL OR e.unit_id IN (${sqlList(unitIds)}))`;
-      const rows = await rowsOf<{
+      const rows = await queryRows<{
         id: string;
         instance_id: string;
         report_id: string | null;
@@ -384,7 +367,7 @@ export function createPlanWorkRepository() {
       unitIds: readonly string[],
     ): Promise<Array<{ unitId: string; userId: string; name: string; email: string }>> {
       if (unitIds.length === 0) return [];
-      const rows = await rowsOf<{ unit_id: string; user_id: string; name: string; email: string }>(
+      const rows = await queryRows<{ unit_id: string; user_id: string; name: string; email: string }>(
         db,
         sql`WITH RECURSIVE up(unit_id, ancestor_id) AS (
               SELECT id, id FROM units WHERE id IN (${sqlList(unitIds)})

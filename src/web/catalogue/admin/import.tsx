@@ -11,7 +11,6 @@ import {
   detectFormat,
   importTargetUnits,
   listImportJobs,
-  runMarcImportInBackground,
   startMarcImport,
 } from '../../../modules/catalogue/marc/import.server.ts';
 import { requestContext } from '../../context.ts';
@@ -71,6 +70,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       publish: upload.fields.publish === 'on',
     };
     let started = false;
+    // Starting an import enqueues its job; the job runner runs it.
     const job = await onceForm(
       deps,
       actor,
@@ -82,8 +82,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       },
     );
     // A resubmitted form shows the import its token started; the second copy of the file is not needed.
-    if (started) runMarcImportInBackground(deps, job.id);
-    else await rm(filePath, { force: true });
+    if (!started) await rm(filePath, { force: true });
     return redirect(localePath(locale, `/admin/catalogue/import/${job.id}`));
   } catch (e) {
     await rm(filePath, { force: true });

@@ -2,7 +2,8 @@
 // the full report as a CSV download.
 import { redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { localePath, type MessageKey, translator } from '../../../lib/i18n.ts';
+import { translator } from '../../../lib/i18n.server.ts';
+import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { REPORT_LIMIT } from '../../../modules/catalogue/catalogue.vocab.ts';
 import {
   getTabularImport,

@@ -3,7 +3,8 @@
 // first rows exactly as the import will write them (or why not); "start" queues the import job.
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
-import { localePath, type MessageKey, translator } from '../../../lib/i18n.ts';
+import { translator } from '../../../lib/i18n.server.ts';
+import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { RECORD_TYPES } from '../../../modules/catalogue/catalogue.vocab.ts';
 import { importTargetUnits } from '../../../modules/catalogue/marc/import.server.ts';
 import {

@@ -1,6 +1,6 @@
 // Staff: the full validation report of a spreadsheet import as CSV (UTF-8 with BOM so Excel shows Vietnamese).
 // Values quoted from the uploaded file are neutralised so the report never carries a live formula.
-import { translator } from '../../../lib/i18n.ts';
+import { translator } from '../../../lib/i18n.server.ts';
 import {
   getTabularImport,
   listTabularIssues,

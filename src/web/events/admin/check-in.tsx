@@ -3,7 +3,8 @@
 // are added with a name (optional) and a head count.
 import { useEffect, useRef, useState } from 'react';
 import { isAppError } from '../../../lib/errors.ts';
-import type { MessageKey } from '../../../lib/i18n.ts';
+import { messagesFor, t as translate } from '../../../lib/i18n.server.ts';
+import type { MessageKey, MessageParams } from '../../../lib/i18n.ts';
 import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.server.ts';
 import { getStaffEvent } from '../../../modules/events/events.usecases.server.ts';
 import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.server.ts';
@@ -19,8 +20,30 @@ import type { Route } from './+types/check-in.ts';
 
 export const handle = { hydrate: true };
 
+/**
+ * Every message this page's components show. The page hydrates, so its browser gets these strings from the
+ * loader rather than a catalogue (ADR 0002); a key missing here shows as the key, on the server too.
+ */
+const MESSAGES = [
+  'events.checkin.title',
+  'events.admin.session',
+  'events.checkin.chooseSession',
+  'events.checkin.present',
+  'events.checkin.byCode',
+  'events.mail.ticketCode',
+  'events.checkin.codeHint',
+  'events.checkin.submit',
+  'events.checkin.scan',
+  'events.checkin.stopCamera',
+  'events.checkin.cameraLabel',
+  'events.checkin.walkIn',
+  'events.checkin.walkInName',
+  'events.checkin.walkInCount',
+  'events.checkin.addWalkIn',
+] as const satisfies readonly MessageKey[];
+
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const { deps, actor } = context.get(requestContext);
+  const { deps, actor, locale } = context.get(requestContext);
   try {
     const view = await getStaffEvent(deps, actor, params.eventId);
     if (!view.canCheckIn) throw new Response(null, { status: 403 });
@@ -34,6 +57,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       sessions: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })),
       sessionId: current?.id ?? '',
       attendance: view.attendance,
+      messages: messagesFor(locale, MESSAGES),
     };
   } catch (e) {
     if (e instanceof Response) throw e;
@@ -41,12 +65,18 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   }
 }
 
-type Outcome = { ok: boolean; key: MessageKey; params?: Record<string, string | number>; sessionId: string };
+/** What happened, already in the visitor's language (any use case's error message may be the answer). */
+type Outcome = { ok: boolean; message: string; sessionId: string };
 
 export async function action({ params, request, context }: Route.ActionArgs): Promise<Outcome> {
-  const { deps, actor } = context.get(requestContext);
+  const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
   const sessionId = formText(form, 'sessionId');
+  const outcome = (ok: boolean, key: MessageKey, params?: MessageParams): Outcome => ({
+    ok,
+    message: translate(locale, key, params),
+    sessionId,
+  });
   try {
     if (formText(form, 'intent') === 'walk-in') {
       const parsed = WalkInInputSchema.safeParse({
@@ -54,24 +84,19 @@ export async function action({ params, request, context }: Route.ActionArgs): Pr
         name: formText(form, 'name'),
         partySize: Number(formText(form, 'partySize') || '1'),
       });
-      if (!parsed.success) return { ok: false, key: 'events.checkin.walkInInvalid', sessionId };
+      if (!parsed.success) return outcome(false, 'events.checkin.walkInInvalid');
       await onceForm(deps, actor, 'events.walkIn.create', form, async (d) => {
         await addWalkIn(d, actor, params.eventId, parsed.data);
       });
-      return {
-        ok: true,
-        key: 'events.checkin.walkInAdded',
-        params: { count: parsed.data.partySize },
-        sessionId,
-      };
+      return outcome(true, 'events.checkin.walkInAdded', { count: parsed.data.partySize });
     }
     const parsed = CheckInInputSchema.safeParse({ sessionId, code: formText(form, 'code') });
-    if (!parsed.success) return { ok: false, key: 'events.error.checkIn.badCode', sessionId };
+    if (!parsed.success) return outcome(false, 'events.error.checkIn.badCode');
     const r = await checkIn(deps, actor, params.eventId, parsed.data);
-    return { ok: true, key: 'events.checkin.done', params: { name: r.name, count: r.partySize }, sessionId };
+    return outcome(true, 'events.checkin.done', { name: r.name, count: r.partySize });
   } catch (e) {
     if (!isAppError(e) || e.status === 401 || e.status === 403) throw e;
-    return { ok: false, key: e.messageKey, ...(e.params ? { params: e.params } : {}), sessionId };
+    return outcome(false, e.messageKey, e.params);
   }
 }
 
@@ -166,7 +191,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
       <h1>{t('events.checkin.title')}</h1>
       {actionData ? (
         <p className={actionData.ok ? 'alert-ok' : 'alert-error'} role={actionData.ok ? 'status' : 'alert'}>
-          {t(actionData.key, actionData.params)}
+          {actionData.message}
         </p>
       ) : null}
       <form method="get" className="filters">

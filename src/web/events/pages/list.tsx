@@ -5,7 +5,10 @@ import {
   type PublicListQuery,
   PublicListQuerySchema,
 } from '../../../modules/events/events.schemas.server.ts';
-import { listPublicSessions } from '../../../modules/events/events.usecases.server.ts';
+import {
+  listPublicSessions,
+  placesWithUpcomingEvents,
+} from '../../../modules/events/events.usecases.server.ts';
 import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -30,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query: PublicListQuery = parsed.success ? parsed.data : {};
   const [sessions, places] = await Promise.all([
     listPublicSessions(deps, query),
-    deps.repos.events.placesWithEvents(deps.db, deps.now()),
+    placesWithUpcomingEvents(deps),
   ]);
   return queryAnswer({ query, invalid: !parsed.success, sessions, places }, parsed.error);
 }

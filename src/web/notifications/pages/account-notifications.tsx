@@ -1,6 +1,6 @@
 // The signed-in person's in-app notifications (reminders, waitlist promotions, new events they follow).
 import { formatDateTime } from '../../../lib/dates.ts';
-import { isMessageKey } from '../../../lib/i18n.ts';
+import { isMessageKey } from '../../../lib/i18n.server.ts';
 import {
   listMyNotifications,
   markMyNotificationsRead,

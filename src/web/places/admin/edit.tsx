@@ -1,56 +1,22 @@
 // Back office: edit one service point — details, weekly opening hours (two sessions a day), and dated
 // exceptions (holidays, special hours). Each form posts to this route's action with an `intent`.
-import { redirect } from 'react-router';
-import type { Actor } from '../../../lib/authz.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
-import { localePath } from '../../../lib/i18n.ts';
-import { isVersionConflict } from '../../../lib/versions.server.ts';
 import { placeForEdit, unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
-import { removePlacePhoto } from '../../../modules/places/places.photos.server.ts';
-import type { PlaceRow } from '../../../modules/places/places.repository.server.ts';
-import {
-  HoursExceptionSchema,
-  IsoDay,
-  UpdatePlaceSchema,
-  WeeklyHoursSchema,
-} from '../../../modules/places/places.schemas.server.ts';
-import {
-  type PlacesDeps,
-  removeHoursException,
-  setHoursException,
-  setWeeklyHours,
-  updatePlace,
-} from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.server.ts';
-import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { readPageForm } from '../../ui/page-form.ts';
-import {
-  conflictForm,
-  conflictOf,
-  formVersion,
-  submittedOf,
-  versionForForm,
-} from '../../ui/version-forms.ts';
+import { conflictOf, submittedOf, versionForForm } from '../../ui/version-forms.ts';
 import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { PlaceForm } from '../components/PlaceForm.tsx';
 import { weekdayKey } from '../format.ts';
-import {
-  EXCEPTION_MESSAGES,
-  PLACE_MESSAGES,
-  type PlaceFormValues,
-  readExceptionForm,
-  readHoursForm,
-  readPlaceForm,
-} from '../forms.server.ts';
+import type { PlaceFormValues } from '../forms.server.ts';
 import type { Route } from './+types/edit.ts';
+import { editPlaceAction, placeFormValues } from './edit.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -78,99 +44,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
 }
 
-function placeFormValues(place: PlaceRow): PlaceFormValues {
-  return {
-    unitId: place.unitId,
-    kind: place.kind,
-    name: place.name,
-    district: place.district ?? '',
-    commune: place.commune ?? '',
-    address: place.address ?? '',
-    lat: place.lat === null ? '' : String(place.lat),
-    lng: place.lng === null ? '' : String(place.lng),
-    phone: place.phone ?? '',
-    email: place.email ?? '',
-    website: place.website ?? '',
-    description: place.description ?? '',
-    accessibility: place.accessibility ?? '',
-    status: place.status,
-    services: place.services.join(','),
-  };
-}
-
-/** A stale save: the user's input kept, the place as stored now and its version beside it. */
-async function staleAnswer(
-  ctx: { deps: PlacesDeps; actor: Actor },
-  placeId: string,
-  values: Record<string, string>,
-) {
-  const now = await placeForEdit(ctx.deps, ctx.actor, placeId);
-  return conflictForm(values, { version: now.place.version, saved: placeFormValues(now.place) });
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await readPageForm(request);
-  const intent = formText(form, 'intent');
-  const version = formVersion(form);
-  const done = () => redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=saved`, 303);
-  if (intent === 'hours') {
-    const { values, weekly } = readHoursForm(form);
-    const parsed = WeeklyHoursSchema.safeParse({ weekly });
-    if (!parsed.success)
-      return invalid([{ key: 'places.invalid.time', field: 'hours-table' }], { intent, ...values });
-    try {
-      await setWeeklyHours(deps, actor, params.placeId, { ...parsed.data, version });
-      return done();
-    } catch (e) {
-      if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, { intent, ...values });
-      return failure(e, { intent, ...values }, 'hours-table');
-    }
-  }
-  if (intent === 'exception') {
-    const { values, input } = readExceptionForm(form);
-    const parsed = HoursExceptionSchema.safeParse(input);
-    if (!parsed.success)
-      return invalid(issuesToMessages(parsed.error, EXCEPTION_MESSAGES), { intent, ...values });
-    try {
-      await onceForm(deps, actor, 'places.exception.create', form, async (d) => {
-        await setHoursException(d, actor, params.placeId, { ...parsed.data, version });
-      });
-      return done();
-    } catch (e) {
-      if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, { intent, ...values });
-      return failure(e, { intent, ...values });
-    }
-  }
-  if (intent === 'removePhoto') {
-    try {
-      await removePlacePhoto(deps, actor, params.placeId, formText(form, 'fileId'));
-      return done();
-    } catch (e) {
-      return failure(e, { intent });
-    }
-  }
-  if (intent === 'removeException') {
-    const day = IsoDay.safeParse(formText(form, 'day'));
-    if (!day.success) return invalid([{ key: 'places.invalid.day' }], { intent });
-    try {
-      await removeHoursException(deps, actor, params.placeId, day.data, version);
-      return done();
-    } catch (e) {
-      return failure(e, { intent });
-    }
-  }
-  const { values, input } = readPlaceForm(form);
-  const posted = { intent: 'details', ...values, version: String(version) };
-  const parsed = UpdatePlaceSchema.safeParse({ ...input, version });
-  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLACE_MESSAGES), posted);
-  try {
-    await updatePlace(deps, actor, params.placeId, parsed.data);
-    return done();
-  } catch (e) {
-    if (isVersionConflict(e)) return staleAnswer({ deps, actor }, params.placeId, posted);
-    return failure(e, posted, 'place-unit');
-  }
+  return editPlaceAction(deps, actor, locale, request, params.placeId);
 }
 
 /** The details compared side by side after a stale save. */

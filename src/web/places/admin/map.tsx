@@ -9,7 +9,7 @@ import {
   mapSettingsVersion,
   readMapSettings,
   updateMapSettings,
-} from '../../../modules/places/places.settings.ts';
+} from '../../../modules/places/places.settings.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';

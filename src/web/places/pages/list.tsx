@@ -6,7 +6,7 @@ import { data, useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { PLACE_KINDS } from '../../../modules/places/places.kinds.ts';
 import { listRoutes } from '../../../modules/places/places.mobile.usecases.server.ts';
-import { readMapSettings } from '../../../modules/places/places.settings.ts';
+import { readMapSettings } from '../../../modules/places/places.settings.server.ts';
 import { listDistricts, listPlaces } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';

@@ -1,40 +1,22 @@
 // Back office: the budget of one yearly instance. Units add and correct their estimate lines; the finance
 // office appraises each line and records what was spent. Every form posts to this route's action (`intent`
 // says which) and works without JavaScript; a stale version answers with a clear conflict message.
-import { redirect } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
-import { isAppError } from '../../../lib/errors.ts';
-import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import {
-  AppraiseBudgetLineSchema,
-  CreateBudgetLineSchema,
-  RecordSpendingSchema,
-  UpdateBudgetLineSchema,
-} from '../../../modules/plan/budget/budget.schemas.server.ts';
-import {
-  appraiseBudgetLine,
-  createBudgetLine,
-  deleteBudgetLine,
-  getBudgetInstance,
-  recordBudgetSpending,
-  updateBudgetLine,
-} from '../../../modules/plan/budget/budget.usecases.server.ts';
+import type { MessageKey } from '../../../lib/i18n.ts';
+import { getBudgetInstance } from '../../../modules/plan/budget/budget.usecases.server.ts';
 import { BUDGET_SOURCES } from '../../../modules/plan/budget/budget.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.server.ts';
-import { type FormMessage, failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { readPageForm } from '../../ui/page-form.ts';
-import { formValues } from '../../units/forms.server.ts';
-import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../budget-forms.ts';
+import { type BUDGET_FIELDS, fieldId } from '../budget-forms.ts';
 import { budgetLineView } from '../components/budget-view.server.ts';
 import { type BudgetLineView, sourceKey, stageKey } from '../components/budget-view.ts';
 import { phaseLabel } from '../components/task-view.ts';
 import type { Route } from './+types/budget-instance.ts';
+import { budgetInstanceAction } from './budget-instance.server.ts';
 
 const DONE: Record<string, MessageKey> = {
   created: 'planBudget.done.created',
@@ -72,67 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const form = await readPageForm(request);
-  const values = formValues(form, BUDGET_FIELDS);
-  const { intent, lineId } = values;
-  const messages = budgetFieldMessages(intent, lineId);
-  const back = (done: string) =>
-    redirect(`${localePath(locale, `/admin/plan/budget/instances/${params.instanceId}`)}?done=${done}`, 303);
-  const version = Number(values.version);
-  const amountOf = () => formAmount(values.amount, fieldId(intent, lineId, 'amount'));
-  const field = (e: unknown) =>
-    isAppError(e) && e.code === 'plan.budget.unit_not_on_task' ? fieldId(intent, lineId, 'unit') : undefined;
-  try {
-    if (intent === 'create' || intent === 'update') {
-      const amount = amountOf();
-      const errors: FormMessage[] = 'error' in amount ? [amount.error] : [];
-      const input = {
-        content: values.content,
-        amount: 'value' in amount ? amount.value : 0,
-        source: values.source,
-      };
-      const parsed =
-        intent === 'create'
-          ? CreateBudgetLineSchema.safeParse({
-              ...input,
-              instanceId: params.instanceId,
-              unitId: values.unitId,
-            })
-          : UpdateBudgetLineSchema.safeParse({ ...input, version });
-      if (!parsed.success) errors.push(...issuesToMessages(parsed.error, messages));
-      if (errors.length || !parsed.success) return invalid(errors, values);
-      if (intent === 'create')
-        await onceForm(deps, actor, 'plan.budget.create', form, async (d) => {
-          await createBudgetLine(d, actor, CreateBudgetLineSchema.parse(parsed.data));
-        });
-      else await updateBudgetLine(deps, actor, lineId, UpdateBudgetLineSchema.parse(parsed.data));
-      return back(intent === 'create' ? 'created' : 'updated');
-    }
-    if (intent === 'delete') {
-      if (!Number.isSafeInteger(version) || version < 1)
-        return invalid([{ key: 'planBudget.error.stale' }], values);
-      await deleteBudgetLine(deps, actor, lineId, version);
-      return back('deleted');
-    }
-    if (intent === 'appraise' || intent === 'spend') {
-      const amount = amountOf();
-      const errors: FormMessage[] = 'error' in amount ? [amount.error] : [];
-      const value = 'value' in amount ? amount.value : 0;
-      const parsed =
-        intent === 'appraise'
-          ? AppraiseBudgetLineSchema.safeParse({ version, approvedAmount: value, comment: values.comment })
-          : RecordSpendingSchema.safeParse({ version, spentAmount: value, document: values.document });
-      if (!parsed.success) errors.push(...issuesToMessages(parsed.error, messages));
-      if (errors.length || !parsed.success) return invalid(errors, values);
-      if (intent === 'appraise')
-        await appraiseBudgetLine(deps, actor, lineId, AppraiseBudgetLineSchema.parse(parsed.data));
-      else await recordBudgetSpending(deps, actor, lineId, RecordSpendingSchema.parse(parsed.data));
-      return back(intent === 'appraise' ? 'appraised' : 'spent');
-    }
-    return invalid([{ key: 'error.validation' }], values);
-  } catch (e) {
-    return failure(e, values, field(e));
-  }
+  return budgetInstanceAction(deps, actor, locale, request, params.instanceId);
 }
 
 type Values = Partial<Record<(typeof BUDGET_FIELDS)[number], string>>;

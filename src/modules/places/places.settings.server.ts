@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { staleVersion } from '../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
+import { settingsPort } from '../settings/index.server.ts';
 import type { MapSettingsInput } from './places.schemas.server.ts';
 import type { PlacesDeps } from './places.usecases.server.ts';
 
@@ -35,7 +36,7 @@ export async function authorizeMapSettings(deps: PlacesDeps, actor: Actor): Prom
 /** The version the map settings form carries (a stale save → 409). */
 export async function mapSettingsVersion(deps: PlacesDeps, actor: Actor): Promise<number> {
   await authorizeMapSettings(deps, actor);
-  return deps.repos.places.settingVersion(deps.db, TILE_URL_KEY);
+  return settingsPort.version(deps, deps.db, TILE_URL_KEY);
 }
 
 export async function updateMapSettings(
@@ -49,10 +50,10 @@ export async function updateMapSettings(
     attribution: input.tileUrl ? (input.attribution?.normalize('NFC') ?? null) : null,
   };
   await deps.db.transaction(async (tx) => {
-    if ((await deps.repos.places.settingVersion(tx, TILE_URL_KEY, true)) !== input.version)
+    if ((await settingsPort.version(deps, tx, TILE_URL_KEY, true)) !== input.version)
       throw staleVersion('places.settings');
-    const beforeUrl = await deps.repos.places.writeSetting(tx, TILE_URL_KEY, after.tileUrl);
-    const beforeAttribution = await deps.repos.places.writeSetting(tx, ATTRIBUTION_KEY, after.attribution);
+    const beforeUrl = await settingsPort.write(deps, tx, TILE_URL_KEY, after.tileUrl);
+    const beforeAttribution = await settingsPort.write(deps, tx, ATTRIBUTION_KEY, after.attribution);
     await deps.audit.record(tx, actor, {
       action: 'places.settings.update',
       entityType: 'setting',
@@ -60,7 +61,7 @@ export async function updateMapSettings(
       before: { tileUrl: beforeUrl, attribution: beforeAttribution },
       after,
     });
-    await deps.repos.places.bumpSettingVersion(tx, TILE_URL_KEY);
+    await settingsPort.bumpVersion(deps, tx, TILE_URL_KEY);
   });
   return after;
 }

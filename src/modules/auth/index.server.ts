@@ -1,0 +1,11 @@
+// The auth module's public surface: what other modules may use (write ports).
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
+
+type Repos = Pick<AppDeps, 'repos'>;
+
+export const sessionsPort = {
+  /** Signs the user out everywhere, in the caller's transaction (an account being disabled). */
+  endAllOf: (deps: Repos, db: Db, userId: string): Promise<void> =>
+    deps.repos.auth.deleteSessionsOf(db, userId),
+};
