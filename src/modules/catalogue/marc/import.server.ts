@@ -1,31 +1,15 @@
-// MARC import as a resumable job. The file is read as a stream (constant memory); every BATCH records are
-// matched, written and counted in ONE transaction together with the job's progress and resume offset, so a
-// crash loses at most the uncommitted batch and a restart continues after the last committed one.
-// Idempotent: a record matches on 001+003 (else ISBN); an unchanged record (same content hash) is skipped,
-// so importing a file twice changes nothing and bumps no version.
-// It runs as a job (MARC_IMPORT_JOB, enqueued with the import row): the job runner claims it with a lease,
-// which the running import keeps renewing; a process that dies stops renewing, and the runner claims the job
-// again once the lease runs out, so the import continues from its committed offset.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
 import type { Db } from '../../../db/client.server.ts';
-import { type Actor, ANONYMOUS } from '../../../lib/authz.ts';
+import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import type { Job } from '../../jobs/jobs.repository.server.ts';
-import {
-  type HoldingValues,
-  type ImportMatch,
-  type RecordValues,
-  recordWords,
-} from '../catalogue.repository.server.ts';
-import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts';
-import type { BatchProgress, ImportError, ImportFormat, ImportJob } from './import.repository.server.ts';
+import type { ImportFormat, ImportJob } from './import.repository.server.ts';
+import { prepareBatch, writeBatch } from './import-batch.server.ts';
 import { readIso2709 } from './iso2709.ts';
 import type { MarcReadResult } from './marc.types.ts';
-import { marcToRecord } from './marc-map.server.ts';
 import { openMarcXml } from './marcxml-reader.server.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
@@ -238,163 +222,6 @@ export async function marcImportJob(deps: AppDeps, job: Job): Promise<void> {
 export async function enqueueUnfinishedMarcImports(deps: Deps): Promise<void> {
   for (const id of await deps.repos.catalogueImports.unfinished(deps.db))
     await enqueueMarcImport(deps, deps.db, id);
-}
-
-const controlKey = (num: string, src: string | null) => `${num}\u0001${src ?? ''}`;
-
-interface PreparedBatch {
-  /** Match keys of this batch (record position by key), for the next batch's duplicate check. */
-  keys: Map<string, number>;
-  candidates: Array<{
-    position: number;
-    number: number | undefined;
-    values: RecordValues;
-    holdings: ReturnType<typeof toHoldingValues>;
-    words: string[];
-  }>;
-  progress: BatchProgress;
-}
-
-/**
- * The CPU part of a batch: mapping, hashing, search words; bad records become errors with positions. A key
- * seen in this batch or the one before (which may not have committed yet) is reported as a duplicate.
- */
-function prepareBatch(
-  job: ImportJob,
-  batch: readonly MarcReadResult[],
-  earlier: ReadonlyMap<string, number>,
-): PreparedBatch {
-  const errors: ImportError[] = [];
-  const candidates: PreparedBatch['candidates'] = [];
-  const seen = new Map<string, number>();
-  for (const item of batch) {
-    const at = { position: item.position, ...(item.number ? { number: item.number } : {}) };
-    if (!item.ok) {
-      errors.push({ ...at, reason: item.error });
-      continue;
-    }
-    const mapped = marcToRecord(item.record, { unitId: job.unitId, published: job.publish });
-    if (!mapped.ok) {
-      errors.push({ ...at, reason: mapped.error });
-      continue;
-    }
-    const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
-    const values = toRecordValues(newId('rec'), mapped.input, 'marc', hash);
-    const key = values.controlNumber
-      ? controlKey(values.controlNumber, values.controlSource)
-      : values.isbn
-        ? `isbn:${values.isbn}`
-        : null;
-    const first = key ? (seen.get(key) ?? earlier.get(key)) : undefined;
-    if (key && first !== undefined) {
-      errors.push({ ...at, reason: `duplicate of the record at ${first} in this file` });
-      continue;
-    }
-    if (key) seen.set(key, item.position);
-    candidates.push({
-      position: item.position,
-      number: item.number,
-      values,
-      holdings: toHoldingValues(values.id, job.unitId, mapped.input.holdings),
-      words: recordWords(values),
-    });
-  }
-  const progress: BatchProgress = {
-    processed: batch.length,
-    imported: 0,
-    updated: 0,
-    skipped: 0,
-    failed: errors.length,
-    errors,
-    resumeOffset: batch.at(-1)?.next ?? job.resumeOffset,
-  };
-  return { keys: seen, candidates, progress };
-}
-
-/**
- * The database part of a batch: match, insert or update, dictionary, progress — one transaction, which
- * commits only after `before` (the previous batch) has committed, and rolls back if that one failed.
- */
-async function writeBatch(
-  deps: Deps,
-  job: ImportJob,
-  prepared: PreparedBatch,
-  before: Promise<void>,
-): Promise<void> {
-  const { candidates, progress } = prepared;
-  const errors = progress.errors;
-  const { catalogue, catalogueSearch, catalogueImports } = deps.repos;
-  await deps.db.transaction(async (tx) => {
-    const controls = candidates.flatMap(({ values: v }) =>
-      v.controlNumber ? [{ number: v.controlNumber, source: v.controlSource ?? '' }] : [],
-    );
-    // ISBN matters only for records without a control number (see the match below).
-    const isbns = candidates.flatMap(({ values: v }) => (v.isbn && !v.controlNumber ? [v.isbn] : []));
-    const matches = await catalogue.findImportMatches(tx, controls, isbns);
-    const byControl = new Map<string, ImportMatch>();
-    const byIsbn = new Map<string, ImportMatch>();
-    for (const m of matches) {
-      if (m.controlNumber) byControl.set(controlKey(m.controlNumber, m.controlSource), m);
-      if (m.isbn) byIsbn.set(m.isbn, m);
-    }
-    const inserts: RecordValues[] = [];
-    const insertHoldings: HoldingValues[] = [];
-    const words = new Map<string, number>();
-    for (const c of candidates) {
-      const v = c.values;
-      const match =
-        (v.controlNumber ? byControl.get(controlKey(v.controlNumber, v.controlSource)) : undefined) ??
-        (v.isbn && !v.controlNumber ? byIsbn.get(v.isbn) : undefined);
-      if (match && match.sourceHash === v.sourceHash) {
-        progress.skipped++;
-        continue;
-      }
-      if (match && match.unitId !== job.unitId) {
-        progress.failed++;
-        errors.push({
-          position: c.position,
-          ...(c.number ? { number: c.number } : {}),
-          reason: 'matches a record held by another unit; not changed',
-        });
-        continue;
-      }
-      for (const w of c.words) words.set(w, (words.get(w) ?? 0) + 1);
-      if (!match) {
-        inserts.push(v);
-        insertHoldings.push(...c.holdings);
-        progress.imported++;
-        continue;
-      }
-      const updated = { ...v, id: match.id };
-      await catalogue.updateRecord(tx, updated, null);
-      await catalogue.replaceHoldings(
-        tx,
-        match.id,
-        c.holdings.map((h) => ({ ...h, recordId: match.id })),
-      );
-      progress.updated++;
-    }
-    await catalogue.insertRecords(tx, inserts, insertHoldings);
-    // Shared rows (dictionary words, the job's progress) last: the previous batch holds their locks until
-    // it commits, and this batch must not commit before it anyway.
-    await before;
-    await catalogueSearch.addWords(tx, words);
-    await catalogueImports.recordBatch(tx, job.id, progress);
-    // Changes to existing records are the part of an import a cataloguer may need to trace back.
-    if (progress.updated > 0) {
-      await deps.audit.record(tx, ANONYMOUS, {
-        action: 'catalogue.import.batch',
-        entityType: 'catalogue_import_job',
-        entityId: job.id,
-        unitId: job.unitId,
-        after: {
-          imported: progress.imported,
-          updated: progress.updated,
-          resumeOffset: progress.resumeOffset,
-        },
-      });
-    }
-  });
 }
 
 /** Open units the actor may import records for (the upload form's choices). */
