@@ -3,7 +3,7 @@
 // registry (repositories, permissions, API, other HTTP routes, jobs, schedules, seeds, public paths,
 // back-office navigation) is derived from that one list. Adding a module never edits a central table.
 import type { Hono } from 'hono';
-import type { DbHandle } from '../db/client.server.ts';
+import type { Db, DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import type { PermissionTable } from '../lib/authz.ts';
 import type { MessageKey } from '../lib/i18n.ts';
@@ -48,4 +48,90 @@ export interface FeatureModule {
   publicPages?: string[];
   /** Back-office menu entries. */
   nav?: NavEntry[];
+  /** Public header/footer links (the portal's site menu), in module-list order within a group. */
+  publicNav?: PublicNavEntry[];
+  /**
+   * Named computations this module contributes to the indicators module (issue 13). Each reads only this
+   * module's own tables; the indicators module never reads another module's tables.
+   */
+  indicatorSources?: IndicatorSource[];
+  /**
+   * What this module holds about a person, for the data-subject rights (access/export, erasure) and the
+   * personal-data inventory (issue 14). Every module that stores personal data declares it.
+   */
+  personalData?: PersonalDataHandler;
+}
+
+export interface PublicNavEntry {
+  path: string;
+  label: MessageKey;
+  /** `main`: header menu and footer; `footer`: footer only (contact, accessibility, privacy). */
+  group: 'main' | 'footer';
+  /** Shown only to signed-in visitors (`signed-in`) or only to anonymous ones (`anonymous`). */
+  audience?: 'everyone' | 'signed-in' | 'anonymous';
+}
+
+/** A breakdown dimension an indicator computation can group by. */
+export type IndicatorBreakdown =
+  | 'unit'
+  | 'commune'
+  | 'placeKind'
+  | 'audience'
+  | 'ageBand'
+  | 'sex'
+  | 'commemorativeDay'
+  | 'category';
+
+export interface IndicatorQuery {
+  /** Half-open period [from, to) in UTC instants (the caller converts Asia/Ho_Chi_Minh dates). */
+  from: Date;
+  to: Date;
+  /** Restrict to these units (already expanded to descendants by the caller); absent = all units. */
+  unitIds?: readonly string[];
+  /** Group by this dimension; absent = one total row. */
+  breakdown?: IndicatorBreakdown;
+}
+
+export interface IndicatorRow {
+  value: number;
+  /** The breakdown's key (a unit id, a commune unit id, a place kind, an age band …); absent for totals. */
+  key?: string | null;
+}
+
+export interface IndicatorSource {
+  /** Stable code, `<module>.<what>`, e.g. `events.attendance`. */
+  key: string;
+  label: MessageKey;
+  /** What one unit of the value is: people, events, items, hours, VND, … */
+  measure: 'people' | 'times' | 'events' | 'items' | 'hours' | 'vnd' | 'percent' | 'count';
+  breakdowns: readonly IndicatorBreakdown[];
+  compute(deps: AppDeps, query: IndicatorQuery): Promise<IndicatorRow[]>;
+}
+
+/** Who a data-subject request is about: every identifier the platform verified for the person. */
+export interface PersonalDataSubject {
+  userId?: string | null;
+  /** The account's own learner id and the family members it manages. */
+  learnerIds: readonly string[];
+  emails: readonly string[];
+  /** E.164, e.g. +84912345678. */
+  phones: readonly string[];
+}
+
+export interface PersonalDataHandler {
+  /** The inventory: what this module stores about people, why, for how long, who can see it. */
+  inventory: ReadonlyArray<{
+    table: string;
+    fields: readonly string[];
+    purpose: MessageKey;
+    retention: MessageKey;
+    visibleTo: MessageKey;
+  }>;
+  /** Everything held about the subject, as plain JSON-able rows per table. */
+  export(deps: AppDeps, db: Db, subject: PersonalDataSubject): Promise<Record<string, unknown[]>>;
+  /**
+   * Erase or irreversibly pseudonymise the subject's personal data, keeping anonymous rows that aggregates
+   * count (attendance, loans, statements) so indicators stay equal. `db` is the caller's transaction.
+   */
+  erase(deps: AppDeps, db: Db, subject: PersonalDataSubject): Promise<void>;
 }

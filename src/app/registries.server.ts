@@ -4,7 +4,14 @@ import type { DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import type { JobHandler, Schedule } from '../modules/jobs/jobs.types.ts';
 import type { AppDeps } from './deps.types.ts';
-import type { ApiRegistrar, FeatureModule, NavEntry } from './module.ts';
+import type {
+  ApiRegistrar,
+  FeatureModule,
+  IndicatorSource,
+  NavEntry,
+  PersonalDataHandler,
+  PublicNavEntry,
+} from './module.ts';
 import { modules, type Repos } from './modules.server.ts';
 
 export type { Repos };
@@ -43,3 +50,22 @@ const GROUPS: ReadonlyArray<NavEntry['group']> = ['work', 'content', 'admin'];
 export const adminNav: readonly NavEntry[] = GROUPS.flatMap((g) =>
   all.flatMap((m) => (m.nav ?? []).filter((n) => n.group === g)),
 );
+
+/** Public site menu (header and footer), in module-list order. */
+export const publicNav: readonly PublicNavEntry[] = all.flatMap((m) => m.publicNav ?? []);
+
+/** Every module's indicator computations, by key (a duplicate key is a programming error). */
+export const indicatorSources: ReadonlyMap<string, IndicatorSource> = (() => {
+  const out = new Map<string, IndicatorSource>();
+  for (const m of all) {
+    for (const s of m.indicatorSources ?? []) {
+      if (out.has(s.key)) throw new Error(`indicator source ${s.key} is contributed twice`);
+      out.set(s.key, s);
+    }
+  }
+  return out;
+})();
+
+/** The modules that hold personal data, with their handlers (data-subject rights, inventory). */
+export const personalDataHandlers: ReadonlyArray<{ module: string; handler: PersonalDataHandler }> =
+  all.flatMap((m) => (m.personalData ? [{ module: m.name, handler: m.personalData }] : []));
