@@ -4,7 +4,7 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows, textArray } from '../../db/sql.server.ts';
+import { likeEscape, queryRows, textArray } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { type PlaceSummary, placeSummaries } from '../places/index.server.ts';
 import type { EventCategory, EventStatus, RegistrationMode } from './events.model.server.ts';
@@ -269,7 +269,7 @@ export function createEventsRepository() {
       if (f.unitId) conditions.push(sql`e.unit_id = ${f.unitId}`);
       if (f.freeOnly) conditions.push(sql`e.price_vnd = 0`);
       if (f.withSeats) conditions.push(sql`NOT s.cancelled AND (${SEATS_LEFT} IS NULL OR ${SEATS_LEFT} > 0)`);
-      if (f.q) conditions.push(sql`e.search_folded LIKE '%' || vn_fold(${f.q}) || '%'`);
+      if (f.q) conditions.push(sql`e.search_folded LIKE '%' || vn_fold(${likeEscape(f.q)}) || '%'`);
       const rows = await queryRows<
         EventRow & {
           sessionId: string;
