@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('Suốt Đời <no-reply@localhost>'),
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  OAI_REPOSITORY_NAME: z.string().trim().min(1).max(200).optional(),
+  OAI_ADMIN_EMAIL: z.string().trim().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -65,6 +67,23 @@ export interface Config {
   jobRunner: boolean;
   /** How many reverse proxies in front of us append to X-Forwarded-For; 0 = use the socket address. */
   trustProxyHops: number;
+  /** PUBLIC_URL was set (not the http://localhost:PORT fallback). */
+  publicUrlSet: boolean;
+  /**
+   * The OAI-PMH repository's own identity. `adminEmail` is null when no valid address is configured: the
+   * provider then answers 503 rather than hand a harvester an Identify that fails the OAI-PMH schema.
+   */
+  oai: { repositoryName: string; adminEmail: string | null };
+}
+
+/** OAI-PMH.xsd `emailType`: the pattern every `adminEmail` must match. */
+export const OAI_EMAIL_PATTERN = /^\S+@(\S+\.)+\S+$/;
+
+const DEMO_OAI_EMAIL = 'admin@demo.suotdoi.vn';
+
+/** The address inside `Name <address>` (or the whole value). */
+function addressOf(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
 }
 
 export class ConfigError extends Error {
@@ -98,7 +117,16 @@ export function loadConfig(
   }
   if (e.SMTP_HOST && !e.SMTP_PORT)
     problems.push('SMTP_PORT: bắt buộc khi có SMTP_HOST (required with SMTP_HOST)');
+  if (e.OAI_ADMIN_EMAIL !== undefined && !OAI_EMAIL_PATTERN.test(e.OAI_ADMIN_EMAIL))
+    problems.push(
+      'OAI_ADMIN_EMAIL: phải là địa chỉ email đầy đủ, ví dụ thuvien@khanhhoa.gov.vn (must be a full email address)',
+    );
   if (problems.length) throw new ConfigError(problems);
+  const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded;
+  const configuredOaiEmail = e.OAI_ADMIN_EMAIL ?? addressOf(e.SMTP_FROM);
+  // The embedded demo names its own demo administrator (src/modules/access/access.seed.server.ts).
+  const derivedOaiEmail =
+    !OAI_EMAIL_PATTERN.test(configuredOaiEmail) && embedded && seedDemo ? DEMO_OAI_EMAIL : configuredOaiEmail;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: e.NODE_ENV,
@@ -124,14 +152,31 @@ export function loadConfig(
     mailFrom: e.SMTP_FROM,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL ?? (opts.terminal ? 'warn' : 'info'),
-    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded,
+    seedDemo,
     workers: e.WORKERS,
     jobRunner: e.JOB_RUNNER === 'true',
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
+    oai: {
+      repositoryName: e.OAI_REPOSITORY_NAME ?? 'Suốt Đời — Mục lục chung / Union catalogue',
+      adminEmail: OAI_EMAIL_PATTERN.test(derivedOaiEmail) ? derivedOaiEmail : null,
+    },
   };
 }
 
 /** Embedded mode keeps its generated secret beside the data so sessions survive restarts. */
+/**
+ * What the server (not the CLI tools) additionally needs: with PostgreSQL (production), PUBLIC_URL, because
+ * every link in mail, feeds, manifests and OAI responses is built from it.
+ */
+export function serverConfigProblems(config: Config): string[] {
+  return !config.embedded && !config.publicUrlSet
+    ? [
+        'PUBLIC_URL: bắt buộc khi dùng DATABASE_URL, ví dụ https://hoctap.example.vn (required with DATABASE_URL: links in mail, feeds and OAI are built from it)',
+      ]
+    : [];
+}
+
 function readOrCreateSecret(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'session-secret');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.server.ts';
+import { ConfigError, loadConfig, OAI_EMAIL_PATTERN, serverConfigProblems } from './config.server.ts';
 
 const dirs: string[] = [];
 function tempDataDir(): string {
@@ -115,5 +115,48 @@ describe('log level', () => {
   it('stays info for production logs (no terminal), and an explicit LOG_LEVEL always wins', () => {
     expect(loadConfig(env(), { terminal: false }).logLevel).toBe('info');
     expect(loadConfig({ ...env(), LOG_LEVEL: 'info' }, { terminal: true }).logLevel).toBe('info');
+  });
+
+  describe('the OAI-PMH repository identity', () => {
+    // OAI-PMH.xsd, simpleType emailType: <pattern value="\S+@(\S+\.)+\S+"/>
+    it("checks addresses with the OAI-PMH schema's own emailType pattern", () => {
+      expect(OAI_EMAIL_PATTERN.test('no-reply@localhost')).toBe(false);
+      expect(OAI_EMAIL_PATTERN.test('thuvien@khanhhoa.gov.vn')).toBe(true);
+      expect(OAI_EMAIL_PATTERN.test('thu vien@khanhhoa.gov.vn')).toBe(false);
+    });
+
+    it('takes no admin address from the default SMTP_FROM (no-reply@localhost) in production', () => {
+      const config = loadConfig({ DATA_DIR: tempDataDir(), DATABASE_URL: PG, SESSION_SECRET: SECRET });
+      expect(config.oai.adminEmail).toBeNull();
+    });
+
+    it('uses OAI_ADMIN_EMAIL, else the address inside SMTP_FROM, else the demo administrator in the demo', () => {
+      const base = { DATA_DIR: tempDataDir(), DATABASE_URL: PG, SESSION_SECRET: SECRET };
+      expect(loadConfig({ ...base, OAI_ADMIN_EMAIL: 'oai@thuvien.khanhhoa.gov.vn' }).oai.adminEmail).toBe(
+        'oai@thuvien.khanhhoa.gov.vn',
+      );
+      expect(loadConfig({ ...base, SMTP_FROM: 'Thư viện <hotro@thuvien.vn>' }).oai.adminEmail).toBe(
+        'hotro@thuvien.vn',
+      );
+      expect(loadConfig({ DATA_DIR: tempDataDir() }).oai.adminEmail).toBe('admin@demo.suotdoi.vn');
+      expect(loadConfig({ ...base, OAI_REPOSITORY_NAME: 'Thư viện tỉnh' }).oai.repositoryName).toBe(
+        'Thư viện tỉnh',
+      );
+    });
+
+    it('refuses an OAI_ADMIN_EMAIL that is not a full address', () => {
+      expect(problemsOf({ OAI_ADMIN_EMAIL: 'admin@localhost' })).toEqual([
+        expect.stringMatching(/^OAI_ADMIN_EMAIL:/),
+      ]);
+    });
+  });
+
+  it('makes the server (not the CLI tools) refuse PostgreSQL without PUBLIC_URL', () => {
+    const base = { DATA_DIR: tempDataDir(), DATABASE_URL: PG, SESSION_SECRET: SECRET };
+    expect(serverConfigProblems(loadConfig(base))).toEqual([expect.stringMatching(/^PUBLIC_URL:/)]);
+    expect(serverConfigProblems(loadConfig({ ...base, PUBLIC_URL: 'https://hoctap.example.vn' }))).toEqual(
+      [],
+    );
+    expect(serverConfigProblems(loadConfig({ DATA_DIR: tempDataDir() }))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { ServerBuild } from 'react-router';
 import { buildDeps } from './app/build-deps.server.ts';
 import { createApp } from './app/create-app.server.ts';
 import { seedDemo, seedReference } from './app/seeds.server.ts';
-import { ConfigError, loadConfig } from './config.server.ts';
+import { ConfigError, loadConfig, serverConfigProblems } from './config.server.ts';
 import { openDatabase } from './db/client.server.ts';
 import { migrate, migrationsCurrent } from './db/migrate.server.ts';
 import { type DrainableServer, serveDrainable } from './http/drain.server.ts';
@@ -23,6 +23,8 @@ const SHUTDOWN_FORCE_MS = 15_000;
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
+  const problems = serverConfigProblems(config);
+  if (problems.length) throw new ConfigError(problems);
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message);
@@ -66,6 +68,14 @@ async function seed(deps: ReturnType<typeof buildDeps>): Promise<Demo> {
 function announce(cfg: typeof config, demo: Demo) {
   console.log(`\nSuốt Đời đang chạy tại / is running at: ${cfg.publicUrl}`);
   console.log(`Dữ liệu / data: ${cfg.embedded ? join(cfg.dataDir, 'db') : 'PostgreSQL (DATABASE_URL)'}`);
+  if (!cfg.publicUrlSet)
+    console.log(
+      `Liên kết trong thư, nguồn tin và OAI dùng ${cfg.publicUrl} (PUBLIC_URL chưa đặt) / links in mail, feeds and OAI use ${cfg.publicUrl} (PUBLIC_URL not set)`,
+    );
+  if (!cfg.oai.adminEmail)
+    console.log(
+      'OAI-PMH tạm ngừng: đặt OAI_ADMIN_EMAIL hoặc SMTP_FROM có địa chỉ thật / OAI-PMH unavailable: set OAI_ADMIN_EMAIL or a real SMTP_FROM address',
+    );
   if (demo.adminEmail && demo.adminPassword) {
     console.log('\nTài khoản quản trị demo (chỉ hiện một lần) / demo administrator (shown once):');
     console.log(`  email:    ${demo.adminEmail}`);

@@ -14,6 +14,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: 'postgres://unused@localhost/unused',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    OAI_ADMIN_EMAIL: 'thuvien@khanhhoa.example.vn',
     // Uploaded files of a test go to a throwaway directory, never into ./data.
     DATA_DIR: join(tmpdir(), `suotdoi-test-${randomBytes(6).toString('hex')}`),
     ...overrides,

@@ -187,11 +187,11 @@ function checkPrefix(prefix: string): void {
 async function identify(deps: Deps): Promise<string> {
   const earliest = await deps.repos.catalogueOai.earliestDatestamp(deps.db);
   const host = repositoryId(deps);
-  const email = /<([^>]+@[^>]+)>/.exec(deps.config.mailFrom)?.[1] ?? deps.config.mailFrom;
+  const email = deps.config.oai.adminEmail ?? '';
   const idDescription = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/.test(host)
     ? `<description><oai-identifier xmlns="http://www.openarchives.org/OAI/2.0/oai-identifier" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai-identifier http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"><scheme>oai</scheme><repositoryIdentifier>${esc(host)}</repositoryIdentifier><delimiter>:</delimiter><sampleIdentifier>${esc(`oai:${host}:rec_abcdefghijkmnpqr`)}</sampleIdentifier></oai-identifier></description>`
     : '';
-  return `<Identify><repositoryName>Suốt Đời — Mục lục chung / Union catalogue</repositoryName><baseURL>${esc(
+  return `<Identify><repositoryName>${esc(deps.config.oai.repositoryName)}</repositoryName><baseURL>${esc(
     `${deps.config.publicUrl}/oai`,
   )}</baseURL><protocolVersion>2.0</protocolVersion><adminEmail>${esc(email)}</adminEmail><earliestDatestamp>${datestamp(
     earliest ?? new Date(0),

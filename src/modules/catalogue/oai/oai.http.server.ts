@@ -10,7 +10,16 @@ export const SITEMAP_PAGE = 50_000;
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
+/** Without a valid admin address the provider is unavailable: a harvester never gets an invalid Identify. */
+const UNAVAILABLE =
+  'OAI-PMH tạm ngừng: quản trị viên cần đặt OAI_ADMIN_EMAIL (hoặc SMTP_FROM) là một địa chỉ email thật.\n' +
+  'OAI-PMH is unavailable: the administrator must set OAI_ADMIN_EMAIL (or SMTP_FROM) to a real email address.\n';
+
 export function registerCatalogueOaiRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
+  app.use('/oai', async (c, next) => {
+    if (deps.config.oai.adminEmail) return next();
+    return c.body(UNAVAILABLE, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3600' });
+  });
   app.get('/oai', async (c) => {
     const res = await handleOai(deps, new URL(c.req.url).searchParams, deps.now());
     return c.body(res.body, 200, XML_HEADERS);

@@ -69,6 +69,7 @@ describe('OAI-PMH provider', () => {
     expect(xml).toContain('<request verb="Identify">http://localhost:3000/oai</request>');
     expect(xml).toContain('<baseURL>http://localhost:3000/oai</baseURL>');
     expect(xml).toContain('<protocolVersion>2.0</protocolVersion>');
+    expect(xml).toContain('<adminEmail>thuvien@khanhhoa.example.vn</adminEmail>');
     expect(xml).toContain('<deletedRecord>persistent</deletedRecord>');
     expect(xml).toContain('<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>');
     expect(xml).toMatch(/<earliestDatestamp>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/earliestDatestamp>/);
