@@ -57,6 +57,7 @@ describe('catalogue records and import', () => {
       type: 'book',
       title: 'Lịch sử Khánh Hòa',
       creators: ['Nguyễn Văn A'],
+      language: 'vie',
       unitId: library,
       holdings: [{ callNumber: '959.7', availability: 'available' }],
     };
@@ -153,6 +154,8 @@ describe('catalogue records and import', () => {
     )?.[1];
     expect(body).toContain(`<script type="application/ld+json" nonce="${nonce}">`);
     expect(body).toContain('"@type":"Book"');
+    // schema.org inLanguage takes a BCP 47 tag, not the MARC code the record stores.
+    expect(body).toContain('"inLanguage":"vi"');
   });
 
   it('imports MARC idempotently, lists a bad record by byte offset and imports the good ones', async () => {

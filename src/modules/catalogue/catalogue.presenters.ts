@@ -1,5 +1,7 @@
 // Outward shapes of a record: the API JSON, Dublin Core meta elements and schema.org JSON-LD.
+
 import type { z } from '@hono/zod-openapi';
+import { bcp47FromMarc } from '../../lib/language-tags.ts';
 import type {
   Availability,
   RecordOutputSchema,
@@ -134,7 +136,8 @@ export function jsonLd(r: RecordView, url: string): Record<string, unknown> {
     }));
   if (r.subjects.length) doc.keywords = r.subjects.join(', ');
   if (r.description) doc.description = r.description;
-  if (r.language) doc.inLanguage = r.language;
+  const inLanguage = bcp47FromMarc(r.language);
+  if (inLanguage) doc.inLanguage = inLanguage;
   if (r.year !== null && type !== 'ExhibitionEvent') doc.dateCreated = String(r.year);
   if (r.year !== null && type === 'ExhibitionEvent') doc.startDate = String(r.year);
   if (r.isbn && type === 'Book') doc.isbn = r.isbn;
