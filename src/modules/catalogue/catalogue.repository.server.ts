@@ -233,24 +233,34 @@ export function createCatalogueRepository() {
       );
     },
 
-    /** Existing records an import batch may match: by control number + source, else by ISBN. */
+    /**
+     * Existing records an import batch may match: by control number + source, else by ISBN, else (records
+     * with neither) by content hash among the unit's MARC records without either.
+     */
     async findImportMatches(
       db: Db,
       controls: ReadonlyArray<{ number: string; source: string }>,
       isbns: readonly string[],
+      byContent: { unitId: string; hashes: readonly string[] } = { unitId: '', hashes: [] },
     ): Promise<ImportMatch[]> {
-      if (controls.length === 0 && isbns.length === 0) return [];
+      if (controls.length === 0 && isbns.length === 0 && byContent.hashes.length === 0) return [];
       return queryRows<ImportMatch>(
         db,
-        // Two index lookups joined by UNION: an OR of both conditions (or a function of control_source in
-        // the key) made the planner scan the whole table once per batch.
+        // Index lookups joined by UNION: an OR of the conditions (or a function of control_source in the
+        // key) made the planner scan the whole table once per batch.
         sql`SELECT r.id, r.control_number AS "controlNumber", r.control_source AS "controlSource", r.isbn,
           r.source_hash AS "sourceHash", r.unit_id AS "unitId"
         FROM unnest(${textArray(controls.map((c) => c.number))}::text[], ${textArray(controls.map((c) => c.source))}::text[]) AS k(n, s)
         JOIN catalogue_records r ON r.control_number = k.n AND coalesce(r.control_source, '') = k.s
         UNION
         SELECT r.id, r.control_number, r.control_source, r.isbn, r.source_hash, r.unit_id
-        FROM catalogue_records r WHERE r.isbn = ANY(${textArray(isbns)}::text[]) AND r.isbn IS NOT NULL`,
+        FROM catalogue_records r WHERE r.isbn = ANY(${textArray(isbns)}::text[]) AND r.isbn IS NOT NULL
+        UNION
+        SELECT r.id, r.control_number, r.control_source, r.isbn, r.source_hash, r.unit_id
+        FROM catalogue_records r
+        WHERE r.source_hash = ANY(${textArray(byContent.hashes)}::text[]) AND r.source_hash IS NOT NULL
+          AND r.source = 'marc' AND r.unit_id = ${byContent.unitId}
+          AND r.control_number IS NULL AND r.isbn IS NULL`,
       );
     },
   };

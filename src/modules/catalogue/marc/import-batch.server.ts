@@ -33,6 +33,15 @@ export interface PreparedBatch {
 }
 
 /**
+ * The content key of a mapped record: everything it says, but not whether this import publishes it (the
+ * same record imported again unpublished is the same record).
+ */
+function contentHash(input: { published?: boolean }): string {
+  const { published: _, ...content } = input;
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+}
+
+/**
  * The CPU part of a batch: mapping, hashing, search words; bad records become errors with positions. A key
  * seen in this batch or the one before (which may not have committed yet) is reported as a duplicate.
  */
@@ -55,19 +64,21 @@ export function prepareBatch(
       errors.push({ ...at, reason: mapped.error });
       continue;
     }
-    const hash = createHash('sha256').update(JSON.stringify(mapped.input)).digest('base64url');
+    const hash = contentHash(mapped.input);
     const values = toRecordValues(newId('rec'), mapped.input, 'marc', hash);
+    // A record with neither a control number nor an ISBN is known by its content: the same record twice
+    // in one file is reported, and importing the file again matches it instead of adding a copy.
     const key = values.controlNumber
       ? controlKey(values.controlNumber, values.controlSource)
       : values.isbn
         ? `isbn:${values.isbn}`
-        : null;
-    const first = key ? (seen.get(key) ?? earlier.get(key)) : undefined;
-    if (key && first !== undefined) {
+        : `content:${hash}`;
+    const first = seen.get(key) ?? earlier.get(key);
+    if (first !== undefined) {
       errors.push({ ...at, reason: `duplicate of the record at ${first} in this file` });
       continue;
     }
-    if (key) seen.set(key, item.position);
+    seen.set(key, item.position);
     candidates.push({
       position: item.position,
       number: item.number,
@@ -107,12 +118,20 @@ export async function writeBatch(
     );
     // ISBN matters only for records without a control number (see the match below).
     const isbns = candidates.flatMap(({ values: v }) => (v.isbn && !v.controlNumber ? [v.isbn] : []));
-    const matches = await catalogue.findImportMatches(tx, controls, isbns);
+    const unkeyed = candidates.flatMap(({ values: v }) =>
+      !v.controlNumber && !v.isbn && v.sourceHash ? [v.sourceHash] : [],
+    );
+    const matches = await catalogue.findImportMatches(tx, controls, isbns, {
+      unitId: job.unitId,
+      hashes: unkeyed,
+    });
     const byControl = new Map<string, ImportMatch>();
     const byIsbn = new Map<string, ImportMatch>();
+    const byContent = new Map<string, ImportMatch>();
     for (const m of matches) {
       if (m.controlNumber) byControl.set(controlKey(m.controlNumber, m.controlSource), m);
       if (m.isbn) byIsbn.set(m.isbn, m);
+      if (!m.controlNumber && !m.isbn && m.sourceHash) byContent.set(m.sourceHash, m);
     }
     const inserts: RecordValues[] = [];
     const insertHoldings: HoldingValues[] = [];
@@ -121,7 +140,8 @@ export async function writeBatch(
       const v = c.values;
       const match =
         (v.controlNumber ? byControl.get(controlKey(v.controlNumber, v.controlSource)) : undefined) ??
-        (v.isbn && !v.controlNumber ? byIsbn.get(v.isbn) : undefined);
+        (v.isbn && !v.controlNumber ? byIsbn.get(v.isbn) : undefined) ??
+        (!v.isbn && !v.controlNumber && v.sourceHash ? byContent.get(v.sourceHash) : undefined);
       if (match && match.sourceHash === v.sourceHash) {
         progress.skipped++;
         continue;
