@@ -1,10 +1,11 @@
 // All SQL for catalogue records, holdings and import jobs (search lives in catalogue.search.ts).
 // Writes go through jsonb_to_recordset so a batch of 1,000 imported records is one statement on both drivers.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray } from '../../db/sql.server.ts';
 import type { Availability, RecordType } from './catalogue.schemas.server.ts';
 import { exactWordsText, foldedWords, foldWordsText, vnSortKeyOfWords, wordsText } from './catalogue.text.ts';
+import type { MarcRecord } from './marc/marc.types.ts';
 
 /** The columns a record write sets (ids and provenance included); search columns are derived here. */
 export interface RecordValues {
@@ -28,6 +29,8 @@ export interface RecordValues {
   details: Record<string, unknown>;
   source: 'manual' | 'marc' | 'csv' | 'oai';
   sourceHash: string | null;
+  /** The MARC record it was imported from; undefined leaves the stored one as it is (staff edits). */
+  sourceMarc?: MarcRecord | null;
 }
 
 export interface HoldingValues {
@@ -46,6 +49,16 @@ export interface RecordRow extends RecordValues {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface ExportRow extends RecordRow {
+  sourceMarc: MarcRecord | null;
+}
+
+/** The SQL for a record's new source MARC: a JSON value, SQL NULL, or (undefined) the current one. */
+function sourceMarcSql(m: MarcRecord | null | undefined): SQL {
+  if (m === undefined) return sql`source_marc`;
+  return m === null ? sql`NULL` : sql`${JSON.stringify(m)}::jsonb`;
 }
 
 export interface HoldingRow extends HoldingValues {
@@ -98,16 +111,17 @@ function recordJson(v: RecordValues, availability: string[]) {
     details: v.details,
     source: v.source,
     source_hash: v.sourceHash,
+    source_marc: v.sourceMarc ?? null,
     availability,
     ...searchColumns(v),
   };
 }
 
 const RECORD_COLUMNS = sql.raw(
-  'id, type, title, creators, subjects, date_text, year, language, description, rights, unit_id, isbn, issn, inventory_no, control_number, control_source, published, details, source, source_hash, availability, search_title, search_extra, search_exact, title_sort',
+  'id, type, title, creators, subjects, date_text, year, language, description, rights, unit_id, isbn, issn, inventory_no, control_number, control_source, published, details, source, source_hash, source_marc, availability, search_title, search_extra, search_exact, title_sort',
 );
 const RECORD_SHAPE = sql.raw(
-  'id text, type text, title text, creators text[], subjects text[], date_text text, year integer, language text, description text, rights text, unit_id text, isbn text, issn text, inventory_no text, control_number text, control_source text, published boolean, details jsonb, source text, source_hash text, availability text[], search_title text, search_extra text, search_exact text, title_sort text',
+  'id text, type text, title text, creators text[], subjects text[], date_text text, year integer, language text, description text, rights text, unit_id text, isbn text, issn text, inventory_no text, control_number text, control_source text, published boolean, details jsonb, source text, source_hash text, source_marc jsonb, availability text[], search_title text, search_extra text, search_exact text, title_sort text',
 );
 
 const SELECT_RECORD = sql`SELECT r.id, r.type, r.title, r.creators, r.subjects, r.date_text AS "dateText", r.year,
@@ -202,7 +216,8 @@ export function createCatalogueRepository() {
           description = ${v.description}, rights = ${v.rights}, unit_id = ${v.unitId}, isbn = ${v.isbn},
           issn = ${v.issn}, inventory_no = ${v.inventoryNo}, control_number = ${v.controlNumber},
           control_source = ${v.controlSource}, published = ${v.published}, details = ${JSON.stringify(v.details)}::jsonb,
-          source = ${v.source}, source_hash = ${v.sourceHash}, search_title = ${s.search_title},
+          source = ${v.source}, source_hash = ${v.sourceHash}, source_marc = ${sourceMarcSql(v.sourceMarc)},
+          search_title = ${s.search_title},
           search_extra = ${s.search_extra}, search_exact = ${s.search_exact}, title_sort = ${s.title_sort},
           version = version + 1, updated_at = now()
         WHERE id = ${v.id} ${expectedVersion === null ? sql`` : sql`AND version = ${expectedVersion}`}
@@ -217,9 +232,15 @@ export function createCatalogueRepository() {
       return r ? { ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) } : undefined;
     },
 
-    async getRecordsForExport(db: Db, ids: readonly string[]): Promise<RecordRow[]> {
+    /** Records with the MARC record each was imported from (export, OAI-PMH marcxml). */
+    async getRecordsForExport(db: Db, ids: readonly string[]): Promise<ExportRow[]> {
       if (ids.length === 0) return [];
-      return queryRows<RecordRow>(db, sql`${SELECT_RECORD} WHERE r.id = ANY(${textArray(ids)}::text[])`);
+      return queryRows<ExportRow>(
+        db,
+        sql`SELECT q.*, s.source_marc AS "sourceMarc"
+          FROM (${SELECT_RECORD} WHERE r.id = ANY(${textArray(ids)}::text[])) q
+          JOIN catalogue_records s ON s.id = q.id`,
+      );
     },
 
     async listHoldings(db: Db, recordIds: readonly string[]): Promise<HoldingRow[]> {

@@ -10,9 +10,8 @@ import type { Actor } from '../../../lib/authz.ts';
 import type { SearchQuery } from '../catalogue.schemas.server.ts';
 import { queryWords } from '../catalogue.text.ts';
 import { writeIso2709 } from '../marc/iso2709.ts';
-import { recordToMarc } from '../marc/marc-map.server.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from '../marc/marcxml.server.ts';
-import { exportable, type OaiRecordData } from '../oai/oai-xml.server.ts';
+import { marcOf, type OaiRecordData } from '../oai/oai-xml.server.ts';
 import { postingsMatch } from '../search/search.sample.server.ts';
 import { filterSql } from '../search/search.server.ts';
 
@@ -93,7 +92,7 @@ export function exportCatalogue(
         for (const id of recordIds) {
           const r = byId.get(id);
           if (!r) continue;
-          const marc = recordToMarc(exportable(r));
+          const marc = marcOf(r);
           try {
             parts.push(q.format === 'marcxml' ? encoder.encode(marcXmlRecord(marc)) : writeIso2709(marc));
           } catch {

@@ -137,6 +137,7 @@ async function commitPage(
       ...toRecordValues(newId('rec'), mapped.input, 'oai', hash),
       controlNumber: r.identifier,
       controlSource,
+      sourceMarc: mapped.marc ?? null,
     };
     candidates.push({
       identifier: r.identifier,

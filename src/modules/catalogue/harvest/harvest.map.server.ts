@@ -103,5 +103,5 @@ export function harvestedToRecord(
   const details = { ...rest.details };
   if (controlNumber) details.marcControlNumber = controlNumber;
   if (controlSource) details.marcControlSource = controlSource;
-  return { ok: true, input: { ...rest, details } };
+  return { ok: true, input: { ...rest, details }, marc };
 }

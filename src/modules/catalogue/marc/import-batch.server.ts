@@ -65,7 +65,7 @@ export function prepareBatch(
       continue;
     }
     const hash = contentHash(mapped.input);
-    const values = toRecordValues(newId('rec'), mapped.input, 'marc', hash);
+    const values = { ...toRecordValues(newId('rec'), mapped.input, 'marc', hash), sourceMarc: item.record };
     // A record with neither a control number nor an ISBN is known by its content: the same record twice
     // in one file is reported, and importing the file again matches it instead of adding a copy.
     const key = values.controlNumber

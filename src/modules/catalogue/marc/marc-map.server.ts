@@ -46,7 +46,13 @@ function firstYear(s: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export type MappedRecord = { ok: true; input: RecordInput } | { ok: false; error: string };
+export type MappedRecord =
+  | {
+      ok: true;
+      input: RecordInput /** The MARC record it came from (kept for a lossless export). */;
+      marc?: MarcRecord;
+    }
+  | { ok: false; error: string };
 
 export function marcToRecord(rec: MarcRecord, target: { unitId: string; published: boolean }): MappedRecord {
   const f245 = dataFields(rec, '245')[0];

@@ -2,6 +2,8 @@
 // datestamps at second granularity, and the two metadata formats (oai_dc, MARC 21 slim).
 import type { HoldingRow, RecordRow } from '../catalogue.repository.server.ts';
 import type { RecordType } from '../catalogue.schemas.server.ts';
+import type { MarcRecord } from '../marc/marc.types.ts';
+import { sourceWithEdits } from '../marc/marc-edits.server.ts';
 import { type ExportableRecord, recordToMarc } from '../marc/marc-map.server.ts';
 import { marcXmlRecord } from '../marc/marcxml.server.ts';
 
@@ -34,7 +36,17 @@ const DC_TYPE: Record<RecordType, string> = {
   heritage_site: 'PhysicalObject',
 };
 
-export type OaiRecordData = RecordRow & { holdings: HoldingRow[] };
+export type OaiRecordData = RecordRow & { holdings: HoldingRow[]; sourceMarc?: MarcRecord | null };
+
+/**
+ * The MARC record to publish: an imported record's source record with the staff's edits applied (lossless),
+ * else the record written from the platform's values.
+ */
+export function marcOf(r: OaiRecordData): MarcRecord {
+  return r.sourceMarc
+    ? sourceWithEdits(r.sourceMarc, exportable(r), new Date(r.updatedAt))
+    : recordToMarc(exportable(r));
+}
 
 /** Dublin Core (oai_dc) for a record; `url` is the record's public page. */
 export function oaiDc(r: OaiRecordData, url: string): string {
@@ -87,7 +99,7 @@ export function exportable(r: OaiRecordData): ExportableRecord {
 }
 
 export function oaiMarcXml(r: OaiRecordData): string {
-  const xml = marcXmlRecord(recordToMarc(exportable(r)));
+  const xml = marcXmlRecord(marcOf(r));
   return xml.replace(
     /^<record>/,
     `<record xmlns="${MARC_NS}" xsi:schemaLocation="${MARC_NS} ${MARC_SCHEMA}">`,
