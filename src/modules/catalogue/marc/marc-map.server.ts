@@ -161,6 +161,52 @@ export interface ExportableRecord {
   controlSource: string | null;
   details: Record<string, unknown>;
   holdings: Array<{ institutionName: string; callNumber: string | null; location: string | null }>;
+  /** When the record was made on the platform (008/00-05, date entered on file). */
+  createdAt?: Date | undefined;
+}
+
+/** Places of publication in Viet Nam, folded, for 008/15-17 (MARC country code `vm`). */
+const VIETNAM_PLACES = [
+  'viet nam',
+  'vietnam',
+  'ha noi',
+  'hanoi',
+  'ho chi minh',
+  'sai gon',
+  'saigon',
+  'nha trang',
+  'khanh hoa',
+  'cam ranh',
+  'ninh hoa',
+  'hue',
+  'da nang',
+  'hai phong',
+  'can tho',
+  'da lat',
+  'vinh',
+  'quy nhon',
+  'phan rang',
+];
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+/**
+ * 008 for a record made on the platform (MARC 21 bibliographic, books layout): date entered (Viet Nam date),
+ * date type `s` with date 1 from the year (else `n`, unknown), place `vm` only when the place of publication is
+ * in Viet Nam (else `xx`, unknown), language, cataloguing source `d`.
+ */
+export function field008(r: Pick<ExportableRecord, 'year' | 'language' | 'details' | 'createdAt'>): string {
+  const d = r.createdAt ? new Date(r.createdAt.getTime() + 7 * 3600_000) : null;
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const entered = d
+    ? `${p2(d.getUTCFullYear() % 100)}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())}`
+    : '      ';
+  const known = r.year !== null && r.year >= 0 && r.year <= 9999;
+  const dates = known ? `s${String(r.year).padStart(4, '0')}    ` : 'nuuuuuuuu';
+  const place = typeof r.details.place === 'string' ? fold(r.details.place) : '';
+  const country = place && VIETNAM_PLACES.some((v) => place.includes(v)) ? 'vm ' : 'xx ';
+  const lang = (r.language ?? '   ').padEnd(3, ' ').slice(0, 3);
+  return `${entered}${dates}${country}${' '.repeat(11)}000 0 ${lang} d`;
 }
 
 const sub = (code: string, value: string | null | undefined) => (value ? [{ code, value }] : []);
@@ -170,9 +216,7 @@ export function recordToMarc(r: ExportableRecord): MarcRecord {
     { tag: '001', value: r.controlNumber ?? r.id },
     { tag: '003', value: r.controlNumber ? (r.controlSource ?? 'VN-KhanhHoa') : 'VN-SuotDoi' },
   ];
-  const lang = (r.language ?? '   ').padEnd(3, ' ').slice(0, 3);
-  const y = r.year !== null && r.year >= 0 && r.year <= 9999 ? String(r.year).padStart(4, '0') : '    ';
-  fields.push({ tag: '008', value: `      s${y}    vm ${' '.repeat(11)}000 0 ${lang} d` });
+  fields.push({ tag: '008', value: field008(r) });
   if (r.isbn) fields.push({ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.isbn }] });
   if (r.issn) fields.push({ tag: '022', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: r.issn }] });
   if (r.language)

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseLeader, readIso2709, writeIso2709 } from './iso2709.ts';
 import type { MarcField, MarcReadResult, MarcRecord } from './marc.types.ts';
-import { marcToRecord, recordToMarc } from './marc-map.server.ts';
+import { field008, marcToRecord, recordToMarc } from './marc-map.server.ts';
 import { decodeMarc8 } from './marc8.ts';
 import { MARCXML_FOOTER, MARCXML_HEADER, marcXmlRecord } from './marcxml.server.ts';
 import { readMarcXml } from './marcxml-reader.server.ts';
@@ -265,6 +265,27 @@ describe('MARC → record', () => {
         isbn: '9786040000001',
         language: 'vie',
       },
+    });
+  });
+
+  describe('008 of a record made on the platform (MARC 21 bibliographic 008, books)', () => {
+    const base = { year: 2001, language: 'vie', details: {}, createdAt: new Date('2026-03-31T18:30:00Z') };
+    it('is 40 characters: date entered (Viet Nam date), s + date 1, place, language, source d', () => {
+      const v = field008({ ...base, details: { place: 'Nha Trang' } });
+      expect(v).toHaveLength(40);
+      expect(v.slice(0, 6)).toBe('260401'); // 01:30 on 1 April in Viet Nam
+      expect(v.slice(6, 15)).toBe('s2001    ');
+      expect(v.slice(15, 18)).toBe('vm ');
+      expect(v.slice(35, 38)).toBe('vie');
+      expect(v.charAt(39)).toBe('d');
+    });
+    it('does not claim Viet Nam for a New York imprint or an unknown place', () => {
+      expect(field008({ ...base, details: { place: 'New York' } }).slice(15, 18)).toBe('xx ');
+      expect(field008(base).slice(15, 18)).toBe('xx ');
+      expect(field008({ ...base, details: { place: 'TP. Hồ Chí Minh' } }).slice(15, 18)).toBe('vm ');
+    });
+    it('says the date is unknown (n) rather than blank when there is no year', () => {
+      expect(field008({ ...base, year: null }).slice(6, 15)).toBe('nuuuuuuuu');
     });
   });
 });

@@ -95,6 +95,7 @@ export function exportable(r: OaiRecordData): ExportableRecord {
       callNumber: h.callNumber,
       location: h.location,
     })),
+    createdAt: new Date(r.createdAt),
   };
 }
 
