@@ -12,6 +12,7 @@ import { refuseNonFormBody } from '../http/page-body.server.ts';
 import { handleError, problemResponse } from '../http/problem.server.ts';
 import { toPublicRequest } from '../http/public-request.ts';
 import { csrfGuard, securityHeaders } from '../http/security.server.ts';
+import { registerSitemaps } from '../http/sitemaps.server.ts';
 import { isLargeUploadPath } from '../http/upload-paths.ts';
 import { requireWellFormedText } from '../http/utf8.ts';
 import { AppError } from '../lib/errors.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
 
+  registerSitemaps(app, deps);
   // Each module's own HTTP routes (auth endpoints, media, OAI-PMH, IIIF, feeds), in module-list order.
   for (const mount of httpMounts) mount(app, deps);
   app.route('/api/v1', createApi(deps));

@@ -48,6 +48,8 @@ export interface FeatureModule {
   publicPages?: string[];
   /** Back-office menu entries. */
   nav?: NavEntry[];
+  /** Public pages for /sitemap.xml (one or more sitemap files each, 50,000 URLs per file). */
+  sitemap?: SitemapSource[];
   /** Public header/footer links (the portal's site menu), in module-list order within a group. */
   publicNav?: PublicNavEntry[];
   /**
@@ -60,6 +62,20 @@ export interface FeatureModule {
    * personal-data inventory (issue 14). Every module that stores personal data declares it.
    */
   personalData?: PersonalDataHandler;
+}
+
+export interface SitemapEntry {
+  /** Path under PUBLIC_URL, e.g. `/events/evt_…` (Vietnamese; the English page is `/en` + path). */
+  path: string;
+  lastmod?: Date | null;
+}
+
+export interface SitemapSource {
+  /** Names its files: `records` → /sitemaps/records-1.xml, -2.xml, … */
+  name: string;
+  count(deps: AppDeps): Promise<{ count: number; latest: Date | null }>;
+  /** Entries [offset, offset + limit) in a stable order. */
+  page(deps: AppDeps, offset: number, limit: number): Promise<SitemapEntry[]>;
 }
 
 export interface PublicNavEntry {

@@ -11,6 +11,7 @@ import type {
   NavEntry,
   PersonalDataHandler,
   PublicNavEntry,
+  SitemapSource,
 } from './module.ts';
 import { modules, type Repos } from './modules.server.ts';
 
@@ -69,3 +70,12 @@ export const indicatorSources: ReadonlyMap<string, IndicatorSource> = (() => {
 /** The modules that hold personal data, with their handlers (data-subject rights, inventory). */
 export const personalDataHandlers: ReadonlyArray<{ module: string; handler: PersonalDataHandler }> =
   all.flatMap((m) => (m.personalData ? [{ module: m.name, handler: m.personalData }] : []));
+
+/** Every module's public pages for the sitemap, in module-list order (names are unique). */
+export const sitemapSources: readonly SitemapSource[] = (() => {
+  const out = all.flatMap((m) => m.sitemap ?? []);
+  const names = out.map((s) => s.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new Error(`sitemap source ${dup} is contributed twice`);
+  return out;
+})();

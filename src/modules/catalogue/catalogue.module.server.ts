@@ -18,7 +18,7 @@ import { createCatalogueImportRepository } from './marc/import.repository.server
 import { enqueueUnfinishedMarcImports, MARC_IMPORT_JOB, marcImportJob } from './marc/import.server.ts';
 import { registerIiifRoutes } from './media/iiif.http.server.ts';
 import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
-import { registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
+import { recordsSitemap, registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
 import { createCatalogueOaiRepository } from './oai/oai.repository.server.ts';
 import { createPostgresSearchIndex } from './search/search.server.ts';
 import { tabularImportJob } from './tabular/csv.import.server.ts';
@@ -55,6 +55,7 @@ export const feature: FeatureModule = {
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),
   api: [registerCatalogueRoutes, registerCatalogueExportRoutes],
   http: [registerIiifRoutes, registerCatalogueOaiRoutes],
+  sitemap: [recordsSitemap],
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
     [MARC_IMPORT_JOB]: marcImportJob,

@@ -5,6 +5,7 @@ import { eventPermissions } from './events.policies.ts';
 import { createEventsRepository } from './events.repository.server.ts';
 import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
+import { eventsSitemap } from './events.sitemap.repository.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { createExternalEventsRepository } from './external-events.repository.server.ts';
@@ -30,6 +31,7 @@ export const feature: FeatureModule = {
     'GET /api/v1/events/:eventId',
     'POST /api/v1/events/:eventId/registrations',
   ],
+  sitemap: [eventsSitemap],
   publicPages: [
     'events/pages/list',
     'events/pages/detail',

@@ -6,6 +6,7 @@ import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
+import { mobileRoutesSitemap, placesSitemap } from './places.sitemap.repository.server.ts';
 import { createPlaceLookupRepository } from './places-lookup.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -35,6 +36,7 @@ export const feature: FeatureModule = {
     'GET /api/v1/mobile-library-routes',
     'GET /api/v1/mobile-library-routes/:routeId',
   ],
+  sitemap: [placesSitemap, mobileRoutesSitemap],
   publicPages: ['places/pages/list', 'places/pages/detail', 'places/pages/mobile-route'],
   nav: [{ path: '/admin/places', label: 'places.admin.nav', action: 'places.place.list', group: 'content' }],
 };

@@ -1,12 +1,10 @@
-// Machine-facing catalogue endpoints outside /api/v1: the OAI-PMH provider (/oai, GET and form POST),
-// /sitemap.xml (an index of 50,000-URL pages when the catalogue is large) and /robots.txt pointing at it.
+// Machine-facing catalogue endpoints outside /api/v1: the OAI-PMH provider (/oai, GET and form POST), and the
+// published records' part of the sitemap (src/http/sitemaps.server.ts serves it).
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../../app/deps.types.ts';
+import type { SitemapSource } from '../../../app/module.ts';
 import type { HonoEnv } from '../../../http/env.ts';
 import { handleOai } from './oai-provider.server.ts';
-import { datestamp, esc } from './oai-xml.server.ts';
-
-export const SITEMAP_PAGE = 50_000;
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
@@ -32,64 +30,15 @@ export function registerCatalogueOaiRoutes(app: Hono<HonoEnv>, deps: AppDeps): v
     const res = await handleOai(deps, params, deps.now());
     return c.body(res.body, 200, XML_HEADERS);
   });
-
-  app.get('/robots.txt', (c) =>
-    c.body(
-      [
-        'User-agent: *',
-        'Disallow: /admin',
-        'Disallow: /en/admin',
-        'Disallow: /account',
-        'Disallow: /en/account',
-        'Disallow: /api/',
-        'Disallow: /oai',
-        '',
-        `Sitemap: ${deps.config.publicUrl}/sitemap.xml`,
-        '',
-      ].join('\n'),
-      200,
-      { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=3600' },
-    ),
-  );
-
-  app.get('/sitemap.xml', async (c) => {
-    const { count, latest } = await deps.repos.catalogueOai.countPublished(deps.db);
-    const base = deps.config.publicUrl;
-    const headers = { ...XML_HEADERS, 'cache-control': 'public, max-age=3600' };
-    if (count + 3 <= SITEMAP_PAGE) return c.body(await urlset(deps, 0, true), 200, headers);
-    const pages = Math.ceil(count / SITEMAP_PAGE);
-    const lastmod = latest ? `<lastmod>${datestamp(latest)}</lastmod>` : '';
-    const entries = Array.from(
-      { length: pages },
-      (_, i) => `<sitemap><loc>${esc(`${base}/sitemaps/records-${i + 1}.xml`)}</loc>${lastmod}</sitemap>`,
-    );
-    return c.body(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`,
-      200,
-      headers,
-    );
-  });
-
-  app.get('/sitemaps/:file', async (c) => {
-    const m = /^records-([1-9]\d{0,5})\.xml$/.exec(c.req.param('file'));
-    if (!m) return c.body('Not found', 404, { 'content-type': 'text/plain; charset=utf-8' });
-    const page = Number(m[1]) - 1;
-    const { count } = await deps.repos.catalogueOai.countPublished(deps.db);
-    if (page * SITEMAP_PAGE >= count && page > 0)
-      return c.body('Not found', 404, { 'content-type': 'text/plain; charset=utf-8' });
-    return c.body(await urlset(deps, page, false), 200, {
-      ...XML_HEADERS,
-      'cache-control': 'public, max-age=3600',
-    });
-  });
 }
 
-async function urlset(deps: AppDeps, page: number, withPages: boolean): Promise<string> {
-  const base = deps.config.publicUrl;
-  const rows = await deps.repos.catalogueOai.sitemapPage(deps.db, page, SITEMAP_PAGE);
-  const url = (loc: string, lastmod?: Date) =>
-    `<url><loc>${esc(loc)}</loc>${lastmod ? `<lastmod>${datestamp(lastmod)}</lastmod>` : ''}</url>`;
-  const parts = withPages ? [url(`${base}/`), url(`${base}/search`), url(`${base}/en`)] : [];
-  for (const r of rows) parts.push(url(`${base}/records/${r.recordId}`, r.datestamp));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${parts.join('')}</urlset>\n`;
-}
+/** Published records for the sitemap (src/http/sitemaps.server.ts), in OAI order. */
+export const recordsSitemap: SitemapSource = {
+  name: 'records',
+  count: (deps) => deps.repos.catalogueOai.countPublished(deps.db),
+  page: async (deps, offset, limit) =>
+    (await deps.repos.catalogueOai.sitemapPage(deps.db, offset, limit)).map((r) => ({
+      path: `/records/${r.recordId}`,
+      lastmod: r.datestamp,
+    })),
+};

@@ -76,16 +76,16 @@ export function createCatalogueOaiRepository() {
       return queryRows(db, sql`SELECT code, name FROM units ORDER BY code`);
     },
 
-    /** Published records for the sitemap, by insertion order: page `page` (0-based) of `size`. */
+    /** Published records for the sitemap, by insertion order: `size` from `offset`. */
     async sitemapPage(
       db: Db,
-      page: number,
+      offset: number,
       size: number,
     ): Promise<Array<{ recordId: string; datestamp: Date }>> {
       const rows = await queryRows<{ recordId: string; datestamp: string | Date }>(
         db,
         sql`SELECT record_id AS "recordId", datestamp FROM catalogue_oai_items WHERE NOT deleted
-          ORDER BY seq LIMIT ${size} OFFSET ${page * size}`,
+          ORDER BY seq LIMIT ${size} OFFSET ${offset}`,
       );
       return rows.map((r) => ({ recordId: r.recordId, datestamp: new Date(r.datestamp) }));
     },
