@@ -4,8 +4,10 @@ import type { AppDeps } from '../app/deps.types.ts';
 import { apiRegistrars } from '../app/registries.server.ts';
 import { AppError, unauthenticated } from '../lib/errors.ts';
 import { isStaff } from '../lib/staff.ts';
+import { sessionCookieName } from '../modules/auth/auth.session-cookie.server.ts';
 import type { HonoEnv } from './env.ts';
 import { idempotencyKeys, withRequestTransaction } from './idempotency.server.ts';
+import { completeOpenApi } from './openapi-doc.server.ts';
 import { zodToAppError } from './problem.server.ts';
 import { isPublicApi } from './public-routes.server.ts';
 import { requireUtf8Json } from './utf8.ts';
@@ -41,9 +43,21 @@ export function createApi(appDeps: AppDeps): Api {
   api.use('*', idempotencyKeys(appDeps));
   // Every module's routes, in module-list order (src/app/modules.server.ts).
   for (const register of apiRegistrars) register(api, deps);
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Suốt Đời API', version: '1.0.0', description: 'API của nền tảng học tập suốt đời' },
+  let doc: object | undefined;
+  api.get('/openapi.json', (c) => {
+    doc ??= completeOpenApi(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Suốt Đời API',
+          version: '1.0.0',
+          description: 'API của nền tảng học tập suốt đời / API of the lifelong-learning platform',
+          license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+        },
+      }) as unknown as Record<string, unknown>,
+      { publicUrl: appDeps.config.publicUrl, cookieName: sessionCookieName(appDeps.config.secureCookies) },
+    );
+    return c.json(doc);
   });
   return api;
 }

@@ -27,7 +27,8 @@ function parse(xml: string): { root: string; texts: Record<string, string[]> } {
     current = t.local;
   });
   parser.on('text', (text) => {
-    if (text.trim()) (texts[current] ??= []).push(text.trim());
+    if (!text.trim()) return;
+    texts[current] = [...(texts[current] ?? []), text.trim()];
   });
   parser.write(xml).close();
   return { root, texts };
