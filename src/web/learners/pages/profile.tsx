@@ -13,6 +13,7 @@ import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { formText } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ConsentBoxes, invalidFields, ProfileFields } from '../components/ProfileFields.tsx';
 import { messagesFrom } from '../forms.server.ts';
@@ -23,7 +24,7 @@ export const middleware: Route.MiddlewareFunction[] = [requireUser];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
-  const p = await myProfile(deps, actor, params.learnerId);
+  const p = await myProfile(deps, actor, params.learnerId).catch(rethrowForPage);
   const [state, communes] = await Promise.all([
     participation(deps, [p.id]),
     placesPort.communes(deps, deps.db),
