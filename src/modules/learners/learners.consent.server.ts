@@ -147,7 +147,13 @@ async function recordConsents(
  * Adds a family member the account will manage. A minor is added only with the consents the rules ask for, from
  * an adult guardian with a verified contact; anyone else is added as given.
  */
-export async function addFamilyMember(deps: Deps, actor: Actor, input: FamilyMemberInput): Promise<string> {
+export async function addFamilyMember(
+  deps: Deps,
+  actor: Actor,
+  input: FamilyMemberInput,
+  /** The creating form's one-time token: the same token always makes the same learner id (double submits). */
+  formToken: string | null = null,
+): Promise<string> {
   const user = requireUser(actor);
   const parsed = FamilyMemberSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues);
@@ -166,10 +172,15 @@ export async function addFamilyMember(deps: Deps, actor: Actor, input: FamilyMem
       });
     contact = await guardianProof(deps, actor);
   }
-  const id = newLearnerId();
+  const id = newLearnerId(formToken ? `${user.userId}\u0000${formToken}` : null);
   await deps.db.transaction(async (tx) => {
-    await deps.repos.learners.insertProfile(tx, { id, managerUserId: user.userId, relation, ...values });
-    if (contact) {
+    const inserted = await deps.repos.learners.insertProfile(tx, {
+      id,
+      managerUserId: user.userId,
+      relation,
+      ...values,
+    });
+    if (inserted && contact) {
       const kinds: Array<'guardian' | 'child'> = need.child ? ['guardian', 'child'] : ['guardian'];
       await recordConsents(deps, tx, actor, id, kinds, contact);
     }

@@ -73,6 +73,14 @@ describe('family members and minors’ consent', () => {
     expect((await learnersPort.managedBy(ctx.deps, p.userId)).map((m) => m.id)).toEqual([p.userId, id]);
   });
 
+  it('adds one member for a double-submitted form (same form token), however often it arrives', async () => {
+    const p = await parent();
+    const input = { displayName: 'Ông Năm', birthYear: 1948, relation: 'parent' as const };
+    const ids = await Promise.all([1, 2, 3].map(() => addFamilyMember(ctx.deps, p.actor, input, 'ftk_same')));
+    expect(new Set(ids).size).toBe(1);
+    expect(await learnersPort.managedBy(ctx.deps, p.userId)).toHaveLength(2);
+  });
+
   it('a child under 7 needs the guardian only; an adult relative needs nothing', async () => {
     const p = await parent();
     const small = await addFamilyMember(ctx.deps, p.actor, child(year - 4, { guardianConsent: true }));

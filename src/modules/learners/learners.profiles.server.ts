@@ -1,6 +1,7 @@
 // Learner profiles and families: the account holder's own profile and the family members the account manages
 // (children, elderly parents), each its own learner id. Editing is versioned; minors need consents before they
 // can take part (learners.consent.server.ts).
+import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
@@ -118,7 +119,13 @@ export async function profileHistory(deps: Deps, actor: Actor, learnerId: string
   return deps.repos.learners.profileVersions(deps.db, learnerId);
 }
 
-/** A new learner id for a family member. */
-export function newLearnerId(): string {
-  return newId('lrn');
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A new learner id for a family member; from `seed` (account + form token) the same id every time. */
+export function newLearnerId(seed: string | null = null): string {
+  if (seed === null) return newId('lrn');
+  const bytes = createHash('sha256').update(`learners.family\u0000${seed}`).digest();
+  let out = '';
+  for (let i = 0; i < 16; i++) out += ID_ALPHABET[(bytes[i] as number) % 32];
+  return `lrn_${out}`;
 }

@@ -10,7 +10,7 @@ import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
-import { onceForm } from '../../ui/form-once.server.ts';
+import { onceFormAfter, readFormToken } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ConsentBoxes, invalidFields, ProfileFields } from '../components/ProfileFields.tsx';
@@ -31,13 +31,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = readProfileFields(form);
   const relation = formText(form, 'relation');
   try {
-    await onceForm(deps, actor, 'learners.family.add', form, (txDeps) =>
-      addFamilyMember(txDeps, actor, {
-        ...toProfileInput(values),
-        relation: relation as 'child',
-        guardianConsent: formText(form, 'guardianConsent') === 'yes',
-        childConsent: formText(form, 'childConsent') === 'yes',
-      }),
+    // Outside the token's transaction: the use case reads settings through their own cached connection.
+    await onceFormAfter(deps, actor, 'learners.family.add', form, () =>
+      addFamilyMember(
+        deps,
+        actor,
+        {
+          ...toProfileInput(values),
+          relation: relation as 'child',
+          guardianConsent: formText(form, 'guardianConsent') === 'yes',
+          childConsent: formText(form, 'childConsent') === 'yes',
+        },
+        readFormToken(form),
+      ),
     );
     return redirect(localePath(locale, '/my'));
   } catch (e) {

@@ -87,7 +87,7 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
       <title>{`${t('learners.profile.title')} — Suốt Đời`}</title>
       <h1>{t('learners.profile.title')}</h1>
       <ErrorSummary errors={errors} />
-      {welcome ? <p role="status">{t('learners.profile.welcome')}</p> : null}
+      {welcome && !actionData ? <p role="status">{t('learners.profile.welcome')}</p> : null}
       {actionData?.saved ? <p role="status">{t(`learners.profile.saved.${actionData.saved}`)}</p> : null}
       <form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="save" />
