@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutJs,
+  expectNoHorizontalOverflow,
+} from './fixtures.ts';
 
 const PHONE = { width: 360, height: 740 };
 

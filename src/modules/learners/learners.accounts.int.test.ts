@@ -49,6 +49,14 @@ describe('phone sign-in with a one-time code', () => {
     }
   });
 
+  it('gives a session the ordinary sign-out ends', async () => {
+    const s = await phoneSignIn(ctx);
+    const out = await postForm(ctx, '/sign-out', {}, { cookie: s.cookie });
+    expect(out.status).toBeLessThan(400);
+    const actor = await ctx.deps.actors.resolve(new Headers({ cookie: s.cookie }));
+    expect(actor.kind).toBe('anonymous');
+  });
+
   it('answers a known and an unknown number with the same page (no enumeration)', async () => {
     const known = await phoneSignIn(ctx);
     ctx.deps.now = later(RESEND_AFTER_MS + 1000);
