@@ -8,7 +8,7 @@ export function toE164VietnameseMobile(raw: string): string | null {
   if (cleaned.length === 0 || cleaned.length > 32) return null;
   if (!/^[+0-9 ().-]+$/.test(cleaned)) return null;
   const parsed = parsePhoneNumberFromString(cleaned, 'VN');
-  if (!parsed || parsed.country !== 'VN' || !parsed.isValid()) return null;
+  if (parsed?.country !== 'VN' || !parsed.isValid()) return null;
   const type = parsed.getType();
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return null;
   return parsed.number;
