@@ -4,9 +4,10 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import { CLIENT_IP_HEADER } from './auth.client-ip.server.ts';
 import { normalizeEmail } from './auth.email.ts';
+import { hashPassword } from './auth.password.server.ts';
 import { SESSION_DAYS } from './auth.server.ts';
 import { sessionCookieName } from './auth.session-cookie.server.ts';
-import { createUserWithPassword, type NewUserInput } from './auth.users.server.ts';
+import { assertPasswordAcceptable, createUserWithPassword, type NewUserInput } from './auth.users.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
 
@@ -39,6 +40,12 @@ export const sessionsPort = {
 export const accountsPort = {
   findByEmail: (deps: Repos, email: string) => deps.repos.auth.findUserByEmail(normalizeEmail(email)),
   findById: (deps: Repos, id: string) => deps.repos.auth.findUserById(id),
+  /** Throws the 422 of the broken password rule (the same rules as every other password). */
+  assertPasswordAcceptable: (password: string): void => assertPasswordAcceptable(password),
+  /** Hashes and forgets a password: a refusal takes as long as an account creation (no timing oracle). */
+  equaliseTiming: async (password: string): Promise<void> => {
+    await hashPassword(password.slice(0, 1024));
+  },
   /** An account with a password (e-mail sign-up); 409 `auth.email_taken` when the address has one. */
   createWithPassword: (deps: Pick<AppDeps, 'auth' | 'repos'>, input: NewUserInput) =>
     createUserWithPassword(deps, input),

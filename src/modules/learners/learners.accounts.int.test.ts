@@ -265,6 +265,24 @@ describe('e-mail sign-up', () => {
     expect(mails.map((m) => m.purpose)).toContain('learners.already-registered');
   });
 
+  it('refuses a weak password the same way whether or not the address has an account', async () => {
+    const existing = await signUpAndSignIn(ctx);
+    const a = await postForm(ctx, '/join', {
+      intent: 'sign-up',
+      email: existing.email,
+      displayName: 'A',
+      password: 'short',
+    });
+    const b = await postForm(ctx, '/join', {
+      intent: 'sign-up',
+      email: 'chua-co@example.vn',
+      displayName: 'A',
+      password: 'short',
+    });
+    expect(a.status).toBe(422);
+    expect(b.status).toBe(422);
+  });
+
   it('refuses a weak password with the password rule, and keeps what was typed', async () => {
     const res = await postForm(ctx, '/join', {
       intent: 'sign-up',

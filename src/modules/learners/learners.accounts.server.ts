@@ -148,9 +148,12 @@ export async function signUpWithEmail(
   }
   const email = normalizeEmail(parsed.data.email);
   const ip = clientIp(input.headers);
+  // The password rules first: a refusal must not depend on whether the address has an account.
+  accountsPort.assertPasswordAcceptable(parsed.data.password);
   const existing = await accountsPort.findByEmail(deps, email);
   if (existing) {
-    await issueCode(deps, { address: email, purpose: 'verify', ip }); // same limits, same timing class
+    await accountsPort.equaliseTiming(parsed.data.password); // as slow as creating the account
+    await issueCode(deps, { address: email, purpose: 'verify', ip }); // same limits as a new address
     await sendNotice(deps, {
       to: { email },
       template: 'learners.already-registered',
