@@ -31,6 +31,15 @@ const EnvSchema = z.object({
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
   OAI_REPOSITORY_NAME: z.string().trim().min(1).max(200).optional(),
   OAI_ADMIN_EMAIL: z.string().trim().optional(),
+  // Notices by phone (learners/notifications): an HTTP brand-name SMS gateway and a Zalo ZNS-style template API.
+  SMS_GATEWAY_URL: z.url({ error: 'SMS_GATEWAY_URL phải là URL đầy đủ (must be a full URL)' }).optional(),
+  SMS_API_KEY: z.string().optional(),
+  SMS_SECRET_KEY: z.string().optional(),
+  SMS_BRAND_NAME: z.string().max(11).optional(),
+  ZNS_GATEWAY_URL: z.url({ error: 'ZNS_GATEWAY_URL phải là URL đầy đủ (must be a full URL)' }).optional(),
+  ZNS_ACCESS_TOKEN: z.string().optional(),
+  /** JSON object: notice template name → ZNS template id, e.g. {"learners.code":"231456"}. */
+  ZNS_TEMPLATES: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -59,6 +68,9 @@ export interface Config {
     | { host: string; port: number; user?: string; password?: string; secure: boolean; from: string }
     | undefined;
   mailFrom: string;
+  /** Phone notice providers; absent ones are skipped (with none, notices land in the outbox). */
+  sms: { url: string; apiKey: string; secretKey: string; brandName: string } | undefined;
+  zns: { url: string; accessToken: string; templates: Record<string, string> } | undefined;
   metricsToken: string | undefined;
   logLevel: string;
   seedDemo: boolean;
@@ -121,6 +133,17 @@ export function loadConfig(
     problems.push(
       'OAI_ADMIN_EMAIL: phải là địa chỉ email đầy đủ, ví dụ thuvien@khanhhoa.gov.vn (must be a full email address)',
     );
+  let znsTemplates: Record<string, string> = {};
+  if (e.ZNS_TEMPLATES) {
+    const t = z.record(z.string(), z.string()).safeParse(safeJson(e.ZNS_TEMPLATES));
+    if (t.success) znsTemplates = t.data;
+    else
+      problems.push('ZNS_TEMPLATES: phải là JSON {"tên mẫu": "mã mẫu"} (must be a JSON object of strings)');
+  }
+  if (e.SMS_GATEWAY_URL && !e.SMS_API_KEY)
+    problems.push('SMS_API_KEY: bắt buộc khi có SMS_GATEWAY_URL (required with SMS_GATEWAY_URL)');
+  if (e.ZNS_GATEWAY_URL && !e.ZNS_ACCESS_TOKEN)
+    problems.push('ZNS_ACCESS_TOKEN: bắt buộc khi có ZNS_GATEWAY_URL (required with ZNS_GATEWAY_URL)');
   if (problems.length) throw new ConfigError(problems);
   const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === 'true' : embedded;
   const configuredOaiEmail = e.OAI_ADMIN_EMAIL ?? addressOf(e.SMTP_FROM);
@@ -150,6 +173,19 @@ export function loadConfig(
           }
         : undefined,
     mailFrom: e.SMTP_FROM,
+    sms:
+      e.SMS_GATEWAY_URL && e.SMS_API_KEY
+        ? {
+            url: e.SMS_GATEWAY_URL,
+            apiKey: e.SMS_API_KEY,
+            secretKey: e.SMS_SECRET_KEY ?? '',
+            brandName: e.SMS_BRAND_NAME ?? 'SuotDoi',
+          }
+        : undefined,
+    zns:
+      e.ZNS_GATEWAY_URL && e.ZNS_ACCESS_TOKEN
+        ? { url: e.ZNS_GATEWAY_URL, accessToken: e.ZNS_ACCESS_TOKEN, templates: znsTemplates }
+        : undefined,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL ?? (opts.terminal ? 'warn' : 'info'),
     seedDemo,
@@ -162,6 +198,14 @@ export function loadConfig(
       adminEmail: OAI_EMAIL_PATTERN.test(derivedOaiEmail) ? derivedOaiEmail : null,
     },
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Embedded mode keeps its generated secret beside the data so sessions survive restarts. */

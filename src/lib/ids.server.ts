@@ -42,6 +42,10 @@ export const ID_PREFIXES = [
   'place',
   'route',
   'stop',
+  // learners: family profiles, one-time codes, consents
+  'lrn',
+  'otp',
+  'cns',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

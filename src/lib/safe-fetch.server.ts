@@ -53,6 +53,11 @@ export interface SafeFetchOptions {
   accept?: string;
   maxRedirects?: number;
   userAgent?: string;
+  /** POST sends `body` once, to the checked address; a redirect answer to a POST is refused (not followed). */
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Extra request headers (content type, an API token); never `host`. */
+  headers?: Readonly<Record<string, string>>;
   [ALLOW_LOOPBACK_FOR_TESTS]?: boolean;
 }
 
@@ -189,22 +194,34 @@ function requestOnce(
     const req = mod.request(
       url,
       {
-        method: 'GET',
+        method: opts.method ?? 'GET',
         lookup: pinnedLookup(pin.address, pin.family),
         family: pin.family,
         signal,
         agent: false,
         headers: {
+          ...extraHeaders(opts.headers),
           accept: opts.accept ?? '*/*',
           'accept-encoding': 'identity',
           'user-agent': opts.userAgent ?? DEFAULT_UA,
+          ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}),
         },
       },
       resolve,
     );
     req.on('error', reject);
-    req.end();
+    req.end(opts.body);
   });
+}
+
+function extraHeaders(h: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) {
+    const name = k.toLowerCase();
+    if (name === 'host' || name === 'content-length' || /[\r\n]/.test(v)) continue;
+    out[name] = v;
+  }
+  return out;
 }
 
 /** Fetches with all the checks above and returns the body as a stream capped at `maxBytes`. */
@@ -236,6 +253,8 @@ export async function safeFetchStream(input: string, opts: SafeFetchOptions): Pr
       if ([301, 302, 303, 307, 308].includes(status)) {
         res.resume();
         res.destroy();
+        if ((opts.method ?? 'GET') !== 'GET')
+          throw new SafeFetchError('bad_redirect', url.href, 'redirect after POST');
         if (hop >= maxRedirects)
           throw new SafeFetchError('too_many_redirects', url.href, String(maxRedirects));
         const loc = res.headers.location;

@@ -14,10 +14,26 @@ import {
 let server: Server;
 let base: string;
 let port: number;
-const seen: Array<{ url: string; headers: Record<string, unknown> }> = [];
+const seen: Array<{ url: string; headers: Record<string, unknown>; method?: string; body?: string }> = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({
+          url: req.url ?? '',
+          headers: req.headers,
+          method: 'POST',
+          body: Buffer.concat(chunks).toString(),
+        });
+        if (req.url === '/redirect') res.writeHead(307, { location: '/ok' });
+        else res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"CodeResult":"100"}');
+      });
+      return;
+    }
     seen.push({ url: req.url ?? '', headers: req.headers });
     const u = new URL(req.url ?? '/', 'http://x');
     switch (u.pathname) {
@@ -125,6 +141,26 @@ describe('safeFetch against a local server (test-only loopback opt-in)', () => {
     const last = seen.at(-1);
     expect(last?.headers.accept).toBe('text/xml');
     expect(last?.headers['accept-encoding']).toBe('identity');
+  });
+
+  it('posts a body once with the caller’s headers (never a forged Host), and refuses a redirect after a POST', async () => {
+    const r = await safeFetch(
+      `${base}/gateway`,
+      opts({
+        method: 'POST',
+        body: '{"Phone":"0912345678"}',
+        headers: { 'content-type': 'application/json', host: 'evil.example', 'x-token': 'a\r\nb' },
+      }),
+    );
+    expect(r.body.toString()).toBe('{"CodeResult":"100"}');
+    const last = seen.at(-1);
+    expect(last).toMatchObject({ method: 'POST', body: '{"Phone":"0912345678"}' });
+    expect(last?.headers['content-type']).toBe('application/json');
+    expect(last?.headers.host).toBe(`127.0.0.1:${port}`);
+    expect(last?.headers['x-token']).toBeUndefined();
+    expect(await codeOf(safeFetch(`${base}/redirect`, opts({ method: 'POST', body: '{}' })))).toBe(
+      'bad_redirect',
+    );
   });
 
   it('resolves a host name itself and connects to the checked address', async () => {

@@ -7,6 +7,7 @@ import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
 import { eventsSitemap } from './events.sitemap.repository.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
+import { createEventClaimsRepository } from './events-claims.repository.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { createExternalEventsRepository } from './external-events.repository.server.ts';
 
@@ -15,6 +16,7 @@ export const repositories = () => ({
   events: createEventsRepository(),
   eventRegistrations: createEventRegistrationsRepository(),
   externalEvents: createExternalEventsRepository(),
+  eventClaims: createEventClaimsRepository(),
 });
 
 export const feature: FeatureModule = {

@@ -25,3 +25,19 @@ export const externalEvents = {
   deleteFromSource: (deps: Repos, tx: Db, subscriptionId: string): Promise<void> =>
     deps.repos.externalEvents.deleteFromSource(tx, subscriptionId),
 };
+
+/**
+ * Guest registrations made with a phone number or e-mail address a citizen has verified (the learners module
+ * verifies them): how many there are, and moving them into the account. Phones in the national form the events
+ * module stores (`0912345678`); e-mail addresses lower-case.
+ */
+export const registrationClaims = {
+  claimable: (deps: Repos, db: Db, contacts: { phones: readonly string[]; emails: readonly string[] }) =>
+    deps.repos.eventClaims.claimable(db, contacts.phones, contacts.emails),
+  claim: (
+    deps: Repos,
+    db: Db,
+    userId: string,
+    contacts: { phones: readonly string[]; emails: readonly string[] },
+  ): Promise<string[]> => deps.repos.eventClaims.claim(db, userId, contacts.phones, contacts.emails),
+};

@@ -1,8 +1,15 @@
 // The learners module's public surface. A learner is a person whose learning the platform records: an
-// account holder (their learner id is their account's user id) or, later, a family member the account
-// manages (an id of its own). Other modules key their learner data by this id (`learner_id text`, no
-// foreign key across modules) and ask this port who the current learner is; they never read its tables.
+// account holder (their learner id is their account's user id) or a family member the account manages (an id
+// of its own, `lrn_…`). Other modules key their learner data by this id (`learner_id text`, no foreign key
+// across modules) and ask this port who the current learner is and whether they may take part; they never read
+// this module's tables.
+import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { type Participation, participation } from './learners.consent.server.ts';
+import { selectedFor } from './learners.current.server.ts';
+
+export type { ParticipationBlock } from './learners.age.ts';
+export type { Participation } from './learners.consent.server.ts';
 
 export interface CurrentLearner {
   /** The learner whose record is being used. */
@@ -13,10 +20,71 @@ export interface CurrentLearner {
 }
 
 /**
- * The learner a signed-in person acts as: themselves, unless they switched to a family member they manage
- * (the learners module adds that switch). Null for anonymous visitors.
+ * The learner a signed-in person acts as: themselves, unless they switched to a family member they manage (the
+ * switch is a signed cookie checked against what the account manages on every request, see
+ * learners.current.server.ts). Null for anonymous visitors.
  */
 export async function currentLearner(actor: Actor, _request?: Request): Promise<CurrentLearner | null> {
   if (actor.kind !== 'user') return null;
-  return { id: actor.userId, accountUserId: actor.userId, displayName: actor.name };
+  return selectedFor(actor) ?? { id: actor.userId, accountUserId: actor.userId, displayName: actor.name };
+}
+
+type Deps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
+
+export interface LearnerProfileSummary {
+  id: string;
+  managerUserId: string;
+  relation: 'self' | 'child' | 'parent' | 'other';
+  displayName: string;
+  birthYear: number | null;
+  commune: string | null;
+  preferredLanguage: 'vi' | 'en';
+}
+
+export const learnersPort = {
+  /**
+   * May this learner register for events, borrow, or appear anywhere public (leaderboards, lists)? False for
+   * minors without the consents the rules ask for, for profiles with no year of birth, and for unknown ids.
+   * Callers refuse with the blocks' messages (`learners.block.<block>`).
+   */
+  async canParticipate(deps: Deps, learnerId: string): Promise<Participation> {
+    return (await participation(deps, [learnerId])).get(learnerId)!;
+  },
+  /** The same for a list (one query per table). */
+  participation: (deps: Deps, learnerIds: readonly string[]) => participation(deps, learnerIds),
+  /** Profiles by learner id (absent ids are left out). */
+  async profiles(deps: Deps, ids: readonly string[]): Promise<LearnerProfileSummary[]> {
+    const rows = await deps.repos.learners.profiles(deps.db, [...new Set(ids)]);
+    return rows.map(summary);
+  },
+  /** The learners an account manages, its own profile first. */
+  async managedBy(deps: Deps, userId: string): Promise<LearnerProfileSummary[]> {
+    return (await deps.repos.learners.managedBy(deps.db, userId)).map(summary);
+  },
+  /** Whether this account manages this learner (its own id included): the guardian sees the child's record. */
+  async manages(deps: Deps, userId: string, learnerId: string): Promise<boolean> {
+    if (userId === learnerId) return true;
+    const [p] = await deps.repos.learners.profiles(deps.db, [learnerId]);
+    return p?.managerUserId === userId;
+  },
+};
+
+function summary(r: {
+  id: string;
+  managerUserId: string;
+  relation: LearnerProfileSummary['relation'];
+  displayName: string;
+  birthYear: number | null;
+  commune: string | null;
+  preferredLanguage: 'vi' | 'en';
+}): LearnerProfileSummary {
+  return {
+    id: r.id,
+    managerUserId: r.managerUserId,
+    relation: r.relation,
+    displayName: r.displayName,
+    birthYear: r.birthYear,
+    commune: r.commune,
+    preferredLanguage: r.preferredLanguage,
+  };
 }

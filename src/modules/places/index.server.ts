@@ -13,6 +13,8 @@ export const placesPort = {
     deps.repos.placeLookup.activeOptions(db, ids),
   /** Names of these places, by name (one query for the whole list). */
   names: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.placeLookup.names(db, ids),
+  /** Communes/wards that have an active place, by name. */
+  communes: (deps: Repos, db: Db): Promise<string[]> => deps.repos.placeLookup.communes(db),
 };
 
 const lookup = createPlaceLookupRepository();

@@ -21,6 +21,15 @@ export interface PlaceSummary {
 
 export function createPlaceLookupRepository() {
   return {
+    /** The communes/wards the active places are in, by name: choices for a citizen's home commune. */
+    async communes(db: Db): Promise<string[]> {
+      const rows = await queryRows<{ commune: string }>(
+        db,
+        sql`SELECT DISTINCT commune FROM places WHERE status = 'active' AND commune IS NOT NULL AND commune <> ''
+            ORDER BY commune LIMIT 2000`,
+      );
+      return rows.map((r) => r.commune);
+    },
     /** Active places (all, or the ones with these ids), by name: choices and checks of other modules' forms. */
     async activeOptions(
       db: Db,

@@ -87,6 +87,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <p>
         <a href={href('/forgot-password')}>{t('auth.signIn.forgot')}</a>
       </p>
+      <p>
+        <a href={href('/sign-in/phone')}>{t('learners.signIn.withPhone')}</a>
+      </p>
     </>
   );
 }
