@@ -42,6 +42,11 @@ export const ID_PREFIXES = [
   'place',
   'route',
   'stop',
+  'rdr',
+  'itm',
+  'loan',
+  'hold',
+  'ilsi',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
