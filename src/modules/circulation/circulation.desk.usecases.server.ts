@@ -8,7 +8,7 @@ import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { refuse } from './circulation.errors.ts';
+import { type DeskRefusal, refuse } from './circulation.errors.ts';
 import { placeOnShelfOrSend } from './circulation.holds.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import {
@@ -68,6 +68,8 @@ export interface CheckoutResult {
   item: Item;
   /** False when the transaction id had already been applied (the same loan answered again). */
   created: boolean;
+  /** Offline only: what the desk would have refused, applied anyway and to be followed up. */
+  flags: DeskRefusal[];
 }
 
 export async function checkout(
@@ -84,32 +86,56 @@ export async function checkout(
       const item = await repos.circulation.itemById(tx, done.itemId);
       const reader = done.readerId ? await repos.circulation.readerById(tx, done.readerId) : null;
       if (!item || !reader) throw refuse('notOnLoan');
-      return { loan: done, item, reader, created: false };
+      return { loan: done, item, reader, created: false, flags: [] };
     }
     const item = await lockItem(deps, tx, input.barcode);
+    // Offline (a van's queue): the book already left with the reader, so what the desk would refuse is applied
+    // and flagged for the staff to follow up (docs/circulation.md, conflict rules); withdrawn stays refused.
+    const offline = input.source === 'offline';
+    const flags: DeskRefusal[] = [];
+    const soft = (code: DeskRefusal, params?: Record<string, string | number>) => {
+      if (!offline) throw refuse(code, params);
+      flags.push(code);
+    };
     if (item.status === 'withdrawn') throw refuse('withdrawn', { barcode: item.barcode });
-    if (item.status === 'lost') throw refuse('lost', { barcode: item.barcode });
+    if (item.status === 'lost') soft('lost', { barcode: item.barcode });
     if (!can(actor, 'circulation.desk', { unitId: item.unitId }))
       throw refuse('otherUnit', { barcode: item.barcode });
     const reader = await lockReader(deps, tx, input.card);
-    if (reader.status === 'blocked') throw refuse('readerBlocked', { reason: reader.blockReason ?? '' });
+    if (reader.status === 'blocked') soft('readerBlocked', { reason: reader.blockReason ?? '' });
+    const now = input.at ?? deps.now();
     if (item.status === 'on_loan') {
       const open = await repos.circulationLoans.openLoanOfItem(tx, item.id);
-      throw refuse(open?.readerId === reader.id ? 'alreadyYours' : 'onLoan', { barcode: item.barcode });
+      if (open?.readerId === reader.id) {
+        if (!offline) throw refuse('alreadyYours', { barcode: item.barcode });
+        return { loan: open, item, reader, created: false, flags: ['alreadyYours'] };
+      }
+      soft('onLoan', { barcode: item.barcode });
+      // The van lent it, so the earlier loan ended: returned at the van's time.
+      if (open) await repos.circulationLoans.closeLoan(tx, open.id, now, item.unitId, null, true);
     }
-    if (item.status === 'in_transit') throw refuse('inTransit', { barcode: item.barcode });
-    const hold =
-      item.status === 'on_hold_shelf' ? await repos.circulationLoans.holdOfItem(tx, item.id) : null;
-    if (hold && hold.readerId !== reader.id) throw refuse('heldForAnother', { barcode: item.barcode });
+    if (item.status === 'in_transit') soft('inTransit', { barcode: item.barcode });
+    const hold = ['on_hold_shelf', 'in_transit'].includes(item.status)
+      ? await repos.circulationLoans.holdOfItem(tx, item.id)
+      : null;
+    if (hold && hold.readerId !== reader.id) {
+      soft('heldForAnother', { barcode: item.barcode });
+      // The hold waits again, keeping its place in the queue, for the next copy.
+      await repos.circulationLoans.setHold(tx, hold.id, {
+        status: 'waiting',
+        itemId: null,
+        readyAt: null,
+        expiresAt: null,
+      });
+    }
     const rule = ruleFor(await repos.circulation.rules(tx, [item.unitId]), item.unitId, item.itemKind);
     const open = await repos.circulationLoans.openLoansOfReader(tx, reader.id);
-    const now = input.at ?? deps.now();
-    if (open.length >= rule.maxItems) throw refuse('atLimit', { max: rule.maxItems });
+    if (open.length >= rule.maxItems) soft('atLimit', { max: rule.maxItems });
     if (
       rule.blockWhenOverdueDays !== null &&
       open.some((l) => daysOverdue(l.dueAt, now) > (rule.blockWhenOverdueDays ?? 0))
     )
-      throw refuse('overdueBlocked', { days: rule.blockWhenOverdueDays });
+      soft('overdueBlocked', { days: rule.blockWhenOverdueDays });
     const loan: Loan = {
       id: newId('loan'),
       txnId: input.txnId,
@@ -131,7 +157,8 @@ export async function checkout(
       source: input.source ?? 'desk',
     });
     await repos.circulation.setItemState(tx, item.id, { status: 'on_loan' });
-    if (hold) await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
+    if (hold && hold.readerId === reader.id)
+      await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
     await deps.audit.record(tx, actor, {
       action: 'circulation.loan.create',
       entityType: 'circulation_loan',
@@ -139,7 +166,7 @@ export async function checkout(
       unitId: item.unitId,
       after: { itemId: item.id, readerId: reader.id, dueAt: loan.dueAt, txnId: input.txnId },
     });
-    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true };
+    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags };
   });
 }
 

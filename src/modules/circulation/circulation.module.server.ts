@@ -5,14 +5,17 @@ import { circulationJobs } from './circulation.jobs.server.ts';
 import { circulationPersonalData } from './circulation.personal-data.server.ts';
 import { circulationPermissions } from './circulation.policies.ts';
 import { createCirculationRepository } from './circulation.repository.server.ts';
+import { registerCirculationRoutes } from './circulation.routes.server.ts';
 import { seedDemoCirculation } from './circulation.seed.server.ts';
 import { createCirculationLoansRepository } from './circulation-loans.repository.server.ts';
+import { createCirculationOfflineRepository } from './circulation-offline.repository.server.ts';
 import { createCirculationStatsRepository } from './circulation-stats.repository.server.ts';
 
 export const repositories = () => ({
   circulation: createCirculationRepository(),
   circulationLoans: createCirculationLoansRepository(),
   circulationStats: createCirculationStatsRepository(),
+  circulationOffline: createCirculationOfflineRepository(),
 });
 
 const rows = (r: Array<{ key: string | null; value: number }>): IndicatorRow[] =>
@@ -33,6 +36,7 @@ export const feature: FeatureModule = {
   ],
   repositories,
   permissions: circulationPermissions,
+  api: [registerCirculationRoutes],
   jobs: circulationJobs,
   seedDemo: seedDemoCirculation,
   schedules: [
