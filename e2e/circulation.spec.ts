@@ -104,3 +104,77 @@ test('the desk lends, renews, takes back, and a hold from the record page is fil
   await expect(page.getByRole('status')).toContainText(/kệ giữ sách|chuyển về/);
   await context.close();
 });
+
+test('the van lends 20, takes back 5 and registers a reader offline; sync applies each once, a return made elsewhere meanwhile is flagged', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page);
+  const libraryId = await page
+    .getByLabel('Đơn vị', { exact: true })
+    .locator('option', { hasText: 'Thư viện tỉnh' })
+    .first()
+    .getAttribute('value');
+  // Online, at the desk: a reader for the van, and copy TV000030 lent to them (they will bring it to the van).
+  await page.goto(`/admin/circulation/readers/new?unit=${libraryId}`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Võ Văn Xe');
+  await page.getByLabel(/đồng ý để thư viện lưu/).check();
+  await page.getByRole('button', { name: 'Cấp thẻ' }).click();
+  const card = /(\d{12})/.exec((await page.getByRole('status').textContent()) ?? '')?.[1] ?? '';
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000030' }, 'Cho mượn');
+  await expect(page.getByRole('status')).toContainText('Đã cho Võ Văn Xe mượn');
+
+  // The van loads its pack, then loses the network.
+  await page.goto(`/admin/circulation/van?unit=${libraryId}`);
+  await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await context.setOffline(true);
+  const lend = page.getByRole('region', { name: 'Cho mượn', exact: true });
+  for (let i = 1; i <= 20; i++) {
+    await lend.getByLabel('Số thẻ bạn đọc').fill(card);
+    await lend.getByLabel('Mã vạch bản sách').fill(`TV${String(i).padStart(6, '0')}`);
+    await lend.getByRole('button', { name: 'Cho mượn' }).click();
+    await expect(page.locator('#van-queue li')).toHaveCount(i);
+  }
+  const back = page.getByRole('region', { name: 'Nhận trả', exact: true });
+  for (const code of ['TV000001', 'TV000002', 'TV000003', 'TV000004', 'TV000030']) {
+    await back.getByLabel('Mã vạch bản sách').fill(code);
+    await back.getByRole('button', { name: 'Nhận trả' }).click();
+  }
+  const reg = page.getByRole('region', { name: 'Đăng ký bạn đọc', exact: true });
+  await reg.getByLabel('Họ và tên').fill('Bạn đọc ở điểm dừng');
+  await reg.getByRole('checkbox').check();
+  await reg.getByRole('button', { name: 'Cấp thẻ' }).click();
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
+  await page.screenshot({ path: test.info().outputPath('van-offline-360.png'), fullPage: true });
+
+  // Meanwhile a second device (the desk, online) takes back TV000030.
+  const desk = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+  const deskPage = await desk.newPage();
+  await deskPage.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(deskPage, 'Nhận trả', { 'Mã vạch bản sách': 'TV000030' }, 'Nhận trả');
+  await expect(deskPage.getByRole('status')).toContainText('Đã nhận trả');
+  await desk.close();
+
+  // Back online: everything syncs; nothing refused; the return made elsewhere is flagged, not applied twice.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(0);
+  await expect(page.locator('#van-queue li[data-state="refused"]')).toHaveCount(0);
+  await expect(page.locator('#van-queue li', { hasText: 'TV000030' })).toHaveAttribute(
+    'data-state',
+    'flagged',
+  );
+  await expect(page.locator('#van-queue li', { hasText: /thẻ số \d{12}/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('van-synced-360.png'), fullPage: true });
+  // A second sync sends nothing again; the desk sees TV000005 on loan (applied once).
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000005' }, 'Cho mượn');
+  await expect(page.getByRole('alert')).toContainText('Bạn đọc này đang mượn bản sách “TV000005” rồi');
+  await context.close();
+});

@@ -1,6 +1,7 @@
 // The circulation module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/module.ts';
 import type { Db } from '../../db/client.server.ts';
+import { mountCirculationHttp } from './circulation.http.server.ts';
 import { circulationJobs } from './circulation.jobs.server.ts';
 import { circulationPersonalData } from './circulation.personal-data.server.ts';
 import { circulationPermissions } from './circulation.policies.ts';
@@ -37,6 +38,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: circulationPermissions,
   api: [registerCirculationRoutes],
+  http: [mountCirculationHttp],
   jobs: circulationJobs,
   seedDemo: seedDemoCirculation,
   schedules: [

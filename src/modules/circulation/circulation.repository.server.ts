@@ -120,6 +120,18 @@ export function createCirculationRepository() {
     async itemById(db: Db, id: string, lock = false): Promise<Item | null> {
       return (await itemsWhere(db, sql`id = ${id}`, lock))[0] ?? null;
     },
+    /** The van's pack: copies whose current place is this route (or, without a route, the unit's). */
+    async itemsAboard(db: Db, unitId: string, routeId: string | null, limit = 5000): Promise<Item[]> {
+      return itemsWhere(
+        db,
+        routeId
+          ? sql`current_route_id = ${routeId} ORDER BY barcode LIMIT ${limit}`
+          : sql`unit_id = ${unitId} AND status <> 'withdrawn' ORDER BY barcode LIMIT ${limit}`,
+      );
+    },
+    async readersOfUnit(db: Db, unitId: string, limit = 5000): Promise<Reader[]> {
+      return readersWhere(db, sql`unit_id = ${unitId} ORDER BY card_number LIMIT ${limit}`);
+    },
     async itemsOfRecords(db: Db, recordIds: readonly string[]): Promise<Item[]> {
       if (recordIds.length === 0) return [];
       return itemsWhere(db, sql`record_id = ANY(${textArray(recordIds)}::text[]) ORDER BY unit_id, barcode`);

@@ -12,4 +12,5 @@ export const circulationAdmin: RouteConfigEntry[] = [
   route('admin/circulation/readers/new', 'circulation/admin/reader-new.tsx'),
   route('admin/circulation/items/new', 'circulation/admin/item-new.tsx'),
   route('admin/circulation/stats', 'circulation/admin/stats.tsx'),
+  route('admin/circulation/van', 'circulation/admin/van.tsx'),
 ];

@@ -238,6 +238,11 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
             {t('circulation.desk.stats')}
           </a>
         </li>
+        <li>
+          <a href={`${href('/admin/circulation/van')}?unit=${encodeURIComponent(d.unitId)}`}>
+            {t('circulation.nav.van')}
+          </a>
+        </li>
       </ul>
       <div
         id="circ-scan-config"

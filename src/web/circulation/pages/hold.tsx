@@ -11,8 +11,11 @@ import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/hold.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { locale } = context.get(requestContext);
-  throw redirect(localePath(locale, '/my/library'));
+  const { locale, actor } = context.get(requestContext);
+  const mine = localePath(locale, '/my/library');
+  throw redirect(
+    actor.kind === 'user' ? mine : `${localePath(locale, '/sign-in')}?next=${encodeURIComponent(mine)}`,
+  );
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
