@@ -46,6 +46,11 @@ export const ID_PREFIXES = [
   'lrn',
   'otp',
   'cns',
+  'rdr',
+  'itm',
+  'loan',
+  'hold',
+  'ilsi',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

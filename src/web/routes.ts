@@ -3,6 +3,7 @@ import { accessAdmin } from './access/routes.ts';
 import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
+import { circulationAdmin, circulationPages } from './circulation/routes.ts';
 import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
@@ -29,6 +30,7 @@ export default [
     ...eventFeedsPages,
     ...eventsPages,
     ...learnersPages,
+    ...circulationPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -36,6 +38,7 @@ export default [
       ...exhibitionsAdmin,
       ...eventFeedsAdmin,
       ...eventsAdmin,
+      ...circulationAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

@@ -1,6 +1,9 @@
 // The catalogue module's public surface: what other modules may use (read ports, batched by id list).
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
+import { createHoldingsLookupRepository } from './holdings-lookup.repository.server.ts';
+
+export type { HoldingSummary } from './holdings-lookup.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
 
@@ -11,3 +14,16 @@ export const catalogueRecordsPort = {
   firstImages: (deps: Repos, db: Db, ids: readonly string[]) =>
     deps.repos.catalogueMedia.firstImages(db, ids),
 };
+
+const holdings = createHoldingsLookupRepository();
+
+/** Holdings (copies a unit owns) by id list or barcode list; circulation makes them lendable. */
+export const catalogueHoldingsPort = {
+  byIds: (db: Db, ids: readonly string[]) => holdings.byIds(db, [...new Set(ids)]),
+  byBarcodes: (db: Db, barcodes: readonly string[]) => holdings.byBarcodes(db, [...new Set(barcodes)]),
+  ofUnits: (db: Db, unitIds: readonly string[], afterId: string, limit: number) =>
+    holdings.ofUnits(db, unitIds, afterId, limit),
+};
+
+/** Refuses an upload that is not an XLSX workbook or would expand beyond safe limits (zip bombs). */
+export { checkXlsxContainer } from './tabular/xlsx-reader.server.ts';

@@ -8,6 +8,8 @@ import { dublinCore, jsonLd } from '../../../modules/catalogue/catalogue.present
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import { recordMedia, withMediaJsonLd } from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { safeJsonForScript } from '../../../modules/exhibitions/exhibitions.presenters.ts';
+import { Availability } from '../../circulation/components/Availability.tsx';
+import { availabilityFor } from '../../circulation/components/availability.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
@@ -35,6 +37,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         withMediaJsonLd(jsonLd(record, canonical), media, deps.config.publicUrl.replace(/\/$/, '')),
       ),
       media,
+      availability: await availabilityFor(deps, actor, record.id),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -190,6 +193,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
           <p>{t('catalogue.record.noHoldings')}</p>
         )}
       </section>
+      <Availability recordId={r.id} data={loaderData.availability} />
       <RecordExhibitions media={media} />
       <p>
         <a href={href('/search')}>{t('catalogue.record.backToSearch')}</a>

@@ -1,0 +1,180 @@
+// Circulation journey on a 360 px phone: the librarian (demo administrator) opens the desk of the provincial
+// library, registers a walk-in reader (the card shows its Code 128 and QR), lends a demo copy, renews it and
+// takes it back; lends a second copy, then — as a reader with a card of their own — places a hold on that title
+// from its record page and sees their place in the queue; the return fills the hold. Every page passes axe.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalOverflow } from './fixtures.ts';
+
+const PHONE = { width: 360, height: 740 };
+
+function demoAdmin(): { email: string; password: string } {
+  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+}
+
+async function signIn(page: Page) {
+  const { email, password } = demoAdmin();
+  await page.goto('/sign-in?next=/admin/circulation');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/admin\/circulation/);
+}
+
+async function deskAction(page: Page, section: string, fields: Record<string, string>, submit: string) {
+  const region = page.getByRole('region', { name: section, exact: true });
+  for (const [label, value] of Object.entries(fields)) await region.getByLabel(label).fill(value);
+  await region.getByRole('button', { name: submit, exact: true }).click();
+}
+
+test('the desk lends, renews, takes back, and a hold from the record page is filled by a return', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page);
+  // The provincial library's desk.
+  const unit = page.getByLabel('Đơn vị', { exact: true });
+  const libraryId = await unit.locator('option', { hasText: 'Thư viện tỉnh' }).first().getAttribute('value');
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('desk-360.png'), fullPage: true });
+
+  // A walk-in reader gets a card.
+  await page.getByRole('link', { name: 'Đăng ký bạn đọc mới' }).click();
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Thị Mai');
+  await page.getByLabel('Năm sinh', { exact: true }).fill('1988');
+  await page.getByLabel(/đồng ý để thư viện lưu/).check();
+  await page.getByRole('button', { name: 'Cấp thẻ' }).click();
+  const created = page.getByRole('status');
+  await expect(created).toContainText('Đã cấp thẻ số');
+  await expect(page.getByRole('img', { name: /^Code 128: \d{12}$/ })).toBeVisible();
+  const card = /(\d{12})/.exec((await created.textContent()) ?? '')?.[1] ?? '';
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('reader-card-360.png'), fullPage: true });
+
+  // Lend, renew, return.
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000021' }, 'Cho mượn');
+  await expect(page.getByRole('status')).toContainText('Đã cho Phạm Thị Mai mượn');
+  await deskAction(page, 'Gia hạn', { 'Mã vạch bản sách': 'TV000021' }, 'Gia hạn');
+  await expect(page.getByRole('status')).toContainText('Đã gia hạn');
+  await deskAction(page, 'Nhận trả', { 'Mã vạch bản sách': 'TV000021' }, 'Nhận trả');
+  await expect(page.getByRole('status')).toContainText('Đã nhận trả');
+  // A clear refusal: the same copy returned twice is not on loan.
+  await deskAction(page, 'Nhận trả', { 'Mã vạch bản sách': 'TV000021' }, 'Nhận trả');
+  await expect(page.getByRole('alert')).toContainText('không có ai mượn');
+  await expectNoAxeViolations(page);
+
+  // A second copy goes out; the signed-in reader (with their own card) holds that title from its record page.
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000022' }, 'Cho mượn');
+  const lent = (await page.getByRole('status').textContent()) ?? '';
+  const title = /“(.+)”/.exec(lent)?.[1] ?? '';
+  expect(title).not.toBe('');
+  await page.goto('/my/library');
+  await page.getByText('Đăng ký thẻ', { exact: true }).first().click();
+  await page.getByLabel('Thư viện', { exact: true }).selectOption({ label: 'Thư viện tỉnh' });
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Đăng ký thẻ' }).click();
+  await expect(page.locator('.card-number').first()).toHaveText(/^\d{12}$/);
+  const recordHref = await page.evaluate(async (t) => {
+    const res = await fetch(`/search?q=${encodeURIComponent(t)}`);
+    const html = await res.text();
+    return /href="(\/records\/[^"?#]+)"/.exec(html)?.[1] ?? '';
+  }, title);
+  expect(recordHref).toMatch(/^\/records\//);
+  await page.goto(recordHref);
+  const borrow = page.getByRole('region', { name: 'Mượn tài liệu' });
+  await expect(borrow).toContainText('bản có sẵn');
+  await expectNoAxeViolations(page);
+  await borrow.getByRole('button', { name: 'Đặt trước' }).first().click();
+  await expect(page).toHaveURL(/\/my\/library/);
+  await expect(page.getByText('Thứ tự chờ: 1')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('my-library-360.png'), fullPage: true });
+
+  // The return fills the hold (on the shelf here, or in transit to the chosen pickup).
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Nhận trả', { 'Mã vạch bản sách': 'TV000022' }, 'Nhận trả');
+  await expect(page.getByRole('status')).toContainText(/kệ giữ sách|chuyển về/);
+  await context.close();
+});
+
+test('the van lends 20, takes back 5 and registers a reader offline; sync applies each once, a return made elsewhere meanwhile is flagged', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page);
+  const libraryId = await page
+    .getByLabel('Đơn vị', { exact: true })
+    .locator('option', { hasText: 'Thư viện tỉnh' })
+    .first()
+    .getAttribute('value');
+  // Online, at the desk: a reader for the van, and copy TV000030 lent to them (they will bring it to the van).
+  await page.goto(`/admin/circulation/readers/new?unit=${libraryId}`);
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Võ Văn Xe');
+  await page.getByLabel(/đồng ý để thư viện lưu/).check();
+  await page.getByRole('button', { name: 'Cấp thẻ' }).click();
+  const card = /(\d{12})/.exec((await page.getByRole('status').textContent()) ?? '')?.[1] ?? '';
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000030' }, 'Cho mượn');
+  await expect(page.getByRole('status')).toContainText('Đã cho Võ Văn Xe mượn');
+
+  // The van loads its pack, then loses the network.
+  await page.goto(`/admin/circulation/van?unit=${libraryId}`);
+  await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await context.setOffline(true);
+  const lend = page.getByRole('region', { name: 'Cho mượn', exact: true });
+  for (let i = 1; i <= 20; i++) {
+    await lend.getByLabel('Số thẻ bạn đọc').fill(card);
+    await lend.getByLabel('Mã vạch bản sách').fill(`TV${String(i).padStart(6, '0')}`);
+    await lend.getByRole('button', { name: 'Cho mượn' }).click();
+    await expect(page.locator('#van-queue li')).toHaveCount(i);
+  }
+  const back = page.getByRole('region', { name: 'Nhận trả', exact: true });
+  for (const code of ['TV000001', 'TV000002', 'TV000003', 'TV000004', 'TV000030']) {
+    await back.getByLabel('Mã vạch bản sách').fill(code);
+    await back.getByRole('button', { name: 'Nhận trả' }).click();
+  }
+  const reg = page.getByRole('region', { name: 'Đăng ký bạn đọc', exact: true });
+  await reg.getByLabel('Họ và tên').fill('Bạn đọc ở điểm dừng');
+  await reg.getByRole('checkbox').check();
+  await reg.getByRole('button', { name: 'Cấp thẻ' }).click();
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
+  await page.screenshot({ path: test.info().outputPath('van-offline-360.png'), fullPage: true });
+
+  // Meanwhile a second device (the desk, online) takes back TV000030.
+  const desk = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+  const deskPage = await desk.newPage();
+  await deskPage.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(deskPage, 'Nhận trả', { 'Mã vạch bản sách': 'TV000030' }, 'Nhận trả');
+  await expect(deskPage.getByRole('status')).toContainText('Đã nhận trả');
+  await desk.close();
+
+  // Back online: everything syncs; nothing refused; the return made elsewhere is flagged, not applied twice.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(0);
+  await expect(page.locator('#van-queue li[data-state="refused"]')).toHaveCount(0);
+  await expect(page.locator('#van-queue li', { hasText: 'TV000030' })).toHaveAttribute(
+    'data-state',
+    'flagged',
+  );
+  await expect(page.locator('#van-queue li', { hasText: /thẻ số \d{12}/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('van-synced-360.png'), fullPage: true });
+  // A second sync sends nothing again; the desk sees TV000005 on loan (applied once).
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000005' }, 'Cho mượn');
+  await expect(page.getByRole('alert')).toContainText('Bạn đọc này đang mượn bản sách “TV000005” rồi');
+  await context.close();
+});

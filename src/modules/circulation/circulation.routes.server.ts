@@ -1,0 +1,39 @@
+// /api/v1 routes of circulation: the offline sync a mobile-library van's device calls when it is back online.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { Api } from '../../http/api.server.ts';
+import { SyncInputSchema, syncOffline } from './circulation.sync.server.ts';
+
+const SyncResultSchema = z.object({
+  results: z.array(
+    z.object({
+      txnId: z.string(),
+      outcome: z.enum(['applied', 'flagged', 'refused']),
+      messageKey: z.string().nullable(),
+      cardNumber: z.string().optional(),
+      flags: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const syncRoute = createRoute({
+  method: 'post',
+  path: '/circulation/sync',
+  tags: ['circulation'],
+  summary:
+    'Đồng bộ các giao dịch mượn trả ngoại tuyến của xe thư viện (mỗi mã giao dịch chỉ áp dụng một lần)',
+  request: { body: { required: true, content: { 'application/json': { schema: SyncInputSchema } } } },
+  responses: {
+    200: {
+      description: 'The outcome of each transaction',
+      content: { 'application/json': { schema: SyncResultSchema } },
+    },
+  },
+});
+
+export function registerCirculationRoutes(api: Api, deps: AppDeps) {
+  api.openapi(syncRoute, async (c) => {
+    const results = await syncOffline(deps, c.get('actor'), c.req.valid('json'));
+    return c.json({ results }, 200);
+  });
+}

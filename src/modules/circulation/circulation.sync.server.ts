@@ -1,0 +1,121 @@
+// Sync of a mobile-library van's offline queue (docs/circulation.md, "Offline mode"). Transactions are applied
+// in the order they happened, each through the desk's use cases with its own transaction id and time, and each
+// outcome is recorded, so a replayed batch (a lost response, a second tap) applies nothing twice. Conflicts
+// follow the stated rules: a return of a copy already returned elsewhere is a no-op; a lend of a copy the
+// server thought was elsewhere is applied and flagged; a reader blocked meanwhile is lent to and flagged.
+import { z } from 'zod';
+import { authorize } from '../../app/policies.server.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { isAppError } from '../../lib/errors.ts';
+import { type CirculationDeps, checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
+import { registerReader } from './circulation.readers.usecases.server.ts';
+import type { OfflineOutcome } from './circulation-offline.repository.server.ts';
+
+const base = { txnId: z.string().min(8).max(80), at: z.coerce.date() };
+export const OfflineTxnSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ ...base, kind: z.literal('checkout'), card: z.string().max(200), barcode: z.string().max(100) })
+    .strict(),
+  z.object({ ...base, kind: z.literal('checkin'), barcode: z.string().max(100) }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('register'),
+      name: z.string().trim().min(1).max(200),
+      phone: z.string().max(20).nullable(),
+      birthYear: z.number().int().min(1900).max(2100).nullable(),
+      guardianName: z.string().max(200).nullable(),
+      consent: z.literal(true),
+    })
+    .strict(),
+]);
+export const SyncInputSchema = z
+  .object({
+    deviceId: z.string().min(1).max(80),
+    unitId: z.string().min(1).max(40),
+    routeId: z.string().max(40).nullable(),
+    transactions: z.array(OfflineTxnSchema).max(200),
+  })
+  .strict();
+export type SyncInput = z.infer<typeof SyncInputSchema>;
+
+export interface SyncResult extends OfflineOutcome {
+  /** A new card number (register) or nothing. */
+  cardNumber?: string;
+  flags?: string[];
+}
+
+export async function syncOffline(
+  deps: CirculationDeps,
+  actor: Actor,
+  input: SyncInput,
+): Promise<SyncResult[]> {
+  authorize(actor, 'circulation.desk', { unitId: input.unitId });
+  const desk: Desk = { unitId: input.unitId, placeId: null, routeId: input.routeId };
+  const ordered = [...input.transactions].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const out: SyncResult[] = [];
+  for (const t of ordered) {
+    const seen = await deps.repos.circulationOffline.byTxn(deps.db, t.txnId);
+    if (seen) {
+      out.push(seen);
+      continue;
+    }
+    let result: SyncResult;
+    try {
+      if (t.kind === 'checkout') {
+        const r = await checkout(deps, actor, desk, {
+          card: t.card,
+          barcode: t.barcode,
+          txnId: t.txnId,
+          at: t.at,
+          source: 'offline',
+        });
+        result = r.flags.length
+          ? {
+              txnId: t.txnId,
+              outcome: 'flagged',
+              messageKey: `circulation.error.${r.flags[0]}`,
+              flags: r.flags,
+            }
+          : { txnId: t.txnId, outcome: 'applied', messageKey: null };
+      } else if (t.kind === 'checkin') {
+        await checkin(deps, actor, desk, { barcode: t.barcode, txnId: t.txnId, at: t.at });
+        result = { txnId: t.txnId, outcome: 'applied', messageKey: null };
+      } else {
+        const reader = await registerReader(
+          deps,
+          actor,
+          {
+            unitId: input.unitId,
+            name: t.name,
+            phone: t.phone,
+            email: null,
+            birthYear: t.birthYear,
+            category: 'adult',
+            guardianName: t.guardianName,
+            consent: t.consent,
+            learnerId: null,
+          },
+          t.txnId,
+        );
+        result = { txnId: t.txnId, outcome: 'applied', messageKey: null, cardNumber: reader.cardNumber };
+      }
+    } catch (e) {
+      if (!isAppError(e) || e.status === 401 || e.status === 403) throw e;
+      // A return of a copy no one has on loan any more: it was returned elsewhere meanwhile; nothing to do.
+      const already = t.kind === 'checkin' && e.code === 'circulation.notOnLoan';
+      result = { txnId: t.txnId, outcome: already ? 'flagged' : 'refused', messageKey: e.messageKey };
+    }
+    const { cardNumber: _c, flags: _f, ...row } = result;
+    await deps.repos.circulationOffline.record(deps.db, {
+      ...row,
+      deviceId: input.deviceId,
+      unitId: input.unitId,
+      kind: t.kind,
+      payload: t,
+      happenedAt: t.at,
+    });
+    out.push(result);
+  }
+  return out;
+}

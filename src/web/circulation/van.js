@@ -1,0 +1,145 @@
+// The van page without network (plain script, no framework). Lends, returns and new readers are queued in
+// IndexedDB with a transaction id and the time they happened, checked against the route pack the page carries
+// (unknown card, blocked reader, copy not on board: said at once, queued anyway — the server decides), and sent
+// to POST /api/v1/circulation/sync when the network is back; each transaction's outcome is shown in words.
+(() => {
+  const root = document.getElementById('van');
+  const packEl = document.getElementById('van-pack');
+  if (!root || !packEl || !('indexedDB' in window)) return;
+  root.hidden = false;
+  const { pack, messages } = JSON.parse(packEl.dataset.pack || '{}');
+  const say = (key, params = {}) =>
+    (messages[key] || key).replace(/\{(\w+)\}/g, (_, k) =>
+      params[k] === undefined ? '' : String(params[k]),
+    );
+  const status = document.getElementById('van-status');
+  const list = document.getElementById('van-queue');
+  const readers = new Map(pack.readers.map((r) => [r.card, r]));
+  const items = new Map(pack.items.map((i) => [i.barcode, i]));
+  if ('serviceWorker' in navigator)
+    navigator.serviceWorker.register('/admin/circulation/van-sw.js').catch(() => {});
+
+  const open = () =>
+    new Promise((resolve, reject) => {
+      const req = indexedDB.open('suotdoi-van', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('queue', { keyPath: 'txnId' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  const tx = async (mode, fn) => {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      const t = db.transaction('queue', mode);
+      const out = fn(t.objectStore('queue'));
+      t.oncomplete = () => resolve(out?.result);
+      t.onerror = () => reject(t.error);
+    });
+  };
+  const all = () => tx('readonly', (s) => s.getAll());
+  const put = (row) => tx('readwrite', (s) => s.put(row));
+
+  async function render() {
+    const rows = (await all()).sort((a, b) => a.at.localeCompare(b.at));
+    list.replaceChildren(
+      ...rows.map((r) => {
+        const li = document.createElement('li');
+        const what =
+          r.kind === 'register' ? r.name : r.kind === 'checkout' ? `${r.card} — ${r.barcode}` : r.barcode;
+        const outcome = r.result
+          ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '' })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
+          : say('circulation.van.queued');
+        li.textContent = `${what}: ${outcome}`;
+        li.dataset.state = r.result ? r.result.outcome : 'queued';
+        return li;
+      }),
+    );
+  }
+
+  for (const form of root.querySelectorAll('form[data-kind]')) {
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const kind = form.dataset.kind;
+      const f = new FormData(form);
+      const row = { txnId: crypto.randomUUID(), kind, at: new Date().toISOString() };
+      let warning = '';
+      if (kind === 'checkout') {
+        row.card = String(f.get('card')).trim();
+        row.barcode = String(f.get('barcode')).trim().toUpperCase();
+        const reader = readers.get(row.card);
+        if (!reader) warning = say('circulation.error.unknownCard', { card: row.card });
+        else if (reader.blocked) warning = say('circulation.error.readerBlocked', { reason: '' });
+        else if (!items.has(row.barcode))
+          warning = say('circulation.error.unknownBarcode', { barcode: row.barcode });
+      } else if (kind === 'checkin') {
+        row.barcode = String(f.get('barcode')).trim().toUpperCase();
+      } else {
+        Object.assign(row, {
+          name: String(f.get('name')).trim(),
+          phone: null,
+          birthYear: null,
+          guardianName: null,
+          consent: true,
+        });
+      }
+      await put(row);
+      status.textContent = warning
+        ? `${say('circulation.van.queued')} — ${warning}`
+        : say('circulation.van.queued');
+      form.reset();
+      form.querySelector('input')?.focus();
+      await render();
+      if (navigator.onLine) sync();
+    });
+  }
+
+  let syncing = false;
+  async function sync() {
+    if (syncing) return;
+    const pending = (await all()).filter((r) => !r.result);
+    if (!pending.length) return;
+    syncing = true;
+    status.textContent = say('circulation.van.syncing');
+    try {
+      for (let i = 0; i < pending.length; i += 200) {
+        const batch = pending.slice(i, i + 200);
+        const transactions = batch.map(({ result, ...t }) => t);
+        const res = await fetch('/api/v1/circulation/sync', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            deviceId: deviceId(),
+            unitId: root.dataset.unit,
+            routeId: root.dataset.route || null,
+            transactions,
+          }),
+        });
+        if (!res.ok) throw new Error(String(res.status));
+        const { results } = await res.json();
+        for (const r of results) {
+          const row = batch.find((b) => b.txnId === r.txnId);
+          if (row) await put({ ...row, result: r });
+        }
+      }
+      status.textContent = say('circulation.van.synced');
+    } catch {
+      status.textContent = say('circulation.van.offline');
+    } finally {
+      syncing = false;
+      await render();
+    }
+  }
+  function deviceId() {
+    let id = localStorage.getItem('suotdoi-van-device');
+    if (!id) {
+      id = crypto.randomUUID();
+      localStorage.setItem('suotdoi-van-device', id);
+    }
+    return id;
+  }
+  document.getElementById('van-sync').addEventListener('click', sync);
+  window.addEventListener('online', sync);
+  window.addEventListener('offline', () => {
+    status.textContent = say('circulation.van.offline');
+  });
+  render();
+})();
