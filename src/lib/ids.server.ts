@@ -42,6 +42,7 @@ export const ID_PREFIXES = [
   'place',
   'route',
   'stop',
+  'lrc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

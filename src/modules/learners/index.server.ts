@@ -20,3 +20,21 @@ export async function currentLearner(actor: Actor, _request?: Request): Promise<
   if (actor.kind !== 'user') return null;
   return { id: actor.userId, accountUserId: actor.userId, displayName: actor.name };
 }
+
+/** What aggregates may break learners down by (never shown per person). */
+export interface LearnerDemographics {
+  birthYear: number | null;
+  sex: 'female' | 'male' | 'other' | null;
+}
+
+/**
+ * Birth year and sex of these learners, by id (one query for the list), for per-unit aggregates by age band
+ * and sex. The learners module's profiles (accounts, issue 12) answer it; until they land nothing is known
+ * and every learner counts as "unknown".
+ */
+export async function learnerDemographics(
+  _db: unknown,
+  _ids: readonly string[],
+): Promise<Map<string, LearnerDemographics>> {
+  return new Map();
+}
