@@ -19,7 +19,9 @@ export async function xapiClient(ctx: TestContext, name = 'Phần mềm học t�
       headers.set('content-type', 'application/json');
     }
     const { json: _j, ...rest } = init;
-    return ctx.app.request(`${TEST_ORIGIN}${path}`, { ...rest, headers, body: body ?? null });
+    return Promise.resolve(
+      ctx.app.request(`${TEST_ORIGIN}${path}`, { ...rest, headers, body: body ?? null }),
+    );
   };
   return { ...issued, auth, admin, call };
 }
@@ -31,7 +33,10 @@ export function statement(over: Record<string, unknown> = {}) {
   return {
     id: randomUUID(),
     actor: { objectType: 'Agent', name: `Người học ${n}`, mbox: `mailto:hoc-vien-${n}@example.vn` },
-    verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'vi-VN': 'hoàn thành', 'en-US': 'completed' } },
+    verb: {
+      id: 'http://adlnet.gov/expapi/verbs/completed',
+      display: { 'vi-VN': 'hoàn thành', 'en-US': 'completed' },
+    },
     object: {
       id: `http://example.vn/khoa-hoc/${n}`,
       definition: { name: { 'vi-VN': `Khóa học ${n}`, 'en-US': `Course ${n}` } },

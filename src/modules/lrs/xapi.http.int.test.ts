@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { revokeCredential } from './lrs-credentials.usecases.server.ts';
 import { statement, xapiClient } from './lrs.test-helpers.ts';
+import { revokeCredential } from './lrs-credentials.usecases.server.ts';
 
 let ctx: TestContext;
 let client: Awaited<ReturnType<typeof xapiClient>>;
@@ -26,7 +26,9 @@ describe('the LRS door', () => {
   });
 
   it('refuses a request without credentials (401, with the version header and a Basic challenge)', async () => {
-    const res = await ctx.app.request('/xapi/statements', { headers: { 'x-experience-api-version': '1.0.3' } });
+    const res = await ctx.app.request('/xapi/statements', {
+      headers: { 'x-experience-api-version': '1.0.3' },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
     expect(res.headers.get('x-experience-api-version')).toBe('1.0.3');
@@ -44,8 +46,13 @@ describe('the LRS door', () => {
     expect((await other.call('/xapi/statements')).status).toBe(200);
     await revokeCredential(ctx.deps, other.admin, other.id);
     expect((await other.call('/xapi/statements')).status).toBe(401);
-    const audit = await ctx.dbh.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at', [other.id]);
-    expect(audit.map((r) => (r as { action: string }).action)).toEqual(['lrs.credential.issue', 'lrs.credential.revoke']);
+    const audit = await ctx.dbh.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at', [
+      other.id,
+    ]);
+    expect(audit.map((r) => (r as { action: string }).action)).toEqual([
+      'lrs.credential.issue',
+      'lrs.credential.revoke',
+    ]);
   });
 });
 
@@ -124,7 +131,9 @@ describe('statements', () => {
     const parent = `http://example.vn/chuong-trinh/${randomUUID()}`;
     const s = statement({ context: { contextActivities: { parent: [{ id: parent }] } } });
     await client.call('/xapi/statements', { method: 'POST', json: s });
-    const direct = await (await client.call(`/xapi/statements?activity=${encodeURIComponent(parent)}`)).json();
+    const direct = await (
+      await client.call(`/xapi/statements?activity=${encodeURIComponent(parent)}`)
+    ).json();
     expect(direct.statements).toHaveLength(0);
     const related = await (
       await client.call(`/xapi/statements?activity=${encodeURIComponent(parent)}&related_activities=true`)
@@ -156,7 +165,9 @@ describe('statements', () => {
     expect(ids.actor).toEqual({ objectType: 'Agent', mbox: s.actor.mbox });
     expect(ids.object.definition).toBeUndefined();
     const canonical = await (
-      await client.call(`/xapi/statements?statementId=${s.id}&format=canonical`, { headers: { 'accept-language': 'en-US' } })
+      await client.call(`/xapi/statements?statementId=${s.id}&format=canonical`, {
+        headers: { 'accept-language': 'en-US' },
+      })
     ).json();
     expect(canonical.object.definition.name).toEqual({ 'en-US': s.object.definition.name['en-US'] });
   });
@@ -165,20 +176,23 @@ describe('statements', () => {
     const content = new TextEncoder().encode('Chứng nhận hoàn thành');
     const { createHash } = await import('node:crypto');
     const sha2 = createHash('sha256').update(content).digest('hex');
-    const s = statement({
-      attachments: [
-        {
-          usageType: 'http://example.vn/attachment/certificate',
-          display: { vi: 'Chứng nhận' },
-          contentType: 'text/plain',
-          length: content.length,
-          sha2,
-        },
-      ],
-    });
+    const attachments = [
+      {
+        usageType: 'http://example.vn/attachment/certificate',
+        display: { vi: 'Chứng nhận' },
+        contentType: 'text/plain',
+        length: content.length,
+        sha2,
+      },
+    ];
+    const s = statement({ attachments });
     const boundary = 'abcABC0123';
     const head = `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(s)}\r\n--${boundary}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha2}\r\n\r\n`;
-    const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const body = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
     const res = await client.call('/xapi/statements', {
       method: 'POST',
       body,
@@ -189,7 +203,7 @@ describe('statements', () => {
     expect(got.headers.get('content-type')).toMatch(/^multipart\/mixed/);
     expect(Buffer.from(await got.arrayBuffer()).includes(Buffer.from(content))).toBe(true);
     // A declared attachment without its part is refused.
-    const missing = statement({ attachments: s.attachments });
+    const missing = statement({ attachments });
     expect((await client.call('/xapi/statements', { method: 'POST', json: missing })).status).toBe(400);
   });
 });
@@ -214,12 +228,20 @@ describe('documents', () => {
 
   it('refuses a stale If-Match (412) and an unconditional overwrite of a profile (409)', async () => {
     const path = `/xapi/activities/profile?activityId=${encodeURIComponent(activityId)}&profileId=ho-so`;
-    expect((await client.call(path, { method: 'PUT', json: { a: 1 }, headers: { 'if-none-match': '*' } })).status).toBe(204);
+    expect(
+      (await client.call(path, { method: 'PUT', json: { a: 1 }, headers: { 'if-none-match': '*' } })).status,
+    ).toBe(204);
     const etag = (await client.call(path)).headers.get('etag') ?? '';
     expect((await client.call(path, { method: 'PUT', json: { a: 2 } })).status).toBe(409);
-    expect((await client.call(path, { method: 'PUT', json: { a: 2 }, headers: { 'if-match': etag } })).status).toBe(204);
-    expect((await client.call(path, { method: 'PUT', json: { a: 3 }, headers: { 'if-match': etag } })).status).toBe(412);
-    expect((await client.call(path, { method: 'PUT', json: { a: 3 }, headers: { 'if-none-match': '*' } })).status).toBe(412);
+    expect(
+      (await client.call(path, { method: 'PUT', json: { a: 2 }, headers: { 'if-match': etag } })).status,
+    ).toBe(204);
+    expect(
+      (await client.call(path, { method: 'PUT', json: { a: 3 }, headers: { 'if-match': etag } })).status,
+    ).toBe(412);
+    expect(
+      (await client.call(path, { method: 'PUT', json: { a: 3 }, headers: { 'if-none-match': '*' } })).status,
+    ).toBe(412);
     expect(await (await client.call(path)).json()).toEqual({ a: 2 });
   });
 
@@ -233,7 +255,9 @@ describe('documents', () => {
     await client.call('/xapi/statements', { method: 'POST', json: s });
     const person = await (await client.call(`/xapi/agents?agent=${agentQ({ mbox: s.actor.mbox })}`)).json();
     expect(person).toMatchObject({ objectType: 'Person', mbox: [s.actor.mbox], name: [s.actor.name] });
-    const activity = await (await client.call(`/xapi/activities?activityId=${encodeURIComponent(s.object.id)}`)).json();
+    const activity = await (
+      await client.call(`/xapi/activities?activityId=${encodeURIComponent(s.object.id)}`)
+    ).json();
     expect(activity.definition.name['vi-VN']).toBe(s.object.definition.name['vi-VN']);
   });
 });

@@ -5,8 +5,8 @@ import type { Actor } from '../../lib/authz.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { unauthenticated } from '../../lib/errors.ts';
 import { currentLearner } from '../../modules/learners/index.server.ts';
-import { learnerRecord } from '../../modules/lrs/lrs-record.usecases.server.ts';
 import { VERBS } from '../../modules/lrs/lrs.vocab.ts';
+import { learnerRecord } from '../../modules/lrs/lrs-record.usecases.server.ts';
 
 const VERB_NAMES = new Map<string, string>(Object.entries(VERBS).map(([k, v]) => [v, k]));
 

@@ -2,8 +2,8 @@
 // sex — for the units in the staff member's scope. Never an individual record.
 import { isoDateInVietnam } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
-import { unitAggregates } from '../../../modules/lrs/lrs-record.usecases.server.ts';
 import { AGE_BANDS } from '../../../modules/lrs/lrs.vocab.ts';
+import { unitAggregates } from '../../../modules/lrs/lrs-record.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';

@@ -60,7 +60,13 @@ export async function action({ request, context }: Route.ActionArgs) {
         secret = c.secret;
         return { id: c.id, key: c.key };
       });
-      return { ok: true as const, issued: { key: issued.key, secret }, revoked: false, errors: undefined, values: { name: '', unitId: '' } };
+      return {
+        ok: true as const,
+        issued: { key: issued.key, secret },
+        revoked: false,
+        errors: undefined,
+        values: { name: '', unitId: '' },
+      };
     }
     if (intent === 'revoke') {
       await revokeCredential(deps, actor, formText(form, 'id'));
@@ -115,7 +121,13 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
         <input type="hidden" name="intent" value="issue" />
         <div className="field">
           <label htmlFor="client-name">{t('lrs.clients.name')}</label>
-          <input id="client-name" name="name" required maxLength={200} defaultValue={actionData?.values?.name ?? ''} />
+          <input
+            id="client-name"
+            name="name"
+            required
+            maxLength={200}
+            defaultValue={actionData?.values?.name ?? ''}
+          />
         </div>
         <div className="field">
           <label htmlFor="client-unit">{t('lrs.clients.unit')}</label>
@@ -163,7 +175,11 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
                       <form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="id" value={c.id} />
-                        <button type="submit" className="secondary" aria-label={t('lrs.clients.revokeLabel', { name: c.name })}>
+                        <button
+                          type="submit"
+                          className="secondary"
+                          aria-label={t('lrs.clients.revokeLabel', { name: c.name })}
+                        >
                           {t('lrs.clients.revoke')}
                         </button>
                       </form>

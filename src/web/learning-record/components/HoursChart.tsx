@@ -13,7 +13,7 @@ export interface ChartData {
 // Colour-blind-safe palette (Okabe–Ito), dark enough against white for non-text contrast (3:1).
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#7A5C00', '#56407A', '#A23B00', '#3D3D3D'];
 
-export function HoursChart({ data, labelledBy }: { data: ChartData; labelledBy: string }) {
+export function HoursChart({ data, label }: { data: ChartData; label: string }) {
   const t = useT();
   const max = Math.max(1, ...data.totals.map((x) => x.hours));
   const barW = 40;
@@ -27,11 +27,11 @@ export function HoursChart({ data, labelledBy }: { data: ChartData; labelledBy: 
     <figure className="lr-chart">
       <svg
         role="img"
-        aria-labelledby={labelledBy}
         viewBox={`0 0 ${width} ${height + 30}`}
-        width="100%"
-        style={{ maxWidth: `${Math.max(width, 240)}px` }}
+        width={Math.max(width, 240)}
+        className="lr-chart-svg"
       >
+        <title>{label}</title>
         <line x1={left} y1={height} x2={width} y2={height} stroke="#3D3D3D" />
         <text x={left - 6} y={12} textAnchor="end" fontSize="11" fill="#222">
           {Math.round(max)}

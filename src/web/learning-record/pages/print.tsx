@@ -36,16 +36,14 @@ export default function PrintableRecord({ loaderData: r }: Route.ComponentProps)
         <p>{t('lrs.record.noHours')}</p>
       ) : (
         <>
-          <p id="lr-chart-label" className="visually-hidden">
-            {t('lrs.record.chartLabel')}
-          </p>
-          <HoursChart data={r.table} labelledBy="lr-chart-label" />
+          <HoursChart data={r.table} label={t('lrs.record.chartLabel')} />
           <HoursTable data={r.table} />
         </>
       )}
       <h2>{t('lrs.record.streak')}</h2>
       <p>
-        {t('lrs.record.streakLongest', { days: r.streak.longest })} · {t('lrs.record.activeDays', { days: r.streak.activeDays })}
+        {t('lrs.record.streakLongest', { days: r.streak.longest })} ·{' '}
+        {t('lrs.record.activeDays', { days: r.streak.activeDays })}
       </p>
       <h2>{t('lrs.record.timeline')}</h2>
       <Timeline items={r.timeline} />

@@ -34,7 +34,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = { hours: formText(form, 'hours'), year: formText(form, 'year') };
   const hours = Number(values.hours);
-  if (!/^\d{1,4}$/.test(values.hours)) return invalid([{ field: 'goal-hours', key: 'lrs.error.goalHours' }], values);
+  if (!/^\d{1,4}$/.test(values.hours))
+    return invalid([{ field: 'goal-hours', key: 'lrs.error.goalHours' }], values);
   try {
     const learner = await currentLearner(actor, request);
     if (!learner) throw new Response(null, { status: 401 });
@@ -74,7 +75,10 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
         {r.goal ? (
           <p>
             <label htmlFor="goal-progress">
-              {t('lrs.record.goalProgress', { done: r.goal.done.toLocaleString('vi-VN'), hours: r.goal.hours })}
+              {t('lrs.record.goalProgress', {
+                done: r.goal.done.toLocaleString('vi-VN'),
+                hours: r.goal.hours,
+              })}
             </label>
             <br />
             <progress id="goal-progress" max={r.goal.hours} value={Math.min(r.goal.done, r.goal.hours)} />
@@ -106,10 +110,7 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
           <p>{t('lrs.record.noHours')}</p>
         ) : (
           <>
-            <p id="lr-chart-label" className="visually-hidden">
-              {t('lrs.record.chartLabel')}
-            </p>
-            <HoursChart data={r.table} labelledBy="lr-chart-label" />
+            <HoursChart data={r.table} label={t('lrs.record.chartLabel')} />
             <HoursTable data={r.table} />
           </>
         )}
