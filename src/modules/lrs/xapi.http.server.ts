@@ -21,6 +21,7 @@ import {
   storeStatements,
   xapiError,
 } from './lrs-statements.usecases.server.ts';
+import { xapiOpenApi } from './xapi.openapi.ts';
 import { mountXapiDocuments } from './xapi-documents.http.server.ts';
 import { acceptLanguages, formatStatement, type StatementFormat } from './xapi-format.ts';
 import { boundaryOf, buildMultipart, parseMultipart, sha2Like } from './xapi-multipart.ts';
@@ -246,6 +247,7 @@ export function mountXapi(app: Hono<HonoEnv>, deps: AppDeps): void {
     c.res.headers.set('X-Experience-API-Version', XAPI_VERSION);
   });
   app.get('/xapi/about', (c) => c.json({ version: ['1.0.3', '1.0.2', '1.0.1', '1.0.0'], extensions: {} }));
+  app.get('/xapi/openapi.json', (c) => c.json(xapiOpenApi));
   mountStatements(app, deps);
   mountXapiDocuments(app, deps);
   app.all('/xapi/*', () => {
