@@ -12,6 +12,7 @@ import { agentKey, comparisonSignature, type FilterKeys, filterKeys } from './xa
 import { verifySignedStatement } from './xapi-signature.server.ts';
 import {
   durationSeconds,
+  isUuid,
   type Json,
   type JsonObject,
   VOIDED_VERB,
@@ -203,14 +204,44 @@ export interface MoreCursor {
 }
 
 export const encodeMore = (c: MoreCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const optString = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 2000);
+const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+const optDate = (v: unknown) => v === undefined || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
+
+/** Reads a `more` token back; it came from a client, so every field is checked (400 otherwise). */
 export function decodeMore(token: string): MoreCursor {
+  const bad = () => xapiError(400, 'more: not a cursor this LRS issued');
+  let c: { q?: Record<string, unknown>; after?: unknown; bound?: unknown };
   try {
-    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as MoreCursor;
-    if (typeof c.after !== 'number' || typeof c.bound !== 'number' || !c.q) throw new Error('shape');
-    return c;
+    c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    throw xapiError(400, 'more: not a cursor this LRS issued');
+    throw bad();
   }
+  const q = c?.q;
+  if (!q || typeof q !== 'object' || !int(c.after) || !int(c.bound) || !int(q.limit)) throw bad();
+  const known = [
+    'limit',
+    'agent',
+    'verb',
+    'activity',
+    'registration',
+    'since',
+    'until',
+    'relatedAgents',
+    'relatedActivities',
+    'ascending',
+    'attachments',
+  ];
+  if (Object.keys(q).some((k) => !known.includes(k))) throw bad();
+  if (![q.verb, q.activity, q.registration].every(optString)) throw bad();
+  if (![q.relatedAgents, q.relatedActivities, q.ascending, q.attachments].every(optBool)) throw bad();
+  if (![q.since, q.until].every(optDate)) throw bad();
+  if (q.registration !== undefined && !isUuid(q.registration)) throw bad();
+  const query = { ...q } as unknown as StatementQuery;
+  if (typeof q.since === 'string') query.since = new Date(q.since);
+  if (typeof q.until === 'string') query.until = new Date(q.until);
+  return { q: query, after: c.after as number, bound: c.bound as number };
 }
 
 const MAX_LIMIT = 500;

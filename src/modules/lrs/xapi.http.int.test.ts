@@ -146,7 +146,10 @@ describe('statements', () => {
     const first = Array.from({ length: 5 }, () => statement({ verb: { id: verb } }));
     await client.call('/xapi/statements', { method: 'POST', json: first });
     const seen: string[] = [];
-    let page = await (await client.call(`/xapi/statements?verb=${encodeURIComponent(verb)}&limit=2`)).json();
+    const since = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
+    let page = await (
+      await client.call(`/xapi/statements?verb=${encodeURIComponent(verb)}&since=${since}&limit=2`)
+    ).json();
     seen.push(...page.statements.map((x: { id: string }) => x.id));
     await client.call('/xapi/statements', { method: 'POST', json: [statement({ verb: { id: verb } })] });
     while (page.more) {
@@ -156,6 +159,18 @@ describe('statements', () => {
     expect(seen).toHaveLength(5);
     expect(new Set(seen)).toEqual(new Set(first.map((s) => s.id)));
     expect(seen).toEqual([...first].reverse().map((s) => s.id));
+  });
+
+  it('refuses a `more` cursor it did not issue, or one with other parameters', async () => {
+    const forged = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    for (const more of [
+      'garbage',
+      forged({ q: { limit: 'x' }, after: 1, bound: 2 }),
+      forged({ q: { limit: 1, evil: 1 }, after: 1, bound: 2 }),
+    ])
+      expect((await client.call(`/xapi/statements?more=${more}`)).status, more).toBe(400);
+    const ok = forged({ q: { limit: 1 }, after: 1, bound: 2 });
+    expect((await client.call(`/xapi/statements?more=${ok}&limit=3`)).status).toBe(400);
   });
 
   it('answers format=ids with identifiers only and canonical in the asked language', async () => {
