@@ -7,9 +7,12 @@ import { unitAggregates } from '../../../modules/lrs/lrs-record.usecases.server.
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import styles from '../learning-record.css?url';
 import type { Route } from './+types/aggregates.ts';
 
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -50,7 +53,7 @@ export default function LearningRecordAggregates({ loaderData }: Route.Component
       {rows.length === 0 ? (
         <p>{t('lrs.aggregates.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap wide-scroll">
           <table>
             <caption className="visually-hidden">{t('lrs.aggregates.title')}</caption>
             <thead>

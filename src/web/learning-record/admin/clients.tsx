@@ -15,7 +15,10 @@ import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import styles from '../learning-record.css?url';
 import type { Route } from './+types/clients.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -91,10 +94,10 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
       {issued ? (
         <div className="alert-ok" role="status">
           <p>{t('lrs.clients.issued')}</p>
-          <dl>
+          <dl className="lr-secrets">
             <dt>{t('lrs.clients.endpoint')}</dt>
             <dd>
-              <code>{endpoint}</code>
+              <code className="secret">{endpoint}</code>
             </dd>
             <dt>{t('lrs.clients.key')}</dt>
             <dd>
@@ -104,7 +107,9 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
               <>
                 <dt>{t('lrs.clients.secret')}</dt>
                 <dd>
-                  <code data-testid="client-secret">{issued.secret}</code>
+                  <code className="secret" data-testid="client-secret">
+                    {issued.secret}
+                  </code>
                 </dd>
               </>
             ) : null}
@@ -146,7 +151,7 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
       {clients.length === 0 ? (
         <p>{t('lrs.clients.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap wide-scroll">
           <table>
             <thead>
               <tr>
