@@ -51,6 +51,7 @@ export const ID_PREFIXES = [
   'loan',
   'hold',
   'ilsi',
+  'lrc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

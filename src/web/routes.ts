@@ -10,6 +10,7 @@ import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { learnersPages } from './learners/routes.ts';
+import { learningRecordAdmin, learningRecordPages } from './learning-record/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
@@ -31,6 +32,7 @@ export default [
     ...eventsPages,
     ...learnersPages,
     ...circulationPages,
+    ...learningRecordPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -39,6 +41,7 @@ export default [
       ...eventFeedsAdmin,
       ...eventsAdmin,
       ...circulationAdmin,
+      ...learningRecordAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

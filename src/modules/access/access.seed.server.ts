@@ -53,6 +53,9 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   },
 ];
 
+/** A citizen account without any role (demo mode only). */
+export const DEMO_CITIZEN = { email: 'hocvien@demo.suotdoi.vn', name: 'Nguyễn Văn An (demo)' } as const;
+
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** Readable and strong enough for a demo: `demo-` and three groups of five (≈ 74 bits). */
@@ -81,6 +84,9 @@ export async function seedDemoAccounts(
     await grantRoleAsSystem(deps, { userId: id, role: account.role, unitId: unit.id });
     if (account.email === DEMO_ADMIN_EMAIL) adminCreated = true;
   }
+  // One demo citizen (no back-office role), for the learner's-record journey; same shared password.
+  if (adminCreated && !(await deps.repos.access.findUserByEmail(deps.db, DEMO_CITIZEN.email)))
+    await createUserWithPassword(deps, { ...DEMO_CITIZEN, password });
   return adminCreated
     ? { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: password }
     : { adminEmail: DEMO_ADMIN_EMAIL };

@@ -11,6 +11,7 @@ import { sendFeedbackMail } from './events.mail.server.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.server.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.server.ts';
 import { type EventsDeps, eventVisible } from './events.usecases.server.ts';
+import { notifyAttendance } from './events-attendance-hooks.server.ts';
 
 const fail = (code: string, key: MessageKey, status = 409, params?: Record<string, string | number>) =>
   new AppError(`events.${code}`, status, key, params ? { params } : {});
@@ -68,6 +69,22 @@ export async function checkIn(
       by: actor.kind === 'user' ? actor.userId : null,
     });
     await regs.markCheckedIn(tx, r.id, now);
+    // Only a registration made by a signed-in person names a learner; contact-only ones have no record.
+    if (r.userId) {
+      await notifyAttendance(deps, tx, {
+        learnerId: r.userId,
+        registrationId: r.id,
+        eventId: event.id,
+        eventTitle: event.title,
+        category: event.category,
+        unitId: event.unitId,
+        placeId: event.placeId,
+        sessionId: session.id,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        checkedInAt: now,
+      });
+    }
     await deps.audit.record(tx, actor, {
       action: 'events.checkin.create',
       entityType: 'event_registration',

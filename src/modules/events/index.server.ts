@@ -5,6 +5,11 @@ import type { Db } from '../../db/client.server.ts';
 import type { ExternalEventValues } from './external-events.repository.server.ts';
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
+export {
+  type AttendanceListener,
+  type AttendanceRecorded,
+  attendanceHooks,
+} from './events-attendance-hooks.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;

@@ -4,7 +4,12 @@
 // across modules) and ask this port who the current learner is and whether they may take part; they never read
 // this module's tables.
 import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { createLearnersRepository } from './learners.repository.server.ts';
+
+const profilesRepository = createLearnersRepository();
+
 import { type Participation, participation } from './learners.consent.server.ts';
 import { selectedFor } from './learners.current.server.ts';
 
@@ -87,4 +92,23 @@ function summary(r: {
     commune: r.commune,
     preferredLanguage: r.preferredLanguage,
   };
+}
+
+/** What aggregates may break learners down by (never shown per person). */
+export interface LearnerDemographics {
+  birthYear: number | null;
+  sex: 'female' | 'male' | 'other' | null;
+}
+
+/**
+ * Birth year and sex of these learners, by id (one query for the list), for per-unit aggregates by age band
+ * and sex. Profiles record a year of birth; sex is not asked for (data minimisation), so it is always null and
+ * the aggregates show it as "unknown".
+ */
+export async function learnerDemographics(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, LearnerDemographics>> {
+  const rows = await profilesRepository.profiles(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null }]));
 }

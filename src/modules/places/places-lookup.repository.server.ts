@@ -17,6 +17,8 @@ export interface PlaceSummary {
   address: string | null;
   lat: number | null;
   lng: number | null;
+  /** The commune the place is in (free text from the places data), for counting by commune. */
+  commune: string | null;
 }
 
 export function createPlaceLookupRepository() {
@@ -47,7 +49,7 @@ export function createPlaceLookupRepository() {
       if (ids.length === 0) return [];
       const rows = await queryRows<PlaceSummary>(
         db,
-        sql`SELECT id, name, address, lat, lng FROM places WHERE id IN (${idList(ids)})`,
+        sql`SELECT id, name, address, lat, lng, commune FROM places WHERE id IN (${idList(ids)})`,
       );
       return rows.map((r) => ({
         ...r,

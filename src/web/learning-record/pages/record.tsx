@@ -1,0 +1,137 @@
+// "Hồ sơ học tập": the signed-in learner's record — timeline, hours per category and year (SVG chart with the
+// same figures as a table), streaks, this year's goal, and downloads (xAPI JSON, printable page). No script.
+import { currentLearner } from '../../../modules/learners/index.server.ts';
+import { setLearningGoal } from '../../../modules/lrs/lrs-record.usecases.server.ts';
+import { requestContext } from '../../context.ts';
+import { requireUser } from '../../guards.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { failure, formText, invalid } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { HoursChart } from '../components/HoursChart.tsx';
+import { HoursTable } from '../components/HoursTable.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import styles from '../learning-record.css?url';
+import { recordView } from '../record-view.server.ts';
+import type { Route } from './+types/record.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const middleware: Route.MiddlewareFunction[] = [requireUser];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  try {
+    return await recordView(deps, actor, request, locale);
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const values = { hours: formText(form, 'hours'), year: formText(form, 'year') };
+  const hours = Number(values.hours);
+  if (!/^\d{1,4}$/.test(values.hours))
+    return invalid([{ field: 'goal-hours', key: 'lrs.error.goalHours' }], values);
+  try {
+    const learner = await currentLearner(actor, request);
+    if (!learner) throw new Response(null, { status: 401 });
+    await setLearningGoal(deps, learner, { year: Number(values.year), hours });
+    return { ok: true as const, errors: undefined, values };
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    return failure(e, values, 'goal-hours');
+  }
+}
+
+export default function LearningRecord({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const r = loaderData;
+  return (
+    <>
+      <title>{`${t('lrs.record.title')} — Suốt Đời`}</title>
+      <h1>{t('lrs.record.of', { name: r.learnerName })}</h1>
+      <p className="muted">{t('lrs.record.intro')}</p>
+      <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
+      <section aria-labelledby="lr-streak">
+        <h2 id="lr-streak">{t('lrs.record.streak')}</h2>
+        <ul>
+          <li>{t('lrs.record.streakCurrent', { days: r.streak.current })}</li>
+          <li>{t('lrs.record.streakLongest', { days: r.streak.longest })}</li>
+          <li>{t('lrs.record.activeDays', { days: r.streak.activeDays })}</li>
+        </ul>
+      </section>
+      <section aria-labelledby="lr-goal" className="lr-goal">
+        <h2 id="lr-goal">{t('lrs.record.goal', { year: r.year })}</h2>
+        {actionData?.ok ? (
+          <p className="alert-ok" role="status">
+            {t('lrs.record.goalSaved')}
+          </p>
+        ) : null}
+        {r.goal ? (
+          <p>
+            <label htmlFor="goal-progress">
+              {t('lrs.record.goalProgress', {
+                done: r.goal.done.toLocaleString('vi-VN'),
+                hours: r.goal.hours,
+              })}
+            </label>
+            <br />
+            <progress id="goal-progress" max={r.goal.hours} value={Math.min(r.goal.done, r.goal.hours)} />
+          </p>
+        ) : (
+          <p>{t('lrs.record.goalNone')}</p>
+        )}
+        <form method="post" className="filters">
+          <input type="hidden" name="year" value={r.year} />
+          <div className="field">
+            <label htmlFor="goal-hours">{t('lrs.record.goalHours', { year: r.year })}</label>
+            <input
+              id="goal-hours"
+              name="hours"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={2000}
+              required
+              defaultValue={actionData?.values?.hours ?? (r.goal ? String(r.goal.hours) : '')}
+            />
+          </div>
+          <button type="submit">{t('lrs.record.goalSave')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="lr-hours">
+        <h2 id="lr-hours">{t('lrs.record.hours')}</h2>
+        {r.table.years.length === 0 ? (
+          <p>{t('lrs.record.noHours')}</p>
+        ) : (
+          <>
+            <HoursChart data={r.table} label={t('lrs.record.chartLabel')} />
+            <HoursTable data={r.table} />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="lr-timeline">
+        <h2 id="lr-timeline">{t('lrs.record.timeline')}</h2>
+        <Timeline items={r.timeline} />
+      </section>
+      <section aria-labelledby="lr-export">
+        <h2 id="lr-export">{t('lrs.record.export')}</h2>
+        <ul>
+          <li>
+            <a href={href('/hoc-tap/xapi.json')} download>
+              {t('lrs.record.exportJson')}
+            </a>
+          </li>
+          <li>
+            <a href={href('/hoc-tap/in')}>{t('lrs.record.print')}</a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
