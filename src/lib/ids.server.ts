@@ -42,6 +42,11 @@ export const ID_PREFIXES = [
   'place',
   'route',
   'stop',
+  'lpath',
+  'lstep',
+  'qatt',
+  'rch',
+  'rce',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

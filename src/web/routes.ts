@@ -8,6 +8,7 @@ import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
+import { learningAdmin, learningPages } from './learning/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
@@ -27,6 +28,7 @@ export default [
     ...exhibitionsPages,
     ...eventFeedsPages,
     ...eventsPages,
+    ...learningPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -34,6 +36,7 @@ export default [
       ...exhibitionsAdmin,
       ...eventFeedsAdmin,
       ...eventsAdmin,
+      ...learningAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

@@ -25,3 +25,8 @@ export const externalEvents = {
   deleteFromSource: (deps: Repos, tx: Db, subscriptionId: string): Promise<void> =>
     deps.repos.externalEvents.deleteFromSource(tx, subscriptionId),
 };
+
+/** Read port: title and status of these events by id (a missing id is absent). */
+export const eventsPort = {
+  summaries: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.events.summaries(db, ids),
+};
