@@ -6,7 +6,9 @@ import { createCatalogueRecord } from '../catalogue/catalogue.usecases.server.ts
 import { addStep, createPath, setPathStatus } from './learning.usecases.server.ts';
 
 export function citizen(userId: string, name: string): Actor {
-  return { ...testActor([]), userId, name, email: `${userId}@example.vn` };
+  const actor = testActor([]);
+  if (actor.kind !== 'user') throw new Error('testActor is a user');
+  return { ...actor, userId, name, email: `${userId}@example.vn` };
 }
 
 export const QUIZ_TEXT = `? Ngày Sách và Văn hóa đọc Việt Nam là ngày nào?
