@@ -57,8 +57,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const parsed = PathInputSchema.safeParse(input);
     if (!parsed.success) return invalid(issuesToMessages(parsed.error, PATH_MESSAGES), { intent, ...values });
     try {
-      const id = await onceForm(deps, actor, 'learning.path.create', form, () =>
-        createPath(deps, actor, parsed.data),
+      const id = await onceForm(deps, actor, 'learning.path.create', form, (d) =>
+        createPath(d, actor, parsed.data),
       );
       return redirect(`${localePath(locale, `/admin/learning/paths/${id}`)}?done=created`, 303);
     } catch (e) {
@@ -70,8 +70,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success)
     return invalid(issuesToMessages(parsed.error, CHALLENGE_MESSAGES), { intent, ...values });
   try {
-    const id = await onceForm(deps, actor, 'learning.challenge.create', form, () =>
-      createChallenge(deps, actor, parsed.data),
+    const id = await onceForm(deps, actor, 'learning.challenge.create', form, (d) =>
+      createChallenge(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/learning/challenges/${id}`)}?done=created`, 303);
   } catch (e) {

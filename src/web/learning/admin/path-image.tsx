@@ -52,8 +52,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await rm(upload.tempPath, { force: true });
       return invalid(issuesToMessages(parsed.error, IMAGE_MESSAGES), values);
     }
-    await onceForm(deps, actor, 'learning.image.create', f.formToken ?? null, () =>
-      addImageStep(deps, actor, params.pathId, upload, parsed.data),
+    await onceForm(deps, actor, 'learning.image.create', f.formToken ?? null, (d) =>
+      addImageStep(d, actor, params.pathId, upload, parsed.data),
     );
     await rm(upload.tempPath, { force: true }); // left over when the token had already added the step
     return redirect(`${localePath(locale, `/admin/learning/paths/${params.pathId}`)}?done=step`, 303);

@@ -54,8 +54,8 @@ export async function pathEditAction(
       if (!parsed.success)
         return invalid(issuesToMessages(parsed.error, STEP_MESSAGES), { intent, ...values });
       try {
-        await onceForm(deps, actor, 'learning.step.create', form, () =>
-          addStep(deps, actor, pathId, parsed.data),
+        await onceForm(deps, actor, 'learning.step.create', form, (d) =>
+          addStep(d, actor, pathId, parsed.data),
         );
       } catch (e) {
         return failure(e, { intent, ...values }, isAppError(e) ? stepErrorField(e.messageKey) : undefined);

@@ -46,7 +46,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       running: v.running,
       draft: c.status !== 'published',
       participants: v.participants,
-      leaderboard: v.leaderboard,
+      leaderboard: v.leaderboard.map((r, i) => ({ ...r, rank: i + 1 })),
       groups: v.groups,
       signedIn: v.signedIn,
       me: v.me
@@ -97,8 +97,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (!parsed.success)
       return invalid(issuesToMessages(parsed.error, ENTRY_MESSAGES), { intent, ...values });
     try {
-      await onceForm(deps, actor, 'learning.challenge.entry', form, () =>
-        logReading(deps, actor, params.challengeId, parsed.data, request),
+      await onceForm(deps, actor, 'learning.challenge.entry', form, (d) =>
+        logReading(d, actor, params.challengeId, parsed.data, request),
       );
       return back('logged');
     } catch (e) {
@@ -291,12 +291,10 @@ export default function ChallengePage({ loaderData: d, actionData }: Route.Compo
         <p className="hint">{t('learning.challenge.leaderboardHint')}</p>
         {d.leaderboard.length === 0 ? <p>{t('learning.challenge.leaderboardEmpty')}</p> : null}
         <ol>
-          {d.leaderboard.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows of a ranking have no other key
-            <li key={i}>
-              {r.displayName}
-              {r.groupName ? ` (${r.groupName})` : ''} — {r.total} {t(unit)}
-            </li>
+          {d.leaderboard.map((r) => (
+            <li
+              key={r.rank}
+            >{`${r.displayName}${r.groupName ? ` (${r.groupName})` : ''} — ${r.total} ${t(unit)}`}</li>
           ))}
         </ol>
       </section>

@@ -60,8 +60,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     }
     if (intent === 'answer') {
       const answers = readQuizAnswers(form);
-      const outcome = await onceForm(deps, actor, `learning.quiz.${params.stepId}`, form, () =>
-        answerQuiz(deps, actor, params.pathId, params.stepId, answers, request),
+      const outcome = await onceForm(deps, actor, `learning.quiz.${params.stepId}`, form, (d) =>
+        answerQuiz(d, actor, params.pathId, params.stepId, answers, request),
       );
       return { ok: true as const, outcome };
     }
