@@ -4,6 +4,7 @@ import { createChallengesRepository } from './challenges.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
 import { createLearningQueries } from './learning.queries.server.ts';
 import { createLearningPathsRepository } from './learning.repository.server.ts';
+import { seedDemoLearning } from './learning.seed.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
@@ -26,6 +27,7 @@ export const feature: FeatureModule = {
   ],
   repositories,
   permissions: learningPermissions,
+  seedDemo: seedDemoLearning,
   publicPages: [
     'learning/pages/list',
     'learning/pages/path',

@@ -11,8 +11,11 @@ import { rethrowForPage } from '../../ui/page-errors.ts';
 import { PathForm } from '../components/PathForm.tsx';
 import { StepForm } from '../components/StepForm.tsx';
 import { stepKindKey } from '../components/StepKind.tsx';
+import learningCss from '../learning.css?url';
 import type { Route } from './+types/path.ts';
 import { pathEditAction } from './path.server.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: learningCss }];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -113,12 +116,13 @@ export default function PathEditPage({ loaderData: d, actionData }: Route.Compon
                 {s.kind === 'quiz' ? `, ${t('learning.admin.questions', { count: s.questions })}` : ''}
                 {s.required ? '' : `, ${t('learning.public.optional')}`})
               </span>
-              <br />
-              {i > 0 ? step(s.id, 'up', t('learning.admin.moveUp', { title: s.title })) : null}{' '}
-              {i < d.steps.length - 1
-                ? step(s.id, 'down', t('learning.admin.moveDown', { title: s.title }))
-                : null}{' '}
-              {step(s.id, 'remove', t('learning.admin.remove', { title: s.title }))}
+              <div className="learn-step-actions">
+                {i > 0 ? step(s.id, 'up', t('learning.admin.moveUp', { title: s.title })) : null}
+                {i < d.steps.length - 1
+                  ? step(s.id, 'down', t('learning.admin.moveDown', { title: s.title }))
+                  : null}
+                {step(s.id, 'remove', t('learning.admin.remove', { title: s.title }))}
+              </div>
             </li>
           ))}
         </ol>
