@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
+import { creditChallenges } from '../learning/index.server.ts';
 import { sendFeedbackMail } from './events.mail.server.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.server.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.server.ts';
@@ -68,6 +69,17 @@ export async function checkIn(
       by: actor.kind === 'user' ? actor.userId : null,
     });
     await regs.markCheckedIn(tx, r.id, now);
+    // Verified attendance counts towards the reading challenges the registrant joined (their time, no book).
+    if (r.userId)
+      await creditChallenges(deps, tx, {
+        learnerId: r.userId,
+        source: 'event',
+        sourceRef: `${r.id}:${session.id}`,
+        title: event.title,
+        at: now,
+        books: 0,
+        minutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
+      });
     await deps.audit.record(tx, actor, {
       action: 'events.checkin.create',
       entityType: 'event_registration',

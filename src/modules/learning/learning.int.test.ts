@@ -5,6 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../lib/errors.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { createUserWithPassword } from '../auth/auth.users.server.ts';
+import { eventInput, guest, insertPlace } from '../events/events.test-helpers.ts';
+import { createEvent } from '../events/events.usecases.server.ts';
+import { checkIn } from '../events/events-attendance.usecases.server.ts';
+import { registerForEvent } from '../events/events-registration.usecases.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
 import {
   createChallenge,
@@ -319,6 +324,34 @@ describe('learning paths and reading challenges', () => {
       expect(progress).toEqual([expect.objectContaining({ challengeId: challenge, books: 3, goal: 4 })]);
     });
 
+    it('credits an event check-in to the challenges the registrant joined, as verified attendance', async () => {
+      const place = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh Khánh Hòa');
+      const eventId = await createEvent(
+        ctx.deps,
+        librarian,
+        eventInput(library, place, {
+          schedule: { firstDate: '2026-04-21', startTime: '11:00', endTime: '13:30', weekly: null },
+        }),
+      );
+      const [session] = await ctx.deps.repos.events.sessions(ctx.deps.db, eventId);
+      const { id } = await createUserWithPassword(ctx.deps, {
+        email: 'nga@example.vn',
+        name: 'Ngô Nga',
+        password: 'Hoa sen nở giữa hồ 2024',
+      });
+      const nga = citizen(id, 'Ngô Nga');
+      await joinChallenge(ctx.deps, nga, challenge, { groupName: '6B', leaderboardOptIn: false });
+      const reg = await registerForEvent(ctx.deps, nga, eventId, guest({ name: 'Ngô Nga' }));
+      await checkIn(ctx.deps, librarian, eventId, {
+        sessionId: session?.id ?? '',
+        code: reg.registration.ticketCode,
+      });
+      const v = await viewChallenge(ctx.deps, nga, challenge);
+      expect(
+        v.me?.entries.filter((e) => e.source === 'event').map((e) => [e.title, e.minutes, e.books]),
+      ).toEqual([['Ngày Sách và Văn hóa đọc Việt Nam: đọc cùng con', 150, 0]]);
+    });
+
     it('counts indicators by unit and keeps them equal after a learner’s data is erased', async () => {
       const q = {
         from: new Date('2026-04-01T00:00:00Z'),
@@ -335,7 +368,7 @@ describe('learning paths and reading challenges', () => {
         books: await sources['learning.booksRead']?.compute(ctx.deps, q),
       });
       const before = await read();
-      expect(before.participants).toEqual([{ key: library, value: 2 }]);
+      expect(before.participants).toEqual([{ key: library, value: 3 }]);
       expect(before.books).toEqual([{ key: library, value: 4 }]);
       const subject = { learnerIds: ['usr_thuthuthuthuthuth'], emails: [], phones: [] };
       const exported = await feature.personalData?.export(ctx.deps, ctx.deps.db, subject);
