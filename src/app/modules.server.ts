@@ -16,6 +16,7 @@ import * as follows from '../modules/follows/follows.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as learners from '../modules/learners/learners.module.server.ts';
+import * as learning from '../modules/learning/learning.module.server.ts';
 import * as lrs from '../modules/lrs/lrs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
 import * as notifications from '../modules/notifications/notifications.module.server.ts';
@@ -48,6 +49,7 @@ const features = [
   learners,
   circulation,
   lrs,
+  learning,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

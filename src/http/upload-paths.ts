@@ -14,6 +14,8 @@ export const LARGE_UPLOAD_PATHS: RegExp[] = [
   /^(\/en)?\/admin\/places\/place_[a-z2-9]{16}\/photos(\.data)?$/,
   // The picture of an event (15 MiB, files module).
   /^(\/en)?\/admin\/events\/evt_[a-z2-9]{16}\/image(\.data)?$/,
+  // An image step of a learning path (15 MiB, files module).
+  /^(\/en)?\/admin\/learning\/paths\/lpath_[a-z2-9]{16}\/image(\.data)?$/,
 ];
 
 export function isLargeUploadPath(path: string): boolean {

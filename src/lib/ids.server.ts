@@ -52,6 +52,11 @@ export const ID_PREFIXES = [
   'hold',
   'ilsi',
   'lrc',
+  'lpath',
+  'lstep',
+  'qatt',
+  'rch',
+  'rce',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -10,6 +10,7 @@ import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { learnersPages } from './learners/routes.ts';
+import { learningAdmin, learningPages } from './learning/routes.ts';
 import { learningRecordAdmin, learningRecordPages } from './learning-record/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
@@ -33,6 +34,7 @@ export default [
     ...learnersPages,
     ...circulationPages,
     ...learningRecordPages,
+    ...learningPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -42,6 +44,7 @@ export default [
       ...eventsAdmin,
       ...circulationAdmin,
       ...learningRecordAdmin,
+      ...learningAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

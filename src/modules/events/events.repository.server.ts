@@ -143,6 +143,15 @@ export function createEventsRepository() {
   return {
     byId,
 
+    /** Title and status of these events, one query for the list (the events port). */
+    async summaries(db: Db, ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return queryRows<{ id: string; title: string; status: EventStatus; unitId: string }>(
+        db,
+        sql`SELECT id, title, status, unit_id AS "unitId" FROM events WHERE id = ANY(${textArray(ids)}::text[])`,
+      );
+    },
+
     async insert(tx: Db, v: EventValues): Promise<string> {
       const id = newId('evt');
       await tx.execute(

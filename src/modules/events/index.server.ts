@@ -46,3 +46,8 @@ export const registrationClaims = {
     contacts: { phones: readonly string[]; emails: readonly string[] },
   ): Promise<string[]> => deps.repos.eventClaims.claim(db, userId, contacts.phones, contacts.emails),
 };
+
+/** Read port: title and status of these events by id (a missing id is absent). */
+export const eventsPort = {
+  summaries: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.events.summaries(db, ids),
+};

@@ -119,6 +119,15 @@ export function createExhibitionsRepository() {
       );
     },
 
+    /** Title, slug and status of these exhibitions, one query for the list (the exhibitions port). */
+    async summaries(db: Db, ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return queryRows<{ id: string; slug: string; titleVi: string; status: ExhibitionStatus }>(
+        db,
+        sql`SELECT id, slug, title_vi AS "titleVi", status FROM exhibitions WHERE id = ANY(${textArray(ids)}::text[])`,
+      );
+    },
+
     get(db: Db, id: string): Promise<ExhibitionRow | undefined> {
       return one(db, sql`e.id = ${id}`);
     },

@@ -1,0 +1,141 @@
+// Back office: add an image step to a learning path (multipart, no JavaScript). The alt text is required; the
+// files module inspects the file's content, re-encodes it and stores it public.
+import { rm } from 'node:fs/promises';
+import { redirect } from 'react-router';
+import { localePath } from '../../../lib/i18n.ts';
+import { ImageStepTextSchema } from '../../../modules/learning/learning.schemas.server.ts';
+import { addImageStep, pathForEdit } from '../../../modules/learning/learning.usecases.server.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { issuesToMessages } from '../../ui/actor.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FormToken } from '../../ui/FormToken.tsx';
+import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
+import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import type { Route } from './+types/path-image.ts';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const { path } = await pathForEdit(deps, actor, params.pathId);
+    return { id: path.id, title: path.title, version: path.version };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+const IMAGE_MESSAGES = {
+  title: { field: 'image-title', key: 'learning.invalid.title' },
+  alt: { field: 'image-alt', key: 'learning.invalid.alt' },
+  body: { field: 'image-body', key: 'learning.invalid.text' },
+  version: { field: 'image-title', key: 'error.versionConflict' },
+} as const;
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  let values: Record<string, string> = {};
+  try {
+    const upload = await readImageUpload(deps, request);
+    const f = upload.fields;
+    values = { title: f.title ?? '', alt: f.alt ?? '', body: f.body ?? '', required: f.required ?? '' };
+    const parsed = ImageStepTextSchema.safeParse({
+      title: values.title,
+      alt: values.alt,
+      body: values.body,
+      required: values.required === 'on',
+      version: Number(f.version) || 0,
+    });
+    if (!parsed.success) {
+      await rm(upload.tempPath, { force: true });
+      return invalid(issuesToMessages(parsed.error, IMAGE_MESSAGES), values);
+    }
+    await onceForm(deps, actor, 'learning.image.create', f.formToken ?? null, (d) =>
+      addImageStep(d, actor, params.pathId, upload, parsed.data),
+    );
+    await rm(upload.tempPath, { force: true }); // left over when the token had already added the step
+    return redirect(`${localePath(locale, `/admin/learning/paths/${params.pathId}`)}?done=step`, 303);
+  } catch (e) {
+    return failure(e, values, uploadErrorField(e, 'image') === 'image-alt-vi' ? 'image-alt' : 'image-file');
+  }
+}
+
+export default function PathImagePage({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const v: Record<string, string> = actionData?.values ?? {};
+  const e = actionData?.errors;
+  return (
+    <>
+      <title>{`${t('learning.admin.addImage')} — ${d.title} — Suốt Đời`}</title>
+      <p>
+        <a href={href(`/admin/learning/paths/${d.id}`)}>{d.title}</a>
+      </p>
+      <h1>{t('learning.admin.addImage')}</h1>
+      <ErrorSummary errors={e} />
+      <form method="post" encType="multipart/form-data" className="form" noValidate>
+        <FormToken />
+        <input type="hidden" name="version" value={d.version} />
+        <div className="field">
+          <label htmlFor="image-title">{t('learning.field.title')}</label>
+          <FieldError id="image-title" errors={e} />
+          <input
+            id="image-title"
+            name="title"
+            defaultValue={v.title ?? ''}
+            {...fieldAria('image-title', e)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="image-file">{t('learning.field.imageFile')}</label>
+          <FieldError id="image-file" errors={e} />
+          <input
+            id="image-file"
+            name="file"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            {...fieldAria('image-file', e)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="image-alt">{t('learning.field.alt')}</label>
+          <p className="hint" id="image-alt-hint">
+            {t('learning.field.altHint')}
+          </p>
+          <FieldError id="image-alt" errors={e} />
+          <input
+            id="image-alt"
+            name="alt"
+            defaultValue={v.alt ?? ''}
+            {...fieldAria('image-alt', e, 'image-alt-hint')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="image-body">{t('learning.field.caption')}</label>
+          <FieldError id="image-body" errors={e} />
+          <textarea
+            id="image-body"
+            name="body"
+            rows={2}
+            defaultValue={v.body ?? ''}
+            {...fieldAria('image-body', e)}
+          />
+        </div>
+        <div className="field checkbox-field">
+          <input
+            id="image-required"
+            name="required"
+            type="checkbox"
+            defaultChecked={actionData ? v.required === 'on' : true}
+          />
+          <label htmlFor="image-required">{t('learning.field.required')}</label>
+        </div>
+        <div>
+          <button type="submit">{t('learning.admin.upload')}</button>
+        </div>
+      </form>
+    </>
+  );
+}
