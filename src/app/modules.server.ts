@@ -13,12 +13,14 @@ import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.t
 import * as files from '../modules/files/files.module.server.ts';
 import * as follows from '../modules/follows/follows.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
+import * as indicators from '../modules/indicators/indicators.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
 import * as notifications from '../modules/notifications/notifications.module.server.ts';
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
 import * as plan from '../modules/plan/plan.module.server.ts';
+import * as reports from '../modules/reports/reports.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
 import * as units from '../modules/units/units.module.server.ts';
 import type { FeatureModule } from './module.ts';
@@ -42,6 +44,8 @@ const features = [
   eventFeeds,
   follows,
   idempotency,
+  indicators,
+  reports,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

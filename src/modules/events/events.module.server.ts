@@ -6,6 +6,7 @@ import { createEventsRepository } from './events.repository.server.ts';
 import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
+import { eventIndicatorSources } from './events-indicators.queries.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { createExternalEventsRepository } from './external-events.repository.server.ts';
 
@@ -25,6 +26,7 @@ export const feature: FeatureModule = {
   jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob },
   schedules: [{ kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 }],
   seedDemo: seedDemoEvents,
+  indicatorSources: eventIndicatorSources,
   publicApi: [
     'GET /api/v1/events',
     'GET /api/v1/events/:eventId',

@@ -4,6 +4,7 @@ import { exhibitionPermissions } from './exhibitions.policies.ts';
 import { createExhibitionsRepository } from './exhibitions.repository.server.ts';
 import { registerExhibitionRoutes } from './exhibitions.routes.server.ts';
 import { seedDemoExhibitions } from './exhibitions.seed.server.ts';
+import { exhibitionIndicatorSources } from './exhibitions-indicators.queries.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({ exhibitions: createExhibitionsRepository() });
@@ -15,6 +16,7 @@ export const feature: FeatureModule = {
   permissions: exhibitionPermissions,
   api: [registerExhibitionRoutes],
   seedDemo: seedDemoExhibitions,
+  indicatorSources: exhibitionIndicatorSources,
   publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
   publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],
   nav: [

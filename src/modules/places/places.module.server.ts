@@ -6,6 +6,7 @@ import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
+import { placeIndicatorSources } from './places-indicators.queries.server.ts';
 import { createPlaceLookupRepository } from './places-lookup.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -29,6 +30,7 @@ export const feature: FeatureModule = {
   permissions: placePermissions,
   api: [registerPlaceRoutes],
   seedDemo: seedDemoPlaces,
+  indicatorSources: placeIndicatorSources,
   publicApi: [
     'GET /api/v1/places',
     'GET /api/v1/places/:placeId',
