@@ -30,6 +30,8 @@ export interface ConsolidatedRow {
   total: number | null;
   /** Σ(live − frozen) over accepted units; 0 when nothing moved. */
   changedSince: number;
+  /** For a ratio: the rows (codes) whose totals it divides; its total is their ratio, not a sum of cells. */
+  ratioOf: [string, string] | null;
 }
 
 export interface Consolidated {
@@ -81,8 +83,20 @@ export async function consolidate(
       cells,
       total: totalOf(d.additive, cells),
       changedSince: Math.round(changedSince * 100) / 100,
+      ratioOf:
+        d.sourceKind === 'ratio' && d.numeratorCode && d.denominatorCode
+          ? ([d.numeratorCode, d.denominatorCode] as [string, string])
+          : null,
     };
   });
+  // A ratio's total is the ratio of its two indicators' totals (as the dashboard computes the province's).
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  for (const r of rows) {
+    if (!r.ratioOf) continue;
+    const num = byCode.get(r.ratioOf[0])?.total ?? null;
+    const den = byCode.get(r.ratioOf[1])?.total ?? null;
+    r.total = num === null || !den ? null : Math.round((num / den) * 10000) / 100;
+  }
   return {
     periodId: period.id,
     takenAt: deps.now().toISOString(),

@@ -39,14 +39,19 @@ export async function buildReportXlsx(period: Period, data: Consolidated): Promi
   });
   const firstUnitCol = 4;
   const lastUnitCol = firstUnitCol + data.units.length - 1;
+  const totalCol = colName(lastUnitCol + 1);
+  const rowOf = new Map(data.rows.map((r, i) => [r.code, header.number + 1 + i]));
   data.rows.forEach((r, i) => {
     const row = ws.addRow([i + 1, r.code, r.nameVi, ...r.cells.map((c) => c ?? null)]);
     const range = `${colName(firstUnitCol)}${row.number}:${colName(lastUnitCol)}${row.number}`;
     const totalCell = row.getCell(lastUnitCol + 1);
-    totalCell.value =
-      data.units.length === 0
-        ? null
-        : { formula: `${r.additive ? 'SUM' : 'AVERAGE'}(${range})`, result: r.total ?? 0 };
+    const num = r.ratioOf ? rowOf.get(r.ratioOf[0]) : undefined;
+    const den = r.ratioOf ? rowOf.get(r.ratioOf[1]) : undefined;
+    const formula =
+      num && den
+        ? `IF(N(${totalCol}${den})=0,"",ROUND(${totalCol}${num}/${totalCol}${den}*100,2))`
+        : `IF(COUNT(${range})=0,"",${r.additive ? 'SUM' : 'AVERAGE'}(${range}))`;
+    totalCell.value = data.units.length === 0 ? null : { formula, result: r.total ?? '' };
     totalCell.font = { ...FONT, bold: true };
     row.getCell(lastUnitCol + 2).value = r.changedSince;
     row.font = FONT;
