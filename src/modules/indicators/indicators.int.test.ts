@@ -6,8 +6,8 @@ import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { addEvent, addMergedUnit } from '../reports/reports.test-helpers.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { dashboard } from './indicators.dashboard.server.ts';
 import { computeContext, computeValue } from './indicators.compute.server.ts';
+import { dashboard } from './indicators.dashboard.server.ts';
 
 describe('indicators from recorded activity', () => {
   let ctx: TestContext;
@@ -35,7 +35,10 @@ describe('indicators from recorded activity', () => {
       ],
     });
     // A cancelled event counts nowhere, whatever its attendance.
-    await addEvent(ctx, library, { status: 'cancelled', sessions: [{ at: '2025-03-01T09:00:00+07:00', attendance: [50] }] });
+    await addEvent(ctx, library, {
+      status: 'cancelled',
+      sessions: [{ at: '2025-03-01T09:00:00+07:00', attendance: [50] }],
+    });
     // A cancelled session does not count; the other session is on 21/4 (Ngày Sách và Văn hóa đọc).
     await addEvent(ctx, library, {
       sessions: [
@@ -48,7 +51,8 @@ describe('indicators from recorded activity', () => {
   });
   afterAll(() => ctx.close());
 
-  const figure = (d: Awaited<ReturnType<typeof dashboard>>, code: string) => d.figures.find((f) => f.code === code)?.value;
+  const figure = (d: Awaited<ReturnType<typeof dashboard>>, code: string) =>
+    d.figures.find((f) => f.code === code)?.value;
 
   it('counts a session in the Vietnamese year it starts in, skipping cancelled events and sessions', async () => {
     const y2024 = await dashboard(ctx.deps, officer, { year: 2024 });
@@ -69,7 +73,10 @@ describe('indicators from recorded activity', () => {
 
   it('attributes a merged unit’s earlier activity to it by unit, and includes it in its successor’s figures', async () => {
     const d = await dashboard(ctx.deps, officer, { year: 2024, indicator: 'SK-03' });
-    expect(Object.fromEntries(d.byUnit.map((r) => [r.unitId, r.value]))).toEqual({ [library]: 10, [oldLibrary]: 20 });
+    expect(Object.fromEntries(d.byUnit.map((r) => [r.unitId, r.value]))).toEqual({
+      [library]: 10,
+      [oldLibrary]: 20,
+    });
     expect(d.byUnit.find((r) => r.unitId === oldLibrary)?.mergedInto).toBe('Thư viện tỉnh');
     const lib = await dashboard(ctx.deps, librarian, { year: 2024, unitId: library });
     expect(figure(lib, 'SK-03')).toBe(30);
@@ -93,7 +100,9 @@ describe('indicators from recorded activity', () => {
   });
 
   it('lets a unit see only its own dashboard; the Department sees every unit', async () => {
-    await expect(dashboard(ctx.deps, curator, { year: 2024, unitId: library })).rejects.toMatchObject({ status: 403 });
+    await expect(dashboard(ctx.deps, curator, { year: 2024, unitId: library })).rejects.toMatchObject({
+      status: 403,
+    });
     const own = await dashboard(ctx.deps, curator, { year: 2024 });
     expect(own.unitId).toBe(museum);
     expect(own.units.map((u) => u.id)).toEqual([museum]);

@@ -6,7 +6,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   Packer,
@@ -261,13 +260,9 @@ export async function buildReportDocx(i: DocxInput): Promise<Uint8Array> {
         properties: {
           titlePage: true,
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
-            },
+            // Twips (1/1440 inch), rounded: A4 210 × 297 mm; margins 20, 20, 30, 15 mm.
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
           },
         },
         headers: {

@@ -9,7 +9,11 @@ const id = (p: string) => `${p}_t${++n}_${Math.random().toString(36).slice(2, 8)
 export async function addEvent(
   ctx: TestContext,
   unitId: string,
-  o: { status?: 'published' | 'cancelled'; category?: string; sessions: Array<{ at: string; cancelled?: boolean; attendance?: number[] }> },
+  o: {
+    status?: 'published' | 'cancelled';
+    category?: string;
+    sessions: Array<{ at: string; cancelled?: boolean; attendance?: number[] }>;
+  },
 ): Promise<{ eventId: string; sessionIds: string[] }> {
   const eventId = id('evt');
   await ctx.dbh.query(
@@ -38,7 +42,12 @@ export async function addAttendance(ctx: TestContext, eventId: string, sessionId
 }
 
 /** A unit closed on 30/6/2025 and merged into `intoId` (the 2025 reorganisation). */
-export async function addMergedUnit(ctx: TestContext, code: string, parentId: string, intoId: string): Promise<string> {
+export async function addMergedUnit(
+  ctx: TestContext,
+  code: string,
+  parentId: string,
+  intoId: string,
+): Promise<string> {
   const uid = id('unit');
   await ctx.dbh.query(
     `INSERT INTO units (id, code, name, kind, parent_id, valid_from, valid_to, merged_into_id)
