@@ -6,7 +6,7 @@ import { rootOf, type UnitInfo, unitList } from './indicators.units.server.ts';
 import { isAdditive } from './indicators.vocab.ts';
 
 export type { UnitInfo } from './indicators.units.server.ts';
-export { resolveScope } from './indicators.units.server.ts';
+export { canSeeUnit, resolveScope } from './indicators.units.server.ts';
 
 export const indicatorsPort = {
   units: (deps: AppDeps): Promise<UnitInfo[]> => unitList(deps),

@@ -24,7 +24,7 @@ describe('indicators from recorded activity', () => {
     library = await unitIdOf(ctx, 'thu-vien-tinh');
     museum = await unitIdOf(ctx, 'bao-tang-tinh');
     oldLibrary = await addMergedUnit(ctx, 'tv-huyen-cu', root, library);
-    officer = await actorOn(ctx, 'department_officer', 'so-vhttdl');
+    officer = await actorOn(ctx, 'department_officer', 'phong-qlvhgd');
     librarian = await actorOn(ctx, 'unit_manager', 'thu-vien-tinh');
     curator = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
     // E1: 31/12/2024 19:00 and 01/01/2025 06:00 Vietnam time (the second is still 31/12 in UTC).

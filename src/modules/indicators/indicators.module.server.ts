@@ -18,7 +18,7 @@ export const feature: FeatureModule = {
     {
       path: '/admin/indicators',
       label: 'indicators.nav',
-      action: 'indicators.dashboard.read',
+      action: 'indicators.definition.read',
       group: 'work',
     },
   ],

@@ -46,18 +46,25 @@ export function resolveScope(
   unitId: string | null | undefined,
 ): { unitId: string | null; covered: string[] | undefined } {
   const root = rootOf(units);
-  const seesAll = root ? can(actor, action, { unitId: root.id }) : false;
+  const seesAll = can(actor, `${action}All`) || (root ? can(actor, action, { unitId: root.id }) : false);
   if (!unitId || (root && unitId === root.id && seesAll)) {
     if (seesAll) return { unitId: null, covered: undefined };
     const first = scopeRoots(actor, action)[0];
+    // (someone who may see every unit never gets here)
     if (!first) throw forbidden();
     return { unitId: first, covered: coveredUnits(units, first) };
   }
-  if (!units.some((u) => u.id === unitId) || !can(actor, action, { unitId })) throw forbidden();
+  if (!units.some((u) => u.id === unitId) || !(seesAll || can(actor, action, { unitId }))) throw forbidden();
   return { unitId, covered: coveredUnits(units, unitId) };
 }
 
-/** Units the actor may pick in a filter (their subtrees), in name order. */
+/** Units the actor may pick in a filter (their subtrees, or all with `<action>All`), in name order. */
 export function selectableUnits(actor: Actor, action: string, units: readonly UnitInfo[]): UnitInfo[] {
+  if (can(actor, `${action}All`)) return [...units];
   return units.filter((u) => can(actor, action, { unitId: u.id }));
+}
+
+/** Whether the actor may look at one unit's figures (`<action>` on its subtree, or `<action>All`). */
+export function canSeeUnit(actor: Actor, action: string, unitId: string): boolean {
+  return can(actor, `${action}All`) || can(actor, action, { unitId });
 }

@@ -3,7 +3,6 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { notFound } from '../../lib/errors.ts';
-import { indicatorsPort } from '../indicators/index.server.ts';
 
 export const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -11,14 +10,10 @@ export const MIME = {
   pdf: 'application/pdf',
 } as const;
 
-async function rootId(deps: AppDeps): Promise<string | null> {
-  return indicatorsPort.root(await indicatorsPort.units(deps))?.id ?? null;
-}
-
 export async function generationStatus(deps: AppDeps, actor: Actor, id: string) {
   const g = await deps.repos.reports.generation(deps.db, id);
   if (!g) throw notFound('report_generation');
-  authorize(actor, 'reports.document.read', { unitId: g.unitId ?? (await rootId(deps)) });
+  authorize(actor, 'reports.document.read');
   const docs = (await deps.repos.reports.documents(deps.db, g.periodId)).filter(
     (d) => d.generationId === g.id,
   );
@@ -28,7 +23,7 @@ export async function generationStatus(deps: AppDeps, actor: Actor, id: string) 
 export async function downloadDocument(deps: AppDeps, actor: Actor, id: string) {
   const d = await deps.repos.reports.document(deps.db, id);
   if (!d) return undefined;
-  authorize(actor, 'reports.document.read', { unitId: d.unitId ?? (await rootId(deps)) });
+  authorize(actor, 'reports.document.read');
   const name = d.fileName.replace(/\.(\w+)$/, `-v${d.version}.$1`);
   return {
     content: d.content,

@@ -7,7 +7,7 @@ import { authorize, can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
-import { indicatorsPort } from '../indicators/index.server.ts';
+import { canSeeUnit, indicatorsPort } from '../indicators/index.server.ts';
 import type { Period, Submission } from './reports.repository.server.ts';
 import { expectedUnits, liveUnitValues } from './reports.values.server.ts';
 import { PERIOD_KINDS, PLAN_SECTIONS } from './reports.vocab.ts';
@@ -72,16 +72,14 @@ export async function periodOverview(deps: AppDeps, actor: Actor, idOrCode: stri
   const subs = new Map((await deps.repos.reports.submissions(deps.db, period.id)).map((s) => [s.unitId, s]));
   const today = isoDateInVietnam(deps.now());
   const units = (await expectedUnits(deps))
-    .filter((u) => can(actor, 'reports.submission.read', { unitId: u.id }))
+    .filter((u) => canSeeUnit(actor, 'reports.submission.read', u.id))
     .map((u) => {
       const s = subs.get(u.id);
       const status = s?.status ?? 'draft';
       const late = today > period.deadline && status !== 'submitted' && status !== 'accepted';
       return { id: u.id, name: u.name, status, late, submittedAt: s?.submittedAt ?? null };
     });
-  const documents = can(actor, 'reports.document.read', {
-    unitId: indicatorsPort.root(await indicatorsPort.units(deps))?.id ?? '',
-  })
+  const documents = can(actor, 'reports.document.read')
     ? await deps.repos.reports.documents(deps.db, period.id)
     : [];
   return {
@@ -95,7 +93,8 @@ export async function periodOverview(deps: AppDeps, actor: Actor, idOrCode: stri
 }
 
 export async function submissionForm(deps: AppDeps, actor: Actor, idOrCode: string, unitId: string) {
-  authorize(actor, 'reports.submission.read', { unitId });
+  if (!canSeeUnit(actor, 'reports.submission.read', unitId))
+    authorize(actor, 'reports.submission.read', { unitId });
   const period = await periodOr404(deps, idOrCode);
   if (!(await expectedUnits(deps)).some((u) => u.id === unitId)) throw notFound('unit');
   const submission = await deps.repos.reports.submission(deps.db, period.id, unitId);
