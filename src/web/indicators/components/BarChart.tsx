@@ -8,9 +8,11 @@ export interface Bar {
   target?: number | null | undefined;
 }
 
-const ROW = 28;
-const LABEL_W = 150;
-const WIDTH = 560;
+// Each bar has its label above it, so the chart reads at 360 px as well as on a desktop (the SVG scales to
+// the column's width, at most 40rem: see `.chart` in app.css).
+const ROW = 44;
+const WIDTH = 360;
+const VALUE_W = 70;
 
 export function formatNumber(v: number | null | undefined, locale: string): string {
   if (v === null || v === undefined) return '—';
@@ -29,9 +31,9 @@ export function BarChart({
   locale: string;
 }) {
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.target ?? 0)));
-  const plot = WIDTH - LABEL_W - 60;
-  const height = Math.max(ROW, bars.length * ROW) + 8;
-  const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+  const plot = WIDTH - VALUE_W;
+  const height = Math.max(ROW, bars.length * ROW) + 4;
+  const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
   return (
     <svg
       className="chart"
@@ -39,24 +41,23 @@ export function BarChart({
       width="100%"
       role="img"
       aria-labelledby={`${id}-title`}
-      preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>
       {bars.map((b, i) => {
-        const y = 4 + i * ROW;
+        const y = i * ROW;
         const w = b.value ? (b.value / max) * plot : 0;
-        const tx = b.target !== null && b.target !== undefined ? LABEL_W + (b.target / max) * plot : null;
+        const tx = b.target !== null && b.target !== undefined ? (b.target / max) * plot : null;
         return (
           <g key={b.key}>
-            <text x={LABEL_W - 6} y={y + 17} textAnchor="end" fontSize="13" fill="#1b1b1b">
+            <text x={0} y={y + 14} fontSize="13" fill="#1b1b1b">
               {short(b.label)}
             </text>
-            <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 10} fill="#1d5e8c" />
-            <text x={LABEL_W + w + 4} y={y + 17} fontSize="13" fill="#1b1b1b">
+            <rect x={0} y={y + 20} width={Math.max(w, b.value ? 1 : 0)} height={16} fill="#1d5e8c" />
+            <text x={w + 4} y={y + 33} fontSize="13" fill="#1b1b1b">
               {formatNumber(b.value, locale)}
             </text>
             {tx !== null ? (
-              <line x1={tx} x2={tx} y1={y + 1} y2={y + ROW - 3} stroke="#b3261e" strokeWidth="3" />
+              <line x1={tx} x2={tx} y1={y + 17} y2={y + 39} stroke="#b3261e" strokeWidth="3" />
             ) : null}
           </g>
         );
