@@ -55,7 +55,8 @@ const dashboardRoute = createRoute({
   responses: { 200: json('Dashboard figures') },
 });
 const targetRoute = createRoute({
-  method: 'put',
+  // POST, not PUT: a target is a value keyed by (year, unit), set or cleared whole (no edited version).
+  method: 'post',
   path: '/indicators/{code}/targets',
   tags: ['indicators'],
   summary: 'Đặt (hoặc xóa, target = null) mục tiêu của một chỉ tiêu cho một năm và đơn vị',
