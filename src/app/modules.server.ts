@@ -14,6 +14,7 @@ import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.t
 import * as files from '../modules/files/files.module.server.ts';
 import * as follows from '../modules/follows/follows.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
+import * as indicators from '../modules/indicators/indicators.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as learners from '../modules/learners/learners.module.server.ts';
 import * as learning from '../modules/learning/learning.module.server.ts';
@@ -23,6 +24,7 @@ import * as notifications from '../modules/notifications/notifications.module.se
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
 import * as plan from '../modules/plan/plan.module.server.ts';
+import * as reports from '../modules/reports/reports.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
 import * as units from '../modules/units/units.module.server.ts';
 import type { FeatureModule } from './module.ts';
@@ -50,6 +52,8 @@ const features = [
   circulation,
   lrs,
   learning,
+  indicators,
+  reports,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

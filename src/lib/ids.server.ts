@@ -57,6 +57,15 @@ export const ID_PREFIXES = [
   'qatt',
   'rch',
   'rce',
+  // indicators and reports (issue 13)
+  'ind',
+  'itg',
+  'imv',
+  'rper',
+  'rsub',
+  'rsev',
+  'rgen',
+  'rdoc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -8,6 +8,7 @@ import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
+import { indicatorsAdmin } from './indicators/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { learnersPages } from './learners/routes.ts';
 import { learningAdmin, learningPages } from './learning/routes.ts';
@@ -16,6 +17,7 @@ import { mailAdmin } from './mail/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
+import { reportsAdmin } from './reports/routes.ts';
 import { unitsAdmin } from './units/routes.ts';
 
 // Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English. Each feature lists
@@ -46,6 +48,8 @@ export default [
       ...learningRecordAdmin,
       ...learningAdmin,
       ...planAdmin,
+      ...indicatorsAdmin,
+      ...reportsAdmin,
       ...unitsAdmin,
       ...auditAdmin,
       ...mailAdmin,

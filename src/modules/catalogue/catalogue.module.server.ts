@@ -5,6 +5,7 @@ import { cataloguePermissions } from './catalogue.policies.ts';
 import { createCatalogueRepository } from './catalogue.repository.server.ts';
 import { registerCatalogueRoutes } from './catalogue.routes.server.ts';
 import { seedDemoCatalogue } from './catalogue.seed.server.ts';
+import { catalogueIndicatorSources } from './catalogue-indicators.queries.server.ts';
 import { registerCatalogueExportRoutes } from './export/export.routes.server.ts';
 import {
   createHarvestJobHandler,
@@ -66,6 +67,7 @@ export const feature: FeatureModule = {
   // Not reference data: imports interrupted under the version that ran them in-process get a queue entry.
   seedReference: (deps) => enqueueUnfinishedMarcImports(deps),
   seedDemo: (deps) => seedDemoCatalogue(deps),
+  indicatorSources: catalogueIndicatorSources,
   publicApi: [
     'GET /api/v1/catalogue/search',
     'GET /api/v1/catalogue/suggest',

@@ -8,6 +8,7 @@ import { seedDemoEvents } from './events.seed.server.ts';
 import { eventsSitemap } from './events.sitemap.repository.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
 import { createEventClaimsRepository } from './events-claims.repository.server.ts';
+import { eventIndicatorSources } from './events-indicators.queries.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { createExternalEventsRepository } from './external-events.repository.server.ts';
 
@@ -28,6 +29,7 @@ export const feature: FeatureModule = {
   jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob },
   schedules: [{ kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 }],
   seedDemo: seedDemoEvents,
+  indicatorSources: eventIndicatorSources,
   publicApi: [
     'GET /api/v1/events',
     'GET /api/v1/events/:eventId',

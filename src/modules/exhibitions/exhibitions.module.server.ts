@@ -5,6 +5,7 @@ import { createExhibitionsRepository } from './exhibitions.repository.server.ts'
 import { registerExhibitionRoutes } from './exhibitions.routes.server.ts';
 import { seedDemoExhibitions } from './exhibitions.seed.server.ts';
 import { exhibitionsSitemap } from './exhibitions.sitemap.repository.server.ts';
+import { exhibitionIndicatorSources } from './exhibitions-indicators.queries.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({ exhibitions: createExhibitionsRepository() });
@@ -16,6 +17,7 @@ export const feature: FeatureModule = {
   permissions: exhibitionPermissions,
   api: [registerExhibitionRoutes],
   seedDemo: seedDemoExhibitions,
+  indicatorSources: exhibitionIndicatorSources,
   publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
   sitemap: [exhibitionsSitemap],
   publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],

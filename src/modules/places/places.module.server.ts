@@ -7,6 +7,7 @@ import { createPlacesRepository } from './places.repository.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
 import { mobileRoutesSitemap, placesSitemap } from './places.sitemap.repository.server.ts';
+import { placeIndicatorSources } from './places-indicators.queries.server.ts';
 import { createPlaceLookupRepository } from './places-lookup.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -30,6 +31,7 @@ export const feature: FeatureModule = {
   permissions: placePermissions,
   api: [registerPlaceRoutes],
   seedDemo: seedDemoPlaces,
+  indicatorSources: placeIndicatorSources,
   publicApi: [
     'GET /api/v1/places',
     'GET /api/v1/places/:placeId',

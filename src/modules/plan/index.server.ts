@@ -10,3 +10,6 @@ export const planInstancesPort = {
   options: (deps: Repos, db: Db, year: number, unitIds: readonly string[]) =>
     deps.repos.planLookup.instanceOptions(db, year, unitIds),
 };
+
+/** The commemorative days the plan ties activities to (reference data; the indicators' day breakdown). */
+export { COMMEMORATIVE_DAYS, type CommemorativeDaySource } from './commemorative-days.data.ts';

@@ -6,6 +6,7 @@ import { planBudgetPermissions } from './budget/budget.policies.ts';
 import { createPlanBudgetRepository } from './budget/budget.repository.server.ts';
 import { registerPlanBudgetRoutes } from './budget/budget.routes.server.ts';
 import { seedDemoPlanBudget } from './budget/budget.seed.server.ts';
+import { planIndicatorSources } from './indicators/plan-indicators.queries.server.ts';
 import { planPermissions } from './plan.policies.ts';
 import { createPlanRepository } from './plan.repository.server.ts';
 import { registerPlanRoutes } from './plan.routes.server.ts';
@@ -57,6 +58,7 @@ export const feature: FeatureModule = {
     await seedPlan(deps);
     await seedCommemorativeDays(deps);
   },
+  indicatorSources: planIndicatorSources,
   seedDemo: async (deps) => {
     await seedDemoPlanWork(deps);
     await seedDemoPlanBudget(deps);

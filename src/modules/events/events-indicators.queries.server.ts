@@ -1,0 +1,67 @@
+// The events module's indicator computations (issue 13), on its own tables only. A session counts in the period
+// its start falls in (Vietnam time): an event whose sessions run from December into January counts once in each
+// year, its sessions and attendance where each session started. Cancelled events, cancelled sessions and copied
+// partner events (source 'external') count nowhere.
+import { type SQL, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { IndicatorQuery, IndicatorRow, IndicatorSource } from '../../app/module.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
+
+const HELD = sql`e.status = 'published' AND e.source = 'local' AND NOT s.cancelled`;
+
+function scope(q: IndicatorQuery): SQL {
+  const units = q.unitIds ? sql` AND e.unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``;
+  return sql`${HELD} AND s.starts_at >= ${q.from} AND s.starts_at < ${q.to}${units}`;
+}
+
+/** The breakdown key: a unit id, a category, or the session's local day as MM-DD (commemorative days). */
+function keyOf(q: IndicatorQuery): SQL {
+  switch (q.breakdown) {
+    case 'unit':
+      return sql`e.unit_id`;
+    case 'category':
+      return sql`e.category`;
+    case 'commemorativeDay':
+      return sql`to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'MM-DD')`;
+    default:
+      return sql`NULL::text`;
+  }
+}
+
+async function run(deps: AppDeps, q: IndicatorQuery, value: SQL, join: SQL = sql``): Promise<IndicatorRow[]> {
+  const rows = await queryRows<{ key: string | null; value: string | number }>(
+    deps.db,
+    sql`SELECT ${keyOf(q)} AS key, ${value} AS value
+          FROM event_sessions s JOIN events e ON e.id = s.event_id ${join}
+         WHERE ${scope(q)}
+         GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((r) => ({ key: r.key, value: Number(r.value) }));
+}
+
+const BREAKDOWNS = ['unit', 'category', 'commemorativeDay'] as const;
+
+export const eventIndicatorSources: IndicatorSource[] = [
+  {
+    key: 'events.held',
+    label: 'indicators.source.events.held',
+    measure: 'events',
+    breakdowns: BREAKDOWNS,
+    compute: (deps, q) => run(deps, q, sql`count(DISTINCT e.id)`),
+  },
+  {
+    key: 'events.sessions',
+    label: 'indicators.source.events.sessions',
+    measure: 'times',
+    breakdowns: BREAKDOWNS,
+    compute: (deps, q) => run(deps, q, sql`count(*)`),
+  },
+  {
+    key: 'events.attendance',
+    label: 'indicators.source.events.attendance',
+    measure: 'people',
+    breakdowns: BREAKDOWNS,
+    compute: (deps, q) =>
+      run(deps, q, sql`coalesce(sum(a.party_size), 0)`, sql`JOIN event_attendance a ON a.session_id = s.id`),
+  },
+];

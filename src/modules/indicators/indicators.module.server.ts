@@ -1,0 +1,25 @@
+// The indicators module: definitions, targets, values units enter, and the dashboards (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { indicatorPermissions } from './indicators.policies.ts';
+import { createIndicatorsRepository } from './indicators.repository.server.ts';
+import { registerIndicatorRoutes } from './indicators.routes.server.ts';
+import { seedIndicators } from './indicators.seed.server.ts';
+
+export const repositories = () => ({ indicators: createIndicatorsRepository() });
+
+export const feature: FeatureModule = {
+  name: 'indicators',
+  tables: ['indicator_definitions', 'indicator_targets', 'indicator_manual_values'],
+  repositories,
+  permissions: indicatorPermissions,
+  api: [registerIndicatorRoutes],
+  seedReference: seedIndicators,
+  nav: [
+    {
+      path: '/admin/indicators',
+      label: 'indicators.nav',
+      action: 'indicators.definition.read',
+      group: 'work',
+    },
+  ],
+};

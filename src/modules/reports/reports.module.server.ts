@@ -1,0 +1,26 @@
+// The reports module: reporting periods, units' submissions, official documents (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { GENERATE_JOB, runGenerateJob } from './reports.generate.server.ts';
+import { reportPermissions } from './reports.policies.ts';
+import { createReportsRepository } from './reports.repository.server.ts';
+import { registerReportRoutes } from './reports.routes.server.ts';
+import { seedReportPeriods } from './reports.seed.server.ts';
+
+export const repositories = () => ({ reports: createReportsRepository() });
+
+export const feature: FeatureModule = {
+  name: 'reports',
+  tables: [
+    'report_periods',
+    'report_submissions',
+    'report_submission_events',
+    'report_generations',
+    'report_documents',
+  ],
+  repositories,
+  permissions: reportPermissions,
+  api: [registerReportRoutes],
+  jobs: { [GENERATE_JOB]: runGenerateJob },
+  seedReference: seedReportPeriods,
+  nav: [{ path: '/admin/reports', label: 'reports.nav', action: 'reports.period.read', group: 'work' }],
+};
