@@ -15,6 +15,7 @@ import * as follows from '../modules/follows/follows.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
+import * as news from '../modules/news/news.module.server.ts';
 import * as notifications from '../modules/notifications/notifications.module.server.ts';
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
@@ -42,6 +43,7 @@ const features = [
   eventFeeds,
   follows,
   idempotency,
+  news,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

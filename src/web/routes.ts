@@ -9,6 +9,7 @@ import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
+import { newsAdmin, newsPages } from './news/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
@@ -27,6 +28,7 @@ export default [
     ...exhibitionsPages,
     ...eventFeedsPages,
     ...eventsPages,
+    ...newsPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -34,6 +36,7 @@ export default [
       ...exhibitionsAdmin,
       ...eventFeedsAdmin,
       ...eventsAdmin,
+      ...newsAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

@@ -25,3 +25,9 @@ export const externalEvents = {
   deleteFromSource: (deps: Repos, tx: Db, subscriptionId: string): Promise<void> =>
     deps.repos.externalEvents.deleteFromSource(tx, subscriptionId),
 };
+
+/** Read port: events other modules link to (news articles, campaigns). One query per list. */
+export const eventsPort = {
+  summaries: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.events.summaries(db, ids),
+  recentOptions: (deps: Repos, db: Db, limit = 200) => deps.repos.events.recentOptions(db, limit),
+};
