@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSources } from '../../app/registries.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { createEvent } from '../events/events.usecases.server.ts';
 import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
+import { createEvent } from '../events/events.usecases.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
 import { newsLinksPort } from './index.server.ts';
 import { listPublicArticles } from './news.public.usecases.server.ts';
@@ -52,7 +52,9 @@ describe('news articles', () => {
     otherUnit = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
     const place = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
     eventId = await createEvent(ctx.deps, manager, eventInput(library, place));
-    const rows = await ctx.dbh.query<{ id: string }>('SELECT id FROM plan_task_instances ORDER BY id LIMIT 1');
+    const rows = await ctx.dbh.query<{ id: string }>(
+      'SELECT id FROM plan_task_instances ORDER BY id LIMIT 1',
+    );
     instanceId = rows[0]?.id ?? '';
   });
   afterAll(() => ctx.close());
@@ -124,7 +126,11 @@ describe('news articles', () => {
     const realNow = ctx.deps.now;
     const at = new Date(realNow().getTime() + 3_600_000);
     await expect(
-      stepArticle(ctx.deps, manager, id, { step: 'schedule', version: 1, publishAt: new Date(0).toISOString() }),
+      stepArticle(ctx.deps, manager, id, {
+        step: 'schedule',
+        version: 1,
+        publishAt: new Date(0).toISOString(),
+      }),
     ).rejects.toMatchObject({ code: 'news.schedule_in_past' });
     await stepArticle(ctx.deps, manager, id, { step: 'schedule', version: 1, publishAt: at.toISOString() });
     expect(await publishDueArticles(ctx.deps)).not.toContain(id);

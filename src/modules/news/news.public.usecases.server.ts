@@ -13,6 +13,9 @@ import type { PublicListQuery } from './news.schemas.server.ts';
 import { articleVisible } from './news.usecases.server.ts';
 import { NEWS_CATEGORIES, type NewsCategory } from './news.vocab.ts';
 
+const PUBLISHER = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa';
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 type Deps = Pick<AppDeps, 'db' | 'repos' | 'config' | 'now'>;
 
 const unitNames = async (deps: Deps) =>
@@ -105,23 +108,27 @@ export async function newsFeed(
     language: 'vi',
     updated: newest,
     generator: 'Suốt Đời',
-    copyright: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa',
-    feedLinks: { rss: `${base}${path}.rss`, atom: `${base}${path}.atom` },
+    copyright: PUBLISHER,
+    feedLinks: format === 'rss' ? { rss: `${base}${path}.rss` } : { atom: `${base}${path}.atom` },
+    // Atom needs an author for the feed (or every entry); RSS 2.0's <author> must be an e-mail, so none there.
+    ...(format === 'atom' ? { author: { name: PUBLISHER } } : {}),
   });
+  // Atom says its text is type="html": plain text must be escaped once more to stay plain text.
+  const text = (s: string) => (format === 'atom' ? escapeHtml(s) : s);
   for (const a of rows) {
     const link = `${base}/news/${a.id}`;
     const body = sanitizeArticleHtml(a.bodyHtml);
     feed.addItem({
-      title: a.title,
+      title: text(a.title),
       id: link,
       guid: link,
       link,
       date: a.publishedAt ?? a.updatedAt,
       published: a.publishedAt ?? a.updatedAt,
-      description: a.summary || htmlToText(body).slice(0, 300),
+      description: text(a.summary || htmlToText(body).slice(0, 300)),
       content: body.replace(/(src|href)="\/(?!\/)/g, `$1="${base}/`),
       category: [{ name: a.category }],
-      author: [{ name: names.get(a.unitId) ?? 'Suốt Đời' }],
+      ...(format === 'atom' ? { author: [{ name: names.get(a.unitId) ?? PUBLISHER }] } : {}),
       ...(a.imageFileId ? { image: `${base}/media/${a.imageFileId}/large` } : {}),
     });
   }
