@@ -82,11 +82,11 @@ export default function NewsPage({ loaderData }: Route.ComponentProps) {
         {t('news.list.feeds')} <a href={`${feed}.rss`}>RSS</a> · <a href={`${feed}.atom`}>Atom</a>
       </p>
       {articles.length === 0 ? <p>{t('news.list.none')}</p> : null}
-      <ul className="card-list">
+      <ul className="card-grid">
         {articles.map((a) => (
           <li key={a.id} className="card">
             <article>
-              <h2>
+              <h2 className="card-title">
                 <a href={href(`/news/${a.id}`)}>{a.title}</a>
               </h2>
               {a.imageFileId ? (
