@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
-import { notFound } from '../../lib/errors.ts';
+import { notFound, unauthenticated } from '../../lib/errors.ts';
 import { exportArticles } from './news.export.server.ts';
 import { newsFeed } from './news.public.usecases.server.ts';
 import { StaffListQuerySchema } from './news.schemas.server.ts';
@@ -34,6 +34,7 @@ export function mountNewsRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
     return serve(c, format, name);
   });
   app.get('/admin/news/export/:format', async (c) => {
+    if (c.get('actor').kind !== 'user') throw unauthenticated();
     const format = c.req.param('format');
     if (format !== 'csv' && format !== 'xlsx') throw notFound('news.export');
     const parsed = StaffListQuerySchema.safeParse(
