@@ -72,6 +72,32 @@ test('the press office drafts and publishes an article linked to an event; it is
   await expect(page.getByRole('status')).toContainText('Đã đăng tin bài');
   await expect(page.getByText('Đã đăng', { exact: true })).toBeVisible();
 
+  // A campaign for the theme and a media product with its reach.
+  await page.goto('/admin/news/campaigns');
+  await expectNoAxeViolations(page);
+  const campaignForm = page.locator('form', { has: page.getByRole('button', { name: 'Tạo chiến dịch' }) });
+  await campaignForm.getByLabel('Đơn vị').selectOption(office ?? '');
+  await campaignForm.getByLabel('Tiêu đề').fill(`Tuần lễ 2026 — ${articleId}`);
+  await campaignForm.getByLabel('Ngày bắt đầu').fill('2026-10-01');
+  await campaignForm.getByLabel('Ngày kết thúc').fill('2026-10-07');
+  await campaignForm.getByRole('button', { name: 'Tạo chiến dịch' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã tạo chiến dịch');
+  const mediaForm = page.locator('form', { has: page.getByRole('button', { name: 'Lưu sản phẩm' }) });
+  await mediaForm.getByLabel('Đơn vị').selectOption(office ?? '');
+  await mediaForm.getByLabel('Loại').selectOption('online_talk');
+  await mediaForm.getByLabel('Tiêu đề').fill('Tọa đàm trực tuyến: học tập suốt đời');
+  await mediaForm.getByLabel('Ngày phát hành').fill('2026-10-02');
+  await mediaForm.getByLabel('Lượt tiếp cận').fill('12.500');
+  await mediaForm.getByRole('button', { name: 'Lưu sản phẩm' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã ghi nhận sản phẩm truyền thông');
+  await expect(page.getByRole('cell', { name: '12500' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await shot(page, 'admin-campaigns');
+  await page.getByRole('link', { name: `Tuần lễ 2026 — ${articleId}` }).click();
+  await expectNoAxeViolations(page);
+  await shot(page, 'public-campaign');
+
   await page.goto(`/admin/news/${articleId}/image`);
   await expectNoAxeViolations(page);
   await shot(page, 'admin-image');

@@ -9,7 +9,7 @@ import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
 import { createEvent } from '../events/events.usecases.server.ts';
 import { actorOn, auditCount, unitIdOf } from '../units/units.test-helpers.ts';
 import { newsLinksPort } from './index.server.ts';
-import { listPublicArticles } from './news.public.usecases.server.ts';
+import { getCampaign, listPublicArticles } from './news.public.usecases.server.ts';
 import type { ArticleInput } from './news.schemas.server.ts';
 import {
   createArticle,
@@ -19,6 +19,7 @@ import {
   stepArticle,
   updateArticle,
 } from './news.usecases.server.ts';
+import { createCampaign, createMediaProduct } from './news-campaigns.usecases.server.ts';
 
 describe('news articles', () => {
   let ctx: TestContext;
@@ -159,8 +160,61 @@ describe('news articles', () => {
     const total = await source?.compute(ctx.deps, { from, to });
     const byUnit = await source?.compute(ctx.deps, { from, to, breakdown: 'unit' });
     expect(total?.[0]?.value).toBe(2);
+    // (the campaign test below publishes a third)
     expect(byUnit).toEqual([{ key: library, value: 2 }]);
     const onlyOffice = await source?.compute(ctx.deps, { from, to, unitIds: [office] });
     expect(onlyOffice?.[0]?.value).toBe(0);
+  });
+
+  it('groups a campaign’s articles, events, materials and media products; reach feeds the indicators', async () => {
+    await expect(
+      createCampaign(ctx.deps, writer, {
+        unitId: library,
+        title: 'Tuần lễ 2026',
+        summary: '',
+        startsOn: null,
+        endsOn: null,
+        materialLinks: [],
+        eventIds: [],
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    const campaignId = await createCampaign(ctx.deps, manager, {
+      unitId: library,
+      title: 'Tuần lễ hưởng ứng học tập suốt đời 2026',
+      summary: 'Chuỗi hoạt động toàn tỉnh.',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-07',
+      materialLinks: [{ title: 'Bộ nhận diện', url: 'https://khanhhoa.gov.vn/bo-nhan-dien.pdf' }],
+      eventIds: [eventId],
+    });
+    const articleId = await createArticle(
+      ctx.deps,
+      writer,
+      input({ title: 'Bài của chiến dịch', campaignId }),
+    );
+    await stepArticle(ctx.deps, manager, articleId, { step: 'publish', version: 1 });
+    const day = ctx.deps.now().toISOString().slice(0, 10);
+    await createMediaProduct(ctx.deps, writer, {
+      unitId: library,
+      kind: 'online_talk',
+      title: 'Tọa đàm trực tuyến: đọc sách cùng con',
+      outlet: 'Đài Khánh Hòa',
+      url: 'https://ktv.org.vn/toa-dam',
+      releasedOn: day,
+      reach: 12500,
+      campaignId,
+      planInstanceIds: [],
+    });
+    const view = await getCampaign(ctx.deps, campaignId);
+    expect(view.articles.map((a) => a.id)).toEqual([articleId]);
+    expect(view.events.map((e) => e.id)).toEqual([eventId]);
+    expect(view.media.map((m) => m.reach)).toEqual([12500]);
+    expect(view.campaign.materialLinks[0]?.url).toBe('https://khanhhoa.gov.vn/bo-nhan-dien.pdf');
+    const reach = indicatorSources.get('news.media_reach');
+    const from = new Date(ctx.deps.now().getTime() - 86_400_000);
+    const to = new Date(ctx.deps.now().getTime() + 2 * 86_400_000);
+    expect(await reach?.compute(ctx.deps, { from, to })).toEqual([{ value: 12500 }]);
+    expect(await reach?.compute(ctx.deps, { from, to, unitIds: [office] })).toEqual([{ value: 0 }]);
+    expect(await auditCount(ctx, 'news.campaign.create', campaignId)).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ export const newsPages: RouteConfigEntry[] = [
 export const newsAdmin: RouteConfigEntry[] = [
   route('admin/news', 'news/admin/list.tsx'),
   route('admin/news/new', 'news/admin/new.tsx'),
+  route('admin/news/campaigns', 'news/admin/campaigns.tsx'),
   route('admin/news/:articleId', 'news/admin/edit.tsx'),
   route('admin/news/:articleId/image', 'news/admin/image.tsx'),
 ];

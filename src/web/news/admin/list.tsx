@@ -59,13 +59,16 @@ export default function AdminNews({ loaderData }: Route.ComponentProps) {
     <>
       <title>{`${t('news.admin.title')} — Suốt Đời`}</title>
       <h1>{t('news.admin.title')}</h1>
-      {loaderData.canCreate ? (
-        <p>
-          <a className="button" href={href('/admin/news/new')}>
-            {t('news.admin.new')}
-          </a>
-        </p>
-      ) : null}
+      <p>
+        {loaderData.canCreate ? (
+          <>
+            <a className="button" href={href('/admin/news/new')}>
+              {t('news.admin.new')}
+            </a>{' '}
+          </>
+        ) : null}
+        <a href={href('/admin/news/campaigns')}>{t('news.campaigns.title')}</a>
+      </p>
       {loaderData.problems.length > 0 ? (
         <FilterProblems summary="news.filter.invalid" problems={loaderData.problems} />
       ) : null}
