@@ -12,6 +12,7 @@ import * as events from '../modules/events/events.module.server.ts';
 import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.ts';
 import * as files from '../modules/files/files.module.server.ts';
 import * as follows from '../modules/follows/follows.module.server.ts';
+import * as guidance from '../modules/guidance/guidance.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
@@ -44,6 +45,7 @@ const features = [
   follows,
   idempotency,
   news,
+  guidance,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

@@ -45,6 +45,7 @@ export const ID_PREFIXES = [
   'art',
   'cmp',
   'mdp',
+  'gdoc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -7,6 +7,7 @@ import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
+import { guidanceAdmin } from './guidance/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
 import { newsAdmin, newsPages } from './news/routes.ts';
@@ -37,6 +38,7 @@ export default [
       ...eventFeedsAdmin,
       ...eventsAdmin,
       ...newsAdmin,
+      ...guidanceAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,
