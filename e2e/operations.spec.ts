@@ -124,3 +124,36 @@ test('the press office drafts and publishes an article linked to an event; it is
   expect(xml).toContain(`/news/${articleId}</link>`);
   expect(xml).toContain(TITLE);
 });
+
+test('an officer files a guidance document for the library; it is searchable and records who read it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { email, password } = demoAdmin();
+  await page.goto('/sign-in?next=/admin/guidance');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/admin\/guidance/);
+  await page.getByRole('link', { name: 'Thêm văn bản' }).click();
+  await expectNoAxeViolations(page);
+  const number = `${Date.now() % 100000}/SVHTTDL-VP`;
+  await page.getByLabel('Đơn vị lưu văn bản').selectOption({ label: 'Văn phòng Sở' });
+  await page.getByLabel('Loại văn bản').selectOption('huong_dan');
+  await page.getByLabel('Cơ quan ban hành').fill('Sở Văn hóa, Thể thao và Du lịch');
+  await page.getByLabel('Số, ký hiệu').fill(number);
+  await page.getByLabel('Ngày ban hành').fill('2026-03-15');
+  await page.getByLabel('Trích yếu').fill('Hướng dẫn hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam');
+  await page.getByLabel('Thư viện tỉnh', { exact: true }).check();
+  await shot(page, 'guidance-new');
+  await page.getByRole('button', { name: 'Lưu và thông báo' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã lưu văn bản');
+  await expect(page.getByText('đã đọc').or(page.getByText('chưa đọc')).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await shot(page, 'guidance-detail');
+  await page.goto('/admin/guidance?q=ngay sach van hoa doc');
+  await expect(page.getByRole('cell', { name: number })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'guidance-list');
+});

@@ -124,6 +124,26 @@ export default function NewGuidance({ loaderData, actionData }: Route.ComponentP
           <textarea id="gd-summary" name="summary" rows={4} defaultValue={v.summary ?? ''} />
         </div>
         {text('gd-url', 'url', t('guidance.field.url'), 'url')}
+        <div className="field">
+          <label htmlFor="gd-plan">{t('news.field.planInstances')}</label>
+          <p className="hint" id="gd-plan-hint">
+            {t('news.field.manyHint')}
+          </p>
+          <select
+            id="gd-plan"
+            name="planInstanceIds"
+            multiple
+            size={Math.min(6, Math.max(2, o.planInstances.length))}
+            defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
+            aria-describedby="gd-plan-hint"
+          >
+            {o.planInstances.map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${p.year} · ${p.label}`}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset>
           <legend>{t('guidance.field.targets')}</legend>
           {o.targets.map((u) => (

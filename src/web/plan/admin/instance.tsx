@@ -5,6 +5,7 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { guidanceLinksPort } from '../../../modules/guidance/index.server.ts';
 import { newsLinksPort } from '../../../modules/news/index.server.ts';
 import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
 import { saveProgress, transitionReport } from '../../../modules/plan/work/progress.usecases.server.ts';
@@ -115,6 +116,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         title: a.title,
         status: a.status,
       })),
+      linkedGuidance: await guidanceLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -298,6 +300,20 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <p className="muted">{t('planwork.parts.hidden', { count: loaderData.hiddenParts })}</p>
       ) : null}
 
+      {loaderData.linkedGuidance.length > 0 ? (
+        <section aria-labelledby="linked-guidance">
+          <h2 id="linked-guidance">{t('guidance.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedGuidance.map((d) => (
+              <li key={d.id}>
+                <a href={href(`/admin/guidance/${d.id}`)}>
+                  {d.numberSymbol} — {d.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {loaderData.linkedArticles.length > 0 ? (
         <section aria-labelledby="linked-articles">
           <h2 id="linked-articles">{t('news.plan.heading')}</h2>
