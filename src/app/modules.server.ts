@@ -13,6 +13,7 @@ import * as events from '../modules/events/events.module.server.ts';
 import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.ts';
 import * as files from '../modules/files/files.module.server.ts';
 import * as follows from '../modules/follows/follows.module.server.ts';
+import * as guidance from '../modules/guidance/guidance.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
 import * as indicators from '../modules/indicators/indicators.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
@@ -20,6 +21,7 @@ import * as learners from '../modules/learners/learners.module.server.ts';
 import * as learning from '../modules/learning/learning.module.server.ts';
 import * as lrs from '../modules/lrs/lrs.module.server.ts';
 import * as mail from '../modules/mail/mail.module.server.ts';
+import * as news from '../modules/news/news.module.server.ts';
 import * as notifications from '../modules/notifications/notifications.module.server.ts';
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
@@ -54,6 +56,8 @@ const features = [
   learning,
   indicators,
   reports,
+  news,
+  guidance,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

@@ -66,6 +66,10 @@ export const ID_PREFIXES = [
   'rsev',
   'rgen',
   'rdoc',
+  'art',
+  'cmp',
+  'mdp',
+  'gdoc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

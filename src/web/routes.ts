@@ -8,12 +8,14 @@ import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
+import { guidanceAdmin } from './guidance/routes.ts';
 import { indicatorsAdmin } from './indicators/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { learnersPages } from './learners/routes.ts';
 import { learningAdmin, learningPages } from './learning/routes.ts';
 import { learningRecordAdmin, learningRecordPages } from './learning-record/routes.ts';
 import { mailAdmin } from './mail/routes.ts';
+import { newsAdmin, newsPages } from './news/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
@@ -37,6 +39,7 @@ export default [
     ...circulationPages,
     ...learningRecordPages,
     ...learningPages,
+    ...newsPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -47,6 +50,8 @@ export default [
       ...circulationAdmin,
       ...learningRecordAdmin,
       ...learningAdmin,
+      ...newsAdmin,
+      ...guidanceAdmin,
       ...planAdmin,
       ...indicatorsAdmin,
       ...reportsAdmin,

@@ -168,6 +168,25 @@ export function createAccessRepository() {
       return rows as GrantRow[];
     },
 
+    /** Users holding an active staff or manager grant on exactly these units (other modules' notices). */
+    async staffOfUnits(
+      db: Db,
+      unitIds: readonly string[],
+    ): Promise<Array<{ unitId: string; userId: string }>> {
+      if (!unitIds.length) return [];
+      const rows = await db
+        .selectDistinct({ unitId: roleGrants.unitId, userId: roleGrants.userId })
+        .from(roleGrants)
+        .where(
+          and(
+            inArray(roleGrants.unitId, [...unitIds]),
+            isNull(roleGrants.revokedAt),
+            inArray(roleGrants.role, ['unit_staff', 'unit_manager']),
+          ),
+        );
+      return rows;
+    },
+
     /** Locks the grant row so a concurrent revoke waits and then sees it revoked. */
     async findGrantForUpdate(db: Db, grantId: string): Promise<GrantRow | undefined> {
       const rows = await db

@@ -325,6 +325,16 @@ export function createEventsRepository() {
       return (await toEvents(db, rows)).map((r) => r.event);
     },
 
+    /** Title, unit and status of these events (other modules' links); a missing id is absent. */
+    /** The newest local events (link choices in other modules' forms). */
+    async recentOptions(db: Db, limit: number) {
+      return queryRows<{ id: string; title: string; unitId: string; status: EventStatus }>(
+        db,
+        sql`SELECT id, title, unit_id AS "unitId", status FROM events WHERE source = 'local' AND status <> 'cancelled'
+          ORDER BY created_at DESC LIMIT ${limit}`,
+      );
+    },
+
     /** Largest number of seats confirmed on one session (per-session registration). */
     async maxSessionSeats(tx: Db, eventId: string): Promise<number> {
       const rows = await queryRows<{ n: number }>(

@@ -47,7 +47,8 @@ export const registrationClaims = {
   ): Promise<string[]> => deps.repos.eventClaims.claim(db, userId, contacts.phones, contacts.emails),
 };
 
-/** Read port: title and status of these events by id (a missing id is absent). */
+/** Read port: events other modules show or link to (paths, news, campaigns): title, status, unit. One query per list. */
 export const eventsPort = {
   summaries: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.events.summaries(db, ids),
+  recentOptions: (deps: Repos, db: Db, limit = 200) => deps.repos.events.recentOptions(db, limit),
 };

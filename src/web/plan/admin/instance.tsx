@@ -5,6 +5,8 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { guidanceLinksPort } from '../../../modules/guidance/index.server.ts';
+import { newsLinksPort } from '../../../modules/news/index.server.ts';
 import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
 import { saveProgress, transitionReport } from '../../../modules/plan/work/progress.usecases.server.ts';
 import {
@@ -108,6 +110,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         actorName: e.actorName,
       })),
       can: v.can,
+      // Records other registers link to this instance (news articles so far), listed as evidence.
+      linkedArticles: (await newsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id])).map((a) => ({
+        id: a.id,
+        title: a.title,
+        status: a.status,
+      })),
+      linkedGuidance: await guidanceLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -289,6 +298,34 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
       ))}
       {loaderData.hiddenParts > 0 ? (
         <p className="muted">{t('planwork.parts.hidden', { count: loaderData.hiddenParts })}</p>
+      ) : null}
+
+      {loaderData.linkedGuidance.length > 0 ? (
+        <section aria-labelledby="linked-guidance">
+          <h2 id="linked-guidance">{t('guidance.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedGuidance.map((d) => (
+              <li key={d.id}>
+                <a href={href(`/admin/guidance/${d.id}`)}>
+                  {d.numberSymbol} — {d.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.linkedArticles.length > 0 ? (
+        <section aria-labelledby="linked-articles">
+          <h2 id="linked-articles">{t('news.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedArticles.map((a) => (
+              <li key={a.id}>
+                <a href={href(`/admin/news/${a.id}`)}>{a.title}</a>{' '}
+                <span className="muted">({t(`news.status.${a.status}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <h2 id="timeline">{t('planwork.timeline.heading')}</h2>

@@ -1,0 +1,11 @@
+// The access module's public surface: what other modules may use (read ports, batched by id list).
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
+
+type Repos = Pick<AppDeps, 'repos'>;
+
+export const accessPort = {
+  /** Staff and managers granted on exactly these units (active grants), for notices to a unit. */
+  staffOfUnits: (deps: Repos, db: Db, unitIds: readonly string[]) =>
+    deps.repos.access.staffOfUnits(db, unitIds),
+};

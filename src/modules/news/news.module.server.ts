@@ -1,0 +1,31 @@
+// The news module: articles, campaigns, media products, feeds (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { mountNewsRoutes } from './news.http.server.ts';
+import { newsIndicatorSources } from './news.indicators.server.ts';
+import { runPublishDueJob } from './news.jobs.server.ts';
+import { newsPersonalData } from './news.personal-data.server.ts';
+import { newsPermissions } from './news.policies.ts';
+import { createNewsRepository } from './news.repository.server.ts';
+import { NEWS_PUBLISH_JOB } from './news.usecases.server.ts';
+import { createNewsCampaignsRepository } from './news-campaigns.repository.server.ts';
+
+/** This module's repositories, merged into `deps.repos`. */
+export const repositories = () => ({
+  news: createNewsRepository(),
+  newsCampaigns: createNewsCampaignsRepository(),
+});
+
+export const feature: FeatureModule = {
+  name: 'news',
+  tables: ['news_articles', 'news_campaigns', 'news_media_products'],
+  repositories,
+  permissions: newsPermissions,
+  http: [mountNewsRoutes],
+  jobs: { [NEWS_PUBLISH_JOB]: runPublishDueJob },
+  schedules: [{ kind: NEWS_PUBLISH_JOB, everyMinutes: 5 }],
+  publicPages: ['news/pages/list', 'news/pages/detail', 'news/pages/campaign'],
+  nav: [{ path: '/admin/news', label: 'news.nav', action: 'news.article.read', group: 'content' }],
+  publicNav: [{ path: '/news', label: 'news.publicNav', group: 'main' }],
+  indicatorSources: newsIndicatorSources,
+  personalData: newsPersonalData,
+};

@@ -1,0 +1,166 @@
+// Back office: file an official document and choose the units it targets (their staff get a notice).
+import { redirect } from 'react-router';
+import { scopeRoots } from '../../../app/policies.server.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import {
+  fileGuidance,
+  GuidanceInputSchema,
+  guidanceFormOptions,
+} from '../../../modules/guidance/guidance.usecases.server.ts';
+import { GUIDANCE_TYPES } from '../../../modules/guidance/guidance.vocab.ts';
+import { requestContext } from '../../context.ts';
+import { failedForm, invalidForm } from '../../events/forms.server.ts';
+import { useT } from '../../i18n.ts';
+import { issuesToMessages } from '../../ui/actor.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FormToken } from '../../ui/FormToken.tsx';
+import { onceForm } from '../../ui/form-once.server.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import { formDay, formValues } from '../../units/forms.server.ts';
+import type { Route } from './+types/new.ts';
+
+const FIELDS = [
+  'unitId',
+  'docType',
+  'issuer',
+  'numberSymbol',
+  'issuedOn',
+  'title',
+  'summary',
+  'url',
+] as const;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  if (scopeRoots(actor, 'guidance.document.create').length === 0) throw new Response(null, { status: 403 });
+  return { options: await guidanceFormOptions(deps, actor) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const v = formValues(form, FIELDS);
+  const targets = form.getAll('targetUnitIds').map(String);
+  const plans = form.getAll('planInstanceIds').map(String);
+  const values = { ...v, targetUnitIds: targets.join(','), planInstanceIds: plans.join(',') };
+  const parsed = GuidanceInputSchema.safeParse({
+    ...v,
+    issuedOn: formDay(v.issuedOn) ?? v.issuedOn,
+    url: v.url.trim() || null,
+    targetUnitIds: targets,
+    planInstanceIds: plans,
+  });
+  if (!parsed.success)
+    return invalidForm(
+      issuesToMessages(parsed.error, {
+        unitId: { field: 'gd-unit', key: 'news.form.invalid.unit' },
+        issuer: { field: 'gd-issuer', key: 'guidance.invalid.issuer' },
+        numberSymbol: { field: 'gd-number', key: 'guidance.invalid.number' },
+        issuedOn: { field: 'gd-issued', key: 'guidance.invalid.issuedOn' },
+        title: { field: 'gd-title', key: 'guidance.invalid.title' },
+        url: { field: 'gd-url', key: 'news.form.invalid.url' },
+      }),
+      values,
+    );
+  try {
+    const id = await onceForm(deps, actor, 'guidance.document.create', form, (d) =>
+      fileGuidance(d, actor, parsed.data),
+    );
+    return redirect(`${localePath(locale, `/admin/guidance/${id}`)}?done=created`, 303);
+  } catch (e) {
+    return failedForm(e, values, 'gd-number');
+  }
+}
+
+export default function NewGuidance({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const o = loaderData.options;
+  const v = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = actionData?.errors;
+  const chosen = new Set((v.targetUnitIds ?? '').split(','));
+  const text = (id: string, name: (typeof FIELDS)[number], label: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldError id={id} errors={errors} />
+      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+    </div>
+  );
+  return (
+    <>
+      <title>{`${t('guidance.new')} — Suốt Đời`}</title>
+      <h1>{t('guidance.new')}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" className="form" noValidate>
+        <FormToken />
+        <div className="field">
+          <label htmlFor="gd-unit">{t('guidance.field.unit')}</label>
+          <FieldError id="gd-unit" errors={errors} />
+          <select id="gd-unit" name="unitId" defaultValue={v.unitId ?? ''} {...fieldAria('gd-unit', errors)}>
+            <option value="">{t('units.field.choose')}</option>
+            {o.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gd-type">{t('guidance.field.type')}</label>
+          <select id="gd-type" name="docType" defaultValue={v.docType ?? 'huong_dan'}>
+            {GUIDANCE_TYPES.map((d) => (
+              <option key={d} value={d}>
+                {t(`guidance.type.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text('gd-issuer', 'issuer', t('guidance.field.issuer'))}
+        {text('gd-number', 'numberSymbol', t('guidance.field.number'))}
+        {text('gd-issued', 'issuedOn', t('guidance.field.issuedOn'), 'date')}
+        {text('gd-title', 'title', t('guidance.field.title'))}
+        <div className="field">
+          <label htmlFor="gd-summary">{t('guidance.field.summary')}</label>
+          <textarea id="gd-summary" name="summary" rows={4} defaultValue={v.summary ?? ''} />
+        </div>
+        {text('gd-url', 'url', t('guidance.field.url'), 'url')}
+        <div className="field">
+          <label htmlFor="gd-plan">{t('news.field.planInstances')}</label>
+          <p className="hint" id="gd-plan-hint">
+            {t('news.field.manyHint')}
+          </p>
+          <select
+            id="gd-plan"
+            name="planInstanceIds"
+            multiple
+            size={Math.min(6, Math.max(2, o.planInstances.length))}
+            defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
+            aria-describedby="gd-plan-hint"
+          >
+            {o.planInstances.map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${p.year} · ${p.label}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>{t('guidance.field.targets')}</legend>
+          {o.targets.map((u) => (
+            <div key={u.id} className="check">
+              <input
+                id={`gd-t-${u.id}`}
+                type="checkbox"
+                name="targetUnitIds"
+                value={u.id}
+                defaultChecked={chosen.has(u.id)}
+              />
+              <label htmlFor={`gd-t-${u.id}`}>{u.name}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('guidance.create')}</button>
+      </form>
+    </>
+  );
+}
