@@ -7,6 +7,7 @@ import * as access from '../modules/access/access.module.server.ts';
 import * as audit from '../modules/audit/audit.module.server.ts';
 import * as auth from '../modules/auth/auth.module.server.ts';
 import * as catalogue from '../modules/catalogue/catalogue.module.server.ts';
+import * as credentials from '../modules/credentials/credentials.module.server.ts';
 import * as eventFeeds from '../modules/event-feeds/event-feeds.module.server.ts';
 import * as events from '../modules/events/events.module.server.ts';
 import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.ts';
@@ -41,6 +42,7 @@ const features = [
   events,
   eventFeeds,
   follows,
+  credentials,
   idempotency,
 ] as const;
 

@@ -42,6 +42,9 @@ export const ID_PREFIXES = [
   'place',
   'route',
   'stop',
+  'ach',
+  'cred',
+  'ikey',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -9,3 +9,12 @@ export const sessionsPort = {
   endAllOf: (deps: Repos, db: Db, userId: string): Promise<void> =>
     deps.repos.auth.deleteSessionsOf(db, userId),
 };
+
+/** Read port for accounts (the credentials module finds a badge's recipient by e-mail). */
+export const accountsPort = {
+  /** The active account with this e-mail (compared case-insensitively), or null. */
+  byEmail: async (deps: Repos, email: string): Promise<{ userId: string; name: string } | null> => {
+    const u = await deps.repos.auth.findUserByEmail(email.trim().toLowerCase());
+    return u ? { userId: u.id, name: u.name } : null;
+  },
+};

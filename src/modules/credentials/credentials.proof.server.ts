@@ -3,7 +3,7 @@
 // proofHash ‖ documentHash. The JSON-LD loader serves only bundled contexts (credentials.loader.server.ts).
 import { createHash, sign, verify } from 'node:crypto';
 import jsonld from 'jsonld';
-import { type DocumentLoader, documentLoader as bundled } from './credentials.loader.server.ts';
+import { documentLoader as bundled, type DocumentLoader } from './credentials.loader.server.ts';
 import {
   decodeSignature,
   type Ed25519Raw,
@@ -26,12 +26,14 @@ export type JsonObject = { [k: string]: unknown };
 async function canonicalHash(doc: JsonObject, loader: DocumentLoader): Promise<Buffer> {
   // `safe: true` (the default for canonize) fails on any term the contexts do not define, so nothing
   // unsigned can slip past the canonical form.
-  const nquads = (await jsonld.canonize(doc as jsonld.JsonLdDocument, {
-    algorithm: 'URDNA2015',
+  // RDFC-1.0 (jsonld's default algorithm) to N-Quads; options typed loosely: @types/jsonld predates `safe`.
+  const options = {
     format: 'application/n-quads',
-    documentLoader: loader as never,
+    documentLoader: loader,
     safe: true,
-  })) as string;
+    canonizeOptions: { algorithm: 'RDFC-1.0' },
+  } as unknown as Parameters<typeof jsonld.canonize>[1];
+  const nquads = (await jsonld.canonize(doc as jsonld.JsonLdDocument, options)) as unknown as string;
   return createHash('sha256').update(nquads, 'utf8').digest();
 }
 
@@ -85,7 +87,8 @@ export async function verifyProof(
     return { ok: false, reason: 'malformed' };
   }
   const { proof, ...unsecured } = secured as JsonObject;
-  if (typeof proof !== 'object' || proof === null || Array.isArray(proof)) return { ok: false, reason: 'no-proof' };
+  if (typeof proof !== 'object' || proof === null || Array.isArray(proof))
+    return { ok: false, reason: 'no-proof' };
   const { proofValue, ...options } = proof as JsonObject;
   if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-rdfc-2022') {
     return { ok: false, reason: 'unsupported' };
@@ -106,5 +109,7 @@ export async function verifyProof(
     return { ok: false, reason: 'malformed' };
   }
   const good = signature.length === 64 && verify(null, data, publicKeyObject(publicKey), signature);
-  return good ? { ok: true, verificationMethod: options.verificationMethod } : { ok: false, reason: 'bad-signature' };
+  return good
+    ? { ok: true, verificationMethod: options.verificationMethod }
+    : { ok: false, reason: 'bad-signature' };
 }

@@ -92,7 +92,10 @@ describe('eddsa-rdfc-2022 against the W3C test vectors', () => {
 
   it('refuses a context that is not bundled instead of fetching it', async () => {
     const key = generateEd25519();
-    const foreign = { ...unsigned, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/ctx'] };
+    const foreign = {
+      ...unsigned,
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/ctx'],
+    };
     await expect(addProof(foreign, key, { verificationMethod: VM, created: CREATED })).rejects.toThrow(
       /evil\.example/,
     );

@@ -25,3 +25,14 @@ export const externalEvents = {
   deleteFromSource: (deps: Repos, tx: Db, subscriptionId: string): Promise<void> =>
     deps.repos.externalEvents.deleteFromSource(tx, subscriptionId),
 };
+
+/** Read port for attendance (the credentials module's award rules). */
+export const attendancePort = {
+  /** Signed-in people with at least `min` distinct events of `category` attended in [from, to). */
+  attendeesByCategory: (
+    deps: Repos,
+    db: Db,
+    q: { category: string; from: Date; to: Date; min: number; userIds?: readonly string[] },
+  ): Promise<Array<{ userId: string; name: string; events: number }>> =>
+    deps.repos.eventRegistrations.attendeesByCategory(db, q),
+};
