@@ -3,6 +3,7 @@ import { accessAdmin } from './access/routes.ts';
 import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
+import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
 import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
@@ -27,6 +28,7 @@ export default [
     ...exhibitionsPages,
     ...eventFeedsPages,
     ...eventsPages,
+    ...credentialsPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -34,6 +36,7 @@ export default [
       ...exhibitionsAdmin,
       ...eventFeedsAdmin,
       ...eventsAdmin,
+      ...credentialsAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,
