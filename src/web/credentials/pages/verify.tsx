@@ -75,7 +75,7 @@ export default function VerifyCredential({ loaderData: c }: Route.ComponentProps
           <div>
             <dt>{t('credentials.verify.signedWith')}</dt>
             <dd className="cell-text">
-              <code>{c.verification.verificationMethod.split('#')[1]}</code>
+              <code className="credential-key">{c.verification.verificationMethod.split('#')[1]}</code>
             </dd>
           </div>
         ) : null}
