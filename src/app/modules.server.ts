@@ -20,6 +20,7 @@ import * as notifications from '../modules/notifications/notifications.module.se
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
 import * as plan from '../modules/plan/plan.module.server.ts';
+import * as privacy from '../modules/privacy/privacy.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
 import * as units from '../modules/units/units.module.server.ts';
 import type { FeatureModule } from './module.ts';
@@ -43,6 +44,7 @@ const features = [
   eventFeeds,
   follows,
   credentials,
+  privacy,
   idempotency,
 ] as const;
 

@@ -45,6 +45,7 @@ export const ID_PREFIXES = [
   'ach',
   'cred',
   'ikey',
+  'dsr',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

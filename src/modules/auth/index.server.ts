@@ -18,3 +18,12 @@ export const accountsPort = {
     return u ? { userId: u.id, name: u.name } : null;
   },
 };
+
+/** The account's e-mail and name by id (data-subject requests identify the account holder). */
+export async function accountById(
+  deps: Repos,
+  userId: string,
+): Promise<{ userId: string; name: string; email: string } | null> {
+  const u = await deps.repos.auth.findUserById(userId);
+  return u ? { userId: u.id, name: u.name, email: u.email } : null;
+}
