@@ -35,7 +35,9 @@ test.describe
       await expectNoAxeViolations(page);
       await page.getByLabel('Tên (tiếng Việt)').fill(NAME);
       await page.getByLabel('Tên (tiếng Anh)').fill('Young reader');
-      await page.getByLabel('Tiêu chí (tiếng Việt)').fill('Đọc và giới thiệu 10 cuốn sách tại thư viện tỉnh.');
+      await page
+        .getByLabel('Tiêu chí (tiếng Việt)')
+        .fill('Đọc và giới thiệu 10 cuốn sách tại thư viện tỉnh.');
       await page.getByLabel(/Mô tả hình huy hiệu/).fill('Huy hiệu tròn màu xanh có chữ BĐ');
       await page.getByRole('button', { name: 'Tạo chứng nhận' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(NAME);

@@ -27,7 +27,11 @@ afterAll(() => ctx?.close());
 
 describe('the public verification page and certificate', () => {
   it('anyone sees "valid", the issuer and what it certifies, with links to the JSON and the certificate', async () => {
-    const id = await awardManually(ctx.deps, staff, { achievementId, recipientEmail: reader.email, reason: 'Hè 2026' });
+    const id = await awardManually(ctx.deps, staff, {
+      achievementId,
+      recipientEmail: reader.email,
+      reason: 'Hè 2026',
+    });
     const res = await ctx.request(`/credentials/${id}`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -41,29 +45,50 @@ describe('the public verification page and certificate', () => {
     expect(cert).toContain('GIẤY CHỨNG NHẬN');
     expect(cert).toMatch(/<svg[^>]*viewBox/);
     // The English site still prints a Vietnamese certificate.
-    expect(await (await ctx.request(`/en/credentials/${id}/certificate`)).text()).toContain('GIẤY CHỨNG NHẬN');
+    expect(await (await ctx.request(`/en/credentials/${id}/certificate`)).text()).toContain(
+      'GIẤY CHỨNG NHẬN',
+    );
   });
 
   it('shows "revoked" with the reason after revocation, and 404 for unknown or malformed ids', async () => {
-    const id = await awardManually(ctx.deps, staff, { achievementId, recipientEmail: reader.email, reason: 'Sẽ thu hồi' });
+    const id = await awardManually(ctx.deps, staff, {
+      achievementId,
+      recipientEmail: reader.email,
+      reason: 'Sẽ thu hồi',
+    });
     await revokeAward(ctx.deps, admin, id, { reason: 'Trao nhầm' });
     const html = await (await ctx.request(`/credentials/${id}`)).text();
     expect(html).toContain('data-status="revoked"');
     expect(html).toContain('Trao nhầm');
     expect((await ctx.request('/credentials/cred_doesnotexist0000')).status).toBe(404);
-    expect((await ctx.request(`/credentials/${encodeURIComponent("x'; DROP TABLE users;--")}`)).status).toBe(404);
+    expect((await ctx.request(`/credentials/${encodeURIComponent("x'; DROP TABLE users;--")}`)).status).toBe(
+      404,
+    );
     expect((await ctx.request('/credentials/issuers/unit_nope')).status).toBe(404);
     expect((await ctx.request('/credentials/status/unit_nope')).status).toBe(404);
   });
 
   it('the holder hides a credential from their account page; strangers then get 404, the holder still sees it', async () => {
-    const id = await awardManually(ctx.deps, staff, { achievementId, recipientEmail: reader.email, reason: 'Để ẩn' });
-    const mine = await (await ctx.request('/account/credentials', { headers: { cookie: reader.cookie } })).text();
+    const id = await awardManually(ctx.deps, staff, {
+      achievementId,
+      recipientEmail: reader.email,
+      reason: 'Để ẩn',
+    });
+    const mine = await (
+      await ctx.request('/account/credentials', { headers: { cookie: reader.cookie } })
+    ).text();
     expect(mine).toContain(`/credentials/${id}`);
-    const res = await postForm(ctx, '/account/credentials', { id, hidden: 'true' }, { cookie: reader.cookie });
+    const res = await postForm(
+      ctx,
+      '/account/credentials',
+      { id, hidden: 'true' },
+      { cookie: reader.cookie },
+    );
     expect(res.status).toBe(200);
     expect((await ctx.request(`/credentials/${id}`)).status).toBe(404);
-    expect((await ctx.request(`/credentials/${id}`, { headers: { cookie: reader.cookie } })).status).toBe(200);
+    expect((await ctx.request(`/credentials/${id}`, { headers: { cookie: reader.cookie } })).status).toBe(
+      200,
+    );
     const stranger = await signUpAndSignIn(ctx);
     await postForm(ctx, '/account/credentials', { id, hidden: 'false' }, { cookie: stranger.cookie });
     expect((await ctx.request(`/credentials/${id}`)).status).toBe(404);
