@@ -13,6 +13,7 @@ import { mailAdmin } from './mail/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
+import { privacyAdmin, privacyPages } from './privacy/routes.ts';
 import { unitsAdmin } from './units/routes.ts';
 
 // Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English. Each feature lists
@@ -29,6 +30,7 @@ export default [
     ...eventFeedsPages,
     ...eventsPages,
     ...credentialsPages,
+    ...privacyPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -37,6 +39,7 @@ export default [
       ...eventFeedsAdmin,
       ...eventsAdmin,
       ...credentialsAdmin,
+      ...privacyAdmin,
       ...planAdmin,
       ...unitsAdmin,
       ...auditAdmin,

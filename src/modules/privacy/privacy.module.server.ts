@@ -1,5 +1,6 @@
 // The privacy module: data-subject requests, public holidays for legal deadlines (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { seedHolidays } from './privacy.seed.server.ts';
@@ -13,5 +14,6 @@ export const feature: FeatureModule = {
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
+  http: [mountPrivacyRoutes],
   nav: [{ path: '/admin/privacy', label: 'privacy.nav', action: 'privacy.request.handle', group: 'admin' }],
 };
