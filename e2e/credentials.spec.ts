@@ -59,6 +59,21 @@ test.describe
       await expect(page.getByText(NAME, { exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
       await page.screenshot({ path: 'test-results/credentials-mine-360.png', fullPage: true });
+
+      // Personal data: the holder's own page (export, requests) and the administrator's queue and inventory.
+      await page.goto('/account/privacy');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dữ liệu cá nhân của tôi');
+      await page.getByLabel('Loại yêu cầu').selectOption('access');
+      await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+      await expect(page.getByRole('status')).toContainText('Trả lời chậm nhất ngày');
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: 'test-results/privacy-account-360.png', fullPage: true });
+      await page.goto('/admin/privacy');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dữ liệu cá nhân');
+      await expect(page.getByText('Xem và nhận bản sao dữ liệu').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: 'test-results/privacy-admin-360.png', fullPage: true });
     });
 
     test('anyone with the link sees it is valid, who issued it and what it certifies, and prints it', async ({
