@@ -7,10 +7,11 @@ import { exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.s
 
 export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
   app.get('/account/privacy/:file', async (c) => {
+    // Who first (anonymous → 401), then what.
+    const subject = await subjectOf(deps, c.get('actor'));
     const format = /^export\.(json|csv)$/.exec(c.req.param('file'))?.[1];
     if (format !== 'json' && format !== 'csv') throw new AppError('privacy.format', 404, 'error.notFound');
-    const actor = c.get('actor');
-    const data = await exportPersonalData(deps, await subjectOf(deps, actor));
+    const data = await exportPersonalData(deps, subject);
     const headers = {
       'Cache-Control': 'no-store',
       'Content-Disposition': `attachment; filename="du-lieu-ca-nhan.${format}"`,
