@@ -3,7 +3,6 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { PersonalDataSubject } from '../../app/module.ts';
 import { authorize } from '../../app/policies.server.ts';
-import { personalDataHandlers } from '../../app/registries.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -21,13 +20,18 @@ export const EXTENSION_WORKING_DAYS = 15;
 
 export type PersonalDataExport = Record<string, Record<string, unknown[]>>;
 
+/** The handlers, read on first use: the registries import the module list, which imports this file. */
+async function handlers() {
+  return (await import('../../app/registries.server.ts')).personalDataHandlers;
+}
+
 /** Everything every module holds about the subject, by module and table. */
 export async function exportPersonalData(
   deps: AppDeps,
   subject: PersonalDataSubject,
 ): Promise<PersonalDataExport> {
   const out: PersonalDataExport = {};
-  for (const { module, handler } of personalDataHandlers)
+  for (const { module, handler } of await handlers())
     out[module] = await handler.export(deps, deps.db, subject);
   return out;
 }
@@ -64,8 +68,9 @@ export function exportToCsv(data: PersonalDataExport): string {
 
 /** Erases the subject in every module, in one transaction. */
 export async function erasePersonalData(deps: AppDeps, subject: PersonalDataSubject): Promise<void> {
+  const all = await handlers();
   await deps.db.transaction(async (tx) => {
-    for (const { handler } of personalDataHandlers) await handler.erase(deps, tx, subject);
+    for (const { handler } of all) await handler.erase(deps, tx, subject);
   });
 }
 
