@@ -43,6 +43,13 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  CREDENTIALS_KEY: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{43}={0,1}$/,
+      'CREDENTIALS_KEY phải là 32 byte base64url, ví dụ `openssl rand -base64 32 | tr "+/" "-_"` (32 bytes, base64url)',
+    )
+    .optional(),
   JOB_RUNNER: z.enum(['true', 'false']).default('true'),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   TRUST_PROXY: z
@@ -77,6 +84,11 @@ export interface Config {
   workers: number;
   /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
   jobRunner: boolean;
+  /**
+   * Encrypts the issuing units' private signing keys at rest (32 bytes, base64url). Generated beside the data
+   * only in embedded demo mode; with DATABASE_URL it must be given, or issuing credentials is refused.
+   */
+  credentialsKey: string | undefined;
   /** How many reverse proxies in front of us append to X-Forwarded-For; 0 = use the socket address. */
   trustProxyHops: number;
   /** PUBLIC_URL was set (not the http://localhost:PORT fallback). */
@@ -191,6 +203,8 @@ export function loadConfig(
     seedDemo,
     workers: e.WORKERS,
     jobRunner: e.JOB_RUNNER === 'true',
+    credentialsKey:
+      e.CREDENTIALS_KEY ?? (embedded ? readOrCreateSecret(dataDir, 'credentials-key', 32) : undefined),
     trustProxyHops: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
     publicUrlSet: e.PUBLIC_URL !== undefined,
     oai: {
@@ -221,11 +235,11 @@ export function serverConfigProblems(config: Config): string[] {
     : [];
 }
 
-function readOrCreateSecret(dataDir: string): string {
+function readOrCreateSecret(dataDir: string, name = 'session-secret', bytes = 48): string {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'session-secret');
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

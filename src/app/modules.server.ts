@@ -8,6 +8,7 @@ import * as audit from '../modules/audit/audit.module.server.ts';
 import * as auth from '../modules/auth/auth.module.server.ts';
 import * as catalogue from '../modules/catalogue/catalogue.module.server.ts';
 import * as circulation from '../modules/circulation/circulation.module.server.ts';
+import * as credentials from '../modules/credentials/credentials.module.server.ts';
 import * as eventFeeds from '../modules/event-feeds/event-feeds.module.server.ts';
 import * as events from '../modules/events/events.module.server.ts';
 import * as exhibitions from '../modules/exhibitions/exhibitions.module.server.ts';
@@ -26,6 +27,7 @@ import * as notifications from '../modules/notifications/notifications.module.se
 import * as outbound from '../modules/outbound/outbound.module.server.ts';
 import * as places from '../modules/places/places.module.server.ts';
 import * as plan from '../modules/plan/plan.module.server.ts';
+import * as privacy from '../modules/privacy/privacy.module.server.ts';
 import * as reports from '../modules/reports/reports.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
 import * as units from '../modules/units/units.module.server.ts';
@@ -49,6 +51,8 @@ const features = [
   events,
   eventFeeds,
   follows,
+  credentials,
+  privacy,
   idempotency,
   learners,
   circulation,

@@ -70,6 +70,10 @@ export const ID_PREFIXES = [
   'cmp',
   'mdp',
   'gdoc',
+  'ach',
+  'cred',
+  'ikey',
+  'dsr',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -15,6 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
     OAI_ADMIN_EMAIL: 'thuvien@khanhhoa.example.vn',
+    CREDENTIALS_KEY: 'dGVzdC1jcmVkZW50aWFscy1rZXktMzItYnl0ZXMhISE',
     // Uploaded files of a test go to a throwaway directory, never into ./data.
     DATA_DIR: join(tmpdir(), `suotdoi-test-${randomBytes(6).toString('hex')}`),
     ...overrides,

@@ -4,6 +4,7 @@ import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
 import { circulationAdmin, circulationPages } from './circulation/routes.ts';
+import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
 import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
 import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
@@ -19,6 +20,7 @@ import { newsAdmin, newsPages } from './news/routes.ts';
 import { notificationsPages } from './notifications/routes.ts';
 import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
+import { privacyAdmin, privacyPages } from './privacy/routes.ts';
 import { reportsAdmin } from './reports/routes.ts';
 import { unitsAdmin } from './units/routes.ts';
 
@@ -40,6 +42,8 @@ export default [
     ...learningRecordPages,
     ...learningPages,
     ...newsPages,
+    ...credentialsPages,
+    ...privacyPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -52,6 +56,8 @@ export default [
       ...learningAdmin,
       ...newsAdmin,
       ...guidanceAdmin,
+      ...credentialsAdmin,
+      ...privacyAdmin,
       ...planAdmin,
       ...indicatorsAdmin,
       ...reportsAdmin,

@@ -1,5 +1,6 @@
 // The audit module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { auditPersonalData } from './audit.personal-data.repository.server.ts';
 import { auditPermissions } from './audit.policies.ts';
 import { createAuditRepository } from './audit.repository.server.ts';
 import { registerAuditRoutes } from './audit.routes.server.ts';
@@ -14,4 +15,5 @@ export const feature: FeatureModule = {
   permissions: auditPermissions,
   api: [registerAuditRoutes],
   nav: [{ path: '/admin/audit', label: 'admin.nav.audit', action: 'audit.log.read', group: 'admin' }],
+  personalData: auditPersonalData,
 };

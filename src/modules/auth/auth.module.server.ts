@@ -1,6 +1,7 @@
 // The auth module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import type { DbHandle } from '../../db/client.server.ts';
+import { authPersonalData } from './auth.personal-data.repository.server.ts';
 import { authPermissions } from './auth.policies.ts';
 import { createAuthRepository } from './auth.repository.server.ts';
 import { sweepExpiredAuth } from './auth.sweep.server.ts';
@@ -35,4 +36,5 @@ export const feature: FeatureModule = {
     'auth/pages/sign-out',
     'auth/pages/two-factor',
   ],
+  personalData: authPersonalData,
 };

@@ -36,8 +36,13 @@ export const sessionsPort = {
   },
 };
 
-/** Creating citizens' accounts (the learners module's sign-up). */
+/** Accounts for other modules: citizens' sign-up (learners), a badge's recipient by e-mail (credentials). */
 export const accountsPort = {
+  /** The account with this e-mail (compared case-insensitively), or null. */
+  byEmail: async (deps: Repos, email: string): Promise<{ userId: string; name: string } | null> => {
+    const u = await deps.repos.auth.findUserByEmail(normalizeEmail(email));
+    return u ? { userId: u.id, name: u.name } : null;
+  },
   findByEmail: (deps: Repos, email: string) => deps.repos.auth.findUserByEmail(normalizeEmail(email)),
   findById: (deps: Repos, id: string) => deps.repos.auth.findUserById(id),
   /** Throws the 422 of the broken password rule (the same rules as every other password). */
@@ -62,3 +67,12 @@ export const accountsPort = {
     return { id: user.id };
   },
 };
+
+/** The account's e-mail and name by id (data-subject requests identify the account holder). */
+export async function accountById(
+  deps: Repos,
+  userId: string,
+): Promise<{ userId: string; name: string; email: string } | null> {
+  const u = await deps.repos.auth.findUserById(userId);
+  return u ? { userId: u.id, name: u.name, email: u.email } : null;
+}

@@ -2,6 +2,7 @@
 import type { FeatureModule } from '../../app/module.ts';
 import { createCommunityCalendarRepository } from './community.repository.server.ts';
 import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './community.usecases.server.ts';
+import { eventFeedsPersonalData } from './event-feeds.personal-data.repository.server.ts';
 import { eventFeedPermissions } from './event-feeds.policies.ts';
 import { mountFeedRoutes } from './feeds.http.server.ts';
 import { createFeedsRepository } from './feeds.repository.server.ts';
@@ -37,4 +38,5 @@ export const feature: FeatureModule = {
       group: 'content',
     },
   ],
+  personalData: eventFeedsPersonalData,
 };

@@ -77,6 +77,30 @@ export interface AttendanceSummary {
 
 export function createEventRegistrationsRepository() {
   return {
+    /**
+     * Signed-in people who attended at least `min` distinct events of `category` whose check-in falls in
+     * [from, to): their user id, the name they registered under and how many events (the credentials
+     * module's award rules read this through attendancePort).
+     */
+    async attendeesByCategory(
+      db: Db,
+      q: { category: string; from: Date; to: Date; min: number; userIds?: readonly string[] },
+    ): Promise<Array<{ userId: string; name: string; events: number }>> {
+      const only = q.userIds ? sql`AND r.user_id = ANY(${sql.param(q.userIds)}::text[])` : sql``;
+      const rows = await queryRows<{ userId: string; name: string; events: number | string }>(
+        db,
+        sql`SELECT r.user_id AS "userId", max(r.name) AS name, count(DISTINCT a.event_id) AS events
+            FROM event_attendance a
+            JOIN event_registrations r ON r.id = a.registration_id
+            JOIN events e ON e.id = a.event_id
+            WHERE r.user_id IS NOT NULL AND e.category = ${q.category}
+              AND a.checked_in_at >= ${q.from.toISOString()} AND a.checked_in_at < ${q.to.toISOString()} ${only}
+            GROUP BY r.user_id HAVING count(DISTINCT a.event_id) >= ${q.min}
+            ORDER BY r.user_id`,
+      );
+      return rows.map((r) => ({ ...r, events: Number(r.events) }));
+    },
+
     async insert(tx: Db, v: RegistrationValues): Promise<Registration> {
       const id = newId('reg');
       const rows = await queryRows<Registration>(

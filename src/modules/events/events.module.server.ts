@@ -1,6 +1,7 @@
 // The events module: what it contributes to the platform (see src/app/module.ts).
 
 import type { FeatureModule } from '../../app/module.ts';
+import { eventsPersonalData } from './events.personal-data.repository.server.ts';
 import { eventPermissions } from './events.policies.ts';
 import { createEventsRepository } from './events.repository.server.ts';
 import { registerEventRoutes } from './events.routes.server.ts';
@@ -44,4 +45,5 @@ export const feature: FeatureModule = {
     'events/pages/feedback',
   ],
   nav: [{ path: '/admin/events', label: 'events.nav', action: 'events.event.read', group: 'content' }],
+  personalData: eventsPersonalData,
 };

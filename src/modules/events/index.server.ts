@@ -52,3 +52,14 @@ export const eventsPort = {
   summaries: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.events.summaries(db, ids),
   recentOptions: (deps: Repos, db: Db, limit = 200) => deps.repos.events.recentOptions(db, limit),
 };
+
+/** Read port for attendance (the credentials module's award rules). */
+export const attendancePort = {
+  /** Signed-in people with at least `min` distinct events of `category` attended in [from, to). */
+  attendeesByCategory: (
+    deps: Repos,
+    db: Db,
+    q: { category: string; from: Date; to: Date; min: number; userIds?: readonly string[] },
+  ): Promise<Array<{ userId: string; name: string; events: number }>> =>
+    deps.repos.eventRegistrations.attendeesByCategory(db, q),
+};

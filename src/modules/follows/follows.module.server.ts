@@ -1,5 +1,6 @@
 // The follows module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { followsPersonalData } from './follows.personal-data.repository.server.ts';
 import { followPermissions } from './follows.policies.ts';
 import { createFollowsRepository } from './follows.repository.server.ts';
 import {
@@ -19,4 +20,5 @@ export const feature: FeatureModule = {
   permissions: followPermissions,
   jobs: { [FOLLOWS_SCAN_JOB]: runFollowsScanJob, [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob },
   schedules: [{ kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 }],
+  personalData: followsPersonalData,
 };

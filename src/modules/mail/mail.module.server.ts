@@ -1,6 +1,7 @@
 // The mail module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import type { DbHandle } from '../../db/client.server.ts';
+import { mailPersonalData } from './mail.personal-data.repository.server.ts';
 import { mailPermissions } from './mail.policies.ts';
 import { createOutboxRepository } from './outbox.repository.server.ts';
 
@@ -13,4 +14,5 @@ export const feature: FeatureModule = {
   repositories,
   permissions: mailPermissions,
   nav: [{ path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read', group: 'admin' }],
+  personalData: mailPersonalData,
 };

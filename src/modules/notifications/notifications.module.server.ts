@@ -1,5 +1,6 @@
 // The notifications module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { notificationsPersonalData } from './notifications.personal-data.repository.server.ts';
 import { createNotificationsRepository } from './notifications.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -9,4 +10,5 @@ export const feature: FeatureModule = {
   name: 'notifications',
   tables: ['notifications'],
   repositories,
+  personalData: notificationsPersonalData,
 };

@@ -137,6 +137,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <a href={href('/account/notifications')}>{t('notifications.title')}</a>
           {' · '}
           <a href={href('/account/follows')}>{t('follows.accountLink')}</a>
+          {' · '}
+          <a href={href('/account/credentials')}>{t('credentials.accountLink')}</a>
+          {' · '}
+          <a href={href('/account/privacy')}>{t('privacy.account.title')}</a>
         </p>
       </section>
       <section aria-labelledby="account-password">

@@ -1,0 +1,29 @@
+// The mail outbox holds messages to a person's address (with their name in the text): exported, then deleted.
+import { sql } from 'drizzle-orm';
+import type { PersonalDataHandler } from '../../app/module.ts';
+import { lowerEmails, textList } from '../../db/personal-data.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
+
+export const mailPersonalData: PersonalDataHandler = {
+  inventory: [
+    {
+      table: 'mail_outbox',
+      fields: ['to_address', 'subject', 'body_text', 'body_html'],
+      purpose: 'privacy.inventory.mail.purpose',
+      retention: 'privacy.inventory.mail.retention',
+      visibleTo: 'privacy.inventory.mail.visibleTo',
+    },
+  ],
+  async export(_deps, db, s) {
+    return {
+      mail_outbox: await queryRows(
+        db,
+        sql`SELECT to_address, subject, body_text, purpose, created_at, sent_at FROM mail_outbox
+            WHERE lower(to_address) = ANY(${textList(lowerEmails(s))}) ORDER BY created_at`,
+      ),
+    };
+  },
+  async erase(_deps, db, s) {
+    await db.execute(sql`DELETE FROM mail_outbox WHERE lower(to_address) = ANY(${textList(lowerEmails(s))})`);
+  },
+};

@@ -1,0 +1,26 @@
+// The signed-in person's own data, everything every module holds, as a JSON or CSV download.
+import type { Hono } from 'hono';
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { HonoEnv } from '../../http/env.ts';
+import { AppError } from '../../lib/errors.ts';
+import { exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.server.ts';
+
+export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
+  app.get('/account/privacy/:file', async (c) => {
+    // Who first (anonymous → 401), then what.
+    const subject = await subjectOf(deps, c.get('actor'));
+    const format = /^export\.(json|csv)$/.exec(c.req.param('file'))?.[1];
+    if (format !== 'json' && format !== 'csv') throw new AppError('privacy.format', 404, 'error.notFound');
+    const data = await exportPersonalData(deps, subject);
+    const headers = {
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="du-lieu-ca-nhan.${format}"`,
+    };
+    return format === 'json'
+      ? c.body(JSON.stringify(data, null, 2), 200, {
+          ...headers,
+          'Content-Type': 'application/json; charset=utf-8',
+        })
+      : c.body(exportToCsv(data), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+}

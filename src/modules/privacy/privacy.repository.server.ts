@@ -1,0 +1,106 @@
+// SQL for the privacy module's own tables: public holidays and data-subject requests.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.server.ts';
+import { queryRows, toDate, toDay } from '../../db/sql.server.ts';
+import { newId } from '../../lib/ids.server.ts';
+
+export type RequestKind = 'access' | 'correction' | 'deletion' | 'restriction' | 'objection';
+
+export interface PrivacyRequest {
+  id: string;
+  kind: RequestKind;
+  userId: string | null;
+  channel: 'account' | 'guest-form';
+  details: string;
+  status: 'received' | 'done' | 'rejected';
+  receivedAt: Date;
+  replyDue: string;
+  completeDue: string;
+  extended: boolean;
+  completedAt: Date | null;
+  outcome: string | null;
+}
+
+const COLS = sql`id, kind, user_id AS "userId", channel, details, status, received_at AS "receivedAt",
+  reply_due AS "replyDue", complete_due AS "completeDue", extended, completed_at AS "completedAt", outcome`;
+const row = (r: PrivacyRequest): PrivacyRequest => ({
+  ...r,
+  receivedAt: toDate(r.receivedAt)!,
+  completedAt: toDate(r.completedAt),
+  replyDue: toDay(r.replyDue)!,
+  completeDue: toDay(r.completeDue)!,
+});
+
+export function createPrivacyRepository() {
+  return {
+    async holidays(db: Db, from: string, to: string): Promise<Set<string>> {
+      const rows = await queryRows<{ day: unknown }>(
+        db,
+        sql`SELECT day FROM public_holidays WHERE day BETWEEN ${from}::date AND ${to}::date`,
+      );
+      return new Set(rows.map((r) => toDay(r.day)!));
+    },
+    async upsertHoliday(db: Db, day: string, name: string, confirmed: boolean): Promise<void> {
+      await db.execute(sql`INSERT INTO public_holidays (day, name, confirmed) VALUES (${day}::date, ${name}, ${confirmed})
+        ON CONFLICT (day) DO NOTHING`);
+    },
+    async insert(
+      db: Db,
+      v: Pick<
+        PrivacyRequest,
+        'kind' | 'userId' | 'channel' | 'details' | 'receivedAt' | 'replyDue' | 'completeDue'
+      >,
+    ): Promise<string> {
+      const id = newId('dsr');
+      await db.execute(sql`INSERT INTO privacy_requests (id, kind, user_id, channel, details, received_at, reply_due, complete_due)
+        VALUES (${id}, ${v.kind}, ${v.userId}, ${v.channel}, ${v.details}, ${v.receivedAt.toISOString()},
+          ${v.replyDue}::date, ${v.completeDue}::date)`);
+      return id;
+    },
+    async get(db: Db, id: string): Promise<PrivacyRequest | null> {
+      const rows = await queryRows<PrivacyRequest>(
+        db,
+        sql`SELECT ${COLS} FROM privacy_requests WHERE id = ${id}`,
+      );
+      return rows[0] ? row(rows[0]) : null;
+    },
+    async open(db: Db): Promise<PrivacyRequest[]> {
+      const rows = await queryRows<PrivacyRequest>(
+        db,
+        sql`SELECT ${COLS} FROM privacy_requests WHERE status = 'received' ORDER BY complete_due, received_at`,
+      );
+      return rows.map(row);
+    },
+    async ofUser(db: Db, userId: string): Promise<PrivacyRequest[]> {
+      const rows = await queryRows<PrivacyRequest>(
+        db,
+        sql`SELECT ${COLS} FROM privacy_requests WHERE user_id = ${userId} ORDER BY received_at DESC`,
+      );
+      return rows.map(row);
+    },
+    async extend(db: Db, id: string, completeDue: string): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE privacy_requests SET extended = true, complete_due = ${completeDue}::date
+            WHERE id = ${id} AND status = 'received' AND NOT extended RETURNING id`,
+      );
+      return rows.length > 0;
+    },
+    async complete(
+      db: Db,
+      id: string,
+      status: 'done' | 'rejected',
+      at: Date,
+      by: string | null,
+      outcome: string,
+    ) {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE privacy_requests SET status = ${status}, completed_at = ${at.toISOString()}, completed_by = ${by},
+              outcome = ${outcome}
+            WHERE id = ${id} AND status = 'received' RETURNING id`,
+      );
+      return rows.length > 0;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { type RouteConfigEntry, route } from '@react-router/dev/routes';
+
+// Pages of the privacy feature. Paths to files are relative to the app directory (src/web).
+export const privacyPages: RouteConfigEntry[] = [
+  route('account/privacy', 'privacy/pages/account-privacy.tsx'),
+];
+
+/** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */
+export const privacyAdmin: RouteConfigEntry[] = [route('admin/privacy', 'privacy/admin/queue.tsx')];
