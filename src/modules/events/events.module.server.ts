@@ -30,6 +30,7 @@ export const feature: FeatureModule = {
     'GET /api/v1/events/:eventId',
     'POST /api/v1/events/:eventId/registrations',
   ],
+  publicNav: [{ path: '/events', label: 'portal.nav.events', group: 'main' }],
   publicPages: [
     'events/pages/list',
     'events/pages/detail',

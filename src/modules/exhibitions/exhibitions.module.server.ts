@@ -16,6 +16,7 @@ export const feature: FeatureModule = {
   api: [registerExhibitionRoutes],
   seedDemo: seedDemoExhibitions,
   publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
+  publicNav: [{ path: '/exhibitions', label: 'portal.nav.exhibitions', group: 'main' }],
   publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],
   nav: [
     {

@@ -35,6 +35,7 @@ export const feature: FeatureModule = {
     'GET /api/v1/mobile-library-routes',
     'GET /api/v1/mobile-library-routes/:routeId',
   ],
+  publicNav: [{ path: '/places', label: 'portal.nav.places', group: 'main' }],
   publicPages: ['places/pages/list', 'places/pages/detail', 'places/pages/mobile-route'],
   nav: [{ path: '/admin/places', label: 'places.admin.nav', action: 'places.place.list', group: 'content' }],
 };
