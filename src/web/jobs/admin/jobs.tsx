@@ -1,6 +1,7 @@
 // Back office: the background job queue (administrators): what ran, what waits, what failed and why.
 import { formatDateTime } from '../../../lib/dates.ts';
 import { listRecentJobs } from '../../../modules/jobs/jobs.usecases.server.ts';
+import { jobKindKey } from '../../admin/job-kinds.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
@@ -56,7 +57,9 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
             {loaderData.jobs.map((j) => (
               <tr key={j.id}>
                 <td>
-                  <code>{j.kind}</code>
+                  {t(jobKindKey(j.kind), { kind: j.kind })}
+                  <br />
+                  <code className="muted">{j.kind}</code>
                 </td>
                 <td>{statusLabel[j.status]}</td>
                 <td>{j.runAt}</td>
