@@ -74,6 +74,8 @@ test('citizens register for a 21/4 event without JavaScript, the waitlist moves 
   await citizen.goto('/events');
   await expectNoAxeViolationsWithoutJs(citizen);
   await expectNoHorizontalOverflow(citizen);
+  // On a phone the filters are folded behind "Bộ lọc" so that the first screen shows events (issue 19).
+  await citizen.getByText('Bộ lọc', { exact: true }).click();
   await citizen.getByLabel('Ngày', { exact: true }).fill('2027-04-21');
   await citizen.getByRole('button', { name: 'Lọc' }).click();
   await citizen.getByRole('link', { name: TITLE }).click();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.server.ts';
 import { eventInput, insertPlace, outboxTo } from '../../modules/events/events.test-helpers.ts';
 import { createEvent } from '../../modules/events/events.usecases.server.ts';
+import { CONSENT_TEXT } from '../../modules/events/events.vocab.ts';
 import { actorOn, unitIdOf } from '../../modules/units/units.test-helpers.ts';
 import { postForm } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
@@ -69,6 +70,15 @@ describe('registration errors (GOV.UK pattern)', () => {
     expect(html).toContain('value="12345"');
     expect(html).toContain(`<a href="#reg-phone">${t('vi', 'events.error.invalidPhone')}</a>`);
     expect(html).toContain(`<a href="#reg-consent">${t('vi', 'events.error.consentRequired')}</a>`);
+  });
+});
+
+describe('consent wording', () => {
+  it('is English on the English page, and the Vietnamese wording is the text stored with each consent', async () => {
+    const en = await (await ctx.request(`/en/events/${eventId}`)).text();
+    expect(en).toContain(t('en', 'portal.register.consent'));
+    expect(en).not.toContain('Tôi đồng ý');
+    expect(t('vi', 'portal.register.consent')).toBe(CONSENT_TEXT);
   });
 });
 

@@ -8,7 +8,6 @@ import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
 import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
-import { CONSENT_TEXT } from '../../../modules/events/events.vocab.ts';
 import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -307,7 +306,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                   defaultChecked={v.consent === 'yes'}
                   {...fieldAria('reg-consent', errors)}
                 />
-                <label htmlFor="reg-consent">{CONSENT_TEXT}</label>
+                <label htmlFor="reg-consent">{t('portal.register.consent')}</label>
               </div>
             )}
             <div>

@@ -5,6 +5,7 @@ import { jobKindKey } from '../../admin/job-kinds.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { Route } from './+types/jobs.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -40,7 +41,7 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
       <title>{`${t('jobs.title')} — Suốt Đời`}</title>
       <h1>{t('jobs.title')}</h1>
       <p className="muted">{t('jobs.intro')}</p>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('jobs.caption', { count: loaderData.jobs.length })}</caption>
           <thead>
@@ -70,7 +71,7 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
