@@ -28,6 +28,7 @@ for (const javaScript of [true, false]) {
     const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;
 
     test('the header menu opens on a phone and reaches every service in one tap', async ({ page }) => {
+      test.setTimeout(180_000);
       for (const item of MENU) {
         await page.goto('/');
         const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
