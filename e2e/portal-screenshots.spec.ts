@@ -44,24 +44,15 @@ test('portal screenshots', async ({ browser }) => {
   await shot(page, 'event');
   await page.goto('/places');
   await shot(page, 'places');
-  // A ticket: the first event with open registration.
-  const events = await page.goto('/events');
-  expect(events?.ok()).toBe(true);
-  const links = await page
-    .locator('main a[href^="/events/"]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  for (const l of links.filter((l) => /^\/events\/[0-9a-f-]{36}$/.test(l))) {
-    await page.goto(l);
-    const name = page.getByLabel('Họ và tên');
-    if ((await name.count()) === 0) continue;
-    await name.fill('Nguyễn Văn Ảnh');
-    await page.getByLabel('Email', { exact: true }).fill(`shot-${Date.now()}@example.vn`);
-    await page.getByLabel(/Tôi đồng ý/).check();
-    await page.getByRole('button', { name: /Đăng ký|Vào danh sách chờ/ }).click();
-    await expect(page).toHaveURL(/tickets/);
-    await shot(page, 'ticket');
-    break;
-  }
+  // A ticket for the demo Book Day festival (open registration, one session).
+  await page.goto('/events?day=2027-04-21');
+  await page.getByRole('link', { name: 'Ngày hội Sách và Văn hóa đọc Việt Nam 2027' }).first().click();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Văn Ảnh');
+  await page.getByLabel('Email', { exact: true }).fill(`shot-${Date.now()}@example.vn`);
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  await expect(page).toHaveURL(/tickets/);
+  await shot(page, 'ticket');
   const staff = await signedIn(browser, 'thuvien.nhanvien@demo.suotdoi.vn');
   await staff.goto('/admin/plan/my-work');
   await shot(staff, 'my-work');
