@@ -19,6 +19,9 @@ export const PUBLIC_PAGES: ReadonlyArray<string> = [
   'root',
   'site/locale',
   'site/home',
+  'site/contact',
+  'site/accessibility',
+  'site/privacy',
   'site/not-found',
   ...allModules.flatMap((m) => m.publicPages ?? []),
 ];

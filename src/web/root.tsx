@@ -1,9 +1,11 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, useRouteLoaderData } from 'react-router';
+import { publicNav } from '../app/registries.server.ts';
 import { messagesFor } from '../lib/i18n.server.ts';
 import { isStaff } from '../lib/staff.ts';
 import type { Route } from './+types/root.ts';
 import { requestContext } from './context.ts';
 import { usePageHydrates, useTranslation } from './i18n.ts';
+import { siteNavFor } from './site/site-nav.ts';
 import styles from './ui/app.css?url';
 import { SITE_HEADER_MESSAGES, SiteHeader } from './ui/SiteHeader.tsx';
 
@@ -28,13 +30,16 @@ export async function loader({ context }: Route.LoaderArgs) {
   const departmentName =
     (await deps.repos.settings.getCached<string>('department.name')) ??
     'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa';
+  // The public menu (header and footer) from the modules' publicNav entries, for this visitor.
+  const nav = siteNavFor(publicNav, actor.kind === 'user');
   return {
     locale,
+    nav,
     nonce,
     requestId,
     departmentName,
     user: actor.kind === 'user' ? { name: actor.name, email: actor.email, staff: isStaff(actor) } : null,
-    messages: messagesFor(locale, ROOT_MESSAGES),
+    messages: messagesFor(locale, [...ROOT_MESSAGES, ...nav.map((n) => n.label)]),
   };
 }
 
@@ -83,7 +88,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
             : t('error.generic');
   return (
     <>
-      <SiteHeader departmentName={data?.departmentName ?? ''} user={data?.user ?? null} />
+      <SiteHeader
+        departmentName={data?.departmentName ?? ''}
+        user={data?.user ?? null}
+        nav={data?.nav ?? []}
+      />
       <main id="main" className="container error-page">
         <title>{`${message} — Suốt Đời`}</title>
         <h1>{message}</h1>

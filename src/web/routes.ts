@@ -29,6 +29,9 @@ import { unitsAdmin } from './units/routes.ts';
 export default [
   route(':lang?', 'site/locale.tsx', [
     index('site/home.tsx'),
+    route('contact', 'site/contact.tsx'),
+    route('accessibility', 'site/accessibility.tsx'),
+    route('privacy', 'site/privacy.tsx'),
     ...authPages,
     ...notificationsPages,
     ...followsPages,

@@ -81,6 +81,7 @@ export const feature: FeatureModule = {
     'GET /iiif/:recordId/manifest.json',
     'OPTIONS /iiif/:recordId/manifest.json',
   ],
+  publicNav: [{ path: '/search', label: 'portal.nav.search', group: 'main' }],
   publicPages: ['catalogue/pages/search', 'catalogue/pages/record'],
   nav: [
     {

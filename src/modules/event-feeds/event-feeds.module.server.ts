@@ -23,6 +23,7 @@ export const feature: FeatureModule = {
   schedules: [{ kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 }],
   // iCalendar feeds: public, and the private per-user feed authorised by the secret in its URL.
   publicApi: ['GET /feeds/*'],
+  publicNav: [{ path: '/events/calendar', label: 'portal.nav.calendar', group: 'main' }],
   publicPages: ['event-feeds/pages/calendar'],
   nav: [
     {

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Locale, MessageKey } from '../../lib/i18n.ts';
+import { fold } from '../../lib/vn-text.ts';
 import { sendTicketMail } from './events.mail.server.ts';
 import {
   CONSENT_TEXT,
@@ -110,6 +111,19 @@ export async function registerForEvent(
         )
       : null;
     if (mine) return { registration: mine, event, created: false, startsAt: null };
+    // A guest registering again with the same phone and the same name (accents and case aside) gets the
+    // ticket they already hold, not a second one. Another name on a shared family phone is another person.
+    const again =
+      !who.userId && who.phone
+        ? await regs.liveOfGuestPhone(
+            tx,
+            eventId,
+            event.registrationMode === 'session' ? input.sessionId : null,
+            who.phone,
+          )
+        : null;
+    if (again && fold(again.name) === fold(who.name))
+      return { registration: again, event, created: false, startsAt: null };
     const sessions = await deps.repos.events.sessions(tx, eventId);
     const covered = checkTiming(event, sessions, input.sessionId, deps.now());
     if (event.capacity !== null && input.partySize > event.capacity)
@@ -155,6 +169,8 @@ export async function registerForEvent(
       cancelToken: cancel.token,
       locale,
       reason: 'registration',
+      eventId: event.id,
+      place: event.place,
     });
   }
   return { registration, event, waitlistPosition, created };

@@ -124,6 +124,13 @@ export function createEventRegistrationsRepository() {
         sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''} AND user_id = ${userId}
             AND status <> 'cancelled'`,
       ),
+    /** A guest's live registration with this (normalised) phone, the oldest first. */
+    liveOfGuestPhone: (db: Db, eventId: string, sessionId: string | null, phone: string) =>
+      one(
+        db,
+        sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''} AND user_id IS NULL
+            AND phone = ${phone} AND status <> 'cancelled' ORDER BY created_at LIMIT 1`,
+      ),
     byId: (db: Db, id: string, lock = false) => one(db, sql`id = ${id}`, lock),
     byTicketCode: (db: Db, code: string) => one(db, sql`ticket_code = ${code}`),
     byCancelHash: (db: Db, hash: string) => one(db, sql`cancel_token_hash = ${hash}`),

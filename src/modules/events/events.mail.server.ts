@@ -47,6 +47,10 @@ export interface TicketMail {
   locale: Locale;
   /** 'registration' (just signed up) or 'promotion' (moved from the waitlist to a seat). */
   reason: 'registration' | 'promotion';
+  /** For the add-to-calendar link (the event's .ics). */
+  eventId?: string;
+  /** Where to go: the venue's name and address. */
+  place?: { name: string; address: string | null } | null;
 }
 
 export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<void> {
@@ -72,11 +76,15 @@ export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<voi
             title: m.eventTitle,
             position: m.waitlistPosition ?? 0,
           });
+  const where = m.place ? `${m.place.name}${m.place.address ? `, ${m.place.address}` : ''}` : null;
+  const icsUrl = m.eventId ? `${deps.config.publicUrl}/feeds/events/${m.eventId}.ics` : null;
   const lines = [
     lead,
     '',
+    ...(where ? [`${tr('events.field.place')}: ${where}`] : []),
     `${tr('events.mail.ticketCode')}: ${m.ticketCode}`,
     `${tr('events.mail.ticketLink')}: ${ticketUrl}`,
+    ...(icsUrl ? [`${tr('events.detail.addToCalendar')}: ${icsUrl}`] : []),
     ...(cancelUrl ? [`${tr('events.mail.cancelLink')}: ${cancelUrl}`] : []),
   ];
   const qr = m.status === 'confirmed' ? await QRCode.toDataURL(ticketUrl, { margin: 2, width: 240 }) : null;
@@ -85,8 +93,12 @@ export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<voi
     qr
       ? `<p><img src="${qr}" width="240" height="240" alt="${escapeHtml(tr('events.ticket.qrAlt', { code: m.ticketCode }))}"></p>`
       : '',
+    where ? `<p>${escapeHtml(tr('events.field.place'))}: ${escapeHtml(where)}</p>` : '',
     `<p>${escapeHtml(tr('events.mail.ticketCode'))}: <strong>${escapeHtml(m.ticketCode)}</strong></p>`,
     `<p><a href="${escapeHtml(ticketUrl)}">${escapeHtml(tr('events.mail.ticketLink'))}</a></p>`,
+    icsUrl
+      ? `<p><a href="${escapeHtml(icsUrl)}">${escapeHtml(tr('events.detail.addToCalendar'))}</a></p>`
+      : '',
     cancelUrl
       ? `<p><a href="${escapeHtml(cancelUrl)}">${escapeHtml(tr('events.mail.cancelLink'))}</a></p>`
       : '',

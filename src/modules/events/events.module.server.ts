@@ -37,6 +37,7 @@ export const feature: FeatureModule = {
     'POST /api/v1/events/:eventId/registrations',
   ],
   sitemap: [eventsSitemap],
+  publicNav: [{ path: '/events', label: 'portal.nav.events', group: 'main' }],
   publicPages: [
     'events/pages/list',
     'events/pages/detail',

@@ -20,6 +20,7 @@ export const feature: FeatureModule = {
   indicatorSources: exhibitionIndicatorSources,
   publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
   sitemap: [exhibitionsSitemap],
+  publicNav: [{ path: '/exhibitions', label: 'portal.nav.exhibitions', group: 'main' }],
   publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],
   nav: [
     {

@@ -39,6 +39,7 @@ export const feature: FeatureModule = {
     'GET /api/v1/mobile-library-routes/:routeId',
   ],
   sitemap: [placesSitemap, mobileRoutesSitemap],
+  publicNav: [{ path: '/places', label: 'portal.nav.places', group: 'main' }],
   publicPages: ['places/pages/list', 'places/pages/detail', 'places/pages/mobile-route'],
   nav: [{ path: '/admin/places', label: 'places.admin.nav', action: 'places.place.list', group: 'content' }],
 };

@@ -26,16 +26,20 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
   return (
     <div className="admin">
       <nav aria-label={t('admin.nav')} className="admin-nav">
-        <ul>
-          <li>
-            <a href={href('/admin')}>{t('admin.dashboard')}</a>
-          </li>
-          {loaderData.sections.map((s) => (
-            <li key={s.path}>
-              <a href={href(s.path)}>{t(s.label)}</a>
+        {/* Folded on a phone (opens without JavaScript); always open beside the page on a wide screen. */}
+        <details className="admin-menu">
+          <summary>{t('admin.nav')}</summary>
+          <ul>
+            <li>
+              <a href={href('/admin')}>{t('admin.dashboard')}</a>
             </li>
-          ))}
-        </ul>
+            {loaderData.sections.map((s) => (
+              <li key={s.path}>
+                <a href={href(s.path)}>{t(s.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
       </nav>
       <div className="admin-body">
         <Outlet />

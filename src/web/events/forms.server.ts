@@ -6,7 +6,7 @@ import { TIME_ZONE } from '../../lib/dates.ts';
 import { isAppError } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { isBlank } from '../../lib/text.server.ts';
-import { EVENT_AUDIENCES } from '../../modules/events/events.model.server.ts';
+import { EVENT_AUDIENCES, normalizeVietnamesePhone } from '../../modules/events/events.model.server.ts';
 import type { EventRecord, SessionRecord } from '../../modules/events/events.repository.server.ts';
 import { utcToZoned, zonedToUtc } from '../../modules/events/events.schedule.ts';
 import { EventInputSchema, RegistrationInputSchema } from '../../modules/events/events.schemas.server.ts';
@@ -202,7 +202,23 @@ const REGISTRATION_MESSAGES: FieldMessages = {
   idempotencyKey: { field: '', key: 'error.validation' },
 };
 
-export function parseRegistrationForm(v: RegistrationFormValues, signedIn: boolean) {
+/** What the registration form needs to know about the event to check a submission in full. */
+export interface RegistrationFormContext {
+  signedIn: boolean;
+  /** Seats per session: a session must be chosen among `openSessionIds`. */
+  perSession?: boolean;
+  openSessionIds?: readonly string[];
+}
+
+const FIELD_ORDER = ['reg-session', 'reg-name', 'reg-phone', 'reg-email', 'reg-party', 'reg-consent', ''];
+
+/**
+ * Every problem with a registration at once (GOV.UK pattern): the schema's, then the rules the use case would
+ * otherwise refuse one at a time (a guest's name, phone or e-mail, consent; a session that can be chosen),
+ * in the form's order, one message per field.
+ */
+export function parseRegistrationForm(v: RegistrationFormValues, ctx: RegistrationFormContext | boolean) {
+  const { signedIn, perSession, openSessionIds } = typeof ctx === 'boolean' ? { signedIn: ctx } : ctx;
   const parsed = RegistrationInputSchema.safeParse({
     sessionId: optional(v.sessionId),
     ...(!isBlank(v.name) || !signedIn ? { name: v.name } : {}),
@@ -212,13 +228,30 @@ export function parseRegistrationForm(v: RegistrationFormValues, signedIn: boole
     consent: v.consent === 'yes',
     idempotencyKey: v.idempotencyKey,
   });
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  const messages = issuesToMessages(parsed.error, REGISTRATION_MESSAGES).map((m) =>
-    m.field === 'reg-name' && isBlank(v.name)
-      ? { field: 'reg-name', key: 'events.error.nameRequired' as MessageKey }
-      : m,
-  );
-  return { ok: false as const, errors: messages };
+  const messages: FormMessage[] = parsed.success
+    ? []
+    : issuesToMessages(parsed.error, REGISTRATION_MESSAGES).map((m) =>
+        m.field === 'reg-name' && isBlank(v.name)
+          ? { field: 'reg-name', key: 'events.error.nameRequired' as MessageKey }
+          : m,
+      );
+  const add = (field: string, key: MessageKey) => {
+    if (!messages.some((m) => m.field === field)) messages.push({ field, key });
+  };
+  if (perSession) {
+    if (isBlank(v.sessionId)) add('reg-session', 'events.error.sessionRequired');
+    else if (openSessionIds && !openSessionIds.includes(v.sessionId.trim()))
+      add('reg-session', 'events.error.sessionNotFound');
+  }
+  if (!isBlank(v.phone) && !normalizeVietnamesePhone(v.phone)) add('reg-phone', 'events.error.invalidPhone');
+  if (!signedIn) {
+    if (isBlank(v.name)) add('reg-name', 'events.error.nameRequired');
+    if (isBlank(v.phone) && isBlank(v.email)) add('reg-phone', 'events.error.contactRequired');
+    if (v.consent !== 'yes') add('reg-consent', 'events.error.consentRequired');
+  }
+  if (parsed.success && messages.length === 0) return { ok: true as const, data: parsed.data };
+  const rank = (m: FormMessage) => FIELD_ORDER.indexOf(m.field ?? '');
+  return { ok: false as const, errors: messages.sort((a, b) => rank(a) - rank(b)) };
 }
 
 export function registrationFieldForError(code: string): string | undefined {

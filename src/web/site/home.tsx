@@ -1,8 +1,48 @@
+import { useRouteLoaderData } from 'react-router';
+import type { MessageKey } from '../../lib/i18n.ts';
 import { useHref, useT } from '../i18n.ts';
+import type { loader as rootLoader } from '../root.tsx';
+import type { SiteNavLink } from './site-nav.ts';
+
+/** Paths the learning-record card may point to, once the learners module contributes them (publicNav). */
+const RECORD_PATHS = /^\/(sign-up|dang-ky|account\/(record|learning)|learning-record|ho-so-hoc-tap)(\/|$)/;
+
+interface Card {
+  title: MessageKey;
+  body: MessageKey;
+  /** The card's main link (its title); absent when nothing to open exists yet. */
+  path?: string;
+  more: Array<{ path: string; label: MessageKey }>;
+}
 
 export default function Home() {
   const t = useT();
   const href = useHref();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const nav: readonly SiteNavLink[] = root?.nav ?? [];
+  const has = (path: string) => nav.some((n) => n.path === path);
+  const record = nav.filter((n) => RECORD_PATHS.test(n.path));
+  const cards: Card[] = [
+    {
+      title: 'home.card.catalogue.title',
+      body: 'home.card.catalogue.body',
+      path: '/search',
+      more: has('/exhibitions') ? [{ path: '/exhibitions', label: 'exhibitions.home.link' }] : [],
+    },
+    {
+      title: 'home.card.events.title',
+      body: 'home.card.events.body',
+      path: '/events',
+      more: has('/events/calendar') ? [{ path: '/events/calendar', label: 'portal.nav.calendar' }] : [],
+    },
+    { title: 'home.card.places.title', body: 'home.card.places.body', path: '/places', more: [] },
+    {
+      title: 'home.card.record.title',
+      body: 'home.card.record.body',
+      path: record[0]?.path,
+      more: record.slice(1).map((n) => ({ path: n.path, label: n.label })),
+    },
+  ];
   return (
     <>
       <title>{t('home.meta.title')}</title>
@@ -24,25 +64,22 @@ export default function Home() {
       <section aria-labelledby="home-services">
         <h2 id="home-services">{t('home.servicesTitle')}</h2>
         <ul className="card-grid">
-          <li className="card">
-            <h3>{t('home.card.catalogue.title')}</h3>
-            <p>{t('home.card.catalogue.body')}</p>
-            <p>
-              <a href={href('/exhibitions')}>{t('exhibitions.home.link')}</a>
-            </p>
-          </li>
-          <li className="card">
-            <h3>{t('home.card.events.title')}</h3>
-            <p>{t('home.card.events.body')}</p>
-          </li>
-          <li className="card">
-            <h3>{t('home.card.places.title')}</h3>
-            <p>{t('home.card.places.body')}</p>
-          </li>
-          <li className="card">
-            <h3>{t('home.card.record.title')}</h3>
-            <p>{t('home.card.record.body')}</p>
-          </li>
+          {cards.map((c) => (
+            <li key={c.title} className={c.path ? 'card card-link' : 'card'}>
+              <h3>{c.path ? <a href={href(c.path)}>{t(c.title)}</a> : t(c.title)}</h3>
+              <p>{t(c.body)}</p>
+              {c.path ? null : <p className="tag">{t('portal.home.comingSoon')}</p>}
+              {c.more.length ? (
+                <ul className="card-more">
+                  {c.more.map((m) => (
+                    <li key={m.path}>
+                      <a href={href(m.path)}>{t(m.label)}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
         </ul>
       </section>
     </>

@@ -5,7 +5,7 @@ import { requestContext } from '../context.ts';
 import { useT } from '../i18n.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import { newFormToken } from '../ui/FormToken.tsx';
-import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { SiteFooter, SiteHeader } from '../ui/SiteHeader.tsx';
 import type { Route } from './+types/locale.ts';
 
 // Middleware, not only a loader: actions below an unknown prefix (`/xx/admin/…`) must not run either.
@@ -27,16 +27,19 @@ export default function LocaleLayout() {
   const t = useT();
   return (
     <>
-      <SiteHeader departmentName={root?.departmentName ?? ''} user={root?.user ?? null} />
+      <SiteHeader
+        departmentName={root?.departmentName ?? ''}
+        user={root?.user ?? null}
+        nav={root?.nav ?? []}
+      />
       <main id="main" className="container" tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="site-footer">
-        <div className="container">
-          <p>{root?.departmentName}</p>
-          <p className="muted">{t('footer.program')}</p>
-        </div>
-      </footer>
+      <SiteFooter
+        departmentName={root?.departmentName ?? ''}
+        nav={root?.nav ?? []}
+        program={t('footer.program')}
+      />
     </>
   );
 }

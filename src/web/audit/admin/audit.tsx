@@ -6,6 +6,7 @@ import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { Route } from './+types/audit.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entity', 'from', 'to', 'q', 'before'] as const;
@@ -81,7 +82,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
         </div>
         <button type="submit">{t('audit.filter.submit')}</button>
       </form>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('audit.caption', { count: loaderData.entries.length })}</caption>
           <thead>
@@ -132,7 +133,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {loaderData.entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
       {loaderData.nextBefore ? (
         <p>

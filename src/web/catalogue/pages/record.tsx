@@ -14,6 +14,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { RecordExhibitions, RecordImages } from '../components/RecordMedia.tsx';
 import type { Route } from './+types/record.ts';
 
@@ -166,7 +167,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="record-holdings">
         <h2 id="record-holdings">{t('catalogue.record.holdings')}</h2>
         {r.holdings.length ? (
-          <div className="table-wrap">
+          <ScrollRegion>
             <table>
               <caption>{t('catalogue.record.holdingsCaption')}</caption>
               <thead>
@@ -188,7 +189,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : (
           <p>{t('catalogue.record.noHoldings')}</p>
         )}

@@ -9,10 +9,12 @@ import { CalendarQuerySchema } from '../../../modules/event-feeds/event-feeds.sc
 import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { pluralKey } from '../../ui/plural.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { Route } from './+types/calendar.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -71,6 +73,7 @@ function EventLink({ row }: { row: SessionRow }) {
 
 export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const href = useHref();
   const { year, month, rows, occurrences, category, today, counts, day } = loaderData;
   const byDay = groupByDay(rows);
@@ -117,7 +120,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           {t('eventFeeds.calendar.next', { month: next.month, year: next.year })}
         </a>
       </nav>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table className="cal-grid">
           <caption>{t('eventFeeds.calendar.gridCaption', { month, year, count: total })}</caption>
           <thead>
@@ -169,7 +172,14 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
                               {t('eventFeeds.calendar.more', { count: count - dayRows.length })}
                             </a>
                           ) : null}
-                          <span className="cal-count-only">{t('eventFeeds.calendar.count', { count })}</span>
+                          <span className="cal-count-only">
+                            <span className="cal-pill" aria-hidden="true">
+                              {count}
+                            </span>
+                            <span className="visually-hidden">
+                              {t(pluralKey(locale, 'portal.cal.count', count), { count })}
+                            </span>
+                          </span>
                         </>
                       ) : null}
                     </td>
@@ -179,7 +189,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2 id="list">
         {day
           ? t('eventFeeds.calendar.dayHeading', { day: showDay(day) })

@@ -20,6 +20,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import {
   conflictForm,
   conflictOf,
@@ -188,7 +189,7 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
           <li>{t('events.admin.count.capacity', { capacity: e.capacity === null ? '∞' : e.capacity })}</li>
         </ul>
         {d.registrations.length ? (
-          <div className="table-wrap">
+          <ScrollRegion>
             <table>
               <caption>{t('events.admin.registrationsCaption')}</caption>
               <thead>
@@ -218,13 +219,13 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
 
       <section aria-labelledby="ev-attendance">
         <h2 id="ev-attendance">{t('events.admin.attendance', { count: attendanceTotal })}</h2>
-        <div className="table-wrap">
+        <ScrollRegion>
           <table>
             <caption>{t('events.admin.attendanceCaption')}</caption>
             <thead>
@@ -266,7 +267,7 @@ export default function AdminEvent({ loaderData: d, actionData }: Route.Componen
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       {d.feedback ? (

@@ -6,6 +6,7 @@ import { listStaffEvents } from '../../../modules/events/events.usecases.server.
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { categoryKey } from '../components/EventParts.tsx';
 import type { Route } from './+types/list.ts';
 
@@ -34,7 +35,7 @@ export default function AdminEvents({ loaderData }: Route.ComponentProps) {
           </a>
         </p>
       ) : null}
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('events.admin.caption', { count: loaderData.events.length })}</caption>
           <thead>
@@ -61,7 +62,7 @@ export default function AdminEvents({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -34,8 +34,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { deps } = context.get(requestContext);
   const form = await readPageForm(request);
   try {
-    await cancelRegistrationByToken(deps, formText(form, 'token').slice(0, 200));
-    return { ok: true as const, errors: undefined };
+    const out = await cancelRegistrationByToken(deps, formText(form, 'token').slice(0, 200));
+    return { ok: true as const, errors: undefined, moved: out.promotions.length > 0 };
   } catch (e) {
     return failure(e, {});
   }
@@ -52,7 +52,9 @@ export default function CancelPage({ loaderData, actionData }: Route.ComponentPr
       <ErrorSummary errors={actionData?.errors} />
       {actionData?.ok || (d.valid && d.status === 'cancelled') ? (
         <p className="alert-ok" role="status">
-          {t('events.cancel.done')}
+          {actionData?.ok && actionData.moved
+            ? t('portal.ticket.cancelledMoved')
+            : t('portal.ticket.cancelled')}
         </p>
       ) : !d.valid ? (
         <p className="alert-error" role="alert">

@@ -8,7 +8,6 @@ import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
 import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
-import { CONSENT_TEXT } from '../../../modules/events/events.vocab.ts';
 import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -23,9 +22,11 @@ import { EventFacts, SessionTime } from '../components/EventParts.tsx';
 import {
   parseRegistrationForm,
   REGISTRATION_FIELDS,
+  type RegistrationFormContext,
   type RegistrationFormValues,
   registrationFieldForError,
 } from '../forms.server.ts';
+import { registrationWindow } from '../registration-window.ts';
 import type { Route } from './+types/detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -35,12 +36,16 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     const now = deps.now();
     const live = found.sessions.filter((s) => !s.cancelled && s.endsAt > now);
     const full = found.event.capacity !== null && live.length > 0 && live.every((s) => s.seatsLeft === 0);
+    const regWindow = registrationWindow(found.event, found.sessions, now);
     const canonical = `${deps.config.publicUrl}${new URL(request.url).pathname}`;
     const alternatives = full ? await nearbyAlternatives(deps, found.event) : [];
     return {
       event: found.event,
       sessions: found.sessions,
       upcoming: live.length > 0,
+      window: regWindow.state,
+      opensAt: found.event.registrationOpensAt,
+      openSessionIds: regWindow.openSessionIds,
       full,
       alternatives,
       ld: JSON.stringify(eventJsonLd(found, canonical)).replace(/</g, '\\u003c'),
@@ -56,11 +61,26 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
   const values: RegistrationFormValues = formValues(form, REGISTRATION_FIELDS);
-  const parsed = parseRegistrationForm(values, actor.kind === 'user');
+  // The sessions that can still be chosen, so that a bad choice is reported with the other problems at once.
+  let ctx: RegistrationFormContext = { signedIn: actor.kind === 'user' };
+  try {
+    const found = await getEvent(deps, actor, params.eventId);
+    const w = registrationWindow(found.event, found.sessions, deps.now());
+    ctx = {
+      ...ctx,
+      perSession: found.event.registrationMode === 'session',
+      openSessionIds: w.openSessionIds,
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+  const parsed = parseRegistrationForm(values, ctx);
   if (!parsed.ok) return invalid(parsed.errors, values);
   try {
     const r = await registerForEvent(deps, actor, params.eventId, parsed.data, locale);
-    return redirect(`${localePath(locale, `/events/tickets/${r.registration.ticketCode}`)}?new=1`, 303);
+    // A second registration with the same key, account or phone and name shows the ticket already held.
+    const flag = r.created ? 'new=1' : 'again=1';
+    return redirect(`${localePath(locale, `/events/tickets/${r.registration.ticketCode}`)}?${flag}`, 303);
   } catch (e) {
     return failure(e, values, isAppError(e) ? registrationFieldForError(e.code) : undefined);
   }
@@ -70,11 +90,23 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
   const t = useT();
   const href = useHref();
   const root = useRouteLoaderData<typeof rootLoader>('root');
-  const { event: e, sessions, full, alternatives, ld, signedIn, upcoming } = loaderData;
+  const {
+    event: e,
+    sessions,
+    full,
+    alternatives,
+    ld,
+    signedIn,
+    upcoming,
+    window: regState,
+    openSessionIds,
+  } = loaderData;
   const errors = actionData?.errors;
   const v: Partial<RegistrationFormValues> = actionData?.values ?? {};
   const seriesSeats = e.registrationMode === 'series' ? sessions[0]?.seatsLeft : undefined;
-  const bookable = upcoming && e.status === 'published' && e.capacity !== 0 && e.source === 'local';
+  // Only what can be chosen is offered: no form before the window opens or after it closes.
+  const bookable =
+    regState === 'open' && e.status === 'published' && e.capacity !== 0 && e.source === 'local';
   return (
     <article className="event">
       <title>{`${e.title} — Suốt Đời`}</title>
@@ -84,6 +116,8 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       <p className="breadcrumb">
         <a href={href('/events')}>{t('events.list.title')}</a>
       </p>
+      {/* GOV.UK pattern: every problem at the top, focused (and so scrolled to) on arrival, each linked to its field. */}
+      <ErrorSummary errors={errors} autoFocus />
       <h1>{e.title}</h1>
       {e.imageFileId ? (
         <img
@@ -174,8 +208,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
             {full ? t('events.register.waitlistTitle') : t('events.register.title')}
           </h2>
           {full ? <p>{t('events.register.fullNotice')}</p> : null}
-          <ErrorSummary errors={errors} />
-          <form method="post" className="form" noValidate>
+          <form method="post" action={href(`/events/${e.id}`)} className="form" noValidate>
             <input
               type="hidden"
               name="idempotencyKey"
@@ -193,7 +226,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                 >
                   <option value="">{t('events.register.chooseSession')}</option>
                   {sessions
-                    .filter((s) => !s.cancelled)
+                    .filter((s) => openSessionIds.includes(s.id))
                     .map((s) => (
                       <option key={s.id} value={s.id}>
                         {`${formatDateTime(s.startsAt)}${s.seatsLeft === 0 ? ` (${t('events.register.waitlistOption')})` : ''}`}
@@ -273,7 +306,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                   defaultChecked={v.consent === 'yes'}
                   {...fieldAria('reg-consent', errors)}
                 />
-                <label htmlFor="reg-consent">{CONSENT_TEXT}</label>
+                <label htmlFor="reg-consent">{t('portal.register.consent')}</label>
               </div>
             )}
             <div>
@@ -283,9 +316,15 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
             </div>
           </form>
         </section>
-      ) : upcoming ? null : (
+      ) : !upcoming ? (
         <p>{t('events.detail.over')}</p>
-      )}
+      ) : e.source === 'local' && e.status === 'published' && e.capacity !== 0 ? (
+        <p className="notice">
+          {regState === 'notYet' && loaderData.opensAt
+            ? t('portal.register.opensAt', { when: formatDateTime(loaderData.opensAt) })
+            : t('events.error.closed')}
+        </p>
+      ) : null}
     </article>
   );
 }

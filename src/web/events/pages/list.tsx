@@ -42,6 +42,9 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const { query: q, sessions, places } = loaderData;
+  const active = [q.day, q.from, q.to, q.category, q.audience, q.place, q.free, q.seats, q.q].filter(
+    Boolean,
+  ).length;
   return (
     <>
       <title>{`${t('events.list.title')} — Suốt Đời`}</title>
@@ -53,62 +56,76 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
       {loaderData.invalid ? (
         <FilterProblems summary="events.list.invalidFilter" problems={loaderData.problems} />
       ) : null}
-      <form method="get" className="filters" aria-label={t('events.list.filters')}>
-        <div className="field">
-          <label htmlFor="f-day">{t('events.filter.day')}</label>
-          <input id="f-day" name="day" type="date" defaultValue={q.day ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">{t('events.filter.from')}</label>
-          <input id="f-from" name="from" type="date" defaultValue={q.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t('events.filter.to')}</label>
-          <input id="f-to" name="to" type="date" defaultValue={q.to ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-category">{t('events.field.category')}</label>
-          <select id="f-category" name="category" defaultValue={q.category ?? ''}>
-            <option value="">{t('events.filter.all')}</option>
-            {EVENT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(categoryKey(c))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-audience">{t('events.field.audience')}</label>
-          <select id="f-audience" name="audience" defaultValue={q.audience ?? ''}>
-            <option value="">{t('events.filter.all')}</option>
-            {EVENT_AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {t(audienceKey(a))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-place">{t('events.field.place')}</label>
-          <select id="f-place" name="place" defaultValue={q.place ?? ''}>
-            <option value="">{t('events.filter.all')}</option>
-            {places.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <input id="f-free" name="free" type="checkbox" value="true" defaultChecked={q.free === 'true'} />
-          <label htmlFor="f-free">{t('events.filter.free')}</label>
-        </div>
-        <div className="field field-inline">
-          <input id="f-seats" name="seats" type="checkbox" value="true" defaultChecked={q.seats === 'true'} />
-          <label htmlFor="f-seats">{t('events.filter.seats')}</label>
-        </div>
-        <button type="submit">{t('events.filter.submit')}</button>
-      </form>
+      {/* On a phone the filters fold behind "Bộ lọc" (no JavaScript needed) so the first screen shows events;
+          open when a filter is in use. Wide screens always show them. */}
+      <details className="filter-toggle" open={active > 0}>
+        <summary>
+          {t('portal.filter.toggle')}
+          {active ? ` (${active})` : ''}
+        </summary>
+        <form method="get" className="filters" aria-label={t('events.list.filters')}>
+          <div className="field">
+            <label htmlFor="f-day">{t('events.filter.day')}</label>
+            <input id="f-day" name="day" type="date" defaultValue={q.day ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t('events.filter.from')}</label>
+            <input id="f-from" name="from" type="date" defaultValue={q.from ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t('events.filter.to')}</label>
+            <input id="f-to" name="to" type="date" defaultValue={q.to ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-category">{t('events.field.category')}</label>
+            <select id="f-category" name="category" defaultValue={q.category ?? ''}>
+              <option value="">{t('events.filter.all')}</option>
+              {EVENT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(categoryKey(c))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-audience">{t('events.field.audience')}</label>
+            <select id="f-audience" name="audience" defaultValue={q.audience ?? ''}>
+              <option value="">{t('events.filter.all')}</option>
+              {EVENT_AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {t(audienceKey(a))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-place">{t('events.field.place')}</label>
+            <select id="f-place" name="place" defaultValue={q.place ?? ''}>
+              <option value="">{t('events.filter.all')}</option>
+              {places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-inline">
+            <input id="f-free" name="free" type="checkbox" value="true" defaultChecked={q.free === 'true'} />
+            <label htmlFor="f-free">{t('events.filter.free')}</label>
+          </div>
+          <div className="field field-inline">
+            <input
+              id="f-seats"
+              name="seats"
+              type="checkbox"
+              value="true"
+              defaultChecked={q.seats === 'true'}
+            />
+            <label htmlFor="f-seats">{t('events.filter.seats')}</label>
+          </div>
+          <button type="submit">{t('events.filter.submit')}</button>
+        </form>
+      </details>
       <p className="result-count" role="status">
         {t('events.list.count', { count: sessions.length })}
       </p>

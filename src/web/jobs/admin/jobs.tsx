@@ -1,9 +1,11 @@
 // Back office: the background job queue (administrators): what ran, what waits, what failed and why.
 import { formatDateTime } from '../../../lib/dates.ts';
 import { listRecentJobs } from '../../../modules/jobs/jobs.usecases.server.ts';
+import { jobKindKey } from '../../admin/job-kinds.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { Route } from './+types/jobs.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -39,7 +41,7 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
       <title>{`${t('jobs.title')} — Suốt Đời`}</title>
       <h1>{t('jobs.title')}</h1>
       <p className="muted">{t('jobs.intro')}</p>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('jobs.caption', { count: loaderData.jobs.length })}</caption>
           <thead>
@@ -56,7 +58,9 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
             {loaderData.jobs.map((j) => (
               <tr key={j.id}>
                 <td>
-                  <code>{j.kind}</code>
+                  {t(jobKindKey(j.kind), { kind: j.kind })}
+                  <br />
+                  <code className="muted">{j.kind}</code>
                 </td>
                 <td>{statusLabel[j.status]}</td>
                 <td>{j.runAt}</td>
@@ -67,7 +71,7 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/list.ts';
 
@@ -121,7 +122,7 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
         <button type="submit">{t('places.admin.searchSubmit')}</button>
       </form>
       {d.places.length ? (
-        <div className="table-wrap">
+        <ScrollRegion>
           <table>
             <caption>{t('places.admin.caption', { count: d.total })}</caption>
             <thead>
@@ -145,7 +146,7 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>{t('places.admin.empty')}</p>
       )}

@@ -5,6 +5,7 @@ import { getRoute } from '../../../modules/places/places.mobile.usecases.server.
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { dayLabel, weekdayKey } from '../format.ts';
 import placesCss from '../places.css?url';
 import type { Route } from './+types/mobile-route.ts';
@@ -62,7 +63,7 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
         {next.length ? (
-          <div className="table-wrap">
+          <ScrollRegion>
             <table>
               <caption className="visually-hidden">
                 {t('places.routes.nextCaption', { name: route.name })}
@@ -104,7 +105,7 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : (
           <p>{t('places.routes.noNext')}</p>
         )}

@@ -11,6 +11,7 @@ import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { type BUDGET_FIELDS, fieldId } from '../budget-forms.ts';
 import { budgetLineView } from '../components/budget-view.server.ts';
 import { type BudgetLineView, sourceKey, stageKey } from '../components/budget-view.ts';
@@ -244,7 +245,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
 
       <h2>{t('planBudget.instance.linesHeading')}</h2>
       {lines.length ? (
-        <div className="table-wrap wide-scroll">
+        <ScrollRegion className="table-wrap wide-scroll">
           <table>
             <caption>{t('planBudget.instance.linesCaption', { count: lines.length })}</caption>
             <thead>
@@ -292,7 +293,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>{t('planBudget.instance.noLines')}</p>
       )}

@@ -13,6 +13,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FilterSelect } from '../../ui/FilterSelect.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { budgetLineView, sumsView } from '../components/budget-view.server.ts';
 import { sourceKey, stageKey } from '../components/budget-view.ts';
 import { PlanUnitSelect, PlanYearSelect } from '../components/PlanFilterSelects.tsx';
@@ -89,7 +90,7 @@ type SumsRow = {
 function TotalsTable({ caption, head, rows }: { caption: string; head: string; rows: SumsRow[] }) {
   const t = useT();
   return (
-    <div className="table-wrap wide-scroll">
+    <ScrollRegion className="table-wrap wide-scroll">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -121,7 +122,7 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -182,7 +183,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
 
       <h2>{t('planBudget.lines.heading')}</h2>
       {d.lines.length ? (
-        <div className="table-wrap wide-scroll">
+        <ScrollRegion className="table-wrap wide-scroll">
           <table>
             <caption>
               {d.lines.length < d.totals.all.lines
@@ -230,7 +231,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>{t('planBudget.lines.empty')}</p>
       )}

@@ -21,6 +21,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import {
   conflictForm,
   conflictOf,
@@ -187,7 +188,7 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
           <strong>{t('plan.task.inferredNote')}</strong>
         </p>
       ) : null}
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('plan.task.instancesCaption', { count: instances.length })}</caption>
           <thead>
@@ -231,7 +232,7 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t('planwork.task.historyHeading')}</h2>
       {loaderData.edits.length === 0 ? (
         <p>{t('planwork.task.noEdits')}</p>

@@ -6,6 +6,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FilterSelect } from '../../ui/FilterSelect.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import {
   PlanPhaseSelect,
   PlanSectionSelect,
@@ -119,7 +120,7 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </p>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table>
           <caption>{t('plan.tasks.caption', { count: loaderData.tasks.length })}</caption>
           <thead>
@@ -167,7 +168,7 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {loaderData.tasks.length === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
     </>
   );

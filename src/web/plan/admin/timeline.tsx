@@ -10,6 +10,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { PlanPhaseSelect, PlanSectionSelect, PlanUnitSelect } from '../components/PlanFilterSelects.tsx';
 import {
   milestoneKey,
@@ -103,14 +104,14 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
         <a href="#timeline-table">{t('planTimeline.skipToTable')}</a>
       </p>
       <figure className="plan-timeline">
-        <div className="timeline-scroll">
+        <ScrollRegion className="timeline-scroll">
           <PlanTimelineChart
             layout={layout}
             title={t('planTimeline.chartTitle')}
             description={description}
             rowHeight={ROW_HEIGHT}
           />
-        </div>
+        </ScrollRegion>
         <figcaption>
           <h2 className="small-heading">{t('planTimeline.legend')}</h2>
           <ul className="tl-legend">
@@ -138,7 +139,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
         ))}
       </ul>
 
-      <div className="table-wrap wide-scroll" id="timeline-table">
+      <ScrollRegion className="table-wrap wide-scroll" id="timeline-table">
         <table>
           <caption>{t('planTimeline.tableCaption', { count: d.rows.length })}</caption>
           <thead>
@@ -170,7 +171,7 @@ export default function PlanTimelinePage({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {d.rows.length === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
     </>
   );

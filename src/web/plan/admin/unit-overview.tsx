@@ -13,6 +13,7 @@ import { timelineStatus } from '../../../modules/plan/timeline/timeline.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { statusKey } from '../components/PlanTimelineChart.tsx';
 import { phaseLabel } from '../components/task-view.ts';
 import type { Route } from './+types/unit-overview.ts';
@@ -97,7 +98,7 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
         </div>
         <button type="submit">{t('planTimeline.overview.show')}</button>
       </form>
-      <div className="table-wrap wide-scroll">
+      <ScrollRegion className="table-wrap wide-scroll">
         <table>
           <caption>{t('planTimeline.overview.caption', { count: d.instances.length })}</caption>
           <thead>
@@ -158,7 +159,7 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {d.instances.length === 0 ? <p>{t('planTimeline.overview.empty')}</p> : null}
       {d.units.length > 1 ? (
         <nav aria-labelledby="overview-units">

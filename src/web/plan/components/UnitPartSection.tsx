@@ -291,7 +291,7 @@ export function UnitPartSection({
       ) : null}
 
       {can.markReady || can.submit || can.review ? (
-        <div className="inline-list">
+        <div className={can.review ? 'review-actions' : 'inline-list'}>
           {can.markReady ? (
             <form method="post" className="inline-form">
               <Hidden intent="ready" unitId={u} version={version} />
@@ -310,7 +310,8 @@ export function UnitPartSection({
                 <Hidden intent="approve" unitId={u} version={version} />
                 <button type="submit">{t('planwork.action.approve')}</button>
               </form>
-              <form method="post" className="stack-form">
+              {/* Returning is apart from approving, below it, and asks for the reason before its button. */}
+              <form method="post" className="stack-form danger-zone review-return">
                 <Hidden intent="return" unitId={u} version={version} />
                 <div className="field">
                   <label htmlFor={partField('return-comment', u)}>{t('planwork.action.returnComment')}</label>
@@ -323,7 +324,9 @@ export function UnitPartSection({
                     defaultValue={typed('return')?.comment ?? ''}
                   />
                 </div>
-                <button type="submit">{t('planwork.action.return')}</button>
+                <button type="submit" className="danger">
+                  {t('planwork.action.return')}
+                </button>
               </form>
             </>
           ) : null}
