@@ -10,8 +10,8 @@ export const AwardRuleSchema = z.discriminatedUnion('kind', [
       count: z.number().int().min(1).max(365),
     })
     .strict(),
-  z.object({ kind: z.literal('path_completed'), ref: z.string().min(1).max(64) }).strict(),
-  z.object({ kind: z.literal('challenge_goal'), ref: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('path_completed'), ref: z.string().regex(/^[\w-]{1,64}$/) }).strict(),
+  z.object({ kind: z.literal('challenge_goal'), ref: z.string().regex(/^[\w-]{1,64}$/) }).strict(),
   z.object({ kind: z.literal('hours_in_year'), hours: z.number().int().min(1).max(2000) }).strict(),
 ]);
 export type AwardRule = z.infer<typeof AwardRuleSchema>;

@@ -1,17 +1,20 @@
 // Validation at the module's boundary (forms and API).
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../lib/text.server.ts';
 import { AwardRuleSchema } from './credentials.rules.ts';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const line = (min: number, max: number) => singleLineText({ min, max });
+const text = (min: number, max: number) => multiLineText({ min, max });
+const id = z.string().regex(/^[\w-]{1,64}$/);
 
 export const AchievementInputSchema = z
   .object({
-    unitId: z.string().min(1).max(64),
-    nameVi: text(2, 200),
-    nameEn: z.string().trim().max(200).default(''),
+    unitId: id,
+    nameVi: line(2, 200),
+    nameEn: line(0, 200).default(''),
     criteriaVi: text(2, 4000),
-    criteriaEn: z.string().trim().max(4000).default(''),
-    imageAlt: text(2, 300),
+    criteriaEn: text(0, 4000).default(''),
+    imageAlt: line(2, 300),
     imageColor: z
       .string()
       .regex(/^#[0-9a-f]{6}$/)
@@ -24,7 +27,7 @@ export type AchievementInput = z.input<typeof AchievementInputSchema>;
 
 export const ManualAwardSchema = z
   .object({
-    achievementId: z.string().min(1).max(64),
+    achievementId: id,
     recipientEmail: z.email().max(254),
     reason: text(2, 2000),
   })

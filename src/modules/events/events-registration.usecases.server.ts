@@ -21,6 +21,7 @@ import {
 import type { EventRecord, SessionRecord } from './events.repository.server.ts';
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
+import { checkRegistrationGuards } from './events-registration-guards.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';
 import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.server.ts';
 
@@ -93,6 +94,8 @@ export async function registerForEvent(
 ): Promise<RegistrationResult> {
   authorize(actor, 'events.registration.create');
   const who = registrantOf(actor, input);
+  // Other modules' checks on the person (the learners module refuses a minor without the consents).
+  if (who.userId) await checkRegistrationGuards(deps, who.userId);
   const cancel = newLinkSecret();
   const result = await deps.db.transaction(async (tx) => {
     const event = await deps.repos.events.lock(tx, eventId);

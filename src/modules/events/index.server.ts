@@ -10,6 +10,10 @@ export {
   type AttendanceRecorded,
   attendanceHooks,
 } from './events-attendance-hooks.server.ts';
+export {
+  type RegistrationGuard,
+  registrationGuards,
+} from './events-registration-guards.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;

@@ -1,11 +1,15 @@
 // The learners module: citizens' accounts (phone and code, e-mail and password), profiles, families and the
 // consents minors need (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { registrationGuards } from '../events/index.server.ts';
 import { DEFAULT_THRESHOLDS } from './learners.age.ts';
 import { CHILD_FROM_KEY, GUARDIAN_UNDER_KEY } from './learners.consent.server.ts';
 import { mountLearnerSelection } from './learners.current.server.ts';
 import { learnersPersonalData } from './learners.personal-data.server.ts';
+import { consentGuard } from './learners.registration-guard.server.ts';
 import { createLearnersRepository } from './learners.repository.server.ts';
+
+registrationGuards.add(consentGuard);
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({ learners: createLearnersRepository() });

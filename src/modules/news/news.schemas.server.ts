@@ -13,7 +13,7 @@ export const ArticleInputSchema = z.strictObject({
   title: singleLineText({ min: 3, max: 300 }),
   summary: multiLineText({ max: 1000 }).default(''),
   /** HTML; sanitised by the use case before it is stored. */
-  bodyHtml: z.string().max(200_000).default(''),
+  bodyHtml: multiLineText({ max: 200_000 }).default(''),
   category: z.enum(NEWS_CATEGORIES),
   tags: z
     .array(singleLineText({ min: 1, max: 60 }))

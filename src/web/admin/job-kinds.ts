@@ -15,6 +15,11 @@ const KNOWN = {
   'eventFeeds.community.refresh': 'portal.jobKind.eventFeedsCommunityRefresh',
   'follows.scan': 'portal.jobKind.followsScan',
   'follows.notify': 'portal.jobKind.followsNotify',
+  'credentials.rules.evaluate': 'portal.jobKind.credentialsRulesEvaluate',
+  'circulation.reminders': 'portal.jobKind.circulationReminders',
+  'circulation.holdShelf.expire': 'portal.jobKind.circulationHoldShelfExpire',
+  'reports.generate': 'portal.jobKind.reportsGenerate',
+  'news.publish-due': 'portal.jobKind.newsPublishDue',
 } as const satisfies Record<string, MessageKey>;
 
 export const KNOWN_JOB_KINDS: readonly string[] = Object.keys(KNOWN);

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const OWN_RULE: Record<string, string> = {
+  addItem:
+    'one lendable copy per barcode (unique, checked under lock): a second press is told it is already lendable',
+  startPhoneSignIn:
+    'one code per number per 30 s (rate limit): a second press within that sends no second code',
   createFeedToken:
     'one private feed address per person; a second press replaces it (the address is a secret)',
   inviteUser: 'unique e-mail; run through onceFormAfter (better-auth and mail cannot join the transaction)',
