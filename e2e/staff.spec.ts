@@ -38,7 +38,7 @@ async function staffJourney(page: Page, javaScript: boolean) {
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible();
   const res = await page.goto('/admin');
   expect(page.url()).toMatch(/\/sign-in\?next=/);
   expect(res?.status()).toBe(200);

@@ -4,8 +4,11 @@ import { useHref, useT } from '../i18n.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { SiteNavLink } from './site-nav.ts';
 
-/** Paths the learning-record card may point to, once the learners module contributes them (publicNav). */
-const RECORD_PATHS = /^\/(sign-up|dang-ky|account\/(record|learning)|learning-record|ho-so-hoc-tap)(\/|$)/;
+/**
+ * Paths the learning-record card points to, from the learners module's publicNav entries: sign-up for visitors,
+ * "my learning" for signed-in citizens.
+ */
+const RECORD_PATHS = /^\/(join|my|hoc-tap|sign-up|dang-ky)(\/|$)/;
 
 interface Card {
   title: MessageKey;
