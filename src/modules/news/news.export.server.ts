@@ -2,21 +2,13 @@
 // quoted, formula-looking cells prefixed with an apostrophe) or XLSX (exceljs).
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../lib/authz.ts';
+import { type CsvValue, toCsv } from '../../lib/csv.ts';
 import { formatDateTime, isoDateInVietnam } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.server.ts';
 import type { StaffListQuery } from './news.schemas.server.ts';
 import { listStaffArticles, type NewsDeps } from './news.usecases.server.ts';
 
-type Cell = string | number | null;
-
-export function csvCell(value: Cell): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-export const toCsv = (rows: ReadonlyArray<readonly Cell[]>) =>
-  `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+type Cell = CsvValue;
 
 const HEAD_KEYS = [
   'news.col.id',

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { Actor } from '../../../lib/authz.ts';
+import { toCsv } from '../../../lib/csv.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
 import { type Locale, t } from '../../../lib/i18n.server.ts';
 import type { PlanTaskQuery } from '../plan.schemas.server.ts';
@@ -12,17 +13,6 @@ import type { ExportRow } from '../work/work-queries.repository.server.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** A cell a spreadsheet cannot take for a formula, quoted for CSV. */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
 
 function table(rows: ExportRow[], locale: Locale): Array<Array<string | number | null>> {
   const head = [

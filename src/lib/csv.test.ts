@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './export.server.ts';
+import { csvCell, toCsv } from './csv.ts';
 
 describe('CSV export', () => {
   it('prefixes cells a spreadsheet would run as a formula', () => {
