@@ -13,7 +13,7 @@ export function deskFrom(unitId: string, at: string): Desk {
   };
 }
 
-export type DeskOutcome = { ok: boolean; message: string; extra?: string };
+export type DeskOutcome = { ok: boolean; message: string; extra?: string; recordId?: string };
 
 export const say = (
   locale: Locale,

@@ -55,41 +55,51 @@ export async function action({ request, context }: Route.ActionArgs): Promise<De
           barcode,
           txnId: formText(form, 'txn').slice(0, 80) || `desk-${crypto.randomUUID()}`,
         });
-        return say(locale, true, 'circulation.desk.lent', {
-          name: r.reader.name,
-          title: await titleOf(r.item.recordId),
-          due: formatDate(r.loan.dueAt),
-        });
+        return {
+          ...say(locale, true, 'circulation.desk.lent', {
+            name: r.reader.name,
+            title: await titleOf(r.item.recordId),
+            due: formatDate(r.loan.dueAt),
+          }),
+          recordId: r.item.recordId,
+        };
       }
       case 'checkin': {
         const r = await checkin(deps, actor, desk, { barcode });
         const title = await titleOf(r.item.recordId);
+        const about = { recordId: r.item.recordId };
         const fine =
           r.fineVnd > 0
             ? say(locale, true, 'circulation.desk.fine', { amount: r.fineVnd }).message
             : undefined;
         if (r.outcome === 'on_hold_shelf')
-          return say(
-            locale,
-            true,
-            'circulation.desk.returnedHold',
-            { title, name: r.holdReaderName ?? '' },
-            fine,
-          );
+          return {
+            ...say(
+              locale,
+              true,
+              'circulation.desk.returnedHold',
+              { title, name: r.holdReaderName ?? '' },
+              fine,
+            ),
+            ...about,
+          };
         if (r.outcome === 'available')
-          return say(locale, true, 'circulation.desk.returnedHere', { title }, fine);
+          return { ...say(locale, true, 'circulation.desk.returnedHere', { title }, fine), ...about };
         const to = r.toPlaceId
           ? ((await placesPort.names(deps, deps.db, [r.toPlaceId]))[0]?.name ?? '')
           : ((await deps.repos.units.nameAsOf(deps.db, r.toUnitId, isoDateInVietnam(deps.now()))) ??
             r.toUnitId);
-        return say(locale, true, 'circulation.desk.returnedTransit', { title, to }, fine);
+        return { ...say(locale, true, 'circulation.desk.returnedTransit', { title, to }, fine), ...about };
       }
       case 'renew': {
         const loan = await renew(deps, actor, { barcode, desk });
-        return say(locale, true, 'circulation.desk.renewed', {
-          title: await titleOf(loan.recordId),
-          due: formatDate(loan.dueAt),
-        });
+        return {
+          ...say(locale, true, 'circulation.desk.renewed', {
+            title: await titleOf(loan.recordId),
+            due: formatDate(loan.dueAt),
+          }),
+          recordId: loan.recordId,
+        };
       }
       case 'mark': {
         const as = formText(form, 'as') === 'lost' ? 'lost' : 'withdrawn';
@@ -149,6 +159,13 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
         <div className={actionData.ok ? 'alert-ok' : 'alert-error'} role={actionData.ok ? 'status' : 'alert'}>
           <p>{actionData.message}</p>
           {actionData.extra ? <p>{actionData.extra}</p> : null}
+          {actionData.recordId ? (
+            <p>
+              <a href={href(`/records/${encodeURIComponent(actionData.recordId)}`)}>
+                {t('circulation.desk.openRecord')}
+              </a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <form method="get" className="filters">
