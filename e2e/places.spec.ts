@@ -42,8 +42,29 @@ async function nearMeJourney(page: Page, javaScript: boolean) {
   await expect(hours.getByRole('row', { name: /Thứ Hai/ })).toContainText('07:30–11:30');
   await expect(hours.getByRole('row', { name: /Chủ nhật/ })).toContainText('07:30–11:30');
   await expect(page.getByText('Hôm nay:')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mở trong ứng dụng bản đồ' })).toHaveAttribute('href', /^geo:/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Sự kiện sắp diễn ra tại đây' })).toBeVisible();
   await checkA11y(page);
   await expectNoHorizontalOverflow(page);
+  await page.screenshot({
+    path: test.info().outputPath(`place-${javaScript ? 'js' : 'nojs'}-360.png`),
+    fullPage: true,
+  });
+
+  // Near a commune chosen from a list: no coordinates to type, no location permission; a drawn map.
+  await page.goto('/places');
+  const commune = page.getByLabel('Xã/phường bạn đang ở');
+  const option = await commune.locator('option', { hasText: 'Nha Trang' }).first().getAttribute('value');
+  await commune.selectOption(option ?? '');
+  await page.getByRole('button', { name: 'Tìm điểm phục vụ gần xã/phường này' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /, gần .+ nhất trước/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Sơ đồ vị trí/ })).toBeVisible();
+  await checkA11y(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({
+    path: test.info().outputPath(`places-commune-${javaScript ? 'js' : 'nojs'}-360.png`),
+    fullPage: true,
+  });
 
   await page.goto('/places');
   await page.getByRole('link', { name: /Xe thư viện lưu động số 1/ }).click();
@@ -51,6 +72,10 @@ async function nearMeJourney(page: Page, javaScript: boolean) {
   await expect(page.getByText(/Đã hủy: Xe bảo dưỡng định kỳ/).first()).toBeVisible();
   await checkA11y(page);
   await expectNoHorizontalOverflow(page);
+  await page.screenshot({
+    path: test.info().outputPath(`route-${javaScript ? 'js' : 'nojs'}-360.png`),
+    fullPage: true,
+  });
 }
 
 test.describe('places near me on a phone', () => {

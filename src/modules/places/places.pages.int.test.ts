@@ -134,6 +134,35 @@ describe('places pages', () => {
     expect(html).toContain('Thứ Tư, 29/04/2026');
   });
 
+  it('draws its own map without a tile server and finds places near a chosen commune', async () => {
+    const html = await (await get('/places')).text();
+    expect(html).toContain('class="places-overview"');
+    const map = /<svg[^>]*class="places-overview-map".*?<\/svg>/s.exec(html)?.[0] ?? '';
+    expect(map.match(/<circle[^>]*class="overview-pt overview-library"/g)).toHaveLength(2);
+    expect(html).toContain('<option value="Phường Lộc Thọ, Nha Trang">');
+    const near = await (await get(`/places?near=${encodeURIComponent('Phường Cam Lộc, Cam Ranh')}`)).text();
+    expect(near).toContain('gần Phường Cam Lộc, Cam Ranh nhất trước');
+    expect(near.indexOf('Thư viện thành phố Cam Ranh')).toBeLessThan(near.indexOf('Thư viện tỉnh Khánh Hòa'));
+    expect(near).toContain('class="overview-you"');
+    const unknown = await get(`/places?near=${encodeURIComponent('Xã Không Có')}`);
+    expect(unknown.status).toBe(200);
+    expect(await unknown.text()).toContain('Không tìm thấy xã/phường này');
+  });
+
+  it('finds every place a mobile-library route stops at with the "mobile-library stop" filter', async () => {
+    const html = await (await get('/places?kind=mobile_library_stop')).text();
+    expect(html).toContain('Thư viện thành phố Cam Ranh');
+    expect(html).not.toContain('Thư viện tỉnh Khánh Hòa</a>');
+  });
+
+  it('gives a place directions and its coming events', async () => {
+    const html = await (await get(`/places/${nhaTrang}`)).text();
+    expect(html).toContain('href="geo:12.2431,109.1937');
+    expect(html).toContain('google.com/maps/dir/?api=1&amp;destination=12.2431%2C109.1937');
+    expect(html).toContain('Sự kiện sắp diễn ra tại đây');
+    expect(html).toContain(`/events?place=${nhaTrang}`);
+  });
+
   it('lets staff add a place without JavaScript and reports invalid fields', async () => {
     const form = await get('/admin/places/new', librarian);
     expect(form.status).toBe(200);

@@ -13,6 +13,20 @@ export type { PlaceRow };
 export type PlaceValues = Omit<PlaceRow, 'createdAt' | 'updatedAt' | 'version'>;
 export type PlacePatch = Partial<Omit<PlaceValues, 'id'>>;
 export type PlaceListRow = PlaceRow & { distanceKm: number | null };
+export interface CommuneCentre {
+  commune: string;
+  district: string | null;
+  lat: number;
+  lng: number;
+}
+export interface PlacePoint {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  district: string | null;
+  lat: number;
+  lng: number;
+}
 
 export interface PlaceListOptions {
   /** Words matched against the folded name and address; every word must appear. */
@@ -40,7 +54,17 @@ function distanceSql(p: LatLng): SQL<number | null> {
 function listWhere(o: PlaceListOptions): SQL | undefined {
   const conds: SQL[] = [];
   if (!o.includeClosed) conds.push(sql`${places.status} = 'active'`);
-  if (o.kinds?.length) conds.push(inArray(places.kind, [...o.kinds]));
+  if (o.kinds?.length) {
+    // "Mobile-library stop" means every place an active route stops at, whatever kind of place it is (a
+    // commune cultural centre, a school), as well as places recorded as stops.
+    const byKind = inArray(places.kind, [...o.kinds]);
+    conds.push(
+      o.kinds.includes('mobile_library_stop')
+        ? sql`(${byKind} OR ${places.id} IN (SELECT s.place_id FROM mobile_library_stops s
+              JOIN mobile_library_routes r ON r.id = s.route_id WHERE r.status = 'active'))`
+        : byKind,
+    );
+  }
   if (o.district) conds.push(eq(places.district, o.district));
   if (o.unitIds) {
     if (o.unitIds.length === 0) conds.push(sql`false`);
@@ -123,6 +147,40 @@ export function createPlacesRepository() {
         .orderBy(sql`${distance} ASC`)
         .limit(o.limit);
       return rows.map((r) => ({ ...r.place, distanceKm: Number(r.distanceKm) }));
+    },
+
+    /**
+     * Communes/wards with active located places and the mean of their coordinates: "near me" by choosing one's
+     * commune (no location permission or typed coordinates needed).
+     */
+    async communeCentres(db: Db): Promise<CommuneCentre[]> {
+      const rows = await queryRows<{ commune: string; district: string | null; lat: number; lng: number }>(
+        db,
+        sql`SELECT commune, district, avg(lat)::float8 AS lat, avg(lng)::float8 AS lng FROM places
+            WHERE status = 'active' AND lat IS NOT NULL AND lng IS NOT NULL AND commune IS NOT NULL
+              AND commune <> ''
+            GROUP BY commune, district ORDER BY vn_fold(coalesce(district, '')), vn_fold(commune)`,
+      );
+      return rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
+    },
+
+    /** Located places matching a list's filters (no paging, at most `limit`): the points of the overview map. */
+    async points(db: Db, o: Omit<PlaceListOptions, 'near' | 'offset'>): Promise<PlacePoint[]> {
+      const where = and(listWhere(o), sql`${places.lat} IS NOT NULL AND ${places.lng} IS NOT NULL`);
+      const rows = await db
+        .select({
+          id: places.id,
+          name: places.name,
+          kind: places.kind,
+          district: places.district,
+          lat: places.lat,
+          lng: places.lng,
+        })
+        .from(places)
+        .where(where)
+        .orderBy(asc(places.id))
+        .limit(o.limit);
+      return rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) }));
     },
 
     /** Districts that have active places, for the public filter. */

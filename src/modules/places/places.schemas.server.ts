@@ -160,6 +160,8 @@ export const PlaceListQuerySchema = z
     district: singleLineText({ max: 100 }).optional(),
     lat: Coordinate.pipe(Latitude).optional(),
     lng: Coordinate.pipe(Longitude).optional(),
+    /** Near the centre of a commune/ward, named as the communes list names it ("Phường Lộc Thọ, Nha Trang"). */
+    near: singleLineText({ max: 200 }).optional(),
     page: z.coerce.number().int().min(1).max(1000).default(1),
   })
   .refine((v) => (v.lat === undefined) === (v.lng === undefined), pairMessage);

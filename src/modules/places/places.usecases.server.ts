@@ -42,11 +42,26 @@ export interface PlaceList {
   page: number;
   pageSize: number;
   near: LatLng | null;
+  /** The commune the list is sorted from, when "near" named one (null otherwise or when unknown). */
+  nearCommune: string | null;
 }
+
+/** How a commune centre is named in the "near me" choice and the `near` parameter. */
+export const communeLabel = (c: { commune: string; district: string | null }): string =>
+  c.district ? `${c.commune}, ${c.district}` : c.commune;
 
 export async function listPlaces(deps: PlacesDeps, actor: Actor, q: PlaceListQuery): Promise<PlaceList> {
   authorize(actor, 'places.place.read');
-  const near = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
+  let near: LatLng | null = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
+  let nearCommune: string | null = null;
+  if (!near && q.near) {
+    const wanted = q.near.normalize('NFC');
+    const centre = (await deps.repos.places.communeCentres(deps.db)).find((c) => communeLabel(c) === wanted);
+    if (centre) {
+      near = { lat: centre.lat, lng: centre.lng };
+      nearCommune = communeLabel(centre);
+    }
+  }
   const kinds = q.kind === undefined ? undefined : Array.isArray(q.kind) ? q.kind : [q.kind];
   const { rows, total } = await deps.repos.places.list(deps.db, {
     q: q.q,
@@ -56,7 +71,7 @@ export async function listPlaces(deps: PlacesDeps, actor: Actor, q: PlaceListQue
     limit: PLACES_PAGE_SIZE,
     offset: (q.page - 1) * PLACES_PAGE_SIZE,
   });
-  return { rows, total, page: q.page, pageSize: PLACES_PAGE_SIZE, near };
+  return { rows, total, page: q.page, pageSize: PLACES_PAGE_SIZE, near, nearCommune };
 }
 
 export async function listDistricts(deps: PlacesDeps, actor: Actor): Promise<string[]> {

@@ -21,6 +21,7 @@ export function placesHref(
     district: q.query.district,
     lat: q.query.lat !== undefined ? q.typed.lat : undefined,
     lng: q.query.lng !== undefined ? q.typed.lng : undefined,
+    near: q.query.near,
     ...change,
   };
   for (const [k, v] of Object.entries(current)) if (v) params.set(k, v);

@@ -26,6 +26,8 @@ export function readPlacesQuery(url: URL): PlacesPageQuery {
     raw.lat = typed.lat;
     raw.lng = typed.lng;
   }
+  const near = (p.get('near') ?? '').trim().slice(0, 200);
+  if (near && !coordsOk) raw.near = near;
   const parsed = PlaceListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : PlaceListQuerySchema.parse({});
   return { query, typed, invalidCoordinates: anyTyped && !coordsOk };

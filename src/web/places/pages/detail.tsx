@@ -4,13 +4,16 @@
 import { useRouteLoaderData } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { listPublicSessions } from '../../../modules/events/events.usecases.server.ts';
 import { weeklyTable } from '../../../modules/places/places.hours.ts';
 import { placeJsonLd } from '../../../modules/places/places.presenters.server.ts';
 import { isoWeekday, localNow } from '../../../modules/places/places.time.ts';
 import { getPlace } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
+import { SessionTime } from '../../events/components/EventParts.tsx';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { directionsUrl } from '../../ui/map-links.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { dayLabel, weekdayKey } from '../format.ts';
 import placesCss from '../places.css?url';
@@ -22,12 +25,21 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
     const detail = await getPlace(deps, actor, params.placeId);
+    const upcoming = await listPublicSessions(deps, { place: detail.place.id }, 5);
     const url = new URL(request.url);
     const canonical = `${deps.config.publicUrl.replace(/\/$/, '')}${url.pathname}`;
     const { place, ...rest } = detail;
     return {
       place: { ...place, createdAt: place.createdAt.toISOString(), updatedAt: place.updatedAt.toISOString() },
       ...rest,
+      events: upcoming.map((s) => ({
+        sessionId: s.sessionId,
+        eventId: s.event.id,
+        title: s.event.title,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        cancelled: s.cancelled,
+      })),
       today: localNow(deps.now()),
       ld: JSON.stringify(placeJsonLd(detail, canonical)).replace(/</g, '\\u003c'),
     };
@@ -40,7 +52,7 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const root = useRouteLoaderData<typeof rootLoader>('root');
-  const { place: p, status, weekly, exceptions, visits, today, ld, canEdit } = loaderData;
+  const { place: p, status, weekly, exceptions, visits, events, today, ld, canEdit } = loaderData;
   const where = [p.address, p.commune, p.district].filter(Boolean).join(', ');
   const statusText =
     status.state === 'open'
@@ -109,6 +121,20 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
             <dd>
               <a href={p.website} rel="noopener noreferrer">
                 {p.website}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {p.lat !== null && p.lng !== null ? (
+          <div>
+            <dt>{t('places.detail.directions')}</dt>
+            <dd>
+              <a href={`geo:${p.lat},${p.lng}?q=${p.lat},${p.lng}(${encodeURIComponent(p.name)})`}>
+                {t('places.detail.directionsApp')}
+              </a>{' '}
+              ·{' '}
+              <a href={directionsUrl(p)} rel="noopener noreferrer">
+                {t('places.detail.directionsWeb')}
               </a>
             </dd>
           </div>
@@ -192,6 +218,28 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="place-access">
         <h2 id="place-access">{t('places.detail.accessibilityHeading')}</h2>
         <p>{p.accessibility ?? t('places.detail.noAccessibility')}</p>
+      </section>
+
+      <section aria-labelledby="place-events">
+        <h2 id="place-events">{t('places.detail.eventsHeading')}</h2>
+        {events.length ? (
+          <ul>
+            {events.map((e) => (
+              <li key={e.sessionId}>
+                <a href={href(`/events/${e.eventId}`)}>{e.title}</a> —{' '}
+                <SessionTime startsAt={e.startsAt} endsAt={e.endsAt} />
+                {e.cancelled ? <strong> — {t('events.session.cancelled')}</strong> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('places.detail.noEvents')}</p>
+        )}
+        <p>
+          <a href={`${href('/events')}?place=${encodeURIComponent(p.id)}`}>
+            {t('places.detail.eventsAll', { name: p.name })}
+          </a>
+        </p>
       </section>
 
       {visits.length ? (

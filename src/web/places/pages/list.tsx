@@ -5,13 +5,15 @@
 import { data, useRouteLoaderData } from 'react-router';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { PLACE_KINDS } from '../../../modules/places/places.kinds.ts';
+import { listCommuneCentres, mapPoints } from '../../../modules/places/places.map.server.ts';
 import { listRoutes } from '../../../modules/places/places.mobile.usecases.server.ts';
 import { readMapSettings } from '../../../modules/places/places.settings.server.ts';
-import { listDistricts, listPlaces } from '../../../modules/places/places.usecases.server.ts';
+import { communeLabel, listDistricts, listPlaces } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { OverviewMap } from '../components/OverviewMap.tsx';
 import { PlacesMap } from '../components/PlacesMap.tsx';
 import { formatKm } from '../format.ts';
 import { placesHref } from '../href.ts';
@@ -29,12 +31,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const pq = readPlacesQuery(new URL(request.url));
   try {
-    const [list, districts, routes, map] = await Promise.all([
+    const [list, districts, routes, map, communes] = await Promise.all([
       listPlaces(deps, actor, pq.query),
       listDistricts(deps, actor),
       listRoutes(deps, actor),
       readMapSettings(deps),
+      listCommuneCentres(deps, actor),
     ]);
+    // Without a configured tile server the page draws its own map of the filter's located places.
+    const points = map.tileUrl ? [] : await mapPoints(deps, actor, pq.query);
     const tileHeaders: Record<string, string> = map.tileUrl
       ? { 'X-Csp-Img-Origin': new URL(map.tileUrl.replace(/[{}]/g, '')).origin }
       : {};
@@ -47,6 +52,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       page: list.page,
       lastPage: Math.max(1, Math.ceil(list.total / list.pageSize)),
       near: list.near,
+      nearCommune: list.nearCommune,
+      unknownCommune: Boolean(pq.query.near && !list.nearCommune && !list.near),
+      communes: communes.map(communeLabel),
+      points: points.map((p) => ({ id: p.id, kind: p.kind, district: p.district, lat: p.lat, lng: p.lng })),
       places: list.rows.map((p) => ({
         id: p.id,
         kind: p.kind,
@@ -145,7 +154,8 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
               ))}
             </select>
           </div>
-          {d.near ? (
+          {d.nearCommune ? <input type="hidden" name="near" value={d.nearCommune} /> : null}
+          {d.near && !d.nearCommune ? (
             <>
               <input type="hidden" name="lat" value={d.pq.typed.lat} />
               <input type="hidden" name="lng" value={d.pq.typed.lng} />
@@ -153,6 +163,45 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
           ) : null}
           <button type="submit">{t('places.list.filterSubmit')}</button>
         </form>
+
+        {d.communes.length ? (
+          <form
+            method="get"
+            action={base}
+            className="filters places-commune"
+            aria-labelledby="places-commune-title"
+          >
+            <h2 id="places-commune-title" className="small-heading">
+              {t('places.commune.heading')}
+            </h2>
+            {d.unknownCommune ? (
+              <p className="field-error" id="places-commune-error" role="alert">
+                {t('places.commune.unknown')}
+              </p>
+            ) : null}
+            <div className="field">
+              <label htmlFor="places-commune">{t('places.commune.label')}</label>
+              <select
+                id="places-commune"
+                name="near"
+                defaultValue={d.nearCommune ?? ''}
+                {...(d.unknownCommune
+                  ? { 'aria-invalid': true, 'aria-describedby': 'places-commune-error' }
+                  : {})}
+              >
+                <option value="">{t('places.commune.choose')}</option>
+                {d.communes.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {d.pq.query.q ? <input type="hidden" name="q" value={d.pq.query.q} /> : null}
+            {kind ? <input type="hidden" name="kind" value={kind} /> : null}
+            <button type="submit">{t('places.commune.submit')}</button>
+          </form>
+        ) : null}
 
         <form
           method="get"
@@ -222,13 +271,17 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
           placeHref={(id) => href(`/places/${id}`)}
           near={d.near}
         />
-      ) : null}
+      ) : (
+        <OverviewMap points={d.points} you={d.near} youLabel={d.nearCommune} />
+      )}
 
       <section aria-labelledby="places-results">
         <h2 id="places-results">
-          {d.near
-            ? t('places.list.resultsNear', { count: d.total })
-            : t('places.list.results', { count: d.total })}
+          {d.nearCommune
+            ? t('places.list.resultsNearCommune', { count: d.total, commune: d.nearCommune })
+            : d.near
+              ? t('places.list.resultsNear', { count: d.total })
+              : t('places.list.results', { count: d.total })}
         </h2>
         {d.near || filtered ? (
           <p>

@@ -5,7 +5,6 @@ import { getRoute } from '../../../modules/places/places.mobile.usecases.server.
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { dayLabel, weekdayKey } from '../format.ts';
 import placesCss from '../places.css?url';
 import type { Route } from './+types/mobile-route.ts';
@@ -63,49 +62,34 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
         {next.length ? (
-          <ScrollRegion>
-            <table>
-              <caption className="visually-hidden">
-                {t('places.routes.nextCaption', { name: route.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('places.routes.col.day')}</th>
-                  <th scope="col">{t('places.routes.col.time')}</th>
-                  <th scope="col">{t('places.routes.col.place')}</th>
-                  <th scope="col">{t('places.routes.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {next.map((o) => (
-                  <tr key={`${o.stopId}-${o.day}`} className={o.cancelled ? 'stop-cancelled' : undefined}>
-                    <td className="stop-when">{dayLabel(t, o.day, o.weekday)}</td>
-                    <td className="stop-when">
-                      {o.starts}–{o.ends}
-                    </td>
-                    <td>
-                      <a href={href(`/places/${o.placeId}`)}>{o.placeName}</a>
-                      {o.placeCommune || o.placeDistrict ? (
-                        <span className="muted">
-                          {' '}
-                          · {[o.placeCommune, o.placeDistrict].filter(Boolean).join(', ')}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {o.cancelled ? (
-                        <span className="stop-cancel-reason">
-                          {t('places.stop.cancelled', { reason: o.reason ?? '' })}
-                        </span>
-                      ) : (
-                        t('places.stop.scheduled')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          // A list rather than a table: one stop per card, readable on a 360 px phone without sideways scrolling.
+          <ol className="stop-list" aria-label={t('places.routes.nextCaption', { name: route.name })}>
+            {next.map((o) => (
+              <li key={`${o.stopId}-${o.day}`} className={o.cancelled ? 'stop-cancelled' : undefined}>
+                <p className="stop-when">
+                  <strong>{dayLabel(t, o.day, o.weekday)}</strong>, {o.starts}–{o.ends}
+                </p>
+                <p>
+                  <a href={href(`/places/${o.placeId}`)}>{o.placeName}</a>
+                  {o.placeCommune || o.placeDistrict ? (
+                    <span className="muted">
+                      {' '}
+                      · {[o.placeCommune, o.placeDistrict].filter(Boolean).join(', ')}
+                    </span>
+                  ) : null}
+                </p>
+                <p>
+                  {o.cancelled ? (
+                    <span className="stop-cancel-reason">
+                      {t('places.stop.cancelled', { reason: o.reason ?? '' })}
+                    </span>
+                  ) : (
+                    t('places.stop.scheduled')
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
         ) : (
           <p>{t('places.routes.noNext')}</p>
         )}
