@@ -61,5 +61,8 @@ test('an administrator grants a role, and the audit log records it', async ({ pa
 
   await page.goto('/admin/audit?action=access.grant.create');
   await expect(page.getByRole('table')).toContainText('admin@demo.suotdoi.vn');
+  // The action in words, under its module, with the code kept for filtering.
+  await expect(page.getByRole('table')).toContainText('Phân quyền');
+  await expect(page.getByRole('table')).toContainText('Cấp quyền');
   await expectNoAxeViolations(page);
 });

@@ -7,12 +7,13 @@ import { useT } from '../../i18n.ts';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { auditActionLabel } from '../action-label.server.ts';
 import type { Route } from './+types/audit.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entity', 'from', 'to', 'q', 'before'] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { deps, actor } = context.get(requestContext);
+  const { deps, actor, locale } = context.get(requestContext);
   const url = new URL(request.url);
   const raw: Record<string, string> = {};
   for (const k of FILTER_KEYS) {
@@ -32,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           at: formatDateTime(e.at),
           actor: e.actorLabel ?? e.actorId,
           action: e.action,
+          actionLabel: auditActionLabel(locale, e.action),
           entity: `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`,
           unitId: e.unitId,
           before: e.before === null ? null : JSON.stringify(e.before, null, 2),
@@ -100,7 +102,11 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
                 <td>{e.at}</td>
                 <td>{e.actor ?? t('audit.system')}</td>
                 <td>
-                  <code>{e.action}</code>
+                  <span className="muted">{e.actionLabel.module}</span>
+                  <br />
+                  {e.actionLabel.label}
+                  <br />
+                  <code className="muted">{e.action}</code>
                 </td>
                 <td>{e.entity}</td>
                 <td>
