@@ -44,6 +44,18 @@ test('the desk lends, renews, takes back, and a hold from the record page is fil
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: test.info().outputPath('desk-360.png'), fullPage: true });
 
+  // The library's loan rules read as sentences; the default is edited in place.
+  await page.getByRole('link', { name: 'Quy định mượn' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Quy định chung' })).toBeVisible();
+  await page.getByText('Sửa: Quy định chung').click();
+  await page.getByLabel('Số ngày mượn (1–365)').first().fill('0');
+  await page.getByRole('button', { name: 'Lưu quy định' }).first().click();
+  await expect(page.getByRole('alert')).toContainText('Số ngày mượn phải là số nguyên từ 1 đến 365.');
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('rules-360.png'), fullPage: true });
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+
   // A walk-in reader gets a card.
   await page.getByRole('link', { name: 'Đăng ký bạn đọc mới' }).click();
   await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Thị Mai');

@@ -110,11 +110,12 @@ describe('lending at the desk', () => {
     expect(
       await refusal(checkout(ctx.deps, staff, desk, { card, barcode: codes[2] as string, txnId: txn() })),
     ).toBe('circulation.atLimit');
-    await saveRule(ctx.deps, await actorOn(ctx, 'unit_manager', 'thu-vien-tinh'), {
-      ...DEFAULT_RULE,
-      unitId: libraryId,
-      itemKind: '*',
-    });
+    await saveRule(
+      ctx.deps,
+      await actorOn(ctx, 'unit_manager', 'thu-vien-tinh'),
+      { ...DEFAULT_RULE, unitId: libraryId, itemKind: '*' },
+      1,
+    );
     await blockReader(ctx.deps, staff, card, 'Mất thẻ');
     expect(
       await refusal(checkout(ctx.deps, staff, desk, { card, barcode: codes[2] as string, txnId: txn() })),

@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { staleVersion } from '../../lib/versions.server.ts';
 import { catalogueHoldingsPort } from '../catalogue/index.server.ts';
 import { currentLearner } from '../learners/index.server.ts';
 import { minorConsentSeam } from './circulation.consent.server.ts';
@@ -236,12 +237,22 @@ export async function addItem(
   });
 }
 
-export async function saveRule(deps: CirculationDeps, actor: Actor, rule: LoanRule) {
+/**
+ * Writes a unit's rule for one kind of item (`*`: the unit's default). `version` is the version the form was
+ * loaded with, null when the unit had no rule of its own for that kind (then a rule saved meanwhile is a conflict).
+ */
+export async function saveRule(
+  deps: CirculationDeps,
+  actor: Actor,
+  rule: LoanRule,
+  version: number | null = null,
+): Promise<void> {
   authorize(actor, 'circulation.rules.update', { unitId: rule.unitId });
   await deps.db.transaction(async (tx) => {
     const before = (await deps.repos.circulation.rules(tx, [rule.unitId])).find(
       (r) => r.itemKind === rule.itemKind,
     );
+    if ((before?.version ?? null) !== version) throw staleVersion('circulation.rule');
     await deps.repos.circulation.upsertRule(tx, rule);
     await deps.audit.record(tx, actor, {
       action: 'circulation.rule.update',

@@ -3,6 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray, toDate } from '../../db/sql.server.ts';
 import type { LoanRule } from './circulation.rules.ts';
+
+/** A rule as stored: the version its next save must name. */
+export type StoredLoanRule = LoanRule & { version: number };
+
 import type { ItemStatus } from './circulation.vocab.ts';
 
 export interface Reader {
@@ -149,11 +153,11 @@ export function createCirculationRepository() {
         updated_at = now() WHERE id = ${id}`);
     },
 
-    async rules(db: Db, unitIds: readonly string[]): Promise<LoanRule[]> {
+    async rules(db: Db, unitIds: readonly string[]): Promise<StoredLoanRule[]> {
       if (unitIds.length === 0) return [];
-      return queryRows<LoanRule>(
+      return queryRows<StoredLoanRule>(
         db,
-        sql`SELECT unit_id AS "unitId", item_kind AS "itemKind", loan_days AS "loanDays", max_items AS "maxItems",
+        sql`SELECT unit_id AS "unitId", item_kind AS "itemKind", version, loan_days AS "loanDays", max_items AS "maxItems",
             max_renewals AS "maxRenewals", holds_allowed AS "holdsAllowed", hold_shelf_days AS "holdShelfDays",
             remind_days_before AS "remindDaysBefore", block_when_overdue_days AS "blockWhenOverdueDays",
             fines_enabled AS "finesEnabled", fine_per_day_vnd AS "finePerDayVnd"
@@ -169,7 +173,8 @@ export function createCirculationRepository() {
           max_renewals = EXCLUDED.max_renewals, holds_allowed = EXCLUDED.holds_allowed,
           hold_shelf_days = EXCLUDED.hold_shelf_days, remind_days_before = EXCLUDED.remind_days_before,
           block_when_overdue_days = EXCLUDED.block_when_overdue_days, fines_enabled = EXCLUDED.fines_enabled,
-          fine_per_day_vnd = EXCLUDED.fine_per_day_vnd, updated_at = now()`);
+          fine_per_day_vnd = EXCLUDED.fine_per_day_vnd, version = circulation_loan_rules.version + 1,
+          updated_at = now()`);
     },
   };
 }

@@ -10,7 +10,9 @@ import {
 } from '../places/index.server.ts';
 import type { CirculationDeps } from './circulation.desk.usecases.server.ts';
 import { myCards } from './circulation.readers.usecases.server.ts';
-import type { Reader } from './circulation.repository.server.ts';
+import type { Reader, StoredLoanRule } from './circulation.repository.server.ts';
+import { RULE_KINDS } from './circulation.rules.schemas.server.ts';
+import { type LoanRule, ruleFor } from './circulation.rules.ts';
 import type { Hold, Loan } from './circulation-loans.repository.server.ts';
 
 export interface AvailabilityLine {
@@ -156,4 +158,27 @@ export async function deskLocations(deps: CirculationDeps, actor: Actor, unitId:
   const places = (await placesPort.activeOptions(deps, deps.db)).filter((p) => p.unitId === unitId);
   const routes = await mobileRoutesOfUnits(deps, deps.db, [unitId]);
   return { places, routes };
+}
+
+export interface UnitRuleView {
+  itemKind: string;
+  /** The rule that applies to this kind now (the unit's own, else its default, else the platform's). */
+  effective: LoanRule;
+  /** The unit's own rule for exactly this kind, with its version; null when it inherits. */
+  own: StoredLoanRule | null;
+}
+
+/** A unit's loan rules for its managers' rules page: the default (`*`) first, then each kind of item. */
+export async function unitRules(
+  deps: CirculationDeps,
+  actor: Actor,
+  unitId: string,
+): Promise<UnitRuleView[]> {
+  authorize(actor, 'circulation.rules.update', { unitId });
+  const stored = await deps.repos.circulation.rules(deps.db, [unitId]);
+  return RULE_KINDS.map((kind) => ({
+    itemKind: kind,
+    effective: ruleFor(stored, unitId, kind),
+    own: stored.find((r) => r.itemKind === kind) ?? null,
+  }));
 }

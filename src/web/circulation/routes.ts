@@ -13,4 +13,5 @@ export const circulationAdmin: RouteConfigEntry[] = [
   route('admin/circulation/items/new', 'circulation/admin/item-new.tsx'),
   route('admin/circulation/stats', 'circulation/admin/stats.tsx'),
   route('admin/circulation/van', 'circulation/admin/van.tsx'),
+  route('admin/circulation/rules', 'circulation/admin/rules.tsx'),
 ];

@@ -260,6 +260,11 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
             {t('circulation.nav.van')}
           </a>
         </li>
+        <li>
+          <a href={`${href('/admin/circulation/rules')}?unit=${encodeURIComponent(d.unitId)}`}>
+            {t('circulation.rules.title')}
+          </a>
+        </li>
       </ul>
       <div
         id="circ-scan-config"
