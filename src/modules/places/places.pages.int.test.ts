@@ -123,6 +123,9 @@ describe('places pages', () => {
     });
     const en = await (await get(`/en/places/${nhaTrang}`)).text();
     expect(en).toContain('Opening hours');
+    // Vietnamese data on an English page says it is Vietnamese; the Vietnamese page needs no marking.
+    expect(en).toContain('<h1 lang="vi">Thư viện tỉnh Khánh Hòa</h1>');
+    expect(html).toContain('<h1>Thư viện tỉnh Khánh Hòa</h1>');
     expect((await get('/places/place_aaaaaaaaaaaaaaaa')).status).toBe(404);
   });
 

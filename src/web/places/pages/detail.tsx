@@ -11,8 +11,9 @@ import { isoWeekday, localNow } from '../../../modules/places/places.time.ts';
 import { getPlace } from '../../../modules/places/places.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { SessionTime } from '../../events/components/EventParts.tsx';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { viData } from '../../ui/data-lang.ts';
 import { directionsUrl } from '../../ui/map-links.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { dayLabel, weekdayKey } from '../format.ts';
@@ -51,6 +52,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { place: p, status, weekly, exceptions, visits, events, today, ld, canEdit } = loaderData;
   const where = [p.address, p.commune, p.district].filter(Boolean).join(', ');
@@ -77,7 +79,7 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
         <a href={href('/places')}>{t('places.detail.back')}</a>
       </p>
       <p className="muted">{t(`places.kind.${p.kind}` as MessageKey)}</p>
-      <h1>{p.name}</h1>
+      <h1 {...vi}>{p.name}</h1>
       {p.status !== 'active' ? (
         <p className="notice" role="status">
           {t('places.detail.closedPermanently')}
@@ -96,7 +98,7 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
         {where ? (
           <div>
             <dt>{t('places.detail.address')}</dt>
-            <dd>{where}</dd>
+            <dd {...vi}>{where}</dd>
           </div>
         ) : null}
         {p.phone ? (
@@ -149,7 +151,7 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
           </div>
         ) : null}
       </dl>
-      {p.description ? <p>{p.description}</p> : null}
+      {p.description ? <p {...vi}>{p.description}</p> : null}
       {p.photos.length ? (
         <ul className="plain-list place-photos">
           {p.photos.map((ph) => (
@@ -226,8 +228,10 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
           <ul>
             {events.map((e) => (
               <li key={e.sessionId}>
-                <a href={href(`/events/${e.eventId}`)}>{e.title}</a> —{' '}
-                <SessionTime startsAt={e.startsAt} endsAt={e.endsAt} />
+                <a href={href(`/events/${e.eventId}`)} {...vi}>
+                  {e.title}
+                </a>{' '}
+                — <SessionTime startsAt={e.startsAt} endsAt={e.endsAt} />
                 {e.cancelled ? <strong> — {t('events.session.cancelled')}</strong> : null}
               </li>
             ))}
@@ -251,7 +255,11 @@ export default function PlaceDetailPage({ loaderData }: Route.ComponentProps) {
                 <span className="stop-when">
                   {dayLabel(t, v.day, v.weekday)}, {v.starts}–{v.ends}
                 </span>{' '}
-                (<a href={href(`/places/mobile-routes/${v.routeId}`)}>{v.routeName}</a>)
+                (
+                <a href={href(`/places/mobile-routes/${v.routeId}`)} {...vi}>
+                  {v.routeName}
+                </a>
+                )
                 {v.cancelled ? (
                   <span className="stop-cancel-reason">
                     {' '}

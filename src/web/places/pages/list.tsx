@@ -12,6 +12,7 @@ import { communeLabel, listDistricts, listPlaces } from '../../../modules/places
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { OverviewMap } from '../components/OverviewMap.tsx';
 import { PlacesMap } from '../components/PlacesMap.tsx';
@@ -92,6 +93,7 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
+  const vi = viData(locale);
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const d = loaderData;
   const base = href('/places');
@@ -102,7 +104,9 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
     return (
       <li key={p.id} className="result place-result">
         <Heading>
-          <a href={href(`/places/${p.id}`)}>{p.name}</a>
+          <a href={href(`/places/${p.id}`)} {...vi}>
+            {p.name}
+          </a>
         </Heading>
         <p className="muted">{t(`places.kind.${p.kind}` as MessageKey)}</p>
         <p>{[p.address, p.commune, p.district].filter(Boolean).join(', ')}</p>
@@ -294,7 +298,7 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
         ) : (
           groupByDistrict(d.places).map((g, i) => (
             <section key={g.district ?? '-'} aria-labelledby={`places-district-${i}`}>
-              <h3 id={`places-district-${i}`} className="places-district">
+              <h3 id={`places-district-${i}`} className="places-district" {...(g.district ? vi : {})}>
                 {g.district ?? t('places.list.noDistrict')}
               </h3>
               <ul className="results">{g.places.map((p) => item(p, 'h4'))}</ul>
@@ -325,7 +329,9 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
           <ul>
             {d.routes.map((r) => (
               <li key={r.id}>
-                <a href={href(`/places/mobile-routes/${r.id}`)}>{r.name}</a>
+                <a href={href(`/places/mobile-routes/${r.id}`)} {...vi}>
+                  {r.name}
+                </a>
               </li>
             ))}
           </ul>

@@ -3,7 +3,8 @@
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { getRoute } from '../../../modules/places/places.mobile.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { dayLabel, weekdayKey } from '../format.ts';
 import placesCss from '../places.css?url';
@@ -35,6 +36,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const { route, stops, next, canEdit } = loaderData;
   const cancelledCount = next.filter((o) => o.cancelled).length;
   return (
@@ -44,7 +46,7 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
         <a href={href('/places')}>{t('places.detail.back')}</a>
       </p>
       <p className="muted">{t('places.routes.kicker')}</p>
-      <h1>{route.name}</h1>
+      <h1 {...vi}>{route.name}</h1>
       {route.vehicle ? <p>{t('places.routes.vehicle', { vehicle: route.vehicle })}</p> : null}
       {route.description ? <p>{route.description}</p> : null}
       {route.status !== 'active' ? <p className="notice">{t('places.routes.inactive')}</p> : null}
@@ -70,7 +72,9 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
                   <strong>{dayLabel(t, o.day, o.weekday)}</strong>, {o.starts}–{o.ends}
                 </p>
                 <p>
-                  <a href={href(`/places/${o.placeId}`)}>{o.placeName}</a>
+                  <a href={href(`/places/${o.placeId}`)} {...vi}>
+                    {o.placeName}
+                  </a>
                   {o.placeCommune || o.placeDistrict ? (
                     <span className="muted">
                       {' '}
@@ -100,7 +104,10 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
         <ul>
           {stops.map((s) => (
             <li key={s.id}>
-              <a href={href(`/places/${s.placeId}`)}>{s.placeName}</a>:{' '}
+              <a href={href(`/places/${s.placeId}`)} {...vi}>
+                {s.placeName}
+              </a>
+              :{' '}
               {s.weekday !== null
                 ? t('places.stop.weekly', {
                     weekday: t(weekdayKey(s.weekday)),
