@@ -59,11 +59,10 @@ export interface ImagePlan {
 }
 
 export class ImageRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 = 400,
-  ) {
+  readonly status: 400 | 404;
+  constructor(message: string, status: 400 | 404 = 400) {
     super(message);
+    this.status = status;
   }
 }
 
