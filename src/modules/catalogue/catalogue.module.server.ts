@@ -18,6 +18,7 @@ import { createCatalogueHarvestRepository } from './harvest/harvest.repository.s
 import { createCatalogueImportRepository } from './marc/import.repository.server.ts';
 import { enqueueUnfinishedMarcImports, MARC_IMPORT_JOB, marcImportJob } from './marc/import.server.ts';
 import { registerIiifRoutes } from './media/iiif.http.server.ts';
+import { registerIiifImageRoutes } from './media/iiif-image.http.server.ts';
 import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
 import { recordsSitemap, registerCatalogueOaiRoutes } from './oai/oai.http.server.ts';
 import { createCatalogueOaiRepository } from './oai/oai.repository.server.ts';
@@ -55,7 +56,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),
   api: [registerCatalogueRoutes, registerCatalogueExportRoutes],
-  http: [registerIiifRoutes, registerCatalogueOaiRoutes],
+  http: [registerIiifRoutes, registerIiifImageRoutes, registerCatalogueOaiRoutes],
   sitemap: [recordsSitemap],
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
@@ -80,6 +81,9 @@ export const feature: FeatureModule = {
     'GET /robots.txt',
     'GET /iiif/:recordId/manifest.json',
     'OPTIONS /iiif/:recordId/manifest.json',
+    'GET /iiif/image/:fileId',
+    'GET /iiif/image/:fileId/info.json',
+    'GET /iiif/image/:fileId/:region/:size/:rotation/:qualityFormat',
   ],
   publicNav: [{ path: '/search', label: 'portal.nav.search', group: 'main' }],
   publicPages: ['catalogue/pages/search', 'catalogue/pages/record'],

@@ -135,6 +135,23 @@ describe('virtual exhibitions', () => {
     expect(section2).toContain(`href="/records/${objectId}"`);
     expect(section2).not.toContain(draftObjectId);
     expect(section2).toMatch(/rel="prev" href="\/exhibitions\/tram-huong-khanh-hoa\/1"/);
+    // Section pages have their own JSON-LD, part of the exhibition (issue 18).
+    const sectionLd = JSON.parse(
+      /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(section2)?.[1] ?? 'null',
+    ) as Record<string, unknown>;
+    expect(sectionLd).toMatchObject({
+      '@type': 'CreativeWork',
+      '@id': 'http://localhost:3000/exhibitions/tram-huong-khanh-hoa/2',
+      name: 'Nguồn gốc',
+      inLanguage: 'vi',
+      position: 2,
+      isPartOf: {
+        '@type': 'ExhibitionEvent',
+        '@id': 'http://localhost:3000/exhibitions/tram-huong-khanh-hoa',
+      },
+      about: [{ '@type': 'VisualArtwork', name: 'Khối trầm hương Khánh Hòa' }],
+    });
+    expect(JSON.stringify(sectionLd)).not.toContain(draftObjectId);
     const en = await (await ctx.request('/en/exhibitions/tram-huong-khanh-hoa/1')).text();
     expect(en).toMatch(/<h2[^>]*>Agarwood hunters<\/h2>/);
     expect(en).toContain('rel="next" href="/en/exhibitions/tram-huong-khanh-hoa/2"');

@@ -62,6 +62,55 @@ export function exhibitionJsonLd(ex: ExhibitionView, url: string, base: string):
   return doc;
 }
 
+/**
+ * schema.org description of one section page (`/exhibitions/:slug/:n`): a CreativeWork that is part of the
+ * ExhibitionEvent, with its heading, text, images and the catalogue works it shows (issue 18).
+ */
+export function exhibitionSectionJsonLd(
+  ex: ExhibitionView,
+  n: number,
+  canonical: string,
+  base: string,
+): Record<string, unknown> | null {
+  const section = ex.sections[n - 1];
+  if (!section) return null;
+  const url = `${canonical}/${n}`;
+  const doc: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    '@id': url,
+    url,
+    name: section.headingVi,
+    inLanguage: 'vi',
+    position: n,
+    isPartOf: { '@type': 'ExhibitionEvent', '@id': canonical, name: ex.titleVi },
+    publisher: { '@type': 'Organization', name: ex.unitName },
+  };
+  if (section.headingEn) doc.alternateName = section.headingEn;
+  if (section.bodyVi) doc.text = section.bodyVi;
+  const images = section.items.flatMap((i) =>
+    i.kind === 'image'
+      ? [largeImageUrl(i.image, base)]
+      : i.record.image
+        ? [largeImageUrl(i.record.image, base)]
+        : [],
+  );
+  if (images.length) doc.image = images;
+  const works = section.items.flatMap((i) =>
+    i.kind === 'record'
+      ? [
+          {
+            '@type': SCHEMA_WORK[i.record.type] ?? 'CreativeWork',
+            name: i.record.title,
+            url: `${base}/records/${i.record.id}`,
+          },
+        ]
+      : [],
+  );
+  if (works.length) doc.about = works;
+  return doc;
+}
+
 /** JSON for an inline `<script type="application/ld+json">`: every `<` escaped so it cannot close the tag. */
 export function safeJsonForScript(value: unknown): string {
   return JSON.stringify(value)

@@ -14,6 +14,7 @@ import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts
 import type { BatchProgress, ImportError, ImportJob } from './import.repository.server.ts';
 import type { MarcReadResult } from './marc.types.ts';
 import { marcToRecord } from './marc-map.server.ts';
+import { isUnimarc, unimarcToMarc21 } from './unimarc.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
@@ -59,13 +60,15 @@ export function prepareBatch(
       errors.push({ ...at, reason: item.error });
       continue;
     }
-    const mapped = marcToRecord(item.record, { unitId: job.unitId, published: job.publish });
+    // UNIMARC is read through its MARC 21 conversion; the received record stays on it (`original`).
+    const record = isUnimarc(item.record) ? unimarcToMarc21(item.record) : item.record;
+    const mapped = marcToRecord(record, { unitId: job.unitId, published: job.publish });
     if (!mapped.ok) {
       errors.push({ ...at, reason: mapped.error });
       continue;
     }
     const hash = contentHash(mapped.input);
-    const values = { ...toRecordValues(newId('rec'), mapped.input, 'marc', hash), sourceMarc: item.record };
+    const values = { ...toRecordValues(newId('rec'), mapped.input, 'marc', hash), sourceMarc: record };
     // A record with neither a control number nor an ISBN is known by its content: the same record twice
     // in one file is reported, and importing the file again matches it instead of adding a copy.
     const key = values.controlNumber

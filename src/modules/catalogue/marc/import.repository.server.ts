@@ -5,6 +5,7 @@ import type { Db } from '../../../db/client.server.ts';
 import { queryRows } from '../../../db/sql.server.ts';
 
 import { MAX_STORED_ERRORS } from '../catalogue.vocab.ts';
+import type { LegacyEncoding } from './encodings.ts';
 
 export { MAX_STORED_ERRORS };
 
@@ -27,6 +28,8 @@ export interface ImportJob {
   fileSize: number;
   unitId: string;
   publish: boolean;
+  /** The declared 8-bit character set of an ISO 2709 upload; null: from the records themselves. */
+  encoding: LegacyEncoding | null;
   status: ImportStatus;
   total: number | null;
   processed: number;
@@ -54,7 +57,7 @@ export interface BatchProgress {
 }
 
 const SELECT_JOB = sql`SELECT id, file_name AS "fileName", format, file_path AS "filePath",
-  file_size::float8 AS "fileSize", unit_id AS "unitId", publish, status, total, processed, imported, updated,
+  file_size::float8 AS "fileSize", unit_id AS "unitId", publish, encoding, status, total, processed, imported, updated,
   skipped, failed, errors, resume_offset::float8 AS "resumeOffset", failure, created_by AS "createdBy",
   created_at AS "createdAt", updated_at AS "updatedAt", finished_at AS "finishedAt"
   FROM catalogue_import_jobs`;
@@ -77,10 +80,10 @@ export function createCatalogueImportRepository() {
       j: Pick<
         ImportJob,
         'id' | 'fileName' | 'format' | 'filePath' | 'fileSize' | 'unitId' | 'publish' | 'createdBy'
-      >,
+      > & { encoding?: LegacyEncoding | null | undefined },
     ): Promise<void> {
-      await db.execute(sql`INSERT INTO catalogue_import_jobs (id, file_name, format, file_path, file_size, unit_id, publish, created_by)
-        VALUES (${j.id}, ${j.fileName}, ${j.format}, ${j.filePath}, ${j.fileSize}, ${j.unitId}, ${j.publish}, ${j.createdBy})`);
+      await db.execute(sql`INSERT INTO catalogue_import_jobs (id, file_name, format, file_path, file_size, unit_id, publish, encoding, created_by)
+        VALUES (${j.id}, ${j.fileName}, ${j.format}, ${j.filePath}, ${j.fileSize}, ${j.unitId}, ${j.publish}, ${j.encoding ?? null}, ${j.createdBy})`);
     },
 
     async get(db: Db, id: string): Promise<ImportJob | undefined> {

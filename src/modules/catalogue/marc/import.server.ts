@@ -6,6 +6,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import type { Job } from '../../jobs/jobs.repository.server.ts';
+import type { LegacyEncoding } from './encodings.ts';
 import type { ImportFormat, ImportJob } from './import.repository.server.ts';
 import { prepareBatch, writeBatch } from './import-batch.server.ts';
 import { readIso2709 } from './iso2709.ts';
@@ -26,6 +27,8 @@ export interface StartImportInput {
   fileSize: number;
   unitId: string;
   publish: boolean;
+  /** An 8-bit character set the uploader declares for an ISO 2709 file (MARC 21 cannot say it). */
+  encoding?: LegacyEncoding | undefined;
 }
 
 /** ISO 2709 starts with five digits; MARCXML with `<` (after an optional BOM and whitespace). */
@@ -53,6 +56,7 @@ export async function startMarcImport(deps: Deps, actor: Actor, input: StartImpo
       fileSize: input.fileSize,
       unitId: input.unitId,
       publish: input.publish,
+      encoding: input.format === 'iso2709' ? (input.encoding ?? null) : null,
       createdBy: actor.kind === 'user' ? actor.userId : null,
     });
     await enqueueMarcImport(deps, tx, id);
@@ -66,6 +70,7 @@ export async function startMarcImport(deps: Deps, actor: Actor, input: StartImpo
         format: input.format,
         fileSize: input.fileSize,
         publish: input.publish,
+        ...(input.encoding ? { encoding: input.encoding } : {}),
       },
     });
   });
@@ -117,6 +122,7 @@ export async function runMarcImport(deps: Deps, jobId: string): Promise<ImportJo
           ? readIso2709(
               createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }),
               job.resumeOffset,
+              { encoding: job.encoding ?? undefined },
             )
           : await openMarcXml(job.filePath, job.resumeOffset, job.processed);
       // Pipelined: while batches are written (in the database), the next is read and mapped (here). On

@@ -1,6 +1,8 @@
 // ISO 2709 (binary MARC, `.mrc`): a streaming reader that never holds more than one record in memory and
 // reports each bad record with its byte offset instead of failing the file, and the matching writer.
 
+import iconv from 'iconv-lite';
+import type { LegacyEncoding } from './encodings.ts';
 import {
   isControlField,
   isControlTag,
@@ -9,6 +11,7 @@ import {
   type MarcRecord,
 } from './marc.types.ts';
 import { decodeMarc8 } from './marc8.ts';
+import { looksUnimarc, unimarcCharset } from './unimarc.ts';
 
 const RECORD_END = 0x1d;
 const FIELD_END = 0x1e;
@@ -30,31 +33,83 @@ function digits(s: string): number | undefined {
 
 class RecordError extends Error {}
 
-/** Parses one complete record (its bytes end with the record terminator). Throws RecordError. */
-export function parseIso2709Record(bytes: Uint8Array): MarcRecord {
-  if (bytes.length < 26) throw new RecordError('record shorter than a leader and a directory');
-  const leader = ascii(bytes.subarray(0, 24));
-  if (!/^[\x20-\x7e]{24}$/.test(leader)) throw new RecordError('leader contains non-ASCII bytes');
+export interface Iso2709Options {
+  /** The file's declared 8-bit character set: used for records whose leader does not say UTF-8. */
+  encoding?: LegacyEncoding | undefined;
+}
+
+type Decode = (b: Uint8Array, tag: string) => string;
+
+function utf8Decoder(what: string): Decode {
+  return (b, tag) => {
+    try {
+      return utf8.decode(b);
+    } catch {
+      throw new RecordError(`field ${tag}: invalid UTF-8 (${what})`);
+    }
+  };
+}
+
+/** Chooses how the record's text is decoded: leader/09, UNIMARC 100 $a/26-27, or the declared encoding. */
+function decoderFor(
+  leader: string,
+  raw: ReadonlyArray<{ tag: string; content: Uint8Array }>,
+  options: Iso2709Options,
+): Decode {
   const coding = leader.charAt(9);
-  if (coding !== 'a' && coding !== ' ')
+  const unimarc = looksUnimarc(raw.map((r) => r.tag));
+  if (options.encoding && (unimarc || coding !== 'a')) {
+    const encoding = options.encoding;
+    return (b) => iconv.decode(Buffer.from(b), encoding).normalize('NFC');
+  }
+  if (unimarc) {
+    const f100 = raw.find((r) => r.tag === '100');
+    const text = f100 ? ascii(f100.content) : '';
+    const a = text
+      .split(String.fromCharCode(SUBFIELD))
+      .find((s) => s.startsWith('a'))
+      ?.slice(1);
+    const charset = unimarcCharset(a);
+    if (typeof charset === 'object')
+      throw new RecordError(
+        `UNIMARC record in character set ${charset.unsupported} (field 100 $a/26-27), which cannot be read; convert the file to UTF-8 (code 50)`,
+      );
+    if (charset === 'ascii')
+      return (b, tag) => {
+        if (b.some((x) => x >= 0x80))
+          throw new RecordError(
+            `field ${tag}: bytes above 0x7F in a record declaring ISO 646 (ASCII) in 100 $a/26-27`,
+          );
+        return ascii(b);
+      };
+    return utf8Decoder('UNIMARC 100 $a/26-27 declares Unicode');
+  }
+  if (coding === 'a') return utf8Decoder('leader/09 declares UTF-8');
+  if (coding !== ' ')
     throw new RecordError(
       `leader/09 (character coding) is "${coding}"; expected "a" (UTF-8) or blank (MARC-8)`,
     );
-  const decode = (b: Uint8Array, tag: string): string => {
+  return (b, tag) => {
     try {
-      return coding === 'a' ? utf8.decode(b) : decodeMarc8(b);
+      return decodeMarc8(b);
     } catch (e) {
-      const why = e instanceof Error ? e.message : 'undecodable bytes';
-      throw new RecordError(`field ${tag}: ${coding === 'a' ? 'invalid UTF-8' : why}`);
+      throw new RecordError(`field ${tag}: ${e instanceof Error ? e.message : 'undecodable MARC-8 bytes'}`);
     }
   };
+}
+
+/** Parses one complete record (its bytes end with the record terminator). Throws RecordError. */
+export function parseIso2709Record(bytes: Uint8Array, options: Iso2709Options = {}): MarcRecord {
+  if (bytes.length < 26) throw new RecordError('record shorter than a leader and a directory');
+  const leader = ascii(bytes.subarray(0, 24));
+  if (!/^[\x20-\x7e]{24}$/.test(leader)) throw new RecordError('leader contains non-ASCII bytes');
   const base = digits(leader.slice(12, 17));
   if (base === undefined || base < 25 || base > bytes.length - 1)
     throw new RecordError(`leader/12-16 (base address of data) "${leader.slice(12, 17)}" is not valid`);
   if (bytes[base - 1] !== FIELD_END) throw new RecordError('directory does not end with a field terminator');
   const dirLength = base - 1 - 24;
   if (dirLength % 12 !== 0) throw new RecordError('directory length is not a multiple of 12');
-  const fields: MarcField[] = [];
+  const raw: Array<{ tag: string; content: Uint8Array }> = [];
   for (let at = 24; at < base - 1; at += 12) {
     const entry = ascii(bytes.subarray(at, at + 12));
     const tag = entry.slice(0, 3);
@@ -68,7 +123,11 @@ export function parseIso2709Record(bytes: Uint8Array): MarcRecord {
       throw new RecordError(`field ${tag}: length ${length} at ${start} runs past the end of the record`);
     if (bytes[to - 1] !== FIELD_END)
       throw new RecordError(`field ${tag}: does not end with a field terminator`);
-    const content = bytes.subarray(from, to - 1);
+    raw.push({ tag, content: bytes.subarray(from, to - 1) });
+  }
+  const decode = decoderFor(leader, raw, options);
+  const fields: MarcField[] = [];
+  for (const { tag, content } of raw) {
     if (isControlTag(tag)) {
       fields.push({ tag, value: decode(content, tag) });
       continue;
@@ -103,6 +162,7 @@ export function parseIso2709Record(bytes: Uint8Array): MarcRecord {
 export async function* readIso2709(
   chunks: AsyncIterable<Uint8Array>,
   startOffset = 0,
+  options: Iso2709Options = {},
 ): AsyncGenerator<MarcReadResult> {
   const it = chunks[Symbol.asyncIterator]();
   let buf = new Uint8Array(0);
@@ -187,7 +247,7 @@ export async function* readIso2709(
     pos += declared;
     const next = bufOffset + pos;
     try {
-      yield { ok: true, record: parseIso2709Record(bytes), position, next };
+      yield { ok: true, record: parseIso2709Record(bytes, options), position, next };
     } catch (e) {
       if (!(e instanceof RecordError)) throw e;
       yield { ok: false, error: e.message, position, next };

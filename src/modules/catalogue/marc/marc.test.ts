@@ -163,13 +163,15 @@ describe('ISO 2709', () => {
     });
   });
 
-  it('decodes MARC-8 (leader/09 blank), Vietnamese included, and refuses other character sets', async () => {
+  it('decodes MARC-8 (leader/09 blank), Vietnamese included, and refuses unknown escape sequences', async () => {
     // "Việt Nam" in MARC-8: dot below (F2) and circumflex (E3) precede the e.
     expect(decodeMarc8(new Uint8Array([0x56, 0x69, 0xf2, 0xe3, 0x65, 0x74, 0x20, 0xb3, 0xe1, 0x61]))).toBe(
       'Việt đà',
     );
     expect(decodeMarc8(new Uint8Array([0xac, 0xbd]))).toBe('Ơư');
-    expect(() => decodeMarc8(new Uint8Array([0x1b, 0x24, 0x31]))).toThrow(/not supported/);
+    expect(() => decodeMarc8(new Uint8Array([0x41, 0x1b, 0x28, 0x5a, 0x41]))).toThrow(
+      'unknown MARC-8 escape sequence at byte 1 (final byte 0x5A)',
+    );
     const utf8 = writeIso2709({
       leader: '00000nam a2200000 i 4500',
       fields: [{ tag: '001', value: 'x' }],

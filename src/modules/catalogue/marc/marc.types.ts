@@ -22,6 +22,8 @@ export type MarcField = MarcControlField | MarcDataField;
 export interface MarcRecord {
   leader: string;
   fields: MarcField[];
+  /** For a record converted from UNIMARC: the record as it was received (kept losslessly). */
+  original?: { format: 'unimarc'; leader: string; fields: MarcField[] };
 }
 
 /**

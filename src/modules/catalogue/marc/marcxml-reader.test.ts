@@ -52,6 +52,7 @@ describe('MARCXML reader', () => {
       'marc4j-chabon.xml': ['11939876', '12883376'],
       'marc4j-koha-with-comment.xml': ['121564'],
       'marc4j-summerland-record.xml': ['12883376'],
+      'marc4j-unimarc_record.xml': ['FRBNF3456789012'],
       'pymarc-batch.xml': ['5637241', '12149120'],
       'pymarc-utf8.xml': ['ASP925318/clmu'],
     });

@@ -15,6 +15,7 @@ const record: ManifestRecord = {
   rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/',
   unitName: 'Bảo tàng tỉnh Khánh Hòa',
   inventoryNo: 'BTKH-1924-01',
+  language: 'vie',
 };
 
 const image = (n: number, withVariants = true): ImageView => ({
@@ -70,6 +71,9 @@ describe('IIIF Presentation 3 manifest', () => {
         format: 'image/webp',
         width: 1440,
         height: 1920,
+        service: [
+          { id: `${base}/iiif/image/file_1111111111111111`, type: 'ImageService3', profile: 'level2' },
+        ],
       },
     });
     expect(c.thumbnail).toEqual([
@@ -84,11 +88,18 @@ describe('IIIF Presentation 3 manifest', () => {
   });
 
   it('labels everything in Vietnamese and English, with alt text as the canvas label', () => {
-    expect(m.label).toEqual({ vi: [record.title], en: [record.title] });
-    expect(m.summary).toEqual({ vi: [record.description], en: [record.description] });
+    // Texts carry only the languages they are in (issue 18: Vietnamese was tagged `en` too).
+    expect(m.label).toEqual({ vi: [record.title] });
+    expect(m.summary).toEqual({ vi: [record.description] });
     expect(canvases[0]?.label).toEqual({ vi: [image(1).altVi], en: ['Page 1 of the royal decree'] });
-    expect(canvases[1]?.label).toEqual({ vi: [image(2).altVi], en: [image(2).altVi] });
-    expect(canvases[0]?.summary).toEqual({ vi: ['Trang đầu'], en: ['Trang đầu'] });
+    expect(canvases[1]?.label).toEqual({ vi: [image(2).altVi] });
+    expect(canvases[0]?.summary).toEqual({ vi: ['Trang đầu'] });
+    expect(buildManifest({ ...record, language: 'fre' }, [image(1)], 'https://x.test').label).toEqual({
+      fr: [record.title],
+    });
+    expect(buildManifest({ ...record, language: null }, [image(1)], 'https://x.test').label).toEqual({
+      none: [record.title],
+    });
     const metadata = m.metadata as Array<{
       label: Record<string, string[]>;
       value: Record<string, string[]>;
@@ -100,7 +111,7 @@ describe('IIIF Presentation 3 manifest', () => {
     expect(metadata.find((e) => e.label.vi?.[0] === 'Số kiểm kê')?.value).toEqual({ none: ['BTKH-1924-01'] });
     expect(m.requiredStatement).toEqual({
       label: { vi: ['Nơi lưu giữ'], en: ['Held by'] },
-      value: { vi: ['Bảo tàng tỉnh Khánh Hòa — Suốt Đời'], en: ['Bảo tàng tỉnh Khánh Hòa — Suốt Đời'] },
+      value: { vi: ['Bảo tàng tỉnh Khánh Hòa — Suốt Đời'] },
     });
     expect(m.rights).toBe('http://rightsstatements.org/vocab/NoC-NC/1.0/');
   });

@@ -1,6 +1,7 @@
 // IIIF Presentation API 3.0 manifest of a record's images (https://iiif.io/api/presentation/3.0/), so any
 // standard viewer (Mirador, Universal Viewer) can show a museum object or a digitised document page by page.
 // One Canvas per image, sized like the original; the painting Annotation's body is the large derivative.
+import { bcp47FromMarc } from '../../../lib/language-tags.ts';
 import type { RecordType } from '../catalogue.schemas.server.ts';
 import type { ImageView } from './media.repository.server.ts';
 
@@ -21,9 +22,16 @@ export interface ManifestRecord {
   rights: string | null;
   unitName: string;
   inventoryNo: string | null;
+  /** MARC language code of the record's text: its title and summary are tagged with it (BCP 47). */
+  language?: string | null;
 }
 
 const both = (vi: string, en: string = vi): LangMap => ({ vi: [vi], en: [en] });
+/** Vietnamese text with its English version when there is one: a text is never tagged with a language it is not in. */
+const viEn = (vi: string, en: string | null | undefined): LangMap =>
+  en ? { vi: [vi], en: [en] } : { vi: [vi] };
+/** Text in the record's own language (`none` when the record does not say which). */
+const inLanguage = (text: string, lang: string | null): LangMap => ({ [lang ?? 'none']: [text] });
 
 const TYPE_LABEL: Record<RecordType, [string, string]> = {
   book: ['Sách', 'Book'],
@@ -87,6 +95,7 @@ function thumbnail(img: ImageView, base: string) {
  */
 export function buildManifest(record: ManifestRecord, images: readonly ImageView[], base: string) {
   const manifestId = `${base}/iiif/${record.id}/manifest.json`;
+  const lang = bcp47FromMarc(record.language);
   const root = `${base}/iiif/${record.id}`;
   const metadata: Array<{ label: LangMap; value: LangMap }> = [];
   const add = (vi: string, en: string, value: string | null | undefined) => {
@@ -110,7 +119,7 @@ export function buildManifest(record: ManifestRecord, images: readonly ImageView
     const canvas: Record<string, unknown> = {
       id: canvasId,
       type: 'Canvas',
-      label: both(img.altVi, img.altEn ?? img.altVi),
+      label: viEn(img.altVi, img.altEn),
       width,
       height,
       thumbnail: thumbnail(img, base),
@@ -129,6 +138,14 @@ export function buildManifest(record: ManifestRecord, images: readonly ImageView
                 format: body.format,
                 width: body.width,
                 height: body.height,
+                // Deep zoom: the IIIF Image API service of the original (iiif-image.http.server.ts).
+                ...(img.width && img.height
+                  ? {
+                      service: [
+                        { id: `${base}/iiif/image/${img.fileId}`, type: 'ImageService3', profile: 'level2' },
+                      ],
+                    }
+                  : {}),
               },
               target: canvasId,
             },
@@ -136,10 +153,8 @@ export function buildManifest(record: ManifestRecord, images: readonly ImageView
         },
       ],
     };
-    if (img.captionVi || img.captionEn) {
-      const vi = img.captionVi ?? img.captionEn ?? '';
-      canvas.summary = both(vi, img.captionEn ?? vi);
-    }
+    if (img.captionVi) canvas.summary = viEn(img.captionVi, img.captionEn);
+    else if (img.captionEn) canvas.summary = { en: [img.captionEn] };
     return canvas;
   });
 
@@ -147,17 +162,17 @@ export function buildManifest(record: ManifestRecord, images: readonly ImageView
     '@context': IIIF_CONTEXT,
     id: manifestId,
     type: 'Manifest',
-    label: both(record.title),
+    label: inLanguage(record.title, lang),
     metadata,
     requiredStatement: {
       label: both('Nơi lưu giữ', 'Held by'),
-      value: both(`${record.unitName} — Suốt Đời`),
+      value: { vi: [`${record.unitName} — Suốt Đời`] },
     },
     homepage: [
       {
         id: `${base}/records/${record.id}`,
         type: 'Text',
-        label: both(record.title),
+        label: inLanguage(record.title, lang),
         format: 'text/html',
         language: ['vi'],
       },
@@ -165,7 +180,7 @@ export function buildManifest(record: ManifestRecord, images: readonly ImageView
     behavior: [record.type === 'digitised_document' ? 'paged' : 'individuals'],
     items: canvases,
   };
-  if (record.description) manifest.summary = both(record.description.slice(0, 2000));
+  if (record.description) manifest.summary = inLanguage(record.description.slice(0, 2000), lang);
   if (rights) manifest.rights = rights;
   const first = images[0];
   if (first) manifest.thumbnail = thumbnail(first, base);

@@ -7,6 +7,7 @@ import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { LEGACY_ENCODINGS } from '../../../modules/catalogue/marc/encodings.ts';
 import {
   detectFormat,
   importTargetUnits,
@@ -68,6 +69,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       fileSize: upload.file.size,
       unitId,
       publish: upload.fields.publish === 'on',
+      encoding: LEGACY_ENCODINGS.find((e) => e === upload.fields.encoding),
     };
     let started = false;
     // Starting an import enqueues its job; the job runner runs it.
@@ -103,6 +105,7 @@ export default function CatalogueImport({ loaderData, actionData }: Route.Compon
       <title>{`${t('catalogue.import.title')} — Suốt Đời`}</title>
       <h1>{t('catalogue.import.title')}</h1>
       <p className="muted">{t('catalogue.import.intro')}</p>
+      <p className="muted">{t('catalogue.import.introUnimarc')}</p>
       {actionData?.error ? (
         <p className="alert-error" role="alert">
           {t(actionData.error)}
@@ -129,6 +132,20 @@ export default function CatalogueImport({ loaderData, actionData }: Route.Compon
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="import-encoding">{t('catalogue.import.encoding')}</label>
+          <select id="import-encoding" name="encoding" aria-describedby="import-encoding-hint">
+            <option value="">{t('catalogue.import.encodingAuto')}</option>
+            {LEGACY_ENCODINGS.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+          <p id="import-encoding-hint" className="muted">
+            {t('catalogue.import.encodingHint')}
+          </p>
         </div>
         <div className="field">
           <label>

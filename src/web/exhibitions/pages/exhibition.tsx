@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import type { Locale, MessageKey } from '../../../lib/i18n.ts';
 import {
   exhibitionJsonLd,
+  exhibitionSectionJsonLd,
   pick,
   safeJsonForScript,
 } from '../../../modules/exhibitions/exhibitions.presenters.ts';
@@ -36,6 +37,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (n > ex.sections.length) throw data(null, { status: 404 });
   const base = deps.config.publicUrl.replace(/\/$/, '');
   const canonical = `${base}/exhibitions/${ex.slug}`;
+  const ld =
+    n === 0 ? exhibitionJsonLd(ex, canonical, base) : exhibitionSectionJsonLd(ex, n, canonical, base);
   return {
     ex: {
       id: ex.id,
@@ -59,7 +62,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     })),
     current: n,
     canonical: n === 0 ? canonical : `${canonical}/${n}`,
-    ld: n === 0 ? safeJsonForScript(exhibitionJsonLd(ex, canonical, base)) : null,
+    ld: ld ? safeJsonForScript(ld) : null,
   };
 }
 

@@ -1,0 +1,214 @@
+// `npm run bench:marc -- [--db pglite|postgres] [--size 100000] [--import 20000] [--rounds 2]`
+// MARC (ISO 2709) import records/s with `--size` records already loaded, in the same run against two
+// baselines: (1) the same import with the full-text GIN index the search no longer reads
+// (catalogue_records_search_idx, dropped by migration 0106) put back — the "before" of issue 17 — and (2) a
+// bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling). Rounds
+// alternate before/after so a loaded machine slows both alike. Prints figures; asserts nothing.
+// PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDeps } from '../src/app/build-deps.server.ts';
+import { seedReference } from '../src/app/seeds.server.ts';
+import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
+import { migrate } from '../src/db/migrate.server.ts';
+import { createLogger } from '../src/lib/logger.server.ts';
+import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
+import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
+import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
+import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
+import { testActor } from '../src/test/actors.ts';
+import { testConfig } from '../src/test/harness.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    db: { type: 'string', default: 'pglite' },
+    import: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const SIZE = Number(args.size);
+const IMPORT = Number(args.import);
+const ROUNDS = Number(args.rounds);
+
+async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
+  if (args.db === 'postgres') {
+    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
+    return {
+      dbh,
+      label: `PostgreSQL (${schema})`,
+      done: async () => {
+        await dbh.close();
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      },
+    };
+  }
+  const dbh = await openDatabase({ kind: 'pglite' });
+  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
+}
+
+const { dbh, done, label } = await open();
+await migrate(dbh);
+const deps = buildDeps(
+  testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-marc-')) }),
+  dbh,
+  createLogger('silent'),
+);
+await seedReference(deps);
+const units = await dbh.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units');
+const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
+const root = units.find((u) => u.parent_id === null)?.id ?? '';
+const admin = testActor(
+  [{ role: 'administrator', unitId: root }],
+  Object.fromEntries(units.map((u) => [u.id, u.parent_id])),
+);
+console.log(
+  `MARC import bench — ${label}, ${SIZE.toLocaleString('en')} loaded, ${IMPORT.toLocaleString('en')} imported per run, Node ${process.version}`,
+);
+
+// 1. Records already there (the repository's bulk path, no MARC parsing).
+const next = generator(2030);
+for (let loaded = 0; loaded < SIZE; ) {
+  const n = Math.min(2000, SIZE - loaded);
+  const records: RecordValues[] = [];
+  const holdings: HoldingValues[] = [];
+  for (let i = 0; i < n; i++) {
+    const built = generatedRecord(next(), holders[(loaded + i) % holders.length] as string, {
+      published: true,
+      description: null,
+      details: {},
+    });
+    records.push(built.record);
+    holdings.push(built.holding);
+  }
+  await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+  loaded += n;
+}
+await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
+await dbh.query('VACUUM (ANALYZE)');
+
+// 2. One ISO 2709 file per run (distinct control numbers, so every run inserts).
+const dir = await mkdtemp(join(tmpdir(), 'bench-marc-files-'));
+async function marcFile(run: number): Promise<{ path: string; size: number }> {
+  const gen = generator(100 + run);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < IMPORT; i++) {
+    const g = gen();
+    chunks.push(
+      writeIso2709({
+        leader: '00000nam a2200000 i 4500',
+        fields: [
+          { tag: '001', value: `R${run}-${i}` },
+          { tag: '003', value: 'VN-BENCH' },
+          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
+          ...(g.isbn
+            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
+            : []),
+          ...g.creators.map((c, k) => ({
+            tag: k ? '700' : '100',
+            ind1: '1',
+            ind2: ' ',
+            subfields: [{ code: 'a', value: c }],
+          })),
+          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
+          {
+            tag: '264',
+            ind1: ' ',
+            ind2: '1',
+            subfields: [
+              { code: 'b', value: 'Nxb. Tổng hợp' },
+              { code: 'c', value: String(g.year) },
+            ],
+          },
+          ...g.subjects.map((s) => ({
+            tag: '650',
+            ind1: ' ',
+            ind2: '4',
+            subfields: [{ code: 'a', value: s }],
+          })),
+          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
+        ],
+      }),
+    );
+  }
+  const path = join(dir, `run-${run}.mrc`);
+  await writeFile(path, chunks);
+  return { path, size: (await stat(path)).size };
+}
+
+async function importRun(run: number): Promise<number> {
+  const file = await marcFile(run);
+  const t0 = performance.now();
+  const job = await startMarcImport(deps, admin, {
+    fileName: `run-${run}.mrc`,
+    format: 'iso2709',
+    filePath: file.path,
+    fileSize: file.size,
+    unitId: holders[0] as string,
+    publish: true,
+  });
+  const result = await runMarcImport(deps, job.id);
+  if (result.imported !== IMPORT) throw new Error(`run ${run}: ${result.imported} imported of ${IMPORT}`);
+  return IMPORT / ((performance.now() - t0) / 1000);
+}
+
+const legacyGin = async (on: boolean) =>
+  dbh.query(
+    on
+      ? 'CREATE INDEX IF NOT EXISTS catalogue_records_search_idx ON catalogue_records USING gin (search_vector)'
+      : 'DROP INDEX IF EXISTS catalogue_records_search_idx',
+  );
+const before: number[] = [];
+const after: number[] = [];
+let run = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  await legacyGin(true);
+  before.push(await importRun(run++));
+  await legacyGin(false);
+  after.push(await importRun(run++));
+}
+// Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
+await dbh.query(
+  'CREATE TABLE bench_bare (LIKE catalogue_records INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)',
+);
+const gen = generator(999);
+const t0 = performance.now();
+for (let n = 0; n < IMPORT; n += 1000) {
+  const rows: RecordValues[] = [];
+  for (let i = 0; i < Math.min(1000, IMPORT - n); i++)
+    rows.push(
+      generatedRecord(gen(), holders[0] as string, { published: true, description: null, details: {} })
+        .record,
+    );
+  await dbh.query(
+    `INSERT INTO bench_bare (id, type, title, unit_id, published, details, source, creators, subjects)
+     SELECT x.id, x.type, x.title, x.unit_id, true, '{}'::jsonb, 'marc', x.creators, x.subjects
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, title text, unit_id text, creators text[], subjects text[])`,
+    [JSON.stringify(rows.map((r) => ({ ...r, unit_id: r.unitId })))],
+  );
+}
+const bare = IMPORT / ((performance.now() - t0) / 1000);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const f = (n: number) => Math.round(n).toLocaleString('en');
+console.log(`\nMARC import, ${SIZE.toLocaleString('en')} records already loaded (median of ${ROUNDS}):`);
+console.log(
+  `  before (with the unused GIN index): ${f(median(before))} records/s  [${before.map(f).join(', ')}]`,
+);
+console.log(
+  `  after:                              ${f(median(after))} records/s  [${after.map(f).join(', ')}]`,
+);
+console.log(`  ratio after/before: ${(median(after) / median(before)).toFixed(2)}×`);
+console.log(
+  `  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s; import = ${(median(after) / bare).toFixed(2)}× of it`,
+);
+await done();
