@@ -178,12 +178,13 @@ async function planSample(
   groups: readonly (readonly string[])[],
   f: SearchFilters,
 ): Promise<SampleDriver> {
-  if (!f.institutions?.length)
-    return groups.length < 2 ? { word: 0 } : { word: (await driverOf(db, groups)).word };
+  if (!f.institutions?.length && groups.length < 2) return { word: 0 };
   const driver = await driverOf(db, groups);
+  const plan = { word: driver.word, order: driver.order };
+  if (!f.institutions?.length) return plan;
   // Counting is bounded: an institution with 20,000+ records is not the small side.
   const cap = Math.min(driver.count, 20_000);
-  return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : { word: driver.word };
+  return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : plan;
 }
 
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
