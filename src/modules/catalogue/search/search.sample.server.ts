@@ -173,6 +173,44 @@ export async function sampleMatches(
   }));
 }
 
+/**
+ * Published records whose ISBN, ISSN, inventory number or holding barcode is one of these compact identifiers
+ * (migration 0090 indexes), as sample rows of one exact slice, under the filters (an identifier names a
+ * few records: at most PER_STRATUM - 1, so the slice stays exact).
+ */
+export async function identifierMatches(
+  db: Db,
+  idents: readonly string[],
+  f: SampleFilters,
+): Promise<SampleRow[]> {
+  const ids = sql`${textArray(idents)}::text[]`;
+  const rows = await queryRows<SampleRow>(
+    db,
+    sql`WITH m AS (
+        SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
+        UNION SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
+        UNION SELECT seq FROM catalogue_records
+          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids})
+        UNION SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
+          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}))
+      SELECT 0 AS k, 0::float8 AS a, 1::float8 AS z, p.seq::float8 AS seq, p.type, n.num AS unit_num,
+        p.language, p.decade, catalogue_availability_mask(p.availability) AS availability
+      FROM m JOIN catalogue_search_docs p ON p.seq = m.seq JOIN units n ON n.id = p.unit_id
+      WHERE p.published${and(filtersOn(f, 'id'))}
+      ORDER BY p.seq LIMIT ${PER_STRATUM - 1}`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    k: 0,
+    a: 0,
+    z: 1,
+    seq: Number(r.seq),
+    unit_num: Number(r.unit_num),
+    decade: r.decade === null ? null : Number(r.decade),
+    availability: Number(r.availability),
+  }));
+}
+
 export interface Estimate {
   total: number;
   exact: boolean;
