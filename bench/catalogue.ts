@@ -13,7 +13,11 @@ import { seedReference } from '../src/app/seeds.server.ts';
 import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
-import { generator, QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
+import {
+  type GeneratedRecord,
+  generator,
+  QUERY_MIX,
+} from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
@@ -71,6 +75,50 @@ async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label
   return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
 }
 
+type MixEntry = (typeof QUERY_MIX)[number];
+const SHORT_KINDS = new Set(['word+diacritics', 'word folded', 'phrase']);
+const CLASSES: Array<[string, string[]]> = [
+  ['short (1–2 words)', [...SHORT_KINDS]],
+  ['typo + facet', ['typo', 'facet']],
+  ['long title', ['long title']],
+  ['title + author', ['title + author']],
+  ['number', ['number']],
+  ['no hit', ['no hit']],
+];
+
+/** Queries built from records the load generated (generator(2030), published unless index % 50 === 0). */
+function longQueries(size: number): MixEntry[] {
+  const gen = generator(2030);
+  const picked: Array<{ i: number; g: GeneratedRecord }> = [];
+  // Spread over the whole load: one record near each tenth of it.
+  const targets = Array.from({ length: 10 }, (_, k) => Math.floor(((k + 0.5) * size) / 10));
+  for (let i = 0, t = 0; i < size && t < targets.length; i++) {
+    const g = gen();
+    if (i < (targets[t] as number) || i % 50 === 0 || g.title.split(' ').length < 5 || !g.isbn) continue;
+    picked.push({ i, g });
+    t++;
+  }
+  const out: MixEntry[] = [];
+  picked.slice(0, 5).forEach(({ g }) => {
+    out.push({ kind: 'long title', q: g.title });
+  });
+  picked.slice(5, 10).forEach(({ g }) => {
+    out.push({ kind: 'title + author', q: `${g.title} ${g.creators[0] ?? ''}`.trim() });
+  });
+  const isbns = picked.map(({ g }) => g.isbn as string);
+  out.push(
+    { kind: 'number', q: `isbn ${isbns[0]}` },
+    { kind: 'number', q: isbns[1] as string },
+    { kind: 'number', q: (isbns[2] as string).replace(/^(\d{3})(\d{3})(\d{6})(\d)$/, '$1-$2-$3-$4') },
+    { kind: 'number', q: 'isbn 9786049999999' },
+    { kind: 'no hit', q: 'quantum chromodynamics lattice gauge theory for graduate students' },
+    { kind: 'no hit', q: 'gốm hòa bình cho thiếu nhi tây nguyên raglai chiến tranh tuyển tập' },
+    { kind: 'no hit', q: 'zxqv wbrtk plmnq' },
+    { kind: 'no hit', q: 'kiến trúc yến sào ponagar hán nôm chuyển đổi số đà lạt' },
+  );
+  return out;
+}
+
 const { dbh, done, label } = await open();
 await migrate(dbh);
 const deps = buildDeps(
@@ -126,7 +174,7 @@ console.log(
 const ids = (
   await dbh.query<{ id: string }>('SELECT id FROM catalogue_records ORDER BY random() LIMIT 500')
 ).map((r) => r.id);
-const search = (m: (typeof QUERY_MIX)[number]) =>
+const search = (m: MixEntry) =>
   deps.repos.catalogueSearch.search(deps.db, {
     q: m.q,
     filters: m.filters ?? {},
@@ -134,13 +182,16 @@ const search = (m: (typeof QUERY_MIX)[number]) =>
     page: 1,
     pageSize: 20,
   });
-for (const m of QUERY_MIX) await search(m); // warm-up
+// Long queries (issue 17): pasted titles, title + author, numbers and no-hit queries, built from the records
+// this run loaded (same seed), so they hit at any --size. The short 1–2-word queries are the baseline.
+const MIX = [...QUERY_MIX, ...longQueries(SIZE)];
+for (const m of MIX) await search(m); // warm-up
 const byKind = new Map<string, number[]>();
 const all: number[] = [];
 const pk: number[] = [];
 const examples: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const m of QUERY_MIX) {
+  for (const m of MIX) {
     const t0 = performance.now();
     const r = await search(m);
     const ms = performance.now() - t0;
@@ -148,13 +199,13 @@ for (let round = 0; round < ROUNDS; round++) {
     byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), ms]);
     if (round === 0)
       examples.push(
-        `  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalEstimated ? `≈${r.total}` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}`,
+        `  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalEstimated ? `≈${r.total}` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}${m.kind === 'long title' || m.kind === 'title + author' || m.kind === 'number' ? `; top: ${r.hits[0]?.title ?? '—'}` : ''}`,
       );
   }
-  for (let i = 0; i < QUERY_MIX.length; i++) {
+  for (let i = 0; i < MIX.length; i++) {
     const t0 = performance.now();
     await dbh.query('SELECT id, title FROM catalogue_records WHERE id = $1', [
-      ids[(round * QUERY_MIX.length + i) % ids.length],
+      ids[(round * MIX.length + i) % ids.length],
     ]);
     pk.push(performance.now() - t0);
   }
@@ -165,6 +216,20 @@ console.log('\nsearch latency:');
 console.log(summary('all queries', all));
 for (const [kind, samples] of byKind) console.log(summary(kind, samples));
 console.log(summary('PK lookup baseline', pk));
+// Each query class against the short (1–2-word) queries of the same run: the ratio is what issue 17 judges.
+const short = [...byKind].filter(([k]) => SHORT_KINDS.has(k)).flatMap(([, v]) => v);
+const shortS = [...short].sort((a, b) => a - b);
+console.log(
+  `\nby class, vs short queries (1–2 words) of this run: p50 ${fmt(pct(shortS, 50))}, p95 ${fmt(pct(shortS, 95))}`,
+);
+for (const [cls, kinds] of CLASSES) {
+  const s = [...byKind].filter(([k]) => kinds.includes(k)).flatMap(([, v]) => v);
+  if (!s.length) continue;
+  const sorted = s.sort((a, b) => a - b);
+  console.log(
+    `${summary(cls, sorted)}  = ${(pct(sorted, 50) / pct(shortS, 50)).toFixed(1)}× / ${(pct(sorted, 95) / pct(shortS, 95)).toFixed(1)}× short (p50/p95)`,
+  );
+}
 
 // 3. MARC import: write an ISO 2709 file, import it as a job, measure records/s and peak RSS.
 if (IMPORT > 0) {

@@ -26,6 +26,8 @@ async function citizenJourney(page: Page, javaScript: boolean) {
   await expect(page.locator('.result-count')).toContainText('kết quả');
   await checkPage();
 
+  // On a phone the filters are folded behind "Lọc", above the results (works without JavaScript).
+  await page.locator('summary', { hasText: /^Lọc$/ }).click();
   await page.getByRole('checkbox', { name: /Hiện vật bảo tàng/ }).check();
   await page.getByRole('button', { name: 'Áp dụng bộ lọc' }).click();
   await expect(page).toHaveURL(/type=museum_object/);

@@ -6,6 +6,7 @@ import {
   editNeighbours,
   exactText,
   foldWordsText,
+  identifierQuery,
   queryWords,
   vnSortKey,
   wordsText,
@@ -104,5 +105,35 @@ describe('catalogue text', () => {
         editNeighbours(w).every((x) => editDistance(w, x) === 1),
       ),
     );
+  });
+
+  it('recognises identifiers in a query, in both ISBN forms, and nothing else', () => {
+    expect(identifierQuery('isbn 978-604-0-00001-9')).toEqual(['9786040000019', '6040000015']);
+    expect(identifierQuery('ISBN 604000001x')).toEqual(['604000001X', '9786040000019']);
+    expect(identifierQuery('9786040000019')).toEqual(['9786040000019', '6040000015']);
+    expect(identifierQuery('ISSN 1859-0012')).toEqual(['18590012']);
+    expect(identifierQuery('mã vạch VV.012345')).toEqual(['VV012345']);
+    expect(identifierQuery('Biển đảo xứ Vạn Ninh số 359')).toBeNull();
+    expect(identifierQuery('lịch sử 2020')).toBeNull();
+    expect(identifierQuery('isbn')).toBeNull();
+    expect(identifierQuery('1234567')).toBeNull();
+  });
+
+  it('keeps up to 12 query words (a pasted title with its author)', () => {
+    const q = 'Địa chí của Đà Lạt tập 1 số 294 Ngô Gia Hương thêm';
+    expect(queryWords(q).folded).toEqual([
+      'dia',
+      'chi',
+      'cua',
+      'da',
+      'lat',
+      'tap',
+      '1',
+      'so',
+      '294',
+      'ngo',
+      'gia',
+      'huong',
+    ]);
   });
 });

@@ -3,7 +3,8 @@
 import { fold } from '../../lib/vn-text.ts';
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
-const MAX_QUERY_WORDS = 8;
+// A pasted title + author runs to 10–12 words; the cost of a search no longer grows with them (issue 17).
+const MAX_QUERY_WORDS = 12;
 const MAX_WORD_LENGTH = 40;
 
 /** NFC, punctuation and symbols become spaces: `Khánh Hòa-Đà Lạt.` → `Khánh Hòa Đà Lạt`. */
@@ -32,7 +33,7 @@ export interface QueryWords {
   exact: string[];
 }
 
-/** Splits a user query into at most 8 words, folded and exact; NFC and NFD input give the same words. */
+/** Splits a user query into at most 12 words, folded and exact; NFC and NFD input give the same words. */
 export function queryWords(q: string): QueryWords {
   const exact = wordsText(q)
     .toLowerCase()
@@ -163,4 +164,50 @@ export function editDistance(a: string, b: string): number {
     rows.push(row);
   }
   return (rows[a.length] as number[])[b.length] as number;
+}
+
+// Words that label an identifier in a query: "ISBN 978-604-…", "ISSN …", "mã vạch …", "ĐKCB …" (số đăng ký cá
+// biệt, a copy's inventory number in Vietnamese libraries), folded.
+const IDENTIFIER_LABELS = new Set(['isbn', 'issn', 'ean', 'barcode', 'ma', 'vach', 'dkcb', 'inventory']);
+
+/** An identifier as stored for lookup (migration 0090 `catalogue_ident`): letters and digits, upper-cased. */
+export function compactIdentifier(s: string): string {
+  return s.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+}
+
+/**
+ * When a query is an identifier — an ISBN (10 or 13, with or without hyphens), an ISSN, a barcode or an
+ * inventory number, optionally labelled ("isbn 978…") — the compact forms to look up (an ISBN in both its
+ * 10- and 13-digit forms); else null. Mostly digits: at least 6 of at least 8 characters, ¾ of them digits.
+ */
+export function identifierQuery(q: string): string[] | null {
+  const words = wordsText(q).split(' ').filter(Boolean);
+  const rest = words.filter((w) => !IDENTIFIER_LABELS.has(fold(w).toLowerCase()));
+  if (rest.length === 0 || rest.length > 5) return null;
+  const id = compactIdentifier(rest.join(''));
+  const digits = id.replace(/\D/g, '').length;
+  if (id.length < 8 || id.length > 20 || digits < 6 || digits < id.length * 0.75) return null;
+  const out = new Set([id]);
+  if (/^\d{9}[\dX]$/.test(id)) out.add(isbn13(id));
+  if (/^97[89]\d{10}$/.test(id)) {
+    const ten = isbn10(id);
+    if (ten) out.add(ten);
+  }
+  return [...out];
+}
+
+function isbn13(isbn10digits: string): string {
+  const core = `978${isbn10digits.slice(0, 9)}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(core[i]) * (i % 2 ? 3 : 1);
+  return `${core}${(10 - (sum % 10)) % 10}`;
+}
+
+function isbn10(isbn13digits: string): string | null {
+  if (!isbn13digits.startsWith('978')) return null;
+  const core = isbn13digits.slice(3, 12);
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(core[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return `${core}${check === 10 ? 'X' : String(check)}`;
 }

@@ -1,7 +1,9 @@
-// Read port over catalogue holdings for other modules (circulation turns holdings into lendable copies).
+// Port over catalogue holdings for other modules: circulation turns holdings into lendable copies (read) and
+// keeps a lent copy's availability current (write), so search's "available now" facet follows lending.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray } from '../../db/sql.server.ts';
+import type { Availability } from './catalogue.schemas.server.ts';
 
 export interface HoldingSummary {
   id: string;
@@ -29,6 +31,24 @@ export function createHoldingsLookupRepository() {
         db,
         sql`SELECT ${COLS} FROM catalogue_holdings WHERE barcode = ANY(${textArray(barcodes)}::text[]) ORDER BY id`,
       );
+    },
+    /**
+     * Sets a holding's availability and its record's summary (what search filters and facets on). Not an edit of the record: no version, no `updated_at`, no OAI-PMH datestamp (migration 0091).
+     */
+    async setAvailability(db: Db, holdingId: string, availability: Availability): Promise<void> {
+      const rows = await queryRows<{ recordId: string }>(
+        db,
+        sql`UPDATE catalogue_holdings SET availability = ${availability}, updated_at = now()
+          WHERE id = ${holdingId} RETURNING record_id AS "recordId"`,
+      );
+      const recordId = rows[0]?.recordId;
+      if (!recordId) return;
+      // The summary is rewritten only when it changes (each rewrite refreshes the record's postings).
+      await db.execute(sql`WITH s AS (
+          SELECT coalesce(array_agg(DISTINCT h.availability ORDER BY h.availability), '{}') AS a
+          FROM catalogue_holdings h WHERE h.record_id = ${recordId})
+        UPDATE catalogue_records r SET availability = s.a FROM s
+        WHERE r.id = ${recordId} AND r.availability IS DISTINCT FROM s.a`);
     },
     /** Holdings of these units, by id, after `afterId` (keyset pages). */
     async ofUnits(db: Db, unitIds: readonly string[], afterId: string, limit: number) {

@@ -1,8 +1,10 @@
 // The catalogue module's public surface: what other modules may use (read ports, batched by id list).
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
+import type { Availability } from './catalogue.schemas.server.ts';
 import { createHoldingsLookupRepository } from './holdings-lookup.repository.server.ts';
 
+export type { Availability } from './catalogue.schemas.server.ts';
 export type { HoldingSummary } from './holdings-lookup.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
@@ -23,6 +25,9 @@ export const catalogueHoldingsPort = {
   byBarcodes: (db: Db, barcodes: readonly string[]) => holdings.byBarcodes(db, [...new Set(barcodes)]),
   ofUnits: (db: Db, unitIds: readonly string[], afterId: string, limit: number) =>
     holdings.ofUnits(db, unitIds, afterId, limit),
+  /** A lendable copy's availability changed (lent, returned, lost…): search filters and facets follow it. */
+  setAvailability: (db: Db, holdingId: string, availability: Availability) =>
+    holdings.setAvailability(db, holdingId, availability),
 };
 
 /** Refuses an upload that is not an XLSX workbook or would expand beyond safe limits (zip bombs). */

@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { type DeskRefusal, refuse } from './circulation.errors.ts';
 import { placeOnShelfOrSend } from './circulation.holds.server.ts';
+import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import {
   daysOverdue,
@@ -156,7 +157,7 @@ export async function checkout(
       readerCategory: reader.category,
       source: input.source ?? 'desk',
     });
-    await repos.circulation.setItemState(tx, item.id, { status: 'on_loan' });
+    await setItemState(repos, tx, item, { status: 'on_loan' });
     if (hold && hold.readerId === reader.id)
       await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
     await deps.audit.record(tx, actor, {
@@ -321,7 +322,7 @@ export async function markItem(
         readyAt: null,
         expiresAt: null,
       });
-    await repos.circulation.setItemState(tx, item.id, { status: input.as });
+    await setItemState(repos, tx, item, { status: input.as });
     await deps.audit.record(tx, actor, {
       action: `circulation.item.${input.as === 'lost' ? 'lost' : 'withdraw'}`,
       entityType: 'circulation_item',

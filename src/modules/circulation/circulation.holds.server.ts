@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { CheckinResult, CirculationDeps, Desk } from './circulation.desk.usecases.server.ts';
 import { refuse } from './circulation.errors.ts';
+import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import { ruleFor } from './circulation.rules.ts';
 import type { Hold } from './circulation-loans.repository.server.ts';
@@ -52,7 +53,7 @@ export async function placeOnShelfOrSend(
         readyAt: now,
         expiresAt,
       });
-      await repos.circulation.setItemState(tx, item.id, {
+      await setItemState(repos, tx, item, {
         status: 'on_hold_shelf',
         placeId: desk.placeId,
         routeId: desk.routeId,
@@ -67,7 +68,7 @@ export async function placeOnShelfOrSend(
       };
     }
     await repos.circulationLoans.setHold(tx, hold.id, { status: 'in_transit', itemId: item.id });
-    await repos.circulation.setItemState(tx, item.id, {
+    await setItemState(repos, tx, item, {
       status: 'in_transit',
       placeId: desk.placeId,
       routeId: desk.routeId,
@@ -81,7 +82,7 @@ export async function placeOnShelfOrSend(
     };
   }
   if (atHome(desk, item)) {
-    await repos.circulation.setItemState(tx, item.id, {
+    await setItemState(repos, tx, item, {
       status: 'available',
       placeId: item.homePlaceId ?? desk.placeId,
       routeId: item.homeRouteId ?? desk.routeId,
@@ -94,7 +95,7 @@ export async function placeOnShelfOrSend(
       holdReaderName: null,
     };
   }
-  await repos.circulation.setItemState(tx, item.id, {
+  await setItemState(repos, tx, item, {
     status: 'in_transit',
     placeId: desk.placeId,
     routeId: desk.routeId,

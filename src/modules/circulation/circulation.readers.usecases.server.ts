@@ -226,6 +226,7 @@ export async function addItem(
       currentRouteId: input.homeRouteId,
     };
     await deps.repos.circulation.insertItem(tx, item);
+    await catalogueHoldingsPort.setAvailability(tx, holding.id, 'available');
     await deps.audit.record(tx, actor, {
       action: 'circulation.item.create',
       entityType: 'circulation_item',

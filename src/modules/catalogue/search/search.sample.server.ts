@@ -82,32 +82,32 @@ export function postingsMatch(groups: readonly (readonly string[])[], alias = 'r
 
 const and = (parts: SQL[]) => (parts.length ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``);
 
+/** One probe: does the record `p.seq` hold one of these words? `OFFSET 0` keeps it a per-row probe of the
+ * (word, seq) key: pulled up into a join, the planner (estimating one row per slice) chose nested loops that
+ * rescanned a common word's whole slice for every candidate — quadratic in long queries (issue 17). */
+const probe = (alts: readonly string[]) =>
+  alts.length === 1
+    ? sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ${alts[0]} AND x.seq = p.seq OFFSET 0)`
+    : sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = p.seq OFFSET 0)`;
+
 /**
  * The first PER_STRATUM matches of one slice, for words given as AND-ed groups of alternatives. The driver
- * group (the rarest single word) is range-scanned; the other groups are matched by (word, seq).
+ * group (the rarest single word) is range-scanned; every other group is probed by (word, seq), rarest first
+ * (`order`), so a row is rejected by its first missing word: the work is the driver's postings in the slice
+ * times a small constant, whatever the number of words.
  */
-function wordsSlice(groups: readonly (readonly string[])[], driver: number, f: SampleFilters): SQL {
-  const others = groups.filter((_, i) => i !== driver);
-  // A single word is joined on (word, seq) within the slice, so the planner can merge ordered ranges; a
-  // group of alternatives (typo corrections) is probed.
-  const joins = others.flatMap((alts, i) => {
-    if (alts.length !== 1) return [];
-    const q = sql.raw(`q${i}`);
-    return [
-      sql` JOIN catalogue_postings ${q} ON ${q}.word = ${alts[0]} AND ${q}.seq = p.seq AND ${q}.seq >= s.a AND ${q}.seq < s.z`,
-    ];
-  });
-  const probes = others.flatMap((alts) =>
-    alts.length === 1
-      ? []
-      : [
-          sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = p.seq)`,
-        ],
-  );
+function wordsSlice(
+  groups: readonly (readonly string[])[],
+  driver: number,
+  order: readonly number[] | undefined,
+  f: SampleFilters,
+): SQL {
+  const rest = order ?? groups.map((_, i) => i);
+  const probes = rest.filter((i) => i !== driver).map((i) => probe(groups[i] ?? []));
   const conditions = and([...filtersOn(f, 'num'), ...probes]);
   const branch = (word: string) =>
     sql`(SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-      FROM catalogue_postings p${sql.join(joins, sql``)}
+      FROM catalogue_postings p
       WHERE p.word = ${word} AND p.seq >= s.a AND p.seq < s.z${conditions}
       ORDER BY p.seq LIMIT ${PER_STRATUM})`;
   const alts = groups[driver] ?? [];
@@ -138,7 +138,7 @@ export async function institutionSize(db: Db, institutions: readonly string[], c
 }
 
 /** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
-export type SampleDriver = { word: number } | 'institution';
+export type SampleDriver = { word: number; order?: readonly number[] } | 'institution';
 
 /** Samples the matches of `groups` (none: every published record) under the filters. */
 export async function sampleMatches(
@@ -148,7 +148,9 @@ export async function sampleMatches(
   f: SampleFilters,
 ): Promise<SampleRow[]> {
   const slice =
-    groups.length && driver !== 'institution' ? wordsSlice(groups, driver.word, f) : docsSlice(f, groups);
+    groups.length && driver !== 'institution'
+      ? wordsSlice(groups, driver.word, driver.order, f)
+      : docsSlice(f, groups);
   const rows = await queryRows<SampleRow>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),
@@ -164,6 +166,44 @@ export async function sampleMatches(
     k: Number(r.k),
     a: Number(r.a),
     z: Number(r.z),
+    seq: Number(r.seq),
+    unit_num: Number(r.unit_num),
+    decade: r.decade === null ? null : Number(r.decade),
+    availability: Number(r.availability),
+  }));
+}
+
+/**
+ * Published records whose ISBN, ISSN, inventory number or holding barcode is one of these compact identifiers
+ * (migration 0090 indexes), as sample rows of one exact slice, under the filters (an identifier names a
+ * few records: at most PER_STRATUM - 1, so the slice stays exact).
+ */
+export async function identifierMatches(
+  db: Db,
+  idents: readonly string[],
+  f: SampleFilters,
+): Promise<SampleRow[]> {
+  const ids = sql`${textArray(idents)}::text[]`;
+  const rows = await queryRows<SampleRow>(
+    db,
+    sql`WITH m AS (
+        SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
+        UNION SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
+        UNION SELECT seq FROM catalogue_records
+          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids})
+        UNION SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
+          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}))
+      SELECT 0 AS k, 0::float8 AS a, 1::float8 AS z, p.seq::float8 AS seq, p.type, n.num AS unit_num,
+        p.language, p.decade, catalogue_availability_mask(p.availability) AS availability
+      FROM m JOIN catalogue_search_docs p ON p.seq = m.seq JOIN units n ON n.id = p.unit_id
+      WHERE p.published${and(filtersOn(f, 'id'))}
+      ORDER BY p.seq LIMIT ${PER_STRATUM - 1}`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    k: 0,
+    a: 0,
+    z: 1,
     seq: Number(r.seq),
     unit_num: Number(r.unit_num),
     decade: r.decade === null ? null : Number(r.decade),

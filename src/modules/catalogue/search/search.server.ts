@@ -1,11 +1,14 @@
 // The catalogue's SearchIndex on PostgreSQL/PGlite. A large deployment can put OpenSearch behind the same
-// interface. How one search runs (each step bounded, whatever the collection size):
+// interface. How one search runs (each step bounded, whatever the collection size and the query's length):
+//  0. a query that is an identifier (ISBN 10/13 with or without hyphens, ISSN, barcode, inventory number) is
+//     looked up by index (migration 0090); with no match it is searched as words;
 //  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
 //  2. count + facets come from a stratified sample of at most STRATA × PER_STRATUM matches read from the
-//     postings B-tree (catalogue-search.sample.ts, ADR 0007): exact for small result sets, an estimate
-//     ("khoảng 98.000") for large ones;
-//  3. zero hits → each word is corrected against the distinct-word dictionary (edit-distance-1 neighbours by
-//     primary key, trigram neighbours for long words) and the postings are asked again;
+//     postings B-tree (search.sample.server.ts, ADR 0007): the rarest word is range-scanned and the others
+//     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones;
+//  3. zero hits → the words the dictionary does not know (at most 3; never numbers or single letters) are
+//     corrected (edit-distance-1 neighbours by primary key, trigram neighbours for long words) and the
+//     postings are asked again;
 //  4. relevance ranks a bounded candidate set (an exact result whole, else RANK_CAP sampled matches):
 //     diacritics-exact phrase > folded phrase > exact words > ts_rank (title weighted) > corrected;
 //     newest/title sort over all matches by index.
@@ -13,10 +16,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import type { RecordType, SearchSort } from '../catalogue.schemas.server.ts';
-import { foldedWords, queryWords } from '../catalogue.text.ts';
+import { foldedWords, identifierQuery, queryWords } from '../catalogue.text.ts';
 import {
   AVAILABILITY_VALUES,
   estimate,
+  identifierMatches,
   institutionSize,
   postingsMatch,
   roundEstimate,
@@ -178,12 +182,13 @@ async function planSample(
   groups: readonly (readonly string[])[],
   f: SearchFilters,
 ): Promise<SampleDriver> {
-  if (!f.institutions?.length)
-    return groups.length < 2 ? { word: 0 } : { word: (await driverOf(db, groups)).word };
+  if (!f.institutions?.length && groups.length < 2) return { word: 0 };
   const driver = await driverOf(db, groups);
+  const plan = { word: driver.word, order: driver.order };
+  if (!f.institutions?.length) return plan;
   // Counting is bounded: an institution with 20,000+ records is not the small side.
   const cap = Math.min(driver.count, 20_000);
-  return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : { word: driver.word };
+  return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : plan;
 }
 
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
@@ -221,6 +226,18 @@ export function createPostgresSearchIndex(): SearchIndex {
         const counted = await countAndFacets(db, await sampleMatches(db, [], 'institution', p.filters));
         const hits = await sortedHits(db, where, p, offset);
         return finish(counted, hits, null, p, Number.POSITIVE_INFINITY);
+      }
+
+      // An ISBN, ISSN, barcode or inventory number is looked up by index; no match: a word search after all.
+      const idents = identifierQuery(p.q);
+      if (idents) {
+        const found = await identifierMatches(db, idents, p.filters);
+        if (found.length) {
+          const counted = await countAndFacets(db, found);
+          const match = sql`r.seq = ANY(${sql.param(found.map((r) => r.seq))}::bigint[])`;
+          const hits = await sortedHits(db, sql`${where} AND ${match}`, p, offset);
+          return finish(counted, hits, null, p, Number.POSITIVE_INFINITY);
+        }
       }
 
       let groups: string[][] = words.folded.map((w) => [w]);

@@ -59,7 +59,8 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
   const language = r.language
     ? (new Intl.DisplayNames([locale], { type: 'language' }).of(r.language) ?? r.language)
     : null;
-  const details = Object.entries(r.details).filter(([, v]) => v !== '' && v !== null);
+  // `demo` marks generated demo records for the seed; the description already says so to readers (issue 19).
+  const details = Object.entries(r.details).filter(([k, v]) => k !== 'demo' && v !== '' && v !== null);
   const identifiers: Array<[MessageKey, string | null]> = [
     ['catalogue.record.isbn', r.isbn],
     ['catalogue.record.issn', r.issn],

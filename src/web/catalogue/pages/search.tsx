@@ -1,11 +1,15 @@
 // Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../../modules/catalogue/catalogue.schemas.server.ts';
+import { queryWords } from '../../../modules/catalogue/catalogue.text.ts';
 import { searchCatalogue } from '../../../modules/catalogue/catalogue.usecases.server.ts';
+import { catalogueRecordsPort } from '../../../modules/catalogue/index.server.ts';
 import type { FacetName } from '../../../modules/catalogue/search/search.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
+import { highlight } from '../highlight.ts';
 import type { Route } from './+types/search.ts';
 
 const FACETS: readonly FacetName[] = ['type', 'institution', 'availability', 'language', 'decade'];
@@ -30,10 +34,29 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ? parsed.data
     : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
   const active = MULTI.some((k) => query[k] !== undefined);
-  if (!query.q && !active) return { query, active, invalid: !parsed.success, result: null };
+  if (!query.q && !active) return { query, active, invalid: !parsed.success, result: null, thumbs: {} };
   try {
     const result = await searchCatalogue(deps, actor, query);
-    return { query, active, invalid: !parsed.success, result };
+    // A thumbnail for each hit that has an image (issue 19): one batched query for the page.
+    const images = await catalogueRecordsPort.firstImages(
+      deps,
+      deps.db,
+      result.hits.map((h) => h.id),
+    );
+    const thumbs: Record<string, ImageProps> = Object.fromEntries(
+      images.map((i) => [
+        i.recordId,
+        {
+          fileId: i.fileId,
+          altVi: i.altVi,
+          altEn: i.altEn,
+          width: i.width,
+          height: i.height,
+          variants: i.variants,
+        },
+      ]),
+    );
+    return { query, active, invalid: !parsed.success, result, thumbs };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -63,7 +86,8 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
   const href = useHref();
   const locale = useLocale();
   const base = href('/search');
-  const { query, result, active } = loaderData;
+  const { query, result, active, thumbs } = loaderData;
+  const asked = queryWords(result?.correctedQuery ?? query.q ?? '').folded;
   const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
   const facetLabel = (facet: FacetName, value: string, label: string | undefined): string => {
     if (facet === 'type') return t(`catalogue.type.${value}` as MessageKey);
@@ -111,6 +135,67 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
       {!result ? <p className="lead">{t('catalogue.search.empty')}</p> : null}
       {result ? (
         <div className="search-layout">
+          <section aria-labelledby="search-facets" className="search-facets">
+            {/* Before the results, folded behind "Lọc" on a phone (no JavaScript), beside them on a wide screen. */}
+            <details className="filter-toggle" open={active || undefined}>
+              <summary>{t('catalogue.search.filterToggle')}</summary>
+              <h2 id="search-facets">{t('catalogue.search.filters')}</h2>
+              <form method="get" action={base}>
+                {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+                {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
+                <AvailableNow
+                  count={result.facets.availability.find((v) => v.value === 'available')?.count}
+                  chosen={asList(query.availability).includes('available')}
+                  estimated={result.totalEstimated}
+                  format={(n) => number.format(n)}
+                />
+                {FACETS.map((facet) => {
+                  // "Available" is offered first, on its own, as "available now" (issue 15).
+                  const values = result.facets[facet].filter(
+                    (v) => !(facet === 'availability' && v.value === 'available'),
+                  );
+                  const chosen = new Set(asList(query[facet]));
+                  if (facet === 'availability') chosen.delete('available');
+                  if (values.length === 0 && chosen.size === 0) return null;
+                  return (
+                    <fieldset key={facet} className="facet">
+                      <legend>{t(`catalogue.facet.${facet}` as MessageKey)}</legend>
+                      <ul>
+                        {values.map((v) => (
+                          <li key={v.value}>
+                            <label>
+                              <input
+                                type="checkbox"
+                                name={facet}
+                                value={v.value}
+                                defaultChecked={chosen.has(v.value)}
+                              />{' '}
+                              {facetLabel(facet, v.value, v.label)}{' '}
+                              <span className="muted">
+                                (
+                                {result.totalEstimated
+                                  ? t('catalogue.search.facetEstimated', { count: number.format(v.count) })
+                                  : number.format(v.count)}
+                                )
+                              </span>
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                    </fieldset>
+                  );
+                })}
+                <button type="submit">{t('catalogue.search.applyFilters')}</button>
+                {active ? (
+                  <p>
+                    <a href={searchHref(base, query, Object.fromEntries(MULTI.map((k) => [k, undefined])))}>
+                      {t('catalogue.search.clearFilters')}
+                    </a>
+                  </p>
+                ) : null}
+              </form>
+            </details>
+          </section>
           <section aria-labelledby="search-results" className="search-results">
             <h2 id="search-results">{t('catalogue.search.resultsHeading')}</h2>
             {result.correctedQuery ? (
@@ -139,9 +224,26 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
             )}
             <ol className="results">
               {result.hits.map((h) => (
-                <li key={h.id} className="result">
+                <li key={h.id} className={thumbs[h.id] ? 'result result-with-thumb' : 'result'}>
+                  {thumbs[h.id] ? (
+                    <ResponsiveImage
+                      image={thumbs[h.id] as ImageProps}
+                      locale={locale}
+                      variant="thumb"
+                      sizes="5rem"
+                    />
+                  ) : null}
                   <h3>
-                    <a href={href(`/records/${h.id}`)}>{h.title}</a>
+                    <a href={href(`/records/${h.id}`)}>
+                      {highlight(h.title, asked).map((piece, i) =>
+                        piece.mark ? (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one fixed title
+                          <mark key={i}>{piece.text}</mark>
+                        ) : (
+                          piece.text
+                        ),
+                      )}
+                    </a>
                   </h3>
                   <p className="muted">
                     {[
@@ -199,55 +301,38 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
               </p>
             ) : null}
           </section>
-          <section aria-labelledby="search-facets" className="search-facets">
-            <h2 id="search-facets">{t('catalogue.search.filters')}</h2>
-            <form method="get" action={base}>
-              {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
-              {query.sort !== 'relevance' ? <input type="hidden" name="sort" value={query.sort} /> : null}
-              {FACETS.map((facet) => {
-                const values = result.facets[facet];
-                const chosen = new Set(asList(query[facet]));
-                if (values.length === 0 && chosen.size === 0) return null;
-                return (
-                  <fieldset key={facet} className="facet">
-                    <legend>{t(`catalogue.facet.${facet}` as MessageKey)}</legend>
-                    <ul>
-                      {values.map((v) => (
-                        <li key={v.value}>
-                          <label>
-                            <input
-                              type="checkbox"
-                              name={facet}
-                              value={v.value}
-                              defaultChecked={chosen.has(v.value)}
-                            />{' '}
-                            {facetLabel(facet, v.value, v.label)}{' '}
-                            <span className="muted">
-                              (
-                              {result.totalEstimated
-                                ? t('catalogue.search.facetEstimated', { count: number.format(v.count) })
-                                : number.format(v.count)}
-                              )
-                            </span>
-                          </label>
-                        </li>
-                      ))}
-                    </ul>
-                  </fieldset>
-                );
-              })}
-              <button type="submit">{t('catalogue.search.applyFilters')}</button>
-              {active ? (
-                <p>
-                  <a href={searchHref(base, query, Object.fromEntries(MULTI.map((k) => [k, undefined])))}>
-                    {t('catalogue.search.clearFilters')}
-                  </a>
-                </p>
-              ) : null}
-            </form>
-          </section>
         </div>
       ) : null}
     </>
+  );
+}
+
+/** The "available now" facet: titles with a copy on the shelf, kept current by lending (circulation). */
+function AvailableNow(props: {
+  count: number | undefined;
+  chosen: boolean;
+  estimated: boolean;
+  format: (n: number) => string;
+}) {
+  const t = useT();
+  if (props.count === undefined && !props.chosen) return null;
+  return (
+    <fieldset className="facet facet-now">
+      <legend>{t('catalogue.availableNow.legend')}</legend>
+      <label>
+        <input type="checkbox" name="availability" value="available" defaultChecked={props.chosen} />{' '}
+        {t('catalogue.availableNow.label')}
+        {props.count !== undefined ? (
+          <span className="muted">
+            {' '}
+            (
+            {props.estimated
+              ? t('catalogue.search.facetEstimated', { count: props.format(props.count) })
+              : props.format(props.count)}
+            )
+          </span>
+        ) : null}
+      </label>
+    </fieldset>
   );
 }
