@@ -9,7 +9,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { IndicatorBreakdown, IndicatorQuery, IndicatorRow, IndicatorSource } from '../../app/module.ts';
 import type { IndicatorDefinition, ManualValue } from './indicators.repository.server.ts';
-import { yearWindow } from './indicators.scope.ts';
+import { yearsBetween, yearWindow } from './indicators.scope.ts';
 import { isAdditive } from './indicators.vocab.ts';
 
 export interface ComputeScope {
@@ -165,20 +165,31 @@ async function computedRows(
   return acc;
 }
 
-/** The values units entered for the indicator over the years (every unit's once, then filtered, unless direct). */
+/**
+ * The values units entered for the indicator over the years. Unless direct: every entered indicator's values
+ * for the whole year span in one query per computation, then filtered by indicator, year and units.
+ */
 async function manualRows(ctx: ComputeContext, def: IndicatorDefinition, scope: ComputeScope) {
   const repo = ctx.deps.repos.indicators;
   if (ctx.options.direct) return repo.manualValues(ctx.deps.db, [def.id], scope.years, scope.unitIds);
-  const k = `${def.id}|${scope.years.join(',')}`;
+  const span = ctx.options.yearSpan;
+  const years =
+    span && scope.years.every((y) => y >= span.from && y <= span.to)
+      ? yearsBetween(span.from, span.to)
+      : scope.years;
+  const ids = [...ctx.byCode.values()].filter((d) => d.sourceKind === 'manual').map((d) => d.id);
+  const known = ids.includes(def.id);
+  const k = `${years.join(',')}${known ? '' : `|${def.id}`}`;
   let p = ctx.manualMemo.get(k);
   if (!p) {
-    p = repo.manualValues(ctx.deps.db, [def.id], scope.years);
+    p = repo.manualValues(ctx.deps.db, known ? ids : [def.id], years);
     ctx.manualMemo.set(k, p);
   }
-  const rows = await p;
-  if (!scope.unitIds) return rows;
-  const covered = new Set(scope.unitIds);
-  return rows.filter((r) => covered.has(r.unitId));
+  const wanted = new Set(scope.years);
+  const covered = scope.unitIds ? new Set(scope.unitIds) : null;
+  return (await p).filter(
+    (r) => r.indicatorId === def.id && wanted.has(r.year) && (!covered || covered.has(r.unitId)),
+  );
 }
 
 /** Manual values per unit, combined over the years by the aggregation. */
