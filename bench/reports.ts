@@ -1,5 +1,6 @@
-// `npm run bench:reports [-- --size N]`: indicators and reports at province scale, on PostgreSQL (a fresh schema
-// on BENCH_DATABASE_URL, dropped at the end). Prints figures; asserts nothing.
+// `npm run bench:reports [-- --size N] [-- --no-baseline]`: indicators and reports at province scale, on PostgreSQL
+// (a fresh schema on BENCH_DATABASE_URL, dropped at the end). Prints figures; asserts nothing except that the
+// fast and the baseline path give the same figures.
 //
 // Activity: N attendance rows (default 1,000,000) on sessions of events spread over 200 units and 8 years
 // (2023–2030), written with bulk SQL. Measured, in this process through the use cases (no HTTP):
@@ -7,6 +8,9 @@
 //     of BENCH_RUNS runs (target p95 < 100 ms);
 //  2. the full annual report: consolidation of every unit + DOCX + XLSX (no PDF) (target < 3 s);
 //  3. next to a bare `SELECT count(*)` over the same attendance rows in the same run.
+// Each is measured twice: the baseline (`direct`: one query per unit × indicator × year over the raw rows, the
+// path before the grouped queries and the sessions' attendance totals) and the current path; `--no-baseline`
+// skips the baseline.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { buildDeps } from '../src/app/build-deps.server.ts';
@@ -26,6 +30,7 @@ const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const sizeArg = process.argv.indexOf('--size');
 const SIZE = Number(sizeArg > 0 ? process.argv[sizeArg + 1] : (process.env.BENCH_SIZE ?? 1_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const BASELINE = !process.argv.includes('--no-baseline');
 const UNITS = 200;
 const YEARS = 8;
 const EVENTS_PER_UNIT_YEAR = 5;
@@ -105,38 +110,56 @@ async function main() {
 
     const officer = testActor([{ role: 'department_officer', unitId: root.id }]);
     const year = 2026;
-    const dash: number[] = [];
-    for (let i = 0; i < RUNS; i++)
-      dash.push((await timed(() => dashboard(deps, officer, { year, indicator: 'SK-03' })))[0]);
-    dash.sort((a, b) => a - b);
-    console.log(
-      `  dashboard (Department, ${year}): p50 ${ms(pct(dash, 50))}, p95 ${ms(pct(dash, 95))}  (target p95 < 100 ms)`,
-    );
-
     const period = await deps.repos.reports.period(deps.db, `nam-${year}`);
     if (!period) throw new Error('no seeded period');
-    const [genMs, bytes] = await timed(async () => {
-      const data = await consolidate(deps, period);
-      const docx = await buildReportDocx({
-        period,
-        data,
-        issuerParent: 'UBND tỉnh Khánh Hòa',
-        issuerName: root.name,
-        issuerAbbrev: 'SVHTTDL',
-        place: 'Khánh Hòa',
-        date: new Date(),
-        signerTitle: 'KT. Giám đốc\nPhó Giám đốc',
-        recipients: RECIPIENTS,
+    const measure = async (direct: boolean) => {
+      const options = { direct };
+      const dash: number[] = [];
+      let figures = '';
+      for (let i = 0; i < RUNS; i++) {
+        const [t, d] = await timed(() => dashboard(deps, officer, { year, indicator: 'SK-03' }, options));
+        dash.push(t);
+        figures = JSON.stringify(d);
+      }
+      dash.sort((a, b) => a - b);
+      const [genMs, out] = await timed(async () => {
+        const data = await consolidate(deps, period, null, options);
+        const docx = await buildReportDocx({
+          period,
+          data,
+          issuerParent: 'UBND tỉnh Khánh Hòa',
+          issuerName: root.name,
+          issuerAbbrev: 'SVHTTDL',
+          place: 'Khánh Hòa',
+          date: new Date(),
+          signerTitle: 'KT. Giám đốc\nPhó Giám đốc',
+          recipients: RECIPIENTS,
+        });
+        const xlsx = await buildReportXlsx(period, data);
+        return { bytes: docx.byteLength + xlsx.byteLength, rows: JSON.stringify(data.rows) };
       });
-      const xlsx = await buildReportXlsx(period, data);
-      return docx.byteLength + xlsx.byteLength;
-    });
-    console.log(
-      `  annual report (consolidate ${UNITS}+ units + DOCX + XLSX): ${ms(genMs)}, ${bytes.toLocaleString('en')} bytes  (target < 3 s)`,
-    );
-    console.log(
-      `  ratios to bare count(*) p50: dashboard ${(pct(dash, 50) / Math.max(pct(bare, 50), 0.01)).toFixed(1)}×, report ${(genMs / Math.max(pct(bare, 50), 0.01)).toFixed(1)}×`,
-    );
+      const label = direct ? 'baseline (direct)' : 'current (grouped)';
+      console.log(`  ${label}:`);
+      console.log(
+        `    dashboard (Department, ${year}): p50 ${ms(pct(dash, 50))}, p95 ${ms(pct(dash, 95))}  (target p95 < 100 ms)`,
+      );
+      console.log(
+        `    annual report (consolidate ${UNITS}+ units + DOCX + XLSX): ${ms(genMs)}, ${out.bytes.toLocaleString('en')} bytes  (target < 3 s)`,
+      );
+      console.log(
+        `    ratios to bare count(*) p50: dashboard ${(pct(dash, 50) / Math.max(pct(bare, 50), 0.01)).toFixed(1)}×, report ${(genMs / Math.max(pct(bare, 50), 0.01)).toFixed(1)}×`,
+      );
+      return { p95: pct(dash, 95), genMs, figures, rows: out.rows };
+    };
+    const before = BASELINE ? await measure(true) : null;
+    const after = await measure(false);
+    if (before) {
+      if (before.figures !== after.figures || before.rows !== after.rows)
+        throw new Error('the grouped path gave other figures than the baseline');
+      console.log(
+        `  speed-up: dashboard p95 ${(before.p95 / Math.max(after.p95, 0.01)).toFixed(1)}×, report ${(before.genMs / Math.max(after.genMs, 0.01)).toFixed(1)}× (same figures)`,
+      );
+    }
   } finally {
     await dbh.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

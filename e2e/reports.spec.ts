@@ -123,3 +123,14 @@ test('dashboards pass axe without JavaScript at 360 px and on a desktop', async 
   await expectNoAxeViolationsWithoutJs(phone);
   await phone.screenshot({ path: 'test-results/reports-definitions-360.png', fullPage: true });
 });
+
+test('a unit’s own reporting page passes axe without JavaScript at 360 px', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, 'thuvien.nhanvien@demo.suotdoi.vn', '/admin/reports');
+  await page.getByRole('main').getByRole('link', { name: 'Thư viện tỉnh', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo và số liệu của Thư viện tỉnh');
+  await expect(page.getByRole('table', { name: /Các chỉ tiêu của Thư viện tỉnh theo năm/ })).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: 'test-results/reports-unit-360.png', fullPage: true });
+});

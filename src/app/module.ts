@@ -96,7 +96,9 @@ export type IndicatorBreakdown =
   | 'ageBand'
   | 'sex'
   | 'commemorativeDay'
-  | 'category';
+  | 'category'
+  /** The Vietnamese (UTC+7) calendar year as text, e.g. '2025': each key's value equals a one-year query's. */
+  | 'year';
 
 export interface IndicatorQuery {
   /** Half-open period [from, to) in UTC instants (the caller converts Asia/Ho_Chi_Minh dates). */
@@ -106,6 +108,8 @@ export interface IndicatorQuery {
   unitIds?: readonly string[];
   /** Group by this dimension; absent = one total row. */
   breakdown?: IndicatorBreakdown;
+  /** Compute from the raw rows, bypassing any aggregate the module keeps (tests and the benchmark's baseline). */
+  direct?: boolean;
 }
 
 export interface IndicatorRow {
@@ -121,6 +125,12 @@ export interface IndicatorSource {
   /** What one unit of the value is: people, events, items, hours, VND, … */
   measure: 'people' | 'times' | 'events' | 'items' | 'hours' | 'vnd' | 'percent' | 'count';
   breakdowns: readonly IndicatorBreakdown[];
+  /**
+   * Each counted row belongs to exactly one unit, so the value for a set of units is the sum of the `unit`
+   * breakdown's rows for those units (the engine then answers every unit of a report from one grouped query,
+   * rolled up over the unit tree). Only declare it when that holds (not for distinct people across units).
+   */
+  unitAdditive?: boolean;
   compute(deps: AppDeps, query: IndicatorQuery): Promise<IndicatorRow[]>;
 }
 

@@ -1,7 +1,8 @@
 // The events module's indicator computations (issue 13), on its own tables only. A session counts in the period
 // its start falls in (Vietnam time): an event whose sessions run from December into January counts once in each
 // year, its sessions and attendance where each session started. Cancelled events, cancelled sessions and copied
-// partner events (source 'external') count nowhere.
+// partner events (source 'external') count nowhere. Attendance sums each session's `attendance_people` (kept by
+// triggers on event_attendance, migration 0085) instead of scanning every attendance row; `direct` scans them.
 import { type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { IndicatorQuery, IndicatorRow, IndicatorSource } from '../../app/module.ts';
@@ -23,23 +24,31 @@ function keyOf(q: IndicatorQuery): SQL {
       return sql`e.category`;
     case 'commemorativeDay':
       return sql`to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'MM-DD')`;
+    case 'year':
+      return sql`to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY')`;
     default:
       return sql`NULL::text`;
   }
 }
 
-async function run(deps: AppDeps, q: IndicatorQuery, value: SQL, join: SQL = sql``): Promise<IndicatorRow[]> {
+async function run(
+  deps: AppDeps,
+  q: IndicatorQuery,
+  value: SQL,
+  join: SQL = sql``,
+  where: SQL = sql``,
+): Promise<IndicatorRow[]> {
   const rows = await queryRows<{ key: string | null; value: string | number }>(
     deps.db,
     sql`SELECT ${keyOf(q)} AS key, ${value} AS value
           FROM event_sessions s JOIN events e ON e.id = s.event_id ${join}
-         WHERE ${scope(q)}
+         WHERE ${scope(q)}${where}
          GROUP BY 1 ORDER BY 1`,
   );
   return rows.map((r) => ({ key: r.key, value: Number(r.value) }));
 }
 
-const BREAKDOWNS = ['unit', 'category', 'commemorativeDay'] as const;
+const BREAKDOWNS = ['unit', 'category', 'commemorativeDay', 'year'] as const;
 
 export const eventIndicatorSources: IndicatorSource[] = [
   {
@@ -47,6 +56,8 @@ export const eventIndicatorSources: IndicatorSource[] = [
     label: 'indicators.source.events.held',
     measure: 'events',
     breakdowns: BREAKDOWNS,
+    // An event (and its sessions) belongs to one unit.
+    unitAdditive: true,
     compute: (deps, q) => run(deps, q, sql`count(DISTINCT e.id)`),
   },
   {
@@ -54,6 +65,8 @@ export const eventIndicatorSources: IndicatorSource[] = [
     label: 'indicators.source.events.sessions',
     measure: 'times',
     breakdowns: BREAKDOWNS,
+    // An event (and its sessions) belongs to one unit.
+    unitAdditive: true,
     compute: (deps, q) => run(deps, q, sql`count(*)`),
   },
   {
@@ -61,7 +74,16 @@ export const eventIndicatorSources: IndicatorSource[] = [
     label: 'indicators.source.events.attendance',
     measure: 'people',
     breakdowns: BREAKDOWNS,
+    // An event (and its sessions) belongs to one unit.
+    unitAdditive: true,
     compute: (deps, q) =>
-      run(deps, q, sql`coalesce(sum(a.party_size), 0)`, sql`JOIN event_attendance a ON a.session_id = s.id`),
+      q.direct
+        ? run(
+            deps,
+            q,
+            sql`coalesce(sum(a.party_size), 0)`,
+            sql`JOIN event_attendance a ON a.session_id = s.id`,
+          )
+        : run(deps, q, sql`coalesce(sum(s.attendance_people), 0)`, sql``, sql` AND s.attendance_people > 0`),
   },
 ];

@@ -9,10 +9,16 @@ export const exhibitionIndicatorSources: IndicatorSource[] = [
     key: 'exhibitions.published',
     label: 'indicators.source.exhibitions.published',
     measure: 'count',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     async compute(deps, q) {
       const units = q.unitIds ? sql` AND unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``;
-      const key = q.breakdown === 'unit' ? sql`unit_id` : sql`NULL::text`;
+      const key =
+        q.breakdown === 'unit'
+          ? sql`unit_id`
+          : q.breakdown === 'year'
+            ? sql`to_char(published_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY')`
+            : sql`NULL::text`;
       const rows = await queryRows<{ key: string | null; value: string | number }>(
         deps.db,
         sql`SELECT ${key} AS key, count(*) AS value FROM exhibitions

@@ -2,10 +2,14 @@
 // units entered, or the ratio of two indicators. `years` is the period (one year, or 2023–2025 for the sơ kết);
 // the aggregation says how the years combine (sum/distinct over the whole period in one query, the latest year,
 // the average of the years); across units, additive indicators are summed and the others averaged.
+// Speed (issue 13 benchmark): within one computation every source answer is asked once (memo); a dashboard's
+// single years come from one `year`-grouped query per indicator, a report's units from one `unit`-grouped query
+// rolled up over the unit tree (unit-additive sources). `direct` keeps the one-query-per-question path, the
+// reference the grouped path is tested against (indicators.grouped.int.test.ts).
 import type { AppDeps } from '../../app/deps.types.ts';
-import type { IndicatorBreakdown, IndicatorRow, IndicatorSource } from '../../app/module.ts';
-import type { IndicatorDefinition } from './indicators.repository.server.ts';
-import { yearWindow } from './indicators.scope.ts';
+import type { IndicatorBreakdown, IndicatorQuery, IndicatorRow, IndicatorSource } from '../../app/module.ts';
+import type { IndicatorDefinition, ManualValue } from './indicators.repository.server.ts';
+import { yearsBetween, yearWindow } from './indicators.scope.ts';
 import { isAdditive } from './indicators.vocab.ts';
 
 export interface ComputeScope {
@@ -14,23 +18,63 @@ export interface ComputeScope {
   unitIds?: readonly string[] | undefined;
 }
 
+export interface ComputeOptions {
+  /**
+   * One source call per question from the raw rows (the original path, kept as the reference the grouped path
+   * is tested against and as the benchmark's baseline).
+   */
+  direct?: boolean | undefined;
+  /** The years the caller will ask about one by one: answered by one `year`-grouped query per indicator. */
+  yearSpan?: { from: number; to: number } | undefined;
+  /** Many units asked at once (a report): unit-additive sources answer from one `unit`-grouped query. */
+  rollupUnits?: boolean | undefined;
+}
+
 export interface ComputeContext {
   deps: AppDeps;
   byCode: ReadonlyMap<string, IndicatorDefinition>;
   sources: ReadonlyMap<string, IndicatorSource>;
+  options: ComputeOptions;
+  /** Source answers and manual values already asked for in this computation (one request, one report). */
+  memo: Map<string, Promise<IndicatorRow[]>>;
+  manualMemo: Map<string, Promise<ManualValue[]>>;
 }
 
 export async function computeContext(
   deps: AppDeps,
   defs: readonly IndicatorDefinition[],
+  options: ComputeOptions = {},
 ): Promise<ComputeContext> {
   // Imported when used: the registries import every module descriptor, this one included.
   const { indicatorSources } = await import('../../app/registries.server.ts');
-  return { deps, byCode: new Map(defs.map((d) => [d.code, d])), sources: indicatorSources };
+  return {
+    deps,
+    byCode: new Map(defs.map((d) => [d.code, d])),
+    sources: indicatorSources,
+    options,
+    memo: new Map(),
+    manualMemo: new Map(),
+  };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const sumRows = (rows: readonly IndicatorRow[]) => rows.reduce((s, r) => s + r.value, 0);
+
+function cached(ctx: ComputeContext, src: IndicatorSource, q: IndicatorQuery): Promise<IndicatorRow[]> {
+  const k = [
+    src.key,
+    q.from.toISOString(),
+    q.to.toISOString(),
+    q.unitIds ? q.unitIds.join(',') : '*',
+    q.breakdown ?? '',
+  ].join('|');
+  let p = ctx.memo.get(k);
+  if (!p) {
+    p = src.compute(ctx.deps, q);
+    ctx.memo.set(k, p);
+  }
+  return p;
+}
 
 async function sourceCall(
   ctx: ComputeContext,
@@ -43,9 +87,52 @@ async function sourceCall(
   if (!src || years.length === 0) return [];
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
-  return src.compute(ctx.deps, {
-    from: yearWindow(first).from,
-    to: yearWindow(last).to,
+  const window = { from: yearWindow(first).from, to: yearWindow(last).to };
+  const o = ctx.options;
+  if (o.direct) {
+    return src.compute(ctx.deps, {
+      ...window,
+      ...(scope.unitIds ? { unitIds: scope.unitIds } : {}),
+      ...(breakdown ? { breakdown } : {}),
+      direct: true,
+    });
+  }
+  // Many units: one `unit`-grouped query for every unit, each unit's value the sum of its covered units' rows.
+  if (
+    o.rollupUnits &&
+    scope.unitIds &&
+    src.unitAdditive &&
+    src.breakdowns.includes('unit') &&
+    (breakdown === undefined || breakdown === 'unit')
+  ) {
+    const covered = new Set(scope.unitIds);
+    const kept = (await cached(ctx, src, { ...window, breakdown: 'unit' })).filter(
+      (r) => r.key !== null && r.key !== undefined && covered.has(r.key),
+    );
+    if (breakdown === 'unit') return kept;
+    return kept.length > 0 ? [{ value: sumRows(kept) }] : [];
+  }
+  // One year of a span: one `year`-grouped query over the span, shared by every year asked for.
+  const span = o.yearSpan;
+  if (
+    span &&
+    breakdown === undefined &&
+    first === last &&
+    first >= span.from &&
+    first <= span.to &&
+    src.breakdowns.includes('year')
+  ) {
+    const rows = await cached(ctx, src, {
+      from: yearWindow(span.from).from,
+      to: yearWindow(span.to).to,
+      ...(scope.unitIds ? { unitIds: scope.unitIds } : {}),
+      breakdown: 'year',
+    });
+    const row = rows.find((r) => r.key === String(first));
+    return row ? [{ value: row.value }] : [];
+  }
+  return cached(ctx, src, {
+    ...window,
     ...(scope.unitIds ? { unitIds: scope.unitIds } : {}),
     ...(breakdown ? { breakdown } : {}),
   });
@@ -78,14 +165,36 @@ async function computedRows(
   return acc;
 }
 
+/**
+ * The values units entered for the indicator over the years. Unless direct: every entered indicator's values
+ * for the whole year span in one query per computation, then filtered by indicator, year and units.
+ */
+async function manualRows(ctx: ComputeContext, def: IndicatorDefinition, scope: ComputeScope) {
+  const repo = ctx.deps.repos.indicators;
+  if (ctx.options.direct) return repo.manualValues(ctx.deps.db, [def.id], scope.years, scope.unitIds);
+  const span = ctx.options.yearSpan;
+  const years =
+    span && scope.years.every((y) => y >= span.from && y <= span.to)
+      ? yearsBetween(span.from, span.to)
+      : scope.years;
+  const ids = [...ctx.byCode.values()].filter((d) => d.sourceKind === 'manual').map((d) => d.id);
+  const known = ids.includes(def.id);
+  const k = `${years.join(',')}${known ? '' : `|${def.id}`}`;
+  let p = ctx.manualMemo.get(k);
+  if (!p) {
+    p = repo.manualValues(ctx.deps.db, known ? ids : [def.id], years);
+    ctx.manualMemo.set(k, p);
+  }
+  const wanted = new Set(scope.years);
+  const covered = scope.unitIds ? new Set(scope.unitIds) : null;
+  return (await p).filter(
+    (r) => r.indicatorId === def.id && wanted.has(r.year) && (!covered || covered.has(r.unitId)),
+  );
+}
+
 /** Manual values per unit, combined over the years by the aggregation. */
 async function manualByUnit(ctx: ComputeContext, def: IndicatorDefinition, scope: ComputeScope) {
-  const rows = await ctx.deps.repos.indicators.manualValues(
-    ctx.deps.db,
-    [def.id],
-    scope.years,
-    scope.unitIds,
-  );
+  const rows = await manualRows(ctx, def, scope);
   const perUnit = new Map<string, Array<{ year: number; value: number }>>();
   for (const r of rows)
     perUnit.set(r.unitId, [...(perUnit.get(r.unitId) ?? []), { year: r.year, value: r.value }]);

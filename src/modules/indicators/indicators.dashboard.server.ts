@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { COMMEMORATIVE_DAYS } from '../plan/index.server.ts';
 import {
+  type ComputeOptions,
   computeBreakdown,
   computeByUnit,
   computeContext,
@@ -51,13 +52,20 @@ export function isMet(direction: 'up' | 'down', value: number | null, target: nu
   return direction === 'up' ? value >= target : value <= target;
 }
 
-export async function dashboard(deps: AppDeps, actor: Actor, f: DashboardFilters) {
+export async function dashboard(
+  deps: AppDeps,
+  actor: Actor,
+  f: DashboardFilters,
+  options: Pick<ComputeOptions, 'direct'> = {},
+) {
   const units = await unitList(deps);
   const { unitId, covered } = resolveScope(actor, 'indicators.dashboard.read', units, f.unitId);
   const allDefs = (await deps.repos.indicators.definitions(deps.db)).filter((d) => d.active);
   const sets = [...new Set(allDefs.map((d) => d.indicatorSet))].sort();
   const defs = f.set ? allDefs.filter((d) => d.indicatorSet === f.set) : allDefs;
-  const ctx = await computeContext(deps, allDefs);
+  // This year and last from one `year`-grouped query per indicator; the chosen one's trend from one more.
+  const ctx = await computeContext(deps, allDefs, { yearSpan: { from: f.year - 1, to: f.year }, ...options });
+  const trendCtx = { ...ctx, options: { ...ctx.options, yearSpan: { from: FIRST_YEAR, to: f.year } } };
   const targets = await deps.repos.indicators.targets(deps.db);
   const scope = (years: number[]) => ({ years, unitIds: covered });
 
@@ -91,7 +99,7 @@ export async function dashboard(deps: AppDeps, actor: Actor, f: DashboardFilters
     trend = await Promise.all(
       yearsBetween(FIRST_YEAR, f.year).map(async (year) => ({
         year,
-        value: await computeValue(ctx, chosen, scope([year])),
+        value: await computeValue(trendCtx, chosen, scope([year])),
         target: targetFor(targets, chosen.id, year, unitId)?.target ?? null,
       })),
     );

@@ -16,6 +16,7 @@ export const placeIndicatorSources: IndicatorSource[] = [
     label: 'indicators.source.places.open',
     measure: 'count',
     breakdowns: ['unit', 'placeKind'],
+    unitAdditive: true,
     async compute(deps, q) {
       const key =
         q.breakdown === 'unit' ? sql`p.unit_id` : q.breakdown === 'placeKind' ? sql`p.kind` : sql`NULL::text`;
@@ -33,9 +34,15 @@ export const placeIndicatorSources: IndicatorSource[] = [
     key: 'places.mobile.stopsHeld',
     label: 'indicators.source.places.mobileStopsHeld',
     measure: 'times',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     async compute(deps, q) {
-      const key = q.breakdown === 'unit' ? sql`r.unit_id` : sql`NULL::text`;
+      const key =
+        q.breakdown === 'unit'
+          ? sql`r.unit_id`
+          : q.breakdown === 'year'
+            ? sql`to_char(days.day, 'YYYY')`
+            : sql`NULL::text`;
       return rowsOf(
         await queryRows<Raw>(
           deps.db,

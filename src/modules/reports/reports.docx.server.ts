@@ -104,13 +104,21 @@ function cell(
   });
 }
 
+/**
+ * Up to this many units, the results table has a column per unit; beyond (the province's 200 units would not fit
+ * an A4 portrait page, and the table would take seconds to build) it shows the totals and the per-unit figures
+ * are in the XLSX annex (sheet "Chi tieu").
+ */
+export const MAX_UNIT_COLUMNS = 6;
+
 function resultsTable(data: Consolidated): Table {
+  const perUnit = data.units.length <= MAX_UNIT_COLUMNS;
   const head = new TableRow({
     tableHeader: true,
     children: [
       cell('STT', { bold: true, align: AlignmentType.CENTER }),
       cell('Chỉ tiêu', { bold: true, align: AlignmentType.CENTER }),
-      ...data.units.map((u) => cell(u.name, { bold: true, align: AlignmentType.CENTER })),
+      ...(perUnit ? data.units.map((u) => cell(u.name, { bold: true, align: AlignmentType.CENTER })) : []),
       cell('Tổng cộng', { bold: true, align: AlignmentType.CENTER }),
     ],
   });
@@ -120,7 +128,7 @@ function resultsTable(data: Consolidated): Table {
         children: [
           cell(String(i + 1), { align: AlignmentType.CENTER }),
           cell(`${r.nameVi} (${r.code})${r.changedSince !== 0 ? ' *' : ''}`),
-          ...r.cells.map((c) => cell(fmt(c), { align: AlignmentType.RIGHT })),
+          ...(perUnit ? r.cells.map((c) => cell(fmt(c), { align: AlignmentType.RIGHT })) : []),
           cell(fmt(r.total), { bold: true, align: AlignmentType.RIGHT }),
         ],
       }),
@@ -288,6 +296,14 @@ export async function buildReportDocx(i: DocxInput): Promise<Uint8Array> {
           ...sectionsBody(i),
           para('KẾT QUẢ CÁC CHỈ TIÊU', { bold: true, align: AlignmentType.CENTER }),
           resultsTable(i.data),
+          ...(i.data.units.length > MAX_UNIT_COLUMNS
+            ? [
+                para(
+                  `Số liệu của từng đơn vị (${i.data.units.length} đơn vị): xem phụ lục XLSX kèm theo, bảng “Chi tieu”.`,
+                  { size: 12, italics: true },
+                ),
+              ]
+            : []),
           ...(changed
             ? [
                 para(

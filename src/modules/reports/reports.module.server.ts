@@ -2,6 +2,7 @@
 import type { FeatureModule } from '../../app/module.ts';
 import { GENERATE_JOB, runGenerateJob } from './reports.generate.server.ts';
 import { reportPermissions } from './reports.policies.ts';
+import { REMINDERS_JOB, runReportReminders } from './reports.reminders.server.ts';
 import { createReportsRepository } from './reports.repository.server.ts';
 import { registerReportRoutes } from './reports.routes.server.ts';
 import { seedReportPeriods } from './reports.seed.server.ts';
@@ -20,7 +21,8 @@ export const feature: FeatureModule = {
   repositories,
   permissions: reportPermissions,
   api: [registerReportRoutes],
-  jobs: { [GENERATE_JOB]: runGenerateJob },
+  jobs: { [GENERATE_JOB]: runGenerateJob, [REMINDERS_JOB]: runReportReminders },
+  schedules: [{ kind: REMINDERS_JOB, dailyAt: '08:00' }],
   seedReference: seedReportPeriods,
   nav: [{ path: '/admin/reports', label: 'reports.nav', action: 'reports.period.read', group: 'work' }],
 };

@@ -2,7 +2,7 @@
 // period's years, live now; and the consolidated table of a period — each expected unit's figures (frozen at
 // acceptance, else live), the total, and where the live figures moved since acceptance.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { indicatorsPort } from '../indicators/index.server.ts';
+import { type ComputeOptions, indicatorsPort } from '../indicators/index.server.ts';
 import type { Period, Submission } from './reports.repository.server.ts';
 
 export type Values = Record<string, number | null>;
@@ -53,6 +53,7 @@ export async function consolidate(
   deps: AppDeps,
   period: Period,
   onlyUnit?: string | null,
+  options: ComputeOptions = {},
 ): Promise<Consolidated> {
   const all = await expectedUnits(deps);
   const units = onlyUnit ? all.filter((u) => u.id === onlyUnit) : all;
@@ -60,9 +61,15 @@ export async function consolidate(
   const defs = await indicatorsPort.activeDefinitions(deps);
   const frozen: Values[] = [];
   const live: Values[] = [];
+  // Every unit's live figures at once (one grouped query per indicator, rolled up over the unit tree).
+  const liveByUnit = await indicatorsPort.valuesForUnits(
+    deps,
+    { yearFrom: period.yearFrom, yearTo: period.yearTo, unitIds: units.map((u) => u.id) },
+    options,
+  );
   for (const u of units) {
     const s = subs.get(u.id);
-    const now = await liveUnitValues(deps, period, u.id);
+    const now = liveByUnit.get(u.id) ?? {};
     live.push(now);
     frozen.push(s?.status === 'accepted' && s.snapshot ? s.snapshot.values : now);
   }

@@ -19,6 +19,7 @@ const KNOWN = {
   'circulation.reminders': 'portal.jobKind.circulationReminders',
   'circulation.holdShelf.expire': 'portal.jobKind.circulationHoldShelfExpire',
   'reports.generate': 'portal.jobKind.reportsGenerate',
+  'reports.reminders': 'reports.jobKind.reminders',
   'news.publish-due': 'portal.jobKind.newsPublishDue',
 } as const satisfies Record<string, MessageKey>;
 

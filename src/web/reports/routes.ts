@@ -5,6 +5,7 @@ export const reportsAdmin: RouteConfigEntry[] = [
   route('admin/reports', 'reports/admin/periods.tsx'),
   route('admin/reports/generations/:generationId', 'reports/admin/generation.tsx'),
   route('admin/reports/documents/:documentId', 'reports/admin/document.ts'),
+  route('admin/reports/units/:unitId', 'reports/admin/unit.tsx'),
   route('admin/reports/:period', 'reports/admin/period.tsx'),
   route('admin/reports/:period/units/:unitId', 'reports/admin/submission.tsx'),
 ];

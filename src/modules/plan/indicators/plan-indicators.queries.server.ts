@@ -20,7 +20,8 @@ async function run(
   from: SQL,
   where: SQL,
 ): Promise<IndicatorRow[]> {
-  const key = q.breakdown === 'unit' ? sql`x.unit_id` : sql`NULL::text`;
+  const key =
+    q.breakdown === 'unit' ? sql`x.unit_id` : q.breakdown === 'year' ? sql`i.year::text` : sql`NULL::text`;
   const units = q.unitIds ? sql` AND x.unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``;
   const rows = await queryRows<Raw>(
     deps.db,
@@ -38,21 +39,24 @@ export const planIndicatorSources: IndicatorSource[] = [
     key: 'plan.tasks.done',
     label: 'indicators.source.plan.tasksDone',
     measure: 'count',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     compute: (deps, q) => run(deps, q, sql`count(*)`, reports, sql`x.status = 'done'`),
   },
   {
     key: 'plan.tasks.assigned',
     label: 'indicators.source.plan.tasksAssigned',
     measure: 'count',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     compute: (deps, q) => run(deps, q, sql`count(*)`, reports, sql`true`),
   },
   {
     key: 'plan.evidence',
     label: 'indicators.source.plan.evidence',
     measure: 'items',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     compute: (deps, q) =>
       run(
         deps,
@@ -66,7 +70,8 @@ export const planIndicatorSources: IndicatorSource[] = [
     key: 'plan.budget.approved',
     label: 'indicators.source.plan.budgetApproved',
     measure: 'vnd',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     compute: (deps, q) =>
       run(deps, q, sql`coalesce(sum(x.approved_amount), 0)`, budget, sql`x.approved_amount IS NOT NULL`),
   },
@@ -74,7 +79,8 @@ export const planIndicatorSources: IndicatorSource[] = [
     key: 'plan.budget.spent',
     label: 'indicators.source.plan.budgetSpent',
     measure: 'vnd',
-    breakdowns: ['unit'],
+    breakdowns: ['unit', 'year'],
+    unitAdditive: true,
     compute: (deps, q) =>
       run(deps, q, sql`coalesce(sum(x.spent_amount), 0)`, budget, sql`x.spent_amount IS NOT NULL`),
   },

@@ -5,6 +5,7 @@ import { can } from '../../../app/policies.server.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { myReportingUnits } from '../../../modules/reports/reports.unit.server.ts';
 import {
   listPeriods,
   openPeriod,
@@ -22,7 +23,11 @@ import type { Route } from './+types/periods.ts';
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
-    return { periods: await listPeriods(deps, actor), canManage: can(actor, 'reports.period.manage') };
+    return {
+      periods: await listPeriods(deps, actor),
+      canManage: can(actor, 'reports.period.manage'),
+      myUnits: await myReportingUnits(deps, actor),
+    };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -91,6 +96,18 @@ export default function ReportPeriods({ loaderData, actionData }: Route.Componen
           </tbody>
         </table>
       </div>
+      {loaderData.myUnits.length > 0 ? (
+        <>
+          <h2>{t('reports.unitPage.myUnits')}</h2>
+          <ul>
+            {loaderData.myUnits.map((u) => (
+              <li key={u.id}>
+                <a href={href(`/admin/reports/units/${u.id}`)}>{u.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {loaderData.canManage ? (
         <>
           <h2>{t('reports.periods.open')}</h2>

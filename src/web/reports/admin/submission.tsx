@@ -90,6 +90,9 @@ export default function ReportSubmission({ loaderData, actionData }: Route.Compo
       </p>
       <h1>{t('reports.submission.title', { unit: unitName })}</h1>
       <p>
+        <a href={href(`/admin/reports/units/${f.unitId}`)}>{t('reports.unitPage.allPeriods')}</a>
+      </p>
+      <p>
         {t('reports.col.status')}: <strong>{t(`reports.status.${status}`)}</strong>
       </p>
       {s?.reviewComment && status === 'returned' ? (
