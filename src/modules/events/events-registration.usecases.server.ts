@@ -21,7 +21,7 @@ import {
   normalizeTicketCode,
   normalizeVietnamesePhone,
 } from './events.model.server.ts';
-import type { EventRecord, SessionRecord } from './events.repository.server.ts';
+import type { EventRecord, RegistrationEvent, SessionRecord } from './events.repository.server.ts';
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
@@ -34,7 +34,7 @@ const fail = (code: string, key: MessageKey, status = 422, params?: Record<strin
 
 export interface RegistrationResult {
   registration: Registration;
-  event: EventRecord;
+  event: RegistrationEvent;
   waitlistPosition: number | null;
   /** False when the idempotency key had already registered: the same registration is answered again. */
   created: boolean;
@@ -80,7 +80,7 @@ async function registrantOf(deps: EventsDeps, actor: Actor, input: RegistrationI
 
 /** Which sessions a registration covers, and the checks of time: past, window not open or closed. */
 function checkTiming(
-  event: EventRecord,
+  event: RegistrationEvent,
   sessions: SessionRecord[],
   sessionId: string | null,
   now: Date,
@@ -115,7 +115,7 @@ const isUniqueViolation = (e: unknown) =>
 async function earlier(
   deps: EventsDeps,
   db: Db,
-  event: EventRecord,
+  event: RegistrationEvent,
   input: RegistrationInput,
   who: Registrant,
 ): Promise<Registration | null> {
@@ -146,17 +146,32 @@ export async function registerForEvent(
   const who = await registrantOf(deps, actor, input);
   // Other modules' checks on the learner (the learners module refuses a minor without the consents).
   if (who.learnerId) await checkRegistrationGuards(deps, who.learnerId);
-  const event = await deps.repos.events.byId(deps.db, eventId);
-  if (!event || event.status === 'draft' || event.source !== 'local') throw notFound('events.event');
+  const facts = await deps.repos.events.registrationFacts(deps.db, eventId);
+  if (!facts || facts.event.status === 'draft' || facts.event.source !== 'local')
+    throw notFound('events.event');
+  const { event, sessions } = facts;
   const answer = (registration: Registration, created: boolean) => ({ registration, event, created });
-  const found = await earlier(deps, deps.db, event, input, who);
-  let result: { registration: Registration; event: EventRecord; created: boolean };
-  if (found) result = answer(found, false);
+  // The hot path asks nothing more before the seat statement: a repeated key or learner is caught by the unique
+  // indexes (below). Only a guest's phone and name, which no index can compare, is looked up first.
+  const again = who.phone && !who.learnerId ? await earlier(deps, deps.db, event, input, who) : null;
+  let result: { registration: Registration; event: RegistrationEvent; created: boolean };
+  if (again) result = answer(again, false);
   else {
-    const sessions = await deps.repos.events.sessions(deps.db, eventId);
-    checkTiming(event, sessions, input.sessionId, deps.now());
-    if (event.capacity !== null && input.partySize > event.capacity)
-      throw fail('party_too_large', 'events.error.partyTooLarge', 422, { capacity: event.capacity });
+    try {
+      checkTiming(event, sessions, input.sessionId, deps.now());
+      if (event.capacity !== null && input.partySize > event.capacity)
+        throw fail('party_too_large', 'events.error.partyTooLarge', 422, { capacity: event.capacity });
+    } catch (e) {
+      // A form sent again after registration closed still shows the ticket it got the first time.
+      const previous = await earlier(deps, deps.db, event, input, who);
+      if (!previous) throw e;
+      return {
+        registration: previous,
+        event,
+        waitlistPosition: await position(deps, previous),
+        created: false,
+      };
+    }
     try {
       const registration = await deps.repos.eventRegistrations.register(deps.db, {
         eventId,
@@ -187,12 +202,11 @@ export async function registerForEvent(
   }
   const { registration, created } = result;
   if (created && registration.email) kickTicketMails(deps);
-  const waitlistPosition =
-    registration.status === 'waitlisted'
-      ? await deps.repos.eventRegistrations.waitlistPosition(deps.db, registration)
-      : null;
-  return { registration, event, waitlistPosition, created };
+  return { registration, event, waitlistPosition: await position(deps, registration), created };
 }
+
+const position = (deps: EventsDeps, r: Registration) =>
+  r.status === 'waitlisted' ? deps.repos.eventRegistrations.waitlistPosition(deps.db, r) : null;
 
 export interface TicketView {
   registration: Registration;

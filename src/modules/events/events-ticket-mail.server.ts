@@ -53,7 +53,7 @@ export async function runTicketMailsJob(deps: EventsDeps): Promise<void> {
 }
 
 const QUIET_MS = 150;
-const MAX_WAIT_MS = 2000;
+const MAX_WAIT_MS = 5000;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let firstKickAt = 0;
 let draining: Promise<void> | null = null;
