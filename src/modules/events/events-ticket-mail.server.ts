@@ -86,3 +86,17 @@ export function kickTicketMails(deps: EventsDeps): void {
   }, wait);
   timer.unref();
 }
+
+/**
+ * Delivers what is due now and waits for a mailer already running (tests, and a process about to stop): after
+ * it, every ticket mail due before the call is in the outbox.
+ */
+export async function flushTicketMails(deps: EventsDeps): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  await draining;
+  await deliverTicketMails(deps);
+  await draining;
+}
