@@ -69,6 +69,41 @@ function httpUrl(v: unknown): string | null {
   }
 }
 
+/**
+ * Most occurrences read from one series: an open-ended daily series started years ago (Google exports them)
+ * must still reach today, while a hostile FREQ=SECONDLY rule stays bounded. Occurrences before the window
+ * are skipped by their start alone (no details asked), so walking 50,000 of them is cheap.
+ */
+const MAX_OCCURRENCES = 50_000;
+/** A moved occurrence (RECURRENCE-ID) may start up to this long before or after its original slot. */
+const SLACK_MS = 31 * DAY_MS;
+
+/**
+ * Expands a recurring event with ical.js: RRULE, RDATE and EXDATE, with RECURRENCE-ID overrides replacing
+ * their occurrence (an override with STATUS:CANCELLED removes it).
+ */
+function expand(
+  event: ICAL.Event,
+  from: Date,
+  to: Date,
+  max: number,
+  keep: (s: { startsAt: Date; endsAt: Date }) => void,
+): void {
+  const it = event.iterator();
+  let kept = 0;
+  for (let i = 0, next = it.next(); next && i < MAX_OCCURRENCES; i++, next = it.next()) {
+    const slot = toDate(next).getTime();
+    if (slot < from.getTime() - SLACK_MS) continue;
+    if (slot >= to.getTime() + SLACK_MS || kept >= max) break;
+    const d = event.getOccurrenceDetails(next);
+    const status = d.item.component.getFirstPropertyValue('status');
+    if (String(status ?? '').toUpperCase() === 'CANCELLED' && d.item !== event) continue;
+    const s = sessionOf(d.startDate, d.endDate);
+    if (s.endsAt > from && s.startsAt < to) kept++;
+    keep(s);
+  }
+}
+
 export function parsePartnerCalendar(text: string, opts: ParseOptions): PartnerEvent[] {
   let root: ICAL.Component;
   try {
@@ -104,20 +139,12 @@ export function parsePartnerCalendar(text: string, opts: ParseOptions): PartnerE
       }
     };
     try {
-      if (event.isRecurring()) {
-        const it = event.iterator();
-        for (let i = 0, next = it.next(); next && i < 1000; i++, next = it.next()) {
-          const d = event.getOccurrenceDetails(next);
-          const s = sessionOf(d.startDate, d.endDate);
-          if (s.startsAt >= to || sessions.length >= opts.maxSessionsPerEvent) break;
-          keep(s);
-        }
-      } else {
-        keep(sessionOf(event.startDate, event.endDate ?? null));
-      }
+      if (event.isRecurring()) expand(event, from, to, opts.maxSessionsPerEvent, keep);
+      else keep(sessionOf(event.startDate, event.endDate ?? null));
     } catch {
       continue;
     }
+    sessions.sort((a, b) => +a.startsAt - +b.startsAt);
     if (!sessions.length) continue;
     const title = clean(event.summary, 300) || uid.slice(0, 300);
     out.push({

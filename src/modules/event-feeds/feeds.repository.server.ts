@@ -26,6 +26,8 @@ export interface FeedSession {
   placeAddress: string | null;
   lat: number | null;
   lng: number | null;
+  /** The event was made with a weekly rule (a series): the feed writes it as one recurring VEVENT. */
+  recurring: boolean;
 }
 
 export interface FeedFilter {
@@ -50,7 +52,8 @@ export interface FeedFilter {
 const COLUMNS = sql`s.id AS "sessionId", e.id AS "eventId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
   s.cancelled AS "sessionCancelled", e.title, e.description, e.category, e.status, e.source, e.url,
   e.online_url AS "onlineUrl", e.updated_at AS "updatedAt", e.unit_id AS "unitId", u.name AS "unitName",
-  p.id AS "placeId", p.name AS "placeName", p.address AS "placeAddress", p.lat, p.lng`;
+  p.id AS "placeId", p.name AS "placeName", p.address AS "placeAddress", p.lat, p.lng,
+  (e.recurrence IS NOT NULL) AS recurring`;
 
 function hydrate(r: FeedSession): FeedSession {
   return {
@@ -72,8 +75,15 @@ export function createFeedsRepository() {
       const where: SQL[] = [
         f.includeCancelled ? sql`e.status IN ('published', 'cancelled')` : sql`e.status = 'published'`,
       ];
-      if (f.from) where.push(sql`s.ends_at > ${f.from}`);
-      if (f.to) where.push(sql`s.starts_at < ${f.to}`);
+      // A window [from, to) is one range-overlap test the GiST index on the session's range answers (0100);
+      // the two one-sided comparisons made the starts_at index walk every earlier session of the history.
+      if (f.from && f.to && f.from >= f.to) where.push(sql`false`);
+      else if (f.from && f.to)
+        where.push(
+          sql`tstzrange(s.starts_at, s.ends_at) && tstzrange(${f.from}::timestamptz, ${f.to}::timestamptz)`,
+        );
+      else if (f.from) where.push(sql`s.ends_at > ${f.from}`);
+      else if (f.to) where.push(sql`s.starts_at < ${f.to}`);
       if (f.unitRootId) where.push(sql`e.unit_id IN ${unitSubtree(f.unitRootId)}`);
       if (f.category) where.push(sql`e.category = ${f.category}`);
       if (f.placeId) where.push(sql`e.place_id = ${f.placeId}`);

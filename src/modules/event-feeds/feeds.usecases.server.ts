@@ -8,6 +8,7 @@ import { t } from '../../lib/i18n.server.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../events/events.model.server.ts';
 import type { FeedSession } from './feeds.repository.server.ts';
 import { buildIcs, type IcsEvent } from './ics.ts';
+import { weeklySeries } from './ics-series.ts';
 
 type FeedDeps = Pick<AppDeps, 'db' | 'repos' | 'config' | 'now'>;
 
@@ -76,13 +77,41 @@ export function toIcsEvent(s: FeedSession, publicUrl: string, host = new URL(pub
   };
 }
 
+/**
+ * The feed's VEVENTs: a weekly series as one recurring VEVENT (UID `<event id>@host`, RRULE + EXDATE), every
+ * other session as its own VEVENT (UID `<session id>@host`, unchanged for existing subscribers).
+ */
+export function feedEvents(sessions: readonly FeedSession[], publicUrl: string, host: string): IcsEvent[] {
+  const byEvent = new Map<string, FeedSession[]>();
+  for (const s of sessions) {
+    const list = byEvent.get(s.eventId);
+    if (list) list.push(s);
+    else byEvent.set(s.eventId, [s]);
+  }
+  const out: IcsEvent[] = [];
+  for (const list of byEvent.values()) {
+    const head = list.find((s) => !s.sessionCancelled) ?? list[0];
+    const series =
+      head?.recurring && head.source === 'local'
+        ? weeklySeries(
+            list.map((s) => ({ start: s.startsAt, end: s.endsAt, cancelled: s.sessionCancelled })),
+            toIcsEvent(head, publicUrl, host),
+            `${head.eventId}@${host}`,
+          )
+        : null;
+    if (series) out.push(series);
+    else for (const s of list) out.push(toIcsEvent(s, publicUrl, host));
+  }
+  return out.sort((a, b) => +a.start - +b.start);
+}
+
 function document(deps: FeedDeps, name: string, fileName: string, sessions: FeedSession[]): FeedDocument {
   const publicUrl = deps.config.publicUrl.replace(/\/$/, '');
   const host = new URL(publicUrl).host;
   const body = buildIcs({
     name,
     refreshMinutes: REFRESH_MINUTES,
-    events: sessions.map((s) => toIcsEvent(s, publicUrl, host)),
+    events: feedEvents(sessions, publicUrl, host),
   });
   return { body, fileName, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }

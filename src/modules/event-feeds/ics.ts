@@ -36,6 +36,10 @@ export interface IcsEvent {
   geo?: { lat: number; lng: number } | null | undefined;
   /** Bumped when the event changes so calendar clients replace their copy. */
   sequence?: number | undefined;
+  /** A recurrence rule (RFC 5545 RECUR value, UNTIL in UTC) for a series; see ics-series.ts. */
+  rrule?: string | undefined;
+  /** Occurrences of the rule that do not happen (Vietnam local time, like DTSTART). */
+  exdates?: readonly Date[] | undefined;
 }
 
 export interface IcsCalendar {
@@ -121,6 +125,9 @@ function eventLines(e: IcsEvent): string[] {
     `DTEND;TZID=${ICS_TIME_ZONE}:${formatVietnamLocal(new Date(Math.max(e.end.getTime(), e.start.getTime())))}`,
     `SUMMARY:${escapeText(e.summary)}`,
   ];
+  if (e.rrule) lines.push(`RRULE:${e.rrule.replace(/[^A-Z0-9=;,]/g, '')}`);
+  if (e.exdates?.length)
+    lines.push(`EXDATE;TZID=${ICS_TIME_ZONE}:${e.exdates.map(formatVietnamLocal).join(',')}`);
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.geo && Number.isFinite(e.geo.lat) && Number.isFinite(e.geo.lng)) {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 
 export interface AttendanceRecorded {
-  /** The learner whose record it is (today the registrant's account id). */
+  /** The learner whose record it is: the account holder, or the family member they registered. */
   learnerId: string;
   registrationId: string;
   eventId: string;

@@ -69,10 +69,12 @@ export async function checkIn(
       by: actor.kind === 'user' ? actor.userId : null,
     });
     await regs.markCheckedIn(tx, r.id, now);
-    // Only a registration made by a signed-in person names a learner; contact-only ones have no record.
-    if (r.userId) {
+    // Only a registration made by a signed-in person names a learner (themselves or the family member they
+    // registered); contact-only ones have no record.
+    const learnerId = r.learnerId ?? r.userId;
+    if (learnerId) {
       await notifyAttendance(deps, tx, {
-        learnerId: r.userId,
+        learnerId,
         registrationId: r.id,
         eventId: event.id,
         eventTitle: event.title,

@@ -1,7 +1,10 @@
-// Registering for an event (signed-in citizen or guest), seeing a ticket, cancelling. Seats are decided while
-// the event row is locked (SELECT … FOR UPDATE), so 1,000 simultaneous sign-ups for 100 seats end with exactly
-// 100 confirmed and the rest on the waitlist; the idempotency key makes a double-submitted form one sign-up,
-// and a signed-in person holds at most one live registration per event (or session) whatever the key.
+// Registering for an event (signed-in citizen, a family member they manage, or a guest), seeing a ticket,
+// cancelling. Everything that can be checked without a lock is checked first (event, timing, party size,
+// earlier registrations); then ONE statement takes a seat if one fits and writes the registration (confirmed
+// or waitlisted), so 1,000 simultaneous sign-ups for 100 seats end with exactly 100 confirmed while the seat
+// counter's row lock is held for a single statement. The idempotency key (unique per event) makes a
+// double-submitted form one sign-up, and a unique index holds each learner to one live registration per event
+// (or session). The ticket mail goes out after commit (events-ticket-mail.server.ts).
 
 import { authorize } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
@@ -9,7 +12,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Locale, MessageKey } from '../../lib/i18n.ts';
 import { fold } from '../../lib/vn-text.ts';
-import { sendTicketMail } from './events.mail.server.ts';
+import { currentLearner, learnersPort } from '../learners/index.server.ts';
 import {
   CONSENT_TEXT,
   hashLinkSecret,
@@ -18,11 +21,12 @@ import {
   normalizeTicketCode,
   normalizeVietnamesePhone,
 } from './events.model.server.ts';
-import type { EventRecord, SessionRecord } from './events.repository.server.ts';
+import type { EventRecord, RegistrationEvent, SessionRecord } from './events.repository.server.ts';
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';
+import { kickTicketMails } from './events-ticket-mail.server.ts';
 import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.server.ts';
 
 const fail = (code: string, key: MessageKey, status = 422, params?: Record<string, string | number>) =>
@@ -30,7 +34,7 @@ const fail = (code: string, key: MessageKey, status = 422, params?: Record<strin
 
 export interface RegistrationResult {
   registration: Registration;
-  event: EventRecord;
+  event: RegistrationEvent;
   waitlistPosition: number | null;
   /** False when the idempotency key had already registered: the same registration is answered again. */
   created: boolean;
@@ -38,26 +42,45 @@ export interface RegistrationResult {
 
 interface Registrant {
   userId: string | null;
+  /** The learner registered: the account holder, a family member they manage, or null for a guest. */
+  learnerId: string | null;
   name: string;
   phone: string | null;
   email: string | null;
 }
 
-function registrantOf(actor: Actor, input: RegistrationInput): Registrant {
+async function registrantOf(deps: EventsDeps, actor: Actor, input: RegistrationInput): Promise<Registrant> {
   const phone = input.phone ? normalizeVietnamesePhone(input.phone) : null;
   if (input.phone && !phone) throw fail('invalid_phone', 'events.error.invalidPhone');
   if (actor.kind === 'user') {
-    return { userId: actor.userId, name: input.name ?? actor.name, phone, email: input.email ?? actor.email };
+    // For someone else in the family: only a learner this account manages (the learners module decides).
+    const chosen = input.learnerId ?? (await currentLearner(actor))?.id ?? actor.userId;
+    let name = input.name ?? actor.name;
+    if (chosen !== actor.userId) {
+      if (!(await learnersPort.manages(deps, actor.userId, chosen)))
+        throw fail('not_family', 'events.error.notFamilyMember', 403);
+      const [profile] = await learnersPort.profiles(deps, [chosen]);
+      if (!profile) throw fail('not_family', 'events.error.notFamilyMember', 403);
+      name = input.name ?? profile.displayName;
+    }
+    return { userId: actor.userId, learnerId: chosen, name, phone, email: input.email ?? actor.email };
   }
+  if (input.learnerId) throw fail('not_family', 'events.error.notFamilyMember', 403);
   if (!input.name) throw fail('name_required', 'events.error.nameRequired');
   if (!phone && !input.email) throw fail('contact_required', 'events.error.contactRequired');
   if (!input.consent) throw fail('consent_required', 'events.error.consentRequired');
-  return { userId: null, name: input.name, phone, email: input.email?.toLowerCase() ?? null };
+  return {
+    userId: null,
+    learnerId: null,
+    name: input.name,
+    phone,
+    email: input.email?.toLowerCase() ?? null,
+  };
 }
 
 /** Which sessions a registration covers, and the checks of time: past, window not open or closed. */
 function checkTiming(
-  event: EventRecord,
+  event: RegistrationEvent,
   sessions: SessionRecord[],
   sessionId: string | null,
   now: Date,
@@ -85,6 +108,33 @@ function checkTiming(
   return covered;
 }
 
+const isUniqueViolation = (e: unknown) =>
+  ((e as { code?: unknown })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code) === '23505';
+
+/** The live registration that answers a repeated sign-up (same key, same learner, same guest), if any. */
+async function earlier(
+  deps: EventsDeps,
+  db: Db,
+  event: RegistrationEvent,
+  input: RegistrationInput,
+  who: Registrant,
+): Promise<Registration | null> {
+  const regs = deps.repos.eventRegistrations;
+  const previous = await regs.byIdempotencyKey(db, event.id, input.idempotencyKey);
+  if (previous) return previous;
+  const sessionId = event.registrationMode === 'session' ? input.sessionId : null;
+  // One live registration per learner (per session when seats are per session): a second form with a new key
+  // answers with the first registration.
+  if (who.learnerId) return regs.liveOfLearner(db, event.id, sessionId, who.learnerId);
+  // A guest registering again with the same phone and the same name (accents and case aside) gets the ticket
+  // they already hold, not a second one. Another name on a shared family phone is another person.
+  if (who.phone) {
+    const again = await regs.liveOfGuestPhone(db, event.id, sessionId, who.phone);
+    if (again && fold(again.name) === fold(who.name)) return again;
+  }
+  return null;
+}
+
 export async function registerForEvent(
   deps: EventsDeps,
   actor: Actor,
@@ -93,91 +143,70 @@ export async function registerForEvent(
   locale: Locale = 'vi',
 ): Promise<RegistrationResult> {
   authorize(actor, 'events.registration.create');
-  const who = registrantOf(actor, input);
-  // Other modules' checks on the person (the learners module refuses a minor without the consents).
-  if (who.userId) await checkRegistrationGuards(deps, who.userId);
-  const cancel = newLinkSecret();
-  const result = await deps.db.transaction(async (tx) => {
-    const event = await deps.repos.events.lock(tx, eventId);
-    if (!event || event.status === 'draft' || event.source !== 'local') throw notFound('events.event');
-    const regs = deps.repos.eventRegistrations;
-    const previous = await regs.byIdempotencyKey(tx, eventId, input.idempotencyKey);
-    if (previous) return { registration: previous, event, created: false, startsAt: null };
-    // One live registration per signed-in person (per session when seats are per session): a second form
-    // with a new key answers with the first registration. The event row lock orders concurrent attempts.
-    const mine = who.userId
-      ? await regs.liveOfUser(
-          tx,
-          eventId,
-          event.registrationMode === 'session' ? input.sessionId : null,
-          who.userId,
-        )
-      : null;
-    if (mine) return { registration: mine, event, created: false, startsAt: null };
-    // A guest registering again with the same phone and the same name (accents and case aside) gets the
-    // ticket they already hold, not a second one. Another name on a shared family phone is another person.
-    const again =
-      !who.userId && who.phone
-        ? await regs.liveOfGuestPhone(
-            tx,
-            eventId,
-            event.registrationMode === 'session' ? input.sessionId : null,
-            who.phone,
-          )
-        : null;
-    if (again && fold(again.name) === fold(who.name))
-      return { registration: again, event, created: false, startsAt: null };
-    const sessions = await deps.repos.events.sessions(tx, eventId);
-    const covered = checkTiming(event, sessions, input.sessionId, deps.now());
-    if (event.capacity !== null && input.partySize > event.capacity)
-      throw fail('party_too_large', 'events.error.partyTooLarge', 422, { capacity: event.capacity });
-    const sessionId = event.registrationMode === 'session' ? input.sessionId : null;
-    const taken = sessionId ? (covered[0]?.confirmedSeats ?? 0) : event.confirmedSeats;
-    const fits =
-      event.capacity === null ||
-      (taken + input.partySize <= event.capacity && !(await regs.hasWaitlist(tx, eventId, sessionId)));
-    const registration = await regs.insert(tx, {
-      eventId,
-      sessionId,
-      userId: who.userId,
-      name: who.name,
-      phone: who.phone,
-      email: who.email,
-      partySize: input.partySize,
-      status: fits ? 'confirmed' : 'waitlisted',
-      ticketCode: newTicketCode(),
-      cancelTokenHash: cancel.hash,
-      feedbackTokenHash: newLinkSecret().hash,
-      idempotencyKey: input.idempotencyKey,
-      consentText: who.userId ? null : CONSENT_TEXT,
-      consentAt: who.userId ? null : deps.now(),
-    });
-    if (fits) await deps.repos.events.addSeats(tx, eventId, sessionId, input.partySize);
-    return { registration, event, created: true, startsAt: covered[0]?.startsAt ?? null };
-  });
-  const { registration, event, created } = result;
-  const waitlistPosition =
-    registration.status === 'waitlisted'
-      ? await deps.repos.eventRegistrations.waitlistPosition(deps.db, registration)
-      : null;
-  if (created && registration.email) {
-    await sendTicketMail(deps, {
-      to: registration.email,
-      name: registration.name,
-      eventTitle: event.title,
-      startsAt: result.startsAt,
-      ticketCode: registration.ticketCode,
-      status: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted',
-      waitlistPosition,
-      cancelToken: cancel.token,
-      locale,
-      reason: 'registration',
-      eventId: event.id,
-      place: event.place,
-    });
+  const who = await registrantOf(deps, actor, input);
+  // Other modules' checks on the learner (the learners module refuses a minor without the consents).
+  if (who.learnerId) await checkRegistrationGuards(deps, who.learnerId);
+  const facts = await deps.repos.events.registrationFacts(deps.db, eventId);
+  if (!facts || facts.event.status === 'draft' || facts.event.source !== 'local')
+    throw notFound('events.event');
+  const { event, sessions } = facts;
+  const answer = (registration: Registration, created: boolean) => ({ registration, event, created });
+  // The hot path asks nothing more before the seat statement: a repeated key or learner is caught by the unique
+  // indexes (below). Only a guest's phone and name, which no index can compare, is looked up first.
+  const again = who.phone && !who.learnerId ? await earlier(deps, deps.db, event, input, who) : null;
+  let result: { registration: Registration; event: RegistrationEvent; created: boolean };
+  if (again) result = answer(again, false);
+  else {
+    try {
+      checkTiming(event, sessions, input.sessionId, deps.now());
+      if (event.capacity !== null && input.partySize > event.capacity)
+        throw fail('party_too_large', 'events.error.partyTooLarge', 422, { capacity: event.capacity });
+    } catch (e) {
+      // A form sent again after registration closed still shows the ticket it got the first time.
+      const previous = await earlier(deps, deps.db, event, input, who);
+      if (!previous) throw e;
+      return {
+        registration: previous,
+        event,
+        waitlistPosition: await position(deps, previous),
+        created: false,
+      };
+    }
+    try {
+      const registration = await deps.repos.eventRegistrations.register(deps.db, {
+        eventId,
+        sessionId: event.registrationMode === 'session' ? input.sessionId : null,
+        userId: who.userId,
+        learnerId: who.learnerId,
+        name: who.name,
+        phone: who.phone,
+        email: who.email,
+        partySize: input.partySize,
+        status: 'waitlisted',
+        ticketCode: newTicketCode(),
+        // Replaced by the ticket mail's own secret when it is sent.
+        cancelTokenHash: newLinkSecret().hash,
+        feedbackTokenHash: newLinkSecret().hash,
+        idempotencyKey: input.idempotencyKey,
+        consentText: who.userId ? null : CONSENT_TEXT,
+        consentAt: who.userId ? null : deps.now(),
+        mailLocale: locale,
+      });
+      result = answer(registration, true);
+    } catch (e) {
+      // A concurrent double submit (or a second tab of the same learner) won the unique index.
+      const winner = isUniqueViolation(e) ? await earlier(deps, deps.db, event, input, who) : null;
+      if (!winner) throw e;
+      result = answer(winner, false);
+    }
   }
-  return { registration, event, waitlistPosition, created };
+  const { registration, created } = result;
+  if (created && registration.email) kickTicketMails(deps);
+  return { registration, event, waitlistPosition: await position(deps, registration), created };
 }
+
+const position = (deps: EventsDeps, r: Registration) =>
+  r.status === 'waitlisted' ? deps.repos.eventRegistrations.waitlistPosition(deps.db, r) : null;
 
 export interface TicketView {
   registration: Registration;

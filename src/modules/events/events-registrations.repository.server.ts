@@ -20,6 +20,10 @@ export interface RegistrationValues {
   idempotencyKey: string;
   consentText: string | null;
   consentAt: Date | null;
+  /** The learner registered when a signed-in person registers (themselves or a family member they manage). */
+  learnerId: string | null;
+  /** Ticket mail due after commit (the registration row is the outbox), in this language. */
+  mailLocale: 'vi' | 'en' | null;
 }
 
 export interface Registration {
@@ -27,6 +31,8 @@ export interface Registration {
   eventId: string;
   sessionId: string | null;
   userId: string | null;
+  /** The learner whose record an attendance credits: set for signed-in registrations, null for guests. */
+  learnerId: string | null;
   name: string;
   phone: string | null;
   email: string | null;
@@ -41,7 +47,8 @@ export interface Registration {
   createdAt: Date;
 }
 
-const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_id AS "userId", name, phone, email,
+const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_id AS "userId",
+  learner_id AS "learnerId", name, phone, email,
   party_size AS "partySize", status, arrival, ticket_code AS "ticketCode", checked_in_at AS "checkedInAt",
   promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", feedback_invited_at AS "feedbackInvitedAt",
   created_at AS "createdAt"`;
@@ -101,28 +108,73 @@ export function createEventRegistrationsRepository() {
       return rows.map((r) => ({ ...r, events: Number(r.events) }));
     },
 
-    async insert(tx: Db, v: RegistrationValues): Promise<Registration> {
+    /**
+     * Takes the seats and writes the registration in ONE statement, the whole of the locked section: the seat
+     * counter's conditional UPDATE (seats fit, nobody waiting ahead) holds the counter's row lock only until
+     * this statement commits; a concurrent one re-checks the condition on the updated row (READ COMMITTED),
+     * so the counter never exceeds the capacity. No seat → the registration is written 'waitlisted'. A unique
+     * violation (same idempotency key, or the learner already registered) fails the whole statement, seat
+     * included; the caller reads back the registration that won.
+     */
+    async register(db: Db, v: RegistrationValues): Promise<Registration> {
       const id = newId('reg');
+      const waiting = sql`SELECT 1 FROM event_registrations w WHERE w.event_id = ${v.eventId}
+        AND w.status = 'waitlisted' AND ${v.sessionId ? sql`w.session_id = ${v.sessionId}` : sql`w.session_id IS NULL`}`;
+      const seat = v.sessionId
+        ? sql`UPDATE event_sessions SET confirmed_seats = confirmed_seats + ${v.partySize}
+              WHERE id = ${v.sessionId} AND event_id = ${v.eventId} AND NOT cancelled
+                AND confirmed_seats + ${v.partySize} <=
+                    coalesce((SELECT capacity FROM events WHERE id = ${v.eventId}), 2147483647)
+                AND NOT EXISTS (${waiting}) RETURNING id`
+        : sql`UPDATE events SET confirmed_seats = confirmed_seats + ${v.partySize}
+              WHERE id = ${v.eventId} AND (capacity IS NULL OR confirmed_seats + ${v.partySize} <= capacity)
+                AND NOT EXISTS (${waiting}) RETURNING id`;
       const rows = await queryRows<Registration>(
-        tx,
-        sql`INSERT INTO event_registrations (id, event_id, session_id, user_id, name, phone, email, party_size, status,
-              ticket_code, cancel_token_hash, feedback_token_hash, idempotency_key, consent_text, consent_at)
-            VALUES (${id}, ${v.eventId}, ${v.sessionId}, ${v.userId}, ${v.name}, ${v.phone}, ${v.email}, ${v.partySize},
-              ${v.status}, ${v.ticketCode}, ${v.cancelTokenHash}, ${v.feedbackTokenHash}, ${v.idempotencyKey},
-              ${v.consentText}, ${v.consentAt})
+        db,
+        sql`WITH seat AS (${seat})
+            INSERT INTO event_registrations (id, event_id, session_id, user_id, learner_id, name, phone, email,
+              party_size, status, ticket_code, cancel_token_hash, feedback_token_hash, idempotency_key, consent_text,
+              consent_at, ticket_mail_due, mail_locale)
+            SELECT ${id}, ${v.eventId}, ${v.sessionId}, ${v.userId}, ${v.learnerId}, ${v.name}, ${v.phone}, ${v.email},
+              ${v.partySize}, CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
+              ${v.ticketCode}, ${v.cancelTokenHash}, ${v.feedbackTokenHash}, ${v.idempotencyKey}, ${v.consentText},
+              ${v.consentAt}, ${v.mailLocale !== null && v.email !== null}, ${v.mailLocale ?? 'vi'}
             RETURNING ${COLUMNS}`,
       );
       return toRegistration(rows[0] as Registration);
     },
 
+    /**
+     * Claims the oldest due ticket mail (SKIP LOCKED: concurrent mailers never take the same one) and stores
+     * the hash of a fresh cancellation secret for it; null when none is due.
+     */
+    async claimTicketMail(
+      tx: Db,
+      cancelTokenHash: string,
+    ): Promise<(Registration & { mailLocale: 'vi' | 'en' }) | null> {
+      const rows = await queryRows<Registration & { mailLocale: 'vi' | 'en' }>(
+        tx,
+        sql`UPDATE event_registrations SET ticket_mail_due = false, cancel_token_hash = ${cancelTokenHash}
+            WHERE id = (SELECT id FROM event_registrations WHERE ticket_mail_due
+                        ORDER BY arrival LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING ${COLUMNS}, mail_locale AS "mailLocale"`,
+      );
+      const r = rows[0];
+      return r ? { ...toRegistration(r), mailLocale: r.mailLocale } : null;
+    },
+
     byIdempotencyKey: (db: Db, eventId: string, key: string) =>
       one(db, sql`event_id = ${eventId} AND idempotency_key = ${key}`),
-    /** A signed-in person's live (not cancelled) registration for the event, or for one of its sessions. */
-    liveOfUser: (db: Db, eventId: string, sessionId: string | null, userId: string) =>
+    /**
+     * A learner's live (not cancelled) registration for the event, or one of its sessions: registered as that
+     * learner, or (the account holder) a guest registration claimed into their account.
+     */
+    liveOfLearner: (db: Db, eventId: string, sessionId: string | null, learnerId: string) =>
       one(
         db,
-        sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''} AND user_id = ${userId}
-            AND status <> 'cancelled'`,
+        sql`event_id = ${eventId} AND coalesce(session_id, '') = ${sessionId ?? ''}
+            AND coalesce(learner_id, user_id) = ${learnerId} AND status <> 'cancelled'
+            ORDER BY created_at LIMIT 1`,
       ),
     /** A guest's live registration with this (normalised) phone, the oldest first. */
     liveOfGuestPhone: (db: Db, eventId: string, sessionId: string | null, phone: string) =>
@@ -302,7 +354,7 @@ export function createEventRegistrationsRepository() {
       const rows = await queryRows<Registration & { eventTitle: string }>(
         db,
         sql`SELECT ${sql.raw(
-          'r.id, r.event_id AS "eventId", r.session_id AS "sessionId", r.user_id AS "userId", r.name, r.phone, r.email, r.party_size AS "partySize", r.status, r.arrival, r.ticket_code AS "ticketCode", r.checked_in_at AS "checkedInAt", r.promoted_at AS "promotedAt", r.cancelled_at AS "cancelledAt", r.feedback_invited_at AS "feedbackInvitedAt", r.created_at AS "createdAt"',
+          'r.id, r.event_id AS "eventId", r.session_id AS "sessionId", r.user_id AS "userId", r.learner_id AS "learnerId", r.name, r.phone, r.email, r.party_size AS "partySize", r.status, r.arrival, r.ticket_code AS "ticketCode", r.checked_in_at AS "checkedInAt", r.promoted_at AS "promotedAt", r.cancelled_at AS "cancelledAt", r.feedback_invited_at AS "feedbackInvitedAt", r.created_at AS "createdAt"',
         )}, e.title AS "eventTitle"
             FROM event_registrations r JOIN events e ON e.id = r.event_id
             WHERE r.checked_in_at IS NOT NULL AND r.email IS NOT NULL AND r.feedback_invited_at IS NULL

@@ -11,6 +11,7 @@ import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-at
 import { createEventClaimsRepository } from './events-claims.repository.server.ts';
 import { eventIndicatorSources } from './events-indicators.queries.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
+import { runTicketMailsJob, TICKET_MAILS_JOB } from './events-ticket-mail.server.ts';
 import { createExternalEventsRepository } from './external-events.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -27,8 +28,11 @@ export const feature: FeatureModule = {
   repositories,
   permissions: eventPermissions,
   api: [registerEventRoutes],
-  jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob },
-  schedules: [{ kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 }],
+  jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob, [TICKET_MAILS_JOB]: runTicketMailsJob },
+  schedules: [
+    { kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 },
+    { kind: TICKET_MAILS_JOB, everyMinutes: 1 },
+  ],
   seedDemo: seedDemoEvents,
   indicatorSources: eventIndicatorSources,
   publicApi: [

@@ -10,14 +10,15 @@ const phonesOf = (s: Parameters<PersonalDataHandler['export']>[2]) =>
   s.phones.flatMap((p) => (p.startsWith('+84') ? [p, `0${p.slice(3)}`] : [p]));
 
 const mine = (s: Parameters<PersonalDataHandler['export']>[2]) =>
-  sql`(r.user_id = ANY(${textList(subjectUserIds(s))}) OR lower(r.email) = ANY(${textList(lowerEmails(s))})
+  sql`(r.user_id = ANY(${textList(subjectUserIds(s))}) OR r.learner_id = ANY(${textList(subjectUserIds(s))})
+       OR lower(r.email) = ANY(${textList(lowerEmails(s))})
        OR r.phone = ANY(${textList(phonesOf(s))}))`;
 
 export const eventsPersonalData: PersonalDataHandler = {
   inventory: [
     {
       table: 'event_registrations',
-      fields: ['name', 'phone', 'email', 'user_id', 'consent_text'],
+      fields: ['name', 'phone', 'email', 'user_id', 'learner_id', 'consent_text'],
       purpose: 'privacy.inventory.events.purpose',
       retention: 'privacy.inventory.events.retention',
       visibleTo: 'privacy.inventory.events.visibleTo',
@@ -57,7 +58,7 @@ export const eventsPersonalData: PersonalDataHandler = {
     // The row stays (attendance counts it); nothing in it points to the person any more.
     // A placeholder address satisfies the "some contact" rule and identifies no one.
     await db.execute(sql`UPDATE event_registrations SET name = '—', phone = NULL,
-        email = 'erased-' || id || '@erased.invalid', user_id = NULL,
+        email = 'erased-' || id || '@erased.invalid', user_id = NULL, learner_id = NULL,
         consent_text = NULL, updated_at = now() WHERE id = ANY(${textList(ids)})`);
     await db.execute(
       sql`UPDATE event_feedback SET comment = '' WHERE registration_id = ANY(${textList(ids)})`,

@@ -52,6 +52,20 @@ export interface SessionRecord {
   confirmedSeats: number;
 }
 
+/** What a registration checks before taking a seat: one query, no lock, no place lookup. */
+export type RegistrationEvent = Pick<
+  EventRecord,
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'source'
+  | 'capacity'
+  | 'registrationMode'
+  | 'registrationOpensAt'
+  | 'registrationClosesAt'
+  | 'confirmedSeats'
+>;
+
 /** A published session with its event and place, for listings, calendars and feeds. */
 export interface ListedSession {
   sessionId: string;
@@ -186,6 +200,41 @@ export function createEventsRepository() {
         sql`SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id = ${id} FOR UPDATE OF e`,
       );
       return (await toEvents(tx, rows))[0]?.event ?? null;
+    },
+
+    /** The event's registration facts and its sessions in one round trip (the registration hot path). */
+    async registrationFacts(
+      db: Db,
+      id: string,
+    ): Promise<{ event: RegistrationEvent; sessions: SessionRecord[] } | null> {
+      type Row = Omit<RegistrationEvent, 'registrationOpensAt' | 'registrationClosesAt'> & {
+        registrationOpensAt: string | Date | null;
+        registrationClosesAt: string | Date | null;
+        sessions: SessionRecord[] | string;
+      };
+      const rows = await queryRows<Row>(
+        db,
+        sql`SELECT e.id, e.title, e.status, e.source, e.capacity, e.registration_mode AS "registrationMode",
+                   e.registration_opens_at AS "registrationOpensAt",
+                   e.registration_closes_at AS "registrationClosesAt", e.confirmed_seats AS "confirmedSeats",
+                   coalesce((SELECT json_agg(json_build_object('id', s.id, 'eventId', s.event_id,
+                       'startsAt', s.starts_at, 'endsAt', s.ends_at, 'cancelled', s.cancelled,
+                       'confirmedSeats', s.confirmed_seats) ORDER BY s.starts_at)
+                     FROM event_sessions s WHERE s.event_id = e.id), '[]'::json) AS sessions
+            FROM events e WHERE e.id = ${id}`,
+      );
+      const r = rows[0];
+      if (!r) return null;
+      const list = (typeof r.sessions === 'string' ? JSON.parse(r.sessions) : r.sessions) as SessionRecord[];
+      const { sessions: _s, ...event } = r;
+      return {
+        event: {
+          ...event,
+          registrationOpensAt: dateOrNull(r.registrationOpensAt),
+          registrationClosesAt: dateOrNull(r.registrationClosesAt),
+        },
+        sessions: list.map(toSession),
+      };
     },
 
     async sessions(db: Db, eventId: string): Promise<SessionRecord[]> {

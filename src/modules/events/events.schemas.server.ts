@@ -83,6 +83,12 @@ export const RegistrationInputSchema = z
     phone: singleLineText({ max: 30 }).nullable().default(null),
     email: singleLineText({ max: 254 }).pipe(z.email()).nullable().default(null),
     partySize: z.number().int().min(1).max(MAX_PARTY_SIZE).default(1),
+    learnerId: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Người trong gia đình mà tài khoản quản lý (mặc định: người đang dùng)' }),
     consent: z.boolean().default(false).openapi({ description: 'Khách đồng ý với điều khoản dữ liệu' }),
     idempotencyKey: z
       .string()

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestContext } from '../../test/harness.ts';
 import { unitIdOf } from '../units/units.test-helpers.ts';
 import type { EventInput, RegistrationInput } from './events.schemas.server.ts';
+import { flushTicketMails } from './events-ticket-mail.server.ts';
 
 export async function insertPlace(
   ctx: TestContext,
@@ -56,7 +57,9 @@ export function guest(over: Partial<RegistrationInput> = {}): RegistrationInput 
   };
 }
 
+/** Mails to `email` in the outbox, once due ticket mails are delivered (they go out after commit). */
 export async function outboxTo(ctx: TestContext, email: string) {
+  await flushTicketMails(ctx.deps);
   return ctx.dbh.query<{ subject: string; body_text: string; body_html: string | null; purpose: string }>(
     'SELECT subject, body_text, body_html, purpose FROM mail_outbox WHERE to_address = $1 ORDER BY created_at',
     [email],

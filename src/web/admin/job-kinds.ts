@@ -12,6 +12,7 @@ const KNOWN = {
   'catalogue.harvest': 'portal.jobKind.catalogueHarvest',
   'catalogue.harvest.schedule': 'portal.jobKind.catalogueHarvestSchedule',
   'events.feedback-invitations': 'portal.jobKind.eventsFeedbackInvitations',
+  'events.ticket-mails': 'events.jobKind.ticketMails',
   'eventFeeds.community.refresh': 'portal.jobKind.eventFeedsCommunityRefresh',
   'follows.scan': 'portal.jobKind.followsScan',
   'follows.notify': 'portal.jobKind.followsNotify',

@@ -183,6 +183,7 @@ export function eventToFormValues(e: EventRecord, sessions: SessionRecord[]): Ev
 // Registration form.
 
 export const REGISTRATION_FIELDS = [
+  'learnerId',
   'sessionId',
   'name',
   'phone',
@@ -194,6 +195,7 @@ export const REGISTRATION_FIELDS = [
 export type RegistrationFormValues = Record<(typeof REGISTRATION_FIELDS)[number], string>;
 
 const REGISTRATION_MESSAGES: FieldMessages = {
+  learnerId: { field: 'reg-learner', key: 'events.error.notFamilyMember' },
   sessionId: { field: 'reg-session', key: 'events.error.sessionRequired' },
   name: { field: 'reg-name', key: 'events.error.invalidName' },
   phone: { field: 'reg-phone', key: 'events.error.invalidPhone' },
@@ -210,7 +212,16 @@ export interface RegistrationFormContext {
   openSessionIds?: readonly string[];
 }
 
-const FIELD_ORDER = ['reg-session', 'reg-name', 'reg-phone', 'reg-email', 'reg-party', 'reg-consent', ''];
+const FIELD_ORDER = [
+  'reg-learner',
+  'reg-session',
+  'reg-name',
+  'reg-phone',
+  'reg-email',
+  'reg-party',
+  'reg-consent',
+  '',
+];
 
 /**
  * Every problem with a registration at once (GOV.UK pattern): the schema's, then the rules the use case would
@@ -221,6 +232,7 @@ export function parseRegistrationForm(v: RegistrationFormValues, ctx: Registrati
   const { signedIn, perSession, openSessionIds } = typeof ctx === 'boolean' ? { signedIn: ctx } : ctx;
   const parsed = RegistrationInputSchema.safeParse({
     sessionId: optional(v.sessionId),
+    ...(signedIn && !isBlank(v.learnerId) ? { learnerId: v.learnerId.trim() } : {}),
     ...(!isBlank(v.name) || !signedIn ? { name: v.name } : {}),
     phone: optional(v.phone),
     email: optional(v.email),
@@ -263,6 +275,7 @@ export function registrationFieldForError(code: string): string | undefined {
     'events.session_required': 'reg-session',
     'events.session_not_found': 'reg-session',
     'events.party_too_large': 'reg-party',
+    'events.not_family': 'reg-learner',
   };
   return map[code];
 }

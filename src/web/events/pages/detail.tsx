@@ -9,6 +9,7 @@ import { localePath } from '../../../lib/i18n.ts';
 import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
 import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
 import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
+import { currentLearner, learnersPort } from '../../../modules/learners/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
@@ -39,6 +40,16 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     const regWindow = registrationWindow(found.event, found.sessions, now);
     const canonical = `${deps.config.publicUrl}${new URL(request.url).pathname}`;
     const alternatives = full ? await nearbyAlternatives(deps, found.event) : [];
+    // A signed-in person may register someone in the family they manage (issue 12): the one they act as first.
+    const family =
+      actor.kind === 'user'
+        ? (await learnersPort.managedBy(deps, actor.userId)).map((m) => ({
+            id: m.id,
+            name: m.displayName,
+            self: m.id === actor.userId,
+          }))
+        : [];
+    const acting = (await currentLearner(actor))?.id ?? null;
     return {
       event: found.event,
       sessions: found.sessions,
@@ -51,6 +62,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       ld: JSON.stringify(eventJsonLd(found, canonical)).replace(/</g, '\\u003c'),
       idempotencyKey: randomUUID(),
       signedIn: actor.kind === 'user' ? { name: actor.name, email: actor.email } : null,
+      family: family.length > 1 ? family : [],
+      acting,
     };
   } catch (e) {
     rethrowForPage(e);
@@ -100,6 +113,8 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
     upcoming,
     window: regState,
     openSessionIds,
+    family,
+    acting,
   } = loaderData;
   const errors = actionData?.errors;
   const v: Partial<RegistrationFormValues> = actionData?.values ?? {};
@@ -238,6 +253,24 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
             {signedIn ? (
               <p>{t('events.register.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
             ) : null}
+            {family.length ? (
+              <div className="field">
+                <label htmlFor="reg-learner">{t('events.register.forWhom')}</label>
+                <FieldError id="reg-learner" errors={errors} />
+                <select
+                  id="reg-learner"
+                  name="learnerId"
+                  defaultValue={v.learnerId || acting || ''}
+                  {...fieldAria('reg-learner', errors)}
+                >
+                  {family.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.self ? t('events.register.forSelf', { name: m.name }) : m.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
             <div className="field">
               <label htmlFor="reg-name">{t('events.register.name')}</label>
               <FieldError id="reg-name" errors={errors} />
@@ -247,7 +280,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
                 autoComplete="name"
                 maxLength={120}
                 required={!signedIn}
-                defaultValue={v.name ?? signedIn?.name ?? ''}
+                defaultValue={v.name ?? (family.length ? '' : (signedIn?.name ?? ''))}
                 {...fieldAria('reg-name', errors)}
               />
             </div>
