@@ -179,7 +179,7 @@ export async function createCatalogueRecordsIn(
   inputs: readonly RecordInput[],
 ): Promise<string[]> {
   for (const input of inputs)
-    await requireUnits(deps, actor, 'catalogue.record.create', [
+    await requireUnits({ ...deps, db: tx }, actor, 'catalogue.record.create', [
       input.unitId,
       ...input.holdings.map((h) => h.unitId ?? input.unitId),
     ]);

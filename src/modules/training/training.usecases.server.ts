@@ -151,22 +151,28 @@ export async function addSession(
 }
 
 /** Staff accounts the actor may enrol: active staff/manager grants on units where they may edit courses. */
-export async function staffOptions(deps: TrainingDeps, actor: Actor) {
+async function enrollable(deps: TrainingDeps, actor: Actor) {
   const units = await deps.repos.units.all(deps.db);
   const own = units.filter((u) => can(actor, 'training.course.update', { unitId: u.id }));
-  const names = new Map(units.map((u) => [u.id, u.name]));
   const staff = await accessPort.staffOfUnits(
     deps,
     deps.db,
     own.map((u) => u.id),
   );
-  const seen = new Map<string, { userId: string; unitId: string; unitName: string; name: string }>();
-  for (const s of staff) {
-    if (seen.has(s.userId)) continue;
-    const user = await accountsPort.findById(deps, s.userId);
-    seen.set(s.userId, { ...s, unitName: names.get(s.unitId) ?? '', name: user?.name ?? s.userId });
+  const byUser = new Map<string, string>();
+  for (const s of staff) if (!byUser.has(s.userId)) byUser.set(s.userId, s.unitId);
+  return { byUser, names: new Map(units.map((u) => [u.id, u.name])) };
+}
+
+/** The enrolment form's choices: the enrollable staff with their names and units, by name. */
+export async function staffOptions(deps: TrainingDeps, actor: Actor) {
+  const { byUser, names } = await enrollable(deps, actor);
+  const out = [];
+  for (const [userId, unitId] of byUser) {
+    const user = await accountsPort.findById(deps, userId);
+    out.push({ userId, unitId, unitName: names.get(unitId) ?? '', name: user?.name ?? userId });
   }
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 export async function addParticipants(
@@ -176,10 +182,10 @@ export async function addParticipants(
   userIds: readonly string[],
 ) {
   const c = await editable(deps, actor, courseId);
-  const allowed = new Map((await staffOptions(deps, actor)).map((s) => [s.userId, s]));
-  const people = [...new Set(userIds)].map((u) => allowed.get(u));
-  if (people.some((p) => !p)) throw err('participant_not_staff', 'training.error.participant');
-  const chosen = people.filter((p) => p !== undefined).map((p) => ({ userId: p.userId, unitId: p.unitId }));
+  const { byUser } = await enrollable(deps, actor);
+  const unique = [...new Set(userIds)];
+  if (unique.some((u) => !byUser.has(u))) throw err('participant_not_staff', 'training.error.participant');
+  const chosen = unique.map((userId) => ({ userId, unitId: byUser.get(userId) as string }));
   return deps.db.transaction(async (tx) => {
     const added = await deps.repos.training.addParticipants(tx, courseId, chosen);
     await audit(deps, tx, actor, 'training.participants.add', courseId, c.unitId, null, { added });
