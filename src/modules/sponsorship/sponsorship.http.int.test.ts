@@ -98,10 +98,17 @@ describe('training and sponsorship pages', () => {
     expect(cert.headers.get('content-type')).toBe('application/pdf');
     expect((await get(`/admin/training/${courseId}/certificates/${ids.staff}`, 'museum')).status).toBe(404);
     expect((await get(page, 'museum')).status).toBe(404);
+    const edit = new URLSearchParams(fields);
+    edit.delete('formToken');
+    edit.set('title', 'Bồi dưỡng nghiệp vụ thư viện số (đợt 2)');
+    edit.set('version', '1');
+    expect((await post(`${page}/edit`, 'manager', edit)).status).toBe(303);
+    expect((await post(`${page}/edit`, 'manager', edit)).status).toBe(409);
+    expect((await post(`${page}/edit`, 'museum', edit)).status).toBe(404);
     const xlsx = await get('/admin/training/export/xlsx?q=thu%20vien%20so', 'manager');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
-    expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe('Bồi dưỡng nghiệp vụ thư viện số');
+    expect(wb.worksheets[0]?.getRow(2).getCell(2).value).toBe('Bồi dưỡng nghiệp vụ thư viện số (đợt 2)');
     expect((await get('/admin/training/export/csv')).status).toBe(401);
   });
 

@@ -7,5 +7,6 @@ export const trainingAdmin: RouteConfigEntry[] = [
   route('admin/training/people/:userId', 'training/admin/person.tsx'),
   route('admin/training/units', 'training/admin/unit.tsx'),
   route('admin/training/:courseId', 'training/admin/detail.tsx'),
+  route('admin/training/:courseId/edit', 'training/admin/edit.tsx'),
   route('admin/training/:courseId/certificate', 'training/admin/certificate.tsx'),
 ];

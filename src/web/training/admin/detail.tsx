@@ -47,6 +47,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         participants: 'training.done.participants',
         attendance: 'training.done.attendance',
         certificate: 'training.done.certificate',
+        updated: 'training.done.updated',
       }),
     };
   } catch (e) {
@@ -148,6 +149,12 @@ export default function CourseDetail({ loaderData, actionData }: Route.Component
           </>
         ) : null}
       </dl>
+
+      {loaderData.canEdit ? (
+        <p>
+          <a href={href(`/admin/training/${c.id}/edit`)}>{t('training.edit')}</a>
+        </p>
+      ) : null}
 
       <h2>{t('training.sessions.heading')}</h2>
       {sessions.length === 0 ? <p>{t('training.sessions.none')}</p> : null}
