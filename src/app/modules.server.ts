@@ -30,6 +30,8 @@ import * as plan from '../modules/plan/plan.module.server.ts';
 import * as privacy from '../modules/privacy/privacy.module.server.ts';
 import * as reports from '../modules/reports/reports.module.server.ts';
 import * as settings from '../modules/settings/settings.module.server.ts';
+import * as sponsorship from '../modules/sponsorship/sponsorship.module.server.ts';
+import * as training from '../modules/training/training.module.server.ts';
 import * as units from '../modules/units/units.module.server.ts';
 import type { FeatureModule } from './module.ts';
 
@@ -62,6 +64,8 @@ const features = [
   reports,
   news,
   guidance,
+  training,
+  sponsorship,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

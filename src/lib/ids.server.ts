@@ -74,6 +74,12 @@ export const ID_PREFIXES = [
   'cred',
   'ikey',
   'dsr',
+  // training and sponsorship (issue 16)
+  'trc',
+  'trs',
+  'spn',
+  'sagr',
+  'don',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -22,6 +22,8 @@ import { placesAdmin, placesPages } from './places/routes.ts';
 import { planAdmin } from './plan/routes.ts';
 import { privacyAdmin, privacyPages } from './privacy/routes.ts';
 import { reportsAdmin } from './reports/routes.ts';
+import { sponsorshipAdmin, sponsorshipPages } from './sponsorship/routes.ts';
+import { trainingAdmin } from './training/routes.ts';
 import { unitsAdmin } from './units/routes.ts';
 
 // Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English. Each feature lists
@@ -45,6 +47,7 @@ export default [
     ...learningRecordPages,
     ...learningPages,
     ...newsPages,
+    ...sponsorshipPages,
     ...credentialsPages,
     ...privacyPages,
     layout('admin/layout.tsx', [
@@ -59,6 +62,8 @@ export default [
       ...learningAdmin,
       ...newsAdmin,
       ...guidanceAdmin,
+      ...trainingAdmin,
+      ...sponsorshipAdmin,
       ...credentialsAdmin,
       ...privacyAdmin,
       ...planAdmin,

@@ -168,6 +168,40 @@ export async function createCatalogueRecord(
   return getCatalogueRecord(deps, actor, id);
 }
 
+/**
+ * Creates records (with their copies) inside the caller's transaction: one step for another module's intake
+ * (donated books). Same checks, values, search words and audit as a record created on the catalogue form.
+ */
+export async function createCatalogueRecordsIn(
+  deps: Deps,
+  tx: Deps['db'],
+  actor: Actor,
+  inputs: readonly RecordInput[],
+): Promise<string[]> {
+  for (const input of inputs)
+    await requireUnits({ ...deps, db: tx }, actor, 'catalogue.record.create', [
+      input.unitId,
+      ...input.holdings.map((h) => h.unitId ?? input.unitId),
+    ]);
+  const ids: string[] = [];
+  for (const input of inputs) {
+    const id = newId('rec');
+    const values = toRecordValues(id, input, 'manual', null);
+    const holdings = toHoldingValues(id, input.unitId, input.holdings);
+    await deps.repos.catalogue.insertRecords(tx, [values], holdings);
+    await deps.repos.catalogueSearch.addWords(tx, wordCounts(recordWords(values)));
+    await deps.audit.record(tx, actor, {
+      action: 'catalogue.record.create',
+      entityType: 'catalogue_record',
+      entityId: id,
+      unitId: values.unitId,
+      after: { ...values, holdings },
+    });
+    ids.push(id);
+  }
+  return ids;
+}
+
 export async function updateCatalogueRecord(
   deps: Deps,
   actor: Actor,

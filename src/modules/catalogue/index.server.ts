@@ -1,7 +1,9 @@
 // The catalogue module's public surface: what other modules may use (read ports, batched by id list).
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
-import type { Availability } from './catalogue.schemas.server.ts';
+import type { Actor } from '../../lib/authz.ts';
+import type { Availability, RecordInput } from './catalogue.schemas.server.ts';
+import { createCatalogueRecordsIn } from './catalogue.usecases.server.ts';
 import { createHoldingsLookupRepository } from './holdings-lookup.repository.server.ts';
 
 export type { Availability } from './catalogue.schemas.server.ts';
@@ -16,6 +18,20 @@ export const catalogueRecordsPort = {
   firstImages: (deps: Repos, db: Db, ids: readonly string[]) =>
     deps.repos.catalogueMedia.firstImages(db, ids),
 };
+
+/**
+ * Write port: new records with their copies, in the caller's transaction (donated books catalogued in one
+ * step). The actor needs `catalogue.record.create` on every unit involved; each record is audited.
+ */
+export const catalogueCreatePort = {
+  createRecords: (
+    deps: Pick<AppDeps, 'db' | 'repos' | 'audit'>,
+    tx: Db,
+    actor: Actor,
+    inputs: readonly RecordInput[],
+  ): Promise<string[]> => createCatalogueRecordsIn(deps, tx, actor, inputs),
+};
+export type { RecordInput as CatalogueRecordInput } from './catalogue.schemas.server.ts';
 
 const holdings = createHoldingsLookupRepository();
 

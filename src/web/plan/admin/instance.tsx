@@ -24,8 +24,11 @@ import {
   getInstanceView,
   setInstanceDueDate,
 } from '../../../modules/plan/work/work.usecases.server.ts';
+import { sponsorshipLinksPort } from '../../../modules/sponsorship/index.server.ts';
+import { trainingLinksPort } from '../../../modules/training/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { PlanLinkedTrainingAndDonations } from '../../training/components/PlanLinkedRecords.tsx';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
@@ -117,6 +120,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         status: a.status,
       })),
       linkedGuidance: await guidanceLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      linkedTraining: await trainingLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      linkedDonations: await sponsorshipLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -327,6 +332,11 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
           </ul>
         </section>
       ) : null}
+
+      <PlanLinkedTrainingAndDonations
+        courses={loaderData.linkedTraining}
+        donations={loaderData.linkedDonations}
+      />
 
       <h2 id="timeline">{t('planwork.timeline.heading')}</h2>
       <PlanTimeline events={events} />

@@ -1,0 +1,121 @@
+// Back office: donations received by the units the actor reads, newest first, searched with folded
+// Vietnamese (sponsor, description, purpose), filtered by kind and year; CSV/XLSX export with the same query.
+import { z } from 'zod';
+import { formatIsoDay } from '../../../lib/dates.ts';
+import { formatVnd } from '../../../lib/money.ts';
+import { listDonations } from '../../../modules/sponsorship/sponsorship.usecases.server.ts';
+import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import type { Route } from './+types/donations.ts';
+
+const Query = z.object({
+  q: z.string().max(200).optional(),
+  kind: z.enum(DONATION_KINDS).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const url = new URL(request.url);
+  const parsed = Query.safeParse({
+    q: url.searchParams.get('q')?.trim() || undefined,
+    kind: url.searchParams.get('kind') || undefined,
+    year: url.searchParams.get('year') || undefined,
+  });
+  const query = parsed.success ? parsed.data : {};
+  try {
+    const rows = await listDonations(deps, actor, query);
+    return {
+      query,
+      search: url.search,
+      donations: rows.map((d) => ({
+        id: d.id,
+        day: formatIsoDay(d.receivedOn),
+        kind: d.kind,
+        sponsorName: d.sponsorName,
+        description: d.description,
+        value: formatVnd(d.valueVnd),
+        unitName: d.unitName,
+      })),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export default function DonationList({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { query: q, donations } = loaderData;
+  return (
+    <>
+      <title>{`${t('sponsorship.donations.title')} — Suốt Đời`}</title>
+      <p className="breadcrumb">
+        <a href={href('/admin/sponsorship')}>{t('sponsorship.title')}</a>
+      </p>
+      <h1>{t('sponsorship.donations.title')}</h1>
+      <p>
+        <a className="button" href={href('/admin/sponsorship/donations/new')}>
+          {t('sponsorship.donation.new')}
+        </a>
+      </p>
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="dl-q">{t('sponsorship.search')}</label>
+          <input id="dl-q" name="q" type="search" defaultValue={q.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="dl-kind">{t('sponsorship.field.donationKind')}</label>
+          <select id="dl-kind" name="kind" defaultValue={q.kind ?? ''}>
+            <option value="">{t('news.filter.all')}</option>
+            {DONATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`sponsorship.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dl-year">{t('sponsorship.field.year')}</label>
+          <input id="dl-year" name="year" type="number" min={2000} max={2100} defaultValue={q.year ?? ''} />
+        </div>
+        <button type="submit">{t('news.filter.submit')}</button>
+      </form>
+      <p>
+        <a href={`/admin/sponsorship/export/csv${loaderData.search}`}>{t('sponsorship.export.csv')}</a>
+        {' · '}
+        <a href={`/admin/sponsorship/export/xlsx${loaderData.search}`}>{t('sponsorship.export.xlsx')}</a>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('sponsorship.donations.caption', { count: donations.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sponsorship.field.receivedOn')}</th>
+              <th scope="col">{t('sponsorship.field.sponsor')}</th>
+              <th scope="col">{t('sponsorship.field.description')}</th>
+              <th scope="col">{t('sponsorship.field.valueVnd')}</th>
+              <th scope="col">{t('sponsorship.field.unit')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {donations.map((d) => (
+              <tr key={d.id}>
+                <td>{d.day}</td>
+                <td>{d.sponsorName}</td>
+                <th scope="row">
+                  <a href={href(`/admin/sponsorship/donations/${d.id}`)}>{d.description}</a>
+                  <span className="muted"> — {t(`sponsorship.kind.${d.kind}`)}</span>
+                </th>
+                <td>{d.value}</td>
+                <td>{d.unitName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

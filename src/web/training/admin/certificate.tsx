@@ -1,0 +1,114 @@
+// Back office: a participant's certificate (PDF, DOCX or a picture; the files module checks it by content and
+// keeps it private). A plain multipart form.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { redirect } from 'react-router';
+import { AppError } from '../../../lib/errors.ts';
+import { localePath } from '../../../lib/i18n.ts';
+import { newId } from '../../../lib/ids.server.ts';
+import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { getCourse, setCertificate } from '../../../modules/training/training.usecases.server.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { failure } from '../../ui/forms.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import type { Route } from './+types/certificate.ts';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  try {
+    const v = await getCourse(deps, actor, params.courseId);
+    if (!v.canEdit) throw new Response(null, { status: 403 });
+    return {
+      course: { id: v.course.id, title: v.course.title },
+      participants: v.participants.map((p) => ({ userId: p.userId, name: p.name })),
+    };
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const dir = join(deps.config.dataDir, 'files', 'tmp');
+  await mkdir(dir, { recursive: true });
+  const tempPath = join(dir, `${newId('file')}.upload`);
+  let fields: Record<string, string> = {};
+  try {
+    const upload = await saveMultipartUpload(request, {
+      maxBytes: MAX_BYTES.evidence + 64 * 1024,
+      fileField: 'file',
+      filePath: tempPath,
+    });
+    fields = upload.fields;
+    if (!upload.file || upload.file.size === 0)
+      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
+    await setCertificate(deps, actor, params.courseId, {
+      tempPath,
+      fileName: upload.file.fileName || 'certificate',
+      userId: fields.userId ?? '',
+      certificateNo: fields.certificateNo ?? '',
+    });
+    return redirect(`${localePath(locale, `/admin/training/${params.courseId}`)}?done=certificate`, 303);
+  } catch (e) {
+    await rm(tempPath, { force: true });
+    return failure(
+      e,
+      { userId: fields.userId ?? '', certificateNo: fields.certificateNo ?? '' },
+      'tcert-file',
+    );
+  }
+}
+
+export default function CertificateUpload({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { course, participants } = loaderData;
+  const errors = actionData?.errors;
+  const v = actionData?.values;
+  return (
+    <>
+      <title>{`${t('training.certificate.upload')} — ${course.title} — Suốt Đời`}</title>
+      <p className="breadcrumb">
+        <a href={href(`/admin/training/${course.id}`)}>{course.title}</a>
+      </p>
+      <h1>{t('training.certificate.upload')}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" encType="multipart/form-data" className="form" noValidate>
+        <div className="field">
+          <label htmlFor="tcert-user">{t('training.col.person')}</label>
+          <select id="tcert-user" name="userId" defaultValue={v?.userId ?? ''}>
+            {participants.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tcert-no">{t('training.certificate.number')}</label>
+          <input id="tcert-no" name="certificateNo" maxLength={100} defaultValue={v?.certificateNo ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="tcert-file">{t('training.certificate.file')}</label>
+          <p className="hint" id="tcert-file-hint">
+            {t('training.certificate.hint')}
+          </p>
+          <FieldError id="tcert-file" errors={errors} />
+          <input
+            id="tcert-file"
+            name="file"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png,image/webp,.docx"
+            {...fieldAria('tcert-file', errors, 'tcert-file-hint')}
+          />
+        </div>
+        <button type="submit">{t('training.certificate.submit')}</button>
+      </form>
+    </>
+  );
+}
