@@ -15,7 +15,7 @@ import { accessPort } from '../access/index.server.ts';
 import { accountById } from '../auth/index.server.ts';
 import { deleteStoredFile, storeUploadedFile } from '../files/files.usecases.server.ts';
 import { planInstancesPort } from '../plan/index.server.ts';
-import type { ActivityValues, PartnerValues } from './cooperation.repository.server.ts';
+import type { ActivityValues } from './cooperation.repository.server.ts';
 import { COOP_KINDS } from './cooperation.vocab.ts';
 import { countryName, isCountryCode } from './countries.ts';
 
