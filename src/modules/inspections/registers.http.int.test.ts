@@ -5,7 +5,7 @@
 // decided nominations only; anonymous visitors get none of the back office.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
+import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { createNomination, decideNomination } from '../commendations/commendations.usecases.server.ts';
