@@ -48,7 +48,7 @@ export function FollowUpList({ visit }: { visit: VisitView }) {
                 })}
               </span>
             ) : f.overdue ? (
-              <strong className="alert-error">{t('inspections.followups.overdue')}</strong>
+              <strong className="tag tag-danger">{t('inspections.followups.overdue')}</strong>
             ) : (
               <span>{t('inspections.status.open')}</span>
             )}
