@@ -22,7 +22,11 @@ import { countryName, isCountryCode } from './countries.ts';
 export type CoopDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now'>;
 
 const id = z.string().regex(/^[a-z]{2,5}_[a-z2-9]{16}$/);
-const country = z.string().refine(isCountryCode);
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/)
+  .refine(isCountryCode);
+const userId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 export const PartnerInputSchema = z.strictObject({
   unitId: id,
@@ -48,7 +52,7 @@ export const ActivityInputSchema = z
     startsOn: calendarDay(DAY_RANGES.history),
     endsOn: calendarDay(DAY_RANGES.history),
     partnerIds: z.array(id).max(20).default([]),
-    staffUserIds: z.array(z.string().min(1).max(100)).max(50).default([]),
+    staffUserIds: z.array(userId).max(50).default([]),
     externalNames: z
       .array(singleLineText({ min: 1, max: 200 }))
       .max(50)

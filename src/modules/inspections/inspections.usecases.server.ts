@@ -45,7 +45,11 @@ export const VisitInputSchema = z.strictObject({
 export const FollowUpInputSchema = z.strictObject({
   visitId: id,
   action: multiLineText({ min: 3, max: 2000 }),
-  ownerId: z.string().min(1).max(100).nullable().default(null),
+  ownerId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .nullable()
+    .default(null),
   dueOn: calendarDay(DAY_RANGES.plan),
 });
 export const CloseFollowUpSchema = z.strictObject({

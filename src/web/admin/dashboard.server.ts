@@ -70,7 +70,7 @@ function progressOf(
 }
 
 /** What the registers (inspections …) ask this person to act on, from the modules' `workItems`, overdue first. */
-export async function registerWorkItems(deps: AppDeps, actor: Actor) {
+export async function workItemsFor(deps: AppDeps, actor: Actor) {
   const items = [];
   for (const m of modules) if (m.workItems) items.push(...(await m.workItems(deps, actor)));
   return items.sort(
@@ -176,6 +176,6 @@ export async function dashboardFor(deps: AppDeps, actor: Actor) {
     behind,
     events,
     jobs,
-    registers: await registerWorkItems(deps, actor),
+    registers: await workItemsFor(deps, actor),
   };
 }
