@@ -91,6 +91,40 @@ describe('cooperation, inspection and commendation pages', () => {
     expect(instance).toContain(`/admin/cooperation/${activityId}`);
   });
 
+  it('adds a partner and edits it with its version; a stale save is refused', async () => {
+    const send = (path: string, who: string, fields: Record<string, string>) =>
+      ctx.request(path, {
+        method: 'POST',
+        headers: { cookie: cookies[who] ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+    const fields = {
+      unitId: library,
+      name: 'Thư viện Thành phố Yokohama',
+      country: 'JP',
+      website: '',
+      note: '',
+    };
+    const created = await send('/admin/cooperation/partners', 'libStaff', {
+      ...fields,
+      formToken: await tokenOf('/admin/cooperation/partners', 'libStaff'),
+    });
+    expect(created.status).toBe(200);
+    const [p] = await ctx.dbh.query<{ id: string }>(`SELECT id FROM coop_partners WHERE country = 'JP'`);
+    const page = `/admin/cooperation/partners/${p?.id}`;
+    expect(await (await get('/admin/cooperation/partners?q=yokohama', 'libStaff')).text()).toContain(page);
+    expect((await get(page, 'museumStaff')).status).toBe(404);
+    const saved = await send(page, 'libStaff', { ...fields, name: 'Thư viện Yokohama', version: '1' });
+    expect(saved.status).toBe(200);
+    expect((await send(page, 'libStaff', { ...fields, version: '1' })).status).toBe(409);
+    const [row] = await ctx.dbh.query<{ name: string; version: number }>(
+      'SELECT name, version FROM coop_partners WHERE id = $1',
+      [p?.id],
+    );
+    expect(row).toEqual({ name: 'Thư viện Yokohama', version: 2 });
+  });
+
   it('uploads a document through the page and serves it to the unit only', async () => {
     const form = new FormData();
     form.set('title', 'Biên bản trao đổi');

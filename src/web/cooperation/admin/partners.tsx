@@ -34,6 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         id: p.id,
         name: p.name,
         countryName: p.countryName,
+        canEdit: p.canEdit,
         website: p.website,
       })),
       units: units
@@ -116,7 +117,9 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
           <tbody>
             {loaderData.partners.map((p) => (
               <tr key={p.id}>
-                <th scope="row">{p.name}</th>
+                <th scope="row">
+                  {p.canEdit ? <a href={href(`/admin/cooperation/partners/${p.id}`)}>{p.name}</a> : p.name}
+                </th>
                 <td>{p.countryName}</td>
                 <td>
                   {p.website ? (
