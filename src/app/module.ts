@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import type { Db, DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
-import type { PermissionTable } from '../lib/authz.ts';
+import type { Actor, PermissionTable } from '../lib/authz.ts';
 import type { MessageKey } from '../lib/i18n.ts';
 import type { JobHandler, Schedule } from '../modules/jobs/jobs.types.ts';
 import type { AppDeps } from './deps.types.ts';
@@ -62,6 +62,23 @@ export interface FeatureModule {
    * personal-data inventory (issue 14). Every module that stores personal data declares it.
    */
   personalData?: PersonalDataHandler;
+  /**
+   * Things this module asks the signed-in person to act on (an overdue inspection follow-up …), shown on the
+   * back-office dashboard next to their plan work. The dashboard reads this list, never the module itself.
+   */
+  workItems?: (deps: AppDeps, actor: Actor) => Promise<WorkItem[]>;
+}
+
+/** One item of a person's work from a register: what, where to act, and by when. */
+export interface WorkItem {
+  key: string;
+  label: MessageKey;
+  params: Record<string, string>;
+  /** Back-office path (without the language prefix). */
+  href: string;
+  /** YYYY-MM-DD, Vietnam time. */
+  dueDate: string | null;
+  overdue: boolean;
 }
 
 export interface SitemapEntry {

@@ -8,6 +8,9 @@ import * as audit from '../modules/audit/audit.module.server.ts';
 import * as auth from '../modules/auth/auth.module.server.ts';
 import * as catalogue from '../modules/catalogue/catalogue.module.server.ts';
 import * as circulation from '../modules/circulation/circulation.module.server.ts';
+// international cooperation, inspections, commendations (issue 16)
+import * as commendations from '../modules/commendations/commendations.module.server.ts';
+import * as cooperation from '../modules/cooperation/cooperation.module.server.ts';
 import * as credentials from '../modules/credentials/credentials.module.server.ts';
 import * as eventFeeds from '../modules/event-feeds/event-feeds.module.server.ts';
 import * as events from '../modules/events/events.module.server.ts';
@@ -17,6 +20,7 @@ import * as follows from '../modules/follows/follows.module.server.ts';
 import * as guidance from '../modules/guidance/guidance.module.server.ts';
 import * as idempotency from '../modules/idempotency/idempotency.module.server.ts';
 import * as indicators from '../modules/indicators/indicators.module.server.ts';
+import * as inspections from '../modules/inspections/inspections.module.server.ts';
 import * as jobs from '../modules/jobs/jobs.module.server.ts';
 import * as learners from '../modules/learners/learners.module.server.ts';
 import * as learning from '../modules/learning/learning.module.server.ts';
@@ -66,6 +70,9 @@ const features = [
   guidance,
   training,
   sponsorship,
+  cooperation,
+  inspections,
+  commendations,
 ] as const;
 
 export const modules: readonly FeatureModule[] = features.map((f) => f.feature);

@@ -80,6 +80,14 @@ export const ID_PREFIXES = [
   'spn',
   'sagr',
   'don',
+  // international cooperation, inspections, commendations (issue 16)
+  'cpar',
+  'cact',
+  'cdoc',
+  'insp',
+  'ivis',
+  'ifol',
+  'cmnd',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

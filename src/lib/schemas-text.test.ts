@@ -15,6 +15,9 @@ const schemaFiles = readdirSync(join(root, 'modules'), { recursive: true, encodi
 const otherInputFiles = [
   'modules/auth/auth.usecases.server.ts',
   'modules/plan/tasks/task-edit.usecases.server.ts',
+  'modules/cooperation/cooperation.usecases.server.ts',
+  'modules/inspections/inspections.usecases.server.ts',
+  'modules/commendations/commendations.usecases.server.ts',
 ].map((f) => join(root, f));
 
 /** Secrets are compared exactly as typed (ADR 0008): never normalised. */

@@ -4,6 +4,8 @@ import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
 import { circulationAdmin, circulationPages } from './circulation/routes.ts';
+import { commendationsAdmin, commendationsPages } from './commendations/routes.ts';
+import { cooperationAdmin } from './cooperation/routes.ts';
 import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
 import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
 import { eventsAdmin, eventsPages } from './events/routes.ts';
@@ -11,6 +13,7 @@ import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
 import { followsPages } from './follows/routes.ts';
 import { guidanceAdmin } from './guidance/routes.ts';
 import { indicatorsAdmin } from './indicators/routes.ts';
+import { inspectionsAdmin } from './inspections/routes.ts';
 import { jobsAdmin } from './jobs/routes.ts';
 import { learnersPages } from './learners/routes.ts';
 import { learningAdmin, learningPages } from './learning/routes.ts';
@@ -48,6 +51,7 @@ export default [
     ...learningPages,
     ...newsPages,
     ...sponsorshipPages,
+    ...commendationsPages,
     ...credentialsPages,
     ...privacyPages,
     layout('admin/layout.tsx', [
@@ -64,6 +68,9 @@ export default [
       ...guidanceAdmin,
       ...trainingAdmin,
       ...sponsorshipAdmin,
+      ...cooperationAdmin,
+      ...inspectionsAdmin,
+      ...commendationsAdmin,
       ...credentialsAdmin,
       ...privacyAdmin,
       ...planAdmin,

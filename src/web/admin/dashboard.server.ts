@@ -2,6 +2,7 @@
 // my open plan work and deadlines, my unit's progress this year, this week's events with registrations,
 // background jobs needing attention, and for the focal point the units behind schedule.
 import type { AppDeps } from '../../app/deps.types.ts';
+import { modules } from '../../app/modules.server.ts';
 import { can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam, yearInVietnam } from '../../lib/dates.ts';
@@ -66,6 +67,16 @@ function progressOf(
       (r) => r.dueDate !== null && r.dueDate < today && !['approved', 'submitted'].includes(state(r)),
     ).length,
   };
+}
+
+/** What the registers (inspections …) ask this person to act on, from the modules' `workItems`, overdue first. */
+export async function workItemsFor(deps: AppDeps, actor: Actor) {
+  const items = [];
+  for (const m of modules) if (m.workItems) items.push(...(await m.workItems(deps, actor)));
+  return items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+  );
 }
 
 export async function dashboardFor(deps: AppDeps, actor: Actor) {
@@ -165,5 +176,6 @@ export async function dashboardFor(deps: AppDeps, actor: Actor) {
     behind,
     events,
     jobs,
+    registers: await workItemsFor(deps, actor),
   };
 }

@@ -62,6 +62,23 @@ export default function AdminHome({ loaderData: d }: Route.ComponentProps) {
             )}
           </section>
         ) : null}
+        {d.registers.length ? (
+          <section className="panel" aria-labelledby="dash-registers">
+            <h2 id="dash-registers">{t('inspections.work.heading')}</h2>
+            <ul className="plain-list dash-list">
+              {d.registers.slice(0, 10).map((w) => (
+                <li key={w.key}>
+                  <a href={href(w.href)}>{t(w.label, w.params)}</a>
+                  {w.dueDate ? (
+                    <span className={w.overdue ? 'tag tag-danger' : 'muted'}>
+                      {t('inspections.work.due', { date: formatIsoDay(w.dueDate) })}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {d.unit ? (
           <section className="panel" aria-labelledby="dash-unit">
             <h2 id="dash-unit">{t('portal.dash.unitProgress', { year: d.year })}</h2>

@@ -5,7 +5,10 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { commendationsLinksPort } from '../../../modules/commendations/index.server.ts';
+import { cooperationLinksPort } from '../../../modules/cooperation/index.server.ts';
 import { guidanceLinksPort } from '../../../modules/guidance/index.server.ts';
+import { inspectionsLinksPort } from '../../../modules/inspections/index.server.ts';
 import { newsLinksPort } from '../../../modules/news/index.server.ts';
 import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
 import { saveProgress, transitionReport } from '../../../modules/plan/work/progress.usecases.server.ts';
@@ -122,6 +125,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       linkedGuidance: await guidanceLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
       linkedTraining: await trainingLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
       linkedDonations: await sponsorshipLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      // International cooperation, inspections and commendations linked to this instance (issue 16).
+      linkedCooperation: await cooperationLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      linkedInspections: await inspectionsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      linkedCommendations: await commendationsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -314,6 +321,47 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
                 <a href={href(`/admin/guidance/${d.id}`)}>
                   {d.numberSymbol} — {d.title}
                 </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.linkedCooperation.length > 0 ? (
+        <section aria-labelledby="linked-cooperation">
+          <h2 id="linked-cooperation">{t('cooperation.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedCooperation.map((a) => (
+              <li key={a.id}>
+                <a href={href(`/admin/cooperation/${a.id}`)}>{a.title}</a>{' '}
+                <span className="muted">({t(`cooperation.kind.${a.kind}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.linkedInspections.length > 0 ? (
+        <section aria-labelledby="linked-inspections">
+          <h2 id="linked-inspections">{t('inspections.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedInspections.map((p) => (
+              <li key={p.id}>
+                <a href={href(`/admin/inspections/${p.id}`)}>{p.title}</a>{' '}
+                <span className="muted">({t(`inspections.status.${p.status}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.linkedCommendations.length > 0 ? (
+        <section aria-labelledby="linked-commendations">
+          <h2 id="linked-commendations">{t('commendations.plan.heading')}</h2>
+          <ul>
+            {loaderData.linkedCommendations.map((n) => (
+              <li key={n.id}>
+                <a href={href(`/admin/commendations/${n.id}`)}>
+                  {n.nomineeName} — {n.title}
+                </a>{' '}
+                <span className="muted">({t(`commendations.status.${n.status}`)})</span>
               </li>
             ))}
           </ul>

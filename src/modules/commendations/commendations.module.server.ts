@@ -1,0 +1,63 @@
+// The commendations module: nominations, review, decisions and the public honour roll (see src/app/module.ts).
+import type { FeatureModule } from '../../app/module.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
+import { mountCommendationsRoutes } from './commendations.http.server.ts';
+import { commendationsPermissions } from './commendations.policies.ts';
+import { createCommendationsRepository } from './commendations.repository.server.ts';
+
+export const repositories = () => ({ commendations: createCommendationsRepository() });
+
+export const feature: FeatureModule = {
+  name: 'commendations',
+  tables: ['comm_nominations'],
+  repositories,
+  permissions: commendationsPermissions,
+  http: [mountCommendationsRoutes],
+  publicPages: ['commendations/pages/honour-roll'],
+  nav: [
+    {
+      path: '/admin/commendations',
+      label: 'commendations.nav',
+      action: 'commendations.nomination.read',
+      group: 'work',
+    },
+  ],
+  publicNav: [{ path: '/honour-roll', label: 'commendations.publicNav', group: 'footer' }],
+  indicatorSources: [
+    {
+      key: 'commendations.decided',
+      label: 'commendations.indicator.decided',
+      measure: 'count',
+      breakdowns: ['unit', 'category'],
+      async compute(deps, q) {
+        const by = q.breakdown === 'unit' ? 'unit' : q.breakdown === 'category' ? 'level' : undefined;
+        const rows = await deps.repos.commendations.countDecided(deps.db, {
+          from: isoDateInVietnam(q.from),
+          to: isoDateInVietnam(q.to),
+          unitIds: q.unitIds,
+          ...(by ? { by } : {}),
+        });
+        return by ? rows : [{ value: rows.reduce((s, r) => s + r.value, 0) }];
+      },
+    },
+  ],
+  personalData: {
+    inventory: [
+      {
+        table: 'comm_nominations',
+        fields: ['nominee_name', 'achievements', 'created_by'],
+        purpose: 'commendations.privacy.purpose',
+        retention: 'commendations.privacy.retention',
+        visibleTo: 'commendations.privacy.visibleTo',
+      },
+    ],
+    async export(deps, db, subject) {
+      return {
+        comm_nominations: subject.userId ? await deps.repos.commendations.createdBy(db, subject.userId) : [],
+      };
+    },
+    async erase(deps, db, subject) {
+      if (subject.userId) await deps.repos.commendations.forgetCreator(db, subject.userId);
+    },
+  },
+};

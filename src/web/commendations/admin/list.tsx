@@ -1,0 +1,114 @@
+// Back office: nominations of the units the reader may see, newest first, searched with folded Vietnamese
+// (nominee, title, achievements, decision number), filtered by status; exported as CSV or XLSX.
+import { z } from 'zod';
+import { scopeRoots } from '../../../app/policies.server.ts';
+import { listNominations } from '../../../modules/commendations/commendations.usecases.server.ts';
+import { COMM_STATUSES } from '../../../modules/commendations/commendations.vocab.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import type { Route } from './+types/list.ts';
+
+const Query = z.object({ q: z.string().max(200).optional(), status: z.enum(COMM_STATUSES).optional() });
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  if (scopeRoots(actor, 'commendations.nomination.read').length === 0)
+    throw new Response(null, { status: 403 });
+  const url = new URL(request.url);
+  const parsed = Query.safeParse({
+    q: url.searchParams.get('q')?.trim() || undefined,
+    status: url.searchParams.get('status') || undefined,
+  });
+  const query = parsed.success ? parsed.data : {};
+  try {
+    const rows = await listNominations(deps, actor, query);
+    return {
+      query,
+      exportQuery: new URLSearchParams(Object.entries(query).filter(([, v]) => v) as string[][]).toString(),
+      canCreate: scopeRoots(actor, 'commendations.nomination.create').length > 0,
+      rows: rows.map((n) => ({
+        id: n.id,
+        nomineeName: n.nomineeName,
+        nomineeKind: n.nomineeKind,
+        title: n.title,
+        category: n.category,
+        unitName: n.unitName,
+        status: n.status,
+      })),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export default function NominationList({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { query: q, rows } = loaderData;
+  const qs = loaderData.exportQuery ? `?${loaderData.exportQuery}` : '';
+  return (
+    <>
+      <title>{`${t('commendations.title')} — Suốt Đời`}</title>
+      <h1>{t('commendations.title')}</h1>
+      <p className="actions">
+        {loaderData.canCreate ? (
+          <a className="button" href={href('/admin/commendations/new')}>
+            {t('commendations.new')}
+          </a>
+        ) : null}{' '}
+        <a href={href('/honour-roll')}>{t('commendations.roll.title')}</a>
+      </p>
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="cm-q">{t('commendations.search')}</label>
+          <input id="cm-q" name="q" type="search" defaultValue={q.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="cm-status">{t('commendations.col.status')}</label>
+          <select id="cm-status" name="status" defaultValue={q.status ?? ''}>
+            <option value="">{t('cooperation.filter.all')}</option>
+            {COMM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`commendations.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('cooperation.filter.submit')}</button>
+      </form>
+      <p>
+        <a href={`/admin/commendations/export/csv${qs}`}>{t('cooperation.export.csv')}</a> ·{' '}
+        <a href={`/admin/commendations/export/xlsx${qs}`}>{t('cooperation.export.xlsx')}</a>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('commendations.caption', { count: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('commendations.field.nomineeName')}</th>
+              <th scope="col">{t('commendations.field.title')}</th>
+              <th scope="col">{t('commendations.field.unit')}</th>
+              <th scope="col">{t('commendations.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((n) => (
+              <tr key={n.id}>
+                <th scope="row">
+                  <a href={href(`/admin/commendations/${n.id}`)}>{n.nomineeName}</a>
+                  <span className="muted"> — {t(`commendations.nomineeKind.${n.nomineeKind}`)}</span>
+                </th>
+                <td>
+                  {n.title} <span className="muted">({t(`commendations.category.${n.category}`)})</span>
+                </td>
+                <td>{n.unitName}</td>
+                <td>{t(`commendations.status.${n.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

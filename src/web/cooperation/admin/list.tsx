@@ -1,0 +1,115 @@
+// Back office: international cooperation activities of the units the reader may see, newest first, searched
+// with folded Vietnamese (title, country, partners, outcomes, outside participants), filtered by kind, and
+// exported as CSV or XLSX with the same query.
+import { z } from 'zod';
+import { scopeRoots } from '../../../app/policies.server.ts';
+import { formatIsoDay } from '../../../lib/dates.ts';
+import { listActivities } from '../../../modules/cooperation/cooperation.usecases.server.ts';
+import { COOP_KINDS } from '../../../modules/cooperation/cooperation.vocab.ts';
+import { requestContext } from '../../context.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import type { Route } from './+types/list.ts';
+
+const Query = z.object({ q: z.string().max(200).optional(), kind: z.enum(COOP_KINDS).optional() });
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor } = context.get(requestContext);
+  if (scopeRoots(actor, 'cooperation.activity.read').length === 0) throw new Response(null, { status: 403 });
+  const url = new URL(request.url);
+  const parsed = Query.safeParse({
+    q: url.searchParams.get('q')?.trim() || undefined,
+    kind: url.searchParams.get('kind') || undefined,
+  });
+  const query = parsed.success ? parsed.data : {};
+  try {
+    const rows = await listActivities(deps, actor, query);
+    return {
+      query,
+      exportQuery: new URLSearchParams(Object.entries(query).filter(([, v]) => v) as string[][]).toString(),
+      canCreate: scopeRoots(actor, 'cooperation.activity.create').length > 0,
+      rows: rows.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        title: a.title,
+        countryName: a.countryName,
+        partners: a.partnerNames.join('; '),
+        unitName: a.unitName,
+        starts: formatIsoDay(a.startsOn),
+      })),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export default function CooperationList({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { query: q, rows } = loaderData;
+  const qs = loaderData.exportQuery ? `?${loaderData.exportQuery}` : '';
+  return (
+    <>
+      <title>{`${t('cooperation.title')} — Suốt Đời`}</title>
+      <h1>{t('cooperation.title')}</h1>
+      <p className="actions">
+        {loaderData.canCreate ? (
+          <a className="button" href={href('/admin/cooperation/new')}>
+            {t('cooperation.new')}
+          </a>
+        ) : null}{' '}
+        <a href={href('/admin/cooperation/partners')}>{t('cooperation.partners.title')}</a>
+      </p>
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="c-q">{t('cooperation.search')}</label>
+          <input id="c-q" name="q" type="search" defaultValue={q.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="c-kind">{t('cooperation.field.kind')}</label>
+          <select id="c-kind" name="kind" defaultValue={q.kind ?? ''}>
+            <option value="">{t('cooperation.filter.all')}</option>
+            {COOP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`cooperation.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('cooperation.filter.submit')}</button>
+      </form>
+      <p>
+        <a href={`/admin/cooperation/export/csv${qs}`}>{t('cooperation.export.csv')}</a> ·{' '}
+        <a href={`/admin/cooperation/export/xlsx${qs}`}>{t('cooperation.export.xlsx')}</a>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('cooperation.caption', { count: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cooperation.field.title')}</th>
+              <th scope="col">{t('cooperation.field.country')}</th>
+              <th scope="col">{t('cooperation.field.partners')}</th>
+              <th scope="col">{t('cooperation.field.unit')}</th>
+              <th scope="col">{t('cooperation.field.startsOn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <a href={href(`/admin/cooperation/${a.id}`)}>{a.title}</a>
+                  <span className="muted"> — {t(`cooperation.kind.${a.kind}`)}</span>
+                </th>
+                <td>{a.countryName}</td>
+                <td>{a.partners}</td>
+                <td>{a.unitName}</td>
+                <td>{a.starts}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// Back office: edit one foreign partner (its unit's staff). The form carries the version it was loaded with;
+// a save based on an older version is refused (409) with the user's input kept.
+import { can } from '../../../app/policies.server.ts';
+import {
+  listPartners,
+  PartnerUpdateSchema,
+  updatePartner,
+} from '../../../modules/cooperation/cooperation.usecases.server.ts';
+import { countryOptions } from '../../../modules/cooperation/countries.ts';
+import { requestContext } from '../../context.ts';
+import { failedForm, invalidForm } from '../../events/forms.server.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { issuesToMessages } from '../../ui/actor.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { formVersion } from '../../ui/version-forms.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import { formValues } from '../../units/forms.server.ts';
+import type { Route } from './+types/partner.ts';
+
+const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  try {
+    const p = (await listPartners(deps, actor)).find((x) => x.id === params.partnerId);
+    if (!p?.canEdit) throw new Response(null, { status: 404 });
+    const units = await deps.repos.units.all(deps.db);
+    return {
+      partner: p,
+      units: units
+        .filter((u) => can(actor, 'cooperation.partner.update', { unitId: u.id }))
+        .map((u) => ({ id: u.id, name: u.name })),
+      countries: countryOptions(locale),
+    };
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const values = formValues(form, FIELDS);
+  const parsed = PartnerUpdateSchema.safeParse({
+    ...values,
+    website: values.website.trim() || null,
+    version: formVersion(form),
+  });
+  if (!parsed.success)
+    return invalidForm(
+      issuesToMessages(parsed.error, {
+        unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
+        name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
+        country: { field: 'cp-country', key: 'cooperation.invalid.country' },
+        website: { field: 'cp-website', key: 'cooperation.invalid.website' },
+      }),
+      values,
+    );
+  try {
+    await updatePartner(deps, actor, params.partnerId, parsed.data);
+    return { ok: true as const, errors: undefined, values: undefined };
+  } catch (e) {
+    return failedForm(e, values, 'cp-name');
+  }
+}
+
+export default function PartnerEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const { partner: p } = loaderData;
+  const errors = actionData?.errors;
+  const v: Record<string, string> = (actionData?.values as Record<string, string> | undefined) ?? {
+    unitId: p.unitId,
+    name: p.name,
+    country: p.country,
+    website: p.website ?? '',
+    note: p.note,
+  };
+  const text = (id: string, name: string, label: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldError id={id} errors={errors} />
+      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+    </div>
+  );
+  return (
+    <>
+      <title>{`${p.name} — ${t('cooperation.partners.title')} — Suốt Đời`}</title>
+      <p className="breadcrumb">
+        <a href={href('/admin/cooperation/partners')}>{t('cooperation.partners.title')}</a>
+      </p>
+      <h1>{p.name}</h1>
+      {actionData?.ok ? (
+        <p className="alert-ok" role="status">
+          {t('cooperation.done.saved')}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" className="form" noValidate>
+        <input type="hidden" name="version" value={p.version} />
+        <div className="field">
+          <label htmlFor="cp-unit">{t('cooperation.field.unit')}</label>
+          <FieldError id="cp-unit" errors={errors} />
+          <select id="cp-unit" name="unitId" defaultValue={v.unitId ?? ''} {...fieldAria('cp-unit', errors)}>
+            {loaderData.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text('cp-name', 'name', t('cooperation.field.partnerName'))}
+        <div className="field">
+          <label htmlFor="cp-country">{t('cooperation.field.country')}</label>
+          <FieldError id="cp-country" errors={errors} />
+          <select
+            id="cp-country"
+            name="country"
+            defaultValue={v.country ?? ''}
+            {...fieldAria('cp-country', errors)}
+          >
+            {loaderData.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
+        <div className="field">
+          <label htmlFor="cp-note">{t('cooperation.field.note')}</label>
+          <textarea id="cp-note" name="note" rows={3} defaultValue={v.note ?? ''} />
+        </div>
+        <button type="submit">{t('cooperation.save')}</button>
+      </form>
+    </>
+  );
+}

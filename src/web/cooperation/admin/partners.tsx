@@ -1,0 +1,190 @@
+// Back office: the foreign partners (organisation and country), searched with folded Vietnamese, and the form
+// to add one for the reader's unit.
+import { can, scopeRoots } from '../../../app/policies.server.ts';
+import {
+  createPartner,
+  listPartners,
+  PartnerInputSchema,
+} from '../../../modules/cooperation/cooperation.usecases.server.ts';
+import { countryOptions } from '../../../modules/cooperation/countries.ts';
+import { requestContext } from '../../context.ts';
+import { failedForm, invalidForm } from '../../events/forms.server.ts';
+import { useHref, useT } from '../../i18n.ts';
+import { issuesToMessages } from '../../ui/actor.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FormToken } from '../../ui/FormToken.tsx';
+import { onceForm } from '../../ui/form-once.server.ts';
+import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import { formValues } from '../../units/forms.server.ts';
+import type { Route } from './+types/partners.ts';
+
+const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { deps, actor, locale } = context.get(requestContext);
+  const q = new URL(request.url).searchParams.get('q')?.trim().slice(0, 200) || undefined;
+  try {
+    const partners = await listPartners(deps, actor, { q });
+    const units = await deps.repos.units.all(deps.db);
+    return {
+      q: q ?? '',
+      partners: partners.map((p) => ({
+        id: p.id,
+        name: p.name,
+        countryName: p.countryName,
+        canEdit: p.canEdit,
+        website: p.website,
+      })),
+      units: units
+        .filter((u) => can(actor, 'cooperation.partner.create', { unitId: u.id }))
+        .map((u) => ({ id: u.id, name: u.name })),
+      canCreate: scopeRoots(actor, 'cooperation.partner.create').length > 0,
+      countries: countryOptions(locale),
+    };
+  } catch (e) {
+    rethrowForPage(e);
+  }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, actor } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const values = formValues(form, FIELDS);
+  const parsed = PartnerInputSchema.safeParse({ ...values, website: values.website.trim() || null });
+  if (!parsed.success)
+    return invalidForm(
+      issuesToMessages(parsed.error, {
+        unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
+        name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
+        country: { field: 'cp-country', key: 'cooperation.invalid.country' },
+        website: { field: 'cp-website', key: 'cooperation.invalid.website' },
+      }),
+      values,
+    );
+  try {
+    await onceForm(deps, actor, 'cooperation.partner.create', form, (d) =>
+      createPartner(d, actor, parsed.data),
+    );
+    return { ok: true as const, errors: undefined, values: undefined };
+  } catch (e) {
+    return failedForm(e, values);
+  }
+}
+
+export default function Partners({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const href = useHref();
+  const errors = actionData?.errors;
+  const v = (actionData?.values ?? {}) as Record<string, string>;
+  const text = (id: string, name: string, label: string, type = 'text') => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldError id={id} errors={errors} />
+      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
+    </div>
+  );
+  return (
+    <>
+      <title>{`${t('cooperation.partners.title')} — Suốt Đời`}</title>
+      <p className="breadcrumb">
+        <a href={href('/admin/cooperation')}>{t('cooperation.title')}</a>
+      </p>
+      <h1>{t('cooperation.partners.title')}</h1>
+      {actionData?.ok ? (
+        <p className="alert-ok" role="status">
+          {t('cooperation.partners.created')}
+        </p>
+      ) : null}
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="cp-q">{t('cooperation.partners.search')}</label>
+          <input id="cp-q" name="q" type="search" defaultValue={loaderData.q} />
+        </div>
+        <button type="submit">{t('cooperation.filter.submit')}</button>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('cooperation.partners.caption', { count: loaderData.partners.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cooperation.field.partnerName')}</th>
+              <th scope="col">{t('cooperation.field.country')}</th>
+              <th scope="col">{t('cooperation.field.website')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.partners.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  {p.canEdit ? <a href={href(`/admin/cooperation/partners/${p.id}`)}>{p.name}</a> : p.name}
+                </th>
+                <td>{p.countryName}</td>
+                <td>
+                  {p.website ? (
+                    <a href={p.website} rel="noopener noreferrer">
+                      {p.website}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaderData.canCreate ? (
+        <>
+          <h2>{t('cooperation.partners.new')}</h2>
+          <ErrorSummary errors={errors} />
+          <form method="post" className="form" noValidate>
+            <FormToken />
+            <div className="field">
+              <label htmlFor="cp-unit">{t('cooperation.field.unit')}</label>
+              <FieldError id="cp-unit" errors={errors} />
+              <select
+                id="cp-unit"
+                name="unitId"
+                defaultValue={v.unitId ?? ''}
+                {...fieldAria('cp-unit', errors)}
+              >
+                <option value="">{t('units.field.choose')}</option>
+                {loaderData.units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {text('cp-name', 'name', t('cooperation.field.partnerName'))}
+            <div className="field">
+              <label htmlFor="cp-country">{t('cooperation.field.country')}</label>
+              <FieldError id="cp-country" errors={errors} />
+              <select
+                id="cp-country"
+                name="country"
+                defaultValue={v.country ?? ''}
+                {...fieldAria('cp-country', errors)}
+              >
+                <option value="">{t('cooperation.form.chooseCountry')}</option>
+                {loaderData.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
+            <div className="field">
+              <label htmlFor="cp-note">{t('cooperation.field.note')}</label>
+              <textarea id="cp-note" name="note" rows={3} defaultValue={v.note ?? ''} />
+            </div>
+            <button type="submit">{t('cooperation.partners.create')}</button>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}
