@@ -7,6 +7,7 @@ import * as access from '../modules/access/access.module.server.ts';
 import * as audit from '../modules/audit/audit.module.server.ts';
 import * as auth from '../modules/auth/auth.module.server.ts';
 import * as catalogue from '../modules/catalogue/catalogue.module.server.ts';
+import * as citizen from '../modules/citizen/citizen.module.server.ts';
 import * as circulation from '../modules/circulation/circulation.module.server.ts';
 import * as credentials from '../modules/credentials/credentials.module.server.ts';
 import * as eventFeeds from '../modules/event-feeds/event-feeds.module.server.ts';
@@ -58,6 +59,7 @@ const features = [
   circulation,
   lrs,
   learning,
+  citizen,
   indicators,
   reports,
   news,

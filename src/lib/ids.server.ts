@@ -74,6 +74,9 @@ export const ID_PREFIXES = [
   'cred',
   'ikey',
   'dsr',
+  // citizen assessments, consent ledger (issue 14)
+  'cit',
+  'cld',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -3,6 +3,7 @@ import { accessAdmin } from './access/routes.ts';
 import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
+import { citizenAdmin, citizenPages } from './citizen/routes.ts';
 import { circulationAdmin, circulationPages } from './circulation/routes.ts';
 import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
 import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
@@ -47,6 +48,7 @@ export default [
     ...newsPages,
     ...credentialsPages,
     ...privacyPages,
+    ...citizenPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -61,6 +63,7 @@ export default [
       ...guidanceAdmin,
       ...credentialsAdmin,
       ...privacyAdmin,
+      ...citizenAdmin,
       ...planAdmin,
       ...indicatorsAdmin,
       ...reportsAdmin,
