@@ -112,3 +112,6 @@ export async function learnerDemographics(
   const rows = await profilesRepository.profiles(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null }]));
 }
+
+/** Consents a guardian gave for a managed profile: withdrawn from the privacy page (recorded in the ledger). */
+export { withdrawConsents } from './learners.consent.server.ts';

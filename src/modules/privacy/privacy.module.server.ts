@@ -1,16 +1,20 @@
 // The privacy module: data-subject requests, public holidays for legal deadlines (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { seedHolidays } from './privacy.seed.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
-export const repositories = () => ({ privacy: createPrivacyRepository() });
+export const repositories = () => ({
+  privacy: createPrivacyRepository(),
+  consents: createConsentsRepository(),
+});
 
 export const feature: FeatureModule = {
   name: 'privacy',
-  tables: ['public_holidays', 'privacy_requests'],
+  tables: ['public_holidays', 'privacy_requests', 'consent_ledger', 'consent_notices'],
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
