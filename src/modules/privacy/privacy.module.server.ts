@@ -19,5 +19,9 @@ export const feature: FeatureModule = {
   permissions: privacyPermissions,
   seedReference: seedHolidays,
   http: [mountPrivacyRoutes],
+  publicPages: ['privacy/pages/guest-request'],
+  publicNav: [
+    { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },
+  ],
   nav: [{ path: '/admin/privacy', label: 'privacy.nav', action: 'privacy.request.handle', group: 'admin' }],
 };

@@ -3,6 +3,7 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 // Pages of the privacy feature. Paths to files are relative to the app directory (src/web).
 export const privacyPages: RouteConfigEntry[] = [
   route('account/privacy', 'privacy/pages/account-privacy.tsx'),
+  route('privacy/request', 'privacy/pages/guest-request.tsx'),
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */
