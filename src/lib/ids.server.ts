@@ -77,6 +77,7 @@ export const ID_PREFIXES = [
   // citizen assessments, consent ledger (issue 14)
   'cit',
   'cld',
+  'brc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

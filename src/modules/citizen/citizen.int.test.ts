@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { postForm, signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { grantRole } from '../access/access.grants.server.ts';
 import { createAchievement } from '../credentials/credentials.usecases.server.ts';
 import { verifyDocument } from '../credentials/credentials.verify.server.ts';
 import { lrsPort } from '../lrs/index.server.ts';
@@ -33,6 +34,14 @@ const asUser = (u: { userId: string; email: string }, name = 'Người học'): 
   twoFactorEnabled: false,
   sessionId: 'test',
 });
+
+/** A signed-in unit staff member of the provincial library (session cookie). */
+async function staffCookieFor(): Promise<string> {
+  const user = await signUpAndSignIn(ctx, { name: 'Cán bộ thư viện' });
+  const bootstrap = await actorOn(ctx, 'administrator', 'so-vhttdl');
+  await grantRole(ctx.deps, bootstrap, { userId: user.userId, role: 'unit_staff', unitId: libraryId });
+  return user.cookie;
+}
 
 /** `n` learning activities of `minutes` each, this year, in the citizen's record. */
 async function learn(learnerId: string, n: number, minutes: number, tag: string) {
@@ -223,6 +232,13 @@ describe('self-assessment, review and recognition', () => {
       'commune',
     );
     expect(countIn(after)).toBe(countIn(before) + 1);
+    const staffCookie = await staffCookieFor();
+    const csv = await ctx.request(`/admin/citizen/recognised.csv?year=${yearInVietnam(ctx.deps.now())}`, {
+      headers: { cookie: staffCookie },
+    });
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('"Lê Thị Chăm","Phường Nha Trang"');
+    expect((await ctx.request('/admin/citizen/recognised.csv')).status).toBe(401);
     // Erasure keeps the count: the row is pseudonymised, not deleted.
     await erasePersonalData(ctx.deps, {
       userId: me.userId,

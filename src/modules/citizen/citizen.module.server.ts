@@ -1,6 +1,7 @@
 // The citizen module: "Công dân học tập" (QĐ 677/QĐ-TTg) self-assessment, review and recognition
 // (see src/app/module.ts).
 import type { FeatureModule, IndicatorRow } from '../../app/module.ts';
+import { mountCitizenRoutes } from './citizen.http.server.ts';
 import { citizenPersonalData } from './citizen.personal-data.server.ts';
 import { citizenPermissions } from './citizen.policies.ts';
 import { createCitizenRepository } from './citizen.repository.server.ts';
@@ -13,6 +14,7 @@ export const feature: FeatureModule = {
   tables: ['citizen_schemes', 'citizen_assessments'],
   repositories,
   permissions: citizenPermissions,
+  http: [mountCitizenRoutes],
   nav: [{ path: '/admin/citizen', label: 'citizen.nav', action: 'citizen.review', group: 'work' }],
   publicNav: [
     { path: '/account/citizen', label: 'citizen.nav.mine', group: 'footer', audience: 'signed-in' },

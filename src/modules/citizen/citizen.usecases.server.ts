@@ -163,6 +163,7 @@ export async function reviewUnits(deps: CitizenDeps, actor: Actor) {
 
 /** The assessments submitted to the actor's units for a year, with the citizens' display names. */
 export async function reviewQueue(deps: CitizenDeps, actor: Actor, year: number) {
+  if (actor.kind !== 'user') throw new AppError('auth.required', 401, 'error.unauthenticated');
   const units = await reviewUnits(deps, actor);
   if (!units.length) throw new AppError('auth.forbidden', 403, 'error.forbidden');
   const list = await deps.repos.citizen.forUnits(

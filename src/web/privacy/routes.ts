@@ -7,4 +7,7 @@ export const privacyPages: RouteConfigEntry[] = [
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */
-export const privacyAdmin: RouteConfigEntry[] = [route('admin/privacy', 'privacy/admin/queue.tsx')];
+export const privacyAdmin: RouteConfigEntry[] = [
+  route('admin/privacy', 'privacy/admin/queue.tsx'),
+  route('admin/privacy/breaches', 'privacy/admin/breaches.tsx'),
+];

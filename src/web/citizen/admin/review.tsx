@@ -90,7 +90,12 @@ export default function CitizenReview({ loaderData: d, actionData }: Route.Compo
           {t('citizen.admin.saved')}
         </p>
       ) : null}
-      <p>{t('citizen.admin.recognisedCount', { count: recognised.length, year: d.year })}</p>
+      <p>
+        {t('citizen.admin.recognisedCount', { count: recognised.length, year: d.year })}{' '}
+        <a href={`/admin/citizen/recognised.csv?year=${d.year}`} download>
+          {t('citizen.admin.exportCsv')}
+        </a>
+      </p>
       {d.items.length === 0 ? <p>{t('citizen.admin.empty')}</p> : null}
       <ul>
         {d.items.map((a) => (
