@@ -9,7 +9,6 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Locale, MessageKey } from '../../lib/i18n.ts';
 import { fold } from '../../lib/vn-text.ts';
-import { consentLedger } from '../privacy/index.server.ts';
 import { sendTicketMail } from './events.mail.server.ts';
 import {
   CONSENT_TEXT,
@@ -154,20 +153,6 @@ export async function registerForEvent(
       consentAt: who.userId ? null : deps.now(),
     });
     if (fits) await deps.repos.events.addSeats(tx, eventId, sessionId, input.partySize);
-    // A guest's consent goes to the ledger too (once per contact they gave, hashed there).
-    if (!who.userId) {
-      for (const contact of [who.phone, who.email].filter((c): c is string => !!c)) {
-        await consentLedger.record(deps, tx, {
-          purpose: 'events.registration',
-          action: 'given',
-          contact,
-          actorUserId: null,
-          subjectRef: registration.id,
-          noticeText: CONSENT_TEXT,
-          channel: 'web',
-        });
-      }
-    }
     return { registration, event, created: true, startsAt: covered[0]?.startsAt ?? null };
   });
   const { registration, event, created } = result;

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { postForm } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { eventInput, guest, insertPlace } from '../events/events.test-helpers.ts';
-import { createEvent } from '../events/events.usecases.server.ts';
-import { registerForEvent } from '../events/events-registration.usecases.server.ts';
 import { learnersPort } from '../learners/index.server.ts';
 import { addFamilyMember } from '../learners/learners.consent.server.ts';
 import { myProfile, updateProfile } from '../learners/learners.profiles.server.ts';
 import { actorFor, phoneSignIn } from '../learners/learners.test-helpers.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { consentLedger, contactHash, noticeVersion } from './index.server.ts';
+import { consentLedger, noticeVersion } from './index.server.ts';
 
 let ctx: TestContext;
 let year: number;
@@ -93,29 +88,5 @@ describe('consent ledger', () => {
   it('is append-only: the database refuses to change or delete an entry', async () => {
     await expect(ctx.dbh.query("UPDATE consent_ledger SET action = 'given'")).rejects.toThrow(/append-only/);
     await expect(ctx.dbh.query('DELETE FROM consent_ledger')).rejects.toThrow(/append-only/);
-  });
-
-  it('records a guest’s event-registration consent under a hash of the contact, never in clear', async () => {
-    const staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-    const placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Phòng đọc thiếu nhi');
-    const eventId = await createEvent(
-      ctx.deps,
-      staff,
-      eventInput(await unitIdOf(ctx, 'thu-vien-tinh'), placeId),
-    );
-    const g = guest({ phone: '0912 777 888', email: 'khach-dong-y@example.vn' });
-    await registerForEvent(ctx.deps, ANONYMOUS, eventId, g);
-    const rows = await consentLedger.history(
-      ctx.deps,
-      [],
-      [contactHash(ctx.deps, '0912777888'), contactHash(ctx.deps, 'khach-dong-y@example.vn')],
-    );
-    expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.purpose === 'events.registration' && r.subjectRef?.startsWith('reg_'))).toBe(
-      true,
-    );
-    const raw = JSON.stringify(await ctx.dbh.query('SELECT * FROM consent_ledger'));
-    expect(raw).not.toContain('0912777888');
-    expect(raw).not.toContain('khach-dong-y');
   });
 });
