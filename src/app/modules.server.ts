@@ -8,6 +8,7 @@ import * as audit from '../modules/audit/audit.module.server.ts';
 import * as auth from '../modules/auth/auth.module.server.ts';
 import * as catalogue from '../modules/catalogue/catalogue.module.server.ts';
 import * as circulation from '../modules/circulation/circulation.module.server.ts';
+import * as citizen from '../modules/citizen/citizen.module.server.ts';
 // international cooperation, inspections, commendations (issue 16)
 import * as commendations from '../modules/commendations/commendations.module.server.ts';
 import * as cooperation from '../modules/cooperation/cooperation.module.server.ts';
@@ -64,6 +65,7 @@ const features = [
   circulation,
   lrs,
   learning,
+  citizen,
   indicators,
   reports,
   news,

@@ -88,6 +88,10 @@ export const ID_PREFIXES = [
   'ivis',
   'ifol',
   'cmnd',
+  // citizen assessments, consent ledger (issue 14)
+  'cit',
+  'cld',
+  'brc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -4,6 +4,7 @@ import { auditAdmin } from './audit/routes.ts';
 import { authPages } from './auth/routes.ts';
 import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
 import { circulationAdmin, circulationPages } from './circulation/routes.ts';
+import { citizenAdmin, citizenPages } from './citizen/routes.ts';
 import { commendationsAdmin, commendationsPages } from './commendations/routes.ts';
 import { cooperationAdmin } from './cooperation/routes.ts';
 import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
@@ -54,6 +55,7 @@ export default [
     ...commendationsPages,
     ...credentialsPages,
     ...privacyPages,
+    ...citizenPages,
     layout('admin/layout.tsx', [
       route('admin', 'admin/index.tsx'),
       ...placesAdmin,
@@ -73,6 +75,7 @@ export default [
       ...commendationsAdmin,
       ...credentialsAdmin,
       ...privacyAdmin,
+      ...citizenAdmin,
       ...planAdmin,
       ...indicatorsAdmin,
       ...reportsAdmin,

@@ -112,3 +112,25 @@ export async function learnerDemographics(
   const rows = await profilesRepository.profiles(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null }]));
 }
+
+/** Consents a guardian gave for a managed profile: withdrawn from the privacy page (recorded in the ledger). */
+export { withdrawConsents } from './learners.consent.server.ts';
+
+import { consumeCode, issueCode } from './learners.codes.server.ts';
+
+/**
+ * One-time codes to a contact (a Vietnamese mobile in E.164, or an e-mail address), for other modules that must
+ * check a person controls it (the privacy module's request form for guests). Same store, hashing and rate
+ * limits as sign-in codes; every address is treated alike, so answers reveal nothing about who is known.
+ */
+export const contactCodes = {
+  issue: (
+    deps: Pick<AppDeps, 'db' | 'repos' | 'config' | 'now'>,
+    input: { address: string; ip: string | null },
+  ) => issueCode(deps, { ...input, purpose: 'privacy-request' }),
+  consume: (
+    deps: Pick<AppDeps, 'db' | 'repos' | 'config' | 'now'>,
+    input: { address: string; code: string; ip: string | null },
+  ) => consumeCode(deps, { ...input, purpose: 'privacy-request' }),
+};
+export { nationalForm, toE164VietnameseMobile } from './learners.phone.ts';

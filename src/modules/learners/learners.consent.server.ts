@@ -9,6 +9,7 @@ import { yearInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../lib/i18n.server.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { consentLedger } from '../privacy/index.server.ts';
 import {
   type ConsentThresholds,
   consentsNeeded,
@@ -134,6 +135,14 @@ async function recordConsents(
       wording,
       givenAt: now,
     });
+    await consentLedger.record(deps, tx, {
+      purpose: `learners.${kind}`,
+      action: 'given',
+      learnerId,
+      actorUserId: user.userId,
+      noticeText: wording,
+      channel: 'account',
+    });
     await deps.audit.record(tx, actor, {
       action: 'learners.consent.give',
       entityType: 'learner_consent',
@@ -221,7 +230,18 @@ export async function giveConsents(
 export async function withdrawConsents(deps: Deps, actor: Actor, learnerId: string): Promise<number> {
   await myProfile(deps, actor, learnerId);
   return deps.db.transaction(async (tx) => {
+    const active = await deps.repos.learners.activeConsents(tx, [learnerId]);
     const n = await deps.repos.learners.withdrawConsents(tx, learnerId, deps.now());
+    for (const c of active) {
+      await consentLedger.record(deps, tx, {
+        purpose: `learners.${c.kind}`,
+        action: 'withdrawn',
+        learnerId,
+        actorUserId: requireUser(actor).userId,
+        noticeText: c.wording,
+        channel: 'account',
+      });
+    }
     if (n) {
       await deps.audit.record(tx, actor, {
         action: 'learners.consent.withdraw',

@@ -6,7 +6,7 @@ import { queryRows, sqlList } from '../../db/sql.server.ts';
 
 export type ContactKind = 'phone' | 'email';
 export type Relation = 'self' | 'child' | 'parent' | 'other';
-export type CodePurpose = 'sign-in' | 'verify';
+export type CodePurpose = 'sign-in' | 'verify' | 'privacy-request';
 
 export interface ContactRow {
   address: string;

@@ -85,3 +85,18 @@ export const lrsPort = {
     return id;
   },
 };
+
+/** Hours and number of recorded learning activities of one learner in a calendar year (Vietnam time). */
+export async function learningYear(
+  deps: Pick<AppDeps, 'db' | 'repos'>,
+  learnerId: string,
+  year: number,
+): Promise<{ hours: number; activities: number }> {
+  const rows = (await deps.repos.lrsRecord.hoursByCategoryYear(deps.db, learnerId)).filter(
+    (r) => r.year === year,
+  );
+  return {
+    hours: rows.reduce((s, r) => s + r.seconds, 0) / 3600,
+    activities: rows.reduce((s, r) => s + r.count, 0),
+  };
+}

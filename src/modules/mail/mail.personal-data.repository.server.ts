@@ -4,6 +4,9 @@ import type { PersonalDataHandler } from '../../app/module.ts';
 import { lowerEmails, textList } from '../../db/personal-data.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
 
+/** Notices to a phone (codes, acknowledgements) leave a copy addressed to the E.164 number. */
+const addresses = (s: Parameters<PersonalDataHandler['erase']>[2]) => [...lowerEmails(s), ...s.phones];
+
 export const mailPersonalData: PersonalDataHandler = {
   inventory: [
     {
@@ -19,11 +22,11 @@ export const mailPersonalData: PersonalDataHandler = {
       mail_outbox: await queryRows(
         db,
         sql`SELECT to_address, subject, body_text, purpose, created_at, sent_at FROM mail_outbox
-            WHERE lower(to_address) = ANY(${textList(lowerEmails(s))}) ORDER BY created_at`,
+            WHERE lower(to_address) = ANY(${textList(addresses(s))}) ORDER BY created_at`,
       ),
     };
   },
   async erase(_deps, db, s) {
-    await db.execute(sql`DELETE FROM mail_outbox WHERE lower(to_address) = ANY(${textList(lowerEmails(s))})`);
+    await db.execute(sql`DELETE FROM mail_outbox WHERE lower(to_address) = ANY(${textList(addresses(s))})`);
   },
 };

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { AppError } from '../../lib/errors.ts';
-import { exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.server.ts';
+import { exportForRequest, exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.server.ts';
 
 export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
   app.get('/account/privacy/:file', async (c) => {
@@ -22,5 +22,15 @@ export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
           'Content-Type': 'application/json; charset=utf-8',
         })
       : c.body(exportToCsv(data), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+
+  // Staff answer a guest's access request with everything held about the contact the guest verified.
+  app.get('/admin/privacy/requests/:id/export.json', async (c) => {
+    const data = await exportForRequest(deps, c.get('actor'), c.req.param('id'));
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="du-lieu-ca-nhan-${c.req.param('id')}.json"`,
+      'Content-Type': 'application/json; charset=utf-8',
+    });
   });
 }

@@ -1,19 +1,37 @@
 // The privacy module: data-subject requests, public holidays for legal deadlines (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { createBreachesRepository } from './privacy.breaches.server.ts';
+import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { seedHolidays } from './privacy.seed.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
-export const repositories = () => ({ privacy: createPrivacyRepository() });
+export const repositories = () => ({
+  privacy: createPrivacyRepository(),
+  consents: createConsentsRepository(),
+  breaches: createBreachesRepository(),
+});
 
 export const feature: FeatureModule = {
   name: 'privacy',
-  tables: ['public_holidays', 'privacy_requests'],
+  tables: ['public_holidays', 'privacy_requests', 'consent_ledger', 'consent_notices', 'privacy_breaches'],
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
   http: [mountPrivacyRoutes],
-  nav: [{ path: '/admin/privacy', label: 'privacy.nav', action: 'privacy.request.handle', group: 'admin' }],
+  publicPages: ['privacy/pages/guest-request'],
+  publicNav: [
+    { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },
+  ],
+  nav: [
+    { path: '/admin/privacy', label: 'privacy.nav', action: 'privacy.request.handle', group: 'admin' },
+    {
+      path: '/admin/privacy/breaches',
+      label: 'privacy.breaches.nav',
+      action: 'privacy.breach.manage',
+      group: 'admin',
+    },
+  ],
 };

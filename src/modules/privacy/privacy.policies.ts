@@ -5,4 +5,5 @@ import type { PermissionTable } from '../../lib/authz.ts';
 export const privacyPermissions = {
   'privacy.request.own': { roles: [], scope: 'signed-in' },
   'privacy.request.handle': { roles: ['administrator'], scope: 'any-grant' },
+  'privacy.breach.manage': { roles: ['administrator'], scope: 'any-grant' },
 } satisfies PermissionTable;

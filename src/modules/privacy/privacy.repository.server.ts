@@ -19,10 +19,13 @@ export interface PrivacyRequest {
   extended: boolean;
   completedAt: Date | null;
   outcome: string | null;
+  /** A guest's verified contact (E.164 phone or e-mail); `[erased]` after a deletion is done. */
+  contact: string | null;
 }
 
 const COLS = sql`id, kind, user_id AS "userId", channel, details, status, received_at AS "receivedAt",
-  reply_due AS "replyDue", complete_due AS "completeDue", extended, completed_at AS "completedAt", outcome`;
+  reply_due AS "replyDue", complete_due AS "completeDue", extended, completed_at AS "completedAt", outcome,
+  contact`;
 const row = (r: PrivacyRequest): PrivacyRequest => ({
   ...r,
   receivedAt: toDate(r.receivedAt)!,
@@ -49,12 +52,13 @@ export function createPrivacyRepository() {
       v: Pick<
         PrivacyRequest,
         'kind' | 'userId' | 'channel' | 'details' | 'receivedAt' | 'replyDue' | 'completeDue'
-      >,
+      > & { contact?: string | null },
     ): Promise<string> {
       const id = newId('dsr');
-      await db.execute(sql`INSERT INTO privacy_requests (id, kind, user_id, channel, details, received_at, reply_due, complete_due)
+      await db.execute(sql`INSERT INTO privacy_requests (id, kind, user_id, channel, details, received_at, reply_due,
+          complete_due, contact)
         VALUES (${id}, ${v.kind}, ${v.userId}, ${v.channel}, ${v.details}, ${v.receivedAt.toISOString()},
-          ${v.replyDue}::date, ${v.completeDue}::date)`);
+          ${v.replyDue}::date, ${v.completeDue}::date, ${v.contact ?? null})`);
       return id;
     },
     async get(db: Db, id: string): Promise<PrivacyRequest | null> {
@@ -77,6 +81,10 @@ export function createPrivacyRepository() {
         sql`SELECT ${COLS} FROM privacy_requests WHERE user_id = ${userId} ORDER BY received_at DESC`,
       );
       return rows.map(row);
+    },
+    /** After a guest's deletion: the request no longer names its author. */
+    async eraseContact(db: Db, id: string): Promise<void> {
+      await db.execute(sql`UPDATE privacy_requests SET contact = '[erased]', details = '' WHERE id = ${id}`);
     },
     async extend(db: Db, id: string, completeDue: string): Promise<boolean> {
       const rows = await queryRows<{ id: string }>(

@@ -177,16 +177,21 @@ export async function completeRequest(
   const r = await deps.repos.privacy.get(deps.db, id);
   if (!r) throw new AppError('privacy.not_found', 404, 'error.notFound');
   if (r.status !== 'received') throw new AppError('privacy.closed', 409, 'privacy.error.closed');
-  if (outcome.status === 'done' && r.kind === 'deletion' && r.userId) {
-    const account = await accountById(deps, r.userId);
-    await erasePersonalData(deps, {
-      userId: r.userId,
-      learnerIds: [r.userId],
-      emails: account ? [account.email] : [],
-      phones: [],
-    });
+  const guest = guestSubject(r);
+  if (outcome.status === 'done' && r.kind === 'deletion') {
+    if (r.userId) {
+      const account = await accountById(deps, r.userId);
+      await erasePersonalData(deps, {
+        userId: r.userId,
+        learnerIds: [r.userId],
+        emails: account ? [account.email] : [],
+        phones: [],
+      });
+    } else if (guest) await erasePersonalData(deps, guest);
   }
   await deps.db.transaction(async (tx) => {
+    if (outcome.status === 'done' && r.kind === 'deletion' && guest)
+      await deps.repos.privacy.eraseContact(tx, id);
     await deps.repos.privacy.complete(
       tx,
       id,
@@ -202,4 +207,22 @@ export async function completeRequest(
       after: { status: outcome.status, kind: r.kind },
     });
   });
+}
+
+/** The data subject a guest request is about: only the contact it verified. */
+export function guestSubject(r: Pick<PrivacyRequest, 'contact' | 'userId'>): PersonalDataSubject | null {
+  const c = r.contact;
+  if (r.userId || !c || c === '[erased]') return null;
+  return c.includes('@')
+    ? { userId: null, learnerIds: [], emails: [c], phones: [] }
+    : { userId: null, learnerIds: [], emails: [], phones: [c] };
+}
+
+/** Staff answering a guest's access request: everything held about the verified contact. */
+export async function exportForRequest(deps: AppDeps, actor: Actor, id: string): Promise<PersonalDataExport> {
+  authorize(actor, 'privacy.request.handle');
+  const r = await deps.repos.privacy.get(deps.db, id);
+  const subject = r ? guestSubject(r) : null;
+  if (!subject) throw new AppError('privacy.not_found', 404, 'error.notFound');
+  return exportPersonalData(deps, subject);
 }

@@ -3,7 +3,11 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 // Pages of the privacy feature. Paths to files are relative to the app directory (src/web).
 export const privacyPages: RouteConfigEntry[] = [
   route('account/privacy', 'privacy/pages/account-privacy.tsx'),
+  route('privacy/request', 'privacy/pages/guest-request.tsx'),
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */
-export const privacyAdmin: RouteConfigEntry[] = [route('admin/privacy', 'privacy/admin/queue.tsx')];
+export const privacyAdmin: RouteConfigEntry[] = [
+  route('admin/privacy', 'privacy/admin/queue.tsx'),
+  route('admin/privacy/breaches', 'privacy/admin/breaches.tsx'),
+];

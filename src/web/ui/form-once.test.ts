@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 const OWN_RULE: Record<string, string> = {
   addItem:
     'one lendable copy per barcode (unique, checked under lock): a second press is told it is already lendable',
+  startGuestRequest:
+    'sends a code only (one per address per 30 s); the request is created by the single-use code that comes back',
   startPhoneSignIn:
     'one code per number per 30 s (rate limit): a second press within that sends no second code',
   createFeedToken:

@@ -39,6 +39,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         completeDue: formatIsoDay(r.completeDue),
         daysLeft: workingDaysBetween(today, r.completeDue, holidays),
         extended: r.extended,
+        contact: r.channel === 'guest-form' ? r.contact : null,
       })),
       inventory: personalDataHandlers.flatMap(({ module, handler }) =>
         handler.inventory.map((i) => ({ module, ...i, fields: i.fields.join(', ') })),
@@ -83,6 +84,16 @@ export default function PrivacyQueue({ loaderData, actionData }: Route.Component
               <span className={r.daysLeft < 0 ? 'error-text' : undefined}>
                 {t('privacy.admin.daysLeft', { days: r.daysLeft })}
               </span>
+              {r.contact ? (
+                <p>
+                  {t('privacy.admin.guest', { contact: r.contact })}{' '}
+                  {r.kind === 'access' ? (
+                    <a href={`/admin/privacy/requests/${r.id}/export.json`} download>
+                      {t('privacy.admin.guestExport')}
+                    </a>
+                  ) : null}
+                </p>
+              ) : null}
               {r.details ? <p>{r.details}</p> : null}
               <form method="post" className="inline-form">
                 <input type="hidden" name="id" value={r.id} />

@@ -1,7 +1,8 @@
 // "My personal data": download everything the platform holds about me (JSON, CSV) and file a request
 // (correction, deletion, restriction, objection), acknowledged at once with its legal deadlines.
-import { formatIsoDay } from '../../../lib/dates.ts';
+import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { myConsents, withdrawConsent } from '../../../modules/privacy/privacy.consents.usecases.server.ts';
 import { myRequests, submitRequest } from '../../../modules/privacy/privacy.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
@@ -18,11 +19,26 @@ export const middleware: Route.MiddlewareFunction[] = [requireUser];
 
 const KINDS = ['access', 'correction', 'deletion', 'restriction', 'objection'] as const;
 type Kind = (typeof KINDS)[number];
+/** Purposes with a label in the catalogue (others show their code). */
+const PURPOSES = new Set(['learners.guardian', 'learners.child', 'events.registration']);
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
+    const consents = await myConsents(deps, actor);
+    const view = (e: (typeof consents.current)[number]) => ({
+      id: e.id,
+      learnerId: e.learnerId ?? '',
+      learnerName: e.learnerName,
+      purpose: e.purpose,
+      action: e.action,
+      version: e.noticeVersion,
+      channel: e.channel,
+      day: formatIsoDay(isoDateInVietnam(e.at)),
+    });
     return {
+      consents: consents.current.map(view),
+      consentHistory: consents.history.map(view),
       requests: (await myRequests(deps, actor)).map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -39,6 +55,17 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
   const form = await readPageForm(request);
+  if (formText(form, 'intent') === 'withdraw') {
+    try {
+      await withdrawConsent(deps, actor, {
+        learnerId: formText(form, 'learnerId'),
+        purpose: formText(form, 'purpose'),
+      });
+      return { ok: true as const, withdrawn: true as const, errors: undefined, values: {} };
+    } catch (e) {
+      return failure(e, {});
+    }
+  }
   const values = { kind: formText(form, 'kind'), details: formText(form, 'details') };
   if (!KINDS.includes(values.kind as Kind) || values.details.length > 4000) {
     return invalid([{ field: 'dsr-kind', key: 'error.validation' }], values);
@@ -62,16 +89,22 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function AccountPrivacy({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const v: Partial<Record<string, string>> = actionData?.values ?? {};
+  const purposeLabel = (p: string) => (PURPOSES.has(p) ? t(`privacy.purpose.${p}` as MessageKey) : p);
   return (
     <>
       <title>{`${t('privacy.account.title')} — Suốt Đời`}</title>
       <h1>{t('privacy.account.title')}</h1>
       <ErrorSummary errors={actionData?.errors} />
-      {actionData?.ok ? (
+      {actionData?.ok && 'withdrawn' in actionData ? (
+        <p className="alert-ok" role="status">
+          {t('privacy.consents.withdrawn')}
+        </p>
+      ) : null}
+      {actionData?.ok && 'replyDue' in actionData && actionData.replyDue ? (
         <p className="alert-ok" role="status">
           {t('privacy.account.received', {
             replyDue: actionData.replyDue,
-            completeDue: actionData.completeDue,
+            completeDue: actionData.completeDue ?? '',
           })}
         </p>
       ) : null}
@@ -87,6 +120,40 @@ export default function AccountPrivacy({ loaderData, actionData }: Route.Compone
             {t('privacy.account.exportCsv')}
           </a>
         </p>
+      </section>
+      <section aria-labelledby="dsr-consents-h">
+        <h2 id="dsr-consents-h">{t('privacy.consents.heading')}</h2>
+        {loaderData.consents.length === 0 ? <p>{t('privacy.consents.none')}</p> : null}
+        <ul>
+          {loaderData.consents.map((c) => (
+            <li key={c.id}>
+              <strong>{purposeLabel(c.purpose)}</strong> — {c.learnerName} —{' '}
+              {t('privacy.consents.given', { day: c.day, version: c.version })}
+              <form method="post" className="inline-form">
+                <FormToken />
+                <input type="hidden" name="intent" value="withdraw" />
+                <input type="hidden" name="learnerId" value={c.learnerId} />
+                <input type="hidden" name="purpose" value={c.purpose} />
+                <button type="submit" className="secondary">
+                  {t('privacy.consents.withdraw')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        {loaderData.consentHistory.length ? (
+          <details>
+            <summary>{t('privacy.consents.history')}</summary>
+            <ul>
+              {loaderData.consentHistory.map((c) => (
+                <li key={c.id}>
+                  {c.day} — {purposeLabel(c.purpose)} — {c.learnerName} —{' '}
+                  {t(`privacy.consents.action.${c.action}` as MessageKey)} — {c.version}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </section>
       <section aria-labelledby="dsr-new-h">
         <h2 id="dsr-new-h">{t('privacy.account.requestHeading')}</h2>

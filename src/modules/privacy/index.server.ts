@@ -1,0 +1,70 @@
+// The privacy module's public surface: the consent ledger every module writes to when a person gives or
+// withdraws a consent (Law 91/2025/QH15: verifiable proof, the notice's exact wording, never pre-ticked), and
+// reads to know whether a purpose is currently consented to.
+import { createHash, createHmac } from 'node:crypto';
+import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
+import type { ConsentAction, ConsentChannel, ConsentEntry } from './privacy.consents.repository.server.ts';
+
+export type { ConsentAction, ConsentChannel, ConsentEntry } from './privacy.consents.repository.server.ts';
+
+/** `config` is needed only to hash a guest's contact. */
+type Deps = Pick<AppDeps, 'repos' | 'now'> & Partial<Pick<AppDeps, 'config'>>;
+
+/** A notice's version: the first 12 hex digits of the SHA-256 of its exact text (a new wording, a new version). */
+export const noticeVersion = (text: string) =>
+  `sha256:${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 12)}`;
+
+/** A guest's contact (normalised e-mail or national phone) as the ledger keeps it: never in clear. */
+export const contactHash = (deps: Pick<AppDeps, 'config'>, contact: string) =>
+  createHmac('sha256', deps.config.sessionSecret)
+    .update(`privacy.contact\u0000${contact.trim().toLowerCase()}`)
+    .digest('base64url');
+
+export interface ConsentRecord {
+  purpose: string;
+  action: ConsentAction;
+  /** The learner it is about (a child for a guardian's consent), or … */
+  learnerId?: string | null;
+  /** … a guest's contact (hashed before it is stored). */
+  contact?: string | null;
+  actorUserId: string | null;
+  subjectRef?: string | null;
+  /** The notice exactly as shown (its version is derived from it and the text kept once). */
+  noticeText: string;
+  channel: ConsentChannel;
+}
+
+export const consentLedger = {
+  /** Appends one entry in the caller's transaction. */
+  async record(deps: Deps, tx: Db, r: ConsentRecord): Promise<string> {
+    const version = noticeVersion(r.noticeText);
+    const config = deps.config;
+    if (r.contact && !config)
+      throw new Error('consentLedger.record: a contact needs deps.config to be hashed');
+    await deps.repos.consents.saveNotice(tx, r.purpose, version, r.noticeText);
+    return deps.repos.consents.append(tx, {
+      purpose: r.purpose,
+      action: r.action,
+      learnerId: r.learnerId ?? null,
+      contactHash: r.contact && config ? contactHash({ config }, r.contact) : null,
+      actorUserId: r.actorUserId,
+      subjectRef: r.subjectRef ?? null,
+      noticeVersion: version,
+      channel: r.channel,
+      at: deps.now(),
+    });
+  },
+  history: (
+    deps: Pick<AppDeps, 'repos' | 'db'>,
+    learnerIds: readonly string[],
+    contactHashes: readonly string[] = [],
+  ) => deps.repos.consents.history(deps.db, learnerIds, contactHashes),
+};
+
+/** The latest entry per (learner or contact, purpose, subject): what is consented to now. */
+export function currentConsents<T extends ConsentEntry>(history: readonly T[]): T[] {
+  const last = new Map<string, T>();
+  for (const e of history) last.set(`${e.learnerId ?? e.contactHash}|${e.purpose}|${e.subjectRef ?? ''}`, e);
+  return [...last.values()];
+}

@@ -1,0 +1,157 @@
+// A request about your personal data without an account (you registered for an event as a guest): choose what
+// you ask for, give the phone or e-mail you used, and confirm with the code sent there. Two plain form posts, no
+// JavaScript; the first answer is the same for every valid contact, whether or not we hold anything about it.
+import { data } from 'react-router';
+import { formatIsoDay } from '../../../lib/dates.ts';
+import type { MessageKey } from '../../../lib/i18n.ts';
+import { CLIENT_IP_HEADER } from '../../../modules/auth/auth.client-ip.server.ts';
+import {
+  finishGuestRequest,
+  startGuestRequest,
+} from '../../../modules/privacy/privacy.guest.usecases.server.ts';
+import type { RequestKind } from '../../../modules/privacy/privacy.repository.server.ts';
+import { requestContext } from '../../context.ts';
+import { useT } from '../../i18n.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { failure, formText, forwardActionHeaders } from '../../ui/forms.ts';
+import { readPageForm } from '../../ui/page-form.ts';
+import type { Route } from './+types/guest-request.ts';
+
+export const headers: Route.HeadersFunction = forwardActionHeaders;
+
+const GUEST_KINDS: readonly RequestKind[] = ['access', 'correction', 'deletion', 'restriction', 'objection'];
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { deps, locale } = context.get(requestContext);
+  const form = await readPageForm(request);
+  const ip = request.headers.get(CLIENT_IP_HEADER);
+  const kindRaw = formText(form, 'kind');
+  const kind = (GUEST_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as RequestKind) : null;
+  const values = {
+    step: 'start' as 'start' | 'code',
+    kind: kind ?? '',
+    contact: formText(form, 'contact').slice(0, 254),
+    details: formText(form, 'details').slice(0, 4000),
+  };
+  if (!kind) {
+    return data(
+      { ok: false as const, errors: [{ field: 'dsr-kind', key: 'error.validation' as MessageKey }], values },
+      { status: 422 },
+    );
+  }
+  if (formText(form, 'intent') === 'verify') {
+    try {
+      const r = await finishGuestRequest(deps, {
+        kind,
+        contact: values.contact,
+        details: values.details,
+        code: formText(form, 'code').slice(0, 16),
+        ip,
+        locale,
+      });
+      return data({
+        ok: true as const,
+        errors: undefined,
+        values,
+        done: { ref: r.id, replyDue: formatIsoDay(r.replyDue), completeDue: formatIsoDay(r.completeDue) },
+      });
+    } catch (e) {
+      return failure(e, { ...values, step: 'code' as const }, 'dsr-code');
+    }
+  }
+  try {
+    const contact = await startGuestRequest(deps, { contact: values.contact, ip, locale });
+    return data({
+      ok: true as const,
+      errors: undefined,
+      values: { ...values, step: 'code' as const, contact },
+    });
+  } catch (e) {
+    return failure(e, values, 'dsr-contact');
+  }
+}
+
+export default function GuestRequest({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  const v = actionData?.values;
+  const done = actionData && 'done' in actionData ? actionData.done : null;
+  return (
+    <>
+      <title>{`${t('privacy.guest.title')} — Suốt Đời`}</title>
+      <h1>{t('privacy.guest.title')}</h1>
+      <ErrorSummary errors={actionData?.errors} />
+      {done ? (
+        <p className="alert-ok" role="status">
+          {t('privacy.guest.received', done)}
+        </p>
+      ) : v?.step === 'code' ? (
+        <>
+          <p role="status">{t('privacy.guest.codeSent')}</p>
+          <form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="verify" />
+            <input type="hidden" name="kind" value={v.kind} />
+            <input type="hidden" name="contact" value={v.contact} />
+            <input type="hidden" name="details" value={v.details} />
+            <div className="field">
+              <label htmlFor="dsr-code">{t('privacy.guest.code')}</label>
+              <input
+                id="dsr-code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]*"
+                maxLength={6}
+                required
+              />
+            </div>
+            <div>
+              <button type="submit">{t('privacy.guest.confirm')}</button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>{t('privacy.guest.lead')}</p>
+          <form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="send" />
+            <div className="field">
+              <label htmlFor="dsr-kind">{t('privacy.field.kind')}</label>
+              <select id="dsr-kind" name="kind" required defaultValue={v?.kind ?? ''}>
+                <option value="" disabled>
+                  {t('privacy.field.kindChoose')}
+                </option>
+                {GUEST_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`privacy.kind.${k}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="dsr-contact">{t('privacy.guest.contact')}</label>
+              <input
+                id="dsr-contact"
+                name="contact"
+                required
+                maxLength={254}
+                autoComplete="email"
+                defaultValue={v?.contact ?? ''}
+                aria-describedby="dsr-contact-hint"
+              />
+              <p id="dsr-contact-hint" className="hint">
+                {t('privacy.guest.contactHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="dsr-details">{t('privacy.field.details')}</label>
+              <textarea id="dsr-details" name="details" rows={3} maxLength={4000} defaultValue={v?.details} />
+            </div>
+            <div>
+              <button type="submit">{t('privacy.guest.send')}</button>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
