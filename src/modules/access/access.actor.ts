@@ -23,7 +23,13 @@ export interface ActorAccess {
 }
 
 /** A signed-in user with no active grants is a citizen: no grants, so nothing staff-only is allowed. */
-export async function loadActorAccess(deps: AppDeps, userId: string): Promise<ActorAccess> {
+export async function loadActorAccess(
+  deps: AppDeps,
+  userId: string,
+  opts: { fresh?: boolean } = {},
+): Promise<ActorAccess> {
+  // Starting a session reads the database itself, never an entry another process may have made stale.
+  if (opts.fresh) deps.repos.access.forgetActor(userId);
   const [state, tree] = await Promise.all([
     deps.repos.access.actorGrantsCached(deps.db, userId),
     unitTree(deps),
