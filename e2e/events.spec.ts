@@ -120,8 +120,8 @@ test('citizens register for a 21/4 event without JavaScript, the waitlist moves 
   );
 
   // Staff checks the first citizen in by typing the code; the same ticket is refused the second time. The page
-  // hydrates with only its own messages from its loaders (no catalogue): the camera button appears once its
-  // script runs, and the browser reports no error (a hydration mismatch would).
+  // does not hydrate: a small script island (src/web/ui/scan.js) adds the camera button, and the browser
+  // reports no error.
   const browserErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') browserErrors.push(m.text());

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { migrationsCurrent } from '../db/migrate.server.ts';
 import { createApi } from '../http/api.server.ts';
+import { compression } from '../http/compression.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import { createMetrics } from '../http/metrics.server.ts';
 import { refuseNonFormBody } from '../http/page-body.server.ts';
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
       );
     }
   });
+  // Outside every other layer, so each answer is compressed as finally built (src/http/compression.server.ts).
+  app.use('*', compression());
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
   const globalBodyLimit = bodyLimit({

@@ -1,7 +1,10 @@
 // ADR 0002: pages render their text on the server from the full catalogues; a page that hydrates gets the few
 // messages its client code needs from its loaders, so no browser ever downloads a message catalogue.
+// Page weight (issue 17): content pages load no script at all; the check-in page's camera scanner is a small
+// script island (no React in the browser) within a 60 KB gzip budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../messages/en.json' with { type: 'json' };
 import vi from '../../messages/vi.json' with { type: 'json' };
@@ -13,7 +16,28 @@ import { actorOn, unitIdOf } from '../modules/units/units.test-helpers.ts';
 import { postForm, signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../test/harness.ts';
 
-const assetsDir = join(process.cwd(), process.env.RR_BUILD_DIR ?? 'build', 'client', 'assets');
+const clientDir = join(process.cwd(), process.env.RR_BUILD_DIR ?? 'build', 'client');
+const assetsDir = join(clientDir, 'assets');
+
+/** The check-in page's JavaScript budget, gzip bytes, for what it loads up front (issue 17). */
+const CHECK_IN_BUDGET_GZIP = 60 * 1024;
+
+/** Scripts a page runs: `<script>` elements other than data blocks (JSON-LD, JSON). */
+function executableScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
+}
+
+/** The gzip size of every script file a page loads (module preloads included). */
+function scriptBytesGzip(html: string): { files: string[]; gzip: number } {
+  const files = [
+    ...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g),
+    ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1] as string);
+  const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(clientDir, f))).length, 0);
+  return { files, gzip };
+}
 
 /** Messages long enough that finding one in a script means the catalogue (or a large part of it) is there. */
 const longMessages = [...Object.values(vi), ...Object.values(en)].filter((m) => m.length > 40);
@@ -42,14 +66,25 @@ describe('a content page', () => {
     it(`loads no script and is translated on the server in ${locale}, title and description included`, async () => {
       const html = await (await ctx.request(locale === 'en' ? '/en' : '/')).text();
       expect(html).not.toContain('<script');
+      expect(html).not.toContain('modulepreload');
       expect(html).toContain(`<title>${t(locale, 'home.meta.title')}</title>`);
       expect(html).toContain(`<meta name="description" content="${t(locale, 'home.meta.description')}"/>`);
       expect(html).toContain(t(locale, 'home.lead'));
     });
   }
+
+  for (const path of ['/search?q=lich+su', '/events', '/news', '/contact', '/en/search']) {
+    it(`${path} runs no script (data blocks such as JSON-LD aside)`, async () => {
+      const res = await ctx.request(path);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(executableScripts(html)).toEqual([]);
+      expect(html).not.toContain('modulepreload');
+    });
+  }
 });
 
-describe('the check-in page (hydrates)', () => {
+describe('the check-in page (a script island, no hydration)', () => {
   let ctx: TestContext;
   let eventId: string;
   let cookie: string;
@@ -72,22 +107,30 @@ describe('the check-in page (hydrates)', () => {
   for (const locale of ['vi', 'en'] as const) {
     const prefix = locale === 'en' ? '/en' : '';
 
-    it(`is translated in ${locale}, with no message key left untranslated, and loads its scripts`, async () => {
+    it(`is translated in ${locale}, with no message key left untranslated, and loads only its scanner`, async () => {
       const res = await ctx.request(`${prefix}/admin/events/${eventId}/check-in`, { headers: { cookie } });
       expect(res.status).toBe(200);
       const html = await res.text();
-      expect(html).toMatch(/<script [^>]*type="module"/);
+      // No React in the browser: no module scripts, no hydration data; one deferred camera script.
+      expect(html).not.toMatch(/<script [^>]*type="module"/);
+      expect(html).not.toContain('__reactRouterContext');
+      const scripts = scriptBytesGzip(html);
+      expect(scripts.files).toEqual([expect.stringMatching(/^\/assets\/scan-[\w-]+\.js$/)]);
+      expect(scripts.gzip).toBeGreaterThan(0);
+      expect(scripts.gzip).toBeLessThanOrEqual(CHECK_IN_BUDGET_GZIP);
+      expect(html).toContain('data-scan=""');
+      expect(html).toContain(`data-scan-label="${t(locale, 'events.checkin.scan')}"`);
       for (const key of ['events.checkin.title', 'events.checkin.walkIn', 'events.checkin.submit'] as const) {
         expect(html).toContain(t(locale, key));
       }
-      // Shell text rendered on the client too: the site header, the footer, the back-office menu.
+      // The shell: the site header, the footer, the back-office menu.
       expect(html).toContain(t(locale, 'nav.signOut'));
       expect(html).toContain(t(locale, 'footer.program'));
       expect(html).toContain(t(locale, 'admin.dashboard'));
       expect(html).toContain(`>${t(locale, 'events.nav')}<`);
       // A key that reached the page without its text would show as `area.thing.name`, in text or an attribute.
       expect(html.match(/(>|=")\s*[a-z][a-zA-Z]*(\.[a-zA-Z]+){2,}\s*(<|")/g) ?? []).toEqual([]);
-      // The page's data carries its own few messages, not the catalogue.
+      // No catalogue (nor any message data) travels with the page.
       expect(html).not.toContain(t(locale, 'home.lead'));
     });
 

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { vnCollator } from '../../lib/vn-text.ts';
+import { invalidateActorAccess } from './access.actor.ts';
 import type { UnitOption } from './access.repository.server.ts';
 import { GRANTABLE_ROLES, type GrantableRole, type GrantInput } from './access.schemas.server.ts';
 import { authorizeAnywhere, grantAction } from './access.scope.ts';
@@ -53,17 +54,19 @@ export async function grantRole(
   input: { userId: string } & GrantInput,
 ): Promise<{ id: string }> {
   await assertGrantable(deps, actor, input);
-  return deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const user = await deps.repos.access.findUser(tx, input.userId);
     if (!user) throw notFound('access.user');
     if (user.disabledAt) throw conflict('access.user.disabled', 'access.error.userDisabled');
     return insertGrantAudited(deps, tx, actor, input, deps.now());
   });
+  invalidateActorAccess(deps, input.userId);
+  return row;
 }
 
 export async function revokeGrant(deps: AppDeps, actor: Actor, grantId: string): Promise<void> {
   authorizeAnywhere(actor, 'access.staff_grant.revoke', 'access.grant.revoke');
-  await deps.db.transaction(async (tx) => {
+  const userId = await deps.db.transaction(async (tx) => {
     const grant = await deps.repos.access.findGrantForUpdate(tx, grantId);
     if (!grant) throw notFound('access.grant');
     authorize(actor, grantAction(grant.role, 'revoke'), { unitId: grant.unitId });
@@ -83,7 +86,10 @@ export async function revokeGrant(deps: AppDeps, actor: Actor, grantId: string):
       before: { userId: grant.userId, role: grant.role, unitId: grant.unitId, revokedAt: null },
       after: { revokedAt: now.toISOString() },
     });
+    return grant.userId;
   });
+  // Committed: this user's next request in this process sees the grant gone.
+  invalidateActorAccess(deps, userId);
 }
 
 export interface GrantOptions {
@@ -132,7 +138,7 @@ export async function grantRoleAsSystem(
   deps: AppDeps,
   input: { userId: string; role: GrantableRole; unitId: string },
 ): Promise<{ id: string } | undefined> {
-  return deps.db.transaction(async (tx) => {
+  const created = await deps.db.transaction(async (tx) => {
     const row = await deps.repos.access.insertGrant(tx, { ...input, grantedBy: null, at: deps.now() });
     if (!row) return undefined;
     await deps.audit.record(tx, ANONYMOUS, {
@@ -144,4 +150,6 @@ export async function grantRoleAsSystem(
     });
     return row;
   });
+  invalidateActorAccess(deps, input.userId);
+  return created;
 }

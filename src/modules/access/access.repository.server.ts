@@ -90,8 +90,46 @@ function activeGrantWhere(unitIds: readonly string[] | undefined, role: Role | u
   return and(...parts) as SQL;
 }
 
+/** How long cached grants may be used before reloading (writes through this repository forget them at once). */
+export const ACTOR_ACCESS_TTL_MS = 5_000;
+/** More signed-in users than this at once: the oldest entries are dropped (reloaded on their next request). */
+const MAX_CACHED_ACTORS = 20_000;
+
+type ActorGrants = { disabled: boolean; grants: Grant[] } | undefined;
+
 export function createAccessRepository() {
-  return {
+  // Per process and database (one repository per set of deps): each signed-in user's grants, for the actor
+  // resolver on every request (src/modules/access/access.actor.ts).
+  const actors = new Map<string, { at: number; state: Promise<ActorGrants> }>();
+  const forget = (userId?: string) => {
+    if (userId === undefined) actors.clear();
+    else actors.delete(userId);
+  };
+  const repo = {
+    /** `actorGrants` from memory for up to ACTOR_ACCESS_TTL_MS; grant and account writes here forget it. */
+    actorGrantsCached(db: Db, userId: string): Promise<ActorGrants> {
+      const now = Date.now();
+      const hit = actors.get(userId);
+      if (hit && now - hit.at < ACTOR_ACCESS_TTL_MS) return hit.state;
+      actors.delete(userId);
+      if (actors.size >= MAX_CACHED_ACTORS) {
+        const oldest = actors.keys().next().value;
+        if (oldest !== undefined) actors.delete(oldest);
+      }
+      const entry = { at: now, state: repo.actorGrants(db, userId) };
+      actors.set(userId, entry);
+      // A failed load must not stay cached.
+      entry.state.catch(() => {
+        if (actors.get(userId) === entry) actors.delete(userId);
+      });
+      return entry.state;
+    },
+
+    /** Forget one user's cached grants (or everyone's). */
+    forgetActor(userId?: string): void {
+      forget(userId);
+    },
+
     /** Per request: is the account usable, and its active grants. `undefined` when the user does not exist. */
     async actorGrants(db: Db, userId: string): Promise<{ disabled: boolean; grants: Grant[] } | undefined> {
       const rows = await db
@@ -203,6 +241,7 @@ export function createAccessRepository() {
       db: Db,
       g: { userId: string; role: Role; unitId: string; grantedBy: string | null; at: Date },
     ): Promise<{ id: string } | undefined> {
+      forget(g.userId);
       const rows = await db
         .insert(roleGrants)
         .values({
@@ -226,7 +265,8 @@ export function createAccessRepository() {
         .update(roleGrants)
         .set({ revokedAt: at, revokedBy: by })
         .where(and(eq(roleGrants.id, grantId), isNull(roleGrants.revokedAt)))
-        .returning({ id: roleGrants.id });
+        .returning({ id: roleGrants.id, userId: roleGrants.userId });
+      for (const r of rows) forget(r.userId);
       return rows.length > 0;
     },
 
@@ -239,6 +279,7 @@ export function createAccessRepository() {
       userId: string,
       disabled: { at: Date; by: string | null } | null,
     ): Promise<void> {
+      forget(userId);
       await db
         .update(accessUsers)
         .set(
@@ -276,5 +317,6 @@ export function createAccessRepository() {
       return rows[0];
     },
   };
+  return repo;
 }
 export type AccessRepository = ReturnType<typeof createAccessRepository>;

@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { normalizeEmail } from '../auth/auth.email.ts';
 import { createUserWithPassword, sendPasswordSetupLink } from '../auth/auth.users.server.ts';
 import { sessionsPort } from '../auth/index.server.ts';
+import { invalidateActorAccess } from './access.actor.ts';
 import {
   assertGrantable,
   type GrantOptions,
@@ -136,6 +137,7 @@ export async function inviteUser(deps: AppDeps, actor: Actor, input: InviteInput
     });
     if (input.grant) await insertGrantAudited(deps, tx, actor, { userId: id, ...input.grant }, now);
   });
+  invalidateActorAccess(deps, id);
   await sendPasswordSetupLink(deps, email, 'invitation', input.locale);
   return { id };
 }
@@ -176,4 +178,5 @@ export async function setUserDisabled(
       after: { disabledAt: input.disabled ? now.toISOString() : null },
     });
   });
+  invalidateActorAccess(deps, input.userId);
 }

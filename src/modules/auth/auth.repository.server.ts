@@ -38,12 +38,12 @@ export function createAuthRepository(dbh: DbHandle) {
       await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
     },
 
-    /** The one query per request: a live session and its user. */
+    /** The one query per request: a live session and its user, unless the account is disabled (at once, everywhere). */
     async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
       const rows = await dbh.query<SessionActorRow>(
         `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.two_factor_enabled, s.last_seen_at
            FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token = $1 AND s.expires_at > $2`,
+          WHERE s.token = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
         [token, now],
       );
       return rows[0];

@@ -110,7 +110,7 @@ export function createAuth(deps: AppDeps) {
         create: {
           // A disabled account (access module) cannot start a session, whatever the password.
           async before(session) {
-            const access = await loadActorAccess(deps, session.userId);
+            const access = await loadActorAccess(deps, session.userId, { fresh: true });
             if (access.disabled) {
               throw new APIError('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'disabled' });
             }

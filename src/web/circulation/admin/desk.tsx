@@ -21,9 +21,9 @@ import type { loader as rootLoader } from '../../root.tsx';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import scanUrl from '../../ui/scan.js?url&no-inline';
 import { ScanField } from '../components/ScanField.tsx';
 import { type DeskOutcome, deskFrom, say } from '../desk.server.ts';
-import scanUrl from '../scan.js?url&no-inline';
 import type { Route } from './+types/desk.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -267,7 +267,7 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
         </li>
       </ul>
       <div
-        id="circ-scan-config"
+        id="scan-config"
         hidden
         data-jsqr={jsqrUrl}
         data-scan-label={t('circulation.desk.scan')}

@@ -1,49 +1,29 @@
 // Back office: check-in at the door. The ticket code is typed (works without JavaScript) or scanned with the
-// camera (a small enhancement: this page hydrates, and the scanner loads jsQR only when started). Walk-ins
-// are added with a name (optional) and a head count.
-import { useEffect, useRef, useState } from 'react';
+// camera: a small script island (src/web/ui/scan.js, as on the circulation desk) adds the camera button; the
+// page itself never hydrates, and jsQR loads only when the camera starts in a browser without BarcodeDetector.
+// Walk-ins are added with a name (optional) and a head count.
+import jsqrUrl from 'jsqr/dist/jsQR.js?url&no-inline';
+import { useRouteLoaderData } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
-import { messagesFor, t as translate } from '../../../lib/i18n.server.ts';
+import { t as translate } from '../../../lib/i18n.server.ts';
 import type { MessageKey, MessageParams } from '../../../lib/i18n.ts';
 import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.server.ts';
 import { getStaffEvent } from '../../../modules/events/events.usecases.server.ts';
 import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import type { loader as rootLoader } from '../../root.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import scanUrl from '../../ui/scan.js?url&no-inline';
 import { SessionTime, sessionTimeText } from '../components/EventParts.tsx';
 import type { Route } from './+types/check-in.ts';
 
-export const handle = { hydrate: true };
-
-/**
- * Every message this page's components show. The page hydrates, so its browser gets these strings from the
- * loader rather than a catalogue (ADR 0002); a key missing here shows as the key, on the server too.
- */
-const MESSAGES = [
-  'events.checkin.title',
-  'events.admin.session',
-  'events.checkin.chooseSession',
-  'events.checkin.present',
-  'events.checkin.byCode',
-  'events.mail.ticketCode',
-  'events.checkin.codeHint',
-  'events.checkin.submit',
-  'events.checkin.scan',
-  'events.checkin.stopCamera',
-  'events.checkin.cameraLabel',
-  'events.checkin.walkIn',
-  'events.checkin.walkInName',
-  'events.checkin.walkInCount',
-  'events.checkin.addWalkIn',
-] as const satisfies readonly MessageKey[];
-
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const { deps, actor, locale } = context.get(requestContext);
+  const { deps, actor } = context.get(requestContext);
   try {
     const view = await getStaffEvent(deps, actor, params.eventId);
     if (!view.canCheckIn) throw new Response(null, { status: 403 });
@@ -57,7 +37,6 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       sessions: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })),
       sessionId: current?.id ?? '',
       attendance: view.attendance,
-      messages: messagesFor(locale, MESSAGES),
     };
   } catch (e) {
     if (e instanceof Response) throw e;
@@ -100,85 +79,10 @@ export async function action({ params, request, context }: Route.ActionArgs): Pr
   }
 }
 
-type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-
-/** jsQR is a CommonJS/UMD build: its function sits at `default`, or at `default.default` after bundling. */
-function decoderFrom(m: unknown): Decode | null {
-  if (typeof m === 'function') return m as Decode;
-  if (m && typeof m === 'object' && 'default' in m) return decoderFrom((m as { default: unknown }).default);
-  return null;
-}
-
-/** Camera scanning: offered only once JavaScript runs and the browser has a camera API. */
-function Scanner({ formId }: { formId: string }) {
-  const t = useT();
-  const [available, setAvailable] = useState(false);
-  const [scanning, setScanning] = useState(false);
-  const video = useRef<HTMLVideoElement>(null);
-  useEffect(() => setAvailable(Boolean(navigator.mediaDevices?.getUserMedia)), []);
-  useEffect(() => {
-    if (!scanning) return;
-    let stream: MediaStream | null = null;
-    let frame = 0;
-    let stopped = false;
-    (async () => {
-      const jsQR = decoderFrom(await import('jsqr'));
-      if (!jsQR) throw new Error('jsQR not loaded');
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-      const v = video.current;
-      if (!v || stopped) return;
-      v.srcObject = stream;
-      await v.play();
-      const canvas = document.createElement('canvas');
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      const tick = () => {
-        if (stopped || !ctx) return;
-        if (v.videoWidth) {
-          canvas.width = v.videoWidth;
-          canvas.height = v.videoHeight;
-          ctx.drawImage(v, 0, 0);
-          const found = jsQR(
-            ctx.getImageData(0, 0, canvas.width, canvas.height).data,
-            canvas.width,
-            canvas.height,
-          );
-          if (found?.data) {
-            const form = document.getElementById(formId) as HTMLFormElement | null;
-            const input = form?.elements.namedItem('code') as HTMLInputElement | null;
-            if (form && input) {
-              input.value = found.data;
-              stopped = true;
-              form.requestSubmit();
-              return;
-            }
-          }
-        }
-        frame = requestAnimationFrame(tick);
-      };
-      tick();
-    })().catch(() => setScanning(false));
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, [scanning, formId]);
-  if (!available) return null;
-  return (
-    <div className="scanner">
-      <button type="button" onClick={() => setScanning((s) => !s)}>
-        {scanning ? t('events.checkin.stopCamera') : t('events.checkin.scan')}
-      </button>
-      {scanning ? (
-        <video ref={video} muted playsInline aria-label={t('events.checkin.cameraLabel')} width={320} />
-      ) : null}
-    </div>
-  );
-}
-
 export default function CheckInPage({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
   const sessionId = actionData?.sessionId || d.sessionId;
   const current = d.sessions.find((s) => s.id === sessionId);
   const a = d.attendance.find((x) => x.sessionId === sessionId);
@@ -231,11 +135,11 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
               spellCheck={false}
               maxLength={300}
               aria-describedby="ci-code-hint"
+              data-scan=""
             />
           </div>
           <button type="submit">{t('events.checkin.submit')}</button>
         </form>
-        <Scanner formId="ci-form" />
       </section>
       <section aria-labelledby="ci-walkin-title">
         <h2 id="ci-walkin-title">{t('events.checkin.walkIn')}</h2>
@@ -262,6 +166,15 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
           <button type="submit">{t('events.checkin.addWalkIn')}</button>
         </form>
       </section>
+      <div
+        id="scan-config"
+        hidden
+        data-jsqr={jsqrUrl}
+        data-scan-label={t('events.checkin.scan')}
+        data-stop-label={t('events.checkin.stopCamera')}
+        data-camera-label={t('events.checkin.cameraLabel')}
+      />
+      <script src={scanUrl} nonce={root?.nonce} defer />
     </>
   );
 }

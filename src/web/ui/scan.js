@@ -1,8 +1,9 @@
-// Camera scanning on the circulation desk (plain script, no framework; the page works without it). Beside each
-// field marked data-scan it adds a button that opens the back camera and fills the field with the first code it
-// reads: BarcodeDetector where the browser has it (Code 128, EAN-13 ISBNs, QR), else jsQR for QR codes only.
+// Camera scanning (plain script, no framework; the page works without it) for the circulation desk and event
+// check-in. Beside each field marked data-scan it adds a button that opens the back camera and fills the field
+// with the first code it reads: BarcodeDetector where the browser has it (Code 128, EAN-13 ISBNs, QR), else
+// jsQR for QR codes only (loaded only then, when the camera starts).
 (() => {
-  const config = document.getElementById('circ-scan-config');
+  const config = document.getElementById('scan-config');
   if (!config || !navigator.mediaDevices?.getUserMedia) return;
   let jsQR = null;
   const loadJsQR = () =>
@@ -31,7 +32,7 @@
     video.playsInline = true;
     video.hidden = true;
     video.width = 320;
-    video.setAttribute('aria-label', config.dataset.scanLabel || 'Camera');
+    video.setAttribute('aria-label', config.dataset.cameraLabel || config.dataset.scanLabel || 'Camera');
     input.insertAdjacentElement('afterend', video);
     input.insertAdjacentElement('afterend', button);
     let stream = null;
