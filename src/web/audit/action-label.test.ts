@@ -24,6 +24,13 @@ for (const v of ['submit', 'approve', 'return', 'update', 'review']) codes.add(`
 for (const v of ['submit', 'return', 'publish', 'schedule', 'withdraw']) codes.add(`news.article.${v}`);
 for (const v of ['submit', 'return', 'accept']) codes.add(`reports.submission.${v}`);
 for (const v of ['lost', 'withdraw']) codes.add(`circulation.item.${v}`);
+for (const v of ['review', 'decide', 'reject']) codes.add(`commendations.nomination.${v}`);
+for (const v of ['recognised', 'rejected']) codes.add(`citizen.assessment.${v}`);
+for (const v of ['create', 'update']) codes.add(`privacy.breach.${v}`);
+for (const v of ['cancel', 'restore']) codes.add(`events.session.${v}`);
+for (const v of ['course.create', 'course.update', 'session.create', 'participants.add', 'attendance.set'])
+  codes.add(`training.${v}`);
+codes.add('training.certificate.set');
 
 describe('audit actions in words', () => {
   it('finds the actions in the source (the scan works)', () => {
