@@ -14,6 +14,7 @@ import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/donation.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -49,8 +50,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ params, context }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
+  // The form carries nothing but its token; reading it still refuses a body that is not a form (400/415).
+  await readPageForm(request);
   try {
     await catalogueDonatedBooks(deps, actor, params.donationId);
     return redirect(
