@@ -81,12 +81,14 @@
           consent: true,
         });
       }
+      // Cleared before anything is awaited: a code scanned right after this one must not be wiped by a late
+      // reset (a scanner types the next barcode while this one is still being stored).
+      form.reset();
+      form.querySelector('input')?.focus();
       await put(row);
       status.textContent = warning
         ? `${say('circulation.van.queued')} — ${warning}`
         : say('circulation.van.queued');
-      form.reset();
-      form.querySelector('input')?.focus();
       await render();
       if (navigator.onLine) sync();
     });
