@@ -5,11 +5,6 @@ import { data, redirect } from 'react-router';
 import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { commendationsLinksPort } from '../../../modules/commendations/index.server.ts';
-import { cooperationLinksPort } from '../../../modules/cooperation/index.server.ts';
-import { guidanceLinksPort } from '../../../modules/guidance/index.server.ts';
-import { inspectionsLinksPort } from '../../../modules/inspections/index.server.ts';
-import { newsLinksPort } from '../../../modules/news/index.server.ts';
 import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
 import { saveProgress, transitionReport } from '../../../modules/plan/work/progress.usecases.server.ts';
 import {
@@ -27,8 +22,6 @@ import {
   getInstanceView,
   setInstanceDueDate,
 } from '../../../modules/plan/work/work.usecases.server.ts';
-import { sponsorshipLinksPort } from '../../../modules/sponsorship/index.server.ts';
-import { trainingLinksPort } from '../../../modules/training/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { PlanLinkedTrainingAndDonations } from '../../training/components/PlanLinkedRecords.tsx';
@@ -52,6 +45,7 @@ import {
   progressMessages,
 } from '../work-forms.ts';
 import type { Route } from './+types/instance.ts';
+import { linkedRecords } from './instance-links.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -116,19 +110,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         actorName: e.actorName,
       })),
       can: v.can,
-      // Records other registers link to this instance (news articles so far), listed as evidence.
-      linkedArticles: (await newsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id])).map((a) => ({
-        id: a.id,
-        title: a.title,
-        status: a.status,
-      })),
-      linkedGuidance: await guidanceLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
-      linkedTraining: await trainingLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
-      linkedDonations: await sponsorshipLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
-      // International cooperation, inspections and commendations linked to this instance (issue 16).
-      linkedCooperation: await cooperationLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
-      linkedInspections: await inspectionsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
-      linkedCommendations: await commendationsLinksPort.forPlanInstances(deps, deps.db, [v.instance.id]),
+      ...(await linkedRecords(deps, v.instance.id)),
     };
   } catch (e) {
     rethrowForPage(e);
