@@ -10,6 +10,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceFormAfter } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -109,40 +110,40 @@ export default function UsersPage({ loaderData, actionData }: Route.ComponentPro
         </p>
       ) : null}
       <form method="get" className="filters" aria-label={t('access.users.filters')}>
-        <div className="field">
-          <label htmlFor="users-q">{t('access.users.search')}</label>
-          <input id="users-q" name="q" type="search" defaultValue={f.q ?? ''} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="users-role">{t('access.users.role')}</label>
-          <select id="users-role" name="role" defaultValue={f.role ?? ''}>
-            <option value="">{t('access.users.any')}</option>
-            {options.roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`access.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="users-unit">{t('access.users.unit')}</label>
-          <select id="users-unit" name="unit" defaultValue={f.unit ?? ''}>
-            <option value="">{t('access.users.any')}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="users-status">{t('access.users.status')}</label>
-          <select id="users-status" name="status" defaultValue={f.status ?? ''}>
-            <option value="">{t('access.users.any')}</option>
-            <option value="active">{t('access.users.statusActive')}</option>
-            <option value="disabled">{t('access.users.statusDisabled')}</option>
-          </select>
-        </div>
+        <TextField
+          id="users-q"
+          label={t('access.users.search')}
+          name="q"
+          type="search"
+          defaultValue={f.q ?? ''}
+          maxLength={200}
+        />
+        <SelectField id="users-role" label={t('access.users.role')} name="role" defaultValue={f.role ?? ''}>
+          <option value="">{t('access.users.any')}</option>
+          {options.roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`access.role.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="users-unit" label={t('access.users.unit')} name="unit" defaultValue={f.unit ?? ''}>
+          <option value="">{t('access.users.any')}</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="users-status"
+          label={t('access.users.status')}
+          name="status"
+          defaultValue={f.status ?? ''}
+        >
+          <option value="">{t('access.users.any')}</option>
+          <option value="active">{t('access.users.statusActive')}</option>
+          <option value="disabled">{t('access.users.statusDisabled')}</option>
+        </SelectField>
         <button type="submit">{t('access.users.filter')}</button>
       </form>
 

@@ -4,6 +4,7 @@ import { AuditQuerySchema } from '../../../modules/audit/audit.schemas.server.ts
 import { listAuditEntries } from '../../../modules/audit/audit.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
@@ -62,26 +63,41 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
         <FilterProblems summary="audit.invalidFilters" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="audit-q">{t('audit.filter.q')}</label>
-          <input id="audit-q" name="q" defaultValue={f.q ?? ''} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t('audit.filter.action')}</label>
-          <input id="audit-action" name="action" defaultValue={f.action ?? ''} maxLength={120} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity-type">{t('audit.filter.entityType')}</label>
-          <input id="audit-entity-type" name="entityType" defaultValue={f.entityType ?? ''} maxLength={60} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('audit.filter.from')}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={f.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('audit.filter.to')}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={f.to ?? ''} />
-        </div>
+        <TextField
+          id="audit-q"
+          label={t('audit.filter.q')}
+          name="q"
+          defaultValue={f.q ?? ''}
+          maxLength={200}
+        />
+        <TextField
+          id="audit-action"
+          label={t('audit.filter.action')}
+          name="action"
+          defaultValue={f.action ?? ''}
+          maxLength={120}
+        />
+        <TextField
+          id="audit-entity-type"
+          label={t('audit.filter.entityType')}
+          name="entityType"
+          defaultValue={f.entityType ?? ''}
+          maxLength={60}
+        />
+        <TextField
+          id="audit-from"
+          label={t('audit.filter.from')}
+          name="from"
+          type="date"
+          defaultValue={f.from ?? ''}
+        />
+        <TextField
+          id="audit-to"
+          label={t('audit.filter.to')}
+          name="to"
+          type="date"
+          defaultValue={f.to ?? ''}
+        />
         <button type="submit">{t('audit.filter.submit')}</button>
       </form>
       <ScrollRegion>

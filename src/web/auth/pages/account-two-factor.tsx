@@ -14,6 +14,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import {
   cookieHeaders,
   type FormMessage,
@@ -153,17 +154,15 @@ export default function AccountTwoFactor({ loaderData, actionData }: Route.Compo
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="totpURI" value={result.setup.totpURI} />
-            <div className="field">
-              <label htmlFor="tfa-code">{t('auth.field.totpCode')}</label>
-              <input
-                id="tfa-code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={12}
-                required
-              />
-            </div>
+            <TextField
+              id="tfa-code"
+              label={t('auth.field.totpCode')}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={12}
+              required
+            />
             <div>
               <button type="submit">{t('auth.twoFactorSetup.confirm')}</button>
             </div>
@@ -175,17 +174,15 @@ export default function AccountTwoFactor({ loaderData, actionData }: Route.Compo
           {loaderData.required ? <p className="muted">{t('auth.twoFactorSetup.requiredNote')}</p> : null}
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="disable" />
-            <div className="field">
-              <label htmlFor="tfa-disable-password">{t('auth.field.currentPassword')}</label>
-              <input
-                id="tfa-disable-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                maxLength={1024}
-                required
-              />
-            </div>
+            <TextField
+              id="tfa-disable-password"
+              label={t('auth.field.currentPassword')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              maxLength={1024}
+              required
+            />
             <div>
               <button type="submit" className="danger">
                 {t('auth.twoFactorSetup.disable')}
@@ -198,17 +195,15 @@ export default function AccountTwoFactor({ loaderData, actionData }: Route.Compo
           <p>{t('auth.twoFactorSetup.intro')}</p>
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="start" />
-            <div className="field">
-              <label htmlFor="tfa-password">{t('auth.field.currentPassword')}</label>
-              <input
-                id="tfa-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                maxLength={1024}
-                required
-              />
-            </div>
+            <TextField
+              id="tfa-password"
+              label={t('auth.field.currentPassword')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              maxLength={1024}
+              required
+            />
             <div>
               <button type="submit">{t('auth.twoFactorSetup.start')}</button>
             </div>

@@ -14,6 +14,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { cookieHeaders, failure, formText, forwardActionHeaders, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/account.ts';
@@ -147,44 +148,35 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <h2 id="account-password">{t('auth.account.changePassword')}</h2>
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="change-password" />
-          <div className="field">
-            <label htmlFor="account-current-password">{t('auth.field.currentPassword')}</label>
-            <input
-              id="account-current-password"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              maxLength={1024}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="account-new-password">{t('auth.field.newPassword')}</label>
-            <p className="hint" id="account-new-password-hint">
-              {t('auth.passwordRules')}
-            </p>
-            <input
-              id="account-new-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              aria-describedby="account-new-password-hint"
-              minLength={8}
-              maxLength={1024}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="account-confirm-password">{t('auth.field.confirmPassword')}</label>
-            <input
-              id="account-confirm-password"
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              maxLength={1024}
-              required
-            />
-          </div>
+          <TextField
+            id="account-current-password"
+            label={t('auth.field.currentPassword')}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            maxLength={1024}
+            required
+          />
+          <TextField
+            id="account-new-password"
+            label={t('auth.field.newPassword')}
+            hint={t('auth.passwordRules')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            maxLength={1024}
+            required
+          />
+          <TextField
+            id="account-confirm-password"
+            label={t('auth.field.confirmPassword')}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            maxLength={1024}
+            required
+          />
           <div className="field checkbox-field">
             <input id="account-sign-out-others" name="signOutOthers" type="checkbox" defaultChecked />
             <label htmlFor="account-sign-out-others">{t('auth.account.signOutOthers')}</label>

@@ -7,6 +7,7 @@ import { requestPasswordReset } from '../../../modules/auth/auth.usecases.server
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { formText, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/forgot-password.ts';
@@ -50,18 +51,16 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       <ErrorSummary errors={actionData?.errors} />
       <p>{t('auth.forgot.intro')}</p>
       <form method="post" className="form" noValidate>
-        <div className="field">
-          <label htmlFor="forgot-email">{t('auth.field.email')}</label>
-          <input
-            id="forgot-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            defaultValue={actionData?.values.email ?? ''}
-          />
-        </div>
+        <TextField
+          id="forgot-email"
+          label={t('auth.field.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={actionData?.values.email ?? ''}
+        />
         <div>
           <button type="submit">{t('auth.forgot.submit')}</button>
         </div>

@@ -5,6 +5,7 @@ import { resetPassword } from '../../../modules/auth/auth.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { type FormMessage, failure, formText, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/reset-password.ts';
@@ -65,33 +66,26 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       {token ? (
         <form method="post" className="form" noValidate>
           <input type="hidden" name="token" value={token} />
-          <div className="field">
-            <label htmlFor="reset-password">{t('auth.field.newPassword')}</label>
-            <p className="hint" id="reset-password-hint">
-              {t('auth.passwordRules')}
-            </p>
-            <input
-              id="reset-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              aria-describedby="reset-password-hint"
-              minLength={8}
-              maxLength={1024}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="reset-confirm">{t('auth.field.confirmPassword')}</label>
-            <input
-              id="reset-confirm"
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              maxLength={1024}
-              required
-            />
-          </div>
+          <TextField
+            id="reset-password"
+            label={t('auth.field.newPassword')}
+            hint={t('auth.passwordRules')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            maxLength={1024}
+            required
+          />
+          <TextField
+            id="reset-confirm"
+            label={t('auth.field.confirmPassword')}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            maxLength={1024}
+            required
+          />
           {loaderData.welcome ? null : <p className="hint">{t('auth.reset.signsOutEverywhere')}</p>}
           <div>
             <button type="submit">{t('auth.reset.submit')}</button>

@@ -7,6 +7,7 @@ import { verifySignInCode } from '../../../modules/auth/auth.usecases.server.ts'
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { cookieHeaders, failure, formText, forwardActionHeaders, homeFor, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/two-factor.ts';
@@ -57,18 +58,16 @@ export default function TwoFactor({ loaderData, actionData }: Route.ComponentPro
       <form method="post" className="form" noValidate>
         <input type="hidden" name="next" value={loaderData.next} />
         <input type="hidden" name="method" value="totp" />
-        <div className="field">
-          <label htmlFor="two-factor-code">{t('auth.field.totpCode')}</label>
-          <input
-            id="two-factor-code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={12}
-            required
-          />
-        </div>
+        <TextField
+          id="two-factor-code"
+          label={t('auth.field.totpCode')}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={12}
+          required
+        />
         <div>
           <button type="submit">{t('auth.twoFactor.submit')}</button>
         </div>
@@ -78,10 +77,14 @@ export default function TwoFactor({ loaderData, actionData }: Route.ComponentPro
         <form method="post" className="form" noValidate>
           <input type="hidden" name="next" value={loaderData.next} />
           <input type="hidden" name="method" value="backup" />
-          <div className="field">
-            <label htmlFor="two-factor-backup">{t('auth.field.backupCode')}</label>
-            <input id="two-factor-backup" name="code" autoComplete="off" maxLength={32} required />
-          </div>
+          <TextField
+            id="two-factor-backup"
+            label={t('auth.field.backupCode')}
+            name="code"
+            autoComplete="off"
+            maxLength={32}
+            required
+          />
           <div>
             <button type="submit" className="secondary">
               {t('auth.twoFactor.submitBackup')}

@@ -6,6 +6,7 @@ import { CommemorativeQuerySchema } from '../../../modules/event-feeds/event-fee
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/commemorative.ts';
@@ -47,16 +48,18 @@ export default function CommemorativeCalendar({ loaderData }: Route.ComponentPro
         <FilterProblems summary="eventFeeds.commemorative.invalidYear" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="comm-year">{t('eventFeeds.commemorative.year')}</label>
-          <select id="comm-year" name="year" defaultValue={String(year)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="comm-year"
+          label={t('eventFeeds.commemorative.year')}
+          name="year"
+          defaultValue={String(year)}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('eventFeeds.calendar.show')}</button>
       </form>
       <div className="table-wrap">

@@ -20,6 +20,7 @@ import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/ev
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -197,34 +198,49 @@ export default function EventSubscriptions({ loaderData, actionData }: Route.Com
           <form method="post">
             <input type="hidden" name="intent" value="add" />
             <FormToken />
-            <div className="field">
-              <label htmlFor="sub-name">{t('eventFeeds.subscriptions.name')}</label>
-              <input id="sub-name" name="name" required minLength={2} maxLength={200} defaultValue={v.name} />
-            </div>
-            <div className="field">
-              <label htmlFor="sub-url">{t('eventFeeds.subscriptions.url')}</label>
-              <input id="sub-url" name="url" type="url" required maxLength={2000} defaultValue={v.url} />
-            </div>
-            <div className="field">
-              <label htmlFor="sub-unitId">{t('eventFeeds.subscriptions.unit')}</label>
-              <select id="sub-unitId" name="unitId" required defaultValue={v.unitId ?? ''}>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="sub-category">{t('eventFeeds.subscriptions.category')}</label>
-              <select id="sub-category" name="category" defaultValue={v.category || 'other'}>
-                {EVENT_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {catLabel(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField
+              id="sub-name"
+              label={t('eventFeeds.subscriptions.name')}
+              name="name"
+              required
+              minLength={2}
+              maxLength={200}
+              defaultValue={v.name}
+            />
+            <TextField
+              id="sub-url"
+              label={t('eventFeeds.subscriptions.url')}
+              name="url"
+              type="url"
+              required
+              maxLength={2000}
+              defaultValue={v.url}
+            />
+            <SelectField
+              id="sub-unitId"
+              label={t('eventFeeds.subscriptions.unit')}
+              name="unitId"
+              required
+              defaultValue={v.unitId ?? ''}
+            >
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="sub-category"
+              label={t('eventFeeds.subscriptions.category')}
+              name="category"
+              defaultValue={v.category || 'other'}
+            >
+              {EVENT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {catLabel(c)}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit">{t('eventFeeds.subscriptions.submit')}</button>
           </form>
         </section>
@@ -254,14 +270,14 @@ export default function EventSubscriptions({ loaderData, actionData }: Route.Com
           <form method="post" className="filters">
             <input type="hidden" name="intent" value="host-add" />
             <FormToken />
-            <div className="field">
-              <label htmlFor="host-pattern">{t('eventFeeds.allowlist.pattern')}</label>
-              <input id="host-pattern" name="pattern" required maxLength={253} />
-            </div>
-            <div className="field">
-              <label htmlFor="host-note">{t('eventFeeds.allowlist.note')}</label>
-              <input id="host-note" name="note" maxLength={300} />
-            </div>
+            <TextField
+              id="host-pattern"
+              label={t('eventFeeds.allowlist.pattern')}
+              name="pattern"
+              required
+              maxLength={253}
+            />
+            <TextField id="host-note" label={t('eventFeeds.allowlist.note')} name="note" maxLength={300} />
             <button type="submit">{t('eventFeeds.allowlist.add')}</button>
           </form>
         ) : null}

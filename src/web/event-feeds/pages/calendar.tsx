@@ -10,6 +10,7 @@ import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/ev
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
@@ -95,21 +96,26 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
         <FilterProblems summary="eventFeeds.calendar.invalidFilters" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="cal-month">{t('eventFeeds.calendar.month')}</label>
-          <input id="cal-month" name="month" type="month" defaultValue={monthParam(year, month)} />
-        </div>
-        <div className="field">
-          <label htmlFor="cal-category">{t('eventFeeds.calendar.category')}</label>
-          <select id="cal-category" name="category" defaultValue={category ?? ''}>
-            <option value="">{t('eventFeeds.calendar.allCategories')}</option>
-            {EVENT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {catLabel(c)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="cal-month"
+          label={t('eventFeeds.calendar.month')}
+          name="month"
+          type="month"
+          defaultValue={monthParam(year, month)}
+        />
+        <SelectField
+          id="cal-category"
+          label={t('eventFeeds.calendar.category')}
+          name="category"
+          defaultValue={category ?? ''}
+        >
+          <option value="">{t('eventFeeds.calendar.allCategories')}</option>
+          {EVENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {catLabel(c)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('eventFeeds.calendar.show')}</button>
       </form>
       <nav className="cal-nav" aria-label={t('eventFeeds.calendar.monthNav')}>

@@ -15,12 +15,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
 import { EXHIBITION_FIELDS, EXHIBITION_MESSAGES, exhibitionFormInput } from '../forms.server.ts';
@@ -117,22 +117,19 @@ export default function ExhibitionsAdmin({ loaderData, actionData }: Route.Compo
           <h2 id="exhibition-create">{t('exhibitions.admin.create')}</h2>
           <form method="post" className="form" noValidate>
             <FormToken />
-            <div className="field">
-              <label htmlFor="exhibition-unit">{t('exhibitions.field.unit')}</label>
-              <FieldError id="exhibition-unit" errors={errors} />
-              <select
-                id="exhibition-unit"
-                name="unitId"
-                defaultValue={v.unitId ?? ''}
-                {...fieldAria('exhibition-unit', errors)}
-              >
-                {loaderData.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="exhibition-unit"
+              label={t('exhibitions.field.unit')}
+              errors={errors}
+              name="unitId"
+              defaultValue={v.unitId ?? ''}
+            >
+              {loaderData.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
             <ExhibitionFields values={v} errors={errors} />
             <button type="submit">{t('exhibitions.admin.createSubmit')}</button>
           </form>

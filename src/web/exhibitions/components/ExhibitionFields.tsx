@@ -1,8 +1,8 @@
 // The exhibition's own fields (titles, address, summaries, dates): shared by the create and edit forms.
 
 import { useT } from '../../i18n.ts';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { EXHIBITION_FIELDS } from '../forms.server.ts';
 
 type Name = (typeof EXHIBITION_FIELDS)[number];
@@ -17,43 +17,29 @@ export function ExhibitionFields({
 }) {
   const t = useT();
   const text = (id: string, name: Name, label: string, max: number, hint?: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} errors={errors} />
-      <input
-        id={id}
-        name={name}
-        maxLength={max}
-        defaultValue={v[name] ?? ''}
-        {...fieldAria(id, errors, hint ? `${id}-hint` : undefined)}
-      />
-    </div>
+    <TextField
+      id={id}
+      label={label}
+      errors={errors}
+      hint={hint}
+      name={name}
+      maxLength={max}
+      defaultValue={v[name] ?? ''}
+    />
   );
   const area = (id: string, name: Name, label: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={4000}
-        defaultValue={v[name] ?? ''}
-        {...fieldAria(id, errors)}
-      />
-    </div>
+    <TextArea
+      id={id}
+      label={label}
+      errors={errors}
+      name={name}
+      rows={4}
+      maxLength={4000}
+      defaultValue={v[name] ?? ''}
+    />
   );
   const day = (id: string, name: Name, label: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={name} type="date" defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
-    </div>
+    <TextField id={id} label={label} errors={errors} name={name} type="date" defaultValue={v[name] ?? ''} />
   );
   return (
     <>

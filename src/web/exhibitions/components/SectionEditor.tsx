@@ -7,9 +7,9 @@ import type {
 } from '../../../modules/exhibitions/exhibitions.queries.server.ts';
 import { ResponsiveImage } from '../../catalogue/components/ResponsiveImage.tsx';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import { FieldError, fieldAria, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 const textOf = (v: object, name: string): string => {
   const x = (v as Record<string, unknown>)[name];
@@ -30,30 +30,8 @@ export function SectionFields({
   const t = useT();
   const input = (suffix: string, name: string, label: string, max: number, area: boolean) => {
     const id = `${prefix}-${suffix}`;
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <FieldError id={id} errors={errors} />
-        {area ? (
-          <textarea
-            id={id}
-            name={name}
-            rows={6}
-            maxLength={max}
-            defaultValue={textOf(v, name)}
-            {...fieldAria(id, errors)}
-          />
-        ) : (
-          <input
-            id={id}
-            name={name}
-            maxLength={max}
-            defaultValue={textOf(v, name)}
-            {...fieldAria(id, errors)}
-          />
-        )}
-      </div>
-    );
+    const common = { id, label, errors, name, maxLength: max, defaultValue: textOf(v, name) };
+    return area ? <TextArea rows={6} {...common} /> : <TextField {...common} />;
   };
   return (
     <>
@@ -216,10 +194,12 @@ export function SectionEditor(props: {
             {...fieldAria(`${prefix}-record`, errors, `${prefix}-record-hint`)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${prefix}-record-caption`}>{t('exhibitions.field.captionVi')}</label>
-          <input id={`${prefix}-record-caption`} name="captionVi" maxLength={2000} />
-        </div>
+        <TextField
+          id={`${prefix}-record-caption`}
+          label={t('exhibitions.field.captionVi')}
+          name="captionVi"
+          maxLength={2000}
+        />
         <button type="submit">
           {t('exhibitions.admin.addRecord')}
           <span className="visually-hidden">: {s.headingVi}</span>

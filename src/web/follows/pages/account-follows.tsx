@@ -26,6 +26,7 @@ import styles from '../../events/event-calendar.css?url';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -125,17 +126,20 @@ function FollowForm({
       <input type="hidden" name="intent" value="follow" />
       <FormToken />
       <input type="hidden" name="kind" value={kind} />
-      <div className="field">
-        <label htmlFor={`follow-${kind}`}>{t(`follows.kind.${kind}`)}</label>
-        <select id={`follow-${kind}`} name="target" required defaultValue="">
-          <option value="">{t('follows.choose')}</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`follow-${kind}`}
+        label={t(`follows.kind.${kind}`)}
+        name="target"
+        required
+        defaultValue=""
+      >
+        <option value="">{t('follows.choose')}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </SelectField>
       <button type="submit">{t(label)}</button>
     </form>
   );

@@ -7,6 +7,7 @@ import { searchGuidance } from '../../../modules/guidance/guidance.usecases.serv
 import { GUIDANCE_TYPES } from '../../../modules/guidance/guidance.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -56,21 +57,20 @@ export default function GuidanceList({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="g-q">{t('guidance.search')}</label>
-          <input id="g-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="g-type">{t('guidance.field.type')}</label>
-          <select id="g-type" name="docType" defaultValue={q.docType ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {GUIDANCE_TYPES.map((d) => (
-              <option key={d} value={d}>
-                {t(`guidance.type.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="g-q" label={t('guidance.search')} name="q" type="search" defaultValue={q.q ?? ''} />
+        <SelectField
+          id="g-type"
+          label={t('guidance.field.type')}
+          name="docType"
+          defaultValue={q.docType ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {GUIDANCE_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {t(`guidance.type.${d}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <div className="table-wrap">

@@ -13,10 +13,10 @@ import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/new.ts';
 
@@ -80,11 +80,7 @@ export default function NewGuidance({ loaderData, actionData }: Route.ComponentP
   const errors = actionData?.errors;
   const chosen = new Set((v.targetUnitIds ?? '').split(','));
   const text = (id: string, name: (typeof FIELDS)[number], label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
-    </div>
+    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={v[name] ?? ''} />
   );
   return (
     <>
@@ -93,57 +89,59 @@ export default function NewGuidance({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <form method="post" className="form" noValidate>
         <FormToken />
-        <div className="field">
-          <label htmlFor="gd-unit">{t('guidance.field.unit')}</label>
-          <FieldError id="gd-unit" errors={errors} />
-          <select id="gd-unit" name="unitId" defaultValue={v.unitId ?? ''} {...fieldAria('gd-unit', errors)}>
-            <option value="">{t('units.field.choose')}</option>
-            {o.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gd-type">{t('guidance.field.type')}</label>
-          <select id="gd-type" name="docType" defaultValue={v.docType ?? 'huong_dan'}>
-            {GUIDANCE_TYPES.map((d) => (
-              <option key={d} value={d}>
-                {t(`guidance.type.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="gd-unit"
+          label={t('guidance.field.unit')}
+          errors={errors}
+          name="unitId"
+          defaultValue={v.unitId ?? ''}
+        >
+          <option value="">{t('units.field.choose')}</option>
+          {o.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="gd-type"
+          label={t('guidance.field.type')}
+          name="docType"
+          defaultValue={v.docType ?? 'huong_dan'}
+        >
+          {GUIDANCE_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {t(`guidance.type.${d}`)}
+            </option>
+          ))}
+        </SelectField>
         {text('gd-issuer', 'issuer', t('guidance.field.issuer'))}
         {text('gd-number', 'numberSymbol', t('guidance.field.number'))}
         {text('gd-issued', 'issuedOn', t('guidance.field.issuedOn'), 'date')}
         {text('gd-title', 'title', t('guidance.field.title'))}
-        <div className="field">
-          <label htmlFor="gd-summary">{t('guidance.field.summary')}</label>
-          <textarea id="gd-summary" name="summary" rows={4} defaultValue={v.summary ?? ''} />
-        </div>
+        <TextArea
+          id="gd-summary"
+          label={t('guidance.field.summary')}
+          name="summary"
+          rows={4}
+          defaultValue={v.summary ?? ''}
+        />
         {text('gd-url', 'url', t('guidance.field.url'), 'url')}
-        <div className="field">
-          <label htmlFor="gd-plan">{t('news.field.planInstances')}</label>
-          <p className="hint" id="gd-plan-hint">
-            {t('news.field.manyHint')}
-          </p>
-          <select
-            id="gd-plan"
-            name="planInstanceIds"
-            multiple
-            size={Math.min(6, Math.max(2, o.planInstances.length))}
-            defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-            aria-describedby="gd-plan-hint"
-          >
-            {o.planInstances.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.year} · ${p.label}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="gd-plan"
+          label={t('news.field.planInstances')}
+          hint={t('news.field.manyHint')}
+          name="planInstanceIds"
+          multiple
+          size={Math.min(6, Math.max(2, o.planInstances.length))}
+          defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
+        >
+          {o.planInstances.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.year} · ${p.label}`}
+            </option>
+          ))}
+        </SelectField>
         <fieldset>
           <legend>{t('guidance.field.targets')}</legend>
           {o.targets.map((u) => (

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { listOutbox } from '../../../modules/mail/mail.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/outbox.ts';
 
@@ -36,10 +37,14 @@ export default function OutboxPage({ loaderData }: Route.ComponentProps) {
       <h1>{t('mail.outbox.title')}</h1>
       <p className="muted">{t('mail.outbox.intro')}</p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="outbox-to">{t('mail.outbox.filterTo')}</label>
-          <input id="outbox-to" name="to" type="email" defaultValue={loaderData.to} maxLength={200} />
-        </div>
+        <TextField
+          id="outbox-to"
+          label={t('mail.outbox.filterTo')}
+          name="to"
+          type="email"
+          defaultValue={loaderData.to}
+          maxLength={200}
+        />
         <button type="submit">{t('mail.outbox.filter')}</button>
       </form>
       <div className="table-wrap">

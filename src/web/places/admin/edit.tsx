@@ -8,10 +8,10 @@ import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { conflictOf, submittedOf, versionForForm } from '../../ui/version-forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { PlaceForm } from '../components/PlaceForm.tsx';
 import { weekdayKey } from '../format.ts';
 import type { PlaceFormValues } from '../forms.server.ts';
@@ -202,17 +202,14 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
           <input type="hidden" name="intent" value="exception" />
           <FormToken />
           <input type="hidden" name="version" value={version} />
-          <div className="field">
-            <label htmlFor="exception-day">{t('places.exceptions.day')}</label>
-            <FieldError id="exception-day" errors={errors} />
-            <input
-              id="exception-day"
-              name="day"
-              type="date"
-              defaultValue={ex.day ?? ''}
-              {...fieldAria('exception-day', errors)}
-            />
-          </div>
+          <TextField
+            id="exception-day"
+            label={t('places.exceptions.day')}
+            errors={errors}
+            name="day"
+            type="date"
+            defaultValue={ex.day ?? ''}
+          />
           <div className="field checkbox-field">
             <input
               id="exception-closed"
@@ -222,39 +219,30 @@ export default function EditPlacePage({ loaderData, actionData }: Route.Componen
             />
             <label htmlFor="exception-closed">{t('places.exceptions.closed')}</label>
           </div>
-          <div className="field">
-            <label htmlFor="exception-opens">{t('places.exceptions.opens')}</label>
-            <FieldError id="exception-opens" errors={errors} />
-            <input
-              id="exception-opens"
-              name="opens"
-              type="time"
-              defaultValue={ex.opens ?? ''}
-              {...fieldAria('exception-opens', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="exception-closes">{t('places.exceptions.closes')}</label>
-            <FieldError id="exception-closes" errors={errors} />
-            <input
-              id="exception-closes"
-              name="closes"
-              type="time"
-              defaultValue={ex.closes ?? ''}
-              {...fieldAria('exception-closes', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="exception-note">{t('places.exceptions.note')}</label>
-            <FieldError id="exception-note" errors={errors} />
-            <input
-              id="exception-note"
-              name="note"
-              maxLength={300}
-              defaultValue={ex.note ?? ''}
-              {...fieldAria('exception-note', errors)}
-            />
-          </div>
+          <TextField
+            id="exception-opens"
+            label={t('places.exceptions.opens')}
+            errors={errors}
+            name="opens"
+            type="time"
+            defaultValue={ex.opens ?? ''}
+          />
+          <TextField
+            id="exception-closes"
+            label={t('places.exceptions.closes')}
+            errors={errors}
+            name="closes"
+            type="time"
+            defaultValue={ex.closes ?? ''}
+          />
+          <TextField
+            id="exception-note"
+            label={t('places.exceptions.note')}
+            errors={errors}
+            name="note"
+            maxLength={300}
+            defaultValue={ex.note ?? ''}
+          />
           <div>
             <button type="submit">{t('places.exceptions.add')}</button>
           </div>

@@ -11,13 +11,14 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
-import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/list.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -115,10 +116,14 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
         ) : null}
       </ul>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="admin-places-q">{t('places.admin.search')}</label>
-          <input id="admin-places-q" name="q" type="search" maxLength={200} defaultValue={d.q} />
-        </div>
+        <TextField
+          id="admin-places-q"
+          label={t('places.admin.search')}
+          name="q"
+          type="search"
+          maxLength={200}
+          defaultValue={d.q}
+        />
         <button type="submit">{t('places.admin.searchSubmit')}</button>
       </form>
       {d.places.length ? (
@@ -171,29 +176,23 @@ export default function AdminPlacesPage({ loaderData, actionData }: Route.Compon
             <h3>{t('places.admin.newRoute')}</h3>
             <form method="post" className="form" noValidate>
               <FormToken />
-              <div className="field">
-                <label htmlFor="route-name">{t('places.route.name')}</label>
-                <FieldError id="route-name" errors={errors} />
-                <input
-                  id="route-name"
-                  name="name"
-                  maxLength={300}
-                  required
-                  defaultValue={v.name ?? ''}
-                  {...fieldAria('route-name', errors)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="route-vehicle">{t('places.route.vehicle')}</label>
-                <FieldError id="route-vehicle" errors={errors} />
-                <input
-                  id="route-vehicle"
-                  name="vehicle"
-                  maxLength={100}
-                  defaultValue={v.vehicle ?? ''}
-                  {...fieldAria('route-vehicle', errors)}
-                />
-              </div>
+              <TextField
+                id="route-name"
+                label={t('places.route.name')}
+                errors={errors}
+                name="name"
+                maxLength={300}
+                required
+                defaultValue={v.name ?? ''}
+              />
+              <TextField
+                id="route-vehicle"
+                label={t('places.route.vehicle')}
+                errors={errors}
+                name="vehicle"
+                maxLength={100}
+                defaultValue={v.vehicle ?? ''}
+              />
               <UnitSelect
                 id="route-unit"
                 name="unitId"

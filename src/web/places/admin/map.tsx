@@ -15,6 +15,7 @@ import { useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -25,7 +26,6 @@ import {
   submittedOf,
   versionForForm,
 } from '../../ui/version-forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/map.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -106,32 +106,24 @@ export default function MapSettingsPage({ loaderData, actionData }: Route.Compon
       <form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={versionForForm(loaderData.version, actionData)} />
-        <div className="field">
-          <label htmlFor="map-tile-url">{t('places.mapSettings.tileUrl')}</label>
-          <p className="hint" id="map-tile-url-hint">
-            {t('places.mapSettings.tileUrlHint')}
-          </p>
-          <FieldError id="map-tile-url" errors={errors} />
-          <input
-            id="map-tile-url"
-            name="tileUrl"
-            type="url"
-            maxLength={500}
-            defaultValue={v.tileUrl}
-            {...fieldAria('map-tile-url', errors, 'map-tile-url-hint')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="map-attribution">{t('places.mapSettings.attribution')}</label>
-          <FieldError id="map-attribution" errors={errors} />
-          <input
-            id="map-attribution"
-            name="attribution"
-            maxLength={300}
-            defaultValue={v.attribution}
-            {...fieldAria('map-attribution', errors)}
-          />
-        </div>
+        <TextField
+          id="map-tile-url"
+          label={t('places.mapSettings.tileUrl')}
+          errors={errors}
+          hint={t('places.mapSettings.tileUrlHint')}
+          name="tileUrl"
+          type="url"
+          maxLength={500}
+          defaultValue={v.tileUrl}
+        />
+        <TextField
+          id="map-attribution"
+          label={t('places.mapSettings.attribution')}
+          errors={errors}
+          name="attribution"
+          maxLength={300}
+          defaultValue={v.attribution}
+        />
         <div>
           <button type="submit">{t('places.mapSettings.save')}</button>
         </div>

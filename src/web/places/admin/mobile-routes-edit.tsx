@@ -8,10 +8,11 @@ import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { conflictOf, submittedOf, versionForForm } from '../../ui/version-forms.ts';
-import { FieldError, fieldAria, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import { dayLabel, weekdayKey } from '../format.ts';
 import type { Route } from './+types/mobile-routes-edit.ts';
 import { editRouteAction } from './mobile-routes-edit.server.ts';
@@ -91,40 +92,31 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="route" />
           <input type="hidden" name="version" value={versionForForm(d.version, actionData)} />
-          <div className="field">
-            <label htmlFor="route-name">{t('places.route.name')}</label>
-            <FieldError id="route-name" errors={errors} />
-            <input
-              id="route-name"
-              name="name"
-              maxLength={300}
-              defaultValue={r.name}
-              {...fieldAria('route-name', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="route-vehicle">{t('places.route.vehicle')}</label>
-            <FieldError id="route-vehicle" errors={errors} />
-            <input
-              id="route-vehicle"
-              name="vehicle"
-              maxLength={100}
-              defaultValue={r.vehicle}
-              {...fieldAria('route-vehicle', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="route-description">{t('places.route.description')}</label>
-            <FieldError id="route-description" errors={errors} />
-            <textarea
-              id="route-description"
-              name="description"
-              rows={3}
-              maxLength={2000}
-              defaultValue={r.description}
-              {...fieldAria('route-description', errors)}
-            />
-          </div>
+          <TextField
+            id="route-name"
+            label={t('places.route.name')}
+            errors={errors}
+            name="name"
+            maxLength={300}
+            defaultValue={r.name}
+          />
+          <TextField
+            id="route-vehicle"
+            label={t('places.route.vehicle')}
+            errors={errors}
+            name="vehicle"
+            maxLength={100}
+            defaultValue={r.vehicle}
+          />
+          <TextArea
+            id="route-description"
+            label={t('places.route.description')}
+            errors={errors}
+            name="description"
+            rows={3}
+            maxLength={2000}
+            defaultValue={r.description}
+          />
           <UnitSelect
             id="route-unit"
             name="unitId"
@@ -133,13 +125,15 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
             value={r.unitId}
             errors={errors}
           />
-          <div className="field">
-            <label htmlFor="route-status">{t('places.field.status')}</label>
-            <select id="route-status" name="status" defaultValue={r.status}>
-              <option value="active">{t('places.status.active')}</option>
-              <option value="closed">{t('places.status.closed')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="route-status"
+            label={t('places.field.status')}
+            name="status"
+            defaultValue={r.status}
+          >
+            <option value="active">{t('places.status.active')}</option>
+            <option value="closed">{t('places.status.closed')}</option>
+          </SelectField>
           <div>
             <button type="submit">{t('places.admin.save')}</button>
           </div>
@@ -181,84 +175,66 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
         <form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="addStop" />
           <FormToken />
-          <div className="field">
-            <label htmlFor="stop-place">{t('places.route.stopPlace')}</label>
-            <FieldError id="stop-place" errors={errors} />
-            <select
-              id="stop-place"
-              name="placeId"
-              defaultValue={s.placeId ?? ''}
-              {...fieldAria('stop-place', errors)}
-            >
-              <option value="">{t('places.field.choose')}</option>
-              {d.places.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {[p.name, p.commune, p.district].filter(Boolean).join(' · ')}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="stop-weekday">{t('places.route.weekday')}</label>
-            <FieldError id="stop-weekday" errors={errors} />
-            <select
-              id="stop-weekday"
-              name="weekday"
-              defaultValue={s.weekday ?? ''}
-              {...fieldAria('stop-weekday', errors)}
-            >
-              <option value="">{t('places.route.noWeekday')}</option>
-              {[1, 2, 3, 4, 5, 6, 7].map((w) => (
-                <option key={w} value={w}>
-                  {t(weekdayKey(w))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="stop-dates">{t('places.route.dates')}</label>
-            <FieldError id="stop-dates" errors={errors} />
-            <input
-              id="stop-dates"
-              name="dates"
-              maxLength={800}
-              defaultValue={s.dates ?? ''}
-              {...fieldAria('stop-dates', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="stop-starts">{t('places.route.starts')}</label>
-            <FieldError id="stop-starts" errors={errors} />
-            <input
-              id="stop-starts"
-              name="starts"
-              type="time"
-              defaultValue={s.starts ?? ''}
-              {...fieldAria('stop-starts', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="stop-ends">{t('places.route.ends')}</label>
-            <FieldError id="stop-ends" errors={errors} />
-            <input
-              id="stop-ends"
-              name="ends"
-              type="time"
-              defaultValue={s.ends ?? ''}
-              {...fieldAria('stop-ends', errors)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="stop-note">{t('places.route.stopNote')}</label>
-            <FieldError id="stop-note" errors={errors} />
-            <input
-              id="stop-note"
-              name="note"
-              maxLength={300}
-              defaultValue={s.note ?? ''}
-              {...fieldAria('stop-note', errors)}
-            />
-          </div>
+          <SelectField
+            id="stop-place"
+            label={t('places.route.stopPlace')}
+            errors={errors}
+            name="placeId"
+            defaultValue={s.placeId ?? ''}
+          >
+            <option value="">{t('places.field.choose')}</option>
+            {d.places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {[p.name, p.commune, p.district].filter(Boolean).join(' · ')}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="stop-weekday"
+            label={t('places.route.weekday')}
+            errors={errors}
+            name="weekday"
+            defaultValue={s.weekday ?? ''}
+          >
+            <option value="">{t('places.route.noWeekday')}</option>
+            {[1, 2, 3, 4, 5, 6, 7].map((w) => (
+              <option key={w} value={w}>
+                {t(weekdayKey(w))}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="stop-dates"
+            label={t('places.route.dates')}
+            errors={errors}
+            name="dates"
+            maxLength={800}
+            defaultValue={s.dates ?? ''}
+          />
+          <TextField
+            id="stop-starts"
+            label={t('places.route.starts')}
+            errors={errors}
+            name="starts"
+            type="time"
+            defaultValue={s.starts ?? ''}
+          />
+          <TextField
+            id="stop-ends"
+            label={t('places.route.ends')}
+            errors={errors}
+            name="ends"
+            type="time"
+            defaultValue={s.ends ?? ''}
+          />
+          <TextField
+            id="stop-note"
+            label={t('places.route.stopNote')}
+            errors={errors}
+            name="note"
+            maxLength={300}
+            defaultValue={s.note ?? ''}
+          />
           <div>
             <button type="submit">{t('places.route.addStop')}</button>
           </div>
@@ -294,12 +270,12 @@ export default function EditRoutePage({ loaderData, actionData }: Route.Componen
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="stopId" value={o.stopId} />
                     <input type="hidden" name="day" value={o.day} />
-                    <div className="field">
-                      <label htmlFor={id}>
-                        {t('places.route.cancelReason', { day: formatIsoDay(o.day) })}
-                      </label>
-                      <input id={id} name="reason" maxLength={500} />
-                    </div>
+                    <TextField
+                      id={id}
+                      label={t('places.route.cancelReason', { day: formatIsoDay(o.day) })}
+                      name="reason"
+                      maxLength={500}
+                    />
                     <button type="submit">{t('places.route.cancel')}</button>
                   </form>
                 )}

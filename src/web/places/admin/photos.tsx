@@ -12,11 +12,11 @@ import { addPlacePhoto } from '../../../modules/places/places.photos.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/photos.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -73,33 +73,25 @@ export default function PlacePhotoPage({ loaderData, actionData }: Route.Compone
       <ErrorSummary errors={errors} />
       <form method="post" encType="multipart/form-data" className="form" noValidate>
         <FormToken />
-        <div className="field">
-          <label htmlFor="photo-file">{t('places.photos.file')}</label>
-          <FieldError id="photo-file" errors={errors} />
-          <input
-            id="photo-file"
-            name="file"
-            type="file"
-            required
-            accept="image/jpeg,image/png,image/webp"
-            {...fieldAria('photo-file', errors)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="photo-alt">{t('places.photos.alt')}</label>
-          <p className="hint" id="photo-alt-hint">
-            {t('places.photos.altHint')}
-          </p>
-          <FieldError id="photo-alt" errors={errors} />
-          <input
-            id="photo-alt"
-            name="alt"
-            required
-            maxLength={300}
-            defaultValue={actionData?.values?.alt ?? ''}
-            {...fieldAria('photo-alt', errors, 'photo-alt-hint')}
-          />
-        </div>
+        <TextField
+          id="photo-file"
+          label={t('places.photos.file')}
+          errors={errors}
+          name="file"
+          type="file"
+          required
+          accept="image/jpeg,image/png,image/webp"
+        />
+        <TextField
+          id="photo-alt"
+          label={t('places.photos.alt')}
+          errors={errors}
+          hint={t('places.photos.altHint')}
+          name="alt"
+          required
+          maxLength={300}
+          defaultValue={actionData?.values?.alt ?? ''}
+        />
         <div>
           <button type="submit">{t('places.photos.upload')}</button>
         </div>

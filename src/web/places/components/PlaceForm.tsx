@@ -2,9 +2,10 @@
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { PLACE_KINDS, PLACE_SERVICES, PLACE_STATUSES } from '../../../modules/places/places.kinds.ts';
 import { useT } from '../../i18n.ts';
+import { Field, FieldError, fieldAria, SelectField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria, type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 import type { PlaceFormValues } from '../forms.server.ts';
 
 type Errors = readonly FormMessage[] | undefined;
@@ -27,23 +28,24 @@ function TextField(props: {
     name: props.name,
     maxLength: props.maxLength,
     defaultValue: props.values[props.name] ?? '',
-    ...fieldAria(props.id, props.errors, props.hintId),
   };
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <FieldError id={props.id} errors={props.errors} />
-      {props.multiline ? (
-        <textarea rows={3} {...common} />
-      ) : (
-        <input
-          type={props.type ?? 'text'}
-          {...(props.inputMode ? { inputMode: props.inputMode } : {})}
-          {...(props.required ? { required: true } : {})}
-          {...common}
-        />
-      )}
-    </div>
+    <Field id={props.id} label={props.label} errors={props.errors}>
+      {() => {
+        // The coordinates' hint stands above both inputs, outside this field.
+        const own = { ...common, ...fieldAria(props.id, props.errors, props.hintId) };
+        return props.multiline ? (
+          <textarea rows={3} {...own} />
+        ) : (
+          <input
+            type={props.type ?? 'text'}
+            {...(props.inputMode ? { inputMode: props.inputMode } : {})}
+            {...(props.required ? { required: true } : {})}
+            {...own}
+          />
+        );
+      }}
+    </Field>
   );
 }
 
@@ -72,18 +74,20 @@ export function PlaceForm(props: {
         maxLength={300}
         required
       />
-      <div className="field">
-        <label htmlFor="place-kind">{t('places.field.kind')}</label>
-        <FieldError id="place-kind" errors={errors} />
-        <select id="place-kind" name="kind" defaultValue={v.kind ?? ''} {...fieldAria('place-kind', errors)}>
-          <option value="">{t('places.field.choose')}</option>
-          {PLACE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`places.kind.${k}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="place-kind"
+        label={t('places.field.kind')}
+        errors={errors}
+        name="kind"
+        defaultValue={v.kind ?? ''}
+      >
+        <option value="">{t('places.field.choose')}</option>
+        {PLACE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`places.kind.${k}` as MessageKey)}
+          </option>
+        ))}
+      </SelectField>
       <UnitSelect
         id="place-unit"
         name="unitId"
@@ -198,22 +202,19 @@ export function PlaceForm(props: {
           ))}
         </ul>
       </fieldset>
-      <div className="field">
-        <label htmlFor="place-status">{t('places.field.status')}</label>
-        <FieldError id="place-status" errors={errors} />
-        <select
-          id="place-status"
-          name="status"
-          defaultValue={v.status || 'active'}
-          {...fieldAria('place-status', errors)}
-        >
-          {PLACE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`places.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="place-status"
+        label={t('places.field.status')}
+        errors={errors}
+        name="status"
+        defaultValue={v.status || 'active'}
+      >
+        {PLACE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`places.status.${s}`)}
+          </option>
+        ))}
+      </SelectField>
       <div>
         <FormToken />
         <button type="submit">{props.submitLabel}</button>

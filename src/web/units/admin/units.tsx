@@ -12,12 +12,13 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria, UnitSelect } from '../components/UnitFormParts.tsx';
+import { UnitSelect } from '../components/UnitFormParts.tsx';
 import {
   CREATE_FIELDS,
   CREATE_MESSAGES,
@@ -96,10 +97,13 @@ export default function UnitsPage({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="units-as-of">{t('units.filter.asOf')}</label>
-          <input id="units-as-of" name="asOf" type="date" defaultValue={d.filter.asOf} />
-        </div>
+        <TextField
+          id="units-as-of"
+          label={t('units.filter.asOf')}
+          name="asOf"
+          type="date"
+          defaultValue={d.filter.asOf}
+        />
         <div className="field field-inline">
           <input
             id="units-include-closed"
@@ -154,64 +158,50 @@ export default function UnitsPage({ loaderData, actionData }: Route.ComponentPro
           <h2 id="create-title">{t('units.create.heading')}</h2>
           <form method="post" className="form" noValidate>
             <FormToken />
-            <div className="field">
-              <label htmlFor="create-name">{t('units.field.name')}</label>
-              <FieldError id="create-name" errors={errors} />
-              <input
-                id="create-name"
-                name="name"
-                required
-                maxLength={300}
-                defaultValue={v.name ?? ''}
-                {...fieldAria('create-name', errors)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="create-code">{t('units.field.code')}</label>
-              <p className="hint" id="create-code-hint">
-                {t('units.field.code.hint')}
-              </p>
-              <FieldError id="create-code" errors={errors} />
-              <input
-                id="create-code"
-                name="code"
-                required
-                maxLength={64}
-                pattern="[a-z0-9][a-z0-9\-]*"
-                autoCapitalize="none"
-                spellCheck={false}
-                defaultValue={v.code ?? ''}
-                {...fieldAria('create-code', errors, 'create-code-hint')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="create-short-name">{t('units.field.shortName')}</label>
-              <FieldError id="create-short-name" errors={errors} />
-              <input
-                id="create-short-name"
-                name="shortName"
-                maxLength={100}
-                defaultValue={v.shortName ?? ''}
-                {...fieldAria('create-short-name', errors)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="create-kind">{t('units.field.kind')}</label>
-              <FieldError id="create-kind" errors={errors} />
-              <select
-                id="create-kind"
-                name="kind"
-                defaultValue={v.kind ?? ''}
-                {...fieldAria('create-kind', errors)}
-              >
-                <option value="">{t('units.field.choose')}</option>
-                {UNIT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`units.kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField
+              id="create-name"
+              label={t('units.field.name')}
+              errors={errors}
+              name="name"
+              required
+              maxLength={300}
+              defaultValue={v.name ?? ''}
+            />
+            <TextField
+              id="create-code"
+              label={t('units.field.code')}
+              errors={errors}
+              hint={t('units.field.code.hint')}
+              name="code"
+              required
+              maxLength={64}
+              pattern="[a-z0-9][a-z0-9\-]*"
+              autoCapitalize="none"
+              spellCheck={false}
+              defaultValue={v.code ?? ''}
+            />
+            <TextField
+              id="create-short-name"
+              label={t('units.field.shortName')}
+              errors={errors}
+              name="shortName"
+              maxLength={100}
+              defaultValue={v.shortName ?? ''}
+            />
+            <SelectField
+              id="create-kind"
+              label={t('units.field.kind')}
+              errors={errors}
+              name="kind"
+              defaultValue={v.kind ?? ''}
+            >
+              <option value="">{t('units.field.choose')}</option>
+              {UNIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`units.kind.${k}`)}
+                </option>
+              ))}
+            </SelectField>
             <UnitSelect
               id="create-parent"
               name="parentId"
@@ -221,32 +211,24 @@ export default function UnitsPage({ loaderData, actionData }: Route.ComponentPro
               value={v.parentId ?? ''}
               errors={errors}
             />
-            <div className="field">
-              <label htmlFor="create-valid-from">{t('units.field.validFrom')}</label>
-              <p className="hint" id="create-valid-from-hint">
-                {t('units.field.date.hint')}
-              </p>
-              <FieldError id="create-valid-from" errors={errors} />
-              <input
-                id="create-valid-from"
-                name="validFrom"
-                type="date"
-                defaultValue={v.validFrom ?? d.today}
-                {...fieldAria('create-valid-from', errors, 'create-valid-from-hint')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="create-note">{t('units.field.note')}</label>
-              <FieldError id="create-note" errors={errors} />
-              <textarea
-                id="create-note"
-                name="note"
-                rows={2}
-                maxLength={1000}
-                defaultValue={v.note ?? ''}
-                {...fieldAria('create-note', errors)}
-              />
-            </div>
+            <TextField
+              id="create-valid-from"
+              label={t('units.field.validFrom')}
+              errors={errors}
+              hint={t('units.field.date.hint')}
+              name="validFrom"
+              type="date"
+              defaultValue={v.validFrom ?? d.today}
+            />
+            <TextArea
+              id="create-note"
+              label={t('units.field.note')}
+              errors={errors}
+              name="note"
+              rows={2}
+              maxLength={1000}
+              defaultValue={v.note ?? ''}
+            />
             <div>
               <button type="submit">{t('units.create.submit')}</button>
             </div>

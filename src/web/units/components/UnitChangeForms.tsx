@@ -2,8 +2,9 @@
 // are shown; after an error the form that was posted keeps its input.
 
 import { useT } from '../../i18n.ts';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria, type UnitOption, UnitSelect } from './UnitFormParts.tsx';
+import { type UnitOption, UnitSelect } from './UnitFormParts.tsx';
 
 type Values = Partial<Record<'intent' | 'name' | 'parentId' | 'intoId' | 'effectiveOn' | 'note', string>>;
 
@@ -39,33 +40,25 @@ function DateAndNote({
   const noteId = `${intent}-note`;
   return (
     <>
-      <div className="field">
-        <label htmlFor={dateId}>{t('units.field.effectiveOn')}</label>
-        <p className="hint" id={`${dateId}-hint`}>
-          {t('units.field.date.hint')}
-        </p>
-        <FieldError id={dateId} errors={errors} />
-        <input
-          id={dateId}
-          name="effectiveOn"
-          type="date"
-          max={today}
-          defaultValue={own ? (values.effectiveOn ?? today) : today}
-          {...fieldAria(dateId, errors, `${dateId}-hint`)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={noteId}>{t('units.field.note')}</label>
-        <FieldError id={noteId} errors={errors} />
-        <textarea
-          id={noteId}
-          name="note"
-          rows={2}
-          maxLength={1000}
-          defaultValue={own ? (values.note ?? '') : ''}
-          {...fieldAria(noteId, errors)}
-        />
-      </div>
+      <TextField
+        id={dateId}
+        label={t('units.field.effectiveOn')}
+        errors={errors}
+        hint={t('units.field.date.hint')}
+        name="effectiveOn"
+        type="date"
+        max={today}
+        defaultValue={own ? (values.effectiveOn ?? today) : today}
+      />
+      <TextArea
+        id={noteId}
+        label={t('units.field.note')}
+        errors={errors}
+        name="note"
+        rows={2}
+        maxLength={1000}
+        defaultValue={own ? (values.note ?? '') : ''}
+      />
     </>
   );
 }
@@ -85,18 +78,15 @@ export function UnitChangeForms(p: Props) {
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="rename" />
             <input type="hidden" name="version" value={p.version} />
-            <div className="field">
-              <label htmlFor="rename-name">{t('units.field.newName')}</label>
-              <FieldError id="rename-name" errors={errorsFor('rename')} />
-              <input
-                id="rename-name"
-                name="name"
-                required
-                maxLength={300}
-                defaultValue={own('rename') ? (p.values.name ?? '') : p.currentName}
-                {...fieldAria('rename-name', errorsFor('rename'))}
-              />
-            </div>
+            <TextField
+              id="rename-name"
+              label={t('units.field.newName')}
+              errors={errorsFor('rename')}
+              name="name"
+              required
+              maxLength={300}
+              defaultValue={own('rename') ? (p.values.name ?? '') : p.currentName}
+            />
             <DateAndNote
               intent="rename"
               own={own('rename')}
