@@ -6,10 +6,10 @@ import { getStaffEvent, setEventImage } from '../../../modules/events/events.use
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { failure } from '../../ui/forms.ts';
 import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/image.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -52,20 +52,15 @@ export default function EventImage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <ErrorSummary errors={errors} />
       <form method="post" encType="multipart/form-data" className="form" noValidate>
-        <div className="field">
-          <label htmlFor="ev-image-file">{t('events.image.file')}</label>
-          <p className="hint" id="ev-image-file-hint">
-            {t('events.image.hint')}
-          </p>
-          <FieldError id="ev-image-file" errors={errors} />
-          <input
-            id="ev-image-file"
-            name="file"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            {...fieldAria('ev-image-file', errors, 'ev-image-file-hint')}
-          />
-        </div>
+        <TextField
+          id="ev-image-file"
+          label={t('events.image.file')}
+          errors={errors}
+          hint={t('events.image.hint')}
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+        />
         <button type="submit">{t('events.image.submit')}</button>
       </form>
     </>

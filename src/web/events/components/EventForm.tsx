@@ -3,9 +3,9 @@
 
 import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { FieldError, fieldAria, SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { EventFormValues } from '../forms.server.ts';
 import { audienceKey, categoryKey } from './EventParts.tsx';
 
@@ -68,48 +68,44 @@ export function EventForm(props: {
     <form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="save" />
       {props.version !== undefined ? <input type="hidden" name="version" value={props.version} /> : null}
-      <div className="field">
-        <label htmlFor="ev-unit">{t('events.field.unit')}</label>
-        <FieldError id="ev-unit" errors={errors} />
-        <select id="ev-unit" name="unitId" defaultValue={v.unitId ?? ''} {...fieldAria('ev-unit', errors)}>
-          <option value="">{t('units.field.choose')}</option>
-          {o.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="ev-unit"
+        label={t('events.field.unit')}
+        errors={errors}
+        name="unitId"
+        defaultValue={v.unitId ?? ''}
+      >
+        <option value="">{t('units.field.choose')}</option>
+        {o.units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+      </SelectField>
       <Text id="ev-title" name="title" label={t('events.field.title')} v={v} errors={errors} />
-      <div className="field">
-        <label htmlFor="ev-description">{t('events.field.description')}</label>
-        <FieldError id="ev-description" errors={errors} />
-        <textarea
-          id="ev-description"
-          name="description"
-          rows={5}
-          maxLength={10000}
-          defaultValue={v.description ?? ''}
-          {...fieldAria('ev-description', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ev-category">{t('events.field.category')}</label>
-        <FieldError id="ev-category" errors={errors} />
-        <select
-          id="ev-category"
-          name="category"
-          defaultValue={v.category ?? ''}
-          {...fieldAria('ev-category', errors)}
-        >
-          <option value="">{t('units.field.choose')}</option>
-          {EVENT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(categoryKey(c))}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextArea
+        id="ev-description"
+        label={t('events.field.description')}
+        errors={errors}
+        name="description"
+        rows={5}
+        maxLength={10000}
+        defaultValue={v.description ?? ''}
+      />
+      <SelectField
+        id="ev-category"
+        label={t('events.field.category')}
+        errors={errors}
+        name="category"
+        defaultValue={v.category ?? ''}
+      >
+        <option value="">{t('units.field.choose')}</option>
+        {EVENT_CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {t(categoryKey(c))}
+          </option>
+        ))}
+      </SelectField>
       <fieldset>
         <legend>{t('events.field.audience')}</legend>
         {EVENT_AUDIENCES.map((a) => (
@@ -125,23 +121,20 @@ export function EventForm(props: {
           </div>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="ev-place">{t('events.field.place')}</label>
-        <FieldError id="ev-place" errors={errors} />
-        <select
-          id="ev-place"
-          name="placeId"
-          defaultValue={v.placeId ?? ''}
-          {...fieldAria('ev-place', errors)}
-        >
-          <option value="">{t('events.form.noPlace')}</option>
-          {o.places.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="ev-place"
+        label={t('events.field.place')}
+        errors={errors}
+        name="placeId"
+        defaultValue={v.placeId ?? ''}
+      >
+        <option value="">{t('events.form.noPlace')}</option>
+        {o.places.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
       <Text
         id="ev-online"
         name="onlineUrl"
@@ -229,13 +222,15 @@ export function EventForm(props: {
           errors={errors}
           maxLength={7}
         />
-        <div className="field">
-          <label htmlFor="ev-mode">{t('events.field.registrationMode')}</label>
-          <select id="ev-mode" name="registrationMode" defaultValue={v.registrationMode ?? 'series'}>
-            <option value="series">{t('events.mode.series')}</option>
-            <option value="session">{t('events.mode.session')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="ev-mode"
+          label={t('events.field.registrationMode')}
+          name="registrationMode"
+          defaultValue={v.registrationMode ?? 'series'}
+        >
+          <option value="series">{t('events.mode.series')}</option>
+          <option value="session">{t('events.mode.session')}</option>
+        </SelectField>
         <Text
           id="ev-opens-date"
           name="opensDate"
@@ -286,33 +281,30 @@ export function EventForm(props: {
         v={v}
         errors={errors}
       />
-      <div className="field">
-        <label htmlFor="ev-plan">{t('events.field.planInstance')}</label>
-        <p className="hint" id="ev-plan-hint">
-          {t('events.form.planHint')}
-        </p>
-        <FieldError id="ev-plan" errors={errors} />
-        <select
-          id="ev-plan"
-          name="planInstanceId"
-          defaultValue={v.planInstanceId ?? ''}
-          {...fieldAria('ev-plan', errors, 'ev-plan-hint')}
-        >
-          <option value="">{t('events.form.noPlan')}</option>
-          {o.planInstances.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.year}: ${p.label}`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="ev-status">{t('events.field.status')}</label>
-        <select id="ev-status" name="status" defaultValue={v.status ?? 'draft'}>
-          <option value="draft">{t('events.eventStatus.draft')}</option>
-          <option value="published">{t('events.eventStatus.published')}</option>
-        </select>
-      </div>
+      <SelectField
+        id="ev-plan"
+        label={t('events.field.planInstance')}
+        errors={errors}
+        hint={t('events.form.planHint')}
+        name="planInstanceId"
+        defaultValue={v.planInstanceId ?? ''}
+      >
+        <option value="">{t('events.form.noPlan')}</option>
+        {o.planInstances.map((p) => (
+          <option key={p.id} value={p.id}>
+            {`${p.year}: ${p.label}`}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="ev-status"
+        label={t('events.field.status')}
+        name="status"
+        defaultValue={v.status ?? 'draft'}
+      >
+        <option value="draft">{t('events.eventStatus.draft')}</option>
+        <option value="published">{t('events.eventStatus.published')}</option>
+      </SelectField>
       <div>
         <FormToken />
         <button type="submit">{props.submitLabel}</button>

@@ -16,12 +16,12 @@ import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, fieldAria, SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/campaigns.ts';
 
@@ -213,18 +213,20 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
           <h2>{t('news.campaigns.new')}</h2>
           <input type="hidden" name="intent" value="campaign" />
           <FormToken />
-          <div className="field">
-            <label htmlFor="cp-unit">{t('news.field.unit')}</label>
-            <FieldError id="cp-unit" errors={ce} />
-            <select id="cp-unit" name="unitId" defaultValue={cv.unitId ?? ''} {...fieldAria('cp-unit', ce)}>
-              <option value="">{t('units.field.choose')}</option>
-              {d.campaignUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="cp-unit"
+            label={t('news.field.unit')}
+            errors={ce}
+            name="unitId"
+            defaultValue={cv.unitId ?? ''}
+          >
+            <option value="">{t('units.field.choose')}</option>
+            {d.campaignUnits.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
           <Field
             id="cp-title"
             name="title"
@@ -255,20 +257,15 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
             value={cv.endsOn ?? ''}
             errors={ce}
           />
-          <div className="field">
-            <label htmlFor="cp-materials">{t('news.campaigns.materials')}</label>
-            <p className="hint" id="cp-materials-hint">
-              {t('news.campaigns.materialsHint')}
-            </p>
-            <FieldError id="cp-materials" errors={ce} />
-            <textarea
-              id="cp-materials"
-              name="materials"
-              rows={4}
-              defaultValue={cv.materials ?? ''}
-              {...fieldAria('cp-materials', ce, 'cp-materials-hint')}
-            />
-          </div>
+          <TextArea
+            id="cp-materials"
+            label={t('news.campaigns.materials')}
+            errors={ce}
+            hint={t('news.campaigns.materialsHint')}
+            name="materials"
+            rows={4}
+            defaultValue={cv.materials ?? ''}
+          />
           <button type="submit">{t('news.campaigns.create')}</button>
         </form>
       ) : null}
@@ -277,28 +274,32 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
           <h2>{t('news.media.new')}</h2>
           <input type="hidden" name="intent" value="media" />
           <FormToken />
-          <div className="field">
-            <label htmlFor="md-unit">{t('news.field.unit')}</label>
-            <FieldError id="md-unit" errors={me} />
-            <select id="md-unit" name="unitId" defaultValue={mv.unitId ?? ''} {...fieldAria('md-unit', me)}>
-              <option value="">{t('units.field.choose')}</option>
-              {d.mediaUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="md-kind">{t('news.media.kind')}</label>
-            <select id="md-kind" name="kind" defaultValue={mv.kind ?? 'report'}>
-              {MEDIA_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`news.mediaKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="md-unit"
+            label={t('news.field.unit')}
+            errors={me}
+            name="unitId"
+            defaultValue={mv.unitId ?? ''}
+          >
+            <option value="">{t('units.field.choose')}</option>
+            {d.mediaUnits.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="md-kind"
+            label={t('news.media.kind')}
+            name="kind"
+            defaultValue={mv.kind ?? 'report'}
+          >
+            {MEDIA_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`news.mediaKind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
           <Field
             id="md-title"
             name="title"
@@ -337,17 +338,19 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
             errors={me}
             hint={t('news.media.reachHint')}
           />
-          <div className="field">
-            <label htmlFor="md-campaign">{t('news.field.campaign')}</label>
-            <select id="md-campaign" name="campaignId" defaultValue={mv.campaignId ?? ''}>
-              <option value="">{t('news.field.noCampaign')}</option>
-              {d.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="md-campaign"
+            label={t('news.field.campaign')}
+            name="campaignId"
+            defaultValue={mv.campaignId ?? ''}
+          >
+            <option value="">{t('news.field.noCampaign')}</option>
+            {d.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit">{t('news.media.create')}</button>
         </form>
       ) : null}

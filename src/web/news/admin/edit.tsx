@@ -21,6 +21,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -212,14 +213,22 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
               <input type="hidden" name="intent" value="step" />
               <input type="hidden" name="step" value="schedule" />
               <input type="hidden" name="version" value={a.version} />
-              <div className="field">
-                <label htmlFor="ar-publish-date">{t('news.schedule.date')}</label>
-                <input id="ar-publish-date" name="publishDate" type="date" min={loaderData.today} required />
-              </div>
-              <div className="field">
-                <label htmlFor="ar-publish-time">{t('news.schedule.time')}</label>
-                <input id="ar-publish-time" name="publishTime" type="time" defaultValue="07:00" required />
-              </div>
+              <TextField
+                id="ar-publish-date"
+                label={t('news.schedule.date')}
+                name="publishDate"
+                type="date"
+                min={loaderData.today}
+                required
+              />
+              <TextField
+                id="ar-publish-time"
+                label={t('news.schedule.time')}
+                name="publishTime"
+                type="time"
+                defaultValue="07:00"
+                required
+              />
               <button type="submit">{t('news.step.schedule')}</button>
             </form>
           ) : null}

@@ -7,10 +7,10 @@ import { getStaffArticle, setArticleImage } from '../../../modules/news/news.use
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { failure } from '../../ui/forms.ts';
 import { readImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/image.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -63,31 +63,23 @@ export default function ArticleImage({ loaderData, actionData }: Route.Component
       ) : null}
       <ErrorSummary errors={errors} />
       <form method="post" encType="multipart/form-data" className="form" noValidate>
-        <div className="field">
-          <label htmlFor="ar-image-alt">{t('news.image.alt')}</label>
-          <p className="hint" id="ar-image-alt-hint">
-            {t('news.image.altHint')}
-          </p>
-          <FieldError id="ar-image-alt" errors={errors} />
-          <input
-            id="ar-image-alt"
-            name="alt"
-            maxLength={300}
-            defaultValue={actionData?.values?.alt ?? article.imageAlt ?? ''}
-            {...fieldAria('ar-image-alt', errors, 'ar-image-alt-hint')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ar-image-file">{t('news.image.file')}</label>
-          <FieldError id="ar-image-file" errors={errors} />
-          <input
-            id="ar-image-file"
-            name="file"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            {...fieldAria('ar-image-file', errors)}
-          />
-        </div>
+        <TextField
+          id="ar-image-alt"
+          label={t('news.image.alt')}
+          errors={errors}
+          hint={t('news.image.altHint')}
+          name="alt"
+          maxLength={300}
+          defaultValue={actionData?.values?.alt ?? article.imageAlt ?? ''}
+        />
+        <TextField
+          id="ar-image-file"
+          label={t('news.image.file')}
+          errors={errors}
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+        />
         <button type="submit">{t('news.image.submit')}</button>
       </form>
     </>

@@ -7,6 +7,7 @@ import { listStaffArticles } from '../../../modules/news/news.usecases.server.ts
 import { ARTICLE_STATUSES, NEWS_CATEGORIES } from '../../../modules/news/news.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
@@ -73,32 +74,33 @@ export default function AdminNews({ loaderData }: Route.ComponentProps) {
         <FilterProblems summary="news.filter.invalid" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="nf-q">{t('news.filter.q')}</label>
-          <input id="nf-q" name="q" type="search" defaultValue={f.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="nf-status">{t('news.field.status')}</label>
-          <select id="nf-status" name="status" defaultValue={f.status ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {ARTICLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`news.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="nf-category">{t('news.field.category')}</label>
-          <select id="nf-category" name="category" defaultValue={f.category ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {NEWS_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`news.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="nf-q" label={t('news.filter.q')} name="q" type="search" defaultValue={f.q ?? ''} />
+        <SelectField
+          id="nf-status"
+          label={t('news.field.status')}
+          name="status"
+          defaultValue={f.status ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`news.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="nf-category"
+          label={t('news.field.category')}
+          name="category"
+          defaultValue={f.category ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {NEWS_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`news.category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <p>

@@ -2,9 +2,9 @@
 // rest removed on save), category, tags, campaign, linked events and plan task instances. No JavaScript.
 import { NEWS_CATEGORIES } from '../../../modules/news/news.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { ArticleFormValues } from '../forms.server.ts';
 
 export interface ArticleFormOptions {
@@ -26,23 +26,20 @@ function Choice(props: {
   empty?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <FieldError id={props.id} errors={props.errors} />
-      <select
-        id={props.id}
-        name={props.name}
-        defaultValue={props.value}
-        {...fieldAria(props.id, props.errors)}
-      >
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      errors={props.errors}
+      name={props.name}
+      defaultValue={props.value}
+    >
+      {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -57,27 +54,22 @@ function Many(props: {
 }) {
   const chosen = props.value.split(',').filter(Boolean);
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <p className="hint" id={`${props.id}-hint`}>
-        {props.hint}
-      </p>
-      <FieldError id={props.id} errors={props.errors} />
-      <select
-        id={props.id}
-        name={props.name}
-        multiple
-        size={Math.min(6, Math.max(2, props.options.length))}
-        defaultValue={chosen}
-        {...fieldAria(props.id, props.errors, `${props.id}-hint`)}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      errors={props.errors}
+      hint={props.hint}
+      name={props.name}
+      multiple
+      size={Math.min(6, Math.max(2, props.options.length))}
+      defaultValue={chosen}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -107,43 +99,32 @@ export function ArticleForm(props: {
         empty={t('units.field.choose')}
         options={o.units.map((u) => ({ value: u.id, label: u.name }))}
       />
-      <div className="field">
-        <label htmlFor="ar-title">{t('news.field.title')}</label>
-        <FieldError id="ar-title" errors={errors} />
-        <input
-          id="ar-title"
-          name="title"
-          maxLength={300}
-          defaultValue={v.title ?? ''}
-          {...fieldAria('ar-title', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ar-summary">{t('news.field.summary')}</label>
-        <FieldError id="ar-summary" errors={errors} />
-        <textarea
-          id="ar-summary"
-          name="summary"
-          rows={3}
-          maxLength={1000}
-          defaultValue={v.summary ?? ''}
-          {...fieldAria('ar-summary', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ar-body">{t('news.field.body')}</label>
-        <p className="hint" id="ar-body-hint">
-          {t('news.field.bodyHint')}
-        </p>
-        <FieldError id="ar-body" errors={errors} />
-        <textarea
-          id="ar-body"
-          name="bodyHtml"
-          rows={12}
-          defaultValue={v.bodyHtml ?? ''}
-          {...fieldAria('ar-body', errors, 'ar-body-hint')}
-        />
-      </div>
+      <TextField
+        id="ar-title"
+        label={t('news.field.title')}
+        errors={errors}
+        name="title"
+        maxLength={300}
+        defaultValue={v.title ?? ''}
+      />
+      <TextArea
+        id="ar-summary"
+        label={t('news.field.summary')}
+        errors={errors}
+        name="summary"
+        rows={3}
+        maxLength={1000}
+        defaultValue={v.summary ?? ''}
+      />
+      <TextArea
+        id="ar-body"
+        label={t('news.field.body')}
+        errors={errors}
+        hint={t('news.field.bodyHint')}
+        name="bodyHtml"
+        rows={12}
+        defaultValue={v.bodyHtml ?? ''}
+      />
       <Choice
         id="ar-category"
         name="category"
@@ -152,20 +133,15 @@ export function ArticleForm(props: {
         errors={errors}
         options={NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) }))}
       />
-      <div className="field">
-        <label htmlFor="ar-tags">{t('news.field.tags')}</label>
-        <p className="hint" id="ar-tags-hint">
-          {t('news.field.tagsHint')}
-        </p>
-        <FieldError id="ar-tags" errors={errors} />
-        <input
-          id="ar-tags"
-          name="tags"
-          maxLength={600}
-          defaultValue={v.tags ?? ''}
-          {...fieldAria('ar-tags', errors, 'ar-tags-hint')}
-        />
-      </div>
+      <TextField
+        id="ar-tags"
+        label={t('news.field.tags')}
+        errors={errors}
+        hint={t('news.field.tagsHint')}
+        name="tags"
+        maxLength={600}
+        defaultValue={v.tags ?? ''}
+      />
       <Choice
         id="ar-campaign"
         name="campaignId"

@@ -2,6 +2,7 @@
 // kept in the task's history. Plain checkboxes and selects: works without JavaScript.
 import { PLAN_PHASES, PLAN_SECTIONS, PROGRAM_YEARS } from '../../../modules/plan/plan.model.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 
 export interface TaskFormValues {
@@ -42,43 +43,49 @@ export function TaskForm({
       <FormToken />
       {mode === 'add' ? (
         <>
-          <div className="field">
-            <label htmlFor="task-phase">{t('plan.filter.phase')}</label>
-            <select id="task-phase" name="phase" defaultValue={values.phase ?? PLAN_PHASES[1]}>
-              {PLAN_PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`plan.phase.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="task-section">{t('plan.filter.section')}</label>
-            <select id="task-section" name="section" defaultValue={values.section ?? 'I'}>
-              {PLAN_SECTIONS.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="task-phase"
+            label={t('plan.filter.phase')}
+            name="phase"
+            defaultValue={values.phase ?? PLAN_PHASES[1]}
+          >
+            {PLAN_PHASES.map((p) => (
+              <option key={p} value={p}>
+                {t(`plan.phase.${p}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="task-section"
+            label={t('plan.filter.section')}
+            name="section"
+            defaultValue={values.section ?? 'I'}
+          >
+            {PLAN_SECTIONS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
         </>
       ) : null}
-      <div className="field">
-        <label htmlFor="task-content">{t('plan.col.content')}</label>
-        <textarea
-          id="task-content"
-          name="content"
-          rows={3}
-          required
-          maxLength={2000}
-          defaultValue={values.content}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="task-product">{t('plan.col.product')}</label>
-        <input id="task-product" name="product" required maxLength={500} defaultValue={values.product} />
-      </div>
+      <TextArea
+        id="task-content"
+        label={t('plan.col.content')}
+        name="content"
+        rows={3}
+        required
+        maxLength={2000}
+        defaultValue={values.content}
+      />
+      <TextField
+        id="task-product"
+        label={t('plan.col.product')}
+        name="product"
+        required
+        maxLength={500}
+        defaultValue={values.product}
+      />
       {(['lead', 'coordinating'] as const).map((role) => (
         <fieldset key={role} id={`task-${role}`}>
           <legend>{t(role === 'lead' ? 'plan.col.lead' : 'plan.col.coordinating')}</legend>
@@ -104,40 +111,37 @@ export function TaskForm({
           <input type="checkbox" id="task-yearly" name="yearly" value="1" defaultChecked={values.yearly} />
           <label htmlFor="task-yearly">{t('plan.time.yearly')}</label>
         </div>
-        <div className="field">
-          <label htmlFor="task-from">{t('planwork.task.from')}</label>
-          <select id="task-from" name="timeFrom" defaultValue={values.timeFrom}>
-            <option value="">—</option>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="task-to">{t('planwork.task.to')}</label>
-          <select id="task-to" name="timeTo" defaultValue={values.timeTo}>
-            <option value="">—</option>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="task-from"
+          label={t('planwork.task.from')}
+          name="timeFrom"
+          defaultValue={values.timeFrom}
+        >
+          <option value="">—</option>
+          {YEARS.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="task-to" label={t('planwork.task.to')} name="timeTo" defaultValue={values.timeTo}>
+          <option value="">—</option>
+          {YEARS.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
       </fieldset>
-      <div className="field">
-        <label htmlFor="task-reason">{t('planwork.task.reason')}</label>
-        <textarea
-          id="task-reason"
-          name="reason"
-          rows={2}
-          required
-          maxLength={2000}
-          defaultValue={values.reason}
-        />
-      </div>
+      <TextArea
+        id="task-reason"
+        label={t('planwork.task.reason')}
+        name="reason"
+        rows={2}
+        required
+        maxLength={2000}
+        defaultValue={values.reason}
+      />
       <button type="submit">
         {t(mode === 'add' ? 'planwork.task.addSubmit' : 'planwork.task.editSubmit')}
       </button>
