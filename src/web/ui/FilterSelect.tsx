@@ -1,3 +1,4 @@
+import { SelectField } from './Field.tsx';
 // One labelled <select> of a GET filter form, with an "all" choice first (works without JavaScript).
 export interface FilterOption {
   value: string;
@@ -13,16 +14,13 @@ export function FilterSelect(props: {
   options: readonly FilterOption[];
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name} defaultValue={props.value ?? ''}>
-        <option value="">{props.allLabel}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField id={props.id} label={props.label} name={props.name} defaultValue={props.value ?? ''}>
+      <option value="">{props.allLabel}</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -7,6 +7,7 @@ import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { HARVEST_DONE, harvestAction } from '../harvest-forms.server.ts';
@@ -164,10 +165,14 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
           <h3 id="add-source-title">{t('catalogue.harvest.add.title')}</h3>
           <input type="hidden" name="intent" value="source-add" />
           <FormToken />
-          <div className="field">
-            <label htmlFor="source-name">{t('catalogue.harvest.add.name')}</label>
-            <input id="source-name" name="name" required maxLength={200} defaultValue={v.name} />
-          </div>
+          <TextField
+            id="source-name"
+            label={t('catalogue.harvest.add.name')}
+            name="name"
+            required
+            maxLength={200}
+            defaultValue={v.name}
+          />
           <div className="field">
             <label htmlFor="source-url">{t('catalogue.harvest.add.baseUrl')}</label>
             <input
@@ -183,13 +188,15 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
               {t('catalogue.harvest.add.baseUrlHint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="source-prefix">{t('catalogue.harvest.add.prefix')}</label>
-            <select id="source-prefix" name="metadataPrefix" defaultValue={v.metadataPrefix || 'marcxml'}>
-              <option value="marcxml">MARCXML (MARC 21)</option>
-              <option value="oai_dc">Dublin Core (oai_dc)</option>
-            </select>
-          </div>
+          <SelectField
+            id="source-prefix"
+            label={t('catalogue.harvest.add.prefix')}
+            name="metadataPrefix"
+            defaultValue={v.metadataPrefix || 'marcxml'}
+          >
+            <option value="marcxml">MARCXML (MARC 21)</option>
+            <option value="oai_dc">Dublin Core (oai_dc)</option>
+          </SelectField>
           <div className="field">
             <label htmlFor="source-set">{t('catalogue.harvest.add.set')}</label>
             <input
@@ -203,26 +210,30 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
               {t('catalogue.harvest.add.setHint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="source-unit">{t('catalogue.harvest.add.unit')}</label>
-            <select id="source-unit" name="unitId" defaultValue={v.unitId}>
-              {d.targetUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="source-schedule">{t('catalogue.harvest.add.schedule')}</label>
-            <select id="source-schedule" name="schedule" defaultValue={v.schedule || 'daily'}>
-              {(['daily', 'weekly', 'manual'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`catalogue.harvest.schedule.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="source-unit"
+            label={t('catalogue.harvest.add.unit')}
+            name="unitId"
+            defaultValue={v.unitId}
+          >
+            {d.targetUnits.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="source-schedule"
+            label={t('catalogue.harvest.add.schedule')}
+            name="schedule"
+            defaultValue={v.schedule || 'daily'}
+          >
+            {(['daily', 'weekly', 'manual'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`catalogue.harvest.schedule.${s}`)}
+              </option>
+            ))}
+          </SelectField>
           <div className="field">
             <label>
               <input type="checkbox" name="publish" defaultChecked={v.publish === 'on'} />{' '}
@@ -332,10 +343,13 @@ export default function CatalogueHarvest({ loaderData, actionData }: Route.Compo
               {t('catalogue.harvest.allowList.patternHint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="allow-note">{t('catalogue.harvest.allowList.note')}</label>
-            <input id="allow-note" name="note" maxLength={300} defaultValue={v.note} />
-          </div>
+          <TextField
+            id="allow-note"
+            label={t('catalogue.harvest.allowList.note')}
+            name="note"
+            maxLength={300}
+            defaultValue={v.note}
+          />
           <button type="submit">{t('catalogue.harvest.allowList.add')}</button>
         </form>
       ) : (

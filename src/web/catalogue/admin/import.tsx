@@ -16,6 +16,7 @@ import {
 } from '../../../modules/catalogue/marc/import.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
@@ -113,26 +114,21 @@ export default function CatalogueImport({ loaderData, actionData }: Route.Compon
       ) : null}
       <form method="post" encType="multipart/form-data" className="stack-form">
         <FormToken />
-        <div className="field">
-          <label htmlFor="import-file">{t('catalogue.import.file')}</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            required
-            accept=".mrc,.marc,.xml,.iso,application/marc,application/xml"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="import-unit">{t('catalogue.import.unit')}</label>
-          <select id="import-unit" name="unitId" required>
-            {loaderData.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="import-file"
+          label={t('catalogue.import.file')}
+          name="file"
+          type="file"
+          required
+          accept=".mrc,.marc,.xml,.iso,application/marc,application/xml"
+        />
+        <SelectField id="import-unit" label={t('catalogue.import.unit')} name="unitId" required>
+          {loaderData.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           <label htmlFor="import-encoding">{t('catalogue.import.encoding')}</label>
           <select id="import-encoding" name="encoding" aria-describedby="import-encoding-hint">

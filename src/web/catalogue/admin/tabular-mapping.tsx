@@ -19,6 +19,7 @@ import { isTabularField } from '../../../modules/catalogue/tabular/vocabulary.ts
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -184,30 +185,30 @@ export default function CatalogueTabularMapping({ loaderData, actionData }: Rout
         </fieldset>
         <fieldset>
           <legend>{t('catalogueTabular.mapping.settings')}</legend>
-          <div className="field">
-            <label htmlFor="tabular-unit">{t('catalogueTabular.unit')}</label>
-            <select id="tabular-unit" name="unitId" defaultValue={values?.unitId ?? job.unitId}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="tabular-type">{t('catalogueTabular.mapping.defaultType')}</label>
-            <select
-              id="tabular-type"
-              name="defaultType"
-              defaultValue={values?.defaultType ?? job.defaultType}
-            >
-              {RECORD_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`catalogue.type.${type}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="tabular-unit"
+            label={t('catalogueTabular.unit')}
+            name="unitId"
+            defaultValue={values?.unitId ?? job.unitId}
+          >
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="tabular-type"
+            label={t('catalogueTabular.mapping.defaultType')}
+            name="defaultType"
+            defaultValue={values?.defaultType ?? job.defaultType}
+          >
+            {RECORD_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`catalogue.type.${type}` as MessageKey)}
+              </option>
+            ))}
+          </SelectField>
           <div className="field">
             <label>
               <input type="checkbox" name="publish" defaultChecked={values?.publish ?? job.publish} />{' '}

@@ -17,6 +17,7 @@ import { MAX_TABULAR_BYTES } from '../../../modules/catalogue/tabular/tabular.ty
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import type { FormMessage } from '../../ui/forms.ts';
@@ -108,26 +109,21 @@ export default function CatalogueTabular({ loaderData, actionData }: Route.Compo
       <ErrorSummary errors={actionData?.errors} />
       <form method="post" encType="multipart/form-data" className="stack-form">
         <FormToken />
-        <div className="field">
-          <label htmlFor="tabular-file">{t('catalogueTabular.file')}</label>
-          <input
-            id="tabular-file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="tabular-unit">{t('catalogueTabular.unit')}</label>
-          <select id="tabular-unit" name="unitId" required>
-            {loaderData.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="tabular-file"
+          label={t('catalogueTabular.file')}
+          name="file"
+          type="file"
+          required
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
+        <SelectField id="tabular-unit" label={t('catalogueTabular.unit')} name="unitId" required>
+          {loaderData.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('catalogueTabular.upload')}</button>
       </form>
       <p>

@@ -2,9 +2,9 @@
 // writing it, an optional English alt text and captions. Used for record images and exhibition images.
 
 import { useT } from '../../i18n.ts';
+import { FieldError, fieldAria, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 const textOf = (v: object, name: string): string => {
   const x = (v as Record<string, unknown>)[name];
@@ -69,21 +69,16 @@ export function ImageUploadForm({
   return (
     <form method="post" encType="multipart/form-data" className="form" noValidate>
       <FormToken />
-      <div className="field">
-        <label htmlFor={fileId}>{t('exhibitions.field.file')}</label>
-        <p className="hint" id={`${fileId}-hint`}>
-          {t('exhibitions.field.fileHint')}
-        </p>
-        <FieldError id={fileId} errors={errors} />
-        <input
-          id={fileId}
-          name="file"
-          type="file"
-          required
-          accept="image/jpeg,image/png,image/webp"
-          {...fieldAria(fileId, errors, `${fileId}-hint`)}
-        />
-      </div>
+      <TextField
+        id={fileId}
+        label={t('exhibitions.field.file')}
+        errors={errors}
+        hint={t('exhibitions.field.fileHint')}
+        name="file"
+        type="file"
+        required
+        accept="image/jpeg,image/png,image/webp"
+      />
       <ImageTextFields prefix={prefix} values={values} errors={errors} />
       <button type="submit">{submitLabel}</button>
     </form>

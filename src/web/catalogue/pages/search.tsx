@@ -7,6 +7,7 @@ import { catalogueRecordsPort } from '../../../modules/catalogue/index.server.ts
 import type { FacetName } from '../../../modules/catalogue/search/search.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
 import { highlight } from '../highlight.ts';
@@ -118,14 +119,16 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
               {t('catalogue.search.hint')}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="catalogue-sort">{t('catalogue.search.sort')}</label>
-            <select id="catalogue-sort" name="sort" defaultValue={query.sort}>
-              <option value="relevance">{t('catalogue.sort.relevance')}</option>
-              <option value="newest">{t('catalogue.sort.newest')}</option>
-              <option value="title">{t('catalogue.sort.title')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="catalogue-sort"
+            label={t('catalogue.search.sort')}
+            name="sort"
+            defaultValue={query.sort}
+          >
+            <option value="relevance">{t('catalogue.sort.relevance')}</option>
+            <option value="newest">{t('catalogue.sort.newest')}</option>
+            <option value="title">{t('catalogue.sort.title')}</option>
+          </SelectField>
           {MULTI.flatMap((k) =>
             asList(query[k]).map((v) => <input key={`${k}-${v}`} type="hidden" name={k} value={v} />),
           )}

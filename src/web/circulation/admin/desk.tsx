@@ -18,6 +18,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -171,32 +172,26 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
       <form method="get" className="filters">
         <fieldset>
           <legend>{t('circulation.desk.where')}</legend>
-          <div className="field">
-            <label htmlFor="desk-unit">{t('circulation.desk.unit')}</label>
-            <select id="desk-unit" name="unit" defaultValue={d.unitId}>
-              {d.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {`${'— '.repeat(u.depth)}${u.name}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="desk-at">{t('circulation.desk.location')}</label>
-            <select id="desk-at" name="at" defaultValue={d.at}>
-              <option value="">{t('circulation.desk.locationNone')}</option>
-              {d.places.map((p) => (
-                <option key={p.id} value={`place:${p.id}`}>
-                  {p.name}
-                </option>
-              ))}
-              {d.routes.map((r) => (
-                <option key={r.id} value={`route:${r.id}`}>
-                  {t('circulation.desk.route', { name: r.name })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="desk-unit" label={t('circulation.desk.unit')} name="unit" defaultValue={d.unitId}>
+            {d.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {`${'— '.repeat(u.depth)}${u.name}`}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="desk-at" label={t('circulation.desk.location')} name="at" defaultValue={d.at}>
+            <option value="">{t('circulation.desk.locationNone')}</option>
+            {d.places.map((p) => (
+              <option key={p.id} value={`place:${p.id}`}>
+                {p.name}
+              </option>
+            ))}
+            {d.routes.map((r) => (
+              <option key={r.id} value={`route:${r.id}`}>
+                {t('circulation.desk.route', { name: r.name })}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit">{t('circulation.desk.choose')}</button>
         </fieldset>
       </form>
@@ -231,13 +226,10 @@ export default function DeskPage({ loaderData: d, actionData }: Route.ComponentP
         at={d.at}
         submit={t('circulation.desk.markAs')}
       >
-        <div className="field">
-          <label htmlFor="desk-mark-as">{t('circulation.desk.markAs')}</label>
-          <select id="desk-mark-as" name="as">
-            <option value="lost">{t('circulation.desk.markLost')}</option>
-            <option value="withdrawn">{t('circulation.desk.markDamaged')}</option>
-          </select>
-        </div>
+        <SelectField id="desk-mark-as" label={t('circulation.desk.markAs')} name="as">
+          <option value="lost">{t('circulation.desk.markLost')}</option>
+          <option value="withdrawn">{t('circulation.desk.markDamaged')}</option>
+        </SelectField>
       </DeskForm>
       <ul className="desk-links">
         <li>

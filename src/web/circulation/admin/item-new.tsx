@@ -7,6 +7,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -69,32 +70,36 @@ export default function ItemNewPage({ loaderData: d, actionData: a }: Route.Comp
       <p>{t('circulation.item.hint')}</p>
       <form method="post" className="form">
         <ScanField id="item-barcode" name="barcode" label={t('circulation.desk.barcode')} />
-        <div className="field">
-          <label htmlFor="item-kind">{t('circulation.item.kind')}</label>
-          <select id="item-kind" name="kind" defaultValue={a?.values.kind ?? 'book'}>
-            {ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`circulation.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="item-home">{t('circulation.item.home')}</label>
-          <select id="item-home" name="home" defaultValue={a?.values.home ?? ''}>
-            <option value="">{t('circulation.desk.locationNone')}</option>
-            {d.places.map((p) => (
-              <option key={p.id} value={`place:${p.id}`}>
-                {p.name}
-              </option>
-            ))}
-            {d.routes.map((r) => (
-              <option key={r.id} value={`route:${r.id}`}>
-                {t('circulation.desk.route', { name: r.name })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="item-kind"
+          label={t('circulation.item.kind')}
+          name="kind"
+          defaultValue={a?.values.kind ?? 'book'}
+        >
+          {ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`circulation.kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="item-home"
+          label={t('circulation.item.home')}
+          name="home"
+          defaultValue={a?.values.home ?? ''}
+        >
+          <option value="">{t('circulation.desk.locationNone')}</option>
+          {d.places.map((p) => (
+            <option key={p.id} value={`place:${p.id}`}>
+              {p.name}
+            </option>
+          ))}
+          {d.routes.map((r) => (
+            <option key={r.id} value={`route:${r.id}`}>
+              {t('circulation.desk.route', { name: r.name })}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('circulation.item.submit')}</button>
       </form>
     </>

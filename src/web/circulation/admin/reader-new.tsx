@@ -10,6 +10,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { type FormMessage, formText } from '../../ui/forms.ts';
@@ -131,79 +132,73 @@ export default function ReaderNewPage({ loaderData: d, actionData: a }: Route.Co
       <ErrorSummary errors={a?.errors} />
       <form method="post" className="form">
         <FormToken />
-        <div className="field">
-          <label htmlFor="rd-unit">{t('circulation.desk.unit')}</label>
-          <select id="rd-unit" name="unitId" defaultValue={v?.unitId ?? d.unitId}>
-            {d.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rd-name">{t('circulation.reader.name')}</label>
-          <input
-            id="rd-name"
-            name="name"
-            required
-            maxLength={200}
-            autoComplete="off"
-            defaultValue={v?.name ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rd-phone">{t('circulation.reader.phone')}</label>
-          <input
-            id="rd-phone"
-            name="phone"
-            type="tel"
-            maxLength={20}
-            autoComplete="off"
-            defaultValue={v?.phone ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rd-email">{t('circulation.reader.email')}</label>
-          <input
-            id="rd-email"
-            name="email"
-            type="email"
-            maxLength={200}
-            autoComplete="off"
-            defaultValue={v?.email ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rd-birth">{t('circulation.reader.birthYear')}</label>
-          <input
-            id="rd-birth"
-            name="birthYear"
-            inputMode="numeric"
-            maxLength={4}
-            defaultValue={v?.birthYear ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rd-category">{t('circulation.reader.category')}</label>
-          <select id="rd-category" name="category" defaultValue={v?.category ?? 'adult'}>
-            {READER_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`circulation.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rd-guardian">{t('circulation.reader.guardian')}</label>
-          <input
-            id="rd-guardian"
-            name="guardianName"
-            maxLength={200}
-            autoComplete="off"
-            defaultValue={v?.guardianName ?? ''}
-          />
-        </div>
+        <SelectField
+          id="rd-unit"
+          label={t('circulation.desk.unit')}
+          name="unitId"
+          defaultValue={v?.unitId ?? d.unitId}
+        >
+          {d.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="rd-name"
+          label={t('circulation.reader.name')}
+          name="name"
+          required
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={v?.name ?? ''}
+        />
+        <TextField
+          id="rd-phone"
+          label={t('circulation.reader.phone')}
+          name="phone"
+          type="tel"
+          maxLength={20}
+          autoComplete="off"
+          defaultValue={v?.phone ?? ''}
+        />
+        <TextField
+          id="rd-email"
+          label={t('circulation.reader.email')}
+          name="email"
+          type="email"
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={v?.email ?? ''}
+        />
+        <TextField
+          id="rd-birth"
+          label={t('circulation.reader.birthYear')}
+          name="birthYear"
+          inputMode="numeric"
+          maxLength={4}
+          defaultValue={v?.birthYear ?? ''}
+        />
+        <SelectField
+          id="rd-category"
+          label={t('circulation.reader.category')}
+          name="category"
+          defaultValue={v?.category ?? 'adult'}
+        >
+          {READER_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`circulation.category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="rd-guardian"
+          label={t('circulation.reader.guardian')}
+          name="guardianName"
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={v?.guardianName ?? ''}
+        />
         <div className="field checkbox">
           <input
             id="rd-consent"

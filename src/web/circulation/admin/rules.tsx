@@ -12,6 +12,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -164,16 +165,13 @@ export default function RulesPage({ loaderData: d, actionData: a }: Route.Compon
       ) : null}
       <ErrorSummary errors={a?.errors} autoFocus />
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="rules-unit">{t('circulation.desk.unit')}</label>
-          <select id="rules-unit" name="unit" defaultValue={d.unitId}>
-            {d.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {`${'— '.repeat(u.depth)}${u.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="rules-unit" label={t('circulation.desk.unit')} name="unit" defaultValue={d.unitId}>
+          {d.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {`${'— '.repeat(u.depth)}${u.name}`}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('circulation.desk.choose')}</button>
       </form>
       {d.units.length === 0 ? <p>{t('circulation.rules.noUnit')}</p> : null}

@@ -6,6 +6,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -87,28 +88,42 @@ export default function StatsPage({ loaderData: d, actionData: a }: Route.Compon
       <ErrorSummary errors={a?.errors} />
       <p>{t('circulation.stats.hint')}</p>
       <form method="post" encType="multipart/form-data" className="form">
-        <div className="field">
-          <label htmlFor="st-unit">{t('circulation.desk.unit')}</label>
-          <select id="st-unit" name="unitId" defaultValue={a?.values.unitId ?? d.unitId}>
-            {d.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="st-from">{t('circulation.stats.from')}</label>
-          <input id="st-from" name="from" type="date" required defaultValue={a?.values.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="st-to">{t('circulation.stats.to')}</label>
-          <input id="st-to" name="to" type="date" required defaultValue={a?.values.to ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="st-file">{t('circulation.stats.file')}</label>
-          <input id="st-file" name="file" type="file" required accept=".csv,.xlsx,text/csv" />
-        </div>
+        <SelectField
+          id="st-unit"
+          label={t('circulation.desk.unit')}
+          name="unitId"
+          defaultValue={a?.values.unitId ?? d.unitId}
+        >
+          {d.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="st-from"
+          label={t('circulation.stats.from')}
+          name="from"
+          type="date"
+          required
+          defaultValue={a?.values.from ?? ''}
+        />
+        <TextField
+          id="st-to"
+          label={t('circulation.stats.to')}
+          name="to"
+          type="date"
+          required
+          defaultValue={a?.values.to ?? ''}
+        />
+        <TextField
+          id="st-file"
+          label={t('circulation.stats.file')}
+          name="file"
+          type="file"
+          required
+          accept=".csv,.xlsx,text/csv"
+        />
         <button type="submit">{t('circulation.stats.submit')}</button>
       </form>
     </>

@@ -10,6 +10,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import vanUrl from '../van.js?url&no-inline';
 import type { Route } from './+types/van.ts';
@@ -76,16 +77,18 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
         <p>{t('circulation.van.needsScript')}</p>
       </noscript>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="van-route">{t('circulation.desk.location')}</label>
-          <select id="van-route" name="route" defaultValue={d.routeId ?? ''}>
-            {d.routes.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="van-route"
+          label={t('circulation.desk.location')}
+          name="route"
+          defaultValue={d.routeId ?? ''}
+        >
+          {d.routes.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
         <input type="hidden" name="unit" value={d.unitId} />
         <button type="submit">{t('circulation.desk.choose')}</button>
       </form>
@@ -95,34 +98,48 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
         <section aria-labelledby="van-lend-title">
           <h2 id="van-lend-title">{t('circulation.desk.checkout')}</h2>
           <form className="form" data-kind="checkout">
-            <div className="field">
-              <label htmlFor="van-card">{t('circulation.desk.card')}</label>
-              <input id="van-card" name="card" required inputMode="numeric" autoComplete="off" />
-            </div>
-            <div className="field">
-              <label htmlFor="van-lend-barcode">{t('circulation.desk.barcode')}</label>
-              <input id="van-lend-barcode" name="barcode" required autoComplete="off" />
-            </div>
+            <TextField
+              id="van-card"
+              label={t('circulation.desk.card')}
+              name="card"
+              required
+              inputMode="numeric"
+              autoComplete="off"
+            />
+            <TextField
+              id="van-lend-barcode"
+              label={t('circulation.desk.barcode')}
+              name="barcode"
+              required
+              autoComplete="off"
+            />
             <button type="submit">{t('circulation.desk.checkout')}</button>
           </form>
         </section>
         <section aria-labelledby="van-return-title">
           <h2 id="van-return-title">{t('circulation.desk.checkin')}</h2>
           <form className="form" data-kind="checkin">
-            <div className="field">
-              <label htmlFor="van-return-barcode">{t('circulation.desk.barcode')}</label>
-              <input id="van-return-barcode" name="barcode" required autoComplete="off" />
-            </div>
+            <TextField
+              id="van-return-barcode"
+              label={t('circulation.desk.barcode')}
+              name="barcode"
+              required
+              autoComplete="off"
+            />
             <button type="submit">{t('circulation.desk.checkin')}</button>
           </form>
         </section>
         <section aria-labelledby="van-reader-title">
           <h2 id="van-reader-title">{t('circulation.reader.title')}</h2>
           <form className="form" data-kind="register">
-            <div className="field">
-              <label htmlFor="van-reader-name">{t('circulation.reader.name')}</label>
-              <input id="van-reader-name" name="name" required maxLength={200} autoComplete="off" />
-            </div>
+            <TextField
+              id="van-reader-name"
+              label={t('circulation.reader.name')}
+              name="name"
+              required
+              maxLength={200}
+              autoComplete="off"
+            />
             <div className="field checkbox">
               <input id="van-reader-consent" name="consent" type="checkbox" value="yes" required />
               <label htmlFor="van-reader-consent">{t('circulation.reader.consent')}</label>

@@ -2,6 +2,7 @@
 // or the first due date; and a hold form (pickup at a library or a mobile-library stop) for signed-in readers.
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 
 interface Line {
@@ -60,16 +61,17 @@ export function Availability({
                 <FormToken />
                 <input type="hidden" name="recordId" value={recordId} />
                 <input type="hidden" name="unitId" value={l.unitId} />
-                <div className="field">
-                  <label htmlFor={`circ-pickup-${l.unitId}`}>{t('circulation.avail.pickup')}</label>
-                  <select id={`circ-pickup-${l.unitId}`} name="pickup">
-                    {l.pickups.map((p) => (
-                      <option key={p.value} value={p.value}>
-                        {p.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`circ-pickup-${l.unitId}`}
+                  label={t('circulation.avail.pickup')}
+                  name="pickup"
+                >
+                  {l.pickups.map((p) => (
+                    <option key={p.value} value={p.value}>
+                      {p.label}
+                    </option>
+                  ))}
+                </SelectField>
                 <button type="submit">{t('circulation.avail.hold')}</button>
               </form>
             ) : null}

@@ -16,6 +16,7 @@ import {
 import { myLibrary } from '../../../modules/circulation/circulation.views.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -126,16 +127,13 @@ export default function MyLibraryPage({ loaderData: d, actionData: a }: Route.Co
         <summary>{t('circulation.my.requestCard')}</summary>
         <form method="post" className="form">
           <input type="hidden" name="intent" value="card" />
-          <div className="field">
-            <label htmlFor="my-card-unit">{t('circulation.my.library')}</label>
-            <select id="my-card-unit" name="unitId">
-              {d.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="my-card-unit" label={t('circulation.my.library')} name="unitId">
+            {d.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
           <div className="field checkbox">
             <input id="my-card-consent" name="consent" type="checkbox" value="yes" required />
             <label htmlFor="my-card-consent">{t('circulation.reader.consent')}</label>

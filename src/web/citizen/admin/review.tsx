@@ -14,6 +14,7 @@ import { credentialsPort } from '../../../modules/credentials/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { failure, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -107,34 +108,34 @@ export default function CitizenReview({ loaderData: d, actionData }: Route.Compo
             {a.status === 'submitted' ? (
               <form method="post" className="form">
                 <input type="hidden" name="id" value={a.id} />
-                <div className="field">
-                  <label htmlFor={`cit-mp-${a.id}`}>
-                    {t('citizen.admin.manualPoints', { max: d.manualMax })}
-                  </label>
-                  <input
-                    id={`cit-mp-${a.id}`}
-                    name="manualPoints"
-                    type="number"
-                    min={0}
-                    max={d.manualMax}
-                    defaultValue={0}
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`cit-ach-${a.id}`}>{t('citizen.admin.achievement')}</label>
-                  <select id={`cit-ach-${a.id}`} name="achievementId" defaultValue="">
-                    <option value="">{t('citizen.admin.achievementNone')}</option>
-                    {a.achievements.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.nameVi}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`cit-note-${a.id}`}>{t('citizen.admin.note')}</label>
-                  <input id={`cit-note-${a.id}`} name="note" maxLength={4000} />
-                </div>
+                <TextField
+                  id={`cit-mp-${a.id}`}
+                  label={t('citizen.admin.manualPoints', { max: d.manualMax })}
+                  name="manualPoints"
+                  type="number"
+                  min={0}
+                  max={d.manualMax}
+                  defaultValue={0}
+                />
+                <SelectField
+                  id={`cit-ach-${a.id}`}
+                  label={t('citizen.admin.achievement')}
+                  name="achievementId"
+                  defaultValue=""
+                >
+                  <option value="">{t('citizen.admin.achievementNone')}</option>
+                  {a.achievements.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.nameVi}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  id={`cit-note-${a.id}`}
+                  label={t('citizen.admin.note')}
+                  name="note"
+                  maxLength={4000}
+                />
                 <button type="submit" name="decision" value="recognised">
                   {t('citizen.admin.recognise')}
                 </button>{' '}

@@ -6,6 +6,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useLocale, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText } from '../../ui/forms.ts';
@@ -139,33 +140,38 @@ export default function MyCitizen({ loaderData: d, actionData }: Route.Component
           <h2 id="cit-submit-h">{t('citizen.mine.submitHeading')}</h2>
           <form method="post" className="form">
             <FormToken />
-            <div className="field">
-              <label htmlFor="cit-unit">{t('citizen.field.unit')}</label>
-              <select id="cit-unit" name="unitId" required defaultValue={v.unitId ?? ''}>
-                <option value="" disabled>
-                  {t('citizen.field.unitChoose')}
+            <SelectField
+              id="cit-unit"
+              label={t('citizen.field.unit')}
+              name="unitId"
+              required
+              defaultValue={v.unitId ?? ''}
+            >
+              <option value="" disabled>
+                {t('citizen.field.unitChoose')}
+              </option>
+              {d.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
                 </option>
-                {d.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cit-commune">{t('citizen.field.commune')}</label>
-              <input id="cit-commune" name="commune" required maxLength={120} defaultValue={v.commune} />
-            </div>
-            <div className="field">
-              <label htmlFor="cit-manual">{t('citizen.field.manualEvidence')}</label>
-              <textarea
-                id="cit-manual"
-                name="manualEvidence"
-                rows={3}
-                maxLength={4000}
-                defaultValue={v.manualEvidence}
-              />
-            </div>
+              ))}
+            </SelectField>
+            <TextField
+              id="cit-commune"
+              label={t('citizen.field.commune')}
+              name="commune"
+              required
+              maxLength={120}
+              defaultValue={v.commune}
+            />
+            <TextArea
+              id="cit-manual"
+              label={t('citizen.field.manualEvidence')}
+              name="manualEvidence"
+              rows={3}
+              maxLength={4000}
+              defaultValue={v.manualEvidence}
+            />
             <button type="submit">{t('citizen.mine.submit')}</button>
           </form>
         </section>

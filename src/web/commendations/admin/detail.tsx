@@ -17,6 +17,7 @@ import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
@@ -124,12 +125,12 @@ export default function NominationDetail({ loaderData, actionData }: Route.Compo
   const done = actionData?.ok ? actionData.done : loaderData.done;
   const errors = actionData?.ok ? undefined : actionData?.errors;
   const note = (intent: string, required: boolean) => (
-    <div className="field">
-      <label htmlFor={`cd-note-${intent}`}>
-        {t(required ? 'commendations.field.reason' : 'commendations.field.reviewNote')}
-      </label>
-      <textarea id={`cd-note-${intent}`} name="note" rows={2} />
-    </div>
+    <TextArea
+      id={`cd-note-${intent}`}
+      label={t(required ? 'commendations.field.reason' : 'commendations.field.reviewNote')}
+      name="note"
+      rows={2}
+    />
   );
   return (
     <>
@@ -207,24 +208,29 @@ export default function NominationDetail({ loaderData, actionData }: Route.Compo
             <form method="post" className="form" noValidate>
               <input type="hidden" name="intent" value="decide" />
               <input type="hidden" name="version" value={n.version} />
-              <div className="field">
-                <label htmlFor="cd-number">{t('commendations.field.decisionNumber')}</label>
-                <input id="cd-number" name="decisionNumber" />
-              </div>
-              <div className="field">
-                <label htmlFor="cd-date">{t('commendations.field.decisionDate')}</label>
-                <input id="cd-date" name="decisionDate" type="date" />
-              </div>
-              <div className="field">
-                <label htmlFor="cd-level">{t('commendations.field.level')}</label>
-                <select id="cd-level" name="level" defaultValue="department">
-                  {COMM_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`commendations.level.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <TextField
+                id="cd-number"
+                label={t('commendations.field.decisionNumber')}
+                name="decisionNumber"
+              />
+              <TextField
+                id="cd-date"
+                label={t('commendations.field.decisionDate')}
+                name="decisionDate"
+                type="date"
+              />
+              <SelectField
+                id="cd-level"
+                label={t('commendations.field.level')}
+                name="level"
+                defaultValue="department"
+              >
+                {COMM_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`commendations.level.${l}`)}
+                  </option>
+                ))}
+              </SelectField>
               {note('decide', false)}
               <button type="submit">{t('commendations.review.decide')}</button>
             </form>

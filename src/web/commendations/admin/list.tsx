@@ -6,6 +6,7 @@ import { listNominations } from '../../../modules/commendations/commendations.us
 import { COMM_STATUSES } from '../../../modules/commendations/commendations.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -60,21 +61,26 @@ export default function NominationList({ loaderData }: Route.ComponentProps) {
         <a href={href('/honour-roll')}>{t('commendations.roll.title')}</a>
       </p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="cm-q">{t('commendations.search')}</label>
-          <input id="cm-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="cm-status">{t('commendations.col.status')}</label>
-          <select id="cm-status" name="status" defaultValue={q.status ?? ''}>
-            <option value="">{t('cooperation.filter.all')}</option>
-            {COMM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`commendations.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="cm-q"
+          label={t('commendations.search')}
+          name="q"
+          type="search"
+          defaultValue={q.q ?? ''}
+        />
+        <SelectField
+          id="cm-status"
+          label={t('commendations.col.status')}
+          name="status"
+          defaultValue={q.status ?? ''}
+        >
+          <option value="">{t('cooperation.filter.all')}</option>
+          {COMM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`commendations.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('cooperation.filter.submit')}</button>
       </form>
       <p>

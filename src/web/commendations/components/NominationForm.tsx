@@ -3,9 +3,9 @@
 import { COMM_CATEGORIES, NOMINEE_KINDS } from '../../../modules/commendations/commendations.vocab.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 type Option = { id: string; name: string };
 
@@ -25,18 +25,14 @@ export function NominationForm(props: {
   const { options: o, values: v, errors } = props;
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
   const select = (id: string, name: string, label: string, items: Option[], empty: string | null) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <select id={id} name={name} defaultValue={str(name)} {...fieldAria(id, errors)}>
-        {empty !== null ? <option value="">{empty}</option> : null}
-        {items.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField id={id} label={label} errors={errors} name={name} defaultValue={str(name)}>
+      {empty !== null ? <option value="">{empty}</option> : null}
+      {items.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.name}
+        </option>
+      ))}
+    </SelectField>
   );
   const area = (id: string, name: string, label: string, rows: number, hint?: string) => (
     <div className="field">
@@ -71,16 +67,13 @@ export function NominationForm(props: {
           NOMINEE_KINDS.map((k) => ({ id: k, name: t(`commendations.nomineeKind.${k}`) })),
           null,
         )}
-        <div className="field">
-          <label htmlFor="cn-name">{t('commendations.field.nomineeName')}</label>
-          <FieldError id="cn-name" errors={errors} />
-          <input
-            id="cn-name"
-            name="nomineeName"
-            defaultValue={str('nomineeName')}
-            {...fieldAria('cn-name', errors)}
-          />
-        </div>
+        <TextField
+          id="cn-name"
+          label={t('commendations.field.nomineeName')}
+          errors={errors}
+          name="nomineeName"
+          defaultValue={str('nomineeName')}
+        />
         {select(
           'cn-nominee-unit',
           'nomineeUnitId',
@@ -95,11 +88,13 @@ export function NominationForm(props: {
           COMM_CATEGORIES.map((k) => ({ id: k, name: t(`commendations.category.${k}`) })),
           null,
         )}
-        <div className="field">
-          <label htmlFor="cn-title">{t('commendations.field.title')}</label>
-          <FieldError id="cn-title" errors={errors} />
-          <input id="cn-title" name="title" defaultValue={str('title')} {...fieldAria('cn-title', errors)} />
-        </div>
+        <TextField
+          id="cn-title"
+          label={t('commendations.field.title')}
+          errors={errors}
+          name="title"
+          defaultValue={str('title')}
+        />
         {area('cn-achievements', 'achievements', t('commendations.field.achievements'), 6)}
         {area(
           'cn-evidence',
@@ -108,26 +103,21 @@ export function NominationForm(props: {
           3,
           t('commendations.form.evidenceHint'),
         )}
-        <div className="field">
-          <label htmlFor="cn-plan">{t('commendations.field.planInstances')}</label>
-          <p className="hint" id="cn-plan-hint">
-            {t('cooperation.form.manyHint')}
-          </p>
-          <select
-            id="cn-plan"
-            name="planInstanceIds"
-            multiple
-            size={Math.min(6, Math.max(2, o.planInstances.length))}
-            defaultValue={Array.isArray(v.planInstanceIds) ? v.planInstanceIds : []}
-            aria-describedby="cn-plan-hint"
-          >
-            {o.planInstances.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.year} · ${p.label}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="cn-plan"
+          label={t('commendations.field.planInstances')}
+          hint={t('cooperation.form.manyHint')}
+          name="planInstanceIds"
+          multiple
+          size={Math.min(6, Math.max(2, o.planInstances.length))}
+          defaultValue={Array.isArray(v.planInstanceIds) ? v.planInstanceIds : []}
+        >
+          {o.planInstances.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.year} · ${p.label}`}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{props.submitLabel}</button>
       </form>
     </>

@@ -7,6 +7,7 @@ import { honourRoll } from '../../../modules/commendations/commendations.usecase
 import { COMM_CATEGORIES } from '../../../modules/commendations/commendations.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import type { Route } from './+types/honour-roll.ts';
 
 const Query = z.object({ q: z.string().max(200).optional(), category: z.enum(COMM_CATEGORIES).optional() });
@@ -35,21 +36,26 @@ export default function HonourRoll({ loaderData }: Route.ComponentProps) {
       <h1>{t('commendations.roll.title')}</h1>
       <p className="lead">{t('commendations.roll.lead')}</p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="hr-q">{t('commendations.roll.search')}</label>
-          <input id="hr-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="hr-category">{t('commendations.field.category')}</label>
-          <select id="hr-category" name="category" defaultValue={q.category ?? ''}>
-            <option value="">{t('cooperation.filter.all')}</option>
-            {COMM_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`commendations.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="hr-q"
+          label={t('commendations.roll.search')}
+          name="q"
+          type="search"
+          defaultValue={q.q ?? ''}
+        />
+        <SelectField
+          id="hr-category"
+          label={t('commendations.field.category')}
+          name="category"
+          defaultValue={q.category ?? ''}
+        >
+          <option value="">{t('cooperation.filter.all')}</option>
+          {COMM_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`commendations.category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('cooperation.filter.submit')}</button>
       </form>
       <p role="status">{t('commendations.roll.count', { count: rows.length })}</p>

@@ -12,6 +12,7 @@ import { requestContext } from '../../context.ts';
 import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
@@ -136,17 +137,14 @@ export default function ActivityDetail({ loaderData, actionData }: Route.Compone
           encType="multipart/form-data"
           className="form"
         >
-          <div className="field">
-            <label htmlFor="cd-title">{t('cooperation.documents.title')}</label>
-            <input id="cd-title" name="title" maxLength={300} />
-          </div>
-          <div className="field">
-            <label htmlFor="cd-file">{t('cooperation.documents.file')}</label>
-            <p className="hint" id="cd-file-hint">
-              {t('cooperation.documents.hint')}
-            </p>
-            <input id="cd-file" name="file" type="file" aria-describedby="cd-file-hint" />
-          </div>
+          <TextField id="cd-title" label={t('cooperation.documents.title')} name="title" maxLength={300} />
+          <TextField
+            id="cd-file"
+            label={t('cooperation.documents.file')}
+            hint={t('cooperation.documents.hint')}
+            name="file"
+            type="file"
+          />
           <button type="submit">{t('cooperation.documents.submit')}</button>
         </form>
       ) : null}

@@ -8,6 +8,7 @@ import { listActivities } from '../../../modules/cooperation/cooperation.usecase
 import { COOP_KINDS } from '../../../modules/cooperation/cooperation.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -61,21 +62,15 @@ export default function CooperationList({ loaderData }: Route.ComponentProps) {
         <a href={href('/admin/cooperation/partners')}>{t('cooperation.partners.title')}</a>
       </p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="c-q">{t('cooperation.search')}</label>
-          <input id="c-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="c-kind">{t('cooperation.field.kind')}</label>
-          <select id="c-kind" name="kind" defaultValue={q.kind ?? ''}>
-            <option value="">{t('cooperation.filter.all')}</option>
-            {COOP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`cooperation.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="c-q" label={t('cooperation.search')} name="q" type="search" defaultValue={q.q ?? ''} />
+        <SelectField id="c-kind" label={t('cooperation.field.kind')} name="kind" defaultValue={q.kind ?? ''}>
+          <option value="">{t('cooperation.filter.all')}</option>
+          {COOP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`cooperation.kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('cooperation.filter.submit')}</button>
       </form>
       <p>

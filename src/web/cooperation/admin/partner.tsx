@@ -12,10 +12,10 @@ import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/partner.ts';
 
@@ -80,11 +80,7 @@ export default function PartnerEdit({ loaderData, actionData }: Route.ComponentP
     note: p.note,
   };
   const text = (id: string, name: string, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
-    </div>
+    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={v[name] ?? ''} />
   );
   return (
     <>
@@ -101,39 +97,41 @@ export default function PartnerEdit({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <form method="post" className="form" noValidate>
         <input type="hidden" name="version" value={p.version} />
-        <div className="field">
-          <label htmlFor="cp-unit">{t('cooperation.field.unit')}</label>
-          <FieldError id="cp-unit" errors={errors} />
-          <select id="cp-unit" name="unitId" defaultValue={v.unitId ?? ''} {...fieldAria('cp-unit', errors)}>
-            {loaderData.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="cp-unit"
+          label={t('cooperation.field.unit')}
+          errors={errors}
+          name="unitId"
+          defaultValue={v.unitId ?? ''}
+        >
+          {loaderData.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
         {text('cp-name', 'name', t('cooperation.field.partnerName'))}
-        <div className="field">
-          <label htmlFor="cp-country">{t('cooperation.field.country')}</label>
-          <FieldError id="cp-country" errors={errors} />
-          <select
-            id="cp-country"
-            name="country"
-            defaultValue={v.country ?? ''}
-            {...fieldAria('cp-country', errors)}
-          >
-            {loaderData.countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="cp-country"
+          label={t('cooperation.field.country')}
+          errors={errors}
+          name="country"
+          defaultValue={v.country ?? ''}
+        >
+          {loaderData.countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
         {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
-        <div className="field">
-          <label htmlFor="cp-note">{t('cooperation.field.note')}</label>
-          <textarea id="cp-note" name="note" rows={3} defaultValue={v.note ?? ''} />
-        </div>
+        <TextArea
+          id="cp-note"
+          label={t('cooperation.field.note')}
+          name="note"
+          rows={3}
+          defaultValue={v.note ?? ''}
+        />
         <button type="submit">{t('cooperation.save')}</button>
       </form>
     </>

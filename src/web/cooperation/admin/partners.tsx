@@ -12,11 +12,11 @@ import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/partners.ts';
 
@@ -79,11 +79,7 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
   const errors = actionData?.errors;
   const v = (actionData?.values ?? {}) as Record<string, string>;
   const text = (id: string, name: string, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)} />
-    </div>
+    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={v[name] ?? ''} />
   );
   return (
     <>
@@ -98,10 +94,13 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="cp-q">{t('cooperation.partners.search')}</label>
-          <input id="cp-q" name="q" type="search" defaultValue={loaderData.q} />
-        </div>
+        <TextField
+          id="cp-q"
+          label={t('cooperation.partners.search')}
+          name="q"
+          type="search"
+          defaultValue={loaderData.q}
+        />
         <button type="submit">{t('cooperation.filter.submit')}</button>
       </form>
       <div className="table-wrap">
@@ -141,46 +140,43 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
           <ErrorSummary errors={errors} />
           <form method="post" className="form" noValidate>
             <FormToken />
-            <div className="field">
-              <label htmlFor="cp-unit">{t('cooperation.field.unit')}</label>
-              <FieldError id="cp-unit" errors={errors} />
-              <select
-                id="cp-unit"
-                name="unitId"
-                defaultValue={v.unitId ?? ''}
-                {...fieldAria('cp-unit', errors)}
-              >
-                <option value="">{t('units.field.choose')}</option>
-                {loaderData.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="cp-unit"
+              label={t('cooperation.field.unit')}
+              errors={errors}
+              name="unitId"
+              defaultValue={v.unitId ?? ''}
+            >
+              <option value="">{t('units.field.choose')}</option>
+              {loaderData.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
             {text('cp-name', 'name', t('cooperation.field.partnerName'))}
-            <div className="field">
-              <label htmlFor="cp-country">{t('cooperation.field.country')}</label>
-              <FieldError id="cp-country" errors={errors} />
-              <select
-                id="cp-country"
-                name="country"
-                defaultValue={v.country ?? ''}
-                {...fieldAria('cp-country', errors)}
-              >
-                <option value="">{t('cooperation.form.chooseCountry')}</option>
-                {loaderData.countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="cp-country"
+              label={t('cooperation.field.country')}
+              errors={errors}
+              name="country"
+              defaultValue={v.country ?? ''}
+            >
+              <option value="">{t('cooperation.form.chooseCountry')}</option>
+              {loaderData.countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
             {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
-            <div className="field">
-              <label htmlFor="cp-note">{t('cooperation.field.note')}</label>
-              <textarea id="cp-note" name="note" rows={3} defaultValue={v.note ?? ''} />
-            </div>
+            <TextArea
+              id="cp-note"
+              label={t('cooperation.field.note')}
+              name="note"
+              rows={3}
+              defaultValue={v.note ?? ''}
+            />
             <button type="submit">{t('cooperation.partners.create')}</button>
           </form>
         </>

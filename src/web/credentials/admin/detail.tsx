@@ -11,6 +11,7 @@ import {
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceFormAfter } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -115,29 +116,25 @@ export default function AchievementDetail({ loaderData, actionData }: Route.Comp
         <form method="post" className="form">
           <FormToken />
           <input type="hidden" name="intent" value="award" />
-          <div className="field">
-            <label htmlFor="award-recipientEmail">{t('credentials.field.recipientEmail')}</label>
-            <input
-              id="award-recipientEmail"
-              name="recipientEmail"
-              type="email"
-              required
-              autoComplete="off"
-              defaultValue={v.recipientEmail}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="award-reason">{t('credentials.field.reason')}</label>
-            <textarea
-              id="award-reason"
-              name="reason"
-              required
-              minLength={2}
-              maxLength={2000}
-              rows={2}
-              defaultValue={v.reason}
-            />
-          </div>
+          <TextField
+            id="award-recipientEmail"
+            label={t('credentials.field.recipientEmail')}
+            name="recipientEmail"
+            type="email"
+            required
+            autoComplete="off"
+            defaultValue={v.recipientEmail}
+          />
+          <TextArea
+            id="award-reason"
+            label={t('credentials.field.reason')}
+            name="reason"
+            required
+            minLength={2}
+            maxLength={2000}
+            rows={2}
+            defaultValue={v.reason}
+          />
           <button type="submit">{t('credentials.admin.award')}</button>
         </form>
       </section>

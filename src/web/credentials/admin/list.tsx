@@ -13,6 +13,7 @@ import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/ev
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -127,119 +128,116 @@ export default function AchievementsList({ loaderData, actionData }: Route.Compo
           <h2 id="ach-new-h">{t('credentials.admin.new')}</h2>
           <form method="post" className="form">
             <FormToken />
-            <div className="field">
-              <label htmlFor="ach-unitId">{t('credentials.field.unit')}</label>
-              <select id="ach-unitId" name="unitId" required defaultValue={v.unitId ?? ''}>
-                {loaderData.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ach-nameVi">{t('credentials.field.nameVi')}</label>
-              <input
-                id="ach-nameVi"
-                name="nameVi"
-                required
-                minLength={2}
-                maxLength={200}
-                defaultValue={v.nameVi}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-nameEn">{t('credentials.field.nameEn')}</label>
-              <input id="ach-nameEn" name="nameEn" lang="en" maxLength={200} defaultValue={v.nameEn} />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-criteriaVi">{t('credentials.field.criteriaVi')}</label>
-              <textarea
-                id="ach-criteriaVi"
-                name="criteriaVi"
-                required
-                minLength={2}
-                maxLength={4000}
-                rows={3}
-                defaultValue={v.criteriaVi}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-criteriaEn">{t('credentials.field.criteriaEn')}</label>
-              <textarea
-                id="ach-criteriaEn"
-                name="criteriaEn"
-                lang="en"
-                maxLength={4000}
-                rows={3}
-                defaultValue={v.criteriaEn}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-imageAlt">{t('credentials.field.imageAlt')}</label>
-              <input
-                id="ach-imageAlt"
-                name="imageAlt"
-                required
-                minLength={2}
-                maxLength={300}
-                defaultValue={v.imageAlt}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-imageColor">{t('credentials.field.imageColor')}</label>
-              <input
-                id="ach-imageColor"
-                name="imageColor"
-                type="color"
-                defaultValue={v.imageColor || '#0b5394'}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-ruleKind">{t('credentials.field.ruleKind')}</label>
-              <select id="ach-ruleKind" name="ruleKind" defaultValue={v.ruleKind ?? ''}>
-                <option value="">{t('credentials.admin.rule.none')}</option>
-                {AWARD_RULE_KINDS.filter((k) => k === 'events_attended').map((k) => (
-                  <option key={k} value={k}>
-                    {t(`credentials.admin.rule.${k}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ach-ruleCategory">{t('credentials.field.ruleCategory')}</label>
-              <select id="ach-ruleCategory" name="ruleCategory" defaultValue={v.ruleCategory || 'reading'}>
-                {EVENT_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {catLabel(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ach-ruleCount">{t('credentials.field.ruleCount')}</label>
-              <input
-                id="ach-ruleCount"
-                name="ruleCount"
-                type="number"
-                min={1}
-                max={365}
-                inputMode="numeric"
-                defaultValue={v.ruleCount || '3'}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ach-validityMonths">{t('credentials.field.validityMonths')}</label>
-              <input
-                id="ach-validityMonths"
-                name="validityMonths"
-                type="number"
-                min={1}
-                max={600}
-                inputMode="numeric"
-                defaultValue={v.validityMonths}
-              />
-            </div>
+            <SelectField
+              id="ach-unitId"
+              label={t('credentials.field.unit')}
+              name="unitId"
+              required
+              defaultValue={v.unitId ?? ''}
+            >
+              {loaderData.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="ach-nameVi"
+              label={t('credentials.field.nameVi')}
+              name="nameVi"
+              required
+              minLength={2}
+              maxLength={200}
+              defaultValue={v.nameVi}
+            />
+            <TextField
+              id="ach-nameEn"
+              label={t('credentials.field.nameEn')}
+              name="nameEn"
+              lang="en"
+              maxLength={200}
+              defaultValue={v.nameEn}
+            />
+            <TextArea
+              id="ach-criteriaVi"
+              label={t('credentials.field.criteriaVi')}
+              name="criteriaVi"
+              required
+              minLength={2}
+              maxLength={4000}
+              rows={3}
+              defaultValue={v.criteriaVi}
+            />
+            <TextArea
+              id="ach-criteriaEn"
+              label={t('credentials.field.criteriaEn')}
+              name="criteriaEn"
+              lang="en"
+              maxLength={4000}
+              rows={3}
+              defaultValue={v.criteriaEn}
+            />
+            <TextField
+              id="ach-imageAlt"
+              label={t('credentials.field.imageAlt')}
+              name="imageAlt"
+              required
+              minLength={2}
+              maxLength={300}
+              defaultValue={v.imageAlt}
+            />
+            <TextField
+              id="ach-imageColor"
+              label={t('credentials.field.imageColor')}
+              name="imageColor"
+              type="color"
+              defaultValue={v.imageColor || '#0b5394'}
+            />
+            <SelectField
+              id="ach-ruleKind"
+              label={t('credentials.field.ruleKind')}
+              name="ruleKind"
+              defaultValue={v.ruleKind ?? ''}
+            >
+              <option value="">{t('credentials.admin.rule.none')}</option>
+              {AWARD_RULE_KINDS.filter((k) => k === 'events_attended').map((k) => (
+                <option key={k} value={k}>
+                  {t(`credentials.admin.rule.${k}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="ach-ruleCategory"
+              label={t('credentials.field.ruleCategory')}
+              name="ruleCategory"
+              defaultValue={v.ruleCategory || 'reading'}
+            >
+              {EVENT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {catLabel(c)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="ach-ruleCount"
+              label={t('credentials.field.ruleCount')}
+              name="ruleCount"
+              type="number"
+              min={1}
+              max={365}
+              inputMode="numeric"
+              defaultValue={v.ruleCount || '3'}
+            />
+            <TextField
+              id="ach-validityMonths"
+              label={t('credentials.field.validityMonths')}
+              name="validityMonths"
+              type="number"
+              min={1}
+              max={600}
+              inputMode="numeric"
+              defaultValue={v.validityMonths}
+            />
             <button type="submit">{t('credentials.admin.create')}</button>
           </form>
         </section>

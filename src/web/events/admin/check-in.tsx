@@ -13,6 +13,7 @@ import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.us
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
@@ -99,16 +100,18 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="ci-session-pick">{t('events.admin.session')}</label>
-          <select id="ci-session-pick" name="session" defaultValue={sessionId}>
-            {d.sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {sessionTimeText(s.startsAt, s.endsAt)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="ci-session-pick"
+          label={t('events.admin.session')}
+          name="session"
+          defaultValue={sessionId}
+        >
+          {d.sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {sessionTimeText(s.startsAt, s.endsAt)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('events.checkin.chooseSession')}</button>
       </form>
       {current ? (
@@ -122,22 +125,17 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         <form method="post" className="form" id="ci-form">
           <input type="hidden" name="intent" value="check-in" />
           <input type="hidden" name="sessionId" value={sessionId} />
-          <div className="field">
-            <label htmlFor="ci-code">{t('events.mail.ticketCode')}</label>
-            <p className="hint" id="ci-code-hint">
-              {t('events.checkin.codeHint')}
-            </p>
-            <input
-              id="ci-code"
-              name="code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={300}
-              aria-describedby="ci-code-hint"
-              data-scan=""
-            />
-          </div>
+          <TextField
+            id="ci-code"
+            label={t('events.mail.ticketCode')}
+            hint={t('events.checkin.codeHint')}
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={300}
+            data-scan=""
+          />
           <button type="submit">{t('events.checkin.submit')}</button>
         </form>
       </section>
@@ -147,22 +145,17 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
           <input type="hidden" name="intent" value="walk-in" />
           <FormToken />
           <input type="hidden" name="sessionId" value={sessionId} />
-          <div className="field">
-            <label htmlFor="ci-walkin-name">{t('events.checkin.walkInName')}</label>
-            <input id="ci-walkin-name" name="name" maxLength={120} />
-          </div>
-          <div className="field">
-            <label htmlFor="ci-walkin-count">{t('events.checkin.walkInCount')}</label>
-            <input
-              id="ci-walkin-count"
-              name="partySize"
-              type="number"
-              min={1}
-              max={200}
-              defaultValue="1"
-              inputMode="numeric"
-            />
-          </div>
+          <TextField id="ci-walkin-name" label={t('events.checkin.walkInName')} name="name" maxLength={120} />
+          <TextField
+            id="ci-walkin-count"
+            label={t('events.checkin.walkInCount')}
+            name="partySize"
+            type="number"
+            min={1}
+            max={200}
+            defaultValue="1"
+            inputMode="numeric"
+          />
           <button type="submit">{t('events.checkin.addWalkIn')}</button>
         </form>
       </section>

@@ -14,10 +14,10 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { formValues } from '../../units/forms.server.ts';
 import { EventFacts, SessionTime } from '../components/EventParts.tsx';
 import {
@@ -230,104 +230,84 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
               value={v.idempotencyKey || loaderData.idempotencyKey}
             />
             {e.registrationMode === 'session' ? (
-              <div className="field">
-                <label htmlFor="reg-session">{t('events.register.session')}</label>
-                <FieldError id="reg-session" errors={errors} />
-                <select
-                  id="reg-session"
-                  name="sessionId"
-                  defaultValue={v.sessionId ?? ''}
-                  {...fieldAria('reg-session', errors)}
-                >
-                  <option value="">{t('events.register.chooseSession')}</option>
-                  {sessions
-                    .filter((s) => openSessionIds.includes(s.id))
-                    .map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {`${formatDateTime(s.startsAt)}${s.seatsLeft === 0 ? ` (${t('events.register.waitlistOption')})` : ''}`}
-                      </option>
-                    ))}
-                </select>
-              </div>
+              <SelectField
+                id="reg-session"
+                label={t('events.register.session')}
+                errors={errors}
+                name="sessionId"
+                defaultValue={v.sessionId ?? ''}
+              >
+                <option value="">{t('events.register.chooseSession')}</option>
+                {sessions
+                  .filter((s) => openSessionIds.includes(s.id))
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {`${formatDateTime(s.startsAt)}${s.seatsLeft === 0 ? ` (${t('events.register.waitlistOption')})` : ''}`}
+                    </option>
+                  ))}
+              </SelectField>
             ) : null}
             {signedIn ? (
               <p>{t('events.register.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
             ) : null}
             {family.length ? (
-              <div className="field">
-                <label htmlFor="reg-learner">{t('events.register.forWhom')}</label>
-                <FieldError id="reg-learner" errors={errors} />
-                <select
-                  id="reg-learner"
-                  name="learnerId"
-                  defaultValue={v.learnerId || acting || ''}
-                  {...fieldAria('reg-learner', errors)}
-                >
-                  {family.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.self ? t('events.register.forSelf', { name: m.name }) : m.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id="reg-learner"
+                label={t('events.register.forWhom')}
+                errors={errors}
+                name="learnerId"
+                defaultValue={v.learnerId || acting || ''}
+              >
+                {family.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.self ? t('events.register.forSelf', { name: m.name }) : m.name}
+                  </option>
+                ))}
+              </SelectField>
             ) : null}
-            <div className="field">
-              <label htmlFor="reg-name">{t('events.register.name')}</label>
-              <FieldError id="reg-name" errors={errors} />
-              <input
-                id="reg-name"
-                name="name"
-                autoComplete="name"
-                maxLength={120}
-                required={!signedIn}
-                defaultValue={v.name ?? (family.length ? '' : (signedIn?.name ?? ''))}
-                {...fieldAria('reg-name', errors)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="reg-phone">{t('events.register.phone')}</label>
-              <p className="hint" id="reg-phone-hint">
-                {t('events.register.contactHint')}
-              </p>
-              <FieldError id="reg-phone" errors={errors} />
-              <input
-                id="reg-phone"
-                name="phone"
-                type="tel"
-                autoComplete="tel"
-                inputMode="tel"
-                maxLength={30}
-                defaultValue={v.phone ?? ''}
-                {...fieldAria('reg-phone', errors, 'reg-phone-hint')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="reg-email">{t('events.register.email')}</label>
-              <FieldError id="reg-email" errors={errors} />
-              <input
-                id="reg-email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                maxLength={254}
-                defaultValue={v.email ?? signedIn?.email ?? ''}
-                {...fieldAria('reg-email', errors)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="reg-party">{t('events.register.partySize')}</label>
-              <FieldError id="reg-party" errors={errors} />
-              <input
-                id="reg-party"
-                name="partySize"
-                type="number"
-                min={1}
-                max={10}
-                inputMode="numeric"
-                defaultValue={v.partySize ?? '1'}
-                {...fieldAria('reg-party', errors)}
-              />
-            </div>
+            <TextField
+              id="reg-name"
+              label={t('events.register.name')}
+              errors={errors}
+              name="name"
+              autoComplete="name"
+              maxLength={120}
+              required={!signedIn}
+              defaultValue={v.name ?? (family.length ? '' : (signedIn?.name ?? ''))}
+            />
+            <TextField
+              id="reg-phone"
+              label={t('events.register.phone')}
+              errors={errors}
+              hint={t('events.register.contactHint')}
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              maxLength={30}
+              defaultValue={v.phone ?? ''}
+            />
+            <TextField
+              id="reg-email"
+              label={t('events.register.email')}
+              errors={errors}
+              name="email"
+              type="email"
+              autoComplete="email"
+              maxLength={254}
+              defaultValue={v.email ?? signedIn?.email ?? ''}
+            />
+            <TextField
+              id="reg-party"
+              label={t('events.register.partySize')}
+              errors={errors}
+              name="partySize"
+              type="number"
+              min={1}
+              max={10}
+              inputMode="numeric"
+              defaultValue={v.partySize ?? '1'}
+            />
             {signedIn ? null : (
               <div className="field checkbox-field">
                 <FieldError id="reg-consent" errors={errors} />

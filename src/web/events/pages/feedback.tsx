@@ -9,9 +9,9 @@ import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { type FieldMessages, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, fieldAria, TextArea } from '../../ui/Field.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/feedback.ts';
 
 const MESSAGES: FieldMessages = {
@@ -88,18 +88,15 @@ export default function FeedbackPage({ loaderData, actionData }: Route.Component
                 </div>
               ))}
             </fieldset>
-            <div className="field">
-              <label htmlFor="fb-comment">{t('events.feedback.comment')}</label>
-              <FieldError id="fb-comment" errors={errors} />
-              <textarea
-                id="fb-comment"
-                name="comment"
-                rows={4}
-                maxLength={2000}
-                defaultValue={actionData?.values?.comment ?? ''}
-                {...fieldAria('fb-comment', errors)}
-              />
-            </div>
+            <TextArea
+              id="fb-comment"
+              label={t('events.feedback.comment')}
+              errors={errors}
+              name="comment"
+              rows={4}
+              maxLength={2000}
+              defaultValue={actionData?.values?.comment ?? ''}
+            />
             <button type="submit">{t('events.feedback.submit')}</button>
           </form>
         </>

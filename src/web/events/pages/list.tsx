@@ -12,6 +12,7 @@ import {
 import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer } from '../../ui/page-errors.ts';
 import { formDay } from '../../units/forms.server.ts';
@@ -64,51 +65,61 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
           {active ? ` (${active})` : ''}
         </summary>
         <form method="get" className="filters" aria-label={t('events.list.filters')}>
-          <div className="field">
-            <label htmlFor="f-day">{t('events.filter.day')}</label>
-            <input id="f-day" name="day" type="date" defaultValue={q.day ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-from">{t('events.filter.from')}</label>
-            <input id="f-from" name="from" type="date" defaultValue={q.from ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-to">{t('events.filter.to')}</label>
-            <input id="f-to" name="to" type="date" defaultValue={q.to ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-category">{t('events.field.category')}</label>
-            <select id="f-category" name="category" defaultValue={q.category ?? ''}>
-              <option value="">{t('events.filter.all')}</option>
-              {EVENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(categoryKey(c))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-audience">{t('events.field.audience')}</label>
-            <select id="f-audience" name="audience" defaultValue={q.audience ?? ''}>
-              <option value="">{t('events.filter.all')}</option>
-              {EVENT_AUDIENCES.map((a) => (
-                <option key={a} value={a}>
-                  {t(audienceKey(a))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-place">{t('events.field.place')}</label>
-            <select id="f-place" name="place" defaultValue={q.place ?? ''}>
-              <option value="">{t('events.filter.all')}</option>
-              {places.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="f-day"
+            label={t('events.filter.day')}
+            name="day"
+            type="date"
+            defaultValue={q.day ?? ''}
+          />
+          <TextField
+            id="f-from"
+            label={t('events.filter.from')}
+            name="from"
+            type="date"
+            defaultValue={q.from ?? ''}
+          />
+          <TextField
+            id="f-to"
+            label={t('events.filter.to')}
+            name="to"
+            type="date"
+            defaultValue={q.to ?? ''}
+          />
+          <SelectField
+            id="f-category"
+            label={t('events.field.category')}
+            name="category"
+            defaultValue={q.category ?? ''}
+          >
+            <option value="">{t('events.filter.all')}</option>
+            {EVENT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(categoryKey(c))}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="f-audience"
+            label={t('events.field.audience')}
+            name="audience"
+            defaultValue={q.audience ?? ''}
+          >
+            <option value="">{t('events.filter.all')}</option>
+            {EVENT_AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {t(audienceKey(a))}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="f-place" label={t('events.field.place')} name="place" defaultValue={q.place ?? ''}>
+            <option value="">{t('events.filter.all')}</option>
+            {places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
           <div className="field field-inline">
             <input id="f-free" name="free" type="checkbox" value="true" defaultChecked={q.free === 'true'} />
             <label htmlFor="f-free">{t('events.filter.free')}</label>

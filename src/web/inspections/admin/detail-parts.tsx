@@ -1,9 +1,9 @@
 // Parts of the inspection plan page: a visit's follow-up actions with their close forms, the form to add an
 // action to a visit, and the form to record a visit.
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 type Errors = readonly FormMessage[] | undefined;
 interface FollowUpView {
@@ -59,10 +59,12 @@ export function FollowUpList({ visit }: { visit: VisitView }) {
               <input type="hidden" name="intent" value="close" />
               <input type="hidden" name="followUpId" value={f.id} />
               <input type="hidden" name="version" value={f.version} />
-              <div className="field">
-                <label htmlFor={`fc-note-${f.id}`}>{t('inspections.followups.closureNote')}</label>
-                <textarea id={`fc-note-${f.id}`} name="note" rows={2} />
-              </div>
+              <TextArea
+                id={`fc-note-${f.id}`}
+                label={t('inspections.followups.closureNote')}
+                name="note"
+                rows={2}
+              />
               <button type="submit">{t('inspections.followups.close')}</button>
             </form>
           ) : null}
@@ -90,30 +92,36 @@ function FollowUpForm({
         <FormToken />
         <input type="hidden" name="intent" value="followup" />
         <input type="hidden" name="visitId" value={visit.id} />
-        <div className="field">
-          <label htmlFor={id('action')}>{t('inspections.field.action')}</label>
-          <FieldError id={id('action')} errors={errors} />
-          <textarea id={id('action')} name="action" rows={2} {...fieldAria(id('action'), errors)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('owner')}>{t('inspections.field.owner')}</label>
-          <FieldError id={id('owner')} errors={errors} />
-          <select id={id('owner')} name="ownerId" defaultValue="" {...fieldAria(id('owner'), errors)}>
-            <option value="">{t('inspections.followups.noOwner')}</option>
-            {candidates
-              .filter((c) => c.unitId === visit.unitId)
-              .map((c) => (
-                <option key={c.userId} value={c.userId}>
-                  {c.name}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('due')}>{t('inspections.field.dueOn')}</label>
-          <FieldError id={id('due')} errors={errors} />
-          <input id={id('due')} name="dueOn" type="date" {...fieldAria(id('due'), errors)} />
-        </div>
+        <TextArea
+          id={id('action')}
+          label={t('inspections.field.action')}
+          errors={errors}
+          name="action"
+          rows={2}
+        />
+        <SelectField
+          id={id('owner')}
+          label={t('inspections.field.owner')}
+          errors={errors}
+          name="ownerId"
+          defaultValue=""
+        >
+          <option value="">{t('inspections.followups.noOwner')}</option>
+          {candidates
+            .filter((c) => c.unitId === visit.unitId)
+            .map((c) => (
+              <option key={c.userId} value={c.userId}>
+                {c.name}
+              </option>
+            ))}
+        </SelectField>
+        <TextField
+          id={id('due')}
+          label={t('inspections.field.dueOn')}
+          errors={errors}
+          name="dueOn"
+          type="date"
+        />
         <button type="submit">{t('inspections.followups.create')}</button>
       </form>
     </details>
@@ -128,28 +136,34 @@ function VisitForm({ targets, errors }: { targets: Array<{ id: string; name: str
       <form method="post" className="form" noValidate>
         <FormToken />
         <input type="hidden" name="intent" value="visit" />
-        <div className="field">
-          <label htmlFor="iv-unit">{t('inspections.field.visitUnit')}</label>
-          <FieldError id="iv-unit" errors={errors} />
-          <select id="iv-unit" name="unitId" defaultValue="" {...fieldAria('iv-unit', errors)}>
-            <option value="">{t('units.field.choose')}</option>
-            {targets.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="iv-date">{t('inspections.field.visitedOn')}</label>
-          <FieldError id="iv-date" errors={errors} />
-          <input id="iv-date" name="visitedOn" type="date" {...fieldAria('iv-date', errors)} />
-        </div>
-        <div className="field">
-          <label htmlFor="iv-findings">{t('inspections.field.findings')}</label>
-          <FieldError id="iv-findings" errors={errors} />
-          <textarea id="iv-findings" name="findings" rows={5} {...fieldAria('iv-findings', errors)} />
-        </div>
+        <SelectField
+          id="iv-unit"
+          label={t('inspections.field.visitUnit')}
+          errors={errors}
+          name="unitId"
+          defaultValue=""
+        >
+          <option value="">{t('units.field.choose')}</option>
+          {targets.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="iv-date"
+          label={t('inspections.field.visitedOn')}
+          errors={errors}
+          name="visitedOn"
+          type="date"
+        />
+        <TextArea
+          id="iv-findings"
+          label={t('inspections.field.findings')}
+          errors={errors}
+          name="findings"
+          rows={5}
+        />
         <button type="submit">{t('inspections.visits.create')}</button>
       </form>
     </>

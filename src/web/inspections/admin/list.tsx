@@ -5,6 +5,7 @@ import { formatIsoDay } from '../../../lib/dates.ts';
 import { listInspectionPlans } from '../../../modules/inspections/inspections.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -50,10 +51,13 @@ export default function InspectionList({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="i-q">{t('inspections.search')}</label>
-          <input id="i-q" name="q" type="search" defaultValue={loaderData.q} />
-        </div>
+        <TextField
+          id="i-q"
+          label={t('inspections.search')}
+          name="q"
+          type="search"
+          defaultValue={loaderData.q}
+        />
         <button type="submit">{t('cooperation.filter.submit')}</button>
       </form>
       <p>

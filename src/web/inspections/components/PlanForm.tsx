@@ -2,9 +2,9 @@
 // the planned period and the plan task instances (section VI) it serves.
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 type Option = { id: string; name: string };
 export interface PlanFormOptions {
@@ -27,11 +27,7 @@ export function PlanForm(props: {
   const list = (k: string) => (Array.isArray(v[k]) ? (v[k] as string[]) : []);
   const chosen = new Set(list('targetUnitIds'));
   const text = (id: string, name: string, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={name} type={type} defaultValue={str(name)} {...fieldAria(id, errors)} />
-    </div>
+    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={str(name)} />
   );
   return (
     <>
@@ -40,24 +36,29 @@ export function PlanForm(props: {
         {props.token ? <FormToken /> : null}
         {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
         <input type="hidden" name="intent" value="save" />
-        <div className="field">
-          <label htmlFor="ip-unit">{t('inspections.field.unit')}</label>
-          <FieldError id="ip-unit" errors={errors} />
-          <select id="ip-unit" name="unitId" defaultValue={str('unitId')} {...fieldAria('ip-unit', errors)}>
-            <option value="">{t('units.field.choose')}</option>
-            {o.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="ip-unit"
+          label={t('inspections.field.unit')}
+          errors={errors}
+          name="unitId"
+          defaultValue={str('unitId')}
+        >
+          <option value="">{t('units.field.choose')}</option>
+          {o.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
         {text('ip-title', 'title', t('inspections.field.title'))}
-        <div className="field">
-          <label htmlFor="ip-subject">{t('inspections.field.subject')}</label>
-          <FieldError id="ip-subject" errors={errors} />
-          <textarea id="ip-subject" name="subject" rows={4} defaultValue={str('subject')} />
-        </div>
+        <TextArea
+          id="ip-subject"
+          label={t('inspections.field.subject')}
+          errors={errors}
+          name="subject"
+          rows={4}
+          defaultValue={str('subject')}
+        />
         {text('ip-from', 'plannedFrom', t('inspections.field.plannedFrom'), 'date')}
         {text('ip-to', 'plannedTo', t('inspections.field.plannedTo'), 'date')}
         <fieldset
@@ -79,26 +80,21 @@ export function PlanForm(props: {
             </div>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="ip-plan">{t('inspections.field.planInstances')}</label>
-          <p className="hint" id="ip-plan-hint">
-            {t('cooperation.form.manyHint')}
-          </p>
-          <select
-            id="ip-plan"
-            name="planInstanceIds"
-            multiple
-            size={Math.min(6, Math.max(2, o.planInstances.length))}
-            defaultValue={list('planInstanceIds')}
-            aria-describedby="ip-plan-hint"
-          >
-            {o.planInstances.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.year} · ${p.label}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="ip-plan"
+          label={t('inspections.field.planInstances')}
+          hint={t('cooperation.form.manyHint')}
+          name="planInstanceIds"
+          multiple
+          size={Math.min(6, Math.max(2, o.planInstances.length))}
+          defaultValue={list('planInstanceIds')}
+        >
+          {o.planInstances.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.year} · ${p.label}`}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{props.submitLabel}</button>
       </form>
     </>

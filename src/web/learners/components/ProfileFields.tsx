@@ -1,6 +1,7 @@
 // The profile fields shared by the profile page and the family form. No national ID number, no ID image: the
 // platform never asks for them.
 import { useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 
 export interface ProfileFieldValues {
   displayName: string;
@@ -81,13 +82,15 @@ export function ProfileFields({
           {t('learners.field.interestsHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="learners-language">{t('learners.field.language')}</label>
-        <select id="learners-language" name="preferredLanguage" defaultValue={values.preferredLanguage}>
-          <option value="vi">Tiếng Việt</option>
-          <option value="en">English</option>
-        </select>
-      </div>
+      <SelectField
+        id="learners-language"
+        label={t('learners.field.language')}
+        name="preferredLanguage"
+        defaultValue={values.preferredLanguage}
+      >
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </SelectField>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceFormAfter, readFormToken } from '../../ui/form-once.server.ts';
 import { formText } from '../../ui/forms.ts';
@@ -73,14 +74,16 @@ export default function FamilyNew({ loaderData, actionData }: Route.ComponentPro
       <p>{t('learners.family.lead')}</p>
       <form method="post" className="form" noValidate>
         <FormToken />
-        <div className="field">
-          <label htmlFor="learners-relation">{t('learners.field.relation')}</label>
-          <select id="learners-relation" name="relation" defaultValue={values.relation}>
-            <option value="child">{t('learners.relation.child')}</option>
-            <option value="parent">{t('learners.relation.parent')}</option>
-            <option value="other">{t('learners.relation.other')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="learners-relation"
+          label={t('learners.field.relation')}
+          name="relation"
+          defaultValue={values.relation}
+        >
+          <option value="child">{t('learners.relation.child')}</option>
+          <option value="parent">{t('learners.relation.parent')}</option>
+          <option value="other">{t('learners.relation.other')}</option>
+        </SelectField>
         <ProfileFields values={values} communes={loaderData.communes} invalid={bad} />
         <p className="hint">{t('learners.family.consentHint')}</p>
         <ConsentBoxes guardian child invalid={bad} />

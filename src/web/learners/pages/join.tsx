@@ -7,6 +7,7 @@ import { confirmEmail, signUpWithEmail } from '../../../modules/learners/learner
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { cookieHeaders, formText, forwardActionHeaders } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { refused } from '../forms.server.ts';
@@ -100,29 +101,25 @@ export default function Join({ actionData }: Route.ComponentProps) {
           <h2>{t('learners.join.withEmail')}</h2>
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="sign-up" />
-            <div className="field">
-              <label htmlFor="learners-name">{t('learners.field.displayName')}</label>
-              <input
-                id="learners-name"
-                name="displayName"
-                autoComplete="name"
-                required
-                maxLength={120}
-                defaultValue={values?.displayName ?? ''}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="learners-email">{t('learners.field.email')}</label>
-              <input
-                id="learners-email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                maxLength={254}
-                defaultValue={values?.email ?? ''}
-              />
-            </div>
+            <TextField
+              id="learners-name"
+              label={t('learners.field.displayName')}
+              name="displayName"
+              autoComplete="name"
+              required
+              maxLength={120}
+              defaultValue={values?.displayName ?? ''}
+            />
+            <TextField
+              id="learners-email"
+              label={t('learners.field.email')}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              maxLength={254}
+              defaultValue={values?.email ?? ''}
+            />
             <div className="field">
               <label htmlFor="learners-password">{t('learners.field.password')}</label>
               <input

@@ -6,6 +6,7 @@ import { AGE_BANDS } from '../../../modules/lrs/lrs.vocab.ts';
 import { unitAggregates } from '../../../modules/lrs/lrs-record.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import styles from '../learning-record.css?url';
 import type { Route } from './+types/aggregates.ts';
@@ -38,16 +39,13 @@ export default function LearningRecordAggregates({ loaderData }: Route.Component
       <h1>{t('lrs.aggregates.title')}</h1>
       <p className="muted">{t('lrs.aggregates.intro')}</p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="agg-year">{t('lrs.aggregates.year')}</label>
-          <select id="agg-year" name="year" defaultValue={String(year)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="agg-year" label={t('lrs.aggregates.year')} name="year" defaultValue={String(year)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('lrs.aggregates.show')}</button>
       </form>
       {rows.length === 0 ? (

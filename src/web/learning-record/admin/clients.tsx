@@ -10,6 +10,7 @@ import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -124,27 +125,28 @@ export default function XapiClients({ loaderData, actionData }: Route.ComponentP
       <form method="post">
         <FormToken />
         <input type="hidden" name="intent" value="issue" />
-        <div className="field">
-          <label htmlFor="client-name">{t('lrs.clients.name')}</label>
-          <input
-            id="client-name"
-            name="name"
-            required
-            maxLength={200}
-            defaultValue={actionData?.values?.name ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="client-unit">{t('lrs.clients.unit')}</label>
-          <select id="client-unit" name="unitId" required defaultValue={actionData?.values?.unitId ?? ''}>
-            <option value="" />
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {`${'— '.repeat(u.depth)}${u.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="client-name"
+          label={t('lrs.clients.name')}
+          name="name"
+          required
+          maxLength={200}
+          defaultValue={actionData?.values?.name ?? ''}
+        />
+        <SelectField
+          id="client-unit"
+          label={t('lrs.clients.unit')}
+          name="unitId"
+          required
+          defaultValue={actionData?.values?.unitId ?? ''}
+        >
+          <option value="" />
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {`${'— '.repeat(u.depth)}${u.name}`}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('lrs.clients.issue')}</button>
       </form>
       <h2>{t('lrs.clients.list')}</h2>

@@ -6,6 +6,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -88,19 +89,17 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
         )}
         <form method="post" className="filters">
           <input type="hidden" name="year" value={r.year} />
-          <div className="field">
-            <label htmlFor="goal-hours">{t('lrs.record.goalHours', { year: r.year })}</label>
-            <input
-              id="goal-hours"
-              name="hours"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={2000}
-              required
-              defaultValue={actionData?.values?.hours ?? (r.goal ? String(r.goal.hours) : '')}
-            />
-          </div>
+          <TextField
+            id="goal-hours"
+            label={t('lrs.record.goalHours', { year: r.year })}
+            name="hours"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={2000}
+            required
+            defaultValue={actionData?.values?.hours ?? (r.goal ? String(r.goal.hours) : '')}
+          />
           <button type="submit">{t('lrs.record.goalSave')}</button>
         </form>
       </section>

@@ -9,12 +9,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/path-image.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -78,51 +78,37 @@ export default function PathImagePage({ loaderData: d, actionData }: Route.Compo
       <form method="post" encType="multipart/form-data" className="form" noValidate>
         <FormToken />
         <input type="hidden" name="version" value={d.version} />
-        <div className="field">
-          <label htmlFor="image-title">{t('learning.field.title')}</label>
-          <FieldError id="image-title" errors={e} />
-          <input
-            id="image-title"
-            name="title"
-            defaultValue={v.title ?? ''}
-            {...fieldAria('image-title', e)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="image-file">{t('learning.field.imageFile')}</label>
-          <FieldError id="image-file" errors={e} />
-          <input
-            id="image-file"
-            name="file"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            {...fieldAria('image-file', e)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="image-alt">{t('learning.field.alt')}</label>
-          <p className="hint" id="image-alt-hint">
-            {t('learning.field.altHint')}
-          </p>
-          <FieldError id="image-alt" errors={e} />
-          <input
-            id="image-alt"
-            name="alt"
-            defaultValue={v.alt ?? ''}
-            {...fieldAria('image-alt', e, 'image-alt-hint')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="image-body">{t('learning.field.caption')}</label>
-          <FieldError id="image-body" errors={e} />
-          <textarea
-            id="image-body"
-            name="body"
-            rows={2}
-            defaultValue={v.body ?? ''}
-            {...fieldAria('image-body', e)}
-          />
-        </div>
+        <TextField
+          id="image-title"
+          label={t('learning.field.title')}
+          errors={e}
+          name="title"
+          defaultValue={v.title ?? ''}
+        />
+        <TextField
+          id="image-file"
+          label={t('learning.field.imageFile')}
+          errors={e}
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+        />
+        <TextField
+          id="image-alt"
+          label={t('learning.field.alt')}
+          errors={e}
+          hint={t('learning.field.altHint')}
+          name="alt"
+          defaultValue={v.alt ?? ''}
+        />
+        <TextArea
+          id="image-body"
+          label={t('learning.field.caption')}
+          errors={e}
+          name="body"
+          rows={2}
+          defaultValue={v.body ?? ''}
+        />
         <div className="field checkbox-field">
           <input
             id="image-required"

@@ -1,9 +1,10 @@
 // The details of a reading challenge (create and edit): unit, title, description, window, goal, grouping.
 import { GOAL_KINDS, GROUP_KINDS } from '../../../modules/learning/learning.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria, type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 
 type Errors = readonly FormMessage[] | undefined;
 
@@ -19,11 +20,7 @@ export function ChallengeForm(props: {
   const v = props.values;
   const e = props.errors;
   const text = (id: string, name: string, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={e} />
-      <input id={id} name={name} type={type} defaultValue={v[name] ?? ''} {...fieldAria(id, e)} />
-    </div>
+    <TextField id={id} label={label} errors={e} name={name} type={type} defaultValue={v[name] ?? ''} />
   );
   return (
     <form method="post" className="form" noValidate>
@@ -38,53 +35,44 @@ export function ChallengeForm(props: {
         errors={e}
       />
       {text('challenge-title', 'title', t('learning.field.title'))}
-      <div className="field">
-        <label htmlFor="challenge-description">{t('learning.field.description')}</label>
-        <FieldError id="challenge-description" errors={e} />
-        <textarea
-          id="challenge-description"
-          name="description"
-          rows={3}
-          defaultValue={v.description ?? ''}
-          {...fieldAria('challenge-description', e)}
-        />
-      </div>
+      <TextArea
+        id="challenge-description"
+        label={t('learning.field.description')}
+        errors={e}
+        name="description"
+        rows={3}
+        defaultValue={v.description ?? ''}
+      />
       {text('challenge-starts', 'startsOn', t('learning.field.startsOn'), 'date')}
       {text('challenge-ends', 'endsOn', t('learning.field.endsOn'), 'date')}
-      <div className="field">
-        <label htmlFor="challenge-goal-kind">{t('learning.field.goalKind')}</label>
-        <FieldError id="challenge-goal-kind" errors={e} />
-        <select
-          id="challenge-goal-kind"
-          name="goalKind"
-          defaultValue={v.goalKind ?? 'books'}
-          {...fieldAria('challenge-goal-kind', e)}
-        >
-          {GOAL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(k === 'books' ? 'learning.challenge.unitBooks' : 'learning.challenge.unitMinutes')}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="challenge-goal-kind"
+        label={t('learning.field.goalKind')}
+        errors={e}
+        name="goalKind"
+        defaultValue={v.goalKind ?? 'books'}
+      >
+        {GOAL_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(k === 'books' ? 'learning.challenge.unitBooks' : 'learning.challenge.unitMinutes')}
+          </option>
+        ))}
+      </SelectField>
       {text('challenge-goal', 'goal', t('learning.field.goal'))}
-      <div className="field">
-        <label htmlFor="challenge-group-kind">{t('learning.field.groupKind')}</label>
-        <FieldError id="challenge-group-kind" errors={e} />
-        <select
-          id="challenge-group-kind"
-          name="groupKind"
-          defaultValue={v.groupKind ?? ''}
-          {...fieldAria('challenge-group-kind', e)}
-        >
-          <option value="">{t('learning.group.none')}</option>
-          {GROUP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`learning.group.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="challenge-group-kind"
+        label={t('learning.field.groupKind')}
+        errors={e}
+        name="groupKind"
+        defaultValue={v.groupKind ?? ''}
+      >
+        <option value="">{t('learning.group.none')}</option>
+        {GROUP_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`learning.group.${k}`)}
+          </option>
+        ))}
+      </SelectField>
       <div>
         <button type="submit">{props.submitLabel}</button>
       </div>

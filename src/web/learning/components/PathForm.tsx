@@ -1,9 +1,10 @@
 // The details of a learning path (create and edit): unit, title, summary, completion rule.
 import { COMPLETION_RULES } from '../../../modules/learning/learning.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria, type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
+import { type UnitOption, UnitSelect } from '../../units/components/UnitFormParts.tsx';
 
 type Errors = readonly FormMessage[] | undefined;
 
@@ -30,38 +31,34 @@ export function PathForm(props: {
         value={v.unitId ?? ''}
         errors={e}
       />
-      <div className="field">
-        <label htmlFor="path-title">{t('learning.field.title')}</label>
-        <FieldError id="path-title" errors={e} />
-        <input id="path-title" name="title" defaultValue={v.title ?? ''} {...fieldAria('path-title', e)} />
-      </div>
-      <div className="field">
-        <label htmlFor="path-summary">{t('learning.field.summary')}</label>
-        <FieldError id="path-summary" errors={e} />
-        <textarea
-          id="path-summary"
-          name="summary"
-          rows={3}
-          defaultValue={v.summary ?? ''}
-          {...fieldAria('path-summary', e)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="path-rule">{t('learning.field.rule')}</label>
-        <FieldError id="path-rule" errors={e} />
-        <select
-          id="path-rule"
-          name="completionRule"
-          defaultValue={v.completionRule ?? 'all_steps'}
-          {...fieldAria('path-rule', e)}
-        >
-          {COMPLETION_RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`learning.rule.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField
+        id="path-title"
+        label={t('learning.field.title')}
+        errors={e}
+        name="title"
+        defaultValue={v.title ?? ''}
+      />
+      <TextArea
+        id="path-summary"
+        label={t('learning.field.summary')}
+        errors={e}
+        name="summary"
+        rows={3}
+        defaultValue={v.summary ?? ''}
+      />
+      <SelectField
+        id="path-rule"
+        label={t('learning.field.rule')}
+        errors={e}
+        name="completionRule"
+        defaultValue={v.completionRule ?? 'all_steps'}
+      >
+        {COMPLETION_RULES.map((r) => (
+          <option key={r} value={r}>
+            {t(`learning.rule.${r}`)}
+          </option>
+        ))}
+      </SelectField>
       <div>
         <button type="submit">{props.submitLabel}</button>
       </div>

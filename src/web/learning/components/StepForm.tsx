@@ -2,9 +2,9 @@
 // page); the hint under each field says which kinds use it, so it works without JavaScript.
 import { STEP_KINDS } from '../../../modules/learning/learning.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { stepKindKey } from './StepKind.tsx';
 
 type Errors = readonly FormMessage[] | undefined;
@@ -44,22 +44,26 @@ export function StepForm({
       <input type="hidden" name="intent" value="step" />
       <input type="hidden" name="version" value={version} />
       <FormToken />
-      <div className="field">
-        <label htmlFor="step-kind">{t('learning.field.kind')}</label>
-        <FieldError id="step-kind" errors={e} />
-        <select id="step-kind" name="kind" defaultValue={v.kind ?? 'page'} {...fieldAria('step-kind', e)}>
-          {STEP_KINDS.filter((k) => k !== 'image').map((k) => (
-            <option key={k} value={k}>
-              {t(stepKindKey(k))}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="step-title">{t('learning.field.title')}</label>
-        <FieldError id="step-title" errors={e} />
-        <input id="step-title" name="title" defaultValue={v.title ?? ''} {...fieldAria('step-title', e)} />
-      </div>
+      <SelectField
+        id="step-kind"
+        label={t('learning.field.kind')}
+        errors={e}
+        name="kind"
+        defaultValue={v.kind ?? 'page'}
+      >
+        {STEP_KINDS.filter((k) => k !== 'image').map((k) => (
+          <option key={k} value={k}>
+            {t(stepKindKey(k))}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="step-title"
+        label={t('learning.field.title')}
+        errors={e}
+        name="title"
+        defaultValue={v.title ?? ''}
+      />
       {field('step-body', 'body', t('learning.field.body'), t('learning.field.bodyHint'), 8)}
       {field('step-url', 'url', t('learning.field.url'), t('learning.field.urlHint'))}
       {field('step-ref', 'refId', t('learning.field.refId'), t('learning.field.refIdHint'))}

@@ -14,12 +14,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import { SignInLink } from '../components/SignInLink.tsx';
 import { ENTRY_MESSAGES, JOIN_MESSAGES, readEntryForm, readJoinForm } from '../forms.server.ts';
 import learningCss from '../learning.css?url';
@@ -165,44 +165,31 @@ export default function ChallengePage({ loaderData: d, actionData }: Route.Compo
               <h3>{t('learning.challenge.logHeading')}</h3>
               <input type="hidden" name="intent" value="log" />
               <FormToken />
-              <div className="field">
-                <label htmlFor="entry-title">{t('learning.challenge.entryTitle')}</label>
-                <p className="hint" id="entry-title-hint">
-                  {t('learning.challenge.entryTitleHint')}
-                </p>
-                <FieldError id="entry-title" errors={errors} />
-                <input
-                  id="entry-title"
-                  name="title"
-                  defaultValue={posted.title ?? d.prefill}
-                  {...fieldAria('entry-title', errors, 'entry-title-hint')}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="entry-minutes">{t('learning.challenge.entryMinutes')}</label>
-                <FieldError id="entry-minutes" errors={errors} />
-                <input
-                  id="entry-minutes"
-                  name="minutes"
-                  inputMode="numeric"
-                  defaultValue={posted.minutes ?? ''}
-                  {...fieldAria('entry-minutes', errors)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="entry-day">{t('learning.challenge.entryDay')}</label>
-                <p className="hint" id="entry-day-hint">
-                  {t('learning.challenge.entryDayHint', { start: d.startsOn, end: d.endsOn })}
-                </p>
-                <FieldError id="entry-day" errors={errors} />
-                <input
-                  id="entry-day"
-                  name="readOn"
-                  type="date"
-                  defaultValue={posted.readOn ?? d.today}
-                  {...fieldAria('entry-day', errors, 'entry-day-hint')}
-                />
-              </div>
+              <TextField
+                id="entry-title"
+                label={t('learning.challenge.entryTitle')}
+                errors={errors}
+                hint={t('learning.challenge.entryTitleHint')}
+                name="title"
+                defaultValue={posted.title ?? d.prefill}
+              />
+              <TextField
+                id="entry-minutes"
+                label={t('learning.challenge.entryMinutes')}
+                errors={errors}
+                name="minutes"
+                inputMode="numeric"
+                defaultValue={posted.minutes ?? ''}
+              />
+              <TextField
+                id="entry-day"
+                label={t('learning.challenge.entryDay')}
+                errors={errors}
+                hint={t('learning.challenge.entryDayHint', { start: d.startsOn, end: d.endsOn })}
+                name="readOn"
+                type="date"
+                defaultValue={posted.readOn ?? d.today}
+              />
               <div>
                 <button type="submit">{t('learning.challenge.logSubmit')}</button>
               </div>
@@ -232,16 +219,13 @@ export default function ChallengePage({ loaderData: d, actionData }: Route.Compo
             <h2>{t('learning.challenge.joinHeading')}</h2>
             <input type="hidden" name="intent" value="join" />
             {d.groupKind ? (
-              <div className="field">
-                <label htmlFor="join-group">{t(`learning.group.${d.groupKind}`)}</label>
-                <FieldError id="join-group" errors={errors} />
-                <input
-                  id="join-group"
-                  name="groupName"
-                  defaultValue={posted.groupName ?? ''}
-                  {...fieldAria('join-group', errors)}
-                />
-              </div>
+              <TextField
+                id="join-group"
+                label={t(`learning.group.${d.groupKind}`)}
+                errors={errors}
+                name="groupName"
+                defaultValue={posted.groupName ?? ''}
+              />
             ) : null}
             <div className="field checkbox-field">
               <input

@@ -6,6 +6,7 @@ import { PublicListQuerySchema } from '../../../modules/news/news.schemas.server
 import { NEWS_CATEGORIES } from '../../../modules/news/news.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
@@ -61,21 +62,20 @@ export default function NewsPage({ loaderData }: Route.ComponentProps) {
         <FilterProblems summary="news.filter.invalid" problems={loaderData.problems} />
       ) : null}
       <form method="get" className="filters" aria-label={t('news.list.search')}>
-        <div className="field">
-          <label htmlFor="n-q">{t('news.filter.q')}</label>
-          <input id="n-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="n-category">{t('news.field.category')}</label>
-          <select id="n-category" name="category" defaultValue={q.category ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {NEWS_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`news.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="n-q" label={t('news.filter.q')} name="q" type="search" defaultValue={q.q ?? ''} />
+        <SelectField
+          id="n-category"
+          label={t('news.field.category')}
+          name="category"
+          defaultValue={q.category ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {NEWS_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`news.category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <p>

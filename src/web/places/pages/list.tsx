@@ -13,6 +13,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { viData } from '../../ui/data-lang.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { OverviewMap } from '../components/OverviewMap.tsx';
 import { PlacesMap } from '../components/PlacesMap.tsx';
@@ -132,32 +133,35 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
           <h2 id="places-filter-title" className="small-heading">
             {t('places.list.filterHeading')}
           </h2>
-          <div className="field">
-            <label htmlFor="places-q">{t('places.list.q')}</label>
-            <input id="places-q" type="search" name="q" maxLength={200} defaultValue={d.pq.query.q ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="places-kind">{t('places.list.kind')}</label>
-            <select id="places-kind" name="kind" defaultValue={kind}>
-              <option value="">{t('places.list.anyKind')}</option>
-              {PLACE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`places.kind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="places-district">{t('places.list.district')}</label>
-            <select id="places-district" name="district" defaultValue={d.pq.query.district ?? ''}>
-              <option value="">{t('places.list.anyDistrict')}</option>
-              {d.districts.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="places-q"
+            label={t('places.list.q')}
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={d.pq.query.q ?? ''}
+          />
+          <SelectField id="places-kind" label={t('places.list.kind')} name="kind" defaultValue={kind}>
+            <option value="">{t('places.list.anyKind')}</option>
+            {PLACE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`places.kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="places-district"
+            label={t('places.list.district')}
+            name="district"
+            defaultValue={d.pq.query.district ?? ''}
+          >
+            <option value="">{t('places.list.anyDistrict')}</option>
+            {d.districts.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
           {d.nearCommune ? <input type="hidden" name="near" value={d.nearCommune} /> : null}
           {d.near && !d.nearCommune ? (
             <>
@@ -183,24 +187,22 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
                 {t('places.commune.unknown')}
               </p>
             ) : null}
-            <div className="field">
-              <label htmlFor="places-commune">{t('places.commune.label')}</label>
-              <select
-                id="places-commune"
-                name="near"
-                defaultValue={d.nearCommune ?? ''}
-                {...(d.unknownCommune
-                  ? { 'aria-invalid': true, 'aria-describedby': 'places-commune-error' }
-                  : {})}
-              >
-                <option value="">{t('places.commune.choose')}</option>
-                {d.communes.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="places-commune"
+              label={t('places.commune.label')}
+              name="near"
+              defaultValue={d.nearCommune ?? ''}
+              {...(d.unknownCommune
+                ? { 'aria-invalid': true, 'aria-describedby': 'places-commune-error' }
+                : {})}
+            >
+              <option value="">{t('places.commune.choose')}</option>
+              {d.communes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </SelectField>
             {d.pq.query.q ? <input type="hidden" name="q" value={d.pq.query.q} /> : null}
             {kind ? <input type="hidden" name="kind" value={kind} /> : null}
             <button type="submit">{t('places.commune.submit')}</button>

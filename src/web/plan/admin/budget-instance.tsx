@@ -9,6 +9,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
@@ -97,16 +98,14 @@ function LineForms({
           <summary>{t('planBudget.form.editSummary')}</summary>
           <form method="post">
             <Hidden intent="update" line={line} />
-            <div className="field">
-              <label htmlFor={id('update', 'content')}>{t('planBudget.col.content')}</label>
-              <input
-                id={id('update', 'content')}
-                name="content"
-                maxLength={500}
-                required
-                defaultValue={value('update', 'content', line.content)}
-              />
-            </div>
+            <TextField
+              id={id('update', 'content')}
+              label={t('planBudget.col.content')}
+              name="content"
+              maxLength={500}
+              required
+              defaultValue={value('update', 'content', line.content)}
+            />
             <div className="field">
               <label htmlFor={id('update', 'amount')}>{t('planBudget.form.amount')}</label>
               <input
@@ -118,20 +117,18 @@ function LineForms({
                 defaultValue={value('update', 'amount', line.raw.amount)}
               />
             </div>
-            <div className="field">
-              <label htmlFor={id('update', 'source')}>{t('planBudget.col.source')}</label>
-              <select
-                id={id('update', 'source')}
-                name="source"
-                defaultValue={value('update', 'source', line.source)}
-              >
-                {sources.map((s) => (
-                  <option key={s} value={s}>
-                    {t(sourceKey(s))}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={id('update', 'source')}
+              label={t('planBudget.col.source')}
+              name="source"
+              defaultValue={value('update', 'source', line.source)}
+            >
+              {sources.map((s) => (
+                <option key={s} value={s}>
+                  {t(sourceKey(s))}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit">{t('planBudget.form.save')}</button>
           </form>
           <form method="post">
@@ -160,16 +157,14 @@ function LineForms({
                 defaultValue={value('appraise', 'amount', line.raw.approved || line.raw.amount)}
               />
             </div>
-            <div className="field">
-              <label htmlFor={id('appraise', 'comment')}>{t('planBudget.form.comment')}</label>
-              <textarea
-                id={id('appraise', 'comment')}
-                name="comment"
-                maxLength={1000}
-                rows={2}
-                defaultValue={value('appraise', 'comment', line.comment ?? '')}
-              />
-            </div>
+            <TextArea
+              id={id('appraise', 'comment')}
+              label={t('planBudget.form.comment')}
+              name="comment"
+              maxLength={1000}
+              rows={2}
+              defaultValue={value('appraise', 'comment', line.comment ?? '')}
+            />
             <button type="submit">{t('planBudget.form.appraise')}</button>
           </form>
         </details>
@@ -190,16 +185,14 @@ function LineForms({
                 defaultValue={value('spend', 'amount', line.raw.spent)}
               />
             </div>
-            <div className="field">
-              <label htmlFor={id('spend', 'document')}>{t('planBudget.form.document')}</label>
-              <input
-                id={id('spend', 'document')}
-                name="document"
-                maxLength={300}
-                required
-                defaultValue={value('spend', 'document', line.document ?? '')}
-              />
-            </div>
+            <TextField
+              id={id('spend', 'document')}
+              label={t('planBudget.form.document')}
+              name="document"
+              maxLength={300}
+              required
+              defaultValue={value('spend', 'document', line.document ?? '')}
+            />
             <button type="submit">{t('planBudget.form.spend')}</button>
           </form>
         </details>
@@ -308,26 +301,26 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
           <form method="post">
             <input type="hidden" name="intent" value="create" />
             <FormToken />
-            <div className="field">
-              <label htmlFor="create-unit">{t('planBudget.col.unit')}</label>
-              <select id="create-unit" name="unitId" defaultValue={created?.unitId ?? estimateUnits[0]?.id}>
-                {estimateUnits.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="create-content">{t('planBudget.col.content')}</label>
-              <input
-                id="create-content"
-                name="content"
-                maxLength={500}
-                required
-                defaultValue={created?.content ?? ''}
-              />
-            </div>
+            <SelectField
+              id="create-unit"
+              label={t('planBudget.col.unit')}
+              name="unitId"
+              defaultValue={created?.unitId ?? estimateUnits[0]?.id}
+            >
+              {estimateUnits.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="create-content"
+              label={t('planBudget.col.content')}
+              name="content"
+              maxLength={500}
+              required
+              defaultValue={created?.content ?? ''}
+            />
             <div className="field">
               <label htmlFor="create-amount">{t('planBudget.form.amount')}</label>
               <input
@@ -339,16 +332,18 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
                 defaultValue={created?.amount ?? ''}
               />
             </div>
-            <div className="field">
-              <label htmlFor="create-source">{t('planBudget.col.source')}</label>
-              <select id="create-source" name="source" defaultValue={created?.source ?? BUDGET_SOURCES[0]}>
-                {BUDGET_SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(sourceKey(s))}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="create-source"
+              label={t('planBudget.col.source')}
+              name="source"
+              defaultValue={created?.source ?? BUDGET_SOURCES[0]}
+            >
+              {BUDGET_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(sourceKey(s))}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit">{t('planBudget.form.create')}</button>
           </form>
         </section>

@@ -27,6 +27,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { PlanLinkedTrainingAndDonations } from '../../training/components/PlanLinkedRecords.tsx';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
@@ -266,16 +267,14 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <form method="post" className="inline-form">
           <input type="hidden" name="intent" value="due" />
           <input type="hidden" name="version" value={instance.version} />
-          <div className="field">
-            <label htmlFor="due-date">{t('planwork.due.label')}</label>
-            <input
-              id="due-date"
-              name="dueDate"
-              type="date"
-              required
-              defaultValue={values?.intent === 'due' ? values.dueDate : (instance.dueDate ?? '')}
-            />
-          </div>
+          <TextField
+            id="due-date"
+            label={t('planwork.due.label')}
+            name="dueDate"
+            type="date"
+            required
+            defaultValue={values?.intent === 'due' ? values.dueDate : (instance.dueDate ?? '')}
+          />
           <button type="submit">{t('planwork.due.submit')}</button>
         </form>
       ) : null}
@@ -374,17 +373,15 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <form method="post" className="stack-form">
           <input type="hidden" name="intent" value="comment" />
           <FormToken />
-          <div className="field">
-            <label htmlFor="instance-comment">{t('planwork.comment.label')}</label>
-            <textarea
-              id="instance-comment"
-              name="comment"
-              rows={3}
-              required
-              maxLength={2000}
-              defaultValue={values?.intent === 'comment' ? values.comment : ''}
-            />
-          </div>
+          <TextArea
+            id="instance-comment"
+            label={t('planwork.comment.label')}
+            name="comment"
+            rows={3}
+            required
+            maxLength={2000}
+            defaultValue={values?.intent === 'comment' ? values.comment : ''}
+          />
           <button type="submit">{t('planwork.comment.submit')}</button>
         </form>
       ) : null}

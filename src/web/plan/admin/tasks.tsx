@@ -3,6 +3,7 @@ import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.t
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FilterSelect } from '../../ui/FilterSelect.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
@@ -97,10 +98,14 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           />
           <label htmlFor="plan-overdue">{t('planwork.filter.overdue')}</label>
         </div>
-        <div className="field">
-          <label htmlFor="plan-q">{t('plan.filter.q')}</label>
-          <input id="plan-q" name="q" type="search" defaultValue={f.q ?? ''} maxLength={200} />
-        </div>
+        <TextField
+          id="plan-q"
+          label={t('plan.filter.q')}
+          name="q"
+          type="search"
+          defaultValue={f.q ?? ''}
+          maxLength={200}
+        />
         <button type="submit">{t('plan.filter.submit')}</button>
         <a className="button secondary" href={href('/admin/plan/tasks')}>
           {t('plan.filter.reset')}

@@ -12,6 +12,7 @@ import {
 import { timelineStatus } from '../../../modules/plan/timeline/timeline.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { statusKey } from '../components/PlanTimelineChart.tsx';
@@ -86,16 +87,18 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
       </p>
       <h1>{title}</h1>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="overview-year">{t('plan.filter.year')}</label>
-          <select id="overview-year" name="year" defaultValue={String(d.year)}>
-            {PROGRAM_YEAR_LIST.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="overview-year"
+          label={t('plan.filter.year')}
+          name="year"
+          defaultValue={String(d.year)}
+        >
+          {PROGRAM_YEAR_LIST.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('planTimeline.overview.show')}</button>
       </form>
       <ScrollRegion className="table-wrap wide-scroll">

@@ -2,6 +2,7 @@
 // evidence, workflow). After a failed post the form shows what the user typed (`values`).
 import { RECORD_TYPES, REPORT_STATUSES } from '../../../modules/plan/work/work.vocab.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { partField } from '../work-forms.ts';
 
@@ -91,21 +92,19 @@ export function UnitPartSection({
       {can.assign ? (
         <form method="post" className="inline-form">
           <Hidden intent="assign" unitId={u} version={version} />
-          <div className="field">
-            <label htmlFor={partField('assignee', u)}>{t('planwork.assign.label')}</label>
-            <select
-              id={partField('assignee', u)}
-              name="assigneeId"
-              defaultValue={typed('assign')?.assigneeId ?? report?.assigneeId ?? ''}
-            >
-              <option value="">{t('planwork.assign.none')}</option>
-              {part.candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={partField('assignee', u)}
+            label={t('planwork.assign.label')}
+            name="assigneeId"
+            defaultValue={typed('assign')?.assigneeId ?? report?.assigneeId ?? ''}
+          >
+            <option value="">{t('planwork.assign.none')}</option>
+            {part.candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit">{t('planwork.assign.submit')}</button>
         </form>
       ) : null}
@@ -116,52 +115,44 @@ export function UnitPartSection({
           {/* After a conflict the form keeps the user's text but carries the version now stored (shown above):
               saving again is a deliberate choice made after seeing the other person's change. */}
           <Hidden intent="progress" unitId={u} version={version} />
-          <div className="field">
-            <label htmlFor={partField('status', u)}>{t('planwork.col.status')}</label>
-            <select
-              id={partField('status', u)}
-              name="status"
-              defaultValue={pv?.status ?? report?.status ?? 'not_started'}
-            >
-              {REPORT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`planwork.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={partField('reason', u)}>{t('planwork.progress.reason')}</label>
-            <input
-              id={partField('reason', u)}
-              name="statusReason"
-              maxLength={2000}
-              defaultValue={pv?.statusReason ?? report?.statusReason ?? ''}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={partField('percent', u)}>{t('planwork.col.percent')}</label>
-            <input
-              id={partField('percent', u)}
-              name="percent"
-              type="number"
-              min={0}
-              max={100}
-              step={1}
-              inputMode="numeric"
-              defaultValue={pv?.percent ?? String(report?.percent ?? 0)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={partField('narrative', u)}>{t('planwork.col.narrative')}</label>
-            <textarea
-              id={partField('narrative', u)}
-              name="narrative"
-              rows={5}
-              maxLength={10000}
-              defaultValue={pv?.narrative ?? report?.narrative ?? ''}
-            />
-          </div>
+          <SelectField
+            id={partField('status', u)}
+            label={t('planwork.col.status')}
+            name="status"
+            defaultValue={pv?.status ?? report?.status ?? 'not_started'}
+          >
+            {REPORT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`planwork.status.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={partField('reason', u)}
+            label={t('planwork.progress.reason')}
+            name="statusReason"
+            maxLength={2000}
+            defaultValue={pv?.statusReason ?? report?.statusReason ?? ''}
+          />
+          <TextField
+            id={partField('percent', u)}
+            label={t('planwork.col.percent')}
+            name="percent"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            defaultValue={pv?.percent ?? String(report?.percent ?? 0)}
+          />
+          <TextArea
+            id={partField('narrative', u)}
+            label={t('planwork.col.narrative')}
+            name="narrative"
+            rows={5}
+            maxLength={10000}
+            defaultValue={pv?.narrative ?? report?.narrative ?? ''}
+          />
           <button type="submit">{t('planwork.progress.submit')}</button>
         </form>
       ) : null}
@@ -224,67 +215,57 @@ export function UnitPartSection({
           <form method="post" className="stack-form">
             <Hidden intent="link" unitId={u} />
             <FormToken />
-            <div className="field">
-              <label htmlFor={partField('link-title', u)}>{t('planwork.evidence.title')}</label>
-              <input
-                id={partField('link-title', u)}
-                name="title"
-                required
-                maxLength={300}
-                defaultValue={typed('link')?.title ?? ''}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={partField('link-url', u)}>{t('planwork.evidence.url')}</label>
-              <input
-                id={partField('link-url', u)}
-                name="url"
-                type="url"
-                required
-                maxLength={2000}
-                defaultValue={typed('link')?.url ?? ''}
-              />
-            </div>
+            <TextField
+              id={partField('link-title', u)}
+              label={t('planwork.evidence.title')}
+              name="title"
+              required
+              maxLength={300}
+              defaultValue={typed('link')?.title ?? ''}
+            />
+            <TextField
+              id={partField('link-url', u)}
+              label={t('planwork.evidence.url')}
+              name="url"
+              type="url"
+              required
+              maxLength={2000}
+              defaultValue={typed('link')?.url ?? ''}
+            />
             <button type="submit">{t('planwork.evidence.addLink')}</button>
           </form>
           <form method="post" className="stack-form">
             <Hidden intent="record" unitId={u} />
             <FormToken />
-            <div className="field">
-              <label htmlFor={partField('record-title', u)}>{t('planwork.evidence.recordTitle')}</label>
-              <input
-                id={partField('record-title', u)}
-                name="title"
-                required
-                maxLength={300}
-                defaultValue={typed('record')?.title ?? ''}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={partField('record-type', u)}>{t('planwork.evidence.recordType')}</label>
-              <select
-                id={partField('record-type', u)}
-                name="recordType"
-                defaultValue={typed('record')?.recordType ?? 'event'}
-              >
-                {RECORD_TYPES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`planwork.recordType.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={partField('record-id', u)}>{t('planwork.evidence.recordId')}</label>
-              <input
-                id={partField('record-id', u)}
-                name="recordId"
-                required
-                maxLength={64}
-                placeholder="evt_…"
-                defaultValue={typed('record')?.recordId ?? ''}
-              />
-            </div>
+            <TextField
+              id={partField('record-title', u)}
+              label={t('planwork.evidence.recordTitle')}
+              name="title"
+              required
+              maxLength={300}
+              defaultValue={typed('record')?.title ?? ''}
+            />
+            <SelectField
+              id={partField('record-type', u)}
+              label={t('planwork.evidence.recordType')}
+              name="recordType"
+              defaultValue={typed('record')?.recordType ?? 'event'}
+            >
+              {RECORD_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`planwork.recordType.${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id={partField('record-id', u)}
+              label={t('planwork.evidence.recordId')}
+              name="recordId"
+              required
+              maxLength={64}
+              placeholder="evt_…"
+              defaultValue={typed('record')?.recordId ?? ''}
+            />
             <button type="submit">{t('planwork.evidence.addRecord')}</button>
           </form>
         </>
@@ -313,17 +294,15 @@ export function UnitPartSection({
               {/* Returning is apart from approving, below it, and asks for the reason before its button. */}
               <form method="post" className="stack-form danger-zone review-return">
                 <Hidden intent="return" unitId={u} version={version} />
-                <div className="field">
-                  <label htmlFor={partField('return-comment', u)}>{t('planwork.action.returnComment')}</label>
-                  <textarea
-                    id={partField('return-comment', u)}
-                    name="comment"
-                    rows={3}
-                    required
-                    maxLength={2000}
-                    defaultValue={typed('return')?.comment ?? ''}
-                  />
-                </div>
+                <TextArea
+                  id={partField('return-comment', u)}
+                  label={t('planwork.action.returnComment')}
+                  name="comment"
+                  rows={3}
+                  required
+                  maxLength={2000}
+                  defaultValue={typed('return')?.comment ?? ''}
+                />
                 <button type="submit" className="danger">
                   {t('planwork.action.return')}
                 </button>

@@ -11,6 +11,7 @@ import {
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText } from '../../ui/forms.ts';
@@ -156,54 +157,54 @@ export default function Breaches({ loaderData, actionData }: Route.ComponentProp
         <form method="post" className="form">
           <FormToken />
           <input type="hidden" name="intent" value="create" />
-          <div className="field">
-            <label htmlFor="brc-title">{t('privacy.breaches.field.title')}</label>
-            <input id="brc-title" name="title" required maxLength={300} defaultValue={v.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="brc-discovered">{t('privacy.breaches.field.discoveredAt')}</label>
-            <input
-              id="brc-discovered"
-              name="discoveredAt"
-              type="datetime-local"
-              required
-              defaultValue={v.discoveredAt}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="brc-data">{t('privacy.breaches.field.dataAffected')}</label>
-            <textarea
-              id="brc-data"
-              name="dataAffected"
-              rows={2}
-              maxLength={4000}
-              defaultValue={v.dataAffected}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="brc-people">{t('privacy.breaches.field.peopleAffected')}</label>
-            <input
-              id="brc-people"
-              name="peopleAffected"
-              type="number"
-              min={0}
-              defaultValue={v.peopleAffected}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="brc-desc">{t('privacy.breaches.field.description')}</label>
-            <textarea
-              id="brc-desc"
-              name="description"
-              rows={3}
-              maxLength={8000}
-              defaultValue={v.description}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="brc-actions">{t('privacy.breaches.field.actions')}</label>
-            <textarea id="brc-actions" name="actions" rows={3} maxLength={8000} defaultValue={v.actions} />
-          </div>
+          <TextField
+            id="brc-title"
+            label={t('privacy.breaches.field.title')}
+            name="title"
+            required
+            maxLength={300}
+            defaultValue={v.title}
+          />
+          <TextField
+            id="brc-discovered"
+            label={t('privacy.breaches.field.discoveredAt')}
+            name="discoveredAt"
+            type="datetime-local"
+            required
+            defaultValue={v.discoveredAt}
+          />
+          <TextArea
+            id="brc-data"
+            label={t('privacy.breaches.field.dataAffected')}
+            name="dataAffected"
+            rows={2}
+            maxLength={4000}
+            defaultValue={v.dataAffected}
+          />
+          <TextField
+            id="brc-people"
+            label={t('privacy.breaches.field.peopleAffected')}
+            name="peopleAffected"
+            type="number"
+            min={0}
+            defaultValue={v.peopleAffected}
+          />
+          <TextArea
+            id="brc-desc"
+            label={t('privacy.breaches.field.description')}
+            name="description"
+            rows={3}
+            maxLength={8000}
+            defaultValue={v.description}
+          />
+          <TextArea
+            id="brc-actions"
+            label={t('privacy.breaches.field.actions')}
+            name="actions"
+            rows={3}
+            maxLength={8000}
+            defaultValue={v.actions}
+          />
           <button type="submit">{t('privacy.breaches.create')}</button>
         </form>
       </section>

@@ -8,6 +8,7 @@ import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
@@ -159,23 +160,30 @@ export default function AccountPrivacy({ loaderData, actionData }: Route.Compone
         <h2 id="dsr-new-h">{t('privacy.account.requestHeading')}</h2>
         <form method="post" className="form">
           <FormToken />
-          <div className="field">
-            <label htmlFor="dsr-kind">{t('privacy.field.kind')}</label>
-            <select id="dsr-kind" name="kind" required defaultValue={v.kind ?? ''}>
-              <option value="" disabled>
-                {t('privacy.field.kindChoose')}
+          <SelectField
+            id="dsr-kind"
+            label={t('privacy.field.kind')}
+            name="kind"
+            required
+            defaultValue={v.kind ?? ''}
+          >
+            <option value="" disabled>
+              {t('privacy.field.kindChoose')}
+            </option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`privacy.kind.${k}` as MessageKey)}
               </option>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`privacy.kind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dsr-details">{t('privacy.field.details')}</label>
-            <textarea id="dsr-details" name="details" maxLength={4000} rows={3} defaultValue={v.details} />
-          </div>
+            ))}
+          </SelectField>
+          <TextArea
+            id="dsr-details"
+            label={t('privacy.field.details')}
+            name="details"
+            maxLength={4000}
+            rows={3}
+            defaultValue={v.details}
+          />
           <button type="submit">{t('privacy.account.submit')}</button>
         </form>
       </section>

@@ -13,6 +13,7 @@ import type { RequestKind } from '../../../modules/privacy/privacy.repository.se
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { failure, formText, forwardActionHeaders } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/guest-request.ts';
@@ -92,18 +93,16 @@ export default function GuestRequest({ actionData }: Route.ComponentProps) {
             <input type="hidden" name="kind" value={v.kind} />
             <input type="hidden" name="contact" value={v.contact} />
             <input type="hidden" name="details" value={v.details} />
-            <div className="field">
-              <label htmlFor="dsr-code">{t('privacy.guest.code')}</label>
-              <input
-                id="dsr-code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                required
-              />
-            </div>
+            <TextField
+              id="dsr-code"
+              label={t('privacy.guest.code')}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={6}
+              required
+            />
             <div>
               <button type="submit">{t('privacy.guest.confirm')}</button>
             </div>
@@ -114,19 +113,22 @@ export default function GuestRequest({ actionData }: Route.ComponentProps) {
           <p>{t('privacy.guest.lead')}</p>
           <form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="send" />
-            <div className="field">
-              <label htmlFor="dsr-kind">{t('privacy.field.kind')}</label>
-              <select id="dsr-kind" name="kind" required defaultValue={v?.kind ?? ''}>
-                <option value="" disabled>
-                  {t('privacy.field.kindChoose')}
+            <SelectField
+              id="dsr-kind"
+              label={t('privacy.field.kind')}
+              name="kind"
+              required
+              defaultValue={v?.kind ?? ''}
+            >
+              <option value="" disabled>
+                {t('privacy.field.kindChoose')}
+              </option>
+              {GUEST_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`privacy.kind.${k}` as MessageKey)}
                 </option>
-                {GUEST_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`privacy.kind.${k}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </div>
+              ))}
+            </SelectField>
             <div className="field">
               <label htmlFor="dsr-contact">{t('privacy.guest.contact')}</label>
               <input
@@ -142,10 +144,14 @@ export default function GuestRequest({ actionData }: Route.ComponentProps) {
                 {t('privacy.guest.contactHint')}
               </p>
             </div>
-            <div className="field">
-              <label htmlFor="dsr-details">{t('privacy.field.details')}</label>
-              <textarea id="dsr-details" name="details" rows={3} maxLength={4000} defaultValue={v?.details} />
-            </div>
+            <TextArea
+              id="dsr-details"
+              label={t('privacy.field.details')}
+              name="details"
+              rows={3}
+              maxLength={4000}
+              defaultValue={v?.details}
+            />
             <div>
               <button type="submit">{t('privacy.guest.send')}</button>
             </div>

@@ -7,6 +7,7 @@ import { listDonations } from '../../../modules/sponsorship/sponsorship.usecases
 import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/donations.ts';
 
@@ -62,25 +63,35 @@ export default function DonationList({ loaderData }: Route.ComponentProps) {
         </a>
       </p>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="dl-q">{t('sponsorship.search')}</label>
-          <input id="dl-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="dl-kind">{t('sponsorship.field.donationKind')}</label>
-          <select id="dl-kind" name="kind" defaultValue={q.kind ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {DONATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`sponsorship.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dl-year">{t('sponsorship.field.year')}</label>
-          <input id="dl-year" name="year" type="number" min={2000} max={2100} defaultValue={q.year ?? ''} />
-        </div>
+        <TextField
+          id="dl-q"
+          label={t('sponsorship.search')}
+          name="q"
+          type="search"
+          defaultValue={q.q ?? ''}
+        />
+        <SelectField
+          id="dl-kind"
+          label={t('sponsorship.field.donationKind')}
+          name="kind"
+          defaultValue={q.kind ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {DONATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`sponsorship.kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="dl-year"
+          label={t('sponsorship.field.year')}
+          name="year"
+          type="number"
+          min={2000}
+          max={2100}
+          defaultValue={q.year ?? ''}
+        />
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <p>

@@ -7,6 +7,7 @@ import { formatVnd } from '../../../lib/money.ts';
 import { donationTotals, listSponsors } from '../../../modules/sponsorship/sponsorship.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -72,14 +73,22 @@ export default function SponsorList({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="sp-q">{t('sponsorship.search')}</label>
-          <input id="sp-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="sp-year">{t('sponsorship.field.year')}</label>
-          <input id="sp-year" name="year" type="number" min={2000} max={2100} defaultValue={q.year} />
-        </div>
+        <TextField
+          id="sp-q"
+          label={t('sponsorship.search')}
+          name="q"
+          type="search"
+          defaultValue={q.q ?? ''}
+        />
+        <TextField
+          id="sp-year"
+          label={t('sponsorship.field.year')}
+          name="year"
+          type="number"
+          min={2000}
+          max={2100}
+          defaultValue={q.year}
+        />
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <h2>{t('sponsorship.totals.heading', { year: q.year, total: totals.total })}</h2>

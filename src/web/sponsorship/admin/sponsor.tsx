@@ -15,12 +15,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError } from '../../units/components/UnitFormParts.tsx';
 import { formDay, formValues } from '../../units/forms.server.ts';
 import { SponsorFields } from '../components/SponsorFields.tsx';
 import { parseSponsorForm } from '../forms.server.ts';
@@ -162,35 +162,34 @@ export default function SponsorDetail({ loaderData, actionData }: Route.Componen
           <FormToken />
           <input type="hidden" name="intent" value="agreement" />
           <h3>{t('sponsorship.agreements.add')}</h3>
-          <div className="field">
-            <label htmlFor="ag-title">{t('sponsorship.field.agreementTitle')}</label>
-            <FieldError id="ag-title" errors={errors} />
-            <input id="ag-title" name="title" />
-          </div>
-          <div className="field">
-            <label htmlFor="ag-unit">{t('sponsorship.field.unit')}</label>
-            <select id="ag-unit" name="unitId">
-              {loaderData.agreementUnits.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ag-signed">{t('sponsorship.field.signedOn')}</label>
-            <FieldError id="ag-signed" errors={errors} />
-            <input id="ag-signed" name="signedOn" type="date" />
-          </div>
-          <div className="field">
-            <label htmlFor="ag-ends">{t('sponsorship.field.endsOn')}</label>
-            <input id="ag-ends" name="endsOn" type="date" />
-          </div>
-          <div className="field">
-            <label htmlFor="ag-value">{t('sponsorship.field.valueVnd')}</label>
-            <FieldError id="ag-value" errors={errors} />
-            <input id="ag-value" name="valueVnd" inputMode="numeric" />
-          </div>
+          <TextField
+            id="ag-title"
+            label={t('sponsorship.field.agreementTitle')}
+            errors={errors}
+            name="title"
+          />
+          <SelectField id="ag-unit" label={t('sponsorship.field.unit')} name="unitId">
+            {loaderData.agreementUnits.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="ag-signed"
+            label={t('sponsorship.field.signedOn')}
+            errors={errors}
+            name="signedOn"
+            type="date"
+          />
+          <TextField id="ag-ends" label={t('sponsorship.field.endsOn')} name="endsOn" type="date" />
+          <TextField
+            id="ag-value"
+            label={t('sponsorship.field.valueVnd')}
+            errors={errors}
+            name="valueVnd"
+            inputMode="numeric"
+          />
           <button type="submit">{t('sponsorship.agreements.add')}</button>
         </form>
       ) : null}

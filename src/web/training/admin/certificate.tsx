@@ -12,9 +12,9 @@ import { getCourse, setCertificate } from '../../../modules/training/training.us
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/certificate.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -79,34 +79,34 @@ export default function CertificateUpload({ loaderData, actionData }: Route.Comp
       <h1>{t('training.certificate.upload')}</h1>
       <ErrorSummary errors={errors} />
       <form method="post" encType="multipart/form-data" className="form" noValidate>
-        <div className="field">
-          <label htmlFor="tcert-user">{t('training.col.person')}</label>
-          <select id="tcert-user" name="userId" defaultValue={v?.userId ?? ''}>
-            {participants.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tcert-no">{t('training.certificate.number')}</label>
-          <input id="tcert-no" name="certificateNo" maxLength={100} defaultValue={v?.certificateNo ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="tcert-file">{t('training.certificate.file')}</label>
-          <p className="hint" id="tcert-file-hint">
-            {t('training.certificate.hint')}
-          </p>
-          <FieldError id="tcert-file" errors={errors} />
-          <input
-            id="tcert-file"
-            name="file"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png,image/webp,.docx"
-            {...fieldAria('tcert-file', errors, 'tcert-file-hint')}
-          />
-        </div>
+        <SelectField
+          id="tcert-user"
+          label={t('training.col.person')}
+          name="userId"
+          defaultValue={v?.userId ?? ''}
+        >
+          {participants.map((p) => (
+            <option key={p.userId} value={p.userId}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="tcert-no"
+          label={t('training.certificate.number')}
+          name="certificateNo"
+          maxLength={100}
+          defaultValue={v?.certificateNo ?? ''}
+        />
+        <TextField
+          id="tcert-file"
+          label={t('training.certificate.file')}
+          errors={errors}
+          hint={t('training.certificate.hint')}
+          name="file"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,image/webp,.docx"
+        />
         <button type="submit">{t('training.certificate.submit')}</button>
       </form>
     </>

@@ -15,12 +15,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError } from '../../units/components/UnitFormParts.tsx';
 import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/detail.ts';
 
@@ -193,20 +193,23 @@ export default function CourseDetail({ loaderData, actionData }: Route.Component
           <h3>{t('training.sessions.add')}</h3>
           <FormToken />
           <input type="hidden" name="intent" value="session" />
-          <div className="field">
-            <label htmlFor="ts-day">{t('training.field.heldOn')}</label>
-            <FieldError id="ts-day" errors={errors} />
-            <input id="ts-day" name="heldOn" type="date" defaultValue={c.startsOn} />
-          </div>
-          <div className="field">
-            <label htmlFor="ts-hours">{t('training.field.hours')}</label>
-            <FieldError id="ts-hours" errors={errors} />
-            <input id="ts-hours" name="hours" inputMode="decimal" defaultValue="4" />
-          </div>
-          <div className="field">
-            <label htmlFor="ts-title">{t('training.field.sessionTitle')}</label>
-            <input id="ts-title" name="title" />
-          </div>
+          <TextField
+            id="ts-day"
+            label={t('training.field.heldOn')}
+            errors={errors}
+            name="heldOn"
+            type="date"
+            defaultValue={c.startsOn}
+          />
+          <TextField
+            id="ts-hours"
+            label={t('training.field.hours')}
+            errors={errors}
+            name="hours"
+            inputMode="decimal"
+            defaultValue="4"
+          />
+          <TextField id="ts-title" label={t('training.field.sessionTitle')} name="title" />
           <button type="submit">{t('training.sessions.add')}</button>
         </form>
       ) : null}

@@ -6,6 +6,7 @@ import { canCreateCourses, listCourses } from '../../../modules/training/trainin
 import { ORGANISER_LEVELS } from '../../../modules/training/training.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/list.ts';
 
@@ -66,21 +67,20 @@ export default function TrainingList({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="tr-q">{t('training.search')}</label>
-          <input id="tr-q" name="q" type="search" defaultValue={q.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="tr-level">{t('training.field.level')}</label>
-          <select id="tr-level" name="level" defaultValue={q.level ?? ''}>
-            <option value="">{t('news.filter.all')}</option>
-            {ORGANISER_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`training.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="tr-q" label={t('training.search')} name="q" type="search" defaultValue={q.q ?? ''} />
+        <SelectField
+          id="tr-level"
+          label={t('training.field.level')}
+          name="level"
+          defaultValue={q.level ?? ''}
+        >
+          <option value="">{t('news.filter.all')}</option>
+          {ORGANISER_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`training.level.${l}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <p>

@@ -5,6 +5,7 @@ import { yearInVietnam } from '../../../lib/dates.ts';
 import { recordUnits, unitRecord } from '../../../modules/training/training.records.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/unit.ts';
 
@@ -44,20 +45,22 @@ export default function UnitRecord({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t('training.unitRecord')}</h1>
       <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="tu-unit">{t('training.field.unit')}</label>
-          <select id="tu-unit" name="unitId" defaultValue={unitId}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tu-year">{t('training.field.year')}</label>
-          <input id="tu-year" name="year" type="number" min={2000} max={2100} defaultValue={r.year} />
-        </div>
+        <SelectField id="tu-unit" label={t('training.field.unit')} name="unitId" defaultValue={unitId}>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="tu-year"
+          label={t('training.field.year')}
+          name="year"
+          type="number"
+          min={2000}
+          max={2100}
+          defaultValue={r.year}
+        />
         <button type="submit">{t('news.filter.submit')}</button>
       </form>
       <p>{t('training.unit.summary', { people: r.people.length, hours: r.totalHours })}</p>
