@@ -37,6 +37,8 @@ export interface FeatureModule {
   /** Other HTTP routes (feeds, OAI-PMH, IIIF, media, auth endpoints), mounted before the pages. */
   http?: Array<(app: Hono<HonoEnv>, deps: AppDeps) => void>;
   jobs?: Record<string, JobHandler>;
+  /** Each job kind in words (the jobs page and the dashboard never show a raw code alone). */
+  jobLabels?: Readonly<Record<string, MessageKey>>;
   schedules?: Schedule[];
   /** Reference data, applied on every start (idempotent), in module-list order. */
   seedReference?: (deps: AppDeps) => Promise<void>;
@@ -67,6 +69,26 @@ export interface FeatureModule {
    * back-office dashboard next to their plan work. The dashboard reads this list, never the module itself.
    */
   workItems?: (deps: AppDeps, actor: Actor) => Promise<WorkItem[]>;
+  /**
+   * This module's records that link to plan task instances as evidence (an article, a training course, a
+   * donation …). The plan's instance page lists them under `heading`, in module-list order, without knowing
+   * the module.
+   */
+  planEvidence?: PlanEvidenceSource;
+}
+
+export interface PlanEvidenceSource {
+  heading: MessageKey;
+  forPlanInstances(deps: AppDeps, db: Db, instanceIds: readonly string[]): Promise<PlanEvidenceItem[]>;
+}
+
+export interface PlanEvidenceItem {
+  id: string;
+  /** Back-office path (without the language prefix). */
+  href: string;
+  text: string;
+  /** Shown after the link in parentheses: a status or kind in words, or text already formatted. */
+  note?: { key: MessageKey } | { text: string };
 }
 
 /** One item of a person's work from a register: what, where to act, and by when. */

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
+import type { MessageKey } from '../lib/i18n.ts';
 import type { JobHandler, Schedule } from '../modules/jobs/jobs.types.ts';
 import type { AppDeps } from './deps.types.ts';
 import type {
@@ -10,6 +11,7 @@ import type {
   IndicatorSource,
   NavEntry,
   PersonalDataHandler,
+  PlanEvidenceSource,
   PublicNavEntry,
   SitemapSource,
 } from './module.ts';
@@ -38,6 +40,16 @@ export const httpMounts: ReadonlyArray<(app: Hono<HonoEnv>, deps: AppDeps) => vo
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.fromEntries(
   all.flatMap((m) => Object.entries(m.jobs ?? {})),
+);
+
+/** Job kind → its words, from every module's `jobLabels`. */
+export const jobLabels: Readonly<Record<string, MessageKey>> = Object.fromEntries(
+  all.flatMap((m) => Object.entries(m.jobLabels ?? {})),
+);
+
+/** The modules whose records link to plan task instances as evidence, in module-list order. */
+export const planEvidenceSources: ReadonlyArray<{ module: string; source: PlanEvidenceSource }> = all.flatMap(
+  (m) => (m.planEvidence ? [{ module: m.name, source: m.planEvidence }] : []),
 );
 
 export const schedules: readonly Schedule[] = all.flatMap((m) => m.schedules ?? []);

@@ -26,6 +26,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: authPermissions,
   http: [mountAuthRoutes],
+  jobLabels: { 'auth.sweep': 'portal.jobKind.authSweep' },
   jobs: { 'auth.sweep': sweepExpiredAuth },
   schedules: [{ kind: 'auth.sweep', dailyAt: '02:30' }],
   publicApi: ['POST /api/auth/*', 'GET /api/auth/*'],

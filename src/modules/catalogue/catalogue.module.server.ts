@@ -58,6 +58,12 @@ export const feature: FeatureModule = {
   api: [registerCatalogueRoutes, registerCatalogueExportRoutes],
   http: [registerIiifRoutes, registerIiifImageRoutes, registerCatalogueOaiRoutes],
   sitemap: [recordsSitemap],
+  jobLabels: {
+    'catalogue.tabular.import': 'portal.jobKind.catalogueTabularImport',
+    'catalogue.marc.import': 'portal.jobKind.catalogueMarcImport',
+    'catalogue.harvest': 'portal.jobKind.catalogueHarvest',
+    'catalogue.harvest.schedule': 'portal.jobKind.catalogueHarvestSchedule',
+  },
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
     [MARC_IMPORT_JOB]: marcImportJob,

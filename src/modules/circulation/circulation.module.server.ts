@@ -39,6 +39,10 @@ export const feature: FeatureModule = {
   permissions: circulationPermissions,
   api: [registerCirculationRoutes],
   http: [mountCirculationHttp],
+  jobLabels: {
+    'circulation.reminders': 'portal.jobKind.circulationReminders',
+    'circulation.holdShelf.expire': 'portal.jobKind.circulationHoldShelfExpire',
+  },
   jobs: circulationJobs,
   seedDemo: seedDemoCirculation,
   schedules: [

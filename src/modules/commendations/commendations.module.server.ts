@@ -1,9 +1,11 @@
 // The commendations module: nominations, review, decisions and the public honour roll (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCommendationsRoutes } from './commendations.http.server.ts';
 import { commendationsPermissions } from './commendations.policies.ts';
 import { createCommendationsRepository } from './commendations.repository.server.ts';
+import { commendationsLinksPort } from './index.server.ts';
 
 export const repositories = () => ({ commendations: createCommendationsRepository() });
 
@@ -59,5 +61,15 @@ export const feature: FeatureModule = {
     async erase(deps, db, subject) {
       if (subject.userId) await deps.repos.commendations.forgetCreator(db, subject.userId);
     },
+  },
+  planEvidence: {
+    heading: 'commendations.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await commendationsLinksPort.forPlanInstances(deps, db, ids)).map((n) => ({
+        id: n.id,
+        href: `/admin/commendations/${n.id}`,
+        text: `${n.nomineeName} — ${n.title}`,
+        note: { key: `commendations.status.${n.status}` as MessageKey },
+      })),
   },
 };

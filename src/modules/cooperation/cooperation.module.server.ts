@@ -1,9 +1,11 @@
 // The cooperation module: international partners, activities and their documents (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCooperationRoutes } from './cooperation.http.server.ts';
 import { cooperationPermissions } from './cooperation.policies.ts';
 import { createCooperationRepository } from './cooperation.repository.server.ts';
+import { cooperationLinksPort } from './index.server.ts';
 
 export const repositories = () => ({ cooperation: createCooperationRepository() });
 
@@ -59,5 +61,15 @@ export const feature: FeatureModule = {
     async erase(deps, db, subject) {
       if (subject.userId) await deps.repos.cooperation.forgetStaff(db, subject.userId);
     },
+  },
+  planEvidence: {
+    heading: 'cooperation.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await cooperationLinksPort.forPlanInstances(deps, db, ids)).map((a) => ({
+        id: a.id,
+        href: `/admin/cooperation/${a.id}`,
+        text: a.title,
+        note: { key: `cooperation.kind.${a.kind}` as MessageKey },
+      })),
   },
 };

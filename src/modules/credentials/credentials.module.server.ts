@@ -15,6 +15,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: credentialPermissions,
   http: [mountCredentialRoutes],
+  jobLabels: { 'credentials.rules.evaluate': 'portal.jobKind.credentialsRulesEvaluate' },
   jobs: { [EVALUATE_RULES_JOB]: runEvaluateRulesJob },
   schedules: [{ kind: EVALUATE_RULES_JOB, everyMinutes: 24 * 60 }],
   publicApi: [

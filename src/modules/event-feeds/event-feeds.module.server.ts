@@ -19,6 +19,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: eventFeedPermissions,
   http: [mountFeedRoutes],
+  jobLabels: { 'eventFeeds.community.refresh': 'portal.jobKind.eventFeedsCommunityRefresh' },
   jobs: { [COMMUNITY_REFRESH_JOB]: runCommunityRefreshJob },
   schedules: [{ kind: COMMUNITY_REFRESH_JOB, everyMinutes: 60 }],
   // iCalendar feeds: public, and the private per-user feed authorised by the secret in its URL.

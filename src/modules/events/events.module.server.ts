@@ -28,6 +28,10 @@ export const feature: FeatureModule = {
   repositories,
   permissions: eventPermissions,
   api: [registerEventRoutes],
+  jobLabels: {
+    'events.feedback-invitations': 'portal.jobKind.eventsFeedbackInvitations',
+    'events.ticket-mails': 'events.jobKind.ticketMails',
+  },
   jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob, [TICKET_MAILS_JOB]: runTicketMailsJob },
   schedules: [
     { kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 },

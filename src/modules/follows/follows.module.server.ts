@@ -18,6 +18,10 @@ export const feature: FeatureModule = {
   tables: ['follows'],
   repositories,
   permissions: followPermissions,
+  jobLabels: {
+    'follows.scan': 'portal.jobKind.followsScan',
+    'follows.notify': 'portal.jobKind.followsNotify',
+  },
   jobs: { [FOLLOWS_SCAN_JOB]: runFollowsScanJob, [FOLLOWS_NOTIFY_JOB]: runFollowsNotifyJob },
   schedules: [{ kind: FOLLOWS_SCAN_JOB, everyMinutes: 5 }],
   personalData: followsPersonalData,

@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { guidancePermissions } from './guidance.policies.ts';
 import { createGuidanceRepository } from './guidance.repository.server.ts';
+import { guidanceLinksPort } from './index.server.ts';
 
 export const repositories = () => ({ guidance: createGuidanceRepository() });
 
@@ -46,5 +47,14 @@ export const feature: FeatureModule = {
     async erase(deps, db, subject) {
       if (subject.userId) await deps.repos.guidance.forgetReader(db, subject.userId);
     },
+  },
+  planEvidence: {
+    heading: 'guidance.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await guidanceLinksPort.forPlanInstances(deps, db, ids)).map((d) => ({
+        id: d.id,
+        href: `/admin/guidance/${d.id}`,
+        text: `${d.numberSymbol} — ${d.title}`,
+      })),
   },
 };

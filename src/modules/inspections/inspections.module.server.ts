@@ -1,6 +1,8 @@
 // The inspections module: inspection plans, visits and follow-up actions (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import { inspectionsLinksPort } from './index.server.ts';
 import { mountInspectionsRoutes } from './inspections.http.server.ts';
 import { inspectionsPermissions } from './inspections.policies.ts';
 import { createInspectionsRepository } from './inspections.repository.server.ts';
@@ -79,5 +81,15 @@ export const feature: FeatureModule = {
     async erase(deps, db, subject) {
       if (subject.userId) await deps.repos.inspections.forgetOwner(db, subject.userId);
     },
+  },
+  planEvidence: {
+    heading: 'inspections.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await inspectionsLinksPort.forPlanInstances(deps, db, ids)).map((p) => ({
+        id: p.id,
+        href: `/admin/inspections/${p.id}`,
+        text: p.title,
+        note: { key: `inspections.status.${p.status}` as MessageKey },
+      })),
   },
 };

@@ -89,6 +89,7 @@ describe('cooperation, inspection and commendation pages', () => {
     expect((await get(`/admin/cooperation/${activityId}`, 'museumStaff')).status).toBe(404);
     const instance = await (await get(`/admin/plan/instances/${instanceV}`, 'libStaff')).text();
     expect(instance).toContain(`/admin/cooperation/${activityId}`);
+    expect(instance).toContain('id="linked-cooperation"');
   });
 
   it('adds a partner and edits it with its version; a stale save is refused', async () => {

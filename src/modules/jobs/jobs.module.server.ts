@@ -12,6 +12,7 @@ export const feature: FeatureModule = {
   tables: ['jobs'],
   repositories,
   permissions: jobPermissions,
+  jobLabels: { 'jobs.prune': 'portal.jobKind.jobsPrune' },
   jobs: { 'jobs.prune': pruneJobs },
   schedules: [{ kind: 'jobs.prune', dailyAt: '03:00' }],
   nav: [{ path: '/admin/jobs', label: 'jobs.nav', action: 'jobs.read', group: 'admin' }],

@@ -1,5 +1,7 @@
 // The news module: articles, campaigns, media products, feeds (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import { newsLinksPort } from './index.server.ts';
 import { mountNewsRoutes } from './news.http.server.ts';
 import { newsIndicatorSources } from './news.indicators.server.ts';
 import { runPublishDueJob } from './news.jobs.server.ts';
@@ -21,6 +23,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: newsPermissions,
   http: [mountNewsRoutes],
+  jobLabels: { 'news.publish-due': 'portal.jobKind.newsPublishDue' },
   jobs: { [NEWS_PUBLISH_JOB]: runPublishDueJob },
   schedules: [{ kind: NEWS_PUBLISH_JOB, everyMinutes: 5 }],
   publicPages: ['news/pages/list', 'news/pages/detail', 'news/pages/campaign'],
@@ -28,4 +31,14 @@ export const feature: FeatureModule = {
   publicNav: [{ path: '/news', label: 'news.publicNav', group: 'main' }],
   indicatorSources: newsIndicatorSources,
   personalData: newsPersonalData,
+  planEvidence: {
+    heading: 'news.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await newsLinksPort.forPlanInstances(deps, db, ids)).map((a) => ({
+        id: a.id,
+        href: `/admin/news/${a.id}`,
+        text: a.title,
+        note: { key: `news.status.${a.status}` as MessageKey },
+      })),
+  },
 };

@@ -52,6 +52,10 @@ export const feature: FeatureModule = {
   repositories,
   permissions: mergePermissionTables(planPermissions, planBudgetPermissions),
   api: [registerPlanRoutes, registerPlanWorkRoutes, registerPlanBudgetRoutes],
+  jobLabels: {
+    'plan.reminders': 'portal.jobKind.planReminders',
+    'plan.reminder.send': 'portal.jobKind.planReminderSend',
+  },
   jobs: { [REMINDERS_JOB]: runReminderScan, [REMINDER_SEND_JOB]: sendReminder },
   schedules: [{ kind: REMINDERS_JOB, dailyAt: '07:00' }],
   seedReference: async (deps) => {

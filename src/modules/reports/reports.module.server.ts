@@ -21,6 +21,10 @@ export const feature: FeatureModule = {
   repositories,
   permissions: reportPermissions,
   api: [registerReportRoutes],
+  jobLabels: {
+    'reports.generate': 'portal.jobKind.reportsGenerate',
+    'reports.reminders': 'reports.jobKind.reminders',
+  },
   jobs: { [GENERATE_JOB]: runGenerateJob, [REMINDERS_JOB]: runReportReminders },
   schedules: [{ kind: REMINDERS_JOB, dailyAt: '08:00' }],
   seedReference: seedReportPeriods,

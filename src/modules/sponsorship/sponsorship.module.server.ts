@@ -1,6 +1,8 @@
 // The sponsorship module: sponsors, agreements, donations, the public thank-you page (see src/app/module.ts).
 import type { FeatureModule, IndicatorQuery, IndicatorRow, IndicatorSource } from '../../app/module.ts';
-import { isoDateInVietnam } from '../../lib/dates.ts';
+import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
+import { formatVnd } from '../../lib/money.ts';
+import { sponsorshipLinksPort } from './index.server.ts';
 import { mountSponsorshipRoutes } from './sponsorship.http.server.ts';
 import { sponsorshipPermissions } from './sponsorship.policies.ts';
 import { createSponsorshipRepository } from './sponsorship.repository.server.ts';
@@ -73,5 +75,15 @@ export const feature: FeatureModule = {
         rows.map((r) => String(r.id)),
       );
     },
+  },
+  planEvidence: {
+    heading: 'sponsorship.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await sponsorshipLinksPort.forPlanInstances(deps, db, ids)).map((d) => ({
+        id: d.id,
+        href: `/admin/sponsorship/donations/${d.id}`,
+        text: d.description,
+        note: { text: `${formatIsoDay(d.receivedOn)}, ${formatVnd(d.valueVnd)}` },
+      })),
   },
 };

@@ -1,7 +1,8 @@
 // The training module: staff training courses, sessions, attendance, certificates (see src/app/module.ts).
 import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/module.ts';
-import { isoDateInVietnam } from '../../lib/dates.ts';
+import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { trainingLinksPort } from './index.server.ts';
 import { mountTrainingRoutes } from './training.http.server.ts';
 import { trainingPermissions } from './training.policies.ts';
 import { createTrainingRepository } from './training.repository.server.ts';
@@ -76,5 +77,15 @@ export const feature: FeatureModule = {
       if (subject.userId)
         await deps.repos.training.pseudonymise(db, subject.userId, `erased_${newId('usr')}`);
     },
+  },
+  planEvidence: {
+    heading: 'training.plan.heading',
+    forPlanInstances: async (deps, db, ids) =>
+      (await trainingLinksPort.forPlanInstances(deps, db, ids)).map((c) => ({
+        id: c.id,
+        href: `/admin/training/${c.id}`,
+        text: c.title,
+        note: { text: formatIsoDay(c.startsOn) },
+      })),
   },
 };

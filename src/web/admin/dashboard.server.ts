@@ -6,6 +6,7 @@ import { modules } from '../../app/modules.server.ts';
 import { can, scopeRoots } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam, yearInVietnam } from '../../lib/dates.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
 import type { PublicListQuery } from '../../modules/events/events.schemas.server.ts';
 import { listPublicSessions } from '../../modules/events/events.usecases.server.ts';
 import { listRecentJobs } from '../../modules/jobs/jobs.usecases.server.ts';
@@ -16,6 +17,7 @@ import {
 } from '../../modules/plan/timeline/overview.usecases.server.ts';
 import { myWorkRows } from '../plan/my-work.server.ts';
 import { groupMyWork } from '../plan/my-work-groups.ts';
+import { jobKindKey } from './job-kinds.server.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -144,7 +146,7 @@ export async function dashboardFor(deps: AppDeps, actor: Actor) {
   let jobs: {
     failed: number;
     queued: number;
-    recentFailed: Array<{ id: string; kind: string; at: Date; error: string | null }>;
+    recentFailed: Array<{ id: string; kind: string; kindLabel: MessageKey; at: Date; error: string | null }>;
   } | null = null;
   try {
     const recent = await listRecentJobs(deps, actor, 200);
@@ -152,9 +154,13 @@ export async function dashboardFor(deps: AppDeps, actor: Actor) {
     jobs = {
       failed: failed.length,
       queued: recent.filter((j) => j.status === 'queued' && j.runAt < now).length,
-      recentFailed: failed
-        .slice(0, 5)
-        .map((j) => ({ id: j.id, kind: j.kind, at: j.finishedAt ?? j.createdAt, error: j.lastError })),
+      recentFailed: failed.slice(0, 5).map((j) => ({
+        id: j.id,
+        kind: j.kind,
+        kindLabel: jobKindKey(j.kind),
+        at: j.finishedAt ?? j.createdAt,
+        error: j.lastError,
+      })),
     };
   } catch {
     jobs = null; // not an administrator of the queue

@@ -7,7 +7,6 @@ import { WorkTable } from '../plan/components/WorkTable.tsx';
 import { rethrowForPage } from '../ui/page-errors.ts';
 import type { Route } from './+types/index.ts';
 import { dashboardFor } from './dashboard.server.ts';
-import { jobKindKey } from './job-kinds.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -162,7 +161,7 @@ export default function AdminHome({ loaderData: d }: Route.ComponentProps) {
                 <ul className="plain-list dash-list">
                   {d.jobs.recentFailed.map((j) => (
                     <li key={j.id}>
-                      <strong>{t(jobKindKey(j.kind), { kind: j.kind })}</strong>
+                      <strong>{t(j.kindLabel, { kind: j.kind })}</strong>
                       <span className="muted">{formatDateTime(j.at)}</span>
                     </li>
                   ))}

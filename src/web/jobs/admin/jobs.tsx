@@ -1,7 +1,7 @@
 // Back office: the background job queue (administrators): what ran, what waits, what failed and why.
 import { formatDateTime } from '../../../lib/dates.ts';
 import { listRecentJobs } from '../../../modules/jobs/jobs.usecases.server.ts';
-import { jobKindKey } from '../../admin/job-kinds.ts';
+import { jobKindKey } from '../../admin/job-kinds.server.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
@@ -16,6 +16,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       jobs: jobs.map((j) => ({
         id: j.id,
         kind: j.kind,
+        kindLabel: jobKindKey(j.kind),
         status: j.status,
         runAt: formatDateTime(j.runAt),
         attempts: `${j.attempts}/${j.maxAttempts}`,
@@ -58,7 +59,7 @@ export default function JobsPage({ loaderData }: Route.ComponentProps) {
             {loaderData.jobs.map((j) => (
               <tr key={j.id}>
                 <td>
-                  {t(jobKindKey(j.kind), { kind: j.kind })}
+                  {t(j.kindLabel, { kind: j.kind })}
                   <br />
                   <code className="muted">{j.kind}</code>
                 </td>

@@ -24,7 +24,6 @@ import {
 } from '../../../modules/plan/work/work.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { PlanLinkedTrainingAndDonations } from '../../training/components/PlanLinkedRecords.tsx';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
@@ -293,79 +292,24 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <p className="muted">{t('planwork.parts.hidden', { count: loaderData.hiddenParts })}</p>
       ) : null}
 
-      {loaderData.linkedGuidance.length > 0 ? (
-        <section aria-labelledby="linked-guidance">
-          <h2 id="linked-guidance">{t('guidance.plan.heading')}</h2>
+      {loaderData.evidence.map((g) => (
+        <section key={g.module} aria-labelledby={`linked-${g.module}`}>
+          <h2 id={`linked-${g.module}`}>{t(g.heading)}</h2>
           <ul>
-            {loaderData.linkedGuidance.map((d) => (
-              <li key={d.id}>
-                <a href={href(`/admin/guidance/${d.id}`)}>
-                  {d.numberSymbol} — {d.title}
-                </a>
+            {g.items.map((item) => (
+              <li key={item.id}>
+                <a href={href(item.href)}>{item.text}</a>
+                {item.note ? (
+                  <>
+                    {' '}
+                    <span className="muted">({'key' in item.note ? t(item.note.key) : item.note.text})</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
         </section>
-      ) : null}
-      {loaderData.linkedCooperation.length > 0 ? (
-        <section aria-labelledby="linked-cooperation">
-          <h2 id="linked-cooperation">{t('cooperation.plan.heading')}</h2>
-          <ul>
-            {loaderData.linkedCooperation.map((a) => (
-              <li key={a.id}>
-                <a href={href(`/admin/cooperation/${a.id}`)}>{a.title}</a>{' '}
-                <span className="muted">({t(`cooperation.kind.${a.kind}`)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {loaderData.linkedInspections.length > 0 ? (
-        <section aria-labelledby="linked-inspections">
-          <h2 id="linked-inspections">{t('inspections.plan.heading')}</h2>
-          <ul>
-            {loaderData.linkedInspections.map((p) => (
-              <li key={p.id}>
-                <a href={href(`/admin/inspections/${p.id}`)}>{p.title}</a>{' '}
-                <span className="muted">({t(`inspections.status.${p.status}`)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {loaderData.linkedCommendations.length > 0 ? (
-        <section aria-labelledby="linked-commendations">
-          <h2 id="linked-commendations">{t('commendations.plan.heading')}</h2>
-          <ul>
-            {loaderData.linkedCommendations.map((n) => (
-              <li key={n.id}>
-                <a href={href(`/admin/commendations/${n.id}`)}>
-                  {n.nomineeName} — {n.title}
-                </a>{' '}
-                <span className="muted">({t(`commendations.status.${n.status}`)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {loaderData.linkedArticles.length > 0 ? (
-        <section aria-labelledby="linked-articles">
-          <h2 id="linked-articles">{t('news.plan.heading')}</h2>
-          <ul>
-            {loaderData.linkedArticles.map((a) => (
-              <li key={a.id}>
-                <a href={href(`/admin/news/${a.id}`)}>{a.title}</a>{' '}
-                <span className="muted">({t(`news.status.${a.status}`)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <PlanLinkedTrainingAndDonations
-        courses={loaderData.linkedTraining}
-        donations={loaderData.linkedDonations}
-      />
+      ))}
 
       <h2 id="timeline">{t('planwork.timeline.heading')}</h2>
       <PlanTimeline events={events} />
