@@ -56,8 +56,8 @@ describe('statements for learning paths', () => {
       if ((s.object as { id: string }).id !== pathIri)
         expect(ctxt.contextActivities).toMatchObject({ parent: [{ id: pathIri }] });
     }
-    expect((statements[2]?.result as { score: { scaled: number } }).score.scaled).toBe(0);
-    expect((statements[3]?.result as { score: { scaled: number } }).score.scaled).toBe(1);
+    expect(statements[2]?.result).toMatchObject({ score: { scaled: 0 } });
+    expect(statements[3]?.result).toMatchObject({ score: { scaled: 1 } });
     // The record page reads these: six learning activities under "path" this year.
     const hours = await ctx.deps.repos.lrsRecord.hoursByCategoryYear(ctx.deps.db, userId);
     expect(hours.filter((h) => h.category === 'path').reduce((n, h) => n + h.count, 0)).toBe(6);
