@@ -1,7 +1,7 @@
 // Issue 12's journey on a 360 px phone, without JavaScript where the flow allows (the whole citizen side): a
 // parent signs up with a phone code (read from the outbox, where codes land with no SMS gateway configured),
 // adds a child with both consents and switches to the child; the child follows a short path and passes its
-// quiz, joins a reading challenge and registers for a talk; staff check the child in at the door; the child's
+// quiz, joins a reading challenge and registers for tomorrow's talk; staff check the child in at the door; the child's
 // record then shows the talk and the path — written by the platform, never logged by the child. Every page
 // passes axe; the record passes with JavaScript on too.
 import { readFileSync } from 'node:fs';
@@ -51,6 +51,10 @@ test('a parent signs up by phone, adds a child who learns, joins a challenge, at
   // Staff: a reading challenge running now, and a talk today.
   const newChallenge = staff.locator('details', { hasText: 'Tạo thử thách đọc mới' });
   await newChallenge.locator('summary').click();
+  const challengeUnit = newChallenge.getByLabel('Đơn vị', { exact: true });
+  await challengeUnit.selectOption(
+    (await challengeUnit.locator('option', { hasText: 'Thư viện' }).first().getAttribute('value')) ?? '',
+  );
   await newChallenge.getByLabel('Tiêu đề').fill(CHALLENGE);
   await newChallenge.getByLabel('Ngày bắt đầu').fill(day(-1));
   await newChallenge.getByLabel('Ngày kết thúc').fill(day(30));
@@ -68,7 +72,7 @@ test('a parent signs up by phone, adds a child who learns, joins a challenge, at
   await staff.getByLabel('Tên sự kiện').fill(TALK);
   await staff.getByLabel('Loại hoạt động').selectOption('talk');
   await staff.getByLabel('Địa điểm').selectOption({ index: 1 });
-  await staff.getByLabel('Ngày (buổi đầu)').fill(day(0));
+  await staff.getByLabel('Ngày (buổi đầu)').fill(day(1));
   await staff.getByLabel('Giờ bắt đầu').fill('08:00');
   await staff.getByLabel('Giờ kết thúc').fill('09:30');
   await staff.getByLabel('Trạng thái').selectOption('published');
