@@ -52,6 +52,11 @@ export interface FeatureModule {
   nav?: NavEntry[];
   /** Public pages for /sitemap.xml (one or more sitemap files each, 50,000 URLs per file). */
   sitemap?: SitemapSource[];
+  /**
+   * Public records of this module that the one catalogue search also finds (learning paths …). The search page
+   * asks each source; the catalogue never reads the module's tables.
+   */
+  searchSources?: SearchSource[];
   /** Public header/footer links (the portal's site menu), in module-list order within a group. */
   publicNav?: PublicNavEntry[];
   /**
@@ -115,6 +120,23 @@ export interface SitemapSource {
   count(deps: AppDeps): Promise<{ count: number; latest: Date | null }>;
   /** Entries [offset, offset + limit) in a stable order. */
   page(deps: AppDeps, offset: number, limit: number): Promise<SitemapEntry[]>;
+}
+
+export interface SearchSourceHit {
+  id: string;
+  title: string;
+  summary: string;
+  /** Public page, locale-free, e.g. `/learn/paths/lpa_…`. */
+  path: string;
+  unitName: string | null;
+}
+
+export interface SearchSource {
+  /** Its hits' record type, shown like a catalogue type, e.g. `learning_path`. */
+  type: string;
+  label: MessageKey;
+  /** Published records whose text contains every word of `q` (diacritics and case folded), best first. */
+  search(deps: AppDeps, q: string, limit: number): Promise<{ total: number; hits: SearchSourceHit[] }>;
 }
 
 export interface PublicNavEntry {

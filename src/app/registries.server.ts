@@ -13,6 +13,7 @@ import type {
   PersonalDataHandler,
   PlanEvidenceSource,
   PublicNavEntry,
+  SearchSource,
   SitemapSource,
 } from './module.ts';
 import { modules, type Repos } from './modules.server.ts';
@@ -82,6 +83,15 @@ export const indicatorSources: ReadonlyMap<string, IndicatorSource> = (() => {
 /** The modules that hold personal data, with their handlers (data-subject rights, inventory). */
 export const personalDataHandlers: ReadonlyArray<{ module: string; handler: PersonalDataHandler }> =
   all.flatMap((m) => (m.personalData ? [{ module: m.name, handler: m.personalData }] : []));
+
+/** Every module's records the catalogue search also finds, in module-list order (types are unique). */
+export const searchSources: readonly SearchSource[] = (() => {
+  const out = all.flatMap((m) => m.searchSources ?? []);
+  const types = out.map((s) => s.type);
+  const dup = types.find((n, i) => types.indexOf(n) !== i);
+  if (dup) throw new Error(`search source ${dup} is contributed twice`);
+  return out;
+})();
 
 /** Every module's public pages for the sitemap, in module-list order (names are unique). */
 export const sitemapSources: readonly SitemapSource[] = (() => {

@@ -7,6 +7,11 @@ import { creditVerifiedActivity, type VerifiedActivity } from './challenges.cred
 
 export type { VerifiedActivity } from './challenges.credit.server.ts';
 export { STEP_KINDS } from './learning.vocab.ts';
+export {
+  type LearningListener,
+  type LearningProgress,
+  learningHooks,
+} from './learning-hooks.server.ts';
 
 type Repos = Pick<AppDeps, 'repos' | 'db'>;
 

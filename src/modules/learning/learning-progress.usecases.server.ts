@@ -22,6 +22,7 @@ import type { PathRow, StepRow } from './learning.repository.server.ts';
 import { isPathComplete } from './learning.rules.ts';
 import { sanitizeRichText } from './learning.sanitize.server.ts';
 import { type LearningDeps, pathVisible } from './learning.usecases.server.ts';
+import { notifyLearning } from './learning-hooks.server.ts';
 
 export interface PublicStep {
   id: string;
@@ -144,6 +145,20 @@ async function stepForLearner(deps: LearningDeps, db: Db, pathId: string, stepId
   return { path, steps, step };
 }
 
+const pathRef = (p: PathRow) => ({ id: p.id, title: p.title, unitId: p.unitId });
+
+/** Marks a step done; the first time, tells the listeners (the LRS writes "completed"). */
+async function markStepDone(deps: LearningDeps, tx: Db, learnerId: string, path: PathRow, step: StepRow) {
+  if (!(await deps.repos.learningPaths.markDone(tx, learnerId, path.id, step.id))) return;
+  await notifyLearning(deps, tx, {
+    kind: 'step_completed',
+    learnerId,
+    path: pathRef(path),
+    step: { id: step.id, title: step.title },
+    at: deps.now(),
+  });
+}
+
 /** Records the path's completion when its rule is now met; credits running challenges the first time. */
 async function completeIfDone(
   deps: LearningDeps,
@@ -156,6 +171,7 @@ async function completeIfDone(
   if (!isPathComplete(path.completionRule, steps, done)) return false;
   if (!(await deps.repos.learningPaths.complete(tx, learnerId, path.id, path.unitId, deps.now())))
     return false;
+  await notifyLearning(deps, tx, { kind: 'path_completed', learnerId, path: pathRef(path), at: deps.now() });
   await creditVerifiedActivity(deps, tx, {
     learnerId,
     source: 'path',
@@ -180,7 +196,7 @@ export async function completeStep(
     const { path, steps, step } = await stepForLearner(deps, tx, pathId, stepId);
     if (step.kind === 'quiz')
       throw new AppError('learning.quiz_not_passed', 409, 'learning.error.quizNotPassed');
-    await deps.repos.learningPaths.markDone(tx, learner.id, pathId, stepId);
+    await markStepDone(deps, tx, learner.id, path, step);
     return { pathCompleted: await completeIfDone(deps, tx, learner.id, path, steps) };
   });
 }
@@ -234,9 +250,19 @@ export async function answerQuiz(
     });
     // Another submission of this attempt got in first (a double click racing itself).
     if (!inserted) throw new AppError('learning.attempt_conflict', 409, 'learning.error.attemptConflict');
+    await notifyLearning(deps, tx, {
+      kind: 'quiz_attempted',
+      learnerId: learner.id,
+      path: pathRef(path),
+      step: { id: step.id, title: step.title },
+      attemptNo,
+      scorePercent: grade.scorePercent,
+      passed: grade.passed,
+      at: deps.now(),
+    });
     let pathCompleted = false;
     if (grade.passed) {
-      await deps.repos.learningPaths.markDone(tx, learner.id, pathId, stepId);
+      await markStepDone(deps, tx, learner.id, path, step);
       pathCompleted = await completeIfDone(deps, tx, learner.id, path, steps);
     }
     return {

@@ -4,6 +4,7 @@ import { attendanceHooks } from '../events/index.server.ts';
 import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
+import { learningSearchSource, learningSitemap } from './learning.public.repository.server.ts';
 import { createLearningQueries } from './learning.queries.server.ts';
 import { createLearningPathsRepository } from './learning.repository.server.ts';
 import { seedDemoLearning } from './learning.seed.server.ts';
@@ -41,6 +42,8 @@ export const feature: FeatureModule = {
   nav: [
     { path: '/admin/learning', label: 'learning.admin.nav', action: 'learning.path.list', group: 'content' },
   ],
+  sitemap: [learningSitemap],
+  searchSources: [learningSearchSource],
   publicNav: [{ path: '/learn', label: 'learning.publicNav', group: 'main' }],
   indicatorSources: [
     {

@@ -47,6 +47,8 @@ export interface LearningActivity {
   category?: RecordCategory;
   durationSeconds?: number | null;
   result?: { success?: boolean; completion?: boolean; scaled?: number };
+  /** The activity this one is part of (a path, for its steps and quizzes): context.contextActivities.parent. */
+  parent?: { id: string; name: string; type?: string };
 }
 
 const isoDuration = (s: number) => `PT${Math.max(0, Math.round(s))}S`;
@@ -80,6 +82,13 @@ export const lrsPort = {
       timestamp: a.at.toISOString(),
       context: { platform: 'Suốt Đời', language: 'vi', extensions: ext as { [k: string]: Json } },
     };
+    if (a.parent) {
+      const parentDef: JsonObject = { name: { vi: a.parent.name } };
+      if (a.parent.type) parentDef.type = a.parent.type;
+      (statement.context as JsonObject).contextActivities = {
+        parent: [{ objectType: 'Activity', id: a.parent.id, definition: parentDef }],
+      };
+    }
     if (Object.keys(result).length) statement.result = result;
     await lrsPort.record(deps, db, statement);
     return id;

@@ -1,6 +1,6 @@
 // The document resources (xAPI 1.0.3 Communication §2.3–2.6): state, activity profile, agent profile.
-// ETags are the quoted SHA-1 of the content. Profiles need If-Match/If-None-Match to change an existing
-// document (409 without, 412 on a mismatch); state follows the same checks when the client sends them.
+// ETags are the quoted SHA-1 of the content. A profile PUT needs If-Match/If-None-Match (409 without when the
+// document exists, 400 when it does not, 412 on a mismatch); state follows the same checks when sent.
 // POST merges JSON objects (top-level keys), and refuses to merge anything that is not one.
 import { createHash } from 'node:crypto';
 import { decodeUtf8Strict } from '../../http/utf8.ts';
@@ -32,14 +32,12 @@ function checkPreconditions(
     if (existing && (list.includes('*') || list.includes(existing.etag)))
       throw xapiError(412, 'If-None-Match: the document exists');
   }
-  if (
-    kind !== 'state' &&
-    method === 'PUT' &&
-    existing &&
-    p.ifMatch === undefined &&
-    p.ifNoneMatch === undefined
-  )
-    throw xapiError(409, 'a profile that exists changes only with If-Match or If-None-Match');
+  // A profile PUT names its expectation: without If-Match/If-None-Match it is a 409 when the document exists
+  // (Communication 3.1) and a 400 when it does not (the ADL conformance suite, XAPI-00273).
+  if (kind !== 'state' && method === 'PUT' && p.ifMatch === undefined && p.ifNoneMatch === undefined) {
+    if (existing) throw xapiError(409, 'a profile that exists changes only with If-Match or If-None-Match');
+    throw xapiError(400, 'a profile PUT needs If-Match or If-None-Match');
+  }
 }
 
 const isJsonType = (t: string) => /^application\/json\b/i.test(t);

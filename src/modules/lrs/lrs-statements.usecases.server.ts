@@ -73,15 +73,19 @@ function platformFields(deps: LrsDeps, s: JsonObject) {
 }
 
 function checkAttachments(statements: JsonObject[], parts: readonly AttachmentPart[]) {
+  // Every part belongs to a declared attachment; an attachment without a fileUrl must come with its part
+  // (one with a fileUrl may be sent as a part too).
+  const required = new Set<string>();
   const declared = new Set<string>();
   for (const s of statements) {
     for (const a of Array.isArray(s.attachments) ? s.attachments : []) {
       if (!isObj(a)) continue;
-      if (a.fileUrl === undefined) declared.add(String(a.sha2));
+      declared.add(String(a.sha2));
+      if (a.fileUrl === undefined) required.add(String(a.sha2));
     }
   }
   const given = new Set(parts.map((p) => p.sha2));
-  for (const sha of declared)
+  for (const sha of required)
     if (!given.has(sha)) throw xapiError(400, `attachments: no part was sent for sha2 ${sha}`);
   for (const sha of given)
     if (!declared.has(sha)) throw xapiError(400, `attachments: part ${sha} is not declared by any statement`);
@@ -101,6 +105,16 @@ function checkSignatures(statements: JsonObject[], parts: readonly AttachmentPar
   }
 }
 
+/** A single context activity is stored (and answered) as an array of one (Data 2.4.6.2), sub-statements too. */
+function contextActivitiesAsArrays(s: JsonObject): JsonObject {
+  for (const holder of [s, isObj(s.object) && s.object.objectType === 'SubStatement' ? s.object : null]) {
+    const ca = holder && isObj(holder.context) ? holder.context.contextActivities : undefined;
+    if (!isObj(ca)) continue;
+    for (const k of Object.keys(ca)) if (!Array.isArray(ca[k])) ca[k] = [ca[k] as Json];
+  }
+  return s;
+}
+
 /**
  * Validates and stores statements; answers their ids in order. A statement whose id is already stored with
  * the same content is not stored again (idempotent); with other content it is a 409.
@@ -117,7 +131,7 @@ export async function storeStatements(
     validateStatement(s).map((p) => (list.length > 1 ? `[${i}] ${p}` : p)),
   );
   if (problems.length) throw xapiError(400, problems);
-  const statements = list.map((s) => structuredClone(s) as JsonObject);
+  const statements = list.map((s) => contextActivitiesAsArrays(structuredClone(s) as JsonObject));
   if (opts.statementId !== undefined) {
     const [s] = statements;
     if (!s || statements.length !== 1) throw xapiError(400, 'body: PUT takes one statement');

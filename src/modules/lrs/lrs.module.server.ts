@@ -2,12 +2,14 @@
 // check-ins so far), the learner's record pages and the staff aggregates (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { attendanceHooks } from '../events/index.server.ts';
+import { learningHooks } from '../learning/index.server.ts';
 import { lrsIndicatorSources } from './lrs.indicators.server.ts';
 import { lrsPersonalData } from './lrs.personal-data.server.ts';
 import { lrsPermissions } from './lrs.policies.ts';
 import { recordAttendance } from './lrs-attendance.server.ts';
 import { createLrsCredentialsRepository } from './lrs-credentials.repository.server.ts';
 import { createLrsDocumentsRepository } from './lrs-documents.repository.server.ts';
+import { recordLearning } from './lrs-learning.server.ts';
 import { createLrsRecordRepository } from './lrs-record.repository.server.ts';
 import {
   createLrsLookupRepository,
@@ -17,6 +19,8 @@ import { mountXapi } from './xapi.http.server.ts';
 
 // Events stays unaware of the LRS: the LRS listens to check-ins (one subscription per process).
 attendanceHooks.subscribe(recordAttendance);
+// Likewise learning: path steps, quiz attempts and path completions become statements.
+learningHooks.subscribe(recordLearning);
 
 export const repositories = () => ({
   lrsStatements: createLrsStatementsRepository(),

@@ -135,7 +135,7 @@ function pickLanguage(map: JsonObject, languages: readonly string[]): JsonObject
 const LANGUAGE_MAPS = new Set(['display', 'name', 'description']);
 
 function transform(v: Json, format: StatementFormat, languages: readonly string[], key = ''): Json {
-  if (Array.isArray(v)) return v.map((x) => transform(x, format, languages));
+  if (Array.isArray(v)) return v.map((x) => transform(x, format, languages, key));
   if (!isObj(v)) return v;
   if (
     format === 'canonical' &&
@@ -160,7 +160,7 @@ function transform(v: Json, format: StatementFormat, languages: readonly string[
       (v.objectType ?? 'Activity') === 'Activity' &&
       !('actor' in v)
     ) {
-      return v.objectType ? { objectType: v.objectType, id: v.id } : { id: v.id };
+      return { id: v.id };
     }
   }
   const out: JsonObject = {};

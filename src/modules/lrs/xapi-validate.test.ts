@@ -141,11 +141,24 @@ describe('validateStatement', () => {
   });
 
   it('refuses malformed durations and accepts well-formed ones', () => {
-    for (const bad of ['PT', 'P', '1H', 'PT1.H', 'P1DT', 'PT-1S', 'P1Y2M3DT4H5M6SX', 'pt1s'])
+    for (const bad of [
+      'PT',
+      'P',
+      '1H',
+      'PT1.H',
+      'P1DT',
+      'PT-1S',
+      'P1Y2M3DT4H5M6SX',
+      'pt1s',
+      'P4W1D',
+      'P1WT1H',
+    ])
       expect(isDuration(bad), bad).toBe(false);
     for (const good of ['PT1H', 'P1D', 'PT0.5S', 'P1Y2M3DT4H5M6.7S', 'P2W'])
       expect(isDuration(good), good).toBe(true);
     expect(durationSeconds('PT1H30M')).toBe(5400);
+    expect(durationSeconds('P2W')).toBe(14 * 86_400);
+    expect(durationSeconds('P1DT2H')).toBe(86_400 + 7200);
     expect(validateStatement({ ...baseStatement(), result: { duration: 'PT' } })).not.toEqual([]);
   });
 
@@ -195,6 +208,30 @@ describe('validateStatement', () => {
       ],
       ['a statement that is not an object', [] as unknown as JsonObject],
       ['version 2.0', { ...baseStatement(), version: '2.0.0' }],
+      [
+        'a correct responses pattern without an interaction type',
+        {
+          ...baseStatement(),
+          object: { id: 'http://a.vn/q', definition: { correctResponsesPattern: ['a'] } },
+        },
+      ],
+      [
+        'an identified Group as authority',
+        {
+          ...baseStatement(),
+          authority: { objectType: 'Group', mbox: 'mailto:g@b.vn', member: [{ mbox: 'mailto:a@b.vn' }] },
+        },
+      ],
+      [
+        'a Group authority of three Agents',
+        {
+          ...baseStatement(),
+          authority: {
+            objectType: 'Group',
+            member: [{ mbox: 'mailto:a@b.vn' }, { mbox: 'mailto:b@b.vn' }, { mbox: 'mailto:c@b.vn' }],
+          },
+        },
+      ],
       [
         'interaction components without a type',
         { ...baseStatement(), object: { id: 'http://a.vn/q', definition: { choices: [] } } },

@@ -11,8 +11,9 @@ const LANG_TAG = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 const MBOX = /^mailto:[^@\s]+@[^@\s]+$/;
 const SHA1 = /^[0-9a-f]{40}$/i;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+// ISO 8601 4.4.3.2: weeks stand alone (PnW); otherwise years … seconds.
 const DURATION =
-  /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+  /^P(?:(\d+(?:\.\d+)?)W|(?=\d|T\d)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?)$/;
 const INTERACTION_TYPES = [
   'true-false',
   'choice',
@@ -47,8 +48,8 @@ export function durationSeconds(s: string): number | null {
   const m = DURATION.exec(s);
   if (!m) return null;
   const n = (v: string | undefined) => (v ? Number.parseFloat(v) : 0);
-  const days = n(m[1]) * 365 + n(m[3]) * 30 + n(m[5]) * 7 + n(m[7]);
-  return days * 86_400 + n(m[10]) * 3600 + n(m[12]) * 60 + n(m[14]);
+  const days = n(m[1]) * 7 + n(m[2]) * 365 + n(m[3]) * 30 + n(m[4]);
+  return days * 86_400 + n(m[5]) * 3600 + n(m[6]) * 60 + n(m[7]);
 }
 
 class Checker {
@@ -179,6 +180,8 @@ function activityDefinition(c: Checker, v: Json | undefined, path: string) {
     c.fail(`${path}.interactionType`, 'unknown interaction type');
   if (v.correctResponsesPattern !== undefined) {
     const p = v.correctResponsesPattern;
+    if (v.interactionType === undefined)
+      c.fail(`${path}.correctResponsesPattern`, 'needs an interactionType');
     if (!Array.isArray(p) || p.some((x) => typeof x !== 'string'))
       c.fail(`${path}.correctResponsesPattern`, 'must be an array of strings');
   }
@@ -366,7 +369,17 @@ export function validateStatement(v: Json | undefined): string[] {
   if (v.id !== undefined && !isUuid(v.id)) c.fail('statement.id', 'must be a UUID');
   if (v.stored !== undefined && !isTimestamp(v.stored))
     c.fail('statement.stored', 'not an ISO 8601 timestamp');
-  if (v.authority !== undefined) agentLike(c, v.authority, 'statement.authority', true);
+  if (v.authority !== undefined) {
+    agentLike(c, v.authority, 'statement.authority', true);
+    // A Group as authority is the OAuth pair: anonymous, exactly two Agents (Data 2.4.9).
+    const a = v.authority;
+    if (a && typeof a === 'object' && !Array.isArray(a) && a.objectType === 'Group') {
+      if (['mbox', 'mbox_sha1sum', 'openid', 'account'].some((k) => a[k] !== undefined))
+        c.fail('statement.authority', 'a Group authority must be anonymous');
+      if (!Array.isArray(a.member) || a.member.length !== 2)
+        c.fail('statement.authority.member', 'a Group authority has exactly two Agents');
+    }
+  }
   if (v.version !== undefined && (typeof v.version !== 'string' || !/^1\.0(\.\d+)?$/.test(v.version)))
     c.fail('statement.version', 'must be 1.0.x');
   return c.problems;

@@ -237,6 +237,12 @@ function mountStatements(app: Hono<HonoEnv>, deps: AppDeps) {
 /** Mounts /xapi on the app (the module's `http` entry). */
 export function mountXapi(app: Hono<HonoEnv>, deps: AppDeps): void {
   app.use('/xapi/*', async (c, next) => {
+    // Alternate Request Syntax (Communication 1.3): a form POST carrying the method, headers and content.
+    if (c.req.method === 'POST' && c.req.query('method') !== undefined) {
+      c.res = await alternateRequest(c, (r) => app.fetch(r, c.env));
+      c.res.headers.set('X-Experience-API-Version', XAPI_VERSION);
+      return;
+    }
     try {
       await guard(c, deps);
       await next();
@@ -245,6 +251,9 @@ export function mountXapi(app: Hono<HonoEnv>, deps: AppDeps): void {
       c.res = respondError(c, e);
     }
     c.res.headers.set('X-Experience-API-Version', XAPI_VERSION);
+    // Every answer of the Statements resource says how current it is, refusals included (Communication 2.1.3).
+    if (c.req.path === '/xapi/statements' && !c.res.headers.has('X-Experience-API-Consistent-Through'))
+      c.res.headers.set('X-Experience-API-Consistent-Through', deps.now().toISOString());
   });
   app.get('/xapi/about', (c) => c.json({ version: ['1.0.3', '1.0.2', '1.0.1', '1.0.0'], extensions: {} }));
   app.get('/xapi/openapi.json', (c) => c.json(xapiOpenApi));
@@ -253,6 +262,48 @@ export function mountXapi(app: Hono<HonoEnv>, deps: AppDeps): void {
   app.all('/xapi/*', () => {
     throw xapiError(404, 'no such xAPI resource');
   });
+}
+
+/** Headers an Alternate Request Syntax form may carry (the rest of its fields are query parameters). */
+const FORM_HEADERS = [
+  'authorization',
+  'x-experience-api-version',
+  'content-type',
+  'if-match',
+  'if-none-match',
+];
+
+async function alternateRequest(c: Context<HonoEnv>, dispatch: (r: Request) => Promise<Response> | Response) {
+  const method = (c.req.query('method') ?? '').toUpperCase();
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  const url = new URL(c.req.url);
+  const extra = [...url.searchParams.keys()].filter((k) => k !== 'method');
+  if (!['GET', 'PUT', 'POST', 'DELETE'].includes(method) || extra.length > 0)
+    return respondError(c, xapiError(400, 'method: GET, PUT, POST or DELETE, and no other query parameters'));
+  if (!type.startsWith('application/x-www-form-urlencoded'))
+    return respondError(c, xapiError(400, 'Content-Type: application/x-www-form-urlencoded'));
+  const form = new URLSearchParams(decodeUtf8Strict(new Uint8Array(await c.req.arrayBuffer())));
+  const headers = new Headers();
+  for (const h of ['accept-language']) {
+    const v = c.req.header(h);
+    if (v) headers.set(h, v);
+  }
+  const query = new URLSearchParams();
+  let content: string | null = null;
+  for (const [k, v] of form) {
+    const lower = k.toLowerCase();
+    if (FORM_HEADERS.includes(lower)) headers.set(lower, v);
+    else if (k === 'content') content = v;
+    else query.append(k, v);
+  }
+  if (!headers.has('authorization') && c.req.header('authorization'))
+    headers.set('authorization', c.req.header('authorization') as string);
+  if (!headers.has('x-experience-api-version') && c.req.header('x-experience-api-version'))
+    headers.set('x-experience-api-version', c.req.header('x-experience-api-version') as string);
+  if (content !== null && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const target = `${url.origin}${url.pathname}${query.size ? `?${query}` : ''}`;
+  const withBody = method === 'PUT' || method === 'POST';
+  return dispatch(new Request(target, { method, headers, body: withBody ? (content ?? '') : null }));
 }
 
 async function guard(c: Context<HonoEnv>, deps: AppDeps) {

@@ -1,4 +1,6 @@
 // Public catalogue search: a plain GET form, facets as a checkbox form, results as a list. No JavaScript.
+
+import { searchSources } from '../../../app/registries.server.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../../modules/catalogue/catalogue.schemas.server.ts';
 import { queryWords } from '../../../modules/catalogue/catalogue.text.ts';
@@ -9,6 +11,7 @@ import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { type ContributedGroup, ContributedHits } from '../components/ContributedHits.tsx';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
 import { highlight } from '../highlight.ts';
 import type { Route } from './+types/search.ts';
@@ -35,7 +38,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ? parsed.data
     : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
   const active = MULTI.some((k) => query[k] !== undefined);
-  if (!query.q && !active) return { query, active, invalid: !parsed.success, result: null, thumbs: {} };
+  if (!query.q && !active)
+    return { query, active, invalid: !parsed.success, result: null, thumbs: {}, contributed: [] };
   try {
     const result = await searchCatalogue(deps, actor, query);
     // A thumbnail for each hit that has an image (issue 19): one batched query for the page.
@@ -57,7 +61,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       ]),
     );
-    return { query, active, invalid: !parsed.success, result, thumbs };
+    // Other modules' public records (learning paths …) on the first page of a text search.
+    const contributed: ContributedGroup[] = [];
+    if (query.q && query.page === 1)
+      for (const source of searchSources) {
+        const found = await source.search(deps, query.q, 5);
+        if (found.total > 0) contributed.push({ type: source.type, label: source.label, ...found });
+      }
+    return { query, active, invalid: !parsed.success, result, thumbs, contributed };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -87,7 +98,7 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
   const href = useHref();
   const locale = useLocale();
   const base = href('/search');
-  const { query, result, active, thumbs } = loaderData;
+  const { query, result, active, thumbs, contributed } = loaderData;
   const asked = queryWords(result?.correctedQuery ?? query.q ?? '').folded;
   const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
   const facetLabel = (facet: FacetName, value: string, label: string | undefined): string => {
@@ -303,6 +314,7 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                 </a>
               </p>
             ) : null}
+            <ContributedHits groups={contributed} />
           </section>
         </div>
       ) : null}
