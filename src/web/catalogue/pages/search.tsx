@@ -173,7 +173,11 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                                 value={v.value}
                                 defaultChecked={chosen.has(v.value)}
                               />{' '}
-                              {facetLabel(facet, v.value, v.label)}{' '}
+                              {facet === 'institution' ? (
+                                <span {...viData(locale)}>{facetLabel(facet, v.value, v.label)}</span>
+                              ) : (
+                                facetLabel(facet, v.value, v.label)
+                              )}{' '}
                               <span className="muted">
                                 (
                                 {result.totalEstimated
