@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.server.ts';
 import { createCatalogueRecord } from '../../modules/catalogue/catalogue.usecases.server.ts';
 import { addRecordImage } from '../../modules/catalogue/media/media.usecases.server.ts';
+import { addUploadedImage } from '../../modules/exhibitions/exhibitions.images.server.ts';
 import {
   addRecordItem,
   addSection,
@@ -37,6 +38,7 @@ describe('the image viewer and the language of record data', () => {
   let recordId = '';
   let imageId = '';
   let frenchId = '';
+  let exhibitionItemId = '';
 
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'viewer-'));
@@ -78,6 +80,18 @@ describe('the image viewer and the language of record data', () => {
     const section = await addSection(ctx.deps, curator, ex.id, { headingVi: 'Tượng', headingEn: 'Statues' });
     await addRecordItem(ctx.deps, curator, ex.id, section.id, { recordId });
     await addRecordItem(ctx.deps, curator, ex.id, section.id, { recordId: frenchId });
+    const tower = join(dir, 'thap.png');
+    await sharp({ create: { width: 900, height: 1400, channels: 3, background: '#a0522d' } })
+      .png()
+      .toFile(tower);
+    exhibitionItemId = await addUploadedImage(
+      ctx.deps,
+      curator,
+      ex.id,
+      section.id,
+      { tempPath: tower, fileName: 'thap.png' },
+      { altVi: 'Tháp gạch đỏ trên đồi', captionVi: 'Tháp chính' },
+    );
     await setExhibitionStatus(ctx.deps, curator, ex.id, 'published');
   }, 180_000);
   afterAll(() => ctx?.close());
@@ -124,6 +138,26 @@ describe('the image viewer and the language of record data', () => {
       expect(html).toContain(t(locale, 'catalogue.viewer.help'));
     });
   }
+
+  it('opens an exhibition’s own image in the same viewer, linked from its section', async () => {
+    const section = await (await ctx.request('/en/exhibitions/thap-ba/1')).text();
+    expect(executableScripts(section)).toEqual([]);
+    expect(section).toContain(`href="/en/exhibitions/thap-ba/images/${exhibitionItemId}"`);
+    expect(section).toContain(`href="/en/records/${recordId}/images/${imageId}"`);
+    const res = await ctx.request(`/en/exhibitions/thap-ba/images/${exhibitionItemId}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(scriptFiles(html)).toEqual([
+      expect.stringMatching(/^\/assets\/openseadragon\.min-[\w-]+\.js$/),
+      expect.stringMatching(/^\/assets\/deep-zoom-[\w-]+\.js$/),
+    ]);
+    expect(html).toContain('<h1>Statues</h1>');
+    expect(html).toContain('alt="Tháp gạch đỏ trên đồi" lang="vi"');
+    expect(html).toContain('<figcaption lang="vi">Tháp chính</figcaption>');
+    const info = /data-deep-zoom="([^"]+)"/.exec(html)?.[1] as string;
+    expect((await ctx.request(info)).status).toBe(200);
+    expect((await ctx.request(`/exhibitions/thap-ba/images/${imageId}`)).status).toBe(404);
+  });
 
   it('answers 404 for an image that is not the record’s', async () => {
     expect((await ctx.request(`/records/${frenchId}/images/${imageId}`)).status).toBe(404);

@@ -5,18 +5,14 @@
 // never a CDN) turns the figure into a zoomable view that reads tiles from our own IIIF Image API service
 // (/iiif/image/:fileId). Only this page loads those scripts; the record page and every other content page
 // keep 0 KB of JavaScript (src/web/client-messages.int.test.ts).
-import osdUrl from 'openseadragon/build/openseadragon/openseadragon.min.js?url&no-inline';
-import { data, useRouteLoaderData } from 'react-router';
+import { data } from 'react-router';
 import { getCatalogueRecord } from '../../../modules/catalogue/catalogue.usecases.server.ts';
 import { recordMedia } from '../../../modules/catalogue/media/media.usecases.server.ts';
-import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
-import type { loader as rootLoader } from '../../root.tsx';
 import { recordLang } from '../../ui/data-lang.ts';
-import deepZoomUrl from '../../ui/deep-zoom.js?url&no-inline';
 import { rethrowForPage } from '../../ui/page-errors.ts';
-import { ResponsiveImage } from '../components/ResponsiveImage.tsx';
+import { DeepZoom } from '../components/DeepZoom.tsx';
 import type { Route } from './+types/viewer.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -46,13 +42,9 @@ export default function ImageViewer({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const root = useRouteLoaderData<typeof rootLoader>('root');
   const { record, image, n, others, manifestUrl, zoomable } = loaderData;
   const recordHref = href(`/records/${record.id}`);
-  const caption = pick(locale, image.captionVi, image.captionEn);
-  const alt = pick(locale, image.altVi, image.altEn);
   const titleLang = recordLang(record.language, locale);
-  const service = `/iiif/image/${image.fileId}`;
   return (
     <article className="record image-viewer">
       <title>{`${t('catalogue.viewer.title', { title: record.title })} — Suốt Đời`}</title>
@@ -68,40 +60,7 @@ export default function ImageViewer({ loaderData }: Route.ComponentProps) {
       <h1>
         {t('catalogue.viewer.heading', { n })} <span {...titleLang}>{record.title}</span>
       </h1>
-      <figure
-        className="deep-zoom"
-        data-deep-zoom={zoomable ? `${service}/info.json` : undefined}
-        data-label={t('catalogue.viewer.label', { alt: alt?.text ?? record.title })}
-        data-zoom-in={t('catalogue.viewer.zoomIn')}
-        data-zoom-out={t('catalogue.viewer.zoomOut')}
-        data-home={t('catalogue.viewer.home')}
-        data-controls={t('catalogue.viewer.controls')}
-        data-help-id="deep-zoom-help"
-      >
-        <ResponsiveImage image={image} locale={locale} variant="large" sizes="100vw" eager />
-        {caption ? (
-          <figcaption lang={caption.lang !== locale ? caption.lang : undefined}>{caption.text}</figcaption>
-        ) : null}
-      </figure>
-      {zoomable ? (
-        <p id="deep-zoom-help" className="muted">
-          {t('catalogue.viewer.help')}
-        </p>
-      ) : null}
-      <ul className="viewer-links">
-        <li>
-          <a href={zoomable ? `${service}/full/max/0/default.jpg` : `/media/${image.fileId}/original`}>
-            {t('catalogue.viewer.fullSize', { width: image.width ?? '?', height: image.height ?? '?' })}
-          </a>
-        </li>
-        {manifestUrl ? (
-          <li>
-            <a href={manifestUrl} type="application/ld+json">
-              {t('catalogue.viewer.manifest')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
+      <DeepZoom image={image} zoomable={zoomable} manifestUrl={manifestUrl} fallbackLabel={record.title} />
       {others.length > 1 ? (
         <nav aria-label={t('catalogue.viewer.images')}>
           <ul className="inline-list">
@@ -121,12 +80,6 @@ export default function ImageViewer({ loaderData }: Route.ComponentProps) {
       <p>
         <a href={recordHref}>{t('catalogue.images.toRecord')}</a>
       </p>
-      {zoomable ? (
-        <>
-          <script src={osdUrl} nonce={root?.nonce} defer />
-          <script src={deepZoomUrl} nonce={root?.nonce} defer />
-        </>
-      ) : null}
     </article>
   );
 }

@@ -79,7 +79,7 @@ function Paragraphs({ text, locale }: { text: { text: string; lang: 'vi' | 'en' 
   );
 }
 
-function Item({ item, locale }: { item: ExhibitionItemView; locale: Locale }) {
+function Item({ item, locale, base }: { item: ExhibitionItemView; locale: Locale; base: string }) {
   const t = useT();
   const href = useHref();
   const caption = pick(locale, item.captionVi, item.captionEn);
@@ -88,6 +88,9 @@ function Item({ item, locale }: { item: ExhibitionItemView; locale: Locale }) {
       <figure className="exhibit-figure">
         <ResponsiveImage image={item.image} locale={locale} />
         {caption ? <figcaption lang={langOf(caption, locale)}>{caption.text}</figcaption> : null}
+        <p>
+          <a href={`${base}/images/${item.id}`}>{t('catalogue.viewer.open')}</a>
+        </p>
       </figure>
     );
   const r = item.record;
@@ -209,7 +212,7 @@ export default function ExhibitionPage({ loaderData }: Route.ComponentProps) {
           {section.items.length ? (
             <div className="exhibit-items">
               {section.items.map((item) => (
-                <Item key={item.id} item={item} locale={locale} />
+                <Item key={item.id} item={item} locale={locale} base={base} />
               ))}
             </div>
           ) : null}
