@@ -49,7 +49,7 @@ async function citizenJourney(page: Page, javaScript: boolean) {
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(ld['@type']).toBe('VisualArtwork');
   const manifest = await page.request.get(
-    (await page.getByRole('link', { name: /IIIF/ }).getAttribute('href')) ?? '',
+    (await page.getByRole('link', { name: /manifest IIIF/ }).getAttribute('href')) ?? '',
   );
   expect(manifest.status()).toBe(200);
   expect((await manifest.json()).type).toBe('Manifest');

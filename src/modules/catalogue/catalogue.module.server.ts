@@ -92,7 +92,7 @@ export const feature: FeatureModule = {
     'GET /iiif/image/:fileId/:region/:size/:rotation/:qualityFormat',
   ],
   publicNav: [{ path: '/search', label: 'portal.nav.search', group: 'main' }],
-  publicPages: ['catalogue/pages/search', 'catalogue/pages/record'],
+  publicPages: ['catalogue/pages/search', 'catalogue/pages/record', 'catalogue/pages/viewer'],
   nav: [
     {
       path: '/admin/catalogue/import',

@@ -150,11 +150,13 @@ export function createCatalogueRepository() {
     async summaries(
       db: Db,
       ids: readonly string[],
-    ): Promise<Array<{ id: string; title: string; type: string; published: boolean }>> {
+    ): Promise<
+      Array<{ id: string; title: string; type: string; published: boolean; language: string | null }>
+    > {
       if (ids.length === 0) return [];
       return queryRows(
         db,
-        sql`SELECT id, title, type, published FROM catalogue_records WHERE id = ANY(${sql.param([...ids])}::text[])`,
+        sql`SELECT id, title, type, published, language FROM catalogue_records WHERE id = ANY(${sql.param([...ids])}::text[])`,
       );
     },
 

@@ -21,7 +21,11 @@ export const feature: FeatureModule = {
   publicApi: ['GET /api/v1/exhibitions', 'GET /api/v1/exhibitions/:slugOrId'],
   sitemap: [exhibitionsSitemap],
   publicNav: [{ path: '/exhibitions', label: 'portal.nav.exhibitions', group: 'main' }],
-  publicPages: ['exhibitions/pages/exhibitions', 'exhibitions/pages/exhibition'],
+  publicPages: [
+    'exhibitions/pages/exhibitions',
+    'exhibitions/pages/exhibition',
+    'exhibitions/pages/exhibition-image',
+  ],
   nav: [
     {
       path: '/admin/exhibitions',

@@ -17,7 +17,15 @@ export type ExhibitionItemView =
       kind: 'record';
       captionVi: string | null;
       captionEn: string | null;
-      record: { id: string; title: string; type: string; published: boolean; image: ImageView | null };
+      record: {
+        id: string;
+        title: string;
+        type: string;
+        published: boolean;
+        /** The record's language (MARC code or BCP 47), for `lang` on its title. */
+        language: string | null;
+        image: ImageView | null;
+      };
     }
   | { id: string; kind: 'image'; captionVi: string | null; captionEn: string | null; image: ImageView };
 
@@ -80,6 +88,7 @@ export async function loadStory(deps: Deps, ex: ExhibitionRow, publicOnly: boole
               title: records.get(i.recordId)?.title ?? '',
               type: records.get(i.recordId)?.type ?? 'museum_object',
               published: records.get(i.recordId)?.published === true,
+              language: records.get(i.recordId)?.language ?? null,
               image: firstImages.get(i.recordId) ?? null,
             },
           };

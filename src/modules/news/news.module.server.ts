@@ -8,6 +8,7 @@ import { runPublishDueJob } from './news.jobs.server.ts';
 import { newsPersonalData } from './news.personal-data.server.ts';
 import { newsPermissions } from './news.policies.ts';
 import { createNewsRepository } from './news.repository.server.ts';
+import { newsSitemap } from './news.sitemap.repository.server.ts';
 import { NEWS_PUBLISH_JOB } from './news.usecases.server.ts';
 import { createNewsCampaignsRepository } from './news-campaigns.repository.server.ts';
 
@@ -26,6 +27,7 @@ export const feature: FeatureModule = {
   jobLabels: { 'news.publish-due': 'portal.jobKind.newsPublishDue' },
   jobs: { [NEWS_PUBLISH_JOB]: runPublishDueJob },
   schedules: [{ kind: NEWS_PUBLISH_JOB, everyMinutes: 5 }],
+  sitemap: [newsSitemap],
   publicPages: ['news/pages/list', 'news/pages/detail', 'news/pages/campaign'],
   nav: [{ path: '/admin/news', label: 'news.nav', action: 'news.article.read', group: 'content' }],
   publicNav: [{ path: '/news', label: 'news.publicNav', group: 'main' }],

@@ -4,6 +4,7 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 export const cataloguePages: RouteConfigEntry[] = [
   route('search', 'catalogue/pages/search.tsx'),
   route('records/:recordId', 'catalogue/pages/record.tsx'),
+  route('records/:recordId/images/:imageId', 'catalogue/pages/viewer.tsx'),
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */

@@ -4,6 +4,7 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 export const exhibitionsPages: RouteConfigEntry[] = [
   route('exhibitions', 'exhibitions/pages/exhibitions.tsx'),
   route('exhibitions/:slugOrId/:section?', 'exhibitions/pages/exhibition.tsx'),
+  route('exhibitions/:slugOrId/images/:itemId', 'exhibitions/pages/exhibition-image.tsx'),
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */

@@ -3,6 +3,7 @@
 
 import iconv from 'iconv-lite';
 import type { LegacyEncoding } from './encodings.ts';
+import { decodeIso5426 } from './iso5426.ts';
 import {
   isControlField,
   isControlTag,
@@ -74,6 +75,16 @@ function decoderFor(
       throw new RecordError(
         `UNIMARC record in character set ${charset.unsupported} (field 100 $a/26-27), which cannot be read; convert the file to UTF-8 (code 50)`,
       );
+    if (charset === 'iso-5426')
+      return (b, tag) => {
+        try {
+          return decodeIso5426(b);
+        } catch (e) {
+          throw new RecordError(
+            `field ${tag}: ${e instanceof Error ? e.message : 'undecodable ISO 5426 bytes'}`,
+          );
+        }
+      };
     if (charset === 'ascii')
       return (b, tag) => {
         if (b.some((x) => x >= 0x80))

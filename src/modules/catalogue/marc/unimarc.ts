@@ -19,7 +19,7 @@ export function isUnimarc(rec: MarcRecord): boolean {
 }
 
 /** 100 $a/26-27: the character set of a UNIMARC record (ISO 2709). */
-export type UnimarcCharset = 'utf-8' | 'ascii' | { unsupported: string };
+export type UnimarcCharset = 'utf-8' | 'ascii' | 'iso-5426' | { unsupported: string };
 const CHARSETS: Record<string, string> = {
   '01': 'ISO 646 (ASCII)',
   '02': 'ISO registration #37 (basic Cyrillic)',
@@ -38,6 +38,7 @@ export function unimarcCharset(field100a: string | undefined): UnimarcCharset {
   const code = field100a?.slice(26, 28) ?? '';
   if (code === '50') return 'utf-8';
   if (code === '01') return 'ascii';
+  if (code === '03') return 'iso-5426';
   // A 100 field too short to say, or blank: most systems that leave it out write UTF-8 today.
   if (code.trim() === '' || !/^\d\d$/.test(code)) return 'utf-8';
   return { unsupported: `${code} (${CHARSETS[code] ?? 'unknown code'})` };

@@ -1,8 +1,9 @@
-// The images of a record on its public page (figures with srcset and alt text), the link to its IIIF
-// manifest for viewers, the exhibitions it appears in, and for staff of its unit the link to manage images.
+// The images of a record on its public page (figures with srcset and alt text), links to our deep-zoom viewer
+// (pages/viewer.tsx, which reads the IIIF Image API service) and to the IIIF manifest for other viewers, the exhibitions it appears in, and for staff of its unit the link to manage images.
 import type { RecordMediaView } from '../../../modules/catalogue/media/media.usecases.server.ts';
 import { pick } from '../../../modules/exhibitions/exhibitions.presenters.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import { langOf } from '../../ui/data-lang.ts';
 import { ResponsiveImage } from './ResponsiveImage.tsx';
 
 export function RecordImages({ media, recordId }: { media: RecordMediaView; recordId: string }) {
@@ -20,10 +21,13 @@ export function RecordImages({ media, recordId }: { media: RecordMediaView; reco
             return (
               <figure key={img.id}>
                 <ResponsiveImage image={img} locale={locale} eager={i === 0} />
-                {caption ? (
-                  <figcaption lang={caption.lang !== locale ? caption.lang : undefined}>
-                    {caption.text}
-                  </figcaption>
+                {caption ? <figcaption lang={langOf(caption, locale)}>{caption.text}</figcaption> : null}
+                {media.images.length > 1 ? (
+                  <p>
+                    <a href={href(`/records/${recordId}/images/${img.id}`)}>
+                      {t('catalogue.viewer.openImage', { n: i + 1 })}
+                    </a>
+                  </p>
                 ) : null}
               </figure>
             );
@@ -32,12 +36,21 @@ export function RecordImages({ media, recordId }: { media: RecordMediaView; reco
       ) : (
         <p>{t('catalogue.images.none')}</p>
       )}
-      {media.manifestUrl ? (
-        <p>
-          <a href={media.manifestUrl} type="application/ld+json">
-            {t('catalogue.images.iiif')}
-          </a>
-        </p>
+      {media.images[0] ? (
+        <ul className="viewer-links">
+          <li>
+            <a href={href(`/records/${recordId}/images/${media.images[0].id}`)}>
+              {t('catalogue.viewer.open')}
+            </a>
+          </li>
+          {media.manifestUrl ? (
+            <li>
+              <a href={media.manifestUrl} type="application/ld+json">
+                {t('catalogue.viewer.manifest')}
+              </a>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {media.canEditImages ? (
         <p>
@@ -61,10 +74,7 @@ export function RecordExhibitions({ media }: { media: RecordMediaView }) {
           const title = pick(locale, e.titleVi, e.titleEn);
           return (
             <li key={e.id}>
-              <a
-                href={href(`/exhibitions/${e.slug}`)}
-                lang={title && title.lang !== locale ? title.lang : undefined}
-              >
+              <a href={href(`/exhibitions/${e.slug}`)} lang={langOf(title, locale)}>
                 {title?.text}
               </a>
             </li>

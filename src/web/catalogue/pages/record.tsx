@@ -13,6 +13,7 @@ import { availabilityFor } from '../../circulation/components/availability.serve
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { recordLang, viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { RecordExhibitions, RecordImages } from '../components/RecordMedia.tsx';
@@ -56,6 +57,8 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { record: r, dc, ld, media } = loaderData;
+  // The record's data (title, creators, subjects, notes) in its own language: lang on English pages (issue 18).
+  const data = recordLang(r.language, locale);
   const language = r.language
     ? (new Intl.DisplayNames([locale], { type: 'language' }).of(r.language) ?? r.language)
     : null;
@@ -81,7 +84,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON from our presenter with every "<" escaped (loader) */}
       <script type="application/ld+json" nonce={root?.nonce} dangerouslySetInnerHTML={{ __html: ld }} />
       <p className="muted">{t(`catalogue.type.${r.type}` as MessageKey)}</p>
-      <h1>{r.title}</h1>
+      <h1 {...data}>{r.title}</h1>
       {!r.published ? (
         <p className="notice" role="status">
           {t('catalogue.record.unpublished')}
@@ -92,7 +95,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
         {r.creators.length ? (
           <div>
             <dt>{t('catalogue.record.creators')}</dt>
-            <dd>{r.creators.join('; ')}</dd>
+            <dd {...data}>{r.creators.join('; ')}</dd>
           </div>
         ) : null}
         {r.dateText || r.year !== null ? (
@@ -111,7 +114,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
           <div>
             <dt>{t('catalogue.record.subjects')}</dt>
             <dd>
-              <ul className="inline-list">
+              <ul className="inline-list" {...data}>
                 {r.subjects.map((s) => (
                   <li key={s}>
                     <a href={`${href('/search')}?q=${encodeURIComponent(s)}`}>{s}</a>
@@ -123,7 +126,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
         ) : null}
         <div>
           <dt>{t('catalogue.record.institution')}</dt>
-          <dd>{r.unitName}</dd>
+          <dd {...viData(locale)}>{r.unitName}</dd>
         </div>
         {identifiers
           .filter(([, v]) => v)
@@ -136,16 +139,18 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
         {r.rights ? (
           <div>
             <dt>{t('catalogue.record.rights')}</dt>
-            <dd>{r.rights}</dd>
+            <dd {...data}>{r.rights}</dd>
           </div>
         ) : null}
       </dl>
       {r.description ? (
         <section aria-labelledby="record-description">
           <h2 id="record-description">{t('catalogue.record.description')}</h2>
-          {r.description.split(/\n{2,}/).map((p) => (
-            <p key={p.slice(0, 40)}>{p}</p>
-          ))}
+          <div {...data}>
+            {r.description.split(/\n{2,}/).map((p) => (
+              <p key={p.slice(0, 40)}>{p}</p>
+            ))}
+          </div>
         </section>
       ) : null}
       {details.length ? (
@@ -159,7 +164,7 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
                     ? t(`catalogue.detail.${k}` as MessageKey)
                     : k}
                 </dt>
-                <dd>{detailText(v)}</dd>
+                <dd {...data}>{detailText(v)}</dd>
               </div>
             ))}
           </dl>
@@ -182,9 +187,9 @@ export default function CatalogueRecord({ loaderData }: Route.ComponentProps) {
               <tbody>
                 {r.holdings.map((h) => (
                   <tr key={h.id}>
-                    <td>{h.unitName}</td>
+                    <td {...viData(locale)}>{h.unitName}</td>
                     <td>{h.callNumber ?? '—'}</td>
-                    <td>{h.location ?? '—'}</td>
+                    <td {...(h.location ? viData(locale) : {})}>{h.location ?? '—'}</td>
                     <td>{t(`catalogue.availability.${h.availability}` as MessageKey)}</td>
                   </tr>
                 ))}

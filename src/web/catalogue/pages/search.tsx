@@ -10,6 +10,7 @@ import type { FacetName } from '../../../modules/catalogue/search/search.server.
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { SelectField } from '../../ui/Field.tsx';
+import { recordLang, viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { type ContributedGroup, ContributedHits } from '../components/ContributedHits.tsx';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
@@ -108,6 +109,8 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
     if (facet === 'language') return new Intl.DisplayNames([locale], { type: 'language' }).of(value) ?? value;
     return label ?? value;
   };
+  // "Held by: {unit}" around the unit's name, which is Vietnamese data (lang="vi" on English pages).
+  const heldBy = t('catalogue.search.heldBy', { unit: '\u0000' }).split('\u0000');
   const title = query.q ? t('catalogue.search.titleWithQuery', { q: query.q }) : t('catalogue.search.title');
   return (
     <>
@@ -184,7 +187,11 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                                 value={v.value}
                                 defaultChecked={chosen.has(v.value)}
                               />{' '}
-                              {facetLabel(facet, v.value, v.label)}{' '}
+                              {facet === 'institution' ? (
+                                <span {...viData(locale)}>{facetLabel(facet, v.value, v.label)}</span>
+                              ) : (
+                                facetLabel(facet, v.value, v.label)
+                              )}{' '}
                               <span className="muted">
                                 (
                                 {result.totalEstimated
@@ -248,7 +255,7 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                     />
                   ) : null}
                   <h3>
-                    <a href={href(`/records/${h.id}`)}>
+                    <a href={href(`/records/${h.id}`)} {...recordLang(h.language, locale)}>
                       {highlight(h.title, asked).map((piece, i) =>
                         piece.mark ? (
                           // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one fixed title
@@ -260,16 +267,19 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                     </a>
                   </h3>
                   <p className="muted">
-                    {[
-                      t(`catalogue.type.${h.type}` as MessageKey),
-                      h.creators.slice(0, 3).join('; '),
-                      h.year ?? '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    {t(`catalogue.type.${h.type}` as MessageKey)}
+                    {h.creators.length ? (
+                      <>
+                        {' · '}
+                        <span {...recordLang(h.language, locale)}>{h.creators.slice(0, 3).join('; ')}</span>
+                      </>
+                    ) : null}
+                    {h.year !== null && h.year !== undefined ? ` · ${h.year}` : ''}
                   </p>
                   <p>
-                    {t('catalogue.search.heldBy', { unit: h.unitName })}
+                    {heldBy[0]}
+                    <span {...viData(locale)}>{h.unitName}</span>
+                    {heldBy[1]}
                     {h.availability.length
                       ? ` — ${h.availability.map((a) => t(`catalogue.availability.${a}` as MessageKey)).join(', ')}`
                       : ''}

@@ -19,6 +19,7 @@ import { ResponsiveImage } from '../../catalogue/components/ResponsiveImage.tsx'
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { langOf, recordLang } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/exhibition.ts';
 
@@ -66,10 +67,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-function langOf(text: { lang: 'vi' | 'en' } | null, locale: Locale) {
-  return text && text.lang !== locale ? text.lang : undefined;
-}
-
 function Paragraphs({ text, locale }: { text: { text: string; lang: 'vi' | 'en' } | null; locale: Locale }) {
   if (!text) return null;
   return (
@@ -82,7 +79,7 @@ function Paragraphs({ text, locale }: { text: { text: string; lang: 'vi' | 'en' 
   );
 }
 
-function Item({ item, locale }: { item: ExhibitionItemView; locale: Locale }) {
+function Item({ item, locale, base }: { item: ExhibitionItemView; locale: Locale; base: string }) {
   const t = useT();
   const href = useHref();
   const caption = pick(locale, item.captionVi, item.captionEn);
@@ -91,19 +88,29 @@ function Item({ item, locale }: { item: ExhibitionItemView; locale: Locale }) {
       <figure className="exhibit-figure">
         <ResponsiveImage image={item.image} locale={locale} />
         {caption ? <figcaption lang={langOf(caption, locale)}>{caption.text}</figcaption> : null}
+        <p>
+          <a href={`${base}/images/${item.id}`}>{t('catalogue.viewer.open')}</a>
+        </p>
       </figure>
     );
   const r = item.record;
   return (
     <article className="exhibit-object">
       <h3>
-        <a href={href(`/records/${r.id}`)}>{r.title}</a>
+        <a href={href(`/records/${r.id}`)} {...recordLang(r.language, locale)}>
+          {r.title}
+        </a>
       </h3>
       <p className="muted">{t(`catalogue.type.${r.type}` as MessageKey)}</p>
       {r.image || caption ? (
         <figure className="exhibit-figure">
           {r.image ? <ResponsiveImage image={r.image} locale={locale} /> : null}
           {caption ? <figcaption lang={langOf(caption, locale)}>{caption.text}</figcaption> : null}
+          {r.image ? (
+            <p>
+              <a href={href(`/records/${r.id}/images/${r.image.id}`)}>{t('catalogue.viewer.open')}</a>
+            </p>
+          ) : null}
         </figure>
       ) : null}
     </article>
@@ -205,7 +212,7 @@ export default function ExhibitionPage({ loaderData }: Route.ComponentProps) {
           {section.items.length ? (
             <div className="exhibit-items">
               {section.items.map((item) => (
-                <Item key={item.id} item={item} locale={locale} />
+                <Item key={item.id} item={item} locale={locale} base={base} />
               ))}
             </div>
           ) : null}
