@@ -3,8 +3,16 @@
 // reader keeps their history; a replayed lend or return records nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
+import { isoDateInVietnam } from '../../lib/dates.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
+import {
+  createChallenge,
+  joinChallenge,
+  setChallengeStatus,
+  viewChallenge,
+} from '../learning/challenges.usecases.server.ts';
+import { citizen } from '../learning/learning.test-helpers.ts';
 import { VERBS } from '../lrs/index.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
@@ -56,5 +64,35 @@ describe('loans on the learning record', () => {
     });
     await checkin(ctx.deps, staff, desk, { barcode: b as string, txnId: txn() });
     expect(await statements(other.userId)).toHaveLength(0);
+  });
+
+  it('counts a lend, once, towards the reading challenge the learner joined', async () => {
+    const day = (d: number) => isoDateInVietnam(new Date(ctx.deps.now().getTime() + d * 86_400_000));
+    const challenge = await createChallenge(ctx.deps, staff, {
+      unitId: desk.unitId,
+      title: 'Thử thách đọc ở xe thư viện',
+      description: '',
+      startsOn: day(-1),
+      endsOn: day(20),
+      goalKind: 'books',
+      goal: 3,
+      groupKind: null,
+    });
+    await setChallengeStatus(ctx.deps, staff, challenge, 'published', 1);
+    const user = await signUpAndSignIn(ctx);
+    const me = citizen(user.userId, 'Bạn đọc thử thách');
+    await joinChallenge(ctx.deps, me, challenge, { leaderboardOptIn: false });
+    const reader = await walkIn(ctx, staff, desk.unitId, { learnerId: user.userId });
+    await ctx.deps.repos.circulation.setKeepHistory(ctx.deps.db, reader.id, true);
+    const recordId = await insertRecord(ctx, desk.unitId, 'Tôi thấy hoa vàng trên cỏ xanh');
+    const [code] = await lendableCopies(ctx, staff, desk.unitId, recordId, 1);
+    const lend = { card: reader.cardNumber, barcode: code as string, txnId: txn() };
+    await checkout(ctx.deps, staff, desk, lend);
+    await checkout(ctx.deps, staff, desk, lend);
+    const v = await viewChallenge(ctx.deps, me, challenge);
+    expect(v.me?.entries.map((e) => [e.source, e.title])).toEqual([
+      ['loan', 'Tôi thấy hoa vàng trên cỏ xanh'],
+    ]);
+    expect(v.me?.total).toBe(1);
   });
 });

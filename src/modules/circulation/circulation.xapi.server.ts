@@ -2,10 +2,12 @@
 // one xAPI statement (borrowed / returned; the object is the catalogue record) through the LRS module's write
 // port, in the desk's transaction. Only when the reader chose to keep their history: a reader who keeps none
 // has no list of what they read anywhere, the learning record included. The statement id comes from the loan,
-// so an offline replay or a retried return records nothing twice.
+// so an offline replay or a retried return records nothing twice. A lend also counts, as verified activity (one
+// book), towards the reading challenges the learner joined (learning module's port; once per loan).
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import { catalogueRecordsPort } from '../catalogue/index.server.ts';
+import { creditChallenges } from '../learning/index.server.ts';
 import { lrsPort } from '../lrs/index.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 
@@ -36,4 +38,15 @@ export async function recordLoanStatement(
     unitId: e.item.unitId,
     category: 'reading',
   });
+  if (e.kind === 'borrowed')
+    await creditChallenges(deps, tx, {
+      learnerId: reader.learnerId,
+      source: 'loan',
+      sourceRef: e.loanId,
+      title: record?.title ?? e.item.recordId,
+      at: e.at,
+      books: 1,
+      minutes: 0,
+      recordId: e.item.recordId,
+    });
 }
