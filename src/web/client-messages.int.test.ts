@@ -107,7 +107,7 @@ describe('the check-in page (a script island, no hydration)', () => {
   for (const locale of ['vi', 'en'] as const) {
     const prefix = locale === 'en' ? '/en' : '';
 
-    it(`is translated in ${locale}, with no message key left untranslated, and loads only its scanner`, async () => {
+    it(`is translated in ${locale}, with no message key left untranslated, and loads only its scanner and offline island`, async () => {
       const res = await ctx.request(`${prefix}/admin/events/${eventId}/check-in`, { headers: { cookie } });
       expect(res.status).toBe(200);
       const html = await res.text();
