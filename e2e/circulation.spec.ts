@@ -141,7 +141,18 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await page.goto(`/admin/circulation/van?unit=${libraryId}`);
   await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Installable: a manifest, and once the page has saved itself (worker scoped to the van page), it opens again
+  // with no network.
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+    'href',
+    '/admin/circulation/van.webmanifest',
+  );
+  await expect(page.locator('#van')).toHaveAttribute('data-offline-ready', 'true');
+  await expect(page.getByRole('status')).toContainText('mở lại được ở điểm dừng khi mất mạng');
   await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
+  await expect(page.getByText(/Đã tải \d+ bạn đọc/)).toBeVisible();
   const lend = page.getByRole('region', { name: 'Cho mượn', exact: true });
   for (let i = 1; i <= 20; i++) {
     await lend.getByLabel('Số thẻ bạn đọc').fill(card);
@@ -158,6 +169,9 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await reg.getByLabel('Họ và tên').fill('Bạn đọc ở điểm dừng');
   await reg.getByRole('checkbox').check();
   await reg.getByRole('button', { name: 'Cấp thẻ' }).click();
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
+  // A reload at the stop, still offline: the queue is in IndexedDB, nothing lost.
+  await page.reload();
   await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
   await page.screenshot({ path: test.info().outputPath('van-offline-360.png'), fullPage: true });
 

@@ -107,15 +107,19 @@ describe('the check-in page (a script island, no hydration)', () => {
   for (const locale of ['vi', 'en'] as const) {
     const prefix = locale === 'en' ? '/en' : '';
 
-    it(`is translated in ${locale}, with no message key left untranslated, and loads only its scanner`, async () => {
+    it(`is translated in ${locale}, with no message key left untranslated, and loads only its scanner and offline island`, async () => {
       const res = await ctx.request(`${prefix}/admin/events/${eventId}/check-in`, { headers: { cookie } });
       expect(res.status).toBe(200);
       const html = await res.text();
-      // No React in the browser: no module scripts, no hydration data; one deferred camera script.
+      // No React in the browser: no module scripts, no hydration data; two small deferred scripts.
       expect(html).not.toMatch(/<script [^>]*type="module"/);
       expect(html).not.toContain('__reactRouterContext');
       const scripts = scriptBytesGzip(html);
-      expect(scripts.files).toEqual([expect.stringMatching(/^\/assets\/scan-[\w-]+\.js$/)]);
+      // The camera scanner, and the offline check-in island (issue 15: tickets kept on the device).
+      expect(scripts.files).toEqual([
+        expect.stringMatching(/^\/assets\/scan-[\w-]+\.js$/),
+        expect.stringMatching(/^\/assets\/check-in-offline-[\w-]+\.js$/),
+      ]);
       expect(scripts.gzip).toBeGreaterThan(0);
       expect(scripts.gzip).toBeLessThanOrEqual(CHECK_IN_BUDGET_GZIP);
       expect(html).toContain('data-scan=""');

@@ -73,11 +73,17 @@ export function createCirculationLoansRepository() {
         readerCategory: string;
         source: 'desk' | 'offline' | 'self';
       },
-    ) {
-      await db.execute(sql`INSERT INTO circulation_loans (id, txn_id, item_id, reader_id, reader_key, reader_category,
+    ): Promise<boolean> {
+      // False when the transaction id was already used: the lend was applied before (a replay).
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`INSERT INTO circulation_loans (id, txn_id, item_id, reader_id, reader_key, reader_category,
           unit_id, item_kind, record_id, loaned_at, due_at, source)
         VALUES (${l.id}, ${l.txnId}, ${l.itemId}, ${l.readerId}, ${l.readerKey}, ${l.readerCategory}, ${l.unitId},
-          ${l.itemKind}, ${l.recordId}, ${l.loanedAt}, ${l.dueAt}, ${l.source})`);
+          ${l.itemKind}, ${l.recordId}, ${l.loanedAt}, ${l.dueAt}, ${l.source})
+        ON CONFLICT (txn_id) DO NOTHING RETURNING id`,
+      );
+      return rows.length > 0;
     },
     async loanByTxn(db: Db, txnId: string): Promise<Loan | null> {
       return (await loansWhere(db, sql`txn_id = ${txnId} OR return_txn_id = ${txnId}`))[0] ?? null;

@@ -8,7 +8,7 @@ import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
-import { type DeskRefusal, refuse } from './circulation.errors.ts';
+import { type DeskRefusal, isDeskRefusal, refuse } from './circulation.errors.ts';
 import { placeOnShelfOrSend } from './circulation.holds.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
@@ -21,6 +21,7 @@ import {
   ruleFor,
   validCardNumber,
 } from './circulation.rules.ts';
+import { recordLoanStatement } from './circulation.xapi.server.ts';
 import type { Loan } from './circulation-loans.repository.server.ts';
 
 export type CirculationDeps = Pick<
@@ -73,6 +74,9 @@ export interface CheckoutResult {
   flags: DeskRefusal[];
 }
 
+/** Thrown inside a lend's transaction when its transaction id was already applied: rolled back, then answered. */
+class AlreadyApplied extends Error {}
+
 export async function checkout(
   deps: CirculationDeps,
   actor: Actor,
@@ -80,16 +84,37 @@ export async function checkout(
   input: CheckoutInput,
 ): Promise<CheckoutResult> {
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
+  try {
+    return await lend(deps, actor, input);
+  } catch (e) {
+    // A replay (the unique transaction id said so at the insert) or a refusal: if the id was applied before,
+    // the same loan is the answer, as it was the first time. Checked here, off the lending path, so a new lend
+    // costs no look-up for it (issue 15, checkout p99).
+    if (!(e instanceof AlreadyApplied) && !isDeskRefusal(e)) throw e;
+    const done = await replayed(deps, input.txnId);
+    if (done) return done;
+    throw e;
+  }
+}
+
+async function replayed(deps: CirculationDeps, txnId: string): Promise<CheckoutResult | null> {
+  const repos = deps.repos;
+  const done = await repos.circulationLoans.loanByTxn(deps.db, txnId);
+  if (!done || done.txnId !== txnId) return null;
+  const item = await repos.circulation.itemById(deps.db, done.itemId);
+  const reader = done.readerId ? await repos.circulation.readerById(deps.db, done.readerId) : null;
+  if (!item || !reader) throw refuse('notOnLoan');
+  return { loan: done, item, reader, created: false, flags: [] };
+}
+
+async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): Promise<CheckoutResult> {
   const repos = deps.repos;
   return deps.db.transaction(async (tx) => {
-    const done = await repos.circulationLoans.loanByTxn(tx, input.txnId);
-    if (done) {
-      const item = await repos.circulation.itemById(tx, done.itemId);
-      const reader = done.readerId ? await repos.circulation.readerById(tx, done.readerId) : null;
-      if (!item || !reader) throw refuse('notOnLoan');
-      return { loan: done, item, reader, created: false, flags: [] };
-    }
-    const item = await lockItem(deps, tx, input.barcode);
+    const barcode = normalizeCode(input.barcode);
+    if (!barcode) throw refuse('unknownBarcode', { barcode: input.barcode });
+    const found = await repos.circulation.itemForDesk(tx, barcode);
+    if (!found) throw refuse('unknownBarcode', { barcode });
+    const { item, rules } = found;
     // Offline (a van's queue): the book already left with the reader, so what the desk would refuse is applied
     // and flagged for the staff to follow up (docs/circulation.md, conflict rules); withdrawn stays refused.
     const offline = input.source === 'offline';
@@ -102,11 +127,16 @@ export async function checkout(
     if (item.status === 'lost') soft('lost', { barcode: item.barcode });
     if (!can(actor, 'circulation.desk', { unitId: item.unitId }))
       throw refuse('otherUnit', { barcode: item.barcode });
-    const reader = await lockReader(deps, tx, input.card);
+    const card = normalizeCode(input.card);
+    if (!validCardNumber(card)) throw refuse('cardInvalid', { card: input.card });
+    const who = await repos.circulation.readerForLending(tx, card);
+    if (!who) throw refuse('unknownCard', { card });
+    const { reader, openDue } = who;
     if (reader.status === 'blocked') soft('readerBlocked', { reason: reader.blockReason ?? '' });
     const now = input.at ?? deps.now();
     if (item.status === 'on_loan') {
       const open = await repos.circulationLoans.openLoanOfItem(tx, item.id);
+      if (open?.txnId === input.txnId) throw new AlreadyApplied();
       if (open?.readerId === reader.id) {
         if (!offline) throw refuse('alreadyYours', { barcode: item.barcode });
         return { loan: open, item, reader, created: false, flags: ['alreadyYours'] };
@@ -129,12 +159,11 @@ export async function checkout(
         expiresAt: null,
       });
     }
-    const rule = ruleFor(await repos.circulation.rules(tx, [item.unitId]), item.unitId, item.itemKind);
-    const open = await repos.circulationLoans.openLoansOfReader(tx, reader.id);
-    if (open.length >= rule.maxItems) soft('atLimit', { max: rule.maxItems });
+    const rule = ruleFor(rules, item.unitId, item.itemKind);
+    if (openDue.length >= rule.maxItems) soft('atLimit', { max: rule.maxItems });
     if (
       rule.blockWhenOverdueDays !== null &&
-      open.some((l) => daysOverdue(l.dueAt, now) > (rule.blockWhenOverdueDays ?? 0))
+      openDue.some((due) => daysOverdue(due, now) > (rule.blockWhenOverdueDays ?? 0))
     )
       soft('overdueBlocked', { days: rule.blockWhenOverdueDays });
     const loan: Loan = {
@@ -151,15 +180,17 @@ export async function checkout(
       returnedAt: null,
       lostAt: null,
     };
-    await repos.circulationLoans.insertLoan(tx, {
+    const inserted = await repos.circulationLoans.insertLoan(tx, {
       ...loan,
       readerKey: readerKey(reader.id),
       readerCategory: reader.category,
       source: input.source ?? 'desk',
     });
+    if (!inserted) throw new AlreadyApplied();
     await setItemState(repos, tx, item, { status: 'on_loan' });
     if (hold && hold.readerId === reader.id)
       await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
+    await recordLoanStatement(deps, tx, reader, { loanId: loan.id, kind: 'borrowed', item, at: now });
     await deps.audit.record(tx, actor, {
       action: 'circulation.loan.create',
       entityType: 'circulation_loan',
@@ -194,7 +225,11 @@ export async function checkin(
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
   const repos = deps.repos;
   return deps.db.transaction(async (tx) => {
-    const item = await lockItem(deps, tx, input.barcode);
+    const barcode = normalizeCode(input.barcode);
+    if (!barcode) throw refuse('unknownBarcode', { barcode: input.barcode });
+    const found = await repos.circulation.itemForDesk(tx, barcode);
+    if (!found) throw refuse('unknownBarcode', { barcode });
+    const { item, rules } = found;
     if (input.txnId) {
       const done = await repos.circulationLoans.loanByTxn(tx, input.txnId);
       if (done?.returnedAt)
@@ -224,8 +259,8 @@ export async function checkin(
         input.txnId ?? null,
         reader?.keepHistory ?? false,
       );
-      const rule = ruleFor(await repos.circulation.rules(tx, [item.unitId]), item.unitId, item.itemKind);
-      fine = fineVnd(rule, loan.dueAt, now);
+      fine = fineVnd(ruleFor(rules, item.unitId, item.itemKind), loan.dueAt, now);
+      await recordLoanStatement(deps, tx, reader, { loanId: loan.id, kind: 'returned', item, at: now });
     } else if (item.status === 'available' && desk.unitId === item.unitId) {
       throw refuse('notOnLoan', { barcode: item.barcode });
     }

@@ -51,3 +51,8 @@ export function refuse(code: DeskRefusal, params?: Record<string, string | numbe
     params ? { params } : {},
   );
 }
+
+/** Whether `e` is a desk refusal (a `refuse(...)` error), as opposed to a fault. */
+export function isDeskRefusal(e: unknown): e is AppError {
+  return e instanceof AppError && e.code.startsWith('circulation.');
+}

@@ -48,6 +48,15 @@ const ITEM_COLS = sql`id, holding_id AS "holdingId", record_id AS "recordId", un
   item_kind AS "itemKind", status, home_place_id AS "homePlaceId", home_route_id AS "homeRouteId",
   current_place_id AS "currentPlaceId", current_route_id AS "currentRouteId"`;
 
+/** A loan rule row as JSON with the names of `StoredLoanRule` (read next to the copy in one statement). */
+const RULE_JSON = sql`json_build_object('unitId', r.unit_id, 'itemKind', r.item_kind, 'version', r.version,
+  'loanDays', r.loan_days, 'maxItems', r.max_items, 'maxRenewals', r.max_renewals, 'holdsAllowed', r.holds_allowed,
+  'holdShelfDays', r.hold_shelf_days, 'remindDaysBefore', r.remind_days_before,
+  'blockWhenOverdueDays', r.block_when_overdue_days, 'finesEnabled', r.fines_enabled,
+  'finePerDayVnd', r.fine_per_day_vnd)`;
+/** A json column's value (drivers answer it parsed or as text). */
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
 const reader = (r: Reader): Reader => ({
   ...r,
   consentAt: toDate(r.consentAt),
@@ -120,6 +129,33 @@ export function createCirculationRepository() {
     },
     async itemByBarcode(db: Db, barcode: string, lock = false): Promise<Item | null> {
       return (await itemsWhere(db, sql`barcode = ${barcode}`, lock))[0] ?? null;
+    },
+    /** The copy, locked, with its unit's loan rules: the desk's first read in one round trip. */
+    async itemForDesk(db: Db, barcode: string): Promise<{ item: Item; rules: StoredLoanRule[] } | null> {
+      const rows = await queryRows<Item & { rules: unknown }>(
+        db,
+        sql`SELECT ${ITEM_COLS}, (SELECT json_agg(${RULE_JSON}) FROM circulation_loan_rules r
+            WHERE r.unit_id = i.unit_id) AS rules
+          FROM circulation_items i WHERE i.barcode = ${barcode} FOR UPDATE OF i`,
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const { rules, ...item } = row;
+      return { item, rules: (parseJson(rules) as StoredLoanRule[] | null) ?? [] };
+    },
+    /** The reader, locked, with the due dates of their open loans (the limit and overdue checks of a lend). */
+    async readerForLending(db: Db, card: string): Promise<{ reader: Reader; openDue: Date[] } | null> {
+      const rows = await queryRows<Reader & { openDue: unknown }>(
+        db,
+        sql`SELECT ${READER_COLS}, (SELECT json_agg(l.due_at) FROM circulation_loans l
+            WHERE l.reader_id = c.id AND l.returned_at IS NULL AND l.lost_at IS NULL) AS "openDue"
+          FROM circulation_readers c WHERE c.card_number = ${card} FOR UPDATE OF c`,
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const { openDue, ...r } = row;
+      const due = (parseJson(openDue) as string[] | null) ?? [];
+      return { reader: reader(r), openDue: due.map((d) => toDate(d) as Date) };
     },
     async itemById(db: Db, id: string, lock = false): Promise<Item | null> {
       return (await itemsWhere(db, sql`id = ${id}`, lock))[0] ?? null;

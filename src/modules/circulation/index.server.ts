@@ -1,6 +1,6 @@
-// The circulation module's public surface. For the learning record (LRS, issue 12) and reading challenges:
-// `loanActivity` lists lends and returns of learners with an account after a cursor, so a job there can write
-// one xAPI statement per event (verbs: borrowed / returned; object: the catalogue record) and credit challenges.
+// The circulation module's public surface. Lends and returns write their xAPI statements and credit reading
+// challenges themselves (circulation.xapi.server.ts, through the LRS and learning ports); `loanActivity` lists
+// lends and returns of learners with an account after a cursor, for reports that need them in bulk.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate } from '../../db/sql.server.ts';

@@ -192,3 +192,28 @@ export const FEEDBACK_INVITATIONS_JOB = 'events.feedback-invitations';
 export async function runFeedbackInvitationsJob(deps: EventsDeps): Promise<void> {
   await sendFeedbackInvitations(deps);
 }
+
+/** A ticket the check-in page keeps on the device, to check people in when the network is gone. */
+export interface OfflineTicket {
+  code: string;
+  name: string;
+  partySize: number;
+}
+
+/**
+ * The session's confirmed tickets (and the event-wide ones), for the check-in page to keep on the staff
+ * member's device: at a door with no network it checks codes against this list and queues them; the server
+ * decides at sync (POST …/check-ins), duplicates and invalid tickets reported then.
+ */
+export async function offlineTicketList(
+  deps: EventsDeps,
+  actor: Actor,
+  eventId: string,
+  sessionId: string,
+): Promise<OfflineTicket[]> {
+  await staffEvent(deps, actor, eventId, sessionId);
+  const regs = await deps.repos.eventRegistrations.listForEvent(deps.db, eventId);
+  return regs
+    .filter((r) => r.status === 'confirmed' && (r.sessionId === null || r.sessionId === sessionId))
+    .map((r) => ({ code: r.ticketCode, name: r.name, partySize: r.partySize }));
+}

@@ -13,6 +13,9 @@ export const VERBS = {
   experienced: 'http://adlnet.gov/expapi/verbs/experienced',
   read: 'http://activitystrea.ms/schema/1.0/read',
   voided: 'http://adlnet.gov/expapi/verbs/voided',
+  // Lending (circulation, issue 15): Activity Streams 1.0 verbs.
+  borrowed: 'http://activitystrea.ms/schema/1.0/borrow',
+  returned: 'http://activitystrea.ms/schema/1.0/return',
 } as const;
 
 /** Extension IRIs under the platform's own address: `<publicUrl>/xapi/extensions/<name>`. */

@@ -16,8 +16,27 @@
   const list = document.getElementById('van-queue');
   const readers = new Map(pack.readers.map((r) => [r.card, r]));
   const items = new Map(pack.items.map((i) => [i.barcode, i]));
-  if ('serviceWorker' in navigator)
-    navigator.serviceWorker.register('/admin/circulation/van-sw.js').catch(() => {});
+  // Installable and usable with no network (issue 15): the worker, scoped to the van page, answers from a cache
+  // that the page fills itself after loading online: its own address (with the route's pack in it) and the
+  // scripts and styles it uses. Said on the page once done, so staff know it will open at the next stop.
+  if ('serviceWorker' in navigator && 'caches' in window && navigator.onLine) {
+    const urls = [
+      location.href,
+      ...[...document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="modulepreload"]')].map(
+        (el) => el.src || el.href,
+      ),
+    ];
+    navigator.serviceWorker
+      .register('/admin/circulation/van-sw.js', { scope: '/admin/circulation/van' })
+      .then(() => caches.open(root.dataset.cache || 'suotdoi-van'))
+      .then((c) => c.addAll([...new Set(urls)]))
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => {
+        root.dataset.offlineReady = 'true';
+        if (!status.textContent) status.textContent = say('circulation.van.ready');
+      })
+      .catch(() => {});
+  }
 
   const open = () =>
     new Promise((resolve, reject) => {
@@ -143,5 +162,9 @@
   window.addEventListener('offline', () => {
     status.textContent = say('circulation.van.offline');
   });
-  render();
+  // Opened again (perhaps from the cache, perhaps after a reload at a stop): what is queued is shown, and sent
+  // if the network is there.
+  render().then(() => {
+    if (navigator.onLine) sync();
+  });
 })();

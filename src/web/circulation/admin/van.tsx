@@ -5,6 +5,7 @@
 import { useRouteLoaderData } from 'react-router';
 import { messagesFor } from '../../../lib/i18n.server.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { VAN_CACHE } from '../../../modules/circulation/circulation.http.server.ts';
 import { deskLocations } from '../../../modules/circulation/circulation.views.server.ts';
 import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
@@ -39,6 +40,7 @@ const ERRORS = [
   'circulation.van.synced',
   'circulation.van.offline',
   'circulation.van.newCard',
+  'circulation.van.ready',
 ] as const satisfies readonly MessageKey[];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -55,6 +57,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       unitId,
       routeId,
       routes: where.routes,
+      cache: VAN_CACHE,
       pack: {
         readers: readers.map((r) => ({ card: r.cardNumber, name: r.name, blocked: r.status === 'blocked' })),
         items: items.map((i) => ({ barcode: i.barcode, status: i.status })),
@@ -72,6 +75,8 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <title>{`${t('circulation.van.title')} — Suốt Đời`}</title>
+      <link rel="manifest" href="/admin/circulation/van.webmanifest" crossOrigin="use-credentials" />
+      <meta name="theme-color" content="#0b5c46" />
       <h1>{t('circulation.van.title')}</h1>
       <noscript>
         <p>{t('circulation.van.needsScript')}</p>
@@ -94,7 +99,7 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
       </form>
       <p>{t('circulation.van.pack', { readers: d.pack.readers.length, items: d.pack.items.length })}</p>
       <p id="van-status" role="status" aria-live="polite" />
-      <div id="van" hidden data-unit={d.unitId} data-route={d.routeId ?? ''}>
+      <div id="van" hidden data-unit={d.unitId} data-route={d.routeId ?? ''} data-cache={d.cache}>
         <section aria-labelledby="van-lend-title">
           <h2 id="van-lend-title">{t('circulation.desk.checkout')}</h2>
           <form className="form" data-kind="checkout">

@@ -1,15 +1,21 @@
 // Back office: check-in at the door. The ticket code is typed (works without JavaScript) or scanned with the
 // camera: a small script island (src/web/ui/scan.js, as on the circulation desk) adds the camera button; the
 // page itself never hydrates, and jsQR loads only when the camera starts in a browser without BarcodeDetector.
-// Walk-ins are added with a name (optional) and a head count.
+// Walk-ins are added with a name (optional) and a head count. With no network at the door, a second small island
+// (check-in-offline.js) checks codes against the session's ticket list kept on the device, queues them ("saved,
+// will sync") and sends them when the network is back, reporting duplicates and invalid tickets then.
 import jsqrUrl from 'jsqr/dist/jsQR.js?url&no-inline';
 import { useRouteLoaderData } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
-import { t as translate } from '../../../lib/i18n.server.ts';
+import { messagesFor, t as translate } from '../../../lib/i18n.server.ts';
 import type { MessageKey, MessageParams } from '../../../lib/i18n.ts';
 import { CheckInInputSchema, WalkInInputSchema } from '../../../modules/events/events.schemas.server.ts';
 import { getStaffEvent } from '../../../modules/events/events.usecases.server.ts';
-import { addWalkIn, checkIn } from '../../../modules/events/events-attendance.usecases.server.ts';
+import {
+  addWalkIn,
+  checkIn,
+  offlineTicketList,
+} from '../../../modules/events/events-attendance.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
@@ -20,11 +26,12 @@ import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import scanUrl from '../../ui/scan.js?url&no-inline';
+import offlineUrl from '../check-in-offline.js?url&no-inline';
 import { SessionTime, sessionTimeText } from '../components/EventParts.tsx';
 import type { Route } from './+types/check-in.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const { deps, actor } = context.get(requestContext);
+  const { deps, actor, locale } = context.get(requestContext);
   try {
     const view = await getStaffEvent(deps, actor, params.eventId);
     if (!view.canCheckIn) throw new Response(null, { status: 403 });
@@ -38,12 +45,34 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       sessions: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })),
       sessionId: current?.id ?? '',
       attendance: view.attendance,
+      offline: current
+        ? {
+            eventId: view.event.id,
+            sessionId: current.id,
+            tickets: await offlineTicketList(deps, actor, view.event.id, current.id),
+            messages: messagesFor(locale, OFFLINE_MESSAGES),
+          }
+        : null,
     };
   } catch (e) {
     if (e instanceof Response) throw e;
     rethrowForPage(e);
   }
 }
+
+const OFFLINE_MESSAGES = [
+  'events.checkin.offline.ready',
+  'events.checkin.offline.saved',
+  'events.checkin.offline.notOnList',
+  'events.checkin.offline.duplicate',
+  'events.checkin.offline.pending',
+  'events.checkin.offline.syncing',
+  'events.checkin.offline.synced',
+  'events.checkin.offline.ok',
+  'events.checkin.offline.dup',
+  'events.checkin.offline.bad',
+  'events.error.checkIn.badCode',
+] as const satisfies readonly MessageKey[];
 
 /** What happened, already in the visitor's language (any use case's error message may be the answer). */
 type Outcome = { ok: boolean; message: string; sessionId: string };
@@ -159,6 +188,12 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
           <button type="submit">{t('events.checkin.addWalkIn')}</button>
         </form>
       </section>
+      <section aria-labelledby="ci-offline-title" id="ci-offline" hidden>
+        <h2 id="ci-offline-title">{t('events.checkin.offline.title')}</h2>
+        <p id="ci-offline-status" role="status" aria-live="polite" />
+        <ul id="ci-offline-log" />
+      </section>
+      {d.offline ? <div id="ci-offline-data" hidden data-offline={JSON.stringify(d.offline)} /> : null}
       <div
         id="scan-config"
         hidden
@@ -168,6 +203,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         data-camera-label={t('events.checkin.cameraLabel')}
       />
       <script src={scanUrl} nonce={root?.nonce} defer />
+      {d.offline ? <script src={offlineUrl} nonce={root?.nonce} defer /> : null}
     </>
   );
 }
