@@ -11,6 +11,7 @@ import type {
   NavEntry,
   PersonalDataHandler,
   PublicNavEntry,
+  RetentionRule,
   SitemapSource,
 } from './module.ts';
 import { modules, type Repos } from './modules.server.ts';
@@ -70,6 +71,15 @@ export const indicatorSources: ReadonlyMap<string, IndicatorSource> = (() => {
 /** The modules that hold personal data, with their handlers (data-subject rights, inventory). */
 export const personalDataHandlers: ReadonlyArray<{ module: string; handler: PersonalDataHandler }> =
   all.flatMap((m) => (m.personalData ? [{ module: m.name, handler: m.personalData }] : []));
+
+/** Every module's retention rules, in module-list order (a duplicate category is a programming error). */
+export const retentionRules: readonly RetentionRule[] = (() => {
+  const out = all.flatMap((m) => m.retention ?? []);
+  const codes = out.map((r) => r.category);
+  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (dup) throw new Error(`retention category ${dup} is contributed twice`);
+  return out;
+})();
 
 /** Every module's public pages for the sitemap, in module-list order (names are unique). */
 export const sitemapSources: readonly SitemapSource[] = (() => {

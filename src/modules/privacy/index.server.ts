@@ -33,6 +33,8 @@ export interface ConsentRecord {
   /** The notice exactly as shown (its version is derived from it and the text kept once). */
   noticeText: string;
   channel: ConsentChannel;
+  /** When it was given or withdrawn, when recorded later (a queued job); now by default. */
+  at?: Date;
 }
 
 export const consentLedger = {
@@ -52,7 +54,7 @@ export const consentLedger = {
       subjectRef: r.subjectRef ?? null,
       noticeVersion: version,
       channel: r.channel,
-      at: deps.now(),
+      at: r.at ?? deps.now(),
     });
   },
   history: (

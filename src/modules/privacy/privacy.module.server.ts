@@ -5,6 +5,8 @@ import { createConsentsRepository } from './privacy.consents.repository.server.t
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
+import { privacyRetention } from './privacy.retention.repository.server.ts';
+import { RETENTION_PURGE_JOB, runRetentionPurgeJob } from './privacy.retention.server.ts';
 import { seedHolidays } from './privacy.seed.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -20,6 +22,9 @@ export const feature: FeatureModule = {
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
+  jobs: { [RETENTION_PURGE_JOB]: runRetentionPurgeJob },
+  schedules: [{ kind: RETENTION_PURGE_JOB, dailyAt: '02:30' }],
+  retention: privacyRetention,
   http: [mountPrivacyRoutes],
   publicPages: ['privacy/pages/guest-request'],
   publicNav: [
@@ -31,6 +36,12 @@ export const feature: FeatureModule = {
       path: '/admin/privacy/breaches',
       label: 'privacy.breaches.nav',
       action: 'privacy.breach.manage',
+      group: 'admin',
+    },
+    {
+      path: '/admin/privacy/retention',
+      label: 'privacy.retention.nav',
+      action: 'privacy.retention.manage',
       group: 'admin',
     },
   ],

@@ -13,6 +13,8 @@ const KNOWN = {
   'catalogue.harvest.schedule': 'portal.jobKind.catalogueHarvestSchedule',
   'events.feedback-invitations': 'portal.jobKind.eventsFeedbackInvitations',
   'events.ticket-mails': 'events.jobKind.ticketMails',
+  'events.consent-ledger': 'events.jobKind.consentLedger',
+  'privacy.retention-purge': 'privacy.jobKind.retentionPurge',
   'eventFeeds.community.refresh': 'portal.jobKind.eventFeedsCommunityRefresh',
   'follows.scan': 'portal.jobKind.followsScan',
   'follows.notify': 'portal.jobKind.followsNotify',
