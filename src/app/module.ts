@@ -70,6 +70,12 @@ export interface FeatureModule {
    */
   personalData?: PersonalDataHandler;
   /**
+   * How long this module keeps each kind of personal data, and how it deletes or anonymises what is past it
+   * (issue 14). The privacy module's purge job runs every module's rules with the periods an administrator set
+   * (`privacy.retention` setting); each rule touches only its own module's tables.
+   */
+  retention?: RetentionRule[];
+  /**
    * Things this module asks the signed-in person to act on (an overdue inspection follow-up …), shown on the
    * back-office dashboard next to their plan work. The dashboard reads this list, never the module itself.
    */
@@ -221,4 +227,25 @@ export interface PersonalDataHandler {
    * count (attendance, loans, statements) so indicators stay equal. `db` is the caller's transaction.
    */
   erase(deps: AppDeps, db: Db, subject: PersonalDataSubject): Promise<void>;
+}
+
+/** One kind of personal data a module keeps for a limited time (docs/privacy.md, "Retention"). */
+export interface RetentionRule {
+  /** Stable code, `<module>.<kind>` (the key of its period in the `privacy.retention` setting). */
+  category: string;
+  label: MessageKey;
+  /** Why the default period, and on what legal basis. */
+  basis: MessageKey;
+  /** What happens past the period: rows deleted, or kept as anonymous rows aggregates still count. */
+  action: 'delete' | 'anonymise';
+  defaultDays: number;
+  /** The shortest period an administrator may set (what the module itself still needs the data for). */
+  minDays: number;
+  /** How many rows a purge with this cutoff would delete or anonymise now (the dry run). */
+  count(deps: AppDeps, db: Db, cutoff: Date): Promise<number>;
+  /**
+   * Deletes or anonymises what is past the cutoff, in the caller's transaction; returns how many rows. It only
+   * selects rows not yet purged, so running it again at once finds nothing (idempotent).
+   */
+  purge(deps: AppDeps, db: Db, cutoff: Date): Promise<number>;
 }

@@ -13,6 +13,7 @@ import type {
   PersonalDataHandler,
   PlanEvidenceSource,
   PublicNavEntry,
+  RetentionRule,
   SearchSource,
   SitemapSource,
 } from './module.ts';
@@ -90,6 +91,15 @@ export const searchSources: readonly SearchSource[] = (() => {
   const types = out.map((s) => s.type);
   const dup = types.find((n, i) => types.indexOf(n) !== i);
   if (dup) throw new Error(`search source ${dup} is contributed twice`);
+  return out;
+})();
+
+/** Every module's retention rules, in module-list order (a duplicate category is a programming error). */
+export const retentionRules: readonly RetentionRule[] = (() => {
+  const out = all.flatMap((m) => m.retention ?? []);
+  const codes = out.map((r) => r.category);
+  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (dup) throw new Error(`retention category ${dup} is contributed twice`);
   return out;
 })();
 

@@ -92,6 +92,7 @@ export const ID_PREFIXES = [
   'cit',
   'cld',
   'brc',
+  'rst',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -4,6 +4,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { catalogueRecordsPort } from '../catalogue/index.server.ts';
+import { processingRestrictions } from '../privacy/index.server.ts';
 import { expireHoldShelf } from './circulation.holds.server.ts';
 
 export async function sendDueReminders(deps: AppDeps): Promise<number> {
@@ -16,9 +17,25 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
         (r) => [r.id, r.title],
       ),
     );
+    const readers = new Map<string, Awaited<ReturnType<typeof deps.repos.circulation.readerById>>>();
+    for (const id of new Set(due.map((d) => d.readerId)))
+      readers.set(id, await deps.repos.circulation.readerById(deps.db, id));
+    // A courtesy reminder before the due date is non-essential: none while the reader's restriction or
+    // objection is in force. The overdue notice stays (it performs the loan agreement).
+    const restricted = await processingRestrictions.check(
+      deps,
+      [...readers.values()].flatMap((r) =>
+        r ? [{ userId: r.learnerId, email: r.email, phone: r.phone }] : [],
+      ),
+    );
     for (const d of due) {
-      const reader = await deps.repos.circulation.readerById(deps.db, d.readerId);
+      const reader = readers.get(d.readerId);
       if (!reader) continue;
+      if (
+        kind === 'before' &&
+        restricted({ userId: reader.learnerId, email: reader.email, phone: reader.phone })
+      )
+        continue;
       if (!(await deps.repos.circulationLoans.markReminded(deps.db, d.id, kind, now))) continue;
       const params = { title: titles.get(d.recordId) ?? '', date: formatIsoDay(isoDateInVietnam(d.dueAt)) };
       const messageKey = kind === 'before' ? 'circulation.notify.dueSoon' : 'circulation.notify.overdue';

@@ -15,7 +15,15 @@ export const feature: FeatureModule = {
   repositories,
   permissions: citizenPermissions,
   http: [mountCitizenRoutes],
-  nav: [{ path: '/admin/citizen', label: 'citizen.nav', action: 'citizen.review', group: 'work' }],
+  nav: [
+    { path: '/admin/citizen', label: 'citizen.nav', action: 'citizen.review', group: 'work' },
+    {
+      path: '/admin/citizen/scheme',
+      label: 'citizen.scheme.nav',
+      action: 'citizen.scheme.edit',
+      group: 'admin',
+    },
+  ],
   publicNav: [
     { path: '/account/citizen', label: 'citizen.nav.mine', group: 'footer', audience: 'signed-in' },
   ],

@@ -43,21 +43,24 @@ const row = (r: Assessment): Assessment => ({
 
 export function createCitizenRepository() {
   return {
-    async scheme(db: Db, year: number) {
-      const rows = await queryRows<{ criteria: unknown; passTotal: number }>(
+    /** The year's stored scheme; `lock` serialises savers (also of a year not stored yet). */
+    async scheme(db: Db, year: number, lock = false) {
+      if (lock) await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`citizen_scheme:${year}`}))`);
+      const rows = await queryRows<{ criteria: unknown; passTotal: number; version: number }>(
         db,
-        sql`SELECT criteria, pass_total AS "passTotal" FROM citizen_schemes WHERE year = ${year}`,
+        sql`SELECT criteria, pass_total AS "passTotal", version FROM citizen_schemes WHERE year = ${year}`,
       );
       const r = rows[0];
       if (!r) return null;
       const criteria = (typeof r.criteria === 'string' ? JSON.parse(r.criteria) : r.criteria) as Criterion[];
-      return { criteria, passTotal: Number(r.passTotal) };
+      return { criteria, passTotal: Number(r.passTotal), version: Number(r.version) };
     },
+    /** Stores the year's scheme; its version grows by one (2 on the first save, the defaults being 1). */
     async saveScheme(db: Db, year: number, criteria: Criterion[], passTotal: number, by: string | null) {
       await db.execute(sql`INSERT INTO citizen_schemes (year, criteria, pass_total, updated_by, updated_at)
         VALUES (${year}, ${JSON.stringify(criteria)}::jsonb, ${passTotal}, ${by}, now())
         ON CONFLICT (year) DO UPDATE SET criteria = EXCLUDED.criteria, pass_total = EXCLUDED.pass_total,
-          updated_by = EXCLUDED.updated_by, updated_at = now()`);
+          updated_by = EXCLUDED.updated_by, updated_at = now(), version = citizen_schemes.version + 1`);
     },
     /** Inserts or, while still awaiting review, replaces the learner's assessment for the year. */
     async upsert(

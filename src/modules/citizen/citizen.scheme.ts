@@ -22,6 +22,8 @@ export interface Scheme {
   passTotal: number;
   year: number;
   isDefault: boolean;
+  /** For the edit form: 1 while the year uses the defaults, then grows with every save (a stale save → 409). */
+  version: number;
 }
 
 /** Proposals (unverified): 100 points, pass at 80 with no sourced criterion below its minimum. */

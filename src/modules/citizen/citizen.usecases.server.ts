@@ -6,6 +6,7 @@ import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
+import { staleVersion } from '../../lib/versions.server.ts';
 import { accountById } from '../auth/index.server.ts';
 import { credentialsPort } from '../credentials/index.server.ts';
 import { learnersPort } from '../learners/index.server.ts';
@@ -34,17 +35,27 @@ export async function schemeFor(deps: Pick<AppDeps, 'db' | 'repos'>, year: numbe
   const s = await deps.repos.citizen.scheme(deps.db, year);
   return s
     ? { ...s, year, isDefault: false }
-    : { criteria: DEFAULT_CRITERIA, passTotal: DEFAULT_PASS_TOTAL, year, isDefault: true };
+    : { criteria: DEFAULT_CRITERIA, passTotal: DEFAULT_PASS_TOTAL, year, isDefault: true, version: 1 };
 }
 
 /** Administrators set a year's criteria (validated: maxima sum to 100, min ≤ max, unique keys). */
-export async function saveScheme(deps: CitizenDeps, actor: Actor, year: number, raw: unknown): Promise<void> {
+export async function saveScheme(
+  deps: CitizenDeps,
+  actor: Actor,
+  year: number,
+  raw: unknown,
+  /** The version the form was loaded with; absent (API, seeds): last writer wins. */
+  expectedVersion?: number,
+): Promise<void> {
   authorize(actor, 'citizen.scheme.edit');
   const parsed = SchemeSchema.safeParse(raw);
   if (!parsed.success || !Number.isInteger(year) || year < 2020 || year > 2100) {
     throw invalidInput(parsed.success ? [] : parsed.error.issues);
   }
   await deps.db.transaction(async (tx) => {
+    const before = await deps.repos.citizen.scheme(tx, year, true);
+    if (expectedVersion !== undefined && (before?.version ?? 1) !== expectedVersion)
+      throw staleVersion('citizen.scheme');
     await deps.repos.citizen.saveScheme(
       tx,
       year,
@@ -56,6 +67,7 @@ export async function saveScheme(deps: CitizenDeps, actor: Actor, year: number, 
       action: 'citizen.scheme.update',
       entityType: 'citizen_scheme',
       entityId: String(year),
+      before: before ? { criteria: before.criteria, passTotal: before.passTotal } : null,
       after: parsed.data,
     });
   });

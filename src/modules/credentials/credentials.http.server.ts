@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { notFound } from '../../lib/errors.ts';
 import { issuerProfile } from './credentials.document.server.ts';
+import { credentialJwt } from './credentials.jwt.server.ts';
 import { unitStatusList } from './credentials.verify.server.ts';
 
 const LD = 'application/ld+json; charset=utf-8';
@@ -56,6 +57,18 @@ export function mountCredentialRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
     return c.body(JSON.stringify(award.document, null, 2), 200, {
       'Content-Type': LD,
       'Content-Disposition': `attachment; filename="${id}.json"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  // The same credential as a VC-JWT (VC-JOSE-COSE), for wallets and verifiers that read JOSE.
+  app.get('/credentials/:id/credential.jwt', async (c) => {
+    const id = c.req.param('id');
+    const jwt = SAFE_ID.test(id) ? await credentialJwt(deps, id) : null;
+    if (!jwt) throw notFound('credentials.credential');
+    return c.body(jwt, 200, {
+      'Content-Type': 'application/vc+jwt',
+      'Content-Disposition': `attachment; filename="${id}.jwt"`,
       'Cache-Control': 'no-store',
     });
   });

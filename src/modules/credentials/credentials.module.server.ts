@@ -23,6 +23,7 @@ export const feature: FeatureModule = {
     'GET /credentials/status/:unitId',
     'GET /credentials/achievements/:id/image.svg',
     'GET /credentials/:id/credential.json',
+    'GET /credentials/:id/credential.jwt',
   ],
   publicPages: ['credentials/pages/verify', 'credentials/pages/certificate'],
   nav: [

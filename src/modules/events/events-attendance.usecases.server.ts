@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
+import { processingRestrictions } from '../privacy/index.server.ts';
 import { sendFeedbackMail } from './events.mail.server.ts';
 import { hashLinkSecret, newLinkSecret, normalizeTicketCode } from './events.model.server.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.server.ts';
@@ -166,7 +167,10 @@ export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number>
     now,
   );
   let sent = 0;
+  // An invitation is non-essential: none for a person whose restriction or objection is in force.
+  const restricted = await processingRestrictions.check(deps, due);
   for (const r of due) {
+    if (restricted(r)) continue;
     const secret = newLinkSecret();
     const claimed = await deps.db.transaction(async (tx) => {
       if (!(await deps.repos.eventRegistrations.claimFeedbackInvitation(tx, r.id, now))) return false;

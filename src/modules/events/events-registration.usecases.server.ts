@@ -24,6 +24,7 @@ import {
 import type { EventRecord, RegistrationEvent, SessionRecord } from './events.repository.server.ts';
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
+import { kickGuestConsents } from './events-consent-ledger.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';
 import { kickTicketMails } from './events-ticket-mail.server.ts';
@@ -202,6 +203,7 @@ export async function registerForEvent(
   }
   const { registration, created } = result;
   if (created && registration.email) kickTicketMails(deps);
+  if (created && !registration.userId) kickGuestConsents(deps);
   return { registration, event, waitlistPosition: await position(deps, registration), created };
 }
 

@@ -134,11 +134,12 @@ export function createEventRegistrationsRepository() {
         sql`WITH seat AS (${seat})
             INSERT INTO event_registrations (id, event_id, session_id, user_id, learner_id, name, phone, email,
               party_size, status, ticket_code, cancel_token_hash, feedback_token_hash, idempotency_key, consent_text,
-              consent_at, ticket_mail_due, mail_locale)
+              consent_at, ticket_mail_due, mail_locale, consent_ledger_due)
             SELECT ${id}, ${v.eventId}, ${v.sessionId}, ${v.userId}, ${v.learnerId}, ${v.name}, ${v.phone}, ${v.email},
               ${v.partySize}, CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
               ${v.ticketCode}, ${v.cancelTokenHash}, ${v.feedbackTokenHash}, ${v.idempotencyKey}, ${v.consentText},
-              ${v.consentAt}, ${v.mailLocale !== null && v.email !== null}, ${v.mailLocale ?? 'vi'}
+              ${v.consentAt}, ${v.mailLocale !== null && v.email !== null}, ${v.mailLocale ?? 'vi'},
+              ${v.consentText !== null && v.userId === null}
             RETURNING ${COLUMNS}`,
       );
       return toRegistration(rows[0] as Registration);

@@ -4,11 +4,14 @@ import type { FeatureModule } from '../../app/module.ts';
 import { eventsPersonalData } from './events.personal-data.repository.server.ts';
 import { eventPermissions } from './events.policies.ts';
 import { createEventsRepository } from './events.repository.server.ts';
+import { eventsRetention } from './events.retention.repository.server.ts';
 import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
 import { eventsSitemap } from './events.sitemap.repository.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
 import { createEventClaimsRepository } from './events-claims.repository.server.ts';
+import { CONSENT_LEDGER_JOB, runConsentLedgerJob } from './events-consent-ledger.server.ts';
+import { createEventConsentsRepository } from './events-consents.repository.server.ts';
 import { eventIndicatorSources } from './events-indicators.queries.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { runTicketMailsJob, TICKET_MAILS_JOB } from './events-ticket-mail.server.ts';
@@ -20,6 +23,7 @@ export const repositories = () => ({
   eventRegistrations: createEventRegistrationsRepository(),
   externalEvents: createExternalEventsRepository(),
   eventClaims: createEventClaimsRepository(),
+  eventConsents: createEventConsentsRepository(),
 });
 
 export const feature: FeatureModule = {
@@ -31,11 +35,17 @@ export const feature: FeatureModule = {
   jobLabels: {
     'events.feedback-invitations': 'portal.jobKind.eventsFeedbackInvitations',
     'events.ticket-mails': 'events.jobKind.ticketMails',
+    'events.consent-ledger': 'events.jobKind.consentLedger',
   },
-  jobs: { [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob, [TICKET_MAILS_JOB]: runTicketMailsJob },
+  jobs: {
+    [FEEDBACK_INVITATIONS_JOB]: runFeedbackInvitationsJob,
+    [TICKET_MAILS_JOB]: runTicketMailsJob,
+    [CONSENT_LEDGER_JOB]: runConsentLedgerJob,
+  },
   schedules: [
     { kind: FEEDBACK_INVITATIONS_JOB, everyMinutes: 60 },
     { kind: TICKET_MAILS_JOB, everyMinutes: 1 },
+    { kind: CONSENT_LEDGER_JOB, everyMinutes: 1 },
   ],
   seedDemo: seedDemoEvents,
   indicatorSources: eventIndicatorSources,
@@ -55,4 +65,5 @@ export const feature: FeatureModule = {
   ],
   nav: [{ path: '/admin/events', label: 'events.nav', action: 'events.event.read', group: 'content' }],
   personalData: eventsPersonalData,
+  retention: eventsRetention,
 };

@@ -8,6 +8,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { FeedSession } from '../event-feeds/feeds.repository.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
+import { processingRestrictions } from '../privacy/index.server.ts';
 import type { Follow } from './follows.repository.server.ts';
 import type { FollowInput } from './follows.schemas.server.ts';
 
@@ -92,9 +93,15 @@ export async function notifyFollowers(deps: AppDeps, eventId: string): Promise<n
   const event = await deps.repos.follows.eventSummary(deps.db, eventId);
   if (event?.status !== 'published') return 0;
   const followers = await deps.repos.follows.followersOfEvent(deps.db, eventId);
+  // Notices about new events are marketing: none for a person whose restriction or objection is in force.
+  const restricted = await processingRestrictions.check(
+    deps,
+    followers.map((userId) => ({ userId })),
+  );
   let sent = 0;
   await deps.db.transaction(async (tx) => {
     for (const userId of followers) {
+      if (restricted({ userId })) continue;
       const id = await deps.repos.notifications.create(tx, {
         userId,
         kind: 'follows.new_event',

@@ -8,6 +8,7 @@ import { mountLearnerSelection } from './learners.current.server.ts';
 import { learnersPersonalData } from './learners.personal-data.server.ts';
 import { consentGuard } from './learners.registration-guard.server.ts';
 import { createLearnersRepository } from './learners.repository.server.ts';
+import { learnersRetention } from './learners.retention.repository.server.ts';
 
 registrationGuards.add(consentGuard);
 
@@ -38,4 +39,5 @@ export const feature: FeatureModule = {
     { path: '/my', label: 'learners.nav.my', group: 'main', audience: 'signed-in' },
   ],
   personalData: learnersPersonalData,
+  retention: learnersRetention,
 };

@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import type { DbHandle } from '../../db/client.server.ts';
 import { mailPersonalData } from './mail.personal-data.repository.server.ts';
 import { mailPermissions } from './mail.policies.ts';
+import { mailRetention } from './mail.retention.repository.server.ts';
 import { createOutboxRepository } from './outbox.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -15,4 +16,5 @@ export const feature: FeatureModule = {
   permissions: mailPermissions,
   nav: [{ path: '/admin/outbox', label: 'mail.outbox.nav', action: 'mail.outbox.read', group: 'admin' }],
   personalData: mailPersonalData,
+  retention: mailRetention,
 };

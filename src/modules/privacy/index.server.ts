@@ -33,6 +33,8 @@ export interface ConsentRecord {
   /** The notice exactly as shown (its version is derived from it and the text kept once). */
   noticeText: string;
   channel: ConsentChannel;
+  /** When it was given or withdrawn, when recorded later (a queued job); now by default. */
+  at?: Date;
 }
 
 export const consentLedger = {
@@ -52,7 +54,7 @@ export const consentLedger = {
       subjectRef: r.subjectRef ?? null,
       noticeVersion: version,
       channel: r.channel,
-      at: deps.now(),
+      at: r.at ?? deps.now(),
     });
   },
   history: (
@@ -68,3 +70,38 @@ export function currentConsents<T extends ConsentEntry>(history: readonly T[]): 
   for (const e of history) last.set(`${e.learnerId ?? e.contactHash}|${e.purpose}|${e.subjectRef ?? ''}`, e);
   return [...last.values()];
 }
+
+/** A person as another module knows them: an account id, and/or the e-mail or phone they gave. */
+export interface ProcessingSubject {
+  userId?: string | null;
+  email?: string | null;
+  /** National (0912345678) or E.164 (+84912345678). */
+  phone?: string | null;
+}
+
+/** The contact forms a guest verifies with: e-mail, or the phone in E.164. */
+export const subjectContacts = (p: ProcessingSubject): string[] => [
+  ...(p.email && !p.email.endsWith('.invalid') ? [p.email] : []),
+  ...(p.phone ? [p.phone.startsWith('0') ? `+84${p.phone.slice(1)}` : p.phone] : []),
+];
+
+/**
+ * Restriction and objection (Law 91/2025/QH15): while one accepted for a person is in force, modules switch
+ * off non-essential processing of them (reminders, marketing notifications, feedback invitations, public
+ * lists). One query for a whole batch; the answer is a predicate.
+ */
+export const processingRestrictions = {
+  async check(
+    deps: Pick<AppDeps, 'repos' | 'db' | 'config'>,
+    people: readonly ProcessingSubject[],
+  ): Promise<(p: ProcessingSubject) => boolean> {
+    const userIds = [...new Set(people.flatMap((p) => (p.userId ? [p.userId] : [])))];
+    const hashes = [...new Set(people.flatMap((p) => subjectContacts(p).map((c) => contactHash(deps, c))))];
+    const hit = await deps.repos.restrictions.matching(deps.db, userIds, hashes);
+    const users = new Set(hit.userIds);
+    const contacts = new Set(hit.hashes);
+    return (p) =>
+      (!!p.userId && users.has(p.userId)) ||
+      subjectContacts(p).some((c) => contacts.has(contactHash(deps, c)));
+  },
+};

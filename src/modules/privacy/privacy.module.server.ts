@@ -5,21 +5,38 @@ import { createConsentsRepository } from './privacy.consents.repository.server.t
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
+import { createRestrictionsRepository } from './privacy.restrictions.repository.server.ts';
+import { privacyRetention } from './privacy.retention.repository.server.ts';
+import { RETENTION_PURGE_JOB, runRetentionPurgeJob } from './privacy.retention.server.ts';
 import { seedHolidays } from './privacy.seed.server.ts';
+import { requestDeadlineItems } from './privacy.work.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
   privacy: createPrivacyRepository(),
   consents: createConsentsRepository(),
   breaches: createBreachesRepository(),
+  restrictions: createRestrictionsRepository(),
 });
 
 export const feature: FeatureModule = {
   name: 'privacy',
-  tables: ['public_holidays', 'privacy_requests', 'consent_ledger', 'consent_notices', 'privacy_breaches'],
+  tables: [
+    'public_holidays',
+    'privacy_requests',
+    'consent_ledger',
+    'consent_notices',
+    'privacy_breaches',
+    'privacy_restrictions',
+  ],
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
+  jobLabels: { 'privacy.retention-purge': 'privacy.jobKind.retentionPurge' },
+  jobs: { [RETENTION_PURGE_JOB]: runRetentionPurgeJob },
+  schedules: [{ kind: RETENTION_PURGE_JOB, dailyAt: '02:30' }],
+  retention: privacyRetention,
+  workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
   publicPages: ['privacy/pages/guest-request'],
   publicNav: [
@@ -31,6 +48,12 @@ export const feature: FeatureModule = {
       path: '/admin/privacy/breaches',
       label: 'privacy.breaches.nav',
       action: 'privacy.breach.manage',
+      group: 'admin',
+    },
+    {
+      path: '/admin/privacy/retention',
+      label: 'privacy.retention.nav',
+      action: 'privacy.retention.manage',
       group: 'admin',
     },
   ],

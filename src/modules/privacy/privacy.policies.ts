@@ -6,4 +6,5 @@ export const privacyPermissions = {
   'privacy.request.own': { roles: [], scope: 'signed-in' },
   'privacy.request.handle': { roles: ['administrator'], scope: 'any-grant' },
   'privacy.breach.manage': { roles: ['administrator'], scope: 'any-grant' },
+  'privacy.retention.manage': { roles: ['administrator'], scope: 'any-grant' },
 } satisfies PermissionTable;

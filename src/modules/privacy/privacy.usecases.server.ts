@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors.ts';
 import { accountById } from '../auth/index.server.ts';
 import { currentLearner } from '../learners/index.server.ts';
 import type { PrivacyRequest, RequestKind } from './privacy.repository.server.ts';
+import { restrictionContacts, startRestriction } from './privacy.restrictions.server.ts';
 import { addWorkingDays } from './privacy.workdays.ts';
 
 export type PrivacyDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now' | 'config'>;
@@ -189,6 +190,7 @@ export async function completeRequest(
       });
     } else if (guest) await erasePersonalData(deps, guest);
   }
+  const restricted = outcome.status === 'done' ? await restrictionContacts(deps, r) : [];
   await deps.db.transaction(async (tx) => {
     if (outcome.status === 'done' && r.kind === 'deletion' && guest)
       await deps.repos.privacy.eraseContact(tx, id);
@@ -200,6 +202,7 @@ export async function completeRequest(
       actor.kind === 'user' ? actor.userId : null,
       outcome.note,
     );
+    if (outcome.status === 'done') await startRestriction(deps, tx, actor, r, restricted);
     await deps.audit.record(tx, actor, {
       action: 'privacy.request.complete',
       entityType: 'privacy_request',

@@ -10,4 +10,5 @@ export const privacyPages: RouteConfigEntry[] = [
 export const privacyAdmin: RouteConfigEntry[] = [
   route('admin/privacy', 'privacy/admin/queue.tsx'),
   route('admin/privacy/breaches', 'privacy/admin/breaches.tsx'),
+  route('admin/privacy/retention', 'privacy/admin/retention.tsx'),
 ];

@@ -9,8 +9,8 @@ import { catalogueRecordsPort } from '../../../modules/catalogue/index.server.ts
 import type { FacetName } from '../../../modules/catalogue/search/search.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
-import { SelectField } from '../../ui/Field.tsx';
 import { recordLang, viData } from '../../ui/data-lang.ts';
+import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { type ContributedGroup, ContributedHits } from '../components/ContributedHits.tsx';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';

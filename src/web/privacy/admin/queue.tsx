@@ -4,6 +4,7 @@
 import { personalDataHandlers } from '../../../app/registries.server.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { activeRestrictions, liftRestriction } from '../../../modules/privacy/privacy.restrictions.server.ts';
 import {
   completeRequest,
   extendRequest,
@@ -41,6 +42,12 @@ export async function loader({ context }: Route.LoaderArgs) {
         extended: r.extended,
         contact: r.channel === 'guest-form' ? r.contact : null,
       })),
+      restrictions: (await activeRestrictions(deps, actor)).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        since: formatIsoDay(isoDateInVietnam(r.startedAt)),
+        requestId: r.requestId,
+      })),
       inventory: personalDataHandlers.flatMap(({ module, handler }) =>
         handler.inventory.map((i) => ({ module, ...i, fields: i.fields.join(', ') })),
       ),
@@ -57,6 +64,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const intent = formText(form, 'intent');
     if (intent === 'extend') await extendRequest(deps, actor, id);
+    else if (intent === 'lift') await liftRestriction(deps, actor, id);
     else if (intent === 'done' || intent === 'rejected') {
       await completeRequest(deps, actor, id, { status: intent, note: formText(form, 'note').slice(0, 4000) });
     }
@@ -107,6 +115,25 @@ export default function PrivacyQueue({ loaderData, actionData }: Route.Component
                 </button>{' '}
                 <button type="submit" name="intent" value="rejected" className="secondary">
                   {t('privacy.admin.reject')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="dsr-restrictions-h">
+        <h2 id="dsr-restrictions-h">{t('privacy.restrictions.title')}</h2>
+        <p>{t('privacy.restrictions.intro')}</p>
+        {loaderData.restrictions.length === 0 ? <p>{t('privacy.restrictions.none')}</p> : null}
+        <ul>
+          {loaderData.restrictions.map((r) => (
+            <li key={r.id} data-restriction={r.id}>
+              <strong>{t(`privacy.kind.${r.kind}`)}</strong> —{' '}
+              {t('privacy.restrictions.since', { date: r.since, ref: r.requestId })}
+              <form method="post" className="inline-form">
+                <input type="hidden" name="id" value={r.id} />
+                <button type="submit" name="intent" value="lift" className="secondary">
+                  {t('privacy.restrictions.lift')}
                 </button>
               </form>
             </li>
