@@ -52,6 +52,7 @@ const EnvSchema = z.object({
     .optional(),
   JOB_RUNNER: z.enum(['true', 'false']).default('true'),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -82,6 +83,11 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   workers: number;
+  /**
+   * How long an anonymous public page may be answered from memory (src/http/public-page-cache.server.ts,
+   * ADR 0013). 0 turns it off; PAGE_CACHE_TTL_MS, default 5000 in production and 0 otherwise.
+   */
+  pageCacheTtlMs: number;
   /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
   jobRunner: boolean;
   /**
@@ -202,6 +208,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL ?? (opts.terminal ? 'warn' : 'info'),
     seedDemo,
     workers: e.WORKERS,
+    pageCacheTtlMs: e.PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     jobRunner: e.JOB_RUNNER === 'true',
     credentialsKey:
       e.CREDENTIALS_KEY ?? (embedded ? readOrCreateSecret(dataDir, 'credentials-key', 32) : undefined),

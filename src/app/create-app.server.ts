@@ -11,7 +11,9 @@ import type { HonoEnv } from '../http/env.ts';
 import { createMetrics } from '../http/metrics.server.ts';
 import { refuseNonFormBody } from '../http/page-body.server.ts';
 import { handleError, problemResponse } from '../http/problem.server.ts';
+import { createPublicPageCache } from '../http/public-page-cache.server.ts';
 import { toPublicRequest } from '../http/public-request.ts';
+import '../http/route-match-memo.server.ts';
 import { csrfGuard, securityHeaders } from '../http/security.server.ts';
 import { registerSitemaps } from '../http/sitemaps.server.ts';
 import { isLargeUploadPath } from '../http/upload-paths.ts';
@@ -72,6 +74,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.use('*', (c, next) => (isLargeUploadPath(c.req.path) ? next() : globalBodyLimit(c, next)));
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', requireWellFormedText());
+  // Anonymous public pages for a few seconds (ADR 0013); any write through this worker empties it.
+  const pageCache = createPublicPageCache(deps.config.pageCacheTtlMs);
+  app.use('*', pageCache.invalidateOnWrite);
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz' || c.req.path === '/readyz')
       return next();
@@ -126,7 +131,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
       deps.config.nodeEnv === 'development' ? 'development' : 'production',
     );
     const publicOrigin = new URL(deps.config.publicUrl).origin;
-    app.all('*', (c) => {
+    app.all('*', pageCache.middleware, (c) => {
       const refused = refuseNonFormBody(c);
       if (refused) return refused;
       const ctx = new RouterContextProvider();

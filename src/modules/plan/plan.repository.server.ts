@@ -1,7 +1,7 @@
 // All SQL touching plan tasks, their units and instances, and the commemorative days.
-import { and, asc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows, sqlList } from '../../db/sql.server.ts';
+import { queryRows, sqlList, textArray } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
@@ -113,6 +113,17 @@ function timeFromColumns(r: Pick<TaskRecord, 'timeKind' | 'timeFrom' | 'timeTo'>
 
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], ${planTasks.section})`;
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 /** Units in the subtrees under `roots` (the roots included). */
 function subtreeUnitIds(roots: readonly string[]): SQL {
   return sql`(WITH RECURSIVE scope(id) AS (
@@ -135,16 +146,20 @@ export function createPlanRepository() {
       db,
       sql`SELECT tu.task_id, tu.role, u.id, u.code, u.name
           FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
-          WHERE tu.task_id IN (${sqlList(ids)})
+          WHERE tu.task_id = ANY(${textArray(ids)}::text[])
           ORDER BY tu.task_id, tu.role, tu.position`,
     );
+    // One array parameter, not one per task: the whole plan is ~hundreds of tasks (issue 17's API target).
     const instances = await db
       .select()
       .from(planTaskInstances)
-      .where(inArray(planTaskInstances.taskId, ids))
+      .where(sql`${planTaskInstances.taskId} = ANY(${textArray(ids)}::text[])`)
       .orderBy(asc(planTaskInstances.year));
+    // Grouped once by task (keeping the query's order), not filtered again for every task.
+    const unitsOf = groupBy(units, (u) => u.task_id);
+    const instancesOf = groupBy(instances, (i) => i.taskId);
     return records.map((r) => {
-      const mine = units.filter((u) => u.task_id === r.id);
+      const mine = unitsOf.get(r.id) ?? [];
       const pick = (role: PlanUnitRole) =>
         mine.filter((u) => u.role === role).map((u) => ({ id: u.id, code: u.code, name: u.name }));
       return {
@@ -165,15 +180,13 @@ export function createPlanRepository() {
         time: timeFromColumns(r),
         leadUnits: pick('lead'),
         coordinatingUnits: pick('coordinating'),
-        instances: instances
-          .filter((i) => i.taskId === r.id)
-          .map((i) => ({
-            id: i.id,
-            year: i.year,
-            dueDate: i.dueDate,
-            status: i.status,
-            yearInferred: i.yearInferred,
-          })),
+        instances: (instancesOf.get(r.id) ?? []).map((i) => ({
+          id: i.id,
+          year: i.year,
+          dueDate: i.dueDate,
+          status: i.status,
+          yearInferred: i.yearInferred,
+        })),
         version: r.version,
       };
     });

@@ -1,0 +1,99 @@
+// A few seconds of memory for public pages seen by visitors without any cookie (ADR 0013).
+//
+// The home page, search, records, events and places are the same for every anonymous visitor for a while, yet
+// each request re-ran the route loaders' queries and React's render. This cache keeps the rendered HTML of such
+// a page for PAGE_CACHE_TTL_MS (5 s in production) per worker, and answers the next anonymous GET of the same
+// path and query from it. It is deliberately narrow:
+// - only GET requests with no Cookie and no Authorization header (a signed-in or selected-learner visitor, or
+//   any visitor holding any cookie, always gets a fresh render);
+// - only 200 text/html answers that set no cookie, are not marked private/no-store, and carry no one-time form
+//   token (`ftk_…`, src/web/ui/FormToken.tsx): a page with a creating form, or a hydrating page whose loader
+//   data holds the token, is never kept, so two visitors never share a token;
+// - the language is part of the path (`/en/…`), so it is part of the key; nothing else in a page depends on
+//   request headers;
+// - the CSP nonce of the stored render is replaced by this request's nonce, which securityHeaders() sends;
+// - any write through this worker (a request other than GET/HEAD/OPTIONS) empties it, before and after the
+//   write; writes elsewhere (other workers, background jobs) show within the TTL.
+import type { MiddlewareHandler } from 'hono';
+import type { HonoEnv } from './env.ts';
+
+/** Pages kept per worker; the oldest goes first. */
+export const PAGE_CACHE_MAX_ENTRIES = 500;
+/** A page larger than this is not kept (the home page is ~5 KB). */
+export const PAGE_CACHE_MAX_BYTES = 512 * 1024;
+/** Any rendered one-time form token starts with this (src/web/ui/FormToken.tsx). */
+const FORM_TOKEN_PREFIX = 'ftk_';
+
+interface Entry {
+  expires: number;
+  status: number;
+  headers: [string, string][];
+  body: string;
+  nonce: string | undefined;
+}
+
+export interface PublicPageCache {
+  /** Wraps the page handler: answers from memory when it may, keeps what it may. */
+  middleware: MiddlewareHandler<HonoEnv>;
+  /** Empties the cache on writes: registered before every other route. */
+  invalidateOnWrite: MiddlewareHandler<HonoEnv>;
+  clear(): void;
+  size(): number;
+}
+
+function anonymousGet(headers: Headers, method: string): boolean {
+  return method === 'GET' && !headers.has('cookie') && !headers.has('authorization');
+}
+
+function keepable(res: Response): boolean {
+  if (res.status !== 200) return false;
+  const h = res.headers;
+  if (!(h.get('content-type') ?? '').startsWith('text/html')) return false;
+  if (h.has('set-cookie')) return false;
+  const cc = (h.get('cache-control') ?? '').toLowerCase();
+  return !cc.includes('no-store') && !cc.includes('private');
+}
+
+export function createPublicPageCache(ttlMs: number, now: () => number = Date.now): PublicPageCache {
+  const entries = new Map<string, Entry>();
+  const enabled = ttlMs > 0;
+
+  const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
+    if (!enabled || !anonymousGet(c.req.raw.headers, c.req.method)) return next();
+    const url = new URL(c.req.url);
+    const key = `${url.pathname}${url.search}`;
+    const nonce = c.get('nonce');
+    const hit = entries.get(key);
+    if (hit && hit.expires > now()) {
+      const body =
+        hit.nonce && nonce && hit.nonce !== nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body;
+      return new Response(body, { status: hit.status, headers: hit.headers });
+    }
+    if (hit) entries.delete(key);
+    await next();
+    const res = c.res;
+    if (!keepable(res)) return;
+    const body = await res.text();
+    const headers = [...res.headers.entries()];
+    c.res = new Response(body, { status: res.status, headers });
+    if (body.length > PAGE_CACHE_MAX_BYTES || body.includes(FORM_TOKEN_PREFIX)) return;
+    if (entries.size >= PAGE_CACHE_MAX_ENTRIES) {
+      const oldest = entries.keys().next();
+      if (!oldest.done) entries.delete(oldest.value);
+    }
+    entries.set(key, { expires: now() + ttlMs, status: res.status, headers, body, nonce });
+  };
+
+  const invalidateOnWrite: MiddlewareHandler<HonoEnv> = async (c, next) => {
+    const m = c.req.method;
+    if (!enabled || m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
+    entries.clear();
+    try {
+      await next();
+    } finally {
+      entries.clear();
+    }
+  };
+
+  return { middleware, invalidateOnWrite, clear: () => entries.clear(), size: () => entries.size };
+}
