@@ -4,7 +4,6 @@ import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import { sponsorshipFormOptions } from '../../../modules/sponsorship/sponsorship.options.server.ts';
 import { recordDonation } from '../../../modules/sponsorship/sponsorship.usecases.server.ts';
-import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -12,7 +11,7 @@ import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
+import { DonationFields } from '../components/DonationFields.tsx';
 import { parseDonationForm } from '../forms.server.ts';
 import type { Route } from './+types/donation-new.ts';
 
@@ -48,26 +47,6 @@ export default function NewDonation({ loaderData, actionData }: Route.ComponentP
   const o = loaderData.options;
   const v = (actionData?.values ?? { sponsorId: loaderData.sponsorId }) as Record<string, string>;
   const errors = actionData?.errors;
-  const select = (
-    id: string,
-    name: string,
-    label: string,
-    items: ReadonlyArray<{ id: string; label: string }>,
-    empty?: string,
-  ) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <select id={id} name={name} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {items.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <>
       <title>{`${t('sponsorship.donation.new')} — Suốt Đời`}</title>
@@ -75,113 +54,7 @@ export default function NewDonation({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <form method="post" className="form" noValidate>
         <FormToken />
-        {select(
-          'dn-sponsor',
-          'sponsorId',
-          t('sponsorship.field.sponsor'),
-          o.sponsors.map((s) => ({ id: s.id, label: s.name })),
-          t('units.field.choose'),
-        )}
-        {select(
-          'dn-agreement',
-          'agreementId',
-          t('sponsorship.field.agreement'),
-          o.agreements.map((a) => ({ id: a.id, label: a.title })),
-          t('sponsorship.field.none'),
-        )}
-        {select(
-          'dn-unit',
-          'unitId',
-          t('sponsorship.field.unit'),
-          o.units.map((u) => ({ id: u.id, label: u.name })),
-        )}
-        {select(
-          'dn-kind',
-          'kind',
-          t('sponsorship.field.donationKind'),
-          DONATION_KINDS.map((k) => ({ id: k, label: t(`sponsorship.kind.${k}`) })),
-        )}
-        <div className="field">
-          <label htmlFor="dn-description">{t('sponsorship.field.description')}</label>
-          <FieldError id="dn-description" errors={errors} />
-          <textarea
-            id="dn-description"
-            name="description"
-            rows={3}
-            defaultValue={v.description ?? ''}
-            {...fieldAria('dn-description', errors)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dn-value">{t('sponsorship.field.valueVnd')}</label>
-          <p className="hint" id="dn-value-hint">
-            {t('sponsorship.field.valueHint')}
-          </p>
-          <FieldError id="dn-value" errors={errors} />
-          <input
-            id="dn-value"
-            name="valueVnd"
-            inputMode="numeric"
-            defaultValue={v.valueVnd ?? ''}
-            {...fieldAria('dn-value', errors, 'dn-value-hint')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dn-received">{t('sponsorship.field.receivedOn')}</label>
-          <FieldError id="dn-received" errors={errors} />
-          <input
-            id="dn-received"
-            name="receivedOn"
-            type="date"
-            defaultValue={v.receivedOn ?? ''}
-            {...fieldAria('dn-received', errors)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dn-purpose">{t('sponsorship.field.purpose')}</label>
-          <input id="dn-purpose" name="purpose" defaultValue={v.purpose ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="dn-plan">{t('news.field.planInstances')}</label>
-          <p className="hint" id="dn-plan-hint">
-            {t('news.field.manyHint')}
-          </p>
-          <select
-            id="dn-plan"
-            name="planInstanceIds"
-            multiple
-            size={Math.min(6, Math.max(2, o.planInstances.length))}
-            defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-            aria-describedby="dn-plan-hint"
-          >
-            {o.planInstances.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.year} · ${p.label}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        {select(
-          'dn-event',
-          'eventId',
-          t('sponsorship.field.event'),
-          o.events.map((e) => ({ id: e.id, label: e.title })),
-          t('sponsorship.field.none'),
-        )}
-        <div className="field">
-          <label htmlFor="dn-books">{t('sponsorship.field.books')}</label>
-          <p className="hint" id="dn-books-hint">
-            {t('sponsorship.field.booksHint')}
-          </p>
-          <FieldError id="dn-books" errors={errors} />
-          <textarea
-            id="dn-books"
-            name="books"
-            rows={6}
-            defaultValue={v.books ?? ''}
-            {...fieldAria('dn-books', errors, 'dn-books-hint')}
-          />
-        </div>
+        <DonationFields o={o} v={v} errors={errors} />
         <button type="submit">{t('sponsorship.donation.create')}</button>
       </form>
     </>
