@@ -9,7 +9,7 @@ export const repositories = () => ({ commendations: createCommendationsRepositor
 
 export const feature: FeatureModule = {
   name: 'commendations',
-  tables: ['comm_nominations'],
+  tables: ['comm_nominations', 'comm_evidence'],
   repositories,
   permissions: commendationsPermissions,
   http: [mountCommendationsRoutes],
@@ -46,6 +46,13 @@ export const feature: FeatureModule = {
       {
         table: 'comm_nominations',
         fields: ['nominee_name', 'achievements', 'created_by'],
+        purpose: 'commendations.privacy.purpose',
+        retention: 'commendations.privacy.retention',
+        visibleTo: 'commendations.privacy.visibleTo',
+      },
+      {
+        table: 'comm_evidence',
+        fields: ['file_id', 'file_name', 'caption', 'added_by'],
         purpose: 'commendations.privacy.purpose',
         retention: 'commendations.privacy.retention',
         visibleTo: 'commendations.privacy.visibleTo',
