@@ -4,6 +4,8 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountCommendationsRoutes } from './commendations.http.server.ts';
 import { commendationsPermissions } from './commendations.policies.ts';
 import { createCommendationsRepository } from './commendations.repository.server.ts';
+import { honourRollSitemap } from './commendations.sitemap.repository.server.ts';
+import { awaitingDecisionFor } from './commendations.usecases.server.ts';
 
 export const repositories = () => ({ commendations: createCommendationsRepository() });
 
@@ -22,6 +24,7 @@ export const feature: FeatureModule = {
       group: 'work',
     },
   ],
+  sitemap: [honourRollSitemap],
   publicNav: [{ path: '/honour-roll', label: 'commendations.publicNav', group: 'footer' }],
   indicatorSources: [
     {
@@ -41,6 +44,16 @@ export const feature: FeatureModule = {
       },
     },
   ],
+  async workItems(deps, actor) {
+    return (await awaitingDecisionFor(deps, actor)).map((n) => ({
+      key: `commendations:${n.id}`,
+      label: n.status === 'review' ? 'commendations.work.decide' : 'commendations.work.review',
+      params: { name: n.nomineeName.slice(0, 120) },
+      href: `/admin/commendations/${n.id}`,
+      dueDate: null,
+      overdue: false,
+    }));
+  },
   personalData: {
     inventory: [
       {

@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountSponsorshipRoutes } from './sponsorship.http.server.ts';
 import { sponsorshipPermissions } from './sponsorship.policies.ts';
 import { createSponsorshipRepository } from './sponsorship.repository.server.ts';
+import { sponsorsSitemap } from './sponsorship.sitemap.repository.server.ts';
 
 export const repositories = () => ({ sponsorship: createSponsorshipRepository() });
 
@@ -46,6 +47,7 @@ export const feature: FeatureModule = {
       group: 'work',
     },
   ],
+  sitemap: [sponsorsSitemap],
   publicNav: [{ path: '/sponsors', label: 'sponsorship.publicNav', group: 'footer' }],
   indicatorSources: [
     source('sponsorship.value_vnd', 'sponsorship.indicator.value', 'value', 'kind'),
