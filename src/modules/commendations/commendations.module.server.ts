@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountCommendationsRoutes } from './commendations.http.server.ts';
 import { commendationsPermissions } from './commendations.policies.ts';
 import { createCommendationsRepository } from './commendations.repository.server.ts';
+import { seedDemoCommendations } from './commendations.seed.server.ts';
 import { honourRollSitemap } from './commendations.sitemap.repository.server.ts';
 import { awaitingDecisionFor } from './commendations.usecases.server.ts';
 
@@ -13,6 +14,7 @@ export const feature: FeatureModule = {
   name: 'commendations',
   tables: ['comm_nominations', 'comm_evidence'],
   repositories,
+  seedDemo: seedDemoCommendations,
   permissions: commendationsPermissions,
   http: [mountCommendationsRoutes],
   publicPages: ['commendations/pages/honour-roll'],

@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountCooperationRoutes } from './cooperation.http.server.ts';
 import { cooperationPermissions } from './cooperation.policies.ts';
 import { createCooperationRepository } from './cooperation.repository.server.ts';
+import { seedDemoCooperation } from './cooperation.seed.server.ts';
 
 export const repositories = () => ({ cooperation: createCooperationRepository() });
 
@@ -11,6 +12,7 @@ export const feature: FeatureModule = {
   name: 'cooperation',
   tables: ['coop_partners', 'coop_activities', 'coop_documents'],
   repositories,
+  seedDemo: seedDemoCooperation,
   permissions: cooperationPermissions,
   http: [mountCooperationRoutes],
   nav: [

@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountInspectionsRoutes } from './inspections.http.server.ts';
 import { inspectionsPermissions } from './inspections.policies.ts';
 import { createInspectionsRepository } from './inspections.repository.server.ts';
+import { seedDemoInspections } from './inspections.seed.server.ts';
 import { overdueFollowUpsFor } from './inspections.usecases.server.ts';
 
 export const repositories = () => ({ inspections: createInspectionsRepository() });
@@ -12,6 +13,7 @@ export const feature: FeatureModule = {
   name: 'inspections',
   tables: ['insp_plans', 'insp_visits', 'insp_followups'],
   repositories,
+  seedDemo: seedDemoInspections,
   permissions: inspectionsPermissions,
   http: [mountInspectionsRoutes],
   nav: [

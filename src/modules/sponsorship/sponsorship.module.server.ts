@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import { mountSponsorshipRoutes } from './sponsorship.http.server.ts';
 import { sponsorshipPermissions } from './sponsorship.policies.ts';
 import { createSponsorshipRepository } from './sponsorship.repository.server.ts';
+import { seedDemoSponsorship } from './sponsorship.seed.server.ts';
 import { sponsorsSitemap } from './sponsorship.sitemap.repository.server.ts';
 
 export const repositories = () => ({ sponsorship: createSponsorshipRepository() });
@@ -36,6 +37,7 @@ export const feature: FeatureModule = {
   name: 'sponsorship',
   tables: ['sponsors', 'sponsorship_agreements', 'donations'],
   repositories,
+  seedDemo: seedDemoSponsorship,
   permissions: sponsorshipPermissions,
   http: [mountSponsorshipRoutes],
   publicPages: ['sponsorship/pages/sponsors'],
