@@ -20,6 +20,8 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FORM_TOKEN_FIELD, FormToken } from '../../ui/FormToken.tsx';
+import { onceFormAfter } from '../../ui/form-once.server.ts';
 import { failure, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
@@ -82,11 +84,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     fields = upload.fields;
     if (!upload.file || upload.file.size === 0)
       throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
-    await addEvidence(deps, actor, params.nominationId, {
-      tempPath,
-      fileName: upload.file.fileName || 'evidence',
-      caption: fields.caption ?? '',
-    });
+    // One file per form token: a second press of the same form stores nothing more.
+    const token = new FormData();
+    token.set(FORM_TOKEN_FIELD, fields[FORM_TOKEN_FIELD] ?? '');
+    const fileName = upload.file.fileName || 'evidence';
+    await onceFormAfter(deps, actor, 'commendations.evidence.add', token, () =>
+      addEvidence(deps, actor, params.nominationId, { tempPath, fileName, caption: fields.caption ?? '' }),
+    );
+    await rm(tempPath, { force: true });
     return back('added');
   } catch (e) {
     await rm(tempPath, { force: true });
@@ -137,6 +142,7 @@ export default function NominationEvidence({ loaderData, actionData }: Route.Com
       )}
       <h2>{t('commendations.evidenceFiles.add')}</h2>
       <form method="post" encType="multipart/form-data" className="form" noValidate>
+        <FormToken />
         <div className="field">
           <label htmlFor="cev-caption">{t('commendations.evidenceFiles.caption')}</label>
           <input
