@@ -123,6 +123,8 @@ export interface SitemapEntry {
 export interface SitemapSource {
   /** Names its files: `records` → /sitemaps/records-1.xml, -2.xml, … */
   name: string;
+  /** Public-menu paths this source lists itself (with their lastmod): the generic pages file leaves them out. */
+  covers?: readonly string[];
   count(deps: AppDeps): Promise<{ count: number; latest: Date | null }>;
   /** Entries [offset, offset + limit) in a stable order. */
   page(deps: AppDeps, offset: number, limit: number): Promise<SitemapEntry[]>;

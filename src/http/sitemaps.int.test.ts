@@ -42,9 +42,23 @@ describe('the sitemap', () => {
     const index = parse(await (await ctx.request('/sitemap.xml')).text());
     expect(index.root).toBe(`${SITEMAP_NS} sitemapindex`);
     const files = index.texts.loc ?? [];
-    for (const name of ['pages', 'records', 'events', 'exhibitions', 'places', 'mobile-routes'])
+    for (const name of [
+      'pages',
+      'records',
+      'events',
+      'exhibitions',
+      'places',
+      'mobile-routes',
+      'sponsors',
+      'honour-roll',
+    ])
       expect(files).toContain(`${TEST_ORIGIN}/sitemaps/${name}-1.xml`);
     for (const d of index.texts.lastmod ?? []) expect(d).toMatch(W3C_DATETIME);
+    // The thank-you page and the honour roll are listed once, by their modules (with lastmod), not twice.
+    const pages = parse(await (await ctx.request('/sitemaps/pages-1.xml')).text()).texts.loc ?? [];
+    expect(pages).not.toContain(`${TEST_ORIGIN}/sponsors`);
+    const roll = parse(await (await ctx.request('/sitemaps/honour-roll-1.xml')).text());
+    expect(roll.texts.loc).toEqual([`${TEST_ORIGIN}/honour-roll`, `${TEST_ORIGIN}/en/honour-roll`]);
 
     for (const file of files) {
       const res = await ctx.request(file.slice(TEST_ORIGIN.length));

@@ -24,9 +24,14 @@ const pagesSource: SitemapSource = {
   name: 'pages',
   count: async () => ({ count: 1, latest: null }),
   page: async () => {
+    const covered = new Set(sitemapSources.flatMap((s) => s.covers ?? []));
     const paths = [
       '/',
-      ...new Set(publicNav.filter((n) => (n.audience ?? 'everyone') === 'everyone').map((n) => n.path)),
+      ...new Set(
+        publicNav
+          .filter((n) => (n.audience ?? 'everyone') === 'everyone' && !covered.has(n.path))
+          .map((n) => n.path),
+      ),
     ];
     return paths.flatMap((path) => [{ path }, { path: path === '/' ? '/en' : `/en${path}` }]);
   },

@@ -88,6 +88,7 @@ export const ID_PREFIXES = [
   'ivis',
   'ifol',
   'cmnd',
+  'cev',
   // citizen assessments, consent ledger (issue 14)
   'cit',
   'cld',

@@ -5,14 +5,18 @@ import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCommendationsRoutes } from './commendations.http.server.ts';
 import { commendationsPermissions } from './commendations.policies.ts';
 import { createCommendationsRepository } from './commendations.repository.server.ts';
+import { seedDemoCommendations } from './commendations.seed.server.ts';
+import { honourRollSitemap } from './commendations.sitemap.repository.server.ts';
+import { awaitingDecisionFor } from './commendations.usecases.server.ts';
 import { commendationsLinksPort } from './index.server.ts';
 
 export const repositories = () => ({ commendations: createCommendationsRepository() });
 
 export const feature: FeatureModule = {
   name: 'commendations',
-  tables: ['comm_nominations'],
+  tables: ['comm_nominations', 'comm_evidence'],
   repositories,
+  seedDemo: seedDemoCommendations,
   permissions: commendationsPermissions,
   http: [mountCommendationsRoutes],
   publicPages: ['commendations/pages/honour-roll'],
@@ -24,6 +28,7 @@ export const feature: FeatureModule = {
       group: 'work',
     },
   ],
+  sitemap: [honourRollSitemap],
   publicNav: [{ path: '/honour-roll', label: 'commendations.publicNav', group: 'footer' }],
   indicatorSources: [
     {
@@ -43,11 +48,28 @@ export const feature: FeatureModule = {
       },
     },
   ],
+  async workItems(deps, actor) {
+    return (await awaitingDecisionFor(deps, actor)).map((n) => ({
+      key: `commendations:${n.id}`,
+      label: n.status === 'review' ? 'commendations.work.decide' : 'commendations.work.review',
+      params: { name: n.nomineeName.slice(0, 120) },
+      href: `/admin/commendations/${n.id}`,
+      dueDate: null,
+      overdue: false,
+    }));
+  },
   personalData: {
     inventory: [
       {
         table: 'comm_nominations',
         fields: ['nominee_name', 'achievements', 'created_by'],
+        purpose: 'commendations.privacy.purpose',
+        retention: 'commendations.privacy.retention',
+        visibleTo: 'commendations.privacy.visibleTo',
+      },
+      {
+        table: 'comm_evidence',
+        fields: ['file_id', 'file_name', 'caption', 'added_by'],
         purpose: 'commendations.privacy.purpose',
         retention: 'commendations.privacy.retention',
         visibleTo: 'commendations.privacy.visibleTo',

@@ -1,7 +1,7 @@
 // SQL for commendation nominations and the honour roll.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { likeEscape, queryRows, textArray, toDay } from '../../db/sql.server.ts';
+import { likeEscape, queryRows, textArray, toDate, toDay } from '../../db/sql.server.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { fold } from '../../lib/vn-text.ts';
 import type { CommCategory, CommLevel, CommStatus, NomineeKind } from './commendations.vocab.ts';
@@ -40,6 +40,15 @@ const toRecord = (r: NominationRecord): NominationRecord => ({
 });
 const folded = (v: NominationValues, decision: string | null) =>
   fold(`${v.nomineeName} ${v.title} ${v.achievements} ${decision ?? ''}`);
+
+export interface EvidenceRecord {
+  id: string;
+  nominationId: string;
+  fileId: string;
+  fileName: string;
+  caption: string;
+  addedAt: Date;
+}
 
 export function createCommendationsRepository() {
   return {
@@ -156,6 +165,32 @@ export function createCommendationsRepository() {
     },
     async forgetCreator(db: Db, userId: string): Promise<void> {
       await db.execute(sql`UPDATE comm_nominations SET created_by = NULL WHERE created_by = ${userId}`);
+      await db.execute(sql`UPDATE comm_evidence SET added_by = NULL WHERE added_by = ${userId}`);
+    },
+    async insertEvidence(
+      db: Db,
+      e: { nominationId: string; fileId: string; fileName: string; caption: string },
+      by: string | null,
+    ) {
+      const id = newId('cev');
+      await db.execute(sql`INSERT INTO comm_evidence (id, nomination_id, file_id, file_name, caption, added_by)
+        VALUES (${id}, ${e.nominationId}, ${e.fileId}, ${e.fileName}, ${e.caption}, ${by})`);
+      return id;
+    },
+    async evidenceOf(db: Db, nominationId: string) {
+      const rows = await queryRows<EvidenceRecord>(
+        db,
+        sql`SELECT id, nomination_id AS "nominationId", file_id AS "fileId", file_name AS "fileName", caption,
+          added_at AS "addedAt" FROM comm_evidence WHERE nomination_id = ${nominationId} ORDER BY added_at, id`,
+      );
+      return rows.map((r) => ({ ...r, addedAt: toDate(r.addedAt) as Date }));
+    },
+    async deleteEvidence(db: Db, nominationId: string, id: string) {
+      const rows = await queryRows<{ fileId: string }>(
+        db,
+        sql`DELETE FROM comm_evidence WHERE id = ${id} AND nomination_id = ${nominationId} RETURNING file_id AS "fileId"`,
+      );
+      return rows[0]?.fileId ?? null;
     },
   };
 }

@@ -270,3 +270,17 @@ export async function nominationFormOptions(deps: CommDeps, actor: Actor) {
     ),
   };
 }
+
+/** Open nominations the actor may review and decide (their work item until decided or declined). */
+export async function awaitingDecisionFor(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor) {
+  if (actor.kind !== 'user' || scopeRoots(actor, 'commendations.nomination.decide').length === 0) return [];
+  const unitIds = (await deps.repos.units.all(deps.db))
+    .filter((u) => can(actor, 'commendations.nomination.decide', { unitId: u.id }))
+    .map((u) => u.id);
+  const [nominated, review] = await Promise.all(
+    (['nominated', 'review'] as const).map((status) =>
+      deps.repos.commendations.list(deps.db, { status, unitIds, limit: 50 }),
+    ),
+  );
+  return [...(review ?? []), ...(nominated ?? [])];
+}

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCooperationRoutes } from './cooperation.http.server.ts';
 import { cooperationPermissions } from './cooperation.policies.ts';
 import { createCooperationRepository } from './cooperation.repository.server.ts';
+import { seedDemoCooperation } from './cooperation.seed.server.ts';
 import { cooperationLinksPort } from './index.server.ts';
 
 export const repositories = () => ({ cooperation: createCooperationRepository() });
@@ -13,6 +14,7 @@ export const feature: FeatureModule = {
   name: 'cooperation',
   tables: ['coop_partners', 'coop_activities', 'coop_documents'],
   repositories,
+  seedDemo: seedDemoCooperation,
   permissions: cooperationPermissions,
   http: [mountCooperationRoutes],
   nav: [

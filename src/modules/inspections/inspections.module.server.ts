@@ -6,6 +6,7 @@ import { inspectionsLinksPort } from './index.server.ts';
 import { mountInspectionsRoutes } from './inspections.http.server.ts';
 import { inspectionsPermissions } from './inspections.policies.ts';
 import { createInspectionsRepository } from './inspections.repository.server.ts';
+import { seedDemoInspections } from './inspections.seed.server.ts';
 import { overdueFollowUpsFor } from './inspections.usecases.server.ts';
 
 export const repositories = () => ({ inspections: createInspectionsRepository() });
@@ -14,6 +15,7 @@ export const feature: FeatureModule = {
   name: 'inspections',
   tables: ['insp_plans', 'insp_visits', 'insp_followups'],
   repositories,
+  seedDemo: seedDemoInspections,
   permissions: inspectionsPermissions,
   http: [mountInspectionsRoutes],
   nav: [

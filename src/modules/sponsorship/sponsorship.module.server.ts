@@ -6,6 +6,8 @@ import { sponsorshipLinksPort } from './index.server.ts';
 import { mountSponsorshipRoutes } from './sponsorship.http.server.ts';
 import { sponsorshipPermissions } from './sponsorship.policies.ts';
 import { createSponsorshipRepository } from './sponsorship.repository.server.ts';
+import { seedDemoSponsorship } from './sponsorship.seed.server.ts';
+import { sponsorsSitemap } from './sponsorship.sitemap.repository.server.ts';
 
 export const repositories = () => ({ sponsorship: createSponsorshipRepository() });
 
@@ -37,6 +39,7 @@ export const feature: FeatureModule = {
   name: 'sponsorship',
   tables: ['sponsors', 'sponsorship_agreements', 'donations'],
   repositories,
+  seedDemo: seedDemoSponsorship,
   permissions: sponsorshipPermissions,
   http: [mountSponsorshipRoutes],
   publicPages: ['sponsorship/pages/sponsors'],
@@ -48,6 +51,7 @@ export const feature: FeatureModule = {
       group: 'work',
     },
   ],
+  sitemap: [sponsorsSitemap],
   publicNav: [{ path: '/sponsors', label: 'sponsorship.publicNav', group: 'footer' }],
   indicatorSources: [
     source('sponsorship.value_vnd', 'sponsorship.indicator.value', 'value', 'kind'),

@@ -145,6 +145,31 @@ export function createSponsorshipRepository() {
         ${JSON.stringify(v.books)}::jsonb, ${fold(`${sponsorName} ${v.description} ${v.purpose}`)}, ${by})`);
       return id;
     },
+    /** Saves a corrected donation if `version` is still the stored one (false: someone saved meanwhile). */
+    async updateDonation(db: Db, id: string, v: DonationValues, sponsorName: string, version: number) {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE donations SET sponsor_id = ${v.sponsorId}, agreement_id = ${v.agreementId}, unit_id = ${v.unitId},
+          kind = ${v.kind}, description = ${v.description}, value_vnd = ${v.valueVnd}, received_on = ${v.receivedOn},
+          purpose = ${v.purpose}, plan_instance_ids = ${textArray(v.planInstanceIds)}::text[], event_id = ${v.eventId},
+          books = ${JSON.stringify(v.books)}::jsonb, search_folded = ${fold(`${sponsorName} ${v.description} ${v.purpose}`)},
+          version = version + 1, updated_at = now() WHERE id = ${id} AND version = ${version} RETURNING id`,
+      );
+      return rows.length === 1;
+    },
+    /** Deletes a donation not yet catalogued, at `version`; says why not otherwise. */
+    async deleteDonation(db: Db, id: string, version: number): Promise<'deleted' | 'catalogued' | 'stale'> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`DELETE FROM donations WHERE id = ${id} AND version = ${version} AND catalogued_at IS NULL RETURNING id`,
+      );
+      if (rows.length === 1) return 'deleted';
+      const now = await queryRows<{ catalogued: boolean }>(
+        db,
+        sql`SELECT catalogued_at IS NOT NULL AS catalogued FROM donations WHERE id = ${id}`,
+      );
+      return now[0]?.catalogued ? 'catalogued' : 'stale';
+    },
     async donationById(db: Db, id: string) {
       const rows = await queryRows<DonationRecord>(
         db,
@@ -191,17 +216,19 @@ export function createSponsorshipRepository() {
         from: string;
         to: string;
         unitIds?: readonly string[] | undefined;
-        by?: 'unit' | 'kind' | 'source' | undefined;
+        by?: 'unit' | 'kind' | 'source' | 'year' | undefined;
       },
     ) {
       const key =
-        q.by === 'unit'
-          ? sql`d.unit_id`
-          : q.by === 'kind'
-            ? sql`d.kind`
-            : q.by === 'source'
-              ? sql`s.kind`
-              : sql`NULL`;
+        q.by === 'year'
+          ? sql`extract(year FROM d.received_on)::int::text`
+          : q.by === 'unit'
+            ? sql`d.unit_id`
+            : q.by === 'kind'
+              ? sql`d.kind`
+              : q.by === 'source'
+                ? sql`s.kind`
+                : sql`NULL`;
       const value = q.what === 'value' ? sql`coalesce(sum(d.value_vnd), 0)::float` : sql`count(*)::float`;
       const rows = await queryRows<{ key: string | null; value: number }>(
         db,

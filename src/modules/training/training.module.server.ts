@@ -6,6 +6,7 @@ import { trainingLinksPort } from './index.server.ts';
 import { mountTrainingRoutes } from './training.http.server.ts';
 import { trainingPermissions } from './training.policies.ts';
 import { createTrainingRepository } from './training.repository.server.ts';
+import { seedDemoTraining } from './training.seed.server.ts';
 
 export const repositories = () => ({ training: createTrainingRepository() });
 
@@ -29,6 +30,7 @@ export const feature: FeatureModule = {
   name: 'training',
   tables: ['training_courses', 'training_sessions', 'training_participants', 'training_attendance'],
   repositories,
+  seedDemo: seedDemoTraining,
   permissions: trainingPermissions,
   http: [mountTrainingRoutes],
   nav: [{ path: '/admin/training', label: 'training.nav', action: 'training.course.read', group: 'work' }],

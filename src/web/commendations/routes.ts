@@ -10,4 +10,5 @@ export const commendationsAdmin: RouteConfigEntry[] = [
   route('admin/commendations', 'commendations/admin/list.tsx'),
   route('admin/commendations/new', 'commendations/admin/new.tsx'),
   route('admin/commendations/:nominationId', 'commendations/admin/detail.tsx'),
+  route('admin/commendations/:nominationId/evidence', 'commendations/admin/evidence.tsx'),
 ];

@@ -70,6 +70,20 @@ export function parseBookLines(text: string) {
     });
 }
 
+/** The book list as the form's lines (the inverse of parseBookLines). */
+export const bookLines = (
+  books: ReadonlyArray<{
+    title: string;
+    creators: string[];
+    isbn: string | null;
+    year: number | null;
+    copies: number;
+  }>,
+) =>
+  books
+    .map((b) => [b.title, b.creators.join('; '), b.isbn ?? '', b.year ?? '', b.copies].join(' | '))
+    .join('\n');
+
 export function parseDonationForm(form: FormData) {
   const v = formValues(form, DONATION_FIELDS);
   const plans = form.getAll('planInstanceIds').map(String);

@@ -11,4 +11,5 @@ export const sponsorshipAdmin: RouteConfigEntry[] = [
   route('admin/sponsorship/donations', 'sponsorship/admin/donations.tsx'),
   route('admin/sponsorship/donations/new', 'sponsorship/admin/donation-new.tsx'),
   route('admin/sponsorship/donations/:donationId', 'sponsorship/admin/donation.tsx'),
+  route('admin/sponsorship/donations/:donationId/edit', 'sponsorship/admin/donation-edit.tsx'),
 ];

@@ -16,6 +16,7 @@ const OWN_RULE: Record<string, string> = {
     'one private feed address per person; a second press replaces it (the address is a secret)',
   inviteUser: 'unique e-mail; run through onceFormAfter (better-auth and mail cannot join the transaction)',
   inviteOptions: 'reads the invite form’s choices',
+  addEvidence: 'run through onceFormAfter (the uploaded file is stored outside the claiming transaction)',
   registerForEvent: 'its own idempotency key in the form, and one live registration per signed-in person',
   startHarvestRun: 'a source with a harvest running refuses a second one (409)',
   startTabularImport: 'moves an existing draft import to queued once (state check under lock)',

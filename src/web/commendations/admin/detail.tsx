@@ -2,7 +2,8 @@
 // form (until decided) and the review steps for the Department's officers: take into review, decide (number,
 // date, level) or decline with a reason.
 import { data } from 'react-router';
-import { formatIsoDay } from '../../../lib/dates.ts';
+import { formatDate, formatIsoDay } from '../../../lib/dates.ts';
+import { listEvidence } from '../../../modules/commendations/commendations.evidence.server.ts';
 import {
   DecisionSchema,
   decideNomination,
@@ -22,6 +23,7 @@ import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
 import { formDay, formValues } from '../../units/forms.server.ts';
+import { EvidenceFiles } from '../components/EvidenceFiles.tsx';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { NOMINATION_MESSAGES, nominationInput, readNominationForm } from '../forms.server.ts';
 import type { Route } from './+types/detail.ts';
@@ -38,6 +40,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       },
       unitName: v.unitName,
       nomineeUnitName: v.nomineeUnitName,
+      evidenceFiles: (await listEvidence(deps, actor, n.id)).map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        caption: f.caption,
+        added: formatDate(f.addedAt),
+      })),
+      canEdit: v.canEdit,
       canDecide: v.canDecide,
       form: v.canEdit
         ? {
@@ -193,6 +202,7 @@ export default function NominationDetail({ loaderData, actionData }: Route.Compo
           </ul>
         </>
       ) : null}
+      <EvidenceFiles nominationId={n.id} files={loaderData.evidenceFiles} canEdit={loaderData.canEdit} />
       {loaderData.canDecide ? (
         <section aria-labelledby="review-heading">
           <h2 id="review-heading">{t('commendations.review.heading')}</h2>

@@ -17,6 +17,8 @@ import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { budgetLineView, sumsView } from '../components/budget-view.server.ts';
 import { sourceKey, stageKey } from '../components/budget-view.ts';
 import { PlanUnitSelect, PlanYearSelect } from '../components/PlanFilterSelects.tsx';
+import { SponsorshipTotals } from '../components/SponsorshipTotals.tsx';
+import { sponsorshipTotalsView } from '../components/sponsorship-totals.server.ts';
 import type { Route } from './+types/budget.ts';
 
 const FILTER_KEYS = ['year', 'unit', 'source'] as const;
@@ -35,9 +37,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const parsed = BudgetQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   try {
-    const [{ lines, totals }, units] = await Promise.all([
+    const [{ lines, totals }, units, sponsorship] = await Promise.all([
       listBudget(deps, actor, query, { limit: LINES_SHOWN }),
       listPlanUnits(deps, actor),
+      sponsorshipTotalsView(deps, actor, query),
     ]);
     // Where a unit can start a new estimate: its instances of the chosen (or current) year.
     const estimateYear =
@@ -52,6 +55,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         filters: raw,
         exportQuery: new URLSearchParams(raw).toString(),
         units,
+        sponsorship,
         lines: lines.map((l) => budgetLineView(actor, l)),
         totals: {
           all: sumsView(totals.all),
@@ -180,6 +184,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
         head={t('planBudget.col.year')}
         rows={d.totals.byYear}
       />
+      <SponsorshipTotals data={d.sponsorship} />
 
       <h2>{t('planBudget.lines.heading')}</h2>
       {d.lines.length ? (

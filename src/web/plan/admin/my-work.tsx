@@ -1,9 +1,11 @@
 // Back office: "My work" — what needs me now first (assigned to me, awaiting my approval, due this month), then
 // the rest of my units' parts of the plan, paged. A table on wide screens, cards on a phone; overdue flagged.
 import type { MessageKey } from '../../../lib/i18n.ts';
+import { workItemsFor } from '../../admin/dashboard.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { RegisterWork } from '../components/RegisterWork.tsx';
 import { WorkTable } from '../components/WorkTable.tsx';
 import { myWorkRows } from '../my-work.server.ts';
 import { groupMyWork } from '../my-work-groups.ts';
@@ -12,9 +14,12 @@ import type { Route } from './+types/my-work.ts';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
-    const { today, rows } = await myWorkRows(deps, actor);
+    const [{ today, rows }, registers] = await Promise.all([
+      myWorkRows(deps, actor),
+      workItemsFor(deps, actor),
+    ]);
     const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
-    return { total: rows.length, ...groupMyWork(rows, today, page) };
+    return { total: rows.length, registers, ...groupMyWork(rows, today, page) };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -34,7 +39,7 @@ export default function PlanMyWorkPage({ loaderData }: Route.ComponentProps) {
     <>
       <title>{`${t('planwork.myWork.title')} — Suốt Đời`}</title>
       <h1>{t('planwork.myWork.title')}</h1>
-      {total === 0 ? <p>{t('planwork.myWork.empty')}</p> : null}
+      {total === 0 && loaderData.registers.length === 0 ? <p>{t('planwork.myWork.empty')}</p> : null}
       <ul className="stat-row" aria-label={t('portal.myWork.summary')}>
         {groups.map((g) => (
           <li key={g.id}>
@@ -44,6 +49,7 @@ export default function PlanMyWorkPage({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      <RegisterWork items={loaderData.registers} />
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={`work-${g.id}`} className="work-group">
           <h2 id={`work-${g.id}`}>

@@ -40,9 +40,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       eventTitle: v.eventTitle,
       eventId: d.eventId,
       canCatalogue: v.canEdit && v.canCatalogue,
+      canEdit: v.canEdit,
       done: doneNotice(request.url, {
         created: 'sponsorship.done.donation',
         catalogued: 'sponsorship.done.catalogued',
+        updated: 'sponsorship.done.donationUpdated',
       }),
     };
   } catch (e) {
@@ -106,6 +108,11 @@ export default function DonationDetail({ loaderData, actionData }: Route.Compone
           </>
         ) : null}
       </dl>
+      {loaderData.canEdit ? (
+        <p>
+          <a href={href(`/admin/sponsorship/donations/${d.id}/edit`)}>{t('sponsorship.donation.edit')}</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/admin/sponsorship/donations/${d.id}/letter.docx`}>{t('sponsorship.letter.download')}</a>
       </p>

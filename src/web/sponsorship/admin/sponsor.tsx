@@ -53,6 +53,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         created: 'sponsorship.done.created',
         updated: 'sponsorship.done.updated',
         agreement: 'sponsorship.done.agreement',
+        donationDeleted: 'sponsorship.done.donationDeleted',
       }),
     };
   } catch (e) {
