@@ -92,6 +92,7 @@ export const ID_PREFIXES = [
   'cit',
   'cld',
   'brc',
+  'rev',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

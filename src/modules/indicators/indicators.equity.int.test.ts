@@ -37,9 +37,15 @@ describe('equity view', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    communes = await placesPort.communes(ctx.deps, ctx.deps.db);
-    expect(communes.length).toBeGreaterThanOrEqual(3);
     const unit = await unitIdOf(ctx, 'thu-vien-tinh');
+    // Three communes in the places data (the names profiles choose from).
+    for (const [i, c] of ['Phường Equity Một', 'Xã Equity Hai', 'Xã Equity Ba'].entries())
+      await ctx.dbh.query(
+        `INSERT INTO places (id, unit_id, kind, name, commune) VALUES ($1, $2, 'community_library', $3, $4)`,
+        [`plc_eq${i}`, unit, `Điểm đọc ${c}`, c],
+      );
+    communes = ['Phường Equity Một', 'Xã Equity Hai', 'Xã Equity Ba'];
+    expect(await placesPort.communes(ctx.deps, ctx.deps.db)).toEqual(expect.arrayContaining(communes));
     const { eventId, sessionIds } = await addEvent(ctx, unit, { sessions: [{ at: '2026-03-10T02:00:00Z' }] });
     const s = sessionIds[0] ?? '';
     // Commune A: 12 adults (25–39) and 3 children; commune B: 11 people aged 40–59; one with no commune.
