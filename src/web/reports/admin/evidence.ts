@@ -10,6 +10,7 @@ import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
 import { addEvidenceFile } from '../../../modules/reports/reports.evidence.server.ts';
 import { requestContext } from '../../context.ts';
+import { failure } from '../../ui/forms.ts';
 import type { Route } from './+types/evidence.ts';
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await rm(tempPath, { force: true });
     if (!isAppError(e)) throw e;
     // Back to the page with the reason (no JS: the page shows it above the form).
-    if (e.status === 400 || e.status === 415) throw e;
+    if (e.status === 400 || e.status === 415 || e.status === 413) return failure(e, {});
     return redirect(`${page}?evidenceError=${encodeURIComponent(e.messageKey)}#evidence`, 303);
   }
 }
