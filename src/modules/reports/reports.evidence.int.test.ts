@@ -43,7 +43,7 @@ describe('evidence files of manual values', () => {
         fileName: 'minh-chung.pdf',
         indicatorCode: code,
       }),
-    ).rejects.toMatchObject({ status: 415 });
+    ).rejects.toMatchObject({ code: 'files.type_not_allowed' });
     await expect(
       addEvidenceFile(ctx.deps, staff, PERIOD, library, {
         tempPath: await temp(PDF),
