@@ -83,9 +83,11 @@ export async function addEvidenceFile(
   const id = newId('rev');
   await deps.db.transaction(async (tx) => {
     await tx.execute(
-      sql`INSERT INTO report_evidence_files (id, submission_id, indicator_code, file_id, file_name, uploaded_by)
-          VALUES (${id}, ${submissionId}, ${upload.indicatorCode}, ${stored.id}, ${stored.originalName.slice(0, 255)},
-                  ${actor.kind === 'user' ? actor.userId : null})`,
+      sql`INSERT INTO report_evidence_files (id, submission_id, indicator_code, file_id, file_sha256, file_name,
+                                             uploaded_by)
+          VALUES (${id}, ${submissionId}, ${upload.indicatorCode}, ${stored.id}, ${stored.sha256},
+                  ${stored.originalName.slice(0, 255)}, ${actor.kind === 'user' ? actor.userId : null})
+          ON CONFLICT (submission_id, indicator_code, file_sha256) DO NOTHING`,
     );
     await deps.audit.record(tx, actor, {
       action: 'reports.evidence.add',
