@@ -201,6 +201,12 @@ export interface IndicatorSource {
    */
   unitAdditive?: boolean;
   compute(deps: AppDeps, query: IndicatorQuery): Promise<IndicatorRow[]>;
+  /**
+   * The learner ids of the people this source counted in the period (distinct; people not linked to a learner
+   * profile left out), for the equity view: the indicators module unions every source's ids and asks the
+   * learners module for their commune and year of birth. Only on sources that count people.
+   */
+  participants?(deps: AppDeps, query: Pick<IndicatorQuery, 'from' | 'to' | 'unitIds'>): Promise<string[]>;
 }
 
 /** Who a data-subject request is about: every identifier the platform verified for the person. */

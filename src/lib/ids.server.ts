@@ -94,6 +94,7 @@ export const ID_PREFIXES = [
   'cld',
   'brc',
   'rst',
+  'rev',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -225,6 +225,18 @@ export function createAccessRepository() {
       return rows;
     },
 
+    /** Account e-mail addresses of these users (disabled accounts left out), for notices by e-mail. */
+    async activeEmails(
+      db: Db,
+      userIds: readonly string[],
+    ): Promise<Array<{ userId: string; email: string }>> {
+      if (!userIds.length) return [];
+      return db
+        .select({ userId: accessUsers.id, email: accessUsers.email })
+        .from(accessUsers)
+        .where(and(inArray(accessUsers.id, [...userIds]), isNull(accessUsers.disabledAt)));
+    },
+
     /** Locks the grant row so a concurrent revoke waits and then sees it revoked. */
     async findGrantForUpdate(db: Db, grantId: string): Promise<GrantRow | undefined> {
       const rows = await db

@@ -8,4 +8,7 @@ export const accessPort = {
   /** Staff and managers granted on exactly these units (active grants), for notices to a unit. */
   staffOfUnits: (deps: Repos, db: Db, unitIds: readonly string[]) =>
     deps.repos.access.staffOfUnits(db, unitIds),
+  /** Account e-mail addresses of these users, active accounts only (batched), for notices by e-mail. */
+  activeEmails: (deps: Repos, db: Db, userIds: readonly string[]) =>
+    deps.repos.access.activeEmails(db, userIds),
 };

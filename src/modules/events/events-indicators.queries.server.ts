@@ -10,7 +10,7 @@ import { queryRows, textArray } from '../../db/sql.server.ts';
 
 const HELD = sql`e.status = 'published' AND e.source = 'local' AND NOT s.cancelled`;
 
-function scope(q: IndicatorQuery): SQL {
+function scope(q: Pick<IndicatorQuery, 'from' | 'to' | 'unitIds'>): SQL {
   const units = q.unitIds ? sql` AND e.unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``;
   return sql`${HELD} AND s.starts_at >= ${q.from} AND s.starts_at < ${q.to}${units}`;
 }
@@ -85,5 +85,17 @@ export const eventIndicatorSources: IndicatorSource[] = [
             sql`JOIN event_attendance a ON a.session_id = s.id`,
           )
         : run(deps, q, sql`coalesce(sum(s.attendance_people), 0)`, sql``, sql` AND s.attendance_people > 0`),
+    // Who attended: the registered learner (a family member) or the account holder; walk-ins have no profile.
+    async participants(deps, q) {
+      const rows = await queryRows<{ id: string }>(
+        deps.db,
+        sql`SELECT DISTINCT coalesce(r.learner_id, r.user_id) AS id
+              FROM event_sessions s JOIN events e ON e.id = s.event_id
+              JOIN event_attendance a ON a.session_id = s.id
+              JOIN event_registrations r ON r.id = a.registration_id
+             WHERE ${scope(q)} AND coalesce(r.learner_id, r.user_id) IS NOT NULL`,
+      );
+      return rows.map((r) => r.id);
+    },
   },
 ];

@@ -9,7 +9,12 @@ export const repositories = () => ({ indicators: createIndicatorsRepository() })
 
 export const feature: FeatureModule = {
   name: 'indicators',
-  tables: ['indicator_definitions', 'indicator_targets', 'indicator_manual_values'],
+  tables: [
+    'indicator_definitions',
+    'indicator_targets',
+    'indicator_manual_values',
+    'indicator_commune_population',
+  ],
   repositories,
   permissions: indicatorPermissions,
   api: [registerIndicatorRoutes],

@@ -11,4 +11,6 @@ export const indicatorPermissions = {
   'indicators.dashboard.readAll': { roles: OVERSIGHT, scope: 'any-grant' },
   'indicators.definition.read': { roles: [...STAFF, ...OVERSIGHT], scope: 'any-grant' },
   'indicators.definition.manage': { roles: ['department_officer'], scope: 'any-grant' },
+  // Population figures per commune for the equity view: loaded by an administrator (or the focal point).
+  'indicators.population.manage': { roles: ['administrator', 'department_officer'], scope: 'any-grant' },
 } satisfies PermissionTable;

@@ -164,6 +164,41 @@ export function createIndicatorsRepository() {
       );
     },
 
+    /** Population per commune in the year (the latest earlier year's figure where the year has none). */
+    async populationOf(db: Db, year: number): Promise<Map<string, number>> {
+      const rows = await queryRows<{ commune: string; population: number }>(
+        db,
+        sql`SELECT DISTINCT ON (commune) commune, population FROM indicator_commune_population
+             WHERE year <= ${year} ORDER BY commune, year DESC`,
+      );
+      return new Map(rows.map((r) => [r.commune, Number(r.population)]));
+    },
+
+    /** Inserts or replaces each commune and year's figure; returns how many rows actually changed. */
+    async upsertPopulation(
+      db: Db,
+      lines: ReadonlyArray<{ commune: string; year: number; population: number; source: string }>,
+      by: string | null,
+      at: Date,
+    ): Promise<number> {
+      let changed = 0;
+      for (const l of lines) {
+        const rows = await queryRows<{ commune: string }>(
+          db,
+          sql`INSERT INTO indicator_commune_population (commune, year, population, source, updated_by, updated_at)
+              VALUES (${l.commune}, ${l.year}, ${l.population}, ${l.source}, ${by}, ${at})
+              ON CONFLICT (commune, year) DO UPDATE
+                SET population = EXCLUDED.population, source = EXCLUDED.source,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+              WHERE indicator_commune_population.population <> EXCLUDED.population
+                 OR indicator_commune_population.source <> EXCLUDED.source
+              RETURNING commune`,
+        );
+        changed += rows.length;
+      }
+      return changed;
+    },
+
     async deleteManualValue(db: Db, indicatorId: string, unitId: string, year: number): Promise<void> {
       await db.execute(
         sql`DELETE FROM indicator_manual_values

@@ -66,6 +66,14 @@ export const learnersPort = {
   async managedBy(deps: Deps, userId: string): Promise<LearnerProfileSummary[]> {
     return (await deps.repos.learners.managedBy(deps.db, userId)).map(summary);
   },
+  /** Verified mobile numbers (E.164) of these accounts, by user id (one query), for notices by SMS. */
+  async verifiedPhones(deps: Deps, userIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await deps.repos.learners.contactsOf(deps.db, [...new Set(userIds)]);
+    const out = new Map<string, string>();
+    for (const r of rows)
+      if (r.kind === 'phone' && r.verifiedAt && !out.has(r.userId)) out.set(r.userId, r.address);
+    return out;
+  },
   /** Whether this account manages this learner (its own id included): the guardian sees the child's record. */
   async manages(deps: Deps, userId: string, learnerId: string): Promise<boolean> {
     if (userId === learnerId) return true;
@@ -98,6 +106,8 @@ function summary(r: {
 export interface LearnerDemographics {
   birthYear: number | null;
   sex: 'female' | 'male' | 'other' | null;
+  /** The commune the person declared (a name from the places data), for the equity view's per-commune rows. */
+  commune: string | null;
 }
 
 /**
@@ -110,7 +120,7 @@ export async function learnerDemographics(
   ids: readonly string[],
 ): Promise<Map<string, LearnerDemographics>> {
   const rows = await profilesRepository.profiles(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null }]));
+  return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null, commune: r.commune }]));
 }
 
 /** Consents a guardian gave for a managed profile: withdrawn from the privacy page (recorded in the ledger). */

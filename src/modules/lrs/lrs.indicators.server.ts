@@ -1,6 +1,8 @@
 // Indicator sources of the LRS (issue 13): learning hours recorded and active learners, from this module's
 // own statements only, by unit, commune or category.
+import { sql } from 'drizzle-orm';
 import type { IndicatorSource } from '../../app/module.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
 
 const BY = { unit: 'unit', commune: 'commune', category: 'category' } as const;
 
@@ -23,5 +25,18 @@ const source = (key: string, what: 'hours' | 'learners'): IndicatorSource => ({
 
 export const lrsIndicatorSources: IndicatorSource[] = [
   source('lrs.learningHours', 'hours'),
-  source('lrs.activeLearners', 'learners'),
+  {
+    ...source('lrs.activeLearners', 'learners'),
+    // The learners whose (unvoided) statements fall in the period, for the equity view.
+    async participants(deps, q) {
+      const units = q.unitIds ? sql` AND unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``;
+      const rows = await queryRows<{ id: string }>(
+        deps.db,
+        sql`SELECT DISTINCT learner_id AS id FROM lrs_statements
+             WHERE learner_id IS NOT NULL AND NOT voided
+               AND "timestamp" >= ${q.from} AND "timestamp" < ${q.to}${units}`,
+      );
+      return rows.map((r) => r.id);
+    },
+  },
 ];

@@ -9,10 +9,11 @@ import { notFound } from '../../lib/errors.ts';
 import { indicatorsPort } from '../indicators/index.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
 import { buildReportDocx } from './reports.docx.server.ts';
+import { evidenceOf } from './reports.evidence.server.ts';
 import { docxToPdf, libreOfficeAvailable } from './reports.pdf.server.ts';
-import { consolidate } from './reports.values.server.ts';
+import { type Consolidated, consolidate } from './reports.values.server.ts';
 import { GENERATOR_VERSION } from './reports.vocab.ts';
-import { buildReportXlsx } from './reports.xlsx.server.ts';
+import { type AnnexEvidence, buildReportXlsx } from './reports.xlsx.server.ts';
 
 export const GENERATE_JOB = 'reports.generate';
 
@@ -87,7 +88,7 @@ export async function generateDocuments(deps: AppDeps, generationId: string): Pr
       recipients: RECIPIENTS,
       unitName,
     });
-    const xlsx = await buildReportXlsx(period, data);
+    const xlsx = await buildReportXlsx(period, data, await annexEvidence(deps, period.id, data));
     await repo.setProgress(deps.db, g.id, 'running', 75);
     const files: Array<{ format: 'docx' | 'xlsx' | 'pdf'; content: Uint8Array }> = [
       { format: 'docx', content: docx },
@@ -126,4 +127,17 @@ export async function generateDocuments(deps: AppDeps, generationId: string): Pr
 export async function runGenerateJob(deps: AppDeps, job: Job): Promise<void> {
   const id = (job.payload as { generationId?: unknown } | null)?.generationId;
   if (typeof id === 'string') await generateDocuments(deps, id);
+}
+
+/** The evidence files of the units in the document, for the annex's evidence sheet. */
+async function annexEvidence(deps: AppDeps, periodId: string, data: Consolidated): Promise<AnnexEvidence[]> {
+  const names = new Map(data.units.map((u) => [u.id, u.name]));
+  const subs = (await deps.repos.reports.submissions(deps.db, periodId)).filter((s) => names.has(s.unitId));
+  const unitOf = new Map(subs.map((s) => [s.id, s.unitId]));
+  return (await evidenceOf(deps.db, [...unitOf.keys()])).map((e) => ({
+    unitName: names.get(unitOf.get(e.submissionId) ?? '') ?? '',
+    indicatorCode: e.indicatorCode,
+    fileName: e.fileName,
+    uploadedAt: e.uploadedAt,
+  }));
 }

@@ -17,6 +17,7 @@ export const feature: FeatureModule = {
     'report_submission_events',
     'report_generations',
     'report_documents',
+    'report_evidence_files',
   ],
   repositories,
   permissions: reportPermissions,

@@ -89,6 +89,21 @@ describe('reminders to units late with their report', () => {
     expect(await mine(curator)).toEqual([]);
   });
 
+  it('sends each reminder by e-mail too (the outbox without SMTP), once per person and stage', async () => {
+    const mail = await ctx.dbh.query<{ subject: string; body_text: string; purpose: string }>(
+      'SELECT subject, body_text, purpose FROM mail_outbox WHERE to_address = $1 ORDER BY created_at',
+      ['nhac.thuvien@example.vn'],
+    );
+    expect(mail).toHaveLength(3);
+    expect(mail.every((m) => m.purpose === 'reports.reminder')).toBe(true);
+    expect(mail[2]?.body_text).toContain('Quá hạn');
+    expect(mail[2]?.body_text).toContain(`/admin/reports/${PERIOD}/units/${library}`);
+    const museum = await ctx.dbh.query('SELECT 1 FROM mail_outbox WHERE to_address = $1', [
+      'nhac.baotang@example.vn',
+    ]);
+    expect(museum).toHaveLength(0);
+  });
+
   it('is a registered job run daily', () => {
     expect(Object.keys(jobHandlers)).toContain(REMINDERS_JOB);
     expect(feature.schedules).toContainEqual({ kind: REMINDERS_JOB, dailyAt: '08:00' });

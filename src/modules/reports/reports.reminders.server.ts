@@ -1,11 +1,17 @@
 // Reminders to units late with their report (issue 13): a daily job (`reports.reminders`) looks at every open
 // period and, for each reporting unit whose submission is neither submitted nor accepted, notifies its staff
-// and managers in the app 7 days before the deadline, the day before, and the day after it (late). Each
-// notification has a dedupe key (period, unit, reminder, person): however often the job runs, once each.
+// and managers 7 days before the deadline, the day before, and the day after it (late): in the app, and through
+// the notification channel (sendNotice) by e-mail to the account's address, or by SMS/Zalo to its verified mobile
+// when the account has no real address; with neither provider configured the notice waits in the outbox. Each
+// in-app notification has a dedupe key (period, unit, reminder, person) and the outside notice goes out only
+// when that notification is new: however often the job runs, one reminder per person, unit and stage.
 import type { AppDeps } from '../../app/deps.types.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { accessPort } from '../access/index.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
+import { learnersPort } from '../learners/index.server.ts';
+import { type Notice, sendNotice } from '../notifications/index.server.ts';
 import { expectedUnits } from './reports.values.server.ts';
 
 export const REMINDERS_JOB = 'reports.reminders';
@@ -47,23 +53,68 @@ export async function sendReportReminders(
       pending.map((u) => u.id),
     );
     const names = new Map(pending.map((u) => [u.id, u.name]));
+    const userIds = [...new Set(staff.map((s) => s.userId))];
+    const emails = new Map(
+      (await accessPort.activeEmails(deps, deps.db, userIds)).map((u) => [u.userId, u.email]),
+    );
+    const phones = await learnersPort.verifiedPhones(deps, userIds);
     for (const s of staff) {
-      const id = await deps.repos.notifications.create(deps.db, {
+      const params = {
+        period: period.titleVi,
+        unit: names.get(s.unitId) ?? '',
+        date: formatIsoDay(period.deadline),
+      };
+      const link = `/admin/reports/${period.code}/units/${s.unitId}`;
+      const messageKey = reminder.type === 'late' ? 'reports.notify.late' : 'reports.notify.dueSoon';
+      const email = emails.get(s.userId);
+      const to = outsideAddress(email, phones.get(s.userId));
+      const created = await deps.repos.notifications.create(deps.db, {
         userId: s.userId,
         kind: `reports.reminder.${reminder.type}`,
-        messageKey: reminder.type === 'late' ? 'reports.notify.late' : 'reports.notify.dueSoon',
-        params: {
-          period: period.titleVi,
-          unit: names.get(s.unitId) ?? '',
-          date: formatIsoDay(period.deadline),
-        },
-        link: `/admin/reports/${period.code}/units/${s.unitId}`,
+        messageKey,
+        params,
+        link,
         dedupeKey: `reports.reminder:${period.id}:${s.unitId}:${reminder.type}:${s.userId}`,
       });
-      if (id) sent++;
+      // Only with a new in-app notification (its dedupe key makes the outside notice once per person and stage
+      // too); a disabled account (no address) gets nothing outside the app.
+      if (created && email !== undefined && to) {
+        try {
+          await sendNotice(deps, notice(deps, to, messageKey, params, link));
+        } catch (e) {
+          deps.logger.warn({ err: e, period: period.code, unit: s.unitId }, 'report reminder not sent');
+        }
+      }
+      if (created) sent++;
     }
   }
   return sent;
+}
+
+/** E-mail unless the account's address is a phone-only placeholder (`.invalid`), then its verified mobile. */
+function outsideAddress(email: string | undefined, phone: string | undefined): Notice['to'] | null {
+  if (email && !email.endsWith('.invalid')) return { email };
+  if (phone) return { phone };
+  return null;
+}
+
+function notice(
+  deps: AppDeps,
+  to: Notice['to'],
+  messageKey: 'reports.notify.late' | 'reports.notify.dueSoon',
+  params: Record<string, string>,
+  link: string,
+): Notice {
+  const line = t('vi', messageKey, params);
+  const text =
+    'phone' in to ? line : t('vi', 'reports.notice.text', { line, url: `${deps.config.publicUrl}${link}` });
+  return {
+    to,
+    template: `reports.reminder`,
+    params,
+    subject: t('vi', 'reports.notice.subject', params),
+    text,
+  };
 }
 
 export async function runReportReminders(deps: AppDeps, job: Job): Promise<void> {

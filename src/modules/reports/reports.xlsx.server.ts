@@ -1,6 +1,7 @@
 // XLSX annexes of a report: one sheet per table, formatted; totals are formulas (SUM for additive indicators,
 // AVERAGE for the others), with the computed result cached so viewers show it without recalculating.
 import ExcelJS from 'exceljs';
+import { formatDate } from '../../lib/dates.ts';
 import type { Period } from './reports.repository.server.ts';
 import type { Consolidated } from './reports.values.server.ts';
 
@@ -12,7 +13,19 @@ function colName(n: number): string {
   return s;
 }
 
-export async function buildReportXlsx(period: Period, data: Consolidated): Promise<Uint8Array> {
+/** One evidence file of a unit's manual value, listed in the annex (the file itself stays private). */
+export interface AnnexEvidence {
+  unitName: string;
+  indicatorCode: string;
+  fileName: string;
+  uploadedAt: Date;
+}
+
+export async function buildReportXlsx(
+  period: Period,
+  data: Consolidated,
+  evidence: readonly AnnexEvidence[] = [],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Suốt Đời';
   wb.created = new Date(data.takenAt);
@@ -68,6 +81,14 @@ export async function buildReportXlsx(period: Period, data: Consolidated): Promi
   for (const u of data.units) st.addRow([u.name, u.accepted ? 'Có' : 'Chưa']).font = FONT;
   st.getColumn(1).width = 50;
   st.getColumn(2).width = 24;
+
+  const ev = wb.addWorksheet('Minh chung');
+  ev.addRow(['Đơn vị', 'Chỉ tiêu', 'Tệp minh chứng', 'Ngày tải lên']).font = { ...FONT, bold: true };
+  for (const e of evidence)
+    ev.addRow([e.unitName, e.indicatorCode, e.fileName, formatDate(e.uploadedAt)]).font = FONT;
+  ev.getColumn(1).width = 40;
+  ev.getColumn(3).width = 50;
+  ev.getColumn(4).width = 14;
 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

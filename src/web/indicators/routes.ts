@@ -6,4 +6,5 @@ export const indicatorsAdmin: RouteConfigEntry[] = [
   route('admin/indicators/csv', 'indicators/admin/csv.ts'),
   route('admin/indicators/definitions', 'indicators/admin/definitions.tsx'),
   route('admin/indicators/definitions/:code', 'indicators/admin/definition.tsx'),
+  route('admin/indicators/equity', 'indicators/admin/equity.tsx'),
 ];

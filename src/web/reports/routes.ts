@@ -8,4 +8,6 @@ export const reportsAdmin: RouteConfigEntry[] = [
   route('admin/reports/units/:unitId', 'reports/admin/unit.tsx'),
   route('admin/reports/:period', 'reports/admin/period.tsx'),
   route('admin/reports/:period/units/:unitId', 'reports/admin/submission.tsx'),
+  route('admin/reports/:period/units/:unitId/evidence', 'reports/admin/evidence.ts'),
+  route('admin/reports/:period/units/:unitId/evidence/:evidenceId', 'reports/admin/evidence-file.ts'),
 ];

@@ -22,6 +22,8 @@ const OWN_RULE: Record<string, string> = {
   startTabularImport: 'moves an existing draft import to queued once (state check under lock)',
   startTwoFactorSetup: 'replaces the pending setup of the signed-in person',
   submitFeedback: 'one answer per registration (unique)',
+  addEvidenceFile:
+    'one row per submission, indicator and file content (unique): a second press attaches nothing',
 };
 
 function sources(dir: string): string[] {

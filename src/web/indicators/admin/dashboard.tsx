@@ -50,7 +50,8 @@ export default function IndicatorsDashboard({ loaderData }: Route.ComponentProps
       <p className="muted">
         {t('indicators.dashboard.scope', { unit: unitName, year: d.year })} ·{' '}
         <a href={href('/admin/indicators/definitions')}>{t('indicators.definitions.title')}</a> ·{' '}
-        <a href={href('/admin/reports')}>{t('reports.nav')}</a>
+        <a href={href('/admin/reports')}>{t('reports.nav')}</a> ·{' '}
+        <a href={href('/admin/indicators/equity')}>{t('indicators.equity.nav')}</a>
       </p>
       <form method="get" className="filters">
         <label htmlFor="f-year">{t('indicators.filter.year')}</label>

@@ -4,7 +4,9 @@
 import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
+import { isMessageKey } from '../../../lib/i18n.server.ts';
 import { localePath } from '../../../lib/i18n.ts';
+import { evidenceOf } from '../../../modules/reports/reports.evidence.server.ts';
 import {
   saveSubmission,
   submissionForm,
@@ -17,15 +19,23 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { EvidenceSection } from '../components/EvidenceSection.tsx';
 import { readSubmissionForm } from '../submission-form.server.ts';
 import type { Route } from './+types/submission.ts';
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
     const f = await submissionForm(deps, actor, params.period, params.unitId);
     const units = await deps.repos.units.get(deps.db, params.unitId);
-    return { f, unitName: units?.shortName ?? units?.name ?? '' };
+    const evidence = f.submission ? await evidenceOf(deps.db, [f.submission.id]) : [];
+    const error = new URL(request.url).searchParams.get('evidenceError');
+    return {
+      f,
+      unitName: units?.shortName ?? units?.name ?? '',
+      evidence: evidence.map((e) => ({ id: e.id, indicatorCode: e.indicatorCode, fileName: e.fileName })),
+      evidenceError: isMessageKey(error) ? error : null,
+    };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -73,7 +83,7 @@ export default function ReportSubmission({ loaderData, actionData }: Route.Compo
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const { f, unitName } = loaderData;
+  const { f, unitName, evidence, evidenceError } = loaderData;
   const s = f.submission;
   const status = s?.status ?? 'draft';
   const editable = f.can.edit && (status === 'draft' || status === 'returned');
@@ -102,6 +112,13 @@ export default function ReportSubmission({ loaderData, actionData }: Route.Compo
         </div>
       ) : null}
       <ErrorSummary errors={actionData?.errors} />
+      <EvidenceSection
+        base={`/admin/reports/${f.period.code}/units/${f.unitId}`}
+        files={evidence}
+        indicators={f.indicators.filter((i) => i.manual).map((i) => ({ code: i.code, name: name(i) }))}
+        editable={editable}
+        error={evidenceError}
+      />
 
       <h2>{t('reports.submission.figures')}</h2>
       <div className="table-wrap">
