@@ -7,6 +7,7 @@ const KNOWN = {
   'jobs.prune': 'portal.jobKind.jobsPrune',
   'plan.reminders': 'portal.jobKind.planReminders',
   'plan.reminder.send': 'portal.jobKind.planReminderSend',
+  'plan.approved.send': 'portal.jobKind.planApprovedSend',
   'catalogue.tabular.import': 'portal.jobKind.catalogueTabularImport',
   'catalogue.marc.import': 'portal.jobKind.catalogueMarcImport',
   'catalogue.harvest': 'portal.jobKind.catalogueHarvest',
