@@ -58,4 +58,14 @@ test('portal screenshots', async ({ browser }) => {
   await shot(staff, 'my-work');
   await staff.goto('/admin');
   await shot(staff, 'dashboard');
+  const finance = await signedIn(browser, 'khtc@demo.suotdoi.vn');
+  await finance.goto('/admin/plan/budget');
+  await finance.getByRole('table', { name: /theo đơn vị/i }).scrollIntoViewIfNeeded();
+  await shot(finance, 'budget');
+  await finance.goto('/admin/plan/timeline');
+  await finance.locator('section.timeline-scroll').evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+  });
+  await finance.locator('section.timeline-scroll').scrollIntoViewIfNeeded();
+  await shot(finance, 'timeline');
 });

@@ -147,6 +147,20 @@ describe('places pages', () => {
     expect(near).toContain('gần Phường Cam Lộc, Cam Ranh nhất trước');
     expect(near.indexOf('Thư viện thành phố Cam Ranh')).toBeLessThan(near.indexOf('Thư viện tỉnh Khánh Hòa'));
     expect(near).toContain('class="overview-you"');
+    // The commune centres are read once per request (the choices and the centre sorted from).
+    const repo = ctx.deps.repos.places;
+    const read = repo.communeCentres;
+    let reads = 0;
+    repo.communeCentres = (db) => {
+      reads += 1;
+      return read.call(repo, db);
+    };
+    try {
+      await (await get(`/places?near=${encodeURIComponent('Phường Lộc Thọ, Nha Trang')}`)).text();
+    } finally {
+      repo.communeCentres = read;
+    }
+    expect(reads).toBe(1);
     const unknown = await get(`/places?near=${encodeURIComponent('Xã Không Có')}`);
     expect(unknown.status).toBe(200);
     expect(await unknown.text()).toContain('Không tìm thấy xã/phường này');

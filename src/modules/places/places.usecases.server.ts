@@ -18,7 +18,7 @@ import {
   upcomingExceptions,
 } from './places.hours.ts';
 import type { StopView } from './places.mobile.repository.server.ts';
-import type { PlaceListRow, PlaceRow, PlaceValues } from './places.repository.server.ts';
+import type { CommuneCentre, PlaceListRow, PlaceRow, PlaceValues } from './places.repository.server.ts';
 import type { StopOccurrence } from './places.schedule.ts';
 import { nextStopOccurrences } from './places.schedule.ts';
 import type {
@@ -50,13 +50,23 @@ export interface PlaceList {
 export const communeLabel = (c: { commune: string; district: string | null }): string =>
   c.district ? `${c.commune}, ${c.district}` : c.commune;
 
-export async function listPlaces(deps: PlacesDeps, actor: Actor, q: PlaceListQuery): Promise<PlaceList> {
+/**
+ * The public list. `centres`: the commune centres when the caller has already read them (the places page shows
+ * them as the "near me" choices), so a `near=<commune>` request reads them once, not twice.
+ */
+export async function listPlaces(
+  deps: PlacesDeps,
+  actor: Actor,
+  q: PlaceListQuery,
+  centres?: readonly CommuneCentre[],
+): Promise<PlaceList> {
   authorize(actor, 'places.place.read');
   let near: LatLng | null = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
   let nearCommune: string | null = null;
   if (!near && q.near) {
     const wanted = q.near.normalize('NFC');
-    const centre = (await deps.repos.places.communeCentres(deps.db)).find((c) => communeLabel(c) === wanted);
+    const all = centres ?? (await deps.repos.places.communeCentres(deps.db));
+    const centre = all.find((c) => communeLabel(c) === wanted);
     if (centre) {
       near = { lat: centre.lat, lng: centre.lng };
       nearCommune = communeLabel(centre);

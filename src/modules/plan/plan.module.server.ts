@@ -20,6 +20,7 @@ import {
 } from './reminders/reminders.server.ts';
 import { createPlanTaskEditRepository } from './tasks/task-edit.repository.server.ts';
 import { createPlanOverviewRepository } from './timeline/overview.repository.server.ts';
+import { APPROVED_NOTICE_JOB, sendApprovalNotice } from './work/approval-notice.server.ts';
 import { createPlanWorkRepository } from './work/work.repository.server.ts';
 import { registerPlanWorkRoutes } from './work/work.routes.server.ts';
 import { seedDemoPlanWork } from './work/work.seed.server.ts';
@@ -55,8 +56,13 @@ export const feature: FeatureModule = {
   jobLabels: {
     'plan.reminders': 'portal.jobKind.planReminders',
     'plan.reminder.send': 'portal.jobKind.planReminderSend',
+    'plan.approved.send': 'portal.jobKind.planApprovedSend',
   },
-  jobs: { [REMINDERS_JOB]: runReminderScan, [REMINDER_SEND_JOB]: sendReminder },
+  jobs: {
+    [REMINDERS_JOB]: runReminderScan,
+    [REMINDER_SEND_JOB]: sendReminder,
+    [APPROVED_NOTICE_JOB]: sendApprovalNotice,
+  },
   schedules: [{ kind: REMINDERS_JOB, dailyAt: '07:00' }],
   seedReference: async (deps) => {
     await seedPlan(deps);

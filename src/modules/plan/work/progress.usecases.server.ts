@@ -3,6 +3,7 @@
 // is audited and appended to the instance's timeline in the same transaction.
 import type { Db } from '../../../db/client.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
+import { noteApproval } from './approval-notice.server.ts';
 import type { ReportState, ReportStatus, UnitReport } from './work.repository.server.ts';
 import {
   actorRef,
@@ -141,6 +142,7 @@ export async function transitionReport(
       after: { state: rule.to, comment },
     });
     await deps.repos.planWork.recomputeInstanceStatus(tx, part.instance.id);
+    if (input.transition === 'approve') await noteApproval(deps, tx, report, part);
     if (input.transition === 'return' && report.assigneeId) {
       await deps.repos.notifications.create(tx, {
         userId: report.assigneeId,

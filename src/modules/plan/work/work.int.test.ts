@@ -4,7 +4,9 @@ import { isAppError } from '../../../lib/errors.ts';
 import { signUpAndSignIn } from '../../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { grantRoleAsSystem } from '../../access/access.grants.server.ts';
+import { runDueJobs } from '../../jobs/jobs.runner.server.ts';
 import { actorOn, unitIdOf } from '../../units/units.test-helpers.ts';
+import { APPROVED_NOTICE_JOB } from './approval-notice.server.ts';
 import { addLinkEvidence, removeEvidence } from './evidence.usecases.server.ts';
 import { saveProgress, transitionReport } from './progress.usecases.server.ts';
 import {
@@ -321,6 +323,23 @@ describe('plan work: assignments, progress, workflow', () => {
       transition: 'approve',
     });
     expect(approved).toMatchObject({ state: 'approved', returnComment: null });
+    // The unit hears of it: an in-app notification for the assignee, and (after commit, by the job) a message
+    // through the notification channel — the outbox here, no SMTP being set.
+    const notes = await ctx.dbh.query<{ message_key: string; link: string }>(
+      "SELECT message_key, link FROM notifications WHERE user_id = $1 AND kind = 'plan.approved'",
+      [libraryUserId],
+    );
+    expect(notes).toEqual([
+      { message_key: 'planwork.notify.approved', link: `/admin/plan/instances/${instanceId}` },
+    ]);
+    await runDueJobs(ctx.deps, { kinds: [APPROVED_NOTICE_JOB] });
+    await runDueJobs(ctx.deps, { kinds: [APPROVED_NOTICE_JOB] });
+    const mails = await ctx.dbh.query<{ subject: string; body_text: string }>(
+      "SELECT subject, body_text FROM mail_outbox WHERE purpose = 'plan.approved'",
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toMatch(/^\[Suốt Đời\] Đã duyệt: báo cáo nhiệm vụ /);
+    expect(mails[0]?.body_text).toContain(`/admin/plan/instances/${instanceId}`);
 
     await commentOnInstance(ctx.deps, leader, { instanceId, comment: 'Tốt, tiếp tục phát huy' });
     expect(

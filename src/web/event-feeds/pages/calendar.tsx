@@ -10,6 +10,7 @@ import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/ev
 import { requestContext } from '../../context.ts';
 import styles from '../../events/event-calendar.css?url';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
@@ -64,9 +65,10 @@ const monthParam = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}
 
 function EventLink({ row }: { row: SessionRow }) {
   const href = useHref();
+  const vi = viData(useLocale());
   const target = row.externalUrl ?? href(`/events/${row.eventId}`);
   return (
-    <a href={target} className={row.cancelled ? 'cal-cancelled' : undefined}>
+    <a href={target} className={row.cancelled ? 'cal-cancelled' : undefined} {...vi}>
       {row.title}
     </a>
   );
@@ -75,6 +77,7 @@ function EventLink({ row }: { row: SessionRow }) {
 export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
+  const vi = viData(locale);
   const href = useHref();
   const { year, month, rows, occurrences, category, today, counts, day } = loaderData;
   const byDay = groupByDay(rows);
@@ -159,8 +162,12 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
                         ? marks.map((m) => (
                             <span key={m.code} className="cal-mark">
                               <span aria-hidden="true">★ </span>
-                              <span className="cal-mark-name">{m.name}</span>
-                              <span className="visually-hidden cal-count-only">{m.name}</span>
+                              <span className="cal-mark-name" {...vi}>
+                                {m.name}
+                              </span>
+                              <span className="visually-hidden cal-count-only" {...vi}>
+                                {m.name}
+                              </span>
                             </span>
                           ))
                         : null}
@@ -213,7 +220,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           <h3 id={`day-${d}-h`}>
             {showDay(d)}
             {occurrencesOn(occurrences, d).map((m) => (
-              <span key={m.code} className="cal-mark">
+              <span key={m.code} className="cal-mark" {...vi}>
                 {m.name}
               </span>
             ))}
@@ -229,8 +236,13 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
                 ) : null}{' '}
                 {r.cancelled ? <span className="badge">{t('eventFeeds.calendar.cancelled')}</span> : null}
                 <br />
-                {r.time} · {catLabel(r.category)} · {r.unitName}
-                {r.placeName ? ` · ${r.placeName}` : ''}
+                {r.time} · {catLabel(r.category)} · <span {...vi}>{r.unitName}</span>
+                {r.placeName ? (
+                  <>
+                    {' · '}
+                    <span {...vi}>{r.placeName}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

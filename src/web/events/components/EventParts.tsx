@@ -3,6 +3,7 @@ import { formatDateTime, formatNumber, TIME_ZONE } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { utcToZoned } from '../../../modules/events/events.schedule.ts';
 import { useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 
 /** "21/04/2027 08:00–10:30", or both full dates when the session ends on another day. */
 export function sessionTimeText(startsAt: Date, endsAt: Date): string {
@@ -33,6 +34,7 @@ export interface EventFactsData {
 export function EventFacts({ event: e }: { event: EventFactsData }) {
   const t = useT();
   const locale = useLocale();
+  const vi = viData(locale);
   return (
     <dl className="record-fields">
       <div>
@@ -48,7 +50,9 @@ export function EventFacts({ event: e }: { event: EventFactsData }) {
       <div>
         <dt>{t('events.field.place')}</dt>
         <dd>
-          {e.place ? `${e.place.name}${e.place.address ? `, ${e.place.address}` : ''}` : null}
+          {e.place ? (
+            <span {...vi}>{`${e.place.name}${e.place.address ? `, ${e.place.address}` : ''}`}</span>
+          ) : null}
           {e.onlineUrl ? (
             <>
               {e.place ? ' — ' : ''}
@@ -65,7 +69,7 @@ export function EventFacts({ event: e }: { event: EventFactsData }) {
       </div>
       <div>
         <dt>{t('events.field.organiser')}</dt>
-        <dd>
+        <dd {...vi}>
           {e.unitName}
           {e.organiserContact ? ` — ${e.organiserContact}` : ''}
         </dd>

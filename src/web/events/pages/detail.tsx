@@ -11,8 +11,9 @@ import { getEvent, nearbyAlternatives } from '../../../modules/events/events.use
 import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
 import { currentLearner, learnersPort } from '../../../modules/learners/index.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { viData } from '../../ui/data-lang.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { failure, invalid } from '../../ui/forms.ts';
@@ -102,6 +103,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 export default function EventPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const {
     event: e,
@@ -133,7 +135,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       </p>
       {/* GOV.UK pattern: every problem at the top, focused (and so scrolled to) on arrival, each linked to its field. */}
       <ErrorSummary errors={errors} autoFocus />
-      <h1>{e.title}</h1>
+      <h1 {...vi}>{e.title}</h1>
       {e.imageFileId ? (
         <img
           className="event-image"
@@ -166,7 +168,9 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
         <section aria-labelledby="event-about">
           <h2 id="event-about">{t('events.detail.about')}</h2>
           {e.description.split(/\n{2,}/).map((p) => (
-            <p key={p.slice(0, 40)}>{p}</p>
+            <p key={p.slice(0, 40)} {...vi}>
+              {p}
+            </p>
           ))}
         </section>
       ) : null}
@@ -205,9 +209,16 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
           <ul>
             {alternatives.map((a) => (
               <li key={a.session.event.id}>
-                <a href={href(`/events/${a.session.event.id}`)}>{a.session.event.title}</a> —{' '}
-                <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
-                {a.session.event.place ? ` — ${a.session.event.place.name}` : ''}
+                <a href={href(`/events/${a.session.event.id}`)} {...vi}>
+                  {a.session.event.title}
+                </a>{' '}
+                — <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
+                {a.session.event.place ? (
+                  <>
+                    {' — '}
+                    <span {...vi}>{a.session.event.place.name}</span>
+                  </>
+                ) : null}
                 {a.distanceKm !== null
                   ? ` (${t('events.alternatives.km', { km: a.distanceKm.toFixed(1) })})`
                   : ''}

@@ -11,7 +11,8 @@ import {
 } from '../../../modules/events/events.usecases.server.ts';
 import { EVENT_AUDIENCES, EVENT_CATEGORIES } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer } from '../../ui/page-errors.ts';
@@ -42,6 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function EventsPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const { query: q, sessions, places } = loaderData;
   const active = [q.day, q.from, q.to, q.category, q.audience, q.place, q.free, q.seats, q.q].filter(
     Boolean,
@@ -115,7 +117,7 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
           <SelectField id="f-place" label={t('events.field.place')} name="place" defaultValue={q.place ?? ''}>
             <option value="">{t('events.filter.all')}</option>
             {places.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} {...vi}>
                 {p.name}
               </option>
             ))}
@@ -144,16 +146,18 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
         {sessions.map((s) => (
           <li key={s.sessionId} className="result">
             <h2 className="small-heading">
-              <a href={href(`/events/${s.event.id}`)}>{s.event.title}</a>
+              <a href={href(`/events/${s.event.id}`)} {...vi}>
+                {s.event.title}
+              </a>
             </h2>
             <p>
               <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} />
               {s.cancelled ? <strong> — {t('events.session.cancelled')}</strong> : null}
             </p>
             <p className="muted">
+              {t(categoryKey(s.event.category))} ·{' '}
+              {s.event.place ? <span {...vi}>{s.event.place.name}</span> : t('events.field.online')}
               {[
-                t(categoryKey(s.event.category)),
-                s.event.place?.name ?? t('events.field.online'),
                 s.event.priceVnd === 0 ? t('events.price.free') : null,
                 s.seatsLeft === null
                   ? null
@@ -162,7 +166,8 @@ export default function EventsPage({ loaderData }: Route.ComponentProps) {
                     : t('events.seats.left', { count: s.seatsLeft }),
               ]
                 .filter(Boolean)
-                .join(' · ')}
+                .map((x) => ` · ${x}`)
+                .join('')}
             </p>
           </li>
         ))}

@@ -10,7 +10,8 @@ import {
   getTicket,
 } from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText } from '../../ui/forms.ts';
 import { directionsUrl } from '../../ui/map-links.ts';
@@ -62,6 +63,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function TicketPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const { registration: r, event: e, sessions, waitlistPosition, qr, alternatives } = loaderData;
   const here = href(`/events/tickets/${r.ticketCode}`);
   const cancellable = r.status !== 'cancelled' && !r.checkedInAt;
@@ -88,7 +90,9 @@ export default function TicketPage({ loaderData, actionData }: Route.ComponentPr
         </p>
       ) : null}
       <p className="ticket-event">
-        <a href={href(`/events/${e.id}`)}>{e.title}</a>
+        <a href={href(`/events/${e.id}`)} {...vi}>
+          {e.title}
+        </a>
       </p>
       {qr ? (
         <figure className="ticket-qr">
@@ -136,8 +140,14 @@ export default function TicketPage({ loaderData, actionData }: Route.ComponentPr
             <dd>
               {e.place ? (
                 <>
-                  <a href={href(`/places/${e.place.id}`)}>{e.place.name}</a>
-                  {e.place.address ? <span className="ticket-address">{e.place.address}</span> : null}
+                  <a href={href(`/places/${e.place.id}`)} {...vi}>
+                    {e.place.name}
+                  </a>
+                  {e.place.address ? (
+                    <span className="ticket-address" {...vi}>
+                      {e.place.address}
+                    </span>
+                  ) : null}
                   <a
                     className="button secondary ticket-action"
                     href={directionsUrl(e.place)}
@@ -157,7 +167,7 @@ export default function TicketPage({ loaderData, actionData }: Route.ComponentPr
         ) : null}
         <div>
           <dt>{t('events.ticket.name')}</dt>
-          <dd>{r.name}</dd>
+          <dd {...vi}>{r.name}</dd>
         </div>
         <div>
           <dt>{t('events.register.partySize')}</dt>
@@ -186,9 +196,16 @@ export default function TicketPage({ loaderData, actionData }: Route.ComponentPr
           <ul>
             {alternatives.map((a) => (
               <li key={a.session.event.id}>
-                <a href={href(`/events/${a.session.event.id}`)}>{a.session.event.title}</a> —{' '}
-                <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
-                {a.session.event.place ? ` — ${a.session.event.place.name}` : ''}
+                <a href={href(`/events/${a.session.event.id}`)} {...vi}>
+                  {a.session.event.title}
+                </a>{' '}
+                — <SessionTime startsAt={a.session.startsAt} endsAt={a.session.endsAt} />
+                {a.session.event.place ? (
+                  <>
+                    {' — '}
+                    <span {...vi}>{a.session.event.place.name}</span>
+                  </>
+                ) : null}
                 {a.distanceKm !== null
                   ? ` (${t('events.alternatives.km', { km: a.distanceKm.toFixed(1) })})`
                   : ''}

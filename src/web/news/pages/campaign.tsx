@@ -3,7 +3,8 @@
 import { formatDate, formatIsoDay } from '../../../lib/dates.ts';
 import { getCampaign } from '../../../modules/news/news.public.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/campaign.ts';
 
@@ -35,6 +36,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function CampaignPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const { campaign: c, articles, events, media } = loaderData;
   return (
     <>
@@ -42,15 +44,22 @@ export default function CampaignPage({ loaderData }: Route.ComponentProps) {
       <p className="breadcrumb">
         <a href={href('/news')}>{t('news.list.title')}</a>
       </p>
-      <h1>{c.title}</h1>
+      <h1 {...vi}>{c.title}</h1>
       {c.period ? <p className="muted">{c.period}</p> : null}
-      {c.summary ? <p className="lead">{c.summary}</p> : null}
+      {c.summary ? (
+        <p className="lead" {...vi}>
+          {c.summary}
+        </p>
+      ) : null}
       <h2>{t('news.campaign.articles')}</h2>
       {articles.length === 0 ? <p>{t('news.list.none')}</p> : null}
       <ul>
         {articles.map((a) => (
           <li key={a.id}>
-            <a href={href(`/news/${a.id}`)}>{a.title}</a> <span className="muted">{a.date}</span>
+            <a href={href(`/news/${a.id}`)} {...vi}>
+              {a.title}
+            </a>{' '}
+            <span className="muted">{a.date}</span>
           </li>
         ))}
       </ul>
@@ -60,7 +69,9 @@ export default function CampaignPage({ loaderData }: Route.ComponentProps) {
           <ul>
             {events.map((e) => (
               <li key={e.id}>
-                <a href={href(`/events/${e.id}`)}>{e.title}</a>
+                <a href={href(`/events/${e.id}`)} {...vi}>
+                  {e.title}
+                </a>
               </li>
             ))}
           </ul>
@@ -72,7 +83,7 @@ export default function CampaignPage({ loaderData }: Route.ComponentProps) {
           <ul>
             {c.materials.map((m) => (
               <li key={m.url}>
-                <a href={m.url} rel="noopener noreferrer">
+                <a href={m.url} rel="noopener noreferrer" {...vi}>
                   {m.title}
                 </a>
               </li>
@@ -80,13 +91,15 @@ export default function CampaignPage({ loaderData }: Route.ComponentProps) {
             {media.map((m) => (
               <li key={m.id}>
                 {m.url ? (
-                  <a href={m.url} rel="noopener noreferrer">
+                  <a href={m.url} rel="noopener noreferrer" {...vi}>
                     {m.title}
                   </a>
                 ) : (
-                  m.title
+                  <span {...vi}>{m.title}</span>
                 )}{' '}
-                <span className="muted">{m.outlet}</span>
+                <span className="muted" {...vi}>
+                  {m.outlet}
+                </span>
               </li>
             ))}
           </ul>

@@ -5,8 +5,9 @@ import { useRouteLoaderData } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
 import { articleJsonLd, getPublicArticle } from '../../../modules/news/news.public.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
+import { viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/detail.ts';
 
@@ -47,6 +48,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function ArticlePage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { article: a, events, campaign, canonical, ld } = loaderData;
   const u = encodeURIComponent(canonical);
@@ -60,26 +62,33 @@ export default function ArticlePage({ loaderData }: Route.ComponentProps) {
       <p className="breadcrumb">
         <a href={href('/news')}>{t('news.list.title')}</a>
       </p>
-      <h1>{a.title}</h1>
+      <h1 {...vi}>{a.title}</h1>
       {a.status !== 'published' ? <p className="alert-error">{t('news.detail.notPublished')}</p> : null}
       <p className="muted">
-        <time dateTime={a.iso}>{a.date}</time> · {t(`news.category.${a.category}`)} · {a.unitName}
+        <time dateTime={a.iso}>{a.date}</time> · {t(`news.category.${a.category}`)} ·{' '}
+        <span {...vi}>{a.unitName}</span>
       </p>
-      {a.summary ? <p className="lead">{a.summary}</p> : null}
+      {a.summary ? (
+        <p className="lead" {...vi}>
+          {a.summary}
+        </p>
+      ) : null}
       {a.imageFileId ? (
         <figure>
-          <img src={`/media/${a.imageFileId}/large`} alt={a.imageAlt ?? ''} />
+          <img src={`/media/${a.imageFileId}/large`} alt={a.imageAlt ?? ''} {...vi} />
         </figure>
       ) : null}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again by the loader (news.sanitize.server.ts) */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+      <div className="prose" {...vi} dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
       {a.tags.length > 0 ? (
         <p>
           {t('news.field.tags')}:{' '}
           {a.tags.map((tag, i) => (
             <span key={tag}>
               {i > 0 ? ', ' : ''}
-              <a href={href(`/news?tag=${encodeURIComponent(tag)}`)}>{tag}</a>
+              <a href={href(`/news?tag=${encodeURIComponent(tag)}`)} {...vi}>
+                {tag}
+              </a>
             </span>
           ))}
         </p>
@@ -90,7 +99,9 @@ export default function ArticlePage({ loaderData }: Route.ComponentProps) {
           <ul>
             {events.map((e) => (
               <li key={e.id}>
-                <a href={href(`/events/${e.id}`)}>{e.title}</a>
+                <a href={href(`/events/${e.id}`)} {...vi}>
+                  {e.title}
+                </a>
               </li>
             ))}
           </ul>
@@ -98,7 +109,10 @@ export default function ArticlePage({ loaderData }: Route.ComponentProps) {
       ) : null}
       {campaign ? (
         <p>
-          {t('news.detail.campaign')} <a href={href(`/news/campaigns/${campaign.id}`)}>{campaign.title}</a>
+          {t('news.detail.campaign')}{' '}
+          <a href={href(`/news/campaigns/${campaign.id}`)} {...vi}>
+            {campaign.title}
+          </a>
         </p>
       ) : null}
       <section aria-labelledby="n-share">

@@ -5,7 +5,8 @@ import { listPublicArticles } from '../../../modules/news/news.public.usecases.s
 import { PublicListQuerySchema } from '../../../modules/news/news.schemas.server.ts';
 import { NEWS_CATEGORIES } from '../../../modules/news/news.vocab.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { queryAnswer } from '../../ui/page-errors.ts';
@@ -52,6 +53,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function NewsPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const vi = viData(useLocale());
   const { query: q, articles } = loaderData;
   const feed = q.category ? `/feeds/news/${q.category}` : '/feeds/news';
   return (
@@ -87,15 +89,18 @@ export default function NewsPage({ loaderData }: Route.ComponentProps) {
           <li key={a.id} className="card">
             <article>
               <h2 className="card-title">
-                <a href={href(`/news/${a.id}`)}>{a.title}</a>
+                <a href={href(`/news/${a.id}`)} {...vi}>
+                  {a.title}
+                </a>
               </h2>
               {a.imageFileId ? (
-                <img src={`/media/${a.imageFileId}/thumb`} alt={a.imageAlt ?? ''} loading="lazy" />
+                <img src={`/media/${a.imageFileId}/thumb`} alt={a.imageAlt ?? ''} loading="lazy" {...vi} />
               ) : null}
               <p className="muted">
-                <time dateTime={a.iso}>{a.date}</time> · {t(`news.category.${a.category}`)} · {a.unitName}
+                <time dateTime={a.iso}>{a.date}</time> · {t(`news.category.${a.category}`)} ·{' '}
+                <span {...vi}>{a.unitName}</span>
               </p>
-              {a.summary ? <p>{a.summary}</p> : null}
+              {a.summary ? <p {...vi}>{a.summary}</p> : null}
             </article>
           </li>
         ))}

@@ -33,12 +33,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const pq = readPlacesQuery(new URL(request.url));
   try {
+    // The commune centres are read once: the "near me" choices, and the centre a `near=<commune>` sorts from.
+    const centres = listCommuneCentres(deps, actor);
     const [list, districts, routes, map, communes] = await Promise.all([
-      listPlaces(deps, actor, pq.query),
+      centres.then((c) => listPlaces(deps, actor, pq.query, c)),
       listDistricts(deps, actor),
       listRoutes(deps, actor),
       readMapSettings(deps),
-      listCommuneCentres(deps, actor),
+      centres,
     ]);
     // Without a configured tile server the page draws its own map of the filter's located places.
     const points = map.tileUrl ? [] : await mapPoints(deps, actor, pq.query);
@@ -110,7 +112,7 @@ export default function PlacesPage({ loaderData }: Route.ComponentProps) {
           </a>
         </Heading>
         <p className="muted">{t(`places.kind.${p.kind}` as MessageKey)}</p>
-        <p>{[p.address, p.commune, p.district].filter(Boolean).join(', ')}</p>
+        <p {...vi}>{[p.address, p.commune, p.district].filter(Boolean).join(', ')}</p>
         {d.near ? (
           <p className="place-distance">
             {p.distanceKm === null

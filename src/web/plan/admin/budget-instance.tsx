@@ -239,7 +239,7 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
       <h2>{t('planBudget.instance.linesHeading')}</h2>
       {lines.length ? (
         <ScrollRegion className="table-wrap wide-scroll">
-          <table>
+          <table className="stack-table stack-title-first">
             <caption>{t('planBudget.instance.linesCaption', { count: lines.length })}</caption>
             <thead>
               <tr>
@@ -263,14 +263,18 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
             <tbody>
               {lines.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.unitName}</td>
-                  <th scope="row" className="cell-text">
+                  <td data-label={t('planBudget.col.unit')}>{l.unitName}</td>
+                  <th scope="row" className="cell-text stack-title">
                     {l.content}
                   </th>
-                  <td>{t(sourceKey(l.source))}</td>
-                  <td className="num">{l.amount}</td>
-                  <td className="num">{l.approved ?? '—'}</td>
-                  <td>
+                  <td data-label={t('planBudget.col.source')}>{t(sourceKey(l.source))}</td>
+                  <td className="num" data-label={t('planBudget.col.amount')}>
+                    {l.amount}
+                  </td>
+                  <td className="num" data-label={t('planBudget.col.approved')}>
+                    {l.approved ?? '—'}
+                  </td>
+                  <td data-label={t('planBudget.col.comment')}>
                     {l.comment ?? '—'}
                     {l.appraisedBy ? (
                       <span className="muted">
@@ -279,9 +283,11 @@ export default function PlanBudgetInstancePage({ loaderData, actionData }: Route
                       </span>
                     ) : null}
                   </td>
-                  <td className="num">{l.spent ?? '—'}</td>
-                  <td>{l.document ?? '—'}</td>
-                  <td>{t(stageKey(l.stage))}</td>
+                  <td className="num" data-label={t('planBudget.col.spent')}>
+                    {l.spent ?? '—'}
+                  </td>
+                  <td data-label={t('planBudget.col.document')}>{l.document ?? '—'}</td>
+                  <td data-label={t('planBudget.col.stage')}>{t(stageKey(l.stage))}</td>
                 </tr>
               ))}
             </tbody>

@@ -95,7 +95,7 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
   const t = useT();
   return (
     <ScrollRegion className="table-wrap wide-scroll">
-      <table>
+      <table className="stack-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -117,11 +117,21 @@ function TotalsTable({ caption, head, rows }: { caption: string; head: string; r
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{r.lines}</td>
-              <td className="num">{r.estimated}</td>
-              <td className="num">{r.approved}</td>
-              <td className="num">{r.spent}</td>
+              <th scope="row" className="stack-title">
+                {r.label}
+              </th>
+              <td className="num" data-label={t('planBudget.col.lines')}>
+                {r.lines}
+              </td>
+              <td className="num" data-label={t('planBudget.col.amount')}>
+                {r.estimated}
+              </td>
+              <td className="num" data-label={t('planBudget.col.approved')}>
+                {r.approved}
+              </td>
+              <td className="num" data-label={t('planBudget.col.spent')}>
+                {r.spent}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -189,7 +199,7 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
       <h2>{t('planBudget.lines.heading')}</h2>
       {d.lines.length ? (
         <ScrollRegion className="table-wrap wide-scroll">
-          <table>
+          <table className="stack-table stack-title-first">
             <caption>
               {d.lines.length < d.totals.all.lines
                 ? t('planBudget.lines.captionTruncated', { shown: d.lines.length, count: d.totals.all.lines })
@@ -217,21 +227,27 @@ export default function PlanBudgetPage({ loaderData }: Route.ComponentProps) {
             <tbody>
               {d.lines.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.year}</td>
-                  <td>
+                  <td data-label={t('planBudget.col.year')}>{l.year}</td>
+                  <td data-label={t('planBudget.col.task')}>
                     <a href={href(`/admin/plan/budget/instances/${l.instanceId}`)} title={l.taskContent}>
                       {t('planBudget.taskRef', { task: l.task, year: l.year })}
                     </a>
                   </td>
-                  <td>{l.unitName}</td>
-                  <th scope="row" className="cell-text">
+                  <td data-label={t('planBudget.col.unit')}>{l.unitName}</td>
+                  <th scope="row" className="cell-text stack-title">
                     {l.content}
                   </th>
-                  <td>{t(sourceKey(l.source))}</td>
-                  <td className="num">{l.amount}</td>
-                  <td className="num">{l.approved ?? '—'}</td>
-                  <td className="num">{l.spent ?? '—'}</td>
-                  <td>{t(stageKey(l.stage))}</td>
+                  <td data-label={t('planBudget.col.source')}>{t(sourceKey(l.source))}</td>
+                  <td className="num" data-label={t('planBudget.col.amount')}>
+                    {l.amount}
+                  </td>
+                  <td className="num" data-label={t('planBudget.col.approved')}>
+                    {l.approved ?? '—'}
+                  </td>
+                  <td className="num" data-label={t('planBudget.col.spent')}>
+                    {l.spent ?? '—'}
+                  </td>
+                  <td data-label={t('planBudget.col.stage')}>{t(stageKey(l.stage))}</td>
                 </tr>
               ))}
             </tbody>

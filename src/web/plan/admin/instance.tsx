@@ -2,7 +2,7 @@
 // evidence, workflow) that the reader may see, the forms they may use, and the timeline. Every form posts
 // to this route's action (`intent` says which) and works without JavaScript.
 import { data, redirect } from 'react-router';
-import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
+import { formatDateTime, formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { addLinkEvidence, removeEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
@@ -33,6 +33,7 @@ import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formDay, formValues, optionalText } from '../../units/forms.server.ts';
+import { instanceOverdue, OverdueTag } from '../components/OverdueTag.tsx';
 import { PlanTimeline } from '../components/PlanTimeline.tsx';
 import { phaseLabel } from '../components/task-view.ts';
 import { UnitPartSection } from '../components/UnitPartSection.tsx';
@@ -60,6 +61,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         dueDate: v.instance.dueDate,
         dueLabel: v.instance.dueDate ? formatIsoDay(v.instance.dueDate) : null,
         status: v.instance.status,
+        overdue: instanceOverdue(v.instance, isoDateInVietnam(deps.now())),
         version: v.instance.version,
       },
       task: {
@@ -260,7 +262,10 @@ export default function PlanInstancePage({ loaderData, actionData }: Route.Compo
         <dt>{t('plan.col.dueDate')}</dt>
         <dd>{instance.dueLabel ?? t('plan.task.noDueDate')}</dd>
         <dt>{t('plan.col.status')}</dt>
-        <dd>{t(`planwork.status.${instance.status as 'not_started'}`)}</dd>
+        <dd>
+          {t(`planwork.status.${instance.status as 'not_started'}`)}
+          <OverdueTag overdue={instance.overdue} />
+        </dd>
       </dl>
       {loaderData.can.assign ? (
         <form method="post" className="inline-form">

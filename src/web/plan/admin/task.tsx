@@ -1,7 +1,7 @@
 // Back office: one plan task as the source wrote it, and the yearly instances it expands into.
 import { data, redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
-import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { formatDate, formatDateTime, isoDateInVietnam } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
 import { isVersionConflict } from '../../../lib/versions.server.ts';
@@ -29,6 +29,7 @@ import {
   submittedOf,
   versionForForm,
 } from '../../ui/version-forms.ts';
+import { instanceOverdue, OverdueTag } from '../components/OverdueTag.tsx';
 import { TaskForm } from '../components/TaskForm.tsx';
 import { phaseLabel, planTaskRow, planTimeLabel } from '../components/task-view.ts';
 import { readTaskForm, TASK_MESSAGES, taskFormValues } from '../task-forms.ts';
@@ -80,6 +81,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         year: i.year,
         dueDate: i.dueDate ? formatDate(`${i.dueDate}T00:00:00+07:00`) : null,
         status: i.status,
+        overdue: instanceOverdue(i, isoDateInVietnam(deps.now())),
         inferred: i.yearInferred,
       })),
     };
@@ -214,7 +216,10 @@ export default function PlanTaskPage({ loaderData, actionData }: Route.Component
                     ) : null}
                   </th>
                   <td>{i.dueDate ?? t('plan.task.noDueDate')}</td>
-                  <td>{key ? t(key) : i.status}</td>
+                  <td>
+                    {key ? t(key) : i.status}
+                    <OverdueTag overdue={i.overdue} />
+                  </td>
                   <td>
                     <ul className="cell-list">
                       {loaderData.summary

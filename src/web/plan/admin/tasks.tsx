@@ -1,4 +1,5 @@
 import { can } from '../../../app/policies.server.ts';
+import { isoDateInVietnam } from '../../../lib/dates.ts';
 import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
 import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
 import { requestContext } from '../../context.ts';
@@ -8,6 +9,7 @@ import { FilterProblems } from '../../ui/FilterProblems.tsx';
 import { FilterSelect } from '../../ui/FilterSelect.tsx';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
+import { instanceOverdue } from '../components/OverdueTag.tsx';
 import {
   PlanPhaseSelect,
   PlanSectionSelect,
@@ -36,6 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       listPlanUnits(deps, actor),
     ]);
     const query = new URLSearchParams(raw).toString();
+    const today = isoDateInVietnam(deps.now());
     return queryAnswer(
       {
         invalid: !parsed.success,
@@ -43,7 +46,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         query: parsed.success ? query : '',
         canManage: can(actor, 'plan.task.manage'),
         units,
-        tasks: tasks.map(planTaskRow),
+        tasks: tasks.map((task) => ({
+          ...planTaskRow(task),
+          overdueYears: task.instances.filter((i) => instanceOverdue(i, today)).map((i) => i.year),
+        })),
       },
       parsed.error,
     );
@@ -162,6 +168,14 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
                 <td>{planTimeLabel(t, task.time)}</td>
                 <td>
                   {task.years.map((y) => y.year).join(', ')}
+                  {task.overdueYears.length ? (
+                    <>
+                      {' '}
+                      <span className="tag tag-danger">
+                        {t('plan.tasks.overdueYears', { years: task.overdueYears.join(', ') })}
+                      </span>
+                    </>
+                  ) : null}
                   {task.years.some((y) => y.inferred) ? (
                     <>
                       {' '}

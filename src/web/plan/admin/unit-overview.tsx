@@ -140,7 +140,13 @@ export default function PlanUnitOverviewPage({ loaderData }: Route.ComponentProp
                     )}
                   </td>
                   <td>{i.dueDate ?? t('plan.task.noDueDate')}</td>
-                  <td>{t(statusKey(i.status))}</td>
+                  <td>
+                    {i.status === 'overdue' ? (
+                      <span className="tag tag-danger">{t(statusKey(i.status))}</span>
+                    ) : (
+                      t(statusKey(i.status))
+                    )}
+                  </td>
                   <td>
                     {status ? t(status) : t('planTimeline.overview.noReport')}
                     {i.percent !== null && i.reportStatus ? ` · ${i.percent}%` : ''}
