@@ -12,11 +12,11 @@ import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { conflictForm, conflictOf, formVersion, versionForForm } from '../../ui/version-forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/scheme.ts';
 import { criterionValues, parseSchemeForm, type RowValues, readRows, SOURCES } from './scheme.server.ts';
 
@@ -160,22 +160,19 @@ export default function SchemePage({ loaderData, actionData }: Route.ComponentPr
                 />
               </div>
             ))}
-            <div className="field">
-              <label htmlFor={`c${i}-source`}>{t('citizen.scheme.source')}</label>
-              <FieldError id={`c${i}-source`} errors={errors} />
-              <select
-                id={`c${i}-source`}
-                name={`c${i}.source`}
-                defaultValue={r.source}
-                {...fieldAria(`c${i}-source`, errors)}
-              >
-                {loaderData.sources.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`citizen.scheme.sourceName.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`c${i}-source`}
+              label={t('citizen.scheme.source')}
+              errors={errors}
+              name={`c${i}.source`}
+              defaultValue={r.source}
+            >
+              {loaderData.sources.map((s) => (
+                <option key={s} value={s}>
+                  {t(`citizen.scheme.sourceName.${s}`)}
+                </option>
+              ))}
+            </SelectField>
             {(
               [
                 ['pointsPerUnit', 'citizen.scheme.pointsPerUnit'],
@@ -210,21 +207,16 @@ export default function SchemePage({ loaderData, actionData }: Route.ComponentPr
             ) : null}
           </fieldset>
         ))}
-        <div className="field">
-          <label htmlFor="passTotal">{t('citizen.scheme.passTotal')}</label>
-          <p className="hint" id="passTotal-hint">
-            {t('citizen.scheme.passHint')}
-          </p>
-          <FieldError id="passTotal" errors={errors} />
-          <input
-            id="passTotal"
-            name="passTotal"
-            inputMode="numeric"
-            size={6}
-            defaultValue={posted?.passTotal ?? loaderData.passTotal}
-            {...fieldAria('passTotal', errors, 'passTotal-hint')}
-          />
-        </div>
+        <TextField
+          id="passTotal"
+          label={t('citizen.scheme.passTotal')}
+          errors={errors}
+          hint={t('citizen.scheme.passHint')}
+          name="passTotal"
+          inputMode="numeric"
+          size={6}
+          defaultValue={posted?.passTotal ?? loaderData.passTotal}
+        />
         <div>
           <button type="submit">{t('citizen.scheme.save')}</button>
         </div>

@@ -20,12 +20,12 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FORM_TOKEN_FIELD, FormToken } from '../../ui/FormToken.tsx';
 import { onceFormAfter } from '../../ui/form-once.server.ts';
 import { failure, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 import type { Route } from './+types/evidence.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -143,29 +143,22 @@ export default function NominationEvidence({ loaderData, actionData }: Route.Com
       <h2>{t('commendations.evidenceFiles.add')}</h2>
       <form method="post" encType="multipart/form-data" className="form" noValidate>
         <FormToken />
-        <div className="field">
-          <label htmlFor="cev-caption">{t('commendations.evidenceFiles.caption')}</label>
-          <input
-            id="cev-caption"
-            name="caption"
-            maxLength={300}
-            defaultValue={actionData?.values?.caption ?? ''}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="cev-file">{t('commendations.evidenceFiles.file')}</label>
-          <p className="hint" id="cev-file-hint">
-            {t('training.certificate.hint')}
-          </p>
-          <FieldError id="cev-file" errors={errors} />
-          <input
-            id="cev-file"
-            name="file"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png,image/webp,.docx"
-            {...fieldAria('cev-file', errors, 'cev-file-hint')}
-          />
-        </div>
+        <TextField
+          id="cev-caption"
+          label={t('commendations.evidenceFiles.caption')}
+          name="caption"
+          maxLength={300}
+          defaultValue={actionData?.values?.caption ?? ''}
+        />
+        <TextField
+          id="cev-file"
+          label={t('commendations.evidenceFiles.file')}
+          errors={errors}
+          hint={t('training.certificate.hint')}
+          name="file"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,image/webp,.docx"
+        />
         <button type="submit">{t('commendations.evidenceFiles.submit')}</button>
       </form>
     </>

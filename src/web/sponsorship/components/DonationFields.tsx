@@ -4,8 +4,8 @@
 import type { sponsorshipFormOptions } from '../../../modules/sponsorship/sponsorship.options.server.ts';
 import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.ts';
 import { useT } from '../../i18n.ts';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
-import { FieldError, fieldAria } from '../../units/components/UnitFormParts.tsx';
 
 type Options = Awaited<ReturnType<typeof sponsorshipFormOptions>>;
 
@@ -28,18 +28,14 @@ export function DonationFields({
     items: ReadonlyArray<{ id: string; label: string }>,
     empty?: string,
   ) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldError id={id} errors={errors} />
-      <select id={id} name={name} defaultValue={v[name] ?? ''} {...fieldAria(id, errors)}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {items.map((i) => (
-          <option key={i.id} value={i.id}>
-            {i.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField id={id} label={label} errors={errors} name={name} defaultValue={v[name] ?? ''}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {items.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.label}
+        </option>
+      ))}
+    </SelectField>
   );
   return (
     <>
@@ -69,66 +65,52 @@ export function DonationFields({
         t('sponsorship.field.donationKind'),
         DONATION_KINDS.map((k) => ({ id: k, label: t(`sponsorship.kind.${k}`) })),
       )}
-      <div className="field">
-        <label htmlFor="dn-description">{t('sponsorship.field.description')}</label>
-        <FieldError id="dn-description" errors={errors} />
-        <textarea
-          id="dn-description"
-          name="description"
-          rows={3}
-          defaultValue={v.description ?? ''}
-          {...fieldAria('dn-description', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="dn-value">{t('sponsorship.field.valueVnd')}</label>
-        <p className="hint" id="dn-value-hint">
-          {t('sponsorship.field.valueHint')}
-        </p>
-        <FieldError id="dn-value" errors={errors} />
-        <input
-          id="dn-value"
-          name="valueVnd"
-          inputMode="numeric"
-          defaultValue={v.valueVnd ?? ''}
-          {...fieldAria('dn-value', errors, 'dn-value-hint')}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="dn-received">{t('sponsorship.field.receivedOn')}</label>
-        <FieldError id="dn-received" errors={errors} />
-        <input
-          id="dn-received"
-          name="receivedOn"
-          type="date"
-          defaultValue={v.receivedOn ?? ''}
-          {...fieldAria('dn-received', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="dn-purpose">{t('sponsorship.field.purpose')}</label>
-        <input id="dn-purpose" name="purpose" defaultValue={v.purpose ?? ''} />
-      </div>
-      <div className="field">
-        <label htmlFor="dn-plan">{t('news.field.planInstances')}</label>
-        <p className="hint" id="dn-plan-hint">
-          {t('news.field.manyHint')}
-        </p>
-        <select
-          id="dn-plan"
-          name="planInstanceIds"
-          multiple
-          size={Math.min(6, Math.max(2, o.planInstances.length))}
-          defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-          aria-describedby="dn-plan-hint"
-        >
-          {o.planInstances.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.year} · ${p.label}`}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextArea
+        id="dn-description"
+        label={t('sponsorship.field.description')}
+        errors={errors}
+        name="description"
+        rows={3}
+        defaultValue={v.description ?? ''}
+      />
+      <TextField
+        id="dn-value"
+        label={t('sponsorship.field.valueVnd')}
+        errors={errors}
+        hint={t('sponsorship.field.valueHint')}
+        name="valueVnd"
+        inputMode="numeric"
+        defaultValue={v.valueVnd ?? ''}
+      />
+      <TextField
+        id="dn-received"
+        label={t('sponsorship.field.receivedOn')}
+        errors={errors}
+        name="receivedOn"
+        type="date"
+        defaultValue={v.receivedOn ?? ''}
+      />
+      <TextField
+        id="dn-purpose"
+        label={t('sponsorship.field.purpose')}
+        name="purpose"
+        defaultValue={v.purpose ?? ''}
+      />
+      <SelectField
+        id="dn-plan"
+        label={t('news.field.planInstances')}
+        hint={t('news.field.manyHint')}
+        name="planInstanceIds"
+        multiple
+        size={Math.min(6, Math.max(2, o.planInstances.length))}
+        defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
+      >
+        {o.planInstances.map((p) => (
+          <option key={p.id} value={p.id}>
+            {`${p.year} · ${p.label}`}
+          </option>
+        ))}
+      </SelectField>
       {select(
         'dn-event',
         'eventId',
@@ -136,21 +118,16 @@ export function DonationFields({
         o.events.map((e) => ({ id: e.id, label: e.title })),
         t('sponsorship.field.none'),
       )}
-      <div className="field">
-        <label htmlFor="dn-books">{t('sponsorship.field.books')}</label>
-        <p className="hint" id="dn-books-hint">
-          {t(booksLocked ? 'sponsorship.field.booksLocked' : 'sponsorship.field.booksHint')}
-        </p>
-        <FieldError id="dn-books" errors={errors} />
-        <textarea
-          id="dn-books"
-          name="books"
-          rows={6}
-          readOnly={booksLocked}
-          defaultValue={v.books ?? ''}
-          {...fieldAria('dn-books', errors, 'dn-books-hint')}
-        />
-      </div>
+      <TextArea
+        id="dn-books"
+        label={t('sponsorship.field.books')}
+        errors={errors}
+        hint={t(booksLocked ? 'sponsorship.field.booksLocked' : 'sponsorship.field.booksHint')}
+        name="books"
+        rows={6}
+        readOnly={booksLocked}
+        defaultValue={v.books ?? ''}
+      />
     </>
   );
 }
