@@ -2,6 +2,7 @@
 // the chosen indicator's trend by year, its value per unit and per commemorative day. Charts are SVG drawn on
 // the server, each followed by its data as a table and a CSV link; the filters are a plain GET form.
 import { data } from 'react-router';
+import { can } from '../../../app/policies.server.ts';
 import { yearInVietnam } from '../../../lib/dates.ts';
 import { dashboard } from '../../../modules/indicators/indicators.dashboard.server.ts';
 import { requestContext } from '../../context.ts';
@@ -26,6 +27,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       d,
       params: { ...params, unit: d.unitId, indicator: d.chosen?.code ?? null },
       thisYear: yearInVietnam(deps.now()),
+      // The equity view is province-wide: only leadership, the focal point and administrators may open it.
+      canSeeEquity: can(actor, 'indicators.dashboard.readAll') || can(actor, 'indicators.population.manage'),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -36,7 +39,7 @@ export default function IndicatorsDashboard({ loaderData }: Route.ComponentProps
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const { d, params, thisYear } = loaderData;
+  const { d, params, thisYear, canSeeEquity } = loaderData;
   const name = (x: { nameVi: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.nameVi);
   const csv = (table: string) => href(`/admin/indicators/csv?${queryOf(params, { table })}`);
   const years: number[] = [];
@@ -50,8 +53,13 @@ export default function IndicatorsDashboard({ loaderData }: Route.ComponentProps
       <p className="muted">
         {t('indicators.dashboard.scope', { unit: unitName, year: d.year })} ·{' '}
         <a href={href('/admin/indicators/definitions')}>{t('indicators.definitions.title')}</a> ·{' '}
-        <a href={href('/admin/reports')}>{t('reports.nav')}</a> ·{' '}
-        <a href={href('/admin/indicators/equity')}>{t('indicators.equity.nav')}</a>
+        <a href={href('/admin/reports')}>{t('reports.nav')}</a>
+        {canSeeEquity ? (
+          <>
+            {' · '}
+            <a href={href('/admin/indicators/equity')}>{t('indicators.equity.nav')}</a>
+          </>
+        ) : null}
       </p>
       <form method="get" className="filters">
         <label htmlFor="f-year">{t('indicators.filter.year')}</label>
