@@ -1,10 +1,12 @@
 // Telling a unit its report was approved (issue 19, item 11). In the approving transaction: an in-app
-// notification for the person who carries the unit's part, and a `plan.approved.send` job under a dedupe key
+// notification for the person who carries the unit's part (or, when nobody is assigned, for the unit's staff
+// and managers), and a `plan.approved.send` job under a dedupe key
 // (one per approval). The job, after commit, sends the same news through the notification channel
 // (`sendNotice`: e-mail when SMTP is set, else the outbox), unless the report was reopened meanwhile.
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { Db } from '../../../db/client.server.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
+import { accessPort } from '../../access/index.server.ts';
 import type { Job } from '../../jobs/jobs.repository.server.ts';
 import { sendNotice } from '../../notifications/index.server.ts';
 import type { UnitReport } from './work.repository.server.ts';
@@ -35,17 +37,24 @@ export async function noteApproval(
     task: { section: string; number: number };
   },
 ): Promise<void> {
-  if (!report.assigneeId) return;
   const task = `${part.task.section}.${part.task.number}`;
   const version = report.version + 1;
-  await deps.repos.notifications.create(tx, {
-    userId: report.assigneeId,
-    kind: 'plan.approved',
-    messageKey: 'planwork.notify.approved',
-    params: { task, year: part.instance.year },
-    link: `/admin/plan/instances/${part.instance.id}`,
-    dedupeKey: dedupeKey(report.id, version),
-  });
+  const recipients = report.assigneeId
+    ? [report.assigneeId]
+    : [...new Set((await accessPort.staffOfUnits(deps, tx, [part.unit.id])).map((s) => s.userId))];
+  if (recipients.length === 0) return;
+  for (const userId of recipients)
+    await deps.repos.notifications.create(tx, {
+      userId,
+      kind: 'plan.approved',
+      messageKey: 'planwork.notify.approved',
+      params: { task, year: part.instance.year },
+      link: `/admin/plan/instances/${part.instance.id}`,
+      // One notice per person and approval (the key is unique across all notifications).
+      dedupeKey: report.assigneeId
+        ? dedupeKey(report.id, version)
+        : `${dedupeKey(report.id, version)}:${userId}`,
+    });
   const payload: ApprovedPayload = {
     instanceId: part.instance.id,
     unitId: part.unit.id,
@@ -65,22 +74,33 @@ export async function noteApproval(
 export async function sendApprovalNotice(deps: AppDeps, job: Job): Promise<void> {
   const p = job.payload as ApprovedPayload;
   const report = await deps.repos.planWork.getReport(deps.db, p.instanceId, p.unitId);
-  if (report?.state !== 'approved' || !report.assigneeEmail) return;
+  if (report?.state !== 'approved') return;
+  const to = report.assigneeEmail
+    ? [{ email: report.assigneeEmail, name: report.assigneeName ?? report.assigneeEmail }]
+    : await unitStaffEmails(deps, p.unitId);
   const day = formatIsoDay(isoDateInVietnam(report.approvedAt ?? deps.now()));
   const link = `${deps.config.publicUrl}/admin/plan/instances/${p.instanceId}`;
-  await sendNotice(deps, {
-    to: { email: report.assigneeEmail },
-    template: 'plan.approved',
-    params: { task: p.task, year: String(p.year), unit: p.unitName, date: day },
-    subject: `[Suốt Đời] Đã duyệt: báo cáo nhiệm vụ ${p.task} năm ${p.year}`,
-    text: [
-      `Kính gửi ${report.assigneeName ?? report.assigneeEmail},`,
-      '',
-      `Báo cáo của ${p.unitName} về nhiệm vụ ${p.task} năm ${p.year} đã được duyệt ngày ${day}.`,
-      '',
-      `Xem chi tiết tại: ${link}`,
-      '',
-      'Thư này được gửi tự động từ nền tảng Suốt Đời; vui lòng không trả lời thư.',
-    ].join('\n'),
-  });
+  for (const r of to)
+    await sendNotice(deps, {
+      to: { email: r.email },
+      template: 'plan.approved',
+      params: { task: p.task, year: String(p.year), unit: p.unitName, date: day },
+      subject: `[Suốt Đời] Đã duyệt: báo cáo nhiệm vụ ${p.task} năm ${p.year}`,
+      text: [
+        `Kính gửi ${r.name},`,
+        '',
+        `Báo cáo của ${p.unitName} về nhiệm vụ ${p.task} năm ${p.year} đã được duyệt ngày ${day}.`,
+        '',
+        `Xem chi tiết tại: ${link}`,
+        '',
+        'Thư này được gửi tự động từ nền tảng Suốt Đời; vui lòng không trả lời thư.',
+      ].join('\n'),
+    });
+}
+
+/** Nobody carries the unit's part: its staff and managers hear of the approval instead. */
+async function unitStaffEmails(deps: AppDeps, unitId: string) {
+  const staff = await accessPort.staffOfUnits(deps, deps.db, [unitId]);
+  const ids = [...new Set(staff.map((s) => s.userId))];
+  return (await accessPort.activeEmails(deps, deps.db, ids)).map((u) => ({ email: u.email, name: u.email }));
 }
