@@ -68,14 +68,14 @@ export function layoutOverview(
   const main = points.filter((p) => !far(p));
   const outliers = points.filter(far);
   const youMain = you && !far(you) ? you : null;
-  const mainFit = fit([...main, ...(youMain ? [youMain] : [])], MAP_WIDTH, MAX_HEIGHT);
+  const mainFit = fitProjection([...main, ...(youMain ? [youMain] : [])], MAP_WIDTH, MAX_HEIGHT);
   const mainHeight = Math.max(240, mainFit.height);
   const mainBox = { x: 0, y: 0, width: MAP_WIDTH, height: mainHeight };
   const projected = main.map((p) => ({ ...p, ...mainFit.project(p.lat, p.lng, mainBox) }));
   let inset: OverviewLayout['inset'] = null;
   if (outliers.length) {
     const box = { x: 8, y: mainHeight + 8, width: MAP_WIDTH - 16, height: INSET_HEIGHT };
-    const f = fit(outliers, box.width, box.height);
+    const f = fitProjection(outliers, box.width, box.height);
     const pts = outliers.map((p) => ({ ...p, ...f.project(p.lat, p.lng, box) }));
     inset = { ...box, points: pts, districts: labels(pts) };
   }
@@ -90,7 +90,7 @@ export function layoutOverview(
 }
 
 /** A projection that fits these coordinates into width × (at most) maxHeight, centred in the box it draws in. */
-function fit(all: ReadonlyArray<{ lat: number; lng: number }>, width: number, maxHeight: number) {
+function fitProjection(all: ReadonlyArray<{ lat: number; lng: number }>, width: number, maxHeight: number) {
   const lats = all.map((p) => p.lat);
   const lngs = all.map((p) => p.lng);
   const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
