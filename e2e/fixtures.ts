@@ -1,6 +1,9 @@
-// Shared helpers for the browser journeys: accessibility (axe, WCAG 2.1 A/AA) and layout checks.
+// Shared helpers for the browser journeys: accessibility (axe, WCAG 2.1 A/AA) and layout checks, and signing
+// in as a demo account.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -51,4 +54,31 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
     scrollWidth,
     `page ${page.url()} is ${scrollWidth}px wide in a ${innerWidth}px viewport`,
   ).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The demo accounts' one-time password, written by the journeys' server at start (e2e/serve.ts). */
+export function demoPassword(): string {
+  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
+}
+
+/** A 360 px touch phone, signed in as the demo account `email`, with JavaScript on or off. */
+export async function signInOnPhone(
+  browser: Browser,
+  email: string,
+  javaScriptEnabled: boolean,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu').fill(demoPassword());
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
 }

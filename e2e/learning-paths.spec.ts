@@ -2,10 +2,10 @@
 // and a reading challenge, and publishes both; a reader without JavaScript joins the challenge, follows the
 // path, passes the quiz (the completion is credited to the challenge), logs a book and sees the progress bar.
 // Every page passes axe. The reader is a demo account until citizen sign-up lands (accounts branch).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
+  demoPassword,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
@@ -16,11 +16,6 @@ const STAMP = Date.now().toString(36);
 const PATH_TITLE = `Làm quen với thư viện — ${STAMP}`;
 const CHALLENGE_TITLE = `Thử thách đọc mùa đông — ${STAMP}`;
 const SHOTS = process.env.LEARNING_SHOTS_DIR;
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
 
 async function signIn(page: Page, email: string, next: string) {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);

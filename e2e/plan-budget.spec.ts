@@ -1,18 +1,12 @@
 // Budget of the plan: a library staff member estimates the library's part of a task, the finance officer
 // appraises the line; the timeline page passes axe with and without JavaScript.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
+  demoPassword,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
 
 async function signedIn(
   browser: Browser,

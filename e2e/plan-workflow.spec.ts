@@ -2,19 +2,12 @@
 // library's staff records progress with a PDF and sends it to the manager, who submits it; the focal point
 // returns it with a comment; staff fix it, the manager resubmits, the focal point approves; the timeline
 // shows every step. axe checks the pages on the way.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
+import { demoPassword, expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
 
 const OFFICER = 'qlvhgd@demo.suotdoi.vn';
 const STAFF = 'thuvien.nhanvien@demo.suotdoi.vn';
 const MANAGER = 'thuvien.giamdoc@demo.suotdoi.vn';
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
 
 const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +

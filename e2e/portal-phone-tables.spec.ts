@@ -2,37 +2,15 @@
 // spent amounts without sideways scrolling (its tables become cards); the timeline's chart reaches every year of
 // the plan (2023–2030) and its scroll box takes the keyboard; the admin menu is folded; an event's back-office
 // page and an overdue instance pass axe, the instance says "Quá hạn". axe 0 on every page visited.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
+  signInOnPhone,
 } from './fixtures.ts';
 
 const PHONE = { width: 360, height: 740 };
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
-
-async function signIn(browser: Browser, email: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled,
-  });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Mật khẩu').fill(demoPassword());
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
 
 for (const javaScript of [true, false]) {
   test.describe(`plan tables on a phone, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
@@ -40,7 +18,7 @@ for (const javaScript of [true, false]) {
 
     test('budget cards show approved and spent; the admin menu is folded', async ({ browser }) => {
       test.setTimeout(120_000);
-      const page = await signIn(browser, 'khtc@demo.suotdoi.vn', javaScript);
+      const page = await signInOnPhone(browser, 'khtc@demo.suotdoi.vn', javaScript);
       await page.goto('/admin/plan/budget');
       // The admin menu is a closed <details>: its links are hidden until "Điều hướng quản trị" is opened.
       await expect(page.locator('details.admin-menu')).not.toHaveAttribute('open');
@@ -70,7 +48,7 @@ for (const javaScript of [true, false]) {
       browser,
     }) => {
       test.setTimeout(120_000);
-      const page = await signIn(browser, 'qlvhgd@demo.suotdoi.vn', javaScript);
+      const page = await signInOnPhone(browser, 'qlvhgd@demo.suotdoi.vn', javaScript);
       await page.goto('/admin/plan/timeline');
       const box = page.locator('section.timeline-scroll');
       await expect(box).toHaveAttribute('tabindex', '0');
@@ -113,7 +91,7 @@ for (const javaScript of [true, false]) {
       await expect(page.locator('main dd .tag-danger')).toHaveText('Quá hạn');
       await checkA11y(page);
 
-      const admin = await signIn(browser, 'admin@demo.suotdoi.vn', javaScript);
+      const admin = await signInOnPhone(browser, 'admin@demo.suotdoi.vn', javaScript);
       await admin.goto('/admin/events');
       await admin.locator('main table a[href^="/admin/events/evt"]').first().click();
       await expect(admin).toHaveURL(/\/admin\/events\/evt/);

@@ -1,16 +1,10 @@
 // Screenshots of the portal's main pages on a 360 px phone, for the issue-19 note (docs/screenshots/).
 // Runs only when SHOTS names the set (`before` or `after`): `SHOTS=after npx playwright test e2e/portal-screenshots`.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { demoPassword } from './fixtures.ts';
 
 const SET = process.env.SHOTS;
 const PHONE = { width: 360, height: 740 };
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, javaScriptEnabled: false });

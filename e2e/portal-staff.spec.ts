@@ -2,13 +2,12 @@
 // person now (their two assigned parts on the first screens, as cards), the rest paged; the dashboard shows
 // each role its panels (staff: my work and unit progress; focal point: units behind schedule; administrator:
 // background jobs). axe 0 on every page visited.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
+  signInOnPhone,
 } from './fixtures.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -16,33 +15,12 @@ const STAFF = 'thuvien.nhanvien@demo.suotdoi.vn';
 const OFFICER = 'qlvhgd@demo.suotdoi.vn';
 const ADMIN = 'admin@demo.suotdoi.vn';
 
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
-
-async function signIn(browser: Browser, email: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled,
-  });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Mật khẩu').fill(demoPassword());
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
-
 for (const javaScript of [true, false]) {
   test.describe(`back office on a phone, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
     const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;
 
     test('My work opens on the parts assigned to me, as cards, and pages the rest', async ({ browser }) => {
-      const page = await signIn(browser, STAFF, javaScript);
+      const page = await signInOnPhone(browser, STAFF, javaScript);
       await page.goto('/admin/plan/my-work');
       const assigned = page.getByRole('region', { name: /^Giao cho tôi/ });
       await expect(assigned.getByRole('heading', { level: 2 })).toHaveText('Giao cho tôi (2)');
@@ -65,7 +43,7 @@ for (const javaScript of [true, false]) {
     test('the dashboard shows staff their work and unit, the focal point late units, the admin the jobs', async ({
       browser,
     }) => {
-      const staff = await signIn(browser, STAFF, javaScript);
+      const staff = await signInOnPhone(browser, STAFF, javaScript);
       await staff.goto('/admin');
       await expect(staff.getByRole('heading', { level: 2, name: 'Việc của tôi' })).toBeVisible();
       await expect(staff.getByRole('link', { name: /2 Giao cho tôi/ })).toBeVisible();
@@ -76,12 +54,12 @@ for (const javaScript of [true, false]) {
       await expectNoHorizontalOverflow(staff);
       await checkA11y(staff);
 
-      const officer = await signIn(browser, OFFICER, javaScript);
+      const officer = await signInOnPhone(browser, OFFICER, javaScript);
       await officer.goto('/admin');
       await expect(officer.getByRole('heading', { level: 2, name: /^Đơn vị chậm tiến độ/ })).toBeVisible();
       await checkA11y(officer);
 
-      const admin = await signIn(browser, ADMIN, javaScript);
+      const admin = await signInOnPhone(browser, ADMIN, javaScript);
       await admin.goto('/admin');
       await expect(admin.getByRole('heading', { level: 2, name: 'Tác vụ nền cần chú ý' })).toBeVisible();
       await expect(admin.getByRole('heading', { level: 2, name: 'Sự kiện tuần này' })).toBeVisible();

@@ -2,14 +2,8 @@
 // a comment, the library fixes and resubmits, the focal point accepts it, generates the annual report and
 // downloads the DOCX and XLSX. The dashboards pass axe (no JavaScript) at 360 px and on a desktop.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
-
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
+import { demoPassword, expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
 
 async function signedIn(browser: Browser, email: string, next: string, width = 360): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });

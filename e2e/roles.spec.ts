@@ -1,15 +1,9 @@
 // Roles in the back office: a library staff member sees only the library's plan tasks, and an administrator
 // grants a role through the no-JavaScript forms, which the audit log then shows. axe checks every page.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './fixtures.ts';
+import { demoPassword, expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './fixtures.ts';
 
 /** Every demo account shares the one-time password the server printed on first start. */
-function demoPassword(): string {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
-}
 
 async function signIn(page: Page, email: string, next: string) {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
