@@ -1,27 +1,16 @@
 // Published learning paths as public records: the sitemap's `learning` file and the catalogue search's
 // "learning path" hits (src/app/module.ts: sitemap, searchSources). Only this module reads its tables.
 import { sql } from 'drizzle-orm';
-import type { SearchSource, SitemapSource } from '../../app/module.ts';
-import { queryRows, toDate } from '../../db/sql.server.ts';
+import type { SearchSource } from '../../app/module.ts';
+import { tableSitemap } from '../../app/sitemap-sources.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 
-export const learningSitemap: SitemapSource = {
+export const learningSitemap = tableSitemap({
   name: 'learning',
-  async count(deps) {
-    const [r] = await queryRows<{ n: number; latest: unknown }>(
-      deps.db,
-      sql`SELECT count(*)::int AS n, max(updated_at) AS latest FROM learning_paths WHERE status = 'published'`,
-    );
-    return { count: Number(r?.n ?? 0), latest: toDate(r?.latest) };
-  },
-  async page(deps, offset, limit) {
-    const rows = await queryRows<{ id: string; updatedAt: unknown }>(
-      deps.db,
-      sql`SELECT id, updated_at AS "updatedAt" FROM learning_paths WHERE status = 'published'
-        ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
-    );
-    return rows.map((r) => ({ path: `/learn/paths/${r.id}`, lastmod: toDate(r.updatedAt) }));
-  },
-};
+  table: 'learning_paths',
+  where: sql`status = 'published'`,
+  path: (id) => `/learn/paths/${id}`,
+});
 
 /** At most this many words of a query are matched (the catalogue search bounds its queries likewise). */
 const MAX_WORDS = 8;
