@@ -6,8 +6,11 @@ import { listNominations } from '../../../modules/commendations/commendations.us
 import { COMM_STATUSES } from '../../../modules/commendations/commendations.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/list.ts';
 
 const Query = z.object({ q: z.string().max(200).optional(), status: z.enum(COMM_STATUSES).optional() });
@@ -16,17 +19,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   if (scopeRoots(actor, 'commendations.nomination.read').length === 0)
     throw new Response(null, { status: 403 });
-  const url = new URL(request.url);
-  const parsed = Query.safeParse({
-    q: url.searchParams.get('q')?.trim() || undefined,
-    status: url.searchParams.get('status') || undefined,
-  });
-  const query = parsed.success ? parsed.data : {};
+  const { query, search } = readListQuery(Query, new URL(request.url));
   try {
     const rows = await listNominations(deps, actor, query);
     return {
       query,
-      exportQuery: new URLSearchParams(Object.entries(query).filter(([, v]) => v) as string[][]).toString(),
+      search,
       canCreate: scopeRoots(actor, 'commendations.nomination.create').length > 0,
       rows: rows.map((n) => ({
         id: n.id,
@@ -47,7 +45,6 @@ export default function NominationList({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const { query: q, rows } = loaderData;
-  const qs = loaderData.exportQuery ? `?${loaderData.exportQuery}` : '';
   return (
     <>
       <title>{`${t('commendations.title')} — Suốt Đời`}</title>
@@ -60,7 +57,7 @@ export default function NominationList({ loaderData }: Route.ComponentProps) {
         ) : null}{' '}
         <a href={href('/honour-roll')}>{t('commendations.roll.title')}</a>
       </p>
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField
           id="cm-q"
           label={t('commendations.search')}
@@ -68,25 +65,16 @@ export default function NominationList({ loaderData }: Route.ComponentProps) {
           type="search"
           defaultValue={q.q ?? ''}
         />
-        <SelectField
+        <FilterSelect
           id="cm-status"
-          label={t('commendations.col.status')}
           name="status"
-          defaultValue={q.status ?? ''}
-        >
-          <option value="">{t('cooperation.filter.all')}</option>
-          {COMM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`commendations.status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit">{t('cooperation.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/commendations/export/csv${qs}`}>{t('cooperation.export.csv')}</a> ·{' '}
-        <a href={`/admin/commendations/export/xlsx${qs}`}>{t('cooperation.export.xlsx')}</a>
-      </p>
+          label={t('commendations.col.status')}
+          allLabel={t('ui.filter.all')}
+          value={q.status}
+          options={COMM_STATUSES.map((s) => ({ value: s, label: t(`commendations.status.${s}`) }))}
+        />
+      </FilterForm>
+      <ExportLinks base="/admin/commendations/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('commendations.caption', { count: rows.length })}</caption>

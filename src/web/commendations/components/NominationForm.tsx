@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
+import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 
 type Option = { id: string; name: string };
 
@@ -103,21 +104,12 @@ export function NominationForm(props: {
           3,
           t('commendations.form.evidenceHint'),
         )}
-        <SelectField
+        <PlanInstancesField
           id="cn-plan"
           label={t('commendations.field.planInstances')}
-          hint={t('cooperation.form.manyHint')}
-          name="planInstanceIds"
-          multiple
-          size={Math.min(6, Math.max(2, o.planInstances.length))}
-          defaultValue={Array.isArray(v.planInstanceIds) ? v.planInstanceIds : []}
-        >
-          {o.planInstances.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.year} · ${p.label}`}
-            </option>
-          ))}
-        </SelectField>
+          instances={o.planInstances}
+          value={Array.isArray(v.planInstanceIds) ? v.planInstanceIds : []}
+        />
         <button type="submit">{props.submitLabel}</button>
       </form>
     </>

@@ -8,8 +8,11 @@ import { listActivities } from '../../../modules/cooperation/cooperation.usecase
 import { COOP_KINDS } from '../../../modules/cooperation/cooperation.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/list.ts';
 
 const Query = z.object({ q: z.string().max(200).optional(), kind: z.enum(COOP_KINDS).optional() });
@@ -17,17 +20,12 @@ const Query = z.object({ q: z.string().max(200).optional(), kind: z.enum(COOP_KI
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   if (scopeRoots(actor, 'cooperation.activity.read').length === 0) throw new Response(null, { status: 403 });
-  const url = new URL(request.url);
-  const parsed = Query.safeParse({
-    q: url.searchParams.get('q')?.trim() || undefined,
-    kind: url.searchParams.get('kind') || undefined,
-  });
-  const query = parsed.success ? parsed.data : {};
+  const { query, search } = readListQuery(Query, new URL(request.url));
   try {
     const rows = await listActivities(deps, actor, query);
     return {
       query,
-      exportQuery: new URLSearchParams(Object.entries(query).filter(([, v]) => v) as string[][]).toString(),
+      search,
       canCreate: scopeRoots(actor, 'cooperation.activity.create').length > 0,
       rows: rows.map((a) => ({
         id: a.id,
@@ -48,7 +46,6 @@ export default function CooperationList({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const { query: q, rows } = loaderData;
-  const qs = loaderData.exportQuery ? `?${loaderData.exportQuery}` : '';
   return (
     <>
       <title>{`${t('cooperation.title')} — Suốt Đời`}</title>
@@ -61,22 +58,18 @@ export default function CooperationList({ loaderData }: Route.ComponentProps) {
         ) : null}{' '}
         <a href={href('/admin/cooperation/partners')}>{t('cooperation.partners.title')}</a>
       </p>
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField id="c-q" label={t('cooperation.search')} name="q" type="search" defaultValue={q.q ?? ''} />
-        <SelectField id="c-kind" label={t('cooperation.field.kind')} name="kind" defaultValue={q.kind ?? ''}>
-          <option value="">{t('cooperation.filter.all')}</option>
-          {COOP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`cooperation.kind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit">{t('cooperation.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/cooperation/export/csv${qs}`}>{t('cooperation.export.csv')}</a> ·{' '}
-        <a href={`/admin/cooperation/export/xlsx${qs}`}>{t('cooperation.export.xlsx')}</a>
-      </p>
+        <FilterSelect
+          id="c-kind"
+          name="kind"
+          label={t('cooperation.field.kind')}
+          allLabel={t('ui.filter.all')}
+          value={q.kind}
+          options={COOP_KINDS.map((k) => ({ value: k, label: t(`cooperation.kind.${k}`) }))}
+        />
+      </FilterForm>
+      <ExportLinks base="/admin/cooperation/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('cooperation.caption', { count: rows.length })}</caption>

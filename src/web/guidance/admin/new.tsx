@@ -12,10 +12,12 @@ import { requestContext } from '../../context.ts';
 import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/new.ts';
@@ -127,36 +129,14 @@ export default function NewGuidance({ loaderData, actionData }: Route.ComponentP
           defaultValue={v.summary ?? ''}
         />
         {text('gd-url', 'url', t('guidance.field.url'), 'url')}
-        <SelectField
-          id="gd-plan"
-          label={t('news.field.planInstances')}
-          hint={t('news.field.manyHint')}
-          name="planInstanceIds"
-          multiple
-          size={Math.min(6, Math.max(2, o.planInstances.length))}
-          defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-        >
-          {o.planInstances.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.year} · ${p.label}`}
-            </option>
-          ))}
-        </SelectField>
-        <fieldset>
-          <legend>{t('guidance.field.targets')}</legend>
-          {o.targets.map((u) => (
-            <div key={u.id} className="check">
-              <input
-                id={`gd-t-${u.id}`}
-                type="checkbox"
-                name="targetUnitIds"
-                value={u.id}
-                defaultChecked={chosen.has(u.id)}
-              />
-              <label htmlFor={`gd-t-${u.id}`}>{u.name}</label>
-            </div>
-          ))}
-        </fieldset>
+        <PlanInstancesField id="gd-plan" instances={o.planInstances} value={v.planInstanceIds} />
+        <CheckboxGroup
+          legend={t('guidance.field.targets')}
+          name="targetUnitIds"
+          idPrefix="gd-t-"
+          options={o.targets.map((u) => ({ value: u.id, label: u.name }))}
+          checked={chosen}
+        />
         <button type="submit">{t('guidance.create')}</button>
       </form>
     </>

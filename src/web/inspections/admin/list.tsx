@@ -1,22 +1,34 @@
 // Back office: inspection plans the reader's units run or are inspected by, newest first, searched with folded
 // Vietnamese, with their open and overdue follow-up actions; exported as CSV or XLSX with the same query.
+import { z } from 'zod';
 import { scopeRoots } from '../../../app/policies.server.ts';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { listInspectionPlans } from '../../../modules/inspections/inspections.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { TextField } from '../../ui/Field.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/list.ts';
+
+// A longer search is cut, not refused (as before the list kit).
+const Query = z.object({
+  q: z
+    .string()
+    .transform((s) => s.slice(0, 200))
+    .optional(),
+});
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   if (scopeRoots(actor, 'inspections.plan.read').length === 0) throw new Response(null, { status: 403 });
-  const q = new URL(request.url).searchParams.get('q')?.trim().slice(0, 200) || undefined;
+  const { query, search } = readListQuery(Query, new URL(request.url));
   try {
-    const rows = await listInspectionPlans(deps, actor, { q });
+    const rows = await listInspectionPlans(deps, actor, query);
     return {
-      q: q ?? '',
+      q: query.q ?? '',
+      search,
       canCreate: scopeRoots(actor, 'inspections.plan.create').length > 0,
       rows: rows.map((p) => ({
         id: p.id,
@@ -38,7 +50,6 @@ export default function InspectionList({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const { rows } = loaderData;
-  const qs = loaderData.q ? `?${new URLSearchParams({ q: loaderData.q })}` : '';
   return (
     <>
       <title>{`${t('inspections.title')} — Suốt Đời`}</title>
@@ -50,7 +61,7 @@ export default function InspectionList({ loaderData }: Route.ComponentProps) {
           </a>
         </p>
       ) : null}
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField
           id="i-q"
           label={t('inspections.search')}
@@ -58,12 +69,8 @@ export default function InspectionList({ loaderData }: Route.ComponentProps) {
           type="search"
           defaultValue={loaderData.q}
         />
-        <button type="submit">{t('cooperation.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/inspections/export/csv${qs}`}>{t('cooperation.export.csv')}</a> ·{' '}
-        <a href={`/admin/inspections/export/xlsx${qs}`}>{t('cooperation.export.xlsx')}</a>
-      </p>
+      </FilterForm>
+      <ExportLinks base="/admin/inspections/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('inspections.caption', { count: rows.length })}</caption>

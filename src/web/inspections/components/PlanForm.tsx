@@ -1,10 +1,12 @@
 // The inspection plan form (new and edit): inspecting unit, title, what is inspected, the units inspected,
 // the planned period and the plan task instances (section VI) it serves.
 import { useT } from '../../i18n.ts';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { FieldError, SelectField, TextArea, TextField } from '../../ui/Field.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
+import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 
 type Option = { id: string; name: string };
 export interface PlanFormOptions {
@@ -61,40 +63,21 @@ export function PlanForm(props: {
         />
         {text('ip-from', 'plannedFrom', t('inspections.field.plannedFrom'), 'date')}
         {text('ip-to', 'plannedTo', t('inspections.field.plannedTo'), 'date')}
-        <fieldset
+        <CheckboxGroup
           id="ip-targets"
-          aria-describedby={errors?.some((e) => e.field === 'ip-targets') ? 'ip-targets-error' : undefined}
-        >
-          <legend>{t('inspections.field.targets')}</legend>
-          <FieldError id="ip-targets" errors={errors} />
-          {o.targets.map((u) => (
-            <div key={u.id} className="check">
-              <input
-                id={`ip-t-${u.id}`}
-                type="checkbox"
-                name="targetUnitIds"
-                value={u.id}
-                defaultChecked={chosen.has(u.id)}
-              />
-              <label htmlFor={`ip-t-${u.id}`}>{u.name}</label>
-            </div>
-          ))}
-        </fieldset>
-        <SelectField
+          legend={t('inspections.field.targets')}
+          name="targetUnitIds"
+          idPrefix="ip-t-"
+          options={o.targets.map((u) => ({ value: u.id, label: u.name }))}
+          checked={chosen}
+          errors={errors}
+        />
+        <PlanInstancesField
           id="ip-plan"
           label={t('inspections.field.planInstances')}
-          hint={t('cooperation.form.manyHint')}
-          name="planInstanceIds"
-          multiple
-          size={Math.min(6, Math.max(2, o.planInstances.length))}
-          defaultValue={list('planInstanceIds')}
-        >
-          {o.planInstances.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.year} · ${p.label}`}
-            </option>
-          ))}
-        </SelectField>
+          instances={o.planInstances}
+          value={list('planInstanceIds')}
+        />
         <button type="submit">{props.submitLabel}</button>
       </form>
     </>

@@ -7,29 +7,24 @@ import { listStaffArticles } from '../../../modules/news/news.usecases.server.ts
 import { ARTICLE_STATUSES, NEWS_CATEGORIES } from '../../../modules/news/news.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { queryAnswer, rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/list.ts';
-
-const KEYS = ['q', 'status', 'category'] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   if (scopeRoots(actor, 'news.article.read').length === 0) throw new Response(null, { status: 403 });
-  const url = new URL(request.url);
-  const raw: Record<string, string> = {};
-  for (const k of KEYS) {
-    const v = url.searchParams.get(k)?.trim();
-    if (v) raw[k] = v;
-  }
-  const parsed = StaffListQuerySchema.safeParse(raw);
+  const { raw, query, search, error } = readListQuery(StaffListQuerySchema, new URL(request.url));
   try {
-    const rows = await listStaffArticles(deps, actor, parsed.success ? parsed.data : {});
+    const rows = await listStaffArticles(deps, actor, query);
     return queryAnswer(
       {
         filters: raw,
-        query: parsed.success ? new URLSearchParams(raw).toString() : '',
+        search,
         canCreate: scopeRoots(actor, 'news.article.create').length > 0,
         articles: rows.map((a) => ({
           id: a.id,
@@ -44,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
               : '',
         })),
       },
-      parsed.success ? undefined : parsed.error,
+      error ?? undefined,
     );
   } catch (e) {
     rethrowForPage(e);
@@ -54,8 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function AdminNews({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
-  const { filters: f, articles, query } = loaderData;
-  const suffix = query ? `?${query}` : '';
+  const { filters: f, articles } = loaderData;
   return (
     <>
       <title>{`${t('news.admin.title')} — Suốt Đời`}</title>
@@ -73,41 +67,26 @@ export default function AdminNews({ loaderData }: Route.ComponentProps) {
       {loaderData.problems.length > 0 ? (
         <FilterProblems summary="news.filter.invalid" problems={loaderData.problems} />
       ) : null}
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField id="nf-q" label={t('news.filter.q')} name="q" type="search" defaultValue={f.q ?? ''} />
-        <SelectField
+        <FilterSelect
           id="nf-status"
-          label={t('news.field.status')}
           name="status"
-          defaultValue={f.status ?? ''}
-        >
-          <option value="">{t('news.filter.all')}</option>
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`news.status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          label={t('news.field.status')}
+          allLabel={t('ui.filter.all')}
+          value={f.status}
+          options={ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`news.status.${s}`) }))}
+        />
+        <FilterSelect
           id="nf-category"
-          label={t('news.field.category')}
           name="category"
-          defaultValue={f.category ?? ''}
-        >
-          <option value="">{t('news.filter.all')}</option>
-          {NEWS_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`news.category.${c}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit">{t('news.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/news/export/csv${suffix}`}>{t('news.export.csv')}</a>
-        {' · '}
-        <a href={`/admin/news/export/xlsx${suffix}`}>{t('news.export.xlsx')}</a>
-      </p>
+          label={t('news.field.category')}
+          allLabel={t('ui.filter.all')}
+          value={f.category}
+          options={NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) }))}
+        />
+      </FilterForm>
+      <ExportLinks base="/admin/news/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('news.admin.caption', { count: articles.length })}</caption>

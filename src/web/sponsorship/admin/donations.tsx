@@ -7,8 +7,11 @@ import { listDonations } from '../../../modules/sponsorship/sponsorship.usecases
 import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/donations.ts';
 
 const Query = z.object({
@@ -19,18 +22,12 @@ const Query = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
-  const url = new URL(request.url);
-  const parsed = Query.safeParse({
-    q: url.searchParams.get('q')?.trim() || undefined,
-    kind: url.searchParams.get('kind') || undefined,
-    year: url.searchParams.get('year') || undefined,
-  });
-  const query = parsed.success ? parsed.data : {};
+  const { query, search } = readListQuery(Query, new URL(request.url));
   try {
     const rows = await listDonations(deps, actor, query);
     return {
       query,
-      search: url.search,
+      search,
       donations: rows.map((d) => ({
         id: d.id,
         day: formatIsoDay(d.receivedOn),
@@ -62,7 +59,7 @@ export default function DonationList({ loaderData }: Route.ComponentProps) {
           {t('sponsorship.donation.new')}
         </a>
       </p>
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField
           id="dl-q"
           label={t('sponsorship.search')}
@@ -70,19 +67,14 @@ export default function DonationList({ loaderData }: Route.ComponentProps) {
           type="search"
           defaultValue={q.q ?? ''}
         />
-        <SelectField
+        <FilterSelect
           id="dl-kind"
-          label={t('sponsorship.field.donationKind')}
           name="kind"
-          defaultValue={q.kind ?? ''}
-        >
-          <option value="">{t('news.filter.all')}</option>
-          {DONATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`sponsorship.kind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
+          label={t('sponsorship.field.donationKind')}
+          allLabel={t('ui.filter.all')}
+          value={q.kind}
+          options={DONATION_KINDS.map((k) => ({ value: k, label: t(`sponsorship.kind.${k}`) }))}
+        />
         <TextField
           id="dl-year"
           label={t('sponsorship.field.year')}
@@ -92,13 +84,8 @@ export default function DonationList({ loaderData }: Route.ComponentProps) {
           max={2100}
           defaultValue={q.year ?? ''}
         />
-        <button type="submit">{t('news.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/sponsorship/export/csv${loaderData.search}`}>{t('sponsorship.export.csv')}</a>
-        {' · '}
-        <a href={`/admin/sponsorship/export/xlsx${loaderData.search}`}>{t('sponsorship.export.xlsx')}</a>
-      </p>
+      </FilterForm>
+      <ExportLinks base="/admin/sponsorship/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('sponsorship.donations.caption', { count: donations.length })}</caption>

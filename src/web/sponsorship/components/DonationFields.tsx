@@ -6,6 +6,7 @@ import { DONATION_KINDS } from '../../../modules/sponsorship/sponsorship.vocab.t
 import { useT } from '../../i18n.ts';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
+import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 
 type Options = Awaited<ReturnType<typeof sponsorshipFormOptions>>;
 
@@ -96,21 +97,7 @@ export function DonationFields({
         name="purpose"
         defaultValue={v.purpose ?? ''}
       />
-      <SelectField
-        id="dn-plan"
-        label={t('news.field.planInstances')}
-        hint={t('news.field.manyHint')}
-        name="planInstanceIds"
-        multiple
-        size={Math.min(6, Math.max(2, o.planInstances.length))}
-        defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-      >
-        {o.planInstances.map((p) => (
-          <option key={p.id} value={p.id}>
-            {`${p.year} · ${p.label}`}
-          </option>
-        ))}
-      </SelectField>
+      <PlanInstancesField id="dn-plan" instances={o.planInstances} value={v.planInstanceIds} />
       {select(
         'dn-event',
         'eventId',

@@ -14,6 +14,7 @@ import {
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
@@ -168,21 +169,15 @@ export default function CourseDetail({ loaderData, actionData }: Route.Component
             <form method="post" className="form">
               <input type="hidden" name="intent" value="attendance" />
               <input type="hidden" name="sessionId" value={s.id} />
-              <fieldset>
-                <legend>{t('training.attendance.legend', { day: s.day })}</legend>
-                {participants.map((p) => (
-                  <div key={p.userId} className="check">
-                    <input
-                      id={`a-${s.id}-${p.userId}`}
-                      type="checkbox"
-                      name="userIds"
-                      value={p.userId}
-                      defaultChecked={p.sessionIds.includes(s.id)}
-                    />
-                    <label htmlFor={`a-${s.id}-${p.userId}`}>{p.name}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <CheckboxGroup
+                legend={t('training.attendance.legend', { day: s.day })}
+                name="userIds"
+                idPrefix={`a-${s.id}-`}
+                options={participants.map((p) => ({ value: p.userId, label: p.name }))}
+                checked={
+                  new Set(participants.filter((p) => p.sessionIds.includes(s.id)).map((p) => p.userId))
+                }
+              />
               <button type="submit">{t('training.attendance.save')}</button>
             </form>
           ) : null}
@@ -257,17 +252,19 @@ export default function CourseDetail({ loaderData, actionData }: Route.Component
         <form method="post" className="form">
           <FormToken />
           <input type="hidden" name="intent" value="participants" />
-          <fieldset>
-            <legend>{t('training.participants.add')}</legend>
-            {staff.map((s) => (
-              <div key={s.userId} className="check">
-                <input id={`p-${s.userId}`} type="checkbox" name="userIds" value={s.userId} />
-                <label htmlFor={`p-${s.userId}`}>
+          <CheckboxGroup
+            legend={t('training.participants.add')}
+            name="userIds"
+            idPrefix="p-"
+            options={staff.map((s) => ({
+              value: s.userId,
+              label: (
+                <>
                   {s.name} <span className="muted">({s.unitName})</span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
+                </>
+              ),
+            }))}
+          />
           <button type="submit">{t('training.participants.submit')}</button>
         </form>
       ) : null}

@@ -6,25 +6,23 @@ import { canCreateCourses, listCourses } from '../../../modules/training/trainin
 import { ORGANISER_LEVELS } from '../../../modules/training/training.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FilterSelect } from '../../ui/FilterSelect.tsx';
+import { readListQuery } from '../../ui/list-query.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ExportLinks, FilterForm } from '../../ui/RegisterList.tsx';
 import type { Route } from './+types/list.ts';
 
 const Query = z.object({ q: z.string().max(200).optional(), level: z.enum(ORGANISER_LEVELS).optional() });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
-  const url = new URL(request.url);
-  const parsed = Query.safeParse({
-    q: url.searchParams.get('q')?.trim() || undefined,
-    level: url.searchParams.get('level') || undefined,
-  });
-  const query = parsed.success ? parsed.data : {};
+  const { query, search } = readListQuery(Query, new URL(request.url));
   try {
     const rows = await listCourses(deps, actor, query);
     return {
       query,
-      search: url.search,
+      search,
       me: actor.kind === 'user' ? actor.userId : '',
       canCreate: canCreateCourses(actor),
       courses: rows.map((c) => ({
@@ -66,28 +64,18 @@ export default function TrainingList({ loaderData }: Route.ComponentProps) {
           <a href={href('/admin/training/units')}>{t('training.unitRecord')}</a>
         </li>
       </ul>
-      <form method="get" className="filters">
+      <FilterForm>
         <TextField id="tr-q" label={t('training.search')} name="q" type="search" defaultValue={q.q ?? ''} />
-        <SelectField
+        <FilterSelect
           id="tr-level"
-          label={t('training.field.level')}
           name="level"
-          defaultValue={q.level ?? ''}
-        >
-          <option value="">{t('news.filter.all')}</option>
-          {ORGANISER_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`training.level.${l}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit">{t('news.filter.submit')}</button>
-      </form>
-      <p>
-        <a href={`/admin/training/export/csv${loaderData.search}`}>{t('training.export.csv')}</a>
-        {' · '}
-        <a href={`/admin/training/export/xlsx${loaderData.search}`}>{t('training.export.xlsx')}</a>
-      </p>
+          label={t('training.field.level')}
+          allLabel={t('ui.filter.all')}
+          value={q.level}
+          options={ORGANISER_LEVELS.map((l) => ({ value: l, label: t(`training.level.${l}`) }))}
+        />
+      </FilterForm>
+      <ExportLinks base="/admin/training/export" search={loaderData.search} />
       <div className="table-wrap">
         <table>
           <caption>{t('training.caption', { count: courses.length })}</caption>

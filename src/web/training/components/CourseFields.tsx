@@ -4,6 +4,7 @@ import { ORGANISER_LEVELS } from '../../../modules/training/training.vocab.ts';
 import { useT } from '../../i18n.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import type { FormMessage } from '../../ui/forms.ts';
+import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 
 export const COURSE_FIELDS = [
   'unitId',
@@ -80,21 +81,7 @@ export function CourseFields(props: {
         ))}
       </SelectField>
       {text('tc-url', 'onlineUrl', t('training.field.onlineUrl'), 'url')}
-      <SelectField
-        id="tc-plan"
-        label={t('news.field.planInstances')}
-        hint={t('news.field.manyHint')}
-        name="planInstanceIds"
-        multiple
-        size={Math.min(6, Math.max(2, o.planInstances.length))}
-        defaultValue={(v.planInstanceIds ?? '').split(',').filter(Boolean)}
-      >
-        {o.planInstances.map((p) => (
-          <option key={p.id} value={p.id}>
-            {`${p.year} · ${p.label}`}
-          </option>
-        ))}
-      </SelectField>
+      <PlanInstancesField id="tc-plan" instances={o.planInstances} value={v.planInstanceIds} />
     </>
   );
 }
