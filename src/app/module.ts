@@ -30,6 +30,11 @@ export interface FeatureModule {
    * through its public surface (`index.server.ts`). Checked by src/app/module-boundaries.test.ts.
    */
   tables?: readonly string[];
+  /**
+   * Read contracts this module publishes (ADR 0014): SQL views its migrations create over its own tables, which
+   * other modules' repositories may join (for names and scope) where they may never name the tables.
+   */
+  publishedViews?: readonly string[];
   repositories?: (dbh: DbHandle) => object;
   permissions?: PermissionTable;
   /** Routes under /api/v1. */

@@ -11,6 +11,7 @@ export const repositories = () => ({ access: createAccessRepository() });
 export const feature: FeatureModule = {
   name: 'access',
   tables: ['role_grants'],
+  publishedViews: ['role_grant_directory'],
   repositories,
   permissions: accessPermissions,
   api: [registerAccessRoutes],

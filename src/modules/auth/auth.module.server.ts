@@ -23,6 +23,7 @@ export const feature: FeatureModule = {
     'login_known_ips',
     'login_failure_notices',
   ],
+  publishedViews: ['user_directory'],
   repositories,
   permissions: authPermissions,
   http: [mountAuthRoutes],

@@ -3,7 +3,10 @@
 // staff-MFA setting.
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.server.ts';
-import { queryRows } from '../../db/sql.server.ts';
+import { readSetting } from '../settings/index.server.ts';
+
+/** The settings key of "staff must use two-step verification" (the settings module keeps the value). */
+export const REQUIRE_MFA_FOR_STAFF = 'auth.require_mfa_for_staff';
 
 export interface SessionActorRow {
   session_id: string;
@@ -218,44 +221,9 @@ export function createAuthRepository(dbh: DbHandle) {
       await dbh.query('DELETE FROM login_known_ips WHERE last_success_at < $1', [keepKnownIpsAfter]);
       return { sessions: sessions.length, tokens: tokens.length };
     },
+    /** Whether staff must use two-step verification: the settings module's value, read at each request. */
     async readRequireMfaForStaff(): Promise<boolean> {
-      const rows = await dbh.query<{ value: unknown }>(
-        "SELECT value FROM settings WHERE key = 'auth.require_mfa_for_staff'",
-      );
-      return rows[0]?.value === true;
-    },
-    /** Inside the caller's transaction, so the audit entry commits with it. Returns the previous value. */
-    /** The version of the setting (1 while it was never saved). */
-    async requireMfaForStaffVersion(db: Db): Promise<number> {
-      const rows = await queryRows<{ version: number }>(
-        db,
-        sql`SELECT version FROM settings WHERE key = 'auth.require_mfa_for_staff'`,
-      );
-      return Number(rows[0]?.version ?? 1);
-    },
-
-    /**
-     * Writes the setting while it is still at `version` (when given) and grows the version; returns the value
-     * it replaced, or null when someone saved first.
-     */
-    async writeRequireMfaForStaff(
-      tx: Db,
-      value: boolean,
-      version?: number,
-    ): Promise<{ before: boolean } | null> {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('setting:auth.require_mfa_for_staff'))`);
-      const [before] = await queryRows<{ value: unknown; version: number }>(
-        tx,
-        sql`SELECT value, version FROM settings WHERE key = 'auth.require_mfa_for_staff' FOR UPDATE`,
-      );
-      if (version !== undefined && Number(before?.version ?? 1) !== version) return null;
-      await tx.execute(
-        sql`INSERT INTO settings (key, value, version)
-            VALUES ('auth.require_mfa_for_staff', ${JSON.stringify(value)}::jsonb, 2)
-            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = settings.version + 1,
-              updated_at = now()`,
-      );
-      return { before: before?.value === true };
+      return (await readSetting<unknown>(dbh, REQUIRE_MFA_FOR_STAFF)) === true;
     },
   };
 }

@@ -11,10 +11,11 @@ import { singleLineText } from '../../lib/text.server.ts';
 import { staleVersion } from '../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
+import { settingsPort } from '../settings/index.server.ts';
 import { normalizeEmail } from './auth.email.ts';
 import { fromAuthError } from './auth.errors.server.ts';
 import { allowResetMail } from './auth.rate-limit.server.ts';
-import type { SessionRow } from './auth.repository.server.ts';
+import { REQUIRE_MFA_FOR_STAFF, type SessionRow } from './auth.repository.server.ts';
 import { assertPasswordAcceptable, sendPasswordSetupLink } from './auth.users.server.ts';
 
 export interface CookieResult {
@@ -270,7 +271,7 @@ export async function getRequireMfaForStaff(deps: Pick<Deps, 'repos'>): Promise<
 /** The version the security settings form carries. */
 export async function requireMfaForStaffVersion(deps: Deps, actor: Actor): Promise<number> {
   await authorizeSiteSettings(deps, actor);
-  return deps.repos.auth.requireMfaForStaffVersion(deps.db);
+  return settingsPort.version(deps, deps.db, REQUIRE_MFA_FOR_STAFF);
 }
 
 export async function setRequireMfaForStaff(
@@ -283,9 +284,9 @@ export async function setRequireMfaForStaff(
   await authorizeSiteSettings(deps, actor);
   const parsed = z.boolean().parse(value);
   await deps.db.transaction(async (tx) => {
-    const written = await deps.repos.auth.writeRequireMfaForStaff(tx, parsed, version);
+    const written = await settingsPort.writeVersioned(deps, tx, REQUIRE_MFA_FOR_STAFF, parsed, version);
     if (!written) throw staleVersion('auth.settings');
-    const before = written.before;
+    const before = written.before === true;
     await deps.audit.record(tx, actor, {
       action: 'auth.settings.update',
       entityType: 'setting',

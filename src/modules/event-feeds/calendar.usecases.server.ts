@@ -5,6 +5,7 @@ import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { EventCategory } from '../events/events.model.server.ts';
+import { eventFeedsPort, type FeedSession } from '../events/index.server.ts';
 import {
   type CommemorativeOccurrence,
   commemorativeOccurrences,
@@ -13,7 +14,6 @@ import {
   monthRange,
   occurrenceRange,
 } from './calendar.ts';
-import type { FeedSession } from './feeds.repository.server.ts';
 
 type CalendarDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
@@ -48,8 +48,8 @@ export async function monthView(
   const day = q.day && q.day.slice(0, 7) === isoDay(q.year, q.month, 1).slice(0, 7) ? q.day : null;
   const list = day ? dayRange(day) : { from, to };
   const [sessions, counts, occurrences] = await Promise.all([
-    deps.repos.eventFeeds.sessions(deps.db, { ...list, category: q.category, limit: MONTH_LIMIT + 1 }),
-    deps.repos.eventFeeds.countsByDay(deps.db, { from, to, category: q.category }),
+    eventFeedsPort.sessions(deps.db, { ...list, category: q.category, limit: MONTH_LIMIT + 1 }),
+    eventFeedsPort.countsByDay(deps.db, { from, to, category: q.category }),
     occurrencesOf(deps, q.year),
   ]);
   return {
@@ -92,7 +92,7 @@ export async function commemorativeOverview(
     occurrences.map(async (occurrence) => {
       const { from, to } = occurrenceRange(occurrence);
       const counts = new Map(
-        (await deps.repos.eventFeeds.unitsWithEventsBetween(deps.db, from, to)).map((c) => [c.unitId, c]),
+        (await eventFeedsPort.unitsWithEventsBetween(deps.db, from, to)).map((c) => [c.unitId, c]),
       );
       const withEvents: UnitCoverage[] = [];
       const withoutEvents: CommemorativeDayCoverage['withoutEvents'] = [];

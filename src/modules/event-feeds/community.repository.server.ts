@@ -41,7 +41,7 @@ export function createCommunityCalendarRepository() {
     (
       await queryRows<Subscription>(
         db,
-        sql`SELECT ${SUB_COLUMNS} FROM calendar_subscriptions s JOIN units u ON u.id = s.unit_id
+        sql`SELECT ${SUB_COLUMNS} FROM calendar_subscriptions s JOIN unit_directory u ON u.id = s.unit_id
             WHERE ${where} ORDER BY u.name, s.name`,
       )
     ).map(hydrate);
@@ -57,8 +57,8 @@ export function createCommunityCalendarRepository() {
       );
       return listWhere(
         db,
-        sql`s.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id IN (${ids})
-              UNION SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
+        sql`s.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM unit_directory WHERE id IN (${ids})
+              UNION SELECT c.id FROM unit_directory c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
       );
     },
 

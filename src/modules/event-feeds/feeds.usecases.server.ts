@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound, unauthenticated } from '../../lib/errors.ts';
 import { t } from '../../lib/i18n.server.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../events/events.model.server.ts';
-import type { FeedSession } from './feeds.repository.server.ts';
+import { eventFeedsPort, type FeedSession } from '../events/index.server.ts';
 import { buildIcs, type IcsEvent } from './ics.ts';
 import { weeklySeries } from './ics-series.ts';
 
@@ -138,23 +138,23 @@ async function buildPublicFeed(deps: FeedDeps, _actor: Actor, scope: FeedScope):
   const site = t('vi', 'eventFeeds.ics.siteName');
   switch (scope.kind) {
     case 'all':
-      return document(deps, site, 'su-kien.ics', await deps.repos.eventFeeds.sessions(deps.db, base));
+      return document(deps, site, 'su-kien.ics', await eventFeedsPort.sessions(deps.db, base));
     case 'unit': {
       const unit = await deps.repos.eventFeeds.unitByIdOrCode(deps.db, scope.unit);
       if (!unit) throw notFound('eventFeeds.unit');
-      const sessions = await deps.repos.eventFeeds.sessions(deps.db, { ...base, unitRootId: unit.id });
+      const sessions = await eventFeedsPort.sessions(deps.db, { ...base, unitRootId: unit.id });
       return document(deps, `${unit.name} — ${site}`, `su-kien-${unit.code}.ics`, sessions);
     }
     case 'category': {
       if (!isEventCategory(scope.category)) throw notFound('eventFeeds.category');
-      const sessions = await deps.repos.eventFeeds.sessions(deps.db, { ...base, category: scope.category });
+      const sessions = await eventFeedsPort.sessions(deps.db, { ...base, category: scope.category });
       const label = t('vi', `eventFeeds.category.${scope.category}`);
       return document(deps, `${label} — ${site}`, `su-kien-${scope.category}.ics`, sessions);
     }
     case 'event': {
-      const event = await deps.repos.eventFeeds.eventTitle(deps.db, scope.eventId);
+      const event = await eventFeedsPort.eventTitle(deps.db, scope.eventId);
       if (!event || event.status === 'draft') throw notFound('eventFeeds.event');
-      const sessions = await deps.repos.eventFeeds.sessions(deps.db, {
+      const sessions = await eventFeedsPort.sessions(deps.db, {
         eventId: event.id,
         includeCancelled: true,
         limit: FEED_LIMIT,
@@ -173,7 +173,7 @@ export async function privateFeed(deps: FeedDeps, token: string): Promise<FeedDo
   const userId = await deps.repos.eventFeeds.userByFeedToken(deps.db, hashFeedToken(token));
   if (!userId) throw notFound('eventFeeds.token');
   const from = new Date(deps.now().getTime() - FEED_PAST_DAYS * 86_400_000);
-  const sessions = await deps.repos.eventFeeds.sessions(deps.db, {
+  const sessions = await eventFeedsPort.sessions(deps.db, {
     from,
     registeredUserId: userId,
     includeCancelled: true,

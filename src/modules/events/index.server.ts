@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { ExternalEventValues } from './external-events.repository.server.ts';
+import { createEventFeedReadRepository } from './feeds-read.repository.server.ts';
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
 export {
@@ -15,6 +16,7 @@ export {
   registrationGuards,
 } from './events-registration-guards.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
+export type { FeedFilter, FeedSession } from './feeds-read.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
 
@@ -66,4 +68,21 @@ export const attendancePort = {
     q: { category: string; from: Date; to: Date; min: number; userIds?: readonly string[] },
   ): Promise<Array<{ userId: string; name: string; events: number }>> =>
     deps.repos.eventRegistrations.attendeesByCategory(db, q),
+};
+
+const feedReads = createEventFeedReadRepository();
+
+/**
+ * Read port for the calendars and feeds (event-feeds) and follows: published sessions with their event, unit and
+ * place; per-day counts; commemorative-day coverage; what a follow of an event matches. Needs no deps (like
+ * `placeSummaries`): the SQL is the events module's own (feeds-read.repository.server.ts).
+ */
+export const eventFeedsPort = {
+  sessions: feedReads.sessions,
+  countsByDay: feedReads.countsByDay,
+  eventTitle: feedReads.eventTitle,
+  unitsWithEventsBetween: feedReads.unitsWithEventsBetween,
+  followKeys: feedReads.followKeys,
+  recentlyPublished: feedReads.recentlyPublished,
+  summary: feedReads.summary,
 };

@@ -62,7 +62,7 @@ const SELECT_EXHIBITION = sql`SELECT e.id, e.slug, e.unit_id AS "unitId", u.name
   to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
   e.status, e.published_at AS "publishedAt", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt",
   (SELECT count(*)::int FROM exhibition_sections s WHERE s.exhibition_id = e.id) AS "sectionCount"
-  FROM exhibitions e JOIN units u ON u.id = e.unit_id`;
+  FROM exhibitions e JOIN unit_directory u ON u.id = e.unit_id`;
 
 function dates(r: ExhibitionRow): ExhibitionRow {
   return {
@@ -150,8 +150,8 @@ export function createExhibitionsRepository() {
       const rows = await queryRows<ExhibitionRow>(
         db,
         sql`WITH RECURSIVE scope(id) AS (
-            SELECT id FROM units WHERE id = ANY(${textArray(roots)}::text[])
-            UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+            SELECT id FROM unit_directory WHERE id = ANY(${textArray(roots)}::text[])
+            UNION SELECT u.id FROM unit_directory u JOIN scope s ON u.parent_id = s.id)
           ${SELECT_EXHIBITION} WHERE e.unit_id IN (SELECT id FROM scope)
           ORDER BY e.updated_at DESC, e.id LIMIT ${limit}`,
       );
@@ -222,7 +222,7 @@ export function createExhibitionsRepository() {
           i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
           ${FILE_COLUMNS}
         FROM exhibition_items i
-          LEFT JOIN stored_files f ON f.id = i.file_id
+          LEFT JOIN stored_file_directory f ON f.id = i.file_id
         WHERE i.section_id = ANY(${textArray(sectionIds)}::text[]) ORDER BY i.section_id, i.position, i.id`,
       );
     },

@@ -9,6 +9,7 @@ export const repositories = () => ({ files: createFilesRepository() });
 export const feature: FeatureModule = {
   name: 'files',
   tables: ['stored_files'],
+  publishedViews: ['stored_file_directory'],
   repositories,
   http: [registerMediaRoutes],
   // Public stored files (images); private ones answer 404 there and are served by their module's route.

@@ -6,8 +6,9 @@ import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { FeedSession } from '../event-feeds/feeds.repository.server.ts';
+import { eventFeedsPort, type FeedSession } from '../events/index.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
+import { placesPort } from '../places/index.server.ts';
 import { processingRestrictions } from '../privacy/index.server.ts';
 import type { Follow } from './follows.repository.server.ts';
 import type { FollowInput } from './follows.schemas.server.ts';
@@ -34,7 +35,10 @@ export async function follow(
   if (input.kind === 'unit' && !(await deps.repos.follows.unitExists(deps.db, input.target))) {
     throw new AppError('follows.unknown_target', 422, 'follows.error.unknownTarget');
   }
-  if (input.kind === 'place' && !(await deps.repos.follows.placeExists(deps.db, input.target))) {
+  if (
+    input.kind === 'place' &&
+    (await placesPort.activeOptions(deps, deps.db, [input.target])).length === 0
+  ) {
     throw new AppError('follows.unknown_target', 422, 'follows.error.unknownTarget');
   }
   return { created: await deps.repos.follows.add(deps.db, userId, input.kind, input.target) };
@@ -49,7 +53,11 @@ export async function unfollow(deps: FollowDeps, actor: Actor, followId: string)
 
 export async function followOptions(deps: FollowDeps, actor: Actor) {
   userOf(actor);
-  return deps.repos.follows.options(deps.db, isoDateInVietnam(deps.now()));
+  const [units, places] = await Promise.all([
+    deps.repos.follows.unitOptions(deps.db, isoDateInVietnam(deps.now())),
+    placesPort.activeOptions(deps, deps.db),
+  ]);
+  return { units, places: places.slice(0, 1000).map((p) => ({ id: p.id, name: p.name })) };
 }
 
 /** Upcoming sessions of what the actor follows (empty when they follow nothing). */
@@ -57,7 +65,7 @@ export async function myFollowedEvents(deps: FollowDeps, actor: Actor, limit = 1
   const userId = userOf(actor);
   const anyOf = await deps.repos.follows.targets(deps.db, userId);
   if (!anyOf.unitIds.length && !anyOf.placeIds.length && !anyOf.categories.length) return [];
-  return deps.repos.eventFeeds.sessions(deps.db, { from: deps.now(), anyOf, limit });
+  return eventFeedsPort.sessions(deps.db, { from: deps.now(), anyOf, limit });
 }
 
 // Jobs ------------------------------------------------------------------------------------------------------
@@ -70,7 +78,7 @@ const SCAN_WINDOW_MS = 2 * 86_400_000;
 /** Enqueues one notify job per recently published event; the dedupe key makes it once per event, ever. */
 export async function scanNewEvents(deps: AppDeps): Promise<number> {
   const now = deps.now();
-  const events = await deps.repos.follows.recentlyPublished(
+  const events = await eventFeedsPort.recentlyPublished(
     deps.db,
     new Date(now.getTime() - SCAN_WINDOW_MS),
     now,
@@ -90,9 +98,10 @@ export async function scanNewEvents(deps: AppDeps): Promise<number> {
 
 /** Notifies every follower of one event in the app; each (event, person) at most once. */
 export async function notifyFollowers(deps: AppDeps, eventId: string): Promise<number> {
-  const event = await deps.repos.follows.eventSummary(deps.db, eventId);
+  const event = await eventFeedsPort.summary(deps.db, eventId);
   if (event?.status !== 'published') return 0;
-  const followers = await deps.repos.follows.followersOfEvent(deps.db, eventId);
+  const keys = await eventFeedsPort.followKeys(deps.db, eventId);
+  const followers = keys ? await deps.repos.follows.followersOf(deps.db, keys) : [];
   // Notices about new events are marketing: none for a person whose restriction or objection is in force.
   const restricted = await processingRestrictions.check(
     deps,

@@ -1,5 +1,6 @@
-// The outbound module's public surface: the allow-lists of hosts the server may fetch from. Features that
-// fetch (catalogue harvest, community calendars) read and edit their list here and fetch through safeFetch.
+// The outbound module's public surface: the allow-list of hosts the server may fetch from, by purpose. Features
+// that fetch (catalogue harvest, community calendars) read and edit their purpose's entries here and fetch
+// through safeFetch.
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import { hostMatches } from '../../lib/safe-fetch.server.ts';

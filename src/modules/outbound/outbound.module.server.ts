@@ -1,5 +1,6 @@
-// The outbound module: the allow-lists of hosts the server may fetch from (see index.server.ts). Its pages
-// and permissions are still those of the features that use it (catalogue harvest, community calendars).
+// The outbound module: the one allow-list of hosts the server may fetch from, an entry per purpose (see
+// index.server.ts). Its pages and permissions are still those of the features that use it (catalogue harvest,
+// community calendars), each showing and editing its purpose's entries.
 import type { FeatureModule } from '../../app/module.ts';
 import { createOutboundRepository } from './outbound.repository.server.ts';
 
@@ -8,6 +9,6 @@ export const repositories = () => ({ outbound: createOutboundRepository() });
 
 export const feature: FeatureModule = {
   name: 'outbound',
-  tables: ['catalogue_fetch_allowlist', 'calendar_allowed_hosts'],
+  tables: ['outbound_allowed_hosts'],
   repositories,
 };

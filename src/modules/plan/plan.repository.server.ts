@@ -127,8 +127,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 /** Units in the subtrees under `roots` (the roots included). */
 function subtreeUnitIds(roots: readonly string[]): SQL {
   return sql`(WITH RECURSIVE scope(id) AS (
-      SELECT id FROM units WHERE id IN (${sqlList(roots)})
-      UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id
+      SELECT id FROM unit_directory WHERE id IN (${sqlList(roots)})
+      UNION SELECT u.id FROM unit_directory u JOIN scope s ON u.parent_id = s.id
     ) SELECT id FROM scope)`;
 }
 
@@ -145,7 +145,7 @@ export function createPlanRepository() {
     }>(
       db,
       sql`SELECT tu.task_id, tu.role, u.id, u.code, u.name
-          FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+          FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
           WHERE tu.task_id = ANY(${textArray(ids)}::text[])
           ORDER BY tu.task_id, tu.role, tu.position`,
     );
@@ -207,7 +207,7 @@ export function createPlanRepository() {
         sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = ${planTasks.id} AND ${sql.join(instanceWhere, sql` AND `)})`,
       );
     if (f.unit)
-      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
         WHERE tu.task_id = ${planTasks.id} AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
     // strpos, not LIKE: the user's % and _ are plain characters here.
     if (f.q) where.push(sql`strpos(${planTasks.searchFolded}, vn_fold(${f.q})) > 0`);
@@ -249,7 +249,7 @@ export function createPlanRepository() {
     async unitsInPlan(db: Db): Promise<PlanTaskUnit[]> {
       return queryRows<PlanTaskUnit>(
         db,
-        sql`SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+        sql`SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
             ORDER BY u.name`,
       );
     },

@@ -58,6 +58,31 @@ export function createSettingsRepository(dbh: DbHandle) {
       );
       return Number(rows[0]?.version ?? 1);
     },
+    /**
+     * Writes a setting that carries its own version (its form is the setting alone) while it is still at
+     * `version` (when given), and grows the version; returns the value it replaced, or null when someone saved
+     * first. In the caller's transaction; the advisory lock is the one `versionOf(…, true)` takes.
+     */
+    async writeVersioned(
+      tx: Db,
+      key: string,
+      value: unknown,
+      version?: number,
+    ): Promise<{ before: unknown } | null> {
+      cache.delete(key);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`);
+      const [before] = await queryRows<{ value: unknown; version: number }>(
+        tx,
+        sql`SELECT value, version FROM settings WHERE key = ${key} FOR UPDATE`,
+      );
+      if (version !== undefined && Number(before?.version ?? 1) !== version) return null;
+      await tx.execute(
+        sql`INSERT INTO settings (key, value, version) VALUES (${key}, ${JSON.stringify(value)}::jsonb, 2)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = settings.version + 1,
+              updated_at = now()`,
+      );
+      return { before: before?.value };
+    },
     /** Grows a settings page's version by one (its key's row, created when missing). */
     async bumpVersion(db: Db, key: string): Promise<void> {
       await db.execute(sql`INSERT INTO settings (key, value, version) VALUES (${key}, 'null'::jsonb, 2)

@@ -11,6 +11,7 @@ export const repositories = () => ({ units: createUnitsRepository() });
 export const feature: FeatureModule = {
   name: 'units',
   tables: ['units', 'unit_history'],
+  publishedViews: ['unit_directory'],
   repositories,
   permissions: unitPermissions,
   api: [registerUnitRoutes],

@@ -78,7 +78,7 @@ export const MAX_RUN_ERRORS = 500;
 const SOURCE = sql`SELECT s.id, s.name, s.base_url AS "baseUrl", s.metadata_prefix AS "metadataPrefix",
   s.set_spec AS "setSpec", s.unit_id AS "unitId", u.name AS "unitName", s.publish, s.schedule, s.enabled,
   s.last_datestamp AS "lastDatestamp", s.last_run_at AS "lastRunAt", s.created_at AS "createdAt", s.version
-  FROM catalogue_harvest_sources s JOIN units u ON u.id = s.unit_id`;
+  FROM catalogue_harvest_sources s JOIN unit_directory u ON u.id = s.unit_id`;
 
 const RUN = sql`SELECT r.id, r.source_id AS "sourceId", s.name AS "sourceName", s.unit_id AS "unitId", r.status,
   r.from_datestamp AS "fromDatestamp", r.response_date AS "responseDate", r.resumption_token AS "resumptionToken",

@@ -50,7 +50,7 @@ export const FILE_COLUMNS = sql.raw(
 
 const SELECT_IMAGE = sql`SELECT i.id, i.record_id AS "recordId", i.file_id AS "fileId", i.position,
   i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn", i.version,
-  ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id`;
+  ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_file_directory f ON f.id = i.file_id`;
 
 export function createCatalogueMediaRepository() {
   return {
@@ -68,7 +68,7 @@ export function createCatalogueMediaRepository() {
         db,
         sql`SELECT DISTINCT ON (i.record_id) i.id, i.record_id AS "recordId", i.file_id AS "fileId", i.position,
           i.alt_vi AS "altVi", i.alt_en AS "altEn", i.caption_vi AS "captionVi", i.caption_en AS "captionEn",
-          i.version, ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_files f ON f.id = i.file_id
+          i.version, ${FILE_COLUMNS} FROM catalogue_record_images i JOIN stored_file_directory f ON f.id = i.file_id
           WHERE i.record_id = ANY(${textArray(recordIds)}::text[])
           ORDER BY i.record_id, i.position, i.id`,
       );

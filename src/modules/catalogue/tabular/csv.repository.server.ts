@@ -191,7 +191,10 @@ export function createCatalogueTabularRepository() {
     },
 
     async userExists(db: Db, userId: string): Promise<boolean> {
-      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE id = ${userId}`);
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT id FROM user_directory WHERE id = ${userId}`,
+      );
       return rows.length > 0;
     },
 

@@ -175,7 +175,7 @@ const LINE_SELECT = sql`SELECT b.id, b.instance_id, i.year, t.id AS task_id, t.p
   FROM plan_budget_lines b
   JOIN plan_task_instances i ON i.id = b.instance_id
   JOIN plan_tasks t ON t.id = i.task_id
-  JOIN units u ON u.id = b.unit_id`;
+  JOIN unit_directory u ON u.id = b.unit_id`;
 
 const LINE_ORDER = sql`ORDER BY i.year, t.phase,
   array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section), t.number, u.name, b.created_at, b.id`;
@@ -189,8 +189,8 @@ function whereSql(f: BudgetLineFilter): SQL {
   if (f.source) where.push(sql`b.source = ${f.source}`);
   if (f.scopeRoots)
     where.push(sql`b.unit_id IN (WITH RECURSIVE scope(id) AS (
-        SELECT id FROM units WHERE id IN (${sqlList(f.scopeRoots)})
-        UNION SELECT c.id FROM units c JOIN scope s ON c.parent_id = s.id
+        SELECT id FROM unit_directory WHERE id IN (${sqlList(f.scopeRoots)})
+        UNION SELECT c.id FROM unit_directory c JOIN scope s ON c.parent_id = s.id
       ) SELECT id FROM scope)`);
   return sql.join(where, sql` AND `);
 }
@@ -264,7 +264,7 @@ export function createPlanBudgetRepository() {
       const from = sql`FROM plan_budget_lines b
         JOIN plan_task_instances i ON i.id = b.instance_id
         JOIN plan_tasks t ON t.id = i.task_id
-        JOIN units u ON u.id = b.unit_id
+        JOIN unit_directory u ON u.id = b.unit_id
         WHERE ${whereSql(f)}`;
       const [all, byUnit, bySource, byYear] = await Promise.all([
         queryRows<SumsRow>(db, sql`SELECT ${SUMS} ${from}`),
@@ -316,7 +316,7 @@ export function createPlanBudgetRepository() {
         role: 'lead' | 'coordinating';
       }>(
         db,
-        sql`SELECT u.id, u.code, u.name, tu.role FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+        sql`SELECT u.id, u.code, u.name, tu.role FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
             WHERE tu.task_id = ${r.task_id} ORDER BY tu.role DESC, tu.position`,
       );
       return {

@@ -89,7 +89,7 @@ export function createPlanTaskEditRepository() {
     async openUnits(db: Db): Promise<Array<{ id: string; name: string }>> {
       return queryRows<{ id: string; name: string }>(
         db,
-        sql`SELECT id, name FROM units WHERE valid_to IS NULL OR valid_to >= current_date ORDER BY name`,
+        sql`SELECT id, name FROM unit_directory WHERE valid_to IS NULL OR valid_to >= current_date ORDER BY name`,
       );
     },
 

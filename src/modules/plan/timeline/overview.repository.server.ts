@@ -89,7 +89,7 @@ export function createPlanOverviewRepository() {
     async unit(db: Db, unitId: string): Promise<{ id: string; code: string; name: string } | null> {
       const rows = await queryRows<{ id: string; code: string; name: string }>(
         db,
-        sql`SELECT id, code, name FROM units WHERE id = ${unitId}`,
+        sql`SELECT id, code, name FROM unit_directory WHERE id = ${unitId}`,
       );
       return rows[0] ?? null;
     },

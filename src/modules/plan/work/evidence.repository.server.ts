@@ -44,7 +44,7 @@ export function createPlanEvidenceSql() {
       db,
       sql`SELECT e.id, e.report_id, e.kind, e.title, e.file_id, f.mime, f.size, e.url, e.record_type,
               e.record_id, e.created_at
-            FROM plan_evidence e LEFT JOIN stored_files f ON f.id = e.file_id
+            FROM plan_evidence e LEFT JOIN stored_file_directory f ON f.id = e.file_id
             WHERE e.report_id IN (${sqlList(reportIds)}) ORDER BY e.created_at, e.id`,
     );
     return rows.map((r) => ({
