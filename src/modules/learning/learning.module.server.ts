@@ -5,6 +5,7 @@ import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
 import { learningSearchSource, learningSitemap } from './learning.public.repository.server.ts';
+import { learningOaiSource } from './learning.oai.repository.server.ts';
 import { createLearningQueries } from './learning.queries.server.ts';
 import { createLearningPathsRepository } from './learning.repository.server.ts';
 import { seedDemoLearning } from './learning.seed.server.ts';
@@ -29,6 +30,7 @@ export const feature: FeatureModule = {
     'reading_challenges',
     'reading_challenge_participants',
     'reading_challenge_entries',
+    'learning_oai_items',
   ],
   repositories,
   permissions: learningPermissions,
@@ -44,6 +46,7 @@ export const feature: FeatureModule = {
   ],
   sitemap: [learningSitemap],
   searchSources: [learningSearchSource],
+  oaiSources: [learningOaiSource],
   publicNav: [{ path: '/learn', label: 'learning.publicNav', group: 'main' }],
   indicatorSources: [
     {
