@@ -53,7 +53,10 @@ export const learningOaiSource: OaiSource = {
   },
 
   async earliestDatestamp(deps) {
-    const [r] = await queryRows<{ d: unknown }>(deps.db, sql`SELECT min(datestamp) AS d FROM learning_oai_items`);
+    const [r] = await queryRows<{ d: unknown }>(
+      deps.db,
+      sql`SELECT min(datestamp) AS d FROM learning_oai_items`,
+    );
     return toDate(r?.d);
   },
 

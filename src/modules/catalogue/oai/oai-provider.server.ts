@@ -154,10 +154,17 @@ function header(deps: Deps, item: Listed): string {
 type ItemData = { kind: 'record'; data: OaiRecordData } | { kind: 'dc'; dc: OaiDublinCore };
 
 /** The metadata of a page's live items: the catalogue's records, and each contributed source's in one call. */
-async function dataOf(deps: Deps, sources: OaiSources, items: readonly Listed[]): Promise<Map<string, ItemData>> {
+async function dataOf(
+  deps: Deps,
+  sources: OaiSources,
+  items: readonly Listed[],
+): Promise<Map<string, ItemData>> {
   const out = new Map<string, ItemData>();
   const live = items.filter((i) => !i.deleted);
-  const records = await recordsById(deps, live.filter((i) => i.source === RECORDS).map((i) => i.id));
+  const records = await recordsById(
+    deps,
+    live.filter((i) => i.source === RECORDS).map((i) => i.id),
+  );
   for (const [id, data] of records) out.set(id, { kind: 'record', data });
   for (const key of new Set(live.map((i) => i.source))) {
     const source = sources.source(key);
@@ -288,7 +295,12 @@ async function list(
     };
   }
   const pageSize = verb === 'ListRecords' ? LIST_RECORDS_PAGE : LIST_IDENTIFIERS_PAGE;
-  const items = await listAcross(sources.lanes(selectionOf(state)), state.source, state.afterSeq, pageSize + 1);
+  const items = await listAcross(
+    sources.lanes(selectionOf(state)),
+    state.source,
+    state.afterSeq,
+    pageSize + 1,
+  );
   if (!items) throw new OaiError('badResumptionToken', 'The resumption token is invalid.');
   const page = items.slice(0, pageSize);
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
