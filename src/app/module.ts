@@ -62,6 +62,11 @@ export interface FeatureModule {
    * asks each source; the catalogue never reads the module's tables.
    */
   searchSources?: SearchSource[];
+  /**
+   * Public records of this module that the catalogue's OAI-PMH provider also lists (oai_dc), after the
+   * catalogue's own records, in module-list order. The provider never reads the module's tables.
+   */
+  oaiSources?: OaiSource[];
   /** Public header/footer links (the portal's site menu), in module-list order within a group. */
   publicNav?: PublicNavEntry[];
   /**
@@ -150,6 +155,55 @@ export interface SearchSource {
   label: MessageKey;
   /** Published records whose text contains every word of `q` (diacritics and case folded), best first. */
   search(deps: AppDeps, q: string, limit: number): Promise<{ total: number; hits: SearchSourceHit[] }>;
+}
+
+/** One item of an OAI source: identifier `oai:<host>:<id>`, paged by `seq` (immutable insertion order). */
+export interface OaiSourceItem {
+  id: string;
+  seq: number;
+  unitId: string;
+  datestamp: Date;
+  /** Unpublished or removed since it was first listed (tombstones are kept: `deletedRecord` persistent). */
+  deleted: boolean;
+}
+
+/** Selection within one source: datestamp in [from, untilBefore), optionally one unit's items only. */
+export interface OaiSourceFilter {
+  unitId: string | null;
+  from: Date | null;
+  untilBefore: Date | null;
+}
+
+/** Dublin Core values of one item (the provider adds the unit as publisher and writes the XML). */
+export interface OaiDublinCore {
+  title: string;
+  description: string | null;
+  subjects: readonly string[];
+  /** W3CDTF date, e.g. `2026-12-05`. */
+  date: string | null;
+  /** DCMI type first, e.g. `InteractiveResource`, then the platform's type. */
+  types: readonly string[];
+  /** Absolute URLs of the public page and other identifiers. */
+  identifiers: readonly string[];
+  /** Absolute URLs of related records (the catalogue records a learning path asks to read …). */
+  relations: readonly string[];
+  language: string | null;
+}
+
+export interface OaiSource {
+  /** Its set is `type:<type>` (the same word as its search source's type), e.g. `learning_path`. */
+  type: string;
+  /** The set's name in ListSets. */
+  setName: string;
+  /** Whether an id (the part after `oai:<host>:`) is one of this source's, by its shape alone. */
+  owns(id: string): boolean;
+  count(deps: AppDeps, filter: OaiSourceFilter): Promise<number>;
+  /** Items with `seq > afterSeq` matching the filter, by `seq`, at most `limit`. */
+  list(deps: AppDeps, filter: OaiSourceFilter, afterSeq: number, limit: number): Promise<OaiSourceItem[]>;
+  get(deps: AppDeps, id: string): Promise<OaiSourceItem | undefined>;
+  earliestDatestamp(deps: AppDeps): Promise<Date | null>;
+  /** Metadata of the published ones among `ids` (one query per call; the rest are left out). */
+  dublinCore(deps: AppDeps, ids: readonly string[]): Promise<Map<string, OaiDublinCore>>;
 }
 
 export interface PublicNavEntry {

@@ -10,6 +10,7 @@ import type {
   FeatureModule,
   IndicatorSource,
   NavEntry,
+  OaiSource,
   PersonalDataHandler,
   PlanEvidenceSource,
   PublicNavEntry,
@@ -91,6 +92,15 @@ export const searchSources: readonly SearchSource[] = (() => {
   const types = out.map((s) => s.type);
   const dup = types.find((n, i) => types.indexOf(n) !== i);
   if (dup) throw new Error(`search source ${dup} is contributed twice`);
+  return out;
+})();
+
+/** Every module's records for the OAI-PMH provider, in module-list order (types are unique). */
+export const oaiSources: readonly OaiSource[] = (() => {
+  const out = all.flatMap((m) => m.oaiSources ?? []);
+  const types = out.map((s) => s.type);
+  const dup = types.find((n, i) => types.indexOf(n) !== i);
+  if (dup) throw new Error(`OAI source ${dup} is contributed twice`);
   return out;
 })();
 

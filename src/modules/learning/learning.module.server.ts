@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { attendanceHooks } from '../events/index.server.ts';
 import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
+import { learningOaiSource } from './learning.oai.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
 import { learningSearchSource, learningSitemap } from './learning.public.repository.server.ts';
 import { createLearningQueries } from './learning.queries.server.ts';
@@ -29,6 +30,7 @@ export const feature: FeatureModule = {
     'reading_challenges',
     'reading_challenge_participants',
     'reading_challenge_entries',
+    'learning_oai_items',
   ],
   repositories,
   permissions: learningPermissions,
@@ -44,6 +46,7 @@ export const feature: FeatureModule = {
   ],
   sitemap: [learningSitemap],
   searchSources: [learningSearchSource],
+  oaiSources: [learningOaiSource],
   publicNav: [{ path: '/learn', label: 'learning.publicNav', group: 'main' }],
   indicatorSources: [
     {

@@ -1,10 +1,12 @@
 // OAI-PMH 2.0 data provider (https://www.openarchives.org/OAI/openarchivesprotocol.html): the six verbs, oai_dc
 // and marcxml, sets `unit:<code>` and `type:<type>` (with their parents `unit` and `type`), from/until at day or
-// second granularity, signed keyset resumption tokens, persistent deletions. Every protocol error is an OAI
+// second granularity, signed keyset resumption tokens, persistent deletions. Besides the catalogue's records it
+// lists other modules' public records (oai_dc only; `oaiSources`, see oai-sources.server.ts). Every protocol error is an OAI
 // error element in a 200 response; nothing the harvester sends can produce a 500.
 import type { AppDeps } from '../../../app/deps.types.ts';
+import type { OaiDublinCore } from '../../../app/module.ts';
 import { RECORD_TYPES } from '../catalogue.schemas.server.ts';
-import type { OaiFilter, OaiItem, OaiSetFilter } from './oai.repository.server.ts';
+import { type Listed, listAcross, OaiSources, RECORDS } from './oai-sources.server.ts';
 import {
   decodeToken,
   encodeToken,
@@ -21,10 +23,11 @@ import {
   OAI_DC_SCHEMA,
   type OaiRecordData,
   oaiDc,
+  oaiDcOf,
   oaiMarcXml,
 } from './oai-xml.server.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'repos' | 'config'>;
+type Deps = AppDeps;
 
 export const LIST_RECORDS_PAGE = 100;
 export const LIST_IDENTIFIERS_PAGE = 500;
@@ -73,11 +76,11 @@ export function oaiIdentifier(deps: Deps, recordId: string): string {
   return `oai:${repositoryId(deps)}:${recordId}`;
 }
 
-function recordIdOf(deps: Deps, identifier: string): string | null {
+function itemIdOf(deps: Deps, identifier: string): string | null {
   const prefix = `oai:${repositoryId(deps)}:`;
   if (!identifier.startsWith(prefix)) return null;
   const id = identifier.slice(prefix.length);
-  return /^rec_[a-z2-9]{16}$/.test(id) ? id : null;
+  return /^[a-z]+_[a-z2-9]{16}$/.test(id) ? id : null;
 }
 
 /** A UTC date or datetime argument: its granularity and the instant it denotes. */
@@ -101,19 +104,10 @@ function parseDate(value: string): { day: boolean; at: Date } | null {
 
 const SET_SPEC = /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/;
 
-function setFilter(set: string | null): OaiSetFilter {
-  if (set === null || set === 'unit' || set === 'type') return { kind: 'all' };
-  const [top, value, ...rest] = set.split(':');
-  if (rest.length > 0 || !value) return { kind: 'none' };
-  if (top === 'unit') return { kind: 'unit', code: value };
-  if (top === 'type' && (RECORD_TYPES as readonly string[]).includes(value))
-    return { kind: 'type', type: value };
-  return { kind: 'none' };
-}
-
-function filterOf(q: OaiQuery): OaiFilter {
+function selectionOf(q: OaiQuery) {
   return {
-    set: setFilter(q.set),
+    set: q.set,
+    metadataPrefix: q.metadataPrefix,
     from: q.from ? new Date(q.from) : null,
     untilBefore: q.untilBefore ? new Date(q.untilBefore) : null,
   };
@@ -152,13 +146,37 @@ function validate(params: URLSearchParams): { verb: string; args: Record<string,
   return { verb, args };
 }
 
-function header(deps: Deps, item: OaiItem): string {
+function header(deps: Deps, item: Listed): string {
   const sets = `<setSpec>unit:${esc(item.unitCode)}</setSpec><setSpec>type:${esc(item.type)}</setSpec>`;
-  return `<header${item.deleted ? ' status="deleted"' : ''}><identifier>${esc(oaiIdentifier(deps, item.recordId))}</identifier><datestamp>${datestamp(item.datestamp)}</datestamp>${sets}</header>`;
+  return `<header${item.deleted ? ' status="deleted"' : ''}><identifier>${esc(oaiIdentifier(deps, item.id))}</identifier><datestamp>${datestamp(item.datestamp)}</datestamp>${sets}</header>`;
 }
 
-async function recordsById(deps: Deps, items: readonly OaiItem[]): Promise<Map<string, OaiRecordData>> {
-  const ids = items.filter((i) => !i.deleted).map((i) => i.recordId);
+type ItemData = { kind: 'record'; data: OaiRecordData } | { kind: 'dc'; dc: OaiDublinCore };
+
+/** The metadata of a page's live items: the catalogue's records, and each contributed source's in one call. */
+async function dataOf(
+  deps: Deps,
+  sources: OaiSources,
+  items: readonly Listed[],
+): Promise<Map<string, ItemData>> {
+  const out = new Map<string, ItemData>();
+  const live = items.filter((i) => !i.deleted);
+  const records = await recordsById(
+    deps,
+    live.filter((i) => i.source === RECORDS).map((i) => i.id),
+  );
+  for (const [id, data] of records) out.set(id, { kind: 'record', data });
+  for (const key of new Set(live.map((i) => i.source))) {
+    const source = sources.source(key);
+    if (!source) continue;
+    const ids = live.filter((i) => i.source === key).map((i) => i.id);
+    for (const [id, dc] of await source.dublinCore(deps, ids)) out.set(id, { kind: 'dc', dc });
+  }
+  return out;
+}
+
+async function recordsById(deps: Deps, ids: readonly string[]): Promise<Map<string, OaiRecordData>> {
+  if (ids.length === 0) return new Map();
   const [rows, holdings] = await Promise.all([
     deps.repos.catalogue.getRecordsForExport(deps.db, ids),
     deps.repos.catalogue.listHoldings(deps.db, ids),
@@ -169,10 +187,23 @@ async function recordsById(deps: Deps, items: readonly OaiItem[]): Promise<Map<s
   return out;
 }
 
-function recordXml(deps: Deps, item: OaiItem, data: OaiRecordData | undefined, prefix: string): string {
-  if (item.deleted || !data) return `<record>${header(deps, { ...item, deleted: true })}</record>`;
-  const metadata =
-    prefix === 'marcxml' ? oaiMarcXml(data) : oaiDc(data, `${deps.config.publicUrl}/records/${data.id}`);
+function recordXml(
+  deps: Deps,
+  sources: OaiSources,
+  item: Listed,
+  found: ItemData | undefined,
+  prefix: string,
+): string {
+  if (item.deleted || !found) return `<record>${header(deps, { ...item, deleted: true })}</record>`;
+  let metadata: string;
+  if (found.kind === 'dc') {
+    const unit = sources.units.find((u) => u.code === item.unitCode);
+    metadata = oaiDcOf(found.dc, unit?.name ?? null);
+  } else {
+    const data = found.data;
+    metadata =
+      prefix === 'marcxml' ? oaiMarcXml(data) : oaiDc(data, `${deps.config.publicUrl}/records/${data.id}`);
+  }
   return `<record>${header(deps, item)}<metadata>${metadata}</metadata></record>`;
 }
 
@@ -185,7 +216,7 @@ function checkPrefix(prefix: string): void {
 }
 
 async function identify(deps: Deps): Promise<string> {
-  const earliest = await deps.repos.catalogueOai.earliestDatestamp(deps.db);
+  const earliest = await (await OaiSources.load(deps)).earliestDatestamp();
   const host = repositoryId(deps);
   const email = deps.config.oai.adminEmail ?? '';
   const idDescription = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/.test(host)
@@ -199,7 +230,7 @@ async function identify(deps: Deps): Promise<string> {
 }
 
 async function listSets(deps: Deps): Promise<string> {
-  const units = await deps.repos.catalogueOai.units(deps.db);
+  const { units, contributed } = await OaiSources.load(deps);
   const set = (spec: string, name: string) =>
     `<set><setSpec>${esc(spec)}</setSpec><setName>${esc(name)}</setName></set>`;
   return `<ListSets>${[
@@ -207,6 +238,7 @@ async function listSets(deps: Deps): Promise<string> {
     ...units.map((u) => set(`unit:${u.code}`, u.name)),
     set('type', 'Theo loại tài liệu / By record type'),
     ...RECORD_TYPES.map((t) => set(`type:${t}`, t)),
+    ...contributed.map((s) => set(`type:${s.type}`, s.setName)),
   ].join('')}</ListSets>`;
 }
 
@@ -239,6 +271,7 @@ async function list(
   now: Date,
 ): Promise<string> {
   const secret = deps.config.sessionSecret;
+  const sources = await OaiSources.load(deps);
   let state: TokenState;
   if (args.resumptionToken !== undefined) {
     const decoded = decodeToken(secret, args.resumptionToken, verb, now);
@@ -248,10 +281,13 @@ async function list(
     state = decoded;
   } else {
     const q = queryFromArgs(verb, args);
-    const total = await deps.repos.catalogueOai.countItems(deps.db, filterOf(q));
-    if (total === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
+    const lanes = sources.lanes(selectionOf(q));
+    const counts = await Promise.all(lanes.map((l) => l.count()));
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total === 0 || !lanes[0]) throw new OaiError('noRecordsMatch', 'No records match the request.');
     state = {
       ...q,
+      source: lanes[0].key,
       afterSeq: 0,
       cursor: 0,
       completeListSize: total,
@@ -259,18 +295,19 @@ async function list(
     };
   }
   const pageSize = verb === 'ListRecords' ? LIST_RECORDS_PAGE : LIST_IDENTIFIERS_PAGE;
-  const items = await deps.repos.catalogueOai.listItems(
-    deps.db,
-    filterOf(state),
+  const items = await listAcross(
+    sources.lanes(selectionOf(state)),
+    state.source,
     state.afterSeq,
     pageSize + 1,
   );
+  if (!items) throw new OaiError('badResumptionToken', 'The resumption token is invalid.');
   const page = items.slice(0, pageSize);
   if (page.length === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
   let body: string;
   if (verb === 'ListRecords') {
-    const data = await recordsById(deps, page);
-    body = page.map((i) => recordXml(deps, i, data.get(i.recordId), state.metadataPrefix)).join('');
+    const data = await dataOf(deps, sources, page);
+    body = page.map((i) => recordXml(deps, sources, i, data.get(i.id), state.metadataPrefix)).join('');
   } else {
     body = page.map((i) => header(deps, i)).join('');
   }
@@ -280,9 +317,11 @@ async function list(
   let token: string;
   if (more) {
     const expiresAt = now.getTime() + TOKEN_TTL_MS;
+    const last = page.at(-1) as Listed;
     const next = encodeToken(secret, {
       ...state,
-      afterSeq: (page.at(-1) as OaiItem).seq,
+      source: last.source,
+      afterSeq: last.seq,
       cursor: nextCursor,
       completeListSize: size,
       expiresAt,
@@ -296,21 +335,28 @@ async function list(
 
 async function getRecord(deps: Deps, args: Record<string, string>): Promise<string> {
   const prefix = args.metadataPrefix as string;
-  const id = recordIdOf(deps, args.identifier as string);
-  const item = id ? await deps.repos.catalogueOai.getItem(deps.db, id) : undefined;
+  const sources = await OaiSources.load(deps);
+  const id = itemIdOf(deps, args.identifier as string);
+  const item = id ? await sources.get(id) : undefined;
   if (!item) throw new OaiError('idDoesNotExist', 'No item has this identifier.');
   checkPrefix(prefix);
-  const data = await recordsById(deps, [item]);
-  return `<GetRecord>${recordXml(deps, item, data.get(item.recordId), prefix)}</GetRecord>`;
+  if (!sources.formatsOf(item, Object.keys(FORMATS)).includes(prefix))
+    throw new OaiError('cannotDisseminateFormat', `This item is not available as "${prefix}".`);
+  const data = await dataOf(deps, sources, [item]);
+  return `<GetRecord>${recordXml(deps, sources, item, data.get(item.id), prefix)}</GetRecord>`;
 }
 
 async function listMetadataFormats(deps: Deps, args: Record<string, string>): Promise<string> {
+  let offered = Object.keys(FORMATS);
   if (args.identifier !== undefined) {
-    const id = recordIdOf(deps, args.identifier);
-    const item = id ? await deps.repos.catalogueOai.getItem(deps.db, id) : undefined;
+    const sources = await OaiSources.load(deps);
+    const id = itemIdOf(deps, args.identifier);
+    const item = id ? await sources.get(id) : undefined;
     if (!item) throw new OaiError('idDoesNotExist', 'No item has this identifier.');
+    offered = [...sources.formatsOf(item, offered)];
   }
   const formats = Object.entries(FORMATS)
+    .filter(([prefix]) => offered.includes(prefix))
     .map(
       ([prefix, f]) =>
         `<metadataFormat><metadataPrefix>${prefix}</metadataPrefix><schema>${f.schema}</schema><metadataNamespace>${f.ns}</metadataNamespace></metadataFormat>`,

@@ -1,7 +1,9 @@
 // Resumption tokens: the whole query plus a keyset position, signed (HMAC-SHA256 with a key derived from the
 // session secret) so a garbled or forged token is recognised, with an expiry. Nothing is stored server-side,
 // so a token works on any instance and after a restart; the keyset is the record's immutable insertion order
-// (`seq`), so records changing between pages neither repeat nor disappear from the list.
+// (`seq`), so records changing between pages neither repeat nor disappear from the list. The list runs through
+// the catalogue's records, then each contributed source's (src/app/module.ts `oaiSources`): the position is
+// the source's key (`records` for the catalogue, else the source's type) and the last `seq` listed in it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface OaiQuery {
@@ -15,6 +17,8 @@ export interface OaiQuery {
 }
 
 export interface TokenState extends OaiQuery {
+  /** The source the next page starts in. */
+  source: string;
   afterSeq: number;
   cursor: number;
   completeListSize: number;
@@ -33,7 +37,7 @@ function sign(secret: string, body: string): string {
 
 export function encodeToken(secret: string, s: TokenState): string {
   const compact = [
-    1,
+    2,
     s.verb === 'ListRecords' ? 'R' : 'I',
     s.metadataPrefix,
     s.set,
@@ -43,6 +47,7 @@ export function encodeToken(secret: string, s: TokenState): string {
     s.cursor,
     s.completeListSize,
     s.expiresAt,
+    s.source,
   ];
   const body = Buffer.from(JSON.stringify(compact)).toString('base64url');
   return `${body}.${sign(secret, body)}`;
@@ -72,11 +77,14 @@ export function decodeToken(
   } catch {
     return 'invalid';
   }
-  if (!Array.isArray(v) || v.length !== 10 || v[0] !== 1) return 'invalid';
-  const [, kind, prefix, set, from, until, afterSeq, cursor, size, expiresAt] = v as unknown[];
+  // Version 1 (before contributed sources) was always in the catalogue's records.
+  if (!Array.isArray(v) || !((v[0] === 1 && v.length === 10) || (v[0] === 2 && v.length === 11)))
+    return 'invalid';
+  const [, kind, prefix, set, from, until, afterSeq, cursor, size, expiresAt, source = 'records'] =
+    v as unknown[];
   if ((kind === 'R' ? 'ListRecords' : kind === 'I' ? 'ListIdentifiers' : null) !== verb) return 'invalid';
   if (!str(prefix) || !strOrNull(set) || !strOrNull(from) || !strOrNull(until)) return 'invalid';
-  if (!int(afterSeq) || !int(cursor) || !int(size) || !int(expiresAt)) return 'invalid';
+  if (!int(afterSeq) || !int(cursor) || !int(size) || !int(expiresAt) || !str(source)) return 'invalid';
   if (expiresAt < now.getTime()) return 'expired';
   return {
     verb,
@@ -88,5 +96,6 @@ export function decodeToken(
     cursor,
     completeListSize: size,
     expiresAt,
+    source,
   };
 }

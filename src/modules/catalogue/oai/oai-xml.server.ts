@@ -1,5 +1,6 @@
 // XML pieces of the OAI-PMH provider: escaping (characters XML 1.0 cannot carry are dropped, never emitted),
 // datestamps at second granularity, and the two metadata formats (oai_dc, MARC 21 slim).
+import type { OaiDublinCore } from '../../../app/module.ts';
 import type { HoldingRow, RecordRow } from '../catalogue.repository.server.ts';
 import type { RecordType } from '../catalogue.schemas.server.ts';
 import type { MarcRecord } from '../marc/marc.types.ts';
@@ -68,6 +69,24 @@ export function oaiDc(r: OaiRecordData, url: string): string {
     el('language', r.language),
     el('rights', r.rights),
     el('source', r.unitName),
+  ];
+  return `<oai_dc:dc xmlns:oai_dc="${OAI_DC_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/" xsi:schemaLocation="${OAI_DC_NS} ${OAI_DC_SCHEMA}">${parts.join('')}</oai_dc:dc>`;
+}
+
+/** Dublin Core (oai_dc) for a contributed source's item; `publisher` is its unit's name. */
+export function oaiDcOf(d: OaiDublinCore, publisher: string | null): string {
+  const el = (name: string, value: string | null | undefined) =>
+    value ? `<dc:${name}>${esc(value)}</dc:${name}>` : '';
+  const parts = [
+    el('title', d.title),
+    ...d.subjects.map((s) => el('subject', s)),
+    el('description', d.description),
+    el('publisher', publisher),
+    el('date', d.date),
+    ...d.types.map((t) => el('type', t)),
+    ...d.identifiers.map((i) => el('identifier', i)),
+    el('language', d.language),
+    ...d.relations.map((r) => el('relation', r)),
   ];
   return `<oai_dc:dc xmlns:oai_dc="${OAI_DC_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/" xsi:schemaLocation="${OAI_DC_NS} ${OAI_DC_SCHEMA}">${parts.join('')}</oai_dc:dc>`;
 }

@@ -72,8 +72,8 @@ export function createCatalogueOaiRepository() {
       return rows[0]?.d ? new Date(rows[0].d) : null;
     },
 
-    async units(db: Db): Promise<Array<{ code: string; name: string }>> {
-      return queryRows(db, sql`SELECT code, name FROM units ORDER BY code`);
+    async units(db: Db): Promise<Array<{ id: string; code: string; name: string }>> {
+      return queryRows(db, sql`SELECT id, code, name FROM units ORDER BY code`);
     },
 
     /** Published records for the sitemap, by insertion order: `size` from `offset`. */

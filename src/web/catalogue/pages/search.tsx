@@ -5,8 +5,9 @@ import type { MessageKey } from '../../../lib/i18n.ts';
 import { type SearchQuery, SearchQuerySchema } from '../../../modules/catalogue/catalogue.schemas.server.ts';
 import { queryWords } from '../../../modules/catalogue/catalogue.text.ts';
 import { searchCatalogue } from '../../../modules/catalogue/catalogue.usecases.server.ts';
+import { RECORD_TYPES } from '../../../modules/catalogue/catalogue.vocab.ts';
 import { catalogueRecordsPort } from '../../../modules/catalogue/index.server.ts';
-import type { FacetName } from '../../../modules/catalogue/search/search.server.ts';
+import type { FacetName, SearchResult } from '../../../modules/catalogue/search/search.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { recordLang, viData } from '../../ui/data-lang.ts';
@@ -19,6 +20,10 @@ import type { Route } from './+types/search.ts';
 
 const FACETS: readonly FacetName[] = ['type', 'institution', 'availability', 'language', 'decade'];
 const MULTI = ['type', 'institution', 'language', 'decade', 'availability'] as const;
+const isRecordType = (v: string) => (RECORD_TYPES as readonly string[]).includes(v);
+/** Other modules' records (learning paths …) found by this many per type beside the catalogue's, or alone. */
+const CONTRIBUTED_BESIDE = 5;
+const CONTRIBUTED_ALONE = 50;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -26,8 +31,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const raw: Record<string, string | string[]> = {};
   const q = url.searchParams.get('q')?.trim();
   if (q) raw.q = q.slice(0, 200);
+  // The type facet also offers other modules' record types (`searchSources`); the catalogue gets its own.
+  const sourceTypes = new Set(searchSources.map((s) => s.type));
+  const chosenSources = [...new Set(url.searchParams.getAll('type'))].filter((v) => sourceTypes.has(v));
   for (const k of MULTI) {
-    const values = url.searchParams.getAll(k).filter(Boolean).slice(0, 20);
+    const values = url.searchParams
+      .getAll(k)
+      .filter((v) => v && !(k === 'type' && sourceTypes.has(v)))
+      .slice(0, 20);
     if (values.length) raw[k] = values;
   }
   for (const k of ['sort', 'page'] as const) {
@@ -35,14 +46,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (v) raw[k] = v;
   }
   const parsed = SearchQuerySchema.safeParse(raw);
-  const query: SearchQuery = parsed.success
+  const catalogueQuery: SearchQuery = parsed.success
     ? parsed.data
     : SearchQuerySchema.parse(q ? { q: q.slice(0, 200) } : {});
+  const kept = parsed.success ? chosenSources : [];
+  const query: ShownQuery = kept.length
+    ? { ...catalogueQuery, type: [...asList(catalogueQuery.type), ...kept] }
+    : catalogueQuery;
   const active = MULTI.some((k) => query[k] !== undefined);
-  if (!query.q && !active)
-    return { query, active, invalid: !parsed.success, result: null, thumbs: {}, contributed: [] };
+  const empty = { query, active, invalid: !parsed.success, thumbs: {}, contributed: [], typeLabels: {} };
+  if (!query.q && !active) return { ...empty, result: null };
+  // Only other modules' types chosen: the catalogue's records are filtered out, theirs are the results.
+  const alone = kept.length > 0 && catalogueQuery.type === undefined;
+  // Other modules' records have no institution, language, decade or availability to filter by.
+  const otherFilters = MULTI.some((k) => k !== 'type' && query[k] !== undefined);
   try {
-    const result = await searchCatalogue(deps, actor, query);
+    const result = alone
+      ? { ...emptyResult(), page: 1, pageSize: 0 }
+      : await searchCatalogue(deps, actor, catalogueQuery);
     // A thumbnail for each hit that has an image (issue 19): one batched query for the page.
     const images = await catalogueRecordsPort.firstImages(
       deps,
@@ -62,14 +83,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       ]),
     );
-    // Other modules' public records (learning paths …) on the first page of a text search.
+    // Other modules' public records (learning paths …) on the first page of a text search, counted in the type
+    // facet; filtered out when the type facet names only catalogue types.
     const contributed: ContributedGroup[] = [];
-    if (query.q && query.page === 1)
-      for (const source of searchSources) {
-        const found = await source.search(deps, query.q, 5);
-        if (found.total > 0) contributed.push({ type: source.type, label: source.label, ...found });
+    const typeLabels: Record<string, MessageKey> = {};
+    const typeFacet = [...result.facets.type];
+    const wanted = (type: string) => (kept.length ? kept.includes(type) : catalogueQuery.type === undefined);
+    if (query.q && query.page === 1 && !otherFilters)
+      for (const source of searchSources.filter((s) => wanted(s.type))) {
+        const found = await source.search(deps, query.q, alone ? CONTRIBUTED_ALONE : CONTRIBUTED_BESIDE);
+        typeLabels[source.type] = source.label;
+        if (found.total > 0) {
+          contributed.push({ type: source.type, label: source.label, ...found });
+          typeFacet.push({ value: source.type, count: found.total });
+        }
       }
-    return { query, active, invalid: !parsed.success, result, thumbs, contributed };
+    const shown = { ...result, facets: { ...result.facets, type: typeFacet } };
+    return { ...empty, result: shown, thumbs, contributed, typeLabels };
   } catch (e) {
     rethrowForPage(e);
   }
@@ -78,9 +108,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const asList = (v: unknown): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
+/** The query as the page shows it: the type facet may also name other modules' types. */
+type ShownQuery = Omit<SearchQuery, 'type'> & { type?: string | string[] | undefined };
+
+function emptyResult(): SearchResult {
+  const facets = { type: [], institution: [], availability: [], language: [], decade: [] };
+  return { total: 0, totalEstimated: false, lastPage: 0, hits: [], facets, correctedQuery: null };
+}
+
 function searchHref(
   base: string,
-  query: SearchQuery,
+  query: ShownQuery,
   change: Record<string, string | string[] | undefined>,
 ): string {
   const p = new URLSearchParams();
@@ -99,11 +137,16 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
   const href = useHref();
   const locale = useLocale();
   const base = href('/search');
-  const { query, result, active, thumbs, contributed } = loaderData;
+  const { query, result, active, thumbs, contributed, typeLabels } = loaderData;
+  const labelOfType = (value: string): string => {
+    const contributedLabel = (typeLabels as Record<string, MessageKey>)[value];
+    return t(contributedLabel ?? (`catalogue.type.${value}` as MessageKey));
+  };
+  const foundElsewhere = contributed.reduce((n, g) => n + g.total, 0);
   const asked = queryWords(result?.correctedQuery ?? query.q ?? '').folded;
   const number = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB');
   const facetLabel = (facet: FacetName, value: string, label: string | undefined): string => {
-    if (facet === 'type') return t(`catalogue.type.${value}` as MessageKey);
+    if (facet === 'type') return labelOfType(value);
     if (facet === 'availability') return t(`catalogue.availability.${value}` as MessageKey);
     if (facet === 'decade') return t('catalogue.decade', { decade: value });
     if (facet === 'language') return new Intl.DisplayNames([locale], { type: 'language' }).of(value) ?? value;
@@ -224,11 +267,11 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                 {t('catalogue.search.corrected', { q: query.q ?? '', corrected: result.correctedQuery })}
               </p>
             ) : null}
-            {result.total > 0 ? (
+            {result.total > 0 || foundElsewhere > 0 ? (
               <p className="result-count">
                 {result.totalEstimated
                   ? t('catalogue.search.resultsEstimated', { count: number.format(result.total) })
-                  : t('catalogue.search.results', { count: number.format(result.total) })}
+                  : t('catalogue.search.results', { count: number.format(result.total || foundElsewhere) })}
               </p>
             ) : (
               <div className="notice">
@@ -307,6 +350,7 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                 {t('catalogue.search.export')}{' '}
                 <a
                   href={searchHref('/api/v1/catalogue/export', query, {
+                    type: asList(query.type).filter(isRecordType),
                     format: 'marcxml',
                     sort: 'relevance',
                   })}
@@ -316,6 +360,7 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
                 {' · '}
                 <a
                   href={searchHref('/api/v1/catalogue/export', query, {
+                    type: asList(query.type).filter(isRecordType),
                     format: 'iso2709',
                     sort: 'relevance',
                   })}
