@@ -1,6 +1,6 @@
 // Reading the nomination form into the use cases' input shape (which validates it).
 import type { FieldMessages } from '../ui/actor.ts';
-import { formValues } from '../units/forms.server.ts';
+import { formValues } from '../ui/form-values.server.ts';
 
 export function readNominationForm(form: FormData) {
   const v = formValues(form, [

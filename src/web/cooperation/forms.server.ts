@@ -2,7 +2,7 @@
 // outside participants, into the use cases' input shapes (which validate them).
 
 import type { FieldMessages } from '../ui/actor.ts';
-import { formDay, formValues } from '../units/forms.server.ts';
+import { formDay, formValues } from '../ui/form-values.server.ts';
 
 export const ACTIVITY_FIELDS = [
   'unitId',

@@ -1,9 +1,7 @@
 // Form handling for the event pages: the staff event form (dates typed dd/mm/yyyy or from a date input,
 // times HH:MM in Vietnam time) and the registration form, each to the use case's input plus field-linked
 // messages.
-import { data } from 'react-router';
 import { TIME_ZONE } from '../../lib/dates.ts';
-import { isAppError } from '../../lib/errors.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { isBlank } from '../../lib/text.server.ts';
 import { EVENT_AUDIENCES, normalizeVietnamesePhone } from '../../modules/events/events.model.server.ts';
@@ -11,8 +9,8 @@ import type { EventRecord, SessionRecord } from '../../modules/events/events.rep
 import { utcToZoned, zonedToUtc } from '../../modules/events/events.schedule.ts';
 import { EventInputSchema, RegistrationInputSchema } from '../../modules/events/events.schemas.server.ts';
 import { type FieldMessages, issuesToMessages } from '../ui/actor.ts';
+import { formDay, formValues } from '../ui/form-values.server.ts';
 import type { FormMessage } from '../ui/forms.ts';
-import { formDay, formValues } from '../units/forms.server.ts';
 
 export const EVENT_FIELDS = [
   'unitId',
@@ -278,19 +276,4 @@ export function registrationFieldForError(code: string): string | undefined {
     'events.not_family': 'reg-learner',
   };
   return map[code];
-}
-
-/** Like auth-forms' invalid/failure, for forms whose values include lists (checkbox groups). */
-export function invalidForm<V extends object>(errors: FormMessage[], values: V) {
-  return data({ ok: false as const, errors, values }, { status: 422 });
-}
-
-export function failedForm<V extends object>(e: unknown, values: V, field?: string) {
-  if (!isAppError(e)) throw e;
-  const message: FormMessage = {
-    key: e.messageKey,
-    ...(e.params ? { params: e.params } : {}),
-    ...(field ? { field } : {}),
-  };
-  return data({ ok: false as const, errors: [message], values }, { status: e.status });
 }

@@ -3,7 +3,7 @@
 import type { MessageKey } from '../../lib/i18n.ts';
 import { isBlank } from '../../lib/text.server.ts';
 import type { FieldMessages } from '../ui/actor.ts';
-import { optionalText } from '../units/forms.server.ts';
+import { optionalText } from '../ui/form-values.server.ts';
 
 export const EXHIBITION_FIELDS = [
   'unitId',

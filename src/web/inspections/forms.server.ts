@@ -1,6 +1,6 @@
 // Reading the inspection forms into the use cases' input shapes (which validate them).
 import type { FieldMessages } from '../ui/actor.ts';
-import { formDay, formValues } from '../units/forms.server.ts';
+import { formDay, formValues } from '../ui/form-values.server.ts';
 
 export function readPlanForm(form: FormData) {
   const v = formValues(form, ['unitId', 'title', 'subject', 'plannedFrom', 'plannedTo'] as const);

@@ -1,8 +1,8 @@
 // Form handling for the learning pages: posted fields → the use cases' input shapes (validated by the same
 // Zod schemas), and invalid paths → translated, field-linked messages.
 import type { FieldMessages } from '../ui/actor.ts';
+import { formDay } from '../ui/form-values.server.ts';
 import { formText } from '../ui/forms.ts';
-import { formDay } from '../units/forms.server.ts';
 
 const int = (raw: string) => (/^\s*\d{1,7}\s*$/.test(raw) ? Number(raw) : raw === '' ? undefined : raw);
 const opt = (raw: string) => (raw.trim() === '' ? undefined : raw);

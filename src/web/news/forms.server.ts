@@ -4,8 +4,8 @@ import type { MessageKey } from '../../lib/i18n.ts';
 import type { ArticleRecord } from '../../modules/news/news.repository.server.ts';
 import { ArticleInputSchema } from '../../modules/news/news.schemas.server.ts';
 import { type FieldMessages, issuesToMessages } from '../ui/actor.ts';
+import { formValues } from '../ui/form-values.server.ts';
 import type { FormMessage } from '../ui/forms.ts';
-import { formValues } from '../units/forms.server.ts';
 
 export const ARTICLE_FIELDS = [
   'unitId',

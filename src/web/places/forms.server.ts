@@ -4,8 +4,8 @@
 import { parseCoordinate } from '../../lib/geo.ts';
 import { isBlank } from '../../lib/text.server.ts';
 import type { FieldMessages } from '../ui/actor.ts';
+import { formDay } from '../ui/form-values.server.ts';
 import { formText } from '../ui/forms.ts';
-import { formDay } from '../units/forms.server.ts';
 
 export const PLACE_FIELDS = [
   'unitId',

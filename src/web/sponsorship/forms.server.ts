@@ -7,8 +7,8 @@ import {
   SponsorUpdateSchema,
 } from '../../modules/sponsorship/sponsorship.usecases.server.ts';
 import { type FieldMessages, issuesToMessages } from '../ui/actor.ts';
+import { formDay, formValues } from '../ui/form-values.server.ts';
 import { formText } from '../ui/forms.ts';
-import { formDay, formValues } from '../units/forms.server.ts';
 import { SPONSOR_FIELDS } from './components/SponsorFields.tsx';
 
 const SPONSOR_MESSAGES: FieldMessages = {

@@ -2,8 +2,8 @@
 // or from a date input), invalid fields to field-linked messages.
 import { CourseInputSchema, CourseUpdateSchema } from '../../modules/training/training.usecases.server.ts';
 import { issuesToMessages } from '../ui/actor.ts';
+import { formDay, formValues } from '../ui/form-values.server.ts';
 import { formText } from '../ui/forms.ts';
-import { formDay, formValues } from '../units/forms.server.ts';
 import { COURSE_FIELDS } from './components/CourseFields.tsx';
 
 const MESSAGES = {

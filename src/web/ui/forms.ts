@@ -30,7 +30,7 @@ export function formText(form: FormData, name: string): string {
  * An expected failure as the page's action answer (status kept, the form re-renders with the message);
  * anything unexpected is rethrown for the error boundary.
  */
-export function failure<V extends Record<string, string>>(e: unknown, values: V, field?: string) {
+export function failure<V extends object>(e: unknown, values: V, field?: string) {
   if (!isAppError(e)) throw e;
   const headers = new Headers();
   const seconds = e.params?.seconds;
@@ -43,7 +43,7 @@ export function failure<V extends Record<string, string>>(e: unknown, values: V,
   return data({ ok: false as const, errors: [message], values }, { status: e.status, headers });
 }
 
-export function invalid<V extends Record<string, string>>(errors: FormMessage[], values: V) {
+export function invalid<V extends object>(errors: FormMessage[], values: V) {
   return data({ ok: false as const, errors, values }, { status: 422 });
 }
 

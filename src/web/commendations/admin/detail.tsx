@@ -14,15 +14,15 @@ import {
 } from '../../../modules/commendations/commendations.usecases.server.ts';
 import { COMM_LEVELS } from '../../../modules/commendations/commendations.vocab.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
+import { formDay, formValues } from '../../ui/form-values.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
-import { formDay, formValues } from '../../units/forms.server.ts';
 import { EvidenceFiles } from '../components/EvidenceFiles.tsx';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { NOMINATION_MESSAGES, nominationInput, readNominationForm } from '../forms.server.ts';
@@ -82,7 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         ...nominationInput(values),
         version: formVersion(form),
       });
-      if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, NOMINATION_MESSAGES), values);
+      if (!parsed.success) return invalid(issuesToMessages(parsed.error, NOMINATION_MESSAGES), values);
       await updateNomination(deps, actor, params.nominationId, parsed.data);
       return {
         ok: true as const,
@@ -104,7 +104,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           : { step: intent, version: formVersion(form), note: v.note };
       const parsed = DecisionSchema.safeParse(input);
       if (!parsed.success)
-        return invalidForm(
+        return invalid(
           issuesToMessages(parsed.error, {
             note: { field: `cd-note-${intent}`, key: 'commendations.invalid.note' },
             decisionNumber: { field: 'cd-number', key: 'commendations.invalid.decisionNumber' },
@@ -122,7 +122,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       };
     }
   } catch (e) {
-    return failedForm(e, {});
+    return failure(e, {});
   }
   throw data(null, { status: 400 });
 }

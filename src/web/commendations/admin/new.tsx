@@ -8,10 +8,10 @@ import {
   nominationFormOptions,
 } from '../../../modules/commendations/commendations.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { NominationForm } from '../components/NominationForm.tsx';
 import { NOMINATION_MESSAGES, nominationInput, readNominationForm } from '../forms.server.ts';
@@ -29,14 +29,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readNominationForm(form);
   const parsed = NominationInputSchema.safeParse(nominationInput(values));
-  if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, NOMINATION_MESSAGES), values);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, NOMINATION_MESSAGES), values);
   try {
     const id = await onceForm(deps, actor, 'commendations.nomination.create', form, (d) =>
       createNomination(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/commendations/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values);
+    return failure(e, values);
   }
 }
 

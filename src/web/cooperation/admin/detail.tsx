@@ -9,10 +9,10 @@ import {
 } from '../../../modules/cooperation/cooperation.usecases.server.ts';
 import { countryOptions } from '../../../modules/cooperation/countries.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { TextField } from '../../ui/Field.tsx';
+import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
@@ -74,12 +74,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readActivityForm(form);
   const parsed = ActivityUpdateSchema.safeParse({ ...activityInput(values), version: formVersion(form) });
-  if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, ACTIVITY_MESSAGES), values);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, ACTIVITY_MESSAGES), values);
   try {
     await updateActivity(deps, actor, params.activityId, parsed.data);
     return { ok: true as const, errors: undefined, values: undefined };
   } catch (e) {
-    return failedForm(e, values, activityFieldFor((e as { code?: string }).code ?? ''));
+    return failure(e, values, activityFieldFor((e as { code?: string }).code ?? ''));
   }
 }
 

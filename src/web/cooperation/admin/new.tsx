@@ -9,10 +9,10 @@ import {
 } from '../../../modules/cooperation/cooperation.usecases.server.ts';
 import { countryOptions } from '../../../modules/cooperation/countries.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ActivityForm } from '../components/ActivityForm.tsx';
 import { ACTIVITY_MESSAGES, activityFieldFor, activityInput, readActivityForm } from '../forms.server.ts';
@@ -30,14 +30,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readActivityForm(form);
   const parsed = ActivityInputSchema.safeParse(activityInput(values));
-  if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, ACTIVITY_MESSAGES), values);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, ACTIVITY_MESSAGES), values);
   try {
     const id = await onceForm(deps, actor, 'cooperation.activity.create', form, (d) =>
       createActivity(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/cooperation/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values, activityFieldFor((e as { code?: string }).code ?? ''));
+    return failure(e, values, activityFieldFor((e as { code?: string }).code ?? ''));
   }
 }
 

@@ -8,15 +8,15 @@ import {
 } from '../../../modules/cooperation/cooperation.usecases.server.ts';
 import { countryOptions } from '../../../modules/cooperation/countries.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
+import { formValues } from '../../ui/form-values.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
-import { formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/partner.ts';
 
 const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     version: formVersion(form),
   });
   if (!parsed.success)
-    return invalidForm(
+    return invalid(
       issuesToMessages(parsed.error, {
         unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
         name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
@@ -63,7 +63,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await updatePartner(deps, actor, params.partnerId, parsed.data);
     return { ok: true as const, errors: undefined, values: undefined };
   } catch (e) {
-    return failedForm(e, values, 'cp-name');
+    return failure(e, values, 'cp-name');
   }
 }
 

@@ -8,16 +8,16 @@ import {
 } from '../../../modules/cooperation/cooperation.usecases.server.ts';
 import { countryOptions } from '../../../modules/cooperation/countries.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formValues } from '../../ui/form-values.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/partners.ts';
 
 const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
@@ -54,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(form, FIELDS);
   const parsed = PartnerInputSchema.safeParse({ ...values, website: values.website.trim() || null });
   if (!parsed.success)
-    return invalidForm(
+    return invalid(
       issuesToMessages(parsed.error, {
         unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
         name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
@@ -69,7 +69,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
     return { ok: true as const, errors: undefined, values: undefined };
   } catch (e) {
-    return failedForm(e, values);
+    return failure(e, values);
   }
 }
 

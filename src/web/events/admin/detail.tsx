@@ -17,7 +17,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { formText } from '../../ui/forms.ts';
+import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
@@ -34,8 +34,6 @@ import {
   eventFieldForError,
   eventFormMessages,
   eventToFormValues,
-  failedForm,
-  invalidForm,
   parseEventForm,
   readEventForm,
 } from '../forms.server.ts';
@@ -73,7 +71,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       await cancelEvent(deps, actor, params.eventId);
       return back('cancelled');
     } catch (e) {
-      return failedForm(e, {});
+      return failure(e, {});
     }
   }
   if (intent === 'cancel-session' || intent === 'restore-session') {
@@ -87,13 +85,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       );
       return back('session');
     } catch (e) {
-      return failedForm(e, {});
+      return failure(e, {});
     }
   }
   const version = formVersion(form);
   const values = { ...readEventForm(form), version: String(version) };
   const parsed = parseEventForm(values);
-  if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
+  if (!parsed.success) return invalid(eventFormMessages(parsed.error), values);
   try {
     await updateEvent(deps, actor, params.eventId, { ...parsed.data, version });
     return back('saved');
@@ -103,7 +101,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       const saved = eventToFormValues(now.event, now.sessions);
       return conflictForm(values, { version: now.event.version, saved }, 'ev-title');
     }
-    return failedForm(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
+    return failure(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
   }
 }
 

@@ -8,16 +8,10 @@ import { requestContext } from '../../context.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { EventForm } from '../components/EventForm.tsx';
-import {
-  eventFieldForError,
-  eventFormMessages,
-  failedForm,
-  invalidForm,
-  parseEventForm,
-  readEventForm,
-} from '../forms.server.ts';
+import { eventFieldForError, eventFormMessages, parseEventForm, readEventForm } from '../forms.server.ts';
 import type { Route } from './+types/new.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -31,14 +25,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readEventForm(form);
   const parsed = parseEventForm(values);
-  if (!parsed.success) return invalidForm(eventFormMessages(parsed.error), values);
+  if (!parsed.success) return invalid(eventFormMessages(parsed.error), values);
   try {
     const id = await onceForm(deps, actor, 'events.event.create', form, (d) =>
       createEvent(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/events/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
+    return failure(e, values, isAppError(e) ? eventFieldForError(e.code) : undefined);
   }
 }
 

@@ -16,10 +16,10 @@ import type { loader as rootLoader } from '../../root.tsx';
 import { viData } from '../../ui/data-lang.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError, fieldAria, SelectField, TextField } from '../../ui/Field.tsx';
+import { formValues } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formValues } from '../../units/forms.server.ts';
 import { EventFacts, SessionTime } from '../components/EventParts.tsx';
 import {
   parseRegistrationForm,

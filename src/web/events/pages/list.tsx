@@ -15,8 +15,8 @@ import { useHref, useLocale, useT } from '../../i18n.ts';
 import { viData } from '../../ui/data-lang.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FilterProblems } from '../../ui/FilterProblems.tsx';
+import { formDay } from '../../ui/form-values.server.ts';
 import { queryAnswer } from '../../ui/page-errors.ts';
-import { formDay } from '../../units/forms.server.ts';
 import { audienceKey, categoryKey, SessionTime } from '../components/EventParts.tsx';
 import type { Route } from './+types/list.ts';
 

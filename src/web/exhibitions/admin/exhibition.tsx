@@ -31,11 +31,11 @@ import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formValues } from '../../ui/form-values.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { conflictForm, conflictOf, formVersion, submittedOf } from '../../ui/version-forms.ts';
-import { formValues } from '../../units/forms.server.ts';
 import { ExhibitionFields } from '../components/ExhibitionFields.tsx';
 import { SectionEditor, SectionFields } from '../components/SectionEditor.tsx';
 import {

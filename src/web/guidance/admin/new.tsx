@@ -9,7 +9,6 @@ import {
 } from '../../../modules/guidance/guidance.usecases.server.ts';
 import { GUIDANCE_TYPES } from '../../../modules/guidance/guidance.vocab.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
@@ -17,9 +16,10 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formDay, formValues } from '../../ui/form-values.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { PlanInstancesField } from '../../ui/PlanInstancesField.tsx';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/new.ts';
 
 const FIELDS = [
@@ -54,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     planInstanceIds: plans,
   });
   if (!parsed.success)
-    return invalidForm(
+    return invalid(
       issuesToMessages(parsed.error, {
         unitId: { field: 'gd-unit', key: 'news.form.invalid.unit' },
         issuer: { field: 'gd-issuer', key: 'guidance.invalid.issuer' },
@@ -71,7 +71,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
     return redirect(`${localePath(locale, `/admin/guidance/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values, 'gd-number');
+    return failure(e, values, 'gd-number');
   }
 }
 

@@ -18,15 +18,15 @@ import {
   VisitInputSchema,
 } from '../../../modules/inspections/inspections.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formDay, formValues } from '../../ui/form-values.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
-import { formDay, formValues } from '../../units/forms.server.ts';
 import { PlanForm } from '../components/PlanForm.tsx';
 import { PLAN_MESSAGES, planInput, readPlanForm } from '../forms.server.ts';
 import type { Route } from './+types/detail.ts';
@@ -111,7 +111,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (intent === 'save') {
       const values = readPlanForm(form);
       const parsed = PlanUpdateSchema.safeParse({ ...planInput(values), version: formVersion(form) });
-      if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, PLAN_MESSAGES), values);
+      if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLAN_MESSAGES), values);
       await updateInspectionPlan(deps, actor, planId, parsed.data);
       return ok();
     }
@@ -122,7 +122,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         visitedOn: formDay(values.visitedOn) ?? values.visitedOn,
       });
       if (!parsed.success)
-        return invalidForm(
+        return invalid(
           issuesToMessages(parsed.error, {
             unitId: { field: 'iv-unit', key: 'inspections.invalid.visitUnit' },
             visitedOn: { field: 'iv-date', key: 'inspections.invalid.visitedOn' },
@@ -144,7 +144,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         dueOn: formDay(values.dueOn) ?? values.dueOn,
       });
       if (!parsed.success)
-        return invalidForm(
+        return invalid(
           issuesToMessages(parsed.error, {
             action: { field: field('action'), key: 'inspections.invalid.action' },
             dueOn: { field: field('due'), key: 'inspections.invalid.dueOn' },
@@ -161,7 +161,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const values = formValues(form, ['followUpId', 'note'] as const);
       const parsed = CloseFollowUpSchema.safeParse({ note: values.note, version: formVersion(form) });
       if (!parsed.success)
-        return invalidForm(
+        return invalid(
           issuesToMessages(parsed.error, {
             note: { field: `fc-note-${values.followUpId}`, key: 'inspections.invalid.closureNote' },
           }),
@@ -173,7 +173,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await closeInspectionPlan(deps, actor, planId, formVersion(form));
     return ok();
   } catch (e) {
-    return failedForm(e, {});
+    return failure(e, {});
   }
 }
 

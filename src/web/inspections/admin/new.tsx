@@ -8,10 +8,10 @@ import {
   planFormOptions,
 } from '../../../modules/inspections/inspections.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { PlanForm } from '../components/PlanForm.tsx';
 import { PLAN_MESSAGES, planInput, readPlanForm } from '../forms.server.ts';
@@ -28,14 +28,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readPlanForm(form);
   const parsed = PlanInputSchema.safeParse(planInput(values));
-  if (!parsed.success) return invalidForm(issuesToMessages(parsed.error, PLAN_MESSAGES), values);
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PLAN_MESSAGES), values);
   try {
     const id = await onceForm(deps, actor, 'inspections.plan.create', form, (d) =>
       createInspectionPlan(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/inspections/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values, 'ip-targets');
+    return failure(e, values, 'ip-targets');
   }
 }
 

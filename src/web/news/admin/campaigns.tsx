@@ -12,17 +12,16 @@ import {
   MediaInputSchema,
 } from '../../../modules/news/news-campaigns.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FieldError, fieldAria, SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
-import { formText } from '../../ui/forms.ts';
+import { formDay, formValues } from '../../ui/form-values.server.ts';
+import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/campaigns.ts';
 
 const C_FIELDS = ['unitId', 'title', 'summary', 'startsOn', 'endsOn', 'materials'] as const;
@@ -74,7 +73,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         }),
     });
     if (!parsed.success)
-      return invalidForm(
+      return invalid(
         issuesToMessages(parsed.error, {
           unitId: { field: 'cp-unit', key: 'news.form.invalid.unit' },
           title: { field: 'cp-title', key: 'news.form.invalid.title' },
@@ -88,7 +87,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       await onceForm(deps, actor, 'news.campaign.create', form, (d) => createCampaign(d, actor, parsed.data));
       return back('campaign');
     } catch (e) {
-      return failedForm(e, values, 'cp-title');
+      return failure(e, values, 'cp-title');
     }
   }
   const values = { ...formValues(form, M_FIELDS), intent: 'media' };
@@ -104,7 +103,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     campaignId: values.campaignId || null,
   });
   if (!parsed.success)
-    return invalidForm(
+    return invalid(
       issuesToMessages(parsed.error, {
         unitId: { field: 'md-unit', key: 'news.form.invalid.unit' },
         title: { field: 'md-title', key: 'news.form.invalid.title' },
@@ -118,7 +117,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await onceForm(deps, actor, 'news.media.create', form, (d) => createMediaProduct(d, actor, parsed.data));
     return back('media');
   } catch (e) {
-    return failedForm(e, values, 'md-title');
+    return failure(e, values, 'md-title');
   }
 }
 

@@ -16,13 +16,13 @@ import {
 } from '../../../modules/news/news.usecases.server.ts';
 import { allowedSteps } from '../../../modules/news/news.vocab.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
 import { ConflictSummary } from '../../ui/ConflictSummary.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { formText } from '../../ui/forms.ts';
+import { formDay } from '../../ui/form-values.server.ts';
+import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import {
@@ -32,7 +32,6 @@ import {
   submittedOf,
   versionForForm,
 } from '../../ui/version-forms.ts';
-import { formDay } from '../../units/forms.server.ts';
 import { ArticleForm } from '../components/ArticleForm.tsx';
 import {
   type ArticleFormValues,
@@ -99,13 +98,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       version,
       ...(publishAt ? { publishAt } : {}),
     });
-    if (!parsed.success)
-      return invalidForm([{ key: 'news.error.stepInvalid', field: 'ar-publish-date' }], {});
+    if (!parsed.success) return invalid([{ key: 'news.error.stepInvalid', field: 'ar-publish-date' }], {});
     try {
       await stepArticle(deps, actor, params.articleId, parsed.data);
       return back(parsed.data.step);
     } catch (e) {
-      return failedForm(
+      return failure(
         e,
         {},
         isAppError(e) && e.code === 'news.schedule_in_past' ? 'ar-publish-date' : undefined,
@@ -114,7 +112,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   const values = { ...readArticleForm(form), version: String(version) };
   const parsed = parseArticleForm(values);
-  if (!parsed.success) return invalidForm(articleFormMessages(parsed.error), values);
+  if (!parsed.success) return invalid(articleFormMessages(parsed.error), values);
   try {
     await updateArticle(deps, actor, params.articleId, { ...parsed.data, version });
     return back('saved');
@@ -127,7 +125,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         'ar-title',
       );
     }
-    return failedForm(e, values, isAppError(e) ? articleFieldForError(e.code) : undefined);
+    return failure(e, values, isAppError(e) ? articleFieldForError(e.code) : undefined);
   }
 }
 

@@ -5,10 +5,10 @@ import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
 import { articleFormOptions, createArticle } from '../../../modules/news/news.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { failedForm, invalidForm } from '../../events/forms.server.ts';
 import { useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ArticleForm } from '../components/ArticleForm.tsx';
 import {
@@ -30,14 +30,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readPageForm(request);
   const values = readArticleForm(form);
   const parsed = parseArticleForm(values);
-  if (!parsed.success) return invalidForm(articleFormMessages(parsed.error), values);
+  if (!parsed.success) return invalid(articleFormMessages(parsed.error), values);
   try {
     const id = await onceForm(deps, actor, 'news.article.create', form, (d) =>
       createArticle(d, actor, parsed.data),
     );
     return redirect(`${localePath(locale, `/admin/news/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failedForm(e, values, isAppError(e) ? articleFieldForError(e.code) : undefined);
+    return failure(e, values, isAppError(e) ? articleFieldForError(e.code) : undefined);
   }
 }
 

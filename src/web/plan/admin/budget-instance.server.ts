@@ -20,9 +20,9 @@ import {
 } from '../../../modules/plan/budget/budget.usecases.server.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formValues } from '../../ui/form-values.server.ts';
 import { type FormMessage, failure, invalid } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formValues } from '../../units/forms.server.ts';
 import { BUDGET_FIELDS, budgetFieldMessages, fieldId, formAmount } from '../budget-forms.ts';
 
 /** The instance's budget forms: add or correct a line, delete it, appraise it, record what was spent. */

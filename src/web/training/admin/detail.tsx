@@ -19,10 +19,10 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formDay, formValues } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { formDay, formValues } from '../../units/forms.server.ts';
 import type { Route } from './+types/detail.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {

@@ -23,12 +23,13 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { formDay, formValues, optionalText } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { conflictForm, formVersion, versionForForm } from '../../ui/version-forms.ts';
 import { UnitChangeForms } from '../components/UnitChangeForms.tsx';
-import { changeMessages, fieldForError, formDay, formValues, optionalText } from '../forms.server.ts';
+import { changeMessages, fieldForError } from '../forms.server.ts';
 import type { Route } from './+types/unit.ts';
 
 const DONE: Record<string, MessageKey> = {

@@ -15,18 +15,12 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
+import { formDay, formValues, optionalText } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { UnitSelect } from '../components/UnitFormParts.tsx';
-import {
-  CREATE_FIELDS,
-  CREATE_MESSAGES,
-  fieldForError,
-  formDay,
-  formValues,
-  optionalText,
-} from '../forms.server.ts';
+import { CREATE_FIELDS, CREATE_MESSAGES, fieldForError } from '../forms.server.ts';
 import type { Route } from './+types/units.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
