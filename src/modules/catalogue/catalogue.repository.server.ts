@@ -129,7 +129,7 @@ const SELECT_RECORD = sql`SELECT r.id, r.type, r.title, r.creators, r.subjects, 
   r.inventory_no AS "inventoryNo", r.control_number AS "controlNumber", r.control_source AS "controlSource",
   r.published, r.details, r.source, r.source_hash AS "sourceHash", r.availability, r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"
-  FROM catalogue_records r JOIN units u ON u.id = r.unit_id`;
+  FROM catalogue_records r JOIN unit_directory u ON u.id = r.unit_id`;
 
 function availabilityOf(holdings: readonly Pick<HoldingValues, 'availability'>[]): string[] {
   return [...new Set(holdings.map((h) => h.availability))].sort();
@@ -161,7 +161,7 @@ export function createCatalogueRepository() {
     },
 
     async unitExists(db: Db, unitId: string): Promise<boolean> {
-      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
+      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM unit_directory WHERE id = ${unitId}`);
       return rows.length > 0;
     },
 
@@ -251,7 +251,7 @@ export function createCatalogueRepository() {
         db,
         sql`SELECT h.id, h.record_id AS "recordId", h.unit_id AS "unitId", u.name AS "unitName",
           h.call_number AS "callNumber", h.location, h.barcode, h.availability
-        FROM catalogue_holdings h JOIN units u ON u.id = h.unit_id
+        FROM catalogue_holdings h JOIN unit_directory u ON u.id = h.unit_id
         WHERE h.record_id = ANY(${textArray(recordIds)}::text[]) ORDER BY u.name, h.call_number, h.id`,
       );
     },

@@ -39,7 +39,7 @@ type ItemRow = Omit<OaiItem, 'datestamp' | 'seq'> & { datestamp: string | Date; 
 const toItem = (r: ItemRow): OaiItem => ({ ...r, seq: Number(r.seq), datestamp: new Date(r.datestamp) });
 
 const ITEM = sql`SELECT i.record_id AS "recordId", i.seq, u.code AS "unitCode", i.type, i.datestamp, i.deleted
-  FROM catalogue_oai_items i JOIN units u ON u.id = i.unit_id`;
+  FROM catalogue_oai_items i JOIN unit_directory u ON u.id = i.unit_id`;
 
 export function createCatalogueOaiRepository() {
   return {
@@ -54,7 +54,7 @@ export function createCatalogueOaiRepository() {
     async countItems(db: Db, f: OaiFilter): Promise<number> {
       const rows = await queryRows<{ n: number }>(
         db,
-        sql`SELECT count(*)::int AS n FROM catalogue_oai_items i JOIN units u ON u.id = i.unit_id WHERE ${whereOf(f)}`,
+        sql`SELECT count(*)::int AS n FROM catalogue_oai_items i JOIN unit_directory u ON u.id = i.unit_id WHERE ${whereOf(f)}`,
       );
       return Number(rows[0]?.n ?? 0);
     },
@@ -73,7 +73,7 @@ export function createCatalogueOaiRepository() {
     },
 
     async units(db: Db): Promise<Array<{ id: string; code: string; name: string }>> {
-      return queryRows(db, sql`SELECT id, code, name FROM units ORDER BY code`);
+      return queryRows(db, sql`SELECT id, code, name FROM unit_directory ORDER BY code`);
     },
 
     /** Published records for the sitemap, by insertion order: `size` from `offset`. */
