@@ -137,5 +137,7 @@ export async function learningAnalyticsAllowed(
   const last = currentConsents(await consentLedger.history(deps, [learnerId])).find(
     (e) => e.purpose === LEARNING_ANALYTICS && e.learnerId === learnerId,
   );
-  return last?.action === 'withdrawn' ? { allowed: false, reason: 'withdrawn' } : { allowed: true, reason: null };
+  return last?.action === 'withdrawn'
+    ? { allowed: false, reason: 'withdrawn' }
+    : { allowed: true, reason: null };
 }

@@ -369,7 +369,5 @@ export async function publicSponsors(deps: SponsorshipDeps & Pick<AppDeps, 'conf
   const rows = await deps.repos.sponsorship.publicSponsors(deps.db);
   const people = rows.filter((r) => r.kind === 'person');
   const restricted = await processingRestrictions.check(deps, people);
-  return rows
-    .filter((r) => r.kind !== 'person' || !restricted(r))
-    .map(({ email: _e, phone: _p, ...r }) => r);
+  return rows.filter((r) => r.kind !== 'person' || !restricted(r)).map(({ email: _e, phone: _p, ...r }) => r);
 }

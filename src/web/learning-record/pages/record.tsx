@@ -1,7 +1,8 @@
 // "Hồ sơ học tập": the signed-in learner's record — timeline, hours per category and year (SVG chart with the
 // same figures as a table), streaks, this year's goal, and downloads (xAPI JSON, printable page). No script.
-import { currentLearner } from '../../../modules/learners/index.server.ts';
+
 import { t as translate } from '../../../lib/i18n.server.ts';
+import { currentLearner } from '../../../modules/learners/index.server.ts';
 import { setLearningAnalytics, setLearningGoal } from '../../../modules/lrs/lrs-record.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
