@@ -62,6 +62,15 @@ export function createAuthRepository(dbh: DbHandle) {
       await db.execute(sql`UPDATE users SET last_active_at = ${at}
         WHERE id = ANY(${sql.param([...ids])}::text[]) AND last_active_at < ${at}::timestamptz - interval '1 day'`);
     },
+    /** Account names by id, read in the caller's transaction. */
+    async namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await queryRows<{ id: string; name: string }>(
+        db,
+        sql`SELECT id, name FROM users WHERE id = ANY(${sql.param([...ids])}::text[])`,
+      );
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
     /** Accounts not used since `before` and not erased yet, longest idle first (retention of inactive accounts). */
     async inactiveSince(
       db: Db,

@@ -60,6 +60,8 @@ export const accountsPort = {
    */
   markActive: (deps: Repos, db: Db, ids: readonly string[], at: Date): Promise<void> =>
     deps.repos.auth.markActive(db, ids, at),
+  /** Account names by id, in the caller's transaction (a credential's recipient name). */
+  namesOf: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.auth.namesOf(db, ids),
   /** Accounts unused since `before`, not erased yet, longest idle first (retention of inactive accounts). */
   inactiveSince: (deps: Repos, db: Db, before: Date, limit: number) =>
     deps.repos.auth.inactiveSince(db, before, limit),

@@ -172,7 +172,7 @@ describe('inactive accounts', () => {
     expect(users.find((u) => u.id === idleStaff.userId)?.email).toBe(idleStaff.email);
     // Idempotent: nothing more to erase, and the erased account is not told again.
     expect((await purgeExpiredData(ctx.deps))[INACTIVE_ACCOUNTS]).toBe(0);
-  });
+  }, 180_000);
 
   it('keeps an account whose owner signs in after the notice', async () => {
     const person = await signUpAndSignIn(ctx, { name: `Phạm Quay Lại ${tag}` });
