@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { citizen, publishedPath, RIGHT } from '../learning/learning.test-helpers.ts';
+import { bookRecord, citizen, publishedPath, RIGHT } from '../learning/learning.test-helpers.ts';
 import { answerQuiz, completeStep } from '../learning/learning-progress.usecases.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { createAchievement } from './credentials.usecases.server.ts';
@@ -19,11 +19,9 @@ describe('badges from a completed path', () => {
   it('are issued, signed, when the path is completed, once', async () => {
     const staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
     const library = await unitIdOf(ctx, 'thu-vien-tinh');
-    const recordId = (
-      await ctx.dbh.query<{ id: string }>('SELECT id FROM catalogue_records ORDER BY id LIMIT 1')
-    )[0]?.id;
-    const p = await publishedPath(ctx, staff, library, recordId ?? 'rec_aaaaaaaaaaaaaaaa');
-    const other = await publishedPath(ctx, staff, library, recordId ?? 'rec_aaaaaaaaaaaaaaaa');
+    const recordId = await bookRecord(ctx, staff, library);
+    const p = await publishedPath(ctx, staff, library, recordId);
+    const other = await publishedPath(ctx, staff, library, recordId);
     const achievementId = await createAchievement(ctx.deps, staff, {
       unitId: library,
       nameVi: 'Làm quen với thư viện',
