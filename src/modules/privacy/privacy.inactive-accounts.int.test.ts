@@ -136,7 +136,10 @@ describe('inactive accounts', () => {
     // Sessions would long have expired.
     await ctx.dbh.query('DELETE FROM sessions WHERE user_id = ANY($1)', [[idle.userId, idleStaff.userId]]);
     const outboxTo = (email: string) =>
-      ctx.dbh.query<{ subject: string }>('SELECT subject FROM mail_outbox WHERE to_address = $1', [email]);
+      ctx.dbh.query<{ subject: string }>(
+        `SELECT subject FROM mail_outbox WHERE to_address = $1 AND purpose = 'privacy.inactive'`,
+        [email],
+      );
 
     // First run: nobody is erased without a notice; the idle citizen is told, the staff member and the active
     // citizen are not.
