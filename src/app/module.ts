@@ -315,4 +315,9 @@ export interface RetentionRule {
    * selects rows not yet purged, so running it again at once finds nothing (idempotent).
    */
   purge(deps: AppDeps, db: Db, cutoff: Date): Promise<number>;
+  /**
+   * Optional: tells the people whose data a later purge will remove (a notice ahead of it), after the purge's
+   * transaction, outside any transaction (it sends through the notification channel); returns how many.
+   */
+  notify?(deps: AppDeps, cutoff: Date): Promise<number>;
 }

@@ -225,6 +225,16 @@ export function createAccessRepository() {
       return rows;
     },
 
+    /** Of these users, those ever granted a role (staff, current or former), whatever its state. */
+    async everGranted(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+      if (!userIds.length) return new Set();
+      const rows = await db
+        .selectDistinct({ userId: roleGrants.userId })
+        .from(roleGrants)
+        .where(inArray(roleGrants.userId, [...userIds]));
+      return new Set(rows.map((r) => r.userId));
+    },
+
     /** Account e-mail addresses of these users (disabled accounts left out), for notices by e-mail. */
     async activeEmails(
       db: Db,

@@ -11,4 +11,10 @@ export const accessPort = {
   /** Account e-mail addresses of these users, active accounts only (batched), for notices by e-mail. */
   activeEmails: (deps: Repos, db: Db, userIds: readonly string[]) =>
     deps.repos.access.activeEmails(db, userIds),
+  /**
+   * Of these users, the staff accounts (ever granted a role, revoked or not): rules meant for citizens' accounts
+   * (retention of inactive learner accounts) leave them out.
+   */
+  staffAccounts: (deps: Repos, db: Db, userIds: readonly string[]) =>
+    deps.repos.access.everGranted(db, userIds),
 };

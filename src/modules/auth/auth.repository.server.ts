@@ -15,6 +15,7 @@ export interface SessionActorRow {
   name: string;
   two_factor_enabled: boolean;
   last_seen_at: Date;
+  last_active_at: Date;
 }
 
 export interface SessionRow {
@@ -44,7 +45,8 @@ export function createAuthRepository(dbh: DbHandle) {
     /** The one query per request: a live session and its user, unless the account is disabled (at once, everywhere). */
     async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
       const rows = await dbh.query<SessionActorRow>(
-        `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.two_factor_enabled, s.last_seen_at
+        `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.two_factor_enabled, s.last_seen_at,
+                u.last_active_at
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
         [token, now],
@@ -53,6 +55,38 @@ export function createAuthRepository(dbh: DbHandle) {
     },
     async touchSession(sessionId: string, now: Date): Promise<void> {
       await dbh.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [sessionId, now]);
+    },
+    /**
+     * The accounts' last activity (migration 0144): moved forward to `at` only when it is more than a day
+     * older, so an account is written at most once a day; ids that are not accounts match nothing.
+     */
+    async markActive(db: Db, ids: readonly string[], at: Date): Promise<void> {
+      if (!ids.length) return;
+      await db.execute(sql`UPDATE users SET last_active_at = ${at}
+        WHERE id = ANY(${sql.param([...ids])}::text[]) AND last_active_at < ${at}::timestamptz - interval '1 day'`);
+    },
+    /** Account names by id, read in the caller's transaction. */
+    async namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await queryRows<{ id: string; name: string }>(
+        db,
+        sql`SELECT id, name FROM users WHERE id = ANY(${sql.param([...ids])}::text[])`,
+      );
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    /** Accounts not used since `before` and not erased yet, longest idle first (retention of inactive accounts). */
+    async inactiveSince(
+      db: Db,
+      before: Date,
+      limit: number,
+    ): Promise<Array<{ userId: string; email: string; lastActiveAt: Date }>> {
+      const rows = await queryRows<{ userId: string; email: string; lastActiveAt: Date | string }>(
+        db,
+        sql`SELECT id AS "userId", email, last_active_at AS "lastActiveAt" FROM users
+            WHERE last_active_at < ${before} AND email NOT LIKE '%@erased.invalid'
+            ORDER BY last_active_at, id LIMIT ${limit}`,
+      );
+      return rows.map((r) => ({ ...r, lastActiveAt: new Date(r.lastActiveAt) }));
     },
     async listSessions(userId: string, now: Date): Promise<SessionRow[]> {
       return dbh.query<SessionRow>(

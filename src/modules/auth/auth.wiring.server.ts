@@ -15,6 +15,7 @@ import { readCookie, sessionCookieName, verifySignedToken } from './auth.session
 
 /** "Last seen" on the account page is refreshed at most this often, to keep reads read-only. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
+const DAY_MS = 86_400_000;
 
 export function createActorResolver(deps: AppDeps) {
   const cookieName = sessionCookieName(deps.config.secureCookies);
@@ -29,6 +30,10 @@ export function createActorResolver(deps: AppDeps) {
       if (!row) return ANONYMOUS;
       if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         await deps.repos.auth.touchSession(row.session_id, now);
+      }
+      // The account's last activity (retention of inactive accounts): at most one write a day per account.
+      if (now.getTime() - new Date(row.last_active_at).getTime() > DAY_MS) {
+        await deps.repos.auth.markActive(deps.db, [row.user_id], now);
       }
       const access = await loadActorAccess(deps, row.user_id);
       if (access.disabled) return ANONYMOUS;

@@ -54,6 +54,17 @@ export const accountsPort = {
   /** An account with a password (e-mail sign-up); 409 `auth.email_taken` when the address has one. */
   createWithPassword: (deps: Pick<AppDeps, 'auth' | 'repos'>, input: NewUserInput) =>
     createUserWithPassword(deps, input),
+  /**
+   * Records that these accounts were active at `at` (a learning activity recorded for them), at most one write
+   * a day per account, in the caller's transaction; ids that are not accounts (family members) are ignored.
+   */
+  markActive: (deps: Repos, db: Db, ids: readonly string[], at: Date): Promise<void> =>
+    deps.repos.auth.markActive(db, ids, at),
+  /** Account names by id, in the caller's transaction (a credential's recipient name). */
+  namesOf: (deps: Repos, db: Db, ids: readonly string[]) => deps.repos.auth.namesOf(db, ids),
+  /** Accounts unused since `before`, not erased yet, longest idle first (retention of inactive accounts). */
+  inactiveSince: (deps: Repos, db: Db, before: Date, limit: number) =>
+    deps.repos.auth.inactiveSince(db, before, limit),
   /** An account with no password (phone sign-up); its e-mail is the caller's placeholder. */
   async createWithoutPassword(
     deps: Pick<AppDeps, 'auth'>,

@@ -24,7 +24,7 @@ export type CredentialDeps = Pick<AppDeps, 'db' | 'repos' | 'audit' | 'now' | 'c
 const notFound = () => new AppError('credentials.not_found', 404, 'error.notFound');
 const actorId = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
-async function unitOf(deps: CredentialDeps, db: Db, unitId: string) {
+async function unitOf(deps: Pick<AppDeps, 'repos'>, db: Db, unitId: string) {
   const unit = await deps.repos.units.get(db, unitId);
   if (!unit) throw new AppError('credentials.unit_not_found', 422, 'credentials.error.unitNotFound');
   return { id: unit.id, name: unit.name };
@@ -85,7 +85,7 @@ function addMonths(d: Date, months: number): Date {
  * achievement for the period (a rule evaluated twice awards once).
  */
 export async function issueAward(
-  deps: CredentialDeps,
+  deps: Pick<AppDeps, 'db' | 'repos' | 'now' | 'config'>,
   tx: Db,
   a: Achievement,
   award: {

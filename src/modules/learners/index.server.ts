@@ -123,6 +123,12 @@ export async function learnerDemographics(
   return new Map(rows.map((r) => [r.id, { birthYear: r.birthYear, sex: null, commune: r.commune }]));
 }
 
+/** Display names of these learners, by id, read in the caller's transaction (absent ids left out). */
+export async function learnerNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await profilesRepository.profiles(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
 /** Consents a guardian gave for a managed profile: withdrawn from the privacy page (recorded in the ledger). */
 export { withdrawConsents } from './learners.consent.server.ts';
 

@@ -182,7 +182,8 @@ export function createChallengesRepository() {
     },
 
     /** Opted-in participants only, best first. */
-    async leaderboard(db: Db, challengeId: string, limit: number) {
+    /** Opted-in participants by total, leaving out `hidden` learners (a restriction or objection in force). */
+    async leaderboard(db: Db, challengeId: string, limit: number, hidden: readonly string[] = []) {
       return queryRows<{ displayName: string; groupName: string | null; total: number }>(
         db,
         sql`SELECT p.display_name AS "displayName", p.group_name AS "groupName",
@@ -190,6 +191,7 @@ export function createChallengesRepository() {
             FROM reading_challenge_participants p JOIN reading_challenges c ON c.id = p.challenge_id
             LEFT JOIN reading_challenge_entries e ON e.challenge_id = p.challenge_id AND e.learner_id = p.learner_id
             WHERE p.challenge_id = ${challengeId} AND p.leaderboard_opt_in
+              AND NOT (p.learner_id = ANY(${sql.param([...hidden])}::text[]))
             GROUP BY p.learner_id, p.display_name, p.group_name ORDER BY total DESC, p.display_name LIMIT ${limit}`,
       );
     },

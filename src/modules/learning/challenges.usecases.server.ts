@@ -12,6 +12,7 @@ import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
 import { catalogueRecordsPort } from '../catalogue/index.server.ts';
 import { currentLearner } from '../learners/index.server.ts';
+import { processingRestrictions } from '../privacy/index.server.ts';
 import type { ChallengeRow } from './challenges.repository.server.ts';
 import { entryDayProblem, isRunning, progressPercent } from './learning.rules.ts';
 import type { ChallengeInput, EntryInput, JoinInput } from './learning.schemas.server.ts';
@@ -133,9 +134,11 @@ async function visibleChallenge(deps: LearningDeps, db: Db, actor: Actor, id: st
 export async function viewChallenge(deps: LearningDeps, actor: Actor, id: string, request?: Request) {
   const challenge = await visibleChallenge(deps, deps.db, actor, id);
   const learner = await currentLearner(actor, request);
+  // A person under a restriction or objection does not appear on the public leaderboard.
+  const hidden = await processingRestrictions.learnerIds(deps);
   const [participants, leaderboard, groups] = await Promise.all([
     deps.repos.challenges.participantCount(deps.db, id),
-    deps.repos.challenges.leaderboard(deps.db, id, 20),
+    deps.repos.challenges.leaderboard(deps.db, id, 20, [...hidden]),
     deps.repos.challenges.groupTotals(deps.db, id),
   ]);
   let me = null;

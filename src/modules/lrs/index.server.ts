@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
+import { accountsPort } from '../auth/index.server.ts';
 import { placeSummaries } from '../places/index.server.ts';
 import { type RecordCategory, VERBS } from './lrs.vocab.ts';
 import { extensionIri, platformHome, storeStatements } from './lrs-statements.usecases.server.ts';
@@ -91,6 +92,8 @@ export const lrsPort = {
     }
     if (Object.keys(result).length) statement.result = result;
     await lrsPort.record(deps, db, statement);
+    // Recorded activity keeps the account active (retention of inactive accounts; at most one write a day).
+    await accountsPort.markActive(deps, db, [a.learnerId], a.at);
     return id;
   },
 };

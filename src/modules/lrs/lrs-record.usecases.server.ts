@@ -7,6 +7,12 @@ import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type CurrentLearner, learnerDemographics } from '../learners/index.server.ts';
+import {
+  consentLedger,
+  LEARNING_ANALYTICS,
+  learningAnalyticsAllowed,
+  processingRestrictions,
+} from '../privacy/index.server.ts';
 import { XAPI_VERSION } from './lrs.vocab.ts';
 import { AGE_BAND_OF, hoursTable, streaks } from './lrs-record.ts';
 
@@ -14,11 +20,14 @@ type Deps = Pick<AppDeps, 'db' | 'repos' | 'now' | 'config'>;
 
 export async function learnerRecord(deps: Deps, learner: CurrentLearner) {
   const repo = deps.repos.lrsRecord;
+  // Learning analytics (streaks, the goal's progress) stop under a restriction or objection and once the
+  // person withdraws that consent; the record itself (timeline, hours) stays theirs to see.
+  const analytics = await learningAnalyticsAllowed(deps, learner.id);
   const [timeline, hours, days, goals] = await Promise.all([
     repo.timeline(deps.db, learner.id, 100),
     repo.hoursByCategoryYear(deps.db, learner.id),
-    repo.activeDays(deps.db, learner.id),
-    repo.goals(deps.db, learner.id),
+    analytics.allowed ? repo.activeDays(deps.db, learner.id) : Promise.resolve([]),
+    analytics.allowed ? repo.goals(deps.db, learner.id) : Promise.resolve([]),
   ]);
   const today = isoDateInVietnam(deps.now());
   const table = hoursTable(hours);
@@ -28,10 +37,30 @@ export async function learnerRecord(deps: Deps, learner: CurrentLearner) {
   return {
     timeline,
     table,
-    streak: { ...streaks(days, today), activeDays: days.length },
+    analyticsOff: analytics.reason,
+    streak: analytics.allowed ? { ...streaks(days, today), activeDays: days.length } : null,
     goal: goal ? { year, hours: goal.hours, done: doneThisYear } : null,
     year,
   };
+}
+
+/** The learner turns learning analytics off (a `withdrawn` ledger entry) or back on (`given`). */
+export async function setLearningAnalytics(
+  deps: Pick<AppDeps, 'db' | 'repos' | 'now' | 'config'>,
+  learner: CurrentLearner,
+  on: boolean,
+  noticeText: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await consentLedger.record(deps, tx, {
+      purpose: LEARNING_ANALYTICS,
+      action: on ? 'given' : 'withdrawn',
+      learnerId: learner.id,
+      actorUserId: learner.accountUserId,
+      noticeText,
+      channel: 'account',
+    });
+  });
 }
 
 export async function setLearningGoal(
@@ -69,7 +98,11 @@ export async function unitAggregates(deps: Deps, actor: Actor, year: number): Pr
   if (actor.kind !== 'user') return [];
   const from = new Date(`${year}-01-01T00:00:00+07:00`);
   const to = new Date(`${year + 1}-01-01T00:00:00+07:00`);
-  const rows = await deps.repos.lrsRecord.byUnitAndLearner(deps.db, from, to, null);
+  // People under a restriction or objection are left out of the staff aggregates (learning analytics).
+  const restricted = await processingRestrictions.learnerIds(deps);
+  const rows = (await deps.repos.lrsRecord.byUnitAndLearner(deps.db, from, to, null)).filter(
+    (r) => !restricted.has(r.learnerId),
+  );
   const roots = actor.grants.filter((g) => g.role !== 'citizen').map((g) => g.unitId);
   const visible = rows.filter((r) => roots.some((root) => actor.inSubtree(root, r.unitId)));
   const demographics = await learnerDemographics(deps.db, [...new Set(visible.map((r) => r.learnerId))]);

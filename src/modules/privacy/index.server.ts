@@ -4,6 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
+import { learnersPort } from '../learners/index.server.ts';
 import type { ConsentAction, ConsentChannel, ConsentEntry } from './privacy.consents.repository.server.ts';
 
 export type { ConsentAction, ConsentChannel, ConsentEntry } from './privacy.consents.repository.server.ts';
@@ -104,4 +105,39 @@ export const processingRestrictions = {
       (!!p.userId && users.has(p.userId)) ||
       subjectContacts(p).some((c) => contacts.has(contactHash(deps, c)));
   },
+  /**
+   * The learner ids a restriction or objection in force covers: each restricted account's own id and the
+   * family members it manages (their representative asked). Public lists (leaderboards) and learning analytics
+   * leave them out. Restrictions in force are few: one query, plus one per restricted account.
+   */
+  async learnerIds(deps: Pick<AppDeps, 'repos' | 'db' | 'now'>): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const r of await deps.repos.restrictions.active(deps.db)) {
+      if (!r.userId) continue;
+      out.add(r.userId);
+      for (const p of await learnersPort.managedBy(deps, r.userId)) out.add(p.id);
+    }
+    return out;
+  },
 };
+
+/** The consent purpose of learning analytics (streaks, the yearly goal's progress, insights on the record). */
+export const LEARNING_ANALYTICS = 'lrs.analytics';
+
+/**
+ * Whether this learner's record may be analysed (streaks, goal progress): not while a restriction or objection
+ * covers them, nor once the learning-analytics consent is withdrawn (its latest ledger entry).
+ */
+export async function learningAnalyticsAllowed(
+  deps: Pick<AppDeps, 'repos' | 'db' | 'now'>,
+  learnerId: string,
+): Promise<{ allowed: boolean; reason: 'restricted' | 'withdrawn' | null }> {
+  if ((await processingRestrictions.learnerIds(deps)).has(learnerId))
+    return { allowed: false, reason: 'restricted' };
+  const last = currentConsents(await consentLedger.history(deps, [learnerId])).find(
+    (e) => e.purpose === LEARNING_ANALYTICS && e.learnerId === learnerId,
+  );
+  return last?.action === 'withdrawn'
+    ? { allowed: false, reason: 'withdrawn' }
+    : { allowed: true, reason: null };
+}

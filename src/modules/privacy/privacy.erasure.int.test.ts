@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorSources } from '../../app/registries.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
@@ -80,6 +81,18 @@ async function attendanceNumbers(eventId: string) {
   return row;
 }
 
+/** Every indicator every module contributes, totals over all time, from the raw rows. */
+async function allIndicators(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, source] of indicatorSources)
+    out[key] = await source.compute(ctx.deps, {
+      from: new Date('2000-01-01T00:00:00Z'),
+      to: new Date('2100-01-01T00:00:00Z'),
+      direct: true,
+    });
+  return out;
+}
+
 describe('a deletion request', () => {
   it('leaves no trace of the name, phone or e-mail anywhere, and the attendance numbers unchanged', async () => {
     const person = await signUpAndSignIn(ctx, { name: NAME });
@@ -153,6 +166,7 @@ describe('a deletion request', () => {
     expect(await whereFound(person.email)).not.toEqual([]);
     expect(await whereFound(PHONE_NATIONAL)).not.toEqual([]);
     const before = await attendanceNumbers(eventId);
+    const indicatorsBefore = await allIndicators();
     const yearOf = new Date(`${eventInput(libraryId, place).schedule.firstDate}T00:00:00Z`);
     const countBefore = await attendancePort.attendeesByCategory(ctx.deps, ctx.deps.db, {
       category: 'reading',
@@ -171,6 +185,8 @@ describe('a deletion request', () => {
     expect(await whereFound(PHONE_NATIONAL)).toEqual([]);
     expect(await whereFound(PHONE_E164)).toEqual([]);
     expect(await attendanceNumbers(eventId)).toEqual(before);
+    // Every indicator every module contributes is equal too.
+    expect(await allIndicators()).toEqual(indicatorsBefore);
     expect(before).toEqual({ n: 3, people: 6, regs: 3 });
     const countAfter = await attendancePort.attendeesByCategory(ctx.deps, ctx.deps.db, {
       category: 'reading',
@@ -181,5 +197,5 @@ describe('a deletion request', () => {
     // Signed-in attendance per person is gone with the person; the anonymous totals above are unchanged.
     expect(countAfter.length).toBe(countBefore.length - 1);
     expect(await whereFound('khac-')).not.toEqual([]);
-  });
+  }, 180_000);
 });

@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { createBreachesRepository } from './privacy.breaches.server.ts';
 import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
+import { inactiveAccountsRule } from './privacy.inactive-accounts.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { createRestrictionsRepository } from './privacy.restrictions.repository.server.ts';
@@ -28,6 +29,7 @@ export const feature: FeatureModule = {
     'consent_notices',
     'privacy_breaches',
     'privacy_restrictions',
+    'privacy_inactivity_notices',
   ],
   repositories,
   permissions: privacyPermissions,
@@ -35,7 +37,7 @@ export const feature: FeatureModule = {
   jobLabels: { 'privacy.retention-purge': 'privacy.jobKind.retentionPurge' },
   jobs: { [RETENTION_PURGE_JOB]: runRetentionPurgeJob },
   schedules: [{ kind: RETENTION_PURGE_JOB, dailyAt: '02:30' }],
-  retention: privacyRetention,
+  retention: [...privacyRetention, inactiveAccountsRule],
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
   publicPages: ['privacy/pages/guest-request'],

@@ -110,5 +110,26 @@ export function createPrivacyRepository() {
       );
       return rows.length > 0;
     },
+    /** The latest inactivity notice of each of these accounts (migration 0145), erased ones left out. */
+    async inactivityNotices(db: Db, userIds: readonly string[]): Promise<Map<string, Date>> {
+      if (!userIds.length) return new Map();
+      const rows = await queryRows<{ userId: string; at: Date | string }>(
+        db,
+        sql`SELECT user_id AS "userId", notified_at AS at FROM privacy_inactivity_notices
+            WHERE user_id = ANY(${sql.param([...userIds])}::text[]) AND erased_at IS NULL`,
+      );
+      return new Map(rows.map((r) => [r.userId, toDate(r.at)!]));
+    },
+    async recordInactivityNotice(db: Db, userId: string, at: Date, channel: string): Promise<void> {
+      await db.execute(sql`INSERT INTO privacy_inactivity_notices (user_id, notified_at, channel)
+        VALUES (${userId}, ${at}, ${channel})
+        ON CONFLICT (user_id) DO UPDATE SET notified_at = excluded.notified_at, channel = excluded.channel,
+          erased_at = NULL`);
+    },
+    async inactivityErased(db: Db, userIds: readonly string[], at: Date): Promise<void> {
+      if (!userIds.length) return;
+      await db.execute(sql`UPDATE privacy_inactivity_notices SET erased_at = ${at}
+        WHERE user_id = ANY(${sql.param([...userIds])}::text[])`);
+    },
   };
 }

@@ -137,20 +137,22 @@ export async function purgeExpiredData(deps: AppDeps): Promise<Record<string, nu
   const periods = await retentionPeriods(deps);
   const now = deps.now();
   const all = await rules();
-  return deps.db.transaction(async (tx) => {
-    const counts: Record<string, number> = {};
-    for (const r of all) {
-      const days = periods[r.category] ?? r.defaultDays;
-      counts[r.category] = await r.purge(deps, tx, cutoffFor(now, Math.max(days, r.minDays)));
-    }
+  const cutoffOf = (r: RetentionRule) =>
+    cutoffFor(now, Math.max(periods[r.category] ?? r.defaultDays, r.minDays));
+  const counts = await deps.db.transaction(async (tx) => {
+    const done: Record<string, number> = {};
+    for (const r of all) done[r.category] = await r.purge(deps, tx, cutoffOf(r));
     await deps.audit.record(tx, ANONYMOUS, {
       action: 'privacy.retention.purge',
       entityType: 'setting',
       entityId: RETENTION_KEY,
-      after: { counts, periods },
+      after: { counts: done, periods },
     });
-    return counts;
+    return done;
   });
+  // Notices ahead of a later purge (inactive accounts), once the purge is committed.
+  for (const r of all) if (r.notify) await r.notify(deps, cutoffOf(r));
+  return counts;
 }
 
 export async function runRetentionPurgeJob(deps: AppDeps): Promise<void> {

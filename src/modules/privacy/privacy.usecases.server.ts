@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { PersonalDataSubject } from '../../app/module.ts';
 import { authorize } from '../../app/policies.server.ts';
+import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -69,11 +70,31 @@ export function exportToCsv(data: PersonalDataExport): string {
 
 /** Erases the subject in every module, in one transaction. */
 export async function erasePersonalData(deps: AppDeps, subject: PersonalDataSubject): Promise<void> {
-  const all = await handlers();
-  await deps.db.transaction(async (tx) => {
-    for (const { handler } of all) await handler.erase(deps, tx, subject);
-  });
+  await deps.db.transaction((tx) => eraseSubjectIn(deps, tx, subject));
 }
+
+/**
+ * The one deletion path: every module's handler erases or pseudonymises the subject in the caller's
+ * transaction (a deletion request, and the retention of inactive accounts).
+ */
+export async function eraseSubjectIn(deps: AppDeps, tx: Db, subject: PersonalDataSubject): Promise<void> {
+  for (const { handler } of await handlers()) await handler.erase(deps, tx, subject);
+}
+
+/** An account holder as a deletion erases them: the account, its own learner id and its e-mail address. */
+export async function accountSubject(
+  deps: Pick<AppDeps, 'repos'>,
+  userId: string,
+): Promise<PersonalDataSubject> {
+  return subjectForAccount(userId, (await accountById(deps, userId))?.email ?? null);
+}
+
+export const subjectForAccount = (userId: string, email: string | null): PersonalDataSubject => ({
+  userId,
+  learnerIds: [userId],
+  emails: email ? [email] : [],
+  phones: [],
+});
 
 /** The signed-in account holder as a data subject (their own learner id and verified e-mail). */
 export async function subjectOf(deps: PrivacyDeps, actor: Actor): Promise<PersonalDataSubject> {
@@ -180,15 +201,8 @@ export async function completeRequest(
   if (r.status !== 'received') throw new AppError('privacy.closed', 409, 'privacy.error.closed');
   const guest = guestSubject(r);
   if (outcome.status === 'done' && r.kind === 'deletion') {
-    if (r.userId) {
-      const account = await accountById(deps, r.userId);
-      await erasePersonalData(deps, {
-        userId: r.userId,
-        learnerIds: [r.userId],
-        emails: account ? [account.email] : [],
-        phones: [],
-      });
-    } else if (guest) await erasePersonalData(deps, guest);
+    if (r.userId) await erasePersonalData(deps, await accountSubject(deps, r.userId));
+    else if (guest) await erasePersonalData(deps, guest);
   }
   const restricted = outcome.status === 'done' ? await restrictionContacts(deps, r) : [];
   await deps.db.transaction(async (tx) => {

@@ -244,15 +244,17 @@ export function createSponsorshipRepository() {
         id: string;
         name: string;
         kind: SponsorKind;
+        email: string | null;
+        phone: string | null;
         years: number[];
         kinds: DonationKind[];
       }>(
         db,
-        sql`SELECT s.id, s.name, s.kind,
+        sql`SELECT s.id, s.name, s.kind, s.email, s.phone,
           coalesce(array_agg(DISTINCT extract(year FROM d.received_on)::int) FILTER (WHERE d.id IS NOT NULL), '{}') AS years,
           coalesce(array_agg(DISTINCT d.kind) FILTER (WHERE d.id IS NOT NULL), '{}') AS kinds
           FROM sponsors s LEFT JOIN donations d ON d.sponsor_id = s.id
-          WHERE s.public_consent GROUP BY s.id, s.name, s.kind ORDER BY s.name, s.id`,
+          WHERE s.public_consent GROUP BY s.id, s.name, s.kind, s.email, s.phone ORDER BY s.name, s.id`,
       );
       return rows.map((r) => ({
         ...r,

@@ -15,6 +15,7 @@ import { checkVersion, staleVersion, VersionSchema } from '../../lib/versions.se
 import { catalogueCreatePort } from '../catalogue/index.server.ts';
 import { eventsPort } from '../events/index.server.ts';
 import { planInstancesPort } from '../plan/index.server.ts';
+import { processingRestrictions } from '../privacy/index.server.ts';
 import type { DonationValues, SponsorValues } from './sponsorship.repository.server.ts';
 import { DONATION_KINDS, SPONSOR_KINDS } from './sponsorship.vocab.ts';
 
@@ -360,4 +361,13 @@ export async function getDonation(deps: SponsorshipDeps, actor: Actor, donationI
 }
 
 /** The public thank-you list: only sponsors who consented (and the day they did is on record). */
-export const publicSponsors = (deps: SponsorshipDeps) => deps.repos.sponsorship.publicSponsors(deps.db);
+/**
+ * The public thank-you list: sponsors who consented, less people under a restriction or objection in force
+ * (matched by their e-mail or phone); contacts never leave this function.
+ */
+export async function publicSponsors(deps: SponsorshipDeps & Pick<AppDeps, 'config'>) {
+  const rows = await deps.repos.sponsorship.publicSponsors(deps.db);
+  const people = rows.filter((r) => r.kind === 'person');
+  const restricted = await processingRestrictions.check(deps, people);
+  return rows.filter((r) => r.kind !== 'person' || !restricted(r)).map(({ email: _e, phone: _p, ...r }) => r);
+}

@@ -37,5 +37,6 @@ export async function recordView(deps: AppDeps, actor: Actor, request: Request, 
     table: r.table,
     streak: r.streak,
     goal: r.goal,
+    analyticsOff: r.analyticsOff,
   };
 }

@@ -40,11 +40,15 @@ export default function PrintableRecord({ loaderData: r }: Route.ComponentProps)
           <HoursTable data={r.table} />
         </>
       )}
-      <h2>{t('lrs.record.streak')}</h2>
-      <p>
-        {t('lrs.record.streakLongest', { days: r.streak.longest })} ·{' '}
-        {t('lrs.record.activeDays', { days: r.streak.activeDays })}
-      </p>
+      {r.streak ? (
+        <>
+          <h2>{t('lrs.record.streak')}</h2>
+          <p>
+            {t('lrs.record.streakLongest', { days: r.streak.longest })} ·{' '}
+            {t('lrs.record.activeDays', { days: r.streak.activeDays })}
+          </p>
+        </>
+      ) : null}
       <h2>{t('lrs.record.timeline')}</h2>
       <Timeline items={r.timeline} />
     </>

@@ -1,7 +1,9 @@
 // "Hồ sơ học tập": the signed-in learner's record — timeline, hours per category and year (SVG chart with the
 // same figures as a table), streaks, this year's goal, and downloads (xAPI JSON, printable page). No script.
+
+import { t as translate } from '../../../lib/i18n.server.ts';
 import { currentLearner } from '../../../modules/learners/index.server.ts';
-import { setLearningGoal } from '../../../modules/lrs/lrs-record.usecases.server.ts';
+import { setLearningAnalytics, setLearningGoal } from '../../../modules/lrs/lrs-record.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { requireUser } from '../../guards.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -31,8 +33,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { deps, actor } = context.get(requestContext);
+  const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
+  const intent = formText(form, 'intent');
+  if (intent === 'analytics-off' || intent === 'analytics-on') {
+    const learner = await currentLearner(actor, request);
+    if (!learner) throw new Response(null, { status: 401 });
+    const notice = translate(locale, 'lrs.analytics.notice');
+    await setLearningAnalytics(deps, learner, intent === 'analytics-on', notice);
+    return { ok: true as const, analytics: intent, errors: undefined, values: undefined };
+  }
   const values = { hours: formText(form, 'hours'), year: formText(form, 'year') };
   const hours = Number(values.hours);
   if (!/^\d{1,4}$/.test(values.hours))
@@ -58,51 +68,76 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
       <h1>{t('lrs.record.of', { name: r.learnerName })}</h1>
       <p className="muted">{t('lrs.record.intro')}</p>
       <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
-      <section aria-labelledby="lr-streak">
-        <h2 id="lr-streak">{t('lrs.record.streak')}</h2>
-        <ul>
-          <li>{t('lrs.record.streakCurrent', { days: r.streak.current })}</li>
-          <li>{t('lrs.record.streakLongest', { days: r.streak.longest })}</li>
-          <li>{t('lrs.record.activeDays', { days: r.streak.activeDays })}</li>
-        </ul>
-      </section>
-      <section aria-labelledby="lr-goal" className="lr-goal">
-        <h2 id="lr-goal">{t('lrs.record.goal', { year: r.year })}</h2>
-        {actionData?.ok ? (
-          <p className="alert-ok" role="status">
-            {t('lrs.record.goalSaved')}
-          </p>
-        ) : null}
-        {r.goal ? (
-          <p>
-            <label htmlFor="goal-progress">
-              {t('lrs.record.goalProgress', {
-                done: r.goal.done.toLocaleString('vi-VN'),
-                hours: r.goal.hours,
-              })}
-            </label>
-            <br />
-            <progress id="goal-progress" max={r.goal.hours} value={Math.min(r.goal.done, r.goal.hours)} />
-          </p>
-        ) : (
-          <p>{t('lrs.record.goalNone')}</p>
-        )}
-        <form method="post" className="filters">
-          <input type="hidden" name="year" value={r.year} />
-          <TextField
-            id="goal-hours"
-            label={t('lrs.record.goalHours', { year: r.year })}
-            name="hours"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={2000}
-            required
-            defaultValue={actionData?.values?.hours ?? (r.goal ? String(r.goal.hours) : '')}
-          />
-          <button type="submit">{t('lrs.record.goalSave')}</button>
-        </form>
-      </section>
+      {r.streak ? (
+        <section aria-labelledby="lr-streak">
+          <h2 id="lr-streak">{t('lrs.record.streak')}</h2>
+          <ul>
+            <li>{t('lrs.record.streakCurrent', { days: r.streak.current })}</li>
+            <li>{t('lrs.record.streakLongest', { days: r.streak.longest })}</li>
+            <li>{t('lrs.record.activeDays', { days: r.streak.activeDays })}</li>
+          </ul>
+          <form method="post">
+            <input type="hidden" name="intent" value="analytics-off" />
+            <p className="muted">{t('lrs.analytics.onNote')}</p>
+            <button type="submit" className="secondary">
+              {t('lrs.analytics.turnOff')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        <section aria-labelledby="lr-analytics">
+          <h2 id="lr-analytics">{t('lrs.analytics.title')}</h2>
+          {r.analyticsOff === 'restricted' ? (
+            <p>{t('lrs.analytics.restricted')}</p>
+          ) : (
+            <form method="post">
+              <input type="hidden" name="intent" value="analytics-on" />
+              <p>{t('lrs.analytics.offNote')}</p>
+              <p className="muted">{t('lrs.analytics.notice')}</p>
+              <button type="submit">{t('lrs.analytics.turnOn')}</button>
+            </form>
+          )}
+        </section>
+      )}
+      {r.analyticsOff ? null : (
+        <section aria-labelledby="lr-goal" className="lr-goal">
+          <h2 id="lr-goal">{t('lrs.record.goal', { year: r.year })}</h2>
+          {actionData?.ok && !('analytics' in actionData) ? (
+            <p className="alert-ok" role="status">
+              {t('lrs.record.goalSaved')}
+            </p>
+          ) : null}
+          {r.goal ? (
+            <p>
+              <label htmlFor="goal-progress">
+                {t('lrs.record.goalProgress', {
+                  done: r.goal.done.toLocaleString('vi-VN'),
+                  hours: r.goal.hours,
+                })}
+              </label>
+              <br />
+              <progress id="goal-progress" max={r.goal.hours} value={Math.min(r.goal.done, r.goal.hours)} />
+            </p>
+          ) : (
+            <p>{t('lrs.record.goalNone')}</p>
+          )}
+          <form method="post" className="filters">
+            <input type="hidden" name="year" value={r.year} />
+            <TextField
+              id="goal-hours"
+              label={t('lrs.record.goalHours', { year: r.year })}
+              name="hours"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={2000}
+              required
+              defaultValue={actionData?.values?.hours ?? (r.goal ? String(r.goal.hours) : '')}
+            />
+            <button type="submit">{t('lrs.record.goalSave')}</button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="lr-hours">
         <h2 id="lr-hours">{t('lrs.record.hours')}</h2>
         {r.table.years.length === 0 ? (

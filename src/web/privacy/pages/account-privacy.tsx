@@ -21,7 +21,7 @@ export const middleware: Route.MiddlewareFunction[] = [requireUser];
 const KINDS = ['access', 'correction', 'deletion', 'restriction', 'objection'] as const;
 type Kind = (typeof KINDS)[number];
 /** Purposes with a label in the catalogue (others show their code). */
-const PURPOSES = new Set(['learners.guardian', 'learners.child', 'events.registration']);
+const PURPOSES = new Set(['learners.guardian', 'learners.child', 'events.registration', 'lrs.analytics']);
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
