@@ -96,14 +96,14 @@ describe('the plan task list, a page at a time', () => {
       `<a href="/admin/plan/tasks?page=2" aria-label="${t('vi', 'plan.tasks.pageLabel', { page: 2, pages })}">2</a>`,
     );
     expect(vi).toMatch(
-      /<a href="\/admin\/plan\/tasks" aria-current="page" aria-label="Trang 1 trên \d+">1<\/a>/,
+      /<a href="\/admin\/plan\/tasks" aria-current="page" aria-label="Trang 1 trên \d+"><strong>1<\/strong><\/a>/,
     );
     expect(vi).toContain(`(nhiệm vụ 1–10, trang 1/${pages})`);
 
     const en = await (await get('/en/admin/plan/tasks?phase=2025-2030&page=2', 'officer')).text();
     expect(en).toContain(`<nav aria-label="${t('en', 'plan.tasks.pagination')}" class="pagination">`);
     expect(en).toContain('<a href="/en/admin/plan/tasks?phase=2025-2030">Previous page</a>');
-    expect(en).toMatch(/aria-current="page" aria-label="Page 2 of \d+">2<\/a>/);
+    expect(en).toMatch(/aria-current="page" aria-label="Page 2 of \d+"><strong>2<\/strong><\/a>/);
     // The export links carry the filters, never the page: an export is the whole filtered list.
     expect(en).toContain('href="/en/admin/plan/tasks/export/csv?phase=2025-2030"');
   });

@@ -78,7 +78,7 @@ function Pagination({ page, pages, link }: { page: number; pages: number; link: 
               aria-current={n === page ? 'page' : undefined}
               aria-label={t('plan.tasks.pageLabel', { page: n, pages })}
             >
-              {n}
+              {n === page ? <strong>{n}</strong> : n}
             </a>
           </li>
         ))}
