@@ -10,7 +10,8 @@
 // The app (production mode): `node src/server.ts` with NODE_ENV=production, WORKERS=2 (node:cluster) and
 // DATABASE_URL pointing to a fresh PostgreSQL database created for this run (from DATABASE_URL or
 // TEST_DATABASE_URL) and dropped at the end. Targets: (c) the SSR home page, (d) the signed-in plan task list
-// page, (e) GET /api/v1/plan/tasks; (d) and (e) are skipped with a note when their pieces are missing.
+// page, (e) GET /api/v1/plan/tasks — both answer their first page (10 of the plan's 30 tasks) since issue 17;
+// (d) and (e) are skipped with a note when their pieces are missing.
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';

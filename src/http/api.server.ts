@@ -28,7 +28,7 @@ export function createApi(appDeps: AppDeps): Api {
     if (actor.kind === 'anonymous' && !isPublicApi(c.req.method, c.req.path)) throw unauthenticated();
     // "Staff must use two-step sign-in" holds for the API as for the pages (see web/auth-guard.ts).
     if (actor.kind === 'user' && isStaff(actor) && !actor.twoFactorEnabled) {
-      if (await deps.repos.auth.readRequireMfaForStaff()) {
+      if (actor.staffMfaRequired ?? (await deps.repos.auth.readRequireMfaForStaff())) {
         throw new AppError('auth.mfa_required', 403, 'error.mfaRequired');
       }
     }

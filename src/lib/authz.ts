@@ -38,6 +38,11 @@ export type Actor =
       /** Resolves whether `unitId` is `rootId` or one of its descendants. */
       inSubtree: (rootId: string, unitId: string) => boolean;
       twoFactorEnabled: boolean;
+      /**
+       * Set by the session resolver: this user lacks two-step sign-in and the deployment requires it of staff,
+       * read in the same statement as the session. Unset (actors built elsewhere): ask the setting.
+       */
+      staffMfaRequired?: boolean;
       sessionId: string;
     };
 

@@ -24,7 +24,10 @@ export async function requireStaff({ request, context }: Args) {
   const { actor, locale, deps } = context.get(requestContext);
   if (actor.kind !== 'user') throw signInRedirect(request, locale);
   if (!isStaff(actor)) throw new Response(null, { status: 403 });
-  if (!actor.twoFactorEnabled && (await deps.repos.auth.readRequireMfaForStaff())) {
+  if (
+    !actor.twoFactorEnabled &&
+    (actor.staffMfaRequired ?? (await deps.repos.auth.readRequireMfaForStaff()))
+  ) {
     throw redirect(`${localePath(locale, '/account/two-factor')}?required=1`);
   }
 }

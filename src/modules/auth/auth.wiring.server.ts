@@ -45,6 +45,7 @@ export function createActorResolver(deps: AppDeps) {
         grants: access.grants,
         inSubtree: access.inSubtree,
         twoFactorEnabled: row.two_factor_enabled,
+        staffMfaRequired: row.staff_mfa_required === true,
         sessionId: row.session_id,
       };
     },

@@ -4,18 +4,22 @@ import type { Api } from '../../http/api.server.ts';
 import { presentPlanTask } from './plan.presenters.ts';
 import {
   PlanTaskListSchema,
+  PlanTaskPageQuerySchema,
   PlanTaskParamsSchema,
-  PlanTaskQuerySchema,
   PlanTaskSchema,
 } from './plan.schemas.server.ts';
-import { getPlanTask, listPlanTasks } from './plan.usecases.server.ts';
+import { getPlanTask } from './plan.usecases.server.ts';
+import { listPlanTaskPage } from './work/task-page.usecases.server.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/plan/tasks',
   tags: ['plan'],
-  summary: 'Nhiệm vụ của kế hoạch (Phụ lục I, II), lọc theo giai đoạn, mục, đơn vị, năm, từ khóa',
-  request: { query: PlanTaskQuerySchema },
+  summary: 'Nhiệm vụ của kế hoạch (Phụ lục I, II), lọc theo giai đoạn, mục, đơn vị, năm, từ khóa; từng trang',
+  description:
+    'Trả về một trang (mặc định 10 nhiệm vụ, `pageSize` tối đa 100); `total` là số nhiệm vụ phù hợp trên mọi trang, ' +
+    '`pages` là số trang. Đọc hết danh sách: tăng `page` đến `pages`.',
+  request: { query: PlanTaskPageQuerySchema },
   responses: {
     200: {
       description: 'Tasks the caller may see',
@@ -37,8 +41,18 @@ const getRoute = createRoute({
 
 export function registerPlanRoutes(api: Api, deps: AppDeps) {
   api.openapi(listRoute, async (c) => {
-    const tasks = await listPlanTasks(deps, c.get('actor'), c.req.valid('query'));
-    return c.json({ total: tasks.length, tasks: tasks.map(presentPlanTask) }, 200);
+    const { page, pageSize, ...filters } = c.req.valid('query');
+    const list = await listPlanTaskPage(deps, c.get('actor'), filters, { page, pageSize });
+    return c.json(
+      {
+        total: list.total,
+        page: list.page,
+        pageSize: list.pageSize,
+        pages: list.pages,
+        tasks: list.tasks.map(presentPlanTask),
+      },
+      200,
+    );
   });
   api.openapi(getRoute, async (c) => {
     const task = await getPlanTask(deps, c.get('actor'), c.req.valid('param').taskId);

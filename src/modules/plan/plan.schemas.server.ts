@@ -29,6 +29,24 @@ export const PlanTaskQuerySchema = z.strictObject({
 });
 export type PlanTaskQuery = z.infer<typeof PlanTaskQuerySchema>;
 
+/** The list's filters and its page (issue 17: the list comes a page at a time). */
+export const PlanTaskPageQuerySchema = PlanTaskQuerySchema.extend({
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .openapi({ description: 'Trang, từ 1 (mặc định 1)' }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Số nhiệm vụ mỗi trang (mặc định 10, tối đa 100)' }),
+});
+
 export const PlanTaskParamsSchema = z.strictObject({
   taskId: z
     .string()
@@ -84,5 +102,11 @@ export const PlanTaskSchema = z
 export type PlanTaskDto = z.infer<typeof PlanTaskSchema>;
 
 export const PlanTaskListSchema = z
-  .object({ total: z.number().int(), tasks: z.array(PlanTaskSchema) })
+  .object({
+    total: z.number().int().openapi({ description: 'Số nhiệm vụ phù hợp bộ lọc, trên mọi trang' }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pages: z.number().int().openapi({ description: 'Số trang (ít nhất 1)' }),
+    tasks: z.array(PlanTaskSchema).openapi({ description: 'Nhiệm vụ của trang này, theo thứ tự kế hoạch' }),
+  })
   .openapi('PlanTaskList');

@@ -9,6 +9,7 @@ export const repositories = (dbh: DbHandle) => ({ settings: createSettingsReposi
 export const feature: FeatureModule = {
   name: 'settings',
   tables: ['settings'],
+  publishedViews: ['setting_directory'],
   repositories,
   seedReference: async (deps) => {
     await deps.repos.settings.setDefault('department.name', 'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa');

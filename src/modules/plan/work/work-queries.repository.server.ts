@@ -3,6 +3,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, sqlList, toDay } from '../../../db/sql.server.ts';
+import type { PlanPhase, PlanSection, PlanTime } from '../plan.model.ts';
+import type { PlanTask, PlanTaskFilter, PlanTaskUnit } from '../plan.repository.server.ts';
 
 export interface WorkItem {
   instanceId: string;
@@ -80,8 +82,138 @@ export function instanceConditions(f: InstanceFilter): SQL[] {
   return where;
 }
 
+/** The task list's filters on alias `t` (the same meaning as the plan repository's `list`). */
+function taskConditions(f: PlanTaskFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.phase) where.push(sql`t.phase = ${f.phase}`);
+  if (f.section) where.push(sql`t.section = ${f.section}`);
+  const inst = instanceConditions({
+    year: f.year,
+    status: f.status,
+    overdue: f.overdue,
+    today: f.today ?? '0001-01-01',
+  });
+  if (inst.length)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = t.id AND ${sql.join(inst, sql` AND `)})`,
+    );
+  if (f.unit)
+    where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+      WHERE tu.task_id = t.id AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
+  // strpos, not LIKE: the user's % and _ are plain characters here.
+  if (f.q) where.push(sql`strpos(t.search_folded, vn_fold(${f.q})) > 0`);
+  if (f.scopeRoots)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM plan_task_units tu WHERE tu.task_id = t.id AND tu.unit_id IN ${subtree(f.scopeRoots)})`,
+    );
+  return where;
+}
+
+interface TaskJson {
+  id: string;
+  sourceKey: string | null;
+  origin: 'source' | 'added';
+  phase: string;
+  section: string;
+  sectionTitle: string;
+  number: number;
+  content: string;
+  product: string;
+  leadUnitsText: string;
+  coordinatingUnitsText: string;
+  leadGroups: string[] | null;
+  coordinatingGroups: string[] | null;
+  timeText: string;
+  timeKind: string;
+  timeFrom: number | null;
+  timeTo: number | null;
+  version: number;
+  units: Array<PlanTaskUnit & { role: 'lead' | 'coordinating' }>;
+  instances: PlanTask['instances'];
+}
+
+function timeOf(r: Pick<TaskJson, 'timeKind' | 'timeFrom' | 'timeTo'>): PlanTime {
+  if (r.timeKind === 'range' && r.timeFrom !== null && r.timeTo !== null)
+    return { kind: 'range', from: r.timeFrom, to: r.timeTo };
+  if (r.timeKind === 'year' && r.timeFrom !== null) return { kind: 'year', year: r.timeFrom };
+  return { kind: r.timeKind === 'yearly' ? 'yearly' : 'unspecified' };
+}
+
+function taskFromJson(r: TaskJson): PlanTask {
+  const { units, timeKind, timeFrom, timeTo, ...rest } = r;
+  const of = (role: 'lead' | 'coordinating') =>
+    units.filter((u) => u.role === role).map((u) => ({ id: u.id, code: u.code, name: u.name }));
+  return {
+    ...rest,
+    phase: r.phase as PlanPhase,
+    section: r.section as PlanSection,
+    leadGroups: r.leadGroups ?? [],
+    coordinatingGroups: r.coordinatingGroups ?? [],
+    time: timeOf({ timeKind, timeFrom, timeTo }),
+    leadUnits: of('lead'),
+    coordinatingUnits: of('coordinating'),
+  };
+}
+
+export interface PlanTaskPageRows {
+  /** Tasks matching the filters, on every page. */
+  total: number;
+  tasks: PlanTask[];
+  /** Units that lead or coordinate some task (the unit filter's options), when asked for. */
+  units?: PlanTaskUnit[];
+}
+
 export function createPlanWorkQueries() {
   return {
+    /**
+     * One page of the task list in ONE statement (issue 17): the count of all matches, the page's tasks with
+     * their units and yearly instances as JSON, and optionally the unit filter's options. Plan order, then id,
+     * so pages never overlap.
+     */
+    async taskPage(
+      db: Db,
+      f: PlanTaskFilter,
+      page: { offset: number; limit: number; withUnits?: boolean },
+    ): Promise<PlanTaskPageRows> {
+      if (f.scopeRoots && f.scopeRoots.length === 0)
+        return { total: 0, tasks: [], ...(page.withUnits ? { units: [] } : {}) };
+      const where = taskConditions(f);
+      const units = page.withUnits
+        ? sql`, (SELECT coalesce(json_agg(json_build_object('id', x.id, 'code', x.code, 'name', x.name) ORDER BY x.name), '[]'::json)
+              FROM (SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id) x) AS units`
+        : sql``;
+      const [row] = await queryRows<{ total: number; tasks: TaskJson[]; units?: PlanTaskUnit[] }>(
+        db,
+        sql`WITH matched AS (
+              SELECT t.*, ${SECTION_ORDER} AS section_order FROM plan_tasks t
+              ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+            ), page AS (
+              SELECT * FROM matched ORDER BY phase, section_order, number, id LIMIT ${page.limit} OFFSET ${page.offset}
+            )
+            SELECT (SELECT count(*) FROM matched)::int AS total,
+              (SELECT coalesce(json_agg(json_build_object(
+                'id', p.id, 'sourceKey', p.source_key, 'origin', p.origin, 'phase', p.phase, 'section', p.section,
+                'sectionTitle', p.section_title, 'number', p.number, 'content', p.content, 'product', p.product,
+                'leadUnitsText', p.lead_units_text, 'coordinatingUnitsText', p.coordinating_units_text,
+                'leadGroups', p.lead_groups, 'coordinatingGroups', p.coordinating_groups, 'timeText', p.time_text,
+                'timeKind', p.time_kind, 'timeFrom', p.time_from, 'timeTo', p.time_to, 'version', p.version,
+                'units', (SELECT coalesce(json_agg(json_build_object('role', tu.role, 'id', u.id, 'code', u.code,
+                      'name', u.name) ORDER BY tu.role, tu.position), '[]'::json)
+                    FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = p.id),
+                'instances', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'year', i.year,
+                      'dueDate', i.due_date, 'status', i.status, 'yearInferred', i.year_inferred) ORDER BY i.year),
+                      '[]'::json)
+                    FROM plan_task_instances i WHERE i.task_id = p.id)
+              ) ORDER BY p.phase, p.section_order, p.number, p.id), '[]'::json) FROM page p) AS tasks
+              ${units}`,
+      );
+      return {
+        total: Number(row?.total ?? 0),
+        tasks: (row?.tasks ?? []).map(taskFromJson),
+        ...(page.withUnits ? { units: row?.units ?? [] } : {}),
+      };
+    },
+
     /**
      * Unit parts not yet approved, of instances up to `maxYear`, that are the actor's: assigned to them, of
      * units in `unitRoots` subtrees, or (for reviewers) submitted and awaiting review. Earliest due first.

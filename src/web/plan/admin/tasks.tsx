@@ -1,7 +1,7 @@
 import { can } from '../../../app/policies.server.ts';
 import { isoDateInVietnam } from '../../../lib/dates.ts';
-import { PlanTaskQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
-import { listPlanTasks, listPlanUnits } from '../../../modules/plan/plan.usecases.server.ts';
+import { PlanTaskPageQuerySchema } from '../../../modules/plan/plan.schemas.server.ts';
+import { listPlanTaskPage } from '../../../modules/plan/work/task-page.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { TextField } from '../../ui/Field.tsx';
@@ -31,12 +31,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const v = url.searchParams.get(k)?.trim();
     if (v) raw[k] = v;
   }
-  const parsed = PlanTaskQuerySchema.safeParse(raw);
+  const pageParam = url.searchParams.get('page')?.trim();
+  const parsed = PlanTaskPageQuerySchema.safeParse(pageParam ? { ...raw, page: pageParam } : raw);
   try {
-    const [tasks, units] = await Promise.all([
-      listPlanTasks(deps, actor, parsed.success ? parsed.data : {}),
-      listPlanUnits(deps, actor),
-    ]);
+    // One statement: the page's tasks, the count of all matches and the unit filter's options.
+    const { page: pageNumber, ...filters } = parsed.success ? parsed.data : {};
+    const list = await listPlanTaskPage(deps, actor, filters, { page: pageNumber, withUnits: true });
     const query = new URLSearchParams(raw).toString();
     const today = isoDateInVietnam(deps.now());
     return queryAnswer(
@@ -45,8 +45,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         filters: raw,
         query: parsed.success ? query : '',
         canManage: can(actor, 'plan.task.manage'),
-        units,
-        tasks: tasks.map((task) => ({
+        units: list.units ?? [],
+        total: list.total,
+        page: list.page,
+        pages: list.pages,
+        firstNumber: (list.page - 1) * list.pageSize + 1,
+        tasks: list.tasks.map((task) => ({
           ...planTaskRow(task),
           overdueYears: task.instances.filter((i) => instanceOverdue(i, today)).map((i) => i.year),
         })),
@@ -56,6 +60,32 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   } catch (e) {
     rethrowForPage(e);
   }
+}
+
+/** Numbered page links (no JavaScript needed); each says in words which page it opens. */
+function Pagination({ page, pages, link }: { page: number; pages: number; link: (p: number) => string }) {
+  const t = useT();
+  if (pages <= 1) return null;
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1);
+  return (
+    <nav aria-label={t('plan.tasks.pagination')} className="pagination">
+      {page > 1 ? <a href={link(page - 1)}>{t('plan.tasks.prev')}</a> : null}
+      <ul className="inline-list">
+        {numbers.map((n) => (
+          <li key={n}>
+            <a
+              href={link(n)}
+              aria-current={n === page ? 'page' : undefined}
+              aria-label={t('plan.tasks.pageLabel', { page: n, pages })}
+            >
+              {n === page ? <strong>{n}</strong> : n}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {page < pages ? <a href={link(page + 1)}>{t('plan.tasks.next')}</a> : null}
+    </nav>
+  );
 }
 
 function CellList({ items }: { items: readonly string[] }) {
@@ -73,6 +103,13 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const f = loaderData.filters;
+  const pageLink = (p: number) => {
+    const q = new URLSearchParams(loaderData.query);
+    if (p > 1) q.set('page', String(p));
+    const qs = q.toString();
+    return `${href('/admin/plan/tasks')}${qs ? `?${qs}` : ''}`;
+  };
+  const shown = loaderData.tasks.length;
   return (
     <>
       <title>{`${t('plan.tasks.title')} — Suốt Đời`}</title>
@@ -133,7 +170,20 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
       </p>
       <ScrollRegion>
         <table>
-          <caption>{t('plan.tasks.caption', { count: loaderData.tasks.length })}</caption>
+          <caption>
+            {t('plan.tasks.caption', { count: loaderData.total })}
+            {loaderData.pages > 1 && shown > 0 ? (
+              <>
+                {' '}
+                {t('plan.tasks.range', {
+                  from: loaderData.firstNumber,
+                  to: loaderData.firstNumber + shown - 1,
+                  page: loaderData.page,
+                  pages: loaderData.pages,
+                })}
+              </>
+            ) : null}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('plan.col.phase')}</th>
@@ -188,7 +238,9 @@ export default function PlanTasksPage({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </ScrollRegion>
-      {loaderData.tasks.length === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
+      {loaderData.total === 0 ? <p>{t('plan.tasks.empty')}</p> : null}
+      {loaderData.total > 0 && shown === 0 ? <p>{t('plan.tasks.pageEmpty')}</p> : null}
+      <Pagination page={loaderData.page} pages={loaderData.pages} link={pageLink} />
     </>
   );
 }

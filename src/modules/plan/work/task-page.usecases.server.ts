@@ -1,0 +1,51 @@
+// One page of the plan's task list, for the list page and GET /api/v1/plan/tasks (issue 17: the whole plan
+// in every answer cost 37–47 KB and five statements a request; a page is one statement).
+import type { AppDeps } from '../../../app/deps.types.ts';
+import { authorize, can, scopeRoots } from '../../../app/policies.server.ts';
+import type { Actor } from '../../../lib/authz.ts';
+import { isoDateInVietnam } from '../../../lib/dates.ts';
+import type { PlanTask, PlanTaskUnit } from '../plan.repository.server.ts';
+import type { PlanTaskQuery } from '../plan.schemas.server.ts';
+
+type ReadDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
+
+/** Tasks per page when the caller does not say (the page and the API alike); at most MAX. */
+export const PLAN_TASK_PAGE_SIZE = 10;
+export const PLAN_TASK_PAGE_SIZE_MAX = 100;
+
+export interface PlanTaskPage {
+  /** Tasks matching the filters, on all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Number of pages (at least 1, even when nothing matches). */
+  pages: number;
+  tasks: PlanTask[];
+  /** The unit filter's options, when asked for. */
+  units?: PlanTaskUnit[];
+}
+
+export async function listPlanTaskPage(
+  deps: ReadDeps,
+  actor: Actor,
+  filters: PlanTaskQuery,
+  paging: { page?: number | undefined; pageSize?: number | undefined; withUnits?: boolean } = {},
+): Promise<PlanTaskPage> {
+  authorize(actor, 'plan.task.read');
+  const scope = can(actor, 'plan.task.read_all') ? undefined : scopeRoots(actor, 'plan.task.read');
+  const pageSize = Math.min(Math.max(1, paging.pageSize ?? PLAN_TASK_PAGE_SIZE), PLAN_TASK_PAGE_SIZE_MAX);
+  const page = Math.max(1, paging.page ?? 1);
+  const rows = await deps.repos.planWorkQueries.taskPage(
+    deps.db,
+    { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope },
+    { offset: (page - 1) * pageSize, limit: pageSize, withUnits: paging.withUnits ?? false },
+  );
+  return {
+    total: rows.total,
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(rows.total / pageSize)),
+    tasks: rows.tasks,
+    ...(rows.units ? { units: rows.units } : {}),
+  };
+}
