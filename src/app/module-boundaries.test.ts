@@ -19,11 +19,6 @@ const MODULES = join(ROOT, 'src/modules');
  */
 const KNOWN_CROSSINGS: readonly string[] = [
   'src/modules/events/events.repository.server.ts → units (units)',
-  'src/modules/plan/work/work-queries.repository.server.ts → units (units)',
-  'src/modules/plan/work/work-queries.repository.server.ts → users (auth)',
-  'src/modules/plan/work/work.repository.server.ts → role_grants (access)',
-  'src/modules/plan/work/work.repository.server.ts → units (units)',
-  'src/modules/plan/work/work.repository.server.ts → users (auth)',
 ];
 
 function files(dir: string): string[] {

@@ -57,8 +57,8 @@ const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII
 
 function subtree(roots: readonly string[]): SQL {
   return sql`(WITH RECURSIVE scope(id) AS (
-      SELECT id FROM units WHERE id IN (${sqlList(roots)})
-      UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id
+      SELECT id FROM unit_directory WHERE id IN (${sqlList(roots)})
+      UNION SELECT u.id FROM unit_directory u JOIN scope s ON u.parent_id = s.id
     ) SELECT id FROM scope)`;
 }
 
@@ -98,7 +98,7 @@ function taskConditions(f: PlanTaskFilter): SQL[] {
       sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = t.id AND ${sql.join(inst, sql` AND `)})`,
     );
   if (f.unit)
-    where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+    where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
       WHERE tu.task_id = t.id AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
   // strpos, not LIKE: the user's % and _ are plain characters here.
   if (f.q) where.push(sql`strpos(t.search_folded, vn_fold(${f.q})) > 0`);
@@ -180,7 +180,7 @@ export function createPlanWorkQueries() {
       const where = taskConditions(f);
       const units = page.withUnits
         ? sql`, (SELECT coalesce(json_agg(json_build_object('id', x.id, 'code', x.code, 'name', x.name) ORDER BY x.name), '[]'::json)
-              FROM (SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id) x) AS units`
+              FROM (SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id) x) AS units`
         : sql``;
       const [row] = await queryRows<{ total: number; tasks: TaskJson[]; units?: PlanTaskUnit[] }>(
         db,
@@ -199,7 +199,7 @@ export function createPlanWorkQueries() {
                 'timeKind', p.time_kind, 'timeFrom', p.time_from, 'timeTo', p.time_to, 'version', p.version,
                 'units', (SELECT coalesce(json_agg(json_build_object('role', tu.role, 'id', u.id, 'code', u.code,
                       'name', u.name) ORDER BY tu.role, tu.position), '[]'::json)
-                    FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = p.id),
+                    FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id WHERE tu.task_id = p.id),
                 'instances', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'year', i.year,
                       'dueDate', i.due_date, 'status', i.status, 'yearInferred', i.year_inferred) ORDER BY i.year),
                       '[]'::json)
@@ -250,9 +250,9 @@ export function createPlanWorkQueries() {
             FROM plan_task_instances i
             JOIN plan_tasks t ON t.id = i.task_id
             JOIN ${TASK_UNIT} tu ON tu.task_id = t.id
-            JOIN units u ON u.id = tu.unit_id
+            JOIN unit_directory u ON u.id = tu.unit_id
             LEFT JOIN plan_unit_reports r ON r.instance_id = i.id AND r.unit_id = tu.unit_id
-            LEFT JOIN users a ON a.id = r.assignee_id
+            LEFT JOIN user_directory a ON a.id = r.assignee_id
             WHERE (${sql.join(who, sql` OR `)})
               AND coalesce(r.state, 'draft') <> 'approved' AND i.year <= ${q.maxYear}
             ORDER BY i.due_date NULLS LAST, t.phase, ${SECTION_ORDER}, t.number, u.name
@@ -298,9 +298,9 @@ export function createPlanWorkQueries() {
         db,
         sql`SELECT t.phase, t.section, t.number, t.content, t.product, t.time_text, i.year, i.due_date, i.status,
               (SELECT string_agg(u.name, '; ' ORDER BY tu.position) FROM plan_task_units tu
-                 JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'lead') AS lead,
+                 JOIN unit_directory u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'lead') AS lead,
               (SELECT string_agg(u.name, '; ' ORDER BY tu.position) FROM plan_task_units tu
-                 JOIN units u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'coordinating') AS coordinating
+                 JOIN unit_directory u ON u.id = tu.unit_id WHERE tu.task_id = t.id AND tu.role = 'coordinating') AS coordinating
             FROM plan_task_instances i JOIN plan_tasks t ON t.id = i.task_id
             WHERE ${sql.join(where, sql` AND `)}
             ORDER BY t.phase, ${SECTION_ORDER}, t.number, i.year`,
@@ -342,8 +342,8 @@ export function createPlanWorkQueries() {
             FROM plan_unit_reports r
             JOIN plan_task_instances i ON i.id = r.instance_id
             JOIN plan_tasks t ON t.id = i.task_id
-            JOIN units u ON u.id = r.unit_id
-            JOIN users a ON a.id = r.assignee_id AND a.disabled_at IS NULL
+            JOIN unit_directory u ON u.id = r.unit_id
+            JOIN user_directory a ON a.id = r.assignee_id AND a.disabled_at IS NULL
             WHERE r.state IN ('draft', 'ready', 'returned')
               AND i.due_date IN (${sql.join(
                 dueDates.map((d) => sql`${d}::date`),

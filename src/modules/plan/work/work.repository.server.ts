@@ -136,7 +136,7 @@ export function createPlanWorkRepository() {
   async function reportWhere(db: Db, where: SQL, lock = false): Promise<UnitReport | null> {
     const rows = await queryRows<ReportRecord>(
       db,
-      sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN users a ON a.id = r.assignee_id
+      sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN user_directory a ON a.id = r.assignee_id
           WHERE ${where} LIMIT 1 ${lock ? sql`FOR UPDATE OF r` : sql``}`,
     );
     return rows[0] ? reportFrom(rows[0]) : null;
@@ -173,7 +173,7 @@ export function createPlanWorkRepository() {
       return queryRows<InstanceUnit>(
         db,
         sql`SELECT DISTINCT ON (u.id) u.id, u.code, u.name, tu.role
-            FROM plan_task_units tu JOIN units u ON u.id = tu.unit_id
+            FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
             WHERE tu.task_id = ${taskId}
             ORDER BY u.id, (tu.role = 'lead') DESC`,
       ).then((rows) =>
@@ -196,7 +196,7 @@ export function createPlanWorkRepository() {
     async reportsOf(db: Db, instanceId: string): Promise<UnitReport[]> {
       const rows = await queryRows<ReportRecord>(
         db,
-        sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN users a ON a.id = r.assignee_id
+        sql`SELECT ${REPORT_COLUMNS} FROM plan_unit_reports r LEFT JOIN user_directory a ON a.id = r.assignee_id
             WHERE r.instance_id = ${instanceId}`,
       );
       return rows.map(reportFrom);
@@ -227,7 +227,7 @@ export function createPlanWorkRepository() {
       }>(
         db,
         sql`SELECT r.instance_id, r.unit_id, u.name, r.state, r.status, r.percent
-            FROM plan_unit_reports r JOIN units u ON u.id = r.unit_id
+            FROM plan_unit_reports r JOIN unit_directory u ON u.id = r.unit_id
             WHERE r.instance_id IN (${sqlList(instanceIds)}) ORDER BY u.name`,
       );
       return rows.map((r) => ({
@@ -341,7 +341,7 @@ export function createPlanWorkRepository() {
         at: unknown;
       }>(
         db,
-        sql`SELECT e.*, u.name AS unit_name FROM plan_instance_events e LEFT JOIN units u ON u.id = e.unit_id
+        sql`SELECT e.*, u.name AS unit_name FROM plan_instance_events e LEFT JOIN unit_directory u ON u.id = e.unit_id
             WHERE e.instance_id = ${instanceId} ${unitFilter} ORDER BY e.at, e.id`,
       );
       return rows.map((r) => ({
@@ -370,13 +370,13 @@ export function createPlanWorkRepository() {
       const rows = await queryRows<{ unit_id: string; user_id: string; name: string; email: string }>(
         db,
         sql`WITH RECURSIVE up(unit_id, ancestor_id) AS (
-              SELECT id, id FROM units WHERE id IN (${sqlList(unitIds)})
-              UNION SELECT up.unit_id, u.parent_id FROM up JOIN units u ON u.id = up.ancestor_id
+              SELECT id, id FROM unit_directory WHERE id IN (${sqlList(unitIds)})
+              UNION SELECT up.unit_id, u.parent_id FROM up JOIN unit_directory u ON u.id = up.ancestor_id
                 WHERE u.parent_id IS NOT NULL)
             SELECT DISTINCT up.unit_id, us.id AS user_id, us.name, us.email
-            FROM up JOIN role_grants g ON g.unit_id = up.ancestor_id
+            FROM up JOIN role_grant_directory g ON g.unit_id = up.ancestor_id
               AND g.revoked_at IS NULL AND g.role IN ('unit_staff', 'unit_manager')
-            JOIN users us ON us.id = g.user_id AND us.disabled_at IS NULL
+            JOIN user_directory us ON us.id = g.user_id AND us.disabled_at IS NULL
             ORDER BY us.name, us.email`,
       );
       return rows.map((r) => ({ unitId: r.unit_id, userId: r.user_id, name: r.name, email: r.email }));
