@@ -62,6 +62,8 @@ export interface CheckoutInput {
   /** When it happened (offline replays); defaults to now. */
   at?: Date;
   source?: 'desk' | 'offline' | 'self';
+  /** The hold this copy is handed over for (the van's "holds to deliver"); said back if it changed meanwhile. */
+  forHold?: string;
 }
 
 export interface CheckoutResult {
@@ -145,10 +147,14 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
       // The van lent it, so the earlier loan ended: returned at the van's time.
       if (open) await repos.circulationLoans.closeLoan(tx, open.id, now, item.unitId, null, true);
     }
-    if (item.status === 'in_transit') soft('inTransit', { barcode: item.barcode });
     const hold = ['on_hold_shelf', 'in_transit'].includes(item.status)
       ? await repos.circulationLoans.holdOfItem(tx, item.id)
       : null;
+    // A copy in transit to its holder's pickup reached them: no transit to flag.
+    if (item.status === 'in_transit' && hold?.readerId !== reader.id)
+      soft('inTransit', { barcode: item.barcode });
+    const handedOver = input.forHold ? await handOver(deps, tx, input.forHold, reader, item, hold) : null;
+    if (handedOver) flags.unshift(handedOver);
     if (hold && hold.readerId !== reader.id) {
       soft('heldForAnother', { barcode: item.barcode });
       // The hold waits again, keeping its place in the queue, for the next copy.
@@ -190,6 +196,13 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
     await setItemState(repos, tx, item, { status: 'on_loan' });
     if (hold && hold.readerId === reader.id)
       await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
+    else if (input.forHold && !handedOver)
+      // The holder's hold still waited for a copy (none assigned yet): this copy fills it.
+      await repos.circulationLoans.setHold(tx, input.forHold, {
+        status: 'fulfilled',
+        itemId: item.id,
+        closedAt: now,
+      });
     await recordLoanStatement(deps, tx, reader, { loanId: loan.id, kind: 'borrowed', item, at: now });
     await deps.audit.record(tx, actor, {
       action: 'circulation.loan.create',
@@ -200,6 +213,28 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
     });
     return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags };
   });
+}
+
+/**
+ * A copy handed over for a hold (offline, at a van's stop): what changed meanwhile, as a flag — the hold was
+ * cancelled or expired (`holdCancelled`), or another copy filled it (`holdFilledByOther`: that copy's hold-shelf
+ * entry stays). Either way the hand-over becomes an ordinary loan (docs/circulation.md, conflict rules).
+ * Null when the hold is still this reader's and live, so the lend fulfils it.
+ */
+async function handOver(
+  deps: CirculationDeps,
+  tx: Db,
+  holdId: string,
+  reader: Reader,
+  item: Item,
+  itemHold: Awaited<ReturnType<CirculationDeps['repos']['circulationLoans']['holdOfItem']>>,
+): Promise<DeskRefusal | null> {
+  if (itemHold?.id === holdId) return null;
+  const h = await deps.repos.circulationLoans.holdById(tx, holdId);
+  if (!h || h.readerId !== reader.id || h.recordId !== item.recordId) return 'holdCancelled';
+  if (h.status === 'cancelled' || h.status === 'expired') return 'holdCancelled';
+  if (h.status === 'fulfilled' || (h.itemId !== null && h.itemId !== item.id)) return 'holdFilledByOther';
+  return null;
 }
 
 export interface CheckinResult {

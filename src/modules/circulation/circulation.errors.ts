@@ -28,7 +28,9 @@ export type DeskRefusal =
   | 'guardianRequired'
   | 'consentRequired'
   | 'pickupInvalid'
-  | 'barcodeTaken';
+  | 'barcodeTaken'
+  | 'holdCancelled'
+  | 'holdFilledByOther';
 
 const STATUS: Partial<Record<DeskRefusal, number>> = {
   unknownBarcode: 404,

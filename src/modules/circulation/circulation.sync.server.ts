@@ -2,7 +2,8 @@
 // in the order they happened, each through the desk's use cases with its own transaction id and time, and each
 // outcome is recorded, so a replayed batch (a lost response, a second tap) applies nothing twice. Conflicts
 // follow the stated rules: a return of a copy already returned elsewhere is a no-op; a lend of a copy the
-// server thought was elsewhere is applied and flagged; a reader blocked meanwhile is lent to and flagged.
+// server thought was elsewhere is applied and flagged; a reader blocked meanwhile is lent to and flagged; a hold
+// handed over after it was cancelled or filled by another copy meanwhile becomes an ordinary loan, flagged.
 import { z } from 'zod';
 import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
@@ -14,7 +15,14 @@ import type { OfflineOutcome } from './circulation-offline.repository.server.ts'
 const base = { txnId: z.string().min(8).max(80), at: z.coerce.date() };
 export const OfflineTxnSchema = z.discriminatedUnion('kind', [
   z
-    .object({ ...base, kind: z.literal('checkout'), card: z.string().max(200), barcode: z.string().max(100) })
+    .object({
+      ...base,
+      kind: z.literal('checkout'),
+      card: z.string().max(200),
+      barcode: z.string().max(100),
+      /** A hold handed over at a stop (the van's "holds to deliver"). */
+      holdId: z.string().min(1).max(40).optional(),
+    })
     .strict(),
   z.object({ ...base, kind: z.literal('checkin'), barcode: z.string().max(100) }).strict(),
   z
@@ -69,6 +77,7 @@ export async function syncOffline(
           txnId: t.txnId,
           at: t.at,
           source: 'offline',
+          forHold: t.holdId,
         });
         result = r.flags.length
           ? {

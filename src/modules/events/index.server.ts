@@ -6,6 +6,10 @@ import type { ExternalEventValues } from './external-events.repository.server.ts
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
 export {
+  type OfflineCheckInSession,
+  offlineCheckInSessions,
+} from './events-attendance.usecases.server.ts';
+export {
   type AttendanceListener,
   type AttendanceRecorded,
   attendanceHooks,

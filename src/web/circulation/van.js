@@ -1,7 +1,7 @@
-// The van page without network (plain script, no framework). Lends, returns and new readers are queued in
-// IndexedDB with a transaction id and the time they happened, checked against the route pack the page carries
-// (unknown card, blocked reader, copy not on board: said at once, queued anyway — the server decides), and sent
-// to POST /api/v1/circulation/sync when the network is back; each transaction's outcome is shown in words.
+// The van page without network (plain script, no framework). Lends, returns, holds handed over and new readers
+// are queued in IndexedDB with a transaction id and the time they happened, checked against the route pack the
+// page carries (unknown card, blocked reader, copy not on board: said at once, queued anyway — the server
+// decides), and sent to POST /api/v1/circulation/sync when the network is back; each outcome is shown in words.
 (() => {
   const root = document.getElementById('van');
   const packEl = document.getElementById('van-pack');
@@ -59,6 +59,14 @@
 
   async function render() {
     const rows = (await all()).sort((a, b) => a.at.localeCompare(b.at));
+    // A hold already handed over on this device stays marked (and its button off) across reloads.
+    for (const r of rows.filter((x) => x.holdId)) {
+      const row = root.querySelector(`[data-hold-row="${CSS.escape(r.holdId)}"]`);
+      if (!row) continue;
+      row.dataset.state = r.result ? r.result.outcome : 'queued';
+      const button = row.querySelector('button');
+      if (button) button.disabled = true;
+    }
     list.replaceChildren(
       ...rows.map((r) => {
         const li = document.createElement('li');
@@ -108,6 +116,26 @@
       status.textContent = warning
         ? `${say('circulation.van.queued')} — ${warning}`
         : say('circulation.van.queued');
+      await render();
+      if (navigator.onLine) sync();
+    });
+  }
+
+  // Holds to deliver: handing one over is a lend of the held copy to its holder, queued with the hold's id so the
+  // sync can say if the hold was cancelled or filled by another copy meanwhile (then it is an ordinary loan).
+  for (const button of root.querySelectorAll('button[data-hold]')) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const { hold, card, barcode } = button.dataset;
+      await put({
+        txnId: crypto.randomUUID(),
+        kind: 'checkout',
+        at: new Date().toISOString(),
+        card,
+        barcode,
+        holdId: hold,
+      });
+      status.textContent = say('circulation.van.handedOver', { barcode });
       await render();
       if (navigator.onLine) sync();
     });
