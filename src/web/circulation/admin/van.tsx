@@ -72,8 +72,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const unitId = units.find((u) => u.id === q.get('unit'))?.id ?? units[0]?.id ?? '';
     const where = unitId ? await deskLocations(deps, actor, unitId) : { places: [], routes: [] };
     const routeId = where.routes.find((r) => r.id === q.get('route'))?.id ?? where.routes[0]?.id ?? null;
+    // The day whose events the pack carries: today, or the day of a trip loaded the evening before.
+    const asked = q.get('day') ?? '';
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : undefined;
     const pack: VanPack = unitId
-      ? await vanPack(deps, actor, unitId, routeId)
+      ? await vanPack(deps, actor, unitId, routeId, day)
       : { readers: [], items: [], holds: [], events: [], day: '' };
     return {
       unitId,
@@ -114,6 +117,13 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
             </option>
           ))}
         </SelectField>
+        <TextField
+          id="van-day"
+          label={t('circulation.van.day')}
+          name="day"
+          type="date"
+          defaultValue={d.pack.day}
+        />
         <input type="hidden" name="unit" value={d.unitId} />
         <button type="submit">{t('circulation.desk.choose')}</button>
       </form>
