@@ -211,7 +211,7 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
 
   // The van loads its pack for the day of the trip (readers, copies, the hold, the event), then loses the network.
   await page.goto(`/admin/circulation/van?unit=${libraryId}&route=${routeId}&day=${TRIP_DAY}`);
-  const handOver = page.getByRole('button', { name: /^Giao bản TV000031 cho / });
+  const handOver = page.getByRole('button', { name: /^Giao sách: bản TV000031 cho / });
   await expect(handOver).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: EVENT })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
@@ -244,6 +244,9 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await reg.getByLabel('Họ và tên').fill('Bạn đọc ở điểm dừng');
   await reg.getByRole('checkbox').check();
   await reg.getByRole('button', { name: 'Cấp thẻ' }).click();
+  // The card number comes from the block reserved for this device: written on the card at the stop.
+  await expect(page.locator('#van-status')).toContainText(/thẻ số \d{12}/);
+  const given = /thẻ số (\d{12})/.exec((await page.locator('#van-status').textContent()) ?? '')?.[1] ?? '';
   // The held copy handed over to its holder; the guest checked in at the event.
   await handOver.click();
   await expect(page.locator('[data-hold-row]', { has: handOver })).toHaveAttribute('data-state', 'queued');
@@ -279,6 +282,9 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
     'flagged',
   );
   await expect(page.locator('#van-queue li', { hasText: /thẻ số \d{12}/ })).toHaveCount(1);
+  const newReader = page.locator('#van-queue li', { hasText: 'Bạn đọc ở điểm dừng' });
+  await expect(newReader).toHaveAttribute('data-state', 'applied');
+  await expect(newReader).toContainText(`(thẻ số ${given})`);
   // The hold was handed over (applied: the hold is fulfilled), and the guest is checked in.
   await expect(page.locator('#van-queue li', { hasText: 'TV000031' })).toHaveAttribute(
     'data-state',
@@ -287,6 +293,9 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await expect(page.locator('#van-ci-0-log li[data-state="ok"]')).toHaveText(/đã điểm danh Nguyễn Thị Lan/);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: test.info().outputPath('van-synced-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('van-synced-desktop.png'), fullPage: true });
+  await page.setViewportSize(PHONE);
   // A second sync sends nothing again; the desk sees TV000005 on loan (applied once).
   await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   await page.goto(`/admin/circulation?unit=${libraryId}`);
@@ -315,5 +324,7 @@ test('the public page of a mobile-library route opens again with no network once
   await expectNoAxeViolations(page);
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: test.info().outputPath('route-offline-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('route-offline-desktop.png'), fullPage: true });
   await context.close();
 });

@@ -30,7 +30,8 @@ export type DeskRefusal =
   | 'pickupInvalid'
   | 'barcodeTaken'
   | 'holdCancelled'
-  | 'holdFilledByOther';
+  | 'holdFilledByOther'
+  | 'cardReplaced';
 
 const STATUS: Partial<Record<DeskRefusal, number>> = {
   unknownBarcode: 404,

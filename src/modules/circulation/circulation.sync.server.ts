@@ -34,6 +34,11 @@ export const OfflineTxnSchema = z.discriminatedUnion('kind', [
       birthYear: z.number().int().min(1900).max(2100).nullable(),
       guardianName: z.string().max(200).nullable(),
       consent: z.literal(true),
+      /** The number the device drew from the block reserved for it (POST /circulation/offline-cards). */
+      cardNumber: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
     })
     .strict(),
 ]);
@@ -106,8 +111,19 @@ export async function syncOffline(
             learnerId: null,
           },
           t.txnId,
+          t.cardNumber ? { cardNumber: t.cardNumber, deviceId: input.deviceId } : undefined,
         );
-        result = { txnId: t.txnId, outcome: 'applied', messageKey: null, cardNumber: reader.cardNumber };
+        // A number that was not this device's to give (or given twice): the reader has a new one, said here.
+        const replaced = t.cardNumber !== undefined && t.cardNumber !== reader.cardNumber;
+        result = replaced
+          ? {
+              txnId: t.txnId,
+              outcome: 'flagged',
+              messageKey: 'circulation.error.cardReplaced',
+              cardNumber: reader.cardNumber,
+              flags: ['cardReplaced'],
+            }
+          : { txnId: t.txnId, outcome: 'applied', messageKey: null, cardNumber: reader.cardNumber };
       }
     } catch (e) {
       if (!isAppError(e) || e.status === 401 || e.status === 403) throw e;

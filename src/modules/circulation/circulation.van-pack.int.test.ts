@@ -11,6 +11,8 @@ import { addStop, createRoute } from '../places/places.mobile.usecases.server.ts
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { checkin, checkout, type Desk, markItem } from './circulation.desk.usecases.server.ts';
 import { cancelHold, placeHold } from './circulation.holds.server.ts';
+import { OFFLINE_CARD_BLOCK, reserveOfflineCards } from './circulation.readers.usecases.server.ts';
+import { validCardNumber } from './circulation.rules.ts';
 import { syncOffline } from './circulation.sync.server.ts';
 import { insertRecord, lendableCopies, txn, walkIn } from './circulation.test-helpers.ts';
 import { vanPack } from './circulation.van-pack.server.ts';
@@ -163,5 +165,64 @@ describe('the van pack and holds handed over offline', () => {
     // The hold keeps the other copy; the van's copy is on loan to the holder.
     expect(await holdStatus(hold.id)).toBe('in_transit');
     expect(await openLoans(rec)).toBe(1);
+  });
+});
+
+describe('card numbers reserved for a van’s device', () => {
+  const register = (deviceId: string, name: string, cardNumber: string) =>
+    syncOffline(ctx.deps, staff, {
+      deviceId,
+      unitId: libraryId,
+      routeId,
+      transactions: [
+        {
+          kind: 'register',
+          txnId: txn(),
+          at: new Date(),
+          name,
+          phone: null,
+          birthYear: null,
+          guardianName: null,
+          consent: true,
+          cardNumber,
+        },
+      ],
+    });
+  const cardOf = async (name: string) =>
+    (
+      await ctx.dbh.query<{ card: string }>(
+        'SELECT card_number AS card FROM circulation_readers WHERE name = $1',
+        [name],
+      )
+    ).map((r) => r.card);
+
+  it('gives a reader registered offline the number written at the stop; a number not the device’s to give is replaced and said', async () => {
+    const cards = await reserveOfflineCards(ctx.deps, staff, { unitId: libraryId, deviceId: 'van-cards' });
+    expect(cards).toHaveLength(OFFLINE_CARD_BLOCK);
+    expect(cards.every(validCardNumber)).toBe(true);
+    // The same device asks again: the same block.
+    expect(await reserveOfflineCards(ctx.deps, staff, { unitId: libraryId, deviceId: 'van-cards' })).toEqual(
+      cards,
+    );
+    const first = cards[0] as string;
+    const [ok] = await register('van-cards', 'Bạn đọc thẻ giấy', first);
+    expect(ok).toMatchObject({ outcome: 'applied', cardNumber: first });
+    expect(await cardOf('Bạn đọc thẻ giấy')).toEqual([first]);
+    // The same number given again, or by another device: a new number, flagged.
+    const [twice] = await register('van-cards', 'Bạn đọc thẻ trùng', first);
+    expect(twice).toMatchObject({ outcome: 'flagged', messageKey: 'circulation.error.cardReplaced' });
+    expect(twice?.cardNumber).not.toBe(first);
+    expect(await cardOf('Bạn đọc thẻ trùng')).toEqual([twice?.cardNumber]);
+    const [other] = await register('van-other', 'Bạn đọc máy khác', cards[1] as string);
+    expect(other).toMatchObject({ outcome: 'flagged', messageKey: 'circulation.error.cardReplaced' });
+    // Topped up: the used number is gone, the block is full again.
+    const again = await reserveOfflineCards(ctx.deps, staff, { unitId: libraryId, deviceId: 'van-cards' });
+    expect(again).toHaveLength(OFFLINE_CARD_BLOCK);
+    expect(again).not.toContain(first);
+    expect(again.slice(0, OFFLINE_CARD_BLOCK - 1)).toEqual(cards.slice(1));
+    const museum = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
+    await expect(
+      reserveOfflineCards(ctx.deps, museum, { unitId: libraryId, deviceId: 'van-cards' }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

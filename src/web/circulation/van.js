@@ -71,7 +71,11 @@
       ...rows.map((r) => {
         const li = document.createElement('li');
         const what =
-          r.kind === 'register' ? r.name : r.kind === 'checkout' ? `${r.card} — ${r.barcode}` : r.barcode;
+          r.kind === 'register'
+            ? `${r.name}${r.cardNumber ? ` (${say('circulation.van.cardGiven', { card: r.cardNumber })})` : ''}`
+            : r.kind === 'checkout'
+              ? `${r.card} — ${r.barcode}`
+              : r.barcode;
         const outcome = r.result
           ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '' })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
           : say('circulation.van.queued');
@@ -100,6 +104,9 @@
       } else if (kind === 'checkin') {
         row.barcode = String(f.get('barcode')).trim().toUpperCase();
       } else {
+        // A number from the block reserved for this device, so the card written here stays valid after sync.
+        const card = await drawCard();
+        if (card) row.cardNumber = card;
         Object.assign(row, {
           name: String(f.get('name')).trim(),
           phone: null,
@@ -115,7 +122,9 @@
       await put(row);
       status.textContent = warning
         ? `${say('circulation.van.queued')} — ${warning}`
-        : say('circulation.van.queued');
+        : row.cardNumber
+          ? `${say('circulation.van.queued')} — ${say('circulation.van.cardGiven', { card: row.cardNumber })}`
+          : say('circulation.van.queued');
       await render();
       if (navigator.onLine) sync();
     });
@@ -177,6 +186,23 @@
       await render();
     }
   }
+  // Card numbers reserved for this device (topped up whenever the page opens online), kept on the device.
+  const cardsKey = `suotdoi-van-cards:${root.dataset.unit}`;
+  async function reserveCards() {
+    try {
+      const res = await fetch('/api/v1/circulation/offline-cards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unitId: root.dataset.unit, deviceId: deviceId() }),
+      });
+      if (res.ok) localStorage.setItem(cardsKey, JSON.stringify((await res.json()).cards));
+    } catch {}
+  }
+  async function drawCard() {
+    const used = new Set((await all()).map((r) => r.cardNumber).filter(Boolean));
+    const free = JSON.parse(localStorage.getItem(cardsKey) || '[]').filter((c) => !used.has(c));
+    return free[0] || null;
+  }
   function deviceId() {
     let id = localStorage.getItem('suotdoi-van-device');
     if (!id) {
@@ -193,6 +219,6 @@
   // Opened again (perhaps from the cache, perhaps after a reload at a stop): what is queued is shown, and sent
   // if the network is there.
   render().then(() => {
-    if (navigator.onLine) sync();
+    if (navigator.onLine) sync().then(reserveCards);
   });
 })();

@@ -47,6 +47,8 @@ const ERRORS = [
   'circulation.error.holdCancelled',
   'circulation.error.holdFilledByOther',
   'circulation.van.handedOver',
+  'circulation.van.cardGiven',
+  'circulation.error.cardReplaced',
 ] as const satisfies readonly MessageKey[];
 
 /** What the event check-in island (src/web/events/check-in-offline.js) says, as on the check-in page. */
