@@ -20,6 +20,15 @@ export function createCirculationOfflineRepository() {
       );
       return rows[0] ?? null;
     },
+    /** The recorded outcomes of these transaction ids (a batch's replays, one query). */
+    async byTxns(db: Db, txnIds: readonly string[]): Promise<OfflineOutcome[]> {
+      if (txnIds.length === 0) return [];
+      return queryRows<OfflineOutcome>(
+        db,
+        sql`SELECT txn_id AS "txnId", outcome, message_key AS "messageKey" FROM circulation_offline_txns
+          WHERE txn_id = ANY(${textArray(txnIds)}::text[])`,
+      );
+    },
     /** Card numbers reserved for this device at this unit and not used yet, oldest first. */
     async unusedCards(db: Db, unitId: string, deviceId: string): Promise<string[]> {
       const rows = await queryRows<{ card: string }>(

@@ -74,6 +74,8 @@ export interface CheckoutResult {
   created: boolean;
   /** Offline only: what the desk would have refused, applied anyway and to be followed up. */
   flags: DeskRefusal[];
+  /** The flags' message parameters (the limit, the block reason, the barcode), merged. */
+  flagParams?: Record<string, string | number>;
 }
 
 /** Thrown inside a lend's transaction when its transaction id was already applied: rolled back, then answered. */
@@ -121,9 +123,11 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
     // and flagged for the staff to follow up (docs/circulation.md, conflict rules); withdrawn stays refused.
     const offline = input.source === 'offline';
     const flags: DeskRefusal[] = [];
+    const flagParams: Record<string, string | number> = { barcode: item.barcode };
     const soft = (code: DeskRefusal, params?: Record<string, string | number>) => {
       if (!offline) throw refuse(code, params);
       flags.push(code);
+      Object.assign(flagParams, params);
     };
     if (item.status === 'withdrawn') throw refuse('withdrawn', { barcode: item.barcode });
     if (item.status === 'lost') soft('lost', { barcode: item.barcode });
@@ -211,7 +215,7 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
       unitId: item.unitId,
       after: { itemId: item.id, readerId: reader.id, dueAt: loan.dueAt, txnId: input.txnId },
     });
-    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags };
+    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags, flagParams };
   });
 }
 

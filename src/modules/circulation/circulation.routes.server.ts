@@ -32,6 +32,7 @@ const SyncResultSchema = z.object({
       messageKey: z.string().nullable(),
       cardNumber: z.string().optional(),
       flags: z.array(z.string()).optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),
 });

@@ -56,6 +56,8 @@ export interface SyncResult extends OfflineOutcome {
   /** A new card number (register) or nothing. */
   cardNumber?: string;
   flags?: string[];
+  /** The message's parameters (the limit, the reason…), on the first answer only (a replay has the key). */
+  params?: Record<string, string | number>;
 }
 
 export async function syncOffline(
@@ -67,8 +69,21 @@ export async function syncOffline(
   const desk: Desk = { unitId: input.unitId, placeId: null, routeId: input.routeId };
   const ordered = [...input.transactions].sort((a, b) => a.at.getTime() - b.at.getTime());
   const out: SyncResult[] = [];
+  // The batch's replays in one query. A lend or return recorded after it (the same batch synced twice at once)
+  // still applies once — both are idempotent by their id in their own tables; a registration is not, so it is
+  // looked up again just before it is applied.
+  const recorded = new Map(
+    (
+      await deps.repos.circulationOffline.byTxns(
+        deps.db,
+        ordered.map((t) => t.txnId),
+      )
+    ).map((o) => [o.txnId, o]),
+  );
   for (const t of ordered) {
-    const seen = await deps.repos.circulationOffline.byTxn(deps.db, t.txnId);
+    const seen =
+      recorded.get(t.txnId) ??
+      (t.kind === 'register' ? await deps.repos.circulationOffline.byTxn(deps.db, t.txnId) : null);
     if (seen) {
       out.push(seen);
       continue;
@@ -90,6 +105,7 @@ export async function syncOffline(
               outcome: 'flagged',
               messageKey: `circulation.error.${r.flags[0]}`,
               flags: r.flags,
+              params: r.flagParams,
             }
           : { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else if (t.kind === 'checkin') {
@@ -129,9 +145,14 @@ export async function syncOffline(
       if (!isAppError(e) || e.status === 401 || e.status === 403) throw e;
       // A return of a copy no one has on loan any more: it was returned elsewhere meanwhile; nothing to do.
       const already = t.kind === 'checkin' && e.code === 'circulation.notOnLoan';
-      result = { txnId: t.txnId, outcome: already ? 'flagged' : 'refused', messageKey: e.messageKey };
+      result = {
+        txnId: t.txnId,
+        outcome: already ? 'flagged' : 'refused',
+        messageKey: e.messageKey,
+        ...(e.params ? { params: e.params } : {}),
+      };
     }
-    const { cardNumber: _c, flags: _f, ...row } = result;
+    const { cardNumber: _c, flags: _f, params: _p, ...row } = result;
     await deps.repos.circulationOffline.record(deps.db, {
       ...row,
       deviceId: input.deviceId,

@@ -77,7 +77,7 @@
               ? `${r.card} — ${r.barcode}`
               : r.barcode;
         const outcome = r.result
-          ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '' })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
+          ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '', ...r.result.params })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
           : say('circulation.van.queued');
         li.textContent = `${what}: ${outcome}`;
         li.dataset.state = r.result ? r.result.outcome : 'queued';
