@@ -144,7 +144,12 @@ async function main() {
     const apply = async () => {
       for (let i = 0; i < OFFLINE; i += 200) {
         const transactions = queued.slice(i, i + 200);
-        await syncOffline(deps, actor, { deviceId: 'bench-van', unitId: unit.id, routeId: null, transactions });
+        await syncOffline(deps, actor, {
+          deviceId: 'bench-van',
+          unitId: unit.id,
+          routeId: null,
+          transactions,
+        });
       }
     };
     t0 = performance.now();
