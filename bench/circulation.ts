@@ -4,8 +4,8 @@
 //  Size N (default 1,000,000) copies and N/5 readers, written in bulk. Then 20 desks at once, each lending and
 //  taking back its own copies to its own readers (checkout and checkin p50/p99), next to a primary-key update of
 //  a copy row run the same way in the same process (the floor of any write). Then 1,000 queued offline
-//  transactions (lends with their transaction ids, as a van's sync applies them) applied in a row, and applied a
-//  second time (every one already applied: the idempotent replay).
+//  transactions (lends with their transaction ids) synced through the sync use case in batches of 200, as the van
+//  sends them, and synced a second time (every one already applied: the idempotent replay).
 import { randomBytes } from 'node:crypto';
 import { buildDeps } from '../src/app/build-deps.server.ts';
 import { seedReference } from '../src/app/seeds.server.ts';
@@ -15,6 +15,7 @@ import { migrate } from '../src/db/migrate.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
+import { syncOffline } from '../src/modules/circulation/circulation.sync.server.ts';
 import { testActor } from '../src/test/actors.ts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -129,15 +130,25 @@ async function main() {
     line('checkout', outs);
     line('checkin', ins);
 
+    // Through the sync use case, as the van sends them: batches of 200, each transaction looked up by its id,
+    // applied, and its outcome recorded (the replay answers the recorded outcomes).
     const base = DESKS * PER_DESK + 1;
+    const at = new Date();
+    const queued = Array.from({ length: OFFLINE }, (_, i) => ({
+      kind: 'checkout' as const,
+      txnId: `offline-${base + i}`,
+      at: new Date(at.getTime() + i),
+      card: cards[base + i] as string,
+      barcode: `B${String(base + i).padStart(9, '0')}`,
+    }));
     const apply = async () => {
-      for (let i = 0; i < OFFLINE; i++) {
-        const n = base + i;
-        await checkout(deps, actor, desk, {
-          card: cards[n] as string,
-          barcode: `B${String(n).padStart(9, '0')}`,
-          txnId: `offline-${n}`,
-          source: 'offline',
+      for (let i = 0; i < OFFLINE; i += 200) {
+        const transactions = queued.slice(i, i + 200);
+        await syncOffline(deps, actor, {
+          deviceId: 'bench-van',
+          unitId: unit.id,
+          routeId: null,
+          transactions,
         });
       }
     };

@@ -4,10 +4,12 @@
 // from its record page and sees their place in the queue; the return fills the hold. Every page passes axe.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './fixtures.ts';
 
 const PHONE = { width: 360, height: 740 };
+const TRIP_DAY = '2027-05-19';
+const EVENT = `Giờ đọc sách bên xe thư viện — ${Date.now().toString(36)}`;
 
 function demoAdmin(): { email: string; password: string } {
   const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
@@ -21,6 +23,20 @@ async function signIn(page: Page) {
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).toHaveURL(/\/admin\/circulation/);
+}
+
+/** A guest's ticket for an event, registered from its public page without JavaScript; the ticket code. */
+async function guestTicket(browser: Browser, eventPath: string, name: string): Promise<string> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(eventPath);
+  await page.getByLabel('Họ và tên').fill(name);
+  await page.getByLabel('Email', { exact: true }).fill(`${Date.now()}-${name.length}@example.vn`);
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole('button', { name: 'Đăng ký' }).click();
+  const code = (await page.locator('.ticket-code').textContent())?.trim() as string;
+  await context.close();
+  return code;
 }
 
 async function deskAction(page: Page, section: string, fields: Record<string, string>, submit: string) {
@@ -137,8 +153,67 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000030' }, 'Cho mượn');
   await expect(page.getByRole('status')).toContainText('Đã cho Võ Văn Xe mượn');
 
-  // The van loads its pack, then loses the network.
+  // A hold for the van to hand over: copy TV000031 is out; the librarian, as a reader, holds its title for pickup
+  // at one of the van's stops; the copy comes back on the van (the desk working as the route) and waits on the
+  // van's hold shelf.
   await page.goto(`/admin/circulation/van?unit=${libraryId}`);
+  const routeSelect = page.getByLabel('Địa điểm hoặc tuyến xe');
+  const routeId = await routeSelect.inputValue();
+  const routeName = ((await routeSelect.locator('option:checked').textContent()) ?? '').trim();
+  await page.goto(`/admin/circulation?unit=${libraryId}`);
+  await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000031' }, 'Cho mượn');
+  const recordHref =
+    (await page
+      .getByRole('status')
+      .getByRole('link', { name: 'Xem biểu ghi của tài liệu này' })
+      .getAttribute('href')) ?? '';
+  await page.goto('/my/library');
+  if ((await page.locator('.card-number').count()) === 0) {
+    await page.getByText('Đăng ký thẻ', { exact: true }).first().click();
+    await page.getByLabel('Thư viện', { exact: true }).selectOption({ label: 'Thư viện tỉnh' });
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Đăng ký thẻ' }).click();
+  }
+  await expect(page.locator('.card-number').first()).toHaveText(/^\d{12}$/);
+  await page.goto(recordHref);
+  const borrow = page.getByRole('region', { name: 'Mượn tài liệu' });
+  const pickup = borrow.getByLabel('Nơi nhận').first();
+  const stopOption = pickup.locator('option', { hasText: routeName }).first();
+  const stopPlace = ((await stopOption.textContent()) ?? '').split(' — ').pop()?.trim() ?? '';
+  await pickup.selectOption((await stopOption.getAttribute('value')) ?? '');
+  await borrow.getByRole('button', { name: 'Đặt trước' }).first().click();
+  await expect(page).toHaveURL(/\/my\/library/);
+  await page.goto(`/admin/circulation?unit=${libraryId}&at=route:${routeId}`);
+  await deskAction(page, 'Nhận trả', { 'Mã vạch bản sách': 'TV000031' }, 'Nhận trả');
+  await expect(page.getByRole('status')).toContainText('kệ giữ sách');
+
+  // An event at that stop on the day of the trip, with a guest's ticket.
+  await page.goto('/admin/events/new');
+  const organiser = page.getByLabel('Đơn vị tổ chức');
+  await organiser.selectOption(
+    (await organiser.locator('option', { hasText: 'Thư viện tỉnh' }).first().getAttribute('value')) ?? '',
+  );
+  await page.getByLabel('Tên sự kiện').fill(EVENT);
+  await page.getByLabel('Loại hoạt động').selectOption('reading');
+  const venue = page.getByLabel('Địa điểm');
+  await venue.selectOption(
+    (await venue.locator('option', { hasText: stopPlace }).first().getAttribute('value')) ?? '',
+  );
+  await page.getByLabel('Ngày (buổi đầu)').fill(TRIP_DAY);
+  await page.getByLabel('Giờ bắt đầu').fill('08:00');
+  await page.getByLabel('Giờ kết thúc').fill('09:30');
+  await page.getByLabel('Số chỗ', { exact: true }).fill('30');
+  await page.getByLabel('Trạng thái').selectOption('published');
+  await page.getByRole('button', { name: 'Tạo sự kiện' }).click();
+  await expect(page).toHaveURL(/\/admin\/events\/evt_[a-z2-9]{16}\?done=created/);
+  const eventId = /evt_[a-z2-9]{16}/.exec(page.url())?.[0] as string;
+  const ticket = await guestTicket(browser, `/events/${eventId}`, 'Nguyễn Thị Lan');
+
+  // The van loads its pack for the day of the trip (readers, copies, the hold, the event), then loses the network.
+  await page.goto(`/admin/circulation/van?unit=${libraryId}&route=${routeId}&day=${TRIP_DAY}`);
+  const handOver = page.getByRole('button', { name: /^Giao sách: bản TV000031 cho / });
+  await expect(handOver).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: EVENT })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
   await expectNoAxeViolations(page);
   // Installable: a manifest, and once the page has saved itself (worker scoped to the van page), it opens again
@@ -148,7 +223,7 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
     '/admin/circulation/van.webmanifest',
   );
   await expect(page.locator('#van')).toHaveAttribute('data-offline-ready', 'true');
-  await expect(page.getByRole('status')).toContainText('mở lại được ở điểm dừng khi mất mạng');
+  await expect(page.locator('#van-status')).toContainText('mở lại được ở điểm dừng khi mất mạng');
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Giao dịch chờ đồng bộ' })).toBeVisible();
@@ -169,10 +244,24 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
   await reg.getByLabel('Họ và tên').fill('Bạn đọc ở điểm dừng');
   await reg.getByRole('checkbox').check();
   await reg.getByRole('button', { name: 'Cấp thẻ' }).click();
-  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
-  // A reload at the stop, still offline: the queue is in IndexedDB, nothing lost.
+  // The card number comes from the block reserved for this device: written on the card at the stop.
+  await expect(page.locator('#van-status')).toContainText(/thẻ số \d{12}/);
+  const given = /thẻ số (\d{12})/.exec((await page.locator('#van-status').textContent()) ?? '')?.[1] ?? '';
+  // The held copy handed over to its holder; the guest checked in at the event.
+  await handOver.click();
+  await expect(page.locator('[data-hold-row]', { has: handOver })).toHaveAttribute('data-state', 'queued');
+  const door = page.getByRole('form', { name: EVENT });
+  await door.getByRole('textbox', { name: 'Mã vé' }).fill(ticket);
+  await door.getByRole('button', { name: 'Điểm danh' }).click();
+  await expect(page.locator('#van-ci-0-status')).toHaveText(
+    'Đã lưu trên máy, sẽ đồng bộ khi có mạng: Nguyễn Thị Lan (1 người).',
+  );
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(27);
+  // A reload at the stop, still offline: the queues are on the device, nothing lost.
   await page.reload();
-  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(26);
+  await expect(page.locator('#van-queue li[data-state="queued"]')).toHaveCount(27);
+  await expect(page.locator('#van-ci-0-log li[data-state="queued"]')).toHaveCount(1);
+  await expect(handOver).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath('van-offline-360.png'), fullPage: true });
 
   // Meanwhile a second device (the desk, online) takes back TV000030.
@@ -193,12 +282,49 @@ test('the van lends 20, takes back 5 and registers a reader offline; sync applie
     'flagged',
   );
   await expect(page.locator('#van-queue li', { hasText: /thẻ số \d{12}/ })).toHaveCount(1);
+  const newReader = page.locator('#van-queue li', { hasText: 'Bạn đọc ở điểm dừng' });
+  await expect(newReader).toHaveAttribute('data-state', 'applied');
+  await expect(newReader).toContainText(`(thẻ số ${given})`);
+  // The hold was handed over (applied: the hold is fulfilled), and the guest is checked in.
+  await expect(page.locator('#van-queue li', { hasText: 'TV000031' })).toHaveAttribute(
+    'data-state',
+    'applied',
+  );
+  await expect(page.locator('#van-ci-0-log li[data-state="ok"]')).toHaveText(/đã điểm danh Nguyễn Thị Lan/);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: test.info().outputPath('van-synced-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('van-synced-desktop.png'), fullPage: true });
+  await page.setViewportSize(PHONE);
   // A second sync sends nothing again; the desk sees TV000005 on loan (applied once).
   await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   await page.goto(`/admin/circulation?unit=${libraryId}`);
   await deskAction(page, 'Cho mượn', { 'Số thẻ bạn đọc': card, 'Mã vạch bản sách': 'TV000005' }, 'Cho mượn');
   await expect(page.getByRole('alert')).toContainText('Bạn đọc này đang mượn bản sách “TV000005” rồi');
+  await context.close();
+});
+
+test('the public page of a mobile-library route opens again with no network once visited', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto('/places');
+  await page.getByRole('link', { name: /Xe thư viện lưu động số 1/ }).click();
+  const next = page.getByRole('heading', { level: 2, name: 'Các điểm dừng sắp tới' });
+  await expect(next).toBeVisible();
+  const stops = await page.locator('.stop-list li').allTextContents();
+  expect(stops.length).toBeGreaterThan(0);
+  // The one inline line registered the worker and kept the page.
+  await expect(page.locator('html')).toHaveAttribute('data-offline-ready', 'true');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(next).toBeVisible();
+  await expect(page.locator('.stop-list li')).toHaveText(stops);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('route-offline-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('route-offline-desktop.png'), fullPage: true });
   await context.close();
 });

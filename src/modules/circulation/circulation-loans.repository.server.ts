@@ -232,6 +232,32 @@ export function createCirculationLoansRepository() {
         expires_at = ${s.expiresAt === undefined ? sql`expires_at` : s.expiresAt},
         closed_at = ${s.closedAt === undefined ? sql`closed_at` : s.closedAt} WHERE id = ${id}`);
     },
+    /**
+     * The van's pack: holds to hand over at a mobile-library route's stops (ready on the van's hold shelf, or on
+     * their way to it), with the holder's card and the copy's barcode, by stop and then by time placed.
+     */
+    async holdsToDeliver(db: Db, routeId: string, limit = 2000) {
+      const rows = await queryRows<{
+        id: string;
+        recordId: string;
+        status: 'ready' | 'in_transit';
+        pickupStopId: string | null;
+        card: string;
+        readerName: string;
+        barcode: string;
+        expiresAt: Date | null;
+      }>(
+        db,
+        sql`SELECT h.id, h.record_id AS "recordId", h.status, h.pickup_stop_id AS "pickupStopId",
+              r.card_number AS card, r.name AS "readerName", i.barcode, h.expires_at AS "expiresAt"
+            FROM circulation_holds h
+            JOIN circulation_readers r ON r.id = h.reader_id
+            JOIN circulation_items i ON i.id = h.item_id
+            WHERE h.pickup_route_id = ${routeId} AND h.status IN ('ready', 'in_transit')
+            ORDER BY h.pickup_stop_id NULLS LAST, h.seq LIMIT ${limit}`,
+      );
+      return rows.map((r) => ({ ...r, expiresAt: toDate(r.expiresAt) }));
+    },
     async expiredReady(db: Db, now: Date, limit = 200): Promise<Hold[]> {
       return holdsWhere(db, sql`status = 'ready' AND expires_at < ${now} ORDER BY expires_at LIMIT ${limit}`);
     },

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { type DeskRefusal, isDeskRefusal, refuse } from './circulation.errors.ts';
-import { placeOnShelfOrSend } from './circulation.holds.server.ts';
+import { handOver, placeOnShelfOrSend } from './circulation.holds.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import {
@@ -62,6 +62,8 @@ export interface CheckoutInput {
   /** When it happened (offline replays); defaults to now. */
   at?: Date;
   source?: 'desk' | 'offline' | 'self';
+  /** The hold this copy is handed over for (the van's "holds to deliver"); said back if it changed meanwhile. */
+  forHold?: string;
 }
 
 export interface CheckoutResult {
@@ -72,6 +74,8 @@ export interface CheckoutResult {
   created: boolean;
   /** Offline only: what the desk would have refused, applied anyway and to be followed up. */
   flags: DeskRefusal[];
+  /** The flags' message parameters (the limit, the block reason, the barcode), merged. */
+  flagParams?: Record<string, string | number>;
 }
 
 /** Thrown inside a lend's transaction when its transaction id was already applied: rolled back, then answered. */
@@ -119,9 +123,11 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
     // and flagged for the staff to follow up (docs/circulation.md, conflict rules); withdrawn stays refused.
     const offline = input.source === 'offline';
     const flags: DeskRefusal[] = [];
+    const flagParams: Record<string, string | number> = { barcode: item.barcode };
     const soft = (code: DeskRefusal, params?: Record<string, string | number>) => {
       if (!offline) throw refuse(code, params);
       flags.push(code);
+      Object.assign(flagParams, params);
     };
     if (item.status === 'withdrawn') throw refuse('withdrawn', { barcode: item.barcode });
     if (item.status === 'lost') soft('lost', { barcode: item.barcode });
@@ -145,10 +151,14 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
       // The van lent it, so the earlier loan ended: returned at the van's time.
       if (open) await repos.circulationLoans.closeLoan(tx, open.id, now, item.unitId, null, true);
     }
-    if (item.status === 'in_transit') soft('inTransit', { barcode: item.barcode });
     const hold = ['on_hold_shelf', 'in_transit'].includes(item.status)
       ? await repos.circulationLoans.holdOfItem(tx, item.id)
       : null;
+    // A copy in transit to its holder's pickup reached them: no transit to flag.
+    if (item.status === 'in_transit' && hold?.readerId !== reader.id)
+      soft('inTransit', { barcode: item.barcode });
+    const handedOver = input.forHold ? await handOver(deps, tx, input.forHold, reader, item, hold) : null;
+    if (handedOver) flags.unshift(handedOver);
     if (hold && hold.readerId !== reader.id) {
       soft('heldForAnother', { barcode: item.barcode });
       // The hold waits again, keeping its place in the queue, for the next copy.
@@ -190,6 +200,13 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
     await setItemState(repos, tx, item, { status: 'on_loan' });
     if (hold && hold.readerId === reader.id)
       await repos.circulationLoans.setHold(tx, hold.id, { status: 'fulfilled', closedAt: now });
+    else if (input.forHold && !handedOver)
+      // The holder's hold still waited for a copy (none assigned yet): this copy fills it.
+      await repos.circulationLoans.setHold(tx, input.forHold, {
+        status: 'fulfilled',
+        itemId: item.id,
+        closedAt: now,
+      });
     await recordLoanStatement(deps, tx, reader, { loanId: loan.id, kind: 'borrowed', item, at: now });
     await deps.audit.record(tx, actor, {
       action: 'circulation.loan.create',
@@ -198,7 +215,7 @@ async function lend(deps: CirculationDeps, actor: Actor, input: CheckoutInput): 
       unitId: item.unitId,
       after: { itemId: item.id, readerId: reader.id, dueAt: loan.dueAt, txnId: input.txnId },
     });
-    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags };
+    return { loan, reader, item: { ...item, status: 'on_loan' as const }, created: true, flags, flagParams };
   });
 }
 

@@ -28,7 +28,10 @@ export type DeskRefusal =
   | 'guardianRequired'
   | 'consentRequired'
   | 'pickupInvalid'
-  | 'barcodeTaken';
+  | 'barcodeTaken'
+  | 'holdCancelled'
+  | 'holdFilledByOther'
+  | 'cardReplaced';
 
 const STATUS: Partial<Record<DeskRefusal, number>> = {
   unknownBarcode: 404,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type { CheckinResult, CirculationDeps, Desk } from './circulation.desk.usecases.server.ts';
-import { refuse } from './circulation.errors.ts';
+import { type DeskRefusal, refuse } from './circulation.errors.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import { ruleFor } from './circulation.rules.ts';
@@ -130,6 +130,28 @@ async function notifyReady(
       link: '/my/library',
       dedupeKey: `circ-ready:${hold.id}:${item.id}`,
     });
+}
+
+/**
+ * A copy handed over for a hold (offline, at a van's stop): what changed meanwhile, as a flag — the hold was
+ * cancelled or expired (`holdCancelled`), or another copy filled it (`holdFilledByOther`: that copy's hold-shelf
+ * entry stays). Either way the hand-over becomes an ordinary loan (docs/circulation.md, conflict rules).
+ * Null when the hold is still this reader's and live, so the lend fulfils it.
+ */
+export async function handOver(
+  deps: CirculationDeps,
+  tx: Db,
+  holdId: string,
+  reader: Reader,
+  item: Item,
+  itemHold: Hold | null,
+): Promise<DeskRefusal | null> {
+  if (itemHold?.id === holdId) return null;
+  const h = await deps.repos.circulationLoans.holdById(tx, holdId);
+  if (!h || h.readerId !== reader.id || h.recordId !== item.recordId) return 'holdCancelled';
+  if (h.status === 'cancelled' || h.status === 'expired') return 'holdCancelled';
+  if (h.status === 'fulfilled' || (h.itemId !== null && h.itemId !== item.id)) return 'holdFilledByOther';
+  return null;
 }
 
 export interface PlaceHoldInput {

@@ -32,6 +32,7 @@ export const feature: FeatureModule = {
     'circulation_loans',
     'circulation_holds',
     'circulation_offline_txns',
+    'circulation_offline_cards',
     'circulation_ils_imports',
     'circulation_ils_stats',
   ],

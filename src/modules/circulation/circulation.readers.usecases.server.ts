@@ -43,6 +43,8 @@ export async function registerReader(
   actor: Actor,
   input: WalkInInput,
   txnId?: string,
+  /** A van's offline registration: the number its device drew from the block reserved for it. */
+  offlineCard?: { cardNumber: string; deviceId: string },
 ): Promise<Reader> {
   authorize(actor, 'circulation.desk', { unitId: input.unitId });
   if (!input.consent) throw refuse('consentRequired');
@@ -61,11 +63,23 @@ export async function registerReader(
       );
       if (existing) return existing;
     }
+    // The card written at the stop stays valid when its number was reserved for this device and is unused;
+    // otherwise (another device's, used twice) the reader gets a new number and the sync says so.
+    const reserved =
+      offlineCard &&
+      (await deps.repos.circulationOffline.lockFreeCard(
+        tx,
+        offlineCard.cardNumber,
+        input.unitId,
+        offlineCard.deviceId,
+      ))
+        ? offlineCard
+        : null;
     const reader: Reader = {
       id: newId('rdr'),
       unitId: input.unitId,
       learnerId: input.learnerId,
-      cardNumber: newCardNumber(),
+      cardNumber: reserved?.cardNumber ?? newCardNumber(),
       name: input.name.normalize('NFC'),
       phone: input.phone,
       email: input.email,
@@ -79,6 +93,14 @@ export async function registerReader(
       createdAt: deps.now(),
     };
     await deps.repos.circulation.insertReader(tx, { ...reader, consentText: CARD_CONSENT_TEXT });
+    if (reserved)
+      await deps.repos.circulationOffline.claimCard(
+        tx,
+        reserved.cardNumber,
+        input.unitId,
+        reserved.deviceId,
+        reader.id,
+      );
     await deps.audit.record(tx, actor, {
       action: 'circulation.reader.create',
       entityType: 'circulation_reader',
@@ -87,6 +109,37 @@ export async function registerReader(
       after: { cardNumber: reader.cardNumber, txnId: txnId ?? null },
     });
     return reader;
+  });
+}
+
+/** How many unused card numbers a van's device keeps for registering readers with no network. */
+export const OFFLINE_CARD_BLOCK = 20;
+
+/**
+ * The card numbers reserved for a van's device at a unit, topped up to OFFLINE_CARD_BLOCK (called when the van
+ * page opens online): the device gives them, one each, to the readers it registers at a stop.
+ */
+export async function reserveOfflineCards(
+  deps: CirculationDeps,
+  actor: Actor,
+  input: { unitId: string; deviceId: string },
+): Promise<string[]> {
+  authorize(actor, 'circulation.desk', { unitId: input.unitId });
+  const repos = deps.repos.circulationOffline;
+  return deps.db.transaction(async (tx) => {
+    const have = await repos.unusedCards(tx, input.unitId, input.deviceId);
+    if (have.length < OFFLINE_CARD_BLOCK) {
+      const more = Array.from({ length: OFFLINE_CARD_BLOCK - have.length }, newCardNumber);
+      await repos.reserveCards(tx, input.unitId, input.deviceId, more);
+      await deps.audit.record(tx, actor, {
+        action: 'circulation.cards.reserve',
+        entityType: 'circulation_offline_cards',
+        entityId: input.deviceId,
+        unitId: input.unitId,
+        after: { count: more.length },
+      });
+    }
+    return repos.unusedCards(tx, input.unitId, input.deviceId);
   });
 }
 

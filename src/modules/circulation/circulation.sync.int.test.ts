@@ -69,7 +69,7 @@ describe('offline sync', () => {
     );
     const all = await syncOffline(ctx.deps, staff, batch);
     const again = await syncOffline(ctx.deps, staff, batch);
-    expect(again).toEqual(all.map(({ cardNumber: _c, flags: _f, ...r }) => r));
+    expect(again).toEqual(all.map(({ cardNumber: _c, flags: _f, params: _p, ...r }) => r));
     expect(all.filter((r) => r.outcome === 'refused')).toEqual([]);
     expect(all.find((r) => r.txnId === register.txnId)?.cardNumber).toMatch(/^\d{12}$/);
     expect(await count('SELECT count(*)::int AS n FROM circulation_loans WHERE record_id = $1', [rec])).toBe(
@@ -122,6 +122,8 @@ describe('offline sync', () => {
       ],
     });
     expect(r.map((x) => x.flags)).toEqual([['readerBlocked'], ['readerBlocked', 'onLoan']]);
+    // Said with its parameters (the reason of the block), so the van shows the whole message.
+    expect(r[0]?.params).toMatchObject({ reason: 'Quá hạn', barcode: a });
     expect(
       await count(
         'SELECT count(*)::int AS n FROM circulation_loans WHERE record_id = $1 AND returned_at IS NULL',

@@ -2,7 +2,8 @@
 // in the order they happened, each through the desk's use cases with its own transaction id and time, and each
 // outcome is recorded, so a replayed batch (a lost response, a second tap) applies nothing twice. Conflicts
 // follow the stated rules: a return of a copy already returned elsewhere is a no-op; a lend of a copy the
-// server thought was elsewhere is applied and flagged; a reader blocked meanwhile is lent to and flagged.
+// server thought was elsewhere is applied and flagged; a reader blocked meanwhile is lent to and flagged; a hold
+// handed over after it was cancelled or filled by another copy meanwhile becomes an ordinary loan, flagged.
 import { z } from 'zod';
 import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
@@ -14,7 +15,14 @@ import type { OfflineOutcome } from './circulation-offline.repository.server.ts'
 const base = { txnId: z.string().min(8).max(80), at: z.coerce.date() };
 export const OfflineTxnSchema = z.discriminatedUnion('kind', [
   z
-    .object({ ...base, kind: z.literal('checkout'), card: z.string().max(200), barcode: z.string().max(100) })
+    .object({
+      ...base,
+      kind: z.literal('checkout'),
+      card: z.string().max(200),
+      barcode: z.string().max(100),
+      /** A hold handed over at a stop (the van's "holds to deliver"). */
+      holdId: z.string().min(1).max(40).optional(),
+    })
     .strict(),
   z.object({ ...base, kind: z.literal('checkin'), barcode: z.string().max(100) }).strict(),
   z
@@ -26,6 +34,11 @@ export const OfflineTxnSchema = z.discriminatedUnion('kind', [
       birthYear: z.number().int().min(1900).max(2100).nullable(),
       guardianName: z.string().max(200).nullable(),
       consent: z.literal(true),
+      /** The number the device drew from the block reserved for it (POST /circulation/offline-cards). */
+      cardNumber: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
     })
     .strict(),
 ]);
@@ -43,6 +56,8 @@ export interface SyncResult extends OfflineOutcome {
   /** A new card number (register) or nothing. */
   cardNumber?: string;
   flags?: string[];
+  /** The message's parameters (the limit, the reason…), on the first answer only (a replay has the key). */
+  params?: Record<string, string | number>;
 }
 
 export async function syncOffline(
@@ -54,8 +69,21 @@ export async function syncOffline(
   const desk: Desk = { unitId: input.unitId, placeId: null, routeId: input.routeId };
   const ordered = [...input.transactions].sort((a, b) => a.at.getTime() - b.at.getTime());
   const out: SyncResult[] = [];
+  // The batch's replays in one query. A lend or return recorded after it (the same batch synced twice at once)
+  // still applies once — both are idempotent by their id in their own tables; a registration is not, so it is
+  // looked up again just before it is applied.
+  const recorded = new Map(
+    (
+      await deps.repos.circulationOffline.byTxns(
+        deps.db,
+        ordered.map((t) => t.txnId),
+      )
+    ).map((o) => [o.txnId, o]),
+  );
   for (const t of ordered) {
-    const seen = await deps.repos.circulationOffline.byTxn(deps.db, t.txnId);
+    const seen =
+      recorded.get(t.txnId) ??
+      (t.kind === 'register' ? await deps.repos.circulationOffline.byTxn(deps.db, t.txnId) : null);
     if (seen) {
       out.push(seen);
       continue;
@@ -69,6 +97,7 @@ export async function syncOffline(
           txnId: t.txnId,
           at: t.at,
           source: 'offline',
+          forHold: t.holdId,
         });
         result = r.flags.length
           ? {
@@ -76,6 +105,7 @@ export async function syncOffline(
               outcome: 'flagged',
               messageKey: `circulation.error.${r.flags[0]}`,
               flags: r.flags,
+              params: r.flagParams,
             }
           : { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else if (t.kind === 'checkin') {
@@ -97,16 +127,32 @@ export async function syncOffline(
             learnerId: null,
           },
           t.txnId,
+          t.cardNumber ? { cardNumber: t.cardNumber, deviceId: input.deviceId } : undefined,
         );
-        result = { txnId: t.txnId, outcome: 'applied', messageKey: null, cardNumber: reader.cardNumber };
+        // A number that was not this device's to give (or given twice): the reader has a new one, said here.
+        const replaced = t.cardNumber !== undefined && t.cardNumber !== reader.cardNumber;
+        result = replaced
+          ? {
+              txnId: t.txnId,
+              outcome: 'flagged',
+              messageKey: 'circulation.error.cardReplaced',
+              cardNumber: reader.cardNumber,
+              flags: ['cardReplaced'],
+            }
+          : { txnId: t.txnId, outcome: 'applied', messageKey: null, cardNumber: reader.cardNumber };
       }
     } catch (e) {
       if (!isAppError(e) || e.status === 401 || e.status === 403) throw e;
       // A return of a copy no one has on loan any more: it was returned elsewhere meanwhile; nothing to do.
       const already = t.kind === 'checkin' && e.code === 'circulation.notOnLoan';
-      result = { txnId: t.txnId, outcome: already ? 'flagged' : 'refused', messageKey: e.messageKey };
+      result = {
+        txnId: t.txnId,
+        outcome: already ? 'flagged' : 'refused',
+        messageKey: e.messageKey,
+        ...(e.params ? { params: e.params } : {}),
+      };
     }
-    const { cardNumber: _c, flags: _f, ...row } = result;
+    const { cardNumber: _c, flags: _f, params: _p, ...row } = result;
     await deps.repos.circulationOffline.record(deps.db, {
       ...row,
       deviceId: input.deviceId,

@@ -221,3 +221,38 @@ export async function offlineTicketList(
     .filter((r) => r.status === 'confirmed' && (r.sessionId === null || r.sessionId === sessionId))
     .map((r) => ({ code: r.ticketCode, name: r.name, partySize: r.partySize }));
 }
+
+/** A session whose tickets a staff member keeps on the device (the mobile-library van's pack). */
+export interface OfflineCheckInSession {
+  eventId: string;
+  sessionId: string;
+  title: string;
+  placeId: string;
+  startsAt: Date;
+  endsAt: Date;
+  tickets: OfflineTicket[];
+}
+
+/**
+ * The day's sessions at these places (a mobile-library route's stops) that this staff member may check people
+ * in at, each with its ticket list for the offline check-in (the same list the check-in page keeps).
+ */
+export async function offlineCheckInSessions(
+  deps: EventsDeps,
+  actor: Actor,
+  placeIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<OfflineCheckInSession[]> {
+  const sessions = await deps.repos.events.sessionsAtPlaces(deps.db, placeIds, from, to);
+  const out: OfflineCheckInSession[] = [];
+  for (const s of sessions) {
+    try {
+      out.push({ ...s, tickets: await offlineTicketList(deps, actor, s.eventId, s.sessionId) });
+    } catch (e) {
+      // Another unit's event at the same stop: not this staff member's to check in.
+      if (!(e instanceof AppError) || (e.status !== 403 && e.status !== 404)) throw e;
+    }
+  }
+  return out;
+}

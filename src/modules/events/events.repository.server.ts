@@ -354,6 +354,29 @@ export function createEventsRepository() {
       }));
     },
 
+    /** Sessions (not cancelled) of published events at these places starting in [from, to), by time. */
+    async sessionsAtPlaces(db: Db, placeIds: readonly string[], from: Date, to: Date) {
+      if (placeIds.length === 0) return [];
+      const rows = await queryRows<{
+        eventId: string;
+        sessionId: string;
+        title: string;
+        unitId: string;
+        placeId: string;
+        startsAt: Date;
+        endsAt: Date;
+      }>(
+        db,
+        sql`SELECT e.id AS "eventId", s.id AS "sessionId", e.title, e.unit_id AS "unitId", e.place_id AS "placeId",
+              s.starts_at AS "startsAt", s.ends_at AS "endsAt"
+            FROM event_sessions s JOIN events e ON e.id = s.event_id
+            WHERE e.status = 'published' AND NOT s.cancelled AND e.place_id = ANY(${textArray(placeIds)}::text[])
+              AND s.starts_at >= ${from} AND s.starts_at < ${to}
+            ORDER BY s.starts_at, e.id LIMIT 100`,
+      );
+      return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+    },
+
     /** Places used by upcoming published events (the place filter of the public list; named by places). */
     async placeIdsWithEvents(db: Db, from: Date): Promise<string[]> {
       const rows = await queryRows<{ id: string }>(

@@ -7,6 +7,10 @@ import { createEventFeedReadRepository } from './feeds-read.repository.server.ts
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
 export {
+  type OfflineCheckInSession,
+  offlineCheckInSessions,
+} from './events-attendance.usecases.server.ts';
+export {
   type AttendanceListener,
   type AttendanceRecorded,
   attendanceHooks,

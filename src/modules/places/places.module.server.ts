@@ -4,6 +4,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { createMobileRoutesRepository } from './places.mobile.repository.server.ts';
 import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
+import { mountRoutePagesOffline } from './places.route-offline.http.server.ts';
 import { registerPlaceRoutes } from './places.routes.server.ts';
 import { seedDemoPlaces } from './places.seed.server.ts';
 import { mobileRoutesSitemap, placesSitemap } from './places.sitemap.repository.server.ts';
@@ -30,6 +31,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: placePermissions,
   api: [registerPlaceRoutes],
+  http: [mountRoutePagesOffline],
   seedDemo: seedDemoPlaces,
   indicatorSources: placeIndicatorSources,
   publicApi: [

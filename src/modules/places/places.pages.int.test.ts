@@ -137,6 +137,24 @@ describe('places pages', () => {
     expect(html).toContain('Thứ Tư, 29/04/2026');
   });
 
+  it("keeps a route's page for offline reading with one inline registration, its worker scoped to route pages", async () => {
+    const html = await (await get(`/places/mobile-routes/${routeId}`)).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>(.*?)<\/script>/gs)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]?.[1]).toMatch(/^ nonce="[^"]+"$/);
+    expect(scripts[0]?.[2]).toContain("+'offline-sw.js'");
+    expect(html).not.toContain('modulepreload');
+    for (const path of ['/places/mobile-routes/offline-sw.js', '/en/places/mobile-routes/offline-sw.js']) {
+      const sw = await get(path);
+      expect(sw.status).toBe(200);
+      expect(sw.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(sw.headers.get('service-worker-allowed')).toBeNull();
+      expect(await sw.text()).toContain('caches.match(req)');
+    }
+    // Other public pages stay script-free.
+    expect(await (await get('/places')).text()).not.toContain('offline-sw.js');
+  });
+
   it('draws its own map without a tile server and finds places near a chosen commune', async () => {
     const html = await (await get('/places')).text();
     expect(html).toContain('class="places-overview"');

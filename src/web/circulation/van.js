@@ -1,7 +1,7 @@
-// The van page without network (plain script, no framework). Lends, returns and new readers are queued in
-// IndexedDB with a transaction id and the time they happened, checked against the route pack the page carries
-// (unknown card, blocked reader, copy not on board: said at once, queued anyway — the server decides), and sent
-// to POST /api/v1/circulation/sync when the network is back; each transaction's outcome is shown in words.
+// The van page without network (plain script, no framework). Lends, returns, holds handed over and new readers
+// are queued in IndexedDB with a transaction id and the time they happened, checked against the route pack the
+// page carries (unknown card, blocked reader, copy not on board: said at once, queued anyway — the server
+// decides), and sent to POST /api/v1/circulation/sync when the network is back; each outcome is shown in words.
 (() => {
   const root = document.getElementById('van');
   const packEl = document.getElementById('van-pack');
@@ -59,13 +59,25 @@
 
   async function render() {
     const rows = (await all()).sort((a, b) => a.at.localeCompare(b.at));
+    // A hold already handed over on this device stays marked (and its button off) across reloads.
+    for (const r of rows.filter((x) => x.holdId)) {
+      const row = root.querySelector(`[data-hold-row="${CSS.escape(r.holdId)}"]`);
+      if (!row) continue;
+      row.dataset.state = r.result ? r.result.outcome : 'queued';
+      const button = row.querySelector('button');
+      if (button) button.disabled = true;
+    }
     list.replaceChildren(
       ...rows.map((r) => {
         const li = document.createElement('li');
         const what =
-          r.kind === 'register' ? r.name : r.kind === 'checkout' ? `${r.card} — ${r.barcode}` : r.barcode;
+          r.kind === 'register'
+            ? `${r.name}${r.cardNumber ? ` (${say('circulation.van.cardGiven', { card: r.cardNumber })})` : ''}`
+            : r.kind === 'checkout'
+              ? `${r.card} — ${r.barcode}`
+              : r.barcode;
         const outcome = r.result
-          ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '' })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
+          ? `${say(`circulation.van.${r.result.outcome}`)}${r.result.messageKey ? `: ${say(r.result.messageKey, { barcode: r.barcode || '', card: r.card || '', ...r.result.params })}` : ''}${r.result.cardNumber ? ` ${say('circulation.van.newCard', { card: r.result.cardNumber })}` : ''}`
           : say('circulation.van.queued');
         li.textContent = `${what}: ${outcome}`;
         li.dataset.state = r.result ? r.result.outcome : 'queued';
@@ -92,6 +104,9 @@
       } else if (kind === 'checkin') {
         row.barcode = String(f.get('barcode')).trim().toUpperCase();
       } else {
+        // A number from the block reserved for this device, so the card written here stays valid after sync.
+        const card = await drawCard();
+        if (card) row.cardNumber = card;
         Object.assign(row, {
           name: String(f.get('name')).trim(),
           phone: null,
@@ -107,7 +122,29 @@
       await put(row);
       status.textContent = warning
         ? `${say('circulation.van.queued')} — ${warning}`
-        : say('circulation.van.queued');
+        : row.cardNumber
+          ? `${say('circulation.van.queued')} — ${say('circulation.van.cardGiven', { card: row.cardNumber })}`
+          : say('circulation.van.queued');
+      await render();
+      if (navigator.onLine) sync();
+    });
+  }
+
+  // Holds to deliver: handing one over is a lend of the held copy to its holder, queued with the hold's id so the
+  // sync can say if the hold was cancelled or filled by another copy meanwhile (then it is an ordinary loan).
+  for (const button of root.querySelectorAll('button[data-hold]')) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const { hold, card, barcode } = button.dataset;
+      await put({
+        txnId: crypto.randomUUID(),
+        kind: 'checkout',
+        at: new Date().toISOString(),
+        card,
+        barcode,
+        holdId: hold,
+      });
+      status.textContent = say('circulation.van.handedOver', { barcode });
       await render();
       if (navigator.onLine) sync();
     });
@@ -149,6 +186,23 @@
       await render();
     }
   }
+  // Card numbers reserved for this device (topped up whenever the page opens online), kept on the device.
+  const cardsKey = `suotdoi-van-cards:${root.dataset.unit}`;
+  async function reserveCards() {
+    try {
+      const res = await fetch('/api/v1/circulation/offline-cards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unitId: root.dataset.unit, deviceId: deviceId() }),
+      });
+      if (res.ok) localStorage.setItem(cardsKey, JSON.stringify((await res.json()).cards));
+    } catch {}
+  }
+  async function drawCard() {
+    const used = new Set((await all()).map((r) => r.cardNumber).filter(Boolean));
+    const free = JSON.parse(localStorage.getItem(cardsKey) || '[]').filter((c) => !used.has(c));
+    return free[0] || null;
+  }
   function deviceId() {
     let id = localStorage.getItem('suotdoi-van-device');
     if (!id) {
@@ -165,6 +219,6 @@
   // Opened again (perhaps from the cache, perhaps after a reload at a stop): what is queued is shown, and sent
   // if the network is there.
   render().then(() => {
-    if (navigator.onLine) sync();
+    if (navigator.onLine) sync().then(reserveCards);
   });
 })();

@@ -6,13 +6,16 @@ import { useRouteLoaderData } from 'react-router';
 import { messagesFor } from '../../../lib/i18n.server.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { VAN_CACHE } from '../../../modules/circulation/circulation.http.server.ts';
+import { type VanPack, vanPack } from '../../../modules/circulation/circulation.van-pack.server.ts';
 import { deskLocations } from '../../../modules/circulation/circulation.views.server.ts';
 import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
+import checkInUrl from '../../events/check-in-offline.js?url&no-inline';
 import { useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { VanEvents, VanHolds } from '../components/VanPackParts.tsx';
 import vanUrl from '../van.js?url&no-inline';
 import type { Route } from './+types/van.ts';
 
@@ -41,6 +44,26 @@ const ERRORS = [
   'circulation.van.offline',
   'circulation.van.newCard',
   'circulation.van.ready',
+  'circulation.error.holdCancelled',
+  'circulation.error.holdFilledByOther',
+  'circulation.van.handedOver',
+  'circulation.van.cardGiven',
+  'circulation.error.cardReplaced',
+] as const satisfies readonly MessageKey[];
+
+/** What the event check-in island (src/web/events/check-in-offline.js) says, as on the check-in page. */
+const CHECK_IN_MESSAGES = [
+  'events.checkin.offline.ready',
+  'events.checkin.offline.saved',
+  'events.checkin.offline.notOnList',
+  'events.checkin.offline.duplicate',
+  'events.checkin.offline.pending',
+  'events.checkin.offline.syncing',
+  'events.checkin.offline.synced',
+  'events.checkin.offline.ok',
+  'events.checkin.offline.dup',
+  'events.checkin.offline.bad',
+  'events.error.checkIn.badCode',
 ] as const satisfies readonly MessageKey[];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -51,18 +74,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const unitId = units.find((u) => u.id === q.get('unit'))?.id ?? units[0]?.id ?? '';
     const where = unitId ? await deskLocations(deps, actor, unitId) : { places: [], routes: [] };
     const routeId = where.routes.find((r) => r.id === q.get('route'))?.id ?? where.routes[0]?.id ?? null;
-    const readers = unitId ? await deps.repos.circulation.readersOfUnit(deps.db, unitId) : [];
-    const items = unitId ? await deps.repos.circulation.itemsAboard(deps.db, unitId, routeId) : [];
+    // The day whose events the pack carries: today, or the day of a trip loaded the evening before.
+    const asked = q.get('day') ?? '';
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : undefined;
+    const pack: VanPack = unitId
+      ? await vanPack(deps, actor, unitId, routeId, day)
+      : { readers: [], items: [], holds: [], events: [], day: '' };
     return {
       unitId,
       routeId,
       routes: where.routes,
       cache: VAN_CACHE,
-      pack: {
-        readers: readers.map((r) => ({ card: r.cardNumber, name: r.name, blocked: r.status === 'blocked' })),
-        items: items.map((i) => ({ barcode: i.barcode, status: i.status })),
-      },
+      pack,
       messages: messagesFor(locale, ERRORS),
+      checkInMessages: messagesFor(locale, CHECK_IN_MESSAGES),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -94,10 +119,20 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
             </option>
           ))}
         </SelectField>
+        <TextField
+          id="van-day"
+          label={t('circulation.van.day')}
+          name="day"
+          type="date"
+          defaultValue={d.pack.day}
+        />
         <input type="hidden" name="unit" value={d.unitId} />
         <button type="submit">{t('circulation.desk.choose')}</button>
       </form>
-      <p>{t('circulation.van.pack', { readers: d.pack.readers.length, items: d.pack.items.length })}</p>
+      <p>
+        {t('circulation.van.pack', { readers: d.pack.readers.length, items: d.pack.items.length })}{' '}
+        {t('circulation.van.packMore', { holds: d.pack.holds.length, events: d.pack.events.length })}
+      </p>
       <p id="van-status" role="status" aria-live="polite" />
       <div id="van" hidden data-unit={d.unitId} data-route={d.routeId ?? ''} data-cache={d.cache}>
         <section aria-labelledby="van-lend-title">
@@ -152,6 +187,8 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
             <button type="submit">{t('circulation.reader.submit')}</button>
           </form>
         </section>
+        <VanHolds holds={d.pack.holds} />
+        <VanEvents events={d.pack.events} messages={d.checkInMessages} />
         <section aria-labelledby="van-queue-title">
           <h2 id="van-queue-title">{t('circulation.van.queue')}</h2>
           <button type="button" id="van-sync">
@@ -162,6 +199,7 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
       </div>
       <div id="van-pack" hidden data-pack={JSON.stringify({ pack: d.pack, messages: d.messages })} />
       <script src={vanUrl} nonce={root?.nonce} defer />
+      {d.pack.events.length ? <script src={checkInUrl} nonce={root?.nonce} defer /> : null}
     </>
   );
 }

@@ -193,7 +193,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         <p id="ci-offline-status" role="status" aria-live="polite" />
         <ul id="ci-offline-log" />
       </section>
-      {d.offline ? <div id="ci-offline-data" hidden data-offline={JSON.stringify(d.offline)} /> : null}
+      {d.offline ? <div id="ci-offline-data" hidden data-ci-offline={JSON.stringify(d.offline)} /> : null}
       <div
         id="scan-config"
         hidden

@@ -1,9 +1,14 @@
 // A mobile-library route's public page: the next stops in Asia/Ho_Chi_Minh (cancelled ones kept, marked
-// and explained), then the regular schedule. No JavaScript.
+// and explained), then the regular schedule. No framework JavaScript; one inline line registers the worker that
+// keeps the page for reading with no network once visited (places.route-offline.http.server.ts).
+
+import { useRouteLoaderData } from 'react-router';
 import { formatIsoDay } from '../../../lib/dates.ts';
 import { getRoute } from '../../../modules/places/places.mobile.usecases.server.ts';
+import { ROUTE_OFFLINE_SCRIPT } from '../../../modules/places/places.route-offline.http.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
+import type { loader as rootLoader } from '../../root.tsx';
 import { viData } from '../../ui/data-lang.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { dayLabel, weekdayKey } from '../format.ts';
@@ -27,6 +32,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       stops: d.stops,
       next: d.next,
       canEdit: d.canEdit,
+      offlineScript: ROUTE_OFFLINE_SCRIPT,
     };
   } catch (e) {
     rethrowForPage(e);
@@ -37,7 +43,8 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const vi = viData(useLocale());
-  const { route, stops, next, canEdit } = loaderData;
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const { route, stops, next, canEdit, offlineScript } = loaderData;
   const cancelledCount = next.filter((o) => o.cancelled).length;
   return (
     <article>
@@ -124,6 +131,8 @@ export default function MobileRoutePage({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       </section>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of our own (no user data), nonce'd */}
+      <script nonce={root?.nonce} dangerouslySetInnerHTML={{ __html: offlineScript }} />
     </article>
   );
 }
