@@ -17,6 +17,8 @@ export const PER_STRATUM = 125;
  * words are common and rare together, the rest of the stratum is extrapolated from the part read, and its best
  * matches (the words adjacent in a title) are found through the rarest title pair (migration 0152). */
 export const WALK_BUDGET = 400;
+/** Queries of this many words on have a budgeted walk. */
+export const BUDGET_FROM_WORDS = 3;
 
 /** Availability values in bit order (migration 0017 `catalogue_availability_mask` uses the same order). */
 export const AVAILABILITY_VALUES = AVAILABILITIES;
@@ -186,8 +188,9 @@ export async function sampleMatches(
 ): Promise<Sample> {
   const walk = groups.length > 0 && driver !== 'institution' ? driver : undefined;
   const driverWord = walk ? groups[walk.word] : undefined;
-  // Several words (probes) behind a single driver word: its walk is budgeted.
-  const budgeted = budget > 0 && groups.length > 1 && driverWord?.length === 1;
+  // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
+  // queries keep the whole walk (their rarest word is the cost, as before).
+  const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
   const slice = walk
     ? wordsSlice(groups, walk.word, walk.order, f, budgeted ? budget : 0)
     : docsSlice(f, groups);
@@ -236,7 +239,11 @@ export async function completeWithPairs(
   sample: Sample,
   f: SampleFilters,
 ): Promise<Sample> {
-  if (sample.truncated.length === 0) return sample;
+  // Only strata whose part read found too few matches to extrapolate from: the rare-together case.
+  const walked = new Map<number, number>();
+  for (const r of sample.rows) walked.set(r.k, (walked.get(r.k) ?? 0) + 1);
+  const t = sample.truncated.filter((x) => (walked.get(x.k) ?? 0) < EXTRAPOLATE_MIN);
+  if (t.length === 0) return sample;
   const pairs: Array<{ pair: string; first: number; second: number }> = [];
   for (let i = 0; i + 1 < groups.length; i++) {
     const a = groups[i] ?? [];
@@ -258,7 +265,6 @@ export async function completeWithPairs(
   if (!best) return sample;
   const first = (groups[best.first] ?? [])[0] as string;
   const probes = groups.flatMap((g, i) => (i === best.first || i === best.second ? [] : [probe(g)]));
-  const t = sample.truncated;
   const rows = await queryRows<SampleRow>(
     db,
     sql`SELECT s.k, s.a, s.z, m.seq::float8 AS seq, m.type, m.unit_num, m.language, m.decade, m.availability

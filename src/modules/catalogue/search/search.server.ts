@@ -5,7 +5,9 @@
 //  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
 //  2. count + facets come from a stratified sample of at most STRATA × PER_STRATUM matches read from the
 //     postings B-tree (search.sample.server.ts, ADR 0007): the rarest word is range-scanned and the others
-//     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones;
+//     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones. A query
+//     of 3+ words reads at most WALK_BUDGET driver postings per stratum; a stratum cut short with few matches
+//     is completed through the query's rarest adjacent title pair (migration 0152) and is an estimate;
 //  3. zero hits → the words the dictionary does not know (at most 3; never numbers or single letters) are
 //     corrected (edit-distance-1 neighbours by primary key, trigram neighbours for long words) and the
 //     postings are asked again;
