@@ -1,6 +1,9 @@
-// `npm run bench:catalogue -- [--size 100000] [--db pglite|postgres] [--import 100000] [--rounds 15]`
+// `npm run bench:catalogue -- [--size 100000] [--db pglite|postgres] [--import 100000] [--rounds 15] [--common 0]`
 // Loads generated Vietnamese records, then reports search latency (p50/p95/p99) over a fixed query mix against a
 // bare primary-key lookup measured in the same process, and MARC import records/s with peak RSS.
+// `--common N` adds N records whose titles are 7 syllables from 40 common ones (the worst case of issue 17 at
+// 1M: every word of a pasted title common, the words together rare) and queries them; every query is run
+// with the budgeted walk + title pairs (after) and the unbudgeted walk (before) in the same rounds.
 // PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
 // Prints figures; asserts nothing.
 import { randomBytes } from 'node:crypto';
@@ -23,6 +26,7 @@ import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
 import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { handleOai } from '../src/modules/catalogue/oai/oai-provider.server.ts';
+import { createPostgresSearchIndex } from '../src/modules/catalogue/search/search.server.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
 
@@ -32,6 +36,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     import: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '15' },
+    common: { type: 'string', default: '0' },
     oai: { type: 'string', default: '20000' },
     // PostgreSQL only: keep the schema after the run / reuse a kept one (skips the load).
     keep: { type: 'boolean', default: false },
@@ -41,6 +46,23 @@ const { values: args } = parseArgs({
 const SIZE = Number(args.size);
 const IMPORT = Number(args.import);
 const ROUNDS = Number(args.rounds);
+const COMMON = Number(args.common);
+/** Common title syllables (issue 17 worst case): each is in ~1/6 of the --common records. */
+const COMMON_WORDS = (
+  'lịch sử văn hóa việt nam người dân tộc miền bắc trung đất nước thời đại mới xã hội kinh tế phát triển ' +
+  'nghệ thuật truyền thống địa phương tỉnh thành phố con đường cuộc sống gia đình nhân cách mạng khoa học'
+).split(' ');
+function commonTitle(r: () => number): string {
+  return Array.from({ length: 7 }, () => COMMON_WORDS[Math.floor(r() * COMMON_WORDS.length)]).join(' ');
+}
+/** A small deterministic generator (the titles are rebuilt for the queries). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -81,6 +103,7 @@ const CLASSES: Array<[string, string[]]> = [
   ['short (1–2 words)', [...SHORT_KINDS]],
   ['typo + facet', ['typo', 'facet']],
   ['long title', ['long title']],
+  ['common-word title', ['common-word title']],
   ['title + author', ['title + author']],
   ['number', ['number']],
   ['no hit', ['no hit']],
@@ -163,6 +186,31 @@ for (let done = Math.min(existing, SIZE); done < SIZE; ) {
   done += n;
   if (done % 100_000 === 0) console.log(`  loaded ${done.toLocaleString('en')}`);
 }
+if (COMMON > 0) {
+  const [{ n: have } = { n: 0 }] = await dbh.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM catalogue_records',
+  );
+  const r = lcg(1717);
+  const extra = generator(4242);
+  for (let done = 0; done < COMMON; ) {
+    const n = Math.min(2000, COMMON - done);
+    const records: RecordValues[] = [];
+    const holdings: HoldingValues[] = [];
+    for (let i = 0; i < n; i++) {
+      const title = commonTitle(r);
+      const built = generatedRecord(extra(), holders[(done + i) % holders.length] as string, {
+        published: true,
+        description: null,
+        details: {},
+      });
+      records.push({ ...built.record, title });
+      holdings.push(built.holding);
+    }
+    if (have < SIZE + done + n)
+      await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+    done += n;
+  }
+}
 const words = await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
 // What autovacuum would do after a bulk load (PGlite has no autovacuum): statistics and the visibility map.
 await dbh.query('VACUUM (ANALYZE)');
@@ -184,8 +232,32 @@ const search = (m: MixEntry) =>
   });
 // Long queries (issue 17): pasted titles, title + author, numbers and no-hit queries, built from the records
 // this run loaded (same seed), so they hit at any --size. The short 1–2-word queries are the baseline.
-const MIX = [...QUERY_MIX, ...longQueries(SIZE)];
-for (const m of MIX) await search(m); // warm-up
+const commonQueries = (): MixEntry[] => {
+  const r = lcg(1717);
+  const titles: string[] = [];
+  for (let i = 0; i < COMMON; i++) {
+    const t = commonTitle(r);
+    if (i % Math.max(1, Math.floor(COMMON / 5)) === 7) titles.push(t);
+  }
+  return titles.slice(0, 5).map((q) => ({ kind: 'common-word title', q }));
+};
+const MIX = [...QUERY_MIX, ...longQueries(SIZE), ...(COMMON > 0 ? commonQueries() : [])];
+// The same mix with the walk of before issue 17's second step (no budget, no title pairs).
+const before = createPostgresSearchIndex({ walkBudget: 0 });
+const searchBefore = (m: MixEntry) =>
+  before.search(deps.db, {
+    q: m.q,
+    filters: m.filters ?? {},
+    sort: m.sort ?? 'relevance',
+    page: 1,
+    pageSize: 20,
+  });
+for (const m of MIX) {
+  await search(m); // warm-up
+  await searchBefore(m);
+}
+const byKindBefore = new Map<string, number[]>();
+const examplesBefore: string[] = [];
 const byKind = new Map<string, number[]>();
 const all: number[] = [];
 const pk: number[] = [];
@@ -197,6 +269,13 @@ for (let round = 0; round < ROUNDS; round++) {
     const ms = performance.now() - t0;
     all.push(ms);
     byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), ms]);
+    const t1 = performance.now();
+    const b = await searchBefore(m);
+    byKindBefore.set(m.kind, [...(byKindBefore.get(m.kind) ?? []), performance.now() - t1]);
+    if (round === 0 && (b.total !== r.total || b.hits[0]?.id !== r.hits[0]?.id))
+      examplesBefore.push(
+        `  ${m.q} → before ${b.totalEstimated ? '≈' : ''}${b.total} (top: ${b.hits[0]?.title ?? '—'}), after ${r.totalEstimated ? '≈' : ''}${r.total} (top: ${r.hits[0]?.title ?? '—'})`,
+      );
     if (round === 0)
       examples.push(
         `  ${m.q || '(no query)'}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''} → ${r.totalEstimated ? `≈${r.total}` : r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''}; ${fmt(ms)}${m.kind === 'long title' || m.kind === 'title + author' || m.kind === 'number' ? `; top: ${r.hits[0]?.title ?? '—'}` : ''}`,
@@ -212,10 +291,13 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 console.log('\nfirst round (query → hits):');
 console.log(examples.join('\n'));
+if (examplesBefore.length) console.log(`\ndiffering from before:\n${examplesBefore.join('\n')}`);
 console.log('\nsearch latency:');
 console.log(summary('all queries', all));
 for (const [kind, samples] of byKind) console.log(summary(kind, samples));
 console.log(summary('PK lookup baseline', pk));
+console.log('\nbefore (no walk budget, no title pairs), same rounds:');
+for (const [kind, samples] of byKindBefore) console.log(summary(kind, samples));
 // Each query class against the short (1–2-word) queries of the same run: the ratio is what issue 17 judges.
 const short = [...byKind].filter(([k]) => SHORT_KINDS.has(k)).flatMap(([, v]) => v);
 const shortS = [...short].sort((a, b) => a - b);
@@ -228,6 +310,19 @@ for (const [cls, kinds] of CLASSES) {
   const sorted = s.sort((a, b) => a - b);
   console.log(
     `${summary(cls, sorted)}  = ${(pct(sorted, 50) / pct(shortS, 50)).toFixed(1)}× / ${(pct(sorted, 95) / pct(shortS, 95)).toFixed(1)}× short (p50/p95)`,
+  );
+}
+const shortB = [...byKindBefore]
+  .filter(([k]) => SHORT_KINDS.has(k))
+  .flatMap(([, v]) => v)
+  .sort((a, b) => a - b);
+console.log('before, by class, vs its own short queries:');
+for (const [cls, kinds] of CLASSES) {
+  const s = [...byKindBefore].filter(([k]) => kinds.includes(k)).flatMap(([, v]) => v);
+  if (!s.length) continue;
+  const sorted = s.sort((a, b) => a - b);
+  console.log(
+    `${summary(cls, sorted)}  = ${(pct(sorted, 50) / pct(shortB, 50)).toFixed(1)}× / ${(pct(sorted, 95) / pct(shortB, 95)).toFixed(1)}× short (p50/p95)`,
   );
 }
 

@@ -2,7 +2,8 @@
 // MARC (ISO 2709) import records/s with `--size` records already loaded, in the same run against two
 // baselines: (1) the same import with the full-text GIN index the search no longer reads
 // (catalogue_records_search_idx, dropped by migration 0106) put back — the "before" of issue 17 — and (2) a
-// bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling). Rounds
+// bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling); also without
+// the title-pair postings of migration 0152 (their import cost). Rounds
 // alternate before/after so a loaded machine slows both alike. Prints figures; asserts nothing.
 // PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
 import { randomBytes } from 'node:crypto';
@@ -168,14 +169,24 @@ const legacyGin = async (on: boolean) =>
       ? 'CREATE INDEX IF NOT EXISTS catalogue_records_search_idx ON catalogue_records USING gin (search_vector)'
       : 'DROP INDEX IF EXISTS catalogue_records_search_idx',
   );
+// The title-pair postings of migration 0152 (issue 17, long queries): the insert trigger without them.
+const [{ def: withPairs } = { def: '' }] = await dbh.query<{ def: string }>(
+  "SELECT pg_get_functiondef('catalogue_postings_on_insert'::regproc) AS def",
+);
+const withoutPairs = withPairs.replace(/INSERT INTO catalogue_title_pairs[\s\S]*?WHERE n\.published;/, '');
+if (withoutPairs === withPairs) throw new Error('the title-pair insert was not found in the trigger');
 const before: number[] = [];
 const after: number[] = [];
+const noPairs: number[] = [];
 let run = 0;
 for (let r = 0; r < ROUNDS; r++) {
   await legacyGin(true);
   before.push(await importRun(run++));
   await legacyGin(false);
   after.push(await importRun(run++));
+  await dbh.query(withoutPairs);
+  noPairs.push(await importRun(run++));
+  await dbh.query(withPairs);
 }
 // Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
 await dbh.query(
@@ -207,7 +218,11 @@ console.log(
 console.log(
   `  after:                              ${f(median(after))} records/s  [${after.map(f).join(', ')}]`,
 );
+console.log(
+  `  without the title pairs (0152):      ${f(median(noPairs))} records/s  [${noPairs.map(f).join(', ')}]`,
+);
 console.log(`  ratio after/before: ${(median(after) / median(before)).toFixed(2)}×`);
+console.log(`  cost of the title pairs: after/without = ${(median(after) / median(noPairs)).toFixed(2)}×`);
 console.log(
   `  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s; import = ${(median(after) / bare).toFixed(2)}× of it`,
 );

@@ -52,6 +52,7 @@ export const feature: FeatureModule = {
     'catalogue_search_docs',
     'catalogue_record_images',
     'catalogue_postings',
+    'catalogue_title_pairs',
   ],
   repositories,
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),

@@ -13,6 +13,12 @@ import { AVAILABILITIES } from '../catalogue.schemas.server.ts';
 
 export const STRATA = 8;
 export const PER_STRATUM = 125;
+/** A multi-word query reads at most this many of its driver word's postings per stratum (issue 17): when the
+ * words are common and rare together, the rest of the stratum is extrapolated from the part read, and its best
+ * matches (the words adjacent in a title) are found through the rarest title pair (migration 0152). */
+export const WALK_BUDGET = 400;
+/** Queries of this many words on have a budgeted walk. */
+export const BUDGET_FROM_WORDS = 3;
 
 /** Availability values in bit order (migration 0017 `catalogue_availability_mask` uses the same order). */
 export const AVAILABILITY_VALUES = AVAILABILITIES;
@@ -101,6 +107,7 @@ function wordsSlice(
   driver: number,
   order: readonly number[] | undefined,
   f: SampleFilters,
+  budget: number,
 ): SQL {
   const rest = order ?? groups.map((_, i) => i);
   const probes = rest.filter((i) => i !== driver).map((i) => probe(groups[i] ?? []));
@@ -111,6 +118,12 @@ function wordsSlice(
       WHERE p.word = ${word} AND p.seq >= s.a AND p.seq < s.z${conditions}
       ORDER BY p.seq LIMIT ${PER_STRATUM})`;
   const alts = groups[driver] ?? [];
+  if (alts.length === 1 && budget > 0)
+    // Probes run on at most WALK_BUDGET of the driver's postings per stratum (`OFFSET 0`: not flattened).
+    return sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
+        ORDER BY p.seq LIMIT ${budget} OFFSET 0) p
+      WHERE true${conditions} ORDER BY p.seq LIMIT ${PER_STRATUM})`;
   if (alts.length === 1) return branch(alts[0] as string);
   // Alternatives (typo corrections): the union of each one's first matches holds the slice's first matches.
   return sql`(SELECT DISTINCT ON (u.seq) u.* FROM (${sql.join(alts.map(branch), sql` UNION ALL `)}) u
@@ -140,38 +153,135 @@ export async function institutionSize(db: Db, institutions: readonly string[], c
 /** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
 export type SampleDriver = { word: number; order?: readonly number[] } | 'institution';
 
+/** A stratum whose driver postings were read only up to WALK_BUDGET: matches are known up to `reach`. */
+export interface Truncated {
+  k: number;
+  a: number;
+  z: number;
+  reach: number;
+}
+
+export interface Sample {
+  rows: SampleRow[];
+  /** Strata read only in part (estimated from the part read, completed by title pairs). */
+  truncated: Truncated[];
+}
+
+const toRow = (r: SampleRow): SampleRow => ({
+  ...r,
+  k: Number(r.k),
+  a: Number(r.a),
+  z: Number(r.z),
+  seq: Number(r.seq),
+  unit_num: Number(r.unit_num),
+  decade: r.decade === null ? null : Number(r.decade),
+  availability: Number(r.availability),
+});
+
 /** Samples the matches of `groups` (none: every published record) under the filters. */
 export async function sampleMatches(
   db: Db,
   groups: readonly (readonly string[])[],
   driver: SampleDriver,
   f: SampleFilters,
-): Promise<SampleRow[]> {
-  const slice =
-    groups.length && driver !== 'institution'
-      ? wordsSlice(groups, driver.word, driver.order, f)
-      : docsSlice(f, groups);
-  const rows = await queryRows<SampleRow>(
+  budget = WALK_BUDGET,
+): Promise<Sample> {
+  const walk = groups.length > 0 && driver !== 'institution' ? driver : undefined;
+  const driverWord = walk ? groups[walk.word] : undefined;
+  // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
+  // queries keep the whole walk (their rarest word is the cost, as before).
+  const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
+  const slice = walk
+    ? wordsSlice(groups, walk.word, walk.order, f, budgeted ? budget : 0)
+    : docsSlice(f, groups);
+  const reach = budgeted
+    ? sql`(SELECT p.seq FROM catalogue_postings p WHERE p.word = ${driverWord?.[0]} AND p.seq >= s.a
+        AND p.seq < s.z ORDER BY p.seq OFFSET ${budget - 1} LIMIT 1)::float8`
+    : sql`NULL::float8`;
+  const rows = await queryRows<SampleRow & { reach: number | null }>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),
       s AS (SELECT k, b.lo + (b.hi - b.lo + 1) * k / ${STRATA} AS a, b.lo + (b.hi - b.lo + 1) * (k + 1) / ${STRATA} AS z
         FROM b, generate_series(0, ${STRATA - 1}) AS k WHERE b.lo IS NOT NULL)
-      SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, m.seq::float8 AS seq, m.type, m.unit_num, m.language,
-        m.decade, m.availability
-      FROM s CROSS JOIN LATERAL ${slice} m
+      SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, ${reach} AS reach, m.seq::float8 AS seq, m.type,
+        m.unit_num, m.language, m.decade, m.availability
+      FROM s LEFT JOIN LATERAL ${slice} m ON true
       ORDER BY s.k, m.seq`,
   );
-  return rows.map((r) => ({
-    ...r,
-    k: Number(r.k),
-    a: Number(r.a),
-    z: Number(r.z),
-    seq: Number(r.seq),
-    unit_num: Number(r.unit_num),
-    decade: r.decade === null ? null : Number(r.decade),
-    availability: Number(r.availability),
-  }));
+  const out: SampleRow[] = [];
+  const perStratum = new Map<number, number>();
+  const truncated: Truncated[] = [];
+  for (const r of rows) {
+    const k = Number(r.k);
+    if (r.seq !== null) {
+      const { reach: _, ...row } = r;
+      out.push(toRow(row));
+      perStratum.set(k, (perStratum.get(k) ?? 0) + 1);
+    }
+  }
+  for (const r of rows) {
+    const k = Number(r.k);
+    // A stratum that filled its sample is extrapolated as before; one that ran out of budget first is cut.
+    if (r.reach !== null && (perStratum.get(k) ?? 0) < PER_STRATUM && !truncated.some((t) => t.k === k))
+      truncated.push({ k, a: Number(r.a), z: Number(r.z), reach: Number(r.reach) });
+  }
+  return { rows: out, truncated };
 }
+
+/**
+ * Completes truncated strata: past the part of the stratum its walk read, the matches that hold the query's
+ * rarest adjacent title pair (migration 0152) — a pasted title's own record among them — probed for every
+ * word. Pairs are counted (up to a cap) to pick the rarest; none without two adjacent single words.
+ */
+export async function completeWithPairs(
+  db: Db,
+  groups: readonly (readonly string[])[],
+  sample: Sample,
+  f: SampleFilters,
+): Promise<Sample> {
+  // Only strata whose part read found too few matches to extrapolate from: the rare-together case.
+  const walked = new Map<number, number>();
+  for (const r of sample.rows) walked.set(r.k, (walked.get(r.k) ?? 0) + 1);
+  const t = sample.truncated.filter((x) => (walked.get(x.k) ?? 0) < EXTRAPOLATE_MIN);
+  if (t.length === 0) return sample;
+  const pairs: Array<{ pair: string; first: number; second: number }> = [];
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const a = groups[i] ?? [];
+    const b = groups[i + 1] ?? [];
+    if (a.length === 1 && b.length === 1) pairs.push({ pair: `${a[0]} ${b[0]}`, first: i, second: i + 1 });
+  }
+  if (pairs.length === 0) return sample;
+  const counts = await queryRows<{ pair: string; n: number }>(
+    db,
+    sql`SELECT q.pair, (SELECT count(*) FROM (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair
+        LIMIT ${PAIR_COUNT_CAP}) x)::int AS n
+      FROM unnest(${textArray([...new Set(pairs.map((p) => p.pair))])}::text[]) AS q(pair)`,
+  );
+  const countOf = new Map(counts.map((c) => [c.pair, Number(c.n)]));
+  // The rarest pair some title holds (a title + author query also has pairs across the two: in no title).
+  const best = pairs
+    .filter((p) => (countOf.get(p.pair) ?? 0) > 0)
+    .sort((x, y) => (countOf.get(x.pair) ?? 0) - (countOf.get(y.pair) ?? 0))[0];
+  if (!best) return sample;
+  const first = (groups[best.first] ?? [])[0] as string;
+  const probes = groups.flatMap((g, i) => (i === best.first || i === best.second ? [] : [probe(g)]));
+  const rows = await queryRows<SampleRow>(
+    db,
+    sql`SELECT s.k, s.a, s.z, m.seq::float8 AS seq, m.type, m.unit_num, m.language, m.decade, m.availability
+      FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
+        ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
+      CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_title_pairs t JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
+        WHERE t.pair = ${best.pair} AND t.seq > s.r::bigint AND t.seq < s.z::bigint${and([...filtersOn(f, 'num'), ...probes])}
+        ORDER BY t.seq LIMIT ${PER_STRATUM}) m
+      ORDER BY s.k, m.seq`,
+  );
+  // First: ranking takes the first rows of each stratum, and these hold the query's title pair.
+  return { rows: [...rows.map(toRow), ...sample.rows], truncated: sample.truncated };
+}
+
+/** Pairs are counted up to this many postings to pick the rarest. */
+const PAIR_COUNT_CAP = 1000;
 
 /**
  * Published records whose ISBN, ISSN, inventory number or holding barcode is one of these compact identifiers
@@ -218,19 +328,39 @@ export interface Estimate {
   weights: number[];
 }
 
-/** Totals per slice: exact when a slice was read whole, else matches-per-seq × the slice's width. */
-export function estimate(rows: readonly SampleRow[]): Estimate {
-  const bySlice = new Map<number, { n: number; a: number; z: number; last: number }>();
+/** A truncated slice's part read is extrapolated over the rest only from this many matches on. */
+export const EXTRAPOLATE_MIN = 10;
+
+/**
+ * Totals per slice: exact when a slice was read whole, else matches-per-seq × the slice's width. A truncated
+ * slice (its walk stopped at WALK_BUDGET postings, at seq `reach`) counts the matches read up to `reach`, plus
+ * past it the larger of the title-pair matches found there and (from EXTRAPOLATE_MIN matches read on) the
+ * matches read extrapolated.
+ */
+export function estimate(rows: readonly SampleRow[], truncated: readonly Truncated[] = []): Estimate {
+  const bySlice = new Map<number, { n: number; a: number; z: number; last: number; walked: number }>();
+  const cut = new Map(truncated.map((t) => [t.k, t]));
   for (const r of rows) {
-    const s = bySlice.get(r.k) ?? { n: 0, a: r.a, z: r.z, last: r.a };
+    const s = bySlice.get(r.k) ?? { n: 0, a: r.a, z: r.z, last: r.a, walked: 0 };
     s.n++;
     s.last = Math.max(s.last, r.seq);
+    if (r.seq <= (cut.get(r.k)?.reach ?? Number.POSITIVE_INFINITY)) s.walked++;
     bySlice.set(r.k, s);
   }
-  let exact = true;
+  let exact = cut.size === 0;
   let total = 0;
   const weightOf = new Map<number, number>();
   for (const [k, s] of bySlice) {
+    const t = cut.get(k);
+    if (t) {
+      // Matches past `reach`: at least the title-pair ones; extrapolated from the part read only when that
+      // found enough to say something (1 match in the part read is not 8 in the stratum).
+      const rest = s.walked >= EXTRAPOLATE_MIN ? (s.walked * (t.z - t.reach - 1)) / (t.reach - t.a + 1) : 0;
+      const count = s.walked + Math.max(s.n - s.walked, rest);
+      total += count;
+      weightOf.set(k, count / s.n);
+      continue;
+    }
     if (s.n < PER_STRATUM) {
       total += s.n;
       weightOf.set(k, 1);

@@ -26,6 +26,20 @@ describe('stratified estimate', () => {
     expect(estimate(rows)).toEqual({ total: 3, exact: true, weights: [1, 1, 1] });
   });
 
+  it('counts a stratum cut by the walk budget: matches read, then title-pair matches or an extrapolation', () => {
+    const t = { k: 0, a: 1, z: 1001, reach: 100 };
+    // One match in the part read and two title-pair matches past it: 3, not 1 × 10 — and an estimate.
+    const few = [row(0, 1, 1001, 600), row(0, 1, 1001, 900), row(0, 1, 1001, 50)];
+    expect(estimate(few, [t])).toEqual({ total: 3, exact: false, weights: [1, 1, 1] });
+    // 20 matches in the first 100 seqs: ≈ 20 + 20 × 900 / 100 = 200 over the stratum.
+    const many = Array.from({ length: 20 }, (_, i) => row(0, 1, 1001, 1 + i * 5));
+    const e = estimate(many, [t]);
+    expect([e.total, e.exact]).toEqual([200, false]);
+    expect(e.weights[0]).toBeCloseTo(10);
+    // A cut stratum that found nothing still makes the whole count an estimate.
+    expect(estimate([row(1, 1001, 2001, 1500)], [t])).toEqual({ total: 1, exact: false, weights: [1] });
+  });
+
   it('extrapolates a full stratum from how far its sample reached', () => {
     // 125 matches in the first 250 seqs of a 1,000-seq stratum: half of the rows match → ≈ 500.
     const rows = Array.from({ length: PER_STRATUM }, (_, i) => row(0, 1, 1001, 2 + i * 2));

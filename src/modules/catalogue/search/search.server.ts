@@ -5,7 +5,9 @@
 //  1. the query is split into folded words (catalogue.text.ts); the stored tsvector holds vn_fold(text);
 //  2. count + facets come from a stratified sample of at most STRATA × PER_STRATUM matches read from the
 //     postings B-tree (search.sample.server.ts, ADR 0007): the rarest word is range-scanned and the others
-//     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones;
+//     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones. A query
+//     of 3+ words reads at most WALK_BUDGET driver postings per stratum; a stratum cut short with few matches
+//     is completed through the query's rarest adjacent title pair (migration 0152) and is an estimate;
 //  3. zero hits → the words the dictionary does not know (at most 3; never numbers or single letters) are
 //     corrected (edit-distance-1 neighbours by primary key, trigram neighbours for long words) and the
 //     postings are asked again;
@@ -19,16 +21,19 @@ import type { RecordType, SearchSort } from '../catalogue.schemas.server.ts';
 import { foldedWords, identifierQuery, queryWords } from '../catalogue.text.ts';
 import {
   AVAILABILITY_VALUES,
+  completeWithPairs,
   estimate,
   identifierMatches,
   institutionSize,
   postingsMatch,
   roundEstimate,
+  type Sample,
   type SampleDriver,
   type SampleFilters,
   type SampleRow,
   STRATA,
   sampleMatches,
+  WALK_BUDGET,
 } from './search.sample.server.ts';
 import { corrections, driverOf } from './search.words.server.ts';
 
@@ -130,8 +135,9 @@ interface Counted {
 }
 
 /** Total and facets from a sample: each row counts for its stratum's weight. */
-async function countAndFacets(db: Db, sample: SampleRow[]): Promise<Counted> {
-  const est = estimate(sample);
+async function countAndFacets(db: Db, sampled: Sample): Promise<Counted> {
+  const sample = sampled.rows;
+  const est = estimate(sample, sampled.truncated);
   const sums = {
     type: new Map<string, number>(),
     institution: new Map<string, number>(),
@@ -191,6 +197,17 @@ async function planSample(
   return (await institutionSize(db, f.institutions, cap)) < cap ? 'institution' : plan;
 }
 
+/** The sample of a word query: the planned walk, its truncated strata completed through title pairs. */
+async function wordsSample(
+  db: Db,
+  groups: readonly (readonly string[])[],
+  f: SearchFilters,
+  budget: number,
+): Promise<Sample> {
+  const sample = await sampleMatches(db, groups, await planSample(db, groups, f), f, budget);
+  return completeWithPairs(db, groups, sample, f);
+}
+
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
 function candidates(counted: Counted): number[] {
   const sample = counted.sample;
@@ -216,7 +233,10 @@ async function sortedHits(db: Db, where: SQL, p: SearchParams, offset: number): 
   );
 }
 
-export function createPostgresSearchIndex(): SearchIndex {
+/** `walkBudget`: driver postings read per stratum of a multi-word query (default WALK_BUDGET); 0 is the walk
+ * before issue 17's second step (every driver posting probed), kept so the benchmark measures both in one run. */
+export function createPostgresSearchIndex(opts: { walkBudget?: number } = {}): SearchIndex {
+  const budget = opts.walkBudget ?? WALK_BUDGET;
   return {
     async search(db, p) {
       const words = queryWords(p.q);
@@ -233,7 +253,7 @@ export function createPostgresSearchIndex(): SearchIndex {
       if (idents) {
         const found = await identifierMatches(db, idents, p.filters);
         if (found.length) {
-          const counted = await countAndFacets(db, found);
+          const counted = await countAndFacets(db, { rows: found, truncated: [] });
           const match = sql`r.seq = ANY(${sql.param(found.map((r) => r.seq))}::bigint[])`;
           const hits = await sortedHits(db, sql`${where} AND ${match}`, p, offset);
           return finish(counted, hits, null, p, Number.POSITIVE_INFINITY);
@@ -241,18 +261,12 @@ export function createPostgresSearchIndex(): SearchIndex {
       }
 
       let groups: string[][] = words.folded.map((w) => [w]);
-      let counted = await countAndFacets(
-        db,
-        await sampleMatches(db, groups, await planSample(db, groups, p.filters), p.filters),
-      );
+      let counted = await countAndFacets(db, await wordsSample(db, groups, p.filters, budget));
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded);
         if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
-          const again = await countAndFacets(
-            db,
-            await sampleMatches(db, alt, await planSample(db, alt, p.filters), p.filters),
-          );
+          const again = await countAndFacets(db, await wordsSample(db, alt, p.filters, budget));
           if (again.total > 0) {
             groups = alt;
             counted = again;
