@@ -123,7 +123,8 @@ export function registerIndicatorRoutes(api: Api, deps: AppDeps) {
   });
   api.openapi(equityRoute, async (c) => {
     const year = c.req.valid('query').year ?? yearInVietnam(deps.now());
-    return c.json(await getEquityView(deps, c.get('actor'), year), 200);
+    const view = await getEquityView(deps, c.get('actor'), year);
+    return c.json({ ...view, bands: [...view.bands] }, 200);
   });
   api.openapi(oneRoute, async (c) =>
     c.json(plain(await getDefinition(deps, c.get('actor'), c.req.valid('param').code)), 200),

@@ -16,6 +16,7 @@ import {
   importPopulation,
   POPULATION_MAX_BYTES,
 } from '../../../modules/indicators/indicators.population.server.ts';
+import { mayConfigureEquity } from '../../../modules/indicators/indicators.threshold.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -36,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       view,
       thisYear,
       canImport: can(actor, 'indicators.population.manage'),
+      canConfigure: mayConfigureEquity(actor),
       done: url.searchParams.get('done'),
     };
   } catch (e) {
@@ -82,7 +84,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const { view, thisYear, canImport, done } = loaderData;
+  const { view, thisYear, canImport, canConfigure, done } = loaderData;
   const years: number[] = [];
   for (let y = thisYear; y >= 2023; y--) years.push(y);
   const n = (v: number | null) => (v === null ? t('indicators.equity.suppressed') : formatNumber(v, locale));
@@ -95,7 +97,15 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
         <a href={href('/admin/indicators')}>{t('indicators.dashboard.title')}</a>
       </p>
       <h1>{t('indicators.equity.title')}</h1>
-      <p>{t('indicators.equity.lead', { year: view.year, threshold: view.threshold })}</p>
+      <p>
+        {t('indicators.equity.lead', { year: view.year, threshold: view.threshold })}
+        {canConfigure ? (
+          <>
+            {' '}
+            <a href={href('/admin/indicators/equity/threshold')}>{t('indicators.equity.threshold.change')}</a>
+          </>
+        ) : null}
+      </p>
       <p className="muted">{t('indicators.equity.notRecorded')}</p>
       <form method="get" className="filters">
         <label htmlFor="eq-year">{t('indicators.filter.year')}</label>
