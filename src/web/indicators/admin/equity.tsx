@@ -22,6 +22,7 @@ import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { formatNumber } from '../components/BarChart.tsx';
 import type { Route } from './+types/equity.ts';
 
@@ -118,7 +119,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
         </select>
         <button type="submit">{t('indicators.filter.apply')}</button>
       </form>
-      <div className="table-scroll">
+      <ScrollRegion label={t('indicators.equity.caption', { year: view.year })}>
         <table>
           <caption>{t('indicators.equity.caption', { year: view.year })}</caption>
           <thead>
@@ -159,7 +160,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t('indicators.equity.noService')}</h2>
       {view.noService.length ? (
         <ul>
