@@ -1,7 +1,7 @@
 // The borrowers the equity view counts (issue 13): the learner linked to the reader card of every loan made in
 // the period, from this module's own tables only. A loan whose reader keeps no history has lost its reader_id
 // once returned; its reader_key (the one-way digest of the reader's id, see readerKey) still finds the card.
-// Readers without a learner profile, and loans counted only in imported ILS statistics, name nobody.
+// Loans counted only in imported ILS statistics name nobody.
 import { sql } from 'drizzle-orm';
 import type { IndicatorQuery } from '../../app/module.ts';
 import type { Db } from '../../db/client.server.ts';
@@ -14,15 +14,17 @@ export async function circulationBorrowers(
   const scope = sql`l.loaned_at >= ${q.from} AND l.loaned_at < ${q.to}${
     q.unitIds ? sql` AND l.unit_id = ANY(${textArray(q.unitIds)}::text[])` : sql``
   }`;
+  // A card with no learner (a walk-in, or a learner since erased) counts as one person by its digest: the
+  // equity view puts it under "commune not declared", so erasing someone leaves the totals unchanged.
+  const who = sql`coalesce(r.learner_id, 'reader:' || l.reader_key)`;
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`SELECT r.learner_id AS id FROM circulation_loans l JOIN circulation_readers r ON r.id = l.reader_id
-         WHERE ${scope} AND r.learner_id IS NOT NULL
+    sql`SELECT ${who} AS id FROM circulation_loans l LEFT JOIN circulation_readers r ON r.id = l.reader_id
+         WHERE ${scope} AND l.reader_id IS NOT NULL
         UNION
-        SELECT r.learner_id FROM circulation_loans l JOIN circulation_readers r
-            ON l.reader_id IS NULL
-           AND l.reader_key = left(encode(sha256(convert_to('circ:' || r.id, 'UTF8')), 'hex'), 24)
-         WHERE ${scope} AND r.learner_id IS NOT NULL`,
+        SELECT ${who} FROM circulation_loans l LEFT JOIN circulation_readers r
+            ON l.reader_key = left(encode(sha256(convert_to('circ:' || r.id, 'UTF8')), 'hex'), 24)
+         WHERE ${scope} AND l.reader_id IS NULL`,
   );
   return rows.map((r) => r.id);
 }

@@ -2,11 +2,14 @@
 // through the indicator source's `participants`: a loan returned by a reader who keeps no history (reader_id
 // gone) still counts, a person who both borrowed and trained counts once, a loan outside the year does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorSources } from '../../app/registries.server.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { checkin, checkout } from '../circulation/circulation.desk.usecases.server.ts';
 import { insertRecord, lendableCopies, txn, walkIn } from '../circulation/circulation.test-helpers.ts';
+import { erasePersonalData } from '../privacy/privacy.usecases.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { equityView } from './indicators.equity.server.ts';
+import { yearWindow } from './indicators.scope.ts';
 
 describe('equity view: borrowers and trainees', () => {
   let ctx: TestContext;
@@ -93,5 +96,25 @@ describe('equity view: borrowers and trainees', () => {
     const y2026 = await equityView(ctx.deps, 2026);
     expect(y2026.noService).toContain(B);
     expect(y2026.rows.find((r) => r.commune === A)).toBeDefined();
+  });
+
+  it('keeps the aggregates when a borrower and a trainee are erased (they move to “commune not declared”)', async () => {
+    const q = { ...yearWindow(2027) };
+    const figures = async () =>
+      Promise.all(
+        ['circulation.loans', 'circulation.activeReaders', 'training.staff_trained'].map(
+          async (k) => (await indicatorSources.get(k)?.compute(ctx.deps, q))?.[0]?.value,
+        ),
+      );
+    const before = await figures();
+    expect(before).toEqual([13, 13, 10]);
+    for (const id of ['lrn_eqsrcborrower0', 'usr_eqsrctrainee1'])
+      await erasePersonalData(ctx.deps, { userId: id, learnerIds: [id], emails: [], phones: [] });
+    expect(await figures()).toEqual(before);
+    const v = await equityView(ctx.deps, 2027);
+    const row = (c: string) => v.rows.findIndex((r) => r.commune === c);
+    expect([v.table.rowTotals[row(A)], v.table.rowTotals[row(B)]]).toEqual([11, null]); // 9 in B: under 10, hidden
+    expect(v.rows.some((r) => r.commune === '')).toBe(true);
+    expect(v.table.total).toBe(22);
   });
 });
