@@ -9,7 +9,7 @@ import { yearInVietnam } from '../../lib/dates.ts';
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as { [k: string]: JSONValue };
 
 import { dashboard } from './indicators.dashboard.server.ts';
-import { EQUITY_AGE_BANDS, getEquityView } from './indicators.equity.server.ts';
+import { getEquityView } from './indicators.equity.server.ts';
 import { getDefinition, listDefinitions, setTarget, TargetSchema } from './indicators.usecases.server.ts';
 
 const json = (description: string) => ({
@@ -41,7 +41,7 @@ const EquityBody = z
   .object({
     year: z.number().int(),
     threshold: z.number().int().openapi({ description: 'Cells of 1 … threshold−1 people are hidden' }),
-    bands: z.array(z.enum(EQUITY_AGE_BANDS)),
+    bands: z.array(z.string()).openapi({ example: ['0-15', '16-24', '25-39', '40-59', '60+', 'unknown'] }),
     rows: z.array(
       z.object({
         commune: z.string().openapi({ description: 'Empty: commune not declared' }),
