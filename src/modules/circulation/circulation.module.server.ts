@@ -3,6 +3,7 @@ import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/modu
 import type { Db } from '../../db/client.server.ts';
 import { mountCirculationHttp } from './circulation.http.server.ts';
 import { circulationJobs } from './circulation.jobs.server.ts';
+import { circulationBorrowers } from './circulation.participants.server.ts';
 import { circulationPersonalData } from './circulation.personal-data.server.ts';
 import { circulationPermissions } from './circulation.policies.ts';
 import { createCirculationRepository } from './circulation.repository.server.ts';
@@ -85,6 +86,7 @@ export const feature: FeatureModule = {
       breakdowns: ['unit'],
       compute: async (deps, q) =>
         rows(await deps.repos.circulationStats.activeReaders(deps.db, q.from, q.to, q.unitIds, byUnit(q))),
+      participants: (deps, q) => circulationBorrowers(deps.db, q),
     },
     {
       key: 'circulation.visits',

@@ -13,4 +13,6 @@ export const indicatorPermissions = {
   'indicators.definition.manage': { roles: ['department_officer'], scope: 'any-grant' },
   // Population figures per commune for the equity view: loaded by an administrator (or the focal point).
   'indicators.population.manage': { roles: ['administrator', 'department_officer'], scope: 'any-grant' },
+  // The equity view's suppression threshold: the focal point or an administrator.
+  'indicators.equity.configure': { roles: ['administrator', 'department_officer'], scope: 'any-grant' },
 } satisfies PermissionTable;

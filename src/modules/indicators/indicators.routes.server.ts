@@ -3,11 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { JSONValue } from 'hono/utils/types';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
+import { yearInVietnam } from '../../lib/dates.ts';
 
 /** Dates as ISO strings, undefined fields dropped: what the client receives. */
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as { [k: string]: JSONValue };
 
 import { dashboard } from './indicators.dashboard.server.ts';
+import { getEquityView } from './indicators.equity.server.ts';
 import { getDefinition, listDefinitions, setTarget, TargetSchema } from './indicators.usecases.server.ts';
 
 const json = (description: string) => ({
@@ -31,6 +33,33 @@ export const DashboardQuery = z.strictObject({
   indicator: z.string().min(1).max(40).optional(),
 });
 
+export const EquityQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ example: 2025 }),
+});
+const count = z.number().int().nullable().openapi({ description: 'null: suppressed (under the threshold)' });
+const EquityBody = z
+  .object({
+    year: z.number().int(),
+    threshold: z.number().int().openapi({ description: 'Cells of 1 … threshold−1 people are hidden' }),
+    bands: z.array(z.string()).openapi({ example: ['0-15', '16-24', '25-39', '40-59', '60+', 'unknown'] }),
+    rows: z.array(
+      z.object({
+        commune: z.string().openapi({ description: 'Empty: commune not declared' }),
+        population: z.number().int().nullable(),
+        ratePerThousand: z.number().nullable(),
+      }),
+    ),
+    table: z.object({
+      cells: z.array(z.array(count)),
+      rowTotals: z.array(count),
+      colTotals: z.array(count),
+      total: count,
+    }),
+    noService: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .openapi('EquityView');
+
 const listRoute = createRoute({
   method: 'get',
   path: '/indicators',
@@ -53,6 +82,17 @@ const dashboardRoute = createRoute({
   summary: 'Số liệu bảng điều khiển: giá trị, so với mục tiêu, xu hướng, theo đơn vị và ngày kỷ niệm',
   request: { query: DashboardQuery },
   responses: { 200: json('Dashboard figures') },
+});
+const equityRoute = createRoute({
+  method: 'get',
+  path: '/indicators/equity',
+  tags: ['indicators'],
+  summary:
+    'Công bằng tiếp cận: số người tham gia theo xã/phường so với dân số, theo nhóm tuổi; ô nhỏ bị ẩn; xã chưa có người tham gia',
+  description:
+    'Lãnh đạo, đầu mối và quản trị. Ô dưới ngưỡng (mặc định 10 người) và ô ẩn thứ cấp trả về null. Mặc định năm hiện tại.',
+  request: { query: EquityQuery },
+  responses: { 200: { description: 'Equity view', content: { 'application/json': { schema: EquityBody } } } },
 });
 const targetRoute = createRoute({
   // POST, not PUT: a target is a value keyed by (year, unit), set or cleared whole (no edited version).
@@ -80,6 +120,11 @@ export function registerIndicatorRoutes(api: Api, deps: AppDeps) {
       indicator: q.indicator,
     });
     return c.json(plain(d), 200);
+  });
+  api.openapi(equityRoute, async (c) => {
+    const year = c.req.valid('query').year ?? yearInVietnam(deps.now());
+    const view = await getEquityView(deps, c.get('actor'), year);
+    return c.json({ ...view, bands: [...view.bands] }, 200);
   });
   api.openapi(oneRoute, async (c) =>
     c.json(plain(await getDefinition(deps, c.get('actor'), c.req.valid('param').code)), 200),

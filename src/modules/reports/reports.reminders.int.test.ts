@@ -1,8 +1,10 @@
 // Reminders to units late with their report: 7 days and 1 day before the deadline and the day after it, to the
 // staff and managers of each unit that has not submitted; once each however often the job runs; none to a unit
-// that submitted, none on other days; the job kind is registered and scheduled.
+// that submitted, none on other days; the job kind is registered and scheduled. The mail carries the message
+// catalogue's words, in English for a person whose own profile chose English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../app/registries.server.ts';
+import { t } from '../../lib/i18n.server.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { createUserWithPassword } from '../auth/auth.users.server.ts';
@@ -16,6 +18,7 @@ describe('reminders to units late with their report', () => {
   let librarian = '';
   let curator = '';
   let library = '';
+  let english = '';
   const PERIOD = 'nam-2026';
 
   const user = async (role: 'unit_staff' | 'unit_manager', unitId: string, email: string) => {
@@ -38,6 +41,12 @@ describe('reminders to units late with their report', () => {
     const museum = await unitIdOf(ctx, 'bao-tang-tinh');
     librarian = await user('unit_staff', library, 'nhac.thuvien@example.vn');
     curator = await user('unit_manager', museum, 'nhac.baotang@example.vn');
+    english = await user('unit_staff', library, 'nhac.english@example.vn');
+    await ctx.dbh.query(
+      `INSERT INTO learner_profiles (id, manager_user_id, relation, display_name, preferred_language)
+       VALUES ($1, $1, 'self', 'Cán bộ', 'en')`,
+      [english],
+    );
     // The museum submits its 2026 report; the library does not.
     await saveSubmission(ctx.deps, await actorOn(ctx, 'unit_staff', 'bao-tang-tinh'), PERIOD, museum, {
       narratives: { I: 'Triển khai trưng bày số.' },
@@ -102,6 +111,33 @@ describe('reminders to units late with their report', () => {
       'nhac.baotang@example.vn',
     ]);
     expect(museum).toHaveLength(0);
+  });
+
+  it('words each mail from the message catalogue, in the language the person chose', async () => {
+    const period = await ctx.deps.repos.reports.period(ctx.deps.db, PERIOD);
+    const url = `${ctx.deps.config.publicUrl}/admin/reports/${PERIOD}/units/${library}`;
+    const expected = (locale: 'vi' | 'en') => {
+      const params = {
+        period: (locale === 'en' ? period?.titleEn : period?.titleVi) ?? '',
+        unit: 'Thư viện tỉnh',
+        date: '15/12/2026',
+      };
+      return {
+        subject: t(locale, 'reports.notice.subject', params),
+        body_text: t(locale, 'reports.notice.text', { line: t(locale, 'reports.notify.late', params), url }),
+      };
+    };
+    const last = async (to: string) =>
+      (
+        await ctx.dbh.query<{ subject: string; body_text: string }>(
+          'SELECT subject, body_text FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1',
+          [to],
+        )
+      )[0];
+    expect(await last('nhac.thuvien@example.vn')).toEqual(expected('vi'));
+    expect(await last('nhac.english@example.vn')).toEqual(expected('en'));
+    expect(expected('en').body_text).toMatch(/^Overdue: /);
+    expect(expected('vi').body_text).toMatch(/^Quá hạn: /);
   });
 
   it('is a registered job run daily', () => {

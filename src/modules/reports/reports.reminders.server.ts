@@ -4,10 +4,13 @@
 // the notification channel (sendNotice) by e-mail to the account's address, or by SMS/Zalo to its verified mobile
 // when the account has no real address; with neither provider configured the notice waits in the outbox. Each
 // in-app notification has a dedupe key (period, unit, reminder, person) and the outside notice goes out only
-// when that notification is new: however often the job runs, one reminder per person, unit and stage.
+// when that notification is new: however often the job runs, one reminder per person, unit and stage. The
+// outside notice's words come from the message catalogue, in the language the person chose on their own learner
+// profile (Vietnamese when they have none).
 import type { AppDeps } from '../../app/deps.types.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { t } from '../../lib/i18n.server.ts';
+import type { Locale } from '../../lib/i18n.ts';
 import { accessPort } from '../access/index.server.ts';
 import type { Job } from '../jobs/jobs.repository.server.ts';
 import { learnersPort } from '../learners/index.server.ts';
@@ -58,12 +61,14 @@ export async function sendReportReminders(
       (await accessPort.activeEmails(deps, deps.db, userIds)).map((u) => [u.userId, u.email]),
     );
     const phones = await learnersPort.verifiedPhones(deps, userIds);
+    const languages = await preferredLanguages(deps, userIds);
     for (const s of staff) {
       const params = {
         period: period.titleVi,
         unit: names.get(s.unitId) ?? '',
         date: formatIsoDay(period.deadline),
       };
+      const locale = languages.get(s.userId) ?? 'vi';
       const link = `/admin/reports/${period.code}/units/${s.unitId}`;
       const messageKey = reminder.type === 'late' ? 'reports.notify.late' : 'reports.notify.dueSoon';
       const email = emails.get(s.userId);
@@ -80,7 +85,8 @@ export async function sendReportReminders(
       // too); a disabled account (no address) gets nothing outside the app.
       if (created && email !== undefined && to) {
         try {
-          await sendNotice(deps, notice(deps, to, messageKey, params, link));
+          const title = locale === 'en' && period.titleEn ? period.titleEn : period.titleVi;
+          await sendNotice(deps, notice(deps, locale, to, messageKey, { ...params, period: title }, link));
         } catch (e) {
           deps.logger.warn({ err: e, period: period.code, unit: s.unitId }, 'report reminder not sent');
         }
@@ -98,21 +104,28 @@ function outsideAddress(email: string | undefined, phone: string | undefined): N
   return null;
 }
 
+/** The language each account chose on its own learner profile (id = user id); absent: Vietnamese. */
+async function preferredLanguages(deps: AppDeps, userIds: readonly string[]): Promise<Map<string, Locale>> {
+  const own = (await learnersPort.profiles(deps, userIds)).filter((p) => p.relation === 'self');
+  return new Map(own.map((p) => [p.id, p.preferredLanguage]));
+}
+
 function notice(
   deps: AppDeps,
+  locale: Locale,
   to: Notice['to'],
   messageKey: 'reports.notify.late' | 'reports.notify.dueSoon',
   params: Record<string, string>,
   link: string,
 ): Notice {
-  const line = t('vi', messageKey, params);
+  const line = t(locale, messageKey, params);
   const text =
-    'phone' in to ? line : t('vi', 'reports.notice.text', { line, url: `${deps.config.publicUrl}${link}` });
+    'phone' in to ? line : t(locale, 'reports.notice.text', { line, url: `${deps.config.publicUrl}${link}` });
   return {
     to,
     template: `reports.reminder`,
     params,
-    subject: t('vi', 'reports.notice.subject', params),
+    subject: t(locale, 'reports.notice.subject', params),
     text,
   };
 }

@@ -41,6 +41,13 @@ export const feature: FeatureModule = {
       measure: 'people',
       breakdowns: ['unit'],
       compute: totals('people'),
+      // Trainees (their own learner profile, id = user id, names their commune) for the equity view.
+      participants: (deps, q) =>
+        deps.repos.training.attendees(deps.db, {
+          from: isoDateInVietnam(q.from),
+          to: isoDateInVietnam(q.to),
+          unitIds: q.unitIds,
+        }),
     },
     {
       key: 'training.hours',

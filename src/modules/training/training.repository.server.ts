@@ -253,6 +253,17 @@ export function createTrainingRepository() {
       );
       return rows.map((r) => ({ key: r.key, value: Number(r.value) }));
     },
+    /** The people (user ids) who attended a session held on a day in [from, to), for the equity view. */
+    async attendees(db: Db, q: { from: string; to: string; unitIds?: readonly string[] | undefined }) {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT DISTINCT a.user_id AS id FROM training_attendance a
+          JOIN training_sessions s ON s.id = a.session_id
+          JOIN training_participants p ON p.course_id = a.course_id AND p.user_id = a.user_id
+          WHERE s.held_on >= ${q.from} AND s.held_on < ${q.to} ${unitFilter('p.unit_id', q.unitIds)}`,
+      );
+      return rows.map((r) => r.id);
+    },
     async forPlanInstances(db: Db, ids: readonly string[]) {
       if (!ids.length) return [];
       const rows = await queryRows<CourseRecord>(

@@ -7,4 +7,5 @@ export const indicatorsAdmin: RouteConfigEntry[] = [
   route('admin/indicators/definitions', 'indicators/admin/definitions.tsx'),
   route('admin/indicators/definitions/:code', 'indicators/admin/definition.tsx'),
   route('admin/indicators/equity', 'indicators/admin/equity.tsx'),
+  route('admin/indicators/equity/threshold', 'indicators/admin/equity-threshold.tsx'),
 ];

@@ -2,12 +2,15 @@
 // notification for the person who carries the unit's part (or, when nobody is assigned, for the unit's staff
 // and managers), and a `plan.approved.send` job under a dedupe key
 // (one per approval). The job, after commit, sends the same news through the notification channel
-// (`sendNotice`: e-mail when SMTP is set, else the outbox), unless the report was reopened meanwhile.
+// (`sendNotice`: e-mail when SMTP is set, else the outbox), unless the report was reopened meanwhile. Its words
+// come from the message catalogue, in the language the person chose on their own learner profile (else Vietnamese).
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { Db } from '../../../db/client.server.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../../lib/dates.ts';
+import { t } from '../../../lib/i18n.server.ts';
 import { accessPort } from '../../access/index.server.ts';
 import type { Job } from '../../jobs/jobs.repository.server.ts';
+import { learnersPort } from '../../learners/index.server.ts';
 import { sendNotice } from '../../notifications/index.server.ts';
 import type { UnitReport } from './work.repository.server.ts';
 import type { WorkDeps } from './work.rules.server.ts';
@@ -76,31 +79,41 @@ export async function sendApprovalNotice(deps: AppDeps, job: Job): Promise<void>
   const report = await deps.repos.planWork.getReport(deps.db, p.instanceId, p.unitId);
   if (report?.state !== 'approved') return;
   const to = report.assigneeEmail
-    ? [{ email: report.assigneeEmail, name: report.assigneeName ?? report.assigneeEmail }]
+    ? [
+        {
+          userId: report.assigneeId,
+          email: report.assigneeEmail,
+          name: report.assigneeName ?? report.assigneeEmail,
+        },
+      ]
     : await unitStaffEmails(deps, p.unitId);
+  const own = await learnersPort.profiles(
+    deps,
+    to.flatMap((r) => (r.userId ? [r.userId] : [])),
+  );
+  const languages = new Map(own.filter((x) => x.relation === 'self').map((x) => [x.id, x.preferredLanguage]));
   const day = formatIsoDay(isoDateInVietnam(report.approvedAt ?? deps.now()));
   const link = `${deps.config.publicUrl}/admin/plan/instances/${p.instanceId}`;
-  for (const r of to)
+  for (const r of to) {
+    const locale = (r.userId && languages.get(r.userId)) || 'vi';
+    const params = { task: p.task, year: String(p.year), unit: p.unitName, date: day };
     await sendNotice(deps, {
       to: { email: r.email },
       template: 'plan.approved',
-      params: { task: p.task, year: String(p.year), unit: p.unitName, date: day },
-      subject: `[Suốt Đời] Đã duyệt: báo cáo nhiệm vụ ${p.task} năm ${p.year}`,
-      text: [
-        `Kính gửi ${r.name},`,
-        '',
-        `Báo cáo của ${p.unitName} về nhiệm vụ ${p.task} năm ${p.year} đã được duyệt ngày ${day}.`,
-        '',
-        `Xem chi tiết tại: ${link}`,
-        '',
-        'Thư này được gửi tự động từ nền tảng Suốt Đời; vui lòng không trả lời thư.',
-      ].join('\n'),
+      params,
+      subject: t(locale, 'planwork.mail.approved.subject', params),
+      text: t(locale, 'planwork.mail.approved.text', { ...params, name: r.name, url: link }),
     });
+  }
 }
 
 /** Nobody carries the unit's part: its staff and managers hear of the approval instead. */
 async function unitStaffEmails(deps: AppDeps, unitId: string) {
   const staff = await accessPort.staffOfUnits(deps, deps.db, [unitId]);
   const ids = [...new Set(staff.map((s) => s.userId))];
-  return (await accessPort.activeEmails(deps, deps.db, ids)).map((u) => ({ email: u.email, name: u.email }));
+  return (await accessPort.activeEmails(deps, deps.db, ids)).map((u) => ({
+    userId: u.userId as string | null,
+    email: u.email,
+    name: u.email,
+  }));
 }

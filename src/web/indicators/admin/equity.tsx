@@ -16,11 +16,13 @@ import {
   importPopulation,
   POPULATION_MAX_BYTES,
 } from '../../../modules/indicators/indicators.population.server.ts';
+import { mayConfigureEquity } from '../../../modules/indicators/indicators.threshold.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { formatNumber } from '../components/BarChart.tsx';
 import type { Route } from './+types/equity.ts';
 
@@ -36,6 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       view,
       thisYear,
       canImport: can(actor, 'indicators.population.manage'),
+      canConfigure: mayConfigureEquity(actor),
       done: url.searchParams.get('done'),
     };
   } catch (e) {
@@ -82,7 +85,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const { view, thisYear, canImport, done } = loaderData;
+  const { view, thisYear, canImport, canConfigure, done } = loaderData;
   const years: number[] = [];
   for (let y = thisYear; y >= 2023; y--) years.push(y);
   const n = (v: number | null) => (v === null ? t('indicators.equity.suppressed') : formatNumber(v, locale));
@@ -95,7 +98,15 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
         <a href={href('/admin/indicators')}>{t('indicators.dashboard.title')}</a>
       </p>
       <h1>{t('indicators.equity.title')}</h1>
-      <p>{t('indicators.equity.lead', { year: view.year, threshold: view.threshold })}</p>
+      <p>
+        {t('indicators.equity.lead', { year: view.year, threshold: view.threshold })}
+        {canConfigure ? (
+          <>
+            {' '}
+            <a href={href('/admin/indicators/equity/threshold')}>{t('indicators.equity.threshold.change')}</a>
+          </>
+        ) : null}
+      </p>
       <p className="muted">{t('indicators.equity.notRecorded')}</p>
       <form method="get" className="filters">
         <label htmlFor="eq-year">{t('indicators.filter.year')}</label>
@@ -108,7 +119,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
         </select>
         <button type="submit">{t('indicators.filter.apply')}</button>
       </form>
-      <div className="table-scroll">
+      <ScrollRegion label={t('indicators.equity.caption', { year: view.year })}>
         <table>
           <caption>{t('indicators.equity.caption', { year: view.year })}</caption>
           <thead>
@@ -149,7 +160,7 @@ export default function EquityPage({ loaderData, actionData }: Route.ComponentPr
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t('indicators.equity.noService')}</h2>
       {view.noService.length ? (
         <ul>

@@ -19,6 +19,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { type FormMessage, formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { EvidenceSection } from '../components/EvidenceSection.tsx';
 import { readSubmissionForm } from '../submission-form.server.ts';
 import type { Route } from './+types/submission.ts';
@@ -121,7 +122,7 @@ export default function ReportSubmission({ loaderData, actionData }: Route.Compo
       />
 
       <h2>{t('reports.submission.figures')}</h2>
-      <div className="table-wrap">
+      <ScrollRegion label={t('reports.submission.figuresCaption')}>
         <table>
           <caption>{t('reports.submission.figuresCaption')}</caption>
           <thead>
@@ -151,7 +152,7 @@ export default function ReportSubmission({ loaderData, actionData }: Route.Compo
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {editable ? (
         <form method="post" className="stack">
