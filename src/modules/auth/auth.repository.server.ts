@@ -3,6 +3,7 @@
 // staff-MFA setting.
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.server.ts';
+import { queryRows } from '../../db/sql.server.ts';
 import { readSetting } from '../settings/index.server.ts';
 
 /** The settings key of "staff must use two-step verification" (the settings module keeps the value). */
