@@ -116,14 +116,20 @@ export function kickTicketMails(deps: EventsDeps): void {
 
 /**
  * Delivers what is due now and waits for a mailer already running (tests, and a process about to stop): after
- * it, every ticket mail due before the call is in the outbox.
+ * it, every ticket mail due before the call is in the outbox (unless rows stay locked for over ~5 s).
  */
 export async function flushTicketMails(deps: EventsDeps): Promise<void> {
   if (timer) {
     clearTimeout(timer);
     timer = null;
   }
-  await draining;
-  await deliverTicketMails(deps, 1000, false);
-  await draining;
+  // A due row can be locked for a while by the consent-ledger writer (it claims the same registration rows,
+  // events-consent-ledger.server.ts), and the claim skips locked rows: go round until none is due (bounded).
+  for (let round = 0; ; round++) {
+    await draining;
+    await deliverTicketMails(deps, 1000, false);
+    await draining;
+    if (round >= 200 || !(await deps.repos.eventRegistrations.anyTicketMailDue(deps.db))) return;
+    await sleep(25);
+  }
 }
