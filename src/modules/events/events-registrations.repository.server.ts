@@ -164,6 +164,15 @@ export function createEventRegistrationsRepository() {
       return r ? { ...toRegistration(r), mailLocale: r.mailLocale } : null;
     },
 
+    /** Whether any ticket mail is still due (claimed or not): flushTicketMails waits for those locked elsewhere. */
+    async anyTicketMailDue(db: Db): Promise<boolean> {
+      const rows = await queryRows<{ due: boolean }>(
+        db,
+        sql`SELECT EXISTS (SELECT 1 FROM event_registrations WHERE ticket_mail_due) AS due`,
+      );
+      return rows[0]?.due === true;
+    },
+
     byIdempotencyKey: (db: Db, eventId: string, key: string) =>
       one(db, sql`event_id = ${eventId} AND idempotency_key = ${key}`),
     /**

@@ -92,6 +92,14 @@ describe('Vietnamese data on English pages carries lang="vi"', () => {
     expect(tk).toMatch(markedVi(PLACE));
     expect(tk).toMatch(markedVi(ADDRESS));
     expect(tk).toMatch(markedVi('Trần Thị Mai'));
+
+    // The cancel question embeds the title in an English sentence: only the title is marked.
+    const ask = await page(`/en/events/tickets/${ticket}?cancel=1`);
+    expect(ask).toContain(
+      `<h2 id="cancel-title">Cancel your registration for “<span lang="vi">${TITLE}</span>”?</h2>`,
+    );
+    const askVi = await page(`/events/tickets/${ticket}?cancel=1`);
+    expect(askVi).toContain(`<h2 id="cancel-title">Hủy đăng ký tham gia “<span>${TITLE}</span>”?</h2>`);
   });
 
   it('news: list, article and campaign', async () => {

@@ -1,6 +1,6 @@
 // Pieces shared by the event pages: a session's time range in Vietnam time, and the facts of an event.
 import { formatDateTime, formatNumber, TIME_ZONE } from '../../../lib/dates.ts';
-import type { MessageKey } from '../../../lib/i18n.ts';
+import type { Locale, MessageKey } from '../../../lib/i18n.ts';
 import { utcToZoned } from '../../../modules/events/events.schedule.ts';
 import { useLocale, useT } from '../../i18n.ts';
 import { viData } from '../../ui/data-lang.ts';
@@ -17,6 +17,37 @@ export function sessionTimeText(startsAt: Date, endsAt: Date): string {
 export function SessionTime({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }) {
   return <time dateTime={new Date(startsAt).toISOString()}>{sessionTimeText(startsAt, endsAt)}</time>;
 }
+
+/** Splits a message at its `{title}` so the Vietnamese title inside an English sentence can carry its lang. */
+const TITLE_SLOT = '\u0000title\u0000';
+
+/**
+ * A translated sentence embedding an event's (Vietnamese) title, e.g. “Cancel your registration for “…”?”:
+ * the title sits in a `<span lang="vi">` on English pages (WCAG 3.1.2), and the sentence stays one message.
+ */
+export function SentenceWithTitle({
+  message,
+  title,
+  locale,
+}: {
+  /** The message rendered with `{ title: TITLE_SLOT }`, see `titleSlot`. */
+  message: string;
+  title: string;
+  locale: Locale;
+}) {
+  const at = message.indexOf(TITLE_SLOT);
+  if (at < 0) return <>{message}</>;
+  return (
+    <>
+      {message.slice(0, at)}
+      <span {...viData(locale)}>{title}</span>
+      {message.slice(at + TITLE_SLOT.length)}
+    </>
+  );
+}
+
+/** The stand-in passed as `{title}` to the message that SentenceWithTitle splits. */
+export const titleSlot = { title: TITLE_SLOT };
 
 export const categoryKey = (c: string) => `events.category.${c}` as MessageKey;
 export const audienceKey = (a: string) => `events.audience.${a}` as MessageKey;

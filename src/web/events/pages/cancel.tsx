@@ -6,10 +6,12 @@ import {
   registrationForCancelToken,
 } from '../../../modules/events/events-registration.usecases.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useHref, useLocale, useT } from '../../i18n.ts';
+import { viData } from '../../ui/data-lang.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { SentenceWithTitle, titleSlot } from '../components/EventParts.tsx';
 import type { Route } from './+types/cancel.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -44,6 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function CancelPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
+  const locale = useLocale();
   const d = loaderData;
   return (
     <>
@@ -64,14 +67,22 @@ export default function CancelPage({ loaderData, actionData }: Route.ComponentPr
         <p className="alert-error">{t('events.error.cancelAfterCheckIn')}</p>
       ) : (
         <form method="post" className="form">
-          <p>{t('events.cancel.confirm', { title: d.title })}</p>
+          <p>
+            <SentenceWithTitle
+              message={t('events.cancel.confirm', titleSlot)}
+              title={d.title}
+              locale={locale}
+            />
+          </p>
           <input type="hidden" name="token" value={d.token} />
           <button type="submit">{t('events.cancel.submit')}</button>
         </form>
       )}
       {d.valid ? (
         <p>
-          <a href={href(`/events/${d.eventId}`)}>{d.title}</a>
+          <a href={href(`/events/${d.eventId}`)} {...viData(locale)}>
+            {d.title}
+          </a>
         </p>
       ) : null}
     </>

@@ -17,7 +17,7 @@ import { failure, formText } from '../../ui/forms.ts';
 import { directionsUrl } from '../../ui/map-links.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
-import { SessionTime } from '../components/EventParts.tsx';
+import { SentenceWithTitle, SessionTime, titleSlot } from '../components/EventParts.tsx';
 import type { Route } from './+types/ticket.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -63,7 +63,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function TicketPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
-  const vi = viData(useLocale());
+  const locale = useLocale();
+  const vi = viData(locale);
   const { registration: r, event: e, sessions, waitlistPosition, qr, alternatives } = loaderData;
   const here = href(`/events/tickets/${r.ticketCode}`);
   const cancellable = r.status !== 'cancelled' && !r.checkedInAt;
@@ -216,7 +217,13 @@ export default function TicketPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       {cancellable && loaderData.confirmCancel ? (
         <section aria-labelledby="cancel-title" className="danger-zone">
-          <h2 id="cancel-title">{t('events.cancel.confirm', { title: e.title })}</h2>
+          <h2 id="cancel-title">
+            <SentenceWithTitle
+              message={t('events.cancel.confirm', titleSlot)}
+              title={e.title}
+              locale={locale}
+            />
+          </h2>
           <p>{t('portal.ticket.cancelWarning')}</p>
           <form method="post" className="row-buttons">
             <input type="hidden" name="confirm" value="yes" />
