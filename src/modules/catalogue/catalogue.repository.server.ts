@@ -161,7 +161,10 @@ export function createCatalogueRepository() {
     },
 
     async unitExists(db: Db, unitId: string): Promise<boolean> {
-      const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM unit_directory WHERE id = ${unitId}`);
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT id FROM unit_directory WHERE id = ${unitId}`,
+      );
       return rows.length > 0;
     },
 

@@ -97,7 +97,7 @@ const EVENT_COLUMNS = sql`e.id, e.unit_id AS "unitId", u.name AS "unitName", e.t
   e.organiser_contact AS "organiserContact", e.plan_instance_id AS "planInstanceId", e.recurrence, e.status,
   e.source, e.url, e.image_file_id AS "imageFileId", e.confirmed_seats AS "confirmedSeats", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 
-const EVENT_FROM = sql`events e JOIN units u ON u.id = e.unit_id`;
+const EVENT_FROM = sql`events e JOIN unit_directory u ON u.id = e.unit_id`;
 
 type EventRow = Omit<EventRecord, 'place'>;
 
