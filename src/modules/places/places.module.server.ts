@@ -39,6 +39,9 @@ export const feature: FeatureModule = {
     'GET /api/v1/places/:placeId',
     'GET /api/v1/mobile-library-routes',
     'GET /api/v1/mobile-library-routes/:routeId',
+    // The route pages' offline service worker (places.route-offline.http.server.ts): a public script.
+    'GET /places/mobile-routes/offline-sw.js',
+    'GET /en/places/mobile-routes/offline-sw.js',
   ],
   sitemap: [placesSitemap, mobileRoutesSitemap],
   publicNav: [{ path: '/places', label: 'portal.nav.places', group: 'main' }],
