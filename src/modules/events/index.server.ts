@@ -7,10 +7,6 @@ import { createEventFeedReadRepository } from './feeds-read.repository.server.ts
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
 export {
-  type OfflineCheckInSession,
-  offlineCheckInSessions,
-} from './events-attendance.usecases.server.ts';
-export {
   type AttendanceListener,
   type AttendanceRecorded,
   attendanceHooks,
@@ -20,6 +16,12 @@ export {
   registrationGuards,
 } from './events-registration-guards.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
+// After the hooks and guards above: the check-in use cases reach the policy table, whose module list loads
+// modules (learners…) that register guards through this file at load time, so those must be evaluated first.
+export {
+  type OfflineCheckInSession,
+  offlineCheckInSessions,
+} from './events-attendance.usecases.server.ts';
 export type { FeedFilter, FeedSession } from './feeds-read.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
