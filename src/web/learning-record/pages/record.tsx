@@ -137,7 +137,7 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
       )}
       <section aria-labelledby="lr-hours">
         <h2 id="lr-hours">{t('lrs.record.hours')}</h2>
-        {r.table.years.length === 0 ? (
+        {r.table.totals.every((y) => y.hours === 0) ? (
           <p>{t('lrs.record.noHours')}</p>
         ) : (
           <>
