@@ -4,6 +4,7 @@ import { createBreachesRepository } from './privacy.breaches.server.ts';
 import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { inactiveAccountsRule } from './privacy.inactive-accounts.server.ts';
+import { privacyPersonalData } from './privacy.personal-data.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { createRestrictionsRepository } from './privacy.restrictions.repository.server.ts';
@@ -40,6 +41,7 @@ export const feature: FeatureModule = {
   retention: [...privacyRetention, inactiveAccountsRule],
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
+  personalData: privacyPersonalData,
   publicPages: ['privacy/pages/guest-request'],
   publicNav: [
     { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },
