@@ -82,3 +82,23 @@ export async function signInOnPhone(
   await expect(page).not.toHaveURL(/sign-in/);
   return page;
 }
+
+/**
+ * A new browser context without JavaScript, `width` px wide (a 360 px phone unless told), signed in as the demo
+ * account `email` through the sign-in form and landed on `next`.
+ */
+export async function signedInWithoutJs(
+  browser: Browser,
+  email: string,
+  next: string,
+  width = 360,
+): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(demoPassword());
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(new RegExp(next.replace(/[/?]/g, '\\$&')));
+  return page;
+}
