@@ -56,10 +56,16 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   ).toBeLessThanOrEqual(innerWidth);
 }
 
-/** The demo accounts' one-time password, written by the journeys' server at start (e2e/serve.ts). */
-export function demoPassword(): string {
+/** The demo administrator's e-mail and the demo accounts' one-time password, written by the journeys' server at
+ * start (e2e/serve.ts). */
+export function demoAdmin(): { email: string; password: string } {
   const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
+  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+}
+
+/** The demo accounts' one-time password (see demoAdmin). */
+export function demoPassword(): string {
+  return demoAdmin().password;
 }
 
 /** A 360 px touch phone, signed in as the demo account `email`, with JavaScript on or off. */
