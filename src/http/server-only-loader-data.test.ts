@@ -27,8 +27,9 @@ function route(id: string, parentId: string | undefined, path: string | undefine
   return { id, parentId, path, index: undefined, caseSensitive: undefined, module };
 }
 
+const Page = () => null;
+
 function fakeBuild(): ServerBuild {
-  const Page = () => null;
   const modules = {
     root: route('root', undefined, '', { default: Page, loader: () => ({ site: 'Suốt Đời' }) }),
     tasks: route('tasks', 'root', 'tasks', { default: Page, loader: () => TASKS }),
