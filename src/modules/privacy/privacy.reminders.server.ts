@@ -92,7 +92,8 @@ export async function sendDeadlineReminders(deps: AppDeps, job?: Pick<Job, 'payl
     typeof slot === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(slot) ? slot : isoDateInVietnam(deps.now());
   const open = await deps.repos.privacy.open(deps.db);
   if (!open.length) return 0;
-  const last = open.reduce((m, r) => (r.completeDue > m ? r.completeDue : m), today);
+  // ISO days sort as text: the latest deadline bounds the holidays needed.
+  const last = [today, ...open.map((r) => r.completeDue)].sort().at(-1) ?? today;
   const holidays = await deps.repos.privacy.holidays(deps.db, today, last);
   const due = open.flatMap((r) => remindersFor(r, today, holidays));
   if (!due.length) return 0;
