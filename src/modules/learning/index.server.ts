@@ -19,6 +19,21 @@ type Repos = Pick<AppDeps, 'repos' | 'db'>;
 export const pathCompletions = (deps: Repos, learnerIds: readonly string[], db: Db = deps.db) =>
   deps.repos.learningQueries.completionsOf(db, learnerIds);
 
+/** Learning paths of these units (id, unit, title, status), for choosing one elsewhere (a badge's award rule). */
+export const pathsOfUnits = async (deps: Repos, unitIds: readonly string[], db: Db = deps.db) =>
+  (await deps.repos.learningPaths.listForUnits(db, unitIds, 500)).map((p) => ({
+    id: p.id,
+    unitId: p.unitId,
+    title: p.title,
+    status: p.status,
+  }));
+
+/** One learning path's unit and title, or null. */
+export const pathById = async (deps: Repos, id: string, db: Db = deps.db) => {
+  const p = await deps.repos.learningPaths.get(db, id);
+  return p ? { id: p.id, unitId: p.unitId, title: p.title, status: p.status } : null;
+};
+
 /** The reading challenges these learners joined, with their books and minutes so far and the goal. */
 export const challengeProgress = (deps: Repos, learnerIds: readonly string[], db: Db = deps.db) =>
   deps.repos.learningQueries.challengeProgressOf(db, learnerIds);
