@@ -1,6 +1,5 @@
 // The learning module: learning paths with quizzes and reading challenges (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
-import { attendanceHooks } from '../events/index.server.ts';
 import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
 import { learningOaiSource } from './learning.oai.repository.server.ts';
@@ -9,8 +8,6 @@ import { learningSearchSource, learningSitemap } from './learning.public.reposit
 import { createLearningQueries } from './learning.queries.server.ts';
 import { createLearningPathsRepository } from './learning.repository.server.ts';
 import { seedDemoLearning } from './learning.seed.server.ts';
-
-attendanceHooks.subscribe(creditAttendance);
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
@@ -21,6 +18,8 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'learning',
+  // A check-in credits the learner's running reading challenges.
+  attendanceListeners: [creditAttendance],
   tables: [
     'learning_paths',
     'learning_path_steps',
