@@ -26,6 +26,11 @@ export interface NavEntry {
 
 export interface FeatureModule {
   name: string;
+  /**
+   * The kinds of public id this module mints (`evt`, `reg` …), from its `<feature>.ids.server.ts`, whose `newId`
+   * accepts only these. No two modules declare the same prefix (src/app/id-prefixes.test.ts).
+   */
+  idPrefixes?: readonly string[];
   /** This module's repositories, merged into `deps.repos` (SQL only for the module's own tables). */
   /**
    * The tables this module's migrations create. Only its own repositories query them; other modules go

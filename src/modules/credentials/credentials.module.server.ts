@@ -2,6 +2,7 @@
 import type { FeatureModule } from '../../app/module.ts';
 import { EVALUATE_RULES_JOB, runEvaluateRulesJob } from './credentials.engine.server.ts';
 import { mountCredentialRoutes } from './credentials.http.server.ts';
+import { credentialsIds } from './credentials.ids.server.ts';
 import { awardOnPathCompletion } from './credentials.path-awards.server.ts';
 import { credentialsPersonalData } from './credentials.personal-data.server.ts';
 import { credentialPermissions } from './credentials.policies.ts';
@@ -12,6 +13,7 @@ export const repositories = () => ({ credentials: createCredentialsRepository() 
 
 export const feature: FeatureModule = {
   name: 'credentials',
+  idPrefixes: credentialsIds.prefixes,
   tables: ['credential_issuer_keys', 'achievements', 'credential_awards'],
   repositories,
   permissions: credentialPermissions,

@@ -4,6 +4,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { DEFAULT_THRESHOLDS } from './learners.age.ts';
 import { CHILD_FROM_KEY, GUARDIAN_UNDER_KEY } from './learners.consent.server.ts';
 import { mountLearnerSelection } from './learners.current.server.ts';
+import { learnersIds } from './learners.ids.server.ts';
 import { learnersPersonalData } from './learners.personal-data.server.ts';
 import { consentGuard } from './learners.registration-guard.server.ts';
 import { createLearnersRepository } from './learners.repository.server.ts';
@@ -14,6 +15,7 @@ export const repositories = () => ({ learners: createLearnersRepository() });
 
 export const feature: FeatureModule = {
   name: 'learners',
+  idPrefixes: learnersIds.prefixes,
   tables: [
     'learner_contacts',
     'learner_codes',

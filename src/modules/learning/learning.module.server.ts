@@ -2,6 +2,7 @@
 import type { FeatureModule } from '../../app/module.ts';
 import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
+import { learningIds } from './learning.ids.server.ts';
 import { learningOaiSource } from './learning.oai.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
 import { learningSearchSource, learningSitemap } from './learning.public.repository.server.ts';
@@ -18,6 +19,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'learning',
+  idPrefixes: learningIds.prefixes,
   // A check-in credits the learner's running reading challenges.
   attendanceListeners: [creditAttendance],
   tables: [

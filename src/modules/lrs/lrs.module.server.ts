@@ -1,6 +1,7 @@
 // The learning record store module: the xAPI 1.0.3 LRS at /xapi, the platform's own statements (event
 // check-ins so far), the learner's record pages and the staff aggregates (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { lrsIds } from './lrs.ids.server.ts';
 import { lrsIndicatorSources } from './lrs.indicators.server.ts';
 import { lrsPersonalData } from './lrs.personal-data.server.ts';
 import { lrsPermissions } from './lrs.policies.ts';
@@ -25,6 +26,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'lrs',
+  idPrefixes: lrsIds.prefixes,
   tables: ['lrs_credentials', 'lrs_statements', 'lrs_attachments', 'lrs_documents', 'lrs_goals'],
   repositories,
   permissions: lrsPermissions,
