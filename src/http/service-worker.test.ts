@@ -28,7 +28,7 @@ describe('serviceWorkerScript', () => {
   });
 
   it('stores built assets as they are fetched only when asked', () => {
-    expect(serviceWorkerScript(base)).toContain('hit || fetch(req));');
+    expect(serviceWorkerScript(base)).not.toContain('fetch(req).then((res) => keep(req, res))');
     expect(serviceWorkerScript({ ...base, storeAssets: true })).toContain(
       'fetch(req).then((res) => keep(req, res))',
     );
