@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.server.ts';
 import { creditVerifiedActivity, type VerifiedActivity } from './challenges.credit.server.ts';
 
 export type { VerifiedActivity } from './challenges.credit.server.ts';
-export { STEP_KINDS } from './learning.vocab.ts';
+export { DEMO_PATH_ID, STEP_KINDS } from './learning.vocab.ts';
 export type { LearningListener, LearningProgress } from './learning-hooks.server.ts';
 
 type Repos = Pick<AppDeps, 'repos' | 'db'>;

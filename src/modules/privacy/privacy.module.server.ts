@@ -5,6 +5,7 @@ import { createConsentsRepository } from './privacy.consents.repository.server.t
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
 import { privacyIds } from './privacy.ids.server.ts';
 import { inactiveAccountsRule } from './privacy.inactive-accounts.server.ts';
+import { privacyPersonalData } from './privacy.personal-data.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { createRestrictionsRepository } from './privacy.restrictions.repository.server.ts';
@@ -42,6 +43,7 @@ export const feature: FeatureModule = {
   retention: [...privacyRetention, inactiveAccountsRule],
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
+  personalData: privacyPersonalData,
   publicPages: ['privacy/pages/guest-request'],
   publicNav: [
     { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },

@@ -13,6 +13,7 @@ import { useHref, useLocale, useT } from '../../i18n.ts';
 import { recordLang, viData } from '../../ui/data-lang.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { AvailableNow } from '../components/AvailableNow.tsx';
 import { type ContributedGroup, ContributedHits } from '../components/ContributedHits.tsx';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
 import { highlight } from '../highlight.ts';
@@ -374,35 +375,5 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
     </>
-  );
-}
-
-/** The "available now" facet: titles with a copy on the shelf, kept current by lending (circulation). */
-function AvailableNow(props: {
-  count: number | undefined;
-  chosen: boolean;
-  estimated: boolean;
-  format: (n: number) => string;
-}) {
-  const t = useT();
-  if (props.count === undefined && !props.chosen) return null;
-  return (
-    <fieldset className="facet facet-now">
-      <legend>{t('catalogue.availableNow.legend')}</legend>
-      <label>
-        <input type="checkbox" name="availability" value="available" defaultChecked={props.chosen} />{' '}
-        {t('catalogue.availableNow.label')}
-        {props.count !== undefined ? (
-          <span className="muted">
-            {' '}
-            (
-            {props.estimated
-              ? t('catalogue.search.facetEstimated', { count: props.format(props.count) })
-              : props.format(props.count)}
-            )
-          </span>
-        ) : null}
-      </label>
-    </fieldset>
   );
 }
