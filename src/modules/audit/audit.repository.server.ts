@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './audit.ids.server.ts';
 import { auditLog } from './audit.table.server.ts';
 
 export interface AuditEntryInput {

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { newId } from './catalogue.ids.server.ts';
 import type { Availability, RecordInput } from './catalogue.schemas.server.ts';
 import { createCatalogueRecordsIn } from './catalogue.usecases.server.ts';
 import { createHoldingsLookupRepository } from './holdings-lookup.repository.server.ts';
@@ -10,6 +11,9 @@ export type { Availability } from './catalogue.schemas.server.ts';
 export type { HoldingSummary } from './holdings-lookup.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
+
+/** A new id for a record's image (`img_…`): the exhibitions' demo seeds pictures of the records it creates. */
+export const newRecordImageId = (): string => newId('img');
 
 export const catalogueRecordsPort = {
   /** Title, type and publication of these records; a missing id is absent from the answer. */

@@ -7,9 +7,9 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { type DeskRefusal, isDeskRefusal, refuse } from './circulation.errors.ts';
 import { handOver, placeOnShelfOrSend } from './circulation.holds.server.ts';
+import { newId } from './circulation.ids.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import {

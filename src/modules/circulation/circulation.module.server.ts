@@ -2,6 +2,7 @@
 import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/module.ts';
 import type { Db } from '../../db/client.server.ts';
 import { mountCirculationHttp } from './circulation.http.server.ts';
+import { circulationIds } from './circulation.ids.server.ts';
 import { circulationJobs } from './circulation.jobs.server.ts';
 import { circulationBorrowers } from './circulation.participants.server.ts';
 import { circulationPersonalData } from './circulation.personal-data.server.ts';
@@ -26,6 +27,7 @@ const byUnit = (q: IndicatorQuery) => (q.breakdown === 'unit' ? ('unit' as const
 
 export const feature: FeatureModule = {
   name: 'circulation',
+  idPrefixes: circulationIds.prefixes,
   tables: [
     'circulation_readers',
     'circulation_items',

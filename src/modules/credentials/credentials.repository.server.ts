@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './credentials.ids.server.ts';
 import type { AwardRule } from './credentials.rules.ts';
 
 export interface IssuerKey {

@@ -5,8 +5,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape, queryRows, textArray } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { type PlaceSummary, placeSummaries } from '../places/index.server.ts';
+import { newId } from './events.ids.server.ts';
 import type { EventCategory, EventStatus, RegistrationMode } from './events.model.server.ts';
 import { createEventPlaceQueries } from './events-places.repository.server.ts';
 

@@ -7,11 +7,7 @@ import { creditVerifiedActivity, type VerifiedActivity } from './challenges.cred
 
 export type { VerifiedActivity } from './challenges.credit.server.ts';
 export { DEMO_PATH_ID, STEP_KINDS } from './learning.vocab.ts';
-export {
-  type LearningListener,
-  type LearningProgress,
-  learningHooks,
-} from './learning-hooks.server.ts';
+export type { LearningListener, LearningProgress } from './learning-hooks.server.ts';
 
 type Repos = Pick<AppDeps, 'repos' | 'db'>;
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './plan.ids.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
 import { type PlanTaskFilter, taskConditions } from './tasks/task-filter.repository.server.ts';

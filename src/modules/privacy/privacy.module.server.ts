@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { createBreachesRepository } from './privacy.breaches.server.ts';
 import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
+import { privacyIds } from './privacy.ids.server.ts';
 import { inactiveAccountsRule } from './privacy.inactive-accounts.server.ts';
 import { privacyPersonalData } from './privacy.personal-data.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
@@ -24,6 +25,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'privacy',
+  idPrefixes: privacyIds.prefixes,
   tables: [
     'public_holidays',
     'privacy_requests',
