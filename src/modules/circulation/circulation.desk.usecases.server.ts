@@ -8,6 +8,7 @@ import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
+import { lendAtOnce, returnAtOnce } from './circulation.desk-fast.server.ts';
 import { type DeskRefusal, isDeskRefusal, refuse } from './circulation.errors.ts';
 import { handOver, placeOnShelfOrSend } from './circulation.holds.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
@@ -89,7 +90,8 @@ export async function checkout(
 ): Promise<CheckoutResult> {
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
   try {
-    return await lend(deps, actor, input);
+    // The plain lend in one statement; the full path in a transaction when it said it must decide.
+    return (await lendAtOnce(deps, actor, desk, input)) ?? (await lend(deps, actor, input));
   } catch (e) {
     // A replay (the unique transaction id said so at the insert) or a refusal: if the id was applied before,
     // the same loan is the answer, as it was the first time. Checked here, off the lending path, so a new lend
@@ -240,6 +242,8 @@ export async function checkin(
   input: { barcode: string; txnId?: string; at?: Date },
 ): Promise<CheckinResult> {
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
+  const plain = await returnAtOnce(deps, actor, desk, input);
+  if (plain) return plain;
   const repos = deps.repos;
   return deps.db.transaction(async (tx) => {
     const barcode = normalizeCode(input.barcode);
