@@ -61,7 +61,8 @@ export function createAuditRepository() {
      */
     appendFrom(from: SQL, e: { [K in keyof AuditEntryInput]: AuditEntryInput[K] | SQL }): SQL {
       const v = (x: unknown) => (x instanceof SQL ? x : sql`${x === undefined ? null : x}`);
-      const json = (x: unknown) => (x instanceof SQL ? sql`${x}::jsonb` : sql`${x == null ? null : JSON.stringify(x)}::jsonb`);
+      const json = (x: unknown) =>
+        x instanceof SQL ? sql`${x}::jsonb` : sql`${x == null ? null : JSON.stringify(x)}::jsonb`;
       return sql`INSERT INTO audit_log (id, actor_id, actor_label, unit_id, action, entity_type, entity_id, before,
           after, request_id)
         SELECT ${newId('aud')}, ${v(e.actorId)}, ${v(e.actorLabel)}, ${v(e.unitId)}, ${v(e.action)},

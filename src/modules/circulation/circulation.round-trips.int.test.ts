@@ -61,11 +61,24 @@ describe('round trips at the desk', () => {
     const lend = await statementsOf(ctx.deps.db, () =>
       checkout(ctx.deps, staff, desk, { card: reader.cardNumber, barcode, txnId: txn() }),
     );
-    const back = await statementsOf(ctx.deps.db, () => checkin(ctx.deps, staff, desk, { barcode, txnId: txn() }));
+    const onLoan = await ctx.dbh.query<{ holding: string; record: string[] }>(
+      `SELECT h.availability AS holding, r.availability AS record FROM catalogue_holdings h
+       JOIN catalogue_records r ON r.id = h.record_id WHERE h.barcode = $1`,
+      [barcode],
+    );
+    expect(onLoan).toEqual([{ holding: 'on_loan', record: ['on_loan'] }]);
+    const back = await statementsOf(ctx.deps.db, () =>
+      checkin(ctx.deps, staff, desk, { barcode, txnId: txn() }),
+    );
     expect(lend).toHaveLength(1);
     expect(back).toHaveLength(1);
     // …and both did all they do: the loan opened and closed, the catalogue's availability followed, audited.
-    const [row] = await ctx.dbh.query<{ returned: boolean; holding: string; record: string[]; audits: number }>(
+    const [row] = await ctx.dbh.query<{
+      returned: boolean;
+      holding: string;
+      record: string[];
+      audits: number;
+    }>(
       `SELECT l.returned_at IS NOT NULL AS returned, h.availability AS holding, r.availability AS record,
          (SELECT count(*)::int FROM audit_log a WHERE a.action IN ('circulation.loan.create', 'circulation.loan.return')
            AND a.entity_id IN (l.id, l.item_id)) AS audits

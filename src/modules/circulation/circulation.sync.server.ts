@@ -10,7 +10,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { type CirculationDeps, checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
 import { registerReader } from './circulation.readers.usecases.server.ts';
-import type { OfflineOutcome } from './circulation-offline.repository.server.ts';
+import type { OfflineAnswer } from './circulation-offline.repository.server.ts';
 
 const base = { txnId: z.string().min(8).max(80), at: z.coerce.date() };
 export const OfflineTxnSchema = z.discriminatedUnion('kind', [
@@ -52,13 +52,11 @@ export const SyncInputSchema = z
   .strict();
 export type SyncInput = z.infer<typeof SyncInputSchema>;
 
-export interface SyncResult extends OfflineOutcome {
-  /** A new card number (register) or nothing. */
-  cardNumber?: string;
-  flags?: string[];
-  /** The message's parameters (the limit, the reason…), on the first answer only (a replay has the key). */
-  params?: Record<string, string | number>;
-}
+/**
+ * One transaction's answer: its outcome and message key, the flags and the message's parameters (the limit, the
+ * reason…), a registered reader's card number. Recorded whole, so a replay answers exactly the same.
+ */
+export type SyncResult = OfflineAnswer;
 
 export async function syncOffline(
   deps: CirculationDeps,
@@ -152,9 +150,8 @@ export async function syncOffline(
         ...(e.params ? { params: e.params } : {}),
       };
     }
-    const { cardNumber: _c, flags: _f, params: _p, ...row } = result;
     await deps.repos.circulationOffline.record(deps.db, {
-      ...row,
+      ...result,
       deviceId: input.deviceId,
       unitId: input.unitId,
       kind: t.kind,
