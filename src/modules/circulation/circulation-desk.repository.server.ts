@@ -24,6 +24,25 @@ import type { Loan } from './circulation-loans.repository.server.ts';
 /** Builds the audit entry's INSERT over a CTE of the changed rows (the audit module's `recordFrom`). */
 export type AuditFrom = (from: SQL, e: { entityId: SQL; unitId: SQL; after: SQL }) => SQL;
 
+/**
+ * An offline transaction's outcome, written by the same statement when it applies (the van's sync): the lend or
+ * return and its recorded answer ("applied") commit together, so a replay finds the answer and nothing is
+ * applied without it.
+ */
+export interface OfflineNote {
+  deviceId: string;
+  unitId: string;
+  payload: unknown;
+}
+
+const noteSql = (n: OfflineNote | undefined, from: SQL, txnId: string | null, kind: string, at: Date) =>
+  n && txnId
+    ? sql`, noted AS (INSERT INTO circulation_offline_txns (txn_id, device_id, unit_id, kind, payload, outcome,
+          happened_at)
+        SELECT ${txnId}, ${n.deviceId}, ${n.unitId}, ${kind}, ${JSON.stringify(n.payload)}::jsonb, 'applied',
+          ${at}::timestamptz FROM ${from} ON CONFLICT (txn_id) DO NOTHING RETURNING txn_id)`
+    : sql``;
+
 /** What a lend read (and, when `loanId` is set, wrote): the copy, the reader, the unit's rules, open loans. */
 export interface LendRead {
   item: Item;
@@ -65,6 +84,7 @@ export function createCirculationDeskRepository() {
         source: 'desk' | 'offline' | 'self';
         defaults: Pick<LoanRule, 'loanDays' | 'maxItems' | 'blockWhenOverdueDays'>;
         audit: AuditFrom;
+        note?: OfflineNote | undefined;
       },
     ): Promise<LendRead | null> {
       const d = p.defaults;
@@ -115,7 +135,7 @@ export function createCirculationDeskRepository() {
             unitId: sql`lent.unit_id`,
             after: sql`jsonb_build_object('itemId', lent.item_id, 'readerId', lent.reader_id,
               'dueAt', ${iso(sql`lent.due_at`)}, 'txnId', ${p.txnId}::text)`,
-          })} RETURNING id)
+          })} RETURNING id)${noteSql(p.note, sql`lent`, p.txnId, 'checkout', p.at)}
         SELECT to_json(i) AS item, (SELECT to_json(c) FROM c) AS reader, (SELECT due FROM o) AS due,
           (SELECT json_agg(${RULE_JSON}) FROM circulation_loan_rules r WHERE r.unit_id = i."unitId") AS rules,
           (SELECT id FROM lent) AS "loanId", (SELECT due_at FROM lent) AS "dueAt"
@@ -148,6 +168,7 @@ export function createCirculationDeskRepository() {
         txnId: string | null;
         at: Date;
         audit: AuditFrom;
+        note?: OfflineNote | undefined;
       },
     ): Promise<ReturnRead | null> {
       const { desk } = p;
@@ -193,7 +214,7 @@ export function createCirculationDeskRepository() {
             entityId: sql`closed.item_id`,
             unitId: sql`${desk.unitId}::text`,
             after: sql`jsonb_build_object('loanId', closed.id, 'outcome', 'available', 'txnId', ${p.txnId}::text)`,
-          })} RETURNING id)
+          })} RETURNING id)${noteSql(p.note, sql`closed`, p.txnId, 'checkin', p.at)}
         SELECT to_json(i) AS item,
           (SELECT json_agg(${RULE_JSON}) FROM circulation_loan_rules r WHERE r.unit_id = i."unitId") AS rules,
           (SELECT json_build_object('id', go.id, 'txnId', go.txn_id, 'readerId', go.reader_id,

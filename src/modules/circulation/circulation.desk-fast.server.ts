@@ -7,6 +7,7 @@ import { can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { newId } from '../../lib/ids.server.ts';
 import type {
+  CheckinInput,
   CheckinResult,
   CheckoutInput,
   CheckoutResult,
@@ -55,6 +56,7 @@ export async function lendAtOnce(
     source: input.source ?? 'desk',
     defaults: DEFAULT_RULE,
     audit: auditAs(deps, actor, 'circulation.loan.create', 'circulation_loan'),
+    note: input.note,
   });
   if (!read) throw refuse('unknownBarcode', { barcode });
   const { item, reader } = read;
@@ -79,6 +81,7 @@ export async function lendAtOnce(
       created: true,
       flags: [],
       flagParams: { barcode: item.barcode },
+      noted: input.note !== undefined,
     };
   if (item.status === 'withdrawn') throw refuse('withdrawn', { barcode: item.barcode });
   // Offline refusals are applied and flagged; a copy on loan, on the hold shelf or in transit has a story.
@@ -102,7 +105,7 @@ export async function returnAtOnce(
   deps: CirculationDeps,
   actor: Actor,
   desk: Desk,
-  input: { barcode: string; txnId?: string; at?: Date },
+  input: CheckinInput,
 ): Promise<CheckinResult | null> {
   const barcode = normalizeCode(input.barcode);
   if (!barcode) throw refuse('unknownBarcode', { barcode: input.barcode });
@@ -113,6 +116,7 @@ export async function returnAtOnce(
     txnId: input.txnId ?? null,
     at: now,
     audit: auditAs(deps, actor, 'circulation.loan.return', 'circulation_item'),
+    note: input.txnId ? input.note : undefined,
   });
   if (!read) throw refuse('unknownBarcode', { barcode });
   if (!read.closed) return null;
@@ -129,5 +133,6 @@ export async function returnAtOnce(
     holdReaderName: null,
     fineVnd: fineVnd(ruleFor(read.rules, item.unitId, item.itemKind), loan.dueAt, now),
     created: true,
+    noted: input.txnId !== undefined && input.note !== undefined,
   };
 }

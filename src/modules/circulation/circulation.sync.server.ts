@@ -87,6 +87,9 @@ export async function syncOffline(
       continue;
     }
     let result: SyncResult;
+    // A lend or return applied at once records its answer in its own statement (nothing left to record here).
+    let noted = false;
+    const note = { deviceId: input.deviceId, unitId: input.unitId, payload: t };
     try {
       if (t.kind === 'checkout') {
         const r = await checkout(deps, actor, desk, {
@@ -96,7 +99,9 @@ export async function syncOffline(
           at: t.at,
           source: 'offline',
           forHold: t.holdId,
+          note,
         });
+        noted = r.noted === true;
         result = r.flags.length
           ? {
               txnId: t.txnId,
@@ -107,7 +112,8 @@ export async function syncOffline(
             }
           : { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else if (t.kind === 'checkin') {
-        await checkin(deps, actor, desk, { barcode: t.barcode, txnId: t.txnId, at: t.at });
+        const r = await checkin(deps, actor, desk, { barcode: t.barcode, txnId: t.txnId, at: t.at, note });
+        noted = r.noted === true;
         result = { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else {
         const reader = await registerReader(
@@ -150,14 +156,15 @@ export async function syncOffline(
         ...(e.params ? { params: e.params } : {}),
       };
     }
-    await deps.repos.circulationOffline.record(deps.db, {
-      ...result,
-      deviceId: input.deviceId,
-      unitId: input.unitId,
-      kind: t.kind,
-      payload: t,
-      happenedAt: t.at,
-    });
+    if (!noted)
+      await deps.repos.circulationOffline.record(deps.db, {
+        ...result,
+        deviceId: input.deviceId,
+        unitId: input.unitId,
+        kind: t.kind,
+        payload: t,
+        happenedAt: t.at,
+      });
     out.push(result);
   }
   return out;
