@@ -199,7 +199,10 @@ export function createCirculationDeskRepository() {
           closed AS (UPDATE circulation_loans t SET returned_at = ${p.at}::timestamptz,
               returned_unit_id = ${desk.unitId}, return_txn_id = ${p.txnId}::text,
               reader_id = CASE WHEN go.keep THEN t.reader_id ELSE NULL END
-            FROM go WHERE t.id = go.id RETURNING t.id, go.item_id),
+            FROM go WHERE t.id = go.id
+              -- Re-checked on the row's newest version if another return closed it while this one waited.
+              AND t.returned_at IS NULL AND t.lost_at IS NULL
+            RETURNING t.id, go.item_id),
           moved AS (UPDATE circulation_items t SET status = 'available',
               current_place_id = coalesce(go.home_place_id, ${desk.placeId}::text),
               current_route_id = coalesce(go.home_route_id, ${desk.routeId}::text),
