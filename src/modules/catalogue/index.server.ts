@@ -1,4 +1,5 @@
 // The catalogue module's public surface: what other modules may use (read ports, batched by id list).
+import type { SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
@@ -48,6 +49,9 @@ export const catalogueHoldingsPort = {
   /** A lendable copy's availability changed (lent, returned, lost…): search filters and facets follow it. */
   setAvailability: (db: Db, holdingId: string, availability: Availability) =>
     holdings.setAvailability(db, holdingId, availability),
+  /** The same, as CTEs `<name>_h` and `<name>_r` of the caller's statement, for the holdings `holdingIds` selects. */
+  availabilityCtes: (name: string, holdingIds: SQL, availability: Availability) =>
+    holdings.availabilityCtes(name, holdingIds, availability),
 };
 
 /** Refuses an upload that is not an XLSX workbook or would expand beyond safe limits (zip bombs). */

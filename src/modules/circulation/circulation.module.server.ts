@@ -10,6 +10,7 @@ import { circulationPermissions } from './circulation.policies.ts';
 import { createCirculationRepository } from './circulation.repository.server.ts';
 import { registerCirculationRoutes } from './circulation.routes.server.ts';
 import { seedDemoCirculation } from './circulation.seed.server.ts';
+import { createCirculationDeskRepository } from './circulation-desk.repository.server.ts';
 import { createCirculationLoansRepository } from './circulation-loans.repository.server.ts';
 import { createCirculationOfflineRepository } from './circulation-offline.repository.server.ts';
 import { createCirculationStatsRepository } from './circulation-stats.repository.server.ts';
@@ -17,6 +18,7 @@ import { createCirculationStatsRepository } from './circulation-stats.repository
 export const repositories = () => ({
   circulation: createCirculationRepository(),
   circulationLoans: createCirculationLoansRepository(),
+  circulationDesk: createCirculationDeskRepository(),
   circulationStats: createCirculationStatsRepository(),
   circulationOffline: createCirculationOfflineRepository(),
 });
