@@ -16,8 +16,11 @@
 //     and again with the cache on (PAGE_CACHE_TTL_MS as in production), each on its own row.
 // BENCH_REGISTRATIONS / BENCH_SEATS / BENCH_EVENTS shrink the run (e.g. to check the script on a loaded machine);
 // BENCH_PART=burst or BENCH_PART=reads runs one part only (e.g. under `node --cpu-prof` to profile it).
+// BENCH_PROFILE_DIR=dir: a CPU profile of just the registration burst and of just the uncached month view's load
+// (inspector profiler, this process: server and client alike) is written there as .cpuprofile files.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +47,25 @@ const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const SEATS = Number(process.env.BENCH_SEATS ?? 100);
 const BULK_EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const PART = process.env.BENCH_PART ?? 'all';
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
+/** Runs `work` under the inspector's CPU profiler when BENCH_PROFILE_DIR is set; writes `<dir>/<name>.cpuprofile`. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 /**
  * Samples pg_stat_activity of this database until stopped: how often a session was seen in each state / wait
@@ -222,18 +244,20 @@ async function main() {
     async function seatsPart() {
       const bareBurst = await burst(REGISTRATIONS, () => fetch(`http://127.0.0.1:${barePort}/`));
       const waits = sampleWaits(admin);
-      const regs = await burst(REGISTRATIONS, (i) =>
-        fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
-          method: 'POST',
-          // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
-          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
-          body: JSON.stringify({
-            name: `Người đăng ký ${i + 1}`,
-            email: `dk${i + 1}@example.vn`,
-            consent: true,
-            idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+      const regs = await profiled('registration-burst', () =>
+        burst(REGISTRATIONS, (i) =>
+          fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
+            method: 'POST',
+            // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
+            headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+            body: JSON.stringify({
+              name: `Người đăng ký ${i + 1}`,
+              email: `dk${i + 1}@example.vn`,
+              consent: true,
+              idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+            }),
           }),
-        }),
+        ),
       );
       const waited = await waits();
       const outcome = await dbh.query<{ status: string; n: number; seats: number }>(
@@ -306,7 +330,9 @@ async function main() {
       const month = new Date().toISOString().slice(0, 7);
       const reads = [
         await load('bare Hono route', `http://127.0.0.1:${barePort}/`),
-        await load('month view (page)', `${uncached}/events/calendar?month=${month}`),
+        await profiled('month-view', () =>
+          load('month view (page)', `${uncached}/events/calendar?month=${month}`),
+        ),
         await load(
           'month view, one category',
           `${uncached}/events/calendar?month=${month}&category=heritage`,
