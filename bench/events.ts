@@ -174,8 +174,20 @@ async function load(name: string, url: string) {
   if (probe.status !== 200) throw new Error(`${name}: ${url} answered ${probe.status}`);
   const base = { url, connections: CONNECTIONS, workers: 1 };
   await autocannon({ ...base, duration: 1 });
+  const cpu0 = process.cpuUsage();
   const r = await autocannon({ ...base, duration: DURATION });
-  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, size };
+  const cpu = process.cpuUsage(cpu0);
+  // This process's CPU (server and autocannon alike) per request: steadier than latency on a shared machine.
+  const cpuPerRequest = (cpu.user + cpu.system) / 1000 / Math.max(r.requests.total, 1);
+  return {
+    name,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    non2xx: r.non2xx,
+    size,
+    cpuPerRequest,
+  };
 }
 
 async function main() {
@@ -345,10 +357,12 @@ async function main() {
       console.log(
         `\n2) reads with ${BULK_EVENTS.toLocaleString('en')} published events (${DURATION}s, ${CONNECTIONS} connections)`,
       );
-      console.log('   target                      p50        p99        req/s    size     non-2xx');
+      console.log(
+        '   target                      p50        p99        req/s    size     non-2xx  CPU/request',
+      );
       for (const r of reads) {
         console.log(
-          `   ${r.name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${`${Math.round(r.size / 1024)} KB`.padStart(7)}  ${r.non2xx}`,
+          `   ${r.name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${`${Math.round(r.size / 1024)} KB`.padStart(7)}  ${String(r.non2xx).padEnd(7)}  ${ms(r.cpuPerRequest).padStart(9)}`,
         );
       }
       const bareRps = reads[0]?.rps ?? 1;
