@@ -26,7 +26,11 @@ import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { kickGuestConsents } from './events-consent-ledger.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
-import { registrationFacts, waitlistPlace } from './events-registration-reads.server.ts';
+import {
+  type RegistrationFacts,
+  registrationFacts,
+  waitlistPlace,
+} from './events-registration-reads.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';
 import { kickTicketMails } from './events-ticket-mail.server.ts';
 import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.server.ts';
@@ -150,12 +154,14 @@ export async function registerForEvent(
   eventId: string,
   input: RegistrationInput,
   locale: Locale = 'vi',
+  /** The event's registration facts when the caller has just read them (the page's action), else read here. */
+  known?: RegistrationFacts,
 ): Promise<RegistrationResult> {
   authorize(actor, 'events.registration.create');
   const who = await registrantOf(deps, actor, input);
   // Other modules' checks on the learner (the learners module refuses a minor without the consents).
   if (who.learnerId) await checkRegistrationGuards(deps, who.learnerId);
-  const facts = await registrationFacts(deps, eventId);
+  const facts = known?.event.id === eventId ? known : await registrationFacts(deps, eventId);
   if (!facts || facts.event.status === 'draft' || facts.event.source !== 'local')
     throw notFound('events.event');
   const { event, sessions } = facts;
