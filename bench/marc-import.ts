@@ -3,7 +3,8 @@
 // baselines: (1) the same import with the full-text GIN index the search no longer reads
 // (catalogue_records_search_idx, dropped by migration 0106) put back — the "before" of issue 17 — and (2) a
 // bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling); also without
-// the title-pair postings of migration 0152 (their import cost). Rounds
+// the title-pair postings of migration 0152 (their import cost), and with the pairs computed by 0152's rule
+// (from the search vector) instead of 0176's (from the title text). Rounds
 // alternate before/after so a loaded machine slows both alike. Prints figures; asserts nothing.
 // PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
 import { randomBytes } from 'node:crypto';
@@ -175,9 +176,17 @@ const [{ def: withPairs } = { def: '' }] = await dbh.query<{ def: string }>(
 );
 const withoutPairs = withPairs.replace(/INSERT INTO catalogue_title_pairs[\s\S]*?WHERE n\.published;/, '');
 if (withoutPairs === withPairs) throw new Error('the title-pair insert was not found in the trigger');
+// The pairs as 0152 computed them (from the search vector, one non-inlined function call per record): the
+// "before" of migration 0176.
+const vectorPairs = withPairs.replace(
+  'catalogue_title_pairs_of_title(n.search_title)',
+  'catalogue_title_pairs_of(n.search_vector)',
+);
+if (vectorPairs === withPairs) throw new Error('the text-rule title pairs were not found in the trigger');
 const before: number[] = [];
 const after: number[] = [];
 const noPairs: number[] = [];
+const oldPairs: number[] = [];
 let run = 0;
 for (let r = 0; r < ROUNDS; r++) {
   await legacyGin(true);
@@ -186,6 +195,8 @@ for (let r = 0; r < ROUNDS; r++) {
   after.push(await importRun(run++));
   await dbh.query(withoutPairs);
   noPairs.push(await importRun(run++));
+  await dbh.query(vectorPairs);
+  oldPairs.push(await importRun(run++));
   await dbh.query(withPairs);
 }
 // Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
@@ -221,7 +232,13 @@ console.log(
 console.log(
   `  without the title pairs (0152):      ${f(median(noPairs))} records/s  [${noPairs.map(f).join(', ')}]`,
 );
+console.log(
+  `  pairs by the 0152 rule (vector):    ${f(median(oldPairs))} records/s  [${oldPairs.map(f).join(', ')}]`,
+);
 console.log(`  ratio after/before: ${(median(after) / median(before)).toFixed(2)}×`);
+console.log(
+  `  ratio after/0152 pairs rule (migration 0176): ${(median(after) / median(oldPairs)).toFixed(2)}×`,
+);
 console.log(`  cost of the title pairs: after/without = ${(median(after) / median(noPairs)).toFixed(2)}×`);
 console.log(
   `  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s; import = ${(median(after) / bare).toFixed(2)}× of it`,

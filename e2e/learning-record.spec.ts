@@ -57,6 +57,10 @@ test("a citizen's check-in shows on their learning record without self-logging",
   await signIn(citizen, 'hocvien@demo.suotdoi.vn', '/hoc-tap');
   await expect(citizen.getByRole('heading', { level: 1 })).toContainText('Nguyễn Văn An');
   await expect(citizen.getByText('Chưa có hoạt động nào được ghi nhận.')).toBeVisible();
+  // Personal learning analytics are opt-in (ADR 0015): off until the citizen turns them on.
+  await expect(citizen.getByText(/im lặng không phải là đồng ý/)).toBeVisible();
+  await citizen.getByRole('button', { name: 'Bật thống kê học tập cá nhân' }).click();
+  await expect(citizen.getByRole('button', { name: 'Tắt thống kê học tập cá nhân' })).toBeVisible();
   await citizen.goto(`/events/${eventId}`);
   await citizen.getByRole('button', { name: /Đăng ký/ }).click();
   await expect(citizen).toHaveURL(/\/events\/tickets\/[A-Z2-9-]+\?new=1$/);

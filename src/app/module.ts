@@ -153,8 +153,16 @@ export interface SearchSource {
   /** Its hits' record type, shown like a catalogue type, e.g. `learning_path`. */
   type: string;
   label: MessageKey;
-  /** Published records whose text contains every word of `q` (diacritics and case folded), best first. */
-  search(deps: AppDeps, q: string, limit: number): Promise<{ total: number; hits: SearchSourceHit[] }>;
+  /**
+   * Published records whose text contains every word of `q` (diacritics and case folded), best first: the
+   * `limit` hits after the first `offset` of that order (a stable order, so page 2 continues page 1), and the
+   * total of all of them whatever the slice.
+   */
+  search(
+    deps: AppDeps,
+    q: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; hits: SearchSourceHit[] }>;
 }
 
 /** One item of an OAI source: identifier `oai:<host>:<id>`, paged by `seq` (immutable insertion order). */

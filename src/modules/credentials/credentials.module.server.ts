@@ -7,6 +7,7 @@ import { awardOnPathCompletion } from './credentials.path-awards.server.ts';
 import { credentialsPersonalData } from './credentials.personal-data.server.ts';
 import { credentialPermissions } from './credentials.policies.ts';
 import { createCredentialsRepository } from './credentials.repository.server.ts';
+import { seedDemoCredentials } from './credentials.seed.server.ts';
 
 // A completed path earns the badges whose rule names it, in the learner's transaction.
 learningHooks.subscribe(awardOnPathCompletion);
@@ -40,4 +41,5 @@ export const feature: FeatureModule = {
     },
   ],
   personalData: credentialsPersonalData,
+  seedDemo: seedDemoCredentials,
 };

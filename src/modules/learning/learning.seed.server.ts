@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { newId } from '../../lib/ids.server.ts';
 import { parseQuizText } from './learning.quiz.ts';
+import { DEMO_PATH_ID } from './learning.vocab.ts';
 
 const DEMO = '(Dữ liệu minh họa — demo.)';
 
@@ -20,7 +21,8 @@ export async function seedDemoLearning(deps: AppDeps): Promise<void> {
 * Thư viện lưu động
 - Bán vé máy bay`);
   if (!quiz.ok) return;
-  const pathId = newId('lpath');
+  // A fixed id: the credentials demo seed names it in a badge's award rule (path completed).
+  const pathId = DEMO_PATH_ID;
   const year = Number(isoDateInVietnam(deps.now()).slice(0, 4));
   const today = isoDateInVietnam(deps.now());
   const readingDay = `${year}-04-21` >= today ? year : year + 1;

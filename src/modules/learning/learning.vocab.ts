@@ -3,6 +3,12 @@
 export const STEP_KINDS = ['page', 'image', 'video', 'record', 'exhibition', 'event', 'quiz'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
+/**
+ * The demo library path's id (demo mode only): fixed so that the credentials module's demo seed can name it in
+ * a `path_completed` award rule before the learning seed (later in the module list) writes the path.
+ */
+export const DEMO_PATH_ID = 'lpath_demolamquenthuvi';
+
 export const COMPLETION_RULES = ['all_steps', 'required_steps', 'quizzes_passed'] as const;
 export type CompletionRule = (typeof COMPLETION_RULES)[number];
 

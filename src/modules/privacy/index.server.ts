@@ -125,19 +125,20 @@ export const processingRestrictions = {
 export const LEARNING_ANALYTICS = 'lrs.analytics';
 
 /**
- * Whether this learner's record may be analysed (streaks, goal progress): not while a restriction or objection
- * covers them, nor once the learning-analytics consent is withdrawn (its latest ledger entry).
+ * Whether this learner's record may be analysed (streaks, goal progress). Opt-in (ADR 0015, Law 91/2025/QH15:
+ * silence is not consent): only once the person has given the learning-analytics consent (its latest ledger
+ * entry is `given`), and not while a restriction or objection covers them. Someone who never chose is
+ * `notGiven`; someone who turned it off is `withdrawn`.
  */
 export async function learningAnalyticsAllowed(
   deps: Pick<AppDeps, 'repos' | 'db' | 'now'>,
   learnerId: string,
-): Promise<{ allowed: boolean; reason: 'restricted' | 'withdrawn' | null }> {
+): Promise<{ allowed: boolean; reason: 'restricted' | 'withdrawn' | 'notGiven' | null }> {
   if ((await processingRestrictions.learnerIds(deps)).has(learnerId))
     return { allowed: false, reason: 'restricted' };
   const last = currentConsents(await consentLedger.history(deps, [learnerId])).find(
     (e) => e.purpose === LEARNING_ANALYTICS && e.learnerId === learnerId,
   );
-  return last?.action === 'withdrawn'
-    ? { allowed: false, reason: 'withdrawn' }
-    : { allowed: true, reason: null };
+  if (last?.action === 'given') return { allowed: true, reason: null };
+  return { allowed: false, reason: last?.action === 'withdrawn' ? 'withdrawn' : 'notGiven' };
 }

@@ -110,6 +110,22 @@ export function createPrivacyRepository() {
       );
       return rows.length > 0;
     },
+    /** Claims one deadline reminder (migration 0164); false when it was already sent. */
+    async claimReminder(
+      db: Db,
+      requestId: string,
+      stage: string,
+      dueDay: string,
+      at: Date,
+    ): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`INSERT INTO privacy_request_reminders (request_id, stage, due_day, sent_at)
+            VALUES (${requestId}, ${stage}, ${dueDay}::date, ${at.toISOString()})
+            ON CONFLICT DO NOTHING RETURNING request_id AS id`,
+      );
+      return rows.length > 0;
+    },
     /** The latest inactivity notice of each of these accounts (migration 0145), erased ones left out. */
     async inactivityNotices(db: Db, userIds: readonly string[]): Promise<Map<string, Date>> {
       if (!userIds.length) return new Map();

@@ -1,7 +1,7 @@
 // Restriction and objection beyond notices: a person under one disappears from public lists (a challenge's
 // leaderboard, the sponsors' thank-you page) and their learning analytics stop (streaks and goal progress on
-// their record, the staff aggregates), until it is lifted; withdrawing the learning-analytics consent stops
-// the personal analytics too, and giving it again starts them.
+// their record, the staff aggregates), until it is lifted. Personal learning analytics are opt-in (ADR 0015):
+// off for someone who never chose, on once they give that consent, off again when they withdraw it.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
@@ -104,6 +104,14 @@ describe('restricted or objecting people', () => {
       (await viewChallenge(ctx.deps, testActor([]), challenge)).leaderboard.map((r) => r.displayName);
     const thanked = async () => (await publicSponsors(ctx.deps)).map((s) => s.name);
     const me = (await currentLearner(objector.actor))!;
+    // Both turned personal learning analytics on (opt-in, ADR 0015).
+    for (const p of [objector, other])
+      await setLearningAnalytics(
+        ctx.deps,
+        (await currentLearner(p.actor))!,
+        true,
+        'Thống kê học tập cá nhân',
+      );
     expect(await board()).toEqual(expect.arrayContaining([`Vũ Phản Đối ${tag}`, `Đỗ Bình Thường ${tag}`]));
     expect(await thanked()).toContain(`Vũ Phản Đối ${tag}`);
     expect((await learnerRecord(ctx.deps, me)).streak).not.toBeNull();
@@ -133,9 +141,28 @@ describe('restricted or objecting people', () => {
     expect(await learnersOf()).toBe(learnersBefore);
   });
 
+  it('personal analytics are off for someone who never chose, and run only once they turn them on', async () => {
+    const p = await person(`Lê Chưa Chọn ${tag}`);
+    const me = (await currentLearner(p.actor))!;
+    const before = await learnerRecord(ctx.deps, me);
+    expect(before.analyticsOff).toBe('notGiven');
+    expect(before.streak).toBeNull();
+    expect(before.goal).toBeNull();
+    const ledger = await ctx.dbh.query<{ action: string }>(
+      `SELECT action FROM consent_ledger WHERE learner_id = $1 AND purpose = 'lrs.analytics'`,
+      [p.userId],
+    );
+    expect(ledger).toEqual([]);
+    await setLearningAnalytics(ctx.deps, me, true, 'Thống kê học tập cá nhân');
+    const after = await learnerRecord(ctx.deps, me);
+    expect(after.analyticsOff).toBeNull();
+    expect(after.streak).not.toBeNull();
+  });
+
   it('withdrawing the learning-analytics consent stops the personal analytics; giving it again restarts them', async () => {
     const p = await person(`Mai Tự Chọn ${tag}`);
     const me = (await currentLearner(p.actor))!;
+    await setLearningAnalytics(ctx.deps, me, true, 'Thống kê học tập cá nhân');
     expect((await learnerRecord(ctx.deps, me)).streak).not.toBeNull();
     await setLearningAnalytics(ctx.deps, me, false, 'Thống kê học tập cá nhân');
     const off = await learnerRecord(ctx.deps, me);
@@ -146,21 +173,27 @@ describe('restricted or objecting people', () => {
       `SELECT action FROM consent_ledger WHERE learner_id = $1 AND purpose = 'lrs.analytics' ORDER BY seq`,
       [p.userId],
     );
-    expect(ledger.map((e) => e.action)).toEqual(['withdrawn']);
+    expect(ledger.map((e) => e.action)).toEqual(['given', 'withdrawn']);
     await setLearningAnalytics(ctx.deps, me, true, 'Thống kê học tập cá nhân');
     expect((await learnerRecord(ctx.deps, me)).analyticsOff).toBeNull();
   });
 
-  it('the record page turns the insights off and on without JavaScript', async () => {
+  it('the record page starts with the insights off, explains the switch, and turns them on and off without JavaScript', async () => {
     const p = await person(`Hà Trang ${tag}`);
     const page = async () => (await ctx.request('/hoc-tap', { headers: { cookie: p.cookie } })).text();
-    expect(await page()).toContain('Tắt thống kê học tập cá nhân');
+    const first = await page();
+    expect(first).toContain('Bật thống kê học tập cá nhân');
+    expect(first).toContain('im lặng không phải là đồng ý');
+    expect(first).not.toContain('Chuỗi hiện tại');
     const post = (intent: string) => postForm(ctx, '/hoc-tap', { intent }, { cookie: p.cookie });
-    expect((await post('analytics-off')).status).toBeLessThan(400);
-    const html = await page();
-    expect(html).toContain('Bật thống kê học tập cá nhân');
-    expect(html).not.toContain('Chuỗi hiện tại');
     expect((await post('analytics-on')).status).toBeLessThan(400);
-    expect(await page()).toContain('Chuỗi hiện tại');
+    const on = await page();
+    expect(on).toContain('Chuỗi hiện tại');
+    expect(on).toContain('Tắt thống kê học tập cá nhân');
+    expect((await post('analytics-off')).status).toBeLessThan(400);
+    const off = await page();
+    expect(off).toContain('Bật thống kê học tập cá nhân');
+    expect(off).not.toContain('Chuỗi hiện tại');
+    expect(off).not.toContain('im lặng không phải là đồng ý');
   });
 });

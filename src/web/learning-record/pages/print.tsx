@@ -32,7 +32,7 @@ export default function PrintableRecord({ loaderData: r }: Route.ComponentProps)
       <h1>{t('lrs.record.of', { name: r.learnerName })}</h1>
       <p className="muted">{t('lrs.record.printedOn', { date: r.today })}</p>
       <h2 id="lr-hours">{t('lrs.record.hours')}</h2>
-      {r.table.years.length === 0 ? (
+      {r.table.totals.every((y) => y.hours === 0) ? (
         <p>{t('lrs.record.noHours')}</p>
       ) : (
         <>

@@ -68,6 +68,24 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
       <h1>{t('lrs.record.of', { name: r.learnerName })}</h1>
       <p className="muted">{t('lrs.record.intro')}</p>
       <ErrorSummary errors={actionData?.ok ? undefined : actionData?.errors} />
+      <section aria-labelledby="lr-analytics" className="lr-analytics">
+        <h2 id="lr-analytics">{t('lrs.analytics.title')}</h2>
+        {r.analyticsOff === 'restricted' ? (
+          <p>{t('lrs.analytics.restricted')}</p>
+        ) : (
+          <form method="post">
+            <input type="hidden" name="intent" value={r.analyticsOff ? 'analytics-on' : 'analytics-off'} />
+            <p>
+              <strong>{r.analyticsOff ? t('lrs.analytics.offNote') : t('lrs.analytics.onNote')}</strong>
+            </p>
+            {r.analyticsOff === 'notGiven' ? <p>{t('lrs.analytics.optIn')}</p> : null}
+            <p className="muted">{t('lrs.analytics.notice')}</p>
+            <button type="submit" className={r.analyticsOff ? undefined : 'secondary'}>
+              {r.analyticsOff ? t('lrs.analytics.turnOn') : t('lrs.analytics.turnOff')}
+            </button>
+          </form>
+        )}
+      </section>
       {r.streak ? (
         <section aria-labelledby="lr-streak">
           <h2 id="lr-streak">{t('lrs.record.streak')}</h2>
@@ -76,29 +94,8 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
             <li>{t('lrs.record.streakLongest', { days: r.streak.longest })}</li>
             <li>{t('lrs.record.activeDays', { days: r.streak.activeDays })}</li>
           </ul>
-          <form method="post">
-            <input type="hidden" name="intent" value="analytics-off" />
-            <p className="muted">{t('lrs.analytics.onNote')}</p>
-            <button type="submit" className="secondary">
-              {t('lrs.analytics.turnOff')}
-            </button>
-          </form>
         </section>
-      ) : (
-        <section aria-labelledby="lr-analytics">
-          <h2 id="lr-analytics">{t('lrs.analytics.title')}</h2>
-          {r.analyticsOff === 'restricted' ? (
-            <p>{t('lrs.analytics.restricted')}</p>
-          ) : (
-            <form method="post">
-              <input type="hidden" name="intent" value="analytics-on" />
-              <p>{t('lrs.analytics.offNote')}</p>
-              <p className="muted">{t('lrs.analytics.notice')}</p>
-              <button type="submit">{t('lrs.analytics.turnOn')}</button>
-            </form>
-          )}
-        </section>
-      )}
+      ) : null}
       {r.analyticsOff ? null : (
         <section aria-labelledby="lr-goal" className="lr-goal">
           <h2 id="lr-goal">{t('lrs.record.goal', { year: r.year })}</h2>
@@ -140,7 +137,7 @@ export default function LearningRecord({ loaderData, actionData }: Route.Compone
       )}
       <section aria-labelledby="lr-hours">
         <h2 id="lr-hours">{t('lrs.record.hours')}</h2>
-        {r.table.years.length === 0 ? (
+        {r.table.totals.every((y) => y.hours === 0) ? (
           <p>{t('lrs.record.noHours')}</p>
         ) : (
           <>
