@@ -16,8 +16,11 @@
 //     and again with the cache on (PAGE_CACHE_TTL_MS as in production), each on its own row.
 // BENCH_REGISTRATIONS / BENCH_SEATS / BENCH_EVENTS shrink the run (e.g. to check the script on a loaded machine);
 // BENCH_PART=burst or BENCH_PART=reads runs one part only (e.g. under `node --cpu-prof` to profile it).
+// BENCH_PROFILE_DIR=dir: a CPU profile of just the registration burst and of just the uncached month view's load
+// (inspector profiler, this process: server and client alike) is written there as .cpuprofile files.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +47,25 @@ const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const SEATS = Number(process.env.BENCH_SEATS ?? 100);
 const BULK_EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const PART = process.env.BENCH_PART ?? 'all';
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
+/** Runs `work` under the inspector's CPU profiler when BENCH_PROFILE_DIR is set; writes `<dir>/<name>.cpuprofile`. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 /**
  * Samples pg_stat_activity of this database until stopped: how often a session was seen in each state / wait
@@ -152,8 +174,20 @@ async function load(name: string, url: string) {
   if (probe.status !== 200) throw new Error(`${name}: ${url} answered ${probe.status}`);
   const base = { url, connections: CONNECTIONS, workers: 1 };
   await autocannon({ ...base, duration: 1 });
+  const cpu0 = process.cpuUsage();
   const r = await autocannon({ ...base, duration: DURATION });
-  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, size };
+  const cpu = process.cpuUsage(cpu0);
+  // This process's CPU (server and autocannon alike) per request: steadier than latency on a shared machine.
+  const cpuPerRequest = (cpu.user + cpu.system) / 1000 / Math.max(r.requests.total, 1);
+  return {
+    name,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    non2xx: r.non2xx,
+    size,
+    cpuPerRequest,
+  };
 }
 
 async function main() {
@@ -222,18 +256,20 @@ async function main() {
     async function seatsPart() {
       const bareBurst = await burst(REGISTRATIONS, () => fetch(`http://127.0.0.1:${barePort}/`));
       const waits = sampleWaits(admin);
-      const regs = await burst(REGISTRATIONS, (i) =>
-        fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
-          method: 'POST',
-          // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
-          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
-          body: JSON.stringify({
-            name: `Người đăng ký ${i + 1}`,
-            email: `dk${i + 1}@example.vn`,
-            consent: true,
-            idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+      const regs = await profiled('registration-burst', () =>
+        burst(REGISTRATIONS, (i) =>
+          fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
+            method: 'POST',
+            // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
+            headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+            body: JSON.stringify({
+              name: `Người đăng ký ${i + 1}`,
+              email: `dk${i + 1}@example.vn`,
+              consent: true,
+              idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+            }),
           }),
-        }),
+        ),
       );
       const waited = await waits();
       const outcome = await dbh.query<{ status: string; n: number; seats: number }>(
@@ -306,7 +342,9 @@ async function main() {
       const month = new Date().toISOString().slice(0, 7);
       const reads = [
         await load('bare Hono route', `http://127.0.0.1:${barePort}/`),
-        await load('month view (page)', `${uncached}/events/calendar?month=${month}`),
+        await profiled('month-view', () =>
+          load('month view (page)', `${uncached}/events/calendar?month=${month}`),
+        ),
         await load(
           'month view, one category',
           `${uncached}/events/calendar?month=${month}&category=heritage`,
@@ -319,10 +357,12 @@ async function main() {
       console.log(
         `\n2) reads with ${BULK_EVENTS.toLocaleString('en')} published events (${DURATION}s, ${CONNECTIONS} connections)`,
       );
-      console.log('   target                      p50        p99        req/s    size     non-2xx');
+      console.log(
+        '   target                      p50        p99        req/s    size     non-2xx  CPU/request',
+      );
       for (const r of reads) {
         console.log(
-          `   ${r.name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${`${Math.round(r.size / 1024)} KB`.padStart(7)}  ${r.non2xx}`,
+          `   ${r.name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${`${Math.round(r.size / 1024)} KB`.padStart(7)}  ${String(r.non2xx).padEnd(7)}  ${ms(r.cpuPerRequest).padStart(9)}`,
         );
       }
       const bareRps = reads[0]?.rps ?? 1;

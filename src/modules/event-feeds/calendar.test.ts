@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMEMORATIVE_DAYS } from '../plan/commemorative-days.data.ts';
+import { sessionRow } from './calendar.presenters.ts';
 import {
   adjacentMonths,
   commemorativeOccurrences,
@@ -8,6 +9,7 @@ import {
   occurrenceRange,
   occurrencesOn,
 } from './calendar.ts';
+import type { FeedSession } from './feeds.repository.server.ts';
 
 const rules = COMMEMORATIVE_DAYS.map((d) => ({
   code: d.code,
@@ -87,5 +89,30 @@ describe('commemorative days in a year', () => {
     const r = occurrenceRange(week);
     expect(r.from.toISOString()).toBe('2026-09-30T17:00:00.000Z');
     expect(r.to.toISOString()).toBe('2026-10-07T17:00:00.000Z');
+  });
+});
+
+describe('month view rows', () => {
+  it('give the day and clock time in Vietnam as Intl’s Asia/Ho_Chi_Minh does, every 37 minutes of two years', () => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const session = (startsAt: Date): FeedSession =>
+      ({ startsAt, endsAt: new Date(startsAt.getTime() + 95 * 60_000), source: 'local' }) as FeedSession;
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 37 * 60_000 + 13_000) {
+      const s = session(new Date(t));
+      const row = sessionRow(s);
+      expect(row.day).toBe(day.format(s.startsAt));
+      expect(row.time).toBe(`${time.format(s.startsAt)}–${time.format(s.endsAt)}`);
+    }
+    // 17:30 UTC is already the next morning in Vietnam.
+    expect(sessionRow(session(new Date('2027-04-20T17:30:00Z')))).toMatchObject({
+      day: '2027-04-21',
+      time: '00:30–02:05',
+    });
   });
 });

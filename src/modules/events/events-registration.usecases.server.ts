@@ -16,16 +16,21 @@ import { currentLearner, learnersPort } from '../learners/index.server.ts';
 import {
   CONSENT_TEXT,
   hashLinkSecret,
-  newLinkSecret,
   newTicketCode,
   normalizeTicketCode,
   normalizeVietnamesePhone,
+  unmatchableHashes,
 } from './events.model.server.ts';
 import type { EventRecord, RegistrationEvent, SessionRecord } from './events.repository.server.ts';
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { kickGuestConsents } from './events-consent-ledger.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
+import {
+  type RegistrationFacts,
+  registrationFacts,
+  waitlistPlace,
+} from './events-registration-reads.server.ts';
 import type { Registration } from './events-registrations.repository.server.ts';
 import { kickTicketMails } from './events-ticket-mail.server.ts';
 import { notifyPromotions, type Promotion, promoteWaitlist } from './events-waitlist.server.ts';
@@ -121,18 +126,25 @@ async function earlier(
   who: Registrant,
 ): Promise<Registration | null> {
   const regs = deps.repos.eventRegistrations;
+  const sessionId = event.registrationMode === 'session' ? input.sessionId : null;
+  // A guest registering again with the same phone and the same name (accents and case aside) gets the ticket
+  // they already hold, not a second one. Another name on a shared family phone is another person. The same key
+  // first; both looked up in one statement.
+  if (who.phone && !who.learnerId) {
+    const found = await deps.repos.eventRegistrationReads.sameKeyOrGuestPhone(db, {
+      eventId: event.id,
+      key: input.idempotencyKey,
+      sessionId,
+      phone: who.phone,
+    });
+    if (!found) return null;
+    return found.sameKey || fold(found.registration.name) === fold(who.name) ? found.registration : null;
+  }
   const previous = await regs.byIdempotencyKey(db, event.id, input.idempotencyKey);
   if (previous) return previous;
-  const sessionId = event.registrationMode === 'session' ? input.sessionId : null;
   // One live registration per learner (per session when seats are per session): a second form with a new key
   // answers with the first registration.
   if (who.learnerId) return regs.liveOfLearner(db, event.id, sessionId, who.learnerId);
-  // A guest registering again with the same phone and the same name (accents and case aside) gets the ticket
-  // they already hold, not a second one. Another name on a shared family phone is another person.
-  if (who.phone) {
-    const again = await regs.liveOfGuestPhone(db, event.id, sessionId, who.phone);
-    if (again && fold(again.name) === fold(who.name)) return again;
-  }
   return null;
 }
 
@@ -142,12 +154,14 @@ export async function registerForEvent(
   eventId: string,
   input: RegistrationInput,
   locale: Locale = 'vi',
+  /** The event's registration facts when the caller has just read them (the page's action), else read here. */
+  known?: RegistrationFacts,
 ): Promise<RegistrationResult> {
   authorize(actor, 'events.registration.create');
   const who = await registrantOf(deps, actor, input);
   // Other modules' checks on the learner (the learners module refuses a minor without the consents).
   if (who.learnerId) await checkRegistrationGuards(deps, who.learnerId);
-  const facts = await deps.repos.events.registrationFacts(deps.db, eventId);
+  const facts = known?.event.id === eventId ? known : await registrationFacts(deps, eventId);
   if (!facts || facts.event.status === 'draft' || facts.event.source !== 'local')
     throw notFound('events.event');
   const { event, sessions } = facts;
@@ -174,6 +188,8 @@ export async function registerForEvent(
       };
     }
     try {
+      // Replaced by the hashes of the mails' own secrets when they are sent.
+      const [cancelTokenHash, feedbackTokenHash] = unmatchableHashes();
       const registration = await deps.repos.eventRegistrations.register(deps.db, {
         eventId,
         sessionId: event.registrationMode === 'session' ? input.sessionId : null,
@@ -185,9 +201,8 @@ export async function registerForEvent(
         partySize: input.partySize,
         status: 'waitlisted',
         ticketCode: newTicketCode(),
-        // Replaced by the ticket mail's own secret when it is sent.
-        cancelTokenHash: newLinkSecret().hash,
-        feedbackTokenHash: newLinkSecret().hash,
+        cancelTokenHash,
+        feedbackTokenHash,
         idempotencyKey: input.idempotencyKey,
         consentText: who.userId ? null : CONSENT_TEXT,
         consentAt: who.userId ? null : deps.now(),
@@ -208,7 +223,7 @@ export async function registerForEvent(
 }
 
 const position = (deps: EventsDeps, r: Registration) =>
-  r.status === 'waitlisted' ? deps.repos.eventRegistrations.waitlistPosition(deps.db, r) : null;
+  r.status === 'waitlisted' ? waitlistPlace(deps, r) : null;
 
 export interface TicketView {
   registration: Registration;

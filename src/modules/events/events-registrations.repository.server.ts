@@ -47,7 +47,7 @@ export interface Registration {
   createdAt: Date;
 }
 
-const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_id AS "userId",
+export const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_id AS "userId",
   learner_id AS "learnerId", name, phone, email,
   party_size AS "partySize", status, arrival, ticket_code AS "ticketCode", checked_in_at AS "checkedInAt",
   promoted_at AS "promotedAt", cancelled_at AS "cancelledAt", feedback_invited_at AS "feedbackInvitedAt",
@@ -55,7 +55,7 @@ const COLUMNS = sql`id, event_id AS "eventId", session_id AS "sessionId", user_i
 
 const d = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-function toRegistration(r: Registration): Registration {
+export function toRegistration(r: Registration): Registration {
   return {
     ...r,
     arrival: Number(r.arrival),

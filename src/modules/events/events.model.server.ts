@@ -41,6 +41,16 @@ export function newLinkSecret(): { token: string; hash: string } {
   return { token, hash: hashLinkSecret(token) };
 }
 
+/**
+ * Two stored values in the place of link-secret hashes for a registration whose links are not sent yet (the mail
+ * stores the hash of its own secret): random, so no token can ever match them, as the hash of a secret thrown
+ * away; 64 hex characters like a SHA-256, from one call to the random source.
+ */
+export function unmatchableHashes(): [string, string] {
+  const hex = randomBytes(64).toString('hex');
+  return [hex.slice(0, 64), hex.slice(64)];
+}
+
 export function hashLinkSecret(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -9,6 +9,7 @@ import { localePath } from '../../../lib/i18n.ts';
 import { eventJsonLd } from '../../../modules/events/events.presenters.ts';
 import { getEvent, nearbyAlternatives } from '../../../modules/events/events.usecases.server.ts';
 import { registerForEvent } from '../../../modules/events/events-registration.usecases.server.ts';
+import { registrationFacts } from '../../../modules/events/events-registration-reads.server.ts';
 import { currentLearner, learnersPort } from '../../../modules/learners/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useLocale, useT } from '../../i18n.ts';
@@ -77,8 +78,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const values: RegistrationFormValues = formValues(form, REGISTRATION_FIELDS);
   // The sessions that can still be chosen, so that a bad choice is reported with the other problems at once.
   let ctx: RegistrationFormContext = { signedIn: actor.kind === 'user' };
+  // The registration facts (one statement, shared with sign-ups asking at the same moment) serve the form's
+  // checks and the registration itself; an event that cannot take sign-ups is looked at as before.
+  const facts = await registrationFacts(deps, params.eventId);
+  const known = facts && facts.event.status !== 'draft' && facts.event.source === 'local' ? facts : undefined;
   try {
-    const found = await getEvent(deps, actor, params.eventId);
+    const found = known ?? (await getEvent(deps, actor, params.eventId));
     const w = registrationWindow(found.event, found.sessions, deps.now());
     ctx = {
       ...ctx,
@@ -91,7 +96,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const parsed = parseRegistrationForm(values, ctx);
   if (!parsed.ok) return invalid(parsed.errors, values);
   try {
-    const r = await registerForEvent(deps, actor, params.eventId, parsed.data, locale);
+    const r = await registerForEvent(deps, actor, params.eventId, parsed.data, locale, known);
     // A second registration with the same key, account or phone and name shows the ticket already held.
     const flag = r.created ? 'new=1' : 'again=1';
     return redirect(`${localePath(locale, `/events/tickets/${r.registration.ticketCode}`)}?${flag}`, 303);
