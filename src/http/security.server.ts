@@ -5,9 +5,25 @@ import { AppError } from '../lib/errors.ts';
 import type { HonoEnv } from './env.ts';
 import { problemResponse } from './problem.server.ts';
 
+// Nonces are cut from a pool of CSPRNG bytes (one `randomBytes` call per 256 requests instead of one each;
+// the call was 2 % of a short request's CPU). Each byte is used once.
+const NONCE_BYTES = 16;
+const POOL_BYTES = NONCE_BYTES * 256;
+let pool = Buffer.alloc(0);
+let used = 0;
+export function newNonce(): string {
+  if (used + NONCE_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    used = 0;
+  }
+  const nonce = pool.toString('base64', used, used + NONCE_BYTES);
+  used += NONCE_BYTES;
+  return nonce;
+}
+
 export function securityHeaders(opts: { https: boolean }): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     c.set('nonce', nonce);
     await next();
     const h = c.res.headers;
