@@ -31,6 +31,7 @@ export const feature: FeatureModule = {
     'privacy_breaches',
     'privacy_restrictions',
     'privacy_inactivity_notices',
+    'privacy_export_tries',
   ],
   repositories,
   permissions: privacyPermissions,
@@ -42,7 +43,8 @@ export const feature: FeatureModule = {
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
   personalData: privacyPersonalData,
-  publicPages: ['privacy/pages/guest-request'],
+  publicApi: ['GET /privacy/export/:token/:file'],
+  publicPages: ['privacy/pages/guest-request', 'privacy/pages/guest-export'],
   publicNav: [
     { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },
   ],
