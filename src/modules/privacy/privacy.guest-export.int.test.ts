@@ -46,12 +46,13 @@ async function accessRequest(contact: string, address: string) {
   return { res, page, token: LINK.exec(page)?.[1] as string, ref: /dsr_[a-z0-9]+/.exec(page)?.[0] as string };
 }
 
+/** Every message the outbox holds for this address, newest first, as one text. */
 async function outboxBody(to: string): Promise<string> {
   const rows = await ctx.dbh.query<{ body_text: string }>(
-    'SELECT body_text FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1',
+    'SELECT body_text FROM mail_outbox WHERE to_address = $1 ORDER BY created_at DESC',
     [to],
   );
-  return rows[0]?.body_text ?? '';
+  return rows.map((r) => r.body_text).join('\n');
 }
 
 const file = (token: string, ext: 'json' | 'csv') =>
