@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) run once. Integration tests (*.int.test.ts) run on embedded PGlite always and on
@@ -19,6 +20,10 @@ const integration = (name: string, env: Record<string, string>) => ({
 
 export default defineConfig({
   test: {
+    // One test file per core. Vitest's default for `run` is one core fewer, which on the 2-core CI machine is
+    // a single worker: every file of the three projects ran one after another on one core while the other
+    // idled (the main process only waits). TEST_WORKERS overrides it (e.g. 1 to debug an ordering problem).
+    maxWorkers: Number(process.env.TEST_WORKERS) || Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

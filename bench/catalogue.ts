@@ -6,29 +6,31 @@
 // with the budgeted walk + title pairs (after) and the unbudgeted walk (before) in the same rounds.
 // PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
 // Prints figures; asserts nothing.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDeps } from '../src/app/build-deps.server.ts';
 import { seedReference } from '../src/app/seeds.server.ts';
-import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
-import {
-  type GeneratedRecord,
-  generator,
-  QUERY_MIX,
-} from '../src/modules/catalogue/catalogue.demo-data.server.ts';
-import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
-import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
-import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { handleOai } from '../src/modules/catalogue/oai/oai-provider.server.ts';
 import { createPostgresSearchIndex } from '../src/modules/catalogue/search/search.server.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
+import { loadRecords, openBenchDb, writeMarcFile } from './catalogue-load.ts';
+import {
+  commonQueries,
+  fmt,
+  longQueries,
+  type MixEntry,
+  pct,
+  printByClass,
+  shortSamples,
+  summary,
+} from './catalogue-mix.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,102 +49,8 @@ const SIZE = Number(args.size);
 const IMPORT = Number(args.import);
 const ROUNDS = Number(args.rounds);
 const COMMON = Number(args.common);
-/** Common title syllables (issue 17 worst case): each is in ~1/6 of the --common records. */
-const COMMON_WORDS = (
-  'lịch sử văn hóa việt nam người dân tộc miền bắc trung đất nước thời đại mới xã hội kinh tế phát triển ' +
-  'nghệ thuật truyền thống địa phương tỉnh thành phố con đường cuộc sống gia đình nhân cách mạng khoa học'
-).split(' ');
-function commonTitle(r: () => number): string {
-  return Array.from({ length: 7 }, () => COMMON_WORDS[Math.floor(r() * COMMON_WORDS.length)]).join(' ');
-}
-/** A small deterministic generator (the titles are rebuilt for the queries). */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-}
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-function summary(label: string, samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
-  return `${label.padEnd(18)} n=${String(s.length).padStart(5)}  p50 ${fmt(pct(s, 50)).padStart(10)}  p95 ${fmt(pct(s, 95)).padStart(10)}  p99 ${fmt(pct(s, 99)).padStart(10)}  max ${fmt(s.at(-1) ?? 0).padStart(10)}`;
-}
-
-async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
-  if (args.db === 'postgres') {
-    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-    const schema = args.schema ?? `bench_${randomBytes(4).toString('hex')}`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('--schema: lower-case letters, digits and _');
-    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
-    return {
-      dbh,
-      label: `PostgreSQL (${schema})`,
-      done: async () => {
-        await dbh.close();
-        if (args.keep) console.log(`kept schema ${schema} (reuse with --schema ${schema})`);
-        else await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.close();
-      },
-    };
-  }
-  const dbh = await openDatabase({ kind: 'pglite' });
-  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
-}
-
-type MixEntry = (typeof QUERY_MIX)[number];
-const SHORT_KINDS = new Set(['word+diacritics', 'word folded', 'phrase']);
-const CLASSES: Array<[string, string[]]> = [
-  ['short (1–2 words)', [...SHORT_KINDS]],
-  ['typo + facet', ['typo', 'facet']],
-  ['long title', ['long title']],
-  ['common-word title', ['common-word title']],
-  ['title + author', ['title + author']],
-  ['number', ['number']],
-  ['no hit', ['no hit']],
-];
-
-/** Queries built from records the load generated (generator(2030), published unless index % 50 === 0). */
-function longQueries(size: number): MixEntry[] {
-  const gen = generator(2030);
-  const picked: Array<{ i: number; g: GeneratedRecord }> = [];
-  // Spread over the whole load: one record near each tenth of it.
-  const targets = Array.from({ length: 10 }, (_, k) => Math.floor(((k + 0.5) * size) / 10));
-  for (let i = 0, t = 0; i < size && t < targets.length; i++) {
-    const g = gen();
-    if (i < (targets[t] as number) || i % 50 === 0 || g.title.split(' ').length < 5 || !g.isbn) continue;
-    picked.push({ i, g });
-    t++;
-  }
-  const out: MixEntry[] = [];
-  picked.slice(0, 5).forEach(({ g }) => {
-    out.push({ kind: 'long title', q: g.title });
-  });
-  picked.slice(5, 10).forEach(({ g }) => {
-    out.push({ kind: 'title + author', q: `${g.title} ${g.creators[0] ?? ''}`.trim() });
-  });
-  const isbns = picked.map(({ g }) => g.isbn as string);
-  out.push(
-    { kind: 'number', q: `isbn ${isbns[0]}` },
-    { kind: 'number', q: isbns[1] as string },
-    { kind: 'number', q: (isbns[2] as string).replace(/^(\d{3})(\d{3})(\d{6})(\d)$/, '$1-$2-$3-$4') },
-    { kind: 'number', q: 'isbn 9786049999999' },
-    { kind: 'no hit', q: 'quantum chromodynamics lattice gauge theory for graduate students' },
-    { kind: 'no hit', q: 'gốm hòa bình cho thiếu nhi tây nguyên raglai chiến tranh tuyển tập' },
-    { kind: 'no hit', q: 'zxqv wbrtk plmnq' },
-    { kind: 'no hit', q: 'kiến trúc yến sào ponagar hán nôm chuyển đổi số đà lạt' },
-  );
-  return out;
-}
-
-const { dbh, done, label } = await open();
+const { dbh, done, label } = await openBenchDb(args);
 await migrate(dbh);
 const deps = buildDeps(
   testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-cat-')) }),
@@ -162,55 +70,8 @@ const admin = testActor(
 console.log(`catalogue bench — ${label}, ${SIZE.toLocaleString('en')} records, Node ${process.version}`);
 
 // 1. Bulk load through the repository (the import path's statements, without MARC parsing).
-const next = generator(2030);
 const loadStart = performance.now();
-const [{ n: existing } = { n: 0 }] = await dbh.query<{ n: number }>(
-  'SELECT count(*)::int AS n FROM catalogue_records',
-);
-if (existing > 0) console.log(`  ${existing.toLocaleString('en')} records already there (reused schema)`);
-for (let done = Math.min(existing, SIZE); done < SIZE; ) {
-  const n = Math.min(2000, SIZE - done);
-  const records: RecordValues[] = [];
-  const holdings: HoldingValues[] = [];
-  for (let i = 0; i < n; i++) {
-    const unitId = holders[(done + i) % holders.length] as string;
-    const built = generatedRecord(next(), unitId, {
-      published: (done + i) % 50 !== 0,
-      description: null,
-      details: {},
-    });
-    records.push(built.record);
-    holdings.push(built.holding);
-  }
-  await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
-  done += n;
-  if (done % 100_000 === 0) console.log(`  loaded ${done.toLocaleString('en')}`);
-}
-if (COMMON > 0) {
-  const [{ n: have } = { n: 0 }] = await dbh.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM catalogue_records',
-  );
-  const r = lcg(1717);
-  const extra = generator(4242);
-  for (let done = 0; done < COMMON; ) {
-    const n = Math.min(2000, COMMON - done);
-    const records: RecordValues[] = [];
-    const holdings: HoldingValues[] = [];
-    for (let i = 0; i < n; i++) {
-      const title = commonTitle(r);
-      const built = generatedRecord(extra(), holders[(done + i) % holders.length] as string, {
-        published: true,
-        description: null,
-        details: {},
-      });
-      records.push({ ...built.record, title });
-      holdings.push(built.holding);
-    }
-    if (have < SIZE + done + n)
-      await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
-    done += n;
-  }
-}
+await loadRecords(deps, dbh, holders, SIZE, COMMON);
 const words = await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
 // What autovacuum would do after a bulk load (PGlite has no autovacuum): statistics and the visibility map.
 await dbh.query('VACUUM (ANALYZE)');
@@ -232,16 +93,7 @@ const search = (m: MixEntry) =>
   });
 // Long queries (issue 17): pasted titles, title + author, numbers and no-hit queries, built from the records
 // this run loaded (same seed), so they hit at any --size. The short 1–2-word queries are the baseline.
-const commonQueries = (): MixEntry[] => {
-  const r = lcg(1717);
-  const titles: string[] = [];
-  for (let i = 0; i < COMMON; i++) {
-    const t = commonTitle(r);
-    if (i % Math.max(1, Math.floor(COMMON / 5)) === 7) titles.push(t);
-  }
-  return titles.slice(0, 5).map((q) => ({ kind: 'common-word title', q }));
-};
-const MIX = [...QUERY_MIX, ...longQueries(SIZE), ...(COMMON > 0 ? commonQueries() : [])];
+const MIX = [...QUERY_MIX, ...longQueries(SIZE), ...(COMMON > 0 ? commonQueries(COMMON) : [])];
 // The same mix with the walk of before issue 17's second step (no budget, no title pairs).
 const before = createPostgresSearchIndex({ walkBudget: 0 });
 const searchBefore = (m: MixEntry) =>
@@ -299,80 +151,17 @@ console.log(summary('PK lookup baseline', pk));
 console.log('\nbefore (no walk budget, no title pairs), same rounds:');
 for (const [kind, samples] of byKindBefore) console.log(summary(kind, samples));
 // Each query class against the short (1–2-word) queries of the same run: the ratio is what issue 17 judges.
-const short = [...byKind].filter(([k]) => SHORT_KINDS.has(k)).flatMap(([, v]) => v);
-const shortS = [...short].sort((a, b) => a - b);
+const shortS = shortSamples(byKind);
 console.log(
   `\nby class, vs short queries (1–2 words) of this run: p50 ${fmt(pct(shortS, 50))}, p95 ${fmt(pct(shortS, 95))}`,
 );
-for (const [cls, kinds] of CLASSES) {
-  const s = [...byKind].filter(([k]) => kinds.includes(k)).flatMap(([, v]) => v);
-  if (!s.length) continue;
-  const sorted = s.sort((a, b) => a - b);
-  console.log(
-    `${summary(cls, sorted)}  = ${(pct(sorted, 50) / pct(shortS, 50)).toFixed(1)}× / ${(pct(sorted, 95) / pct(shortS, 95)).toFixed(1)}× short (p50/p95)`,
-  );
-}
-const shortB = [...byKindBefore]
-  .filter(([k]) => SHORT_KINDS.has(k))
-  .flatMap(([, v]) => v)
-  .sort((a, b) => a - b);
+printByClass(byKind);
 console.log('before, by class, vs its own short queries:');
-for (const [cls, kinds] of CLASSES) {
-  const s = [...byKindBefore].filter(([k]) => kinds.includes(k)).flatMap(([, v]) => v);
-  if (!s.length) continue;
-  const sorted = s.sort((a, b) => a - b);
-  console.log(
-    `${summary(cls, sorted)}  = ${(pct(sorted, 50) / pct(shortB, 50)).toFixed(1)}× / ${(pct(sorted, 95) / pct(shortB, 95)).toFixed(1)}× short (p50/p95)`,
-  );
-}
+printByClass(byKindBefore);
 
 // 3. MARC import: write an ISO 2709 file, import it as a job, measure records/s and peak RSS.
 if (IMPORT > 0) {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-marc-'));
-  const file = join(dir, 'import.mrc');
-  const gen = generator(77);
-  const chunks: Uint8Array[] = [];
-  for (let i = 0; i < IMPORT; i++) {
-    const g = gen();
-    chunks.push(
-      writeIso2709({
-        leader: '00000nam a2200000 i 4500',
-        fields: [
-          { tag: '001', value: `B${i}` },
-          { tag: '003', value: 'VN-BENCH' },
-          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
-          ...(g.isbn
-            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
-            : []),
-          ...g.creators.map((c, k) => ({
-            tag: k ? '700' : '100',
-            ind1: '1',
-            ind2: ' ',
-            subfields: [{ code: 'a', value: c }],
-          })),
-          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
-          {
-            tag: '264',
-            ind1: ' ',
-            ind2: '1',
-            subfields: [
-              { code: 'b', value: 'Nxb. Tổng hợp' },
-              { code: 'c', value: String(g.year) },
-            ],
-          },
-          ...g.subjects.map((s) => ({
-            tag: '650',
-            ind1: ' ',
-            ind2: '4',
-            subfields: [{ code: 'a', value: s }],
-          })),
-          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
-        ],
-      }),
-    );
-  }
-  await writeFile(file, chunks);
-  chunks.length = 0;
+  const { dir, file } = await writeMarcFile(IMPORT);
   const size = (await stat(file)).size;
   const unitId = holders[0] as string;
   let peak = process.memoryUsage().rss;

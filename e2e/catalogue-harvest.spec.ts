@@ -1,18 +1,12 @@
 // An administrator sets up OAI-PMH harvesting: allow-lists a host, adds a source, queues a run, and reads the
 // run list; a citizen finds the MARC export links under search results. JS on and off; axe on every page.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
+  demoAdmin,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
-
-function demoAdmin(): { email: string; password: string } {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-}
 
 async function harvestJourney(page: Page, javaScript: boolean) {
   const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;

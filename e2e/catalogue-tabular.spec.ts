@@ -1,18 +1,12 @@
 // A museum cataloguer imports a spreadsheet: uploads a CSV, maps its columns, previews the first rows, starts
 // the import and reads the validation report, with and without JavaScript; every page passes axe.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
+  demoAdmin,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
-
-function demoAdmin(): { email: string; password: string } {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-}
 
 function spreadsheet(): Buffer {
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();

@@ -56,10 +56,16 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   ).toBeLessThanOrEqual(innerWidth);
 }
 
-/** The demo accounts' one-time password, written by the journeys' server at start (e2e/serve.ts). */
-export function demoPassword(): string {
+/** The demo administrator's e-mail and the demo accounts' one-time password, written by the journeys' server at
+ * start (e2e/serve.ts). */
+export function demoAdmin(): { email: string; password: string } {
   const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
+  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+}
+
+/** The demo accounts' one-time password (see demoAdmin). */
+export function demoPassword(): string {
+  return demoAdmin().password;
 }
 
 /** A 360 px touch phone, signed in as the demo account `email`, with JavaScript on or off. */
@@ -80,5 +86,25 @@ export async function signInOnPhone(
   await page.getByLabel('Mật khẩu').fill(demoPassword());
   await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+/**
+ * A new browser context without JavaScript, `width` px wide (a 360 px phone unless told), signed in as the demo
+ * account `email` through the sign-in form and landed on `next`.
+ */
+export async function signedInWithoutJs(
+  browser: Browser,
+  email: string,
+  next: string,
+  width = 360,
+): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(demoPassword());
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(new RegExp(next.replace(/[/?]/g, '\\$&')));
   return page;
 }

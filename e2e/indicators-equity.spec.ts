@@ -1,19 +1,8 @@
 // The equity view and its small-cell threshold form (focal point), and a unit's evidence files on its report
 // (upload a file to a manual value, see it listed, open it): no JavaScript, axe 0 violations, at 360 px and on a
 // desktop, no sideways scrolling; screenshots in test-results/.
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demoPassword, expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
-
-async function signedIn(browser: Browser, email: string, next: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(demoPassword());
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(next.replace(/[/?]/g, '\\$&')));
-  return page;
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow, signedInWithoutJs } from './fixtures.ts';
 
 const YEAR = new Date().getFullYear();
 const PDF = Buffer.from(
@@ -24,7 +13,7 @@ const PDF = Buffer.from(
 for (const width of [360, 1280]) {
   test(`the equity view and its threshold form pass axe at ${width} px`, async ({ browser }) => {
     test.setTimeout(180_000);
-    const page = await signedIn(
+    const page = await signedInWithoutJs(
       browser,
       'qlvhgd@demo.suotdoi.vn',
       `/admin/indicators/equity?year=${YEAR}`,
@@ -59,7 +48,7 @@ test('a unit adds an evidence file to a manual value and sees it listed, axe at 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const page = await signedIn(browser, 'baotang.nhanvien@demo.suotdoi.vn', '/admin/reports', 360);
+  const page = await signedInWithoutJs(browser, 'baotang.nhanvien@demo.suotdoi.vn', '/admin/reports', 360);
   await page.goto(`/admin/reports/nam-${YEAR}`);
   await page
     .getByRole('table', { name: /Tình trạng báo cáo/ })

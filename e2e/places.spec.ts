@@ -1,19 +1,13 @@
 // A citizen on a phone finds the service points near coordinates they type, without JavaScript, opens the
 // nearest one and reads its opening hours; then a mobile-library route's next stops. Every page passes axe,
 // with and without JavaScript. Demo data (src/modules/places/places.demo-data.ts) is on the server.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
+  demoAdmin,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
-
-function demoAdmin(): { email: string; password: string } {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-}
 
 async function nearMeJourney(page: Page, javaScript: boolean) {
   const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;

@@ -2,19 +2,8 @@
 // a comment, the library fixes and resubmits, the focal point accepts it, generates the annual report and
 // downloads the DOCX and XLSX. The dashboards pass axe (no JavaScript) at 360 px and on a desktop.
 import { readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demoPassword, expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow } from './fixtures.ts';
-
-async function signedIn(browser: Browser, email: string, next: string, width = 360): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(demoPassword());
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(next.replace(/[/?]/g, '\\$&')));
-  return page;
-}
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolationsWithoutJs, expectNoHorizontalOverflow, signedInWithoutJs } from './fixtures.ts';
 
 const YEAR = new Date().getFullYear();
 
@@ -31,7 +20,7 @@ test('a unit submits, the focal point returns, the unit resubmits, the focal poi
   browser,
 }) => {
   test.setTimeout(300_000);
-  const manager = await signedIn(browser, 'thuvien.giamdoc@demo.suotdoi.vn', '/admin/reports');
+  const manager = await signedInWithoutJs(browser, 'thuvien.giamdoc@demo.suotdoi.vn', '/admin/reports');
   await openLibraryForm(manager);
   await manager
     .getByRole('group', { name: /TV-TINH/ })
@@ -50,7 +39,7 @@ test('a unit submits, the focal point returns, the unit resubmits, the focal poi
   await manager.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(manager.getByText('Đã gửi, chờ duyệt')).toBeVisible();
 
-  const officer = await signedIn(browser, 'qlvhgd@demo.suotdoi.vn', '/admin/reports');
+  const officer = await signedInWithoutJs(browser, 'qlvhgd@demo.suotdoi.vn', '/admin/reports');
   await openLibraryForm(officer);
   await officer.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
   await expect(officer.getByRole('alert')).toContainText('Nhập ý kiến');
@@ -95,13 +84,13 @@ test('a unit submits, the focal point returns, the unit resubmits, the focal poi
 
 test('dashboards pass axe without JavaScript at 360 px and on a desktop', async ({ browser }) => {
   test.setTimeout(180_000);
-  const phone = await signedIn(browser, 'qlvhgd@demo.suotdoi.vn', `/admin/indicators?year=${YEAR}`);
+  const phone = await signedInWithoutJs(browser, 'qlvhgd@demo.suotdoi.vn', `/admin/indicators?year=${YEAR}`);
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Bảng điều khiển chỉ tiêu');
   await expect(phone.getByRole('img', { name: /Xu hướng theo năm/ })).toBeVisible();
   await expectNoAxeViolationsWithoutJs(phone);
   await expectNoHorizontalOverflow(phone);
   await phone.screenshot({ path: 'test-results/reports-dashboard-360.png', fullPage: true });
-  const unit = await signedIn(
+  const unit = await signedInWithoutJs(
     browser,
     'thuvien.nhanvien@demo.suotdoi.vn',
     `/admin/indicators?year=${YEAR}`,
@@ -120,7 +109,7 @@ test('dashboards pass axe without JavaScript at 360 px and on a desktop', async 
 
 test('a unit’s own reporting page passes axe without JavaScript at 360 px', async ({ browser }) => {
   test.setTimeout(120_000);
-  const page = await signedIn(browser, 'thuvien.nhanvien@demo.suotdoi.vn', '/admin/reports');
+  const page = await signedInWithoutJs(browser, 'thuvien.nhanvien@demo.suotdoi.vn', '/admin/reports');
   await page.getByRole('main').getByRole('link', { name: 'Thư viện tỉnh', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo và số liệu của Thư viện tỉnh');
   await expect(page.getByRole('table', { name: /Các chỉ tiêu của Thư viện tỉnh theo năm/ })).toBeVisible();

@@ -1,18 +1,12 @@
 // A staff member signs in with the demo administrator account, walks the back office and signs out, with and
 // without JavaScript; every page passes axe. The password is the one the server printed on first start.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
+  demoAdmin,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalOverflow,
 } from './fixtures.ts';
-
-function demoAdmin(): { email: string; password: string } {
-  const file = join(process.env.E2E_DATA_DIR ?? '', 'e2e-demo-admin.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
-}
 
 async function staffJourney(page: Page, javaScript: boolean) {
   const checkA11y = javaScript ? expectNoAxeViolations : expectNoAxeViolationsWithoutJs;

@@ -6,6 +6,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedServerDataDir } from './test/harness.ts';
 import { freePort, type ServerProcess, startServerProcess } from './test/server-process.ts';
 
 interface Answer {
@@ -46,6 +47,8 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('stopping the server un
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'suotdoi-shutdown-'));
+    // Migrated and seeded already: the test is about stopping, not about a first start.
+    seedServerDataDir(dir);
     port = await freePort();
   });
   afterAll(() => {

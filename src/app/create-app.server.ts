@@ -15,6 +15,7 @@ import { createPublicPageCache } from '../http/public-page-cache.server.ts';
 import { toPublicRequest } from '../http/public-request.ts';
 import '../http/route-match-memo.server.ts';
 import { csrfGuard, securityHeaders } from '../http/security.server.ts';
+import { documentRequest, serverOnlyLoaderData } from '../http/server-only-loader-data.server.ts';
 import { registerSitemaps } from '../http/sitemaps.server.ts';
 import { isLargeUploadPath } from '../http/upload-paths.ts';
 import { requireWellFormedText } from '../http/utf8.ts';
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
 
   if (opts.build) {
     const handle = createRequestHandler(
-      opts.build,
+      serverOnlyLoaderData(opts.build),
       deps.config.nodeEnv === 'development' ? 'development' : 'production',
     );
     const publicOrigin = new URL(deps.config.publicUrl).origin;
@@ -142,6 +143,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
         nonce: c.get('nonce'),
         requestId: c.get('requestId'),
       });
+      // A page (not a client navigation's `.data` fetch): loader data of a page that does not hydrate need not
+      // be encoded for the browser (src/http/server-only-loader-data.server.ts).
+      ctx.set(documentRequest, !c.req.path.endsWith('.data'));
       // React Router compares the request URL with the browser's Origin: it must be the public address.
       return handle(toPublicRequest(c.req.raw, publicOrigin), ctx);
     });

@@ -7,7 +7,9 @@ import type { Db, DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import type { Actor, PermissionTable } from '../lib/authz.ts';
 import type { MessageKey } from '../lib/i18n.ts';
+import type { AttendanceListener, RegistrationGuard } from '../modules/events/index.server.ts';
 import type { JobHandler, Schedule } from '../modules/jobs/jobs.types.ts';
+import type { LearningListener } from '../modules/learning/index.server.ts';
 import type { AppDeps } from './deps.types.ts';
 
 /** The /api/v1 app a module registers its routes on (OpenAPIHono; typed loosely here to avoid a cycle). */
@@ -24,6 +26,11 @@ export interface NavEntry {
 
 export interface FeatureModule {
   name: string;
+  /**
+   * The kinds of public id this module mints (`evt`, `reg` …), from its `<feature>.ids.server.ts`, whose `newId`
+   * accepts only these. No two modules declare the same prefix (src/app/id-prefixes.test.ts).
+   */
+  idPrefixes?: readonly string[];
   /** This module's repositories, merged into `deps.repos` (SQL only for the module's own tables). */
   /**
    * The tables this module's migrations create. Only its own repositories query them; other modules go
@@ -96,6 +103,18 @@ export interface FeatureModule {
    * the module.
    */
   planEvidence?: PlanEvidenceSource;
+  /**
+   * Checks run before a signed-in person registers for an event (the learners module refuses a minor without
+   * the consent the law asks for); a guard refuses by throwing an AppError. Run in module-list order.
+   */
+  registrationGuards?: RegistrationGuard[];
+  /**
+   * Reactions to an event check-in of a learner (the LRS writes "attended", challenges credit time), run inside
+   * the check-in transaction in module-list order (ADR 0011).
+   */
+  attendanceListeners?: AttendanceListener[];
+  /** Reactions to a learner's progress on a learning path, inside the learner's transaction (ADR 0011). */
+  learningListeners?: LearningListener[];
 }
 
 export interface PlanEvidenceSource {
@@ -153,8 +172,16 @@ export interface SearchSource {
   /** Its hits' record type, shown like a catalogue type, e.g. `learning_path`. */
   type: string;
   label: MessageKey;
-  /** Published records whose text contains every word of `q` (diacritics and case folded), best first. */
-  search(deps: AppDeps, q: string, limit: number): Promise<{ total: number; hits: SearchSourceHit[] }>;
+  /**
+   * Published records whose text contains every word of `q` (diacritics and case folded), best first: the
+   * `limit` hits after the first `offset` of that order (a stable order, so page 2 continues page 1), and the
+   * total of all of them whatever the slice.
+   */
+  search(
+    deps: AppDeps,
+    q: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; hits: SearchSourceHit[] }>;
 }
 
 /** One item of an OAI source: identifier `oai:<host>:<id>`, paged by `seq` (immutable insertion order). */

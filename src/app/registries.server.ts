@@ -3,7 +3,9 @@ import type { Hono } from 'hono';
 import type { DbHandle } from '../db/client.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import type { MessageKey } from '../lib/i18n.ts';
+import type { AttendanceListener, RegistrationGuard } from '../modules/events/index.server.ts';
 import type { JobHandler, Schedule } from '../modules/jobs/jobs.types.ts';
+import type { LearningListener } from '../modules/learning/index.server.ts';
 import type { AppDeps } from './deps.types.ts';
 import type {
   ApiRegistrar,
@@ -54,6 +56,19 @@ export const jobLabels: Readonly<Record<string, MessageKey>> = Object.fromEntrie
 export const planEvidenceSources: ReadonlyArray<{ module: string; source: PlanEvidenceSource }> = all.flatMap(
   (m) => (m.planEvidence ? [{ module: m.name, source: m.planEvidence }] : []),
 );
+
+/** Checks before a signed-in person registers for an event, from every module's `registrationGuards`. */
+export const registrationGuards: readonly RegistrationGuard[] = all.flatMap(
+  (m) => m.registrationGuards ?? [],
+);
+
+/** Reactions to an event check-in, from every module's `attendanceListeners`, in module-list order. */
+export const attendanceListeners: readonly AttendanceListener[] = all.flatMap(
+  (m) => m.attendanceListeners ?? [],
+);
+
+/** Reactions to progress on a learning path, from every module's `learningListeners`, in module-list order. */
+export const learningListeners: readonly LearningListener[] = all.flatMap((m) => m.learningListeners ?? []);
 
 export const schedules: readonly Schedule[] = all.flatMap((m) => m.schedules ?? []);
 

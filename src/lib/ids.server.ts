@@ -1,102 +1,14 @@
 // Public identifiers: a kind prefix and 16 random base32 characters (80 bits) — readable, not enumerable.
+// There is no central list of kinds: each module declares its own prefixes in `<feature>.ids.server.ts`
+// (`defineIds`) and names them in its descriptor (`idPrefixes`); the module's code mints through that file's
+// `newId`, which only accepts the module's prefixes. src/app/id-prefixes.test.ts fails when two modules
+// declare the same prefix or a module mints one it did not declare.
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-export const ID_PREFIXES = [
-  'unit',
-  'usr',
-  'grt',
-  'task',
-  'ins',
-  'aud',
-  'day',
-  'ses',
-  'acc',
-  'ver',
-  'tfa',
-  'mail',
-  'job',
-  'rec',
-  'hld',
-  'imp',
-  'bud',
-  'ntf',
-  'rpt',
-  'evd',
-  'pev',
-  'ted',
-  'file',
-  'evt',
-  'evs',
-  'reg',
-  'att',
-  'fbk',
-  'img',
-  'exh',
-  'exs',
-  'exi',
-  'hsrc',
-  'hrun',
-  'fol',
-  'csub',
-  'place',
-  'route',
-  'stop',
-  // learners: family profiles, one-time codes, consents
-  'lrn',
-  'otp',
-  'cns',
-  'rdr',
-  'itm',
-  'loan',
-  'hold',
-  'ilsi',
-  'lrc',
-  'lpath',
-  'lstep',
-  'qatt',
-  'rch',
-  'rce',
-  // indicators and reports (issue 13)
-  'ind',
-  'itg',
-  'imv',
-  'rper',
-  'rsub',
-  'rsev',
-  'rgen',
-  'rdoc',
-  'art',
-  'cmp',
-  'mdp',
-  'gdoc',
-  'ach',
-  'cred',
-  'ikey',
-  'dsr',
-  // training and sponsorship (issue 16)
-  'trc',
-  'trs',
-  'spn',
-  'sagr',
-  'don',
-  // international cooperation, inspections, commendations (issue 16)
-  'cpar',
-  'cact',
-  'cdoc',
-  'insp',
-  'ivis',
-  'ifol',
-  'cmnd',
-  'cev',
-  // citizen assessments, consent ledger (issue 14)
-  'cit',
-  'cld',
-  'brc',
-  'rst',
-  'rev',
-] as const;
-export type IdPrefix = (typeof ID_PREFIXES)[number];
+
+export const ID_PATTERN = /^[a-z]{2,5}_[a-z2-9]{16}$/;
+const PREFIX_PATTERN = /^[a-z]{2,5}$/;
 
 // Random bytes are drawn 4 KiB at a time (one CSPRNG call per 256 ids): an import mints two ids per record,
 // and a call per id was 5 % of its CPU.
@@ -104,7 +16,7 @@ const POOL_SIZE = 4096;
 let pool = randomBytes(POOL_SIZE);
 let used = 0;
 
-export function newId(prefix: IdPrefix): string {
+function mint(prefix: string): string {
   if (used + 16 > POOL_SIZE) {
     pool = randomBytes(POOL_SIZE);
     used = 0;
@@ -115,4 +27,17 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${out}`;
 }
 
-export const ID_PATTERN = /^[a-z]{2,5}_[a-z2-9]{16}$/;
+/** The id kinds one module mints, and its minting function restricted to them. */
+export interface IdFactory<P extends string> {
+  /** The module's prefixes (its descriptor's `idPrefixes`). */
+  readonly prefixes: readonly P[];
+  /** A new id of one of the module's kinds, e.g. `evt_k3m…` (prefix, `_`, 16 base32 characters). */
+  newId(prefix: P): string;
+}
+
+/** Declares a module's id kinds: 2–5 lower-case letters each (the shape `ID_PATTERN` accepts). */
+export function defineIds<const P extends string>(prefixes: readonly P[]): IdFactory<P> {
+  for (const p of prefixes)
+    if (!PREFIX_PATTERN.test(p)) throw new Error(`id prefix "${p}" is not 2 to 5 lower-case letters`);
+  return { prefixes, newId: (prefix: P) => mint(prefix) };
+}

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedServerDataDir } from '../test/harness.ts';
 import { freePort, type ServerProcess, startServerProcess } from '../test/server-process.ts';
 
 const SECRET = 'startup-secret-startup-secret-startup-0123';
@@ -95,6 +96,7 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('start-up failures in o
 
   it('refuses a second server on a data directory another running server uses', async () => {
     const dir = tempDir();
+    seedServerDataDir(dir); // the first server need not migrate and seed: this test is about the second
     const first = startServerProcess({ DATA_DIR: dir }, await freePort());
     started.push(first);
     await first.waitFor(/is running at/, 90_000);

@@ -1,5 +1,6 @@
 // Builds the real app on a fresh database for one test file: a copy of the run's migrated and seeded template,
 // on embedded PGlite or, when TEST_DB_KIND=postgres, a sibling database of TEST_DATABASE_URL dropped afterwards.
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
@@ -22,6 +23,19 @@ export function openTestDatabase(level: TemplateLevel = 'empty'): Promise<Opened
   const templates = inject('testTemplates');
   if (!templates) throw new Error('openTestDatabase runs in the pglite and postgres test projects only');
   return cloneTemplate(templates, level);
+}
+
+/**
+ * Puts a copy of the run's migrated and seeded PGlite template at `<dataDir>/db`, where the real server
+ * (`node src/server.ts` with DATA_DIR) keeps its database: a server process started on it finds every
+ * migration applied and the reference data present, so a test of process behaviour (shutdown, a second
+ * server on the same directory) does not pay for initdb, every migration and the seeds in the child.
+ * The fresh start on an empty directory keeps its own test (src/server.int.test.ts).
+ */
+export function seedServerDataDir(dataDir: string): void {
+  const templates = inject('testTemplates');
+  if (templates?.kind !== 'pglite') throw new Error('seedServerDataDir runs in the pglite test project only');
+  cpSync(templates.dirs.seeded, join(dataDir, 'db'), { recursive: true });
 }
 
 let buildPromise: Promise<ServerBuild> | undefined;

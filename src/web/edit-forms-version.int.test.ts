@@ -10,6 +10,7 @@ import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { createCatalogueRecord } from '../modules/catalogue/catalogue.usecases.server.ts';
 import { addAllowedHost, createHarvestSource } from '../modules/catalogue/harvest/harvest.server.ts';
 import { addRecordImage } from '../modules/catalogue/media/media.usecases.server.ts';
+import { createAchievement } from '../modules/credentials/credentials.usecases.server.ts';
 import { eventInput, insertPlace } from '../modules/events/events.test-helpers.ts';
 import { createEvent } from '../modules/events/events.usecases.server.ts';
 import { addSection, createExhibition } from '../modules/exhibitions/exhibitions.usecases.server.ts';
@@ -73,6 +74,12 @@ beforeAll(async () => {
     { tempPath: image, fileName: 'moc-ban.png' },
     { altVi: 'Mộc bản' },
   );
+  const achievement = await createAchievement(ctx.deps, staff, {
+    unitId: library,
+    nameVi: 'Bạn đọc nhập môn',
+    criteriaVi: 'Hoàn thành lộ trình thư viện.',
+    imageAlt: 'Huy hiệu quyển sách',
+  });
   const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
   const instance = task?.instances[0]?.id ?? '';
   pages.push(
@@ -87,6 +94,7 @@ beforeAll(async () => {
     { path: `/admin/catalogue/records/${record.id}/images`, who: 'admin', edits: ['update'] },
     { path: `/admin/plan/instances/${instance}`, who: 'officer', edits: ['assign', 'due'] },
     { path: `/admin/plan/tasks/${task?.id}`, who: 'officer', edits: ['edit'] },
+    { path: `/admin/credentials/${achievement}`, who: 'admin', edits: ['rule'] },
   );
 }, 180_000);
 afterAll(() => ctx.close());

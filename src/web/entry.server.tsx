@@ -2,11 +2,11 @@
 // status codes must be final. The CSP nonce reaches React's inline bootstrap through ServerRouter. Pages
 // translate with the full catalogues handed in here (server-only; a hydrating page's browser gets its few
 // messages from the loaders instead, ADR 0002).
-import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable } from '@react-router/node';
+import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext, RouterContextProvider } from 'react-router';
 import { ServerRouter, UNSAFE_ErrorResponseImpl } from 'react-router';
+import { unboxLoaderData } from '../http/server-only-loader-data.server.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.ts';
 import { isMessageKey, t } from '../lib/i18n.server.ts';
 import { requestContext } from './context.ts';
@@ -42,6 +42,9 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = loadContext.get(requestContext).nonce;
+  // Loader data a page that does not hydrate kept from the browser handoff (ADR 0013): opened for rendering.
+  const handlerContext = routerContext.staticHandlerContext;
+  handlerContext.loaderData = unboxLoaderData(handlerContext.loaderData);
   let status = responseStatusCode;
   const errors = routerContext.staticHandlerContext.errors;
   if (errors && databaseUnavailable.has(request)) {
@@ -60,9 +63,23 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
+          // The page is complete: it is collected and answered as one body, so the socket gets one write
+          // instead of one per 2 KB chunk through a web stream (ADR 0013; writev was 13 % of a signed-in page).
+          const chunks: Buffer[] = [];
+          const answerStatus = status;
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+              resolve(
+                new Response(Buffer.concat(chunks), { headers: responseHeaders, status: answerStatus }),
+              );
+              done();
+            },
+          });
           pipe(body);
         },
         onShellError(error: unknown) {

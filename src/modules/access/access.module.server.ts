@@ -1,5 +1,6 @@
 // The access module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { accessIds } from './access.ids.server.ts';
 import { accessPermissions } from './access.policies.ts';
 import { createAccessRepository } from './access.repository.server.ts';
 import { registerAccessRoutes } from './access.routes.server.ts';
@@ -10,6 +11,7 @@ export const repositories = () => ({ access: createAccessRepository() });
 
 export const feature: FeatureModule = {
   name: 'access',
+  idPrefixes: accessIds.prefixes,
   tables: ['role_grants'],
   publishedViews: ['role_grant_directory'],
   repositories,

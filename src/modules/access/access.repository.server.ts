@@ -16,7 +16,7 @@ import {
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape } from '../../db/sql.server.ts';
 import type { Grant, Role } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './access.ids.server.ts';
 import { accessUsers, roleGrants, unitNames } from './access.table.server.ts';
 
 export interface UserSummary {

@@ -1,5 +1,6 @@
 // The audit module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { auditIds } from './audit.ids.server.ts';
 import { auditPersonalData } from './audit.personal-data.repository.server.ts';
 import { auditPermissions } from './audit.policies.ts';
 import { createAuditRepository } from './audit.repository.server.ts';
@@ -10,6 +11,7 @@ export const repositories = () => ({ audit: createAuditRepository() });
 
 export const feature: FeatureModule = {
   name: 'audit',
+  idPrefixes: auditIds.prefixes,
   tables: ['audit_log'],
   repositories,
   permissions: auditPermissions,

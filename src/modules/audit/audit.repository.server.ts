@@ -1,8 +1,8 @@
 // All SQL touching audit_log. Deliberately no update or delete functions.
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './audit.ids.server.ts';
 import { auditLog } from './audit.table.server.ts';
 
 export interface AuditEntryInput {
@@ -52,6 +52,21 @@ export function createAuditRepository() {
         requestId: e.requestId,
       } as typeof auditLog.$inferInsert);
       return id;
+    },
+
+    /**
+     * `append` as a part of a caller's statement (a data-modifying CTE): one entry per row of `from` (the
+     * caller's CTE of the rows it changed), so the entry commits with the change in the same round trip. Fields
+     * given as SQL are expressions over `from`'s columns.
+     */
+    appendFrom(from: SQL, e: { [K in keyof AuditEntryInput]: AuditEntryInput[K] | SQL }): SQL {
+      const v = (x: unknown) => (x instanceof SQL ? x : sql`${x === undefined ? null : x}`);
+      const json = (x: unknown) =>
+        x instanceof SQL ? sql`${x}::jsonb` : sql`${x == null ? null : JSON.stringify(x)}::jsonb`;
+      return sql`INSERT INTO audit_log (id, actor_id, actor_label, unit_id, action, entity_type, entity_id, before,
+          after, request_id)
+        SELECT ${newId('aud')}, ${v(e.actorId)}, ${v(e.actorLabel)}, ${v(e.unitId)}, ${v(e.action)},
+          ${v(e.entityType)}, ${v(e.entityId)}, ${json(e.before)}, ${json(e.after)}, ${v(e.requestId)} FROM ${from}`;
     },
 
     async list(db: Db, f: AuditFilter): Promise<AuditEntry[]> {

@@ -1,4 +1,5 @@
 // The one way back-office writes are audited: call `record` inside the same transaction as the write.
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { currentRequestId } from '../../lib/request-context.server.ts';
@@ -13,8 +14,34 @@ export interface AuditEvent {
   after?: unknown;
 }
 
+/** An audit event whose entity id, unit and after-image may be SQL over the caller's rows (`recordFrom`). */
+export interface AuditEventSql {
+  action: string;
+  entityType: string;
+  entityId: string | SQL;
+  unitId: string | SQL | null;
+  after: unknown;
+}
+
 export function createAuditService(repo: AuditRepository) {
   return {
+    /**
+     * `record` as part of the caller's own statement: the INSERT to put in its CTE chain, one entry per row of
+     * `from` — for a write that is one statement and must stay one round trip (the desk's lend and return).
+     */
+    recordFrom(actor: Actor, from: SQL, e: AuditEventSql): SQL {
+      return repo.appendFrom(from, {
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        actorLabel: actor.kind === 'user' ? actor.email : null,
+        unitId: e.unitId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: null,
+        after: e.after,
+        requestId: currentRequestId() ?? null,
+      });
+    },
     async record(tx: Db, actor: Actor, e: AuditEvent): Promise<void> {
       await repo.append(tx, {
         actorId: actor.kind === 'user' ? actor.userId : null,

@@ -1,6 +1,7 @@
 // The auth module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import type { DbHandle } from '../../db/client.server.ts';
+import { authIds } from './auth.ids.server.ts';
 import { authPersonalData } from './auth.personal-data.repository.server.ts';
 import { authPermissions } from './auth.policies.ts';
 import { createAuthRepository } from './auth.repository.server.ts';
@@ -12,6 +13,7 @@ export const repositories = (dbh: DbHandle) => ({ auth: createAuthRepository(dbh
 
 export const feature: FeatureModule = {
   name: 'auth',
+  idPrefixes: authIds.prefixes,
   tables: [
     'users',
     'sessions',

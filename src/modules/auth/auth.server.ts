@@ -6,10 +6,10 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import type { AppDeps } from '../../app/deps.types.ts';
-import { type IdPrefix, newId } from '../../lib/ids.server.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
 import { CLIENT_IP_HEADER } from './auth.client-ip.server.ts';
 import { createAuthHooks } from './auth.hooks.server.ts';
+import { type AuthIdPrefix, newId } from './auth.ids.server.ts';
 import { composeSetupMail, parseSetupCallback } from './auth.mail.server.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './auth.password.server.ts';
 import { cookiePrefix } from './auth.session-cookie.server.ts';
@@ -19,7 +19,7 @@ export { CLIENT_IP_HEADER };
 export const SESSION_DAYS = 7;
 export const TOTP_ISSUER = 'Suốt Đời';
 
-const ID_PREFIX: Record<string, IdPrefix> = {
+const ID_PREFIX: Record<string, AuthIdPrefix> = {
   user: 'usr',
   users: 'usr',
   session: 'ses',

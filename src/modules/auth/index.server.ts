@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import { CLIENT_IP_HEADER } from './auth.client-ip.server.ts';
 import { normalizeEmail } from './auth.email.ts';
+import { newId } from './auth.ids.server.ts';
 import { hashPassword } from './auth.password.server.ts';
 import { SESSION_DAYS } from './auth.server.ts';
 import { sessionCookieName } from './auth.session-cookie.server.ts';
@@ -12,6 +13,9 @@ import { assertPasswordAcceptable, createUserWithPassword, type NewUserInput } f
 type Repos = Pick<AppDeps, 'repos'>;
 
 export { normalizeEmail };
+
+/** A fresh id shaped like a user id (`usr_…`): the pseudonym that stands in for an erased person. */
+export const newUserShapedId = (): string => newId('usr');
 
 export const sessionsPort = {
   /** Signs the user out everywhere, in the caller's transaction (an account being disabled). */

@@ -1,6 +1,7 @@
 // The catalogue module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { mergePermissionTables } from '../../lib/authz.ts';
+import { catalogueIds } from './catalogue.ids.server.ts';
 import { cataloguePermissions } from './catalogue.policies.ts';
 import { createCatalogueRepository } from './catalogue.repository.server.ts';
 import { registerCatalogueRoutes } from './catalogue.routes.server.ts';
@@ -39,6 +40,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'catalogue',
+  idPrefixes: catalogueIds.prefixes,
   tables: [
     'catalogue_records',
     'catalogue_holdings',

@@ -1,8 +1,8 @@
 // Demo catalogue (demo mode only, first start): generated Vietnamese records held by the provincial library,
 // museum and cultural centre, each clearly marked as demo data in its description and details.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { type GeneratedRecord, generator } from './catalogue.demo-data.server.ts';
+import { newId } from './catalogue.ids.server.ts';
 import type { HoldingValues, RecordValues } from './catalogue.repository.server.ts';
 
 const HOLDERS = ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'] as const;

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './catalogue.ids.server.ts';
 import {
   type HoldingRow,
   type HoldingValues,

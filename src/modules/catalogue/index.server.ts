@@ -1,7 +1,9 @@
 // The catalogue module's public surface: what other modules may use (read ports, batched by id list).
+import type { SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
+import { newId } from './catalogue.ids.server.ts';
 import type { Availability, RecordInput } from './catalogue.schemas.server.ts';
 import { createCatalogueRecordsIn } from './catalogue.usecases.server.ts';
 import { createHoldingsLookupRepository } from './holdings-lookup.repository.server.ts';
@@ -10,6 +12,9 @@ export type { Availability } from './catalogue.schemas.server.ts';
 export type { HoldingSummary } from './holdings-lookup.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
+
+/** A new id for a record's image (`img_…`): the exhibitions' demo seeds pictures of the records it creates. */
+export const newRecordImageId = (): string => newId('img');
 
 export const catalogueRecordsPort = {
   /** Title, type and publication of these records; a missing id is absent from the answer. */
@@ -44,6 +49,9 @@ export const catalogueHoldingsPort = {
   /** A lendable copy's availability changed (lent, returned, lost…): search filters and facets follow it. */
   setAvailability: (db: Db, holdingId: string, availability: Availability) =>
     holdings.setAvailability(db, holdingId, availability),
+  /** The same, as CTEs `<name>_h` and `<name>_r` of the caller's statement, for the holdings `holdingIds` selects. */
+  availabilityCtes: (name: string, holdingIds: SQL, availability: Availability) =>
+    holdings.availabilityCtes(name, holdingIds, availability),
 };
 
 /** Refuses an upload that is not an XLSX workbook or would expand beyond safe limits (zip bombs). */

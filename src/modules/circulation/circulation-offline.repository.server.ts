@@ -10,24 +10,46 @@ export interface OfflineOutcome {
   messageKey: string | null;
 }
 
+/** The whole answer a sync gave for one transaction, as recorded (its replays give it again). */
+export interface OfflineAnswer extends OfflineOutcome {
+  cardNumber?: string;
+  flags?: string[];
+  params?: Record<string, string | number>;
+}
+
+const ANSWER_COLS = sql`txn_id AS "txnId", outcome, message_key AS "messageKey", flags, params,
+  card_number AS "cardNumber"`;
+
+/** A recorded row as the sync answered it: the optional parts only when they were said. */
+function answer(r: OfflineOutcome & { flags: string[] | null; params: unknown; cardNumber: string | null }) {
+  const { flags, params, cardNumber, ...base } = r;
+  const p = typeof params === 'string' ? JSON.parse(params) : params;
+  return {
+    ...base,
+    ...(cardNumber ? { cardNumber } : {}),
+    ...(flags ? { flags } : {}),
+    ...(p ? { params: p as Record<string, string | number> } : {}),
+  } satisfies OfflineAnswer;
+}
+type AnswerRow = Parameters<typeof answer>[0];
+
 export function createCirculationOfflineRepository() {
   return {
-    async byTxn(db: Db, txnId: string): Promise<OfflineOutcome | null> {
-      const rows = await queryRows<OfflineOutcome>(
+    async byTxn(db: Db, txnId: string): Promise<OfflineAnswer | null> {
+      const rows = await queryRows<AnswerRow>(
         db,
-        sql`SELECT txn_id AS "txnId", outcome, message_key AS "messageKey" FROM circulation_offline_txns
-          WHERE txn_id = ${txnId}`,
+        sql`SELECT ${ANSWER_COLS} FROM circulation_offline_txns WHERE txn_id = ${txnId}`,
       );
-      return rows[0] ?? null;
+      return rows[0] ? answer(rows[0]) : null;
     },
     /** The recorded outcomes of these transaction ids (a batch's replays, one query). */
-    async byTxns(db: Db, txnIds: readonly string[]): Promise<OfflineOutcome[]> {
+    async byTxns(db: Db, txnIds: readonly string[]): Promise<OfflineAnswer[]> {
       if (txnIds.length === 0) return [];
-      return queryRows<OfflineOutcome>(
+      const rows = await queryRows<AnswerRow>(
         db,
-        sql`SELECT txn_id AS "txnId", outcome, message_key AS "messageKey" FROM circulation_offline_txns
-          WHERE txn_id = ANY(${textArray(txnIds)}::text[])`,
+        sql`SELECT ${ANSWER_COLS} FROM circulation_offline_txns WHERE txn_id = ANY(${textArray(txnIds)}::text[])`,
       );
+      return rows.map(answer);
     },
     /** Card numbers reserved for this device at this unit and not used yet, oldest first. */
     async unusedCards(db: Db, unitId: string, deviceId: string): Promise<string[]> {
@@ -67,10 +89,10 @@ export function createCirculationOfflineRepository() {
       );
       return rows.length > 0;
     },
-    /** Records the outcome; false when another sync recorded this transaction first. */
+    /** Records the answer; false when another sync recorded this transaction first. */
     async record(
       db: Db,
-      r: OfflineOutcome & {
+      r: OfflineAnswer & {
         deviceId: string;
         unitId: string;
         kind: string;
@@ -81,9 +103,10 @@ export function createCirculationOfflineRepository() {
       const rows = await queryRows<{ txn_id: string }>(
         db,
         sql`INSERT INTO circulation_offline_txns (txn_id, device_id, unit_id, kind, payload, outcome, message_key,
-            happened_at)
+            happened_at, flags, params, card_number)
           VALUES (${r.txnId}, ${r.deviceId}, ${r.unitId}, ${r.kind}, ${JSON.stringify(r.payload)}::jsonb, ${r.outcome},
-            ${r.messageKey}, ${r.happenedAt})
+            ${r.messageKey}, ${r.happenedAt}, ${r.flags ? textArray(r.flags) : null}::text[],
+            ${r.params ? JSON.stringify(r.params) : null}::jsonb, ${r.cardNumber ?? null})
           ON CONFLICT (txn_id) DO NOTHING RETURNING txn_id`,
       );
       return rows.length > 0;

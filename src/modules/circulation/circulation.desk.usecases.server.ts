@@ -7,9 +7,10 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { lendAtOnce, returnAtOnce } from './circulation.desk-fast.server.ts';
 import { type DeskRefusal, isDeskRefusal, refuse } from './circulation.errors.ts';
 import { handOver, placeOnShelfOrSend } from './circulation.holds.server.ts';
+import { newId } from './circulation.ids.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import {
@@ -22,6 +23,7 @@ import {
   validCardNumber,
 } from './circulation.rules.ts';
 import { recordLoanStatement } from './circulation.xapi.server.ts';
+import type { OfflineNote } from './circulation-desk.repository.server.ts';
 import type { Loan } from './circulation-loans.repository.server.ts';
 
 export type CirculationDeps = Pick<
@@ -47,14 +49,6 @@ async function lockItem(deps: CirculationDeps, tx: Db, rawBarcode: string): Prom
   return item;
 }
 
-async function lockReader(deps: CirculationDeps, tx: Db, rawCard: string): Promise<Reader> {
-  const card = normalizeCode(rawCard);
-  if (!validCardNumber(card)) throw refuse('cardInvalid', { card: rawCard });
-  const reader = await deps.repos.circulation.readerByCard(tx, card, true);
-  if (!reader) throw refuse('unknownCard', { card });
-  return reader;
-}
-
 export interface CheckoutInput {
   card: string;
   barcode: string;
@@ -63,7 +57,9 @@ export interface CheckoutInput {
   at?: Date;
   source?: 'desk' | 'offline' | 'self';
   /** The hold this copy is handed over for (the van's "holds to deliver"); said back if it changed meanwhile. */
-  forHold?: string;
+  forHold?: string | undefined;
+  /** A van's sync: the answer "applied" recorded by the lend's own statement when it applies at once. */
+  note?: OfflineNote | undefined;
 }
 
 export interface CheckoutResult {
@@ -76,6 +72,8 @@ export interface CheckoutResult {
   flags: DeskRefusal[];
   /** The flags' message parameters (the limit, the block reason, the barcode), merged. */
   flagParams?: Record<string, string | number>;
+  /** True when `note` was recorded with the lend (nothing left for the sync to record). */
+  noted?: boolean;
 }
 
 /** Thrown inside a lend's transaction when its transaction id was already applied: rolled back, then answered. */
@@ -89,7 +87,8 @@ export async function checkout(
 ): Promise<CheckoutResult> {
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
   try {
-    return await lend(deps, actor, input);
+    // The plain lend in one statement; the full path in a transaction when it said it must decide.
+    return (await lendAtOnce(deps, actor, desk, input)) ?? (await lend(deps, actor, input));
   } catch (e) {
     // A replay (the unique transaction id said so at the insert) or a refusal: if the id was applied before,
     // the same loan is the answer, as it was the first time. Checked here, off the lending path, so a new lend
@@ -231,15 +230,27 @@ export interface CheckinResult {
   holdReaderName: string | null;
   fineVnd: number;
   created: boolean;
+  /** True when `note` was recorded with the return. */
+  noted?: boolean;
+}
+
+export interface CheckinInput {
+  barcode: string;
+  txnId?: string | undefined;
+  at?: Date | undefined;
+  /** A van's sync: the answer "applied" recorded by the return's own statement when it applies at once. */
+  note?: OfflineNote | undefined;
 }
 
 export async function checkin(
   deps: CirculationDeps,
   actor: Actor,
   desk: Desk,
-  input: { barcode: string; txnId?: string; at?: Date },
+  input: CheckinInput,
 ): Promise<CheckinResult> {
   authorize(actor, 'circulation.desk', { unitId: desk.unitId });
+  const plain = await returnAtOnce(deps, actor, desk, input);
+  if (plain) return plain;
   const repos = deps.repos;
   return deps.db.transaction(async (tx) => {
     const barcode = normalizeCode(input.barcode);

@@ -3,9 +3,9 @@
 import { authorize } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
 import type { CheckinResult, CirculationDeps, Desk } from './circulation.desk.usecases.server.ts';
 import { type DeskRefusal, refuse } from './circulation.errors.ts';
+import { newId } from './circulation.ids.server.ts';
 import { setItemState } from './circulation.item-state.server.ts';
 import type { Item, Reader } from './circulation.repository.server.ts';
 import { ruleFor } from './circulation.rules.ts';

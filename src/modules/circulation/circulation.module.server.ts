@@ -2,6 +2,7 @@
 import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/module.ts';
 import type { Db } from '../../db/client.server.ts';
 import { mountCirculationHttp } from './circulation.http.server.ts';
+import { circulationIds } from './circulation.ids.server.ts';
 import { circulationJobs } from './circulation.jobs.server.ts';
 import { circulationBorrowers } from './circulation.participants.server.ts';
 import { circulationPersonalData } from './circulation.personal-data.server.ts';
@@ -9,6 +10,7 @@ import { circulationPermissions } from './circulation.policies.ts';
 import { createCirculationRepository } from './circulation.repository.server.ts';
 import { registerCirculationRoutes } from './circulation.routes.server.ts';
 import { seedDemoCirculation } from './circulation.seed.server.ts';
+import { createCirculationDeskRepository } from './circulation-desk.repository.server.ts';
 import { createCirculationLoansRepository } from './circulation-loans.repository.server.ts';
 import { createCirculationOfflineRepository } from './circulation-offline.repository.server.ts';
 import { createCirculationStatsRepository } from './circulation-stats.repository.server.ts';
@@ -16,6 +18,7 @@ import { createCirculationStatsRepository } from './circulation-stats.repository
 export const repositories = () => ({
   circulation: createCirculationRepository(),
   circulationLoans: createCirculationLoansRepository(),
+  circulationDesk: createCirculationDeskRepository(),
   circulationStats: createCirculationStatsRepository(),
   circulationOffline: createCirculationOfflineRepository(),
 });
@@ -26,6 +29,7 @@ const byUnit = (q: IndicatorQuery) => (q.breakdown === 'unit' ? ('unit' as const
 
 export const feature: FeatureModule = {
   name: 'circulation',
+  idPrefixes: circulationIds.prefixes,
   tables: [
     'circulation_readers',
     'circulation_items',

@@ -41,23 +41,23 @@ export interface Item {
   currentRouteId: string | null;
 }
 
-const READER_COLS = sql`id, unit_id AS "unitId", learner_id AS "learnerId", card_number AS "cardNumber", name, phone,
+export const READER_COLS = sql`id, unit_id AS "unitId", learner_id AS "learnerId", card_number AS "cardNumber", name, phone,
   email, birth_year AS "birthYear", category, guardian_name AS "guardianName", consent_at AS "consentAt", status,
   block_reason AS "blockReason", keep_history AS "keepHistory", created_at AS "createdAt"`;
-const ITEM_COLS = sql`id, holding_id AS "holdingId", record_id AS "recordId", unit_id AS "unitId", barcode,
+export const ITEM_COLS = sql`id, holding_id AS "holdingId", record_id AS "recordId", unit_id AS "unitId", barcode,
   item_kind AS "itemKind", status, home_place_id AS "homePlaceId", home_route_id AS "homeRouteId",
   current_place_id AS "currentPlaceId", current_route_id AS "currentRouteId"`;
 
 /** A loan rule row as JSON with the names of `StoredLoanRule` (read next to the copy in one statement). */
-const RULE_JSON = sql`json_build_object('unitId', r.unit_id, 'itemKind', r.item_kind, 'version', r.version,
+export const RULE_JSON = sql`json_build_object('unitId', r.unit_id, 'itemKind', r.item_kind, 'version', r.version,
   'loanDays', r.loan_days, 'maxItems', r.max_items, 'maxRenewals', r.max_renewals, 'holdsAllowed', r.holds_allowed,
   'holdShelfDays', r.hold_shelf_days, 'remindDaysBefore', r.remind_days_before,
   'blockWhenOverdueDays', r.block_when_overdue_days, 'finesEnabled', r.fines_enabled,
   'finePerDayVnd', r.fine_per_day_vnd)`;
 /** A json column's value (drivers answer it parsed or as text). */
-const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+export const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
-const reader = (r: Reader): Reader => ({
+export const reader = (r: Reader): Reader => ({
   ...r,
   consentAt: toDate(r.consentAt),
   createdAt: toDate(r.createdAt) as Date,

@@ -3,9 +3,9 @@
 // any), and the library lends on its default rules. Demo accounts and readers are created at the desk.
 import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { catalogueHoldingsPort } from '../catalogue/index.server.ts';
 import { mobileRoutesOfUnits } from '../places/index.server.ts';
+import { newId } from './circulation.ids.server.ts';
 
 export async function seedDemoCirculation(deps: AppDeps): Promise<void> {
   const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');

@@ -8,9 +8,9 @@ import ExcelJS from 'exceljs';
 import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { checkXlsxContainer } from '../catalogue/index.server.ts';
 import type { CirculationDeps } from './circulation.desk.usecases.server.ts';
+import { newId } from './circulation.ids.server.ts';
 import { type IlsProblem, parseCsv, readIlsTable } from './circulation.ils-csv.ts';
 
 // Under the 1 MiB request limit of ordinary forms: a year of daily rows per collection and category fits.

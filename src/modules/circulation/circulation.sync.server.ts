@@ -10,7 +10,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { type CirculationDeps, checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
 import { registerReader } from './circulation.readers.usecases.server.ts';
-import type { OfflineOutcome } from './circulation-offline.repository.server.ts';
+import type { OfflineAnswer } from './circulation-offline.repository.server.ts';
 
 const base = { txnId: z.string().min(8).max(80), at: z.coerce.date() };
 export const OfflineTxnSchema = z.discriminatedUnion('kind', [
@@ -52,13 +52,11 @@ export const SyncInputSchema = z
   .strict();
 export type SyncInput = z.infer<typeof SyncInputSchema>;
 
-export interface SyncResult extends OfflineOutcome {
-  /** A new card number (register) or nothing. */
-  cardNumber?: string;
-  flags?: string[];
-  /** The message's parameters (the limit, the reason…), on the first answer only (a replay has the key). */
-  params?: Record<string, string | number>;
-}
+/**
+ * One transaction's answer: its outcome and message key, the flags and the message's parameters (the limit, the
+ * reason…), a registered reader's card number. Recorded whole, so a replay answers exactly the same.
+ */
+export type SyncResult = OfflineAnswer;
 
 export async function syncOffline(
   deps: CirculationDeps,
@@ -89,6 +87,9 @@ export async function syncOffline(
       continue;
     }
     let result: SyncResult;
+    // A lend or return applied at once records its answer in its own statement (nothing left to record here).
+    let noted = false;
+    const note = { deviceId: input.deviceId, unitId: input.unitId, payload: t };
     try {
       if (t.kind === 'checkout') {
         const r = await checkout(deps, actor, desk, {
@@ -98,7 +99,9 @@ export async function syncOffline(
           at: t.at,
           source: 'offline',
           forHold: t.holdId,
+          note,
         });
+        noted = r.noted === true;
         result = r.flags.length
           ? {
               txnId: t.txnId,
@@ -109,7 +112,8 @@ export async function syncOffline(
             }
           : { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else if (t.kind === 'checkin') {
-        await checkin(deps, actor, desk, { barcode: t.barcode, txnId: t.txnId, at: t.at });
+        const r = await checkin(deps, actor, desk, { barcode: t.barcode, txnId: t.txnId, at: t.at, note });
+        noted = r.noted === true;
         result = { txnId: t.txnId, outcome: 'applied', messageKey: null };
       } else {
         const reader = await registerReader(
@@ -152,15 +156,15 @@ export async function syncOffline(
         ...(e.params ? { params: e.params } : {}),
       };
     }
-    const { cardNumber: _c, flags: _f, params: _p, ...row } = result;
-    await deps.repos.circulationOffline.record(deps.db, {
-      ...row,
-      deviceId: input.deviceId,
-      unitId: input.unitId,
-      kind: t.kind,
-      payload: t,
-      happenedAt: t.at,
-    });
+    if (!noted)
+      await deps.repos.circulationOffline.record(deps.db, {
+        ...result,
+        deviceId: input.deviceId,
+        unitId: input.unitId,
+        kind: t.kind,
+        payload: t,
+        happenedAt: t.at,
+      });
     out.push(result);
   }
   return out;

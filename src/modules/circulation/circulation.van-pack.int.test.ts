@@ -159,9 +159,14 @@ describe('the van pack and holds handed over offline', () => {
     await checkout(ctx.deps, staff, desk, { card: other.cardNumber, barcode: second, txnId: txn() });
     await checkin(ctx.deps, staff, desk, { barcode: second });
     expect(await holdStatus(hold.id)).toBe('in_transit');
-    const [r] = await handOver(holder.cardNumber, first, hold.id);
+    const t = txn();
+    const [r] = await handOver(holder.cardNumber, first, hold.id, t);
     expect(r).toMatchObject({ outcome: 'flagged', messageKey: 'circulation.error.holdFilledByOther' });
     expect(r?.flags).toEqual(['holdFilledByOther', 'lost']);
+    // Synced again (a lost response): the same answer, its flags and message parameters included.
+    const [again] = await handOver(holder.cardNumber, first, hold.id, t);
+    expect(again).toEqual(r);
+    expect(again?.params).toMatchObject({ barcode: first });
     // The hold keeps the other copy; the van's copy is on loan to the holder.
     expect(await holdStatus(hold.id)).toBe('in_transit');
     expect(await openLoans(rec)).toBe(1);

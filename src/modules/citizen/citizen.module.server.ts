@@ -2,6 +2,7 @@
 // (see src/app/module.ts).
 import type { FeatureModule, IndicatorRow } from '../../app/module.ts';
 import { mountCitizenRoutes } from './citizen.http.server.ts';
+import { citizenIds } from './citizen.ids.server.ts';
 import { citizenPersonalData } from './citizen.personal-data.server.ts';
 import { citizenPermissions } from './citizen.policies.ts';
 import { createCitizenRepository } from './citizen.repository.server.ts';
@@ -11,6 +12,7 @@ export const repositories = () => ({ citizen: createCitizenRepository() });
 
 export const feature: FeatureModule = {
   name: 'citizen',
+  idPrefixes: citizenIds.prefixes,
   tables: ['citizen_schemes', 'citizen_assessments'],
   repositories,
   permissions: citizenPermissions,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { textList } from '../../db/personal-data.server.ts';
 import { queryRows, toDate } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './citizen.ids.server.ts';
 import type { Criterion, CriterionScore } from './citizen.scheme.ts';
 
 export type AssessmentStatus = 'submitted' | 'recognised' | 'rejected';

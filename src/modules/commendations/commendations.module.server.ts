@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCommendationsRoutes } from './commendations.http.server.ts';
+import { commendationsIds } from './commendations.ids.server.ts';
 import { commendationsPermissions } from './commendations.policies.ts';
 import { createCommendationsRepository } from './commendations.repository.server.ts';
 import { seedDemoCommendations } from './commendations.seed.server.ts';
@@ -14,6 +15,7 @@ export const repositories = () => ({ commendations: createCommendationsRepositor
 
 export const feature: FeatureModule = {
   name: 'commendations',
+  idPrefixes: commendationsIds.prefixes,
   tables: ['comm_nominations', 'comm_evidence'],
   repositories,
   seedDemo: seedDemoCommendations,

@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { mountCooperationRoutes } from './cooperation.http.server.ts';
+import { cooperationIds } from './cooperation.ids.server.ts';
 import { cooperationPermissions } from './cooperation.policies.ts';
 import { createCooperationRepository } from './cooperation.repository.server.ts';
 import { seedDemoCooperation } from './cooperation.seed.server.ts';
@@ -12,6 +13,7 @@ export const repositories = () => ({ cooperation: createCooperationRepository() 
 
 export const feature: FeatureModule = {
   name: 'cooperation',
+  idPrefixes: cooperationIds.prefixes,
   tables: ['coop_partners', 'coop_activities', 'coop_documents'],
   repositories,
   seedDemo: seedDemoCooperation,

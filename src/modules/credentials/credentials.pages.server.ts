@@ -6,6 +6,7 @@ import { can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { currentLearner } from '../learners/index.server.ts';
+import { pathsOfUnits } from '../learning/index.server.ts';
 import { issuerUrl, statusListUrl } from './credentials.document.server.ts';
 import { type Verification, verifyDocument } from './credentials.verify.server.ts';
 
@@ -71,6 +72,27 @@ export async function achievementUnits(deps: PageDeps, actor: Actor) {
     .filter((u) => !u.validTo && can(actor, 'credentials.achievement.create', { unitId: u.id }))
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/** The learning paths a "path completed" rule may name: those of the units the actor may act for. */
+export async function rulePathOptions(deps: PageDeps, actor: Actor) {
+  const units = (await deps.repos.units.all(deps.db)).filter((u) =>
+    can(actor, 'credentials.achievement.update', { unitId: u.id }),
+  );
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const paths = await pathsOfUnits(deps, [...unitName.keys()]);
+  return paths
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      unitName: unitName.get(p.unitId) ?? '',
+      draft: p.status !== 'published',
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'vi'));
+}
+
+export function mayEditRule(actor: Actor, unitId: string): boolean {
+  return can(actor, 'credentials.achievement.update', { unitId });
 }
 
 export function canRevoke(actor: Actor, unitId: string): boolean {

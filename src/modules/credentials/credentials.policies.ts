@@ -11,6 +11,7 @@ export const credentialPermissions = {
     scope: 'unit-subtree',
   },
   'credentials.achievement.create': { roles: RUNNERS, scope: 'unit-subtree' },
+  'credentials.achievement.update': { roles: RUNNERS, scope: 'unit-subtree' },
   'credentials.award.create': { roles: RUNNERS, scope: 'unit-subtree' },
   'credentials.award.revoke': { roles: ['unit_manager', 'administrator'], scope: 'unit-subtree' },
   'credentials.key.rotate': { roles: ['administrator'], scope: 'unit-subtree' },

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './credentials.ids.server.ts';
 import type { AwardRule } from './credentials.rules.ts';
 
 export interface IssuerKey {
@@ -28,9 +28,11 @@ export interface Achievement {
   validityMonths: number | null;
   status: 'active' | 'archived';
   createdAt: Date;
+  /** Optimistic concurrency: every edit names the version it was loaded with. */
+  version: number;
 }
 
-export type AchievementValues = Omit<Achievement, 'id' | 'status' | 'createdAt'>;
+export type AchievementValues = Omit<Achievement, 'id' | 'status' | 'createdAt' | 'version'>;
 
 export interface Award {
   id: string;
@@ -54,7 +56,7 @@ const KEY_COLS = sql`id, unit_id AS "unitId", public_key_multibase AS "publicKey
   private_key_encrypted AS "privateKeyEncrypted", status, created_at AS "createdAt", retired_at AS "retiredAt"`;
 const ACH_COLS = sql`id, unit_id AS "unitId", name_vi AS "nameVi", name_en AS "nameEn", criteria_vi AS "criteriaVi",
   criteria_en AS "criteriaEn", image_alt AS "imageAlt", image_color AS "imageColor", award_rule AS "awardRule",
-  validity_months AS "validityMonths", status, created_at AS "createdAt"`;
+  validity_months AS "validityMonths", status, created_at AS "createdAt", version`;
 const AWARD_COLS = sql`id, achievement_id AS "achievementId", unit_id AS "unitId", learner_id AS "learnerId",
   recipient_name AS "recipientName", source, reason, period_key AS "periodKey", status_index AS "statusIndex",
   document, issued_at AS "issuedAt", valid_until AS "validUntil", revoked_at AS "revokedAt",
@@ -65,7 +67,11 @@ const key = (r: IssuerKey): IssuerKey => ({
   createdAt: toDate(r.createdAt)!,
   retiredAt: toDate(r.retiredAt),
 });
-const ach = (r: Achievement): Achievement => ({ ...r, createdAt: toDate(r.createdAt)! });
+const ach = (r: Achievement): Achievement => ({
+  ...r,
+  createdAt: toDate(r.createdAt)!,
+  version: Number(r.version),
+});
 const award = (r: Award): Award => ({
   ...r,
   statusIndex: Number(r.statusIndex),
@@ -121,6 +127,15 @@ export function createCredentialsRepository() {
         sql`SELECT ${ACH_COLS} FROM achievements WHERE id = ${id}`,
       );
       return rows[0] ? ach(rows[0]) : null;
+    },
+    /** Sets the award rule when the stored version is `version`; false when someone else saved first. */
+    async updateRule(db: Db, id: string, rule: AwardRule | null, version: number): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE achievements SET award_rule = ${rule ? JSON.stringify(rule) : null}::jsonb, version = version + 1
+            WHERE id = ${id} AND version = ${version} RETURNING id`,
+      );
+      return rows.length > 0;
     },
     /** Achievements of these units (all units when null), newest first. */
     async achievements(db: Db, unitIds: readonly string[] | null): Promise<Achievement[]> {

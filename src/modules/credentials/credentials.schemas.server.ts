@@ -25,6 +25,15 @@ export const AchievementInputSchema = z
   .strict();
 export type AchievementInput = z.input<typeof AchievementInputSchema>;
 
+/** An edit of an achievement's automatic award rule (null: manual award only), based on a loaded version. */
+export const AwardRuleUpdateSchema = z
+  .object({
+    version: z.number().int().min(1),
+    awardRule: AwardRuleSchema.nullable(),
+  })
+  .strict();
+export type AwardRuleUpdate = z.infer<typeof AwardRuleUpdateSchema>;
+
 export const ManualAwardSchema = z
   .object({
     achievementId: id,

@@ -1,19 +1,24 @@
 // Credentials use cases: define achievements, award them (by hand with a reason, or by rule), sign each award
 // as an Open Badges 3.0 credential with the issuing unit's key, revoke, hide, rotate keys.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { authorize } from '../../app/policies.server.ts';
+import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { staleVersion } from '../../lib/versions.server.ts';
 import { accountsPort } from '../auth/index.server.ts';
+import { pathById } from '../learning/index.server.ts';
 import { openBadgeCredential, verificationMethodId } from './credentials.document.server.ts';
+import { newId } from './credentials.ids.server.ts';
 import { rotateKey, signingKey } from './credentials.keys.server.ts';
 import { addProof } from './credentials.proof.server.ts';
 import type { Achievement, Award } from './credentials.repository.server.ts';
+import type { AwardRule } from './credentials.rules.ts';
 import {
   type AchievementInput,
   AchievementInputSchema,
+  type AwardRuleUpdate,
+  AwardRuleUpdateSchema,
   type ManualAwardInput,
   ManualAwardSchema,
   RevokeSchema,
@@ -37,6 +42,7 @@ export async function createAchievement(
 ): Promise<string> {
   const input = AchievementInputSchema.parse(raw);
   authorize(actor, 'credentials.achievement.create', { unitId: input.unitId });
+  await checkRuleTarget(deps, actor, input.awardRule);
   return deps.db.transaction(async (tx) => {
     await unitOf(deps, tx, input.unitId);
     const id = await deps.repos.credentials.insertAchievement(tx, { ...input, createdBy: actorId(actor) });
@@ -48,6 +54,40 @@ export async function createAchievement(
       after: input,
     });
     return id;
+  });
+}
+
+/** A `path_completed` rule names a path of a unit the actor may act for (else: unknown path, nothing said). */
+async function checkRuleTarget(deps: Pick<AppDeps, 'db' | 'repos'>, actor: Actor, rule: AwardRule | null) {
+  if (rule?.kind !== 'path_completed') return;
+  const path = await pathById(deps, rule.ref);
+  if (!path || !can(actor, 'credentials.achievement.update', { unitId: path.unitId }))
+    throw new AppError('credentials.path_not_found', 422, 'credentials.invalid.rulePathUnknown');
+}
+
+/** Staff set or change an achievement's automatic award rule (null: manual award only), version-checked. */
+export async function updateAwardRule(
+  deps: CredentialDeps,
+  actor: Actor,
+  id: string,
+  raw: AwardRuleUpdate,
+): Promise<void> {
+  const input = AwardRuleUpdateSchema.parse(raw);
+  const a = await deps.repos.credentials.achievement(deps.db, id);
+  if (!a) throw notFound();
+  authorize(actor, 'credentials.achievement.update', { unitId: a.unitId });
+  await checkRuleTarget(deps, actor, input.awardRule);
+  await deps.db.transaction(async (tx) => {
+    if (!(await deps.repos.credentials.updateRule(tx, id, input.awardRule, input.version)))
+      throw staleVersion('credentials.achievement');
+    await deps.audit.record(tx, actor, {
+      action: 'credentials.achievement.update',
+      entityType: 'achievement',
+      entityId: id,
+      unitId: a.unitId,
+      before: { awardRule: a.awardRule, version: a.version },
+      after: { awardRule: input.awardRule, version: input.version + 1 },
+    });
   });
 }
 

@@ -10,5 +10,8 @@ export const AWARD_RULE_KINDS = [
 ] as const;
 export type AwardRuleKind = (typeof AWARD_RULE_KINDS)[number];
 
+/** The kinds staff can choose in the back office: those the platform evaluates today. */
+export const CHOOSABLE_RULE_KINDS = ['events_attended', 'path_completed'] as const satisfies AwardRuleKind[];
+
 export const VERIFICATION_STATUSES = ['valid', 'revoked', 'expired', 'tampered', 'unknown-issuer'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];

@@ -2,6 +2,7 @@
 import type { FeatureModule } from '../../app/module.ts';
 import { createCommunityCalendarRepository } from './community.repository.server.ts';
 import { COMMUNITY_REFRESH_JOB, runCommunityRefreshJob } from './community.usecases.server.ts';
+import { eventFeedsIds } from './event-feeds.ids.server.ts';
 import { eventFeedsPersonalData } from './event-feeds.personal-data.repository.server.ts';
 import { eventFeedPermissions } from './event-feeds.policies.ts';
 import { mountFeedRoutes } from './feeds.http.server.ts';
@@ -15,6 +16,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'event-feeds',
+  idPrefixes: eventFeedsIds.prefixes,
   tables: ['calendar_feed_tokens', 'calendar_subscriptions'],
   repositories,
   permissions: eventFeedPermissions,

@@ -1,6 +1,7 @@
 // Checks other modules run before a signed-in person registers: the learners module refuses a minor whose
-// guardian (or own) consent is missing. Guards are added through the public surface (index.server.ts,
-// `registrationGuards`), so events never imports them; a guard refuses by throwing an AppError.
+// guardian (or own) consent is missing. Guards are descriptor contributions (`registrationGuards` in a module's
+// descriptor, collected by src/app/registries.server.ts), so events never imports them and no module registers
+// anything as it loads; a guard refuses by throwing an AppError.
 import type { AppDeps } from '../../app/deps.types.ts';
 
 export type RegistrationGuard = (
@@ -8,19 +9,11 @@ export type RegistrationGuard = (
   userId: string,
 ) => Promise<void>;
 
-const guards = new Set<RegistrationGuard>();
-
-export const registrationGuards = {
-  /** Adds a guard (once per function); returns how to remove it. */
-  add(fn: RegistrationGuard): () => void {
-    guards.add(fn);
-    return () => guards.delete(fn);
-  },
-};
-
 export async function checkRegistrationGuards(
   deps: Pick<AppDeps, 'db' | 'repos' | 'now'>,
   userId: string,
 ): Promise<void> {
-  for (const fn of guards) await fn(deps, userId);
+  // Read when called, not when this file loads: the registry loads every module, events among them.
+  const { registrationGuards } = await import('../../app/registries.server.ts');
+  for (const fn of registrationGuards) await fn(deps, userId);
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './events.ids.server.ts';
 import type { RegistrationStatus } from './events.model.server.ts';
 
 export interface RegistrationValues {

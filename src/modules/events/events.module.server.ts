@@ -1,6 +1,7 @@
 // The events module: what it contributes to the platform (see src/app/module.ts).
 
 import type { FeatureModule } from '../../app/module.ts';
+import { eventsIds } from './events.ids.server.ts';
 import { eventsPersonalData } from './events.personal-data.repository.server.ts';
 import { eventPermissions } from './events.policies.ts';
 import { createEventsRepository } from './events.repository.server.ts';
@@ -28,6 +29,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'events',
+  idPrefixes: eventsIds.prefixes,
   tables: ['events', 'event_sessions', 'event_registrations', 'event_attendance', 'event_feedback'],
   repositories,
   permissions: eventPermissions,

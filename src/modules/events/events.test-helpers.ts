@@ -1,8 +1,9 @@
 // Fixtures for the events tests: places written with SQL (the places module owns their use cases) and a
 // complete event input to override per test.
 import { randomBytes } from 'node:crypto';
-import type { TestContext } from '../../test/harness.ts';
-import { unitIdOf } from '../units/units.test-helpers.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import type { EventInput, RegistrationInput } from './events.schemas.server.ts';
 import { flushTicketMails } from './events-ticket-mail.server.ts';
 
@@ -64,4 +65,30 @@ export async function outboxTo(ctx: TestContext, email: string) {
     'SELECT subject, body_text, body_html, purpose FROM mail_outbox WHERE to_address = $1 ORDER BY created_at',
     [email],
   );
+}
+
+export interface EventsFixture {
+  ctx: TestContext;
+  /** Staff of the provincial library (thu-vien-tinh). */
+  staff: Actor;
+  /** Staff of another unit (the provincial museum): may not touch the library's events. */
+  otherStaff: Actor;
+  libraryId: string;
+  /** The library's own venue, with coordinates (for the nearest-venue questions). */
+  placeId: string;
+}
+
+/** A test database with the library's and the museum's staff and the library's venue (call in `beforeAll`). */
+export async function openEventsFixture(): Promise<EventsFixture> {
+  const ctx = await createTestContext();
+  return {
+    ctx,
+    staff: await actorOn(ctx, 'unit_staff', 'thu-vien-tinh'),
+    otherStaff: await actorOn(ctx, 'unit_staff', 'bao-tang-tinh'),
+    libraryId: await unitIdOf(ctx, 'thu-vien-tinh'),
+    placeId: await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh Khánh Hòa', {
+      lat: 12.2388,
+      lng: 109.1967,
+    }),
+  };
 }

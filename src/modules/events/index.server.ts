@@ -7,26 +7,15 @@ import { createEventFeedReadRepository } from './feeds-read.repository.server.ts
 
 export { EVENT_CATEGORIES } from './events.vocab.ts';
 export {
-  type AttendanceListener,
-  type AttendanceRecorded,
-  attendanceHooks,
-} from './events-attendance-hooks.server.ts';
-export {
-  type RegistrationGuard,
-  registrationGuards,
-} from './events-registration-guards.server.ts';
+  type OfflineCheckInSession,
+  offlineCheckInSessions,
+} from './events-attendance.usecases.server.ts';
+export type { AttendanceListener, AttendanceRecorded } from './events-attendance-hooks.server.ts';
+export type { RegistrationGuard } from './events-registration-guards.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
 export type { FeedFilter, FeedSession } from './feeds-read.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
-
-// Exported after a statement, so the import sorter keeps it after the hooks and guards above: the check-in use
-// cases reach the policy table, whose module list loads modules (learners…) that register guards through this
-// file as they load, so the guards must be evaluated first.
-export {
-  type OfflineCheckInSession,
-  offlineCheckInSessions,
-} from './events-attendance.usecases.server.ts';
 
 /** Write port for events copied from partner calendars (the community calendar, event-feeds). */
 export const externalEvents = {

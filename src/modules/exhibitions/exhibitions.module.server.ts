@@ -1,5 +1,6 @@
 // The exhibitions module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { exhibitionsIds } from './exhibitions.ids.server.ts';
 import { exhibitionPermissions } from './exhibitions.policies.ts';
 import { createExhibitionsRepository } from './exhibitions.repository.server.ts';
 import { registerExhibitionRoutes } from './exhibitions.routes.server.ts';
@@ -12,6 +13,7 @@ export const repositories = () => ({ exhibitions: createExhibitionsRepository() 
 
 export const feature: FeatureModule = {
   name: 'exhibitions',
+  idPrefixes: exhibitionsIds.prefixes,
   tables: ['exhibitions', 'exhibition_sections', 'exhibition_items'],
   repositories,
   permissions: exhibitionPermissions,

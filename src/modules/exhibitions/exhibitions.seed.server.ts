@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { generatedRecord } from '../catalogue/catalogue.seed.server.ts';
+import { newRecordImageId } from '../catalogue/index.server.ts';
 import { storeUploadedFile } from '../files/files.usecases.server.ts';
+import { newId } from './exhibitions.ids.server.ts';
 
 const DEMO = 'Dữ liệu minh họa (demo), không phải hiện vật thật.';
 
@@ -188,7 +189,7 @@ export async function seedDemoExhibitions(deps: AppDeps): Promise<number> {
       await deps.db.transaction(async (tx) => {
         await deps.repos.catalogue.insertRecords(tx, [built.record], [built.holding]);
         await deps.repos.catalogueMedia.insertImage(tx, {
-          id: newId('img'),
+          id: newRecordImageId(),
           recordId: built.record.id,
           fileId: file.id,
           position: 0,

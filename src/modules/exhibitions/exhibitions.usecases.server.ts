@@ -7,9 +7,9 @@ import { authorize, can } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { checkVersion, staleVersion } from '../../lib/versions.server.ts';
 import { fold } from '../../lib/vn-text.ts';
+import { newId } from './exhibitions.ids.server.ts';
 import type { ExhibitionRow, ExhibitionValues, SectionValues } from './exhibitions.repository.server.ts';
 import type {
   Direction,

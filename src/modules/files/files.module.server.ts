@@ -1,6 +1,7 @@
 // The files module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { registerMediaRoutes } from './files.http.server.ts';
+import { filesIds } from './files.ids.server.ts';
 import { createFilesRepository } from './files.repository.server.ts';
 
 /** This module's repositories, merged into `deps.repos`. */
@@ -8,6 +9,7 @@ export const repositories = () => ({ files: createFilesRepository() });
 
 export const feature: FeatureModule = {
   name: 'files',
+  idPrefixes: filesIds.prefixes,
   tables: ['stored_files'],
   publishedViews: ['stored_file_directory'],
   repositories,

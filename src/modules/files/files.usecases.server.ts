@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './files.ids.server.ts';
 import type { FileVisibility, ImageVariant, StoredFile, VariantInfo } from './files.repository.server.ts';
 import { ensureFileDir, moveInto, removeFileDir, sha256OfFile, variantPath } from './files.storage.server.ts';
 import { cleanFileName, type FileKind, IMAGE_MIMES, inspectUpload } from './files.validate.server.ts';

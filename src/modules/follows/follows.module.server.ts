@@ -1,5 +1,6 @@
 // The follows module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { followsIds } from './follows.ids.server.ts';
 import { followsPersonalData } from './follows.personal-data.repository.server.ts';
 import { followPermissions } from './follows.policies.ts';
 import { createFollowsRepository } from './follows.repository.server.ts';
@@ -15,6 +16,7 @@ export const repositories = () => ({ follows: createFollowsRepository() });
 
 export const feature: FeatureModule = {
   name: 'follows',
+  idPrefixes: followsIds.prefixes,
   tables: ['follows'],
   repositories,
   permissions: followPermissions,

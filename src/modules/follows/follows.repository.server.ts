@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { placeSummaries } from '../places/index.server.ts';
+import { newId } from './follows.ids.server.ts';
 
 export type FollowKind = 'unit' | 'place' | 'category';
 

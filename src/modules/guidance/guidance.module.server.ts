@@ -1,6 +1,7 @@
 // The guidance module: the library of official documents and their read receipts (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
+import { guidanceIds } from './guidance.ids.server.ts';
 import { guidancePermissions } from './guidance.policies.ts';
 import { createGuidanceRepository } from './guidance.repository.server.ts';
 import { guidanceLinksPort } from './index.server.ts';
@@ -9,6 +10,7 @@ export const repositories = () => ({ guidance: createGuidanceRepository() });
 
 export const feature: FeatureModule = {
   name: 'guidance',
+  idPrefixes: guidanceIds.prefixes,
   tables: ['guidance_documents', 'guidance_receipts'],
   repositories,
   permissions: guidancePermissions,

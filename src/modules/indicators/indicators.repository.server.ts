@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './indicators.ids.server.ts';
 import type { Aggregation, Direction, Measure, SourceKind } from './indicators.vocab.ts';
 
 export interface IndicatorDefinition {

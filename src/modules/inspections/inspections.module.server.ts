@@ -4,6 +4,7 @@ import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { inspectionsLinksPort } from './index.server.ts';
 import { mountInspectionsRoutes } from './inspections.http.server.ts';
+import { inspectionsIds } from './inspections.ids.server.ts';
 import { inspectionsPermissions } from './inspections.policies.ts';
 import { createInspectionsRepository } from './inspections.repository.server.ts';
 import { seedDemoInspections } from './inspections.seed.server.ts';
@@ -13,6 +14,7 @@ export const repositories = () => ({ inspections: createInspectionsRepository() 
 
 export const feature: FeatureModule = {
   name: 'inspections',
+  idPrefixes: inspectionsIds.prefixes,
   tables: ['insp_plans', 'insp_visits', 'insp_followups'],
   repositories,
   seedDemo: seedDemoInspections,

@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape, queryRows, textArray, toDay } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { fold } from '../../lib/vn-text.ts';
+import { newId } from './inspections.ids.server.ts';
 
 export interface PlanValues {
   unitId: string;

@@ -1,5 +1,6 @@
 // The jobs module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { jobsIds } from './jobs.ids.server.ts';
 import { jobPermissions } from './jobs.policies.ts';
 import { pruneJobs } from './jobs.prune.server.ts';
 import { createJobsRepository } from './jobs.repository.server.ts';
@@ -9,6 +10,7 @@ export const repositories = () => ({ jobs: createJobsRepository() });
 
 export const feature: FeatureModule = {
   name: 'jobs',
+  idPrefixes: jobsIds.prefixes,
   tables: ['jobs'],
   repositories,
   permissions: jobPermissions,

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './jobs.ids.server.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 

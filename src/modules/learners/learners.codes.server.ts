@@ -5,7 +5,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './learners.ids.server.ts';
 import type { CodePurpose } from './learners.repository.server.ts';
 
 export const CODE_TTL_MS = 5 * 60_000;

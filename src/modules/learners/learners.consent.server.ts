@@ -8,7 +8,6 @@ import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../lib/i18n.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { consentLedger } from '../privacy/index.server.ts';
 import {
   type ConsentThresholds,
@@ -18,6 +17,7 @@ import {
   participationBlocks,
   possibleAges,
 } from './learners.age.ts';
+import { newId } from './learners.ids.server.ts';
 import { invalid, myProfile, newLearnerId, profileValues, requireUser } from './learners.profiles.server.ts';
 import { ConsentInputSchema, type FamilyMemberInput, FamilyMemberSchema } from './learners.schemas.server.ts';
 

@@ -1,22 +1,21 @@
 // The learners module: citizens' accounts (phone and code, e-mail and password), profiles, families and the
 // consents minors need (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
-import { registrationGuards } from '../events/index.server.ts';
 import { DEFAULT_THRESHOLDS } from './learners.age.ts';
 import { CHILD_FROM_KEY, GUARDIAN_UNDER_KEY } from './learners.consent.server.ts';
 import { mountLearnerSelection } from './learners.current.server.ts';
+import { learnersIds } from './learners.ids.server.ts';
 import { learnersPersonalData } from './learners.personal-data.server.ts';
 import { consentGuard } from './learners.registration-guard.server.ts';
 import { createLearnersRepository } from './learners.repository.server.ts';
 import { learnersRetention } from './learners.retention.repository.server.ts';
-
-registrationGuards.add(consentGuard);
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({ learners: createLearnersRepository() });
 
 export const feature: FeatureModule = {
   name: 'learners',
+  idPrefixes: learnersIds.prefixes,
   tables: [
     'learner_contacts',
     'learner_codes',
@@ -38,6 +37,8 @@ export const feature: FeatureModule = {
     { path: '/sign-in/phone', label: 'learners.nav.signIn', group: 'main', audience: 'anonymous' },
     { path: '/my', label: 'learners.nav.my', group: 'main', audience: 'signed-in' },
   ],
+  // A minor registers for an event only with the consent the law asks for (events runs every module's guards).
+  registrationGuards: [consentGuard],
   personalData: learnersPersonalData,
   retention: learnersRetention,
 };

@@ -6,10 +6,10 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
 import { AppError, notFound, unauthenticated } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { staleVersion } from '../../lib/versions.server.ts';
 import { placesPort } from '../places/index.server.ts';
 import { nextYoungest } from './learners.age.ts';
+import { newId } from './learners.ids.server.ts';
 import type { ProfileRow, ProfileValues } from './learners.repository.server.ts';
 import { type ProfileInput, ProfileInputSchema } from './learners.schemas.server.ts';
 

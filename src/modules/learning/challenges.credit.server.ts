@@ -4,7 +4,7 @@
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './learning.ids.server.ts';
 import { creditDay } from './learning.rules.ts';
 import type { EntrySource } from './learning.vocab.ts';
 

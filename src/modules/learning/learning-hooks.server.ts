@@ -1,7 +1,8 @@
 // What other modules learn when a learner makes progress on a path: the learning record store writes the
-// xAPI statements (step completed, quiz passed or failed, path completed). Listeners subscribe through the
-// public surface (index.server.ts, `learningHooks`), so learning never imports them; they run inside the
-// learner's transaction, so the progress and what the listeners write commit or fail together.
+// xAPI statements (step completed, quiz passed or failed, path completed), credentials award badges. Listeners
+// are descriptor contributions (`learningListeners` in a module's descriptor, collected by
+// src/app/registries.server.ts), so learning never imports them and nothing subscribes as a module loads; they
+// run inside the learner's transaction, so the progress and what the listeners write commit or fail together.
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Db } from '../../db/client.server.ts';
 
@@ -37,20 +38,12 @@ export type LearningListener = (
   progress: LearningProgress,
 ) => Promise<void>;
 
-const listeners = new Set<LearningListener>();
-
-export const learningHooks = {
-  /** Adds a listener (once per function); returns how to remove it. */
-  subscribe(fn: LearningListener): () => void {
-    listeners.add(fn);
-    return () => listeners.delete(fn);
-  },
-};
-
 export async function notifyLearning(
   deps: Pick<AppDeps, 'db' | 'repos' | 'now' | 'config'>,
   tx: Db,
   p: LearningProgress,
 ): Promise<void> {
-  for (const fn of listeners) await fn(deps, tx, p);
+  // Read when called, not when this file loads: the registry loads every module, learning among them.
+  const { learningListeners } = await import('../../app/registries.server.ts');
+  for (const fn of learningListeners) await fn(deps, tx, p);
 }

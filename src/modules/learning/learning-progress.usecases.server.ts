@@ -5,12 +5,12 @@ import { authorize } from '../../app/policies.server.ts';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound, unauthenticated } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { catalogueRecordsPort } from '../catalogue/index.server.ts';
 import { eventsPort } from '../events/index.server.ts';
 import { exhibitionsPort } from '../exhibitions/index.server.ts';
 import { currentLearner } from '../learners/index.server.ts';
 import { creditVerifiedActivity } from './challenges.credit.server.ts';
+import { newId } from './learning.ids.server.ts';
 import {
   ForeignAnswerError,
   gradeQuiz,

@@ -1,16 +1,14 @@
 // The learning module: learning paths with quizzes and reading challenges (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
-import { attendanceHooks } from '../events/index.server.ts';
 import { creditAttendance } from './challenges.attendance.server.ts';
 import { createChallengesRepository } from './challenges.repository.server.ts';
+import { learningIds } from './learning.ids.server.ts';
 import { learningOaiSource } from './learning.oai.repository.server.ts';
 import { learningPermissions } from './learning.policies.ts';
 import { learningSearchSource, learningSitemap } from './learning.public.repository.server.ts';
 import { createLearningQueries } from './learning.queries.server.ts';
 import { createLearningPathsRepository } from './learning.repository.server.ts';
 import { seedDemoLearning } from './learning.seed.server.ts';
-
-attendanceHooks.subscribe(creditAttendance);
 
 /** This module's repositories, merged into `deps.repos`. */
 export const repositories = () => ({
@@ -21,6 +19,9 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'learning',
+  idPrefixes: learningIds.prefixes,
+  // A check-in credits the learner's running reading challenges.
+  attendanceListeners: [creditAttendance],
   tables: [
     'learning_paths',
     'learning_path_steps',

@@ -23,18 +23,18 @@ describe('learning paths as public records', () => {
     const source = searchSources.find((s) => s.type === 'learning_path');
     if (!source) throw new Error('learning contributes a search source');
     // "Làm quen với thư viện", typed without diacritics and in another case.
-    const found = await source.search(ctx.deps, 'LAM QUEN thu vien', 5);
+    const found = await source.search(ctx.deps, 'LAM QUEN thu vien', { offset: 0, limit: 5 });
     expect(found.total).toBe(1);
     expect(found.hits[0]).toMatchObject({ id: p.pathId, path: `/learn/paths/${p.pathId}` });
     expect(found.hits[0]?.unitName).toBeTruthy();
-    expect((await source.search(ctx.deps, 'thư viện khủng long', 5)).total).toBe(0);
-    expect((await source.search(ctx.deps, '  ', 5)).total).toBe(0);
+    expect((await source.search(ctx.deps, 'thư viện khủng long', { offset: 0, limit: 5 })).total).toBe(0);
+    expect((await source.search(ctx.deps, '  ', { offset: 0, limit: 5 })).total).toBe(0);
 
     const sitemap = await (await ctx.request('/sitemaps/learning-1.xml')).text();
     expect(sitemap).toContain(`${TEST_ORIGIN}/learn/paths/${p.pathId}`);
 
     await setPathStatus(ctx.deps, librarian, p.pathId, 'draft', 5);
-    expect((await source.search(ctx.deps, 'lam quen thu vien', 5)).total).toBe(0);
+    expect((await source.search(ctx.deps, 'lam quen thu vien', { offset: 0, limit: 5 })).total).toBe(0);
     const after = await ctx.request('/sitemaps/learning-1.xml');
     expect(after.status === 404 || !(await after.text()).includes(p.pathId)).toBe(true);
   });

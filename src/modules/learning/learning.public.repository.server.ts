@@ -18,7 +18,7 @@ const MAX_WORDS = 8;
 export const learningSearchSource: SearchSource = {
   type: 'learning_path',
   label: 'learning.search.type',
-  async search(deps, q, limit) {
+  async search(deps, q, { offset, limit }) {
     const words = q
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 0)
@@ -34,7 +34,8 @@ export const learningSearchSource: SearchSource = {
     const rows = await queryRows<{ id: string; title: string; summary: string; unitId: string }>(
       deps.db,
       sql`SELECT id, title, summary, unit_id AS "unitId" FROM learning_paths WHERE ${where}
-        ORDER BY (strpos(vn_fold(title), vn_fold(${q})) > 0) DESC, published_at DESC, id LIMIT ${limit}`,
+        ORDER BY (strpos(vn_fold(title), vn_fold(${q})) > 0) DESC, published_at DESC, id
+        LIMIT ${limit} OFFSET ${offset}`,
     );
     const hits = await Promise.all(
       rows.map(async (r) => ({

@@ -3,7 +3,7 @@
 // written through the repositories like the other demo seeds. Marked as demo in their texts.
 import type { AppDeps } from '../../app/deps.types.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './learning.ids.server.ts';
 import { parseQuizText } from './learning.quiz.ts';
 import { DEMO_PATH_ID } from './learning.vocab.ts';
 

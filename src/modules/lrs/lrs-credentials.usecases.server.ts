@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './lrs.ids.server.ts';
 import type { LrsCredential } from './lrs-credentials.repository.server.ts';
 import type { Authority } from './lrs-statements.usecases.server.ts';
 

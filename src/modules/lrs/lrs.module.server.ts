@@ -1,8 +1,7 @@
 // The learning record store module: the xAPI 1.0.3 LRS at /xapi, the platform's own statements (event
 // check-ins so far), the learner's record pages and the staff aggregates (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
-import { attendanceHooks } from '../events/index.server.ts';
-import { learningHooks } from '../learning/index.server.ts';
+import { lrsIds } from './lrs.ids.server.ts';
 import { lrsIndicatorSources } from './lrs.indicators.server.ts';
 import { lrsPersonalData } from './lrs.personal-data.server.ts';
 import { lrsPermissions } from './lrs.policies.ts';
@@ -17,11 +16,6 @@ import {
 } from './lrs-statements.repository.server.ts';
 import { mountXapi } from './xapi.http.server.ts';
 
-// Events stays unaware of the LRS: the LRS listens to check-ins (one subscription per process).
-attendanceHooks.subscribe(recordAttendance);
-// Likewise learning: path steps, quiz attempts and path completions become statements.
-learningHooks.subscribe(recordLearning);
-
 export const repositories = () => ({
   lrsStatements: createLrsStatementsRepository(),
   lrsLookup: createLrsLookupRepository(),
@@ -32,10 +26,15 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'lrs',
+  idPrefixes: lrsIds.prefixes,
   tables: ['lrs_credentials', 'lrs_statements', 'lrs_attachments', 'lrs_documents', 'lrs_goals'],
   repositories,
   permissions: lrsPermissions,
   http: [mountXapi],
+  // Events and learning stay unaware of the LRS: check-ins, path steps, quiz attempts and path completions
+  // become statements.
+  attendanceListeners: [recordAttendance],
+  learningListeners: [recordLearning],
   // The LRS authenticates its clients itself (HTTP Basic, lrs_credentials); only About is open.
   publicApi: ['GET /xapi/about', 'GET /xapi/openapi.json', 'ALL /xapi/*'],
   nav: [

@@ -1,6 +1,7 @@
 // The mail module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import type { DbHandle } from '../../db/client.server.ts';
+import { mailIds } from './mail.ids.server.ts';
 import { mailPersonalData } from './mail.personal-data.repository.server.ts';
 import { mailPermissions } from './mail.policies.ts';
 import { mailRetention } from './mail.retention.repository.server.ts';
@@ -11,6 +12,7 @@ export const repositories = (dbh: DbHandle) => ({ outbox: createOutboxRepository
 
 export const feature: FeatureModule = {
   name: 'mail',
+  idPrefixes: mailIds.prefixes,
   tables: ['mail_outbox'],
   repositories,
   permissions: mailPermissions,

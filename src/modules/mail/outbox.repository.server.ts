@@ -1,6 +1,6 @@
 // SQL for mail_outbox: every mail is kept here, sent or not.
 import type { DbHandle } from '../../db/client.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './mail.ids.server.ts';
 
 export interface OutboxRow {
   id: string;

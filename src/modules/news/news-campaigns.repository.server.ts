@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, textArray, toDay } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { fold } from '../../lib/vn-text.ts';
+import { newId } from './news.ids.server.ts';
 import type { MediaKind } from './news.vocab.ts';
 
 export interface MaterialLink {

@@ -3,6 +3,7 @@ import type { FeatureModule } from '../../app/module.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { newsLinksPort } from './index.server.ts';
 import { mountNewsRoutes } from './news.http.server.ts';
+import { newsIds } from './news.ids.server.ts';
 import { newsIndicatorSources } from './news.indicators.server.ts';
 import { runPublishDueJob } from './news.jobs.server.ts';
 import { newsPersonalData } from './news.personal-data.server.ts';
@@ -20,6 +21,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'news',
+  idPrefixes: newsIds.prefixes,
   tables: ['news_articles', 'news_campaigns', 'news_media_products'],
   repositories,
   permissions: newsPermissions,

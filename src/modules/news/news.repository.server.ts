@@ -3,8 +3,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { likeEscape, queryRows, textArray, toDate } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { fold } from '../../lib/vn-text.ts';
+import { newId } from './news.ids.server.ts';
 import type { ArticleStatus, NewsCategory } from './news.vocab.ts';
 
 export interface ArticleValues {

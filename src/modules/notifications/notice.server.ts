@@ -7,9 +7,9 @@
 // Delivered phone notices leave a copy in the outbox with their secret parameters blanked, so the outbox
 // never holds a usable code once it was sent. Notices are never written to the log.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { outboxPort } from '../mail/index.server.ts';
 import { sendSms, sendZns } from './notice.providers.server.ts';
+import { newId } from './notifications.ids.server.ts';
 
 export interface Notice {
   to: { phone: string } | { email: string };

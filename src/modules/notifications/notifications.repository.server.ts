@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './notifications.ids.server.ts';
 
 export interface NotificationInput {
   userId: string;

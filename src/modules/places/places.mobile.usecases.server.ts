@@ -4,10 +4,10 @@ import type { AppDeps } from '../../app/deps.types.ts';
 import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
+import { newId } from './places.ids.server.ts';
 import type { MobileRouteRow, StopView } from './places.mobile.repository.server.ts';
 import { nextStopOccurrences, type StopCancellation, type StopOccurrence } from './places.schedule.ts';
 import type {

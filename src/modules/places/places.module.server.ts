@@ -1,6 +1,7 @@
 // The places module: what it contributes to the platform (see src/app/module.ts).
 
 import type { FeatureModule } from '../../app/module.ts';
+import { placesIds } from './places.ids.server.ts';
 import { createMobileRoutesRepository } from './places.mobile.repository.server.ts';
 import { placePermissions } from './places.policies.ts';
 import { createPlacesRepository } from './places.repository.server.ts';
@@ -20,6 +21,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'places',
+  idPrefixes: placesIds.prefixes,
   tables: [
     'places',
     'place_hours',

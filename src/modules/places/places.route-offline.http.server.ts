@@ -9,6 +9,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
+import { serviceWorkerResponse, serviceWorkerScript } from '../../http/service-worker.server.ts';
 
 /** The cache both the registration and the worker use; bump it when the worker's rules change. */
 export const ROUTE_PAGES_CACHE = 'suotdoi-route-pages-v1';
@@ -17,32 +18,13 @@ export const ROUTE_PAGES_WORKER = 'offline-sw.js';
 
 // Network first for the route pages (fresh stops when there is signal), the kept copy when there is none; the
 // stylesheets and fonts those pages load are kept as they are fetched (built assets never change under a name).
-const WORKER = `const CACHE = '${ROUTE_PAGES_CACHE}';
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (e) => {
-  e.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('suotdoi-route-pages-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
+const WORKER = serviceWorkerScript({
+  cache: ROUTE_PAGES_CACHE,
+  scope: 'registration',
+  pageRequests: 'navigations',
+  storeAssets: true,
+  offlineMatch: { ignoreVary: true },
 });
-const keep = (req, res) => {
-  if (res.ok && res.type === 'basic') { const copy = res.clone(); caches.open(CACHE).then((c) => c.put(req, copy)); }
-  return res;
-};
-self.addEventListener('fetch', (e) => {
-  const req = e.request;
-  if (req.method !== 'GET') return;
-  const url = new URL(req.url);
-  if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/assets/')) {
-    e.respondWith(caches.match(req).then((hit) => hit || fetch(req).then((res) => keep(req, res))));
-    return;
-  }
-  if (req.mode !== 'navigate' || !req.url.startsWith(self.registration.scope)) return;
-  e.respondWith(fetch(req).then((res) => keep(req, res)).catch(() => caches.match(req, { ignoreVary: true }).then((hit) => hit || Response.error())));
-});
-`;
 
 /**
  * The inline registration on the route page (run once per visit; nothing else on the page is scripted). On the
@@ -53,9 +35,5 @@ export const ROUTE_OFFLINE_SCRIPT = `(()=>{const n=navigator.serviceWorker;if(!n
 
 export function mountRoutePagesOffline(app: Hono<HonoEnv>, _deps: AppDeps) {
   for (const prefix of ['', '/en'])
-    app.get(`${prefix}/places/mobile-routes/${ROUTE_PAGES_WORKER}`, (c) => {
-      c.header('Content-Type', 'text/javascript; charset=utf-8');
-      c.header('Cache-Control', 'no-cache');
-      return c.body(WORKER);
-    });
+    app.get(`${prefix}/places/mobile-routes/${ROUTE_PAGES_WORKER}`, (c) => serviceWorkerResponse(c, WORKER));
 }

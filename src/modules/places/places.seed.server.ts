@@ -1,9 +1,9 @@
 // Demo places (demo mode only, first start): service points across Khánh Hòa with weekly hours, the coming
 // public holidays as exceptions, and two mobile-library routes whose next visit on one stop is cancelled.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { DEMO_PLACES, DEMO_ROUTES, type DemoPlace } from './places.demo-data.server.ts';
 import type { HoursInterval } from './places.hours.ts';
+import { newId } from './places.ids.server.ts';
 import { nextStopOccurrences } from './places.schedule.ts';
 import { localNow } from './places.time.ts';
 

@@ -5,7 +5,6 @@ import { authorize, authorizeEdit, can } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { LatLng } from '../../lib/geo.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
 import { authorizeAnywhere, visibleUnits } from '../access/access.scope.ts';
 import { unitTree } from '../access/access.unit-tree.ts';
@@ -17,6 +16,7 @@ import {
   overlappingWeekday,
   upcomingExceptions,
 } from './places.hours.ts';
+import { newId } from './places.ids.server.ts';
 import type { StopView } from './places.mobile.repository.server.ts';
 import type { CommuneCentre, PlaceListRow, PlaceRow, PlaceValues } from './places.repository.server.ts';
 import type { StopOccurrence } from './places.schedule.ts';

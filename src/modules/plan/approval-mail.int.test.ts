@@ -2,13 +2,10 @@
 // message catalogue's, in the language each person chose on their own learner profile, Vietnamese otherwise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../lib/i18n.server.ts';
-import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 import { runDueJobs } from '../jobs/jobs.runner.server.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { APPROVED_NOTICE_JOB } from './work/approval-notice.server.ts';
-import { saveProgress, transitionReport } from './work/progress.usecases.server.ts';
+import { approveMuseumReport, museumPeople } from './work/work.test-helpers.ts';
 
 describe('approval notice mail from the catalogue', () => {
   let ctx: TestContext;
@@ -16,10 +13,12 @@ describe('approval notice mail from the catalogue', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    const unit = await unitIdOf(ctx, 'bao-tang-tinh');
-    for (const locale of ['vi', 'en'] as const) {
-      const u = await signUpAndSignIn(ctx, { name: `Cán bộ ${locale}` });
-      await grantRoleAsSystem(ctx.deps, { userId: u.userId, role: 'unit_staff', unitId: unit });
+    const people = await museumPeople(ctx, [
+      ['Cán bộ vi', 'unit_staff'],
+      ['Cán bộ en', 'unit_staff'],
+    ]);
+    for (const [k, locale] of (['vi', 'en'] as const).entries()) {
+      const u = people[k] as (typeof people)[number];
       await ctx.dbh.query(
         `INSERT INTO learner_profiles (id, manager_user_id, relation, display_name, preferred_language)
          VALUES ($1, $1, 'self', 'Cán bộ', $2) ON CONFLICT (id) DO UPDATE SET preferred_language = $2`,
@@ -31,23 +30,7 @@ describe('approval notice mail from the catalogue', () => {
   afterAll(() => ctx?.close());
 
   it('mails each staff member in their language', async () => {
-    const unitId = await unitIdOf(ctx, 'bao-tang-tinh');
-    const task = await ctx.deps.repos.plan.getBySourceKey(ctx.deps.db, 'PL1-III-1');
-    const instanceId = task?.instances.find((i) => i.year === 2025)?.id ?? '';
-    const staff = await actorOn(ctx, 'unit_staff', 'bao-tang-tinh');
-    const saved = await saveProgress(ctx.deps, staff, {
-      instanceId,
-      unitId,
-      version: 0,
-      status: 'done',
-      percent: 100,
-      narrative: 'Đã tổ chức 3 buổi nói chuyện chuyên đề',
-    });
-    const step = (actor: typeof staff, version: number, transition: 'ready' | 'submit' | 'approve') =>
-      transitionReport(ctx.deps, actor, { instanceId, unitId, version, transition });
-    await step(staff, saved.version, 'ready');
-    await step(await actorOn(ctx, 'unit_manager', 'bao-tang-tinh'), saved.version + 1, 'submit');
-    await step(await actorOn(ctx, 'department_officer', 'phong-qlvhgd'), saved.version + 2, 'approve');
+    const { unitId, instanceId } = await approveMuseumReport(ctx);
     await runDueJobs(ctx.deps, { kinds: [APPROVED_NOTICE_JOB] });
     const report = await ctx.deps.repos.planWork.getReport(ctx.deps.db, instanceId, unitId);
     const date = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(

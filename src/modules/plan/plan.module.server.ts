@@ -7,6 +7,7 @@ import { createPlanBudgetRepository } from './budget/budget.repository.server.ts
 import { registerPlanBudgetRoutes } from './budget/budget.routes.server.ts';
 import { seedDemoPlanBudget } from './budget/budget.seed.server.ts';
 import { planIndicatorSources } from './indicators/plan-indicators.queries.server.ts';
+import { planIds } from './plan.ids.server.ts';
 import { planPermissions } from './plan.policies.ts';
 import { createPlanRepository } from './plan.repository.server.ts';
 import { registerPlanRoutes } from './plan.routes.server.ts';
@@ -39,6 +40,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'plan',
+  idPrefixes: planIds.prefixes,
   tables: [
     'plan_tasks',
     'plan_task_units',

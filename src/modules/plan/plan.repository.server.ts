@@ -1,11 +1,11 @@
 // All SQL touching plan tasks, their units and instances, and the commemorative days.
-import { and, asc, eq, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows, sqlList, textArray } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { queryRows, textArray } from '../../db/sql.server.ts';
+import { newId } from './plan.ids.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from './plan.model.ts';
 import { commemorativeDays, planTaskInstances, planTasks, planTaskUnits } from './plan.table.server.ts';
-import { instanceConditions } from './work/work-queries.repository.server.ts';
+import { type PlanTaskFilter, taskConditions } from './tasks/task-filter.repository.server.ts';
 
 export type PlanUnitRole = 'lead' | 'coordinating';
 
@@ -26,22 +26,7 @@ export interface PlanTaskValues {
   time: PlanTime;
 }
 
-export interface PlanTaskFilter {
-  phase?: PlanPhase | undefined;
-  section?: PlanSection | undefined;
-  /** A unit id or code: tasks it leads or coordinates. */
-  unit?: string | undefined;
-  year?: number | undefined;
-  /** Instance status (with `year`, of that year's instance). */
-  status?: string | undefined;
-  /** Has an instance past its due date (before `today`) and not finished. */
-  overdue?: boolean | undefined;
-  /** 'YYYY-MM-DD' in Vietnam; required with `overdue`. */
-  today?: string | undefined;
-  q?: string | undefined;
-  /** When set, only tasks led or coordinated by a unit in one of these subtrees. Must not be empty. */
-  scopeRoots?: readonly string[] | undefined;
-}
+export type { PlanTaskFilter } from './tasks/task-filter.repository.server.ts';
 
 export interface PlanTaskUnit {
   id: string;
@@ -124,14 +109,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Units in the subtrees under `roots` (the roots included). */
-function subtreeUnitIds(roots: readonly string[]): SQL {
-  return sql`(WITH RECURSIVE scope(id) AS (
-      SELECT id FROM unit_directory WHERE id IN (${sqlList(roots)})
-      UNION SELECT u.id FROM unit_directory u JOIN scope s ON u.parent_id = s.id
-    ) SELECT id FROM scope)`;
-}
-
 export function createPlanRepository() {
   async function hydrate(db: Db, records: TaskRecord[]): Promise<PlanTask[]> {
     if (records.length === 0) return [];
@@ -192,35 +169,10 @@ export function createPlanRepository() {
     });
   }
 
-  function filterSql(f: PlanTaskFilter): SQL[] {
-    const where: SQL[] = [];
-    if (f.phase) where.push(eq(planTasks.phase, f.phase));
-    if (f.section) where.push(eq(planTasks.section, f.section));
-    const instanceWhere = instanceConditions({
-      year: f.year,
-      status: f.status,
-      overdue: f.overdue,
-      today: f.today ?? '0001-01-01',
-    });
-    if (instanceWhere.length)
-      where.push(
-        sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = ${planTasks.id} AND ${sql.join(instanceWhere, sql` AND `)})`,
-      );
-    if (f.unit)
-      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
-        WHERE tu.task_id = ${planTasks.id} AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
-    // strpos, not LIKE: the user's % and _ are plain characters here.
-    if (f.q) where.push(sql`strpos(${planTasks.searchFolded}, vn_fold(${f.q})) > 0`);
-    if (f.scopeRoots)
-      where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu
-        WHERE tu.task_id = ${planTasks.id} AND tu.unit_id IN ${subtreeUnitIds(f.scopeRoots)})`);
-    return where;
-  }
-
   return {
     async list(db: Db, f: PlanTaskFilter): Promise<PlanTask[]> {
       if (f.scopeRoots && f.scopeRoots.length === 0) return [];
-      const where = filterSql(f);
+      const where = taskConditions(f, 'plan_tasks');
       const records = await db
         .select()
         .from(planTasks)
@@ -231,7 +183,7 @@ export function createPlanRepository() {
 
     async get(db: Db, id: string, scopeRoots?: readonly string[]): Promise<PlanTask | null> {
       if (scopeRoots && scopeRoots.length === 0) return null;
-      const where = [eq(planTasks.id, id), ...filterSql({ scopeRoots })];
+      const where = [eq(planTasks.id, id), ...taskConditions({ scopeRoots }, 'plan_tasks')];
       const records = await db
         .select()
         .from(planTasks)

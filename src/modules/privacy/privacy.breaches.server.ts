@@ -8,8 +8,8 @@ import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate } from '../../db/sql.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { multiLineText, singleLineText } from '../../lib/text.server.ts';
+import { newId } from './privacy.ids.server.ts';
 
 /** Notify the authority within 72 hours of discovery. */
 export const AUTHORITY_DEADLINE_MS = 72 * 3600_000;

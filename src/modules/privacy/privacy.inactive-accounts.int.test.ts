@@ -3,18 +3,16 @@
 // the notice is old enough; an active one and a staff one are kept; every indicator is equal before and after.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicatorSources } from '../../app/registries.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
 import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRole } from '../access/access.grants.server.ts';
-import { eventInput, insertPlace } from '../events/events.test-helpers.ts';
-import { createEvent } from '../events/events.usecases.server.ts';
 import { checkIn } from '../events/events-attendance.usecases.server.ts';
 import { registerForEvent } from '../events/events-registration.usecases.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { INACTIVE_ACCOUNTS } from './privacy.inactive-accounts.server.ts';
 import { purgeExpiredData, retentionOverview } from './privacy.retention.server.ts';
+import { allIndicators, libraryEvent, registration, whereFound } from './privacy.test-helpers.ts';
 
 let ctx: TestContext;
 const DAY = 86_400_000;
@@ -29,35 +27,6 @@ const lastActive = async (id: string) =>
   (await ctx.dbh.query<{ at: Date }>('SELECT last_active_at AS at FROM users WHERE id = $1', [id]))[0]!.at;
 const setLastActive = (id: string, at: Date) =>
   ctx.dbh.query('UPDATE users SET last_active_at = $2 WHERE id = $1', [id, at]);
-
-/** Every indicator every module contributes, totals over all time (the raw rows, no kept aggregate). */
-async function allIndicators(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const [key, source] of indicatorSources)
-    out[key] = await source.compute(ctx.deps, {
-      from: new Date('2000-01-01T00:00:00Z'),
-      to: new Date('2100-01-01T00:00:00Z'),
-      direct: true,
-    });
-  return out;
-}
-
-/** Text columns of every table holding `needle` (the erasure test's scan, database only). */
-async function whereFound(needle: string): Promise<string[]> {
-  const cols = await ctx.dbh.query<{ t: string; c: string }>(
-    `SELECT table_name AS t, column_name AS c FROM information_schema.columns
-     WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
-  );
-  const hits: string[] = [];
-  for (const { t, c } of cols) {
-    const rows = await ctx.dbh.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${t}" WHERE lower("${c}"::text) LIKE '%' || lower($1) || '%'`,
-      [needle],
-    );
-    if ((rows[0]?.n ?? 0) > 0) hits.push(`${t}.${c}`);
-  }
-  return hits;
-}
 
 describe('inactive accounts', () => {
   it('moves the last activity on a signed-in request and on recorded activity, once a day at most', async () => {
@@ -76,21 +45,13 @@ describe('inactive accounts', () => {
     // An attendance staff record (the learning record) counts as activity too.
     const staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
     const self = { ...staff, userId: person.userId, email: person.email, grants: [] } as Actor;
-    const unitId = await unitIdOf(ctx, 'thu-vien-tinh');
-    const place = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
-    const eventId = await createEvent(ctx.deps, staff, eventInput(unitId, place));
-    const reg = await registerForEvent(ctx.deps, self, eventId, {
-      sessionId: null,
-      name: `Người Hoạt Động ${tag}`,
-      phone: null,
-      email: null,
-      partySize: 1,
-      consent: true,
-      idempotencyKey: `inactive-${tag}-a`,
-    });
-    const session = (
-      await ctx.dbh.query<{ id: string }>('SELECT id FROM event_sessions WHERE event_id = $1', [eventId])
-    )[0]!.id;
+    const { eventId, sessionId: session } = await libraryEvent(ctx, staff);
+    const reg = await registerForEvent(
+      ctx.deps,
+      self,
+      eventId,
+      registration(`Người Hoạt Động ${tag}`, `inactive-${tag}-a`),
+    );
     const yearAgo = new Date(now.getTime() - 400 * DAY);
     await setLastActive(person.userId, yearAgo);
     await checkIn(ctx.deps, staff, eventId, { sessionId: session, code: reg.registration.ticketCode });
@@ -111,21 +72,13 @@ describe('inactive accounts', () => {
     });
     // The idle citizen attended an event years ago (attendance the indicators count).
     const self = { ...staff, userId: idle.userId, email: idle.email, name: idleName, grants: [] } as Actor;
-    const unitId = await unitIdOf(ctx, 'thu-vien-tinh');
-    const place = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
-    const eventId = await createEvent(ctx.deps, staff, eventInput(unitId, place, { title: `Đọc ${tag}` }));
-    const reg = await registerForEvent(ctx.deps, self, eventId, {
-      sessionId: null,
-      name: idleName,
-      phone: null,
-      email: null,
-      partySize: 2,
-      consent: true,
-      idempotencyKey: `inactive-${tag}-b`,
-    });
-    const session = (
-      await ctx.dbh.query<{ id: string }>('SELECT id FROM event_sessions WHERE event_id = $1', [eventId])
-    )[0]!.id;
+    const { eventId, sessionId: session } = await libraryEvent(ctx, staff, { title: `Đọc ${tag}` });
+    const reg = await registerForEvent(
+      ctx.deps,
+      self,
+      eventId,
+      registration(idleName, `inactive-${tag}-b`, { partySize: 2 }),
+    );
     await checkIn(ctx.deps, staff, eventId, { sessionId: session, code: reg.registration.ticketCode });
 
     const now = ctx.deps.now();
@@ -151,7 +104,7 @@ describe('inactive accounts', () => {
     // Running again the same day sends no second notice, and still erases nobody.
     expect((await purgeExpiredData(ctx.deps))[INACTIVE_ACCOUNTS]).toBe(0);
     expect(await outboxTo(idle.email)).toHaveLength(1);
-    expect(await whereFound(idleName)).not.toEqual([]);
+    expect(await whereFound(ctx, idleName)).not.toEqual([]);
 
     // A notice period later (the notice is backdated): the dry run counts it, the purge erases it.
     await ctx.dbh.query(
@@ -160,12 +113,12 @@ describe('inactive accounts', () => {
     );
     const dry = await retentionOverview(ctx.deps, admin);
     expect(dry.lines.find((l) => l.category === INACTIVE_ACCOUNTS)?.due).toBe(1);
-    const before = await allIndicators();
+    const before = await allIndicators(ctx);
     const second = await purgeExpiredData(ctx.deps);
     expect(second[INACTIVE_ACCOUNTS]).toBe(1);
-    expect(await whereFound(idleName)).toEqual([]);
-    expect(await whereFound(idle.email)).toEqual([]);
-    expect(await allIndicators()).toEqual(before);
+    expect(await whereFound(ctx, idleName)).toEqual([]);
+    expect(await whereFound(ctx, idle.email)).toEqual([]);
+    expect(await allIndicators(ctx)).toEqual(before);
     const users = await ctx.dbh.query<{ id: string; email: string }>(
       'SELECT id, email FROM users WHERE id = ANY($1) ORDER BY id',
       [[idle.userId, active.userId, idleStaff.userId]],

@@ -3,9 +3,11 @@ import type { FeatureModule } from '../../app/module.ts';
 import { createBreachesRepository } from './privacy.breaches.server.ts';
 import { createConsentsRepository } from './privacy.consents.repository.server.ts';
 import { mountPrivacyRoutes } from './privacy.http.server.ts';
+import { privacyIds } from './privacy.ids.server.ts';
 import { inactiveAccountsRule } from './privacy.inactive-accounts.server.ts';
 import { privacyPersonalData } from './privacy.personal-data.server.ts';
 import { privacyPermissions } from './privacy.policies.ts';
+import { PRIVACY_REMINDERS_JOB, runDeadlineRemindersJob } from './privacy.reminders.server.ts';
 import { createPrivacyRepository } from './privacy.repository.server.ts';
 import { createRestrictionsRepository } from './privacy.restrictions.repository.server.ts';
 import { privacyRetention } from './privacy.retention.repository.server.ts';
@@ -23,6 +25,7 @@ export const repositories = () => ({
 
 export const feature: FeatureModule = {
   name: 'privacy',
+  idPrefixes: privacyIds.prefixes,
   tables: [
     'public_holidays',
     'privacy_requests',
@@ -31,14 +34,21 @@ export const feature: FeatureModule = {
     'privacy_breaches',
     'privacy_restrictions',
     'privacy_inactivity_notices',
+    'privacy_request_reminders',
     'privacy_export_tries',
   ],
   repositories,
   permissions: privacyPermissions,
   seedReference: seedHolidays,
-  jobLabels: { 'privacy.retention-purge': 'privacy.jobKind.retentionPurge' },
-  jobs: { [RETENTION_PURGE_JOB]: runRetentionPurgeJob },
-  schedules: [{ kind: RETENTION_PURGE_JOB, dailyAt: '02:30' }],
+  jobLabels: {
+    'privacy.retention-purge': 'privacy.jobKind.retentionPurge',
+    'privacy.deadline-reminders': 'privacy.jobKind.deadlineReminders',
+  },
+  jobs: { [RETENTION_PURGE_JOB]: runRetentionPurgeJob, [PRIVACY_REMINDERS_JOB]: runDeadlineRemindersJob },
+  schedules: [
+    { kind: RETENTION_PURGE_JOB, dailyAt: '02:30' },
+    { kind: PRIVACY_REMINDERS_JOB, dailyAt: '07:30' },
+  ],
   retention: [...privacyRetention, inactiveAccountsRule],
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],

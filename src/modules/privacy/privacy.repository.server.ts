@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate, toDay } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './privacy.ids.server.ts';
 
 export type RequestKind = 'access' | 'correction' | 'deletion' | 'restriction' | 'objection';
 
@@ -132,6 +132,22 @@ export function createPrivacyRepository() {
         sql`UPDATE privacy_requests SET status = ${status}, completed_at = ${at.toISOString()}, completed_by = ${by},
               outcome = ${outcome}
             WHERE id = ${id} AND status = 'received' RETURNING id`,
+      );
+      return rows.length > 0;
+    },
+    /** Claims one deadline reminder (migration 0164); false when it was already sent. */
+    async claimReminder(
+      db: Db,
+      requestId: string,
+      stage: string,
+      dueDay: string,
+      at: Date,
+    ): Promise<boolean> {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`INSERT INTO privacy_request_reminders (request_id, stage, due_day, sent_at)
+            VALUES (${requestId}, ${stage}, ${dueDay}::date, ${at.toISOString()})
+            ON CONFLICT DO NOTHING RETURNING request_id AS id`,
       );
       return rows.length > 0;
     },

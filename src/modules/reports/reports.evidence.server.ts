@@ -10,10 +10,10 @@ import type { Db } from '../../db/client.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { fileResponse } from '../files/files.http.server.ts';
 import { storeUploadedFile } from '../files/files.usecases.server.ts';
 import { canSeeUnit, indicatorsPort } from '../indicators/index.server.ts';
+import { newId } from './reports.ids.server.ts';
 import { expectedUnits } from './reports.values.server.ts';
 
 export interface EvidenceFile {

@@ -1,6 +1,7 @@
 // The reports module: reporting periods, units' submissions, official documents (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
 import { GENERATE_JOB, runGenerateJob } from './reports.generate.server.ts';
+import { reportsIds } from './reports.ids.server.ts';
 import { reportPermissions } from './reports.policies.ts';
 import { REMINDERS_JOB, runReportReminders } from './reports.reminders.server.ts';
 import { createReportsRepository } from './reports.repository.server.ts';
@@ -11,6 +12,7 @@ export const repositories = () => ({ reports: createReportsRepository() });
 
 export const feature: FeatureModule = {
   name: 'reports',
+  idPrefixes: reportsIds.prefixes,
   tables: [
     'report_periods',
     'report_submissions',

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
 import { queryRows, toDate, toDay } from '../../db/sql.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './reports.ids.server.ts';
 import type { PeriodKind, ReportSection, SubmissionStatus } from './reports.vocab.ts';
 
 export interface Period {

@@ -4,6 +4,7 @@ import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
 import { formatVnd } from '../../lib/money.ts';
 import { sponsorshipLinksPort } from './index.server.ts';
 import { mountSponsorshipRoutes } from './sponsorship.http.server.ts';
+import { sponsorshipIds } from './sponsorship.ids.server.ts';
 import { sponsorshipPermissions } from './sponsorship.policies.ts';
 import { createSponsorshipRepository } from './sponsorship.repository.server.ts';
 import { seedDemoSponsorship } from './sponsorship.seed.server.ts';
@@ -37,6 +38,7 @@ const source = (
 
 export const feature: FeatureModule = {
   name: 'sponsorship',
+  idPrefixes: sponsorshipIds.prefixes,
   tables: ['sponsors', 'sponsorship_agreements', 'donations'],
   repositories,
   seedDemo: seedDemoSponsorship,

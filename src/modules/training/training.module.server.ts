@@ -1,9 +1,10 @@
 // The training module: staff training courses, sessions, attendance, certificates (see src/app/module.ts).
 import type { FeatureModule, IndicatorQuery, IndicatorRow } from '../../app/module.ts';
 import { formatIsoDay, isoDateInVietnam } from '../../lib/dates.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newUserShapedId } from '../auth/index.server.ts';
 import { trainingLinksPort } from './index.server.ts';
 import { mountTrainingRoutes } from './training.http.server.ts';
+import { trainingIds } from './training.ids.server.ts';
 import { trainingPermissions } from './training.policies.ts';
 import { createTrainingRepository } from './training.repository.server.ts';
 import { seedDemoTraining } from './training.seed.server.ts';
@@ -28,6 +29,7 @@ const totals =
 
 export const feature: FeatureModule = {
   name: 'training',
+  idPrefixes: trainingIds.prefixes,
   tables: ['training_courses', 'training_sessions', 'training_participants', 'training_attendance'],
   repositories,
   seedDemo: seedDemoTraining,
@@ -84,7 +86,7 @@ export const feature: FeatureModule = {
     async erase(deps, db, subject) {
       // The rows keep counting (staff trained, hours) under a pseudonym no one can link back.
       if (subject.userId)
-        await deps.repos.training.pseudonymise(db, subject.userId, `erased_${newId('usr')}`);
+        await deps.repos.training.pseudonymise(db, subject.userId, `erased_${newUserShapedId()}`);
     },
   },
   planEvidence: {

@@ -1,5 +1,6 @@
 // The units module: what it contributes to the platform (see src/app/module.ts).
 import type { FeatureModule } from '../../app/module.ts';
+import { unitsIds } from './units.ids.server.ts';
 import { unitPermissions } from './units.policies.ts';
 import { createUnitsRepository } from './units.repository.server.ts';
 import { registerUnitRoutes } from './units.routes.server.ts';
@@ -10,6 +11,7 @@ export const repositories = () => ({ units: createUnitsRepository() });
 
 export const feature: FeatureModule = {
   name: 'units',
+  idPrefixes: unitsIds.prefixes,
   tables: ['units', 'unit_history'],
   publishedViews: ['unit_directory'],
   repositories,

@@ -2,7 +2,7 @@
 // transaction; the use cases decide what is allowed.
 import { and, asc, eq, isNull, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { newId } from '../../lib/ids.server.ts';
+import { newId } from './units.ids.server.ts';
 import { type UnitHistoryRow, type UnitRow, unitHistory, units } from './units.table.server.ts';
 import { currentState, orderTree, type TreeEntry, type UnitState, unitAsOf } from './units.timeline.ts';
 

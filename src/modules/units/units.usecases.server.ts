@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { checkVersion } from '../../lib/versions.server.ts';
 import { invalidateUnitTree } from '../access/access.unit-tree.ts';
+import type { HistoryInput } from './units.repository.server.ts';
 import {
   auditView,
   authorizeOnParent,
@@ -112,6 +113,38 @@ export interface RenameInput {
   note?: string | undefined;
 }
 
+type UnitPatch = Parameters<UnitDeps['repos']['units']['update']>[2];
+
+/**
+ * One change to one unit in `tx`: its new values, its history row effective on `day`, and the audit entry
+ * (`after` adds to the audited view of the changed unit).
+ */
+async function writeChange(
+  deps: UnitDeps,
+  tx: Db,
+  actor: Actor,
+  unit: UnitRow,
+  day: string,
+  change: {
+    action: string;
+    patch: UnitPatch;
+    history: Omit<HistoryInput, 'unitId' | 'effectiveOn'>;
+    after?: Record<string, unknown>;
+  },
+): Promise<UnitRow> {
+  const after = await deps.repos.units.update(tx, unit.id, change.patch);
+  await deps.repos.units.appendHistory(tx, { unitId: unit.id, effectiveOn: day, ...change.history });
+  await deps.audit.record(tx, actor, {
+    action: change.action,
+    entityType: 'unit',
+    entityId: unit.id,
+    unitId: unit.id,
+    before: auditView(unit),
+    after: { ...auditView(after), ...change.after },
+  });
+  return after;
+}
+
 async function renameIn(deps: UnitDeps, tx: Db, actor: Actor, unit: UnitRow, input: RenameInput) {
   authorize(actor, 'units.unit.update', { unitId: unit.id });
   if (input.version !== undefined) checkVersion('units.unit', unit.version, input.version);
@@ -119,24 +152,12 @@ async function renameIn(deps: UnitDeps, tx: Db, actor: Actor, unit: UnitRow, inp
   if (!isOpenOn(unit, today(deps))) throw unitError('closed', 'units.error.closed');
   if (input.name === unit.name) throw unitError('same_name', 'units.error.sameName');
   await checkEffectiveDay(deps, tx, unit, day);
-  const after = await deps.repos.units.update(tx, unit.id, { name: input.name });
-  await deps.repos.units.appendHistory(tx, {
-    unitId: unit.id,
-    change: 'rename',
-    effectiveOn: day,
-    oldName: unit.name,
-    newName: input.name,
-    note: input.note ?? null,
-  });
-  await deps.audit.record(tx, actor, {
+  return writeChange(deps, tx, actor, unit, day, {
     action: 'units.unit.rename',
-    entityType: 'unit',
-    entityId: unit.id,
-    unitId: unit.id,
-    before: auditView(unit),
-    after: { ...auditView(after), effectiveOn: day },
+    patch: { name: input.name },
+    history: { change: 'rename', oldName: unit.name, newName: input.name, note: input.note ?? null },
+    after: { effectiveOn: day },
   });
-  return after;
 }
 
 export interface MoveInput {
@@ -161,24 +182,17 @@ async function moveIn(deps: UnitDeps, tx: Db, actor: Actor, unit: UnitRow, input
   }
   await authorizeOnParent(deps, tx, actor, 'units.unit.move', input.parentId);
   await checkEffectiveDay(deps, tx, unit, day);
-  const after = await deps.repos.units.update(tx, unit.id, { parentId: input.parentId });
-  await deps.repos.units.appendHistory(tx, {
-    unitId: unit.id,
-    change: 'move',
-    effectiveOn: day,
-    oldParentId: unit.parentId,
-    newParentId: input.parentId,
-    note: input.note ?? null,
-  });
-  await deps.audit.record(tx, actor, {
+  return writeChange(deps, tx, actor, unit, day, {
     action: 'units.unit.move',
-    entityType: 'unit',
-    entityId: unit.id,
-    unitId: unit.id,
-    before: auditView(unit),
-    after: { ...auditView(after), effectiveOn: day },
+    patch: { parentId: input.parentId },
+    history: {
+      change: 'move',
+      oldParentId: unit.parentId,
+      newParentId: input.parentId,
+      note: input.note ?? null,
+    },
+    after: { effectiveOn: day },
   });
-  return after;
 }
 
 export async function renameUnit(deps: UnitDeps, actor: Actor, unitId: string, input: RenameInput) {
@@ -251,31 +265,18 @@ export async function mergeUnit(deps: UnitDeps, actor: Actor, unitId: string, in
     const children = await deps.repos.units.openChildren(tx, source.id, day);
     for (const child of children) {
       await checkEffectiveDay(deps, tx, child, day);
-      const moved = await deps.repos.units.update(tx, child.id, { parentId: target.id });
-      await deps.repos.units.appendHistory(tx, {
-        unitId: child.id,
-        change: 'move',
-        effectiveOn: day,
-        oldParentId: source.id,
-        newParentId: target.id,
-        note,
-      });
-      await deps.audit.record(tx, actor, {
+      await writeChange(deps, tx, actor, child, day, {
         action: 'units.unit.move',
-        entityType: 'unit',
-        entityId: child.id,
-        unitId: child.id,
-        before: auditView(child),
-        after: { ...auditView(moved), effectiveOn: day, reason: 'merge', mergedFromId: source.id },
+        patch: { parentId: target.id },
+        history: { change: 'move', oldParentId: source.id, newParentId: target.id, note },
+        after: { effectiveOn: day, reason: 'merge', mergedFromId: source.id },
       });
     }
-    const closed = await deps.repos.units.update(tx, source.id, { validTo: day, mergedIntoId: target.id });
-    await deps.repos.units.appendHistory(tx, {
-      unitId: source.id,
-      change: 'merge',
-      effectiveOn: day,
-      mergedIntoId: target.id,
-      note,
+    const closed = await writeChange(deps, tx, actor, source, day, {
+      action: 'units.unit.merge',
+      patch: { validTo: day, mergedIntoId: target.id },
+      history: { change: 'merge', mergedIntoId: target.id, note },
+      after: { effectiveOn: day, movedChildIds: children.map((c) => c.id) },
     });
     await deps.repos.units.appendHistory(tx, {
       unitId: target.id,
@@ -283,14 +284,6 @@ export async function mergeUnit(deps: UnitDeps, actor: Actor, unitId: string, in
       effectiveOn: day,
       mergedFromId: source.id,
       note,
-    });
-    await deps.audit.record(tx, actor, {
-      action: 'units.unit.merge',
-      entityType: 'unit',
-      entityId: source.id,
-      unitId: source.id,
-      before: auditView(source),
-      after: { ...auditView(closed), effectiveOn: day, movedChildIds: children.map((c) => c.id) },
     });
     return closed;
   });
@@ -308,22 +301,11 @@ export async function closeUnit(deps: UnitDeps, actor: Actor, unitId: string, in
     if (open.length > 0)
       throw unitError('has_open_children', 'units.error.hasOpenChildren', { count: open.length });
     await checkEffectiveDay(deps, tx, unit, day);
-    const after = await deps.repos.units.update(tx, unit.id, { validTo: day });
-    await deps.repos.units.appendHistory(tx, {
-      unitId: unit.id,
-      change: 'close',
-      effectiveOn: day,
-      note: input.note ?? null,
-    });
-    await deps.audit.record(tx, actor, {
+    return writeChange(deps, tx, actor, unit, day, {
       action: 'units.unit.close',
-      entityType: 'unit',
-      entityId: unit.id,
-      unitId: unit.id,
-      before: auditView(unit),
-      after: auditView(after),
+      patch: { validTo: day },
+      history: { change: 'close', note: input.note ?? null },
     });
-    return after;
   });
   return currentState(row, today(deps));
 }
@@ -340,22 +322,11 @@ export async function reopenUnit(deps: UnitDeps, actor: Actor, unitId: string, i
       if (parent && !isOpenOn(parent, day)) throw unitError('parent_closed', 'units.error.parentClosed');
     }
     await checkEffectiveDay(deps, tx, unit, day);
-    const after = await deps.repos.units.update(tx, unit.id, { validTo: null, mergedIntoId: null });
-    await deps.repos.units.appendHistory(tx, {
-      unitId: unit.id,
-      change: 'reopen',
-      effectiveOn: day,
-      note: input.note ?? null,
-    });
-    await deps.audit.record(tx, actor, {
+    return writeChange(deps, tx, actor, unit, day, {
       action: 'units.unit.reopen',
-      entityType: 'unit',
-      entityId: unit.id,
-      unitId: unit.id,
-      before: auditView(unit),
-      after: auditView(after),
+      patch: { validTo: null, mergedIntoId: null },
+      history: { change: 'reopen', note: input.note ?? null },
     });
-    return after;
   });
   return currentState(row, today(deps));
 }

@@ -1,12 +1,12 @@
 // Reading an image upload form (multipart, streamed to a temp file under DATA_DIR) and turning its failures
 // into the form's messages. The temp file is handed to a use case, which always removes it.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { AppError, isAppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../lib/multipart.server.ts';
 import { MAX_BYTES } from '../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../modules/files/index.server.ts';
 
 export interface ImageUpload {
   tempPath: string;
@@ -16,9 +16,7 @@ export interface ImageUpload {
 
 /** The uploaded file and text fields; 422 when no file was chosen (nothing left on disk then). */
 export async function readImageUpload(deps: Pick<AppDeps, 'config'>, request: Request): Promise<ImageUpload> {
-  const dir = join(deps.config.dataDir, 'files', 'tmp');
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `${newId('file')}.upload`);
+  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   try {
     // A little above the files module's limit so it, not the parser, reports an oversized image clearly.
     const upload = await saveMultipartUpload(request, {

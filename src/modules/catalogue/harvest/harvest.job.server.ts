@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { ANONYMOUS } from '../../../lib/authz.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import {
   type ALLOW_LOOPBACK_FOR_TESTS,
   SafeFetchError,
@@ -16,6 +15,7 @@ import {
 } from '../../../lib/safe-fetch.server.ts';
 import type { JobHandler } from '../../jobs/jobs.types.ts';
 import { outboundAllowList } from '../../outbound/index.server.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import { type HoldingValues, type RecordValues, recordWords } from '../catalogue.repository.server.ts';
 import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts';
 import { XmlRejected } from '../marc/marcxml.server.ts';

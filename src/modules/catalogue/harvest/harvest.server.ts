@@ -6,12 +6,12 @@ import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { hostMatches } from '../../../lib/safe-fetch.server.ts';
 import { staleVersion } from '../../../lib/versions.server.ts';
 import { authorizeOnRoot } from '../../access/access.scope.ts';
 import { unitTree } from '../../access/access.unit-tree.ts';
 import { outboundAllowList } from '../../outbound/index.server.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import { enqueueHarvestJob } from './harvest.job.server.ts';
 import type { AllowedHost, HarvestRun, HarvestSource } from './harvest.repository.server.ts';
 import {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { ANONYMOUS } from '../../../lib/authz.ts';
-import { newId } from '../../../lib/ids.server.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import {
   type HoldingValues,
   type ImportMatch,

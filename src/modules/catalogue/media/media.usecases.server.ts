@@ -6,7 +6,6 @@ import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { staleVersion } from '../../../lib/versions.server.ts';
 import { largeImageUrl } from '../../exhibitions/exhibitions.presenters.ts';
 import { exhibitionsShowingRecord } from '../../exhibitions/exhibitions.queries.server.ts';
@@ -17,6 +16,7 @@ import {
 } from '../../exhibitions/exhibitions.schemas.server.ts';
 import { clean, cleanOpt, moved } from '../../exhibitions/exhibitions.usecases.server.ts';
 import { deleteStoredFile, storeUploadedFile } from '../../files/files.usecases.server.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import { getCatalogueRecord } from '../catalogue.usecases.server.ts';
 import { buildManifest } from './iiif.ts';
 import type { RecordImageRow } from './media.repository.server.ts';

@@ -6,6 +6,7 @@
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { OaiDublinCore } from '../../../app/module.ts';
 import { RECORD_TYPES } from '../catalogue.schemas.server.ts';
+import { checkPrefix, FORMATS, OaiError, queryFromArgs, validate } from './oai-request.server.ts';
 import { type Listed, listAcross, OaiSources, RECORDS } from './oai-sources.server.ts';
 import {
   decodeToken,
@@ -14,54 +15,12 @@ import {
   TOKEN_TTL_MS,
   type TokenState,
 } from './oai-token.server.ts';
-import {
-  datestamp,
-  esc,
-  MARC_NS,
-  MARC_SCHEMA,
-  OAI_DC_NS,
-  OAI_DC_SCHEMA,
-  type OaiRecordData,
-  oaiDc,
-  oaiDcOf,
-  oaiMarcXml,
-} from './oai-xml.server.ts';
+import { datestamp, esc, type OaiRecordData, oaiDc, oaiDcOf, oaiMarcXml } from './oai-xml.server.ts';
 
 type Deps = AppDeps;
 
 export const LIST_RECORDS_PAGE = 100;
 export const LIST_IDENTIFIERS_PAGE = 500;
-
-const VERBS = ['Identify', 'ListMetadataFormats', 'ListSets', 'ListIdentifiers', 'ListRecords', 'GetRecord'];
-const ARGS: Record<string, { required: string[]; optional: string[]; exclusive?: string }> = {
-  Identify: { required: [], optional: [] },
-  ListMetadataFormats: { required: [], optional: ['identifier'] },
-  ListSets: { required: [], optional: [], exclusive: 'resumptionToken' },
-  GetRecord: { required: ['identifier', 'metadataPrefix'], optional: [] },
-  ListIdentifiers: {
-    required: ['metadataPrefix'],
-    optional: ['from', 'until', 'set'],
-    exclusive: 'resumptionToken',
-  },
-  ListRecords: {
-    required: ['metadataPrefix'],
-    optional: ['from', 'until', 'set'],
-    exclusive: 'resumptionToken',
-  },
-};
-
-const FORMATS: Record<string, { schema: string; ns: string }> = {
-  oai_dc: { schema: OAI_DC_SCHEMA, ns: OAI_DC_NS },
-  marcxml: { schema: MARC_SCHEMA, ns: MARC_NS },
-};
-
-class OaiError extends Error {
-  readonly codes: Array<{ code: string; message: string }>;
-  constructor(code: string, message: string, more: Array<{ code: string; message: string }> = []) {
-    super(code);
-    this.codes = [{ code, message }, ...more];
-  }
-}
 
 export interface OaiResponse {
   status: number;
@@ -83,27 +42,6 @@ function itemIdOf(deps: Deps, identifier: string): string | null {
   return /^[a-z]+_[a-z2-9]{16}$/.test(id) ? id : null;
 }
 
-/** A UTC date or datetime argument: its granularity and the instant it denotes. */
-function parseDate(value: string): { day: boolean; at: Date } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1);
-  const at = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (
-    Number.isNaN(at.getTime()) ||
-    at.getUTCFullYear() !== Number(y) ||
-    at.getUTCMonth() !== Number(mo) - 1 ||
-    at.getUTCDate() !== Number(d) ||
-    at.getUTCHours() !== Number(h) ||
-    at.getUTCMinutes() !== Number(mi) ||
-    at.getUTCSeconds() !== Number(s)
-  )
-    return null;
-  return { day: m[4] === undefined, at };
-}
-
-const SET_SPEC = /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/;
-
 function selectionOf(q: OaiQuery) {
   return {
     set: q.set,
@@ -111,39 +49,6 @@ function selectionOf(q: OaiQuery) {
     from: q.from ? new Date(q.from) : null,
     untilBefore: q.untilBefore ? new Date(q.untilBefore) : null,
   };
-}
-
-/** Checks the arguments against the verb; answers the single values. Throws OaiError. */
-function validate(params: URLSearchParams): { verb: string; args: Record<string, string> } {
-  const seen = new Map<string, string[]>();
-  for (const [k, v] of params) seen.set(k, [...(seen.get(k) ?? []), v]);
-  const verbs = seen.get('verb') ?? [];
-  if (verbs.length === 0) throw new OaiError('badVerb', 'The verb argument is missing.');
-  if (verbs.length > 1) throw new OaiError('badVerb', 'The verb argument is repeated.');
-  const verb = verbs[0] as string;
-  const spec = ARGS[verb];
-  if (!spec || !VERBS.includes(verb))
-    throw new OaiError('badVerb', `"${verb.slice(0, 40)}" is not an OAI-PMH verb.`);
-  const problems: Array<{ code: string; message: string }> = [];
-  const args: Record<string, string> = {};
-  for (const [k, values] of seen) {
-    if (k === 'verb') continue;
-    const allowed = spec.required.includes(k) || spec.optional.includes(k) || spec.exclusive === k;
-    if (!allowed) problems.push({ code: 'badArgument', message: `Illegal argument "${k.slice(0, 40)}".` });
-    else if (values.length > 1)
-      problems.push({ code: 'badArgument', message: `Argument "${k}" is repeated.` });
-    else args[k] = values[0] as string;
-  }
-  if (spec.exclusive && args[spec.exclusive] !== undefined) {
-    if (Object.keys(args).length > 1)
-      problems.push({ code: 'badArgument', message: `${spec.exclusive} is an exclusive argument.` });
-  } else {
-    for (const r of spec.required)
-      if (!seen.has(r)) problems.push({ code: 'badArgument', message: `Argument "${r}" is missing.` });
-  }
-  const first = problems[0];
-  if (first) throw new OaiError(first.code, first.message, problems.slice(1));
-  return { verb, args };
 }
 
 function header(deps: Deps, item: Listed): string {
@@ -207,14 +112,6 @@ function recordXml(
   return `<record>${header(deps, item)}<metadata>${metadata}</metadata></record>`;
 }
 
-function checkPrefix(prefix: string): void {
-  if (!FORMATS[prefix])
-    throw new OaiError(
-      'cannotDisseminateFormat',
-      `Metadata format "${prefix.slice(0, 40)}" is not supported.`,
-    );
-}
-
 async function identify(deps: Deps): Promise<string> {
   const earliest = await (await OaiSources.load(deps)).earliestDatestamp();
   const host = repositoryId(deps);
@@ -240,28 +137,6 @@ async function listSets(deps: Deps): Promise<string> {
     ...RECORD_TYPES.map((t) => set(`type:${t}`, t)),
     ...contributed.map((s) => set(`type:${s.type}`, s.setName)),
   ].join('')}</ListSets>`;
-}
-
-function queryFromArgs(verb: OaiQuery['verb'], args: Record<string, string>): OaiQuery {
-  const prefix = args.metadataPrefix as string;
-  const from = args.from === undefined ? null : parseDate(args.from);
-  const until = args.until === undefined ? null : parseDate(args.until);
-  if (args.from !== undefined && !from) throw new OaiError('badArgument', 'from is not a valid UTC date.');
-  if (args.until !== undefined && !until) throw new OaiError('badArgument', 'until is not a valid UTC date.');
-  if (from && until && from.day !== until.day)
-    throw new OaiError('badArgument', 'from and until must have the same granularity.');
-  const untilBefore = until ? new Date(until.at.getTime() + (until.day ? 86_400_000 : 1000)) : null;
-  if (from && until && from.at > until.at) throw new OaiError('badArgument', 'from is later than until.');
-  if (args.set !== undefined && !SET_SPEC.test(args.set))
-    throw new OaiError('badArgument', 'set is not a valid setSpec.');
-  checkPrefix(prefix);
-  return {
-    verb,
-    metadataPrefix: prefix,
-    set: args.set ?? null,
-    from: from ? from.at.toISOString() : null,
-    untilBefore: untilBefore ? untilBefore.toISOString() : null,
-  };
 }
 
 async function list(

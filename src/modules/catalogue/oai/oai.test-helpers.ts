@@ -1,6 +1,7 @@
 // Test helpers for the OAI-PMH provider and harvester: bulk records, and reading the XML answers.
-import { newId } from '../../../lib/ids.server.ts';
+
 import type { TestContext } from '../../../test/harness.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import type { RecordValues } from '../catalogue.repository.server.ts';
 import type { RecordType } from '../catalogue.schemas.server.ts';
 

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { newId } from '../../../lib/ids.server.ts';
+import { newId } from '../catalogue.ids.server.ts';
 import { RECORD_TYPES, type RecordType } from '../catalogue.schemas.server.ts';
 import { PREVIEW_ROWS, REPORT_LIMIT } from '../catalogue.vocab.ts';
 import { TABULAR_JOB_KIND } from './csv.import.server.ts';

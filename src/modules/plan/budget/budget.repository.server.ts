@@ -2,7 +2,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, sqlList } from '../../../db/sql.server.ts';
-import { newId } from '../../../lib/ids.server.ts';
+import { newId } from '../plan.ids.server.ts';
 import { type BudgetSource, planBudgetLines } from './budget.table.server.ts';
 
 export interface BudgetLineFilter {

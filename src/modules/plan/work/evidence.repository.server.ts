@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, sqlList, toDate } from '../../../db/sql.server.ts';
-import { newId } from '../../../lib/ids.server.ts';
+import { newId } from '../plan.ids.server.ts';
 import type { RecordType } from './work.repository.server.ts';
 
 export interface Evidence {

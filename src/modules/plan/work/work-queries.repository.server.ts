@@ -4,7 +4,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, sqlList, toDay } from '../../../db/sql.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from '../plan.model.ts';
-import type { PlanTask, PlanTaskFilter, PlanTaskUnit } from '../plan.repository.server.ts';
+import type { PlanTask, PlanTaskUnit } from '../plan.repository.server.ts';
+import {
+  type InstanceFilter,
+  instanceConditions,
+  type PlanTaskFilter,
+  subtreeUnitIds,
+  taskConditions,
+} from '../tasks/task-filter.repository.server.ts';
 
 export interface WorkItem {
   instanceId: string;
@@ -55,59 +62,9 @@ export interface ReminderTarget {
 
 const SECTION_ORDER = sql`array_position(ARRAY['I','II','III','IV','V','VI','VII']::text[], t.section)`;
 
-function subtree(roots: readonly string[]): SQL {
-  return sql`(WITH RECURSIVE scope(id) AS (
-      SELECT id FROM unit_directory WHERE id IN (${sqlList(roots)})
-      UNION SELECT u.id FROM unit_directory u JOIN scope s ON u.parent_id = s.id
-    ) SELECT id FROM scope)`;
-}
-
 /** One row per (task, unit), the lead role winning when a unit is both. */
 const TASK_UNIT = sql`(SELECT DISTINCT ON (task_id, unit_id) task_id, unit_id, role FROM plan_task_units
   ORDER BY task_id, unit_id, (role = 'lead') DESC)`;
-
-export interface InstanceFilter {
-  year?: number | undefined;
-  status?: string | undefined;
-  overdue?: boolean | undefined;
-  today: string;
-}
-
-/** The instance conditions of the task list's year/status/overdue filters, on alias `i`. */
-export function instanceConditions(f: InstanceFilter): SQL[] {
-  const where: SQL[] = [];
-  if (f.year !== undefined) where.push(sql`i.year = ${f.year}`);
-  if (f.status) where.push(sql`i.status = ${f.status}`);
-  if (f.overdue) where.push(sql`i.due_date < ${f.today} AND i.status NOT IN ('done', 'not_done')`);
-  return where;
-}
-
-/** The task list's filters on alias `t` (the same meaning as the plan repository's `list`). */
-function taskConditions(f: PlanTaskFilter): SQL[] {
-  const where: SQL[] = [];
-  if (f.phase) where.push(sql`t.phase = ${f.phase}`);
-  if (f.section) where.push(sql`t.section = ${f.section}`);
-  const inst = instanceConditions({
-    year: f.year,
-    status: f.status,
-    overdue: f.overdue,
-    today: f.today ?? '0001-01-01',
-  });
-  if (inst.length)
-    where.push(
-      sql`EXISTS (SELECT 1 FROM plan_task_instances i WHERE i.task_id = t.id AND ${sql.join(inst, sql` AND `)})`,
-    );
-  if (f.unit)
-    where.push(sql`EXISTS (SELECT 1 FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id
-      WHERE tu.task_id = t.id AND (u.id = ${f.unit} OR u.code = ${f.unit}))`);
-  // strpos, not LIKE: the user's % and _ are plain characters here.
-  if (f.q) where.push(sql`strpos(t.search_folded, vn_fold(${f.q})) > 0`);
-  if (f.scopeRoots)
-    where.push(
-      sql`EXISTS (SELECT 1 FROM plan_task_units tu WHERE tu.task_id = t.id AND tu.unit_id IN ${subtree(f.scopeRoots)})`,
-    );
-  return where;
-}
 
 interface TaskJson {
   id: string;
@@ -177,7 +134,7 @@ export function createPlanWorkQueries() {
     ): Promise<PlanTaskPageRows> {
       if (f.scopeRoots && f.scopeRoots.length === 0)
         return { total: 0, tasks: [], ...(page.withUnits ? { units: [] } : {}) };
-      const where = taskConditions(f);
+      const where = taskConditions(f, 't');
       const units = page.withUnits
         ? sql`, (SELECT coalesce(json_agg(json_build_object('id', x.id, 'code', x.code, 'name', x.name) ORDER BY x.name), '[]'::json)
               FROM (SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id) x) AS units`
@@ -223,7 +180,7 @@ export function createPlanWorkQueries() {
       q: { userId: string; unitRoots: readonly string[]; reviewer: boolean; maxYear: number; limit?: number },
     ): Promise<WorkItem[]> {
       const who: SQL[] = [sql`r.assignee_id = ${q.userId}`];
-      if (q.unitRoots.length) who.push(sql`tu.unit_id IN ${subtree(q.unitRoots)}`);
+      if (q.unitRoots.length) who.push(sql`tu.unit_id IN ${subtreeUnitIds(q.unitRoots)}`);
       if (q.reviewer) who.push(sql`r.state = 'submitted'`);
       const rows = await queryRows<{
         instance_id: string;

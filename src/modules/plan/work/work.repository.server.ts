@@ -3,7 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, sqlList, toDate, toDay } from '../../../db/sql.server.ts';
-import { newId } from '../../../lib/ids.server.ts';
+import { newId } from '../plan.ids.server.ts';
 import { createPlanEvidenceSql } from './evidence.repository.server.ts';
 
 export type { Evidence, NewEvidence } from './evidence.repository.server.ts';

@@ -6,8 +6,8 @@ import { data, redirect } from 'react-router';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { newId } from '../../../modules/catalogue/catalogue.ids.server.ts';
 import { importTargetUnits } from '../../../modules/catalogue/marc/import.server.ts';
 import {
   createTabularImport,

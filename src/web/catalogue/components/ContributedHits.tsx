@@ -7,6 +7,8 @@ export interface ContributedGroup {
   type: string;
   label: MessageKey;
   total: number;
+  /** How many of this type's hits earlier pages showed (the list's numbering continues). */
+  offset: number;
   hits: Array<{ id: string; title: string; summary: string; path: string; unitName: string | null }>;
 }
 
@@ -21,7 +23,7 @@ export function ContributedHits({ groups }: { groups: readonly ContributedGroup[
           <h2 id={`found-${g.type}`}>
             {t(g.label)} ({g.total})
           </h2>
-          <ol className="results">
+          <ol className="results" start={g.offset + 1}>
             {g.hits.map((h) => (
               <li key={h.id} className="result">
                 <h3>

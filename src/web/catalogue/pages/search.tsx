@@ -13,6 +13,7 @@ import { useHref, useLocale, useT } from '../../i18n.ts';
 import { recordLang, viData } from '../../ui/data-lang.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { AvailableNow } from '../components/AvailableNow.tsx';
 import { type ContributedGroup, ContributedHits } from '../components/ContributedHits.tsx';
 import { type ImageProps, ResponsiveImage } from '../components/ResponsiveImage.tsx';
 import { highlight } from '../highlight.ts';
@@ -24,6 +25,8 @@ const isRecordType = (v: string) => (RECORD_TYPES as readonly string[]).includes
 /** Other modules' records (learning paths …) found by this many per type beside the catalogue's, or alone. */
 const CONTRIBUTED_BESIDE = 5;
 const CONTRIBUTED_ALONE = 50;
+/** The search's last page (SearchQuerySchema: page ≤ 50). */
+const MAX_PAGE = 50;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -83,22 +86,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       ]),
     );
-    // Other modules' public records (learning paths …) on the first page of a text search, counted in the type
-    // facet; filtered out when the type facet names only catalogue types.
+    // Other modules' public records (learning paths …) of a text search, counted in the type facet on every
+    // page; filtered out when the type facet names only catalogue types. Each page shows the next slice of each
+    // source in its own order beside the catalogue's page, and the pages run until the longer of them ends.
     const contributed: ContributedGroup[] = [];
     const typeLabels: Record<string, MessageKey> = {};
     const typeFacet = [...result.facets.type];
     const wanted = (type: string) => (kept.length ? kept.includes(type) : catalogueQuery.type === undefined);
-    if (query.q && query.page === 1 && !otherFilters)
+    const perPage = alone ? CONTRIBUTED_ALONE : CONTRIBUTED_BESIDE;
+    let lastPage = result.lastPage;
+    if (query.q && !otherFilters)
       for (const source of searchSources.filter((s) => wanted(s.type))) {
-        const found = await source.search(deps, query.q, alone ? CONTRIBUTED_ALONE : CONTRIBUTED_BESIDE);
+        const offset = (query.page - 1) * perPage;
+        const found = await source.search(deps, query.q, { offset, limit: perPage });
         typeLabels[source.type] = source.label;
         if (found.total > 0) {
-          contributed.push({ type: source.type, label: source.label, ...found });
+          if (found.hits.length)
+            contributed.push({ type: source.type, label: source.label, offset, ...found });
           typeFacet.push({ value: source.type, count: found.total });
+          lastPage = Math.max(lastPage, Math.min(MAX_PAGE, Math.ceil(found.total / perPage)));
         }
       }
-    const shown = { ...result, facets: { ...result.facets, type: typeFacet } };
+    const shown = { ...result, lastPage, facets: { ...result.facets, type: typeFacet } };
     return { ...empty, result: shown, thumbs, contributed, typeLabels };
   } catch (e) {
     rethrowForPage(e);
@@ -374,35 +383,5 @@ export default function CatalogueSearch({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
     </>
-  );
-}
-
-/** The "available now" facet: titles with a copy on the shelf, kept current by lending (circulation). */
-function AvailableNow(props: {
-  count: number | undefined;
-  chosen: boolean;
-  estimated: boolean;
-  format: (n: number) => string;
-}) {
-  const t = useT();
-  if (props.count === undefined && !props.chosen) return null;
-  return (
-    <fieldset className="facet facet-now">
-      <legend>{t('catalogue.availableNow.legend')}</legend>
-      <label>
-        <input type="checkbox" name="availability" value="available" defaultChecked={props.chosen} />{' '}
-        {t('catalogue.availableNow.label')}
-        {props.count !== undefined ? (
-          <span className="muted">
-            {' '}
-            (
-            {props.estimated
-              ? t('catalogue.search.facetEstimated', { count: props.format(props.count) })
-              : props.format(props.count)}
-            )
-          </span>
-        ) : null}
-      </label>
-    </fieldset>
   );
 }

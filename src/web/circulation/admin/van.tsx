@@ -10,7 +10,7 @@ import { type VanPack, vanPack } from '../../../modules/circulation/circulation.
 import { deskLocations } from '../../../modules/circulation/circulation.views.server.ts';
 import { unitOptions } from '../../../modules/places/places.admin.server.ts';
 import { requestContext } from '../../context.ts';
-import checkInUrl from '../../events/check-in-offline.js?url&no-inline';
+import { OFFLINE_CHECK_IN_MESSAGES, OfflineCheckInScript } from '../../events/OfflineCheckIn.tsx';
 import { useT } from '../../i18n.ts';
 import type { loader as rootLoader } from '../../root.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
@@ -51,21 +51,6 @@ const ERRORS = [
   'circulation.error.cardReplaced',
 ] as const satisfies readonly MessageKey[];
 
-/** What the event check-in island (src/web/events/check-in-offline.js) says, as on the check-in page. */
-const CHECK_IN_MESSAGES = [
-  'events.checkin.offline.ready',
-  'events.checkin.offline.saved',
-  'events.checkin.offline.notOnList',
-  'events.checkin.offline.duplicate',
-  'events.checkin.offline.pending',
-  'events.checkin.offline.syncing',
-  'events.checkin.offline.synced',
-  'events.checkin.offline.ok',
-  'events.checkin.offline.dup',
-  'events.checkin.offline.bad',
-  'events.error.checkIn.badCode',
-] as const satisfies readonly MessageKey[];
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   try {
@@ -87,7 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       cache: VAN_CACHE,
       pack,
       messages: messagesFor(locale, ERRORS),
-      checkInMessages: messagesFor(locale, CHECK_IN_MESSAGES),
+      checkInMessages: messagesFor(locale, OFFLINE_CHECK_IN_MESSAGES),
     };
   } catch (e) {
     rethrowForPage(e);
@@ -199,7 +184,7 @@ export default function VanPage({ loaderData: d }: Route.ComponentProps) {
       </div>
       <div id="van-pack" hidden data-pack={JSON.stringify({ pack: d.pack, messages: d.messages })} />
       <script src={vanUrl} nonce={root?.nonce} defer />
-      {d.pack.events.length ? <script src={checkInUrl} nonce={root?.nonce} defer /> : null}
+      {d.pack.events.length ? <OfflineCheckInScript nonce={root?.nonce} /> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@
 // the markup of the shared offline check-in island (src/web/events/check-in-offline.js), one island per session.
 import { TIME_ZONE } from '../../../lib/dates.ts';
 import type { VanEvent, VanHold } from '../../../modules/circulation/circulation.van-pack.server.ts';
+import { OfflineCheckInData } from '../../events/OfflineCheckIn.tsx';
 import { useLocale, useT } from '../../i18n.ts';
 import { TextField } from '../../ui/Field.tsx';
 
@@ -90,19 +91,10 @@ export function VanEvents({ events, messages }: { events: VanEvent[]; messages: 
               <p id={`${id}-status`} role="status" aria-live="polite" />
               <ul id={`${id}-log`} />
             </div>
-            <div
-              hidden
-              data-ci-offline={JSON.stringify({
-                eventId: e.eventId,
-                sessionId: e.sessionId,
-                tickets: e.tickets,
-                messages,
-              })}
-              data-form={`${id}-form`}
-              data-box={`${id}-box`}
-              data-status={`${id}-status`}
-              data-log={`${id}-log`}
-              data-queue-online="true"
+            <OfflineCheckInData
+              list={{ eventId: e.eventId, sessionId: e.sessionId, tickets: e.tickets, messages }}
+              ids={{ form: `${id}-form`, box: `${id}-box`, status: `${id}-status`, log: `${id}-log` }}
+              queueOnline
             />
           </div>
         );

@@ -1,13 +1,12 @@
 // Back office: a nomination's supporting-evidence files — add one (PDF, DOCX or a picture; the files module
 // checks it by content and keeps it private) with a plain multipart form, or remove one, while the nomination
 // is open.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redirect } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import {
   addEvidence,
@@ -16,6 +15,7 @@ import {
 } from '../../../modules/commendations/commendations.evidence.server.ts';
 import { getNomination } from '../../../modules/commendations/commendations.usecases.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
@@ -71,9 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return failure(e, { caption: '' }, 'cev-file');
     }
   }
-  const dir = join(deps.config.dataDir, 'files', 'tmp');
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `${newId('file')}.upload`);
+  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   let fields: Record<string, string> = {};
   try {
     const upload = await saveMultipartUpload(request, {

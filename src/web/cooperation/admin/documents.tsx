@@ -1,15 +1,15 @@
 // Back office: uploads one document to a cooperation activity (multipart, streamed to disk under the evidence
 // size limit; the files module checks the type by content, zip bombs and names). On success back to the
 // activity; on failure this page says why and links back. Nothing is stored on failure.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import { attachActivityDocument } from '../../../modules/cooperation/cooperation.usecases.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import type { Route } from './+types/documents.ts';
@@ -22,9 +22,7 @@ export function loader() {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const dir = join(deps.config.dataDir, 'tmp');
-  await mkdir(dir, { recursive: true });
-  const filePath = join(dir, `${newId('file')}.upload`);
+  const filePath = await newUploadPath(join(deps.config.dataDir, 'tmp'));
   try {
     const upload = await saveMultipartUpload(request, { maxBytes: MAX_REQUEST, fileField: 'file', filePath });
     if (!upload.file || upload.file.size === 0) {

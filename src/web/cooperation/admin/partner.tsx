@@ -11,15 +11,14 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
+
 import { formValues } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { formVersion } from '../../ui/version-forms.ts';
+import { PARTNER_FIELD_MESSAGES, PARTNER_FIELDS, PartnerFields } from '../components/PartnerFields.tsx';
 import type { Route } from './+types/partner.ts';
-
-const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { deps, actor, locale } = context.get(requestContext);
@@ -43,22 +42,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
   const form = await readPageForm(request);
-  const values = formValues(form, FIELDS);
+  const values = formValues(form, PARTNER_FIELDS);
   const parsed = PartnerUpdateSchema.safeParse({
     ...values,
     website: values.website.trim() || null,
     version: formVersion(form),
   });
-  if (!parsed.success)
-    return invalid(
-      issuesToMessages(parsed.error, {
-        unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
-        name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
-        country: { field: 'cp-country', key: 'cooperation.invalid.country' },
-        website: { field: 'cp-website', key: 'cooperation.invalid.website' },
-      }),
-      values,
-    );
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PARTNER_FIELD_MESSAGES), values);
   try {
     await updatePartner(deps, actor, params.partnerId, parsed.data);
     return { ok: true as const, errors: undefined, values: undefined };
@@ -79,9 +69,6 @@ export default function PartnerEdit({ loaderData, actionData }: Route.ComponentP
     website: p.website ?? '',
     note: p.note,
   };
-  const text = (id: string, name: string, label: string, type = 'text') => (
-    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={v[name] ?? ''} />
-  );
   return (
     <>
       <title>{`${p.name} — ${t('cooperation.partners.title')} — Suốt Đời`}</title>
@@ -97,41 +84,7 @@ export default function PartnerEdit({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <form method="post" className="form" noValidate>
         <input type="hidden" name="version" value={p.version} />
-        <SelectField
-          id="cp-unit"
-          label={t('cooperation.field.unit')}
-          errors={errors}
-          name="unitId"
-          defaultValue={v.unitId ?? ''}
-        >
-          {loaderData.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-        {text('cp-name', 'name', t('cooperation.field.partnerName'))}
-        <SelectField
-          id="cp-country"
-          label={t('cooperation.field.country')}
-          errors={errors}
-          name="country"
-          defaultValue={v.country ?? ''}
-        >
-          {loaderData.countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
-        {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
-        <TextArea
-          id="cp-note"
-          label={t('cooperation.field.note')}
-          name="note"
-          rows={3}
-          defaultValue={v.note ?? ''}
-        />
+        <PartnerFields values={v} errors={errors} units={loaderData.units} countries={loaderData.countries} />
         <button type="submit">{t('cooperation.save')}</button>
       </form>
     </>

@@ -11,16 +11,15 @@ import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { issuesToMessages } from '../../ui/actor.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { formValues } from '../../ui/form-values.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { PARTNER_FIELD_MESSAGES, PARTNER_FIELDS, PartnerFields } from '../components/PartnerFields.tsx';
 import type { Route } from './+types/partners.ts';
-
-const FIELDS = ['unitId', 'name', 'country', 'website', 'note'] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor, locale } = context.get(requestContext);
@@ -51,18 +50,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor } = context.get(requestContext);
   const form = await readPageForm(request);
-  const values = formValues(form, FIELDS);
+  const values = formValues(form, PARTNER_FIELDS);
   const parsed = PartnerInputSchema.safeParse({ ...values, website: values.website.trim() || null });
-  if (!parsed.success)
-    return invalid(
-      issuesToMessages(parsed.error, {
-        unitId: { field: 'cp-unit', key: 'cooperation.invalid.unit' },
-        name: { field: 'cp-name', key: 'cooperation.invalid.partnerName' },
-        country: { field: 'cp-country', key: 'cooperation.invalid.country' },
-        website: { field: 'cp-website', key: 'cooperation.invalid.website' },
-      }),
-      values,
-    );
+  if (!parsed.success) return invalid(issuesToMessages(parsed.error, PARTNER_FIELD_MESSAGES), values);
   try {
     await onceForm(deps, actor, 'cooperation.partner.create', form, (d) =>
       createPartner(d, actor, parsed.data),
@@ -78,9 +68,6 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
   const href = useHref();
   const errors = actionData?.errors;
   const v = (actionData?.values ?? {}) as Record<string, string>;
-  const text = (id: string, name: string, label: string, type = 'text') => (
-    <TextField id={id} label={label} errors={errors} name={name} type={type} defaultValue={v[name] ?? ''} />
-  );
   return (
     <>
       <title>{`${t('cooperation.partners.title')} — Suốt Đời`}</title>
@@ -140,42 +127,12 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
           <ErrorSummary errors={errors} />
           <form method="post" className="form" noValidate>
             <FormToken />
-            <SelectField
-              id="cp-unit"
-              label={t('cooperation.field.unit')}
+            <PartnerFields
+              values={v}
               errors={errors}
-              name="unitId"
-              defaultValue={v.unitId ?? ''}
-            >
-              <option value="">{t('units.field.choose')}</option>
-              {loaderData.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </SelectField>
-            {text('cp-name', 'name', t('cooperation.field.partnerName'))}
-            <SelectField
-              id="cp-country"
-              label={t('cooperation.field.country')}
-              errors={errors}
-              name="country"
-              defaultValue={v.country ?? ''}
-            >
-              <option value="">{t('cooperation.form.chooseCountry')}</option>
-              {loaderData.countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </SelectField>
-            {text('cp-website', 'website', t('cooperation.field.website'), 'url')}
-            <TextArea
-              id="cp-note"
-              label={t('cooperation.field.note')}
-              name="note"
-              rows={3}
-              defaultValue={v.note ?? ''}
+              units={loaderData.units}
+              countries={loaderData.countries}
+              choose
             />
             <button type="submit">{t('cooperation.partners.create')}</button>
           </form>

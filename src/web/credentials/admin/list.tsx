@@ -1,15 +1,16 @@
 // Back office: the achievements of the actor's units and the form to define a new one (name vi/en, criteria,
 // badge image description and colour, an optional automatic award rule, validity).
 import { redirect } from 'react-router';
+import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { achievementUnits } from '../../../modules/credentials/credentials.pages.server.ts';
+import { achievementUnits, rulePathOptions } from '../../../modules/credentials/credentials.pages.server.ts';
 import { AchievementInputSchema } from '../../../modules/credentials/credentials.schemas.server.ts';
 import {
   createAchievement,
   listAchievements,
 } from '../../../modules/credentials/credentials.usecases.server.ts';
-import { AWARD_RULE_KINDS } from '../../../modules/credentials/credentials.vocab.ts';
-import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
+import { CHOOSABLE_RULE_KINDS } from '../../../modules/credentials/credentials.vocab.ts';
+import type { EventCategory } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -19,14 +20,17 @@ import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
+import { RuleFields } from '../RuleFields.tsx';
+import { readRuleForm } from '../rule-form.server.ts';
 import type { Route } from './+types/list.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   try {
-    const [achievements, units] = await Promise.all([
+    const [achievements, units, paths] = await Promise.all([
       listAchievements(deps, actor, null),
       achievementUnits(deps, actor),
+      rulePathOptions(deps, actor),
     ]);
     const unitName = new Map((await deps.repos.units.all(deps.db)).map((u) => [u.id, u.name]));
     return {
@@ -37,6 +41,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         rule: a.awardRule,
       })),
       units,
+      paths,
     };
   } catch (e) {
     rethrowForPage(e);
@@ -51,23 +56,20 @@ const FIELDS = [
   'criteriaEn',
   'imageAlt',
   'imageColor',
-  'ruleKind',
-  'ruleCategory',
-  'ruleCount',
   'validityMonths',
 ] as const;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   const form = await readPageForm(request);
-  const values = Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)])) as Record<
-    (typeof FIELDS)[number],
-    string
-  >;
-  const rule =
-    values.ruleKind === 'events_attended'
-      ? { kind: 'events_attended', category: values.ruleCategory, count: Number(values.ruleCount) }
-      : null;
+  const read = readRuleForm(form, FIELDS, 'ach-');
+  const values = {
+    ...(Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)])) as Record<
+      (typeof FIELDS)[number],
+      string
+    >),
+    ...read.values,
+  };
   const parsed = AchievementInputSchema.safeParse({
     unitId: values.unitId,
     nameVi: values.nameVi,
@@ -76,17 +78,20 @@ export async function action({ request, context }: Route.ActionArgs) {
     criteriaEn: values.criteriaEn,
     imageAlt: values.imageAlt,
     imageColor: values.imageColor || undefined,
-    awardRule: rule,
+    awardRule: read.ok ? read.rule : null,
     validityMonths: values.validityMonths ? Number(values.validityMonths) : null,
   });
-  if (!parsed.success) {
-    const fieldOf = (p: PropertyKey | undefined) =>
-      p === 'awardRule' ? (values.ruleKind === 'events_attended' ? 'ruleCount' : 'ruleKind') : String(p);
+  if (!parsed.success || !read.ok) {
     return invalid(
-      parsed.error.issues.map((i) => ({
-        field: `ach-${fieldOf(i.path[0])}`,
-        key: 'error.validation' as const,
-      })),
+      [
+        ...(parsed.success
+          ? []
+          : parsed.error.issues.map((i) => ({
+              field: `ach-${String(i.path[0])}`,
+              key: 'error.validation' as const,
+            }))),
+        ...(read.ok ? [] : read.errors),
+      ],
       values,
     );
   }
@@ -96,7 +101,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     }));
     return redirect(`${localePath(locale, `/admin/credentials/${id}`)}?done=created`, 303);
   } catch (e) {
-    return failure(e, values);
+    return failure(
+      e,
+      values,
+      isAppError(e) && e.code === 'credentials.path_not_found' ? 'ach-rulePath' : undefined,
+    );
   }
 }
 
@@ -193,40 +202,12 @@ export default function AchievementsList({ loaderData, actionData }: Route.Compo
               type="color"
               defaultValue={v.imageColor || '#0b5394'}
             />
-            <SelectField
-              id="ach-ruleKind"
-              label={t('credentials.field.ruleKind')}
-              name="ruleKind"
-              defaultValue={v.ruleKind ?? ''}
-            >
-              <option value="">{t('credentials.admin.rule.none')}</option>
-              {AWARD_RULE_KINDS.filter((k) => k === 'events_attended').map((k) => (
-                <option key={k} value={k}>
-                  {t(`credentials.admin.rule.${k}` as MessageKey)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              id="ach-ruleCategory"
-              label={t('credentials.field.ruleCategory')}
-              name="ruleCategory"
-              defaultValue={v.ruleCategory || 'reading'}
-            >
-              {EVENT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {catLabel(c)}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              id="ach-ruleCount"
-              label={t('credentials.field.ruleCount')}
-              name="ruleCount"
-              type="number"
-              min={1}
-              max={365}
-              inputMode="numeric"
-              defaultValue={v.ruleCount || '3'}
+            <RuleFields
+              prefix="ach-"
+              values={v}
+              errors={actionData?.errors}
+              paths={loaderData.paths}
+              kinds={CHOOSABLE_RULE_KINDS}
             />
             <TextField
               id="ach-validityMonths"

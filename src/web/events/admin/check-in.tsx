@@ -26,8 +26,8 @@ import { formText } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import scanUrl from '../../ui/scan.js?url&no-inline';
-import offlineUrl from '../check-in-offline.js?url&no-inline';
 import { SessionTime, sessionTimeText } from '../components/EventParts.tsx';
+import { OFFLINE_CHECK_IN_MESSAGES, OfflineCheckInData, OfflineCheckInScript } from '../OfflineCheckIn.tsx';
 import type { Route } from './+types/check-in.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -50,7 +50,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
             eventId: view.event.id,
             sessionId: current.id,
             tickets: await offlineTicketList(deps, actor, view.event.id, current.id),
-            messages: messagesFor(locale, OFFLINE_MESSAGES),
+            messages: messagesFor(locale, OFFLINE_CHECK_IN_MESSAGES),
           }
         : null,
     };
@@ -59,20 +59,6 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     rethrowForPage(e);
   }
 }
-
-const OFFLINE_MESSAGES = [
-  'events.checkin.offline.ready',
-  'events.checkin.offline.saved',
-  'events.checkin.offline.notOnList',
-  'events.checkin.offline.duplicate',
-  'events.checkin.offline.pending',
-  'events.checkin.offline.syncing',
-  'events.checkin.offline.synced',
-  'events.checkin.offline.ok',
-  'events.checkin.offline.dup',
-  'events.checkin.offline.bad',
-  'events.error.checkIn.badCode',
-] as const satisfies readonly MessageKey[];
 
 /** What happened, already in the visitor's language (any use case's error message may be the answer). */
 type Outcome = { ok: boolean; message: string; sessionId: string };
@@ -193,7 +179,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         <p id="ci-offline-status" role="status" aria-live="polite" />
         <ul id="ci-offline-log" />
       </section>
-      {d.offline ? <div id="ci-offline-data" hidden data-ci-offline={JSON.stringify(d.offline)} /> : null}
+      {d.offline ? <OfflineCheckInData list={d.offline} /> : null}
       <div
         id="scan-config"
         hidden
@@ -203,7 +189,7 @@ export default function CheckInPage({ loaderData: d, actionData }: Route.Compone
         data-camera-label={t('events.checkin.cameraLabel')}
       />
       <script src={scanUrl} nonce={root?.nonce} defer />
-      {d.offline ? <script src={offlineUrl} nonce={root?.nonce} defer /> : null}
+      {d.offline ? <OfflineCheckInScript nonce={root?.nonce} /> : null}
     </>
   );
 }

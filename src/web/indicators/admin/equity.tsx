@@ -1,15 +1,15 @@
 // Back office: the equity view — distinct people who took part in the year, per commune against its population
 // and by age band, small cells suppressed; communes nobody took part from; and the population CSV upload (a plain
 // multipart form, administrators and the focal point).
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { data, redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
 import { yearInVietnam } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { getEquityView } from '../../../modules/indicators/indicators.equity.server.ts';
 import type { PopulationError } from '../../../modules/indicators/indicators.population.server.ts';
 import {
@@ -48,9 +48,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const dir = join(deps.config.dataDir, 'files', 'tmp');
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `${newId('file')}.upload`);
+  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   try {
     const upload = await saveMultipartUpload(request, {
       maxBytes: POPULATION_MAX_BYTES + 16 * 1024,

@@ -9,13 +9,13 @@ import {
 import { unitOptions } from '../../../modules/learning/learning.admin.server.ts';
 import { ChallengeInputSchema } from '../../../modules/learning/learning.schemas.server.ts';
 import { requestContext } from '../../context.ts';
-import { useHref, useT } from '../../i18n.ts';
+import { useT } from '../../i18n.ts';
 import { doneNotice, issuesToMessages } from '../../ui/actor.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { failure, formText, invalid } from '../../ui/forms.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import { ChallengeForm } from '../components/ChallengeForm.tsx';
+import { LearningEditHeader } from '../components/EditHeader.tsx';
 import { CHALLENGE_MESSAGES, readChallengeForm } from '../forms.server.ts';
 import type { Route } from './+types/challenge.ts';
 
@@ -92,33 +92,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function ChallengeEditPage({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const href = useHref();
   const errors = actionData?.errors;
   const posted: Record<string, string> = actionData?.values ?? {};
   return (
     <>
-      <title>{`${d.title} — ${t('learning.admin.title')} — Suốt Đời`}</title>
-      <p>
-        <a href={href('/admin/learning')}>{t('learning.admin.title')}</a>
-      </p>
-      <h1>{d.title}</h1>
-      <p>
-        {t(`learning.status.${d.status}`)} ·{' '}
-        <a href={href(`/learn/challenges/${d.id}`)}>{t('learning.admin.preview')}</a>
-      </p>
-      {d.notice ? (
-        <p className="alert-ok" role="status">
-          {t(d.notice)}
-        </p>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <form method="post">
-        <input type="hidden" name="intent" value={d.status === 'published' ? 'unpublish' : 'publish'} />
-        <input type="hidden" name="version" value={d.version} />
-        <button type="submit">
-          {t(d.status === 'published' ? 'learning.admin.unpublish' : 'learning.admin.publish')}
-        </button>
-      </form>
+      <LearningEditHeader
+        title={d.title}
+        status={d.status}
+        version={d.version}
+        previewPath={`/learn/challenges/${d.id}`}
+        notice={d.notice}
+        errors={errors}
+      />
       <h2>{t('learning.admin.details')}</h2>
       <ChallengeForm
         values={posted.intent === 'details' ? posted : d.values}

@@ -6,8 +6,8 @@ import { pathForEdit } from '../../../modules/learning/learning.usecases.server.
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { rethrowForPage } from '../../ui/page-errors.ts';
+import { LearningEditHeader } from '../components/EditHeader.tsx';
 import { PathForm } from '../components/PathForm.tsx';
 import { StepForm } from '../components/StepForm.tsx';
 import { stepKindKey } from '../components/StepKind.tsx';
@@ -81,28 +81,14 @@ export default function PathEditPage({ loaderData: d, actionData }: Route.Compon
   );
   return (
     <>
-      <title>{`${p.title} — ${t('learning.admin.title')} — Suốt Đời`}</title>
-      <p>
-        <a href={href('/admin/learning')}>{t('learning.admin.title')}</a>
-      </p>
-      <h1>{p.title}</h1>
-      <p>
-        {t(`learning.status.${p.status}`)} ·{' '}
-        <a href={href(`/learn/paths/${p.id}`)}>{t('learning.admin.preview')}</a>
-      </p>
-      {d.notice ? (
-        <p className="alert-ok" role="status">
-          {t(d.notice)}
-        </p>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <form method="post">
-        <input type="hidden" name="intent" value={p.status === 'published' ? 'unpublish' : 'publish'} />
-        <input type="hidden" name="version" value={p.version} />
-        <button type="submit">
-          {t(p.status === 'published' ? 'learning.admin.unpublish' : 'learning.admin.publish')}
-        </button>
-      </form>
+      <LearningEditHeader
+        title={p.title}
+        status={p.status}
+        version={p.version}
+        previewPath={`/learn/paths/${p.id}`}
+        notice={d.notice}
+        errors={errors}
+      />
 
       <section aria-labelledby="path-steps">
         <h2 id="path-steps">{t('learning.public.stepsHeading')}</h2>

@@ -1,12 +1,12 @@
 // Back office: upload a photo of a service point (multipart, no JavaScript) with its required description.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redirect } from 'react-router';
 import { AppError, isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { placeForEdit } from '../../../modules/places/places.admin.server.ts';
 import { addPlacePhoto } from '../../../modules/places/places.photos.server.ts';
 import { requestContext } from '../../context.ts';
@@ -31,9 +31,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const dir = join(deps.config.dataDir, 'files', 'tmp');
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `${newId('file')}.upload`);
+  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   let alt = '';
   try {
     const upload = await saveMultipartUpload(request, {

@@ -1,14 +1,14 @@
 // Back office: uploads one evidence file to a unit's part of an instance (multipart, streamed to disk under
 // the evidence size limit; the files module checks type by content, zip bombs and names). On success back to
 // the instance page; on failure this page explains why and links back. Nothing is stored on failure.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { data, redirect } from 'react-router';
 import { isAppError } from '../../../lib/errors.ts';
 import { localePath, type MessageKey } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { addFileEvidence } from '../../../modules/plan/work/evidence.usecases.server.ts';
 import { IdSchema } from '../../../modules/plan/work/work.schemas.server.ts';
 import { requestContext } from '../../context.ts';
@@ -28,9 +28,7 @@ export function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   if (!IdSchema.safeParse(params.instanceId).success) throw data(null, { status: 404 });
-  const dir = join(deps.config.dataDir, 'tmp');
-  await mkdir(dir, { recursive: true });
-  const filePath = join(dir, `${newId('file')}.upload`);
+  const filePath = await newUploadPath(join(deps.config.dataDir, 'tmp'));
   try {
     const upload = await saveMultipartUpload(request, { maxBytes: MAX_REQUEST, fileField: 'file', filePath });
     const unitId = upload.fields.unitId ?? '';

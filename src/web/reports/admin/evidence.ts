@@ -1,13 +1,13 @@
 // Back office: adds an evidence file to a unit's manual indicator value (a plain multipart form on the
 // submission page posts here; the files module checks the file by content and keeps it private).
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redirect } from 'react-router';
 import { AppError, isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { newId } from '../../../lib/ids.server.ts';
 import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
+import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { addEvidenceFile } from '../../../modules/reports/reports.evidence.server.ts';
 import { requestContext } from '../../context.ts';
 import { failure } from '../../ui/forms.ts';
@@ -15,9 +15,7 @@ import type { Route } from './+types/evidence.ts';
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const dir = join(deps.config.dataDir, 'files', 'tmp');
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `${newId('file')}.upload`);
+  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   const page = localePath(locale, `/admin/reports/${params.period}/units/${params.unitId}`);
   try {
     const upload = await saveMultipartUpload(request, {

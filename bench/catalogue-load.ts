@@ -1,0 +1,157 @@
+// The catalogue bench's data: the database it runs on (PGlite in memory, or a fresh PostgreSQL schema), the
+// generated records it loads through the repository, and the ISO 2709 file it imports (see catalogue.ts).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppDeps } from '../src/app/deps.types.ts';
+import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
+import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
+import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
+import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
+import { commonTitle, lcg } from './catalogue-mix.ts';
+
+export interface BenchDbOptions {
+  db?: string | undefined;
+  /** PostgreSQL only: a kept schema to reuse (skips the load). */
+  schema?: string | undefined;
+  /** PostgreSQL only: keep the schema after the run. */
+  keep?: boolean | undefined;
+}
+
+export async function openBenchDb(
+  args: BenchDbOptions,
+): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
+  if (args.db === 'postgres') {
+    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
+    const schema = args.schema ?? `bench_${randomBytes(4).toString('hex')}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('--schema: lower-case letters, digits and _');
+    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
+    return {
+      dbh,
+      label: `PostgreSQL (${schema})`,
+      done: async () => {
+        await dbh.close();
+        if (args.keep) console.log(`kept schema ${schema} (reuse with --schema ${schema})`);
+        else await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      },
+    };
+  }
+  const dbh = await openDatabase({ kind: 'pglite' });
+  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
+}
+
+/**
+ * Loads `size` generated records (generator(2030), published unless index % 50 === 0) through the repository —
+ * the import path's statements, without MARC parsing — and then `common` records with common-word titles.
+ */
+export async function loadRecords(
+  deps: AppDeps,
+  dbh: DbHandle,
+  holders: readonly string[],
+  SIZE: number,
+  COMMON: number,
+): Promise<void> {
+  const next = generator(2030);
+  const [{ n: existing } = { n: 0 }] = await dbh.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM catalogue_records',
+  );
+  if (existing > 0) console.log(`  ${existing.toLocaleString('en')} records already there (reused schema)`);
+  for (let done = Math.min(existing, SIZE); done < SIZE; ) {
+    const n = Math.min(2000, SIZE - done);
+    const records: RecordValues[] = [];
+    const holdings: HoldingValues[] = [];
+    for (let i = 0; i < n; i++) {
+      const unitId = holders[(done + i) % holders.length] as string;
+      const built = generatedRecord(next(), unitId, {
+        published: (done + i) % 50 !== 0,
+        description: null,
+        details: {},
+      });
+      records.push(built.record);
+      holdings.push(built.holding);
+    }
+    await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+    done += n;
+    if (done % 100_000 === 0) console.log(`  loaded ${done.toLocaleString('en')}`);
+  }
+  if (COMMON > 0) {
+    const [{ n: have } = { n: 0 }] = await dbh.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM catalogue_records',
+    );
+    const r = lcg(1717);
+    const extra = generator(4242);
+    for (let done = 0; done < COMMON; ) {
+      const n = Math.min(2000, COMMON - done);
+      const records: RecordValues[] = [];
+      const holdings: HoldingValues[] = [];
+      for (let i = 0; i < n; i++) {
+        const title = commonTitle(r);
+        const built = generatedRecord(extra(), holders[(done + i) % holders.length] as string, {
+          published: true,
+          description: null,
+          details: {},
+        });
+        records.push({ ...built.record, title });
+        holdings.push(built.holding);
+      }
+      if (have < SIZE + done + n)
+        await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+      done += n;
+    }
+  }
+}
+
+/** Writes `count` generated records (generator(77)) as one ISO 2709 file in a new temporary folder. */
+export async function writeMarcFile(count: number): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-marc-'));
+  const file = join(dir, 'import.mrc');
+  const gen = generator(77);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const g = gen();
+    chunks.push(
+      writeIso2709({
+        leader: '00000nam a2200000 i 4500',
+        fields: [
+          { tag: '001', value: `B${i}` },
+          { tag: '003', value: 'VN-BENCH' },
+          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
+          ...(g.isbn
+            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
+            : []),
+          ...g.creators.map((c, k) => ({
+            tag: k ? '700' : '100',
+            ind1: '1',
+            ind2: ' ',
+            subfields: [{ code: 'a', value: c }],
+          })),
+          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
+          {
+            tag: '264',
+            ind1: ' ',
+            ind2: '1',
+            subfields: [
+              { code: 'b', value: 'Nxb. Tổng hợp' },
+              { code: 'c', value: String(g.year) },
+            ],
+          },
+          ...g.subjects.map((s) => ({
+            tag: '650',
+            ind1: ' ',
+            ind2: '4',
+            subfields: [{ code: 'a', value: s }],
+          })),
+          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
+        ],
+      }),
+    );
+  }
+  await writeFile(file, chunks);
+  return { dir, file };
+}
