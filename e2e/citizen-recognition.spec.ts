@@ -6,7 +6,8 @@
 // badge and the path progress are in it), asks for her account to be deleted and, once staff complete the
 // request, is signed out, her credential's page answers "not found" (the signed document named her and was
 // erased, docs/credentials.md) and her password no longer signs in. Then a guest who registered for an event
-// with only a phone number asks for her data with a code sent to that phone, and staff download it.
+// with only a phone number asks for her data with a code sent to that phone and downloads it herself through the
+// link shown on the confirmation and sent to her phone (staff can download it from their queue as well).
 // Every page passes axe (WCAG 2.1 A/AA) and fits 360 px. With JOURNEY_SHOTS=<dir>, screenshots are written there.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,14 @@ async function codeFromOutbox(staff: Page, to: string): Promise<string> {
   const code = /\b(\d{6})\b/.exec(body)?.[1] ?? '';
   expect(code, `a code in the outbox for ${to}`).toMatch(/^\d{6}$/);
   return code;
+}
+
+/** The latest message to this address or number that contains `needle`, as an administrator reads it. */
+async function smsFromOutbox(staff: Page, to: string, needle: string): Promise<string> {
+  await staff.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
+  const body = (await staff.locator('pre.mail-body', { hasText: needle }).first().textContent()) ?? '';
+  expect(body, `a message with ${needle} in the outbox for ${to}`).toContain(needle);
+  return body;
 }
 
 async function check(page: Page, shot?: string) {
@@ -294,7 +303,33 @@ test.describe('a citizen earns a badge, verifies, prints, exports and deletes; a
     const received = guest.getByRole('status');
     await expect(received).toContainText(/Đã nhận yêu cầu số dsr_\w+\. Trả lời chậm nhất ngày/);
     const ref = /dsr_\w+/.exec((await received.textContent()) ?? '')?.[0] as string;
-    await check(guest);
+    // The confirmation offers her the download at once, until a stated time.
+    await expect(guest.getByRole('heading', { name: 'Tải dữ liệu của bạn' })).toBeVisible();
+    await expect(guest.getByText(/dùng được đến \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+    await check(guest, 'guest-confirmation-360');
+    const onPage = await guest.getByRole('link', { name: 'Tải dữ liệu (JSON)' }).getAttribute('href');
+
+    // The same link reaches her phone; she opens it there and downloads her data herself.
+    const sms = await smsFromOutbox(staff, e164, '/privacy/export/');
+    const link = /https?:\/\/\S+\/privacy\/export\/[A-Za-z0-9_-]+/.exec(sms)?.[0] as string;
+    expect(link, 'a download link in the SMS').toBeTruthy();
+    expect(onPage).toBe(`${new URL(link).pathname}/du-lieu-ca-nhan.json`);
+    expect(link).not.toContain(national.slice(1));
+    await guest.goto(link);
+    await expect(guest.getByRole('heading', { level: 1 })).toHaveText('Dữ liệu cá nhân của bạn');
+    await expect(guest.getByText(`Trả lời yêu cầu số ${ref}`)).toBeVisible();
+    await check(guest, 'guest-export-360');
+    const own = await download(guest, guest.getByRole('link', { name: 'Tải dữ liệu (JSON)' }));
+    expect(own.name).toBe('du-lieu-ca-nhan.json');
+    const mine = JSON.stringify((JSON.parse(own.text) as Record<string, unknown>).events);
+    expect(mine).toContain(guestName);
+    expect(mine).toContain(title);
+    const csv = await download(guest, guest.getByRole('link', { name: /Tải dữ liệu \(CSV/ }));
+    expect(csv.name).toBe('du-lieu-ca-nhan.csv');
+    expect(csv.text).toContain(guestName);
+    // A link altered by one character is not found.
+    const bad = await guest.request.get(`${link.slice(0, -3)}${link.endsWith('A') ? 'Bxy' : 'Axy'}`);
+    expect(bad.status()).toBe(404);
 
     // Staff answer it with her data: the registration, under her name and phone.
     await staff.goto('/admin/privacy');

@@ -5,12 +5,13 @@
 // per client IP, and die after a few wrong tries (the learners module's code store).
 import type { AppDeps } from '../../app/deps.types.ts';
 import { ANONYMOUS } from '../../lib/authz.ts';
-import { formatIsoDay } from '../../lib/dates.ts';
+import { formatDateTime, formatIsoDay } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../lib/i18n.server.ts';
 import type { Locale } from '../../lib/i18n.ts';
 import { contactCodes, toE164VietnameseMobile } from '../learners/index.server.ts';
 import { sendNotice } from '../notifications/index.server.ts';
+import { EXPORT_LINK_DAYS, exportLinkToken, exportLinkUrl } from './privacy.guest-export.server.ts';
 import type { PrivacyRequest, RequestKind } from './privacy.repository.server.ts';
 import { deadlines } from './privacy.usecases.server.ts';
 
@@ -60,7 +61,16 @@ export async function startGuestRequest(
   return contact;
 }
 
-/** Step 2: the code proves control of the contact; the request is recorded and acknowledged at once. */
+/** An access request's own download link (privacy.guest-export.server.ts), shown once and sent to the contact. */
+export interface GuestExportLink {
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Step 2: the code proves control of the contact; the request is recorded and acknowledged at once. An access
+ * request also gets a link to download the data held about that contact, sent to it as well.
+ */
 export async function finishGuestRequest(
   deps: Deps,
   input: {
@@ -71,7 +81,7 @@ export async function finishGuestRequest(
     ip: string | null;
     locale: Locale;
   },
-): Promise<PrivacyRequest> {
+): Promise<PrivacyRequest & { exportLink: GuestExportLink | null }> {
   const contact = normaliseContact(input.contact);
   if (!contact) throw contactInvalid();
   if (!GUEST_KINDS.includes(input.kind))
@@ -115,5 +125,21 @@ export async function finishGuestRequest(
       completeDue: formatIsoDay(request.completeDue),
     }),
   });
-  return request;
+  if (request.kind !== 'access') return { ...request, exportLink: null };
+  const exportLink = exportLinkToken(deps, request.id);
+  const link = exportLinkUrl(deps, input.locale, exportLink.token);
+  await sendNotice(deps, {
+    to: notice(contact),
+    template: 'privacy.export',
+    params: { ref: request.id, link },
+    secretParams: ['link'],
+    subject: t(input.locale, 'privacy.guestExport.subject'),
+    text: t(input.locale, 'privacy.guestExport.text', {
+      ref: request.id,
+      link,
+      days: EXPORT_LINK_DAYS,
+      until: formatDateTime(exportLink.expiresAt),
+    }),
+  });
+  return { ...request, exportLink };
 }

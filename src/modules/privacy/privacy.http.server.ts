@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { AppError } from '../../lib/errors.ts';
+import { CLIENT_IP_HEADER } from '../auth/auth.client-ip.server.ts';
+import { downloadGuestExport } from './privacy.guest-export.server.ts';
 import { exportForRequest, exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.server.ts';
 
 export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
@@ -31,6 +33,24 @@ export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
       'Cache-Control': 'no-store',
       'Content-Disposition': `attachment; filename="du-lieu-ca-nhan-${c.req.param('id')}.json"`,
       'Content-Type': 'application/json; charset=utf-8',
+    });
+  });
+
+  // A guest's own download through the link their access request gave them (privacy.guest-export.server.ts):
+  // public, the token is the only credential; anything wrong is 404.
+  app.get('/privacy/export/:token/:file', async (c) => {
+    const format = /^du-lieu-ca-nhan\.(json|csv)$/.exec(c.req.param('file'))?.[1];
+    if (format !== 'json' && format !== 'csv') throw new AppError('privacy.format', 404, 'error.notFound');
+    const body = await downloadGuestExport(deps, {
+      token: c.req.param('token'),
+      format,
+      ip: c.req.header(CLIENT_IP_HEADER) ?? null,
+    });
+    return c.body(body, 200, {
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Disposition': `attachment; filename="du-lieu-ca-nhan.${format}"`,
+      'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
     });
   });
 }

@@ -35,6 +35,7 @@ export const feature: FeatureModule = {
     'privacy_restrictions',
     'privacy_inactivity_notices',
     'privacy_request_reminders',
+    'privacy_export_tries',
   ],
   repositories,
   permissions: privacyPermissions,
@@ -52,7 +53,8 @@ export const feature: FeatureModule = {
   workItems: requestDeadlineItems,
   http: [mountPrivacyRoutes],
   personalData: privacyPersonalData,
-  publicPages: ['privacy/pages/guest-request'],
+  publicApi: ['GET /privacy/export/:token/:file'],
+  publicPages: ['privacy/pages/guest-request', 'privacy/pages/guest-export'],
   publicNav: [
     { path: '/privacy/request', label: 'privacy.guest.nav', group: 'footer', audience: 'anonymous' },
   ],

@@ -82,6 +82,31 @@ export function createPrivacyRepository() {
       );
       return rows.map(row);
     },
+    /** One try at a guest's download link (migration 0180); rows older than `pruneBefore` go. */
+    async recordExportTry(
+      db: Db,
+      t: { at: Date; ip: string | null; requestId: string | null; ok: boolean; pruneBefore: Date },
+    ): Promise<void> {
+      await db.execute(sql`INSERT INTO privacy_export_tries (at, ip, request_id, ok)
+        VALUES (${t.at.toISOString()}, ${t.ip}, ${t.requestId}, ${t.ok})`);
+      await db.execute(sql`DELETE FROM privacy_export_tries WHERE at < ${t.pruneBefore.toISOString()}`);
+    },
+    /** Wrong tries from this client IP, or downloads of this request, since `since`. */
+    async countExportTries(
+      db: Db,
+      by: { failedFromIp: string } | { okForRequest: string },
+      since: Date,
+    ): Promise<number> {
+      const where =
+        'failedFromIp' in by
+          ? sql`ip = ${by.failedFromIp} AND NOT ok`
+          : sql`request_id = ${by.okForRequest} AND ok`;
+      const rows = await queryRows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM privacy_export_tries WHERE ${where} AND at > ${since.toISOString()}`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
     /** After a guest's deletion: the request no longer names its author. */
     async eraseContact(db: Db, id: string): Promise<void> {
       await db.execute(sql`UPDATE privacy_requests SET contact = '[erased]', details = '' WHERE id = ${id}`);

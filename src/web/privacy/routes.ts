@@ -4,6 +4,7 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 export const privacyPages: RouteConfigEntry[] = [
   route('account/privacy', 'privacy/pages/account-privacy.tsx'),
   route('privacy/request', 'privacy/pages/guest-request.tsx'),
+  route('privacy/export/:token', 'privacy/pages/guest-export.tsx'),
 ];
 
 /** Back-office pages: rendered inside admin/layout.tsx (signed-in staff only). */

@@ -2,7 +2,7 @@
 // you ask for, give the phone or e-mail you used, and confirm with the code sent there. Two plain form posts, no
 // JavaScript; the first answer is the same for every valid contact, whether or not we hold anything about it.
 import { data } from 'react-router';
-import { formatIsoDay } from '../../../lib/dates.ts';
+import { formatDateTime, formatIsoDay } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { CLIENT_IP_HEADER } from '../../../modules/auth/auth.client-ip.server.ts';
 import {
@@ -18,7 +18,13 @@ import { failure, formText, forwardActionHeaders } from '../../ui/forms.ts';
 import { readPageForm } from '../../ui/page-form.ts';
 import type { Route } from './+types/guest-request.ts';
 
-export const headers: Route.HeadersFunction = forwardActionHeaders;
+// The confirmation of an access request carries the guest's download link: never stored by a cache.
+export const headers: Route.HeadersFunction = (args) => {
+  const h = forwardActionHeaders(args);
+  h.set('Cache-Control', 'no-store');
+  h.set('Referrer-Policy', 'no-referrer');
+  return h;
+};
 
 const GUEST_KINDS: readonly RequestKind[] = ['access', 'correction', 'deletion', 'restriction', 'objection'];
 
@@ -55,6 +61,12 @@ export async function action({ request, context }: Route.ActionArgs) {
         errors: undefined,
         values,
         done: { ref: r.id, replyDue: formatIsoDay(r.replyDue), completeDue: formatIsoDay(r.completeDue) },
+        exportLink: r.exportLink
+          ? {
+              base: `/privacy/export/${r.exportLink.token}`,
+              until: formatDateTime(r.exportLink.expiresAt),
+            }
+          : null,
       });
     } catch (e) {
       return failure(e, { ...values, step: 'code' as const }, 'dsr-code');
@@ -76,15 +88,34 @@ export default function GuestRequest({ actionData }: Route.ComponentProps) {
   const t = useT();
   const v = actionData?.values;
   const done = actionData && 'done' in actionData ? actionData.done : null;
+  const link = actionData && 'exportLink' in actionData ? actionData.exportLink : null;
   return (
     <>
       <title>{`${t('privacy.guest.title')} — Suốt Đời`}</title>
       <h1>{t('privacy.guest.title')}</h1>
       <ErrorSummary errors={actionData?.errors} />
       {done ? (
-        <p className="alert-ok" role="status">
-          {t('privacy.guest.received', done)}
-        </p>
+        <>
+          <p className="alert-ok" role="status">
+            {t('privacy.guest.received', done)}
+          </p>
+          {link ? (
+            <section aria-labelledby="dsr-export-h">
+              <h2 id="dsr-export-h">{t('privacy.guestExport.heading')}</h2>
+              <p>{t('privacy.guestExport.ready', { until: link.until })}</p>
+              <p>
+                <a href={`${link.base}/du-lieu-ca-nhan.json`} download>
+                  {t('privacy.guestExport.json')}
+                </a>
+                {' · '}
+                <a href={`${link.base}/du-lieu-ca-nhan.csv`} download>
+                  {t('privacy.guestExport.csv')}
+                </a>
+              </p>
+              <p className="hint">{t('privacy.guestExport.keep')}</p>
+            </section>
+          ) : null}
+        </>
       ) : v?.step === 'code' ? (
         <>
           <p role="status">{t('privacy.guest.codeSent')}</p>
