@@ -17,10 +17,10 @@ import { createApp } from '../src/app/create-app.server.ts';
 import { seedReference } from '../src/app/seeds.server.ts';
 import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
-import { newId } from '../src/modules/plan/plan.ids.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { invalidateUnitTree } from '../src/modules/access/access.unit-tree.ts';
 import { createUserWithPassword } from '../src/modules/auth/auth.users.server.ts';
+import { newId } from '../src/modules/plan/plan.ids.server.ts';
 import { loadBuild, TEST_ORIGIN, testConfig } from '../src/test/harness.ts';
 
 const { values: args } = parseArgs({
