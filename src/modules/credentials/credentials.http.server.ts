@@ -12,11 +12,19 @@ const LD = 'application/ld+json; charset=utf-8';
 const SAFE_ID = /^[a-z0-9_]{1,64}$/;
 
 export function badgeSvg(color: string, label: string): string {
-  const initials = label
+  // The first letters of the first two words ("Bạn của thư viện" → "BC"); a one-word name gives its first two.
+  const words = label
+    .normalize('NFC')
+    .replace(/[<>&"']/g, '')
     .trim()
-    .slice(0, 2)
-    .toUpperCase()
-    .replace(/[<>&"']/g, '');
+    .split(/\s+/)
+    .filter(Boolean);
+  const letters = (w: string, n: number) => [...w].slice(0, n).join('');
+  const initials = (
+    words.length >= 2
+      ? `${letters(words[0] ?? '', 1)}${letters(words[1] ?? '', 1)}`
+      : letters(words[0] ?? '', 2)
+  ).toLocaleUpperCase('vi');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" role="img"><circle cx="100" cy="100" r="92" fill="${color}"/><circle cx="100" cy="100" r="76" fill="none" stroke="#fff" stroke-width="6"/><text x="100" y="118" font-family="sans-serif" font-size="52" font-weight="700" text-anchor="middle" fill="#fff">${initials}</text></svg>`;
 }
 
