@@ -56,10 +56,11 @@ export const eventsPersonalData: PersonalDataHandler = {
     const ids = rows.map((r) => r.id);
     if (!ids.length) return;
     // The row stays (attendance counts it); nothing in it points to the person any more.
-    // A placeholder address satisfies the "some contact" rule and identifies no one.
+    // A placeholder address satisfies the "some contact" rule and identifies no one; a ticket mail not yet sent
+    // is not sent any more.
     await db.execute(sql`UPDATE event_registrations SET name = '—', phone = NULL,
         email = 'erased-' || id || '@erased.invalid', user_id = NULL, learner_id = NULL,
-        consent_text = NULL, updated_at = now() WHERE id = ANY(${textList(ids)})`);
+        consent_text = NULL, ticket_mail_due = false, updated_at = now() WHERE id = ANY(${textList(ids)})`);
     await db.execute(
       sql`UPDATE event_feedback SET comment = '' WHERE registration_id = ANY(${textList(ids)})`,
     );

@@ -8,6 +8,7 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { awardManually, createAchievement } from '../credentials/credentials.usecases.server.ts';
 import { checkIn } from '../events/events-attendance.usecases.server.ts';
 import { registerForEvent } from '../events/events-registration.usecases.server.ts';
+import { flushTicketMails } from '../events/events-ticket-mail.server.ts';
 import { attendancePort } from '../events/index.server.ts';
 import { follow } from '../follows/follows.usecases.server.ts';
 import { actorOn } from '../units/units.test-helpers.ts';
@@ -80,6 +81,8 @@ describe('a deletion request', () => {
     for (const r of [mine, asGuest, other]) {
       await checkIn(ctx.deps, staff, eventId, { sessionId: session, code: r.registration.ticketCode });
     }
+    // Ticket mails go out after commit, off the request path: sent before the erasure, as they would be.
+    await flushTicketMails(ctx.deps);
     await follow(ctx.deps, self, { kind: 'unit', target: libraryId });
     const achievementId = await createAchievement(ctx.deps, staff, {
       unitId: libraryId,

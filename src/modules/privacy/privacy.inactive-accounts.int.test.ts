@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from '../../test/harness.ts';
 import { grantRole } from '../access/access.grants.server.ts';
 import { checkIn } from '../events/events-attendance.usecases.server.ts';
 import { registerForEvent } from '../events/events-registration.usecases.server.ts';
+import { flushTicketMails } from '../events/events-ticket-mail.server.ts';
 import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { INACTIVE_ACCOUNTS } from './privacy.inactive-accounts.server.ts';
 import { purgeExpiredData, retentionOverview } from './privacy.retention.server.ts';
@@ -80,6 +81,8 @@ describe('inactive accounts', () => {
       registration(idleName, `inactive-${tag}-b`, { partySize: 2 }),
     );
     await checkIn(ctx.deps, staff, eventId, { sessionId: session, code: reg.registration.ticketCode });
+    // Her ticket mail goes out after commit, off the request path: sent before the erasure, as it would be.
+    await flushTicketMails(ctx.deps);
 
     const now = ctx.deps.now();
     const sixYears = new Date(now.getTime() - 6 * 365 * DAY);
