@@ -9,8 +9,8 @@ import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
-import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { commonTitle, lcg } from './catalogue-mix.ts';
+import { benchMarcRecord } from './marc-records.ts';
 
 export interface BenchDbOptions {
   db?: string | undefined;
@@ -115,42 +115,7 @@ export async function writeMarcFile(count: number): Promise<{ dir: string; file:
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
     const g = gen();
-    chunks.push(
-      writeIso2709({
-        leader: '00000nam a2200000 i 4500',
-        fields: [
-          { tag: '001', value: `B${i}` },
-          { tag: '003', value: 'VN-BENCH' },
-          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
-          ...(g.isbn
-            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
-            : []),
-          ...g.creators.map((c, k) => ({
-            tag: k ? '700' : '100',
-            ind1: '1',
-            ind2: ' ',
-            subfields: [{ code: 'a', value: c }],
-          })),
-          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
-          {
-            tag: '264',
-            ind1: ' ',
-            ind2: '1',
-            subfields: [
-              { code: 'b', value: 'Nxb. Tổng hợp' },
-              { code: 'c', value: String(g.year) },
-            ],
-          },
-          ...g.subjects.map((s) => ({
-            tag: '650',
-            ind1: ' ',
-            ind2: '4',
-            subfields: [{ code: 'a', value: s }],
-          })),
-          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
-        ],
-      }),
-    );
+    chunks.push(benchMarcRecord(g, `B${i}`));
   }
   await writeFile(file, chunks);
   return { dir, file };

@@ -21,9 +21,9 @@ import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.t
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
-import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
+import { benchMarcRecord } from './marc-records.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -106,42 +106,7 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < IMPORT; i++) {
     const g = gen();
-    chunks.push(
-      writeIso2709({
-        leader: '00000nam a2200000 i 4500',
-        fields: [
-          { tag: '001', value: `R${run}-${i}` },
-          { tag: '003', value: 'VN-BENCH' },
-          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
-          ...(g.isbn
-            ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }]
-            : []),
-          ...g.creators.map((c, k) => ({
-            tag: k ? '700' : '100',
-            ind1: '1',
-            ind2: ' ',
-            subfields: [{ code: 'a', value: c }],
-          })),
-          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
-          {
-            tag: '264',
-            ind1: ' ',
-            ind2: '1',
-            subfields: [
-              { code: 'b', value: 'Nxb. Tổng hợp' },
-              { code: 'c', value: String(g.year) },
-            ],
-          },
-          ...g.subjects.map((s) => ({
-            tag: '650',
-            ind1: ' ',
-            ind2: '4',
-            subfields: [{ code: 'a', value: s }],
-          })),
-          { tag: '852', ind1: ' ', ind2: ' ', subfields: [{ code: 'h', value: g.callNumber }] },
-        ],
-      }),
-    );
+    chunks.push(benchMarcRecord(g, `R${run}-${i}`));
   }
   const path = join(dir, `run-${run}.mrc`);
   await writeFile(path, chunks);

@@ -24,11 +24,8 @@ export const documentRequest = createContext<boolean>(false);
 /** Set by the middleware added to routes that hydrate. */
 const hydrating = createContext<boolean>(false);
 
-/**
- * The key of a boxed result. A registered symbol, because src/web/entry.server.tsx runs from the Vite bundle,
- * which has its own copy of this file (an `instanceof` across the two copies would be false).
- */
-const BOX = Symbol.for('suotdoi.serverOnlyLoaderData');
+/** The key of a boxed result. Private: src/web/entry.server.tsx imports this very file (one copy, ADR 0009). */
+const BOX = Symbol('serverOnlyLoaderData');
 
 /**
  * A loader's result kept from the browser handoff. To the encoder it is an empty `Set` (written as `["S"]`,
@@ -104,9 +101,9 @@ export function serverOnlyLoaderData(build: ServerBuild): ServerBuild {
 export function unboxLoaderData(loaderData: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | null = null;
   for (const [id, value] of Object.entries(loaderData)) {
-    if (value !== null && typeof value === 'object' && BOX in value) {
+    if (value instanceof ServerOnlyData) {
       out ??= { ...loaderData };
-      out[id] = (value as { [BOX]: unknown })[BOX];
+      out[id] = value[BOX];
     }
   }
   return out ?? loaderData;

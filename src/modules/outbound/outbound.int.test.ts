@@ -1,12 +1,10 @@
 // The one outbound allow-list (migration 0155): both lists the features kept before are carried over row for
 // row, each purpose reads and edits only its own entries, and each keeps the rules its table had.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client.server.ts';
-import { listMigrations, MIGRATIONS_DIR, migrate } from '../../db/migrate.server.ts';
+import { migrate } from '../../db/migrate.server.ts';
 import { openTestDatabase } from '../../test/harness.ts';
+import { migrateBefore } from '../../test/migrations.ts';
 import { outboundAllowList } from './index.server.ts';
 import { createOutboundRepository } from './outbound.repository.server.ts';
 
@@ -15,7 +13,6 @@ const MERGE = 155;
 describe('one outbound allow-list', () => {
   let dbh: DbHandle;
   let drop: () => Promise<void>;
-  let dir: string;
   const deps = { repos: { outbound: createOutboundRepository() } } as unknown as Parameters<
     typeof outboundAllowList.hosts
   >[0];
@@ -23,15 +20,9 @@ describe('one outbound allow-list', () => {
   beforeAll(async () => {
     ({ dbh, drop } = await openTestDatabase());
     // Migrate up to the merge only, as a deployment made before it was.
-    dir = mkdtempSync(join(tmpdir(), 'outbound-migrations-'));
-    for (const m of listMigrations().filter((m) => m.version < MERGE))
-      copyFileSync(join(MIGRATIONS_DIR, `${m.name}.sql`), join(dir, `${m.name}.sql`));
-    await migrate(dbh, dir);
+    await migrateBefore(dbh, MERGE);
   }, 180_000);
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await drop();
-  });
+  afterAll(() => drop());
 
   it('carries both lists over row for row and drops the two tables', async () => {
     await dbh.query(

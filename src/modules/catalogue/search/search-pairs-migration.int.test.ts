@@ -1,20 +1,17 @@
 // Migration 0176 rebuilds the title pairs under the text rule: a catalogue written before it (pairs from the
 // search vector) ends with exactly the text rule's pairs, and deleting a record then leaves none behind, even
 // for a title whose words the text-search parser splits (`1e3n`).
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../db/client.server.ts';
-import { listMigrations, MIGRATIONS_DIR, migrate } from '../../../db/migrate.server.ts';
+import { migrate } from '../../../db/migrate.server.ts';
 import { openTestDatabase } from '../../../test/harness.ts';
+import { migrateBefore } from '../../../test/migrations.ts';
 
 const TEXT_PAIRS = 176;
 
 describe('migration 0176: title pairs from the title text', () => {
   let dbh: DbHandle;
   let drop: () => Promise<void>;
-  let dir: string;
   const pairs = async () =>
     (await dbh.query<{ pair: string }>('SELECT pair FROM catalogue_title_pairs ORDER BY pair')).map(
       (r) => r.pair,
@@ -22,15 +19,9 @@ describe('migration 0176: title pairs from the title text', () => {
 
   beforeAll(async () => {
     ({ dbh, drop } = await openTestDatabase());
-    dir = mkdtempSync(join(tmpdir(), 'pairs-migrations-'));
-    for (const m of listMigrations().filter((m) => m.version < TEXT_PAIRS))
-      copyFileSync(join(MIGRATIONS_DIR, `${m.name}.sql`), join(dir, `${m.name}.sql`));
-    await migrate(dbh, dir);
+    await migrateBefore(dbh, TEXT_PAIRS);
   }, 180_000);
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await drop();
-  });
+  afterAll(() => drop());
 
   it('rebuilds the pairs of an existing catalogue, and deletion then removes them all', async () => {
     await dbh.query(
