@@ -1,6 +1,9 @@
 // The equity view as staff meet it: the Department's officer opens it from the indicators dashboard; a unit's
 // staff member sees no link to it on the same dashboard and is refused the page itself. The suppression
-// threshold's form (no JavaScript): validated, versioned, audited, refused to a unit's staff.
+// threshold's form (no JavaScript): validated, versioned, audited, refused to a unit's staff. The population
+// upload's clear errors, with nothing left in the upload directory.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoleAsSystem } from '../../modules/access/access.grants.server.ts';
 import { equityView } from '../../modules/indicators/indicators.equity.server.ts';
@@ -72,5 +75,40 @@ describe('equity view page', () => {
     expect((await get(path, 'libStaff')).status).toBe(403);
     expect((await post({ threshold: '20', version: String(+version + 1) }, 'libStaff')).status).toBe(403);
     expect((await equityView(ctx.deps, 2026)).threshold).toBe(5);
+  });
+
+  it('refuses a population file that is missing, too large or not UTF-8 clearly, leaving no temporary file', async () => {
+    const upload = (file: Uint8Array | null) => {
+      const form = new FormData();
+      form.set(
+        'file',
+        file ? new Blob([new Uint8Array(file)], { type: 'text/csv' }) : new Blob([]),
+        file ? 'dan-so.csv' : '',
+      );
+      return ctx.request('/admin/indicators/equity', {
+        method: 'POST',
+        body: form,
+        headers: { cookie: cookies.officer ?? '' },
+        redirect: 'manual',
+      });
+    };
+    const tmp = join(ctx.deps.config.dataDir, 'files', 'tmp');
+    const left = () => (existsSync(tmp) ? readdirSync(tmp) : []);
+    const refusals: Array<[Uint8Array | null, number, string]> = [
+      [null, 422, 'Hãy chọn một tệp.'],
+      [new Uint8Array(520 * 1024).fill(0x61), 413, 'Tệp quá lớn (tối đa 512 KB).'],
+      [Uint8Array.from([0x63, 0x6f, 0xff, 0x0a]), 422, 'Tệp phải mã hóa UTF-8.'],
+      [
+        new TextEncoder().encode('commune,year,population\nXã Không Có,2025,100\n'),
+        422,
+        'không có xã, phường',
+      ],
+    ];
+    for (const [file, status, message] of refusals) {
+      const res = await upload(file);
+      expect(res.status, message).toBe(status);
+      expect(await res.text()).toContain(message);
+      expect(left()).toEqual([]);
+    }
   });
 });

@@ -1,12 +1,10 @@
-// Reading an image upload form (multipart, streamed to a temp file under DATA_DIR) and turning its failures
-// into the form's messages. The temp file is handed to a use case, which always removes it.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+// Receiving an image upload form (multipart, streamed to a temp file under DATA_DIR, src/lib/upload.server.ts)
+// for a use case, and turning its failures into the form's messages. The temp file is removed afterwards,
+// whatever the use case did.
 import type { AppDeps } from '../../app/deps.types.ts';
-import { AppError, isAppError } from '../../lib/errors.ts';
-import { saveMultipartUpload } from '../../lib/multipart.server.ts';
+import { isAppError } from '../../lib/errors.ts';
+import { withUpload } from '../../lib/upload.server.ts';
 import { MAX_BYTES } from '../../modules/files/files.validate.server.ts';
-import { newUploadPath } from '../../modules/files/index.server.ts';
 
 export interface ImageUpload {
   tempPath: string;
@@ -14,23 +12,21 @@ export interface ImageUpload {
   fields: Record<string, string>;
 }
 
-/** The uploaded file and text fields; 422 when no file was chosen (nothing left on disk then). */
-export async function readImageUpload(deps: Pick<AppDeps, 'config'>, request: Request): Promise<ImageUpload> {
-  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
-  try {
-    // A little above the files module's limit so it, not the parser, reports an oversized image clearly.
-    const upload = await saveMultipartUpload(request, {
-      maxBytes: MAX_BYTES.image + 64 * 1024,
-      fileField: 'file',
-      filePath: tempPath,
-    });
-    if (!upload.file || upload.file.size === 0)
-      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
-    return { tempPath, fileName: upload.file.fileName || 'image', fields: upload.fields };
-  } catch (e) {
-    await rm(tempPath, { force: true });
-    throw e;
-  }
+/** Runs `use` on the uploaded image and text fields; 422 when no file was chosen. */
+export function withImageUpload<T>(
+  deps: Pick<AppDeps, 'config'>,
+  request: Request,
+  use: (upload: ImageUpload) => Promise<T>,
+): Promise<T> {
+  // The files module checks the image's own limit, so it, not the parser, reports an oversized image clearly.
+  const opts = {
+    dataDir: deps.config.dataDir,
+    maxFileBytes: MAX_BYTES.image,
+    noFileKey: 'exhibitions.error.noFile',
+  } as const;
+  return withUpload(request, opts, (u) =>
+    use({ tempPath: u.path, fileName: u.fileName || 'image', fields: u.fields }),
+  );
 }
 
 /** Which input an upload failure belongs to: the alt text, or the file. */

@@ -1,5 +1,4 @@
 // Back office: upload an image (a view of an object, a page of a digitised document) to a catalogue record.
-import { rm } from 'node:fs/promises';
 import { redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
 import { localePath } from '../../../lib/i18n.ts';
@@ -11,7 +10,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
+import { uploadErrorField, withImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { ImageUploadForm } from '../components/ImageUploadForm.tsx';
 import type { Route } from './+types/record-image-new.ts';
@@ -33,12 +32,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   let values: Record<string, string> = {};
   try {
-    const upload = await readImageUpload(deps, request);
-    values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
-    await onceForm(deps, actor, 'catalogue.image.create', upload.fields.formToken ?? null, async (d) => {
-      await addRecordImage(d, actor, params.recordId, upload, values);
+    await withImageUpload(deps, request, (upload) => {
+      values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
+      return onceForm(deps, actor, 'catalogue.image.create', upload.fields.formToken ?? null, async (d) => {
+        await addRecordImage(d, actor, params.recordId, upload, values);
+      });
     });
-    await rm(upload.tempPath, { force: true }); // left over when the token had already added the image
     return redirect(
       `${localePath(locale, `/admin/catalogue/records/${params.recordId}/images`)}?done=added`,
       303,

@@ -1,13 +1,10 @@
 // Back office: a nomination's supporting-evidence files — add one (PDF, DOCX or a picture; the files module
 // checks it by content and keeps it private) with a plain multipart form, or remove one, while the nomination
 // is open.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { redirect } from 'react-router';
 import { formatDate } from '../../../lib/dates.ts';
-import { AppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { withUpload } from '../../../lib/upload.server.ts';
 import {
   addEvidence,
   listEvidence,
@@ -15,7 +12,6 @@ import {
 } from '../../../modules/commendations/commendations.evidence.server.ts';
 import { getNomination } from '../../../modules/commendations/commendations.usecases.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
-import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
 import { doneNotice } from '../../ui/actor.ts';
@@ -71,28 +67,27 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return failure(e, { caption: '' }, 'cev-file');
     }
   }
-  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
-  let fields: Record<string, string> = {};
+  const fields: Record<string, string> = {};
   try {
-    const upload = await saveMultipartUpload(request, {
-      maxBytes: MAX_BYTES.evidence + 64 * 1024,
-      fileField: 'file',
-      filePath: tempPath,
-    });
-    fields = upload.fields;
-    if (!upload.file || upload.file.size === 0)
-      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
-    // One file per form token: a second press of the same form stores nothing more.
-    const token = new FormData();
-    token.set(FORM_TOKEN_FIELD, fields[FORM_TOKEN_FIELD] ?? '');
-    const fileName = upload.file.fileName || 'evidence';
-    await onceFormAfter(deps, actor, 'commendations.evidence.add', token, () =>
-      addEvidence(deps, actor, params.nominationId, { tempPath, fileName, caption: fields.caption ?? '' }),
+    await withUpload(
+      request,
+      { dataDir: deps.config.dataDir, maxFileBytes: MAX_BYTES.evidence, fields },
+      (u) => {
+        // One file per form token: a second press of the same form stores nothing more.
+        const token = new FormData();
+        token.set(FORM_TOKEN_FIELD, u.fields[FORM_TOKEN_FIELD] ?? '');
+        const file = {
+          tempPath: u.path,
+          fileName: u.fileName || 'evidence',
+          caption: u.fields.caption ?? '',
+        };
+        return onceFormAfter(deps, actor, 'commendations.evidence.add', token, () =>
+          addEvidence(deps, actor, params.nominationId, file),
+        );
+      },
     );
-    await rm(tempPath, { force: true });
     return back('added');
   } catch (e) {
-    await rm(tempPath, { force: true });
     return failure(e, { caption: fields.caption ?? '' }, 'cev-file');
   }
 }

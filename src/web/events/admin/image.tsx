@@ -8,7 +8,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
+import { uploadErrorField, withImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/image.ts';
 
@@ -27,8 +27,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   try {
-    const upload = await readImageUpload(deps, request);
-    await setEventImage(deps, actor, params.eventId, upload);
+    await withImageUpload(deps, request, (upload) => setEventImage(deps, actor, params.eventId, upload));
     return redirect(`${localePath(locale, `/admin/events/${params.eventId}`)}?done=image`, 303);
   } catch (e) {
     return failure(e, {}, uploadErrorField(e, 'ev-image'));

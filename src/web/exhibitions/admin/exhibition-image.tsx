@@ -1,5 +1,4 @@
 // Back office: upload an image into an exhibition section (multipart, no JavaScript). The alt text is
-import { rm } from 'node:fs/promises';
 // required; the image is stored public with its derivatives, then placed at the end of the section.
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
@@ -11,7 +10,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
+import { uploadErrorField, withImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import { IMAGE_FIELDS, textFields } from '../forms.server.ts';
 import type { Route } from './+types/exhibition-image.ts';
@@ -36,12 +35,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   let values: Record<string, string> = {};
   try {
-    const upload = await readImageUpload(deps, request);
-    values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
-    await onceForm(deps, actor, 'exhibitions.image.create', upload.fields.formToken ?? null, async (d) => {
-      await addUploadedImage(d, actor, params.exhibitionId, params.sectionId, upload, values);
+    await withImageUpload(deps, request, (upload) => {
+      values = textFields(upload.fields, IMAGE_FIELDS) as Record<string, string>;
+      return onceForm(deps, actor, 'exhibitions.image.create', upload.fields.formToken ?? null, async (d) => {
+        await addUploadedImage(d, actor, params.exhibitionId, params.sectionId, upload, values);
+      });
     });
-    await rm(upload.tempPath, { force: true }); // left over when the token had already added the image
     return redirect(
       `${localePath(locale, `/admin/exhibitions/${params.exhibitionId}`)}?done=image#sec-${params.sectionId}`,
       303,

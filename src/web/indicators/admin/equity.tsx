@@ -1,15 +1,13 @@
 // Back office: the equity view — distinct people who took part in the year, per commune against its population
 // and by age band, small cells suppressed; communes nobody took part from; and the population CSV upload (a plain
 // multipart form, administrators and the focal point).
-import { readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { data, redirect } from 'react-router';
 import { can } from '../../../app/policies.server.ts';
 import { yearInVietnam } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
-import { newUploadPath } from '../../../modules/files/index.server.ts';
+import { withUpload } from '../../../lib/upload.server.ts';
 import { getEquityView } from '../../../modules/indicators/indicators.equity.server.ts';
 import type { PopulationError } from '../../../modules/indicators/indicators.population.server.ts';
 import {
@@ -48,19 +46,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
   try {
-    const upload = await saveMultipartUpload(request, {
-      maxBytes: POPULATION_MAX_BYTES + 16 * 1024,
-      fileField: 'file',
-      filePath: tempPath,
+    const limits = { dataDir: deps.config.dataDir, maxFileBytes: POPULATION_MAX_BYTES, envelope: 16 * 1024 };
+    const r = await withUpload(request, limits, async (u) => {
+      if (u.size > POPULATION_MAX_BYTES)
+        throw new AppError('files.tooLarge', 413, 'indicators.population.tooLarge');
+      return importPopulation(
+        deps,
+        actor,
+        new TextDecoder('utf-8', { fatal: true }).decode(await readFile(u.path)),
+      );
     });
-    if (!upload.file || upload.file.size === 0)
-      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
-    if ((await stat(tempPath)).size > POPULATION_MAX_BYTES)
-      throw new AppError('files.tooLarge', 413, 'indicators.population.tooLarge');
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(tempPath));
-    const r = await importPopulation(deps, actor, text);
     if (!r.ok) return data({ ok: false as const, lineErrors: r.errors, errors: undefined }, { status: 422 });
     return redirect(`${localePath(locale, '/admin/indicators/equity')}?done=${r.imported}-${r.changed}`, 303);
   } catch (e) {
@@ -74,8 +70,6 @@ export async function action({ request, context }: Route.ActionArgs) {
         { status: 422 },
       );
     return failure(e, {}, 'pop-file');
-  } finally {
-    await rm(tempPath, { force: true });
   }
 }
 

@@ -1,6 +1,5 @@
 // Back office: add an image step to a learning path (multipart, no JavaScript). The alt text is required; the
 // files module inspects the file's content, re-encodes it and stores it public.
-import { rm } from 'node:fs/promises';
 import { redirect } from 'react-router';
 import { localePath } from '../../../lib/i18n.ts';
 import { ImageStepTextSchema } from '../../../modules/learning/learning.schemas.server.ts';
@@ -13,7 +12,7 @@ import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormToken } from '../../ui/FormToken.tsx';
 import { onceForm } from '../../ui/form-once.server.ts';
 import { failure, invalid } from '../../ui/forms.ts';
-import { readImageUpload, uploadErrorField } from '../../ui/image-upload.server.ts';
+import { uploadErrorField, withImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/path-image.ts';
 
@@ -38,24 +37,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   let values: Record<string, string> = {};
   try {
-    const upload = await readImageUpload(deps, request);
-    const f = upload.fields;
-    values = { title: f.title ?? '', alt: f.alt ?? '', body: f.body ?? '', required: f.required ?? '' };
-    const parsed = ImageStepTextSchema.safeParse({
-      title: values.title,
-      alt: values.alt,
-      body: values.body,
-      required: values.required === 'on',
-      version: Number(f.version) || 0,
+    const refused = await withImageUpload(deps, request, async (upload) => {
+      const f = upload.fields;
+      values = { title: f.title ?? '', alt: f.alt ?? '', body: f.body ?? '', required: f.required ?? '' };
+      const parsed = ImageStepTextSchema.safeParse({
+        title: values.title,
+        alt: values.alt,
+        body: values.body,
+        required: values.required === 'on',
+        version: Number(f.version) || 0,
+      });
+      if (!parsed.success) return invalid(issuesToMessages(parsed.error, IMAGE_MESSAGES), values);
+      await onceForm(deps, actor, 'learning.image.create', f.formToken ?? null, (d) =>
+        addImageStep(d, actor, params.pathId, upload, parsed.data),
+      );
+      return null;
     });
-    if (!parsed.success) {
-      await rm(upload.tempPath, { force: true });
-      return invalid(issuesToMessages(parsed.error, IMAGE_MESSAGES), values);
-    }
-    await onceForm(deps, actor, 'learning.image.create', f.formToken ?? null, (d) =>
-      addImageStep(d, actor, params.pathId, upload, parsed.data),
-    );
-    await rm(upload.tempPath, { force: true }); // left over when the token had already added the step
+    if (refused) return refused;
     return redirect(`${localePath(locale, `/admin/learning/paths/${params.pathId}`)}?done=step`, 303);
   } catch (e) {
     return failure(e, values, uploadErrorField(e, 'image') === 'image-alt-vi' ? 'image-alt' : 'image-file');

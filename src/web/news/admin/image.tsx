@@ -9,7 +9,7 @@ import { useHref, useT } from '../../i18n.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { failure } from '../../ui/forms.ts';
-import { readImageUpload } from '../../ui/image-upload.server.ts';
+import { withImageUpload } from '../../ui/image-upload.server.ts';
 import { rethrowForPage } from '../../ui/page-errors.ts';
 import type { Route } from './+types/image.ts';
 
@@ -30,9 +30,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
   let alt = '';
   try {
-    const upload = await readImageUpload(deps, request);
-    alt = upload.fields.alt ?? '';
-    await setArticleImage(deps, actor, params.articleId, { ...upload, alt });
+    await withImageUpload(deps, request, (upload) => {
+      alt = upload.fields.alt ?? '';
+      return setArticleImage(deps, actor, params.articleId, { ...upload, alt });
+    });
     return redirect(`${localePath(locale, `/admin/news/${params.articleId}`)}?done=image`, 303);
   } catch (e) {
     const field = !isAppError(e)

@@ -1,12 +1,9 @@
 // Back office: upload a photo of a service point (multipart, no JavaScript) with its required description.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { redirect } from 'react-router';
-import { AppError, isAppError } from '../../../lib/errors.ts';
+import { isAppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { withUpload } from '../../../lib/upload.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
-import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { placeForEdit } from '../../../modules/places/places.admin.server.ts';
 import { addPlacePhoto } from '../../../modules/places/places.photos.server.ts';
 import { requestContext } from '../../context.ts';
@@ -31,27 +28,29 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
-  let alt = '';
+  const fields: Record<string, string> = {};
   try {
-    const upload = await saveMultipartUpload(request, {
-      maxBytes: MAX_BYTES.image + 64 * 1024,
-      fileField: 'file',
-      filePath: tempPath,
-    });
-    alt = upload.fields.alt ?? '';
-    if (!upload.file || upload.file.size === 0)
-      throw new AppError('files.missing', 422, 'places.error.noFile');
-    const fileName = upload.file.fileName || 'image';
-    await onceForm(deps, actor, 'places.photo.create', upload.fields.formToken ?? null, async (d) => {
-      await addPlacePhoto(d, actor, params.placeId, { tempPath, fileName }, alt);
-    });
-    await rm(tempPath, { force: true }); // left over when the token had already added the photo
+    const upload = {
+      dataDir: deps.config.dataDir,
+      maxFileBytes: MAX_BYTES.image,
+      noFileKey: 'places.error.noFile',
+      fields,
+    } as const;
+    await withUpload(request, upload, (u) =>
+      onceForm(deps, actor, 'places.photo.create', u.fields.formToken ?? null, async (d) => {
+        await addPlacePhoto(
+          d,
+          actor,
+          params.placeId,
+          { tempPath: u.path, fileName: u.fileName || 'image' },
+          u.fields.alt ?? '',
+        );
+      }),
+    );
     return redirect(`${localePath(locale, `/admin/places/${params.placeId}`)}?done=photo`, 303);
   } catch (e) {
-    await rm(tempPath, { force: true });
     const field = isAppError(e) && e.code === 'places.alt_required' ? 'photo-alt' : 'photo-file';
-    return failure(e, { alt }, field);
+    return failure(e, { alt: fields.alt ?? '' }, field);
   }
 }
 

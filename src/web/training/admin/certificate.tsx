@@ -1,13 +1,9 @@
 // Back office: a participant's certificate (PDF, DOCX or a picture; the files module checks it by content and
 // keeps it private). A plain multipart form.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { redirect } from 'react-router';
-import { AppError } from '../../../lib/errors.ts';
 import { localePath } from '../../../lib/i18n.ts';
-import { saveMultipartUpload } from '../../../lib/multipart.server.ts';
+import { withUpload } from '../../../lib/upload.server.ts';
 import { MAX_BYTES } from '../../../modules/files/files.validate.server.ts';
-import { newUploadPath } from '../../../modules/files/index.server.ts';
 import { getCourse, setCertificate } from '../../../modules/training/training.usecases.server.ts';
 import { requestContext } from '../../context.ts';
 import { useHref, useT } from '../../i18n.ts';
@@ -34,26 +30,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { deps, actor, locale } = context.get(requestContext);
-  const tempPath = await newUploadPath(join(deps.config.dataDir, 'files', 'tmp'));
-  let fields: Record<string, string> = {};
+  const fields: Record<string, string> = {};
   try {
-    const upload = await saveMultipartUpload(request, {
-      maxBytes: MAX_BYTES.evidence + 64 * 1024,
-      fileField: 'file',
-      filePath: tempPath,
-    });
-    fields = upload.fields;
-    if (!upload.file || upload.file.size === 0)
-      throw new AppError('files.missing', 422, 'exhibitions.error.noFile');
-    await setCertificate(deps, actor, params.courseId, {
-      tempPath,
-      fileName: upload.file.fileName || 'certificate',
-      userId: fields.userId ?? '',
-      certificateNo: fields.certificateNo ?? '',
-    });
+    await withUpload(
+      request,
+      { dataDir: deps.config.dataDir, maxFileBytes: MAX_BYTES.evidence, fields },
+      (u) =>
+        setCertificate(deps, actor, params.courseId, {
+          tempPath: u.path,
+          fileName: u.fileName || 'certificate',
+          userId: u.fields.userId ?? '',
+          certificateNo: u.fields.certificateNo ?? '',
+        }),
+    );
     return redirect(`${localePath(locale, `/admin/training/${params.courseId}`)}?done=certificate`, 303);
   } catch (e) {
-    await rm(tempPath, { force: true });
     return failure(
       e,
       { userId: fields.userId ?? '', certificateNo: fields.certificateNo ?? '' },
