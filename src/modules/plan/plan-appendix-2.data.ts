@@ -1,0 +1,366 @@
+// Phụ lục II of the plan (2025–2030, 17 tasks), transcribed by the rules in plan.data.ts.
+import type { PlanTaskSource } from './plan.data.ts';
+
+export const APPENDIX_II_TASKS: readonly PlanTaskSource[] = [
+  {
+    sourceKey: 'PL2-I-1',
+    phase: '2025-2030',
+    section: 'I',
+    sectionTitle: 'TRIỂN KHAI MÔ HÌNH PHỤC VỤ HỌC TẬP SUỐT ĐỜI TRÊN NỀN TẢNG CÔNG NGHỆ SỐ',
+    number: 1,
+    content:
+      'Nhân rộng, lồng ghép nhân rộng mô hình phục vụ học tập suốt đời trên nền tảng công nghệ số trong hệ thống thư viện, bảo tàng, trung tâm văn hoá (sau khi có hướng dẫn của Bộ Văn hóa, Thể thao và Du lịch)',
+    product: 'Văn bản hướng dẫn triển khai',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2026- 2027',
+    time: { kind: 'range', from: 2026, to: 2027 },
+  },
+  {
+    sourceKey: 'PL2-I-2',
+    phase: '2025-2030',
+    section: 'I',
+    sectionTitle: 'TRIỂN KHAI MÔ HÌNH PHỤC VỤ HỌC TẬP SUỐT ĐỜI TRÊN NỀN TẢNG CÔNG NGHỆ SỐ',
+    number: 2,
+    content:
+      'Đánh giá, lồng ghép đánh giá kết quả, hiệu quả, tác động của các mô hình phục vụ học tập suốt đời hiệu quả trong hệ thống thư viện, bảo tàng, trung tâm văn hoá đã triển khai (Theo yêu cầu của Bộ Văn hóa, Thể thao và Du lịch)',
+    product: 'Kết quả báo cáo đánh giá tác động',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2027- 2028',
+    time: { kind: 'range', from: 2027, to: 2028 },
+  },
+  {
+    sourceKey: 'PL2-II-1',
+    phase: '2025-2030',
+    section: 'II',
+    sectionTitle:
+      'PHỔ BIẾN TÀI LIỆU; TẬP HUẤN NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC TRONG THƯ VIỆN, BẢO TÀNG, TRUNG TÂM VĂN HOÁ',
+    number: 1,
+    content:
+      'Phổ biến Tài liệu hướng dẫn triển khai các mô hình phục vụ học tập suốt đời trên nền tảng công nghệ số trong thư viện hoá (Theo hướng dẫn của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Công văn hướng dẫn',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2026- 2027',
+    time: { kind: 'range', from: 2026, to: 2027 },
+  },
+  {
+    sourceKey: 'PL2-II-2',
+    phase: '2025-2030',
+    section: 'II',
+    sectionTitle:
+      'PHỔ BIẾN TÀI LIỆU; TẬP HUẤN NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC TRONG THƯ VIỆN, BẢO TÀNG, TRUNG TÂM VĂN HOÁ',
+    number: 2,
+    content:
+      'Phổ biến Tài liệu hướng dẫn triển khai các hoạt động bảo tàng trên nền tảng số (Theo hướng dẫn của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Công văn hướng dẫn',
+    lead: {
+      codes: ['phong-qlvhgd', 'bao-tang-tinh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Bảo tàng tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2026- 2028',
+    time: { kind: 'range', from: 2026, to: 2028 },
+  },
+  {
+    sourceKey: 'PL2-II-3',
+    phase: '2025-2030',
+    section: 'II',
+    sectionTitle:
+      'PHỔ BIẾN TÀI LIỆU; TẬP HUẤN NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC TRONG THƯ VIỆN, BẢO TÀNG, TRUNG TÂM VĂN HOÁ',
+    number: 3,
+    content:
+      'Tham gia tập huấn kỹ năng cung ứng các sản phẩm và dịch vụ phục vụ học tập suốt đời trong bối cảnh chuyển đổi số (theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Tập huấn',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2026- 2027',
+    time: { kind: 'range', from: 2026, to: 2027 },
+  },
+  {
+    sourceKey: 'PL2-II-4',
+    phase: '2025-2030',
+    section: 'II',
+    sectionTitle:
+      'PHỔ BIẾN TÀI LIỆU; TẬP HUẤN NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC TRONG THƯ VIỆN, BẢO TÀNG, TRUNG TÂM VĂN HOÁ',
+    number: 4,
+    content:
+      'Tham gia Tập huấn nâng cao kiến thức, hoàn thiện năng lực cung ứng các sản phẩm và dịch vụ phục vụ học tập suốt đời trong bối cảnh chuyển đổi số (theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Tập huấn',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2027- 2028',
+    time: { kind: 'range', from: 2027, to: 2028 },
+  },
+  {
+    sourceKey: 'PL2-II-5',
+    phase: '2025-2030',
+    section: 'II',
+    sectionTitle:
+      'PHỔ BIẾN TÀI LIỆU; TẬP HUẤN NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC TRONG THƯ VIỆN, BẢO TÀNG, TRUNG TÂM VĂN HOÁ',
+    number: 5,
+    content:
+      'Tham gia lớp tập huấn triển khai thực hiện các mục tiêu về văn hóa trong chương trình mục tiêu quốc gia xây dựng nông thôn mới (theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Tập huấn',
+    lead: { codes: ['phong-qlvhgd'], groups: [], text: '- Phòng Quản lý Văn hóa và Gia đình' },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-III-1',
+    phase: '2025-2030',
+    section: 'III',
+    sectionTitle: 'TUYÊN TRUYỀN, TỔ CHỨC CÁC SỰ KIỆN ĐẨY MẠNH HOẠT ĐỘNG PHỤC VỤ HỌC TẬP SUỐT ĐỜI',
+    number: 1,
+    content:
+      'Tuyên truyền, lồng ghép tổ chức các hoạt động học tập suốt đời gắn với Tuần lễ hưởng ứng học tập suốt đời, Ngày Sách và Văn hóa đọc Việt Nam - 21/4, Ngày Sách và Bản quyền thế giới - 23/4, Ngày Quốc tế bảo tàng - 18/5, Ngày Chuyển đổi số quốc gia - 10/10, Ngày Di sản văn hóa Việt Nam - 23/11 và các ngày lễ, ngày kỷ niệm của đất nước và địa phương',
+    product: 'Các sự kiện',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-III-2',
+    phase: '2025-2030',
+    section: 'III',
+    sectionTitle: 'TUYÊN TRUYỀN, TỔ CHỨC CÁC SỰ KIỆN ĐẨY MẠNH HOẠT ĐỘNG PHỤC VỤ HỌC TẬP SUỐT ĐỜI',
+    number: 2,
+    content:
+      'Tổ chức, lồng ghép tổ chức các hoạt động truyền thông, tuyên truyền trên các trang thông tin điện tử, phương tiện thông tin đại chúng và không gian mạng về đầy mạnh học tập suốt đời',
+    product:
+      'Sự kiện, chuyên mục, tin, bài, phóng sự, giao lưu, tọa đàm trực tuyến và các hình thức truyền thông khác',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-IV-1',
+    phase: '2025-2030',
+    section: 'IV',
+    sectionTitle: 'XÃ HỘI HÓA, VẬN ĐỘNG TÀI TRỢ',
+    number: 1,
+    content:
+      'Huy động, lồng ghép các hoạt động huy động nguồn lực xã hội hóa, kêu gọi vận động tài trợ, quyên góp từ các doanh nghiệp, nhà tài trợ, tổ chức, cá nhân; sự tham gia của cộng đồng vào tổ chức hoạt động phục vụ người dân học tập suốt đời trong thư viện, bảo tàng, trung tâm văn hóa',
+    product: 'Chương trình, Dự án hợp tác viện trợ/ tài trợ',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-V-1',
+    phase: '2025-2030',
+    section: 'V',
+    sectionTitle: 'HỢP TÁC QUỐC TẾ TRONG HOẠT ĐỘNG PHỤC VỤ HỌC TẬP SUỐT ĐỜI',
+    number: 1,
+    content:
+      'Tham gia học tập, trao đổi kinh nghiệm về tổ chức các mô hình phục vụ học tập suốt đời trong thư viện, bảo tàng, trung tâm văn hoá (Căn cứ điều kiện thực tế của ngành và theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Đoàn tham dự',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2026',
+    time: { kind: 'year', year: 2026 },
+  },
+  {
+    sourceKey: 'PL2-V-2',
+    phase: '2025-2030',
+    section: 'V',
+    sectionTitle: 'HỢP TÁC QUỐC TẾ TRONG HOẠT ĐỘNG PHỤC VỤ HỌC TẬP SUỐT ĐỜI',
+    number: 2,
+    content:
+      'Học tập, trao đổi kinh nghiệm về công tác truyền thông và vận động cộng đồng; về đào tạo, bồi dưỡng nâng cao chất lượng nguồn nhân lực phục vụ học tập suốt đời (Căn cứ điều kiện thực tế của ngành và theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Đoàn tham dự',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2027- 2028',
+    time: { kind: 'range', from: 2027, to: 2028 },
+  },
+  {
+    sourceKey: 'PL2-V-3',
+    phase: '2025-2030',
+    section: 'V',
+    sectionTitle: 'HỢP TÁC QUỐC TẾ TRONG HOẠT ĐỘNG PHỤC VỤ HỌC TẬP SUỐT ĐỜI',
+    number: 3,
+    content:
+      'Tham gia các sự kiện quốc tế liên quan đến xây dựng xã hội học tập và học tập suốt đời trong thư viện, bảo tàng, trung tâm văn hoá (Nếu có - Căn cứ điều kiện thực tế của ngành và theo Kế hoạch của Bộ Văn hoá, Thể thao và Du lịch)',
+    product: 'Đoàn tham dự',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-VI-1',
+    phase: '2025-2030',
+    section: 'VI',
+    sectionTitle: 'KIỂM TRA, ĐÁNH GIÁ VIỆC TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH',
+    number: 1,
+    content: 'Kiểm tra, đánh giá, lồng ghép việc triển khai thực hiện Chương trình',
+    product: 'Kế hoạch kiểm tra',
+    lead: {
+      codes: ['phong-qlvhgd', 'thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: [],
+      text: '- Phòng Quản lý Văn hóa và Gia đình - Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh',
+    },
+    coordinating: {
+      codes: [],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-VII-1',
+    phase: '2025-2030',
+    section: 'VII',
+    sectionTitle: 'TỔNG KẾT CHƯƠNG TRÌNH',
+    number: 1,
+    content:
+      'Báo cáo UBND tỉnh, Bộ Văn hoá, Thể thao và Du lịch về kết quả triển khai thực hiện Chương trình',
+    product: 'Báo cáo',
+    lead: { codes: ['phong-qlvhgd'], groups: [], text: 'Phòng Quản lý Văn hóa và Gia đình' },
+    coordinating: {
+      codes: ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh - Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: 'Hàng năm',
+    time: { kind: 'yearly' },
+  },
+  {
+    sourceKey: 'PL2-VII-2',
+    phase: '2025-2030',
+    section: 'VII',
+    sectionTitle: 'TỔNG KẾT CHƯƠNG TRÌNH',
+    number: 2,
+    content: 'Sơ kết 05 năm triển khai thực hiện Chương trình',
+    product: 'Báo cáo',
+    lead: { codes: ['phong-qlvhgd'], groups: [], text: 'Phòng Quản lý Văn hóa và Gia đình' },
+    coordinating: {
+      codes: ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh - Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2027',
+    time: { kind: 'year', year: 2027 },
+  },
+  {
+    sourceKey: 'PL2-VII-3',
+    phase: '2025-2030',
+    section: 'VII',
+    sectionTitle: 'TỔNG KẾT CHƯƠNG TRÌNH',
+    number: 3,
+    content: 'Tổng kết Chương trình giai đoạn 2023 - 2030',
+    product: 'Báo cáo',
+    lead: { codes: ['phong-qlvhgd'], groups: [], text: 'Phòng Quản lý Văn hóa và Gia đình' },
+    coordinating: {
+      codes: ['thu-vien-tinh', 'bao-tang-tinh', 'ttvh-dien-anh'],
+      groups: ['Các phòng chuyên môn, đơn vị liên quan'],
+      text: '- Thư viện tỉnh - Bảo tàng tỉnh - Trung tâm Văn hóa - Điện ảnh tỉnh - Các phòng chuyên môn, đơn vị liên quan',
+    },
+    timeText: '2030',
+    time: { kind: 'year', year: 2030 },
+  },
+];
