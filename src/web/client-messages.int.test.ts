@@ -4,10 +4,10 @@
 // script island (no React in the browser) within a 60 KB gzip budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../messages/en.json' with { type: 'json' };
 import vi from '../../messages/vi.json' with { type: 'json' };
+import { measurePage } from '../../scripts/client-js-size.ts';
 import { t } from '../lib/i18n.server.ts';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { eventInput } from '../modules/events/events.test-helpers.ts';
@@ -27,16 +27,6 @@ function executableScripts(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>/g)]
     .map((m) => m[1] ?? '')
     .filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
-}
-
-/** The gzip size of every script file a page loads (module preloads included). */
-function scriptBytesGzip(html: string): { files: string[]; gzip: number } {
-  const files = [
-    ...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g),
-    ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((m) => m[1] as string);
-  const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(clientDir, f))).length, 0);
-  return { files, gzip };
 }
 
 /** Messages long enough that finding one in a script means the catalogue (or a large part of it) is there. */
@@ -114,9 +104,10 @@ describe('the check-in page (a script island, no hydration)', () => {
       // No React in the browser: no module scripts, no hydration data; two small deferred scripts.
       expect(html).not.toMatch(/<script [^>]*type="module"/);
       expect(html).not.toContain('__reactRouterContext');
-      const scripts = scriptBytesGzip(html);
+      // Measured as scripts/client-js-size.ts measures a page: what its HTML names and runs.
+      const scripts = measurePage(html, clientDir);
       // The camera scanner, and the offline check-in island (issue 15: tickets kept on the device).
-      expect(scripts.files).toEqual([
+      expect(scripts.scripts.map((s) => s.name)).toEqual([
         expect.stringMatching(/^\/assets\/scan-[\w-]+\.js$/),
         expect.stringMatching(/^\/assets\/check-in-offline-[\w-]+\.js$/),
       ]);
