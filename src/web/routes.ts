@@ -1,90 +1,48 @@
-import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
-import { accessAdmin } from './access/routes.ts';
-import { auditAdmin } from './audit/routes.ts';
-import { authPages } from './auth/routes.ts';
-import { catalogueAdmin, cataloguePages } from './catalogue/routes.ts';
-import { circulationAdmin, circulationPages } from './circulation/routes.ts';
-import { citizenAdmin, citizenPages } from './citizen/routes.ts';
-import { commendationsAdmin, commendationsPages } from './commendations/routes.ts';
-import { cooperationAdmin } from './cooperation/routes.ts';
-import { credentialsAdmin, credentialsPages } from './credentials/routes.ts';
-import { eventFeedsAdmin, eventFeedsPages } from './event-feeds/routes.ts';
-import { eventsAdmin, eventsPages } from './events/routes.ts';
-import { exhibitionsAdmin, exhibitionsPages } from './exhibitions/routes.ts';
-import { followsPages } from './follows/routes.ts';
-import { guidanceAdmin } from './guidance/routes.ts';
-import { indicatorsAdmin } from './indicators/routes.ts';
-import { inspectionsAdmin } from './inspections/routes.ts';
-import { jobsAdmin } from './jobs/routes.ts';
-import { learnersPages } from './learners/routes.ts';
-import { learningAdmin, learningPages } from './learning/routes.ts';
-import { learningRecordAdmin, learningRecordPages } from './learning-record/routes.ts';
-import { mailAdmin } from './mail/routes.ts';
-import { newsAdmin, newsPages } from './news/routes.ts';
-import { notificationsPages } from './notifications/routes.ts';
-import { placesAdmin, placesPages } from './places/routes.ts';
-import { planAdmin } from './plan/routes.ts';
-import { privacyAdmin, privacyPages } from './privacy/routes.ts';
-import { reportsAdmin } from './reports/routes.ts';
-import { sponsorshipAdmin, sponsorshipPages } from './sponsorship/routes.ts';
-import { trainingAdmin } from './training/routes.ts';
-import { unitsAdmin } from './units/routes.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { index, layout, type RouteConfig, type RouteConfigEntry, route } from '@react-router/dev/routes';
 
 // Every page lives under an optional language segment: `/…` is Vietnamese, `/en/…` English. Each feature lists
-// its own pages in src/web/<feature>/routes.ts; back-office pages sit under admin/layout.tsx (staff only).
+// its own pages in src/web/<feature>/routes.ts, found here by a directory scan when React Router reads this
+// config (build, dev, typegen): its `…Pages` exports are public pages, its `…Admin` exports back-office pages
+// under admin/layout.tsx (staff only). Features are taken in name order, so the config is the same on every
+// machine; React Router picks the most specific path, so order only breaks ties between equally specific
+// paths (none today: every route's URL matched the same route as under the former hand-written list).
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const features = readdirSync(webDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(webDir, d.name, 'routes.ts')))
+  .map((d) => d.name)
+  .sort();
+// A relative template import, so Vite knows the files (`./*/routes.ts`) and reloads the config when one changes.
+const featureLists = await Promise.all(
+  features.map(async (f) => (await import(`./${f}/routes.ts`)) as Record<string, RouteConfigEntry[]>),
+);
+// A list under any other name would be left out silently: refuse it instead (build and typegen fail).
+features.forEach((f, i) => {
+  const stray = Object.keys(featureLists[i] ?? {}).filter((name) => !/(Pages|Admin)$/.test(name));
+  if (stray.length)
+    throw new Error(`src/web/${f}/routes.ts exports ${stray.join(', ')}: name it …Pages or …Admin`);
+});
+
+/** Every feature's exports named `…Pages` or `…Admin`, feature by feature. */
+function featureRoutes(kind: 'Pages' | 'Admin'): RouteConfigEntry[] {
+  return featureLists.flatMap((exports) =>
+    Object.keys(exports)
+      .filter((name) => name.endsWith(kind))
+      .sort()
+      .flatMap((name) => exports[name] ?? []),
+  );
+}
+
 export default [
   route(':lang?', 'site/locale.tsx', [
     index('site/home.tsx'),
     route('contact', 'site/contact.tsx'),
     route('accessibility', 'site/accessibility.tsx'),
     route('privacy', 'site/privacy.tsx'),
-    ...authPages,
-    ...notificationsPages,
-    ...followsPages,
-    ...placesPages,
-    ...cataloguePages,
-    ...exhibitionsPages,
-    ...eventFeedsPages,
-    ...eventsPages,
-    ...learnersPages,
-    ...circulationPages,
-    ...learningRecordPages,
-    ...learningPages,
-    ...newsPages,
-    ...sponsorshipPages,
-    ...commendationsPages,
-    ...credentialsPages,
-    ...privacyPages,
-    ...citizenPages,
-    layout('admin/layout.tsx', [
-      route('admin', 'admin/index.tsx'),
-      ...placesAdmin,
-      ...catalogueAdmin,
-      ...exhibitionsAdmin,
-      ...eventFeedsAdmin,
-      ...eventsAdmin,
-      ...circulationAdmin,
-      ...learningRecordAdmin,
-      ...learningAdmin,
-      ...newsAdmin,
-      ...guidanceAdmin,
-      ...trainingAdmin,
-      ...sponsorshipAdmin,
-      ...cooperationAdmin,
-      ...inspectionsAdmin,
-      ...commendationsAdmin,
-      ...credentialsAdmin,
-      ...privacyAdmin,
-      ...citizenAdmin,
-      ...planAdmin,
-      ...indicatorsAdmin,
-      ...reportsAdmin,
-      ...unitsAdmin,
-      ...auditAdmin,
-      ...mailAdmin,
-      ...jobsAdmin,
-      ...accessAdmin,
-    ]),
+    ...featureRoutes('Pages'),
+    layout('admin/layout.tsx', [route('admin', 'admin/index.tsx'), ...featureRoutes('Admin')]),
     route('*', 'site/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;
