@@ -49,6 +49,7 @@ export async function openBenchDb(
 /**
  * Loads `size` generated records (generator(2030), published unless index % 50 === 0) through the repository —
  * the import path's statements, without MARC parsing — and then `common` records with common-word titles.
+ * Records a reused schema already holds are not loaded again. Answers how many were inserted.
  */
 export async function loadRecords(
   deps: AppDeps,
@@ -56,7 +57,8 @@ export async function loadRecords(
   holders: readonly string[],
   SIZE: number,
   COMMON: number,
-): Promise<void> {
+): Promise<number> {
+  let inserted = 0;
   const next = generator(2030);
   const [{ n: existing } = { n: 0 }] = await dbh.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM catalogue_records',
@@ -78,6 +80,7 @@ export async function loadRecords(
     }
     await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
     done += n;
+    inserted += n;
     if (done % 100_000 === 0) console.log(`  loaded ${done.toLocaleString('en')}`);
   }
   if (COMMON > 0) {
@@ -100,11 +103,14 @@ export async function loadRecords(
         records.push({ ...built.record, title });
         holdings.push(built.holding);
       }
-      if (have < SIZE + done + n)
+      if (have < SIZE + done + n) {
         await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
+        inserted += n;
+      }
       done += n;
     }
   }
+  return inserted;
 }
 
 /** Writes `count` generated records (generator(77)) as one ISO 2709 file in a new temporary folder. */

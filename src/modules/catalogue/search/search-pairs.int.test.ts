@@ -29,13 +29,13 @@ describe('catalogue search: title pairs behind a budgeted walk', () => {
         [id],
       )
     ).map((r) => r.pair);
-  const insert = async (titles: string[]): Promise<RecordValues[]> => {
+  const insert = async (titles: string[], creators: string[] = []): Promise<RecordValues[]> => {
     const next = generator(5);
     const records: RecordValues[] = [];
     const holdings: HoldingValues[] = [];
     for (const title of titles) {
       const built = generatedRecord(next(), library, { published: true, description: null, details: {} });
-      records.push({ ...built.record, title, creators: [], subjects: [] });
+      records.push({ ...built.record, title, creators, subjects: [] });
       holdings.push(built.holding);
     }
     await ctx.deps.db.transaction((tx) => ctx.deps.repos.catalogue.insertRecords(tx, records, holdings));
@@ -89,6 +89,34 @@ describe('catalogue search: title pairs behind a budgeted walk', () => {
     const apart = await budgeted.search(ctx.deps.db, params('hòa văn dân'));
     expect(apart.totalEstimated).toBe(true);
     expect((await unbudgeted.search(ctx.deps.db, params('hòa văn dân'))).totalEstimated).toBe(false);
+  });
+
+  it('completes a title whose every pair is in many titles through two pairs together, with or without the author', async () => {
+    // Titles made of a few common parts (as at 1M records: every pair of a pasted title is in 1,000+ titles):
+    // 3 heads × 3 places × 3 tails, 4 records each; the pasted title's own record also has its author.
+    const titles: string[] = [];
+    for (const head of ['Lịch sử', 'Địa chí', 'Văn học'])
+      for (const place of ['Ninh Hòa', 'Cam Ranh', 'Vạn Ninh'])
+        for (const tail of ['xưa và nay', 'thời mở cõi', 'hôm nay'])
+          for (let i = 0; i < 4; i++) titles.push(`${head} ${place} ${tail}`);
+    await insert(titles.filter((t) => t !== 'Địa chí Cam Ranh thời mở cõi'));
+    await insert(['Địa chí Cam Ranh thời mở cõi'], ['Nguyễn Đình Tư']);
+    await insert(['Cam Ranh thời mở cõi: địa chí'], ['Nguyễn Đình Tư']);
+    const exact = await unbudgeted.search(ctx.deps.db, params('Địa chí Cam Ranh thời mở cõi'));
+    const r = await budgeted.search(ctx.deps.db, params('Địa chí Cam Ranh thời mở cõi'));
+    expect(exact.total).toBe(2);
+    expect(r.totalEstimated).toBe(true);
+    expect(r.hits[0]?.title).toBe('Địa chí Cam Ranh thời mở cõi');
+    expect(r.hits.map((h) => h.title)).toEqual(exact.hits.map((h) => h.title));
+    // Title + author: the pair across the two ("coi nguyen") is in no title and is not used.
+    const withAuthor = await budgeted.search(
+      ctx.deps.db,
+      params('Địa chí Cam Ranh thời mở cõi Nguyễn Đình Tư'),
+    );
+    expect(withAuthor.hits.map((h) => h.title)).toEqual([
+      'Địa chí Cam Ranh thời mở cõi',
+      'Cam Ranh thời mở cõi: địa chí',
+    ]);
   });
 
   it('still corrects a typo in a budgeted long query', async () => {

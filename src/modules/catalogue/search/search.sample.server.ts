@@ -230,20 +230,26 @@ export async function sampleMatches(
 
 /**
  * Completes truncated strata: past the part of the stratum its walk read, the matches that hold the query's
- * rarest adjacent title pair (migration 0152) — a pasted title's own record among them — probed for every
- * word. Pairs are counted (up to a cap) to pick the rarest; none without two adjacent single words.
+ * two rarest adjacent title pairs (migration 0152) — a pasted title's own record among them — probed for every
+ * word. The two pairs' postings are merge-joined (both ordered by seq), so the work is reading the two lists,
+ * not one probe per posting of the rarest pair: at 1M records every pair of a generated title is in 1,000+
+ * titles, and probing the first one's ~30,000 postings took 600–750 ms (issue 17). At most WALK_BUDGET rows of
+ * the intersection are probed per stratum. One pair when the query has only one that some title holds.
+ * `rarity`: every group's index, rarest word first (the walk's driver and probe order).
  */
 export async function completeWithPairs(
   db: Db,
   groups: readonly (readonly string[])[],
   sample: Sample,
   f: SampleFilters,
+  rarity?: readonly number[],
 ): Promise<Sample> {
   // Only strata whose part read found too few matches to extrapolate from: the rare-together case.
   const walked = new Map<number, number>();
   for (const r of sample.rows) walked.set(r.k, (walked.get(r.k) ?? 0) + 1);
   const t = sample.truncated.filter((x) => (walked.get(x.k) ?? 0) < EXTRAPOLATE_MIN);
-  if (t.length === 0) return sample;
+  const probe0 = t[0];
+  if (!probe0) return sample;
   const pairs: Array<{ pair: string; first: number; second: number }> = [];
   for (let i = 0; i + 1 < groups.length; i++) {
     const a = groups[i] ?? [];
@@ -251,36 +257,52 @@ export async function completeWithPairs(
     if (a.length === 1 && b.length === 1) pairs.push({ pair: `${a[0]} ${b[0]}`, first: i, second: i + 1 });
   }
   if (pairs.length === 0) return sample;
-  const counts = await queryRows<{ pair: string; n: number }>(
+  // How rare each pair is: counted (up to a cap) in the first truncated stratum past its walk — a stratum is
+  // 1/STRATA of the catalogue, so pairs in up to ~STRATA × PAIR_COUNT_CAP titles are told apart — and whether
+  // any title holds it at all (a title + author query also has pairs across the two: in no title).
+  const counts = await queryRows<{ pair: string; n: number; anywhere: boolean }>(
     db,
     sql`SELECT q.pair, (SELECT count(*) FROM (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair
-        LIMIT ${PAIR_COUNT_CAP}) x)::int AS n
+          AND t.seq > ${probe0.reach}::bigint AND t.seq < ${probe0.z}::bigint LIMIT ${PAIR_COUNT_CAP}) x)::int AS n,
+        EXISTS (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair) AS anywhere
       FROM unnest(${textArray([...new Set(pairs.map((p) => p.pair))])}::text[]) AS q(pair)`,
   );
-  const countOf = new Map(counts.map((c) => [c.pair, Number(c.n)]));
-  // The rarest pair some title holds (a title + author query also has pairs across the two: in no title).
-  const best = pairs
-    .filter((p) => (countOf.get(p.pair) ?? 0) > 0)
-    .sort((x, y) => (countOf.get(x.pair) ?? 0) - (countOf.get(y.pair) ?? 0))[0];
+  const countOf = new Map(counts.filter((c) => c.anywhere).map((c) => [c.pair, Number(c.n)]));
+  const held = pairs
+    .filter((p) => countOf.has(p.pair))
+    .sort((x, y) => (countOf.get(x.pair) ?? 0) - (countOf.get(y.pair) ?? 0));
+  const best = held[0];
   if (!best) return sample;
+  const other = held.find((p) => p.pair !== best.pair);
+  const used = new Set([best.first, best.second, ...(other ? [other.first, other.second] : [])]);
   const first = (groups[best.first] ?? [])[0] as string;
-  const probes = groups.flatMap((g, i) => (i === best.first || i === best.second ? [] : [probe(g)]));
+  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe.
+  const probes = (rarity ?? groups.map((_, i) => i)).flatMap((i) =>
+    used.has(i) ? [] : [probe(groups[i] ?? [])],
+  );
+  const inRange = (alias: string) => sql.raw(`${alias}.seq > s.r::bigint AND ${alias}.seq < s.z::bigint`);
+  const both = other
+    ? sql`SELECT t.seq FROM catalogue_title_pairs t JOIN catalogue_title_pairs u
+          ON u.pair = ${other.pair} AND u.seq = t.seq AND ${inRange('u')}
+        WHERE t.pair = ${best.pair} AND ${inRange('t')}`
+    : sql`SELECT t.seq FROM catalogue_title_pairs t WHERE t.pair = ${best.pair} AND ${inRange('t')}`;
   const rows = await queryRows<SampleRow>(
     db,
     sql`SELECT s.k, s.a, s.z, m.seq::float8 AS seq, m.type, m.unit_num, m.language, m.decade, m.availability
       FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
         ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
       CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM catalogue_title_pairs t JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
-        WHERE t.pair = ${best.pair} AND t.seq > s.r::bigint AND t.seq < s.z::bigint${and([...filtersOn(f, 'num'), ...probes])}
+        FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) t
+        JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
+        WHERE true${and([...filtersOn(f, 'num'), ...probes])}
         ORDER BY t.seq LIMIT ${PER_STRATUM}) m
       ORDER BY s.k, m.seq`,
   );
-  // First: ranking takes the first rows of each stratum, and these hold the query's title pair.
+  // First: ranking takes the first rows of each stratum, and these hold the query's title pairs.
   return { rows: [...rows.map(toRow), ...sample.rows], truncated: sample.truncated };
 }
 
-/** Pairs are counted up to this many postings to pick the rarest. */
+/** Pairs are counted up to this many postings (in one stratum) to pick the rarest. */
 const PAIR_COUNT_CAP = 1000;
 
 /**
@@ -294,19 +316,26 @@ export async function identifierMatches(
   f: SampleFilters,
 ): Promise<SampleRow[]> {
   const ids = sql`${textArray(idents)}::text[]`;
+  // The planner guesses thousands of matches per identifier index (no statistics on the expressions), which
+  // at 1M records made it merge-join them with the whole facet table (147,000 rows read to find one ISBN) and
+  // pushed the estimate past jit_above_cost (75 ms of JIT compilation for a 6 ms query; issue 17). Hence a
+  // LIMIT per index (an identifier names a few records) and a probe of the facet row per match (`OFFSET 0`).
   const rows = await queryRows<SampleRow>(
     db,
     sql`WITH m AS (
-        SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
-        UNION SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
-        UNION SELECT seq FROM catalogue_records
-          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids})
-        UNION SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
-          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}))
+        (SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
+          LIMIT ${PER_STRATUM})
+        UNION (SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
+          LIMIT ${PER_STRATUM})
+        UNION (SELECT seq FROM catalogue_records
+          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids}) LIMIT ${PER_STRATUM})
+        UNION (SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
+          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}) LIMIT ${PER_STRATUM}))
       SELECT 0 AS k, 0::float8 AS a, 1::float8 AS z, p.seq::float8 AS seq, p.type, n.num AS unit_num,
         p.language, p.decade, catalogue_availability_mask(p.availability) AS availability
-      FROM m JOIN catalogue_search_docs p ON p.seq = m.seq JOIN units n ON n.id = p.unit_id
-      WHERE p.published${and(filtersOn(f, 'id'))}
+      FROM m CROSS JOIN LATERAL (SELECT p.* FROM catalogue_search_docs p WHERE p.seq = m.seq
+          AND p.published${and(filtersOn(f, 'id'))} OFFSET 0) p
+        JOIN units n ON n.id = p.unit_id
       ORDER BY p.seq LIMIT ${PER_STRATUM - 1}`,
   );
   return rows.map((r) => ({

@@ -204,8 +204,10 @@ async function wordsSample(
   f: SearchFilters,
   budget: number,
 ): Promise<Sample> {
-  const sample = await sampleMatches(db, groups, await planSample(db, groups, f), f, budget);
-  return completeWithPairs(db, groups, sample, f);
+  const plan = await planSample(db, groups, f);
+  const sample = await sampleMatches(db, groups, plan, f, budget);
+  const rarity = plan === 'institution' || !plan.order ? undefined : [plan.word, ...plan.order];
+  return completeWithPairs(db, groups, sample, f, rarity);
 }
 
 /** Candidates to rank: every match of an exact (small) result, else the first matches of every stratum. */
