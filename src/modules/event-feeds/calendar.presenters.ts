@@ -1,6 +1,22 @@
 // Shapes sessions for the month view and lists: Vietnam calendar day, local times, flags. Plain data only.
 import type { FeedSession } from './feeds.repository.server.ts';
 
+/** What a row is made from: a month-view session (always published) or a feed session. */
+export type RowSource = Pick<
+  FeedSession,
+  | 'sessionId'
+  | 'eventId'
+  | 'title'
+  | 'startsAt'
+  | 'endsAt'
+  | 'unitName'
+  | 'placeName'
+  | 'category'
+  | 'source'
+  | 'url'
+  | 'sessionCancelled'
+> & { status?: FeedSession['status'] };
+
 /**
  * Vietnam has kept UTC+7 without summer time since 1975, so a session's day and clock time there are UTC's moved
  * by seven hours: two string slices per row instead of four Intl formats (the month view formats 100 rows per
@@ -26,7 +42,7 @@ export interface SessionRow {
   cancelled: boolean;
 }
 
-export function sessionRow(s: FeedSession): SessionRow {
+export function sessionRow(s: RowSource): SessionRow {
   const starts = inVietnam(s.startsAt);
   return {
     sessionId: s.sessionId,

@@ -55,11 +55,6 @@ export function adjacentMonths(year: number, month: number) {
   };
 }
 
-/** Half-open instant range [from, to) of one Vietnam calendar day. */
-export function dayRange(day: string): { from: Date; to: Date } {
-  return { from: new Date(`${day}T00:00:00+07:00`), to: new Date(`${addDays(day, 1)}T00:00:00+07:00`) };
-}
-
 /** Half-open instant range [from, to) of a Vietnam calendar month. */
 export function monthRange(year: number, month: number): { from: Date; to: Date } {
   const next = adjacentMonths(year, month).next;

@@ -5,11 +5,10 @@ import { authorize } from '../../app/policies.server.ts';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { EventCategory } from '../events/events.model.server.ts';
-import { eventFeedsPort, type FeedSession } from '../events/index.server.ts';
+import { eventFeedsPort, type MonthSession } from '../events/index.server.ts';
 import {
   type CommemorativeOccurrence,
   commemorativeOccurrences,
-  dayRange,
   isoDay,
   monthRange,
   occurrenceRange,
@@ -17,17 +16,23 @@ import {
 
 type CalendarDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
-/** Most sessions one month view lists; a busier month lists its first ones and links each day's full list. */
-// 100, not 200: the list is what the page spends its time rendering (issue 17, month view p99 < 100 ms with
-// 10,000 events); a busier month says so and links each day's full list from the grid.
-export const MONTH_LIMIT = 100;
+/**
+ * Sessions the whole-month view lists per day (the grid's cell and the list below it show the same ones); a busier
+ * day links its full list. Capped per day, not per month (issue 17): a month of 10,000 events renders at most
+ * ~31 × 3 rows instead of its first 100 sessions (the first few days of the month only), so every day shows.
+ */
+export const PER_DAY = 3;
+/** Most sessions one day's own list shows; a busier day says so. */
+export const DAY_LIMIT = 100;
 
 export interface MonthView {
   year: number;
   month: number;
   /** The day listed alone ('YYYY-MM-DD'), or null for the whole month. */
   day: string | null;
-  sessions: FeedSession[];
+  /** The first PER_DAY sessions of each start day, and the listed day's up to DAY_LIMIT, by start time. */
+  sessions: MonthSession[];
+  /** The listed day has more than DAY_LIMIT sessions. */
   truncated: boolean;
   /** Published sessions per day of the month (all of them, not only those listed). */
   counts: Record<string, number>;
@@ -46,19 +51,25 @@ export async function monthView(
 ): Promise<MonthView> {
   const { from, to } = monthRange(q.year, q.month);
   const day = q.day && q.day.slice(0, 7) === isoDay(q.year, q.month, 1).slice(0, 7) ? q.day : null;
-  const list = day ? dayRange(day) : { from, to };
-  const [sessions, counts, occurrences] = await Promise.all([
-    eventFeedsPort.sessions(deps.db, { ...list, category: q.category, limit: MONTH_LIMIT + 1 }),
-    eventFeedsPort.countsByDay(deps.db, { from, to, category: q.category }),
+  const [{ sessions, counts }, occurrences] = await Promise.all([
+    eventFeedsPort.monthSessions(deps.db, {
+      from,
+      to,
+      category: q.category,
+      perDay: PER_DAY,
+      day,
+      dayLimit: DAY_LIMIT,
+    }),
     occurrencesOf(deps, q.year),
   ]);
+  const countOf = Object.fromEntries(counts.map((c) => [c.day, c.n]));
   return {
     year: q.year,
     month: q.month,
     day,
-    sessions: sessions.slice(0, MONTH_LIMIT),
-    truncated: sessions.length > MONTH_LIMIT,
-    counts: Object.fromEntries(counts.map((c) => [c.day, c.n])),
+    sessions,
+    truncated: day ? (countOf[day] ?? 0) > DAY_LIMIT : false,
+    counts: countOf,
     occurrences,
   };
 }

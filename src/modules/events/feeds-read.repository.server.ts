@@ -1,6 +1,6 @@
 // SQL behind the events module's read ports for calendars and follows (index.server.ts, `eventFeedsPort`): the
-// published sessions the feeds and the month view list, per-day counts, the commemorative-day coverage and what
-// the follows module needs to know of an event. Read-only; units named through the units module's published
+// published sessions the feeds list, the month view (its sessions and per-day counts in one statement), the
+// commemorative-day coverage and what the follows module needs to know of an event. Read-only; units named through the units module's published
 // `unit_directory` view, places completed by the places module's port (one query per list).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
@@ -73,6 +73,35 @@ const list = (values: readonly string[]) =>
       )})`
     : sql`(NULL)`;
 
+/** One listed session of the month view: only what the page shows. */
+export interface MonthSession {
+  sessionId: string;
+  eventId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Its start's calendar day in Vietnam ('YYYY-MM-DD'). */
+  day: string;
+  category: string;
+  source: 'local' | 'external';
+  url: string | null;
+  sessionCancelled: boolean;
+  unitName: string;
+  placeName: string | null;
+}
+
+export interface MonthSessionsQuery {
+  /** The month as an instant range [from, to). */
+  from: Date;
+  to: Date;
+  category?: string | undefined;
+  /** Sessions listed per start day, the first ones by time. */
+  perDay: number;
+  /** A day listed in full (up to `dayLimit`), or null. */
+  day: string | null;
+  dayLimit: number;
+}
+
 export function createEventFeedReadRepository() {
   return {
     async sessions(db: Db, f: FeedFilter): Promise<FeedSession[]> {
@@ -129,19 +158,67 @@ export function createEventFeedReadRepository() {
       });
     },
 
-    /** Published sessions per Vietnam calendar day in [from, to), for the month grid. */
-    async countsByDay(
+    /**
+     * The month view in one statement: the published sessions overlapping the month, the first `perDay` of
+     * each start day (and `day` up to `dayLimit`), and every start day's total in the month, so the page stays
+     * the same size however busy the month is (issue 17). The window is read through the GiST index on the
+     * session's range (a materialised step: ordered by start time, the planner walked the start-time index
+     * from the first session ever), and each session's event by its key (the planner hashed every event).
+     * The day is UTC+7's (Vietnam has kept it since 1975, as calendar.presenters.ts): a named zone through
+     * to_char cost ~1.5 µs a row, ten times the whole rest of the window.
+     */
+    async monthSessions(
       db: Db,
-      f: { from: Date; to: Date; category?: string | undefined },
-    ): Promise<Array<{ day: string; n: number }>> {
-      return queryRows(
+      q: MonthSessionsQuery,
+    ): Promise<{ sessions: MonthSession[]; counts: Array<{ day: string; n: number }> }> {
+      type Row = Omit<MonthSession, 'placeName'> & {
+        eventPlaceId: string | null;
+        rank: number;
+        dayCount: number;
+        inMonth: boolean;
+      };
+      const rows = await queryRows<Row>(
         db,
-        sql`SELECT to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, count(*)::int AS n
-            FROM event_sessions s JOIN events e ON e.id = s.event_id
-            WHERE e.status = 'published' AND s.starts_at >= ${f.from} AND s.starts_at < ${f.to}
-              ${f.category ? sql`AND e.category = ${f.category}` : sql``}
-            GROUP BY 1 ORDER BY 1`,
+        sql`WITH win AS MATERIALIZED (
+              SELECT s.id, s.event_id, s.starts_at, s.ends_at, s.cancelled,
+                     ((s.starts_at + interval '7 hours') AT TIME ZONE 'UTC')::date AS day,
+                     s.starts_at >= ${q.from} AS in_month
+              FROM event_sessions s
+              WHERE tstzrange(s.starts_at, s.ends_at) && tstzrange(${q.from}::timestamptz, ${q.to}::timestamptz)
+            ), ranked AS (
+              SELECT w.*, e.title, e.category, e.source, e.url, e.unit_id, e.place_id,
+                     row_number() OVER (PARTITION BY w.day ORDER BY w.starts_at, w.id) AS rank,
+                     count(*) OVER (PARTITION BY w.day) AS day_count
+              FROM win w CROSS JOIN LATERAL (
+                SELECT e.title, e.category, e.source, e.url, e.unit_id, e.place_id FROM events e
+                WHERE e.id = w.event_id AND e.status = 'published'
+                  ${q.category ? sql`AND e.category = ${q.category}` : sql``}
+                OFFSET 0) e
+            )
+            SELECT r.id AS "sessionId", r.event_id AS "eventId", r.title, r.starts_at AS "startsAt",
+                   r.ends_at AS "endsAt", to_char(r.day, 'YYYY-MM-DD') AS day, r.category, r.source, r.url, r.cancelled AS "sessionCancelled",
+                   u.name AS "unitName", r.place_id AS "eventPlaceId", r.rank::int AS rank,
+                   r.day_count::int AS "dayCount", r.in_month AS "inMonth"
+            FROM ranked r JOIN unit_directory u ON u.id = r.unit_id
+            WHERE r.rank <= ${q.perDay} OR (r.day = ${q.day}::date AND r.rank <= ${q.dayLimit})
+            ORDER BY r.starts_at, r.id`,
       );
+      const places = await placeSummaries(
+        db,
+        rows.flatMap((r) => (r.eventPlaceId ? [r.eventPlaceId] : [])),
+      );
+      const counts: Array<{ day: string; n: number }> = [];
+      const sessions: MonthSession[] = [];
+      for (const { eventPlaceId, rank, dayCount, inMonth, ...r } of rows) {
+        if (rank === 1 && inMonth) counts.push({ day: r.day, n: dayCount });
+        sessions.push({
+          ...r,
+          startsAt: new Date(r.startsAt),
+          endsAt: new Date(r.endsAt),
+          placeName: (eventPlaceId && places.get(eventPlaceId)?.name) || null,
+        });
+      }
+      return { sessions, counts };
     },
 
     async eventTitle(db: Db, eventId: string): Promise<{ id: string; title: string; status: string } | null> {

@@ -13,7 +13,7 @@ export {
 export type { AttendanceListener, AttendanceRecorded } from './events-attendance-hooks.server.ts';
 export type { RegistrationGuard } from './events-registration-guards.server.ts';
 export type { ExternalEventValues } from './external-events.repository.server.ts';
-export type { FeedFilter, FeedSession } from './feeds-read.repository.server.ts';
+export type { FeedFilter, FeedSession, MonthSession } from './feeds-read.repository.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
 
@@ -76,7 +76,7 @@ const feedReads = createEventFeedReadRepository();
  */
 export const eventFeedsPort = {
   sessions: feedReads.sessions,
-  countsByDay: feedReads.countsByDay,
+  monthSessions: feedReads.monthSessions,
   eventTitle: feedReads.eventTitle,
   unitsWithEventsBetween: feedReads.unitsWithEventsBetween,
   followKeys: feedReads.followKeys,

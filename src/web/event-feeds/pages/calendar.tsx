@@ -4,7 +4,7 @@ import { isoDateInVietnam } from '../../../lib/dates.ts';
 import type { MessageKey } from '../../../lib/i18n.ts';
 import { groupByDay, type SessionRow, sessionRow } from '../../../modules/event-feeds/calendar.presenters.ts';
 import { adjacentMonths, monthGrid, occurrencesOn } from '../../../modules/event-feeds/calendar.ts';
-import { monthView } from '../../../modules/event-feeds/calendar.usecases.server.ts';
+import { DAY_LIMIT, monthView, PER_DAY } from '../../../modules/event-feeds/calendar.usecases.server.ts';
 import { CalendarQuerySchema } from '../../../modules/event-feeds/event-feeds.schemas.server.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../../../modules/events/events.vocab.ts';
 import { requestContext } from '../../context.ts';
@@ -22,7 +22,6 @@ import type { Route } from './+types/calendar.ts';
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const CELL_MAX = 3;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
@@ -47,6 +46,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         today,
         category: query.category ?? null,
         truncated: view.truncated,
+        perDay: PER_DAY,
+        dayLimit: DAY_LIMIT,
         signedIn: actor.kind === 'user',
         here: url.pathname + url.search,
         day: view.day,
@@ -68,13 +69,16 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   const vi = viData(locale);
   const href = useHref();
-  const { year, month, rows, occurrences, category, today, counts, day } = loaderData;
+  const { year, month, rows, occurrences, category, today, counts, day, perDay } = loaderData;
   const byDay = groupByDay(rows);
   const { prev, next } = adjacentMonths(year, month);
   const cat = category ? `&category=${encodeURIComponent(category)}` : '';
   const qs = (y: number, m: number) => `?month=${monthParam(y, m)}${cat}`;
   const dayHref = (d: string) => href(`/events/calendar?month=${d.slice(0, 7)}&day=${d}${cat}#list`);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  // The whole month lists each day's first sessions (the grid's) and links the rest; a day lists its own.
+  const dayList = day ? byDay.get(day) : undefined;
+  const listed = day ? (dayList ? [[day, dayList] as const] : []) : [...byDay.entries()];
   const showDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
   const title = t('eventFeeds.calendar.title', { month, year });
   const catLabel = (c: string) => t(`eventFeeds.category.${c as EventCategory}` as MessageKey);
@@ -145,7 +149,7 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
               <tr key={week[0]?.day}>
                 {week.map((cell) => {
                   const marks = occurrencesOn(occurrences, cell.day);
-                  const dayRows = cell.inMonth ? (byDay.get(cell.day) ?? []).slice(0, CELL_MAX) : [];
+                  const dayRows = cell.inMonth ? (byDay.get(cell.day) ?? []).slice(0, perDay) : [];
                   const count = cell.inMonth ? (counts[cell.day] ?? 0) : 0;
                   const classes = [
                     cell.inMonth ? '' : 'cal-out',
@@ -210,9 +214,13 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
           <a href={href(`/events/calendar${qs(year, month)}`)}>{t('eventFeeds.calendar.wholeMonth')}</a>
         </p>
       ) : null}
-      {loaderData.truncated ? <p className="muted">{t('eventFeeds.calendar.truncated')}</p> : null}
-      {rows.length === 0 ? <p>{t('eventFeeds.calendar.empty')}</p> : null}
-      {[...byDay.entries()].map(([d, list]) => (
+      {day && loaderData.truncated ? (
+        <p className="muted">
+          {t('eventFeeds.calendar.dayTruncated', { count: counts[day] ?? 0, limit: loaderData.dayLimit })}
+        </p>
+      ) : null}
+      {listed.length === 0 ? <p>{t('eventFeeds.calendar.empty')}</p> : null}
+      {listed.map(([d, list]) => (
         <section key={d} id={`day-${d}`} aria-labelledby={`day-${d}-h`}>
           <h3 id={`day-${d}-h`}>
             {showDay(d)}
@@ -241,6 +249,13 @@ export default function EventsCalendar({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
+          {!day && (counts[d] ?? 0) > list.length ? (
+            <p>
+              <a href={dayHref(d)}>
+                {t('eventFeeds.calendar.dayAll', { count: counts[d] ?? 0, day: showDay(d) })}
+              </a>
+            </p>
+          ) : null}
         </section>
       ))}
       {loaderData.signedIn ? (
