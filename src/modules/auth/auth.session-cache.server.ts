@@ -13,11 +13,11 @@ export const SESSION_CACHE_MAX_ENTRIES = 10_000;
 export const ACTOR_CHANNEL = 'actor_changed';
 
 export interface SessionCache {
-  /** The row for a token, if cached, fresh and its session not expired at `now`. */
-  get(token: string, now: Date): SessionActorRow | undefined;
+  /** The row for a signed session cookie, if cached, fresh and its session not expired at `now`. */
+  get(signedCookie: string, now: Date): SessionActorRow | undefined;
   /** The invalidation count now: pass it back to `set` so a read that raced an invalidation is not kept. */
   generation(): number;
-  set(token: string, row: SessionActorRow, generation: number): void;
+  set(signedCookie: string, row: SessionActorRow, generation: number): void;
   forgetUser(userId: string): void;
   forgetAll(): void;
 }
@@ -58,25 +58,25 @@ function createSessionCache(deps: AppDeps): SessionCache {
   };
   const forgetUser = (userId: string) => {
     gen++;
-    for (const [token, e] of entries) if (e.row.user_id === userId) entries.delete(token);
+    for (const [key, e] of entries) if (e.row.user_id === userId) entries.delete(key);
   };
   const cache: SessionCache = {
-    get(token, now) {
+    get(key, now) {
       if (!listening) return undefined;
-      const e = entries.get(token);
+      const e = entries.get(key);
       if (!e) return undefined;
       // Date.now(), not `now`: the bound is real time since the read, whatever clock the app is given.
       if (Date.now() - e.storedAt >= ttl || new Date(e.row.expires_at).getTime() <= now.getTime()) {
-        entries.delete(token);
+        entries.delete(key);
         return undefined;
       }
       return e.row;
     },
     generation: () => gen,
-    set(token, row, generation) {
+    set(key, row, generation) {
       if (!listening || generation !== gen) return;
       if (entries.size >= SESSION_CACHE_MAX_ENTRIES) entries.clear();
-      entries.set(token, { row, storedAt: Date.now() });
+      entries.set(key, { row, storedAt: Date.now() });
     },
     forgetUser,
     forgetAll,

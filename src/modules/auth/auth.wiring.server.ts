@@ -25,16 +25,17 @@ export function createActorResolver(deps: AppDeps) {
     async resolve(headers: Headers): Promise<Actor> {
       const signed = readCookie(headers.get('cookie'), cookieName);
       if (!signed) return ANONYMOUS;
-      const token = verifySignedToken(signed, deps.config.sessionSecret);
-      if (!token) return ANONYMOUS;
       const now = deps.now();
       const sessions = sessionCacheFor(deps);
-      let row = sessions.get(token, now);
+      // Keyed by the signed cookie itself: a hit is a string whose signature was checked when it was stored.
+      let row = sessions.get(signed, now);
       if (!row) {
+        const token = verifySignedToken(signed, deps.config.sessionSecret);
+        if (!token) return ANONYMOUS;
         const generation = sessions.generation();
         row = await deps.repos.auth.findSessionActor(token, now);
         if (!row) return ANONYMOUS;
-        sessions.set(token, row, generation);
+        sessions.set(signed, row, generation);
       }
       if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         // The cached row is this process's copy: it remembers the touch, so the next hit does not repeat it.
