@@ -19,9 +19,10 @@ BEGIN
 END
 $$;
 
--- A session ends (sign-out, revocation, password change) or is moved; an expired one is no longer served anyway.
+-- A session ends (sign-out, revocation, password change) or is moved. One already expired is never served from
+-- a cache (expiry is checked on every hit), so the sweep's deletions of expired sessions send nothing.
 CREATE TRIGGER sessions_actor_change AFTER DELETE OR UPDATE OF token, expires_at, user_id ON sessions
-  FOR EACH ROW EXECUTE FUNCTION notify_actor_change('user_id');
+  FOR EACH ROW WHEN (OLD.expires_at > now()) EXECUTE FUNCTION notify_actor_change('user_id');
 -- The account's name, address, two-step state or disabling.
 CREATE TRIGGER users_actor_change AFTER DELETE OR UPDATE OF email, name, two_factor_enabled, disabled_at ON users
   FOR EACH ROW EXECUTE FUNCTION notify_actor_change('id');
