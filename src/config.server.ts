@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   JOB_RUNNER: z.enum(['true', 'false']).default('true'),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -88,6 +89,12 @@ export interface Config {
    * ADR 0013). 0 turns it off; PAGE_CACHE_TTL_MS, default 5000 in production and 0 otherwise.
    */
   pageCacheTtlMs: number;
+  /**
+   * How long a process may answer "who is this session" from memory (auth.session-cache.server.ts, ADR 0013):
+   * the longest a revoked session keeps working if its notification is lost. 0 turns it off;
+   * SESSION_CACHE_TTL_MS, default 2000 in production and 0 otherwise.
+   */
+  sessionCacheTtlMs: number;
   /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
   jobRunner: boolean;
   /**
@@ -209,6 +216,7 @@ export function loadConfig(
     seedDemo,
     workers: e.WORKERS,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
+    sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 2000 : 0),
     jobRunner: e.JOB_RUNNER === 'true',
     credentialsKey:
       e.CREDENTIALS_KEY ?? (embedded ? readOrCreateSecret(dataDir, 'credentials-key', 32) : undefined),

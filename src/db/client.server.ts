@@ -20,7 +20,17 @@ export interface DbHandle {
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   /** Serialises an action across processes (a PostgreSQL advisory lock; PGlite is single-process). */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each payload; `onState(true)` once listening, `onState(false)` when
+   * the listening connection is lost (a reconnect follows). Stopped by the returned function or by close().
+   */
+  listen(channel: string, on: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface Listener {
+  onMessage(payload: string): void;
+  onState(listening: boolean): void;
 }
 
 export type OpenOptions =
@@ -64,6 +74,15 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
       chain = run.catch(() => undefined);
       return run;
     },
+    async listen(channel, on) {
+      // One process, one connection: a notification is handled before the statement that sent it returns.
+      const stop = await client.listen(channel, (payload) => on.onMessage(payload));
+      on.onState(true);
+      return async () => {
+        on.onState(false);
+        await stop();
+      };
+    },
     async close() {
       await client.close();
     },
@@ -88,6 +107,7 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
   const probe = await pool.connect();
   probe.release();
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     db,
@@ -121,8 +141,76 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
         c.release();
       }
     },
+    listen(channel, on) {
+      return listenPostgres(url, channel, on, opts.onConnectionError, listeners);
+    },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };
+}
+
+/**
+ * A dedicated connection (not the pool's: LISTEN belongs to one session) that reconnects after a loss, with
+ * a growing pause (0.5 s … 10 s). While it is down the listener is told so: a cache fed by it must not serve.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  on: Listener,
+  onConnectionError: ((err: Error, what: string) => void) | undefined,
+  listeners: Set<() => Promise<void>>,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let pause = 500;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    client = c;
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      on.onState(false);
+      c.removeAllListeners('notification');
+      c.end().catch(() => undefined);
+      if (stopped) return;
+      if (err) onConnectionError?.(err, `LISTEN ${channel}`);
+      retry = setTimeout(() => void connect().catch(() => undefined), pause);
+      retry.unref();
+      pause = Math.min(pause * 2, 10_000);
+    };
+    c.on('error', onLost);
+    c.on('end', () => onLost());
+    c.on('notification', (m) => {
+      if (m.channel === channel) on.onMessage(m.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (e) {
+      onLost(e as Error);
+      throw e;
+    }
+    if (stopped || lost) return;
+    pause = 500;
+    on.onState(true);
+  };
+  const stop = async () => {
+    stopped = true;
+    listeners.delete(stop);
+    if (retry) clearTimeout(retry);
+    on.onState(false);
+    await client?.end().catch(() => undefined);
+  };
+  listeners.add(stop);
+  // The first attempt's failure is the caller's to see; later losses reconnect on their own.
+  await connect().catch((e) => {
+    if (!stopped) return;
+    throw e;
+  });
+  return stop;
 }

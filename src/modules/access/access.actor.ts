@@ -3,7 +3,9 @@
 // Both come from memory: the unit tree (access.unit-tree.ts) and each user's grants (the repository's
 // `actorGrantsCached`). Every grant or account write forgets that user's entry, and the use cases forget it
 // again once their transaction commits (`invalidateActorAccess`), so a revoked role counts from the next
-// request in this process; another process of a cluster sees it within ACTOR_ACCESS_TTL_MS.
+// request in this process; another process of a cluster sees it when the `actor_changed` notification
+// arrives (migration 0198, auth.session-cache.server.ts, when the session cache is on), at worst within
+// ACTOR_ACCESS_TTL_MS.
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Grant } from '../../lib/authz.ts';
 import { unitTree } from './access.unit-tree.ts';

@@ -17,6 +17,8 @@ export interface SessionActorRow {
   two_factor_enabled: boolean;
   last_seen_at: Date;
   last_active_at: Date;
+  /** When the session ends: a cached row is not used past it. */
+  expires_at: Date;
   /** The user has no two-step sign-in and the deployment requires it of staff (read with the session). */
   staff_mfa_required: boolean;
 }
@@ -48,11 +50,11 @@ export function createAuthRepository(dbh: DbHandle) {
     /** The one query per request: a live session and its user, unless the account is disabled (at once, everywhere). */
     async findSessionActor(token: string, now: Date): Promise<SessionActorRow | undefined> {
       const rows = await dbh.query<SessionActorRow>(
-        // The staff two-step setting rides along (issue 17): one statement a request instead of two, and a
-        // change still counts from the very next request in every process. It is read through the settings
-        // module's published view (ADR 0014), not its table.
+        // The staff two-step setting rides along (issue 17): one statement instead of two, cached with the
+        // session (a settings change forgets every cached session, migration 0198). It is read through the
+        // settings module's published view (ADR 0014), not its table.
         `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.two_factor_enabled, s.last_seen_at,
-                u.last_active_at,
+                u.last_active_at, s.expires_at,
                 (NOT u.two_factor_enabled AND coalesce((SELECT st.value = 'true'::jsonb FROM setting_directory st
                    WHERE st.key = 'auth.require_mfa_for_staff'), false)) AS staff_mfa_required
            FROM sessions s JOIN users u ON u.id = s.user_id

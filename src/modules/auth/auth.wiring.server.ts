@@ -11,11 +11,13 @@ import { loadActorAccess } from '../access/access.actor.ts';
 import { clientIp } from './auth.client-ip.server.ts';
 import { rateLimitError } from './auth.errors.server.ts';
 import { CLIENT_IP_HEADER } from './auth.server.ts';
+import { sessionCacheFor } from './auth.session-cache.server.ts';
 import { readCookie, sessionCookieName, verifySignedToken } from './auth.session-cookie.server.ts';
 
 /** "Last seen" on the account page is refreshed at most this often, to keep reads read-only. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createActorResolver(deps: AppDeps) {
   const cookieName = sessionCookieName(deps.config.secureCookies);
@@ -23,16 +25,26 @@ export function createActorResolver(deps: AppDeps) {
     async resolve(headers: Headers): Promise<Actor> {
       const signed = readCookie(headers.get('cookie'), cookieName);
       if (!signed) return ANONYMOUS;
-      const token = verifySignedToken(signed, deps.config.sessionSecret);
-      if (!token) return ANONYMOUS;
       const now = deps.now();
-      const row = await deps.repos.auth.findSessionActor(token, now);
-      if (!row) return ANONYMOUS;
+      const sessions = sessionCacheFor(deps);
+      // Keyed by the signed cookie itself: a hit is a string whose signature was checked when it was stored.
+      let row = sessions.get(signed, now);
+      if (!row) {
+        const token = verifySignedToken(signed, deps.config.sessionSecret);
+        if (!token) return ANONYMOUS;
+        const generation = sessions.generation();
+        row = await deps.repos.auth.findSessionActor(token, now);
+        if (!row) return ANONYMOUS;
+        sessions.set(signed, row, generation);
+      }
       if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+        // The cached row is this process's copy: it remembers the touch, so the next hit does not repeat it.
+        row.last_seen_at = now;
         await deps.repos.auth.touchSession(row.session_id, now);
       }
       // The account's last activity (retention of inactive accounts): at most one write a day per account.
       if (now.getTime() - new Date(row.last_active_at).getTime() > DAY_MS) {
+        row.last_active_at = now;
         await deps.repos.auth.markActive(deps.db, [row.user_id], now);
       }
       const access = await loadActorAccess(deps, row.user_id);
@@ -62,6 +74,7 @@ function socketAddress(c: Context<HonoEnv>): string | null {
 
 /** The client address for the sign-in limiter, and better-auth's endpoints under /api/auth/*. */
 export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
+  const sessions = sessionCacheFor(deps);
   app.use('*', async (c, next) => {
     const headers = c.req.raw.headers;
     const ip = clientIp({
@@ -71,7 +84,14 @@ export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
     });
     headers.delete(CLIENT_IP_HEADER);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    return next();
+    if (READS.has(c.req.method)) return next();
+    // A write in this process (sign-out, a role revoked, two-step turned on…) is seen by this process's next
+    // request without waiting for its notification to come back; other processes rely on the notification.
+    try {
+      await next();
+    } finally {
+      sessions.forgetAll();
+    }
   });
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
