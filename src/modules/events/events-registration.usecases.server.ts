@@ -207,7 +207,10 @@ export async function registerForEvent(
         consentText: who.userId ? null : CONSENT_TEXT,
         consentAt: who.userId ? null : deps.now(),
         mailLocale: locale,
+        at: deps.now(),
       });
+      // The event stopped taking sign-ups after its facts were read (cancelled, closed): say why, as read now.
+      if (!registration) throw await noLongerOpen(deps, eventId, input.sessionId);
       result = answer(registration, true);
     } catch (e) {
       // A concurrent double submit (or a second tab of the same learner) won the unique index.
@@ -220,6 +223,18 @@ export async function registerForEvent(
   if (created && registration.email) kickTicketMails(deps);
   if (created && !registration.userId) kickGuestConsents(deps);
   return { registration, event, waitlistPosition: await position(deps, registration), created };
+}
+
+/** Why an event whose facts allowed a sign-up refused it in the seat statement: its facts read again. */
+async function noLongerOpen(deps: EventsDeps, eventId: string, sessionId: string | null): Promise<unknown> {
+  const fresh = await deps.repos.events.registrationFacts(deps.db, eventId);
+  if (!fresh || fresh.event.status === 'draft') return notFound('events.event');
+  try {
+    checkTiming(fresh.event, fresh.sessions, sessionId, deps.now());
+  } catch (e) {
+    return e;
+  }
+  return fail('closed', 'events.error.closed', 409);
 }
 
 const position = (deps: EventsDeps, r: Registration) =>
