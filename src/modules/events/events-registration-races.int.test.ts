@@ -10,6 +10,7 @@ import { eventInput, guest, insertPlace } from './events.test-helpers.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { cancelEvent, createEvent, getStaffEvent } from './events.usecases.server.ts';
 import { registerForEvent } from './events-registration.usecases.server.ts';
+import { seatBatching } from './events-registration-batch.server.ts';
 import { registrationFacts } from './events-registration-reads.server.ts';
 import { deliverTicketMails, flushTicketMails } from './events-ticket-mail.server.ts';
 
@@ -186,5 +187,51 @@ describe('the event changes between the shared facts read and the seat statement
     });
     expect(written).toBeNull();
     expect(await outcome(eventId)).toEqual({ confirmed: 0, all: 0, seats: 0 });
+  });
+});
+
+describe('sign-ups for one series event grouped into one seat statement', () => {
+  it('never oversells, keeps arrival order, and answers each sign-up with its own registration', async () => {
+    expect(seatBatching.enabled).toBe(true);
+    const eventId = await newEvent({ capacity: 25 });
+    const batch = ctx.deps.repos.eventRegistrationBatch;
+    const groups: number[] = [];
+    const deps: EventsDeps = {
+      ...ctx.deps,
+      repos: {
+        ...ctx.deps.repos,
+        eventRegistrationBatch: {
+          registerMany: (db, vs) => {
+            groups.push(vs.length);
+            return batch.registerMany(db, vs);
+          },
+        },
+      },
+    };
+    const forms = Array.from({ length: 60 }, (_, i) => guest({ partySize: 1 + (i % 3) }));
+    // Two copies of one form in the burst: one registration, both answered with it.
+    const twice = forms[7] as (typeof forms)[number];
+    const answers = await Promise.all(
+      [...forms, twice].map((f) => registerForEvent(deps, ANONYMOUS, eventId, f)),
+    );
+    expect(groups.length).toBeGreaterThan(0);
+    expect(answers.slice(0, 60).map((a) => a.registration.name)).toEqual(forms.map((f) => f.name));
+    expect(answers[60]?.registration.id).toBe(answers[7]?.registration.id);
+    const rows = await ctx.dbh.query<{ status: string; party: number; arrival: string }>(
+      'SELECT status, party_size AS party, arrival FROM event_registrations WHERE event_id = $1 ORDER BY arrival',
+      [eventId],
+    );
+    expect(rows).toHaveLength(60);
+    const confirmed = rows.filter((r) => r.status === 'confirmed');
+    const people = confirmed.reduce((n, r) => n + r.party, 0);
+    expect(people).toBeLessThanOrEqual(25);
+    expect((await outcome(eventId)).seats).toBe(people);
+    // Nobody confirmed after someone earlier was waitlisted, and the seats left are fewer than the first
+    // waiting party.
+    const firstWaiting = rows.findIndex((r) => r.status === 'waitlisted');
+    expect(rows.slice(firstWaiting).every((r) => r.status === 'waitlisted')).toBe(true);
+    expect(25 - people).toBeLessThan(rows[firstWaiting]?.party ?? 0);
+    const places = answers.slice(0, 60).flatMap((a) => (a.waitlistPosition ? [a.waitlistPosition] : []));
+    expect(new Set(places).size).toBe(rows.length - confirmed.length);
   });
 });

@@ -25,6 +25,7 @@ import type { EventRecord, RegistrationEvent, SessionRecord } from './events.rep
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { kickGuestConsents } from './events-consent-ledger.server.ts';
+import { registerGrouped } from './events-registration-batch.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
 import {
   type RegistrationFacts,
@@ -190,7 +191,7 @@ export async function registerForEvent(
     try {
       // Replaced by the hashes of the mails' own secrets when they are sent.
       const [cancelTokenHash, feedbackTokenHash] = unmatchableHashes();
-      const registration = await deps.repos.eventRegistrations.register(deps.db, {
+      const registration = await registerGrouped(deps, {
         eventId,
         sessionId: event.registrationMode === 'session' ? input.sessionId : null,
         userId: who.userId,

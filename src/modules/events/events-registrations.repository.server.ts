@@ -82,7 +82,7 @@ async function one(db: Db, where: ReturnType<typeof sql>, lock = false): Promise
  * capacity other than 0, the window open, and a live session (the chosen one, per-session) not yet begun when
  * the window has no end of its own, nor over.
  */
-function takesSignUps(sessionId: string | null, at: Date) {
+export function takesSignUps(sessionId: string | null, at: Date) {
   const now = sql`${at.toISOString()}::timestamptz`;
   return sql`e.status = 'published' AND e.capacity IS DISTINCT FROM 0
     AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
