@@ -214,6 +214,21 @@ async function main() {
       JOB_RUNNER: 'true',
     });
     const deps = buildDeps(config, dbh, createLogger('silent'));
+    // Seat statements issued (one per sign-up, or one per group of sign-ups): counted around the repositories.
+    const seatStatements = { single: 0, grouped: 0, inGroups: 0 };
+    const regRepo = deps.repos.eventRegistrations;
+    const register = regRepo.register.bind(regRepo);
+    regRepo.register = (db, v) => {
+      seatStatements.single++;
+      return register(db, v);
+    };
+    const batchRepo = deps.repos.eventRegistrationBatch;
+    const registerMany = batchRepo.registerMany.bind(batchRepo);
+    batchRepo.registerMany = (db, vs) => {
+      seatStatements.grouped++;
+      seatStatements.inGroups += vs.length;
+      return registerMany(db, vs);
+    };
     await seedReference(deps);
     const app = createApp(deps, { build });
     const server = await listen(app.fetch);
@@ -276,6 +291,7 @@ async function main() {
         signUp(`/api/v1/events/${eventId}/no-such-route`, i),
       );
       const waits = sampleWaits(admin);
+      Object.assign(seatStatements, { single: 0, grouped: 0, inGroups: 0 });
       const regs = await profiled('registration-burst', () =>
         burst(REGISTRATIONS, (i) => signUp(`/api/v1/events/${eventId}/registrations`, i)),
       );
@@ -306,6 +322,9 @@ async function main() {
       row('registration (burst)', regs);
       console.log(
         `   database sessions during the burst (pg_stat_activity, ${waited.samples} samples, mean ${waited.meanSessions.toFixed(1)} sessions): ${waited.shares.join(', ')}`,
+      );
+      console.log(
+        `   seat statements: ${seatStatements.single + seatStatements.grouped} for ${REGISTRATIONS} sign-ups (${seatStatements.single} single, ${seatStatements.grouped} grouped holding ${seatStatements.inGroups}; EVENTS_SEAT_BATCH=${process.env.EVENTS_SEAT_BATCH ?? 'on'})`,
       );
       console.log(
         `   app chain (same POSTs, a problem answer): ${[...chainBurst.statuses].map(([st, n]) => `${n}×${st}`).join(', ')}; its p99 is ${(chainBurst.p99 / Math.max(bareBurst.p99, 0.001)).toFixed(1)}× the bare burst's`,

@@ -12,6 +12,7 @@ import { cancelEvent, createEvent, getStaffEvent } from './events.usecases.serve
 import { registerForEvent } from './events-registration.usecases.server.ts';
 import { seatBatching } from './events-registration-batch.server.ts';
 import { registrationFacts } from './events-registration-reads.server.ts';
+import type { RegistrationValues } from './events-registrations.repository.server.ts';
 import { deliverTicketMails, flushTicketMails } from './events-ticket-mail.server.ts';
 
 let ctx: TestContext;
@@ -163,10 +164,10 @@ describe('the event changes between the shared facts read and the seat statement
     expect(await outcome(eventId)).toEqual({ confirmed: 1, all: 2, seats: 1 });
   });
 
-  it('the seat statement itself refuses a cancelled event', async () => {
+  it('the seat statement itself (one sign-up or a group) refuses a cancelled event', async () => {
     const eventId = await newEvent({ capacity: 10 });
     await cancelEvent(ctx.deps, staff, eventId);
-    const written = await ctx.deps.repos.eventRegistrations.register(ctx.deps.db, {
+    const values = (key: string): RegistrationValues => ({
       eventId,
       sessionId: null,
       userId: null,
@@ -176,16 +177,21 @@ describe('the event changes between the shared facts read and the seat statement
       email: 'khach-muon@example.vn',
       partySize: 1,
       status: 'waitlisted',
-      ticketCode: 'ZZZZ-RACE-0001',
+      ticketCode: `ZZZZ-${key}`,
       cancelTokenHash: 'x'.repeat(64),
       feedbackTokenHash: 'y'.repeat(64),
-      idempotencyKey: 'race-cancelled',
+      idempotencyKey: key,
       consentText: null,
       consentAt: null,
       mailLocale: null,
       at: ctx.deps.now(),
     });
-    expect(written).toBeNull();
+    const regs = ctx.deps.repos;
+    expect(await regs.eventRegistrations.register(ctx.deps.db, values('race-1'))).toBeNull();
+    // The grouped statement likewise.
+    expect(
+      await regs.eventRegistrationBatch.registerMany(ctx.deps.db, [values('race-2'), values('race-3')]),
+    ).toEqual([null, null]);
     expect(await outcome(eventId)).toEqual({ confirmed: 0, all: 0, seats: 0 });
   });
 });
