@@ -8,7 +8,9 @@
 //     request path). Target (issue 17): registration p99 ≤ 2× the bare burst's p99, exactly SEATS confirmed.
 //     During the burst, the database sessions' states and wait events are sampled from pg_stat_activity (every
 //     ~5 ms) and printed as shares, so a lock queue (Lock:transactionid/tuple) or a pool too small (ClientRead
-//     idle vs active) shows.
+//     idle vs active) shows. A third burst of the same POSTs to an API path with no route measures the app's
+//     middleware chain alone (no database): the registration's own cost is what it adds above that row.
+//     EVENTS_SEAT_BATCH=off registers one statement per sign-up (A/B of the grouped seat statement).
 //  2. Reads with 10,000 published events (bulk SQL, half of them in the past year, half in the next): the month
 //     view page and the iCalendar feeds, measured with autocannon (BENCH_DURATION seconds, BENCH_CONNECTIONS
 //     connections), next to the bare route. Target (issue 17): month view p99 < 100 ms. The month view is
@@ -212,6 +214,21 @@ async function main() {
       JOB_RUNNER: 'true',
     });
     const deps = buildDeps(config, dbh, createLogger('silent'));
+    // Seat statements issued (one per sign-up, or one per group of sign-ups): counted around the repositories.
+    const seatStatements = { single: 0, grouped: 0, inGroups: 0 };
+    const regRepo = deps.repos.eventRegistrations;
+    const register = regRepo.register.bind(regRepo);
+    regRepo.register = (db, v) => {
+      seatStatements.single++;
+      return register(db, v);
+    };
+    const batchRepo = deps.repos.eventRegistrationBatch;
+    const registerMany = batchRepo.registerMany.bind(batchRepo);
+    batchRepo.registerMany = (db, vs) => {
+      seatStatements.grouped++;
+      seatStatements.inGroups += vs.length;
+      return registerMany(db, vs);
+    };
     await seedReference(deps);
     const app = createApp(deps, { build });
     const server = await listen(app.fetch);
@@ -255,21 +272,28 @@ async function main() {
     console.log(`\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
     async function seatsPart() {
       const bareBurst = await burst(REGISTRATIONS, () => fetch(`http://127.0.0.1:${barePort}/`));
-      const waits = sampleWaits(admin);
-      const regs = await profiled('registration-burst', () =>
-        burst(REGISTRATIONS, (i) =>
-          fetch(`${origin}/api/v1/events/${eventId}/registrations`, {
-            method: 'POST',
-            // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
-            headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
-            body: JSON.stringify({
-              name: `Người đăng ký ${i + 1}`,
-              email: `dk${i + 1}@example.vn`,
-              consent: true,
-              idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
-            }),
+      const signUp = (path: string, i: number) =>
+        fetch(`${origin}${path}`, {
+          method: 'POST',
+          // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
+          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+          body: JSON.stringify({
+            name: `Người đăng ký ${i + 1}`,
+            email: `dk${i + 1}@example.vn`,
+            consent: true,
+            idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
           }),
-        ),
+        });
+      // The same POSTs to an API path with no route: the app's whole middleware chain (request id, compression,
+      // metrics, security headers, body limit, CSRF, UTF-8 check, actor) and a JSON problem answer, no database.
+      // What the registration costs above it is the registration's own (validation, statements, answer).
+      const chainBurst = await burst(REGISTRATIONS, (i) =>
+        signUp(`/api/v1/events/${eventId}/no-such-route`, i),
+      );
+      const waits = sampleWaits(admin);
+      Object.assign(seatStatements, { single: 0, grouped: 0, inGroups: 0 });
+      const regs = await profiled('registration-burst', () =>
+        burst(REGISTRATIONS, (i) => signUp(`/api/v1/events/${eventId}/registrations`, i)),
       );
       const waited = await waits();
       const outcome = await dbh.query<{ status: string; n: number; seats: number }>(
@@ -294,9 +318,16 @@ async function main() {
           `   ${name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${ms(r.cpuPerRequest).padStart(9)}`,
         );
       row('bare Hono route (burst)', bareBurst);
+      row('app chain, no route (burst)', chainBurst);
       row('registration (burst)', regs);
       console.log(
         `   database sessions during the burst (pg_stat_activity, ${waited.samples} samples, mean ${waited.meanSessions.toFixed(1)} sessions): ${waited.shares.join(', ')}`,
+      );
+      console.log(
+        `   seat statements: ${seatStatements.single + seatStatements.grouped} for ${REGISTRATIONS} sign-ups (${seatStatements.single} single, ${seatStatements.grouped} grouped holding ${seatStatements.inGroups}; EVENTS_SEAT_BATCH=${process.env.EVENTS_SEAT_BATCH ?? 'on'})`,
+      );
+      console.log(
+        `   app chain (same POSTs, a problem answer): ${[...chainBurst.statuses].map(([st, n]) => `${n}×${st}`).join(', ')}; its p99 is ${(chainBurst.p99 / Math.max(bareBurst.p99, 0.001)).toFixed(1)}× the bare burst's`,
       );
       const ratio = regs.p99 / Math.max(bareBurst.p99, 0.001);
       const confirmed = outcome.find((o) => o.status === 'confirmed')?.n ?? 0;

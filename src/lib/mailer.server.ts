@@ -2,6 +2,7 @@
 // which administrators can read (and tests can assert on).
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.server.ts';
+import type { Db } from '../db/client.server.ts';
 import type { OutboxRepository } from '../modules/mail/outbox.repository.server.ts';
 
 export interface MailMessage {
@@ -13,14 +14,22 @@ export interface MailMessage {
   purpose: string;
 }
 
+export interface SendOptions {
+  /**
+   * The caller's transaction: the outbox copy is written in it, so it commits with whatever the caller checked
+   * and locked there (the ticket-mail drain holds the registration's row while the mail is kept).
+   */
+  db?: Db;
+}
+
 export interface Mailer {
-  send(m: MailMessage): Promise<void>;
+  send(m: MailMessage, opts?: SendOptions): Promise<void>;
 }
 
 export function createMailer(config: Config, outbox: OutboxRepository): Mailer {
-  const record = (m: MailMessage, sentAt: Date | null, error: string | null) =>
-    outbox.insert(m, sentAt, error);
-  if (!config.smtp) return { send: (m) => record(m, null, null) };
+  const record = (m: MailMessage, sentAt: Date | null, error: string | null, opts?: SendOptions) =>
+    outbox.insert(m, sentAt, error, opts?.db);
+  if (!config.smtp) return { send: (m, opts) => record(m, null, null, opts) };
   const smtp = config.smtp;
   const transport = nodemailer.createTransport({
     host: smtp.host,
@@ -29,7 +38,7 @@ export function createMailer(config: Config, outbox: OutboxRepository): Mailer {
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
   });
   return {
-    async send(m) {
+    async send(m, opts) {
       try {
         await transport.sendMail({
           from: smtp.from,
@@ -39,9 +48,9 @@ export function createMailer(config: Config, outbox: OutboxRepository): Mailer {
           html: m.html,
         });
         // Delivered: the kept copy loses its secret links, so nobody reading the outbox can use them.
-        await record(redactSecrets(m), new Date(), null);
+        await record(redactSecrets(m), new Date(), null, opts);
       } catch (e) {
-        await record(m, null, e instanceof Error ? e.message : String(e));
+        await record(m, null, e instanceof Error ? e.message : String(e), opts);
         throw e;
       }
     },

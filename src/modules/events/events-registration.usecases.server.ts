@@ -25,6 +25,7 @@ import type { EventRecord, RegistrationEvent, SessionRecord } from './events.rep
 import type { RegistrationInput } from './events.schemas.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { kickGuestConsents } from './events-consent-ledger.server.ts';
+import { registerGrouped } from './events-registration-batch.server.ts';
 import { checkRegistrationGuards } from './events-registration-guards.server.ts';
 import {
   type RegistrationFacts,
@@ -190,7 +191,7 @@ export async function registerForEvent(
     try {
       // Replaced by the hashes of the mails' own secrets when they are sent.
       const [cancelTokenHash, feedbackTokenHash] = unmatchableHashes();
-      const registration = await deps.repos.eventRegistrations.register(deps.db, {
+      const registration = await registerGrouped(deps, {
         eventId,
         sessionId: event.registrationMode === 'session' ? input.sessionId : null,
         userId: who.userId,
@@ -207,7 +208,10 @@ export async function registerForEvent(
         consentText: who.userId ? null : CONSENT_TEXT,
         consentAt: who.userId ? null : deps.now(),
         mailLocale: locale,
+        at: deps.now(),
       });
+      // The event stopped taking sign-ups after its facts were read (cancelled, closed): say why, as read now.
+      if (!registration) throw await noLongerOpen(deps, eventId, input.sessionId);
       result = answer(registration, true);
     } catch (e) {
       // A concurrent double submit (or a second tab of the same learner) won the unique index.
@@ -220,6 +224,18 @@ export async function registerForEvent(
   if (created && registration.email) kickTicketMails(deps);
   if (created && !registration.userId) kickGuestConsents(deps);
   return { registration, event, waitlistPosition: await position(deps, registration), created };
+}
+
+/** Why an event whose facts allowed a sign-up refused it in the seat statement: its facts read again. */
+async function noLongerOpen(deps: EventsDeps, eventId: string, sessionId: string | null): Promise<unknown> {
+  const fresh = await deps.repos.events.registrationFacts(deps.db, eventId);
+  if (!fresh || fresh.event.status === 'draft') return notFound('events.event');
+  try {
+    checkTiming(fresh.event, fresh.sessions, sessionId, deps.now());
+  } catch (e) {
+    return e;
+  }
+  return fail('closed', 'events.error.closed', 409);
 }
 
 const position = (deps: EventsDeps, r: Registration) =>

@@ -24,6 +24,8 @@ export interface RegistrationValues {
   learnerId: string | null;
   /** Ticket mail due after commit (the registration row is the outbox), in this language. */
   mailLocale: 'vi' | 'en' | null;
+  /** The time of the sign-up: the seat statement checks the registration window against it. */
+  at: Date;
 }
 
 export interface Registration {
@@ -75,6 +77,20 @@ async function one(db: Db, where: ReturnType<typeof sql>, lock = false): Promise
   return rows[0] ? toRegistration(rows[0]) : null;
 }
 
+/**
+ * The event `e` still takes sign-ups at `at`, as checkTiming decides from the facts read before: published, a
+ * capacity other than 0, the window open, and a live session (the chosen one, per-session) not yet begun when
+ * the window has no end of its own, nor over.
+ */
+export function takesSignUps(sessionId: string | null, at: Date) {
+  const now = sql`${at.toISOString()}::timestamptz`;
+  return sql`e.status = 'published' AND e.capacity IS DISTINCT FROM 0
+    AND (e.registration_opens_at IS NULL OR e.registration_opens_at <= ${now})
+    AND EXISTS (SELECT 1 FROM event_sessions s WHERE s.event_id = e.id AND NOT s.cancelled
+                  ${sessionId ? sql`AND s.id = ${sessionId}` : sql``}
+                HAVING ${now} < coalesce(e.registration_closes_at, min(s.starts_at)) AND ${now} < max(s.ends_at))`;
+}
+
 export interface AttendanceSummary {
   sessionId: string;
   startsAt: Date;
@@ -110,25 +126,32 @@ export function createEventRegistrationsRepository() {
 
     /**
      * Takes the seats and writes the registration in ONE statement, the whole of the locked section: the seat
-     * counter's conditional UPDATE (seats fit, nobody waiting ahead) holds the counter's row lock only until
-     * this statement commits; a concurrent one re-checks the condition on the updated row (READ COMMITTED),
-     * so the counter never exceeds the capacity. No seat → the registration is written 'waitlisted'. A unique
-     * violation (same idempotency key, or the learner already registered) fails the whole statement, seat
-     * included; the caller reads back the registration that won.
+     * counter's conditional UPDATE (the event still takes sign-ups, seats fit, nobody waiting ahead) holds the
+     * counter's row lock only until this statement commits; a concurrent one re-checks the condition on the
+     * updated row (READ COMMITTED), so the counter never exceeds the capacity, and a series event cancelled or
+     * closed by a transaction that committed first gives no seat. No seat → the registration is written
+     * 'waitlisted', if the event still takes sign-ups; else nothing is written and null is answered (the facts
+     * the caller checked were read before the change). A unique violation (same idempotency key, or the learner
+     * already registered) fails the whole statement, seat included; the caller reads back the registration that
+     * won.
      */
-    async register(db: Db, v: RegistrationValues): Promise<Registration> {
+    async register(db: Db, v: RegistrationValues): Promise<Registration | null> {
       const id = newId('reg');
       const waiting = sql`SELECT 1 FROM event_registrations w WHERE w.event_id = ${v.eventId}
         AND w.status = 'waitlisted' AND ${v.sessionId ? sql`w.session_id = ${v.sessionId}` : sql`w.session_id IS NULL`}`;
+      const open = takesSignUps(v.sessionId, v.at);
       const seat = v.sessionId
         ? sql`UPDATE event_sessions SET confirmed_seats = confirmed_seats + ${v.partySize}
               WHERE id = ${v.sessionId} AND event_id = ${v.eventId} AND NOT cancelled
                 AND confirmed_seats + ${v.partySize} <=
                     coalesce((SELECT capacity FROM events WHERE id = ${v.eventId}), 2147483647)
-                AND NOT EXISTS (${waiting}) RETURNING id`
-        : sql`UPDATE events SET confirmed_seats = confirmed_seats + ${v.partySize}
-              WHERE id = ${v.eventId} AND (capacity IS NULL OR confirmed_seats + ${v.partySize} <= capacity)
-                AND NOT EXISTS (${waiting}) RETURNING id`;
+                AND NOT EXISTS (${waiting})
+                AND EXISTS (SELECT 1 FROM events e WHERE e.id = ${v.eventId} AND ${open}) RETURNING id`
+        : sql`UPDATE events e SET confirmed_seats = e.confirmed_seats + ${v.partySize}
+              WHERE e.id = ${v.eventId} AND (e.capacity IS NULL OR e.confirmed_seats + ${v.partySize} <= e.capacity)
+                AND NOT EXISTS (${waiting}) AND ${open} RETURNING e.id`;
+      // A seat taken is always written (never a seat without its registration); a waitlist place only while the
+      // event takes sign-ups.
       const rows = await queryRows<Registration>(
         db,
         sql`WITH seat AS (${seat})
@@ -140,9 +163,11 @@ export function createEventRegistrationsRepository() {
               ${v.ticketCode}, ${v.cancelTokenHash}, ${v.feedbackTokenHash}, ${v.idempotencyKey}, ${v.consentText},
               ${v.consentAt}, ${v.mailLocale !== null && v.email !== null}, ${v.mailLocale ?? 'vi'},
               ${v.consentText !== null && v.userId === null}
+            WHERE EXISTS (SELECT 1 FROM seat)
+               OR EXISTS (SELECT 1 FROM events e WHERE e.id = ${v.eventId} AND ${open})
             RETURNING ${COLUMNS}`,
       );
-      return toRegistration(rows[0] as Registration);
+      return rows[0] ? toRegistration(rows[0]) : null;
     },
 
     /**
@@ -162,6 +187,20 @@ export function createEventRegistrationsRepository() {
       );
       const r = rows[0];
       return r ? { ...toRegistration(r), mailLocale: r.mailLocale } : null;
+    },
+
+    /**
+     * Whether the registration still holds the contact its claimed ticket mail was rendered for (same address,
+     * same name, not cancelled), and if so its row share-locked until the caller's transaction ends: an
+     * erasure (which rewrites the row) waits for that transaction, or the mail is not kept at all.
+     */
+    async holdTicketContact(tx: Db, id: string, email: string, name: string): Promise<boolean> {
+      const rows = await queryRows<{ x: number }>(
+        tx,
+        sql`SELECT 1 AS x FROM event_registrations
+            WHERE id = ${id} AND email = ${email} AND name = ${name} AND status <> 'cancelled' FOR SHARE`,
+      );
+      return rows.length > 0;
     },
 
     /** Whether any ticket mail is still due (claimed or not): flushTicketMails waits for those locked elsewhere. */

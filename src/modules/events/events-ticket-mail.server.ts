@@ -7,8 +7,14 @@
 // event and its sessions are read once per drain, not once per mail. The `events.ticket-mails` schedule sweeps
 // every minute for anything a stopped process left due. Each mail carries a fresh cancellation secret whose
 // hash is stored as the mail is claimed, so no secret waits in a table.
+//
+// A claimed mail is kept (mail_outbox, or sent by SMTP and its copy kept) only in a transaction that first
+// finds the registration still holding the address and name it was rendered for, and share-locks that row
+// until the copy is written: an erasure that pseudonymised the registration after the claim (and deleted the
+// person's mails) leaves nothing for the drain to write; one under way waits for the copy and then deletes it
+// with the rest, or (if it rewrote the row first) makes the drain find the contact gone.
 import type { Locale } from '../../lib/i18n.ts';
-import { sendTicketMail } from './events.mail.server.ts';
+import { sendEventMail, ticketMailMessage } from './events.mail.server.ts';
 import { newLinkSecret } from './events.model.server.ts';
 import type { EventRecord, SessionRecord } from './events.repository.server.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
@@ -57,7 +63,8 @@ export async function deliverTicketMails(
       : sessions.find((s) => !s.cancelled);
     const waitlistPosition =
       r.status === 'waitlisted' ? await deps.repos.eventRegistrations.waitlistPosition(deps.db, r) : null;
-    await sendTicketMail(deps, {
+    // Rendered (QR code) before the transaction, which then holds a connection only for its statements.
+    const message = await ticketMailMessage(deps, {
       to: r.email,
       name: r.name,
       eventTitle: event.title,
@@ -70,6 +77,11 @@ export async function deliverTicketMails(
       reason: 'registration',
       eventId: event.id,
       place: event.place,
+    });
+    const { email, name } = r;
+    await deps.db.transaction(async (tx) => {
+      if (!(await deps.repos.eventRegistrations.holdTicketContact(tx, r.id, email, name))) return;
+      await sendEventMail(deps, message, { db: tx });
     });
   }
   return taken;

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import type { AppDeps } from '../../app/deps.types.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type Locale, localePath, t } from '../../lib/i18n.server.ts';
+import type { MailMessage, SendOptions } from '../../lib/mailer.server.ts';
 
 type MailDeps = Pick<AppDeps, 'mailer' | 'logger' | 'config'>;
 
@@ -24,12 +25,10 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-async function send(
-  deps: MailDeps,
-  m: { to: string; subject: string; text: string; html: string; purpose: string },
-) {
+/** Sends (or keeps in the outbox) one mail; a failure is logged, never thrown. */
+export async function sendEventMail(deps: MailDeps, m: MailMessage, opts?: SendOptions) {
   try {
-    await deps.mailer.send(m);
+    await deps.mailer.send(m, opts);
   } catch (e) {
     deps.logger.warn({ err: e, purpose: m.purpose }, 'events mail not sent');
   }
@@ -54,6 +53,11 @@ export interface TicketMail {
 }
 
 export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<void> {
+  await sendEventMail(deps, await ticketMailMessage(deps, m));
+}
+
+/** The ticket mail as sent: rendered (QR code included) apart from sending, so a caller can render it first. */
+export async function ticketMailMessage(deps: Pick<AppDeps, 'config'>, m: TicketMail): Promise<MailMessage> {
   const tr = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(m.locale, k, p);
   const ticketUrl = siteUrl(deps, m.locale, ticketPath(m.ticketCode));
   const cancelUrl = m.cancelToken
@@ -103,13 +107,13 @@ export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<voi
       ? `<p><a href="${escapeHtml(cancelUrl)}">${escapeHtml(tr('events.mail.cancelLink'))}</a></p>`
       : '',
   ].join('\n');
-  await send(deps, {
+  return {
     to: m.to,
     subject,
     text: lines.join('\n'),
     html,
     purpose: m.reason === 'promotion' ? 'event-waitlist-promotion' : 'event-registration',
-  });
+  };
 }
 
 export async function sendFeedbackMail(
@@ -118,7 +122,7 @@ export async function sendFeedbackMail(
 ): Promise<void> {
   const url = `${siteUrl(deps, m.locale, '/events/feedback')}?token=${encodeURIComponent(m.token)}`;
   const body = t(m.locale, 'events.mail.feedback.body', { name: m.name, title: m.eventTitle });
-  await send(deps, {
+  await sendEventMail(deps, {
     to: m.to,
     subject: t(m.locale, 'events.mail.feedback.subject', { title: m.eventTitle }),
     text: `${body}\n\n${url}`,
@@ -132,7 +136,7 @@ export async function sendCancellationMail(
   m: { to: string; name: string; eventTitle: string; locale: Locale },
 ): Promise<void> {
   const body = t(m.locale, 'events.mail.eventCancelled.body', { name: m.name, title: m.eventTitle });
-  await send(deps, {
+  await sendEventMail(deps, {
     to: m.to,
     subject: t(m.locale, 'events.mail.eventCancelled.subject', { title: m.eventTitle }),
     text: body,

@@ -14,6 +14,7 @@ import { createEventClaimsRepository } from './events-claims.repository.server.t
 import { CONSENT_LEDGER_JOB, runConsentLedgerJob } from './events-consent-ledger.server.ts';
 import { createEventConsentsRepository } from './events-consents.repository.server.ts';
 import { eventIndicatorSources } from './events-indicators.queries.server.ts';
+import { createEventRegistrationBatchRepository } from './events-registration-batch.repository.server.ts';
 import { createEventRegistrationReadsRepository } from './events-registration-reads.repository.server.ts';
 import { createEventRegistrationsRepository } from './events-registrations.repository.server.ts';
 import { runTicketMailsJob, TICKET_MAILS_JOB } from './events-ticket-mail.server.ts';
@@ -24,6 +25,7 @@ export const repositories = () => ({
   events: createEventsRepository(),
   eventRegistrations: createEventRegistrationsRepository(),
   eventRegistrationReads: createEventRegistrationReadsRepository(),
+  eventRegistrationBatch: createEventRegistrationBatchRepository(),
   externalEvents: createExternalEventsRepository(),
   eventClaims: createEventClaimsRepository(),
   eventConsents: createEventConsentsRepository(),

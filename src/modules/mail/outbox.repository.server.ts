@@ -1,5 +1,6 @@
 // SQL for mail_outbox: every mail is kept here, sent or not.
-import type { DbHandle } from '../../db/client.server.ts';
+import { sql } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.server.ts';
 import { newId } from './mail.ids.server.ts';
 
 export interface OutboxRow {
@@ -19,7 +20,17 @@ export function createOutboxRepository(dbh: DbHandle) {
       m: { to: string; subject: string; text: string; html?: string | undefined; purpose: string },
       sentAt: Date | null,
       error: string | null,
+      /** A transaction of the caller's to write the row in (else a statement of its own). */
+      db?: Db,
     ): Promise<void> {
+      if (db) {
+        await db.execute(
+          sql`INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, sent_at, error)
+              VALUES (${newId('mail')}, ${m.to}, ${m.subject}, ${m.text}, ${m.html ?? null}, ${m.purpose},
+                      ${sentAt}, ${error})`,
+        );
+        return;
+      }
       await dbh.query(
         `INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, sent_at, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
