@@ -1,11 +1,39 @@
 // The raw-SQL helpers every repository uses (ADR 0010): one drizzle `sql` query's rows on either driver, list and
 // array parameters, LIKE escaping, and the coercions of driver values that differ between PGlite and node-postgres.
+import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
+import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
 import type { Db } from './client.server.ts';
 
 /** Runs one query and returns its rows: both drivers answer `execute` with `{ rows }` (or an array). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+let naming = true;
+
+/** Named statements on or off for `queryRowsNamed` (on by default; bench/circulation.ts compares the two). */
+export function setNamedStatements(on: boolean): void {
+  naming = on;
+}
+
+/**
+ * `queryRows` as a named prepared statement on PostgreSQL: each connection parses and analyses the text once
+ * and keeps it, and after five runs the server may keep one generic plan instead of planning every call. For
+ * a hot statement whose planning costs more than its run (the desk's lend and return, one large CTE each).
+ * The name is a hash of the text, so each distinct text is prepared once per connection; the text must take
+ * its values as parameters only (a value written into the text would prepare a new statement every call).
+ * PGlite has no named statements and runs it as `queryRows` does. Behind a pooler in transaction mode
+ * (PgBouncer < 1.21) named statements do not work: turn them off there.
+ */
+export async function queryRowsNamed<T>(db: Db, query: SQL): Promise<T[]> {
+  if (!naming) return queryRows(db, query);
+  // Drizzle's own prepared-query path (`.prepare(name)` of its builders), for a raw SQL query.
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const q = dialect.sqlToQuery(query);
+  const name = `n_${createHash('sha1').update(q.sql).digest('hex').slice(0, 24)}`;
+  const result = (await session.prepareQuery(q, undefined, name, false).execute()) as { rows?: T[] } | T[];
   return Array.isArray(result) ? result : (result.rows ?? []);
 }
 

@@ -3,10 +3,11 @@
 // appended — one round trip, no transaction left idle while Node thinks. Each applies only the plain case (an
 // available copy of the desk's own unit to an active reader under the limit; a return home with no hold waiting
 // and no learning record to write) and otherwise changes nothing and answers what it read, so the use case
-// names the refusal or takes its full path (holds, offline flags, xAPI) in a transaction.
+// names the refusal or takes its full path (holds, offline flags, xAPI) in a transaction. Both are named
+// statements (queryRowsNamed): planning the large CTE at every call was ~40 % of their server CPU.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.server.ts';
-import { queryRows, toDate } from '../../db/sql.server.ts';
+import { queryRowsNamed, toDate } from '../../db/sql.server.ts';
 import { catalogueHoldingsPort } from '../catalogue/index.server.ts';
 import {
   ITEM_COLS,
@@ -88,7 +89,7 @@ export function createCirculationDeskRepository() {
       },
     ): Promise<LendRead | null> {
       const d = p.defaults;
-      const rows = await queryRows<{
+      const rows = await queryRowsNamed<{
         item: unknown;
         reader: unknown;
         rules: unknown;
@@ -172,7 +173,7 @@ export function createCirculationDeskRepository() {
       },
     ): Promise<ReturnRead | null> {
       const { desk } = p;
-      const rows = await queryRows<{ item: unknown; rules: unknown; closed: unknown }>(
+      const rows = await queryRowsNamed<{ item: unknown; rules: unknown; closed: unknown }>(
         db,
         sql`WITH i AS (SELECT ${ITEM_COLS} FROM circulation_items WHERE barcode = ${p.barcode} FOR UPDATE),
           l AS (SELECT l.id, l.txn_id, l.reader_id, l.loaned_at, l.due_at, l.renewals, l.record_id, l.item_kind,

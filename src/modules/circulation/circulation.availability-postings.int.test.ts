@@ -1,0 +1,135 @@
+// A lend or a return changes only the record's availability (migration 0181): the search postings take the new
+// availability mask in place (updated, not deleted and rewritten), while an edit of anything the postings
+// hold still rebuilds them, and the OAI-PMH datestamp moves for every edit but not for availability.
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/sql.server.ts';
+import type { Actor } from '../../lib/authz.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
+import { checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
+import { insertRecord, lendableCopies, txn, walkIn } from './circulation.test-helpers.ts';
+
+let ctx: TestContext;
+let staff: Actor;
+let desk: Desk;
+let libraryId: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
+  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
+  desk = { unitId: libraryId, placeId: null, routeId: null };
+}, 180_000);
+afterAll(() => ctx.close());
+
+/** The record's postings: word → availability mask (1 available, 2 on loan; catalogue_availability_mask). */
+const postings = async (rec: string) =>
+  Object.fromEntries(
+    (
+      await ctx.dbh.query<{ word: string; a: number }>(
+        `SELECT p.word, p.availability AS a FROM catalogue_postings p
+         JOIN catalogue_records r ON r.seq = p.seq WHERE r.id = $1 ORDER BY p.word`,
+        [rec],
+      )
+    ).map((r) => [r.word, r.a]),
+  );
+const datestamp = async (rec: string) =>
+  (
+    await ctx.dbh.query<{ d: string }>(
+      'SELECT datestamp::text AS d FROM catalogue_oai_items WHERE record_id = $1',
+      [rec],
+    )
+  )[0]?.d;
+
+/**
+ * Runs `statement` in a transaction and answers what it did to the postings table: the difference of the
+ * transaction's counts around it (they may also hold earlier counts not yet flushed to the shared statistics).
+ */
+async function postingsWrites(statement: SQL) {
+  return ctx.deps.db.transaction(async (tx) => {
+    const counts = async () =>
+      (
+        await queryRows<{ ins: number; upd: number; del: number }>(
+          tx,
+          sql`SELECT n_tup_ins::int AS ins, n_tup_upd::int AS upd, n_tup_del::int AS del
+            FROM pg_stat_xact_user_tables WHERE relid = 'catalogue_postings'::regclass`,
+        )
+      )[0] ?? { ins: 0, upd: 0, del: 0 };
+    const before = await counts();
+    await tx.execute(statement);
+    const after = await counts();
+    return { ins: after.ins - before.ins, upd: after.upd - before.upd, del: after.del - before.del };
+  });
+}
+
+describe('postings follow availability (migration 0181)', () => {
+  it('a lend and a return set the postings’ availability; the OAI datestamp stays', async () => {
+    const rec = await insertRecord(ctx, libraryId, 'Tuổi thơ dữ dội');
+    await ctx.dbh.query(
+      "UPDATE catalogue_records SET search_title = 'tuoi tho du doi', availability = '{available}' WHERE id = $1",
+      [rec],
+    );
+    const [code] = await lendableCopies(ctx, staff, libraryId, rec, 1);
+    const words = Object.keys(await postings(rec));
+    expect(words).toEqual(['doi', 'du', 'tho', 'tuoi']);
+    expect(Object.values(await postings(rec))).toEqual([1, 1, 1, 1]);
+    const stamp = await datestamp(rec);
+
+    const reader = await walkIn(ctx, staff, libraryId);
+    await checkout(ctx.deps, staff, desk, { card: reader.cardNumber, barcode: code as string, txnId: txn() });
+    expect(await postings(rec)).toEqual({ doi: 2, du: 2, tho: 2, tuoi: 2 });
+    await checkin(ctx.deps, staff, desk, { barcode: code as string });
+    expect(await postings(rec)).toEqual({ doi: 1, du: 1, tho: 1, tuoi: 1 });
+    expect(await datestamp(rec)).toBe(stamp);
+  });
+
+  it('an availability-only change updates the postings in place; other edits rebuild them', async () => {
+    const rec = await insertRecord(ctx, libraryId, 'Dế mèn');
+    await ctx.dbh.query("UPDATE catalogue_records SET search_title = 'de men' WHERE id = $1", [rec]);
+    const stamp = await datestamp(rec);
+
+    const onLoan = await postingsWrites(
+      sql`UPDATE catalogue_records SET availability = '{on_loan}' WHERE id = ${rec}`,
+    );
+    expect(onLoan).toEqual({ ins: 0, upd: 2, del: 0 });
+    expect(await postings(rec)).toEqual({ de: 2, men: 2 });
+    expect(await datestamp(rec)).toBe(stamp);
+
+    // The same mask again ({on_loan} → {on_loan}): nothing to write.
+    expect(
+      await postingsWrites(sql`UPDATE catalogue_records SET availability = '{on_loan}' WHERE id = ${rec}`),
+    ).toEqual({ ins: 0, upd: 0, del: 0 });
+
+    // A title edit rebuilds (old words out, new words in), with the availability the record has.
+    const edit = await postingsWrites(
+      sql`UPDATE catalogue_records SET search_title = 'de men phieu luu ky', updated_at = now() WHERE id = ${rec}`,
+    );
+    expect(edit).toEqual({ ins: 5, upd: 0, del: 2 });
+    expect(await postings(rec)).toEqual({ de: 2, ky: 2, luu: 2, men: 2, phieu: 2 });
+    expect(await datestamp(rec)).not.toBe(stamp);
+
+    // Availability and another facet in one statement: rebuilt once, with the new mask.
+    await postingsWrites(
+      sql`UPDATE catalogue_records SET availability = '{available,on_loan}', language = 'vie' WHERE id = ${rec}`,
+    );
+    expect(await postings(rec)).toEqual({ de: 3, ky: 3, luu: 3, men: 3, phieu: 3 });
+  });
+
+  it('the OAI trigger compares every stored column but availability', async () => {
+    const [def] = await ctx.dbh.query<{ d: string }>(
+      `SELECT pg_get_triggerdef(t.oid) AS d FROM pg_trigger t
+       WHERE t.tgrelid = 'catalogue_records'::regclass AND t.tgname = 'catalogue_oai_update'`,
+    );
+    const compared = [...new Set([...(def?.d ?? '').matchAll(/\bold\.(\w+)/gi)].map((m) => m[1]))].sort();
+    const columns = (
+      await ctx.dbh.query<{ c: string }>(
+        `SELECT column_name AS c FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = 'catalogue_records'
+           AND is_generated = 'NEVER' AND column_name <> 'availability' ORDER BY 1`,
+      )
+    ).map((r) => r.c);
+    // A column added to catalogue_records must be added to the trigger's WHEN (a new migration).
+    expect(compared).toEqual(columns.sort());
+  });
+});
