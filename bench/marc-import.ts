@@ -138,6 +138,18 @@ async function importRun(run: number, bulk: boolean): Promise<number> {
   return IMPORT / ((performance.now() - t0) / 1000);
 }
 
+// Time spent building queued postings (the bulk path's flush), per run.
+let flushMs = 0;
+const flushRepo = deps.repos.catalogueImports;
+const flushOne = flushRepo.flushDeferredPostings.bind(flushRepo);
+flushRepo.flushDeferredPostings = async (db, limit) => {
+  const t = performance.now();
+  try {
+    return await flushOne(db, limit);
+  } finally {
+    flushMs += performance.now() - t;
+  }
+};
 const legacyGin = async (on: boolean) =>
   dbh.query(
     on
@@ -200,6 +212,7 @@ const chosen = String(args.variants)
   .split(',')
   .map((v) => v.trim());
 for (const v of chosen) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}`);
+const flushShare: number[] = [];
 const speeds = new Map<string, number[]>(chosen.map((v) => [v, []]));
 let run = 0;
 for (let r = 0; r < ROUNDS; r++) {
@@ -208,7 +221,10 @@ for (let r = 0; r < ROUNDS; r++) {
     const key = chosen[(i + r) % chosen.length] as string;
     const v = VARIANTS[key] as Variant;
     await v.setup?.();
-    speeds.get(key)?.push(await importRun(run++, v.bulk));
+    flushMs = 0;
+    const speed = await importRun(run++, v.bulk);
+    speeds.get(key)?.push(speed);
+    if (v.bulk) flushShare.push(flushMs / 1000 / (IMPORT / speed));
     await legacyGin(false);
     await dbh.query(current);
   }
@@ -244,5 +260,9 @@ for (const key of chosen) {
     `  ${(VARIANTS[key] as Variant).label.padEnd(42)} ${f(median(xs)).padStart(7)} records/s  ${(median(xs) / base).toFixed(2)}× ${chosen[0]}  [${xs.map(f).join(', ')}]`,
   );
 }
+if (flushShare.length)
+  console.log(
+    `  bulk path: flush (summed over its two connections) = ${flushShare.map((x) => `${Math.round(x * 100)} %`).join(', ')} of the run's time`,
+  );
 console.log(`  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s`);
 await done();

@@ -17,14 +17,17 @@ type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
 export const IMPORT_BATCH = 1000;
 /**
- * Files from this size (~4,000 MARC records) take the bulk path: the postings and title pairs of the records a
- * batch inserts are queued and built set-wise, sorted, every `FLUSH_EVERY` records and before the job ends
- * (ADR 0007 addendum 4). Until then the new records are in the catalogue but not yet found by words.
+ * The bulk path (migration 0185): the postings and title pairs of the records a batch inserts are queued and
+ * built set-wise, in key order, every `FLUSH_EVERY` records and before the job ends (ADR 0007 addendum 4);
+ * until then the new records are in the catalogue but not yet found by their words. Files from this size
+ * (~4,000 MARC records) would take it; `null`: off unless a run asks for it (`runMarcImport(…, { bulk })`) —
+ * on the shared machine it was not faster than the row path at 100k–200k loaded; the idle 1M measurement
+ * decides.
  */
-export const BULK_MIN_BYTES = 4 << 20;
+export const BULK_MIN_BYTES: number | null = null;
 const FLUSH_EVERY = 100_000;
-/** Queued records indexed per transaction of a flush. */
-const FLUSH_CHUNK = 20_000;
+/** Queued records indexed per transaction of a flush (~85,000 postings). */
+const FLUSH_CHUNK = 5_000;
 export const MARC_IMPORT_JOB = 'catalogue.marc.import';
 /** How long the claim on a running import lasts, renewed every third of it while the import runs. */
 const LEASE_SECONDS = 300;
@@ -116,10 +119,15 @@ const running = new Set<string>();
 
 /**
  * Builds the postings of every queued record (any job's), one transaction per `FLUSH_CHUNK` records; a crash
- * between chunks leaves the rest queued for the next flush.
+ * between chunks leaves the rest queued for the next flush. On PostgreSQL two chunks are built at once on two
+ * connections (the queue is read with SKIP LOCKED, so they take different records): the flush runs while
+ * nothing else of the import does, and the database has a second core.
  */
 export async function flushDeferredPostings(deps: Deps): Promise<void> {
-  while ((await deps.repos.catalogueImports.flushDeferredPostings(deps.db, FLUSH_CHUNK)) > 0);
+  const loop = async () => {
+    while ((await deps.repos.catalogueImports.flushDeferredPostings(deps.db, FLUSH_CHUNK)) > 0);
+  };
+  await Promise.all(deps.dbh.kind === 'postgres' ? [loop(), loop()] : [loop()]);
 }
 
 /**
@@ -154,7 +162,7 @@ export async function runMarcImport(
       // has a second core); they still COMMIT one after another in file order — a batch waits for the one
       // before it, and rolls back if that one failed — so the resume offset stays exact.
       const writers = deps.dbh.kind === 'postgres' ? 2 : 1;
-      const bulk = options.bulk ?? job.fileSize >= BULK_MIN_BYTES;
+      const bulk = options.bulk ?? (BULK_MIN_BYTES !== null && job.fileSize >= BULK_MIN_BYTES);
       let deferred = 0;
       let batch: MarcReadResult[] = [];
       const committing: Array<Promise<void>> = [];
