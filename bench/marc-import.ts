@@ -1,12 +1,15 @@
-// `npm run bench:marc -- [--db pglite|postgres] [--size 100000] [--import 20000] [--rounds 2]`
-// MARC (ISO 2709) import records/s with `--size` records already loaded, in the same run against two
-// baselines: (1) the same import with the full-text GIN index the search no longer reads
-// (catalogue_records_search_idx, dropped by migration 0106) put back — the "before" of issue 17 — and (2) a
-// bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling); also without
-// the title-pair postings of migration 0152 (their import cost), and with the pairs computed by 0152's rule
-// (from the search vector) instead of 0176's (from the title text). Rounds
-// alternate before/after so a loaded machine slows both alike. Prints figures; asserts nothing.
-// PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after.
+// `npm run bench:marc -- [--db pglite|postgres] [--size 100000] [--import 20000] [--rounds 2] [--variants 0176,row,bulk]`
+// MARC (ISO 2709) import records/s with `--size` records already loaded, for each variant in the same run,
+// printed as a ratio to the first:
+//   gin      the full-text GIN index the search no longer reads put back (the "before" of migration 0106);
+//   0176     row by row with the insert trigger as migration 0176 left it (the path before 0185);
+//   nopairs  0176 without the title pairs of migration 0152 (their import cost);
+//   vector   0176 with the pairs by 0152's rule (from the search vector);
+//   row      row by row with 0185's trigger (postings and pairs inserted in key order);
+//   bulk     the bulk path of 0185: postings and pairs queued, built set-wise and sorted (time includes it).
+// Plus a bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling). The
+// order of the variants turns every round, so a loaded machine slows all alike. Prints figures; asserts
+// nothing. PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +34,8 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     import: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '2' },
+    // gin, 0176, nopairs, vector, row, bulk (see VARIANTS); ratios are against the first.
+    variants: { type: 'string', default: '0176,row,bulk' },
   },
 });
 const SIZE = Number(args.size);
@@ -113,7 +118,7 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
   return { path, size: (await stat(path)).size };
 }
 
-async function importRun(run: number): Promise<number> {
+async function importRun(run: number, bulk: boolean): Promise<number> {
   const file = await marcFile(run);
   const t0 = performance.now();
   const job = await startMarcImport(deps, admin, {
@@ -124,45 +129,105 @@ async function importRun(run: number): Promise<number> {
     unitId: holders[0] as string,
     publish: true,
   });
-  const result = await runMarcImport(deps, job.id);
+  const result = await runMarcImport(deps, job.id, { bulk });
+  if (bulk && result.imported > 0) {
+    const [q] = await dbh.query<{ n: number }>('SELECT count(*)::int AS n FROM catalogue_postings_pending');
+    if (q?.n) throw new Error(`run ${run}: ${q.n} records left queued`);
+  }
   if (result.imported !== IMPORT) throw new Error(`run ${run}: ${result.imported} imported of ${IMPORT}`);
   return IMPORT / ((performance.now() - t0) / 1000);
 }
 
+// Time spent building queued postings (the bulk path's flush), per run.
+let flushMs = 0;
+const flushRepo = deps.repos.catalogueImports;
+const flushOne = flushRepo.flushDeferredPostings.bind(flushRepo);
+flushRepo.flushDeferredPostings = async (db, limit) => {
+  const t = performance.now();
+  try {
+    return await flushOne(db, limit);
+  } finally {
+    flushMs += performance.now() - t;
+  }
+};
 const legacyGin = async (on: boolean) =>
   dbh.query(
     on
       ? 'CREATE INDEX IF NOT EXISTS catalogue_records_search_idx ON catalogue_records USING gin (search_vector)'
       : 'DROP INDEX IF EXISTS catalogue_records_search_idx',
   );
-// The title-pair postings of migration 0152 (issue 17, long queries): the insert trigger without them.
-const [{ def: withPairs } = { def: '' }] = await dbh.query<{ def: string }>(
+const [{ def: current } = { def: '' }] = await dbh.query<{ def: string }>(
   "SELECT pg_get_functiondef('catalogue_postings_on_insert'::regproc) AS def",
 );
-const withoutPairs = withPairs.replace(/INSERT INTO catalogue_title_pairs[\s\S]*?WHERE n\.published;/, '');
-if (withoutPairs === withPairs) throw new Error('the title-pair insert was not found in the trigger');
+const replaced = (def: string, from: RegExp | string, to: string, what: string) => {
+  const out = def.replace(from, to);
+  if (out === def) throw new Error(`${what} was not found in the insert trigger`);
+  return out;
+};
+// The insert trigger as migration 0176 left it: no bulk queue, postings and pairs inserted unsorted.
+const trigger0176 = replaced(
+  replaced(
+    replaced(current, /IF current_setting\('catalogue\.defer_postings'[\s\S]*?END IF;/, '', 'the bulk queue'),
+    /\s*ORDER BY w\.word, d\.seq;/,
+    ';',
+    'the postings order',
+  ),
+  /\s*ORDER BY t\.pair, n\.seq;/,
+  ';',
+  'the pairs order',
+);
+// The title-pair postings of migration 0152 (issue 17, long queries): the insert trigger without them.
+const withoutPairs = replaced(
+  trigger0176,
+  /INSERT INTO catalogue_title_pairs[\s\S]*?WHERE n\.published;/,
+  '',
+  'the title-pair insert',
+);
 // The pairs as 0152 computed them (from the search vector, one non-inlined function call per record): the
 // "before" of migration 0176.
-const vectorPairs = withPairs.replace(
+const vectorPairs = replaced(
+  trigger0176,
   'catalogue_title_pairs_of_title(n.search_title)',
   'catalogue_title_pairs_of(n.search_vector)',
+  'the text-rule title pairs',
 );
-if (vectorPairs === withPairs) throw new Error('the text-rule title pairs were not found in the trigger');
-const before: number[] = [];
-const after: number[] = [];
-const noPairs: number[] = [];
-const oldPairs: number[] = [];
+interface Variant {
+  label: string;
+  setup?: () => Promise<unknown>;
+  bulk: boolean;
+}
+const VARIANTS: Record<string, Variant> = {
+  gin: { label: 'with the unused GIN index (before 0106)', setup: () => legacyGin(true), bulk: false },
+  '0176': { label: 'row by row, trigger of 0176', setup: () => dbh.query(trigger0176), bulk: false },
+  nopairs: {
+    label: 'row by row, 0176 without title pairs',
+    setup: () => dbh.query(withoutPairs),
+    bulk: false,
+  },
+  vector: { label: 'row by row, pairs by the 0152 rule', setup: () => dbh.query(vectorPairs), bulk: false },
+  row: { label: 'row by row, sorted inserts (0185)', bulk: false },
+  bulk: { label: 'bulk path (0185): queued, built sorted', bulk: true },
+};
+const chosen = String(args.variants)
+  .split(',')
+  .map((v) => v.trim());
+for (const v of chosen) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}`);
+const flushShare: number[] = [];
+const speeds = new Map<string, number[]>(chosen.map((v) => [v, []]));
 let run = 0;
 for (let r = 0; r < ROUNDS; r++) {
-  await legacyGin(true);
-  before.push(await importRun(run++));
-  await legacyGin(false);
-  after.push(await importRun(run++));
-  await dbh.query(withoutPairs);
-  noPairs.push(await importRun(run++));
-  await dbh.query(vectorPairs);
-  oldPairs.push(await importRun(run++));
-  await dbh.query(withPairs);
+  // The order turns each round, so a machine getting busier or quieter does not favour one variant.
+  for (let i = 0; i < chosen.length; i++) {
+    const key = chosen[(i + r) % chosen.length] as string;
+    const v = VARIANTS[key] as Variant;
+    await v.setup?.();
+    flushMs = 0;
+    const speed = await importRun(run++, v.bulk);
+    speeds.get(key)?.push(speed);
+    if (v.bulk) flushShare.push(flushMs / 1000 / (IMPORT / speed));
+    await legacyGin(false);
+    await dbh.query(current);
+  }
 }
 // Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
 await dbh.query(
@@ -188,24 +253,16 @@ const bare = IMPORT / ((performance.now() - t0) / 1000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const f = (n: number) => Math.round(n).toLocaleString('en');
 console.log(`\nMARC import, ${SIZE.toLocaleString('en')} records already loaded (median of ${ROUNDS}):`);
-console.log(
-  `  before (with the unused GIN index): ${f(median(before))} records/s  [${before.map(f).join(', ')}]`,
-);
-console.log(
-  `  after:                              ${f(median(after))} records/s  [${after.map(f).join(', ')}]`,
-);
-console.log(
-  `  without the title pairs (0152):      ${f(median(noPairs))} records/s  [${noPairs.map(f).join(', ')}]`,
-);
-console.log(
-  `  pairs by the 0152 rule (vector):    ${f(median(oldPairs))} records/s  [${oldPairs.map(f).join(', ')}]`,
-);
-console.log(`  ratio after/before: ${(median(after) / median(before)).toFixed(2)}×`);
-console.log(
-  `  ratio after/0152 pairs rule (migration 0176): ${(median(after) / median(oldPairs)).toFixed(2)}×`,
-);
-console.log(`  cost of the title pairs: after/without = ${(median(after) / median(noPairs)).toFixed(2)}×`);
-console.log(
-  `  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s; import = ${(median(after) / bare).toFixed(2)}× of it`,
-);
+const base = median(speeds.get(chosen[0] as string) ?? []);
+for (const key of chosen) {
+  const xs = speeds.get(key) ?? [];
+  console.log(
+    `  ${(VARIANTS[key] as Variant).label.padEnd(42)} ${f(median(xs)).padStart(7)} records/s  ${(median(xs) / base).toFixed(2)}× ${chosen[0]}  [${xs.map(f).join(', ')}]`,
+  );
+}
+if (flushShare.length)
+  console.log(
+    `  bulk path: flush (summed over its two connections) = ${flushShare.map((x) => `${Math.round(x * 100)} %`).join(', ')} of the run's time`,
+  );
+console.log(`  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s`);
 await done();

@@ -55,6 +55,7 @@ export const feature: FeatureModule = {
     'catalogue_record_images',
     'catalogue_postings',
     'catalogue_title_pairs',
+    'catalogue_postings_pending',
   ],
   repositories,
   permissions: mergePermissionTables(cataloguePermissions, catalogueHarvestPermissions),

@@ -111,6 +111,8 @@ export async function writeBatch(
   job: ImportJob,
   prepared: PreparedBatch,
   before: Promise<void>,
+  /** Bulk path: the inserted records' postings and title pairs are queued, built later (migration 0185). */
+  deferPostings = false,
 ): Promise<void> {
   const { candidates, progress } = prepared;
   const errors = progress.errors;
@@ -174,6 +176,7 @@ export async function writeBatch(
       );
       progress.updated++;
     }
+    if (deferPostings && inserts.length > 0) await catalogueImports.deferPostings(tx);
     await catalogue.insertRecords(tx, inserts, insertHoldings);
     // Shared rows (dictionary words, the job's progress) last: the previous batch holds their locks until
     // it commits, and this batch must not commit before it anyway.

@@ -127,6 +127,20 @@ export function createCatalogueImportRepository() {
         WHERE id = ${id}`);
     },
 
+    /**
+     * Bulk path (migration 0185): in this transaction, inserted records queue their postings and title pairs
+     * instead of writing them (`flushDeferredPostings` builds them, sorted).
+     */
+    async deferPostings(db: Db): Promise<void> {
+      await db.execute(sql`SELECT set_config('catalogue.defer_postings', 'on', true)`);
+    },
+
+    /** Builds the postings and title pairs of up to `limit` queued records; answers how many it dequeued. */
+    async flushDeferredPostings(db: Db, limit: number): Promise<number> {
+      const rows = await queryRows<{ n: number }>(db, sql`SELECT catalogue_postings_flush(${limit}) AS n`);
+      return Number(rows[0]?.n ?? 0);
+    },
+
     async finish(db: Db, id: string, status: 'done' | 'failed', failure: string | null): Promise<void> {
       await db.execute(sql`UPDATE catalogue_import_jobs SET status = ${status}, failure = ${failure},
           total = CASE WHEN ${status} = 'done' THEN processed ELSE total END, updated_at = now(), finished_at = now()
