@@ -1,4 +1,4 @@
--- MARC import speed (issue 17, ADR 0007 addendum 4): a bulk path for large imports that defers the postings
+-- MARC import speed (issue 17, ADR 0007 addendum 5): a bulk path for large imports that defers the postings
 -- and title pairs of newly inserted records and builds them set-wise, sorted, after a run of batches.
 --
 -- The insert trigger of 0017/0152/0176 writes ~17 postings and ~5 title pairs per record, batch by batch, in
