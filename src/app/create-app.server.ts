@@ -71,8 +71,13 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
     maxSize: MAX_BODY,
     onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
   });
-  // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB).
-  app.use('*', (c, next) => (isLargeUploadPath(c.req.path) ? next() : globalBodyLimit(c, next)));
+  // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB). A GET or
+  // HEAD has no body (the server gives it none), and asking for one would build the full web Request (ADR 0013).
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isLargeUploadPath(c.req.path)
+      ? next()
+      : globalBodyLimit(c, next),
+  );
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', requireWellFormedText());
   // Anonymous public pages for a few seconds (ADR 0013); any write through this worker empties it.

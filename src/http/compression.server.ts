@@ -1,18 +1,35 @@
 // Response compression for what the app serves itself: HTML pages, CSS, JS, JSON (API, problem+json), SVG, XML
 // (feeds, sitemaps, OAI-PMH) and plain text. Brotli when the client accepts it, else gzip. Dynamic answers are
-// compressed as they stream (fast settings: pages are rendered per request); hashed assets under /assets/ are
-// immutable, so each is compressed once at the best setting and kept in memory.
+// compressed with fast settings (pages are rendered per request); hashed assets under /assets/ are immutable,
+// so each is compressed once at the best setting and kept in memory.
 // Every compressible answer says `Vary: Accept-Encoding`, compressed or not, so shared caches keep them apart.
+//
+// Most answers (JSON, a rendered page, a cached page) are built from a string or a buffer. Those are read as
+// they are (`knownBody`), never as a stream: an answer under MIN_COMPRESS_BYTES is left untouched, a larger
+// one is compressed in one call, and either way @hono/node-server writes it in one go with its length (ADR
+// 0013). Touching `res.body` would turn its lightweight Response into a web stream that the server then reads
+// back chunk by chunk (~6–20 % of a short answer's CPU). Only answers that really stream (exports, files) go
+// through the streaming compressor.
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, createBrotliCompress, createGzip, gzip as gzipCallback } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  createBrotliCompress,
+  createGzip,
+  gzip as gzipCallback,
+  gzipSync,
+} from 'node:zlib';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { HonoEnv } from './env.ts';
 
 export type Encoding = 'br' | 'gzip';
 
 /** Smaller answers are sent as they are: compression would save less than its own overhead. */
 export const MIN_COMPRESS_BYTES = 1024;
+/** Known bodies up to this size are compressed on the spot (well under a millisecond); larger ones off-thread. */
+export const SYNC_COMPRESS_MAX_BYTES = 128 * 1024;
 /** Memory kept for compressed static assets (they are few, and immutable). */
 const ASSET_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -47,19 +64,66 @@ function appendVary(headers: Headers, value: string) {
     headers.set('Vary', `${vary}, ${value}`);
 }
 
-function streamCompressor(encoding: Encoding) {
-  return encoding === 'br'
-    ? createBrotliCompress({
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 4,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      })
-    : createGzip({ level: 6 });
+// @hono/node-server replaces the global Response with a lightweight one that keeps `[status, body, headers]`
+// under a private symbol (described "cache") until something asks for its stream; the server writes such an
+// answer directly. The symbol is found once on a probe; if a release renames it, every body counts as unknown
+// and answers take the streaming path as before (compression.int.test.ts says so).
+// The server installs its Response when it is created, so the probe is per global Response class.
+let probedClass: unknown;
+let cacheSymbol: symbol | undefined;
+function lightweightCacheSymbol(): symbol | undefined {
+  if (probedClass !== globalThis.Response) {
+    probedClass = globalThis.Response;
+    const probe = new Response('');
+    cacheSymbol = Object.getOwnPropertySymbols(probe).find((s) => s.description === 'cache');
+  }
+  return cacheSymbol;
+}
+
+/**
+ * The body of an answer built from a string or bytes, read without turning it into a stream: the string or
+ * bytes themselves, `null` for no body, `undefined` when it is not known that way (a stream, a file, or a
+ * Response of the platform's own class).
+ */
+export function knownBody(res: Response): string | Uint8Array | null | undefined {
+  const sym = lightweightCacheSymbol();
+  if (!sym) return undefined;
+  const cache = (res as unknown as Record<symbol, unknown>)[sym];
+  if (!Array.isArray(cache)) return undefined;
+  const body: unknown = cache[1];
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body;
+  return undefined;
 }
 
 const brotliOnce = promisify(brotliCompress);
 const gzipOnce = promisify(gzipCallback);
+
+const DYNAMIC_BROTLI = {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 4,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+  },
+};
+const DYNAMIC_GZIP = { level: 6 };
+
+function streamCompressor(encoding: Encoding) {
+  return encoding === 'br' ? createBrotliCompress(DYNAMIC_BROTLI) : createGzip(DYNAMIC_GZIP);
+}
+
+/** UTF-8 length of a string, or any smaller number that is still at least MIN_COMPRESS_BYTES. */
+function lengthForThreshold(body: string | Uint8Array): number {
+  if (typeof body !== 'string') return body.byteLength;
+  // Each UTF-16 unit is 1 to 3 bytes of UTF-8: the string's own length often decides without counting.
+  if (body.length >= MIN_COMPRESS_BYTES || body.length * 3 < MIN_COMPRESS_BYTES) return body.length;
+  return Buffer.byteLength(body, 'utf8');
+}
+
+/** One call for a whole known body, with the same settings as the streaming compressor. */
+function compressWhole(body: Uint8Array, encoding: Encoding): Buffer | Promise<Buffer> {
+  if (body.byteLength <= SYNC_COMPRESS_MAX_BYTES)
+    return encoding === 'br' ? brotliCompressSync(body, DYNAMIC_BROTLI) : gzipSync(body, DYNAMIC_GZIP);
+  return encoding === 'br' ? brotliOnce(body, DYNAMIC_BROTLI) : gzipOnce(body, DYNAMIC_GZIP);
+}
 
 /** Compressed copies of immutable assets, by path and encoding (bounded; an overflow is simply not kept). */
 function assetCache() {
@@ -82,6 +146,16 @@ function assetCache() {
   };
 }
 
+/**
+ * Puts a new answer in place of the old one. Assigning `c.res` over an existing answer makes Hono rebuild it
+ * from the old one's `body` stream (to carry its headers over); the new answer here already holds them (the
+ * same Headers object), so the old one is dropped first and the new one keeps its known body.
+ */
+export function replaceResponse(c: Context<HonoEnv>, res: Response): void {
+  c.res = undefined;
+  c.res = res;
+}
+
 export function compression(): MiddlewareHandler<HonoEnv> {
   const assets = assetCache();
   return async (c, next) => {
@@ -90,8 +164,8 @@ export function compression(): MiddlewareHandler<HonoEnv> {
     const headers = res.headers;
     if (!isCompressible(headers.get('Content-Type'))) return;
     appendVary(headers, 'Accept-Encoding');
+    // Nothing here reads `res.body` before it is known to be needed (see the file's header).
     if (
-      !res.body ||
       c.req.method === 'HEAD' ||
       res.status === 204 ||
       res.status === 206 ||
@@ -103,8 +177,13 @@ export function compression(): MiddlewareHandler<HonoEnv> {
       return;
     const length = headers.get('Content-Length');
     if (length !== null && Number(length) < MIN_COMPRESS_BYTES) return;
+    const known = knownBody(res);
+    if (known === null) return;
+    if (known !== undefined && lengthForThreshold(known) < MIN_COMPRESS_BYTES) return;
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     if (!encoding) return;
+    const bytes = typeof known === 'string' ? Buffer.from(known, 'utf8') : known;
+    if (!bytes && !res.body) return;
 
     // Hono copies the old answer's headers onto a new one: they are edited in place.
     const out = headers;
@@ -117,13 +196,22 @@ export function compression(): MiddlewareHandler<HonoEnv> {
     const immutableAsset =
       c.req.path.startsWith('/assets/') && /\bimmutable\b/.test(headers.get('Cache-Control') ?? '');
     if (immutableAsset && res.status === 200) {
-      const body = Buffer.from(await res.arrayBuffer());
+      const body = bytes ? Buffer.from(bytes) : Buffer.from(await res.arrayBuffer());
       const packed = await assets(c.req.path, encoding, body);
       out.set('Content-Length', String(packed.length));
-      c.res = new Response(new Uint8Array(packed), { status: res.status, headers: out });
+      replaceResponse(c, new Response(new Uint8Array(packed), { status: res.status, headers: out }));
       return;
     }
-    // Unknown length (JSON, a rendered page, an export): look at the first bytes; a short answer goes as it is.
+    if (bytes) {
+      const packed = await compressWhole(bytes, encoding);
+      out.set('Content-Length', String(packed.length));
+      replaceResponse(
+        c,
+        new Response(packed as Uint8Array<ArrayBuffer>, { status: res.status, headers: out }),
+      );
+      return;
+    }
+    // Unknown length (an export, a proxied stream): look at the first bytes; a short answer goes as it is.
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const head: Uint8Array[] = [];
     let seen = 0;
@@ -141,11 +229,7 @@ export function compression(): MiddlewareHandler<HonoEnv> {
       out.delete('Content-Encoding');
       if (etag) out.set('ETag', etag);
       out.set('Content-Length', String(seen));
-      c.res = new Response(Buffer.concat(head), {
-        status: res.status,
-        statusText: res.statusText,
-        headers: out,
-      });
+      replaceResponse(c, new Response(Buffer.concat(head), { status: res.status, headers: out }));
       return;
     }
     async function* rest() {
@@ -164,10 +248,12 @@ export function compression(): MiddlewareHandler<HonoEnv> {
       }
     }
     const compressed = Readable.from(rest()).pipe(streamCompressor(encoding));
-    c.res = new Response(Readable.toWeb(compressed) as ReadableStream<Uint8Array>, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: out,
-    });
+    replaceResponse(
+      c,
+      new Response(Readable.toWeb(compressed) as ReadableStream<Uint8Array>, {
+        status: res.status,
+        headers: out,
+      }),
+    );
   };
 }

@@ -14,6 +14,7 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const children = new Map<string, ReturnType<typeof duration.labels>>();
   const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
     const start = performance.now();
     await next();
@@ -25,10 +26,16 @@ export function createMetrics() {
         : p.startsWith('/admin')
           ? 'admin'
           : 'page';
-    duration.observe(
-      { group, method: c.req.method, status: String(c.res.status) },
-      (performance.now() - start) / 1000,
-    );
+    const method = c.req.method;
+    const status = c.res.status;
+    // One child per label set, looked up by a short key: prom-client would hash the label object each time.
+    const key = `${group} ${method} ${status}`;
+    let child = children.get(key);
+    if (!child) {
+      child = duration.labels({ group, method, status: String(status) });
+      children.set(key, child);
+    }
+    child.observe((performance.now() - start) / 1000);
   };
   return { registry, middleware };
 }

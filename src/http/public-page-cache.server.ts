@@ -60,8 +60,10 @@ export function createPublicPageCache(ttlMs: number, now: () => number = Date.no
 
   const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
     if (!enabled || !anonymousGet(c.req.raw.headers, c.req.method)) return next();
-    const url = new URL(c.req.url);
-    const key = `${url.pathname}${url.search}`;
+    // Path and query of the absolute request URL (a request URL has no fragment), without parsing it again.
+    const url = c.req.url;
+    const at = url.indexOf('/', url.indexOf('//') + 2);
+    const key = at === -1 ? '/' : url.slice(at);
     const nonce = c.get('nonce');
     const hit = entries.get(key);
     if (hit && hit.expires > now()) {
@@ -75,6 +77,8 @@ export function createPublicPageCache(ttlMs: number, now: () => number = Date.no
     if (!keepable(res)) return;
     const body = await res.text();
     const headers = [...res.headers.entries()];
+    // Dropped first, or Hono would rebuild the new answer from the old one's (already read) body stream.
+    c.res = undefined;
     c.res = new Response(body, { status: res.status, headers });
     if (body.length > PAGE_CACHE_MAX_BYTES || body.includes(FORM_TOKEN_PREFIX)) return;
     if (entries.size >= PAGE_CACHE_MAX_ENTRIES) {

@@ -28,6 +28,19 @@ describe('toPublicRequest', () => {
     expect((await pub.formData()).get('password')).toBe('x');
   });
 
+  it('keeps the abort signal and the default redirect mode of a GET', () => {
+    const abort = new AbortController();
+    const pub = toPublicRequest(
+      new Request('http://10.0.0.5:3000/?q=1', { signal: abort.signal }),
+      'https://hoctap.example.vn',
+    );
+    expect(pub.redirect).toBe('follow');
+    expect(pub.body).toBeNull();
+    expect(pub.signal.aborted).toBe(false);
+    abort.abort();
+    expect(pub.signal.aborted).toBe(true);
+  });
+
   it('leaves a request already on the public origin as it is', () => {
     const req = new Request('https://hoctap.example.vn/events');
     expect(toPublicRequest(req, 'https://hoctap.example.vn')).toBe(req);

@@ -13,7 +13,8 @@ export function toPublicRequest(request: Request, publicOrigin: string): Request
     headers: request.headers,
     body: hasBody ? request.body : null,
     signal: request.signal,
-    redirect: request.redirect,
+    // No `redirect`: a request that came in over HTTP always has the default ('follow'), and reading it would
+    // make @hono/node-server build the full web Request of a GET just to copy that default (ADR 0013).
     ...(hasBody ? { duplex: 'half' as const } : {}),
   });
 }
