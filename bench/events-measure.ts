@@ -61,7 +61,7 @@ export function sampleWaits(db: Awaited<ReturnType<typeof openDatabase>>) {
   };
 }
 
-export const pct = (sorted: number[], p: number) =>
+const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 
