@@ -55,12 +55,12 @@ export async function checkIn(
     if (r.status === 'cancelled') throw fail('checkin.cancelled', 'events.error.checkIn.cancelled');
     if (r.sessionId && r.sessionId !== session.id)
       throw fail('checkin.other_session', 'events.error.checkIn.otherSession');
-    const used = await regs.attendanceOf(tx, session.id, r.id);
+    const used = await deps.repos.eventAttendance.attendanceOf(tx, session.id, r.id);
     if (used)
       throw fail('checkin.already_used', 'events.error.checkIn.alreadyUsed', 409, {
         at: formatDateTime(used.checkedInAt),
       });
-    await regs.insertAttendance(tx, {
+    await deps.repos.eventAttendance.insertAttendance(tx, {
       eventId: event.id,
       sessionId: session.id,
       registrationId: r.id,
@@ -69,7 +69,7 @@ export async function checkIn(
       at: now,
       by: actor.kind === 'user' ? actor.userId : null,
     });
-    await regs.markCheckedIn(tx, r.id, now);
+    await deps.repos.eventAttendance.markCheckedIn(tx, r.id, now);
     // Only a registration made by a signed-in person names a learner (themselves or the family member they
     // registered); contact-only ones have no record.
     const learnerId = r.learnerId ?? r.userId;
@@ -108,7 +108,7 @@ export async function addWalkIn(
 ): Promise<string> {
   const { event, session } = await staffEvent(deps, actor, eventId, input.sessionId);
   return deps.db.transaction(async (tx) => {
-    const id = await deps.repos.eventRegistrations.insertAttendance(tx, {
+    const id = await deps.repos.eventAttendance.insertAttendance(tx, {
       eventId: event.id,
       sessionId: session.id,
       registrationId: null,
@@ -135,7 +135,7 @@ export async function feedbackContext(deps: EventsDeps, token: string) {
   if (!registration) throw fail('feedback.invalid_link', 'events.error.feedback.invalidLink', 404);
   const event = await deps.repos.events.byId(deps.db, registration.eventId);
   if (!event) throw fail('feedback.invalid_link', 'events.error.feedback.invalidLink', 404);
-  const answered = await deps.repos.eventRegistrations.hasFeedback(deps.db, registration.id);
+  const answered = await deps.repos.eventAttendance.hasFeedback(deps.db, registration.id);
   return { registration, event, answered };
 }
 
@@ -145,7 +145,7 @@ export async function submitFeedback(deps: EventsDeps, input: FeedbackInput): Pr
   if (answered) throw fail('feedback.already', 'events.error.feedback.already');
   await deps.db.transaction(async (tx) => {
     try {
-      await deps.repos.eventRegistrations.insertFeedback(tx, {
+      await deps.repos.eventAttendance.insertFeedback(tx, {
         eventId: registration.eventId,
         registrationId: registration.id,
         rating: input.rating,
@@ -161,7 +161,7 @@ export async function submitFeedback(deps: EventsDeps, input: FeedbackInput): Pr
 /** The job: survey links for attendees of events that ended in the last 7 days. Returns mails sent. */
 export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number> {
   const now = deps.now();
-  const due = await deps.repos.eventRegistrations.dueFeedbackInvitations(
+  const due = await deps.repos.eventAttendance.dueFeedbackInvitations(
     deps.db,
     new Date(now.getTime() - 7 * 86_400_000),
     now,
@@ -173,8 +173,8 @@ export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number>
     if (restricted(r)) continue;
     const secret = newLinkSecret();
     const claimed = await deps.db.transaction(async (tx) => {
-      if (!(await deps.repos.eventRegistrations.claimFeedbackInvitation(tx, r.id, now))) return false;
-      await deps.repos.eventRegistrations.setFeedbackTokenHash(tx, r.id, secret.hash);
+      if (!(await deps.repos.eventAttendance.claimFeedbackInvitation(tx, r.id, now))) return false;
+      await deps.repos.eventAttendance.setFeedbackTokenHash(tx, r.id, secret.hash);
       return true;
     });
     if (!claimed || !r.email) continue;

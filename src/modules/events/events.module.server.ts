@@ -9,6 +9,7 @@ import { eventsRetention } from './events.retention.repository.server.ts';
 import { registerEventRoutes } from './events.routes.server.ts';
 import { seedDemoEvents } from './events.seed.server.ts';
 import { eventsSitemap } from './events.sitemap.repository.server.ts';
+import { createEventAttendanceRepository } from './events-attendance.repository.server.ts';
 import { FEEDBACK_INVITATIONS_JOB, runFeedbackInvitationsJob } from './events-attendance.usecases.server.ts';
 import { createEventClaimsRepository } from './events-claims.repository.server.ts';
 import { CONSENT_LEDGER_JOB, runConsentLedgerJob } from './events-consent-ledger.server.ts';
@@ -26,6 +27,7 @@ export const repositories = () => ({
   eventRegistrations: createEventRegistrationsRepository(),
   eventRegistrationReads: createEventRegistrationReadsRepository(),
   eventRegistrationBatch: createEventRegistrationBatchRepository(),
+  eventAttendance: createEventAttendanceRepository(),
   externalEvents: createExternalEventsRepository(),
   eventClaims: createEventClaimsRepository(),
   eventConsents: createEventConsentsRepository(),

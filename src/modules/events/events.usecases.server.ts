@@ -302,8 +302,8 @@ export async function getStaffEvent(deps: EventsDeps, actor: Actor, eventId: str
     sessions: withSeats(found, await deps.repos.events.sessions(deps.db, eventId)),
     counts: await regs.counts(deps.db, eventId),
     registrations: canSeePeople ? await regs.listForEvent(deps.db, eventId) : [],
-    attendance: await regs.attendance(deps.db, eventId),
-    feedback: canSeePeople ? await regs.feedback(deps.db, eventId) : null,
+    attendance: await deps.repos.eventAttendance.attendance(deps.db, eventId),
+    feedback: canSeePeople ? await deps.repos.eventAttendance.feedback(deps.db, eventId) : null,
     canEdit: can(actor, 'events.event.update', { unitId: found.unitId }),
     canCheckIn: can(actor, 'events.checkin.create', { unitId: found.unitId }),
   };

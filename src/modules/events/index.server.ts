@@ -64,7 +64,7 @@ export const attendancePort = {
     db: Db,
     q: { category: string; from: Date; to: Date; min: number; userIds?: readonly string[] },
   ): Promise<Array<{ userId: string; name: string; events: number }>> =>
-    deps.repos.eventRegistrations.attendeesByCategory(db, q),
+    deps.repos.eventAttendance.attendeesByCategory(db, q),
 };
 
 const feedReads = createEventFeedReadRepository();

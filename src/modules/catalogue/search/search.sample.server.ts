@@ -4,15 +4,16 @@
 // matches (in seq order) are read from the postings B-tree (index-only) or, without query words, from the
 // narrow facet table. A slice that yields fewer than PER_STRATUM matches was read whole: its count is exact.
 // A full slice is extrapolated from how far into it the sample reached (matches per seq). Every sampled row
-// carries its slice's weight, so totals and facets are exact for small result sets and a stratified estimate
-// for large ones, and records imported at different times (different seq ranges) are all represented.
+// carries its slice's weight (search.estimate.ts), so totals and facets are exact for small result sets and a
+// stratified estimate for large ones, and records imported at different times (different seq ranges) are all
+// represented.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { AVAILABILITIES } from '../catalogue.schemas.server.ts';
+import { EXTRAPOLATE_MIN, PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
 
 export const STRATA = 8;
-export const PER_STRATUM = 125;
 /** A multi-word query reads at most this many of its driver word's postings per stratum (issue 17): when the
  * words are common and rare together, the rest of the stratum is extrapolated from the part read, and its best
  * matches (the words adjacent in a title) are found through the rarest title pair (migration 0152). */
@@ -29,18 +30,6 @@ export interface SampleFilters {
   languages?: readonly string[] | undefined;
   decades?: readonly number[] | undefined;
   availability?: readonly string[] | undefined;
-}
-
-export interface SampleRow {
-  k: number;
-  a: number;
-  z: number;
-  seq: number;
-  type: string;
-  unit_num: number;
-  language: string | null;
-  decade: number | null;
-  availability: number;
 }
 
 export function availabilityMask(values: readonly string[]): number {
@@ -152,14 +141,6 @@ export async function institutionSize(db: Db, institutions: readonly string[], c
 
 /** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
 export type SampleDriver = { word: number; order?: readonly number[] } | 'institution';
-
-/** A stratum whose driver postings were read only up to WALK_BUDGET: matches are known up to `reach`. */
-export interface Truncated {
-  k: number;
-  a: number;
-  z: number;
-  reach: number;
-}
 
 export interface Sample {
   rows: SampleRow[];
@@ -348,64 +329,4 @@ export async function identifierMatches(
     decade: r.decade === null ? null : Number(r.decade),
     availability: Number(r.availability),
   }));
-}
-
-export interface Estimate {
-  total: number;
-  exact: boolean;
-  /** Per sampled row (same order as the input): how many matches it stands for. */
-  weights: number[];
-}
-
-/** A truncated slice's part read is extrapolated over the rest only from this many matches on. */
-export const EXTRAPOLATE_MIN = 10;
-
-/**
- * Totals per slice: exact when a slice was read whole, else matches-per-seq × the slice's width. A truncated
- * slice (its walk stopped at WALK_BUDGET postings, at seq `reach`) counts the matches read up to `reach`, plus
- * past it the larger of the title-pair matches found there and (from EXTRAPOLATE_MIN matches read on) the
- * matches read extrapolated.
- */
-export function estimate(rows: readonly SampleRow[], truncated: readonly Truncated[] = []): Estimate {
-  const bySlice = new Map<number, { n: number; a: number; z: number; last: number; walked: number }>();
-  const cut = new Map(truncated.map((t) => [t.k, t]));
-  for (const r of rows) {
-    const s = bySlice.get(r.k) ?? { n: 0, a: r.a, z: r.z, last: r.a, walked: 0 };
-    s.n++;
-    s.last = Math.max(s.last, r.seq);
-    if (r.seq <= (cut.get(r.k)?.reach ?? Number.POSITIVE_INFINITY)) s.walked++;
-    bySlice.set(r.k, s);
-  }
-  let exact = cut.size === 0;
-  let total = 0;
-  const weightOf = new Map<number, number>();
-  for (const [k, s] of bySlice) {
-    const t = cut.get(k);
-    if (t) {
-      // Matches past `reach`: at least the title-pair ones; extrapolated from the part read only when that
-      // found enough to say something (1 match in the part read is not 8 in the stratum).
-      const rest = s.walked >= EXTRAPOLATE_MIN ? (s.walked * (t.z - t.reach - 1)) / (t.reach - t.a + 1) : 0;
-      const count = s.walked + Math.max(s.n - s.walked, rest);
-      total += count;
-      weightOf.set(k, count / s.n);
-      continue;
-    }
-    if (s.n < PER_STRATUM) {
-      total += s.n;
-      weightOf.set(k, 1);
-      continue;
-    }
-    exact = false;
-    const count = Math.max(s.n, (s.n * (s.z - s.a)) / (s.last - s.a + 1));
-    total += count;
-    weightOf.set(k, count / s.n);
-  }
-  return { total: Math.round(total), exact, weights: rows.map((r) => weightOf.get(r.k) ?? 1) };
-}
-
-/** An estimate shown to people: two significant digits (98.346 → 98.000); exact numbers stay exact. */
-export function roundEstimate(n: number): number {
-  if (n < 100) return Math.round(n);
-  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
-  return Math.round(n / unit) * unit;
 }

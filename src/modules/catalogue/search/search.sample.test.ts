@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  availabilityMask,
-  estimate,
-  PER_STRATUM,
-  roundEstimate,
-  type SampleRow,
-} from './search.sample.server.ts';
+import { estimate, PER_STRATUM, roundEstimate, type SampleRow } from './search.estimate.ts';
+import { availabilityMask } from './search.sample.server.ts';
 
 const row = (k: number, a: number, z: number, seq: number): SampleRow => ({
   k,

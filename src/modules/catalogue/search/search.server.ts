@@ -19,18 +19,16 @@ import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import type { RecordType, SearchSort } from '../catalogue.schemas.server.ts';
 import { foldedWords, identifierQuery, queryWords } from '../catalogue.text.ts';
+import { estimate, roundEstimate, type SampleRow } from './search.estimate.ts';
 import {
   AVAILABILITY_VALUES,
   completeWithPairs,
-  estimate,
   identifierMatches,
   institutionSize,
   postingsMatch,
-  roundEstimate,
   type Sample,
   type SampleDriver,
   type SampleFilters,
-  type SampleRow,
   STRATA,
   sampleMatches,
   WALK_BUDGET,
