@@ -17,7 +17,13 @@ import {
 import { catalogueHarvestPermissions } from './harvest/harvest.policies.ts';
 import { createCatalogueHarvestRepository } from './harvest/harvest.repository.server.ts';
 import { createCatalogueImportRepository } from './marc/import.repository.server.ts';
-import { enqueueUnfinishedMarcImports, MARC_IMPORT_JOB, marcImportJob } from './marc/import.server.ts';
+import {
+  enqueueUnfinishedMarcImports,
+  FLUSH_PENDING_JOB,
+  flushPendingPostingsJob,
+  MARC_IMPORT_JOB,
+  marcImportJob,
+} from './marc/import.server.ts';
 import { registerIiifRoutes } from './media/iiif.http.server.ts';
 import { registerIiifImageRoutes } from './media/iiif-image.http.server.ts';
 import { createCatalogueMediaRepository } from './media/media.repository.server.ts';
@@ -67,14 +73,19 @@ export const feature: FeatureModule = {
     'catalogue.marc.import': 'portal.jobKind.catalogueMarcImport',
     'catalogue.harvest': 'portal.jobKind.catalogueHarvest',
     'catalogue.harvest.schedule': 'portal.jobKind.catalogueHarvestSchedule',
+    'catalogue.flush-pending-postings': 'portal.jobKind.catalogueFlushPendingPostings',
   },
   jobs: {
     'catalogue.tabular.import': tabularImportJob,
     [MARC_IMPORT_JOB]: marcImportJob,
     [HARVEST_JOB]: createHarvestJobHandler(),
     [HARVEST_SCHEDULE_JOB]: harvestScheduleHandler,
+    [FLUSH_PENDING_JOB]: flushPendingPostingsJob,
   },
-  schedules: [{ kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' }],
+  schedules: [
+    { kind: HARVEST_SCHEDULE_JOB, dailyAt: '01:30' },
+    { kind: FLUSH_PENDING_JOB, everyMinutes: 10 },
+  ],
   // Not reference data: imports interrupted under the version that ran them in-process get a queue entry.
   seedReference: (deps) => enqueueUnfinishedMarcImports(deps),
   seedDemo: (deps) => seedDemoCatalogue(deps),

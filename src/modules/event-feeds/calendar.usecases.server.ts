@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import type { EventCategory } from '../events/events.model.server.ts';
 import { eventFeedsPort, type MonthSession } from '../events/index.server.ts';
+import { listCommemorativeDays } from '../plan/index.server.ts';
 import {
   type CommemorativeOccurrence,
   commemorativeOccurrences,
@@ -14,7 +15,7 @@ import {
   occurrenceRange,
 } from './calendar.ts';
 
-type CalendarDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
+type CalendarDeps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'now' | 'logger'>;
 
 /**
  * Sessions the whole-month view lists per day (the grid's cell and the list below it show the same ones); a busier
@@ -40,7 +41,7 @@ export interface MonthView {
 }
 
 async function occurrencesOf(deps: CalendarDeps, year: number): Promise<CommemorativeOccurrence[]> {
-  const rules = await deps.repos.plan.listCommemorativeDays(deps.db);
+  const rules = await listCommemorativeDays(deps);
   return commemorativeOccurrences(rules, year);
 }
 

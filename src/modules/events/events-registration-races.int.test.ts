@@ -1,5 +1,6 @@
 // Interleavings the registration hot path must survive, made deterministic by running the other party's step
-// exactly between two steps of ours: an erasure between the ticket-mail drain's claim and its outbox write, and
+// exactly between two steps of ours: an erasure between the ticket-mail drain's claim and its outbox write (or
+// the drain's write between two handlers of one erasure), and
 // an event cancelled, closed or filled between the shared facts read and the seat statement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
@@ -87,6 +88,77 @@ describe('an erasure while the ticket-mail drain holds a claimed mail', () => {
     expect(erased).toBe(1);
     const kept = await ctx.dbh.query<{ to_address: string }>(
       `SELECT to_address FROM mail_outbox WHERE lower(to_address) = $1 OR body_text LIKE '%Trần Thị Xoá%'`,
+      [email],
+    );
+    expect(kept).toEqual([]);
+  });
+
+  it('leaves no mail when the drain writes between the mail handler and the events handler', async ({
+    skip,
+  }) => {
+    // PGlite runs one transaction at a time: the drain cannot write inside an erasure there.
+    if (ctx.dbh.kind !== 'postgres') skip();
+    const eventId = await newEvent();
+    const me = guest({ name: 'Lê Văn Giữa' });
+    const email = me.email as string;
+    await registerForEvent(ctx.deps, ANONYMOUS, eventId, me);
+    const { erasePersonalData } = await import('../privacy/privacy.usecases.server.ts');
+    const { mailPersonalData } = await import('../mail/mail.personal-data.repository.server.ts');
+    // The erasure's mail handler runs first (as in the module list) and then waits until the drain has written
+    // and committed its mail; only then do the events handler and the commit follow.
+    let mailDeleted!: () => void;
+    const afterMailHandler = new Promise<void>((r) => {
+      mailDeleted = r;
+    });
+    let release!: () => void;
+    const drainDone = new Promise<void>((r) => {
+      release = r;
+    });
+    const eraseMail = mailPersonalData.erase;
+    let erasure: Promise<void> | null = null;
+    mailPersonalData.erase = async (deps, db, s) => {
+      await eraseMail(deps, db, s);
+      if (s.emails.includes(email)) {
+        mailDeleted();
+        await drainDone;
+      }
+    };
+    const regs = ctx.deps.repos.eventRegistrations;
+    const drainDeps: EventsDeps = {
+      ...ctx.deps,
+      repos: {
+        ...ctx.deps.repos,
+        eventRegistrations: {
+          ...regs,
+          async claimTicketMail(tx, hash) {
+            const claimed = await regs.claimTicketMail(tx, hash);
+            if (claimed?.email === email) {
+              erasure = erasePersonalData(ctx.deps, {
+                userId: null,
+                learnerIds: [],
+                emails: [email],
+                phones: [],
+              });
+              await afterMailHandler;
+            }
+            return claimed;
+          },
+        },
+      },
+    };
+    try {
+      expect(await deliverTicketMails(drainDeps, 1000, false)).toBeGreaterThan(0);
+      // The drain's mail is committed while the erasure is still open.
+      const written = await ctx.dbh.query('SELECT 1 FROM mail_outbox WHERE to_address = $1', [email]);
+      expect(written).toHaveLength(1);
+    } finally {
+      release();
+      await erasure;
+      mailPersonalData.erase = eraseMail;
+    }
+    expect(erasure).not.toBeNull();
+    const kept = await ctx.dbh.query<{ to_address: string }>(
+      `SELECT to_address FROM mail_outbox WHERE lower(to_address) = $1 OR body_text LIKE '%Lê Văn Giữa%'`,
       [email],
     );
     expect(kept).toEqual([]);

@@ -12,7 +12,9 @@
 // finds the registration still holding the address and name it was rendered for, and share-locks that row
 // until the copy is written: an erasure that pseudonymised the registration after the claim (and deleted the
 // person's mails) leaves nothing for the drain to write; one under way waits for the copy and then deletes it
-// with the rest, or (if it rewrote the row first) makes the drain find the contact gone.
+// with the rest, or (if it rewrote the row first) makes the drain find the contact gone. A copy written after
+// the mail handler's delete but before the events handler's rewrite is deleted by the events handler itself
+// (events.personal-data.repository.server.ts), whatever the handlers' order.
 import type { Locale } from '../../lib/i18n.ts';
 import { sendEventMail, ticketMailMessage } from './events.mail.server.ts';
 import { newLinkSecret } from './events.model.server.ts';

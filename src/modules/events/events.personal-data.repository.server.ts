@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { PersonalDataHandler } from '../../app/module.ts';
 import { lowerEmails, subjectUserIds, textList } from '../../db/personal-data.server.ts';
 import { queryRows } from '../../db/sql.server.ts';
+import { outboxPort } from '../mail/index.server.ts';
 
 /** Phones are stored in the national form (0912345678); the subject gives E.164 (+84912345678). */
 const phonesOf = (s: Parameters<PersonalDataHandler['export']>[2]) =>
@@ -48,10 +49,10 @@ export const eventsPersonalData: PersonalDataHandler = {
       : [];
     return { event_registrations: registrations, event_feedback: feedback };
   },
-  async erase(_deps, db, s) {
-    const rows = await queryRows<{ id: string }>(
+  async erase(deps, db, s) {
+    const rows = await queryRows<{ id: string; email: string | null; ticket_code: string }>(
       db,
-      sql`SELECT r.id FROM event_registrations r WHERE ${mine(s)}`,
+      sql`SELECT r.id, r.email, r.ticket_code FROM event_registrations r WHERE ${mine(s)}`,
     );
     const ids = rows.map((r) => r.id);
     if (!ids.length) return;
@@ -63,6 +64,15 @@ export const eventsPersonalData: PersonalDataHandler = {
         consent_text = NULL, ticket_mail_due = false, updated_at = now() WHERE id = ANY(${textList(ids)})`);
     await db.execute(
       sql`UPDATE event_feedback SET comment = '' WHERE registration_id = ANY(${textList(ids)})`,
+    );
+    // The mail module's handler may have run before this one: a ticket-mail drain that held the row (share
+    // lock) wrote its mail after that handler's delete, and the rewrite above waited for it to commit. Now
+    // that the rows are rewritten (and locked), no drain can write again: delete their mails here, whatever
+    // the handlers' order.
+    await outboxPort.eraseCarrying(
+      deps,
+      db,
+      rows.flatMap((r) => (r.email ? [{ address: r.email, marker: r.ticket_code }] : [])),
     );
   },
 };

@@ -1,6 +1,7 @@
 // The mail module's public surface: the outbox other modules may write to directly (notices that no provider
 // delivered, or a delivered notice's redacted copy). Mail itself goes through deps.mailer.
 import type { AppDeps } from '../../app/deps.types.ts';
+import type { Db } from '../../db/client.server.ts';
 
 type Repos = Pick<AppDeps, 'repos'>;
 
@@ -12,4 +13,13 @@ export const outboxPort = {
     sentAt: Date | null,
     error: string | null,
   ): Promise<void> => deps.repos.outbox.insert(m, sentAt, error),
+  /**
+   * Erasure: deletes, in the caller's transaction, the mails to each address whose text carries its marker (a
+   * ticket code: the mails about one registration).
+   */
+  eraseCarrying: (
+    deps: Repos,
+    db: Db,
+    mails: ReadonlyArray<{ address: string; marker: string }>,
+  ): Promise<number> => deps.repos.outbox.eraseCarrying(db, mails),
 };

@@ -13,3 +13,5 @@ export const planInstancesPort = {
 
 /** The commemorative days the plan ties activities to (reference data; the indicators' day breakdown). */
 export { COMMEMORATIVE_DAYS, type CommemorativeDaySource } from './commemorative-days.data.ts';
+/** The commemorative days as stored (per-process copy, forgotten on any write: commemorative-days.server.ts). */
+export { commemorativeDays as listCommemorativeDays } from './commemorative-days.server.ts';

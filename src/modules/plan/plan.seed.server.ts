@@ -4,6 +4,7 @@
 // app (plan_task_edits) are left as edited.
 import type { AppDeps } from '../../app/deps.types.ts';
 import { COMMEMORATIVE_DAYS } from './commemorative-days.data.ts';
+import { forgetCommemorativeDays } from './commemorative-days.server.ts';
 import { PLAN_TASKS, type PlanTaskSource } from './plan.data.ts';
 import { expandInstanceYears } from './plan.model.ts';
 
@@ -65,8 +66,8 @@ export async function seedPlan(
   });
 }
 
-export async function seedCommemorativeDays(deps: SeedDeps): Promise<number> {
-  return deps.db.transaction(async (tx) => {
+export async function seedCommemorativeDays(deps: SeedDeps & Pick<AppDeps, 'dbh'>): Promise<number> {
+  const written = await deps.db.transaction(async (tx) => {
     let written = 0;
     for (const d of COMMEMORATIVE_DAYS) {
       const changed = await deps.repos.plan.upsertCommemorativeDay(tx, {
@@ -82,4 +83,7 @@ export async function seedCommemorativeDays(deps: SeedDeps): Promise<number> {
     }
     return written;
   });
+  // This process's copy at once; the others on the notification sent at commit (migration 0203).
+  forgetCommemorativeDays(deps);
+  return written;
 }

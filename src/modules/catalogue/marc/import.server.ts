@@ -130,6 +130,28 @@ export async function flushDeferredPostings(deps: Deps): Promise<void> {
   await Promise.all(deps.dbh.kind === 'postgres' ? [loop(), loop()] : [loop()]);
 }
 
+export const FLUSH_PENDING_JOB = 'catalogue.flush-pending-postings';
+/** Chunks one maintenance run builds at most (~100,000 records); what is left waits for the next run. */
+const MAINTENANCE_CHUNKS = 20;
+
+/**
+ * The maintenance job (every 10 minutes): builds the postings of records still queued, e.g. by a run whose
+ * last flush failed, which would otherwise be found by their words only after the next import. One chunk per
+ * transaction on one connection, at most MAINTENANCE_CHUNKS per run; idempotent (the flush skips queued rows
+ * another flush holds and postings that already exist). A bulk import running in this process flushes its own
+ * queue, sorted over more records: the job leaves it alone then.
+ */
+export async function flushPendingPostingsJob(deps: AppDeps): Promise<void> {
+  if (running.size) return;
+  let built = 0;
+  for (let chunk = 0; chunk < MAINTENANCE_CHUNKS; chunk++) {
+    const n = await deps.repos.catalogueImports.flushDeferredPostings(deps.db, FLUSH_CHUNK);
+    built += n;
+    if (n < FLUSH_CHUNK) break;
+  }
+  if (built) deps.logger.info({ built }, 'catalogue: queued postings built by the maintenance job');
+}
+
 /**
  * Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset.
  * `bulk` overrides the choice by file size (`BULK_MIN_BYTES`).
