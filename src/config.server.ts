@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  SIGNED_IN_PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -95,6 +96,12 @@ export interface Config {
    * SESSION_CACHE_TTL_MS, default 2000 in production and 0 otherwise.
    */
   sessionCacheTtlMs: number;
+  /**
+   * How long a process may answer an opted-in signed-in page (route `handle.pageCache`) from memory
+   * (src/http/signed-in-page-cache.server.ts, ADR 0013). Changes are announced by notifications; this is
+   * the backstop. 0 turns it off; SIGNED_IN_PAGE_CACHE_TTL_MS, default 10000 in production and 0 otherwise.
+   */
+  signedInPageCacheTtlMs: number;
   /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
   jobRunner: boolean;
   /**
@@ -217,6 +224,7 @@ export function loadConfig(
     workers: e.WORKERS,
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 2000 : 0),
+    signedInPageCacheTtlMs: e.SIGNED_IN_PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 10_000 : 0),
     jobRunner: e.JOB_RUNNER === 'true',
     credentialsKey:
       e.CREDENTIALS_KEY ?? (embedded ? readOrCreateSecret(dataDir, 'credentials-key', 32) : undefined),

@@ -16,6 +16,7 @@ import { toPublicRequest } from '../http/public-request.ts';
 import '../http/route-match-memo.server.ts';
 import { csrfGuard, securityHeaders } from '../http/security.server.ts';
 import { documentRequest, serverOnlyLoaderData } from '../http/server-only-loader-data.server.ts';
+import { createSignedInPageCache, declarePageCache } from '../http/signed-in-page-cache.server.ts';
 import { registerSitemaps } from '../http/sitemaps.server.ts';
 import { isLargeUploadPath } from '../http/upload-paths.ts';
 import { requireWellFormedText } from '../http/utf8.ts';
@@ -83,6 +84,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   // Anonymous public pages for a few seconds (ADR 0013); any write through this worker empties it.
   const pageCache = createPublicPageCache(deps.config.pageCacheTtlMs);
   app.use('*', pageCache.invalidateOnWrite);
+  // Opted-in signed-in pages (route `handle.pageCache`), forgotten on notifications and on writes (ADR 0013).
+  const signedInCache = createSignedInPageCache(deps);
+  app.use('*', signedInCache.invalidateOnWrite);
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz' || c.req.path === '/readyz')
       return next();
@@ -133,11 +137,11 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
 
   if (opts.build) {
     const handle = createRequestHandler(
-      serverOnlyLoaderData(opts.build),
+      declarePageCache(serverOnlyLoaderData(opts.build)),
       deps.config.nodeEnv === 'development' ? 'development' : 'production',
     );
     const publicOrigin = new URL(deps.config.publicUrl).origin;
-    app.all('*', pageCache.middleware, (c) => {
+    app.all('*', pageCache.middleware, signedInCache.middleware, (c) => {
       const refused = refuseNonFormBody(c);
       if (refused) return refused;
       const ctx = new RouterContextProvider();

@@ -23,6 +23,15 @@ const FILTER_KEYS = ['phase', 'section', 'unit', 'year', 'q', 'status', 'overdue
 const STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
+/**
+ * Kept per process for the same user, path and query until one of these tables changes (ADR 0013, "Signed-in
+ * page cache"; migration 0204 announces their writes). The list reads tasks, their units and instances, and
+ * the unit directory (names, the scope tree); the layouts read only the actor and settings.
+ */
+export const handle = {
+  pageCache: { tables: ['plan_tasks', 'plan_task_units', 'plan_task_instances', 'units'] },
+};
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { deps, actor } = context.get(requestContext);
   const url = new URL(request.url);

@@ -1,0 +1,249 @@
+// Signed-in pages kept per process (ADR 0013, "Signed-in page cache").
+//
+// A staff member who opens the same admin list again gets the same HTML as long as neither who they are (the
+// actor: account, grants, two-step state) nor the rows the page read have changed. This cache keeps such a
+// page's HTML per worker, keyed by the actor and the path and query, and forgets it as soon as either changes:
+// - a page opts in with ONE declaration, its route's `handle.pageCache.tables`: every table its loaders (and
+//   its layouts' loaders, beyond the actor and settings) read. `declarePageCache` (the build wrapper) marks the
+//   answer of such a route; no other page is ever kept;
+// - the `page_data_changed` notification (migration 0204: statement triggers on the declared tables, sent at
+//   commit by any writer) forgets every page that read the named table, in every process;
+// - the `actor_changed` notification (migration 0198: sessions, users, role grants, settings) forgets that
+//   account's pages ('*': all). The actor is part of the key as well, so a changed grant, two-step state or
+//   name never meets an entry made for the old one;
+// - any write request handled by this process empties it, before and after the write (its own next page
+//   must not wait for its own notification); a render that raced any of these is not kept (a generation count);
+// - while either channel is not listening (not yet, or its connection was lost), nothing is served, and a new
+//   listen starts empty; SIGNED_IN_PAGE_CACHE_TTL_MS (10 s in production, 0 = off) is the backstop.
+// Authentication still runs first (the actor resolution before this middleware): a revoked session is
+// anonymous and never matches, and the guards' decision depends only on what the key holds. A hit replaces the
+// stored CSP nonce with this request's; a page holding a one-time form token (`ftk_…`) is never kept.
+import type { MiddlewareHandler } from 'hono';
+import type { ServerBuild } from 'react-router';
+import type { AppDeps } from '../app/deps.types.ts';
+import type { Actor } from '../lib/authz.ts';
+import type { HonoEnv } from './env.ts';
+
+export const PAGE_DATA_CHANNEL = 'page_data_changed';
+const ACTOR_CHANNEL = 'actor_changed';
+/** Pages kept per worker; the oldest goes first. */
+export const SIGNED_IN_PAGE_CACHE_MAX_ENTRIES = 2_000;
+/** A page larger than this is not kept (the task list is ~18 KB). */
+export const SIGNED_IN_PAGE_MAX_BYTES = 512 * 1024;
+/** Any rendered one-time form token starts with this (src/web/ui/FormToken.tsx). */
+const FORM_TOKEN_PREFIX = 'ftk_';
+/** Set on a declaring route's answer by the build wrapper, read and removed by the middleware. */
+const TABLES_HEADER = 'x-suotdoi-page-tables';
+/** Vietnam's fixed offset: the day is part of the key (pages compare dates with "today"). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** What a route declares to be kept: `export const handle = { pageCache: { tables: ['plan_tasks', …] } }`. */
+export interface PageCacheDeclaration {
+  /** Every table the page's loaders read (each needs migration 0204's trigger). */
+  tables: readonly string[];
+}
+
+type Middleware = (args: unknown, next: () => Promise<unknown>) => unknown;
+interface RouteModuleLike {
+  handle?: { pageCache?: PageCacheDeclaration } | undefined;
+  middleware?: Middleware[];
+  [key: string]: unknown;
+}
+
+function marker(tables: readonly string[]): Middleware {
+  const value = tables.join(',');
+  return async (_args, next) => {
+    const res = await next();
+    // Only a document answer is marked (a `.data` fetch or a thrown redirect passes through unmarked).
+    if (res instanceof Response && res.status === 200) res.headers.set(TABLES_HEADER, value);
+    return res;
+  };
+}
+
+const wrapped = new WeakMap<ServerBuild, ServerBuild>();
+
+/** The build with a marking middleware on each route that declares `handle.pageCache` (same build, same object). */
+export function declarePageCache(build: ServerBuild): ServerBuild {
+  const known = wrapped.get(build);
+  if (known) return known;
+  const routes: ServerBuild['routes'] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const module = route.module as unknown as RouteModuleLike;
+    const tables = module.handle?.pageCache?.tables;
+    if (!Array.isArray(tables) || tables.length === 0) {
+      routes[id] = route;
+      continue;
+    }
+    // First: it sees the answer last, after the route's own middleware and the page's render.
+    const next: RouteModuleLike = { ...module, middleware: [marker(tables), ...(module.middleware ?? [])] };
+    routes[id] = { ...route, module: next as unknown as typeof route.module };
+  }
+  const result: ServerBuild = { ...build, routes };
+  wrapped.set(build, result);
+  return result;
+}
+
+interface Entry {
+  userId: string;
+  tables: readonly string[];
+  storedAt: number;
+  status: number;
+  headers: [string, string][];
+  body: string;
+  nonce: string | undefined;
+}
+
+export interface SignedInPageCache {
+  /** Wraps the page handler: answers from memory when it may, keeps what a declaring route rendered. */
+  middleware: MiddlewareHandler<HonoEnv>;
+  /** Empties the cache around every write request: registered before the routes. */
+  invalidateOnWrite: MiddlewareHandler<HonoEnv>;
+  /** Forgets the pages that read `table` (what the notification does). */
+  forgetTable(table: string): void;
+  forgetUser(userId: string): void;
+  clear(): void;
+  size(): number;
+  /** True while both notification channels are listening (only then is anything served or kept). */
+  listening(): boolean;
+}
+
+const grantKeys = new WeakMap<object, string>();
+
+/** Everything of the actor that a page or its guards may depend on, as one string. */
+export function actorKey(actor: Extract<Actor, { kind: 'user' }>): string {
+  let grants = grantKeys.get(actor.grants);
+  if (grants === undefined) {
+    grants = actor.grants
+      .map((g) => `${g.role}@${g.unitId}`)
+      .sort()
+      .join(',');
+    grantKeys.set(actor.grants, grants);
+  }
+  const mfa = `${actor.twoFactorEnabled ? 1 : 0}${actor.staffMfaRequired === undefined ? 'u' : actor.staffMfaRequired ? 1 : 0}`;
+  return `${actor.userId}\u0000${mfa}\u0000${grants}\u0000${actor.name}\u0000${actor.email}`;
+}
+
+function pathAndQuery(url: string): string {
+  const at = url.indexOf('/', url.indexOf('//') + 2);
+  return at === -1 ? '/' : url.slice(at);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createSignedInPageCache(deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>): SignedInPageCache {
+  const ttl = deps.config.signedInPageCacheTtlMs;
+  const enabled = ttl > 0;
+  const entries = new Map<string, Entry>();
+  let gen = 0;
+  const on = { [ACTOR_CHANNEL]: false, [PAGE_DATA_CHANNEL]: false };
+  const listening = () => on[ACTOR_CHANNEL] && on[PAGE_DATA_CHANNEL];
+
+  const clear = () => {
+    gen++;
+    entries.clear();
+  };
+  const forgetWhere = (drop: (e: Entry) => boolean) => {
+    gen++;
+    for (const [key, e] of entries) if (drop(e)) entries.delete(key);
+  };
+  const forgetUser = (userId: string) => forgetWhere((e) => e.userId === userId);
+  const forgetTable = (table: string) => forgetWhere((e) => e.tables.includes(table));
+
+  if (enabled) {
+    for (const channel of [ACTOR_CHANNEL, PAGE_DATA_CHANNEL] as const) {
+      deps.dbh
+        .listen(channel, {
+          onMessage(payload) {
+            if (!payload || payload === '*') clear();
+            else if (channel === ACTOR_CHANNEL) forgetUser(payload);
+            else forgetTable(payload);
+          },
+          onState(state) {
+            // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
+            clear();
+            on[channel] = state;
+          },
+        })
+        .catch((e: Error) => deps.logger.warn({ err: e, channel }, 'signed-in page cache off: cannot LISTEN'));
+    }
+  }
+
+  const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
+    const actor = c.get('actor');
+    if (!enabled || c.req.method !== 'GET' || actor.kind !== 'user') {
+      await next();
+      if (c.res.headers.has(TABLES_HEADER)) c.res.headers.delete(TABLES_HEADER);
+      return;
+    }
+    const day = Math.floor((deps.now().getTime() + VIETNAM_OFFSET_MS) / 86_400_000);
+    const key = `${actorKey(actor)}\u0000${day}\u0000${pathAndQuery(c.req.url)}`;
+    const nonce = c.get('nonce');
+    if (listening() && entries.has(key)) {
+      // One turn of the event loop first: a notification already on its socket is handled before we answer.
+      await nextTurn();
+      const hit = entries.get(key);
+      if (hit && listening() && Date.now() - hit.storedAt < ttl) {
+        const body =
+          hit.nonce && nonce && hit.nonce !== nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body;
+        return new Response(body, { status: hit.status, headers: hit.headers });
+      }
+      if (hit) entries.delete(key);
+    }
+    const startGen = gen;
+    await next();
+    const res = c.res;
+    const tables = res.headers.get(TABLES_HEADER);
+    if (tables === null) return;
+    res.headers.delete(TABLES_HEADER);
+    if (
+      res.status !== 200 ||
+      res.headers.has('set-cookie') ||
+      !(res.headers.get('content-type') ?? '').startsWith('text/html')
+    )
+      return;
+    // Private to this user: no shared cache and no browser cache may keep it (a signed-in page).
+    res.headers.set('cache-control', 'private, no-store');
+    const body = await res.text();
+    const headers = [...res.headers.entries()];
+    // Dropped first, or Hono would rebuild the new answer from the old one's (already read) body stream.
+    c.res = undefined;
+    c.res = new Response(body, { status: res.status, headers });
+    if (!listening() || gen !== startGen) return;
+    if (body.length > SIGNED_IN_PAGE_MAX_BYTES || body.includes(FORM_TOKEN_PREFIX)) return;
+    if (entries.size >= SIGNED_IN_PAGE_CACHE_MAX_ENTRIES) {
+      const oldest = entries.keys().next();
+      if (!oldest.done) entries.delete(oldest.value);
+    }
+    entries.set(key, {
+      userId: actor.userId,
+      tables: tables.split(','),
+      storedAt: Date.now(),
+      status: res.status,
+      headers,
+      body,
+      nonce,
+    });
+  };
+
+  const invalidateOnWrite: MiddlewareHandler<HonoEnv> = async (c, next) => {
+    const m = c.req.method;
+    if (!enabled || m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
+    clear();
+    try {
+      await next();
+    } finally {
+      clear();
+    }
+  };
+
+  return {
+    middleware,
+    invalidateOnWrite,
+    forgetTable,
+    forgetUser,
+    clear,
+    size: () => entries.size,
+    listening,
+  };
+}
