@@ -97,6 +97,8 @@ export interface StartOptions {
   profileDir?: string | undefined;
   /** Seed the demo data (records, events, places) on start. */
   seedDemo?: boolean;
+  /** Extra environment for the app (e.g. a cache turned off). */
+  env?: Record<string, string>;
 }
 
 export async function startCluster(url: string, port: number, opts: StartOptions): Promise<ChildProcess> {
@@ -114,6 +116,7 @@ export async function startCluster(url: string, port: number, opts: StartOptions
       NODE_ENV: 'production',
       SEED_DEMO: opts.seedDemo ? 'true' : 'false',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      ...opts.env,
     },
     // Request logs are produced (as in production) and discarded; errors still reach the terminal.
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -12,9 +12,12 @@
 // TEST_DATABASE_URL) and dropped at the end. Targets: (c) the SSR home page, (d) the signed-in plan task list
 // page, (e) GET /api/v1/plan/tasks — both answer their first page (10 of the plan's 30 tasks) since issue 17;
 // (d) and (e) are skipped with a note when their pieces are missing.
+// (d) repeats one user, path and query, which is what the signed-in page cache (ADR 0013) favours: its answers
+// are hits. So that both figures appear, (d0) measures the same page on a second cluster started with
+// SIGNED_IN_PAGE_CACHE_TTL_MS=0 (every request renders); BENCH_TARGETS without d0 skips it.
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -29,7 +32,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const BUILD_DIR = process.env.RR_BUILD_DIR ?? 'build';
 /** BENCH_TARGETS=c,d,e runs only those app targets (the baselines always run). */
-const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'c,d,e').split(',').map((t) => t.trim()));
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'c,d,e,d0').split(',').map((t) => t.trim()));
 /** BENCH_PROFILE_DIR=dir: the app runs under `node --cpu-prof` and leaves its profiles there (WORKERS=1 advised). */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
@@ -195,12 +198,42 @@ async function main() {
           ['(e) GET /api/v1/plan/tasks', '/api/v1/plan/tasks'],
         ] as const) {
           if (!TARGETS.has(name.charAt(1))) continue;
+          if (name.startsWith('(d)'))
+            console.log(
+              `load average before (d): ${loadavg()
+                .map((l) => l.toFixed(1))
+                .join(' ')}`,
+            );
           try {
             rows.push(await measure(name, `${base}${path}`, { cookie }));
           } catch (e) {
             notes.push(`${name} skipped: ${(e as Error).message}`);
           }
         }
+      }
+      if (TARGETS.has('d0') && cookie) {
+        // The same page with the signed-in page cache off: every request renders (a second cluster, same data).
+        await stopCluster(child);
+        child = undefined;
+        const port0 = await freePort();
+        child = await startCluster(db.url, port0, {
+          workers: WORKERS,
+          profileDir: PROFILE_DIR,
+          env: { SIGNED_IN_PAGE_CACHE_TTL_MS: '0' },
+        });
+        const base0 = `http://127.0.0.1:${port0}`;
+        const cookie0 = await signIn(base0);
+        console.log(
+          `load average before (d0): ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}`,
+        );
+        if (cookie0)
+          rows.push(
+            await measure('(d0) same page, signed-in page cache off', `${base0}/admin/plan/tasks`, {
+              cookie: cookie0,
+            }),
+          );
       }
     } finally {
       await stopCluster(child);

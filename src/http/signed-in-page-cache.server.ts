@@ -131,7 +131,9 @@ function pathAndQuery(url: string): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createSignedInPageCache(deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>): SignedInPageCache {
+export function createSignedInPageCache(
+  deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>,
+): SignedInPageCache {
   const ttl = deps.config.signedInPageCacheTtlMs;
   const enabled = ttl > 0;
   const entries = new Map<string, Entry>();
@@ -165,7 +167,9 @@ export function createSignedInPageCache(deps: Pick<AppDeps, 'config' | 'dbh' | '
             on[channel] = state;
           },
         })
-        .catch((e: Error) => deps.logger.warn({ err: e, channel }, 'signed-in page cache off: cannot LISTEN'));
+        .catch((e: Error) =>
+          deps.logger.warn({ err: e, channel }, 'signed-in page cache off: cannot LISTEN'),
+        );
     }
   }
 

@@ -2,7 +2,7 @@
 // reminder is due for.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
-import { queryRows, sqlList, toDay } from '../../../db/sql.server.ts';
+import { queryRows, queryRowsNamed, sqlList, toDay } from '../../../db/sql.server.ts';
 import type { PlanPhase, PlanSection, PlanTime } from '../plan.model.ts';
 import type { PlanTask, PlanTaskUnit } from '../plan.repository.server.ts';
 import {
@@ -139,7 +139,9 @@ export function createPlanWorkQueries() {
         ? sql`, (SELECT coalesce(json_agg(json_build_object('id', x.id, 'code', x.code, 'name', x.name) ORDER BY x.name), '[]'::json)
               FROM (SELECT DISTINCT u.id, u.code, u.name FROM plan_task_units tu JOIN unit_directory u ON u.id = tu.unit_id) x) AS units`
         : sql``;
-      const [row] = await queryRows<{ total: number; tasks: TaskJson[]; units?: PlanTaskUnit[] }>(
+      // Named: planning this statement cost more than running it (~1.0 vs 0.9 ms); PostgreSQL keeps it per
+      // connection. Filters and paging are parameters, so there is one text per combination of filters.
+      const [row] = await queryRowsNamed<{ total: number; tasks: TaskJson[]; units?: PlanTaskUnit[] }>(
         db,
         sql`WITH matched AS (
               SELECT t.*, ${SECTION_ORDER} AS section_order FROM plan_tasks t
