@@ -90,8 +90,8 @@ interface Entry {
   storedAt: number;
   status: number;
   headers: [string, string][];
-  body: string;
-  nonce: string | undefined;
+  /** The page cut at its CSP nonce: joined with this request's nonce on a hit. */
+  parts: string[];
 }
 
 export interface SignedInPageCache {
@@ -187,9 +187,8 @@ export function createSignedInPageCache(
       // One turn of the event loop first: a notification already on its socket is handled before we answer.
       await nextTurn();
       const hit = entries.get(key);
-      if (hit && listening() && Date.now() - hit.storedAt < ttl) {
-        const body =
-          hit.nonce && nonce && hit.nonce !== nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body;
+      if (hit && listening() && Date.now() - hit.storedAt < ttl && (hit.parts.length === 1 || nonce)) {
+        const body = hit.parts.length === 1 ? (hit.parts[0] as string) : hit.parts.join(nonce);
         return new Response(body, { status: hit.status, headers: hit.headers });
       }
       if (hit) entries.delete(key);
@@ -225,8 +224,7 @@ export function createSignedInPageCache(
       storedAt: Date.now(),
       status: res.status,
       headers,
-      body,
-      nonce,
+      parts: nonce ? body.split(nonce) : [body],
     });
   };
 
