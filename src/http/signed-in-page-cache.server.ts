@@ -177,7 +177,11 @@ export function createSignedInPageCache(
     const actor = c.get('actor');
     if (!enabled || c.req.method !== 'GET' || actor.kind !== 'user') {
       await next();
-      if (c.res.headers.has(TABLES_HEADER)) c.res.headers.delete(TABLES_HEADER);
+      if (c.res.headers.has(TABLES_HEADER)) {
+        c.res.headers.delete(TABLES_HEADER);
+        // A declaring page is per user whether or not it is kept here: no browser or proxy keeps it.
+        c.res.headers.set('cache-control', 'private, no-store');
+      }
       return;
     }
     const day = Math.floor((deps.now().getTime() + VIETNAM_OFFSET_MS) / 86_400_000);

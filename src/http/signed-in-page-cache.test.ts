@@ -169,5 +169,6 @@ describe('signed-in page cache', () => {
     const res = await s.app.request('/p');
     expect(s.renders()).toBe(2);
     expect(res.headers.get('x-suotdoi-page-tables')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
   });
 });
