@@ -228,6 +228,10 @@ async function main() {
             .map((l) => l.toFixed(1))
             .join(' ')}`,
         );
+        notes.push(
+          '(d) repeats one user, path and query: with the signed-in page cache on (the production default) ' +
+            'nearly every answer is a cache hit; (d0) is the same page rendered on every request (cache off).',
+        );
         if (cookie0)
           rows.push(
             await measure('(d0) same page, signed-in page cache off', `${base0}/admin/plan/tasks`, {
