@@ -1,7 +1,9 @@
 // The narrow search table (ADR 0006) and the postings B-tree (ADR 0007) follow every write to
 // catalogue_records: inserts, edits, publishing, holdings (availability) and deletion — through the real use
 // cases; and a large result is estimated from a stratified sample that represents every import period.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../db/sql.server.ts';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { actorOn, unitIdOf } from '../../units/units.test-helpers.ts';
 import { generator } from '../catalogue.demo-data.server.ts';
@@ -207,5 +209,22 @@ describe('catalogue search documents', () => {
     expect(filtered.facets.type).toHaveLength(1);
     expect(filtered.total).toBeGreaterThan(museumTruth * 0.85);
     expect(filtered.total).toBeLessThan(museumTruth * 1.15);
+
+    // Unpublishing one record deletes its title pairs by key, not by reading the whole table (migration 0213).
+    const pairReads = await ctx.deps.db.transaction(async (tx) => {
+      const scans = async () =>
+        (
+          await queryRows<{ n: number }>(
+            tx,
+            sql`SELECT seq_scan::int AS n FROM pg_stat_xact_user_tables
+                WHERE relid = 'catalogue_title_pairs'::regclass`,
+          )
+        )[0]?.n ?? 0;
+      const before = await scans();
+      await tx.execute(sql`UPDATE catalogue_records SET published = false
+        WHERE id = (SELECT id FROM catalogue_records WHERE type = 'book' AND published ORDER BY seq LIMIT 1)`);
+      return (await scans()) - before;
+    });
+    expect(pairReads).toBe(0);
   });
 });
