@@ -27,12 +27,12 @@ import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.t
 import { newId as newCatalogueId } from '../src/modules/catalogue/catalogue.ids.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { parseIso2709Record } from '../src/modules/catalogue/marc/iso2709.ts';
 import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
 import { syncOffline } from '../src/modules/circulation/circulation.sync.server.ts';
 import { testActor } from '../src/test/actors.ts';
-import { benchMarcRecord } from './marc-records.ts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const arg = (name: string) => {
@@ -134,7 +134,7 @@ async function main() {
         recs.push({
           ...built.record,
           source: 'marc',
-          sourceMarc: parseIso2709Record(benchMarcRecord(g, `B${done + i}`)),
+          sourceMarc: parseIso2709Record(generatedMarcRecord(g, `B${done + i}`)),
         });
         const k = done + i;
         const mine = Math.floor(copies / records) + (k < copies % records ? 1 : 0);
