@@ -322,6 +322,10 @@ async function backendCpu(dbh: DbHandle): Promise<number> {
 
 /** Migration 0181 again, from its own file, after a phase with the triggers as they were before it. */
 async function migrateTriggersBack(dbh: DbHandle): Promise<void> {
-  const text = readFileSync(join(MIGRATIONS_DIR, '0181_catalogue_availability_postings.sql'), 'utf8');
-  await dbh.execScript(`DROP FUNCTION IF EXISTS catalogue_postings_on_availability() CASCADE; ${text}`);
+  const read = (file: string) => readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+  // 0181 puts back the postings triggers; 0212 then the OAI trigger as it is now (0181 installs its own).
+  await dbh.execScript(
+    `DROP FUNCTION IF EXISTS catalogue_postings_on_availability() CASCADE; ${read('0181_catalogue_availability_postings.sql')}
+     ${read('0212_catalogue_oai_by_version.sql')}`,
+  );
 }
