@@ -9,8 +9,8 @@ import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { commonTitle, lcg } from './catalogue-mix.ts';
-import { benchMarcRecord } from './marc-records.ts';
 
 export interface BenchDbOptions {
   db?: string | undefined;
@@ -121,7 +121,7 @@ export async function writeMarcFile(count: number): Promise<{ dir: string; file:
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
     const g = gen();
-    chunks.push(benchMarcRecord(g, `B${i}`));
+    chunks.push(generatedMarcRecord(g, `B${i}`));
   }
   await writeFile(file, chunks);
   return { dir, file };

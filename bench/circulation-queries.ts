@@ -1,19 +1,12 @@
 // `node bench/circulation-queries.ts [--size N]`: what one checkout and one checkin cost, on a small dataset (a
 // fresh schema on BENCH_DATABASE_URL, dropped at the end): the statements each sends, and EXPLAIN ANALYZE of
 // each read. Cheap enough for a shared machine; the load figures are bench/circulation.ts's.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildDeps } from '../src/app/build-deps.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { loadConfig } from '../src/config.server.ts';
-import { openDatabase } from '../src/db/client.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
 import { testActor } from '../src/test/actors.ts';
+import { benchDeps, openBenchSchema } from './bench-db.ts';
 
-const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizeArg = process.argv.indexOf('--size');
 const SIZE = Number(sizeArg > 0 ? process.argv[sizeArg + 1] : 100_000);
 
@@ -30,22 +23,9 @@ const original = pg.Client.prototype.query;
 };
 
 async function main() {
-  const schema = `bench_circq_${randomBytes(4).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: 2 });
+  const { dbh, drop } = await openBenchSchema('circq', 2);
   try {
-    await migrate(dbh);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      DATABASE_URL: DB_URL,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-    });
-    const deps = buildDeps(config, dbh, createLogger('silent'));
-    await seedReference(deps);
+    const deps = await benchDeps(dbh);
     const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
     if (!unit) throw new Error('no provincial library unit');
     const links = await deps.repos.units.parentLinks(deps.db);
@@ -120,9 +100,7 @@ async function main() {
       for (const r of plan) console.log(`    ${r['QUERY PLAN']}`);
     }
   } finally {
-    await dbh.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
+    await drop();
   }
 }
 

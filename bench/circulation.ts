@@ -13,28 +13,23 @@
 //  migration 0181 (postings rebuilt, OAI WHEN over the row's JSON). Then 1,000 queued offline transactions
 //  (lends with their transaction ids) synced through the sync use case in batches of 200, as the van sends
 //  them, and synced a second time (every one already applied: the idempotent replay).
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDeps } from '../src/app/build-deps.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { loadConfig } from '../src/config.server.ts';
-import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
-import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.server.ts';
+import type { DbHandle } from '../src/db/client.server.ts';
+import { MIGRATIONS_DIR } from '../src/db/migrate.server.ts';
 import { setNamedStatements } from '../src/db/sql.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import { newId as newCatalogueId } from '../src/modules/catalogue/catalogue.ids.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { parseIso2709Record } from '../src/modules/catalogue/marc/iso2709.ts';
 import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
 import { syncOffline } from '../src/modules/circulation/circulation.sync.server.ts';
 import { testActor } from '../src/test/actors.ts';
-import { benchMarcRecord } from './marc-records.ts';
+import { benchDeps, openBenchSchema } from './bench-db.ts';
 
-const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -96,22 +91,9 @@ async function main() {
   const readers = Math.max(used + OFFLINE + 1, Math.floor(SIZE / 5));
   const copies = Math.max(SIZE, used + OFFLINE + 1);
   const records = Math.max(1, Number(arg('records') ?? Math.ceil(copies / 3)));
-  const schema = `bench_circ_${randomBytes(4).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: DESKS + 2 });
+  const { dbh, schema, drop } = await openBenchSchema('circ', DESKS + 2);
   try {
-    await migrate(dbh);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      DATABASE_URL: DB_URL,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-    });
-    const deps = buildDeps(config, dbh, createLogger('silent'));
-    await seedReference(deps);
+    const deps = await benchDeps(dbh);
     const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
     if (!unit) throw new Error('no provincial library unit');
     const links = await deps.repos.units.parentLinks(deps.db);
@@ -134,7 +116,7 @@ async function main() {
         recs.push({
           ...built.record,
           source: 'marc',
-          sourceMarc: parseIso2709Record(benchMarcRecord(g, `B${done + i}`)),
+          sourceMarc: parseIso2709Record(generatedMarcRecord(g, `B${done + i}`)),
         });
         const k = done + i;
         const mine = Math.floor(copies / records) + (k < copies % records ? 1 : 0);
@@ -306,9 +288,7 @@ async function main() {
     await apply();
     console.log(`  the same ${OFFLINE} replayed (already applied) in ${ms(performance.now() - t0)}`);
   } finally {
-    await dbh.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
+    await drop();
   }
 }
 
@@ -342,6 +322,10 @@ async function backendCpu(dbh: DbHandle): Promise<number> {
 
 /** Migration 0181 again, from its own file, after a phase with the triggers as they were before it. */
 async function migrateTriggersBack(dbh: DbHandle): Promise<void> {
-  const text = readFileSync(join(MIGRATIONS_DIR, '0181_catalogue_availability_postings.sql'), 'utf8');
-  await dbh.execScript(`DROP FUNCTION IF EXISTS catalogue_postings_on_availability() CASCADE; ${text}`);
+  const read = (file: string) => readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+  // 0181 puts back the postings triggers; 0212 then the OAI trigger as it is now (0181 installs its own).
+  await dbh.execScript(
+    `DROP FUNCTION IF EXISTS catalogue_postings_on_availability() CASCADE; ${read('0181_catalogue_availability_postings.sql')}
+     ${read('0212_catalogue_oai_by_version.sql')}`,
+  );
 }

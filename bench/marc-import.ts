@@ -23,10 +23,10 @@ import { createLogger } from '../src/lib/logger.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
+import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
 import { testActor } from '../src/test/actors.ts';
 import { testConfig } from '../src/test/harness.ts';
-import { benchMarcRecord } from './marc-records.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -111,7 +111,7 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < IMPORT; i++) {
     const g = gen();
-    chunks.push(benchMarcRecord(g, `R${run}-${i}`));
+    chunks.push(generatedMarcRecord(g, `R${run}-${i}`));
   }
   const path = join(dir, `run-${run}.mrc`);
   await writeFile(path, chunks);

@@ -11,22 +11,15 @@
 // Each is measured twice: the baseline (`direct`: one query per unit × indicator × year over the raw rows, the
 // path before the grouped queries and the sessions' attendance totals) and the current path; `--no-baseline`
 // skips the baseline.
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { buildDeps } from '../src/app/build-deps.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { loadConfig } from '../src/config.server.ts';
-import { openDatabase } from '../src/db/client.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { dashboard } from '../src/modules/indicators/indicators.dashboard.server.ts';
 import { buildReportDocx } from '../src/modules/reports/reports.docx.server.ts';
 import { RECIPIENTS } from '../src/modules/reports/reports.generate.server.ts';
 import { consolidate } from '../src/modules/reports/reports.values.server.ts';
 import { buildReportXlsx } from '../src/modules/reports/reports.xlsx.server.ts';
 import { testActor } from '../src/test/actors.ts';
+import { benchDeps, openBenchSchema } from './bench-db.ts';
 
-const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizeArg = process.argv.indexOf('--size');
 const SIZE = Number(sizeArg > 0 ? process.argv[sizeArg + 1] : (process.env.BENCH_SIZE ?? 1_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -48,22 +41,9 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 
 async function main() {
   if (!Number.isInteger(SIZE) || SIZE < 1) throw new Error('--size must be a positive integer');
-  const schema = `bench_reports_${randomBytes(4).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: 10 });
+  const { dbh, schema, drop } = await openBenchSchema('reports', 10);
   try {
-    await migrate(dbh);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      DATABASE_URL: DB_URL,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-    });
-    const deps = buildDeps(config, dbh, createLogger('silent'));
-    await seedReference(deps);
+    const deps = await benchDeps(dbh);
     const root = await deps.repos.units.byCode(deps.db, 'so-vhttdl');
     if (!root) throw new Error('no Department unit');
 
@@ -161,9 +141,7 @@ async function main() {
       );
     }
   } finally {
-    await dbh.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
+    await drop();
   }
 }
 

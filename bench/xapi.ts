@@ -6,20 +6,14 @@
 //     against a bare INSERT of the same rows (no validation, no lock) in the same run.
 //  2. Reads: GET /xapi/statements filtered by agent, verb, activity, since (limit 25) and the next `more` page,
 //     p50/p95, against a primary-key lookup of one statement in SQL.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { buildDeps } from '../src/app/build-deps.server.ts';
+import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/app/create-app.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { loadConfig } from '../src/config.server.ts';
-import { openDatabase } from '../src/db/client.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { issueCredential } from '../src/modules/lrs/lrs-credentials.usecases.server.ts';
 import { comparisonSignature, filterKeys } from '../src/modules/lrs/xapi-format.ts';
 import type { JsonObject } from '../src/modules/lrs/xapi-validate.ts';
 import { testActor } from '../src/test/actors.ts';
+import { BENCH_DB_URL, benchDeps, openBenchSchema } from './bench-db.ts';
 
-const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizeArg = process.argv.indexOf('--size');
 const SIZE = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : Number(process.env.BENCH_SIZE ?? 1_000_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 500);
@@ -53,22 +47,9 @@ function statement(): JsonObject {
 
 async function main() {
   if (!Number.isInteger(SIZE) || SIZE < 0) throw new Error('--size takes a whole number');
-  const schema = `bench_xapi_${randomBytes(4).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: 10 });
+  const { dbh, schema, drop } = await openBenchSchema('xapi', 10);
   try {
-    await migrate(dbh);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      DATABASE_URL: DB_URL,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-    });
-    const deps = buildDeps(config, dbh, createLogger('silent'));
-    await seedReference(deps);
+    const deps = await benchDeps(dbh);
     const app = createApp(deps);
     const root = await dbh.query<{ id: string }>('SELECT id FROM units WHERE parent_id IS NULL LIMIT 1');
     const rootId = root[0]?.id as string;
@@ -204,7 +185,7 @@ async function main() {
       pk.push(performance.now() - s);
     }
 
-    console.log(`\nbench:xapi — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
+    console.log(`\nbench:xapi — PostgreSQL ${BENCH_DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
     console.log(
       `stored statements: ${SIZE.toLocaleString('en')} (bulk fill ${(fillMs / 1000).toFixed(1)} s)`,
     );
@@ -223,9 +204,7 @@ async function main() {
       `  primary-key lookup (SQL)           ${ms(pct(pk, 50))} / ${ms(pct(pk, 95))}   (${pk.length})`,
     );
   } finally {
-    await dbh.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
+    await drop();
   }
 }
 

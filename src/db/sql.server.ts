@@ -24,8 +24,8 @@ export function setNamedStatements(on: boolean): void {
  * a hot statement whose planning costs more than its run (the desk's lend and return, one large CTE each).
  * The name is a hash of the text, so each distinct text is prepared once per connection; the text must take
  * its values as parameters only (a value written into the text would prepare a new statement every call).
- * PGlite has no named statements and runs it as `queryRows` does. Behind a pooler in transaction mode
- * (PgBouncer < 1.21) named statements do not work: turn them off there.
+ * PGlite has no named statements and runs it as `queryRows` does. Behind a pooler in transaction mode they
+ * need PgBouncer ≥ 1.21 with `max_prepared_statements` > 0, or session mode (docs/scaling.md, poolers).
  */
 export async function queryRowsNamed<T>(db: Db, query: SQL): Promise<T[]> {
   if (!naming) return queryRows(db, query);

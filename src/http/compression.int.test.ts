@@ -1,59 +1,27 @@
 // Compression through the real HTTP server (node:http on a loopback port): pages, JSON, hashed assets;
 // Vary on every compressible answer; immutable caching for hashed assets.
 import { readdirSync, statSync } from 'node:fs';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app/create-app.server.ts';
 import { createTestContext, loadBuild, type TestContext } from '../test/harness.ts';
+import { decodeBody, rawRequest, serveOnLoopback } from '../test/raw-http.ts';
 import { chooseEncoding, MIN_COMPRESS_BYTES } from './compression.server.ts';
 
 const clientDir = join(process.cwd(), process.env.RR_BUILD_DIR ?? 'build', 'client');
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
 let ctx: TestContext;
-let server: ReturnType<typeof serve>;
-let port = 0;
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function decode(r: Raw): string {
-  const enc = r.headers['content-encoding'];
-  if (enc === 'br') return brotliDecompressSync(r.body).toString('utf8');
-  if (enc === 'gzip') return gunzipSync(r.body).toString('utf8');
-  return r.body.toString('utf8');
-}
+let server: Awaited<ReturnType<typeof serveOnLoopback>> | undefined;
+const get = (path: string, headers: Record<string, string> = {}) =>
+  rawRequest(server?.port ?? 0, path, headers);
 
 beforeAll(async () => {
   ctx = await createTestContext();
   const app = createApp(ctx.deps, { build: await loadBuild(), clientDir });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await serveOnLoopback(app.fetch);
 }, 180_000);
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await ctx?.close();
 });
 
@@ -88,7 +56,7 @@ describe('compressed answers', () => {
       expect(r.headers['content-encoding']).toBe(expected);
       expect(r.headers.vary).toMatch(/accept-encoding/i);
       expect(r.headers['content-security-policy']).toBeTruthy();
-      const decoded = decode(r);
+      const decoded = decodeBody(r);
       expect(r.body.length).toBeLessThan(decoded.length / 2);
       // The page differs per request only by its request id and nonce.
       const strip = (s: string) => s.replace(/[A-Za-z0-9+/=_-]{16,}/g, '');
@@ -101,7 +69,7 @@ describe('compressed answers', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/json/);
     expect(r.headers['content-encoding']).toBe('gzip');
-    expect(JSON.parse(decode(r))).toHaveProperty('openapi');
+    expect(JSON.parse(decodeBody(r))).toHaveProperty('openapi');
   });
 
   it('a tiny answer is sent as it is', async () => {
@@ -128,25 +96,13 @@ describe('compressed answers', () => {
         expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
         expect(r.headers.vary).toMatch(/accept-encoding/i);
         expect(Number(r.headers['content-length'])).toBe(r.body.length);
-        expect(decode(r)).toBe(plain.body.toString('utf8'));
+        expect(decodeBody(r)).toBe(plain.body.toString('utf8'));
       }
     }
   });
 
   it('a HEAD request gets no body and no encoding', async () => {
-    const r = await new Promise<Raw>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, path: '/', method: 'HEAD', headers: { 'accept-encoding': 'br' } },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.alloc(0) }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
+    const r = await rawRequest(server?.port ?? 0, '/', { 'accept-encoding': 'br' }, 'HEAD');
     expect(r.status).toBe(200);
     expect(r.headers['content-encoding']).toBeUndefined();
   });

@@ -1,19 +1,10 @@
 // Compression of answers built from a string or bytes, through the real @hono/node-server listener: the
 // threshold, the headers, and that the answer keeps the server's direct write (no web stream in between).
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBody, rawRequest, serveOnLoopback } from '../test/raw-http.ts';
 import { compression, knownBody, MIN_COMPRESS_BYTES } from './compression.server.ts';
 import type { HonoEnv } from './env.ts';
-
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
 
 const longJson = {
   items: Array.from({ length: 80 }, (_, i) => ({ id: `tsk_${i}`, title: `Nhiệm vụ ${i}` })),
@@ -45,36 +36,12 @@ app.get('/stream/:n', (c) => {
   return c.body(stream, 200, { 'content-type': 'text/plain; charset=utf-8' });
 });
 
-let server: ReturnType<typeof serve>;
-let port = 0;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 beforeAll(async () => {
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await serveOnLoopback(app.fetch);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function decode(r: Raw): string {
-  const enc = r.headers['content-encoding'];
-  if (enc === 'br') return brotliDecompressSync(r.body).toString('utf8');
-  if (enc === 'gzip') return gunzipSync(r.body).toString('utf8');
-  return r.body.toString('utf8');
-}
+afterAll(() => server.close());
+const get = (path: string, headers: Record<string, string> = {}) => rawRequest(server.port, path, headers);
 
 describe('compression of answers with a known body', () => {
   it('sends a short JSON answer as it is, with its length and Vary, still written directly', async () => {
@@ -96,7 +63,7 @@ describe('compression of answers with a known body', () => {
       expect(r.headers['content-type']).toMatch(/^application\/json/);
       expect(r.headers['transfer-encoding']).toBeUndefined();
       expect(Number(r.headers['content-length'])).toBe(r.body.length);
-      expect(JSON.parse(decode(r))).toEqual(longJson);
+      expect(JSON.parse(decodeBody(r))).toEqual(longJson);
       expect(seen.get('/long')).toBe('bytes');
     }
   });
@@ -116,7 +83,7 @@ describe('compression of answers with a known body', () => {
     expect(small.body.toString('utf8')).toBe('ệ'.repeat(300));
     const large = await get('/vi-400', { 'accept-encoding': 'gzip' });
     expect(large.headers['content-encoding']).toBe('gzip');
-    expect(decode(large)).toBe('ệ'.repeat(400));
+    expect(decodeBody(large)).toBe('ệ'.repeat(400));
   });
 
   it('weakens a strong ETag on a compressed answer only', async () => {
@@ -127,7 +94,7 @@ describe('compression of answers with a known body', () => {
   it('still compresses a streamed answer, and sends a short streamed one as it is with its length', async () => {
     const big = await get('/stream/5000', { 'accept-encoding': 'br' });
     expect(big.headers['content-encoding']).toBe('br');
-    expect(decode(big)).toBe('x'.repeat(5000));
+    expect(decodeBody(big)).toBe('x'.repeat(5000));
     const small = await get('/stream/100', { 'accept-encoding': 'br' });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.headers['content-length']).toBe('100');

@@ -12,6 +12,11 @@ export interface MailMessage {
   html?: string;
   /** Why it was sent (password-reset, invitation, reminder…), kept with the outbox row. */
   purpose: string;
+  /**
+   * The event registration the mail is about (ticket, promotion, feedback invitation, cancellation), kept with
+   * the outbox row: the registration's erasure deletes its mails by it.
+   */
+  registrationId?: string;
 }
 
 export interface SendOptions {

@@ -1,14 +1,14 @@
 // A lend or a return changes only the record's availability (migration 0181): the search postings take the new
 // availability mask in place (updated, not deleted and rewritten), while an edit of anything the postings
-// hold still rebuilds them, and the OAI-PMH datestamp moves for every edit but not for availability.
+// hold still rebuilds them, and the OAI-PMH datestamp moves for every edit but not for availability: it follows
+// `version` and `updated_at`, which every edit moves (migration 0212).
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/sql.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
+import type { TestContext } from '../../test/harness.ts';
 import { checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
-import { insertRecord, lendableCopies, txn, walkIn } from './circulation.test-helpers.ts';
+import { insertRecord, lendableCopies, openDeskFixture, txn, walkIn } from './circulation.test-helpers.ts';
 
 let ctx: TestContext;
 let staff: Actor;
@@ -16,10 +16,7 @@ let desk: Desk;
 let libraryId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  desk = { unitId: libraryId, placeId: null, routeId: null };
+  ({ ctx, staff, libraryId, desk } = await openDeskFixture());
 }, 180_000);
 afterAll(() => ctx.close());
 
@@ -116,20 +113,86 @@ describe('postings follow availability (migration 0181)', () => {
     expect(await postings(rec)).toEqual({ de: 3, ky: 3, luu: 3, men: 3, phieu: 3 });
   });
 
-  it('the OAI trigger compares every stored column but availability', async () => {
+  it('the OAI trigger compares version and updated_at only (migration 0212)', async () => {
     const [def] = await ctx.dbh.query<{ d: string }>(
       `SELECT pg_get_triggerdef(t.oid) AS d FROM pg_trigger t
        WHERE t.tgrelid = 'catalogue_records'::regclass AND t.tgname = 'catalogue_oai_update'`,
     );
-    const compared = [...new Set([...(def?.d ?? '').matchAll(/\bold\.(\w+)/gi)].map((m) => m[1]))].sort();
-    const columns = (
-      await ctx.dbh.query<{ c: string }>(
-        `SELECT column_name AS c FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name = 'catalogue_records'
-           AND is_generated = 'NEVER' AND column_name <> 'availability' ORDER BY 1`,
-      )
-    ).map((r) => r.c);
-    // A column added to catalogue_records must be added to the trigger's WHEN (a new migration).
-    expect(compared).toEqual(columns.sort());
+    const compared = [...new Set([...(def?.d ?? '').matchAll(/\b(?:old|new)\.(\w+)/gi)].map((m) => m[1]))];
+    expect(compared.sort()).toEqual(['updated_at', 'version']);
+  });
+
+  it('the edit stamp watches every stored column but availability, version and updated_at', async () => {
+    const [def] = await ctx.dbh.query<{ d: string }>(
+      `SELECT pg_get_triggerdef(t.oid) AS d FROM pg_trigger t
+       WHERE t.tgrelid = 'catalogue_records'::regclass AND t.tgname = 'catalogue_record_edit_stamp'`,
+    );
+    const watched = (/UPDATE OF (.*?) ON /.exec(def?.d ?? '')?.[1] ?? '').split(', ').sort();
+    const columns = (await storedColumns()).filter((c) => !['version', 'updated_at'].includes(c));
+    // A column added to catalogue_records must be added to the trigger's UPDATE OF list (a new migration).
+    expect(watched).toEqual(columns);
+  });
+
+  it('an availability-only update moves neither version nor the OAI datestamp', async () => {
+    const rec = await insertRecord(ctx, libraryId, 'Cho tôi xin một vé đi tuổi thơ');
+    const before = { stamp: await datestamp(rec), version: await version(rec) };
+    await ctx.dbh.query("UPDATE catalogue_records SET availability = '{on_loan}' WHERE id = $1", [rec]);
+    expect({ stamp: await datestamp(rec), version: await version(rec) }).toEqual(before);
+  });
+
+  it('every metadata edit moves the OAI datestamp, even one that moves no version itself', async () => {
+    const rec = await insertRecord(ctx, libraryId, 'Mắt biếc');
+    // A new value for each stored column, written the way a forgetful writer would: that column alone.
+    const changed: Record<string, string> = {
+      type: "'serial'",
+      source: "'csv'",
+      published: 'NOT published',
+      year: 'coalesce(year, 1990) + 1',
+      created_at: "created_at - interval '1 day'",
+      unit_id: `(SELECT id FROM units WHERE id <> '${libraryId}' ORDER BY id LIMIT 1)`,
+    };
+    const byType: Record<string, (c: string) => string> = {
+      text: (c) => `coalesce(${c}, '') || 'x'`,
+      array: (c) => `array_append(${c}, 'x')`,
+      jsonb: (c) => `coalesce(${c}, '{}') || '{"x": 1}'`,
+    };
+    const types = await ctx.dbh.query<{ c: string; t: string }>(
+      `SELECT column_name AS c, data_type AS t FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'catalogue_records' AND is_generated = 'NEVER'`,
+    );
+    // The keys are never rewritten (`seq` cannot be); version and updated_at are the stamp itself.
+    // Published last: an edit of an unpublished record leaves its tombstone's datestamp as it is.
+    const edits = types
+      .filter((x) => !['id', 'seq', 'availability', 'version', 'updated_at'].includes(x.c))
+      .sort((x, y) => Number(x.c === 'published') - Number(y.c === 'published'));
+    expect(edits.length).toBeGreaterThan(20);
+    for (const { c, t } of edits) {
+      const value = changed[c] ?? byType[t.toLowerCase()]?.(c);
+      expect(value, `a new value for ${c} (${t})`).toBeDefined();
+      // An old datestamp to move away from (PGlite's clock may give two statements the same millisecond).
+      await ctx.dbh.query("UPDATE catalogue_oai_items SET datestamp = '2001-01-01Z' WHERE record_id = $1", [
+        rec,
+      ]);
+      const before = { stamp: await datestamp(rec), version: await version(rec) };
+      await ctx.dbh.query(`UPDATE catalogue_records SET ${c} = ${value} WHERE id = $1`, [rec]);
+      const after = { stamp: await datestamp(rec), version: await version(rec) };
+      expect(after.stamp, c).not.toBe(before.stamp);
+      expect(after.version, c).toBe(before.version + 1);
+    }
   });
 });
+
+async function storedColumns() {
+  return (
+    await ctx.dbh.query<{ c: string }>(
+      `SELECT column_name AS c FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'catalogue_records'
+         AND is_generated = 'NEVER' AND column_name <> 'availability' ORDER BY 1`,
+    )
+  )
+    .map((r) => r.c)
+    .sort();
+}
+const version = async (rec: string) =>
+  (await ctx.dbh.query<{ v: number }>('SELECT version AS v FROM catalogue_records WHERE id = $1', [rec]))[0]
+    ?.v ?? 0;

@@ -2,13 +2,12 @@
 // availability filter and facet, through the catalogue's holdings port, without touching its OAI-PMH datestamp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import type { TestContext } from '../../test/harness.ts';
 import { SearchQuerySchema } from '../catalogue/catalogue.schemas.server.ts';
 import { createCatalogueRecord, searchCatalogue } from '../catalogue/catalogue.usecases.server.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { checkin, checkout, type Desk, markItem } from './circulation.desk.usecases.server.ts';
 import { addItem } from './circulation.readers.usecases.server.ts';
-import { txn, walkIn } from './circulation.test-helpers.ts';
+import { openDeskFixture, txn, walkIn } from './circulation.test-helpers.ts';
 
 let ctx: TestContext;
 let staff: Actor;
@@ -16,10 +15,7 @@ let desk: Desk;
 let libraryId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  desk = { unitId: libraryId, placeId: null, routeId: null };
+  ({ ctx, staff, libraryId, desk } = await openDeskFixture());
 }, 180_000);
 afterAll(() => ctx.close());
 

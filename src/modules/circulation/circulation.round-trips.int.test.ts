@@ -5,10 +5,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.server.ts';
 import type { Actor } from '../../lib/authz.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
+import type { TestContext } from '../../test/harness.ts';
 import { checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
-import { insertRecord, lendableCopies, txn, walkIn } from './circulation.test-helpers.ts';
+import { insertRecord, lendableCopies, openDeskFixture, txn, walkIn } from './circulation.test-helpers.ts';
 
 let ctx: TestContext;
 let staff: Actor;
@@ -16,10 +15,7 @@ let desk: Desk;
 let libraryId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  desk = { unitId: libraryId, placeId: null, routeId: null };
+  ({ ctx, staff, libraryId, desk } = await openDeskFixture());
 }, 180_000);
 afterAll(() => ctx.close());
 

@@ -2,7 +2,9 @@
 // owns their use cases), made lendable through the circulation use case.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../lib/authz.ts';
-import type { TestContext } from '../../test/harness.ts';
+import { createTestContext, type TestContext } from '../../test/harness.ts';
+import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
+import type { Desk } from './circulation.desk.usecases.server.ts';
 import { addItem, registerReader } from './circulation.readers.usecases.server.ts';
 
 const hex = () => randomBytes(6).toString('hex');
@@ -65,3 +67,24 @@ export async function walkIn(
 }
 
 export const txn = () => `t-${hex()}${hex()}`;
+
+export interface DeskFixture {
+  ctx: TestContext;
+  /** Staff of the provincial library (thu-vien-tinh). */
+  staff: Actor;
+  libraryId: string;
+  /** The library's own desk: no branch place, no mobile route. */
+  desk: Desk;
+}
+
+/** A test database with the provincial library's staff at its desk (call in `beforeAll`). */
+export async function openDeskFixture(): Promise<DeskFixture> {
+  const ctx = await createTestContext();
+  const libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
+  return {
+    ctx,
+    staff: await actorOn(ctx, 'unit_staff', 'thu-vien-tinh'),
+    libraryId,
+    desk: { unitId: libraryId, placeId: null, routeId: null },
+  };
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/authz.ts';
 import { isoDateInVietnam } from '../../lib/dates.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import type { TestContext } from '../../test/harness.ts';
 import {
   createChallenge,
   joinChallenge,
@@ -14,18 +14,15 @@ import {
 } from '../learning/challenges.usecases.server.ts';
 import { citizen } from '../learning/learning.test-helpers.ts';
 import { VERBS } from '../lrs/index.server.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
 import { checkin, checkout, type Desk } from './circulation.desk.usecases.server.ts';
-import { insertRecord, lendableCopies, txn, walkIn } from './circulation.test-helpers.ts';
+import { insertRecord, lendableCopies, openDeskFixture, txn, walkIn } from './circulation.test-helpers.ts';
 
 let ctx: TestContext;
 let staff: Actor;
 let desk: Desk;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  desk = { unitId: await unitIdOf(ctx, 'thu-vien-tinh'), placeId: null, routeId: null };
+  ({ ctx, staff, desk } = await openDeskFixture());
 }, 180_000);
 afterAll(() => ctx?.close());
 

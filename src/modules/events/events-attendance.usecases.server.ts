@@ -184,6 +184,7 @@ export async function sendFeedbackInvitations(deps: EventsDeps): Promise<number>
       eventTitle: r.eventTitle,
       token: secret.token,
       locale: 'vi',
+      registrationId: r.id,
     });
     sent++;
   }

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { eventInput, guest, insertPlace } from './events.test-helpers.ts';
+import type { TestContext } from '../../test/harness.ts';
+import { eventInput, guest, openEventsFixture } from './events.test-helpers.ts';
 import type { EventsDeps } from './events.usecases.server.ts';
 import { cancelEvent, createEvent, getStaffEvent } from './events.usecases.server.ts';
 import { registerForEvent } from './events-registration.usecases.server.ts';
@@ -22,10 +21,7 @@ let libraryId: string;
 let placeId: string;
 let year: number;
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
+  ({ ctx, staff, libraryId, placeId } = await openEventsFixture());
   year = yearInVietnam(ctx.deps.now());
 }, 180_000);
 afterAll(() => ctx.close());

@@ -2,9 +2,8 @@
 // one answer, and save statements only while a read is under way.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { eventInput, guest, insertPlace } from './events.test-helpers.ts';
+import type { TestContext } from '../../test/harness.ts';
+import { eventInput, guest, openEventsFixture } from './events.test-helpers.ts';
 import { cancelEvent, createEvent, getStaffEvent } from './events.usecases.server.ts';
 import { cancelRegistrationByTicket, registerForEvent } from './events-registration.usecases.server.ts';
 import { registrationFacts, waitlistPlace } from './events-registration-reads.server.ts';
@@ -15,10 +14,7 @@ let libraryId: string;
 let placeId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh');
+  ({ ctx, staff, libraryId, placeId } = await openEventsFixture());
 }, 180_000);
 afterAll(() => ctx?.close());
 

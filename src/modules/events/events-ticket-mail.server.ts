@@ -79,6 +79,7 @@ export async function deliverTicketMails(
       reason: 'registration',
       eventId: event.id,
       place: event.place,
+      registrationId: r.id,
     });
     const { email, name } = r;
     await deps.db.transaction(async (tx) => {

@@ -80,6 +80,7 @@ export async function notifyPromotions(deps: WaitlistDeps, promotions: readonly 
       cancelToken: null,
       locale: 'vi',
       reason: 'promotion',
+      registrationId: p.registration.id,
     });
   }
 }

@@ -4,12 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { yearInVietnam } from '../../lib/dates.ts';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import type { TestContext } from '../../test/harness.ts';
 import { addFamilyMember, withdrawConsents } from '../learners/learners.consent.server.ts';
 import { myProfile, updateProfile } from '../learners/learners.profiles.server.ts';
 import { actorFor, phoneSignIn } from '../learners/learners.test-helpers.ts';
-import { actorOn, unitIdOf } from '../units/units.test-helpers.ts';
-import { eventInput, guest, insertPlace, outboxTo } from './events.test-helpers.ts';
+import { eventInput, guest, openEventsFixture, outboxTo } from './events.test-helpers.ts';
 import { createEvent, getStaffEvent } from './events.usecases.server.ts';
 import { checkIn } from './events-attendance.usecases.server.ts';
 import { type AttendanceRecorded, attendanceHooks } from './events-attendance-hooks.server.ts';
@@ -25,10 +24,7 @@ let libraryId: string;
 let placeId: string;
 let year: number;
 beforeAll(async () => {
-  ctx = await createTestContext();
-  staff = await actorOn(ctx, 'unit_staff', 'thu-vien-tinh');
-  libraryId = await unitIdOf(ctx, 'thu-vien-tinh');
-  placeId = await insertPlace(ctx, 'thu-vien-tinh', 'Thư viện tỉnh', { lat: 12.24, lng: 109.19 });
+  ({ ctx, staff, libraryId, placeId } = await openEventsFixture());
   year = yearInVietnam(ctx.deps.now());
 }, 180_000);
 afterAll(() => ctx.close());

@@ -50,6 +50,8 @@ export interface TicketMail {
   eventId?: string;
   /** Where to go: the venue's name and address. */
   place?: { name: string; address: string | null } | null;
+  /** The registration the ticket is of: its erasure deletes this mail. */
+  registrationId: string;
 }
 
 export async function sendTicketMail(deps: MailDeps, m: TicketMail): Promise<void> {
@@ -113,12 +115,13 @@ export async function ticketMailMessage(deps: Pick<AppDeps, 'config'>, m: Ticket
     text: lines.join('\n'),
     html,
     purpose: m.reason === 'promotion' ? 'event-waitlist-promotion' : 'event-registration',
+    registrationId: m.registrationId,
   };
 }
 
 export async function sendFeedbackMail(
   deps: MailDeps,
-  m: { to: string; name: string; eventTitle: string; token: string; locale: Locale },
+  m: { to: string; name: string; eventTitle: string; token: string; locale: Locale; registrationId: string },
 ): Promise<void> {
   const url = `${siteUrl(deps, m.locale, '/events/feedback')}?token=${encodeURIComponent(m.token)}`;
   const body = t(m.locale, 'events.mail.feedback.body', { name: m.name, title: m.eventTitle });
@@ -128,12 +131,13 @@ export async function sendFeedbackMail(
     text: `${body}\n\n${url}`,
     html: `<p>${escapeHtml(body)}</p>\n<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
     purpose: 'event-feedback',
+    registrationId: m.registrationId,
   });
 }
 
 export async function sendCancellationMail(
   deps: MailDeps,
-  m: { to: string; name: string; eventTitle: string; locale: Locale },
+  m: { to: string; name: string; eventTitle: string; locale: Locale; registrationId: string },
 ): Promise<void> {
   const body = t(m.locale, 'events.mail.eventCancelled.body', { name: m.name, title: m.eventTitle });
   await sendEventMail(deps, {
@@ -142,5 +146,6 @@ export async function sendCancellationMail(
     text: body,
     html: `<p>${escapeHtml(body)}</p>`,
     purpose: 'event-cancelled',
+    registrationId: m.registrationId,
   });
 }

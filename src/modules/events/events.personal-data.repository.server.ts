@@ -50,9 +50,9 @@ export const eventsPersonalData: PersonalDataHandler = {
     return { event_registrations: registrations, event_feedback: feedback };
   },
   async erase(deps, db, s) {
-    const rows = await queryRows<{ id: string; email: string | null; ticket_code: string }>(
+    const rows = await queryRows<{ id: string }>(
       db,
-      sql`SELECT r.id, r.email, r.ticket_code FROM event_registrations r WHERE ${mine(s)}`,
+      sql`SELECT r.id FROM event_registrations r WHERE ${mine(s)}`,
     );
     const ids = rows.map((r) => r.id);
     if (!ids.length) return;
@@ -68,11 +68,8 @@ export const eventsPersonalData: PersonalDataHandler = {
     // The mail module's handler may have run before this one: a ticket-mail drain that held the row (share
     // lock) wrote its mail after that handler's delete, and the rewrite above waited for it to commit. Now
     // that the rows are rewritten (and locked), no drain can write again: delete their mails here, whatever
-    // the handlers' order.
-    await outboxPort.eraseCarrying(
-      deps,
-      db,
-      rows.flatMap((r) => (r.email ? [{ address: r.email, marker: r.ticket_code }] : [])),
-    );
+    // the handlers' order. A mail names the registration it is about (mail_outbox.registration_id): those are
+    // deleted, and no other mail whatever its text.
+    await outboxPort.eraseAboutRegistrations(deps, db, ids);
   },
 };

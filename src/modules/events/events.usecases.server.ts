@@ -390,6 +390,7 @@ export async function cancelEvent(deps: EventsDeps, actor: Actor, eventId: strin
       name: r.name,
       eventTitle: told.event.title,
       locale: 'vi',
+      registrationId: r.id,
     });
   }
 }

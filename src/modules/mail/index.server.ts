@@ -14,12 +14,9 @@ export const outboxPort = {
     error: string | null,
   ): Promise<void> => deps.repos.outbox.insert(m, sentAt, error),
   /**
-   * Erasure: deletes, in the caller's transaction, the mails to each address whose text carries its marker (a
-   * ticket code: the mails about one registration).
+   * Erasure: deletes, in the caller's transaction, the mails about these event registrations (the ones written
+   * with their `registrationId`), whatever their text or address.
    */
-  eraseCarrying: (
-    deps: Repos,
-    db: Db,
-    mails: ReadonlyArray<{ address: string; marker: string }>,
-  ): Promise<number> => deps.repos.outbox.eraseCarrying(db, mails),
+  eraseAboutRegistrations: (deps: Repos, db: Db, registrationIds: readonly string[]): Promise<number> =>
+    deps.repos.outbox.eraseAboutRegistrations(db, registrationIds),
 };

@@ -11,6 +11,7 @@ export interface OutboxRow {
   subject: string;
   body_text: string;
   purpose: string;
+  registration_id: string | null;
   created_at: Date;
   sent_at: Date | null;
   error: string | null;
@@ -19,7 +20,14 @@ export interface OutboxRow {
 export function createOutboxRepository(dbh: DbHandle) {
   return {
     async insert(
-      m: { to: string; subject: string; text: string; html?: string | undefined; purpose: string },
+      m: {
+        to: string;
+        subject: string;
+        text: string;
+        html?: string | undefined;
+        purpose: string;
+        registrationId?: string | undefined;
+      },
       sentAt: Date | null,
       error: string | null,
       /** A transaction of the caller's to write the row in (else a statement of its own). */
@@ -27,27 +35,36 @@ export function createOutboxRepository(dbh: DbHandle) {
     ): Promise<void> {
       if (db) {
         await db.execute(
-          sql`INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, sent_at, error)
+          sql`INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, registration_id,
+                                       sent_at, error)
               VALUES (${newId('mail')}, ${m.to}, ${m.subject}, ${m.text}, ${m.html ?? null}, ${m.purpose},
-                      ${sentAt}, ${error})`,
+                      ${m.registrationId ?? null}, ${sentAt}, ${error})`,
         );
         return;
       }
       await dbh.query(
-        `INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, sent_at, error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [newId('mail'), m.to, m.subject, m.text, m.html ?? null, m.purpose, sentAt, error],
+        `INSERT INTO mail_outbox (id, to_address, subject, body_text, body_html, purpose, registration_id,
+                                  sent_at, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          newId('mail'),
+          m.to,
+          m.subject,
+          m.text,
+          m.html ?? null,
+          m.purpose,
+          m.registrationId ?? null,
+          sentAt,
+          error,
+        ],
       );
     },
-    /** Deletes the mails to each address (any case) whose text carries its marker (e.g. a ticket code); how many. */
-    async eraseCarrying(db: Db, mails: ReadonlyArray<{ address: string; marker: string }>): Promise<number> {
-      if (!mails.length) return 0;
+    /** Deletes the mails about these event registrations (mail_outbox.registration_id); how many. */
+    async eraseAboutRegistrations(db: Db, registrationIds: readonly string[]): Promise<number> {
+      if (!registrationIds.length) return 0;
       const rows = await queryRows<{ id: string }>(
         db,
-        sql`DELETE FROM mail_outbox o
-            USING unnest(${textList(mails.map((m) => m.address.toLowerCase()))},
-                         ${textList(mails.map((m) => m.marker))}) AS m(address, marker)
-            WHERE lower(o.to_address) = m.address AND strpos(o.body_text, m.marker) > 0 RETURNING o.id`,
+        sql`DELETE FROM mail_outbox WHERE registration_id = ANY(${textList(registrationIds)}) RETURNING id`,
       );
       return rows.length;
     },

@@ -12,41 +12,14 @@ import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { actorOn, unitIdOf } from '../../units/units.test-helpers.ts';
 import { generator } from '../catalogue.demo-data.server.ts';
 import { generatedRecord } from '../catalogue.seed.server.ts';
+import { generatedMarcRecord } from './generated-marc.ts';
 import { runMarcImport, startMarcImport } from './import.server.ts';
-import { writeIso2709 } from './iso2709.ts';
 
 const RECORDS = 1500; // two batches
 
 function marcFile(count: number, seed: number, prefix: string): Uint8Array[] {
   const next = generator(seed);
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const g = next();
-    out.push(
-      writeIso2709({
-        leader: '00000nam a2200000 i 4500',
-        fields: [
-          { tag: '001', value: `${prefix}${i}` },
-          { tag: '003', value: 'VN-TEST' },
-          { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
-          ...g.creators.map((c, k) => ({
-            tag: k ? '700' : '100',
-            ind1: '1',
-            ind2: ' ',
-            subfields: [{ code: 'a', value: c }],
-          })),
-          { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
-          ...g.subjects.map((s) => ({
-            tag: '650',
-            ind1: ' ',
-            ind2: '4',
-            subfields: [{ code: 'a', value: s }],
-          })),
-        ],
-      }),
-    );
-  }
-  return out;
+  return Array.from({ length: count }, (_, i) => generatedMarcRecord(next(), `${prefix}${i}`, 'VN-TEST'));
 }
 
 interface Side {

@@ -1,16 +1,18 @@
-// One generated catalogue record (catalogue.demo-data's generator) as an ISO 2709 record, for the benches that
-// import MARC files (bench:catalogue, bench:marc).
-import type { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
-import { writeIso2709 } from '../src/modules/catalogue/marc/iso2709.ts';
+// One generated catalogue record (catalogue.demo-data's generator) as an ISO 2709 record: control number and
+// source, fixed field, ISBN, authors, title, imprint, subjects and a holding's call number. The MARC import
+// tests and the benches that import MARC files (bench:catalogue, bench:marc, bench:circulation) build their
+// files from it.
+import type { generator } from '../catalogue.demo-data.server.ts';
+import { writeIso2709 } from './iso2709.ts';
 
 type Generated = ReturnType<ReturnType<typeof generator>>;
 
-export function benchMarcRecord(g: Generated, controlNumber: string): Uint8Array {
+export function generatedMarcRecord(g: Generated, controlNumber: string, source = 'VN-BENCH'): Uint8Array {
   return writeIso2709({
     leader: '00000nam a2200000 i 4500',
     fields: [
       { tag: '001', value: controlNumber },
-      { tag: '003', value: 'VN-BENCH' },
+      { tag: '003', value: source },
       { tag: '008', value: `240101s${g.year}    vm ${' '.repeat(11)}000 0 ${g.language} d` },
       ...(g.isbn ? [{ tag: '020', ind1: ' ', ind2: ' ', subfields: [{ code: 'a', value: g.isbn }] }] : []),
       ...g.creators.map((c, k) => ({
