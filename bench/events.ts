@@ -91,6 +91,25 @@ async function main() {
       seatStatements.inGroups += vs.length;
       return registerMany(db, vs);
     };
+    // How long the registration's statements take (they run one at a time per event or per database, so their
+    // sum is the burst's critical path): count, total and longest of each, printed after the burst.
+    const timings = new Map<string, number[]>();
+    const timed = <R extends object>(repo: R, method: keyof R & string) => {
+      const original = (repo[method] as (...a: unknown[]) => Promise<unknown>).bind(repo);
+      (repo as Record<string, unknown>)[method] = async (...a: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await original(...a);
+        } finally {
+          const list = timings.get(method) ?? [];
+          list.push(performance.now() - t0);
+          timings.set(method, list);
+        }
+      };
+    };
+    timed(deps.repos.eventRegistrationBatch, 'registerMany');
+    timed(deps.repos.eventRegistrationReads, 'waitlistPositions');
+    timed(deps.repos.events, 'registrationFacts');
     await seedReference(deps);
     const app = createApp(deps, { build });
     const server = await listen(app.fetch);
@@ -151,6 +170,7 @@ async function main() {
       });
       const waits = sampleWaits(admin);
       Object.assign(seatStatements, { single: 0, grouped: 0, inGroups: 0 });
+      timings.clear();
       const regs = await profiled(PROFILE_DIR, 'registration-burst', () =>
         burst(REGISTRATIONS, signUp(`/api/v1/events/${eventId}/registrations`)),
       );
@@ -187,6 +207,9 @@ async function main() {
       );
       console.log(
         `   seat statements: ${seatStatements.single + seatStatements.grouped} for ${REGISTRATIONS} sign-ups (${seatStatements.single} single, ${seatStatements.grouped} grouped holding ${seatStatements.inGroups}; EVENTS_SEAT_BATCH=${process.env.EVENTS_SEAT_BATCH ?? 'on'})`,
+      );
+      console.log(
+        `   statements during the burst (count, total, longest): ${[...timings].map(([k, v]) => `${k} ${v.length}, ${ms(v.reduce((a, b) => a + b, 0))}, ${ms(Math.max(...v))}`).join('; ')}`,
       );
       console.log(
         `   app chain (same POSTs, a problem answer): ${[...chainBurst.statuses].map(([st, n]) => `${n}×${st}`).join(', ')}; its p99 is ${(chainBurst.p99 / Math.max(bareBurst.p99, 0.001)).toFixed(1)}× the bare burst's`,

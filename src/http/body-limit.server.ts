@@ -26,7 +26,8 @@ export function requestBodyLimit(opts: {
     if (length !== null && !headers.has('transfer-encoding')) {
       const size = Number(length);
       // A malformed length never reaches here from Node's parser; refuse it rather than guess.
-      if (!Number.isSafeInteger(size) || size < 0 || size > opts.maxSize) return Promise.resolve(opts.onError(c));
+      if (!Number.isSafeInteger(size) || size < 0 || size > opts.maxSize)
+        return Promise.resolve(opts.onError(c));
       return next();
     }
     return streamed(c, next);

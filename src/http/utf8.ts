@@ -60,7 +60,8 @@ export function requireUtf8Json(): MiddlewareHandler<HonoEnv> {
     }
     // The validators' `c.req.json()` parses this text: without it, Hono would decode the bytes a second time
     // through a new web Response (ADR 0013). Strictly decoded text is what a lenient decoding gives.
-    c.req.bodyCache.text = Promise.resolve(text);
+    // (Hono keeps promises there whatever its type says.)
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail deep in a query.
     if (text.includes('\\u0000') || text.includes('\0')) throw nulCharacter();
     // A `\uD800` escape parses into a string no database can store: refuse it (the cheap test first).
