@@ -15,6 +15,10 @@
 //     BENCH_CLIENT=worker sends every burst from a worker thread: the main thread then only serves, and the
 //     "server CPU/request" column is its CPU time per request (the server's alone). By default the requests
 //     are sent from the serving thread, as in the figures of ADR 0013 before 2026-12-06's burst pass.
+//     BENCH_WARMUP=n sends n of each kind first, unmeasured (the bare GET burst otherwise runs cold).
+//     BENCH_FRESH_CONNECTIONS=1 lets the client's kept-alive connections expire before each burst: by default
+//     the bare POST reuses the bare GET's connections and the registration the chain's, so only the bare GET and
+//     the chain bursts pay 1,000 connects.
 //  2. Reads with 10,000 published events (bulk SQL, half of them in the past year, half in the next): the month
 //     view page and the iCalendar feeds, measured with autocannon (BENCH_DURATION seconds, BENCH_CONNECTIONS
 //     connections), next to the bare route. Target (issue 17): month view p99 < 100 ms. The month view is
@@ -155,19 +159,37 @@ async function main() {
 
     console.log(`\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
     async function seatsPart() {
+      // BENCH_WARMUP=n: n requests of each burst's kind first (not measured), so the first measured burst is not
+      // the one that warms up the JIT, the client's pool and the listen queue (off by default: comparable runs).
+      const warmup = Number(process.env.BENCH_WARMUP ?? 0);
+      if (warmup > 0) {
+        await burst(warmup, { url: `http://127.0.0.1:${barePort}/` });
+        await burst(warmup, { url: `http://127.0.0.1:${barePort}/`, signUp: true });
+        await burst(warmup, { url: `${origin}/api/v1/events/${eventId}/no-such-route`, signUp: true });
+      }
+      // The client keeps connections alive (4 s), so a burst to an origin just used reuses the last burst's
+      // connections while the first burst to an origin opens them all. BENCH_FRESH_CONNECTIONS=1 waits them out
+      // before each burst, so that every burst pays the same connects (off by default: comparable runs).
+      const fresh = async () => {
+        if (process.env.BENCH_FRESH_CONNECTIONS) await new Promise((r) => setTimeout(r, 6_000));
+      };
+      await fresh();
       const bareBurst = await burst(REGISTRATIONS, { url: `http://127.0.0.1:${barePort}/` });
       const signUp = (path: string) => ({ url: `${origin}${path}`, signUp: true });
       // The same POSTs to an API path with no route: the app's whole middleware chain (request id, compression,
       // metrics, security headers, body limit, CSRF, UTF-8 check, actor) and a JSON problem answer, no database.
       // What the registration costs above it is the registration's own (validation, statements, answer).
+      await fresh();
       const chainBurst = await profiled(PROFILE_DIR, 'chain-burst', () =>
         burst(REGISTRATIONS, signUp(`/api/v1/events/${eventId}/no-such-route`)),
       );
       // The same POSTs to a bare route that reads the JSON body: the burst's own cost without the app.
+      await fresh();
       const barePostBurst = await burst(REGISTRATIONS, {
         url: `http://127.0.0.1:${barePort}/`,
         signUp: true,
       });
+      await fresh();
       const waits = sampleWaits(admin);
       Object.assign(seatStatements, { single: 0, grouped: 0, inGroups: 0 });
       timings.clear();
