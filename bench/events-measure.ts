@@ -1,8 +1,10 @@
 // The measuring tools of `npm run bench:events` (bench/events.ts): a burst of simultaneous requests, an
 // autocannon load, a loopback server for a Hono app, pg_stat_activity sampling and an optional CPU profile.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createAdaptorServer } from '@hono/node-server';
 import autocannon from 'autocannon';
 import type { openDatabase } from '../src/db/client.server.ts';
@@ -73,23 +75,43 @@ export async function listen(fetch: (req: Request) => Response | Promise<Respons
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** What a burst sends: a GET of `url`, or (`signUp`) the bench's guest sign-up JSON POSTed to it. */
+export interface BurstTarget {
+  url: string;
+  signUp?: boolean;
+}
+
+function send(target: BurstTarget, i: number): Promise<Response> {
+  if (!target.signUp) return fetch(target.url);
+  return fetch(target.url, {
+    method: 'POST',
+    // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
+    headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
+    body: JSON.stringify({
+      name: `Người đăng ký ${i + 1}`,
+      email: `dk${i + 1}@example.vn`,
+      consent: true,
+      idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
+    }),
+  });
+}
+
 /**
- * Fires `n` requests at once; latency of each from just before its first send to the end of its body. A
- * connection reset (the loopback refusing a burst of connects on a loaded machine) is retried with the same
- * request (same idempotency key, so a registration that did land is not doubled), and counted.
+ * Fires `n` requests at once, from this thread; latency of each from just before its first send to the end of
+ * its body, sorted. A connection reset (the loopback refusing a burst of connects on a loaded machine) is
+ * retried with the same request (same idempotency key, so a registration that did land is not doubled), and
+ * counted.
  */
-export async function burst(n: number, send: (i: number) => Promise<Response>) {
+export async function fire(n: number, target: BurstTarget) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let retries = 0;
-  const started = performance.now();
-  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const t0 = performance.now();
       for (let attempt = 0; ; attempt++) {
         try {
-          const res = await send(i);
+          const res = await send(target, i);
           await res.arrayBuffer();
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           break;
@@ -101,9 +123,33 @@ export async function burst(n: number, send: (i: number) => Promise<Response>) {
       latencies.push(performance.now() - t0);
     }),
   );
+  latencies.sort((a, b) => a - b);
+  return { latencies, statuses, retries };
+}
+
+/**
+ * A burst of `n` simultaneous requests (see `fire`). With BENCH_CLIENT=worker the requests are sent from a
+ * worker thread, so this thread's CPU time is the server's alone (`serverCpuPerRequest`); by default they are
+ * sent from this thread as before, and that figure is not known (NaN).
+ */
+export async function burst(n: number, target: BurstTarget) {
+  const inWorker = process.env.BENCH_CLIENT === 'worker';
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const thread0 = process.threadCpuUsage();
+  const fired = inWorker
+    ? await new Promise<Awaited<ReturnType<typeof fire>>>((resolve, reject) => {
+        const w = new Worker(new URL('./events-burst-client.ts', import.meta.url), {
+          workerData: { n, target },
+        });
+        w.once('message', resolve);
+        w.once('error', reject);
+      })
+    : await fire(n, target);
   const wall = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
-  latencies.sort((a, b) => a - b);
+  const thread = process.threadCpuUsage(thread0);
+  const { latencies } = fired;
   return {
     p50: pct(latencies, 50),
     p99: pct(latencies, 99),
@@ -111,8 +157,9 @@ export async function burst(n: number, send: (i: number) => Promise<Response>) {
     wall,
     // This process's CPU (server and client alike) per request: steadier than latency on a shared machine.
     cpuPerRequest: (cpu.user + cpu.system) / 1000 / n,
-    statuses,
-    retries,
+    serverCpuPerRequest: inWorker ? (thread.user + thread.system) / 1000 / n : Number.NaN,
+    statuses: fired.statuses,
+    retries: fired.retries,
   };
 }
 

@@ -11,6 +11,14 @@
 //     idle vs active) shows. A third burst of the same POSTs to an API path with no route measures the app's
 //     middleware chain alone (no database): the registration's own cost is what it adds above that row.
 //     EVENTS_SEAT_BATCH=off registers one statement per sign-up (A/B of the grouped seat statement).
+//     A fourth burst sends the same POSTs to a bare route that reads the JSON body (the burst's own cost).
+//     BENCH_CLIENT=worker sends every burst from a worker thread: the main thread then only serves, and the
+//     "server CPU/request" column is its CPU time per request (the server's alone). By default the requests
+//     are sent from the serving thread, as in the figures of ADR 0013 before 2026-12-06's burst pass.
+//     BENCH_WARMUP=n sends n of each kind first, unmeasured (the bare GET burst otherwise runs cold).
+//     BENCH_FRESH_CONNECTIONS=1 lets the client's kept-alive connections expire before each burst: by default
+//     the bare POST reuses the bare GET's connections and the registration the chain's, so only the bare GET and
+//     the chain bursts pay 1,000 connects.
 //  2. Reads with 10,000 published events (bulk SQL, half of them in the past year, half in the next): the month
 //     view page and the iCalendar feeds, measured with autocannon (BENCH_DURATION seconds, BENCH_CONNECTIONS
 //     connections), next to the bare route. Target (issue 17): month view p99 < 100 ms. The month view is
@@ -18,7 +26,7 @@
 //     and again with the cache on (PAGE_CACHE_TTL_MS as in production), each on its own row.
 // BENCH_REGISTRATIONS / BENCH_SEATS / BENCH_EVENTS shrink the run (e.g. to check the script on a loaded machine);
 // BENCH_PART=burst or BENCH_PART=reads runs one part only (e.g. under `node --cpu-prof` to profile it).
-// BENCH_PROFILE_DIR=dir: a CPU profile of just the registration burst and of just the uncached month view's load
+// BENCH_PROFILE_DIR=dir: a CPU profile of just the registration burst, of just the chain burst, and of just the uncached month view's load
 // (inspector profiler, this process: server and client alike) is written there as .cpuprofile files.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -87,6 +95,25 @@ async function main() {
       seatStatements.inGroups += vs.length;
       return registerMany(db, vs);
     };
+    // How long the registration's statements take (they run one at a time per event or per database, so their
+    // sum is the burst's critical path): count, total and longest of each, printed after the burst.
+    const timings = new Map<string, number[]>();
+    const timed = <R extends object>(repo: R, method: keyof R & string) => {
+      const original = (repo[method] as (...a: unknown[]) => Promise<unknown>).bind(repo);
+      (repo as Record<string, unknown>)[method] = async (...a: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await original(...a);
+        } finally {
+          const list = timings.get(method) ?? [];
+          list.push(performance.now() - t0);
+          timings.set(method, list);
+        }
+      };
+    };
+    timed(deps.repos.eventRegistrationBatch, 'registerMany');
+    timed(deps.repos.eventRegistrationReads, 'waitlistPositions');
+    timed(deps.repos.events, 'registrationFacts');
     await seedReference(deps);
     const app = createApp(deps, { build });
     const server = await listen(app.fetch);
@@ -101,6 +128,9 @@ async function main() {
     console.log(`   page cache: ${deps.config.pageCacheTtlMs} ms on ${origin}, off on ${uncached}`);
     const bare = new Hono();
     bare.get('/', (c) => c.text('ok'));
+    // The same POST as a sign-up, to a bare route that reads its JSON body and answers a short JSON: the
+    // burst's own cost (client fetch with a body, the server reading it) without any of the app.
+    bare.post('/', async (c) => c.json({ ok: Boolean(await c.req.json()) }, 201));
     const bareServer = await listen(bare.fetch);
     closers.push(bareServer.close);
     const barePort = bareServer.port;
@@ -129,29 +159,42 @@ async function main() {
 
     console.log(`\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
     async function seatsPart() {
-      const bareBurst = await burst(REGISTRATIONS, () => fetch(`http://127.0.0.1:${barePort}/`));
-      const signUp = (path: string, i: number) =>
-        fetch(`${origin}${path}`, {
-          method: 'POST',
-          // Browsers on the site send PUBLIC_URL's origin, the only one the CSRF check accepts.
-          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1' },
-          body: JSON.stringify({
-            name: `Người đăng ký ${i + 1}`,
-            email: `dk${i + 1}@example.vn`,
-            consent: true,
-            idempotencyKey: `bench-${i}-${randomBytes(4).toString('hex')}`,
-          }),
-        });
+      // BENCH_WARMUP=n: n requests of each burst's kind first (not measured), so the first measured burst is not
+      // the one that warms up the JIT, the client's pool and the listen queue (off by default: comparable runs).
+      const warmup = Number(process.env.BENCH_WARMUP ?? 0);
+      if (warmup > 0) {
+        await burst(warmup, { url: `http://127.0.0.1:${barePort}/` });
+        await burst(warmup, { url: `http://127.0.0.1:${barePort}/`, signUp: true });
+        await burst(warmup, { url: `${origin}/api/v1/events/${eventId}/no-such-route`, signUp: true });
+      }
+      // The client keeps connections alive (4 s), so a burst to an origin just used reuses the last burst's
+      // connections while the first burst to an origin opens them all. BENCH_FRESH_CONNECTIONS=1 waits them out
+      // before each burst, so that every burst pays the same connects (off by default: comparable runs).
+      const fresh = async () => {
+        if (process.env.BENCH_FRESH_CONNECTIONS) await new Promise((r) => setTimeout(r, 6_000));
+      };
+      await fresh();
+      const bareBurst = await burst(REGISTRATIONS, { url: `http://127.0.0.1:${barePort}/` });
+      const signUp = (path: string) => ({ url: `${origin}${path}`, signUp: true });
       // The same POSTs to an API path with no route: the app's whole middleware chain (request id, compression,
       // metrics, security headers, body limit, CSRF, UTF-8 check, actor) and a JSON problem answer, no database.
       // What the registration costs above it is the registration's own (validation, statements, answer).
-      const chainBurst = await burst(REGISTRATIONS, (i) =>
-        signUp(`/api/v1/events/${eventId}/no-such-route`, i),
+      await fresh();
+      const chainBurst = await profiled(PROFILE_DIR, 'chain-burst', () =>
+        burst(REGISTRATIONS, signUp(`/api/v1/events/${eventId}/no-such-route`)),
       );
+      // The same POSTs to a bare route that reads the JSON body: the burst's own cost without the app.
+      await fresh();
+      const barePostBurst = await burst(REGISTRATIONS, {
+        url: `http://127.0.0.1:${barePort}/`,
+        signUp: true,
+      });
+      await fresh();
       const waits = sampleWaits(admin);
       Object.assign(seatStatements, { single: 0, grouped: 0, inGroups: 0 });
+      timings.clear();
       const regs = await profiled(PROFILE_DIR, 'registration-burst', () =>
-        burst(REGISTRATIONS, (i) => signUp(`/api/v1/events/${eventId}/registrations`, i)),
+        burst(REGISTRATIONS, signUp(`/api/v1/events/${eventId}/registrations`)),
       );
       const waited = await waits();
       const outcome = await dbh.query<{ status: string; n: number; seats: number }>(
@@ -170,12 +213,15 @@ async function main() {
       console.log(
         `   HTTP statuses: ${[...regs.statuses].map(([s, n]) => `${n}×${s}`).join(', ')}; connection resets retried: ${regs.retries} (bare: ${bareBurst.retries})`,
       );
-      console.log('   target                      p50        p99        req/s   CPU/request');
-      const row = (name: string, r: { p50: number; p99: number; rps: number; cpuPerRequest: number }) =>
+      console.log(
+        `   target                      p50        p99        req/s   CPU/request  server CPU/request (BENCH_CLIENT=${process.env.BENCH_CLIENT ?? 'thread'})`,
+      );
+      const row = (name: string, r: Awaited<ReturnType<typeof burst>>) =>
         console.log(
-          `   ${name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${ms(r.cpuPerRequest).padStart(9)}`,
+          `   ${name.padEnd(26)} ${ms(r.p50).padStart(9)}  ${ms(r.p99).padStart(9)}  ${r.rps.toFixed(0).padStart(7)}  ${ms(r.cpuPerRequest).padStart(9)}  ${Number.isNaN(r.serverCpuPerRequest) ? '—' : ms(r.serverCpuPerRequest)}`,
         );
       row('bare Hono route (burst)', bareBurst);
+      row('bare POST, same body', barePostBurst);
       row('app chain, no route (burst)', chainBurst);
       row('registration (burst)', regs);
       console.log(
@@ -185,7 +231,13 @@ async function main() {
         `   seat statements: ${seatStatements.single + seatStatements.grouped} for ${REGISTRATIONS} sign-ups (${seatStatements.single} single, ${seatStatements.grouped} grouped holding ${seatStatements.inGroups}; EVENTS_SEAT_BATCH=${process.env.EVENTS_SEAT_BATCH ?? 'on'})`,
       );
       console.log(
+        `   statements during the burst (count, total, longest): ${[...timings].map(([k, v]) => `${k} ${v.length}, ${ms(v.reduce((a, b) => a + b, 0))}, ${ms(Math.max(...v))}`).join('; ')}`,
+      );
+      console.log(
         `   app chain (same POSTs, a problem answer): ${[...chainBurst.statuses].map(([st, n]) => `${n}×${st}`).join(', ')}; its p99 is ${(chainBurst.p99 / Math.max(bareBurst.p99, 0.001)).toFixed(1)}× the bare burst's`,
+      );
+      console.log(
+        `   against the bare POST burst (same requests, a bare route reading the body): chain ${(chainBurst.p99 / Math.max(barePostBurst.p99, 0.001)).toFixed(1)}×, registration ${(regs.p99 / Math.max(barePostBurst.p99, 0.001)).toFixed(1)}×`,
       );
       const ratio = regs.p99 / Math.max(bareBurst.p99, 0.001);
       const confirmed = outcome.find((o) => o.status === 'confirmed')?.n ?? 0;

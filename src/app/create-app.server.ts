@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { migrationsCurrent } from '../db/migrate.server.ts';
 import { createApi } from '../http/api.server.ts';
+import { requestBodyLimit } from '../http/body-limit.server.ts';
 import { compression } from '../http/compression.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import { createMetrics } from '../http/metrics.server.ts';
@@ -18,7 +18,6 @@ import { csrfGuard, securityHeaders } from '../http/security.server.ts';
 import { documentRequest, serverOnlyLoaderData } from '../http/server-only-loader-data.server.ts';
 import { createSignedInPageCache, declarePageCache } from '../http/signed-in-page-cache.server.ts';
 import { registerSitemaps } from '../http/sitemaps.server.ts';
-import { isLargeUploadPath } from '../http/upload-paths.ts';
 import { requireWellFormedText } from '../http/utf8.ts';
 import { AppError } from '../lib/errors.ts';
 import { requestScope } from '../lib/request-context.server.ts';
@@ -68,16 +67,14 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.use('*', compression());
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
-  const globalBodyLimit = bodyLimit({
-    maxSize: MAX_BODY,
-    onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
-  });
-  // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB). A GET or
-  // HEAD has no body (the server gives it none), and asking for one would build the full web Request (ADR 0013).
-  app.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || isLargeUploadPath(c.req.path)
-      ? next()
-      : globalBodyLimit(c, next),
+  // Large uploads (MARC files) stream to disk under their own limit (src/lib/multipart.ts, 200 MiB); GET and
+  // HEAD have no body. Checked without building a web Request (src/http/body-limit.server.ts, ADR 0013).
+  app.use(
+    '*',
+    requestBodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => problemResponse(c, new AppError('request.too_large', 413, 'error.tooLarge')),
+    }),
   );
   app.use('*', csrfGuard(deps.config.publicUrl));
   app.use('*', requireWellFormedText());

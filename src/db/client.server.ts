@@ -108,6 +108,7 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
   probe.release();
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
   const listeners = new Set<() => Promise<void>>();
+  const ownNotifications = deliverOwnNotifications(pool);
   return {
     kind: 'postgres',
     db,
@@ -141,8 +142,16 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
         c.release();
       }
     },
-    listen(channel, on) {
-      return listenPostgres(url, channel, on, opts.onConnectionError, listeners);
+    async listen(channel, on) {
+      const unregister = ownNotifications.add(channel, on);
+      const stop = await listenPostgres(url, channel, on, opts.onConnectionError, listeners).catch((e) => {
+        unregister();
+        throw e;
+      });
+      return async () => {
+        unregister();
+        await stop();
+      };
     },
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
@@ -213,4 +222,51 @@ async function listenPostgres(
     throw e;
   });
   return stop;
+}
+
+/**
+ * A notification sent by a statement of this process reaches its listener before that statement (or its
+ * transaction's COMMIT) returns, as with PGlite: every pooled connection LISTENs on the channels listened to
+ * here, and PostgreSQL hands a session its own notifications before ReadyForQuery of the committing statement.
+ * Only the connection's own notifications are passed on this way (those of other sessions come through the
+ * dedicated listening connection). So the process that wrote sees the effect of its write on its very next
+ * request without forgetting anything else (ADR 0013, "Session cache"). LISTEN is queued on a connection when
+ * it is checked out with a channel it does not listen on yet, before the statements it was checked out for.
+ */
+function deliverOwnNotifications(pool: pg.Pool) {
+  const channels = new Map<string, Set<Listener>>();
+  const listening = new WeakMap<pg.PoolClient, Set<string>>();
+  pool.on('acquire', (client) => {
+    let mine = listening.get(client);
+    if (!mine) {
+      const own = new Set<string>();
+      mine = own;
+      listening.set(client, own);
+      client.on('notification', (m) => {
+        // Another session's notification: the dedicated connection delivers it.
+        if (m.processId !== (client as unknown as { processID: number }).processID) return;
+        for (const on of channels.get(m.channel) ?? []) on.onMessage(m.payload ?? '');
+      });
+    }
+    for (const channel of channels.keys()) {
+      if (mine.has(channel)) continue;
+      mine.add(channel);
+      // A failed LISTEN leaves that connection's own notifications to the dedicated listener (milliseconds).
+      client.query(`LISTEN ${channel}`).catch(() => mine.delete(channel));
+    }
+  });
+  return {
+    add(channel: string, on: Listener): () => void {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      let set = channels.get(channel);
+      if (!set) {
+        set = new Set();
+        channels.set(channel, set);
+      }
+      set.add(on);
+      return () => {
+        set.delete(on);
+      };
+    },
+  };
 }

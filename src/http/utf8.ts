@@ -58,6 +58,10 @@ export function requireUtf8Json(): MiddlewareHandler<HonoEnv> {
     } catch {
       throw new AppError('request.invalid_encoding', 400, 'error.malformed');
     }
+    // The validators' `c.req.json()` parses this text: without it, Hono would decode the bytes a second time
+    // through a new web Response (ADR 0013). Strictly decoded text is what a lenient decoding gives.
+    // (Hono keeps promises there whatever its type says.)
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     // PostgreSQL text cannot hold NUL; refuse it here rather than fail deep in a query.
     if (text.includes('\\u0000') || text.includes('\0')) throw nulCharacter();
     // A `\uD800` escape parses into a string no database can store: refuse it (the cheap test first).

@@ -142,6 +142,36 @@ describe('session cache', () => {
     );
   });
 
+  it('keeps cached sessions through a burst of writes, yet a change written by this process counts on its next request', async () => {
+    const user = await staffMember();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await ctx.request(TASKS, { headers: { cookie: user.cookie } })).status).toBe(200);
+    const spy = vi.spyOn(ctx.deps.repos.auth, 'findSessionActor');
+    try {
+      // 30 simultaneous POSTs that change no actor (as a burst of guest sign-ups): nothing is forgotten.
+      const posts = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          ctx.request('/api/v1/no-such-route', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+            body: '{"name":"Khách"}',
+          }),
+        ),
+      );
+      expect(posts.every((r) => r.status >= 400)).toBe(true);
+      expect((await ctx.request(TASKS, { headers: { cookie: user.cookie } })).status).toBe(200);
+      expect(spy).toHaveBeenCalledTimes(0);
+      // A revocation written by this process (any statement of it: a request, a job, SQL) counts on the very
+      // next request, with no wait: its notification was handled before the statement returned.
+      await ctx.dbh.query('UPDATE role_grants SET revoked_at = now() WHERE user_id = $1', [user.userId]);
+      expect((await ctx.request(TASKS, { headers: { cookie: user.cookie } })).status).toBe(403);
+      await ctx.dbh.query('DELETE FROM sessions WHERE user_id = $1', [user.userId]);
+      expect((await ctx.request(TASKS, { headers: { cookie: user.cookie } })).status).toBe(401);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('does not serve a cached session past its expiry', async () => {
     const user = await staffMember();
     const realNow = ctx.deps.now;

@@ -1,8 +1,10 @@
 // Who a session belongs to, kept per process for SESSION_CACHE_TTL_MS (2 s in production) so that a signed-in
-// request runs no statement to learn its actor (ADR 0013, "Session cache"). Three things end an entry early:
+// request runs no statement to learn its actor (ADR 0013, "Session cache"). Two things end an entry early:
 // - the `actor_changed` notification (migration 0198's triggers on sessions, users, role_grants and settings),
 //   sent at commit by whichever process or job wrote; it also forgets the access module's cached grants;
-// - any write request handled by this process (`forgetAll`, called by the auth middleware after the request);
+//   the process that wrote handles it before the writing statement returns (every pooled connection LISTENs for
+//   its own notifications, src/db/client.server.ts), so its next request sees the change; other writes forget
+//   nothing (a burst of sign-ups used to empty the cache on every POST);
 // - the session's own expiry, checked on every hit.
 // While the notification channel is not listening (not yet, or its connection was lost), nothing is served.
 import type { AppDeps } from '../../app/deps.types.ts';

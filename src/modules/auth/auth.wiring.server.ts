@@ -17,7 +17,6 @@ import { readCookie, sessionCookieName, verifySignedToken } from './auth.session
 /** "Last seen" on the account page is refreshed at most this often, to keep reads read-only. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createActorResolver(deps: AppDeps) {
   const cookieName = sessionCookieName(deps.config.secureCookies);
@@ -74,8 +73,9 @@ function socketAddress(c: Context<HonoEnv>): string | null {
 
 /** The client address for the sign-in limiter, and better-auth's endpoints under /api/auth/*. */
 export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
-  const sessions = sessionCacheFor(deps);
-  app.use('*', async (c, next) => {
+  // Made now, so that it listens for `actor_changed` before the first signed-in request (it serves nothing until then).
+  sessionCacheFor(deps);
+  app.use('*', (c, next) => {
     const headers = c.req.raw.headers;
     const ip = clientIp({
       forwardedFor: headers.get('x-forwarded-for'),
@@ -84,14 +84,11 @@ export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
     });
     headers.delete(CLIENT_IP_HEADER);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    if (READS.has(c.req.method)) return next();
-    // A write in this process (sign-out, a role revoked, two-step turned on…) is seen by this process's next
-    // request without waiting for its notification to come back; other processes rely on the notification.
-    try {
-      await next();
-    } finally {
-      sessions.forgetAll();
-    }
+    // Nothing is forgotten here on a write: a write in this process that changes an actor (sign-out, a role
+    // revoked, two-step turned on…) has its `actor_changed` notification handled before its statement returns
+    // (src/db/client.server.ts, deliverOwnNotifications), so the next request already misses the cache, and
+    // other writes (a burst of sign-ups) leave every cached session in place (ADR 0013).
+    return next();
   });
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
