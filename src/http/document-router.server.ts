@@ -18,9 +18,9 @@ import { createElement, Fragment, Suspense } from 'react';
 import {
   createStaticRouter,
   type EntryContext,
-  StaticRouterProvider,
   UNSAFE_FrameworkContext as FrameworkContext,
   UNSAFE_RemixErrorBoundary as RemixErrorBoundary,
+  StaticRouterProvider,
   UNSAFE_shouldHydrateRouteLoader as shouldHydrateRouteLoader,
 } from 'react-router';
 

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import type { EntryContext, RouterContextProvider } from 'react-router';
 import { ServerRouter, UNSAFE_ErrorResponseImpl } from 'react-router';
+import { documentResponse } from '../http/document-response.server.ts';
 import { cachedServerRouter, documentRender } from '../http/document-router.server.ts';
 import { unboxLoaderData } from '../http/server-only-loader-data.server.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.ts';
@@ -69,7 +70,7 @@ export default function handleRequest(
   if (router) {
     const html = renderToString(<ServerCatalogue value={catalogue}>{router}</ServerCatalogue>);
     responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-    return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status });
+    return documentResponse(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status });
   }
   return streamed(
     <ServerCatalogue value={catalogue}>
