@@ -19,6 +19,12 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Weeks (Monday first, as Vietnamese calendars print them) covering the whole month; 4 to 6 rows. */
 export function monthGrid(year: number, month: number): MonthCell[][] {
   const days = daysInMonth(year, month);
