@@ -61,7 +61,9 @@ export default function handleRequest(
   // A page that does not hydrate renders no scripts and nothing that suspends: one synchronous render to a
   // string over route objects built once per build (ADR 0013, "Shared document path"). A page that hydrates
   // keeps React Router's ServerRouter and the stream (its handoff is written by a component React Router does
-  // not export). DOCUMENT_RENDER=react-router renders every page the old way (A/B, or if in doubt).
+  // not export). DOCUMENT_RENDER=react-router renders every page the old way (A/B, or if in doubt). An error
+  // thrown while rendering leaves this function as the stream's shell error did: React Router logs it
+  // (handleError) and renders the error boundary.
   const matches = handlerContext.matches;
   const hydrates = matches.some(
     (m) => (routerContext.routeModules[m.route.id]?.handle as { hydrate?: unknown } | undefined)?.hydrate,
