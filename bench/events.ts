@@ -25,7 +25,8 @@
 //     measured on an app with the anonymous page cache OFF (every request renders: the honest render cost),
 //     and again with the cache on (PAGE_CACHE_TTL_MS as in production), each on its own row.
 // BENCH_REGISTRATIONS / BENCH_SEATS / BENCH_EVENTS shrink the run (e.g. to check the script on a loaded machine);
-// BENCH_PART=burst or BENCH_PART=reads runs one part only (e.g. under `node --cpu-prof` to profile it).
+// BENCH_PART=burst or BENCH_PART=reads runs one part only (e.g. under `node --cpu-prof` to profile it);
+// BENCH_PART=month runs the reads part's month view rows only (the bare route and the uncached month view).
 // BENCH_PROFILE_DIR=dir: a CPU profile of just the registration burst, of just the chain burst, and of just the uncached month view's load
 // (inspector profiler, this process: server and client alike) is written there as .cpuprofile files.
 import { randomBytes } from 'node:crypto';
@@ -286,15 +287,18 @@ async function main() {
         await profiled(PROFILE_DIR, 'month-view', () =>
           load('month view (page)', `${uncached}/events/calendar?month=${month}`),
         ),
-        await load(
-          'month view, one category',
-          `${uncached}/events/calendar?month=${month}&category=heritage`,
-        ),
-        await load('month view, cache on', `${origin}/events/calendar?month=${month}`),
-        await load('feed: all (.ics)', `${origin}/feeds/events.ics`),
-        await load('feed: one category (.ics)', `${origin}/feeds/categories/heritage.ics`),
-        await load('feed: one event (.ics)', `${origin}/feeds/events/${eventId}.ics`),
       ];
+      if (PART !== 'month')
+        reads.push(
+          await load(
+            'month view, one category',
+            `${uncached}/events/calendar?month=${month}&category=heritage`,
+          ),
+          await load('month view, cache on', `${origin}/events/calendar?month=${month}`),
+          await load('feed: all (.ics)', `${origin}/feeds/events.ics`),
+          await load('feed: one category (.ics)', `${origin}/feeds/categories/heritage.ics`),
+          await load('feed: one event (.ics)', `${origin}/feeds/events/${eventId}.ics`),
+        );
       console.log(
         `\n2) reads with ${BULK_EVENTS.toLocaleString('en')} published events (${DURATION}s, ${CONNECTIONS} connections)`,
       );
@@ -316,7 +320,7 @@ async function main() {
         );
     }
 
-    if (PART !== 'reads') await seatsPart();
+    if (PART !== 'reads' && PART !== 'month') await seatsPart();
     if (PART !== 'burst') await readsPart();
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);

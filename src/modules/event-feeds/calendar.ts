@@ -27,20 +27,22 @@ function addDays(day: string, n: number): string {
 
 /** Weeks (Monday first, as Vietnamese calendars print them) covering the whole month; 4 to 6 rows. */
 export function monthGrid(year: number, month: number): MonthCell[][] {
-  const first = isoDay(year, month, 1);
-  const weekday = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
-  const last = isoDay(year, month, daysInMonth(year, month));
+  const days = daysInMonth(year, month);
+  // One UTC date walked a day at a time (parsing and printing an ISO string per cell was ~2 % of the page).
+  const cursor = new Date(Date.UTC(year, month - 1, 1));
+  let offset = -((cursor.getUTCDay() + 6) % 7); // from the Monday on or before the 1st; 0 = the 1st
+  cursor.setUTCDate(1 + offset);
   const weeks: MonthCell[][] = [];
-  let cursor = addDays(first, -weekday);
-  while (cursor <= last) {
+  while (offset < days) {
     const week: MonthCell[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 7; i++, offset++) {
+      const dayOfMonth = cursor.getUTCDate();
       week.push({
-        day: cursor,
-        dayOfMonth: Number(cursor.slice(8, 10)),
-        inMonth: cursor.slice(0, 7) === first.slice(0, 7),
+        day: isoDay(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, dayOfMonth),
+        dayOfMonth,
+        inMonth: offset >= 0 && offset < days,
       });
-      cursor = addDays(cursor, 1);
+      cursor.setUTCDate(dayOfMonth + 1);
     }
     weeks.push(week);
   }
