@@ -188,7 +188,7 @@ async function planSample(
 ): Promise<SampleDriver> {
   if (!f.institutions?.length && groups.length < 2) return { word: 0 };
   const driver = await driverOf(db, groups);
-  const plan = { word: driver.word, order: driver.order };
+  const plan = { word: driver.word, order: driver.order, counts: driver.counts };
   if (!f.institutions?.length) return plan;
   // Counting is bounded: an institution with 20,000+ records is not the small side.
   const cap = Math.min(driver.count, 20_000);
