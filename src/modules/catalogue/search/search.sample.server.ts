@@ -221,9 +221,7 @@ export async function sampleMatches(
   // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
   // queries keep the whole walk (their rarest word is the cost, as before).
   const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
-  const slice = walk
-    ? wordsSlice(groups, walk, f, budgeted ? budget : 0)
-    : docsSlice(f, groups);
+  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0) : docsSlice(f, groups);
   // Where the budget ran out in each stratum, computed once per stratum (`s` is materialized): as an output
   // column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms walk, for
   // "lich su raglai" at 1M (issue 17).
@@ -310,7 +308,8 @@ export async function completeWithPairs(
   const other = held.find((p) => p.pair !== best.pair);
   const used = new Set([best.first, best.second, ...(other ? [other.first, other.second] : [])]);
   const first = (groups[best.first] ?? [])[0] as string;
-  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe.
+  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe —
+  // before its facet row is read (a no-hit query read ~1,000 facet rows that its first probe then rejected).
   const probes = (rarity ?? groups.map((_, i) => i)).flatMap((i) =>
     used.has(i) ? [] : [probe(groups[i] ?? [])],
   );
@@ -326,9 +325,10 @@ export async function completeWithPairs(
       FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
         ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
       CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) t
+        FROM (SELECT p.seq FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) p
+          WHERE true${and(probes)} OFFSET 0) t
         JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
-        WHERE true${and([...filtersOn(f, 'num'), ...probes])}
+        WHERE true${and(filtersOn(f, 'num'))}
         ORDER BY t.seq LIMIT ${PER_STRATUM}) m
       ORDER BY s.k, m.seq`,
   );
