@@ -95,6 +95,7 @@ function mergedWords(
   driver: number,
   rest: readonly number[],
   counts: readonly number[] | undefined,
+  ratio: number,
 ): number[] {
   const base = counts?.[driver];
   if (!counts || !base || !Number.isFinite(base)) return [];
@@ -103,7 +104,7 @@ function mergedWords(
   for (const i of rest) {
     const n = counts[i];
     if ((groups[i] ?? []).length !== 1 || n === undefined || !Number.isFinite(n)) continue;
-    if (sum + n / base > MERGE_RATIO_SUM) break;
+    if (sum + n / base > ratio) break;
     sum += n / base;
     out.push(i);
   }
@@ -118,14 +119,15 @@ function mergedWords(
  */
 function wordsSlice(
   groups: readonly (readonly string[])[],
-  walk: { word: number; order?: readonly number[] | undefined; counts?: readonly number[] | undefined },
+  walk: Exclude<SampleDriver, 'institution'>,
   f: SampleFilters,
   budget: number,
 ): SQL {
   const driver = walk.word;
   const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== driver);
   const alts = groups[driver] ?? [];
-  const merged = budget > 0 && alts.length === 1 ? mergedWords(groups, driver, rest, walk.counts) : [];
+  const ratio = walk.mergeRatio ?? MERGE_RATIO_SUM;
+  const merged = budget > 0 && alts.length === 1 ? mergedWords(groups, driver, rest, walk.counts, ratio) : [];
   const conditions = and([...filtersOn(f, 'num'), ...rest.map((i) => probe(groups[i] ?? []))]);
   const probed = sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
         FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
@@ -188,7 +190,13 @@ export async function institutionSize(db: Db, institutions: readonly string[], c
 
 /** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
 export type SampleDriver =
-  | { word: number; order?: readonly number[]; counts?: readonly number[] }
+  | {
+      word: number;
+      order?: readonly number[];
+      counts?: readonly number[];
+      /** MERGE_RATIO_SUM unless given (0: every other word probed, the walk before issue 17's 1M step). */
+      mergeRatio?: number;
+    }
   | 'institution';
 
 export interface Sample {
