@@ -85,6 +85,32 @@ const probe = (alts: readonly string[]) =>
     ? sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ${alts[0]} AND x.seq = p.seq OFFSET 0)`
     : sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = p.seq OFFSET 0)`;
 
+/** Other words read with the driver in a budgeted walk's window instead of probed per driver posting: the
+ * rarest single words (alternatives are probed) while their records add up to at most MERGE_RATIO_SUM × the
+ * driver's — reading a word's window costs ~its ratio × 400 index entries, probing it ~4 buffers per posting. */
+export const MERGE_RATIO_SUM = 4;
+
+function mergedWords(
+  groups: readonly (readonly string[])[],
+  driver: number,
+  rest: readonly number[],
+  counts: readonly number[] | undefined,
+  ratio: number,
+): number[] {
+  const base = counts?.[driver];
+  if (!counts || !base || !Number.isFinite(base)) return [];
+  const out: number[] = [];
+  let sum = 0;
+  for (const i of rest) {
+    const n = counts[i];
+    if ((groups[i] ?? []).length !== 1 || n === undefined || !Number.isFinite(n)) continue;
+    if (sum + n / base > ratio) break;
+    sum += n / base;
+    out.push(i);
+  }
+  return out;
+}
+
 /**
  * The first PER_STRATUM matches of one slice, for words given as AND-ed groups of alternatives. The driver
  * group (the rarest single word) is range-scanned; every other group is probed by (word, seq), rarest first
@@ -93,26 +119,49 @@ const probe = (alts: readonly string[]) =>
  */
 function wordsSlice(
   groups: readonly (readonly string[])[],
-  driver: number,
-  order: readonly number[] | undefined,
+  walk: Exclude<SampleDriver, 'institution'>,
   f: SampleFilters,
   budget: number,
 ): SQL {
-  const rest = order ?? groups.map((_, i) => i);
-  const probes = rest.filter((i) => i !== driver).map((i) => probe(groups[i] ?? []));
-  const conditions = and([...filtersOn(f, 'num'), ...probes]);
+  const driver = walk.word;
+  const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== driver);
+  const alts = groups[driver] ?? [];
+  const ratio = walk.mergeRatio ?? MERGE_RATIO_SUM;
+  const merged = budget > 0 && alts.length === 1 ? mergedWords(groups, driver, rest, walk.counts, ratio) : [];
+  const conditions = and([...filtersOn(f, 'num'), ...rest.map((i) => probe(groups[i] ?? []))]);
+  const probed = sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
+        ORDER BY p.seq LIMIT ${budget} OFFSET 0) p
+      WHERE true${conditions} ORDER BY p.seq LIMIT ${PER_STRATUM})`;
+  if (merged.length) {
+    // The budget window's postings of the driver and the merged words in one range scan, grouped by record:
+    // the records holding them all (every posting of a record carries its facet columns; the driver's are
+    // taken). Probing each driver posting for the next word cost 4 buffers a probe (a 4-level B-tree), ~12,800
+    // for 8 × 400 postings at 1M; reading the next word's postings in the window is ~15 pages (issue 17).
+    const d = alts[0] as string;
+    const words = [...new Set([d, ...merged.map((i) => (groups[i] ?? [])[0] as string)])];
+    const col = (c: string) => sql.raw(`min(p.${c}) FILTER (WHERE p.word = `);
+    // Only where the budget cut the stratum (`reach`): a driver with fewer postings there than the budget
+    // would have the other words read over the whole stratum — the common-word titles' driver had 50 postings
+    // in each of the first 7 strata and a merged word 85× as many there — so those strata probe (≤ budget).
+    const probes = rest.filter((i) => !merged.includes(i)).map((i) => probe(groups[i] ?? []));
+    const mergedConditions = and([...filtersOn(f, 'num'), ...probes]);
+    return sql`((SELECT p.* FROM (SELECT p.seq, ${col('type')}${d}) AS type, ${col('unit_num')}${d}) AS unit_num,
+        ${col('language')}${d}) AS language, ${col('decade')}${d}) AS decade,
+        ${col('availability')}${d}) AS availability
+      FROM catalogue_postings p WHERE p.word = ANY(${textArray(words)}::text[]) AND p.seq >= s.a AND p.seq < s.z
+        AND p.seq <= s.reach AND s.reach IS NOT NULL
+      GROUP BY p.seq HAVING count(*) = ${words.length} OFFSET 0) p
+      WHERE s.reach IS NOT NULL${mergedConditions} ORDER BY p.seq LIMIT ${PER_STRATUM})
+      UNION ALL (SELECT p.* FROM ${probed} p WHERE s.reach IS NULL))`;
+  }
   const branch = (word: string) =>
     sql`(SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
       FROM catalogue_postings p
       WHERE p.word = ${word} AND p.seq >= s.a AND p.seq < s.z${conditions}
       ORDER BY p.seq LIMIT ${PER_STRATUM})`;
-  const alts = groups[driver] ?? [];
-  if (alts.length === 1 && budget > 0)
-    // Probes run on at most WALK_BUDGET of the driver's postings per stratum (`OFFSET 0`: not flattened).
-    return sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
-        ORDER BY p.seq LIMIT ${budget} OFFSET 0) p
-      WHERE true${conditions} ORDER BY p.seq LIMIT ${PER_STRATUM})`;
+  // Probes run on at most WALK_BUDGET of the driver's postings per stratum (`OFFSET 0`: not flattened).
+  if (alts.length === 1 && budget > 0) return probed;
   if (alts.length === 1) return branch(alts[0] as string);
   // Alternatives (typo corrections): the union of each one's first matches holds the slice's first matches.
   return sql`(SELECT DISTINCT ON (u.seq) u.* FROM (${sql.join(alts.map(branch), sql` UNION ALL `)}) u
@@ -140,7 +189,15 @@ export async function institutionSize(db: Db, institutions: readonly string[], c
 }
 
 /** What a sample walks: the postings of one word group, or an institution's records (then probing words). */
-export type SampleDriver = { word: number; order?: readonly number[] } | 'institution';
+export type SampleDriver =
+  | {
+      word: number;
+      order?: readonly number[];
+      counts?: readonly number[];
+      /** MERGE_RATIO_SUM unless given (0: every other word probed, the walk before issue 17's 1M step). */
+      mergeRatio?: number;
+    }
+  | 'institution';
 
 export interface Sample {
   rows: SampleRow[];
@@ -172,19 +229,21 @@ export async function sampleMatches(
   // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
   // queries keep the whole walk (their rarest word is the cost, as before).
   const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
-  const slice = walk
-    ? wordsSlice(groups, walk.word, walk.order, f, budgeted ? budget : 0)
-    : docsSlice(f, groups);
+  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0) : docsSlice(f, groups);
+  // Where the budget ran out in each stratum, computed once per stratum (`s` is materialized): as an output
+  // column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms walk, for
+  // "lich su raglai" at 1M (issue 17).
   const reach = budgeted
     ? sql`(SELECT p.seq FROM catalogue_postings p WHERE p.word = ${driverWord?.[0]} AND p.seq >= s.a
-        AND p.seq < s.z ORDER BY p.seq OFFSET ${budget - 1} LIMIT 1)::float8`
-    : sql`NULL::float8`;
+        AND p.seq < s.z ORDER BY p.seq OFFSET ${budget - 1} LIMIT 1)`
+    : sql`NULL::bigint`;
   const rows = await queryRows<SampleRow & { reach: number | null }>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),
-      s AS (SELECT k, b.lo + (b.hi - b.lo + 1) * k / ${STRATA} AS a, b.lo + (b.hi - b.lo + 1) * (k + 1) / ${STRATA} AS z
-        FROM b, generate_series(0, ${STRATA - 1}) AS k WHERE b.lo IS NOT NULL)
-      SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, ${reach} AS reach, m.seq::float8 AS seq, m.type,
+      q AS (SELECT k, b.lo + (b.hi - b.lo + 1) * k / ${STRATA} AS a, b.lo + (b.hi - b.lo + 1) * (k + 1) / ${STRATA} AS z
+        FROM b, generate_series(0, ${STRATA - 1}) AS k WHERE b.lo IS NOT NULL),
+      s AS MATERIALIZED (SELECT s.k, s.a, s.z, ${reach} AS reach FROM q s)
+      SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, s.reach::float8 AS reach, m.seq::float8 AS seq, m.type,
         m.unit_num, m.language, m.decade, m.availability
       FROM s LEFT JOIN LATERAL ${slice} m ON true
       ORDER BY s.k, m.seq`,
@@ -257,7 +316,8 @@ export async function completeWithPairs(
   const other = held.find((p) => p.pair !== best.pair);
   const used = new Set([best.first, best.second, ...(other ? [other.first, other.second] : [])]);
   const first = (groups[best.first] ?? [])[0] as string;
-  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe.
+  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe —
+  // before its facet row is read (a no-hit query read ~1,000 facet rows that its first probe then rejected).
   const probes = (rarity ?? groups.map((_, i) => i)).flatMap((i) =>
     used.has(i) ? [] : [probe(groups[i] ?? [])],
   );
@@ -273,9 +333,10 @@ export async function completeWithPairs(
       FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
         ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
       CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) t
+        FROM (SELECT p.seq FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) p
+          WHERE true${and(probes)} OFFSET 0) t
         JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
-        WHERE true${and([...filtersOn(f, 'num'), ...probes])}
+        WHERE true${and(filtersOn(f, 'num'))}
         ORDER BY t.seq LIMIT ${PER_STRATUM}) m
       ORDER BY s.k, m.seq`,
   );

@@ -188,7 +188,7 @@ async function planSample(
 ): Promise<SampleDriver> {
   if (!f.institutions?.length && groups.length < 2) return { word: 0 };
   const driver = await driverOf(db, groups);
-  const plan = { word: driver.word, order: driver.order };
+  const plan = { word: driver.word, order: driver.order, counts: driver.counts };
   if (!f.institutions?.length) return plan;
   // Counting is bounded: an institution with 20,000+ records is not the small side.
   const cap = Math.min(driver.count, 20_000);
@@ -201,8 +201,10 @@ async function wordsSample(
   groups: readonly (readonly string[])[],
   f: SearchFilters,
   budget: number,
+  mergeRatio: number | undefined,
 ): Promise<Sample> {
-  const plan = await planSample(db, groups, f);
+  const planned = await planSample(db, groups, f);
+  const plan = planned === 'institution' || mergeRatio === undefined ? planned : { ...planned, mergeRatio };
   const sample = await sampleMatches(db, groups, plan, f, budget);
   const rarity = plan === 'institution' || !plan.order ? undefined : [plan.word, ...plan.order];
   return completeWithPairs(db, groups, sample, f, rarity);
@@ -234,8 +236,11 @@ async function sortedHits(db: Db, where: SQL, p: SearchParams, offset: number): 
 }
 
 /** `walkBudget`: driver postings read per stratum of a multi-word query (default WALK_BUDGET); 0 is the walk
- * before issue 17's second step (every driver posting probed), kept so the benchmark measures both in one run. */
-export function createPostgresSearchIndex(opts: { walkBudget?: number } = {}): SearchIndex {
+ * before issue 17's second step (every driver posting probed), kept so the benchmark measures both in one run.
+ * `mergeRatio`: which other words the budget window reads rather than probes (default MERGE_RATIO_SUM; 0: none). */
+export function createPostgresSearchIndex(
+  opts: { walkBudget?: number; mergeRatio?: number } = {},
+): SearchIndex {
   const budget = opts.walkBudget ?? WALK_BUDGET;
   return {
     async search(db, p) {
@@ -261,12 +266,18 @@ export function createPostgresSearchIndex(opts: { walkBudget?: number } = {}): S
       }
 
       let groups: string[][] = words.folded.map((w) => [w]);
-      let counted = await countAndFacets(db, await wordsSample(db, groups, p.filters, budget));
+      let counted = await countAndFacets(
+        db,
+        await wordsSample(db, groups, p.filters, budget, opts.mergeRatio),
+      );
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded);
         if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
-          const again = await countAndFacets(db, await wordsSample(db, alt, p.filters, budget));
+          const again = await countAndFacets(
+            db,
+            await wordsSample(db, alt, p.filters, budget, opts.mergeRatio),
+          );
           if (again.total > 0) {
             groups = alt;
             counted = again;

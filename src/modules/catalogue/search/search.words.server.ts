@@ -108,6 +108,8 @@ export interface DriverPlan {
   count: number;
   /** The other groups, rarest first: the order they are probed in, so a non-match is rejected early. */
   order: number[];
+  /** Every group's record count, by index (Infinity: alternatives). */
+  counts: number[];
 }
 
 /**
@@ -121,5 +123,10 @@ export async function driverOf(db: Db, groups: readonly (readonly string[])[]): 
     g.length === 1 ? (counts.get(g[0] as string) ?? 0) : Number.POSITIVE_INFINITY;
   const ranked = groups.map((g, i) => ({ i, n: countOf(g) })).sort((a, b) => a.n - b.n || a.i - b.i);
   const first = ranked[0] ?? { i: 0, n: Number.POSITIVE_INFINITY };
-  return { word: first.i, count: first.n, order: ranked.slice(1).map((r) => r.i) };
+  return {
+    word: first.i,
+    count: first.n,
+    order: ranked.slice(1).map((r) => r.i),
+    counts: groups.map(countOf),
+  };
 }
