@@ -15,7 +15,7 @@
 // order of the variants turns every round, so a loaded machine slows all alike. Prints figures; asserts
 // nothing. PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -134,8 +134,32 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
   return { path, size: (await stat(path)).size };
 }
 
-async function importRun(run: number, bulk: boolean, worker: boolean): Promise<number> {
+// CPU time of a run, load-independent where wall time is not: this process (all its threads, the reading
+// worker included) and the database backends serving this database (PostgreSQL on this machine: /proc).
+const TICK_US = 1e6 / 100; // USER_HZ
+async function backendTicks(): Promise<number> {
+  if (args.db !== 'postgres') return 0;
+  const pids = await dbh.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'",
+  );
+  let ticks = 0;
+  for (const { pid } of pids) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return ticks;
+}
+const cpu = new Map<string, Array<{ app: number; db: number }>>();
+
+async function importRun(run: number, bulk: boolean, worker: boolean, key = ''): Promise<number> {
   const file = await marcFile(run);
+  const app0 = process.cpuUsage();
+  const db0 = await backendTicks();
   const t0 = performance.now();
   const job = await startMarcImport(deps, admin, {
     fileName: `run-${run}.mrc`,
@@ -151,7 +175,11 @@ async function importRun(run: number, bulk: boolean, worker: boolean): Promise<n
     if (q?.n) throw new Error(`run ${run}: ${q.n} records left queued`);
   }
   if (result.imported !== IMPORT) throw new Error(`run ${run}: ${result.imported} imported of ${IMPORT}`);
-  return IMPORT / ((performance.now() - t0) / 1000);
+  const speed = IMPORT / ((performance.now() - t0) / 1000);
+  const app = process.cpuUsage(app0);
+  const db = ((await backendTicks()) - db0) * TICK_US;
+  cpu.set(key, [...(cpu.get(key) ?? []), { app: (app.user + app.system) / IMPORT, db: db / IMPORT }]);
+  return speed;
 }
 
 // Time spent building queued postings (the bulk path's flush), per run.
@@ -258,7 +286,7 @@ for (let r = 0; r < ROUNDS; r++) {
     const v = VARIANTS[key] as Variant;
     await v.setup?.();
     flushMs = 0;
-    const speed = await importRun(run++, v.bulk, v.worker ?? false);
+    const speed = await importRun(run++, v.bulk, v.worker ?? false, key);
     speeds.get(key)?.push(speed);
     if (v.bulk) flushShare.push(flushMs / 1000 / (IMPORT / speed));
     await legacyGin(false);
@@ -266,6 +294,7 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 // Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
+await dbh.query('DROP TABLE IF EXISTS bench_bare');
 await dbh.query(
   'CREATE TABLE bench_bare (LIKE catalogue_records INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)',
 );
@@ -294,6 +323,10 @@ for (const key of chosen) {
   const xs = speeds.get(key) ?? [];
   console.log(
     `  ${(VARIANTS[key] as Variant).label.padEnd(42)} ${f(median(xs)).padStart(7)} records/s  ${(median(xs) / base).toFixed(2)}× ${chosen[0]}  [${xs.map(f).join(', ')}]`,
+  );
+  const used = cpu.get(key) ?? [];
+  console.log(
+    `  ${''.padEnd(42)} CPU per record: app ${f(median(used.map((u) => u.app)))} µs, database ${args.db === 'postgres' ? `${f(median(used.map((u) => u.db)))} µs` : '(in app)'}  [${used.map((u) => `${f(u.app)}+${f(u.db)}`).join(', ')}]`,
   );
 }
 if (flushShare.length)

@@ -13,7 +13,7 @@ import {
 } from '../catalogue.repository.server.ts';
 import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts';
 import type { BatchProgress, ImportError, ImportJob } from './import.repository.server.ts';
-import type { MarcReadResult } from './marc.types.ts';
+import type { MarcReadResult, MarcRecord } from './marc.types.ts';
 import { marcToRecord } from './marc-map.server.ts';
 import { isUnimarc, unimarcToMarc21 } from './unimarc.ts';
 
@@ -30,10 +30,9 @@ export interface PreparedBatch {
     values: RecordValues;
     holdings: ReturnType<typeof toHoldingValues>;
     words: string[];
-    /** Set by `packBatch`: the insert's JSON rows, and the source MARC as JSON (taken off `values`). */
+    /** Set by `packBatch`: the insert's JSON rows (the source MARC is in `row` only, not in `values`). */
     row?: string;
     holdingRows?: string[];
-    sourceMarcJson?: string;
   }>;
   progress: BatchProgress;
 }
@@ -41,13 +40,12 @@ export interface PreparedBatch {
 /**
  * Serializes what the write of a batch would serialize (the rows of the insert), so a reading thread does it
  * and the writing thread only joins strings; the source MARC leaves `values` (the bulk of a structured clone)
- * and is parsed back only for a record the import updates.
+ * and is parsed back (from the row) only for a record the import updates.
  */
 export function packBatch(prepared: PreparedBatch): PreparedBatch {
   for (const c of prepared.candidates) {
     c.row = recordRowJson(c.values, c.holdings);
     c.holdingRows = c.holdings.map(holdingRowJson);
-    c.sourceMarcJson = JSON.stringify(c.values.sourceMarc ?? null);
     const { sourceMarc: _, ...values } = c.values;
     c.values = values;
   }
@@ -190,7 +188,9 @@ export async function writeBatch(
       }
       const updated: RecordValues = {
         ...v,
-        ...(c.sourceMarcJson === undefined ? {} : { sourceMarc: JSON.parse(c.sourceMarcJson) }),
+        ...(c.row === undefined
+          ? {}
+          : { sourceMarc: (JSON.parse(c.row) as { source_marc: MarcRecord }).source_marc }),
         id: match.id,
       };
       await catalogue.updateRecord(tx, updated, null);

@@ -18,7 +18,7 @@ const RECORDS = 2100; // three batches
 // Three imports of a few thousand records each: minutes on a loaded machine.
 const SLOW = 300_000;
 
-function marcRecords(count: number, seed: number, prefix: string): Uint8Array[] {
+function marcRecords(count: number, seed: number, prefix: string, retitled = -1): Uint8Array[] {
   const next = generator(seed);
   return Array.from({ length: count }, (_, i) => {
     const g = next();
@@ -36,7 +36,12 @@ function marcRecords(count: number, seed: number, prefix: string): Uint8Array[] 
           ind2: ' ',
           subfields: [{ code: 'a', value: c }],
         })),
-        { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: g.title }] },
+        {
+          tag: '245',
+          ind1: '1',
+          ind2: '0',
+          subfields: [{ code: 'a', value: i === retitled ? `Tái bản: ${g.title}` : g.title }],
+        },
         ...g.subjects.map((s) => ({
           tag: '650',
           ind1: ' ',
