@@ -137,23 +137,26 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
 // CPU time of a run, load-independent where wall time is not: this process (all its threads, the reading
 // worker included) and the database backends serving this database (PostgreSQL on this machine: /proc).
 const TICK_US = 1e6 / 100; // USER_HZ
-async function backendTicks(): Promise<number> {
-  if (args.db !== 'postgres') return 0;
+async function backendTicks(): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (args.db !== 'postgres') return out;
   const pids = await dbh.query<{ pid: number }>(
     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'",
   );
-  let ticks = 0;
   for (const { pid } of pids) {
     try {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
+      out.set(pid, Number(f[11]) + Number(f[12])); // utime, stime (fields 14, 15)
     } catch {
       // not on this machine, or gone
     }
   }
-  return ticks;
+  return out;
 }
+/** Ticks used between two readings by the backends of the second (a backend gone meanwhile is not counted). */
+const ticksBetween = (a: Map<number, number>, b: Map<number, number>) =>
+  [...b].reduce((n, [pid, t]) => n + t - (a.get(pid) ?? 0), 0);
 const cpu = new Map<string, Array<{ app: number; db: number }>>();
 
 async function importRun(run: number, bulk: boolean, worker: boolean, key = ''): Promise<number> {
@@ -177,7 +180,7 @@ async function importRun(run: number, bulk: boolean, worker: boolean, key = ''):
   if (result.imported !== IMPORT) throw new Error(`run ${run}: ${result.imported} imported of ${IMPORT}`);
   const speed = IMPORT / ((performance.now() - t0) / 1000);
   const app = process.cpuUsage(app0);
-  const db = ((await backendTicks()) - db0) * TICK_US;
+  const db = ticksBetween(db0, await backendTicks()) * TICK_US;
   cpu.set(key, [...(cpu.get(key) ?? []), { app: (app.user + app.system) / IMPORT, db: db / IMPORT }]);
   return speed;
 }

@@ -75,28 +75,49 @@ export function canReadInWorker(): boolean {
   return existsSync(WORKER_FILE);
 }
 
+/** Workers left by finished reads, reused by the next (one per import running at once). */
+const idle: Worker[] = [];
+
+function takeWorker(): Worker {
+  const kept = idle.pop();
+  if (kept) return kept;
+  const worker = new Worker(WORKER_FILE);
+  // An idle worker does not keep the process alive.
+  worker.unref();
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
+
 /**
- * `readBatches` in a worker thread, at most READ_AHEAD batches ahead of the caller. Ending the iteration
- * early (a failed write) stops the worker.
+ * `readBatches` in a worker thread, at most READ_AHEAD batches ahead of the caller. A worker that read to the
+ * end (or to a read error) is kept for the next import; ending the iteration early (a failed write) stops it.
  */
 export async function* readBatchesInWorker(job: ImportJob): AsyncGenerator<ReadBatch> {
-  const worker = new Worker(WORKER_FILE, { workerData: { job, ahead: READ_AHEAD } });
+  const worker = takeWorker();
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
-  worker.on('message', (m: WorkerMessage) => {
+  const onMessage = (m: WorkerMessage) => {
     queue.push(m);
     wake?.();
-  });
-  worker.on('error', (e) => {
+  };
+  const onError = (e: Error) => {
     failure = e;
     wake?.();
-  });
-  worker.on('exit', () => {
+  };
+  const onExit = () => {
     failure ??= new Error('catalogue import: the reading worker stopped');
     wake?.();
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  let finished = false;
   try {
+    worker.postMessage({ type: 'start', job, ahead: READ_AHEAD });
     for (;;) {
       const m = queue.shift();
       if (!m) {
@@ -107,12 +128,22 @@ export async function* readBatchesInWorker(job: ImportJob): AsyncGenerator<ReadB
         wake = undefined;
         continue;
       }
-      if (m.type === 'end') return;
-      if (m.type === 'error') throw Object.assign(new Error(m.message), m.code ? { code: m.code } : {});
+      if (m.type === 'end') {
+        finished = true;
+        return;
+      }
+      if (m.type === 'error') {
+        finished = true;
+        throw Object.assign(new Error(m.message), m.code ? { code: m.code } : {});
+      }
       yield m.batch;
       worker.postMessage('next');
     }
   } finally {
-    await worker.terminate();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (finished && !failure) idle.push(worker);
+    else await worker.terminate();
   }
 }
