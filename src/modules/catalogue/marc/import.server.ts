@@ -14,10 +14,12 @@ type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
 export { IMPORT_BATCH } from './import-read.server.ts';
 /**
- * Files from this size (~800 MARC records) are read and prepared in a worker thread while the import's thread
- * drives the writes (ADR 0007 addendum 7); smaller ones in the import's thread (a worker takes ~0.2 s to start).
+ * Files from this size would be read and prepared in a worker thread (kept for later imports) while the
+ * import's thread drives the writes (ADR 0007 addendum 7). `null`: off unless a run asks for it
+ * (`runMarcImport(…, { worker })`) — on the shared, loaded machine it was not faster (the database's CPU per
+ * record is ~4× the app's, and the structured clone adds ~35 µs per record); the idle 1M run decides.
  */
-export const WORKER_MIN_BYTES = 2_000_000;
+export const WORKER_MIN_BYTES: number | null = null;
 /**
  * The bulk path (migration 0185): the postings and title pairs of the records a batch inserts are queued and
  * built set-wise, in key order, every `FLUSH_EVERY` records and before the job ends (ADR 0007 addendum 5);
@@ -174,7 +176,9 @@ export async function runMarcImport(
     await deps.repos.catalogueImports.markRunning(deps.db, jobId);
     let reader: AsyncGenerator<ReadBatch> | undefined;
     try {
-      const inWorker = (options.worker ?? job.fileSize >= WORKER_MIN_BYTES) && canReadInWorker();
+      const inWorker =
+        (options.worker ?? (WORKER_MIN_BYTES !== null && job.fileSize >= WORKER_MIN_BYTES)) &&
+        canReadInWorker();
       reader = inWorker ? readBatchesInWorker(job) : readBatches(job);
       // Pipelined: while batches are written (in the database), the next is read and mapped (here, or in a
       // worker thread). On PostgreSQL two batches are written at once on two connections (the database is
