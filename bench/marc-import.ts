@@ -1,17 +1,21 @@
-// `npm run bench:marc -- [--db pglite|postgres] [--size 100000] [--import 20000] [--rounds 2] [--variants 0176,row,bulk]`
+// `npm run bench:marc -- [--db pglite|postgres] [--size 100000] [--import 20000] [--rounds 2] [--variants 0176,row,bulk]
+//   [--keep] [--schema bench_x]`
 // MARC (ISO 2709) import records/s with `--size` records already loaded, for each variant in the same run,
 // printed as a ratio to the first:
 //   gin      the full-text GIN index the search no longer reads put back (the "before" of migration 0106);
 //   0176     row by row with the insert trigger as migration 0176 left it (the path before 0185);
 //   nopairs  0176 without the title pairs of migration 0152 (their import cost);
 //   vector   0176 with the pairs by 0152's rule (from the search vector);
-//   row      row by row with 0185's trigger (postings and pairs inserted in key order);
-//   bulk     the bulk path of 0185: postings and pairs queued, built set-wise and sorted (time includes it).
+//   0185     row by row with 0185's trigger (postings and pairs inserted in key order);
+//   row      row by row with the current trigger (0191: unsorted again), the file read in the import's thread;
+//   worker   `row` with the file read and prepared in a worker thread (ADR 0007 addendum 7);
+//   bulk     the bulk path of 0185: postings and pairs queued, built set-wise and sorted (time includes it);
+//   bulkworker  `bulk` read in a worker thread.
 // Plus a bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling). The
 // order of the variants turns every round, so a loaded machine slows all alike. Prints figures; asserts
 // nothing. PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +40,10 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     // gin, 0176, nopairs, vector, row, bulk (see VARIANTS); ratios are against the first.
     variants: { type: 'string', default: '0176,row,bulk' },
+    // PostgreSQL only: keep the schema after the run / reuse a kept one (its records are not loaded again;
+    // the imported runs stay in it, so a reused schema grows by `--import` per run).
+    keep: { type: 'boolean', default: false },
+    schema: { type: 'string' },
   },
 });
 const SIZE = Number(args.size);
@@ -46,16 +54,17 @@ async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label
   if (args.db === 'postgres') {
     const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const schema = args.schema ?? `bench_${randomBytes(4).toString('hex')}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`--schema ${schema}: not a plain name`);
     const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
     return {
       dbh,
-      label: `PostgreSQL (${schema})`,
+      label: `PostgreSQL (${schema}${args.keep ? ', kept' : ''})`,
       done: async () => {
         await dbh.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        if (!args.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
         await admin.close();
       },
     };
@@ -83,9 +92,14 @@ console.log(
   `MARC import bench — ${label}, ${SIZE.toLocaleString('en')} loaded, ${IMPORT.toLocaleString('en')} imported per run, Node ${process.version}`,
 );
 
-// 1. Records already there (the repository's bulk path, no MARC parsing).
+// 1. Records already there (the repository's bulk path, no MARC parsing); a reused schema loads only what it
+// lacks of `--size` (its generated records; imported runs are not counted).
+const [{ n: present } = { n: 0 }] = await dbh.query<{ n: number }>(
+  "SELECT count(*)::int AS n FROM catalogue_records WHERE source <> 'marc'",
+);
 const next = generator(2030);
-for (let loaded = 0; loaded < SIZE; ) {
+for (let i = 0; i < present; i++) next();
+for (let loaded = present; loaded < SIZE; ) {
   const n = Math.min(2000, SIZE - loaded);
   const records: RecordValues[] = [];
   const holdings: HoldingValues[] = [];
@@ -101,8 +115,10 @@ for (let loaded = 0; loaded < SIZE; ) {
   await deps.db.transaction((tx) => deps.repos.catalogue.insertRecords(tx, records, holdings));
   loaded += n;
 }
-await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
-await dbh.query('VACUUM (ANALYZE)');
+if (present < SIZE) {
+  await deps.repos.catalogueSearch.rebuildDictionary(deps.db);
+  await dbh.query('VACUUM (ANALYZE)');
+} else console.log('load: nothing to load (reused schema)');
 
 // 2. One ISO 2709 file per run (distinct control numbers, so every run inserts).
 const dir = await mkdtemp(join(tmpdir(), 'bench-marc-files-'));
@@ -118,8 +134,35 @@ async function marcFile(run: number): Promise<{ path: string; size: number }> {
   return { path, size: (await stat(path)).size };
 }
 
-async function importRun(run: number, bulk: boolean): Promise<number> {
+// CPU time of a run, load-independent where wall time is not: this process (all its threads, the reading
+// worker included) and the database backends serving this database (PostgreSQL on this machine: /proc).
+const TICK_US = 1e6 / 100; // USER_HZ
+async function backendTicks(): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (args.db !== 'postgres') return out;
+  const pids = await dbh.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'",
+  );
+  for (const { pid } of pids) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, Number(f[11]) + Number(f[12])); // utime, stime (fields 14, 15)
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return out;
+}
+/** Ticks used between two readings by the backends of the second (a backend gone meanwhile is not counted). */
+const ticksBetween = (a: Map<number, number>, b: Map<number, number>) =>
+  [...b].reduce((n, [pid, t]) => n + t - (a.get(pid) ?? 0), 0);
+const cpu = new Map<string, Array<{ app: number; db: number }>>();
+
+async function importRun(run: number, bulk: boolean, worker: boolean, key = ''): Promise<number> {
   const file = await marcFile(run);
+  const app0 = process.cpuUsage();
+  const db0 = await backendTicks();
   const t0 = performance.now();
   const job = await startMarcImport(deps, admin, {
     fileName: `run-${run}.mrc`,
@@ -129,13 +172,17 @@ async function importRun(run: number, bulk: boolean): Promise<number> {
     unitId: holders[0] as string,
     publish: true,
   });
-  const result = await runMarcImport(deps, job.id, { bulk });
+  const result = await runMarcImport(deps, job.id, { bulk, worker });
   if (bulk && result.imported > 0) {
     const [q] = await dbh.query<{ n: number }>('SELECT count(*)::int AS n FROM catalogue_postings_pending');
     if (q?.n) throw new Error(`run ${run}: ${q.n} records left queued`);
   }
   if (result.imported !== IMPORT) throw new Error(`run ${run}: ${result.imported} imported of ${IMPORT}`);
-  return IMPORT / ((performance.now() - t0) / 1000);
+  const speed = IMPORT / ((performance.now() - t0) / 1000);
+  const app = process.cpuUsage(app0);
+  const db = ticksBetween(db0, await backendTicks()) * TICK_US;
+  cpu.set(key, [...(cpu.get(key) ?? []), { app: (app.user + app.system) / IMPORT, db: db / IMPORT }]);
+  return speed;
 }
 
 // Time spent building queued postings (the bulk path's flush), per run.
@@ -164,17 +211,28 @@ const replaced = (def: string, from: RegExp | string, to: string, what: string) 
   if (out === def) throw new Error(`${what} was not found in the insert trigger`);
   return out;
 };
-// The insert trigger as migration 0176 left it: no bulk queue, postings and pairs inserted unsorted.
+// The insert trigger as migration 0176 left it: no bulk queue, postings and pairs inserted unsorted (0191
+// took the sort out again; 0185 had added it).
+const unsorted = current
+  .replace(/\s*ORDER BY w\.word, d\.seq;/, ';')
+  .replace(/\s*ORDER BY t\.pair, n\.seq;/, ';');
 const trigger0176 = replaced(
+  unsorted,
+  /IF current_setting\('catalogue\.defer_postings'[\s\S]*?END IF;/,
+  '',
+  'the bulk queue',
+);
+// The row path as migration 0185 left it: postings and pairs inserted in key order.
+const trigger0185 = replaced(
   replaced(
-    replaced(current, /IF current_setting\('catalogue\.defer_postings'[\s\S]*?END IF;/, '', 'the bulk queue'),
-    /\s*ORDER BY w\.word, d\.seq;/,
-    ';',
-    'the postings order',
+    unsorted,
+    /(FROM d, unnest\(d\.words\) AS w\(word\) WHERE length\(w\.word\) <= 100);/,
+    '$1\n    ORDER BY w.word, d.seq;',
+    'the postings insert',
   ),
-  /\s*ORDER BY t\.pair, n\.seq;/,
-  ';',
-  'the pairs order',
+  /(catalogue_title_pairs_of_title\(n\.search_title\) AS t\(pair\)\s*WHERE n\.published);/,
+  '$1\n    ORDER BY t.pair, n.seq;',
+  'the pairs insert',
 );
 // The title-pair postings of migration 0152 (issue 17, long queries): the insert trigger without them.
 const withoutPairs = replaced(
@@ -195,6 +253,8 @@ interface Variant {
   label: string;
   setup?: () => Promise<unknown>;
   bulk: boolean;
+  /** Read and prepare the file in a worker thread (ADR 0007 addendum 7); else in the import's thread. */
+  worker?: boolean;
 }
 const VARIANTS: Record<string, Variant> = {
   gin: { label: 'with the unused GIN index (before 0106)', setup: () => legacyGin(true), bulk: false },
@@ -205,8 +265,11 @@ const VARIANTS: Record<string, Variant> = {
     bulk: false,
   },
   vector: { label: 'row by row, pairs by the 0152 rule', setup: () => dbh.query(vectorPairs), bulk: false },
-  row: { label: 'row by row, sorted inserts (0185)', bulk: false },
+  '0185': { label: 'row by row, sorted inserts (0185)', setup: () => dbh.query(trigger0185), bulk: false },
+  row: { label: 'row by row, unsorted (0191), read in thread', bulk: false },
+  worker: { label: 'row by row (0191), read in a worker', bulk: false, worker: true },
   bulk: { label: 'bulk path (0185): queued, built sorted', bulk: true },
+  bulkworker: { label: 'bulk path, read in a worker', bulk: true, worker: true },
 };
 const chosen = String(args.variants)
   .split(',')
@@ -214,7 +277,11 @@ const chosen = String(args.variants)
 for (const v of chosen) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}`);
 const flushShare: number[] = [];
 const speeds = new Map<string, number[]>(chosen.map((v) => [v, []]));
-let run = 0;
+// Runs are numbered past the imports a reused schema holds (their control numbers must be new).
+const [{ n: earlierRuns } = { n: 0 }] = await dbh.query<{ n: number }>(
+  'SELECT count(*)::int AS n FROM catalogue_import_jobs',
+);
+let run = earlierRuns;
 for (let r = 0; r < ROUNDS; r++) {
   // The order turns each round, so a machine getting busier or quieter does not favour one variant.
   for (let i = 0; i < chosen.length; i++) {
@@ -222,7 +289,7 @@ for (let r = 0; r < ROUNDS; r++) {
     const v = VARIANTS[key] as Variant;
     await v.setup?.();
     flushMs = 0;
-    const speed = await importRun(run++, v.bulk);
+    const speed = await importRun(run++, v.bulk, v.worker ?? false, key);
     speeds.get(key)?.push(speed);
     if (v.bulk) flushShare.push(flushMs / 1000 / (IMPORT / speed));
     await legacyGin(false);
@@ -230,6 +297,7 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 // Ceiling: the same kind of rows, one multi-row INSERT per 1,000, no indexes, no triggers.
+await dbh.query('DROP TABLE IF EXISTS bench_bare');
 await dbh.query(
   'CREATE TABLE bench_bare (LIKE catalogue_records INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED)',
 );
@@ -258,6 +326,10 @@ for (const key of chosen) {
   const xs = speeds.get(key) ?? [];
   console.log(
     `  ${(VARIANTS[key] as Variant).label.padEnd(42)} ${f(median(xs)).padStart(7)} records/s  ${(median(xs) / base).toFixed(2)}× ${chosen[0]}  [${xs.map(f).join(', ')}]`,
+  );
+  const used = cpu.get(key) ?? [];
+  console.log(
+    `  ${''.padEnd(42)} CPU per record: app ${f(median(used.map((u) => u.app)))} µs, database ${args.db === 'postgres' ? `${f(median(used.map((u) => u.db)))} µs` : '(in app)'}  [${used.map((u) => `${f(u.app)}+${f(u.db)}`).join(', ')}]`,
   );
 }
 if (flushShare.length)

@@ -135,6 +135,30 @@ function availabilityOf(holdings: readonly Pick<HoldingValues, 'availability'>[]
   return [...new Set(holdings.map((h) => h.availability))].sort();
 }
 
+/**
+ * A record as one element of `insertRecordRows`' JSON array, with the availability of its holdings: built
+ * where the record is prepared (the MARC import builds it in its reading thread, ADR 0007 addendum 7).
+ */
+export function recordRowJson(
+  v: RecordValues,
+  holdings: readonly Pick<HoldingValues, 'availability'>[],
+): string {
+  return JSON.stringify(recordJson(v, availabilityOf(holdings)));
+}
+
+/** A holding as one element of `insertHoldings`' JSON array. */
+export function holdingRowJson(h: HoldingValues): string {
+  return JSON.stringify({
+    id: h.id,
+    record_id: h.recordId,
+    unit_id: h.unitId,
+    call_number: h.callNumber,
+    location: h.location,
+    barcode: h.barcode,
+    availability: h.availability,
+  });
+}
+
 export interface ImportMatch {
   id: string;
   controlNumber: string | null;
@@ -177,26 +201,30 @@ export function createCatalogueRepository() {
       if (records.length === 0) return;
       const byRecord = new Map<string, HoldingValues[]>();
       for (const h of holdings) byRecord.set(h.recordId, [...(byRecord.get(h.recordId) ?? []), h]);
-      const json = records.map((r) => recordJson(r, availabilityOf(byRecord.get(r.id) ?? [])));
+      await this.insertRecordRows(
+        db,
+        records.map((r) => recordRowJson(r, byRecord.get(r.id) ?? [])),
+        holdings.map(holdingRowJson),
+      );
+    },
+
+    /** `insertRecords` with the rows already serialized (`recordRowJson`, `holdingRowJson`). */
+    async insertRecordRows(db: Db, rows: readonly string[], holdingRows: readonly string[]): Promise<void> {
+      if (rows.length === 0) return;
       await db.execute(sql`INSERT INTO catalogue_records (${RECORD_COLUMNS})
-        SELECT ${RECORD_COLUMNS} FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS x(${RECORD_SHAPE})`);
-      await this.insertHoldings(db, holdings);
+        SELECT ${RECORD_COLUMNS} FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) AS x(${RECORD_SHAPE})`);
+      await this.insertHoldingRows(db, holdingRows);
     },
 
     async insertHoldings(db: Db, holdings: readonly HoldingValues[]): Promise<void> {
-      if (holdings.length === 0) return;
-      const json = holdings.map((h) => ({
-        id: h.id,
-        record_id: h.recordId,
-        unit_id: h.unitId,
-        call_number: h.callNumber,
-        location: h.location,
-        barcode: h.barcode,
-        availability: h.availability,
-      }));
+      await this.insertHoldingRows(db, holdings.map(holdingRowJson));
+    },
+
+    async insertHoldingRows(db: Db, rows: readonly string[]): Promise<void> {
+      if (rows.length === 0) return;
       await db.execute(sql`INSERT INTO catalogue_holdings (id, record_id, unit_id, call_number, location, barcode, availability)
         SELECT id, record_id, unit_id, call_number, location, barcode, availability
-        FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
+        FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
           AS x(id text, record_id text, unit_id text, call_number text, location text, barcode text, availability text)`);
     },
 

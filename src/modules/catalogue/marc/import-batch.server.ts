@@ -5,14 +5,15 @@ import type { AppDeps } from '../../../app/deps.types.ts';
 import { ANONYMOUS } from '../../../lib/authz.ts';
 import { newId } from '../catalogue.ids.server.ts';
 import {
-  type HoldingValues,
+  holdingRowJson,
   type ImportMatch,
   type RecordValues,
+  recordRowJson,
   recordWords,
 } from '../catalogue.repository.server.ts';
 import { toHoldingValues, toRecordValues } from '../catalogue.usecases.server.ts';
 import type { BatchProgress, ImportError, ImportJob } from './import.repository.server.ts';
-import type { MarcReadResult } from './marc.types.ts';
+import type { MarcReadResult, MarcRecord } from './marc.types.ts';
 import { marcToRecord } from './marc-map.server.ts';
 import { isUnimarc, unimarcToMarc21 } from './unimarc.ts';
 
@@ -29,8 +30,26 @@ export interface PreparedBatch {
     values: RecordValues;
     holdings: ReturnType<typeof toHoldingValues>;
     words: string[];
+    /** Set by `packBatch`: the insert's JSON rows (the source MARC is in `row` only, not in `values`). */
+    row?: string;
+    holdingRows?: string[];
   }>;
   progress: BatchProgress;
+}
+
+/**
+ * Serializes what the write of a batch would serialize (the rows of the insert), so a reading thread does it
+ * and the writing thread only joins strings; the source MARC leaves `values` (the bulk of a structured clone)
+ * and is parsed back (from the row) only for a record the import updates.
+ */
+export function packBatch(prepared: PreparedBatch): PreparedBatch {
+  for (const c of prepared.candidates) {
+    c.row = recordRowJson(c.values, c.holdings);
+    c.holdingRows = c.holdings.map(holdingRowJson);
+    const { sourceMarc: _, ...values } = c.values;
+    c.values = values;
+  }
+  return prepared;
 }
 
 /**
@@ -138,8 +157,8 @@ export async function writeBatch(
       if (m.isbn) byIsbn.set(m.isbn, m);
       if (!m.controlNumber && !m.isbn && m.sourceHash) byContent.set(m.sourceHash, m);
     }
-    const inserts: RecordValues[] = [];
-    const insertHoldings: HoldingValues[] = [];
+    const inserts: string[] = [];
+    const insertHoldings: string[] = [];
     const words = new Map<string, number>();
     for (const c of candidates) {
       const v = c.values;
@@ -162,12 +181,18 @@ export async function writeBatch(
       }
       for (const w of c.words) words.set(w, (words.get(w) ?? 0) + 1);
       if (!match) {
-        inserts.push(v);
-        insertHoldings.push(...c.holdings);
+        inserts.push(c.row ?? recordRowJson(v, c.holdings));
+        insertHoldings.push(...(c.holdingRows ?? c.holdings.map(holdingRowJson)));
         progress.imported++;
         continue;
       }
-      const updated = { ...v, id: match.id };
+      const updated: RecordValues = {
+        ...v,
+        ...(c.row === undefined
+          ? {}
+          : { sourceMarc: (JSON.parse(c.row) as { source_marc: MarcRecord }).source_marc }),
+        id: match.id,
+      };
       await catalogue.updateRecord(tx, updated, null);
       await catalogue.replaceHoldings(
         tx,
@@ -177,7 +202,7 @@ export async function writeBatch(
       progress.updated++;
     }
     if (deferPostings && inserts.length > 0) await catalogueImports.deferPostings(tx);
-    await catalogue.insertRecords(tx, inserts, insertHoldings);
+    await catalogue.insertRecordRows(tx, inserts, insertHoldings);
     // Shared rows (dictionary words, the job's progress) last: the previous batch holds their locks until
     // it commits, and this batch must not commit before it anyway.
     await before;

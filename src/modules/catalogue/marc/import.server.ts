@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import { authorize, can } from '../../../app/policies.server.ts';
 import type { Db } from '../../../db/client.server.ts';
@@ -8,14 +7,19 @@ import type { Job } from '../../jobs/jobs.repository.server.ts';
 import { newId } from '../catalogue.ids.server.ts';
 import type { LegacyEncoding } from './encodings.ts';
 import type { ImportFormat, ImportJob } from './import.repository.server.ts';
-import { prepareBatch, writeBatch } from './import-batch.server.ts';
-import { readIso2709 } from './iso2709.ts';
-import type { MarcReadResult } from './marc.types.ts';
-import { openMarcXml } from './marcxml-reader.server.ts';
+import { type PreparedBatch, writeBatch } from './import-batch.server.ts';
+import { canReadInWorker, type ReadBatch, readBatches, readBatchesInWorker } from './import-read.server.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'dbh' | 'repos' | 'audit' | 'logger'>;
 
-export const IMPORT_BATCH = 1000;
+export { IMPORT_BATCH } from './import-read.server.ts';
+/**
+ * Files from this size would be read and prepared in a worker thread (kept for later imports) while the
+ * import's thread drives the writes (ADR 0007 addendum 7). `null`: off unless a run asks for it
+ * (`runMarcImport(…, { worker })`) — on the shared, loaded machine it was not faster (the database's CPU per
+ * record is ~4× the app's, and the structured clone adds ~35 µs per record); the idle 1M run decides.
+ */
+export const WORKER_MIN_BYTES: number | null = null;
 /**
  * The bulk path (migration 0185): the postings and title pairs of the records a batch inserts are queued and
  * built set-wise, in key order, every `FLUSH_EVERY` records and before the job ends (ADR 0007 addendum 5);
@@ -154,12 +158,12 @@ export async function flushPendingPostingsJob(deps: AppDeps): Promise<void> {
 
 /**
  * Runs (or resumes) a job to the end. Safe to call again after a crash: it starts at the committed offset.
- * `bulk` overrides the choice by file size (`BULK_MIN_BYTES`).
+ * `bulk` and `worker` override the choices by file size (`BULK_MIN_BYTES`, `WORKER_MIN_BYTES`).
  */
 export async function runMarcImport(
   deps: Deps,
   jobId: string,
-  options: { bulk?: boolean } = {},
+  options: { bulk?: boolean; worker?: boolean } = {},
 ): Promise<ImportJob> {
   if (running.has(jobId))
     throw new AppError('catalogue.import_running', 409, 'catalogue.error.importRunning');
@@ -170,28 +174,21 @@ export async function runMarcImport(
     if (job.status === 'done' || job.status === 'failed') return job;
     if (!job.filePath) throw new AppError('catalogue.import_file_missing', 422, 'catalogue.error.importFile');
     await deps.repos.catalogueImports.markRunning(deps.db, jobId);
+    let reader: AsyncGenerator<ReadBatch> | undefined;
     try {
-      const items =
-        job.format === 'iso2709'
-          ? readIso2709(
-              createReadStream(job.filePath, { start: job.resumeOffset, highWaterMark: 1 << 18 }),
-              job.resumeOffset,
-              { encoding: job.encoding ?? undefined },
-            )
-          : await openMarcXml(job.filePath, job.resumeOffset, job.processed);
-      // Pipelined: while batches are written (in the database), the next is read and mapped (here). On
-      // PostgreSQL two batches are written at once on two connections (the database is the bottleneck and
-      // has a second core); they still COMMIT one after another in file order — a batch waits for the one
-      // before it, and rolls back if that one failed — so the resume offset stays exact.
+      const inWorker =
+        (options.worker ?? (WORKER_MIN_BYTES !== null && job.fileSize >= WORKER_MIN_BYTES)) &&
+        canReadInWorker();
+      reader = inWorker ? readBatchesInWorker(job) : readBatches(job);
+      // Pipelined: while batches are written (in the database), the next is read and mapped (here, or in a
+      // worker thread). On PostgreSQL two batches are written at once on two connections (the database is
+      // the bottleneck and has a second core); they still COMMIT one after another in file order — a batch
+      // waits for the one before it, and rolls back if that one failed — so the resume offset stays exact.
       const writers = deps.dbh.kind === 'postgres' ? 2 : 1;
       const bulk = options.bulk ?? (BULK_MIN_BYTES !== null && job.fileSize >= BULK_MIN_BYTES);
       let deferred = 0;
-      let batch: MarcReadResult[] = [];
       const committing: Array<Promise<void>> = [];
-      let lastKeys = new Map<string, number>();
-      const hand = async (items: readonly MarcReadResult[]) => {
-        const prepared = prepareBatch(job, items, lastKeys);
-        lastKeys = prepared.keys;
+      const hand = async (prepared: PreparedBatch) => {
         // At most `writers` batches open: every batch before those has committed, so matching sees it.
         await committing.at(-writers);
         const commit = writeBatch(deps, job, prepared, committing.at(-1) ?? Promise.resolve(), bulk);
@@ -210,9 +207,8 @@ export async function runMarcImport(
       // committed first: only then is the job marked failed.
       let damaged: string | undefined;
       let readFailure: unknown;
-      const reader = items[Symbol.asyncIterator]();
       for (;;) {
-        let step: IteratorResult<MarcReadResult>;
+        let step: IteratorResult<ReadBatch>;
         try {
           step = await reader.next();
         } catch (e) {
@@ -220,18 +216,9 @@ export async function runMarcImport(
           break;
         }
         if (step.done) break;
-        const item = step.value;
-        if (!item.ok && item.fatal) damaged = item.error;
-        batch.push(item);
-        // Parsing runs in microtasks; yielding now and then lets the database's answers (I/O callbacks)
-        // through, so the batch being written moves on to its next statement while parsing continues.
-        if (batch.length % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-        if (batch.length >= IMPORT_BATCH) {
-          await hand(batch);
-          batch = [];
-        }
+        if (step.value.damaged) damaged = step.value.damaged;
+        await hand(step.value.prepared);
       }
-      if (batch.length) await hand(batch);
       await Promise.all(committing);
       // Queued postings (this run's, and a crashed run's) are built before the job is done or failed.
       await flushDeferredPostings(deps);
@@ -251,6 +238,8 @@ export async function runMarcImport(
         missing ? 'file not found' : 'internal error',
       );
     }
+    // A write that failed leaves the reading unfinished: stop it (and its worker).
+    await reader?.return(undefined).catch(() => undefined);
     const done = await deps.repos.catalogueImports.get(deps.db, jobId);
     if (!done) throw notFound('catalogue.import');
     return done;
