@@ -25,16 +25,21 @@ export interface PlanTaskPage {
   units?: PlanTaskUnit[];
 }
 
+/** Authorises the read and answers the caller's scope (undefined = every task) and the clamped page. */
+function readAccess(actor: Actor, paging: { page?: number | undefined; pageSize?: number | undefined }) {
+  authorize(actor, 'plan.task.read');
+  const scope = can(actor, 'plan.task.read_all') ? undefined : scopeRoots(actor, 'plan.task.read');
+  const pageSize = Math.min(Math.max(1, paging.pageSize ?? PLAN_TASK_PAGE_SIZE), PLAN_TASK_PAGE_SIZE_MAX);
+  return { scope, page: Math.max(1, paging.page ?? 1), pageSize };
+}
+
 export async function listPlanTaskPage(
   deps: ReadDeps,
   actor: Actor,
   filters: PlanTaskQuery,
   paging: { page?: number | undefined; pageSize?: number | undefined; withUnits?: boolean } = {},
 ): Promise<PlanTaskPage> {
-  authorize(actor, 'plan.task.read');
-  const scope = can(actor, 'plan.task.read_all') ? undefined : scopeRoots(actor, 'plan.task.read');
-  const pageSize = Math.min(Math.max(1, paging.pageSize ?? PLAN_TASK_PAGE_SIZE), PLAN_TASK_PAGE_SIZE_MAX);
-  const page = Math.max(1, paging.page ?? 1);
+  const { scope, page, pageSize } = readAccess(actor, paging);
   const rows = await deps.repos.planWorkQueries.taskPage(
     deps.db,
     { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope },
@@ -48,4 +53,24 @@ export async function listPlanTaskPage(
     tasks: rows.tasks,
     ...(rows.units ? { units: rows.units } : {}),
   };
+}
+
+/**
+ * The same page as GET /api/v1/plan/tasks answers it — `{ total, page, pageSize, pages, tasks }` with tasks as
+ * `presentPlanTask` shapes them — as JSON text built by PostgreSQL in one named statement, to be written as is.
+ * Same authorisation, scope, filters and paging as `listPlanTaskPage`.
+ */
+export async function planTaskPageJson(
+  deps: ReadDeps,
+  actor: Actor,
+  filters: PlanTaskQuery,
+  paging: { page?: number | undefined; pageSize?: number | undefined } = {},
+): Promise<string> {
+  const { scope, page, pageSize } = readAccess(actor, paging);
+  return deps.repos.planWorkQueries.taskPageJson(
+    deps.db,
+    { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope },
+    page,
+    pageSize,
+  );
 }
