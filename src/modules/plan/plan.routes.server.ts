@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app/deps.types.ts';
 import type { Api } from '../../http/api.server.ts';
-import { jsonText } from '../../http/json-text.server.ts';
+import { etagMatches, jsonText, notModified } from '../../http/json-text.server.ts';
 import { presentPlanTask } from './plan.presenters.ts';
 import {
   type PlanTaskList,
@@ -46,8 +46,10 @@ export function registerPlanRoutes(api: Api, deps: AppDeps) {
     const { page, pageSize, ...filters } = c.req.valid('query');
     // PostgreSQL builds the answer document (the JSON `c.json` of the presented page gave, byte for byte:
     // task-page-json.int.test.ts); it is written as it comes, without a parse and a stringify.
-    const body = await planTaskPageJson(deps, c.get('actor'), filters, { page, pageSize });
-    return jsonText<PlanTaskList>(c, body, 200);
+    const answer = await planTaskPageJson(deps, c.get('actor'), filters, { page, pageSize });
+    c.header('ETag', answer.etag);
+    if (etagMatches(c.req.header('if-none-match'), answer.etag)) return notModified<PlanTaskList>(c);
+    return jsonText<PlanTaskList>(c, answer.body, 200);
   });
   api.openapi(getRoute, async (c) => {
     const task = await getPlanTask(deps, c.get('actor'), c.req.valid('param').taskId);

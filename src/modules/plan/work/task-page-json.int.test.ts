@@ -41,7 +41,7 @@ describe('the task page as JSON built by PostgreSQL', () => {
       pages: list.pages,
       tasks: list.tasks.map(presentPlanTask),
     });
-    return { old, text: await planTaskPageJson(deps, actor, filters, paging), list };
+    return { old, text: (await planTaskPageJson(deps, actor, filters, paging)).body, list };
   }
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { isoDateInVietnam } from '../../../lib/dates.ts';
 import type { PlanTask, PlanTaskUnit } from '../plan.repository.server.ts';
 import type { PlanTaskQuery } from '../plan.schemas.server.ts';
+import { cachedJsonAnswer, type JsonAnswer } from './task-page-cache.server.ts';
 
 type ReadDeps = Pick<AppDeps, 'db' | 'repos' | 'now'>;
 
@@ -57,20 +58,38 @@ export async function listPlanTaskPage(
 
 /**
  * The same page as GET /api/v1/plan/tasks answers it — `{ total, page, pageSize, pages, tasks }` with tasks as
- * `presentPlanTask` shapes them — as JSON text built by PostgreSQL in one named statement, to be written as is.
- * Same authorisation, scope, filters and paging as `listPlanTaskPage`.
+ * `presentPlanTask` shapes them — as JSON text built by PostgreSQL in one named statement, to be written as is,
+ * with its weak ETag. Same authorisation, scope, filters and paging as `listPlanTaskPage`; the text may come
+ * from this process's memory (task-page-cache.server.ts), keyed by everything it depends on.
  */
 export async function planTaskPageJson(
-  deps: ReadDeps,
+  deps: ReadDeps & Pick<AppDeps, 'dbh' | 'config' | 'logger'>,
   actor: Actor,
   filters: PlanTaskQuery,
   paging: { page?: number | undefined; pageSize?: number | undefined } = {},
-): Promise<string> {
+): Promise<JsonAnswer> {
   const { scope, page, pageSize } = readAccess(actor, paging);
-  return deps.repos.planWorkQueries.taskPageJson(
-    deps.db,
-    { ...filters, today: isoDateInVietnam(deps.now()), scopeRoots: scope },
+  const today = isoDateInVietnam(deps.now());
+  const f = filters;
+  const key = JSON.stringify([
+    scope ? [...scope].sort() : null,
+    f.phase,
+    f.section,
+    f.unit,
+    f.year,
+    f.q,
+    f.status,
+    f.overdue,
     page,
     pageSize,
+    today,
+  ]);
+  return cachedJsonAnswer(deps, key, () =>
+    deps.repos.planWorkQueries.taskPageJson(
+      deps.db,
+      { ...filters, today, scopeRoots: scope },
+      page,
+      pageSize,
+    ),
   );
 }
