@@ -5,10 +5,10 @@ import type { Context, TypedResponse } from 'hono';
 
 export function jsonText<T, S extends 200 | 201 = 200>(
   c: Context,
-  text: string,
+  text: string | Uint8Array,
   status: S,
 ): Response & TypedResponse<T, S, 'json'> {
-  return c.body(text, status, { 'content-type': 'application/json' }) as unknown as Response &
+  return c.body(text as string, status, { 'content-type': 'application/json' }) as unknown as Response &
     TypedResponse<T, S, 'json'>;
 }
 

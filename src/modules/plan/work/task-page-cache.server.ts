@@ -18,7 +18,8 @@ export const PLAN_TASKS_CHANNEL = 'plan_tasks_changed';
 const MAX_ENTRIES = 2_000;
 
 export interface JsonAnswer {
-  body: string;
+  /** The JSON text as UTF-8, encoded once: a kept answer is written as bytes (no per-request encoding). */
+  body: Buffer;
   /** Weak validator of the body (a hash of the text), for If-None-Match. */
   etag: string;
 }
@@ -56,8 +57,13 @@ function cacheOf(deps: Deps): AnswerCache {
   return created;
 }
 
-export function weakEtag(body: string): string {
+export function weakEtag(body: Buffer): string {
   return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+function answerOf(text: string): JsonAnswer {
+  const body = Buffer.from(text, 'utf8');
+  return { body, etag: weakEtag(body) };
 }
 
 /** The answer for `key` from this process's memory when it has a current one, else `read()` (and kept). */
@@ -67,17 +73,13 @@ export async function cachedJsonAnswer(
   read: () => Promise<string>,
 ): Promise<JsonAnswer> {
   const ttl = deps.config.apiCacheTtlMs;
-  if (ttl <= 0) {
-    const body = await read();
-    return { body, etag: weakEtag(body) };
-  }
+  if (ttl <= 0) return answerOf(await read());
   const cache = cacheOf(deps);
   const now = performance.now();
   const hit = cache.entries.get(key);
   if (hit && hit.expires > now) return hit.answer;
   const generation = cache.generation;
-  const body = await read();
-  const answer = { body, etag: weakEtag(body) };
+  const answer = answerOf(await read());
   if (cache.listening && generation === cache.generation) {
     if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
     cache.entries.set(key, { answer, expires: now + ttl });

@@ -41,7 +41,7 @@ describe('the task page as JSON built by PostgreSQL', () => {
       pages: list.pages,
       tasks: list.tasks.map(presentPlanTask),
     });
-    return { old, text: (await planTaskPageJson(deps, actor, filters, paging)).body, list };
+    return { old, text: (await planTaskPageJson(deps, actor, filters, paging)).body.toString('utf8'), list };
   }
 
   beforeAll(async () => {
