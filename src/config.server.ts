@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   SIGNED_IN_PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  API_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -102,6 +103,12 @@ export interface Config {
    * the backstop. 0 turns it off; SIGNED_IN_PAGE_CACHE_TTL_MS, default 10000 in production and 0 otherwise.
    */
   signedInPageCacheTtlMs: number;
+  /**
+   * How long a process may answer a page of GET /api/v1/plan/tasks from memory (plan/work/task-page-cache,
+   * ADR 0013): the longest a change stays unseen if its notification is lost. 0 turns it off;
+   * API_CACHE_TTL_MS, default 2000 in production and 0 otherwise.
+   */
+  apiCacheTtlMs: number;
   /** Run background jobs and schedules in this process (JOB_RUNNER=false to leave them to other instances). */
   jobRunner: boolean;
   /**
@@ -225,6 +232,7 @@ export function loadConfig(
     pageCacheTtlMs: e.PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 2000 : 0),
     signedInPageCacheTtlMs: e.SIGNED_IN_PAGE_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 10_000 : 0),
+    apiCacheTtlMs: e.API_CACHE_TTL_MS ?? (e.NODE_ENV === 'production' ? 2000 : 0),
     jobRunner: e.JOB_RUNNER === 'true',
     credentialsKey:
       e.CREDENTIALS_KEY ?? (embedded ? readOrCreateSecret(dataDir, 'credentials-key', 32) : undefined),

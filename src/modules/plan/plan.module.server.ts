@@ -22,6 +22,7 @@ import {
 import { createPlanTaskEditRepository } from './tasks/task-edit.repository.server.ts';
 import { createPlanOverviewRepository } from './timeline/overview.repository.server.ts';
 import { APPROVED_NOTICE_JOB, sendApprovalNotice } from './work/approval-notice.server.ts';
+import { mountPlanTaskPageCache } from './work/task-page-cache.server.ts';
 import { createPlanWorkRepository } from './work/work.repository.server.ts';
 import { registerPlanWorkRoutes } from './work/work.routes.server.ts';
 import { seedDemoPlanWork } from './work/work.seed.server.ts';
@@ -55,6 +56,7 @@ export const feature: FeatureModule = {
   repositories,
   permissions: mergePermissionTables(planPermissions, planBudgetPermissions),
   api: [registerPlanRoutes, registerPlanWorkRoutes, registerPlanBudgetRoutes],
+  http: [mountPlanTaskPageCache],
   jobLabels: {
     'plan.reminders': 'portal.jobKind.planReminders',
     'plan.reminder.send': 'portal.jobKind.planReminderSend',

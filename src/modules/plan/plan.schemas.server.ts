@@ -110,3 +110,4 @@ export const PlanTaskListSchema = z
     tasks: z.array(PlanTaskSchema).openapi({ description: 'Nhiệm vụ của trang này, theo thứ tự kế hoạch' }),
   })
   .openapi('PlanTaskList');
+export type PlanTaskList = z.infer<typeof PlanTaskListSchema>;

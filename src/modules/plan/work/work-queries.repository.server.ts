@@ -12,6 +12,7 @@ import {
   subtreeUnitIds,
   taskConditions,
 } from '../tasks/task-filter.repository.server.ts';
+import { taskPageJson } from './task-page-json.repository.server.ts';
 
 export interface WorkItem {
   instanceId: string;
@@ -122,6 +123,9 @@ export interface PlanTaskPageRows {
 
 export function createPlanWorkQueries() {
   return {
+    /** The whole `GET /api/v1/plan/tasks` answer as JSON text built by PostgreSQL (task-page-json.repository). */
+    taskPageJson,
+
     /**
      * One page of the task list in ONE statement (issue 17): the count of all matches, the page's tasks with
      * their units and yearly instances as JSON, and optionally the unit filter's options. Plan order, then id,
