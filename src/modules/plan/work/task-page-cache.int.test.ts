@@ -1,6 +1,6 @@
 // GET /api/v1/plan/tasks answered from a process's memory (ADR 0013, "plan task API"): read once per question,
 // told apart by the caller's scope, still authorised on every request, and forgotten at once — in another
-// process by the `plan_tasks_changed` notification (migration 0207), in the writing process by its own write
+// process by the `page_data_changed` notification naming one of its tables (migration 0204), in the writing process by its own write
 // request. The TTL is a minute here, so only the notification or the write can explain a fresh answer.
 // Also the weak ETag: If-None-Match answers 304 without a body while nothing changed.
 import { sql } from 'drizzle-orm';

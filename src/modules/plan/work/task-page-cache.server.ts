@@ -2,8 +2,8 @@
 // PostgreSQL built, with its weak ETag, by (caller's read scope, filters, page, page size, Vietnam's day), for
 // at most `config.apiCacheTtlMs` (2 s in production, 0 = off). Authorisation runs on every request before the
 // lookup; only the data is shared, and only between callers with the same scope. Everything is forgotten
-// - when `plan_tasks_changed` arrives (migration 0207: any write to tasks, their units and years, or the
-//   unit tree, by any process, job or hand, announced at commit),
+// - when `page_data_changed` names one of TABLES (migration 0204, shared with the signed-in page cache: any
+//   write to tasks, their units and years, or the unit tree, by any process, job or hand, announced at commit),
 // - on every write request handled by this process, before and after it (`mountPlanTaskPageCache`), so a
 //   client that writes and then reads through the same process never waits for the notification,
 // - and whenever the channel stops or starts listening; while it is not listening nothing is kept.
@@ -13,7 +13,15 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { HonoEnv } from '../../../http/env.ts';
 
-export const PLAN_TASKS_CHANNEL = 'plan_tasks_changed';
+import { PAGE_DATA_CHANNEL } from '../../../http/signed-in-page-cache.server.ts';
+
+/** The tables an answer is made of: a `page_data_changed` naming one of them forgets every answer. */
+export const TABLES: ReadonlySet<string> = new Set([
+  'plan_tasks',
+  'plan_task_units',
+  'plan_task_instances',
+  'units',
+]);
 /** Entries per process; past it the cache starts over, so odd queries cannot grow memory. */
 const MAX_ENTRIES = 2_000;
 
@@ -46,8 +54,10 @@ function cacheOf(deps: Deps): AnswerCache {
   cache = created;
   caches.set(deps.dbh, created);
   deps.dbh
-    .listen(PLAN_TASKS_CHANNEL, {
-      onMessage: () => forget(created),
+    .listen(PAGE_DATA_CHANNEL, {
+      onMessage: (table) => {
+        if (TABLES.has(table)) forget(created);
+      },
       onState(on) {
         forget(created);
         created.listening = on;
