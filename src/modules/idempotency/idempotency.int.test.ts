@@ -262,3 +262,42 @@ describe('a signed-in citizen registering twice', () => {
     expect(await count(seats, [eventId])).toBe(2);
   });
 });
+
+describe('a door check-in synced again after its answer was lost', () => {
+  it('answers the first check-in again for the same key, and "already used" only to a new one', async () => {
+    const place = await insertPlace(ctx, 'thu-vien-tinh', 'Sân thư viện');
+    const created = await ctx.request('/api/v1/events', {
+      method: 'POST',
+      headers: { cookie: staff, 'content-type': 'application/json' },
+      body: JSON.stringify(eventInput(library, place, { title: 'Ngày hội đọc sách ở xe thư viện' })),
+    });
+    const eventId = (await created.json()).id as string;
+    const citizen = await signUpAndSignIn(ctx, { name: 'Nguyễn Thị Lan' });
+    const registered = await ctx.request(`/api/v1/events/${eventId}/registrations`, {
+      method: 'POST',
+      headers: { cookie: citizen.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: null, partySize: 1, consent: true, idempotencyKey: 'door-reg-0001' }),
+    });
+    const code = (await registered.json()).ticketCode as string;
+    const sessions = await ctx.dbh.query<{ id: string }>(
+      'SELECT id FROM event_sessions WHERE event_id = $1',
+      [eventId],
+    );
+    const sessionId = sessions[0]?.id;
+    // The queued code as the van's offline island sends it (src/web/events/check-in-offline.js).
+    const sync = (key: string) =>
+      ctx.request(`/api/v1/events/${eventId}/check-ins`, {
+        method: 'POST',
+        headers: { cookie: staff, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ sessionId, code }),
+      });
+    const first = await sync('ci-door-key-0001');
+    expect(first.status).toBe(201);
+    const retried = await sync('ci-door-key-0001');
+    expect(retried.status).toBe(201);
+    expect(await retried.json()).toEqual(await first.json());
+    const another = await sync('ci-door-key-0002');
+    expect(another.status).toBe(409);
+    expect((await another.json()).code).toBe('events.checkin.already_used');
+  });
+});

@@ -26,6 +26,10 @@
       li.dataset.state = state;
       log.prepend(li);
     };
+    const newKey = () =>
+      globalThis.crypto?.randomUUID
+        ? `ci-${crypto.randomUUID()}`
+        : `ci-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const norm = (raw) => {
       const s = (raw.trim().split('/').pop() || '').toUpperCase().replace(/[^A-Z0-9]/g, '');
       return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : null;
@@ -59,7 +63,9 @@
         return line(status.textContent, 'duplicate');
       }
       const t = (s.tickets || []).find((x) => x.code === code);
-      s.queue.push({ code });
+      // Its own Idempotency-Key: if the network drops after the server checked the ticket in but before its
+      // answer arrived, the retry gets that first answer (checked in), not "already used" by this very device.
+      s.queue.push({ code, key: newKey() });
       save(s);
       status.textContent = t
         ? say('events.checkin.offline.saved', { name: t.name, count: t.partySize })
@@ -77,10 +83,16 @@
       const n = { ok: 0, dup: 0, bad: 0 };
       try {
         while (s.queue.length) {
-          const { code } = s.queue[0];
+          const first = s.queue[0];
+          // A code queued before keys were kept gets one now, stored before it is first sent.
+          if (!first.key) {
+            first.key = newKey();
+            save(s);
+          }
+          const { code, key } = first;
           const res = await fetch(`/api/v1/events/${eventId}/check-ins`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
             body: JSON.stringify({ sessionId, code }),
           });
           if (res.status === 401 || res.status === 403 || res.status >= 500) break;
