@@ -15,10 +15,11 @@
 //     BENCH_CLIENT=worker sends every burst from a worker thread: the main thread then only serves, and the
 //     "server CPU/request" column is its CPU time per request (the server's alone). By default the requests
 //     are sent from the serving thread, as in the figures of ADR 0013 before 2026-12-06's burst pass.
-//     BENCH_WARMUP=n sends n of each kind first, unmeasured (the bare GET burst otherwise runs cold).
-//     BENCH_FRESH_CONNECTIONS=1 lets the client's kept-alive connections expire before each burst: by default
-//     the bare POST reuses the bare GET's connections and the registration the chain's, so only the bare GET and
-//     the chain bursts pay 1,000 connects.
+//     Every burst is measured warm and pays its own 1,000 connects (ADR 0013, fifth pass): 200 unmeasured
+//     requests of each kind first (BENCH_WARMUP=n; sign-ups go to a second event), and the client's kept-alive
+//     connections expire before each burst (BENCH_FRESH_CONNECTIONS). BENCH_WARMUP=0 BENCH_FRESH_CONNECTIONS=0
+//     gives the old runs: the bare GET burst cold and first, the bare POST reusing the bare GET's connections and
+//     the registration the chain's (the figures of ADR 0013 before that pass).
 //  2. Reads with 10,000 published events (bulk SQL, half of them in the past year, half in the next): the month
 //     view page and the iCalendar feeds, measured with autocannon (BENCH_DURATION seconds, BENCH_CONNECTIONS
 //     connections), next to the bare route. Target (issue 17): month view p99 < 100 ms. The month view is
@@ -31,6 +32,7 @@
 // (inspector profiler, this process: server and client alike) is written there as .cpuprofile files.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
@@ -56,6 +58,9 @@ const SEATS = Number(process.env.BENCH_SEATS ?? 100);
 const BULK_EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const PART = process.env.BENCH_PART ?? 'all';
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+// Fair bursts by default (ADR 0013, fifth pass): every burst warm and paying its own connects.
+const DEFAULT_WARMUP = 200;
+const FRESH_CONNECTIONS = (process.env.BENCH_FRESH_CONNECTIONS ?? '1') !== '0';
 const load = (name: string, url: string) =>
   loadFor(name, url, { connections: CONNECTIONS, duration: DURATION });
 
@@ -139,7 +144,7 @@ async function main() {
     const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
     if (!unit) throw new Error('unit thu-vien-tinh missing');
     const staff = testActor([{ role: 'unit_staff', unitId: unit.id }], { [unit.id]: null });
-    const eventId = await createEvent(deps, staff, {
+    const eventInput = {
       unitId: unit.id,
       title: 'Ngày Sách và Văn hóa đọc: 100 chỗ',
       description: 'Sự kiện đo tải',
@@ -156,23 +161,34 @@ async function main() {
       planInstanceId: null,
       status: 'published',
       schedule: { firstDate: '2030-04-21', startTime: '08:00', endTime: '10:30', weekly: null },
-    });
+    } satisfies Parameters<typeof createEvent>[2];
+    const eventId = await createEvent(deps, staff, eventInput);
 
-    console.log(`\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`);
+    console.log(
+      `\nbench:events — PostgreSQL ${DB_URL.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     async function seatsPart() {
-      // BENCH_WARMUP=n: n requests of each burst's kind first (not measured), so the first measured burst is not
-      // the one that warms up the JIT, the client's pool and the listen queue (off by default: comparable runs).
-      const warmup = Number(process.env.BENCH_WARMUP ?? 0);
+      // BENCH_WARMUP=n: n requests of each burst's kind first (not measured), so that no measured burst is the one
+      // that warms up the JIT, the client and the database pool: n bare GETs, n bare POSTs, n POSTs to the chain
+      // and n sign-ups to a second event (its ticket mails delivered before going on). On by default (200);
+      // BENCH_WARMUP=0 for the figures of ADR 0013 before 2026-12-06's fifth pass.
+      const warmup = Number(process.env.BENCH_WARMUP ?? DEFAULT_WARMUP);
       if (warmup > 0) {
+        const warmEvent = await createEvent(deps, staff, { ...eventInput, title: 'Khởi động đo tải' });
         await burst(warmup, { url: `http://127.0.0.1:${barePort}/` });
         await burst(warmup, { url: `http://127.0.0.1:${barePort}/`, signUp: true });
         await burst(warmup, { url: `${origin}/api/v1/events/${eventId}/no-such-route`, signUp: true });
+        await burst(warmup, { url: `${origin}/api/v1/events/${warmEvent}/registrations`, signUp: true });
+        await mailsDelivered(warmEvent, 60_000);
       }
-      // The client keeps connections alive (4 s), so a burst to an origin just used reuses the last burst's
-      // connections while the first burst to an origin opens them all. BENCH_FRESH_CONNECTIONS=1 waits them out
-      // before each burst, so that every burst pays the same connects (off by default: comparable runs).
+      // The client keeps connections alive (4 s), so a burst to an origin just used would reuse the last burst's
+      // connections while the first burst to an origin opens them all. BENCH_FRESH_CONNECTIONS (on by default)
+      // waits them out before each burst, so that every burst pays its 1,000 connects as a real one does;
+      // BENCH_FRESH_CONNECTIONS=0 for the figures of ADR 0013 before 2026-12-06's fifth pass.
       const fresh = async () => {
-        if (process.env.BENCH_FRESH_CONNECTIONS) await new Promise((r) => setTimeout(r, 6_000));
+        if (FRESH_CONNECTIONS) await new Promise((r) => setTimeout(r, 6_000));
       };
       await fresh();
       const bareBurst = await burst(REGISTRATIONS, { url: `http://127.0.0.1:${barePort}/` });
@@ -208,6 +224,11 @@ async function main() {
         [eventId],
       );
       console.log(`\n1) ${REGISTRATIONS} simultaneous registrations for ${SEATS} seats (HTTP, guests)`);
+      console.log(
+        `   warm-up ${warmup} of each kind, fresh connections per burst ${FRESH_CONNECTIONS ? 'on' : 'off'}; load average now ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
       console.log(
         `   outcome: ${outcome.map((o) => `${o.n} ${o.status}`).join(' / ')}; event.confirmed_seats = ${seatsTaken[0]?.confirmed_seats}`,
       );
@@ -247,17 +268,21 @@ async function main() {
       );
       // Ticket mails: due rows drain after the burst (the in-process mailer, JOB_RUNNER on).
       const mailStart = performance.now();
+      const left = await mailsDelivered(eventId, 120_000);
+      console.log(
+        `   ticket mails: ${left ? `${left} still due after 120 s` : 'all delivered'} ${ms(performance.now() - mailStart)} after the burst`,
+      );
+    }
+
+    /** Waits until the event's ticket mails are all delivered, or `limit` ms; how many are still due. */
+    async function mailsDelivered(id: string, limit: number): Promise<number> {
+      const start = performance.now();
       for (;;) {
         const [due] = await dbh.query<{ n: number }>(
           'SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND ticket_mail_due',
-          [eventId],
+          [id],
         );
-        if (!due?.n || performance.now() - mailStart > 120_000) {
-          console.log(
-            `   ticket mails: ${due?.n ? `${due.n} still due after 120 s` : 'all delivered'} ${ms(performance.now() - mailStart)} after the burst`,
-          );
-          break;
-        }
+        if (!due?.n || performance.now() - start > limit) return due?.n ?? 0;
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -6,6 +6,7 @@ import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'r
 import { migrationsCurrent } from '../db/migrate.server.ts';
 import { createApi } from '../http/api.server.ts';
 import { requestBodyLimit } from '../http/body-limit.server.ts';
+import { withClientAddress } from '../http/client-address.server.ts';
 import { compression } from '../http/compression.server.ts';
 import type { HonoEnv } from '../http/env.ts';
 import { createMetrics } from '../http/metrics.server.ts';
@@ -153,7 +154,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
       // be encoded for the browser (src/http/server-only-loader-data.server.ts).
       ctx.set(documentRequest, !c.req.path.endsWith('.data'));
       // React Router compares the request URL with the browser's Origin: it must be the public address.
-      return handle(toPublicRequest(c.req.raw, publicOrigin), ctx);
+      // Loaders and actions read the client address from the request (src/http/client-address.server.ts).
+      return handle(toPublicRequest(withClientAddress(c), publicOrigin), ctx);
     });
   }
 

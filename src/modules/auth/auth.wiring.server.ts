@@ -1,16 +1,14 @@
 // Connects authentication to the HTTP app: who is asking (actor resolver), the client address used by the
 // sign-in limiter, and better-auth's own endpoints under /api/auth/*.
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
+import { discardForgedClientAddress, withClientAddress } from '../../http/client-address.server.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { problemResponse } from '../../http/problem.server.ts';
 import { type Actor, ANONYMOUS } from '../../lib/authz.ts';
 import { AppError } from '../../lib/errors.ts';
 import { loadActorAccess } from '../access/access.actor.ts';
-import { clientIp } from './auth.client-ip.server.ts';
 import { rateLimitError } from './auth.errors.server.ts';
-import { CLIENT_IP_HEADER } from './auth.server.ts';
 import { sessionCacheFor } from './auth.session-cache.server.ts';
 import { readCookie, sessionCookieName, verifySignedToken } from './auth.session-cookie.server.ts';
 
@@ -63,39 +61,23 @@ export function createActorResolver(deps: AppDeps) {
   };
 }
 
-function socketAddress(c: Context<HonoEnv>): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // app.request() in tests has no socket
-  }
-}
-
 /** The client address for the sign-in limiter, and better-auth's endpoints under /api/auth/*. */
 export function mountAuthRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
   // Made now, so that it listens for `actor_changed` before the first signed-in request (it serves nothing until then).
   sessionCacheFor(deps);
-  app.use('*', (c, next) => {
-    const headers = c.req.raw.headers;
-    const ip = clientIp({
-      forwardedFor: headers.get('x-forwarded-for'),
-      socketAddress: socketAddress(c),
-      trustProxyHops: deps.config.trustProxyHops,
-    });
-    headers.delete(CLIENT_IP_HEADER);
-    if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    // Nothing is forgotten here on a write: a write in this process that changes an actor (sign-out, a role
-    // revoked, two-step turned on…) has its `actor_changed` notification handled before its statement returns
-    // (src/db/client.server.ts, deliverOwnNotifications), so the next request already misses the cache, and
-    // other writes (a burst of sign-ups) leave every cached session in place (ADR 0013).
-    return next();
-  });
+  // A client's own `x-suotdoi-client-ip` is dropped; the address is computed only when asked, and written on the
+  // request only where it leaves Hono (better-auth below, pages in create-app): src/http/client-address.server.ts.
+  // Nothing is forgotten here on a write: a write in this process that changes an actor (sign-out, a role
+  // revoked, two-step turned on…) has its `actor_changed` notification handled before its statement returns
+  // (src/db/client.server.ts, deliverOwnNotifications), so the next request already misses the cache, and
+  // other writes (a burst of sign-ups) leave every cached session in place (ADR 0013).
+  app.use('*', discardForgedClientAddress);
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // better-auth's link-checking GET redirects to any callbackURL; mailed links open our own page instead.
     if (c.req.method === 'GET' && c.req.path.startsWith('/api/auth/reset-password/')) {
       return problemResponse(c, new AppError('route.not_found', 404, 'error.notFound'));
     }
-    const res = await deps.auth.handler(c.req.raw);
+    const res = await deps.auth.handler(withClientAddress(c));
     if (res.status !== 429) return res;
     // Our limiter's refusal becomes a translated problem+json with Retry-After.
     const body = (await res

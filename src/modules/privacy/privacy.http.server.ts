@@ -1,9 +1,9 @@
 // The signed-in person's own data, everything every module holds, as a JSON or CSV download.
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../app/deps.types.ts';
+import { clientAddress } from '../../http/client-address.server.ts';
 import type { HonoEnv } from '../../http/env.ts';
 import { AppError } from '../../lib/errors.ts';
-import { CLIENT_IP_HEADER } from '../auth/auth.client-ip.server.ts';
 import { downloadGuestExport } from './privacy.guest-export.server.ts';
 import { exportForRequest, exportPersonalData, exportToCsv, subjectOf } from './privacy.usecases.server.ts';
 
@@ -44,7 +44,7 @@ export function mountPrivacyRoutes(app: Hono<HonoEnv>, deps: AppDeps): void {
     const body = await downloadGuestExport(deps, {
       token: c.req.param('token'),
       format,
-      ip: c.req.header(CLIENT_IP_HEADER) ?? null,
+      ip: clientAddress(c),
     });
     return c.body(body, 200, {
       'Cache-Control': 'no-store',
