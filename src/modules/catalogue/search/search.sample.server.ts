@@ -10,8 +10,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
-import { AVAILABILITIES } from '../catalogue.schemas.server.ts';
-import { EXTRAPOLATE_MIN, PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
+import { PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
+import { and, filtersOn, postingsMatch, probe, type SampleFilters, toRow } from './search.fragments.server.ts';
+
+export {
+  AVAILABILITY_VALUES,
+  availabilityMask,
+  postingsMatch,
+  type SampleFilters,
+} from './search.fragments.server.ts';
 
 export const STRATA = 8;
 /** A multi-word query reads at most this many of its driver word's postings per stratum (issue 17): when the
@@ -20,70 +27,6 @@ export const STRATA = 8;
 export const WALK_BUDGET = 400;
 /** Queries of this many words on have a budgeted walk. */
 export const BUDGET_FROM_WORDS = 3;
-
-/** Availability values in bit order (migration 0017 `catalogue_availability_mask` uses the same order). */
-export const AVAILABILITY_VALUES = AVAILABILITIES;
-
-export interface SampleFilters {
-  types?: readonly string[] | undefined;
-  institutions?: readonly string[] | undefined;
-  languages?: readonly string[] | undefined;
-  decades?: readonly number[] | undefined;
-  availability?: readonly string[] | undefined;
-}
-
-export function availabilityMask(values: readonly string[]): number {
-  let mask = 0;
-  AVAILABILITY_VALUES.forEach((v, i) => {
-    if (values.includes(v)) mask |= 1 << i;
-  });
-  return mask;
-}
-
-/** The filters on one sampled row source, aliased `p` (postings or the narrow facet table). */
-function filtersOn(f: SampleFilters, unitColumn: 'num' | 'id'): SQL[] {
-  const parts: SQL[] = [];
-  if (f.types?.length) parts.push(sql`p.type = ANY(${textArray(f.types)}::text[])`);
-  if (f.institutions?.length)
-    parts.push(
-      unitColumn === 'num'
-        ? sql`p.unit_num IN (SELECT num FROM units WHERE id = ANY(${textArray(f.institutions)}::text[]))`
-        : sql`p.unit_id = ANY(${textArray(f.institutions)}::text[])`,
-    );
-  if (f.languages?.length) parts.push(sql`p.language = ANY(${textArray(f.languages)}::text[])`);
-  if (f.decades?.length) parts.push(sql`p.decade = ANY(${sql.param(f.decades)}::int[])`);
-  if (f.availability?.length) {
-    const mask = availabilityMask(f.availability);
-    parts.push(
-      unitColumn === 'num'
-        ? sql`(p.availability & ${mask}::smallint) <> 0`
-        : sql`(catalogue_availability_mask(p.availability) & ${mask}::smallint) <> 0`,
-    );
-  }
-  return parts;
-}
-
-/** Records (alias `r`, or `alias`) holding every group's word (any alternative), by postings probes. */
-export function postingsMatch(groups: readonly (readonly string[])[], alias = 'r'): SQL {
-  const seq = sql.raw(`${alias}.seq`);
-  return sql.join(
-    groups.map(
-      (alts) =>
-        sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = ${seq})`,
-    ),
-    sql` AND `,
-  );
-}
-
-const and = (parts: SQL[]) => (parts.length ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``);
-
-/** One probe: does the record `p.seq` hold one of these words? `OFFSET 0` keeps it a per-row probe of the
- * (word, seq) key: pulled up into a join, the planner (estimating one row per slice) chose nested loops that
- * rescanned a common word's whole slice for every candidate — quadratic in long queries (issue 17). */
-const probe = (alts: readonly string[]) =>
-  alts.length === 1
-    ? sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ${alts[0]} AND x.seq = p.seq OFFSET 0)`
-    : sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = p.seq OFFSET 0)`;
 
 /** Other words read with the driver in a budgeted walk's window instead of probed per driver posting: the
  * rarest single words (alternatives are probed) while their records add up to at most MERGE_RATIO_SUM × the
@@ -205,17 +148,6 @@ export interface Sample {
   truncated: Truncated[];
 }
 
-const toRow = (r: SampleRow): SampleRow => ({
-  ...r,
-  k: Number(r.k),
-  a: Number(r.a),
-  z: Number(r.z),
-  seq: Number(r.seq),
-  unit_num: Number(r.unit_num),
-  decade: r.decade === null ? null : Number(r.decade),
-  availability: Number(r.availability),
-});
-
 /** Samples the matches of `groups` (none: every published record) under the filters. */
 export async function sampleMatches(
   db: Db,
@@ -268,126 +200,3 @@ export async function sampleMatches(
   return { rows: out, truncated };
 }
 
-/**
- * Completes truncated strata: past the part of the stratum its walk read, the matches that hold the query's
- * two rarest adjacent title pairs (migration 0152) — a pasted title's own record among them — probed for every
- * word. The two pairs' postings are merge-joined (both ordered by seq), so the work is reading the two lists,
- * not one probe per posting of the rarest pair: at 1M records every pair of a generated title is in 1,000+
- * titles, and probing the first one's ~30,000 postings took 600–750 ms (issue 17). At most WALK_BUDGET rows of
- * the intersection are probed per stratum. One pair when the query has only one that some title holds.
- * `rarity`: every group's index, rarest word first (the walk's driver and probe order).
- */
-export async function completeWithPairs(
-  db: Db,
-  groups: readonly (readonly string[])[],
-  sample: Sample,
-  f: SampleFilters,
-  rarity?: readonly number[],
-): Promise<Sample> {
-  // Only strata whose part read found too few matches to extrapolate from: the rare-together case.
-  const walked = new Map<number, number>();
-  for (const r of sample.rows) walked.set(r.k, (walked.get(r.k) ?? 0) + 1);
-  const t = sample.truncated.filter((x) => (walked.get(x.k) ?? 0) < EXTRAPOLATE_MIN);
-  const probe0 = t[0];
-  if (!probe0) return sample;
-  const pairs: Array<{ pair: string; first: number; second: number }> = [];
-  for (let i = 0; i + 1 < groups.length; i++) {
-    const a = groups[i] ?? [];
-    const b = groups[i + 1] ?? [];
-    if (a.length === 1 && b.length === 1) pairs.push({ pair: `${a[0]} ${b[0]}`, first: i, second: i + 1 });
-  }
-  if (pairs.length === 0) return sample;
-  // How rare each pair is: counted (up to a cap) in the first truncated stratum past its walk — a stratum is
-  // 1/STRATA of the catalogue, so pairs in up to ~STRATA × PAIR_COUNT_CAP titles are told apart — and whether
-  // any title holds it at all (a title + author query also has pairs across the two: in no title).
-  const counts = await queryRows<{ pair: string; n: number; anywhere: boolean }>(
-    db,
-    sql`SELECT q.pair, (SELECT count(*) FROM (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair
-          AND t.seq > ${probe0.reach}::bigint AND t.seq < ${probe0.z}::bigint LIMIT ${PAIR_COUNT_CAP}) x)::int AS n,
-        EXISTS (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair) AS anywhere
-      FROM unnest(${textArray([...new Set(pairs.map((p) => p.pair))])}::text[]) AS q(pair)`,
-  );
-  const countOf = new Map(counts.filter((c) => c.anywhere).map((c) => [c.pair, Number(c.n)]));
-  const held = pairs
-    .filter((p) => countOf.has(p.pair))
-    .sort((x, y) => (countOf.get(x.pair) ?? 0) - (countOf.get(y.pair) ?? 0));
-  const best = held[0];
-  if (!best) return sample;
-  const other = held.find((p) => p.pair !== best.pair);
-  const used = new Set([best.first, best.second, ...(other ? [other.first, other.second] : [])]);
-  const first = (groups[best.first] ?? [])[0] as string;
-  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe —
-  // before its facet row is read (a no-hit query read ~1,000 facet rows that its first probe then rejected).
-  const probes = (rarity ?? groups.map((_, i) => i)).flatMap((i) =>
-    used.has(i) ? [] : [probe(groups[i] ?? [])],
-  );
-  const inRange = (alias: string) => sql.raw(`${alias}.seq > s.r::bigint AND ${alias}.seq < s.z::bigint`);
-  const both = other
-    ? sql`SELECT t.seq FROM catalogue_title_pairs t JOIN catalogue_title_pairs u
-          ON u.pair = ${other.pair} AND u.seq = t.seq AND ${inRange('u')}
-        WHERE t.pair = ${best.pair} AND ${inRange('t')}`
-    : sql`SELECT t.seq FROM catalogue_title_pairs t WHERE t.pair = ${best.pair} AND ${inRange('t')}`;
-  const rows = await queryRows<SampleRow>(
-    db,
-    sql`SELECT s.k, s.a, s.z, m.seq::float8 AS seq, m.type, m.unit_num, m.language, m.decade, m.availability
-      FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
-        ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
-      CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM (SELECT p.seq FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) p
-          WHERE true${and(probes)} OFFSET 0) t
-        JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
-        WHERE true${and(filtersOn(f, 'num'))}
-        ORDER BY t.seq LIMIT ${PER_STRATUM}) m
-      ORDER BY s.k, m.seq`,
-  );
-  // First: ranking takes the first rows of each stratum, and these hold the query's title pairs.
-  return { rows: [...rows.map(toRow), ...sample.rows], truncated: sample.truncated };
-}
-
-/** Pairs are counted up to this many postings (in one stratum) to pick the rarest. */
-const PAIR_COUNT_CAP = 1000;
-
-/**
- * Published records whose ISBN, ISSN, inventory number or holding barcode is one of these compact identifiers
- * (migration 0090 indexes), as sample rows of one exact slice, under the filters (an identifier names a
- * few records: at most PER_STRATUM - 1, so the slice stays exact).
- */
-export async function identifierMatches(
-  db: Db,
-  idents: readonly string[],
-  f: SampleFilters,
-): Promise<SampleRow[]> {
-  const ids = sql`${textArray(idents)}::text[]`;
-  // The planner guesses thousands of matches per identifier index (no statistics on the expressions), which
-  // at 1M records made it merge-join them with the whole facet table (147,000 rows read to find one ISBN) and
-  // pushed the estimate past jit_above_cost (75 ms of JIT compilation for a 6 ms query; issue 17). Hence a
-  // LIMIT per index (an identifier names a few records) and a probe of the facet row per match (`OFFSET 0`).
-  const rows = await queryRows<SampleRow>(
-    db,
-    sql`WITH m AS (
-        (SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
-          LIMIT ${PER_STRATUM})
-        UNION (SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
-          LIMIT ${PER_STRATUM})
-        UNION (SELECT seq FROM catalogue_records
-          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids}) LIMIT ${PER_STRATUM})
-        UNION (SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
-          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}) LIMIT ${PER_STRATUM}))
-      SELECT 0 AS k, 0::float8 AS a, 1::float8 AS z, p.seq::float8 AS seq, p.type, n.num AS unit_num,
-        p.language, p.decade, catalogue_availability_mask(p.availability) AS availability
-      FROM m CROSS JOIN LATERAL (SELECT p.* FROM catalogue_search_docs p WHERE p.seq = m.seq
-          AND p.published${and(filtersOn(f, 'id'))} OFFSET 0) p
-        JOIN units n ON n.id = p.unit_id
-      ORDER BY p.seq LIMIT ${PER_STRATUM - 1}`,
-  );
-  return rows.map((r) => ({
-    ...r,
-    k: 0,
-    a: 0,
-    z: 1,
-    seq: Number(r.seq),
-    unit_num: Number(r.unit_num),
-    decade: r.decade === null ? null : Number(r.decade),
-    availability: Number(r.availability),
-  }));
-}
