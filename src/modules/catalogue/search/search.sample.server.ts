@@ -27,6 +27,11 @@ export const STRATA = 8;
 export const WALK_BUDGET = 400;
 /** Queries of this many words on have a budgeted walk. */
 export const BUDGET_FROM_WORDS = 3;
+/** A two-word query can read the first this many of its driver's postings per stratum together with the other
+ * word's in one range scan, and probe only past them (the walk stays whole: counts and samples are those of
+ * the probing walk). Off (0): at 1M it read ~8× fewer buffers but took longer than the probes it replaced
+ * (ADR 0007 addendum 8); `createPostgresSearchIndex({ phraseWindow: 400 })` measures it again. */
+export const PHRASE_WINDOW = 0;
 
 /** Other words read with the driver in a budgeted walk's window instead of probed per driver posting: the
  * rarest single words (alternatives are probed) while their records add up to at most MERGE_RATIO_SUM × the
@@ -54,6 +59,17 @@ function mergedWords(
   return out;
 }
 
+/** The other words a walk reads with its driver in one range scan (none: every other word probed). */
+function mergedOf(
+  groups: readonly (readonly string[])[],
+  walk: Exclude<SampleDriver, 'institution'>,
+  enabled: boolean,
+): number[] {
+  if (!enabled || (groups[walk.word] ?? []).length !== 1) return [];
+  const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== walk.word);
+  return mergedWords(groups, walk.word, rest, walk.counts, walk.mergeRatio ?? MERGE_RATIO_SUM);
+}
+
 /**
  * The first PER_STRATUM matches of one slice, for words given as AND-ed groups of alternatives. The driver
  * group (the rarest single word) is range-scanned; every other group is probed by (word, seq), rarest first
@@ -65,13 +81,43 @@ function wordsSlice(
   walk: Exclude<SampleDriver, 'institution'>,
   f: SampleFilters,
   budget: number,
+  windowed: boolean,
 ): SQL {
   const driver = walk.word;
   const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== driver);
   const alts = groups[driver] ?? [];
-  const ratio = walk.mergeRatio ?? MERGE_RATIO_SUM;
-  const merged = budget > 0 && alts.length === 1 ? mergedWords(groups, driver, rest, walk.counts, ratio) : [];
+  const merged = mergedOf(groups, walk, budget > 0 || windowed);
   const conditions = and([...filtersOn(f, 'num'), ...rest.map((i) => probe(groups[i] ?? []))]);
+  // The records holding every one of `words` in the window, by one grouped range scan counting postings per
+  // record; the other words probed on those; then the driver's posting of each survivor read for the facet
+  // columns (a record's postings all carry them). Aggregating the facet columns in the scan (min() FILTER of
+  // five columns per group) cost ~2 µs per window posting at 1M, most of the walk (issue 17, addendum 8).
+  const grouped = (words: readonly string[], probes: SQL[]) => {
+    const d = words[0] as string;
+    return sql`(SELECT p.* FROM (SELECT p.seq FROM (SELECT p.seq FROM catalogue_postings p
+          WHERE p.word = ANY(${textArray(words)}::text[]) AND p.seq >= s.a AND p.seq < s.z
+            AND p.seq <= s.reach AND s.reach IS NOT NULL
+          GROUP BY p.seq HAVING count(*) = ${words.length} OFFSET 0) p
+        WHERE s.reach IS NOT NULL${and(probes)} OFFSET 0) g
+      CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p WHERE p.word = ${d} AND p.seq = g.seq OFFSET 0) p
+      WHERE true${and(filtersOn(f, 'num'))} ORDER BY p.seq LIMIT ${PER_STRATUM})`;
+  };
+  if (windowed && merged.length) {
+    // A two-word query's walk is whole (its count exact where small): the window of the driver's first
+    // PHRASE_WINDOW postings is intersected with the other word's by one grouped range scan, and only the
+    // driver's postings past it are probed — and only when the window held fewer than PER_STRATUM matches
+    // (the `LIMIT` stops the `UNION ALL` after its first part). The same first matches in seq order as the
+    // probing walk: 'khanh hoa' probed ~3,600 postings at 1M, ~4 buffers each (issue 17).
+    const d = alts[0] as string;
+    const words = [...new Set([d, ...merged.map((i) => (groups[i] ?? [])[0] as string)])];
+    const rest2 = rest.filter((i) => !merged.includes(i)).map((i) => probe(groups[i] ?? []));
+    return sql`(SELECT u.* FROM (${grouped(words, rest2)}
+      UNION ALL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p
+        WHERE p.word = ${d} AND p.seq >= s.c AND p.seq < s.z${conditions}
+        ORDER BY p.seq LIMIT ${PER_STRATUM})) u LIMIT ${PER_STRATUM})`;
+  }
   const probed = sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
         FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
         ORDER BY p.seq LIMIT ${budget} OFFSET 0) p
@@ -83,19 +129,11 @@ function wordsSlice(
     // for 8 × 400 postings at 1M; reading the next word's postings in the window is ~15 pages (issue 17).
     const d = alts[0] as string;
     const words = [...new Set([d, ...merged.map((i) => (groups[i] ?? [])[0] as string)])];
-    const col = (c: string) => sql.raw(`min(p.${c}) FILTER (WHERE p.word = `);
     // Only where the budget cut the stratum (`reach`): a driver with fewer postings there than the budget
     // would have the other words read over the whole stratum — the common-word titles' driver had 50 postings
     // in each of the first 7 strata and a merged word 85× as many there — so those strata probe (≤ budget).
     const probes = rest.filter((i) => !merged.includes(i)).map((i) => probe(groups[i] ?? []));
-    const mergedConditions = and([...filtersOn(f, 'num'), ...probes]);
-    return sql`((SELECT p.* FROM (SELECT p.seq, ${col('type')}${d}) AS type, ${col('unit_num')}${d}) AS unit_num,
-        ${col('language')}${d}) AS language, ${col('decade')}${d}) AS decade,
-        ${col('availability')}${d}) AS availability
-      FROM catalogue_postings p WHERE p.word = ANY(${textArray(words)}::text[]) AND p.seq >= s.a AND p.seq < s.z
-        AND p.seq <= s.reach AND s.reach IS NOT NULL
-      GROUP BY p.seq HAVING count(*) = ${words.length} OFFSET 0) p
-      WHERE s.reach IS NOT NULL${mergedConditions} ORDER BY p.seq LIMIT ${PER_STRATUM})
+    return sql`(${grouped(words, probes)}
       UNION ALL (SELECT p.* FROM ${probed} p WHERE s.reach IS NULL))`;
   }
   const branch = (word: string) =>
@@ -155,26 +193,32 @@ export async function sampleMatches(
   driver: SampleDriver,
   f: SampleFilters,
   budget = WALK_BUDGET,
+  window = PHRASE_WINDOW,
 ): Promise<Sample> {
   const walk = groups.length > 0 && driver !== 'institution' ? driver : undefined;
   const driverWord = walk ? groups[walk.word] : undefined;
   // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
-  // queries keep the whole walk (their rarest word is the cost, as before).
+  // queries keep the whole walk (their rarest word is the cost, as before), a two-word one read in a window
+  // first when the other word is not much more common than the driver.
   const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
-  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0) : docsSlice(f, groups);
-  // Where the budget ran out in each stratum, computed once per stratum (`s` is materialized): as an output
-  // column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms walk, for
-  // "lich su raglai" at 1M (issue 17).
-  const reach = budgeted
+  const windowed =
+    !budgeted && window > 0 && walk !== undefined && groups.length > 1 && mergedOf(groups, walk, true).length > 0;
+  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0, windowed) : docsSlice(f, groups);
+  // Where the budget (or the window) ends in each stratum, computed once per stratum (`s` is materialized): as
+  // an output column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms
+  // walk, for "lich su raglai" at 1M (issue 17). `c`: where a window's walk goes on probing.
+  const end = budgeted ? budget : windowed ? window : 0;
+  const reach = end
     ? sql`(SELECT p.seq FROM catalogue_postings p WHERE p.word = ${driverWord?.[0]} AND p.seq >= s.a
-        AND p.seq < s.z ORDER BY p.seq OFFSET ${budget - 1} LIMIT 1)`
+        AND p.seq < s.z ORDER BY p.seq OFFSET ${end - 1} LIMIT 1)`
     : sql`NULL::bigint`;
   const rows = await queryRows<SampleRow & { reach: number | null }>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),
       q AS (SELECT k, b.lo + (b.hi - b.lo + 1) * k / ${STRATA} AS a, b.lo + (b.hi - b.lo + 1) * (k + 1) / ${STRATA} AS z
         FROM b, generate_series(0, ${STRATA - 1}) AS k WHERE b.lo IS NOT NULL),
-      s AS MATERIALIZED (SELECT s.k, s.a, s.z, ${reach} AS reach FROM q s)
+      s AS MATERIALIZED (SELECT t.*, COALESCE(t.reach + 1, t.a) AS c
+        FROM (SELECT s.k, s.a, s.z, ${reach} AS reach FROM q s OFFSET 0) t)
       SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, s.reach::float8 AS reach, m.seq::float8 AS seq, m.type,
         m.unit_num, m.language, m.decade, m.availability
       FROM s LEFT JOIN LATERAL ${slice} m ON true
@@ -194,7 +238,12 @@ export async function sampleMatches(
   for (const r of rows) {
     const k = Number(r.k);
     // A stratum that filled its sample is extrapolated as before; one that ran out of budget first is cut.
-    if (r.reach !== null && (perStratum.get(k) ?? 0) < PER_STRATUM && !truncated.some((t) => t.k === k))
+    if (
+      budgeted &&
+      r.reach !== null &&
+      (perStratum.get(k) ?? 0) < PER_STRATUM &&
+      !truncated.some((t) => t.k === k)
+    )
       truncated.push({ k, a: Number(r.a), z: Number(r.z), reach: Number(r.reach) });
   }
   return { rows: out, truncated };

@@ -7,13 +7,16 @@
 //     postings B-tree (search.sample.server.ts, ADR 0007): the rarest word is range-scanned and the others
 //     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones. A query
 //     of 3+ words reads at most WALK_BUDGET driver postings per stratum; a stratum cut short with few matches
-//     is completed through the query's rarest adjacent title pair (migration 0152) and is an estimate;
+//     is completed through the query's rarest adjacent title pair (migration 0152) and is an estimate; a
+//     two-word query reads the first PHRASE_WINDOW driver postings with the other word in one range scan and
+//     probes past them only while its stratum's sample is not full (search.pairs / search.ident hold the
+//     completion and the identifier lookup; search.facets counts the sample);
 //  3. zero hits → the words the dictionary does not know (at most 3; never numbers or single letters) are
 //     corrected (edit-distance-1 neighbours by primary key, trigram neighbours for long words) and the
-//     postings are asked again;
+//     postings are asked again (the dictionary counts read by the plan are not read again);
 //  4. relevance ranks a bounded candidate set (an exact result whole, else RANK_CAP sampled matches):
 //     diacritics-exact phrase > folded phrase > exact words > ts_rank (title weighted) > corrected;
-//     newest/title sort over all matches by index.
+//     newest/title sort over all matches by index (search.hits).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { foldedWords, identifierQuery, queryWords } from '../catalogue.text.ts';
@@ -24,6 +27,7 @@ import { identifierMatches } from './search.ident.server.ts';
 import { completeWithPairs } from './search.pairs.server.ts';
 import {
   institutionSize,
+  PHRASE_WINDOW,
   postingsMatch,
   type Sample,
   type SampleDriver,
@@ -31,7 +35,7 @@ import {
   WALK_BUDGET,
 } from './search.sample.server.ts';
 import type { SearchFilters, SearchHit, SearchIndex, SearchParams, SearchResult } from './search.types.ts';
-import { corrections, driverOf } from './search.words.server.ts';
+import { corrections, type DictionaryMemo, driverOf } from './search.words.server.ts';
 
 export { filterSql, RANK_CAP } from './search.hits.server.ts';
 export type {
@@ -55,9 +59,10 @@ async function planSample(
   db: Db,
   groups: readonly (readonly string[])[],
   f: SearchFilters,
+  memo: DictionaryMemo,
 ): Promise<SampleDriver> {
   if (!f.institutions?.length && groups.length < 2) return { word: 0 };
-  const driver = await driverOf(db, groups);
+  const driver = await driverOf(db, groups, memo);
   const plan = { word: driver.word, order: driver.order, counts: driver.counts };
   if (!f.institutions?.length) return plan;
   // Counting is bounded: an institution with 20,000+ records is not the small side.
@@ -70,23 +75,36 @@ async function wordsSample(
   db: Db,
   groups: readonly (readonly string[])[],
   f: SearchFilters,
-  budget: number,
-  mergeRatio: number | undefined,
+  walk: WalkOptions,
+  memo: DictionaryMemo,
 ): Promise<Sample> {
-  const planned = await planSample(db, groups, f);
+  const planned = await planSample(db, groups, f, memo);
+  const { budget, mergeRatio, window } = walk;
   const plan = planned === 'institution' || mergeRatio === undefined ? planned : { ...planned, mergeRatio };
-  const sample = await sampleMatches(db, groups, plan, f, budget);
+  const sample = await sampleMatches(db, groups, plan, f, budget, window);
   const rarity = plan === 'institution' || !plan.order ? undefined : [plan.word, ...plan.order];
   return completeWithPairs(db, groups, sample, f, rarity);
 }
 
+interface WalkOptions {
+  budget: number;
+  mergeRatio: number | undefined;
+  window: number;
+}
+
 /** `walkBudget`: driver postings read per stratum of a multi-word query (default WALK_BUDGET); 0 is the walk
  * before issue 17's second step (every driver posting probed), kept so the benchmark measures both in one run.
- * `mergeRatio`: which other words the budget window reads rather than probes (default MERGE_RATIO_SUM; 0: none). */
+ * `mergeRatio`: which other words the budget window reads rather than probes (default MERGE_RATIO_SUM; 0: none).
+ * `phraseWindow`: driver postings a two-word query reads with the other word before probing (default
+ * PHRASE_WINDOW; 0: every driver posting probed, the walk before addendum 8). */
 export function createPostgresSearchIndex(
-  opts: { walkBudget?: number; mergeRatio?: number } = {},
+  opts: { walkBudget?: number; mergeRatio?: number; phraseWindow?: number } = {},
 ): SearchIndex {
-  const budget = opts.walkBudget ?? WALK_BUDGET;
+  const walk: WalkOptions = {
+    budget: opts.walkBudget ?? WALK_BUDGET,
+    mergeRatio: opts.mergeRatio,
+    window: opts.phraseWindow ?? PHRASE_WINDOW,
+  };
   return {
     async search(db, p) {
       const words = queryWords(p.q);
@@ -110,18 +128,20 @@ export function createPostgresSearchIndex(
         }
       }
 
+      // Dictionary counts read once per search (the plan, the correction and the corrected plan share words).
+      const memo: DictionaryMemo = new Map();
       let groups: string[][] = words.folded.map((w) => [w]);
       let counted = await countAndFacets(
         db,
-        await wordsSample(db, groups, p.filters, budget, opts.mergeRatio),
+        await wordsSample(db, groups, p.filters, walk, memo),
       );
       let corrected = false;
       if (counted.total === 0) {
-        const alt = await corrections(db, words.folded);
+        const alt = await corrections(db, words.folded, memo);
         if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
           const again = await countAndFacets(
             db,
-            await wordsSample(db, alt, p.filters, budget, opts.mergeRatio),
+            await wordsSample(db, alt, p.filters, walk, memo),
           );
           if (again.total > 0) {
             groups = alt;
