@@ -98,7 +98,11 @@ async function work(
   const lines: string[] = [];
   for (const s of seen) {
     type Explained = {
-      'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number; 'Planning Time': number }>;
+      'QUERY PLAN': Array<{
+        Plan: Record<string, number>;
+        'Execution Time': number;
+        'Planning Time': number;
+      }>;
     };
     let plan: Explained['QUERY PLAN'][number] | undefined;
     for (let i = 0; i < Number(args.repeat); i++) {
@@ -176,8 +180,11 @@ for (const m of MIX) {
   const a = await run(before, m);
   const b = await run(after, m);
   if (show(a) !== show(b)) {
-    const truth = m.filters || a.correctedQuery || b.correctedQuery ? '' : `\n    exact  ${await exactTotal(m.q)}`;
-    diffs.push(`  ${m.q} ${JSON.stringify(m.filters ?? {})}\n    before ${show(a)}\n    after  ${show(b)}${truth}`);
+    const truth =
+      m.filters || a.correctedQuery || b.correctedQuery ? '' : `\n    exact  ${await exactTotal(m.q)}`;
+    diffs.push(
+      `  ${m.q} ${JSON.stringify(m.filters ?? {})}\n    before ${show(a)}\n    after  ${show(b)}${truth}`,
+    );
   }
 }
 const byKind = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };

@@ -4,8 +4,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import type { queryWords } from '../catalogue.text.ts';
-import { STRATA } from './search.sample.server.ts';
 import type { Counted } from './search.facets.server.ts';
+import { STRATA } from './search.sample.server.ts';
 import type { SearchFilters, SearchHit, SearchParams } from './search.types.ts';
 
 /** A large (estimated) result set is ranked on this many sampled matches, spread over the strata; a small

@@ -1,5 +1,5 @@
 // Identifier queries (ISBN, ISSN, inventory number, holding barcode) looked up by index (migration 0090).
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { PER_STRATUM, type SampleRow } from './search.estimate.ts';

@@ -1,5 +1,5 @@
 // Completing a long query's truncated strata through title pairs (migration 0152, ADR 0007 addenda 2 and 4).
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { EXTRAPOLATE_MIN, PER_STRATUM, type SampleRow } from './search.estimate.ts';
@@ -84,4 +84,3 @@ export async function completeWithPairs(
 
 /** Pairs are counted up to this many postings (in one stratum) to pick the rarest. */
 const PAIR_COUNT_CAP = 1000;
-

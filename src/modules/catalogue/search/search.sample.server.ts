@@ -11,7 +11,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
 import { PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
-import { and, filtersOn, postingsMatch, probe, type SampleFilters, toRow } from './search.fragments.server.ts';
+import {
+  and,
+  filtersOn,
+  postingsMatch,
+  probe,
+  type SampleFilters,
+  toRow,
+} from './search.fragments.server.ts';
 
 export {
   AVAILABILITY_VALUES,
@@ -198,11 +205,15 @@ export async function sampleMatches(
   const walk = groups.length > 0 && driver !== 'institution' ? driver : undefined;
   const driverWord = walk ? groups[walk.word] : undefined;
   // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
-  // queries keep the whole walk (their rarest word is the cost, as before), a two-word one read in a window
-  // first when the other word is not much more common than the driver.
+  // queries keep the whole walk (their rarest word is the cost, as before); with a `window` (PHRASE_WINDOW, off
+  // by default) a two-word one reads it first when the other word is not much more common than the driver.
   const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
   const windowed =
-    !budgeted && window > 0 && walk !== undefined && groups.length > 1 && mergedOf(groups, walk, true).length > 0;
+    !budgeted &&
+    window > 0 &&
+    walk !== undefined &&
+    groups.length > 1 &&
+    mergedOf(groups, walk, true).length > 0;
   const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0, windowed) : docsSlice(f, groups);
   // Where the budget (or the window) ends in each stratum, computed once per stratum (`s` is materialized): as
   // an output column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms
@@ -248,4 +259,3 @@ export async function sampleMatches(
   }
   return { rows: out, truncated };
 }
-

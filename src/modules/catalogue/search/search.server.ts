@@ -8,9 +8,9 @@
 //     probed rarest first; exact for small result sets, an estimate ("khoảng 98.000") for large ones. A query
 //     of 3+ words reads at most WALK_BUDGET driver postings per stratum; a stratum cut short with few matches
 //     is completed through the query's rarest adjacent title pair (migration 0152) and is an estimate; a
-//     two-word query reads the first PHRASE_WINDOW driver postings with the other word in one range scan and
-//     probes past them only while its stratum's sample is not full (search.pairs / search.ident hold the
-//     completion and the identifier lookup; search.facets counts the sample);
+//     two-word query can read its driver's first postings with the other word in one range scan and probe
+//     past them (`phraseWindow`, off by default: slower than the probes at 1M). search.pairs holds the
+//     completion, search.ident the identifier lookup, search.facets counts the sample;
 //  3. zero hits → the words the dictionary does not know (at most 3; never numbers or single letters) are
 //     corrected (edit-distance-1 neighbours by primary key, trigram neighbours for long words) and the
 //     postings are asked again (the dictionary counts read by the plan are not read again);
@@ -131,18 +131,12 @@ export function createPostgresSearchIndex(
       // Dictionary counts read once per search (the plan, the correction and the corrected plan share words).
       const memo: DictionaryMemo = new Map();
       let groups: string[][] = words.folded.map((w) => [w]);
-      let counted = await countAndFacets(
-        db,
-        await wordsSample(db, groups, p.filters, walk, memo),
-      );
+      let counted = await countAndFacets(db, await wordsSample(db, groups, p.filters, walk, memo));
       let corrected = false;
       if (counted.total === 0) {
         const alt = await corrections(db, words.folded, memo);
         if (alt.map(group).join(' & ') !== groups.map(group).join(' & ')) {
-          const again = await countAndFacets(
-            db,
-            await wordsSample(db, alt, p.filters, walk, memo),
-          );
+          const again = await countAndFacets(db, await wordsSample(db, alt, p.filters, walk, memo));
           if (again.total > 0) {
             groups = alt;
             counted = again;

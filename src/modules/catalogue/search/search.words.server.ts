@@ -155,4 +155,3 @@ export async function driverOf(
     counts: groups.map(countOf),
   };
 }
-
