@@ -15,6 +15,7 @@ import { buildDeps } from '../src/app/build-deps.server.ts';
 import type { Db } from '../src/db/client.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
+import { queryWords } from '../src/modules/catalogue/catalogue.text.ts';
 import {
   createPostgresSearchIndex,
   type SearchIndex,
@@ -22,7 +23,14 @@ import {
 } from '../src/modules/catalogue/search/search.server.ts';
 import { testConfig } from '../src/test/harness.ts';
 import { openBenchDb } from './catalogue-load.ts';
-import { commonQueries, longQueries, type MixEntry, printByClass, summary } from './catalogue-mix.ts';
+import {
+  CLASSES,
+  commonQueries,
+  longQueries,
+  type MixEntry,
+  printByClass,
+  summary,
+} from './catalogue-mix.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +43,14 @@ const { values: args } = parseArgs({
     // Per query: shared buffers touched and server execution time of every statement (EXPLAIN ANALYZE of each
     // statement as it runs): a load-independent measure of the work, beside the wall times.
     buffers: { type: 'boolean', default: false },
+    // With --buffers: every statement of the after side (its first words, buffers, planning and execution ms).
+    statements: { type: 'boolean', default: false },
+    // With --buffers: run every statement this many times (EXPLAIN ANALYZE with per-node timing off) and keep
+    // the least execution time — close to the statement's uncontended cost on a loaded machine.
+    repeat: { type: 'string', default: '1' },
+    // Options of the after side (createPostgresSearchIndex), e.g. --after-opts '{"phraseWindow":0}'.
+    'after-opts': { type: 'string' },
+    'before-opts': { type: 'string' },
   },
 });
 if (!args.before) throw new Error('--before path/to/search.server.ts');
@@ -45,9 +61,9 @@ const deps = buildDeps(
   createLogger('silent'),
 );
 const before = (
-  (await import(resolve(args.before))) as { createPostgresSearchIndex: () => SearchIndex }
-).createPostgresSearchIndex();
-const after = createPostgresSearchIndex();
+  (await import(resolve(args.before))) as { createPostgresSearchIndex: (o?: object) => SearchIndex }
+).createPostgresSearchIndex(args['before-opts'] ? JSON.parse(args['before-opts']) : undefined);
+const after = createPostgresSearchIndex(args['after-opts'] ? JSON.parse(args['after-opts']) : undefined);
 const COMMON = Number(args.common);
 const wanted = args.kinds?.split(',');
 const MIX = [
@@ -61,7 +77,7 @@ const run = (ix: SearchIndex, m: MixEntry, db: Db = deps.db) =>
 async function work(
   ix: SearchIndex,
   m: MixEntry,
-): Promise<{ buffers: number; ms: number; statements: number }> {
+): Promise<{ buffers: number; ms: number; planning: number; statements: number; lines: string[] }> {
   const dialect = new PgDialect();
   const seen: Array<{ sql: string; params: unknown[] }> = [];
   const db = new Proxy(deps.db, {
@@ -78,34 +94,98 @@ async function work(
   await run(ix, m, db);
   let buffers = 0;
   let ms = 0;
+  let planning = 0;
+  const lines: string[] = [];
   for (const s of seen) {
-    const [row] = await dbh.query<{
-      'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number }>;
-    }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.sql}`, s.params);
-    const plan = row?.['QUERY PLAN'][0];
-    buffers += (plan?.Plan['Shared Hit Blocks'] ?? 0) + (plan?.Plan['Shared Read Blocks'] ?? 0);
+    type Explained = {
+      'QUERY PLAN': Array<{
+        Plan: Record<string, number>;
+        'Execution Time': number;
+        'Planning Time': number;
+      }>;
+    };
+    let plan: Explained['QUERY PLAN'][number] | undefined;
+    for (let i = 0; i < Number(args.repeat); i++) {
+      const [row] = await dbh.query<Explained>(
+        `EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ${s.sql}`,
+        s.params,
+      );
+      const p = row?.['QUERY PLAN'][0];
+      if (p && (!plan || p['Execution Time'] < plan['Execution Time'])) plan = p;
+    }
+    const b = (plan?.Plan['Shared Hit Blocks'] ?? 0) + (plan?.Plan['Shared Read Blocks'] ?? 0);
+    buffers += b;
     ms += plan?.['Execution Time'] ?? 0;
+    planning += plan?.['Planning Time'] ?? 0;
+    lines.push(
+      `      ${String(b).padStart(6)} buf ${(plan?.['Planning Time'] ?? 0).toFixed(2).padStart(6)} + ${(plan?.['Execution Time'] ?? 0).toFixed(2).padStart(6)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`,
+    );
   }
-  return { buffers, ms, statements: seen.length };
+  return { buffers, ms, planning, statements: seen.length, lines };
 }
 const show = (r: SearchResult) =>
   `${r.totalEstimated ? '≈' : ''}${r.total}${r.correctedQuery ? ` (corrected: ${r.correctedQuery})` : ''} top: ${r.hits[0]?.title ?? '—'} [${r.hits[0]?.id ?? ''}]`;
+const classOf = (kind: string) => CLASSES.find(([, kinds]) => kinds.includes(kind))?.[0] ?? kind;
+const bufferSums = new Map<
+  string,
+  { n: number; before: number; after: number; max: [number, number]; msBefore: number; msAfter: number }
+>();
 if (args.buffers) {
-  console.log('query: statements, shared buffers, server ms (before → after)');
+  console.log('query: statements, shared buffers, server planning + execution ms (before → after)');
   for (const m of MIX) {
     const a = await work(before, m);
     const b = await work(after, m);
     console.log(
-      `  [${m.kind}] ${m.q}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''}: ${a.statements} → ${b.statements}, ${a.buffers} → ${b.buffers}, ${a.ms.toFixed(1)} → ${b.ms.toFixed(1)} ms`,
+      `  [${m.kind}] ${m.q}${m.filters ? ` ${JSON.stringify(m.filters)}` : ''}: ${a.statements} → ${b.statements}, ${a.buffers} → ${b.buffers}, ${a.planning.toFixed(1)} + ${a.ms.toFixed(1)} → ${b.planning.toFixed(1)} + ${b.ms.toFixed(1)} ms`,
     );
+    if (args.statements) console.log(b.lines.join('\n'));
+    const c = bufferSums.get(classOf(m.kind)) ?? {
+      n: 0,
+      before: 0,
+      after: 0,
+      max: [0, 0],
+      msBefore: 0,
+      msAfter: 0,
+    };
+    bufferSums.set(classOf(m.kind), {
+      n: c.n + 1,
+      before: c.before + a.buffers,
+      after: c.after + b.buffers,
+      max: [Math.max(c.max[0], a.buffers), Math.max(c.max[1], b.buffers)],
+      msBefore: c.msBefore + a.ms + a.planning,
+      msAfter: c.msAfter + b.ms + b.planning,
+    });
   }
+  console.log(
+    '\nper query by class, mean: shared buffers (max), server planning + execution ms, before → after:',
+  );
+  for (const [cls, c] of bufferSums)
+    console.log(
+      `  ${cls.padEnd(20)} ${Math.round(c.before / c.n)} (${c.max[0]}) → ${Math.round(c.after / c.n)} (${c.max[1]}) buffers; ${(c.msBefore / c.n).toFixed(2)} → ${(c.msAfter / c.n).toFixed(2)} ms`,
+    );
+}
+/** The exact number of published records holding every word of `q` (all postings read): which answer is
+ * closer, where the two sides' estimates differ. */
+async function exactTotal(q: string): Promise<number> {
+  const words = [...new Set(queryWords(q).folded)];
+  const [row] = await dbh.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT seq FROM catalogue_postings WHERE word = ANY($1::text[])
+      GROUP BY seq HAVING count(*) = $2) x`,
+    [words, words.length],
+  );
+  return row?.n ?? 0;
 }
 const diffs: string[] = [];
 for (const m of MIX) {
   const a = await run(before, m);
   const b = await run(after, m);
-  if (show(a) !== show(b))
-    diffs.push(`  ${m.q} ${JSON.stringify(m.filters ?? {})}\n    before ${show(a)}\n    after  ${show(b)}`);
+  if (show(a) !== show(b)) {
+    const truth =
+      m.filters || a.correctedQuery || b.correctedQuery ? '' : `\n    exact  ${await exactTotal(m.q)}`;
+    diffs.push(
+      `  ${m.q} ${JSON.stringify(m.filters ?? {})}\n    before ${show(a)}\n    after  ${show(b)}${truth}`,
+    );
+  }
 }
 const byKind = { before: new Map<string, number[]>(), after: new Map<string, number[]>() };
 const loads: string[] = [];

@@ -10,8 +10,22 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.server.ts';
 import { queryRows, textArray } from '../../../db/sql.server.ts';
-import { AVAILABILITIES } from '../catalogue.schemas.server.ts';
-import { EXTRAPOLATE_MIN, PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
+import { PER_STRATUM, type SampleRow, type Truncated } from './search.estimate.ts';
+import {
+  and,
+  filtersOn,
+  postingsMatch,
+  probe,
+  type SampleFilters,
+  toRow,
+} from './search.fragments.server.ts';
+
+export {
+  AVAILABILITY_VALUES,
+  availabilityMask,
+  postingsMatch,
+  type SampleFilters,
+} from './search.fragments.server.ts';
 
 export const STRATA = 8;
 /** A multi-word query reads at most this many of its driver word's postings per stratum (issue 17): when the
@@ -20,70 +34,11 @@ export const STRATA = 8;
 export const WALK_BUDGET = 400;
 /** Queries of this many words on have a budgeted walk. */
 export const BUDGET_FROM_WORDS = 3;
-
-/** Availability values in bit order (migration 0017 `catalogue_availability_mask` uses the same order). */
-export const AVAILABILITY_VALUES = AVAILABILITIES;
-
-export interface SampleFilters {
-  types?: readonly string[] | undefined;
-  institutions?: readonly string[] | undefined;
-  languages?: readonly string[] | undefined;
-  decades?: readonly number[] | undefined;
-  availability?: readonly string[] | undefined;
-}
-
-export function availabilityMask(values: readonly string[]): number {
-  let mask = 0;
-  AVAILABILITY_VALUES.forEach((v, i) => {
-    if (values.includes(v)) mask |= 1 << i;
-  });
-  return mask;
-}
-
-/** The filters on one sampled row source, aliased `p` (postings or the narrow facet table). */
-function filtersOn(f: SampleFilters, unitColumn: 'num' | 'id'): SQL[] {
-  const parts: SQL[] = [];
-  if (f.types?.length) parts.push(sql`p.type = ANY(${textArray(f.types)}::text[])`);
-  if (f.institutions?.length)
-    parts.push(
-      unitColumn === 'num'
-        ? sql`p.unit_num IN (SELECT num FROM units WHERE id = ANY(${textArray(f.institutions)}::text[]))`
-        : sql`p.unit_id = ANY(${textArray(f.institutions)}::text[])`,
-    );
-  if (f.languages?.length) parts.push(sql`p.language = ANY(${textArray(f.languages)}::text[])`);
-  if (f.decades?.length) parts.push(sql`p.decade = ANY(${sql.param(f.decades)}::int[])`);
-  if (f.availability?.length) {
-    const mask = availabilityMask(f.availability);
-    parts.push(
-      unitColumn === 'num'
-        ? sql`(p.availability & ${mask}::smallint) <> 0`
-        : sql`(catalogue_availability_mask(p.availability) & ${mask}::smallint) <> 0`,
-    );
-  }
-  return parts;
-}
-
-/** Records (alias `r`, or `alias`) holding every group's word (any alternative), by postings probes. */
-export function postingsMatch(groups: readonly (readonly string[])[], alias = 'r'): SQL {
-  const seq = sql.raw(`${alias}.seq`);
-  return sql.join(
-    groups.map(
-      (alts) =>
-        sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = ${seq})`,
-    ),
-    sql` AND `,
-  );
-}
-
-const and = (parts: SQL[]) => (parts.length ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``);
-
-/** One probe: does the record `p.seq` hold one of these words? `OFFSET 0` keeps it a per-row probe of the
- * (word, seq) key: pulled up into a join, the planner (estimating one row per slice) chose nested loops that
- * rescanned a common word's whole slice for every candidate — quadratic in long queries (issue 17). */
-const probe = (alts: readonly string[]) =>
-  alts.length === 1
-    ? sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ${alts[0]} AND x.seq = p.seq OFFSET 0)`
-    : sql`EXISTS (SELECT 1 FROM catalogue_postings x WHERE x.word = ANY(${textArray(alts)}::text[]) AND x.seq = p.seq OFFSET 0)`;
+/** A two-word query can read the first this many of its driver's postings per stratum together with the other
+ * word's in one range scan, and probe only past them (the walk stays whole: counts and samples are those of
+ * the probing walk). Off (0): at 1M it read ~8× fewer buffers but took longer than the probes it replaced
+ * (ADR 0007 addendum 8); `createPostgresSearchIndex({ phraseWindow: 400 })` measures it again. */
+export const PHRASE_WINDOW = 0;
 
 /** Other words read with the driver in a budgeted walk's window instead of probed per driver posting: the
  * rarest single words (alternatives are probed) while their records add up to at most MERGE_RATIO_SUM × the
@@ -111,6 +66,17 @@ function mergedWords(
   return out;
 }
 
+/** The other words a walk reads with its driver in one range scan (none: every other word probed). */
+function mergedOf(
+  groups: readonly (readonly string[])[],
+  walk: Exclude<SampleDriver, 'institution'>,
+  enabled: boolean,
+): number[] {
+  if (!enabled || (groups[walk.word] ?? []).length !== 1) return [];
+  const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== walk.word);
+  return mergedWords(groups, walk.word, rest, walk.counts, walk.mergeRatio ?? MERGE_RATIO_SUM);
+}
+
 /**
  * The first PER_STRATUM matches of one slice, for words given as AND-ed groups of alternatives. The driver
  * group (the rarest single word) is range-scanned; every other group is probed by (word, seq), rarest first
@@ -122,13 +88,43 @@ function wordsSlice(
   walk: Exclude<SampleDriver, 'institution'>,
   f: SampleFilters,
   budget: number,
+  windowed: boolean,
 ): SQL {
   const driver = walk.word;
   const rest = (walk.order ?? groups.map((_, i) => i)).filter((i) => i !== driver);
   const alts = groups[driver] ?? [];
-  const ratio = walk.mergeRatio ?? MERGE_RATIO_SUM;
-  const merged = budget > 0 && alts.length === 1 ? mergedWords(groups, driver, rest, walk.counts, ratio) : [];
+  const merged = mergedOf(groups, walk, budget > 0 || windowed);
   const conditions = and([...filtersOn(f, 'num'), ...rest.map((i) => probe(groups[i] ?? []))]);
+  // The records holding every one of `words` in the window, by one grouped range scan counting postings per
+  // record; the other words probed on those; then the driver's posting of each survivor read for the facet
+  // columns (a record's postings all carry them). Aggregating the facet columns in the scan (min() FILTER of
+  // five columns per group) cost ~2 µs per window posting at 1M, most of the walk (issue 17, addendum 8).
+  const grouped = (words: readonly string[], probes: SQL[]) => {
+    const d = words[0] as string;
+    return sql`(SELECT p.* FROM (SELECT p.seq FROM (SELECT p.seq FROM catalogue_postings p
+          WHERE p.word = ANY(${textArray(words)}::text[]) AND p.seq >= s.a AND p.seq < s.z
+            AND p.seq <= s.reach AND s.reach IS NOT NULL
+          GROUP BY p.seq HAVING count(*) = ${words.length} OFFSET 0) p
+        WHERE s.reach IS NOT NULL${and(probes)} OFFSET 0) g
+      CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p WHERE p.word = ${d} AND p.seq = g.seq OFFSET 0) p
+      WHERE true${and(filtersOn(f, 'num'))} ORDER BY p.seq LIMIT ${PER_STRATUM})`;
+  };
+  if (windowed && merged.length) {
+    // A two-word query's walk is whole (its count exact where small): the window of the driver's first
+    // PHRASE_WINDOW postings is intersected with the other word's by one grouped range scan, and only the
+    // driver's postings past it are probed — and only when the window held fewer than PER_STRATUM matches
+    // (the `LIMIT` stops the `UNION ALL` after its first part). The same first matches in seq order as the
+    // probing walk: 'khanh hoa' probed ~3,600 postings at 1M, ~4 buffers each (issue 17).
+    const d = alts[0] as string;
+    const words = [...new Set([d, ...merged.map((i) => (groups[i] ?? [])[0] as string)])];
+    const rest2 = rest.filter((i) => !merged.includes(i)).map((i) => probe(groups[i] ?? []));
+    return sql`(SELECT u.* FROM (${grouped(words, rest2)}
+      UNION ALL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
+        FROM catalogue_postings p
+        WHERE p.word = ${d} AND p.seq >= s.c AND p.seq < s.z${conditions}
+        ORDER BY p.seq LIMIT ${PER_STRATUM})) u LIMIT ${PER_STRATUM})`;
+  }
   const probed = sql`(SELECT p.* FROM (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
         FROM catalogue_postings p WHERE p.word = ${alts[0]} AND p.seq >= s.a AND p.seq < s.z
         ORDER BY p.seq LIMIT ${budget} OFFSET 0) p
@@ -140,19 +136,11 @@ function wordsSlice(
     // for 8 × 400 postings at 1M; reading the next word's postings in the window is ~15 pages (issue 17).
     const d = alts[0] as string;
     const words = [...new Set([d, ...merged.map((i) => (groups[i] ?? [])[0] as string)])];
-    const col = (c: string) => sql.raw(`min(p.${c}) FILTER (WHERE p.word = `);
     // Only where the budget cut the stratum (`reach`): a driver with fewer postings there than the budget
     // would have the other words read over the whole stratum — the common-word titles' driver had 50 postings
     // in each of the first 7 strata and a merged word 85× as many there — so those strata probe (≤ budget).
     const probes = rest.filter((i) => !merged.includes(i)).map((i) => probe(groups[i] ?? []));
-    const mergedConditions = and([...filtersOn(f, 'num'), ...probes]);
-    return sql`((SELECT p.* FROM (SELECT p.seq, ${col('type')}${d}) AS type, ${col('unit_num')}${d}) AS unit_num,
-        ${col('language')}${d}) AS language, ${col('decade')}${d}) AS decade,
-        ${col('availability')}${d}) AS availability
-      FROM catalogue_postings p WHERE p.word = ANY(${textArray(words)}::text[]) AND p.seq >= s.a AND p.seq < s.z
-        AND p.seq <= s.reach AND s.reach IS NOT NULL
-      GROUP BY p.seq HAVING count(*) = ${words.length} OFFSET 0) p
-      WHERE s.reach IS NOT NULL${mergedConditions} ORDER BY p.seq LIMIT ${PER_STRATUM})
+    return sql`(${grouped(words, probes)}
       UNION ALL (SELECT p.* FROM ${probed} p WHERE s.reach IS NULL))`;
   }
   const branch = (word: string) =>
@@ -205,17 +193,6 @@ export interface Sample {
   truncated: Truncated[];
 }
 
-const toRow = (r: SampleRow): SampleRow => ({
-  ...r,
-  k: Number(r.k),
-  a: Number(r.a),
-  z: Number(r.z),
-  seq: Number(r.seq),
-  unit_num: Number(r.unit_num),
-  decade: r.decade === null ? null : Number(r.decade),
-  availability: Number(r.availability),
-});
-
 /** Samples the matches of `groups` (none: every published record) under the filters. */
 export async function sampleMatches(
   db: Db,
@@ -223,26 +200,36 @@ export async function sampleMatches(
   driver: SampleDriver,
   f: SampleFilters,
   budget = WALK_BUDGET,
+  window = PHRASE_WINDOW,
 ): Promise<Sample> {
   const walk = groups.length > 0 && driver !== 'institution' ? driver : undefined;
   const driverWord = walk ? groups[walk.word] : undefined;
   // A long query (3+ words: probes) behind a single driver word: its walk is budgeted. One- and two-word
-  // queries keep the whole walk (their rarest word is the cost, as before).
+  // queries keep the whole walk (their rarest word is the cost, as before); with a `window` (PHRASE_WINDOW, off
+  // by default) a two-word one reads it first when the other word is not much more common than the driver.
   const budgeted = budget > 0 && groups.length >= BUDGET_FROM_WORDS && driverWord?.length === 1;
-  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0) : docsSlice(f, groups);
-  // Where the budget ran out in each stratum, computed once per stratum (`s` is materialized): as an output
-  // column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms walk, for
-  // "lich su raglai" at 1M (issue 17).
-  const reach = budgeted
+  const windowed =
+    !budgeted &&
+    window > 0 &&
+    walk !== undefined &&
+    groups.length > 1 &&
+    mergedOf(groups, walk, true).length > 0;
+  const slice = walk ? wordsSlice(groups, walk, f, budgeted ? budget : 0, windowed) : docsSlice(f, groups);
+  // Where the budget (or the window) ends in each stratum, computed once per stratum (`s` is materialized): as
+  // an output column of the joined rows it was a subplan run once per sampled row — 479 times, 170 of a 226 ms
+  // walk, for "lich su raglai" at 1M (issue 17). `c`: where a window's walk goes on probing.
+  const end = budgeted ? budget : windowed ? window : 0;
+  const reach = end
     ? sql`(SELECT p.seq FROM catalogue_postings p WHERE p.word = ${driverWord?.[0]} AND p.seq >= s.a
-        AND p.seq < s.z ORDER BY p.seq OFFSET ${budget - 1} LIMIT 1)`
+        AND p.seq < s.z ORDER BY p.seq OFFSET ${end - 1} LIMIT 1)`
     : sql`NULL::bigint`;
   const rows = await queryRows<SampleRow & { reach: number | null }>(
     db,
     sql`WITH b AS (SELECT min(seq) AS lo, max(seq) AS hi FROM catalogue_search_docs),
       q AS (SELECT k, b.lo + (b.hi - b.lo + 1) * k / ${STRATA} AS a, b.lo + (b.hi - b.lo + 1) * (k + 1) / ${STRATA} AS z
         FROM b, generate_series(0, ${STRATA - 1}) AS k WHERE b.lo IS NOT NULL),
-      s AS MATERIALIZED (SELECT s.k, s.a, s.z, ${reach} AS reach FROM q s)
+      s AS MATERIALIZED (SELECT t.*, COALESCE(t.reach + 1, t.a) AS c
+        FROM (SELECT s.k, s.a, s.z, ${reach} AS reach FROM q s OFFSET 0) t)
       SELECT s.k, s.a::float8 AS a, s.z::float8 AS z, s.reach::float8 AS reach, m.seq::float8 AS seq, m.type,
         m.unit_num, m.language, m.decade, m.availability
       FROM s LEFT JOIN LATERAL ${slice} m ON true
@@ -262,132 +249,13 @@ export async function sampleMatches(
   for (const r of rows) {
     const k = Number(r.k);
     // A stratum that filled its sample is extrapolated as before; one that ran out of budget first is cut.
-    if (r.reach !== null && (perStratum.get(k) ?? 0) < PER_STRATUM && !truncated.some((t) => t.k === k))
+    if (
+      budgeted &&
+      r.reach !== null &&
+      (perStratum.get(k) ?? 0) < PER_STRATUM &&
+      !truncated.some((t) => t.k === k)
+    )
       truncated.push({ k, a: Number(r.a), z: Number(r.z), reach: Number(r.reach) });
   }
   return { rows: out, truncated };
-}
-
-/**
- * Completes truncated strata: past the part of the stratum its walk read, the matches that hold the query's
- * two rarest adjacent title pairs (migration 0152) — a pasted title's own record among them — probed for every
- * word. The two pairs' postings are merge-joined (both ordered by seq), so the work is reading the two lists,
- * not one probe per posting of the rarest pair: at 1M records every pair of a generated title is in 1,000+
- * titles, and probing the first one's ~30,000 postings took 600–750 ms (issue 17). At most WALK_BUDGET rows of
- * the intersection are probed per stratum. One pair when the query has only one that some title holds.
- * `rarity`: every group's index, rarest word first (the walk's driver and probe order).
- */
-export async function completeWithPairs(
-  db: Db,
-  groups: readonly (readonly string[])[],
-  sample: Sample,
-  f: SampleFilters,
-  rarity?: readonly number[],
-): Promise<Sample> {
-  // Only strata whose part read found too few matches to extrapolate from: the rare-together case.
-  const walked = new Map<number, number>();
-  for (const r of sample.rows) walked.set(r.k, (walked.get(r.k) ?? 0) + 1);
-  const t = sample.truncated.filter((x) => (walked.get(x.k) ?? 0) < EXTRAPOLATE_MIN);
-  const probe0 = t[0];
-  if (!probe0) return sample;
-  const pairs: Array<{ pair: string; first: number; second: number }> = [];
-  for (let i = 0; i + 1 < groups.length; i++) {
-    const a = groups[i] ?? [];
-    const b = groups[i + 1] ?? [];
-    if (a.length === 1 && b.length === 1) pairs.push({ pair: `${a[0]} ${b[0]}`, first: i, second: i + 1 });
-  }
-  if (pairs.length === 0) return sample;
-  // How rare each pair is: counted (up to a cap) in the first truncated stratum past its walk — a stratum is
-  // 1/STRATA of the catalogue, so pairs in up to ~STRATA × PAIR_COUNT_CAP titles are told apart — and whether
-  // any title holds it at all (a title + author query also has pairs across the two: in no title).
-  const counts = await queryRows<{ pair: string; n: number; anywhere: boolean }>(
-    db,
-    sql`SELECT q.pair, (SELECT count(*) FROM (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair
-          AND t.seq > ${probe0.reach}::bigint AND t.seq < ${probe0.z}::bigint LIMIT ${PAIR_COUNT_CAP}) x)::int AS n,
-        EXISTS (SELECT 1 FROM catalogue_title_pairs t WHERE t.pair = q.pair) AS anywhere
-      FROM unnest(${textArray([...new Set(pairs.map((p) => p.pair))])}::text[]) AS q(pair)`,
-  );
-  const countOf = new Map(counts.filter((c) => c.anywhere).map((c) => [c.pair, Number(c.n)]));
-  const held = pairs
-    .filter((p) => countOf.has(p.pair))
-    .sort((x, y) => (countOf.get(x.pair) ?? 0) - (countOf.get(y.pair) ?? 0));
-  const best = held[0];
-  if (!best) return sample;
-  const other = held.find((p) => p.pair !== best.pair);
-  const used = new Set([best.first, best.second, ...(other ? [other.first, other.second] : [])]);
-  const first = (groups[best.first] ?? [])[0] as string;
-  // The other words, rarest first (as the walk probes them): a non-match is rejected by its first probe —
-  // before its facet row is read (a no-hit query read ~1,000 facet rows that its first probe then rejected).
-  const probes = (rarity ?? groups.map((_, i) => i)).flatMap((i) =>
-    used.has(i) ? [] : [probe(groups[i] ?? [])],
-  );
-  const inRange = (alias: string) => sql.raw(`${alias}.seq > s.r::bigint AND ${alias}.seq < s.z::bigint`);
-  const both = other
-    ? sql`SELECT t.seq FROM catalogue_title_pairs t JOIN catalogue_title_pairs u
-          ON u.pair = ${other.pair} AND u.seq = t.seq AND ${inRange('u')}
-        WHERE t.pair = ${best.pair} AND ${inRange('t')}`
-    : sql`SELECT t.seq FROM catalogue_title_pairs t WHERE t.pair = ${best.pair} AND ${inRange('t')}`;
-  const rows = await queryRows<SampleRow>(
-    db,
-    sql`SELECT s.k, s.a, s.z, m.seq::float8 AS seq, m.type, m.unit_num, m.language, m.decade, m.availability
-      FROM unnest(${sql.param(t.map((x) => x.k))}::int[], ${sql.param(t.map((x) => x.a))}::float8[],
-        ${sql.param(t.map((x) => x.z))}::float8[], ${sql.param(t.map((x) => x.reach))}::float8[]) AS s(k, a, z, r)
-      CROSS JOIN LATERAL (SELECT p.seq, p.type, p.unit_num, p.language, p.decade, p.availability
-        FROM (SELECT p.seq FROM (${both} ORDER BY t.seq LIMIT ${WALK_BUDGET} OFFSET 0) p
-          WHERE true${and(probes)} OFFSET 0) t
-        JOIN catalogue_postings p ON p.word = ${first} AND p.seq = t.seq
-        WHERE true${and(filtersOn(f, 'num'))}
-        ORDER BY t.seq LIMIT ${PER_STRATUM}) m
-      ORDER BY s.k, m.seq`,
-  );
-  // First: ranking takes the first rows of each stratum, and these hold the query's title pairs.
-  return { rows: [...rows.map(toRow), ...sample.rows], truncated: sample.truncated };
-}
-
-/** Pairs are counted up to this many postings (in one stratum) to pick the rarest. */
-const PAIR_COUNT_CAP = 1000;
-
-/**
- * Published records whose ISBN, ISSN, inventory number or holding barcode is one of these compact identifiers
- * (migration 0090 indexes), as sample rows of one exact slice, under the filters (an identifier names a
- * few records: at most PER_STRATUM - 1, so the slice stays exact).
- */
-export async function identifierMatches(
-  db: Db,
-  idents: readonly string[],
-  f: SampleFilters,
-): Promise<SampleRow[]> {
-  const ids = sql`${textArray(idents)}::text[]`;
-  // The planner guesses thousands of matches per identifier index (no statistics on the expressions), which
-  // at 1M records made it merge-join them with the whole facet table (147,000 rows read to find one ISBN) and
-  // pushed the estimate past jit_above_cost (75 ms of JIT compilation for a 6 ms query; issue 17). Hence a
-  // LIMIT per index (an identifier names a few records) and a probe of the facet row per match (`OFFSET 0`).
-  const rows = await queryRows<SampleRow>(
-    db,
-    sql`WITH m AS (
-        (SELECT seq FROM catalogue_records WHERE isbn IS NOT NULL AND catalogue_ident(isbn) = ANY(${ids})
-          LIMIT ${PER_STRATUM})
-        UNION (SELECT seq FROM catalogue_records WHERE issn IS NOT NULL AND catalogue_ident(issn) = ANY(${ids})
-          LIMIT ${PER_STRATUM})
-        UNION (SELECT seq FROM catalogue_records
-          WHERE inventory_no IS NOT NULL AND catalogue_ident(inventory_no) = ANY(${ids}) LIMIT ${PER_STRATUM})
-        UNION (SELECT r.seq FROM catalogue_holdings h JOIN catalogue_records r ON r.id = h.record_id
-          WHERE h.barcode IS NOT NULL AND catalogue_ident(h.barcode) = ANY(${ids}) LIMIT ${PER_STRATUM}))
-      SELECT 0 AS k, 0::float8 AS a, 1::float8 AS z, p.seq::float8 AS seq, p.type, n.num AS unit_num,
-        p.language, p.decade, catalogue_availability_mask(p.availability) AS availability
-      FROM m CROSS JOIN LATERAL (SELECT p.* FROM catalogue_search_docs p WHERE p.seq = m.seq
-          AND p.published${and(filtersOn(f, 'id'))} OFFSET 0) p
-        JOIN units n ON n.id = p.unit_id
-      ORDER BY p.seq LIMIT ${PER_STRATUM - 1}`,
-  );
-  return rows.map((r) => ({
-    ...r,
-    k: 0,
-    a: 0,
-    z: 1,
-    seq: Number(r.seq),
-    unit_num: Number(r.unit_num),
-    decade: r.decade === null ? null : Number(r.decade),
-    availability: Number(r.availability),
-  }));
 }

@@ -22,8 +22,12 @@ export function correctable(w: string): boolean {
  * most MAX_CORRECTED of them (more: nothing is); numbers, codes and single letters never are. One
  * dictionary lookup for the query's words, one for every edit neighbour, one for every trigram search.
  */
-export async function corrections(db: Db, words: readonly string[]): Promise<string[][]> {
-  const known = await dictionaryCounts(db, words);
+export async function corrections(
+  db: Db,
+  words: readonly string[],
+  memo: DictionaryMemo = new Map(),
+): Promise<string[][]> {
+  const known = await dictionaryCounts(db, words, memo);
   const unknown = words.filter((w) => !known.has(w));
   // Every word known (the words exist, just not together): a known word is its own closest match, so there
   // is nothing to correct. An unknown word that cannot be corrected (a number), or too many unknown words:
@@ -34,7 +38,7 @@ export async function corrections(db: Db, words: readonly string[]): Promise<str
   // One lookup for every target's edit-distance-1 neighbours (by primary key).
   const probes = new Set<string>();
   for (const w of targets) if (w.length <= 12) for (const n of editNeighbours(w)) probes.add(n);
-  for (const [w, n] of await dictionaryCounts(db, [...probes])) known.set(w, n);
+  for (const [w, n] of await dictionaryCounts(db, [...probes], memo)) known.set(w, n);
   // Words under 7 letters accept one edit, which the probes cover exactly; longer words accept two, which
   // only the trigram index finds (asked only when one edit found nothing), all in one statement.
   const near = (w: string) => [...known.keys()].filter((k) => k !== w && editDistance(w, k) <= 1);
@@ -89,15 +93,32 @@ function isSwap(a: string, b: string): boolean {
   );
 }
 
+/**
+ * Dictionary counts asked for during one search: the walk's plan, the typo correction and the corrected walk's
+ * plan ask for overlapping words (a typo query read the same counts three times; issue 17).
+ */
+export type DictionaryMemo = Map<string, number | null>;
+
 /** Dictionary counts of these words (absent: no record has the word, or it is a number/identifier). */
-async function dictionaryCounts(db: Db, words: readonly string[]): Promise<Map<string, number>> {
+async function dictionaryCounts(
+  db: Db,
+  words: readonly string[],
+  memo: DictionaryMemo = new Map(),
+): Promise<Map<string, number>> {
+  const missing = [...new Set(words)].filter((w) => !memo.has(w));
+  if (missing.length) {
+    for (const w of missing) memo.set(w, null);
+    for (const r of await queryRows<{ word: string; ndoc: number }>(
+      db,
+      sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray(missing)}::text[])`,
+    ))
+      memo.set(r.word, Number(r.ndoc));
+  }
   const counts = new Map<string, number>();
-  if (words.length === 0) return counts;
-  for (const r of await queryRows<{ word: string; ndoc: number }>(
-    db,
-    sql`SELECT word, ndoc FROM catalogue_words WHERE word = ANY(${textArray([...new Set(words)])}::text[])`,
-  ))
-    counts.set(r.word, Number(r.ndoc));
+  for (const w of words) {
+    const n = memo.get(w);
+    if (n !== null && n !== undefined) counts.set(w, n);
+  }
   return counts;
 }
 
@@ -116,9 +137,13 @@ export interface DriverPlan {
  * Which group to range-scan and in which order to probe the others. Numbers and codes are not in the
  * dictionary (identifiers are indexed but not corrected): they count as rare, which they are.
  */
-export async function driverOf(db: Db, groups: readonly (readonly string[])[]): Promise<DriverPlan> {
+export async function driverOf(
+  db: Db,
+  groups: readonly (readonly string[])[],
+  memo?: DictionaryMemo,
+): Promise<DriverPlan> {
   const singles = groups.flatMap((g) => (g.length === 1 ? [g[0] as string] : []));
-  const counts = await dictionaryCounts(db, singles);
+  const counts = await dictionaryCounts(db, singles, memo);
   const countOf = (g: readonly string[]) =>
     g.length === 1 ? (counts.get(g[0] as string) ?? 0) : Number.POSITIVE_INFINITY;
   const ranked = groups.map((g, i) => ({ i, n: countOf(g) })).sort((a, b) => a.n - b.n || a.i - b.i);
