@@ -246,7 +246,11 @@ function recordCatalogueResults(kinds: Map<string, number[]>, pkSamples: number[
   recordBenchResults('catalogue', [
     ...[...kinds].map(([kind, samples]) => row(kind, kind, samples)),
     ...CLASSES.map(([cls, members]) =>
-      row(`class:${keyOf(cls)}`, cls, [...kinds].filter(([k]) => members.includes(k)).flatMap(([, v]) => v)),
+      row(
+        `class:${keyOf(cls)}`,
+        cls,
+        [...kinds].filter(([k]) => members.includes(k)).flatMap(([, v]) => v),
+      ),
     ).filter((r) => r.values.n > 0),
     row('pk', 'PK lookup baseline', pkSamples),
   ]);

@@ -249,7 +249,12 @@ async function main() {
       );
       recordEventsResults(
         [bareBurst, barePostBurst, chainBurst, regs],
-        ['bare Hono route (burst)', 'bare POST, same body', 'app chain, no route (burst)', 'registration (burst)'],
+        [
+          'bare Hono route (burst)',
+          'bare POST, same body',
+          'app chain, no route (burst)',
+          'registration (burst)',
+        ],
         { confirmed, seats: SEATS, registrations: REGISTRATIONS },
       );
       // Ticket mails: due rows drain after the burst (the in-process mailer, JOB_RUNNER on).

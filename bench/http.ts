@@ -262,7 +262,11 @@ await main();
 /** BENCH_RESULTS (bench/bench-results.ts): one record per row, keyed by its letter (`a`, `b`, `c`, `d0`…), and the notes. */
 function recordResults(rows: Figures[], notes: string[]) {
   recordBenchResults('http', [
-    ...rows.map(({ name, ...values }) => ({ key: /^\(([a-z0-9]+'?)\)/.exec(name)?.[1] ?? name, label: name, values })),
+    ...rows.map(({ name, ...values }) => ({
+      key: /^\(([a-z0-9]+'?)\)/.exec(name)?.[1] ?? name,
+      label: name,
+      values,
+    })),
     ...notes.map((n, i) => ({ key: `note-${i + 1}`, label: n, values: {} })),
   ]);
 }

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { freePort, freshDatabase, prepareDatabase, signIn, startCluster, stopCluster } from './app-server.ts';
-import { recordBenchResults } from './bench-results.ts';
+import { type BenchRecord, recordBenchResults } from './bench-results.ts';
 
 // `--pages record,search`: audit only these pages (Lighthouse is heavy; one page is a quick check).
 const { values: args } = parseArgs({ options: { pages: { type: 'string' } } });
@@ -249,8 +249,11 @@ await main();
  * The JavaScript a page names — `<script src>`, `<link rel="modulepreload">` and the modules its inline module
  * scripts import — fetched from the app: raw and gzip-compressed KB (zlib's default level), summed.
  */
-async function scriptWeight(url: string, cookie?: string): Promise<{ rawKb: number; gzipKb: number; files: number }> {
-  const headers = cookie ? { cookie } : {};
+async function scriptWeight(
+  url: string,
+  cookie?: string,
+): Promise<{ rawKb: number; gzipKb: number; files: number }> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
   const html = await (await fetch(url, { headers })).text();
   const found = new Set<string>();
   for (const re of [
@@ -258,12 +261,15 @@ async function scriptWeight(url: string, cookie?: string): Promise<{ rawKb: numb
     /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g,
     /<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g,
     /\bimport\s*\(?\s*["']([^"']+\.m?js)["']/g,
+    /\bfrom\s*["']([^"']+\.m?js)["']/g,
   ])
     for (const m of html.matchAll(re)) if (m[1]) found.add(new URL(m[1].replace(/&amp;/g, '&'), url).href);
   let raw = 0;
   let gzip = 0;
   for (const file of found) {
-    const body = Buffer.from(await (await fetch(file, { headers: { ...headers, 'accept-encoding': 'identity' } })).arrayBuffer());
+    const body = Buffer.from(
+      await (await fetch(file, { headers: { ...headers, 'accept-encoding': 'identity' } })).arrayBuffer(),
+    );
     raw += body.byteLength;
     gzip += gzipSync(body).byteLength;
   }
@@ -278,13 +284,19 @@ async function recordLighthouseResults(
   notes: string[],
 ) {
   if (!process.env.BENCH_RESULTS) return;
-  const records = [];
+  const records: Array<Omit<BenchRecord, 'bench'>> = [];
   for (const r of rows) {
     const [, path, cookie] = pages.find(([name]) => name === r.name) ?? [];
     const js = path ? await scriptWeight(`${base}${path}`, cookie) : undefined;
     const scores = Object.fromEntries(Object.entries(r.scores).filter(([, v]) => typeof v === 'number'));
-    const weight = js ? { jsRawKb: js.rawKb, jsGzipKb: js.gzipKb, jsFiles: js.files } : {};
-    records.push({ key: r.name, label: `${r.name} ${r.path}`, values: { ...scores, jsKb: r.jsKb, totalKb: r.totalKb, ...weight } });
+    const weight: Record<string, number> = js
+      ? { jsRawKb: js.rawKb, jsGzipKb: js.gzipKb, jsFiles: js.files }
+      : {};
+    records.push({
+      key: r.name,
+      label: `${r.name} ${r.path}`,
+      values: { ...scores, jsKb: r.jsKb, totalKb: r.totalKb, ...weight },
+    });
   }
   recordBenchResults('lighthouse', [
     ...records,

@@ -307,6 +307,10 @@ function recordMarcResults(byVariant: Map<string, number[]>, ceiling: number) {
       label: VARIANTS[key]?.label ?? key,
       values: { recordsPerSecond: median(xs), ...facts },
     })),
-    { key: 'bare', label: 'bare INSERT ceiling (no index, no trigger)', values: { recordsPerSecond: ceiling, ...facts } },
+    {
+      key: 'bare',
+      label: 'bare INSERT ceiling (no index, no trigger)',
+      values: { recordsPerSecond: ceiling, ...facts },
+    },
   ]);
 }

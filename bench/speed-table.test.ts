@@ -2,7 +2,7 @@
 // same run, runs not made shown as "not run" with their reason, and nothing left out.
 import { describe, expect, it } from 'vitest';
 import type { BenchValue } from './bench-results.ts';
-import { formatSpeedTable, type RunRecord, ROW_SPECS, type SpeedRow, speedRows } from './speed-table.ts';
+import { formatSpeedTable, ROW_SPECS, type RunRecord, type SpeedRow, speedRows } from './speed-table.ts';
 
 const rec = (run: string, key: string, values: Record<string, BenchValue>): RunRecord => ({
   run,
@@ -19,7 +19,10 @@ const row = (rows: SpeedRow[], what: string): SpeedRow => {
   return found;
 };
 const allSkipped = Object.fromEntries(
-  ['http', 'http-api0', 'catalogue', 'burst', 'month', 'marc', 'lighthouse'].map((r) => [r, `not asked (${r})`]),
+  ['http', 'http-api0', 'catalogue', 'burst', 'month', 'marc', 'lighthouse'].map((r) => [
+    r,
+    `not asked (${r})`,
+  ]),
 );
 
 describe('the issue 17 table', () => {

@@ -252,7 +252,7 @@ export const ROW_SPECS: RowSpec[] = [
       const heavy = measured.filter((x) => x.kb > 0);
       return {
         baseline: '— (a budget)',
-        figure: measured.map((x) => `${x.p} ${num(x.kb, 1)}`).join(', ') + ' KB gzip',
+        figure: `${measured.map((x) => `${x.p} ${num(x.kb, 1)}`).join(', ')} KB gzip`,
         checks: [
           { ok: heavy.length === 0, failed: `JS on ${heavy.map((x) => x.p).join(', ')}` },
           { ok: missing.length === 0, failed: `not measured: ${missing.join(', ')}` },

@@ -58,9 +58,12 @@ interface Run {
 
 function chosenParts(): Part[] {
   if (!args.only) return [...PARTS];
-  const asked = args.only.split(',').flatMap((p) => (p.trim() === 'events' ? ['burst', 'month'] : [p.trim()]));
+  const asked = args.only
+    .split(',')
+    .flatMap((p) => (p.trim() === 'events' ? ['burst', 'month'] : [p.trim()]));
   for (const p of asked)
-    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
+    if (!(PARTS as readonly string[]).includes(p))
+      throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
   return PARTS.filter((p) => asked.includes(p));
 }
 
@@ -85,7 +88,10 @@ function runsOf(part: Part): Run[] {
           part,
           script: 'catalogue.ts',
           // --keep: the schema is reused, never dropped; no import, no OAI, no "before" walk: search only.
-          argv: ['--db', 'postgres', '--schema', schema ?? '', '--keep', '--size', size, '--import', '0'],
+          argv: [
+            ...['--db', 'postgres', '--schema', schema ?? '', '--keep', '--size', size],
+            ...['--import', '0', '--oai', '0', '--no-before'],
+          ],
           env: { DATABASE_URL: catalogueDb ?? '' },
           skip:
             catalogueDb && schema
@@ -120,13 +126,24 @@ function runsOf(part: Part): Run[] {
 }
 
 /** Where the bench scripts run from, and the build the app uses (see `--build`). */
-function benchPlace(): { root: string; benchDir: string; env: Record<string, string>; label: string; cleanup: () => void } {
+function benchPlace(): {
+  root: string;
+  benchDir: string;
+  env: Record<string, string>;
+  label: string;
+  cleanup: () => void;
+} {
   const here = { root: ROOT, benchDir: join(ROOT, 'bench'), env: {}, cleanup: () => undefined };
-  if (!args.build) return { ...here, label: `this tree's build (${join(ROOT, process.env.RR_BUILD_DIR ?? 'build')})` };
+  if (!args.build)
+    return { ...here, label: `this tree's build (${join(ROOT, process.env.RR_BUILD_DIR ?? 'build')})` };
   const dir = resolve(args.build);
   if (existsSync(join(dir, 'server/index.js')))
     // Relative: the app and the benches join RR_BUILD_DIR to their root.
-    return { ...here, env: { RR_BUILD_DIR: relative(ROOT, dir) }, label: `build ${dir} with this tree's server` };
+    return {
+      ...here,
+      env: { RR_BUILD_DIR: relative(ROOT, dir) },
+      label: `build ${dir} with this tree's server`,
+    };
   if (existsSync(join(dir, 'build/server/index.js')) && existsSync(join(dir, 'src'))) {
     const benchDir = mkdtempSync(join(dir, 'bench-speed-'));
     cpSync(join(ROOT, 'bench'), benchDir, { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
@@ -138,7 +155,9 @@ function benchPlace(): { root: string; benchDir: string; env: Record<string, str
       cleanup: () => rmSync(benchDir, { recursive: true, force: true }),
     };
   }
-  throw new Error(`--build ${dir}: neither a build (server/index.js) nor a checkout with one (build/server/index.js)`);
+  throw new Error(
+    `--build ${dir}: neither a build (server/index.js) nor a checkout with one (build/server/index.js)`,
+  );
 }
 
 const load = () =>
@@ -176,8 +195,13 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-speed-'));
   const records: RunRecord[] = [];
   const skipped: Record<string, string> = {};
-  const log: Array<{ run: string; exitCode: number | null; seconds: number; loadStart: string; loadEnd: string }> =
-    [];
+  const log: Array<{
+    run: string;
+    exitCode: number | null;
+    seconds: number;
+    loadStart: string;
+    loadEnd: string;
+  }> = [];
   let failed = false;
   console.log(`bench:speed — node ${process.version}, ${cpus().length} CPU(s), ${place.label}`);
   console.log(`parts: ${parts.join(', ')}; nothing runs in parallel\n`);
@@ -203,10 +227,17 @@ async function main(): Promise<number> {
         const code = await runChild(r, place, file);
         const found = parseBenchResults(readFileSync(file, 'utf8')).map((x) => ({ ...x, run: r.run }));
         records.push(...found);
-        log.push({ run: r.run, exitCode: code, seconds: (performance.now() - t0) / 1000, loadStart, loadEnd: load() });
+        log.push({
+          run: r.run,
+          exitCode: code,
+          seconds: (performance.now() - t0) / 1000,
+          loadStart,
+          loadEnd: load(),
+        });
         if (code !== 0) {
           failed = true;
-          if (!found.length) skipped[r.run] = `the ${r.run} run failed (exit code ${code}; its output is above)`;
+          if (!found.length)
+            skipped[r.run] = `the ${r.run} run failed (exit code ${code}; its output is above)`;
         }
       }
       console.log(`== ${part}: load average at end ${load()} (start ${partStart})\n`);
@@ -220,9 +251,16 @@ async function main(): Promise<number> {
   console.log(formatSpeedTable(rows));
   console.log('\nload average (1, 5, 15 min) per run:');
   for (const l of log)
-    console.log(`  ${l.run.padEnd(11)} ${l.loadStart} → ${l.loadEnd}  (${l.seconds.toFixed(0)} s, exit ${l.exitCode})`);
+    console.log(
+      `  ${l.run.padEnd(11)} ${l.loadStart} → ${l.loadEnd}  (${l.seconds.toFixed(0)} s, exit ${l.exitCode})`,
+    );
   if (args.json) {
-    const out = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, build: place.label };
+    const out = {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      build: place.label,
+    };
     writeFileSync(args.json, `${JSON.stringify({ ...out, runs: log, skipped, records, rows }, null, 2)}\n`);
     console.log(`\nwritten: ${args.json}`);
   }

@@ -23,12 +23,12 @@ import {
   useRouteLoaderData,
 } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { fakeRoute, fakeServerBuild } from '../test/fake-build.ts';
 import {
   cachedServerRouter,
   documentRouterCached,
   loadCreateServerRoutes,
 } from './document-router.server.ts';
-import { fakeRoute, fakeServerBuild } from '../test/fake-build.ts';
 
 function streamToString(element: ReactNode): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -169,7 +169,10 @@ function smallBuild(): ServerBuild {
       ErrorBoundary: RootError,
       loader: () => ({ lang: 'vi' }),
     }),
-    events: fakeRoute('events', 'root', 'events', { default: Page, loader: () => ({ title: 'Lịch sự kiện' }) }),
+    events: fakeRoute('events', 'root', 'events', {
+      default: Page,
+      loader: () => ({ title: 'Lịch sự kiện' }),
+    }),
     place: fakeRoute('place', 'root', 'places/:placeId', {
       default: Page,
       loader: () => ({ title: 'Địa điểm' }),

@@ -10,7 +10,12 @@ export interface FakeRoute {
   module: object;
 }
 
-export function fakeRoute(id: string, parentId: string | undefined, path: string | undefined, module: object) {
+export function fakeRoute(
+  id: string,
+  parentId: string | undefined,
+  path: string | undefined,
+  module: object,
+) {
   return { id, parentId, path, index: undefined, caseSensitive: undefined, module };
 }
 
