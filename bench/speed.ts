@@ -14,9 +14,11 @@
 //   marc        bench/marc-import.ts (row and bulk) on a kept schema (`--marc-schema`, else the catalogue's); the
 //               imported records stay in it (+20,000 a run);
 //   lighthouse  bench/lighthouse.ts (scores, and the JS each page names, gzip-compressed).
-// `--build DIR`: measure another build with this same runner — a React Router build folder (DIR/server/index.js:
-// this tree's server with that build), or a checkout with its build (DIR/build/server/index.js, DIR/src: this
-// tree's bench scripts are copied into DIR for the run, so the app, migrations and seed are the checkout's).
+// `--build DIR`: measure another build with this same runner — a checkout with its build (DIR/build/server/
+// index.js, DIR/src: this tree's bench scripts are copied into DIR for the run, so the app, migrations and seed
+// are the checkout's: the "before" of a note), or a React Router build folder made from THIS tree
+// (DIR/server/index.js; a build imports its own tree's modules, so another checkout's build folder run by this
+// tree's server fails with "No value found for context": give that checkout instead).
 // `--json out.json` writes the records, the rows and each run's load averages. The load average is printed at
 // the start and end of each part: compare figures from one machine only when it was idle for both.
 // The benches' own settings (BENCH_DURATION, BENCH_CONNECTIONS, DATABASE_URL / TEST_DATABASE_URL for http and
@@ -138,12 +140,14 @@ function benchPlace(): {
     return { ...here, label: `this tree's build (${join(ROOT, process.env.RR_BUILD_DIR ?? 'build')})` };
   const dir = resolve(args.build);
   if (existsSync(join(dir, 'server/index.js')))
-    // Relative: the app and the benches join RR_BUILD_DIR to their root.
-    return {
-      ...here,
-      env: { RR_BUILD_DIR: relative(ROOT, dir) },
-      label: `build ${dir} with this tree's server`,
-    };
+    if (relative(ROOT, dir).startsWith('..'))
+      // Relative: the app and the benches join RR_BUILD_DIR to their root.
+      console.warn(`--build ${dir} is outside this tree: if another checkout built it, give that checkout`);
+  return {
+    ...here,
+    env: { RR_BUILD_DIR: relative(ROOT, dir) },
+    label: `build ${dir} with this tree's server`,
+  };
   if (existsSync(join(dir, 'build/server/index.js')) && existsSync(join(dir, 'src'))) {
     const benchDir = mkdtempSync(join(dir, 'bench-speed-'));
     cpSync(join(ROOT, 'bench'), benchDir, { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
