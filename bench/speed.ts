@@ -139,15 +139,16 @@ function benchPlace(): {
   if (!args.build)
     return { ...here, label: `this tree's build (${join(ROOT, process.env.RR_BUILD_DIR ?? 'build')})` };
   const dir = resolve(args.build);
-  if (existsSync(join(dir, 'server/index.js')))
+  if (existsSync(join(dir, 'server/index.js'))) {
     if (relative(ROOT, dir).startsWith('..'))
-      // Relative: the app and the benches join RR_BUILD_DIR to their root.
       console.warn(`--build ${dir} is outside this tree: if another checkout built it, give that checkout`);
-  return {
-    ...here,
-    env: { RR_BUILD_DIR: relative(ROOT, dir) },
-    label: `build ${dir} with this tree's server`,
-  };
+    // Relative: the app and the benches join RR_BUILD_DIR to their root.
+    return {
+      ...here,
+      env: { RR_BUILD_DIR: relative(ROOT, dir) },
+      label: `build ${dir} with this tree's server`,
+    };
+  }
   if (existsSync(join(dir, 'build/server/index.js')) && existsSync(join(dir, 'src'))) {
     const benchDir = mkdtempSync(join(dir, 'bench-speed-'));
     cpSync(join(ROOT, 'bench'), benchDir, { recursive: true, filter: (f) => !f.endsWith('.test.ts') });
