@@ -1,15 +1,23 @@
-// The catalogue bench's data: the database it runs on (PGlite in memory, or a fresh PostgreSQL schema), the
-// generated records it loads through the repository, and the ISO 2709 file it imports (see catalogue.ts).
+// The catalogue benches' data: the database they run on (PGlite in memory, or a fresh or kept PostgreSQL
+// schema), the app's deps with an administrator, the generated records loaded through the repository, and the
+// ISO 2709 file imported (see catalogue.ts and marc-import.ts; plan.ts opens its database here too).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildDeps } from '../src/app/build-deps.server.ts';
 import type { AppDeps } from '../src/app/deps.types.ts';
+import { seedReference } from '../src/app/seeds.server.ts';
 import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
+import { migrate } from '../src/db/migrate.server.ts';
+import type { Actor } from '../src/lib/authz.ts';
+import { createLogger } from '../src/lib/logger.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
 import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
+import { testActor } from '../src/test/actors.ts';
+import { testConfig } from '../src/test/harness.ts';
 import { commonTitle, lcg } from './catalogue-mix.ts';
 
 export interface BenchDbOptions {
@@ -18,6 +26,8 @@ export interface BenchDbOptions {
   schema?: string | undefined;
   /** PostgreSQL only: keep the schema after the run. */
   keep?: boolean | undefined;
+  /** PostgreSQL only: connections of the handle (default 4). */
+  max?: number | undefined;
 }
 
 export async function openBenchDb(
@@ -30,10 +40,10 @@ export async function openBenchDb(
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('--schema: lower-case letters, digits and _');
     const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
     await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
+    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: args.max ?? 4 });
     return {
       dbh,
-      label: `PostgreSQL (${schema})`,
+      label: `PostgreSQL (${schema}${args.keep ? ', kept' : ''})`,
       done: async () => {
         await dbh.close();
         if (args.keep) console.log(`kept schema ${schema} (reuse with --schema ${schema})`);
@@ -44,6 +54,31 @@ export async function openBenchDb(
   }
   const dbh = await openDatabase({ kind: 'pglite' });
   return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
+}
+
+/**
+ * Migrates the database and builds the app's deps (test config, files in a new temporary folder, silent log)
+ * with the reference data seeded; answers them with the units that hold records and an administrator of the root.
+ */
+export async function catalogueBenchDeps(
+  dbh: DbHandle,
+  name: string,
+): Promise<{ deps: AppDeps; holders: string[]; admin: Actor }> {
+  await migrate(dbh);
+  const deps = buildDeps(
+    testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), `bench-${name}-`)) }),
+    dbh,
+    createLogger('silent'),
+  );
+  await seedReference(deps);
+  const units = await dbh.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units');
+  const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
+  const root = units.find((u) => u.parent_id === null)?.id ?? '';
+  const admin = testActor(
+    [{ role: 'administrator', unitId: root }],
+    Object.fromEntries(units.map((u) => [u.id, u.parent_id])),
+  );
+  return { deps, holders, admin };
 }
 
 /**

@@ -8,22 +8,16 @@
 // PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped after, or
 // kept (`--keep`) and reused by later runs (`--schema bench_x`: the records it holds are not loaded again).
 // Prints figures; asserts nothing.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildDeps } from '../src/app/build-deps.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
 import { handleOai } from '../src/modules/catalogue/oai/oai-provider.server.ts';
 import { createPostgresSearchIndex } from '../src/modules/catalogue/search/search.server.ts';
-import { testActor } from '../src/test/actors.ts';
-import { testConfig } from '../src/test/harness.ts';
-import { loadRecords, openBenchDb, writeMarcFile } from './catalogue-load.ts';
+import { keyOf, recordBenchResults } from './bench-results.ts';
+import { catalogueBenchDeps, loadRecords, openBenchDb, writeMarcFile } from './catalogue-load.ts';
 import {
+  CLASSES,
   commonQueries,
   fmt,
   longQueries,
@@ -56,22 +50,7 @@ const ROUNDS = Number(args.rounds);
 const COMMON = Number(args.common);
 
 const { dbh, done, label } = await openBenchDb(args);
-await migrate(dbh);
-const deps = buildDeps(
-  testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-cat-')) }),
-  dbh,
-  createLogger('silent'),
-);
-await seedReference(deps);
-const units = await dbh.query<{ id: string; parent_id: string | null; kind: string }>(
-  'SELECT id, parent_id, kind FROM units',
-);
-const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
-const root = units.find((u) => u.parent_id === null)?.id ?? '';
-const admin = testActor(
-  [{ role: 'administrator', unitId: root }],
-  Object.fromEntries(units.map((u) => [u.id, u.parent_id])),
-);
+const { deps, holders, admin } = await catalogueBenchDeps(dbh, 'cat');
 console.log(`catalogue bench — ${label}, ${SIZE.toLocaleString('en')} records, Node ${process.version}`);
 
 // 1. Bulk load through the repository (the import path's statements, without MARC parsing).
@@ -169,6 +148,7 @@ if (args.before) {
   console.log('before, by class, vs its own short queries:');
   printByClass(byKindBefore);
 }
+recordCatalogueResults(byKind, pk);
 
 // 3. MARC import: write an ISO 2709 file, import it as a job, measure records/s and peak RSS.
 if (IMPORT > 0) {
@@ -180,16 +160,23 @@ if (IMPORT > 0) {
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
+  // The same file imported as a new job each time (the second time every record is unchanged).
+  const importFile = async () =>
+    runMarcImport(
+      deps,
+      (
+        await startMarcImport(deps, admin, {
+          fileName: 'import.mrc',
+          format: 'iso2709',
+          filePath: file,
+          fileSize: size,
+          unitId,
+          publish: true,
+        })
+      ).id,
+    );
   const t0 = performance.now();
-  const job = await startMarcImport(deps, admin, {
-    fileName: 'import.mrc',
-    format: 'iso2709',
-    filePath: file,
-    fileSize: size,
-    unitId,
-    publish: true,
-  });
-  const result = await runMarcImport(deps, job.id);
+  const result = await importFile();
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   console.log(
@@ -202,19 +189,7 @@ if (IMPORT > 0) {
     `  RSS before ${(rssBefore / 1048576).toFixed(0)} MiB, peak ${(peak / 1048576).toFixed(0)} MiB`,
   );
   const t1 = performance.now();
-  const again = await runMarcImport(
-    deps,
-    (
-      await startMarcImport(deps, admin, {
-        fileName: 'import.mrc',
-        format: 'iso2709',
-        filePath: file,
-        fileSize: size,
-        unitId,
-        publish: true,
-      })
-    ).id,
-  );
+  const again = await importFile();
   const s2 = (performance.now() - t1) / 1000;
   console.log(
     `  re-import (idempotent): ${again.skipped} unchanged, ${again.imported} new in ${s2.toFixed(1)} s → ${Math.round(IMPORT / s2).toLocaleString('en')} records/s`,
@@ -257,3 +232,26 @@ if (OAI > 0) {
   }
 }
 await done();
+
+/**
+ * BENCH_RESULTS (bench/bench-results.ts): p50/p95/p99 ms of each query kind, of each class of CLASSES (`class:`
+ * keys, `class:short-1-2-words` the short queries) and of the primary-key lookup (`pk`), with the run's size.
+ */
+function recordCatalogueResults(kinds: Map<string, number[]>, pkSamples: number[]) {
+  const row = (key: string, label: string, samples: number[]) => {
+    const s = [...samples].sort((a, b) => a - b);
+    const values = { p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), n: s.length, size: SIZE };
+    return { key, label, values };
+  };
+  recordBenchResults('catalogue', [
+    ...[...kinds].map(([kind, samples]) => row(kind, kind, samples)),
+    ...CLASSES.map(([cls, members]) =>
+      row(
+        `class:${keyOf(cls)}`,
+        cls,
+        [...kinds].filter(([k]) => members.includes(k)).flatMap(([, v]) => v),
+      ),
+    ).filter((r) => r.values.n > 0),
+    row('pk', 'PK lookup baseline', pkSamples),
+  ]);
+}

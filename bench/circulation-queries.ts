@@ -2,10 +2,9 @@
 // fresh schema on BENCH_DATABASE_URL, dropped at the end): the statements each sends, and EXPLAIN ANALYZE of
 // each read. Cheap enough for a shared machine; the load figures are bench/circulation.ts's.
 import pg from 'pg';
-import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
+import { checkin, checkout } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
-import { testActor } from '../src/test/actors.ts';
-import { benchDeps, openBenchSchema } from './bench-db.ts';
+import { benchDeps, openBenchSchema, provincialDesk } from './bench-db.ts';
 
 const sizeArg = process.argv.indexOf('--size');
 const SIZE = Number(sizeArg > 0 ? process.argv[sizeArg + 1] : 100_000);
@@ -26,14 +25,7 @@ async function main() {
   const { dbh, drop } = await openBenchSchema('circq', 2);
   try {
     const deps = await benchDeps(dbh);
-    const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
-    if (!unit) throw new Error('no provincial library unit');
-    const links = await deps.repos.units.parentLinks(deps.db);
-    const actor = testActor(
-      [{ role: 'unit_staff', unitId: unit.id }],
-      Object.fromEntries(links.map((l) => [l.id, l.parentId])),
-    );
-    const desk: Desk = { unitId: unit.id, placeId: null, routeId: null };
+    const { unit, actor, desk } = await provincialDesk(deps);
     await dbh.query(
       `INSERT INTO circulation_items (id, record_id, unit_id, barcode)
        SELECT 'itm_b' || g, 'rec_b' || (g / 3), $1, 'B' || lpad(g::text, 9, '0') FROM generate_series(1, $2::int) g`,

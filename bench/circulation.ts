@@ -24,11 +24,10 @@ import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catal
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
 import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { parseIso2709Record } from '../src/modules/catalogue/marc/iso2709.ts';
-import { checkin, checkout, type Desk } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
+import { checkin, checkout } from '../src/modules/circulation/circulation.desk.usecases.server.ts';
 import { cardNumberFrom } from '../src/modules/circulation/circulation.rules.ts';
 import { syncOffline } from '../src/modules/circulation/circulation.sync.server.ts';
-import { testActor } from '../src/test/actors.ts';
-import { benchDeps, openBenchSchema } from './bench-db.ts';
+import { benchDeps, openBenchSchema, provincialDesk } from './bench-db.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,14 +93,7 @@ async function main() {
   const { dbh, schema, drop } = await openBenchSchema('circ', DESKS + 2);
   try {
     const deps = await benchDeps(dbh);
-    const unit = await deps.repos.units.byCode(deps.db, 'thu-vien-tinh');
-    if (!unit) throw new Error('no provincial library unit');
-    const links = await deps.repos.units.parentLinks(deps.db);
-    const actor = testActor(
-      [{ role: 'unit_staff', unitId: unit.id }],
-      Object.fromEntries(links.map((l) => [l.id, l.parentId])),
-    );
-    const desk: Desk = { unitId: unit.id, placeId: null, routeId: null };
+    const { unit, actor, desk } = await provincialDesk(deps);
     let t0 = performance.now();
     // The catalogue: `records` published records (with their MARC, as imported), the copies spread over them
     // (copies/records each, the rest one more), every copy a holding on the shelf.

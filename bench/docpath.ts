@@ -8,23 +8,16 @@
 // Each round measures every target twice, alternating React Router's own ServerRouter and stream (`old`,
 // DOCUMENT_RENDER=react-router) and the route objects built once with a string render (`new`).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
-import { buildDeps } from '../src/app/build-deps.server.ts';
 import { createApp } from '../src/app/create-app.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { loadConfig } from '../src/config.server.ts';
-import { openDatabase } from '../src/db/client.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
 import { documentRender } from '../src/http/document-router.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
+import { benchDeps, openBenchSchema, seedBenchEvents } from './bench-db.ts';
 import { listen } from './events-measure.ts';
 
-const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BUILD_DIR = process.env.RR_BUILD_DIR ?? 'build';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const N = Number(process.env.BENCH_N ?? 400);
@@ -34,44 +27,13 @@ const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 /** BENCH_ENCODING=br: the client asks for compressed answers, as browsers do (autocannon alone asks for none). */
 const ENCODING = process.env.BENCH_ENCODING ?? '';
 
-const build = (await import(
-  pathToFileURL(join(process.cwd(), BUILD_DIR, 'server/index.js')).href
-)) as ServerBuild;
-if (!existsSync(join(process.cwd(), BUILD_DIR, 'server/index.js'))) throw new Error('run npm run build');
-const schema = `bench_docpath_${randomBytes(4).toString('hex')}`;
-const admin = await openDatabase({ kind: 'postgres', url: DB_URL, max: 1 });
-await admin.query(`CREATE SCHEMA ${schema}`);
-const dbh = await openDatabase({ kind: 'postgres', url: DB_URL, searchPath: schema, max: 10 });
+const buildFile = join(process.cwd(), BUILD_DIR, 'server/index.js');
+if (!existsSync(buildFile)) throw new Error(`no page build at ${buildFile}: run npm run build first`);
+const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+const { dbh, drop } = await openBenchSchema('docpath', 10);
 try {
-  await migrate(dbh);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PUBLIC_URL: 'http://127.0.0.1',
-    DATABASE_URL: DB_URL,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    PAGE_CACHE_TTL_MS: '0',
-  });
-  const deps = buildDeps(config, dbh, createLogger('silent'));
-  await seedReference(deps);
-  await dbh.query(
-    `INSERT INTO events (id, unit_id, title, description, category, status, capacity)
-     SELECT 'evt_bench' || lpad(g::text, 11, '0'), (SELECT id FROM units WHERE code = CASE g % 3
-              WHEN 0 THEN 'thu-vien-tinh' WHEN 1 THEN 'bao-tang-tinh' ELSE 'ttvh-dien-anh' END),
-            'Sự kiện số ' || g || ', đọc sách; giao lưu', 'Mô tả sự kiện ' || g,
-            (ARRAY['reading','heritage','digital_skills','talk','exhibition_opening','class','other'])[1 + g % 7],
-            'published', 50
-     FROM generate_series(1, ${EVENTS}) g`,
-  );
-  await dbh.query(
-    `INSERT INTO event_sessions (id, event_id, starts_at, ends_at)
-     SELECT 'evs_bench' || lpad(g::text, 11, '0'), 'evt_bench' || lpad(g::text, 11, '0'),
-            date_trunc('month', now()) + (g % 730 - 365) * interval '1 day' + interval '1 hour',
-            date_trunc('month', now()) + (g % 730 - 365) * interval '1 day' + interval '3 hours'
-     FROM generate_series(1, ${EVENTS}) g`,
-  );
-  await dbh.query('ANALYZE events; ANALYZE event_sessions');
+  const deps = await benchDeps(dbh, { PAGE_CACHE_TTL_MS: '0' });
+  await seedBenchEvents(dbh, EVENTS);
   const app = createApp(deps, { build });
   const month = new Date().toISOString().slice(0, 7);
   const targets = (
@@ -143,8 +105,6 @@ try {
   console.log(`load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()}`);
   await server.close();
 } finally {
-  await dbh.close();
-  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-  await admin.close();
+  await drop();
 }
 process.exit(0);

@@ -46,6 +46,8 @@ import { migrate } from '../src/db/migrate.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { createEvent } from '../src/modules/events/events.usecases.server.ts';
 import { testActor } from '../src/test/actors.ts';
+import { seedBenchEvents } from './bench-db.ts';
+import { keyOf, recordBenchResults } from './bench-results.ts';
 import { burst, listen, load as loadFor, ms, profiled, sampleWaits } from './events-measure.ts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -266,6 +268,16 @@ async function main() {
       console.log(
         `   registration/bare p99 ratio: ${ratio.toFixed(1)}× (target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}); confirmed ${confirmed} of ${SEATS} seats (${confirmed === SEATS ? 'exact' : 'WRONG'})`,
       );
+      recordEventsResults(
+        [bareBurst, barePostBurst, chainBurst, regs],
+        [
+          'bare Hono route (burst)',
+          'bare POST, same body',
+          'app chain, no route (burst)',
+          'registration (burst)',
+        ],
+        { confirmed, seats: SEATS, registrations: REGISTRATIONS },
+      );
       // Ticket mails: due rows drain after the burst (the in-process mailer, JOB_RUNNER on).
       const mailStart = performance.now();
       const left = await mailsDelivered(eventId, 120_000);
@@ -289,23 +301,7 @@ async function main() {
 
     async function readsPart() {
       // 10,000 published events over 24 months (the past year and the next), one session each, over the units.
-      await dbh.query(
-        `INSERT INTO events (id, unit_id, title, description, category, status, capacity)
-         SELECT 'evt_bench' || lpad(g::text, 11, '0'), (SELECT id FROM units WHERE code = CASE g % 3
-                  WHEN 0 THEN 'thu-vien-tinh' WHEN 1 THEN 'bao-tang-tinh' ELSE 'ttvh-dien-anh' END),
-                'Sự kiện số ' || g || ', đọc sách; giao lưu', 'Mô tả sự kiện ' || g,
-                (ARRAY['reading','heritage','digital_skills','talk','exhibition_opening','class','other'])[1 + g % 7],
-                'published', 50
-         FROM generate_series(1, ${BULK_EVENTS}) g`,
-      );
-      await dbh.query(
-        `INSERT INTO event_sessions (id, event_id, starts_at, ends_at)
-         SELECT 'evs_bench' || lpad(g::text, 11, '0'), 'evt_bench' || lpad(g::text, 11, '0'),
-                date_trunc('month', now()) + (g % 730 - 365) * interval '1 day' + interval '1 hour',
-                date_trunc('month', now()) + (g % 730 - 365) * interval '1 day' + interval '3 hours'
-         FROM generate_series(1, ${BULK_EVENTS}) g`,
-      );
-      await dbh.query('ANALYZE events; ANALYZE event_sessions');
+      await seedBenchEvents(dbh, BULK_EVENTS);
       const month = new Date().toISOString().slice(0, 7);
       const reads = [
         await load('bare Hono route', `http://127.0.0.1:${barePort}/`),
@@ -343,6 +339,11 @@ async function main() {
         console.log(
           `   month view p99 ${ms(monthRow.p99)}, page cache off (target < 100 ms: ${monthRow.p99 < 100 ? 'met' : 'NOT met'})`,
         );
+      recordEventsResults(
+        reads,
+        reads.map((r) => r.name),
+        { events: BULK_EVENTS },
+      );
     }
 
     if (PART !== 'reads' && PART !== 'month') await seatsPart();
@@ -357,3 +358,18 @@ async function main() {
 
 await main();
 process.exit(0);
+
+/** BENCH_RESULTS (bench/bench-results.ts): one record per printed row (p50, p99 ms, req/s) with the run's facts. */
+function recordEventsResults(
+  rows: Array<{ p50: number; p99: number; rps: number }>,
+  names: string[],
+  facts: Record<string, number>,
+) {
+  recordBenchResults(
+    'events',
+    rows.map((r, i) => {
+      const label = names[i] ?? `row ${i + 1}`;
+      return { key: keyOf(label), label, values: { p50: r.p50, p99: r.p99, rps: r.rps, ...facts } };
+    }),
+  );
+}

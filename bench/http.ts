@@ -25,6 +25,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { freePort, freshDatabase, prepareDatabase, signIn, startCluster, stopCluster } from './app-server.ts';
+import { recordBenchResults } from './bench-results.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 // 20 connections: the issue 17 targets (p95 < 50 ms for the home page) are stated at 20.
@@ -248,6 +249,7 @@ async function main() {
   const [a, b] = rows;
   if (a && b) printTable(rows, a, b);
   for (const n of notes) console.log(`note: ${n}`);
+  recordResults(rows, notes);
 }
 
 // The React Router build is looked up relative to the repository root.
@@ -256,3 +258,15 @@ if (process.argv.includes('--build') || process.env.BENCH_BUILD === 'true') {
   execFileSync('npx', ['react-router', 'build'], { stdio: 'inherit' });
 }
 await main();
+
+/** BENCH_RESULTS (bench/bench-results.ts): one record per row, keyed by its letter (`a`, `b`, `c`, `d0`…), and the notes. */
+function recordResults(rows: Figures[], notes: string[]) {
+  recordBenchResults('http', [
+    ...rows.map(({ name, ...values }) => ({
+      key: /^\(([a-z0-9]+'?)\)/.exec(name)?.[1] ?? name,
+      label: name,
+      values,
+    })),
+    ...notes.map((n, i) => ({ key: `note-${i + 1}`, label: n, values: {} })),
+  ]);
+}

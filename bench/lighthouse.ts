@@ -10,8 +10,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { freePort, freshDatabase, prepareDatabase, signIn, startCluster, stopCluster } from './app-server.ts';
+import { type BenchRecord, recordBenchResults } from './bench-results.ts';
 
 // `--pages record,search`: audit only these pages (Lighthouse is heavy; one page is a quick check).
 const { values: args } = parseArgs({ options: { pages: { type: 'string' } } });
@@ -230,6 +232,7 @@ async function main() {
       if (typeof r === 'string') notes.push(r);
       else rows.push(r);
     }
+    await recordLighthouseResults(rows, pages, base, notes);
   } finally {
     await chrome?.stop();
     await stopCluster(app);
@@ -241,3 +244,62 @@ async function main() {
 
 process.chdir(new URL('..', import.meta.url).pathname);
 await main();
+
+/**
+ * The JavaScript a page names — `<script src>`, `<link rel="modulepreload">` and the modules its inline module
+ * scripts import — fetched from the app: raw and gzip-compressed KB (zlib's default level), summed.
+ */
+async function scriptWeight(
+  url: string,
+  cookie?: string,
+): Promise<{ rawKb: number; gzipKb: number; files: number }> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const html = await (await fetch(url, { headers })).text();
+  const found = new Set<string>();
+  for (const re of [
+    /<script\b[^>]*\bsrc="([^"]+)"/g,
+    /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g,
+    /<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g,
+    /\bimport\s*\(?\s*["']([^"']+\.m?js)["']/g,
+    /\bfrom\s*["']([^"']+\.m?js)["']/g,
+  ])
+    for (const m of html.matchAll(re)) if (m[1]) found.add(new URL(m[1].replace(/&amp;/g, '&'), url).href);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of found) {
+    const body = Buffer.from(
+      await (await fetch(file, { headers: { ...headers, 'accept-encoding': 'identity' } })).arrayBuffer(),
+    );
+    raw += body.byteLength;
+    gzip += gzipSync(body).byteLength;
+  }
+  return { rawKb: raw / 1024, gzipKb: gzip / 1024, files: found.size };
+}
+
+/** BENCH_RESULTS (bench/bench-results.ts): each audited page's scores, Lighthouse's JS transfer KB and its JS gzip KB; the notes. */
+async function recordLighthouseResults(
+  rows: PageScores[],
+  pages: Array<[string, string | undefined, string | undefined]>,
+  base: string,
+  notes: string[],
+) {
+  if (!process.env.BENCH_RESULTS) return;
+  const records: Array<Omit<BenchRecord, 'bench'>> = [];
+  for (const r of rows) {
+    const [, path, cookie] = pages.find(([name]) => name === r.name) ?? [];
+    const js = path ? await scriptWeight(`${base}${path}`, cookie) : undefined;
+    const scores = Object.fromEntries(Object.entries(r.scores).filter(([, v]) => typeof v === 'number'));
+    const weight: Record<string, number> = js
+      ? { jsRawKb: js.rawKb, jsGzipKb: js.gzipKb, jsFiles: js.files }
+      : {};
+    records.push({
+      key: r.name,
+      label: `${r.name} ${r.path}`,
+      values: { ...scores, jsKb: r.jsKb, totalKb: r.totalKb, ...weight },
+    });
+  }
+  recordBenchResults('lighthouse', [
+    ...records,
+    ...notes.map((n, i) => ({ key: `note-${i + 1}`, label: n, values: {} })),
+  ]);
+}

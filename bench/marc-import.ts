@@ -14,23 +14,17 @@
 // Plus a bare multi-row INSERT of the same rows into an unindexed table without triggers (the ceiling). The
 // order of the variants turns every round, so a loaded machine slows all alike. Prints figures; asserts
 // nothing. PostgreSQL: DATABASE_URL or TEST_DATABASE_URL; a fresh schema is created for the run and dropped.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDeps } from '../src/app/build-deps.server.ts';
-import { seedReference } from '../src/app/seeds.server.ts';
-import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
-import { migrate } from '../src/db/migrate.server.ts';
-import { createLogger } from '../src/lib/logger.server.ts';
 import { generator } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import type { HoldingValues, RecordValues } from '../src/modules/catalogue/catalogue.repository.server.ts';
 import { generatedRecord } from '../src/modules/catalogue/catalogue.seed.server.ts';
 import { generatedMarcRecord } from '../src/modules/catalogue/marc/generated-marc.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
-import { testActor } from '../src/test/actors.ts';
-import { testConfig } from '../src/test/harness.ts';
+import { recordBenchResults } from './bench-results.ts';
+import { catalogueBenchDeps, openBenchDb } from './catalogue-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,44 +44,8 @@ const SIZE = Number(args.size);
 const IMPORT = Number(args.import);
 const ROUNDS = Number(args.rounds);
 
-async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
-  if (args.db === 'postgres') {
-    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-    const schema = args.schema ?? `bench_${randomBytes(4).toString('hex')}`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`--schema ${schema}: not a plain name`);
-    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 4 });
-    return {
-      dbh,
-      label: `PostgreSQL (${schema}${args.keep ? ', kept' : ''})`,
-      done: async () => {
-        await dbh.close();
-        if (!args.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.close();
-      },
-    };
-  }
-  const dbh = await openDatabase({ kind: 'pglite' });
-  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
-}
-
-const { dbh, done, label } = await open();
-await migrate(dbh);
-const deps = buildDeps(
-  testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-marc-')) }),
-  dbh,
-  createLogger('silent'),
-);
-await seedReference(deps);
-const units = await dbh.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units');
-const holders = units.filter((u) => u.parent_id !== null).map((u) => u.id);
-const root = units.find((u) => u.parent_id === null)?.id ?? '';
-const admin = testActor(
-  [{ role: 'administrator', unitId: root }],
-  Object.fromEntries(units.map((u) => [u.id, u.parent_id])),
-);
+const { dbh, done, label } = await openBenchDb(args);
+const { deps, holders, admin } = await catalogueBenchDeps(dbh, 'marc');
 console.log(
   `MARC import bench — ${label}, ${SIZE.toLocaleString('en')} loaded, ${IMPORT.toLocaleString('en')} imported per run, Node ${process.version}`,
 );
@@ -337,4 +295,22 @@ if (flushShare.length)
     `  bulk path: flush (summed over its two connections) = ${flushShare.map((x) => `${Math.round(x * 100)} %`).join(', ')} of the run's time`,
   );
 console.log(`  bare INSERT ceiling (no index, no trigger): ${f(bare)} records/s`);
+recordMarcResults(speeds, bare);
 await done();
+
+/** BENCH_RESULTS (bench/bench-results.ts): the median records/s of each variant and the bare INSERT ceiling. */
+function recordMarcResults(byVariant: Map<string, number[]>, ceiling: number) {
+  const facts = { size: SIZE, imported: IMPORT, rounds: ROUNDS };
+  recordBenchResults('marc', [
+    ...[...byVariant].map(([key, xs]) => ({
+      key,
+      label: VARIANTS[key]?.label ?? key,
+      values: { recordsPerSecond: median(xs), ...facts },
+    })),
+    {
+      key: 'bare',
+      label: 'bare INSERT ceiling (no index, no trigger)',
+      values: { recordsPerSecond: ceiling, ...facts },
+    },
+  ]);
+}

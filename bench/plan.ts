@@ -4,7 +4,6 @@
 // served by this same process, and the time to export every instance's budget (and the task list) to XLSX.
 // The app runs in this process on loopback (autocannon fires from a worker thread). Bulk data goes in through
 // repositories and SQL, not use cases: this is a fixture. Prints figures; asserts nothing.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +14,13 @@ import { Hono } from 'hono';
 import { buildDeps } from '../src/app/build-deps.server.ts';
 import { createApp } from '../src/app/create-app.server.ts';
 import { seedReference } from '../src/app/seeds.server.ts';
-import { type DbHandle, openDatabase } from '../src/db/client.server.ts';
 import { migrate } from '../src/db/migrate.server.ts';
 import { createLogger } from '../src/lib/logger.server.ts';
 import { invalidateUnitTree } from '../src/modules/access/access.unit-tree.ts';
 import { createUserWithPassword } from '../src/modules/auth/auth.users.server.ts';
 import { newId } from '../src/modules/plan/plan.ids.server.ts';
 import { loadBuild, TEST_ORIGIN, testConfig } from '../src/test/harness.ts';
+import { openBenchDb } from './catalogue-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,29 +36,7 @@ const REPORTS_PER_INSTANCE = 20;
 const YEARS = [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
 const PASSWORD = 'Thư viện lưu động 2030 bench';
 
-async function open(): Promise<{ dbh: DbHandle; done: () => Promise<void>; label: string }> {
-  if (args.db === 'postgres') {
-    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('--db postgres needs DATABASE_URL or TEST_DATABASE_URL');
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'postgres', url, max: 1 });
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const dbh = await openDatabase({ kind: 'postgres', url, searchPath: schema, max: 10 });
-    return {
-      dbh,
-      label: `PostgreSQL (${schema})`,
-      done: async () => {
-        await dbh.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.close();
-      },
-    };
-  }
-  const dbh = await openDatabase({ kind: 'pglite' });
-  return { dbh, label: 'PGlite (in memory)', done: () => dbh.close() };
-}
-
-const { dbh, done, label } = await open();
+const { dbh, done, label } = await openBenchDb({ db: args.db, max: 10 });
 await migrate(dbh);
 const deps = buildDeps(
   testConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-plan-')), NODE_ENV: 'production' }),

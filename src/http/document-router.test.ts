@@ -23,6 +23,7 @@ import {
   useRouteLoaderData,
 } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { fakeRoute, fakeServerBuild } from '../test/fake-build.ts';
 import {
   cachedServerRouter,
   documentRouterCached,
@@ -160,66 +161,30 @@ function Page() {
   );
 }
 
-function route(id: string, parentId: string | undefined, path: string | undefined, module: object) {
-  return { id, parentId, path, index: undefined, caseSensitive: undefined, module };
-}
-
 function smallBuild(): ServerBuild {
   const modules = {
-    root: route('root', undefined, '', {
+    root: fakeRoute('root', undefined, '', {
       default: Root,
       Layout,
       ErrorBoundary: RootError,
       loader: () => ({ lang: 'vi' }),
     }),
-    events: route('events', 'root', 'events', { default: Page, loader: () => ({ title: 'Lịch sự kiện' }) }),
-    place: route('place', 'root', 'places/:placeId', {
+    events: fakeRoute('events', 'root', 'events', {
+      default: Page,
+      loader: () => ({ title: 'Lịch sự kiện' }),
+    }),
+    place: fakeRoute('place', 'root', 'places/:placeId', {
       default: Page,
       loader: () => ({ title: 'Địa điểm' }),
     }),
-    gone: route('gone', 'root', 'gone', {
+    gone: fakeRoute('gone', 'root', 'gone', {
       default: Page,
       loader: () => {
         throw new Response('gone', { status: 410 });
       },
     }),
   };
-  const manifestRoutes = Object.fromEntries(
-    Object.values(modules).map((r) => [
-      r.id,
-      {
-        id: r.id,
-        parentId: r.parentId,
-        path: r.path,
-        module: `/${r.id}.js`,
-        hasLoader: 'loader' in r.module,
-        hasAction: false,
-        hasClientAction: false,
-        hasClientLoader: false,
-        hasClientMiddleware: false,
-        hasErrorBoundary: 'ErrorBoundary' in r.module,
-      },
-    ]),
-  );
-  return {
-    entry: { module: { default: renderBothWays, handleError: () => undefined } },
-    routes: modules,
-    assets: {
-      entry: { module: '/entry.js', imports: [] },
-      routes: manifestRoutes,
-      url: '/m.js',
-      version: '1',
-    },
-    basename: '/',
-    future: {},
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: 'initial', manifestPath: '/__manifest' },
-    publicPath: '/',
-    assetsBuildDirectory: 'build/client',
-    allowedActionOrigins: false,
-  } as unknown as ServerBuild;
+  return fakeServerBuild(modules, { default: renderBothWays, handleError: () => undefined });
 }
 
 const handle = createRequestHandler(smallBuild(), 'production');

@@ -6,6 +6,7 @@ import {
   type ServerBuild,
 } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { fakeRoute, fakeServerBuild } from '../test/fake-build.ts';
 import { documentRequest, serverOnlyLoaderData, unboxLoaderData } from './server-only-loader-data.server.ts';
 
 const TASKS = { tasks: [{ id: 'task-secret-1', title: 'Số hóa tài liệu' }] };
@@ -23,63 +24,24 @@ async function describeDocument(_request: Request, status: number, _h: Headers, 
   return Response.json({ status, handoff, loaderData });
 }
 
-function route(id: string, parentId: string | undefined, path: string | undefined, module: object) {
-  return { id, parentId, path, index: undefined, caseSensitive: undefined, module };
-}
-
 const Page = () => null;
 
 function fakeBuild(): ServerBuild {
   const modules = {
-    root: route('root', undefined, '', { default: Page, loader: () => ({ site: 'Suốt Đời' }) }),
-    tasks: route('tasks', 'root', 'tasks', { default: Page, loader: () => TASKS }),
-    island: route('island', 'root', 'island', {
+    root: fakeRoute('root', undefined, '', { default: Page, loader: () => ({ site: 'Suốt Đời' }) }),
+    tasks: fakeRoute('tasks', 'root', 'tasks', { default: Page, loader: () => TASKS }),
+    island: fakeRoute('island', 'root', 'island', {
       default: Page,
       handle: { hydrate: true },
       loader: () => TASKS,
     }),
-    feed: route('feed', 'root', 'feed.json', { loader: () => TASKS }),
-    moved: route('moved', 'root', 'moved', {
+    feed: fakeRoute('feed', 'root', 'feed.json', { loader: () => TASKS }),
+    moved: fakeRoute('moved', 'root', 'moved', {
       default: Page,
       loader: () => new Response(null, { status: 302, headers: { Location: '/tasks' } }),
     }),
   };
-  const manifestRoutes = Object.fromEntries(
-    Object.values(modules).map((r) => [
-      r.id,
-      {
-        id: r.id,
-        parentId: r.parentId,
-        path: r.path,
-        module: `/${r.id}.js`,
-        hasLoader: true,
-        hasAction: false,
-        hasClientAction: false,
-        hasClientLoader: false,
-        hasClientMiddleware: false,
-        hasErrorBoundary: false,
-      },
-    ]),
-  );
-  return {
-    entry: { module: { default: describeDocument } },
-    routes: modules,
-    assets: {
-      entry: { module: '/entry.js', imports: [] },
-      routes: manifestRoutes,
-      url: '/m.js',
-      version: '1',
-    },
-    basename: '/',
-    future: {},
-    ssr: true,
-    isSpaMode: false,
-    prerender: [],
-    routeDiscovery: { mode: 'initial', manifestPath: '/__manifest' },
-    publicPath: '/',
-    assetsBuildDirectory: 'build/client',
-    allowedActionOrigins: false,
-  } as unknown as ServerBuild;
+  return fakeServerBuild(modules, { default: describeDocument });
 }
 
 const handle = createRequestHandler(serverOnlyLoaderData(fakeBuild()), 'production');
