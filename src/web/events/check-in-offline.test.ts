@@ -121,8 +121,10 @@ class Page {
   log = new Element();
   timers: Array<() => void> = [];
   private windowListeners: Array<() => void> = [];
+  private device: Device;
 
-  constructor(private device: Device) {
+  constructor(device: Device) {
+    this.device = device;
     const data = new Element();
     data.dataset = {
       ciOffline: JSON.stringify({
