@@ -150,12 +150,32 @@
     });
   }
 
-  let syncing = false;
-  async function sync() {
-    if (syncing) return;
+  // One sync at a time, in this page and in any other page of the device (Web Locks): the online event and the
+  // "sync now" button often come together, and a check of a flag an await before setting it let both send the
+  // whole queue. A call while a sync runs makes it go round once more, for what was queued meanwhile.
+  let running = null;
+  let again = false;
+  let retry = null;
+  let delay = 0;
+  function sync() {
+    if (running) {
+      again = true;
+      return running;
+    }
+    clearTimeout(retry);
+    running = (async () => {
+      do {
+        again = false;
+        await (navigator.locks ? navigator.locks.request('suotdoi-van-queue', sendQueue) : sendQueue());
+      } while (again && navigator.onLine);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  async function sendQueue() {
     const pending = (await all()).filter((r) => !r.result);
     if (!pending.length) return;
-    syncing = true;
     status.textContent = say('circulation.van.syncing');
     try {
       for (let i = 0; i < pending.length; i += 200) {
@@ -179,10 +199,16 @@
         }
       }
       status.textContent = say('circulation.van.synced');
-    } catch {
+      delay = 0;
+    } catch (e) {
       status.textContent = say('circulation.van.offline');
+      // No answer (the online event can come before the network carries requests) or a failing server: tried
+      // again a little later, less often each time; the button or the next online event try at once.
+      if (!/^4\d\d$/.test(e?.message)) {
+        delay = Math.min(Math.max(delay * 2, 2000), 60_000);
+        retry = setTimeout(() => navigator.onLine && sync(), delay);
+      }
     } finally {
-      syncing = false;
       await render();
     }
   }
