@@ -24,6 +24,7 @@ export interface DbHandle {
   /**
    * LISTEN on a channel: `onMessage` gets each payload; `onState(true)` once listening, `onState(false)` when
    * the listening connection is lost (a reconnect follows). Stopped by the returned function or by close().
+   * On PostgreSQL every channel and listener of the handle share one listening connection.
    */
   listen(channel: string, on: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;

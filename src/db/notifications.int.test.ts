@@ -71,7 +71,8 @@ describe('notifications of a database handle', () => {
       await dbh.listen('notify_early', early.on);
       // Every pooled connection is made (and listens on the early channel) before the late channel exists.
       await Promise.all(range(9).map(() => dbh.query('SELECT pg_sleep(0.01)')));
-      await dbh.listen('notify_late', late.on);
+      // Two channels at once: a LISTEN queued per channel on checkout would queue the caller's statement third.
+      await Promise.all([dbh.listen('notify_late', late.on), dbh.listen('notify_late_too', recorder(true).on)]);
       const missed: string[] = [];
       await Promise.all(
         range(30).map(async (i) => {
@@ -96,16 +97,17 @@ describe('notifications of a database handle', () => {
       range(6).map(() => dbh.query<{ c: string }>('SELECT pg_listening_channels() AS c, pg_sleep(0.01)')),
     );
     for (const listened of rows) {
-      expect(listened.map((r) => r.c).sort()).toEqual(['notify_early', 'notify_late']);
+      expect(listened.map((r) => r.c).sort()).toEqual(['notify_early', 'notify_late', 'notify_late_too']);
     }
   });
 
-  it.runIf(postgres)('would see the warning if a statement were queued behind another (the check can fail)', async () => {
+  it.runIf(postgres)('would see the warning if a statement were queued behind a queued one (the check can fail)', async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
       const warnings = await deprecationsDuring(async () => {
-        await Promise.all([c.query('SELECT 1'), c.query('SELECT 2')]);
+        // The first runs, the second waits in the queue, the third is queued behind it: pg warns.
+        await Promise.all([c.query('SELECT 1'), c.query('SELECT 2'), c.query('SELECT 3')]);
       });
       expect(warnings.length).toBe(1);
     } finally {

@@ -23,7 +23,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ServerBuild } from 'react-router';
 import type { AppDeps } from '../app/deps.types.ts';
 import type { Actor } from '../lib/authz.ts';
-import { createNotifiedCache, type Forgettable } from '../lib/notified-cache.server.ts';
+import { createNotifiedCache, type Forgettable, type NotifiedCache } from '../lib/notified-cache.server.ts';
 import type { HonoEnv } from './env.ts';
 
 export const PAGE_DATA_CHANNEL = 'page_data_changed';
@@ -132,9 +132,9 @@ export function createSignedInPageCache(
 ): SignedInPageCache {
   const ttl = deps.config.signedInPageCacheTtlMs;
   const enabled = ttl > 0;
-  const forget = (payload: string, pick: (e: Entry) => boolean) =>
+  const forget = (payload: string, pick: (e: Entry) => boolean): void =>
     !payload || payload === '*' ? entries.forgetAll() : entries.forgetWhere(pick);
-  const entries = createNotifiedCache<Entry>({
+  const entries: NotifiedCache<Entry> = createNotifiedCache<Entry>({
     maxEntries: SIGNED_IN_PAGE_CACHE_MAX_ENTRIES,
     overflow: 'oldest',
     // Off (TTL 0): it listens to nothing, and the middleware never looks.
