@@ -72,7 +72,10 @@ describe('notifications of a database handle', () => {
       // Every pooled connection is made (and listens on the early channel) before the late channel exists.
       await Promise.all(range(9).map(() => dbh.query('SELECT pg_sleep(0.01)')));
       // Two channels at once: a LISTEN queued per channel on checkout would queue the caller's statement third.
-      await Promise.all([dbh.listen('notify_late', late.on), dbh.listen('notify_late_too', recorder(true).on)]);
+      await Promise.all([
+        dbh.listen('notify_late', late.on),
+        dbh.listen('notify_late_too', recorder(true).on),
+      ]);
       const missed: string[] = [];
       await Promise.all(
         range(30).map(async (i) => {
@@ -91,29 +94,35 @@ describe('notifications of a database handle', () => {
     expect(late.states).toEqual([true]);
   });
 
-  it.runIf(postgres)('has pooled connections LISTEN only on the channels a listener asked to see its own writes on', async () => {
-    await dbh.listen('notify_others_only', recorder().on);
-    const rows = await Promise.all(
-      range(6).map(() => dbh.query<{ c: string }>('SELECT pg_listening_channels() AS c, pg_sleep(0.01)')),
-    );
-    for (const listened of rows) {
-      expect(listened.map((r) => r.c).sort()).toEqual(['notify_early', 'notify_late', 'notify_late_too']);
-    }
-  });
+  it.runIf(postgres)(
+    'has pooled connections LISTEN only on the channels a listener asked to see its own writes on',
+    async () => {
+      await dbh.listen('notify_others_only', recorder().on);
+      const rows = await Promise.all(
+        range(6).map(() => dbh.query<{ c: string }>('SELECT pg_listening_channels() AS c, pg_sleep(0.01)')),
+      );
+      for (const listened of rows) {
+        expect(listened.map((r) => r.c).sort()).toEqual(['notify_early', 'notify_late', 'notify_late_too']);
+      }
+    },
+  );
 
-  it.runIf(postgres)('would see the warning if a statement were queued behind a queued one (the check can fail)', async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      const warnings = await deprecationsDuring(async () => {
-        // The first runs, the second waits in the queue, the third is queued behind it: pg warns.
-        await Promise.all([c.query('SELECT 1'), c.query('SELECT 2'), c.query('SELECT 3')]);
-      });
-      expect(warnings.length).toBe(1);
-    } finally {
-      await c.end();
-    }
-  });
+  it.runIf(postgres)(
+    'would see the warning if a statement were queued behind a queued one (the check can fail)',
+    async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const warnings = await deprecationsDuring(async () => {
+          // The first runs, the second waits in the queue, the third is queued behind it: pg warns.
+          await Promise.all([c.query('SELECT 1'), c.query('SELECT 2'), c.query('SELECT 3')]);
+        });
+        expect(warnings.length).toBe(1);
+      } finally {
+        await c.end();
+      }
+    },
+  );
 
   it.runIf(postgres)(
     'listens on one connection for every channel and listener, and on every channel again after losing it',
@@ -134,15 +143,22 @@ describe('notifications of a database handle', () => {
       expect((await listeners()).length).toBe(1);
       const [{ pid } = { pid: 0 }] = await listeners();
       await opened.dbh.query('SELECT pg_terminate_backend($1)', [pid]);
-      expect(await within(2_000, async () => a.states.at(-1) === false && b.states.at(-1) === false)).toBe(true);
+      expect(await within(2_000, async () => a.states.at(-1) === false && b.states.at(-1) === false)).toBe(
+        true,
+      );
       // Back after the pause (0.5 s first), listening on both channels again, still on one connection.
       expect(
-        await within(5_000, async () => a.states.at(-1) === true && b.states.at(-1) === true && c.states.at(-1) === true),
+        await within(
+          5_000,
+          async () => a.states.at(-1) === true && b.states.at(-1) === true && c.states.at(-1) === true,
+        ),
       ).toBe(true);
       expect((await listeners()).length).toBe(1);
       // Another session's notification arrives through it.
       await opened.dbh.query("SELECT pg_notify('notify_a', 'from elsewhere'), pg_notify('notify_b', 'too')");
-      expect(await within(2_000, async () => a.payloads.has('from elsewhere') && c.payloads.has('too'))).toBe(true);
+      expect(await within(2_000, async () => a.payloads.has('from elsewhere') && c.payloads.has('too'))).toBe(
+        true,
+      );
       for (const stop of stops) await stop();
       expect(a.states.at(-1)).toBe(false);
     },

@@ -210,7 +210,9 @@ export function createNotifications(
   };
 }
 
-type Connect = (cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (e?: Error) => void) => void) => unknown;
+type Connect = (
+  cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (e?: Error) => void) => void,
+) => unknown;
 
 /**
  * Makes every checkout of `pool` wait for `catchUp` (a channel first listened to after the connection was

@@ -90,22 +90,23 @@ export function createNotifiedCache<E>(opts: NotifiedCacheOptions<E>): NotifiedC
     size: () => entries.size,
   };
 
-  if (notifications) for (const [channel, onMessage] of channels) {
-    notifications.dbh
-      .listen(channel, {
-        seeOwnWrites: notifications.seeOwnWrites === true,
-        onMessage: (payload) => onMessage(payload, cache),
-        onState(on) {
-          // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
-          cache.forgetAll();
-          if (on) up.add(channel);
-          else up.delete(channel);
-        },
-      })
-      .catch((e: Error) =>
-        notifications.logger.warn({ err: e, channel }, `${notifications.name} off: cannot LISTEN`),
-      );
-  }
+  if (notifications)
+    for (const [channel, onMessage] of channels) {
+      notifications.dbh
+        .listen(channel, {
+          seeOwnWrites: notifications.seeOwnWrites === true,
+          onMessage: (payload) => onMessage(payload, cache),
+          onState(on) {
+            // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
+            cache.forgetAll();
+            if (on) up.add(channel);
+            else up.delete(channel);
+          },
+        })
+        .catch((e: Error) =>
+          notifications.logger.warn({ err: e, channel }, `${notifications.name} off: cannot LISTEN`),
+        );
+    }
   return cache;
 }
 

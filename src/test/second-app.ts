@@ -43,7 +43,12 @@ export async function secondApp(ctx: TestContext, config: Record<string, string>
  * Both apps answer once (each cache listens from its app's start, and serves nothing until it does), then a
  * pause lets the notifications of the setup's own writes cross.
  */
-export async function bothListening(ctx: TestContext, other: SecondApp, path = '/', cookie = ''): Promise<void> {
+export async function bothListening(
+  ctx: TestContext,
+  other: SecondApp,
+  path = '/',
+  cookie = '',
+): Promise<void> {
   await (await ctx.request(path, cookie ? { headers: { cookie } } : {})).arrayBuffer();
   await (await other.request(path, cookie)).arrayBuffer();
   await pause(300);
