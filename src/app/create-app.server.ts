@@ -21,6 +21,7 @@ import { createSignedInPageCache, declarePageCache } from '../http/signed-in-pag
 import { registerSitemaps } from '../http/sitemaps.server.ts';
 import { requireWellFormedText } from '../http/utf8.ts';
 import { AppError } from '../lib/errors.ts';
+import { cachesForgottenOnWrite, forgetOnWrite } from '../lib/notified-cache.server.ts';
 import { requestScope } from '../lib/request-context.server.ts';
 import { requestContext } from '../web/context.ts';
 import type { AppDeps } from './deps.types.ts';
@@ -81,10 +82,12 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   app.use('*', requireWellFormedText());
   // Anonymous public pages for a few seconds (ADR 0013); any write through this worker empties it.
   const pageCache = createPublicPageCache(deps.config.pageCacheTtlMs);
-  app.use('*', pageCache.invalidateOnWrite);
   // Opted-in signed-in pages (route `handle.pageCache`), forgotten on notifications and on writes (ADR 0013).
   const signedInCache = createSignedInPageCache(deps);
-  app.use('*', signedInCache.invalidateOnWrite);
+  // The one write hook: these caches, and those modules add (the plan task answers), are emptied around writes.
+  const forgottenOnWrite = cachesForgottenOnWrite(deps);
+  forgottenOnWrite.add(pageCache).add(signedInCache);
+  app.use('*', forgetOnWrite(forgottenOnWrite));
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/assets/') || c.req.path === '/healthz' || c.req.path === '/readyz')
       return next();

@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { catchUpOnCheckout, createNotifications } from './notifications.server.ts';
 import { makeResilient } from './pg-resilience.server.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -23,6 +24,7 @@ export interface DbHandle {
   /**
    * LISTEN on a channel: `onMessage` gets each payload; `onState(true)` once listening, `onState(false)` when
    * the listening connection is lost (a reconnect follows). Stopped by the returned function or by close().
+   * On PostgreSQL every channel and listener of the handle share one listening connection.
    */
   listen(channel: string, on: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -31,6 +33,12 @@ export interface DbHandle {
 export interface Listener {
   onMessage(payload: string): void;
   onState(listening: boolean): void;
+  /**
+   * Also handed this process's own notifications on the channel before the statement (or COMMIT) that sent
+   * them returns: on PostgreSQL every pooled connection then LISTENs on the channel too (PGlite always does so).
+   * For a cache that is not emptied around write requests (the session cache); others need not pay for it.
+   */
+  seeOwnWrites?: boolean;
 }
 
 export type OpenOptions =
@@ -91,6 +99,9 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
 
 async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): Promise<DbHandle> {
   const { url, searchPath, max = 10 } = opts;
+  // One listening connection for every channel; each pooled connection LISTENs too, for its own notifications
+  // (src/db/notifications.server.ts).
+  const notifications = createNotifications(url, opts.onConnectionError);
   const pool = new pg.Pool({
     connectionString: url,
     // withLock holds one connection for the advisory lock while the locked work uses another.
@@ -100,15 +111,17 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
     // TCP keepalive notices a connection cut silently (firewall, failover) on idle sockets.
     keepAlive: true,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+    // A new connection LISTENs on every channel before it is handed out (awaited by pg-pool).
+    onConnect: (client) => notifications.catchUp(client),
   });
+  // …and one made before a channel was first listened to catches up when next checked out.
+  catchUpOnCheckout(pool, notifications);
   // Error listeners and safe retries: a lost connection must never end the process (pg-resilience.ts).
   makeResilient(pool, { onConnectionError: opts.onConnectionError });
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
-  const listeners = new Set<() => Promise<void>>();
-  const ownNotifications = deliverOwnNotifications(pool);
   return {
     kind: 'postgres',
     db,
@@ -142,131 +155,10 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
         c.release();
       }
     },
-    async listen(channel, on) {
-      const unregister = ownNotifications.add(channel, on);
-      const stop = await listenPostgres(url, channel, on, opts.onConnectionError, listeners).catch((e) => {
-        unregister();
-        throw e;
-      });
-      return async () => {
-        unregister();
-        await stop();
-      };
-    },
+    listen: (channel, on) => notifications.listen(channel, on),
     async close() {
-      await Promise.all([...listeners].map((stop) => stop()));
+      await notifications.close();
       await pool.end();
-    },
-  };
-}
-
-/**
- * A dedicated connection (not the pool's: LISTEN belongs to one session) that reconnects after a loss, with
- * a growing pause (0.5 s … 10 s). While it is down the listener is told so: a cache fed by it must not serve.
- */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  on: Listener,
-  onConnectionError: ((err: Error, what: string) => void) | undefined,
-  listeners: Set<() => Promise<void>>,
-): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
-  let stopped = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  let pause = 500;
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
-    client = c;
-    let lost = false;
-    const onLost = (err?: Error) => {
-      if (lost) return;
-      lost = true;
-      on.onState(false);
-      c.removeAllListeners('notification');
-      c.end().catch(() => undefined);
-      if (stopped) return;
-      if (err) onConnectionError?.(err, `LISTEN ${channel}`);
-      retry = setTimeout(() => void connect().catch(() => undefined), pause);
-      retry.unref();
-      pause = Math.min(pause * 2, 10_000);
-    };
-    c.on('error', onLost);
-    c.on('end', () => onLost());
-    c.on('notification', (m) => {
-      if (m.channel === channel) on.onMessage(m.payload ?? '');
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${channel}`);
-    } catch (e) {
-      onLost(e as Error);
-      throw e;
-    }
-    if (stopped || lost) return;
-    pause = 500;
-    on.onState(true);
-  };
-  const stop = async () => {
-    stopped = true;
-    listeners.delete(stop);
-    if (retry) clearTimeout(retry);
-    on.onState(false);
-    await client?.end().catch(() => undefined);
-  };
-  listeners.add(stop);
-  // The first attempt's failure is the caller's to see; later losses reconnect on their own.
-  await connect().catch((e) => {
-    if (!stopped) return;
-    throw e;
-  });
-  return stop;
-}
-
-/**
- * A notification sent by a statement of this process reaches its listener before that statement (or its
- * transaction's COMMIT) returns, as with PGlite: every pooled connection LISTENs on the channels listened to
- * here, and PostgreSQL hands a session its own notifications before ReadyForQuery of the committing statement.
- * Only the connection's own notifications are passed on this way (those of other sessions come through the
- * dedicated listening connection). So the process that wrote sees the effect of its write on its very next
- * request without forgetting anything else (ADR 0013, "Session cache"). LISTEN is queued on a connection when
- * it is checked out with a channel it does not listen on yet, before the statements it was checked out for.
- */
-function deliverOwnNotifications(pool: pg.Pool) {
-  const channels = new Map<string, Set<Listener>>();
-  const listening = new WeakMap<pg.PoolClient, Set<string>>();
-  pool.on('acquire', (client) => {
-    let mine = listening.get(client);
-    if (!mine) {
-      const own = new Set<string>();
-      mine = own;
-      listening.set(client, own);
-      client.on('notification', (m) => {
-        // Another session's notification: the dedicated connection delivers it.
-        if (m.processId !== (client as unknown as { processID: number }).processID) return;
-        for (const on of channels.get(m.channel) ?? []) on.onMessage(m.payload ?? '');
-      });
-    }
-    for (const channel of channels.keys()) {
-      if (mine.has(channel)) continue;
-      mine.add(channel);
-      // A failed LISTEN leaves that connection's own notifications to the dedicated listener (milliseconds).
-      client.query(`LISTEN ${channel}`).catch(() => mine.delete(channel));
-    }
-  });
-  return {
-    add(channel: string, on: Listener): () => void {
-      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
-      let set = channels.get(channel);
-      if (!set) {
-        set = new Set();
-        channels.set(channel, set);
-      }
-      set.add(on);
-      return () => {
-        set.delete(on);
-      };
     },
   };
 }

@@ -13,8 +13,10 @@
 //   request headers;
 // - the CSP nonce of the stored render is replaced by this request's nonce, which securityHeaders() sends;
 // - any write through this worker (a request other than GET/HEAD/OPTIONS) empties it, before and after the
-//   write; writes elsewhere (other workers, background jobs) show within the TTL.
+//   write (the app's one write hook, `forgetOnWrite`), and a render that raced it is not kept; writes
+//   elsewhere (other workers, background jobs) show within the TTL. It listens to no channel.
 import type { MiddlewareHandler } from 'hono';
+import { createNotifiedCache, type Forgettable } from '../lib/notified-cache.server.ts';
 import type { HonoEnv } from './env.ts';
 
 /** Pages kept per worker; the oldest goes first. */
@@ -32,12 +34,9 @@ interface Entry {
   nonce: string | undefined;
 }
 
-export interface PublicPageCache {
+export interface PublicPageCache extends Forgettable {
   /** Wraps the page handler: answers from memory when it may, keeps what it may. */
   middleware: MiddlewareHandler<HonoEnv>;
-  /** Empties the cache on writes: registered before every other route. */
-  invalidateOnWrite: MiddlewareHandler<HonoEnv>;
-  clear(): void;
   size(): number;
 }
 
@@ -55,7 +54,7 @@ function keepable(res: Response): boolean {
 }
 
 export function createPublicPageCache(ttlMs: number, now: () => number = Date.now): PublicPageCache {
-  const entries = new Map<string, Entry>();
+  const entries = createNotifiedCache<Entry>({ maxEntries: PAGE_CACHE_MAX_ENTRIES, overflow: 'oldest' });
   const enabled = ttlMs > 0;
 
   const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
@@ -72,6 +71,7 @@ export function createPublicPageCache(ttlMs: number, now: () => number = Date.no
       return new Response(body, { status: hit.status, headers: hit.headers });
     }
     if (hit) entries.delete(key);
+    const generation = entries.generation();
     await next();
     const res = c.res;
     if (!keepable(res)) return;
@@ -81,23 +81,8 @@ export function createPublicPageCache(ttlMs: number, now: () => number = Date.no
     c.res = undefined;
     c.res = new Response(body, { status: res.status, headers });
     if (body.length > PAGE_CACHE_MAX_BYTES || body.includes(FORM_TOKEN_PREFIX)) return;
-    if (entries.size >= PAGE_CACHE_MAX_ENTRIES) {
-      const oldest = entries.keys().next();
-      if (!oldest.done) entries.delete(oldest.value);
-    }
-    entries.set(key, { expires: now() + ttlMs, status: res.status, headers, body, nonce });
+    entries.set(key, { expires: now() + ttlMs, status: res.status, headers, body, nonce }, generation);
   };
 
-  const invalidateOnWrite: MiddlewareHandler<HonoEnv> = async (c, next) => {
-    const m = c.req.method;
-    if (!enabled || m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
-    entries.clear();
-    try {
-      await next();
-    } finally {
-      entries.clear();
-    }
-  };
-
-  return { middleware, invalidateOnWrite, clear: () => entries.clear(), size: () => entries.size };
+  return { middleware, forgetAll: entries.forgetAll, size: entries.size };
 }

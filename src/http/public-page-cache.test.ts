@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { forgetOnWrite } from '../lib/notified-cache.server.ts';
 import type { HonoEnv } from './env.ts';
 import { createPublicPageCache, PAGE_CACHE_MAX_ENTRIES } from './public-page-cache.server.ts';
 
@@ -12,7 +13,7 @@ function appWith(ttlMs: number, clock = { t: 0 }) {
     c.set('nonce', `nonce${++nonces}AAAA`);
     return next();
   });
-  app.use('*', cache.invalidateOnWrite);
+  app.use('*', forgetOnWrite(new Set([cache])));
   app.post('/write', (c) => c.text('ok'));
   app.all('*', cache.middleware, (c) => {
     renders++;

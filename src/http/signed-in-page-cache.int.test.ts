@@ -6,24 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDeps } from '../app/build-deps.server.ts';
 import { createApp } from '../app/create-app.server.ts';
-import { openDatabase } from '../db/client.server.ts';
 import { createLogger } from '../lib/logger.server.ts';
 import { grantRoleAsSystem } from '../modules/access/access.grants.server.ts';
 import { signUpAndSignIn } from '../test/auth-helpers.ts';
 import { createTestContext, loadBuild, TEST_ORIGIN, type TestContext, testConfig } from '../test/harness.ts';
+import { bothListening, pause, type SecondApp, secondApp, within } from '../test/second-app.ts';
 
 const CACHE = { SIGNED_IN_PAGE_CACHE_TTL_MS: '60000', SESSION_CACHE_TTL_MS: '60000' };
 const PAGE = '/admin/plan/tasks';
-
-/** Polls until `ok` holds, for at most `ms`: a notification crosses a connection, it is not synchronous. */
-async function within(ms: number, ok: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await ok()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 type Requester = (path: string, cookie: string) => Promise<Response>;
 
@@ -34,7 +24,7 @@ const stable = (html: string, nonce: string | undefined) => (nonce ? html.replac
 
 describe('signed-in page cache', () => {
   let ctx: TestContext;
-  let other: { request: Requester; dbh: TestContext['dbh']; close: () => Promise<void> };
+  let other: SecondApp;
   let fresh: Requester;
   let offDeps: ReturnType<typeof buildDeps>;
   let library: string;
@@ -50,22 +40,8 @@ describe('signed-in page cache', () => {
     const unit = async (code: string) => (await ctx.deps.repos.units.byCode(ctx.deps.db, code))?.id ?? '';
     library = await unit('thu-vien-tinh');
     museum = await unit('bao-tang-tinh');
-    let dbh = ctx.dbh;
-    if (ctx.dbh.kind === 'postgres') {
-      const [row] = await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db');
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.pathname = `/${row?.db}`;
-      dbh = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
-    }
+    other = await secondApp(ctx, CACHE);
     const build = await loadBuild();
-    const otherApp = createApp(buildDeps(testConfig(CACHE), dbh, createLogger('silent')), { build });
-    other = {
-      request: async (path, cookie) => otherApp.request(`${TEST_ORIGIN}${path}`, { headers: { cookie } }),
-      dbh,
-      close: async () => {
-        if (dbh !== ctx.dbh) await dbh.close();
-      },
-    };
     const off = { SIGNED_IN_PAGE_CACHE_TTL_MS: '0', SESSION_CACHE_TTL_MS: '0' };
     offDeps = buildDeps(testConfig(off), ctx.dbh, createLogger('silent'));
     const offApp = createApp(offDeps, { build });
@@ -82,9 +58,7 @@ describe('signed-in page cache', () => {
     }
     // Both apps listen before the tests start (the cache serves nothing until then), and the grants'
     // notifications have crossed.
-    await here('/', '');
-    await other.request('/', '');
-    await new Promise((r) => setTimeout(r, 300));
+    await bothListening(ctx, other);
   }, 120_000);
   afterAll(async () => {
     await other?.close();
@@ -154,7 +128,7 @@ describe('signed-in page cache', () => {
   it('takes a revoked grant and a signed-out session into account at once', async () => {
     const u = await signUpAndSignIn(ctx, { name: 'Người bị thu hồi' });
     await grantRoleAsSystem(ctx.deps, { userId: u.userId, role: 'unit_staff', unitId: library });
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
     expect((await other.request(PAGE, u.cookie)).status).toBe(200);
     expect((await other.request(PAGE, u.cookie)).status).toBe(200);
     await ctx.dbh.query('UPDATE role_grants SET revoked_at = now() WHERE user_id = $1', [u.userId]);
@@ -163,7 +137,7 @@ describe('signed-in page cache', () => {
     // Signed out through this app: refused here at once, and in the other app on its next request.
     const v = await signUpAndSignIn(ctx, { name: 'Người đăng xuất' });
     await grantRoleAsSystem(ctx.deps, { userId: v.userId, role: 'unit_staff', unitId: library });
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
     expect((await here(PAGE, v.cookie)).status).toBe(200);
     expect((await here(PAGE, v.cookie)).status).toBe(200);
     expect((await other.request(PAGE, v.cookie)).status).toBe(200);

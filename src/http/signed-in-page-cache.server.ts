@@ -11,10 +11,11 @@
 // - the `actor_changed` notification (migration 0198: sessions, users, role grants, settings) forgets that
 //   account's pages ('*': all). The actor is part of the key as well, so a changed grant, two-step state or
 //   name never meets an entry made for the old one;
-// - any write request handled by this process empties it, before and after the write (its own next page
-//   must not wait for its own notification); a render that raced any of these is not kept (a generation count);
+// - any write request handled by this process empties it, before and after the write (the app's one write
+//   hook, `forgetOnWrite`); a render that raced any of these is not kept (a generation count);
 // - while either channel is not listening (not yet, or its connection was lost), nothing is served, and a new
 //   listen starts empty; SIGNED_IN_PAGE_CACHE_TTL_MS (10 s in production, 0 = off) is the backstop.
+// Listening, the generation and the write hook are the shared primitive's (src/lib/notified-cache.server.ts).
 // Authentication still runs first (the actor resolution before this middleware): a revoked session is
 // anonymous and never matches, and the guards' decision depends only on what the key holds. A hit replaces the
 // stored CSP nonce with this request's; a page holding a one-time form token (`ftk_…`) is never kept.
@@ -22,6 +23,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ServerBuild } from 'react-router';
 import type { AppDeps } from '../app/deps.types.ts';
 import type { Actor } from '../lib/authz.ts';
+import { createNotifiedCache, type Forgettable, type NotifiedCache } from '../lib/notified-cache.server.ts';
 import type { HonoEnv } from './env.ts';
 
 export const PAGE_DATA_CHANNEL = 'page_data_changed';
@@ -94,15 +96,9 @@ interface Entry {
   parts: string[];
 }
 
-export interface SignedInPageCache {
+export interface SignedInPageCache extends Forgettable {
   /** Wraps the page handler: answers from memory when it may, keeps what a declaring route rendered. */
   middleware: MiddlewareHandler<HonoEnv>;
-  /** Empties the cache around every write request: registered before the routes. */
-  invalidateOnWrite: MiddlewareHandler<HonoEnv>;
-  /** Forgets the pages that read `table` (what the notification does). */
-  forgetTable(table: string): void;
-  forgetUser(userId: string): void;
-  clear(): void;
   size(): number;
   /** True while both notification channels are listening (only then is anything served or kept). */
   listening(): boolean;
@@ -136,42 +132,27 @@ export function createSignedInPageCache(
 ): SignedInPageCache {
   const ttl = deps.config.signedInPageCacheTtlMs;
   const enabled = ttl > 0;
-  const entries = new Map<string, Entry>();
-  let gen = 0;
-  const on = { [ACTOR_CHANNEL]: false, [PAGE_DATA_CHANNEL]: false };
-  const listening = () => on[ACTOR_CHANNEL] && on[PAGE_DATA_CHANNEL];
-
-  const clear = () => {
-    gen++;
-    entries.clear();
-  };
-  const forgetWhere = (drop: (e: Entry) => boolean) => {
-    gen++;
-    for (const [key, e] of entries) if (drop(e)) entries.delete(key);
-  };
-  const forgetUser = (userId: string) => forgetWhere((e) => e.userId === userId);
-  const forgetTable = (table: string) => forgetWhere((e) => e.tables.includes(table));
-
-  if (enabled) {
-    for (const channel of [ACTOR_CHANNEL, PAGE_DATA_CHANNEL] as const) {
-      deps.dbh
-        .listen(channel, {
-          onMessage(payload) {
-            if (!payload || payload === '*') clear();
-            else if (channel === ACTOR_CHANNEL) forgetUser(payload);
-            else forgetTable(payload);
+  const forget = (payload: string, pick: (e: Entry) => boolean): void =>
+    !payload || payload === '*' ? entries.forgetAll() : entries.forgetWhere(pick);
+  const entries: NotifiedCache<Entry> = createNotifiedCache<Entry>({
+    maxEntries: SIGNED_IN_PAGE_CACHE_MAX_ENTRIES,
+    overflow: 'oldest',
+    // Off (TTL 0): it listens to nothing, and the middleware never looks.
+    ...(enabled
+      ? {
+          notifications: {
+            name: 'signed-in page cache',
+            dbh: deps.dbh,
+            logger: deps.logger,
+            channels: {
+              [ACTOR_CHANNEL]: (userId: string) => forget(userId, (e) => e.userId === userId),
+              [PAGE_DATA_CHANNEL]: (table: string) => forget(table, (e) => e.tables.includes(table)),
+            },
           },
-          onState(state) {
-            // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
-            clear();
-            on[channel] = state;
-          },
-        })
-        .catch((e: Error) =>
-          deps.logger.warn({ err: e, channel }, 'signed-in page cache off: cannot LISTEN'),
-        );
-    }
-  }
+        }
+      : {}),
+  });
+  const listening = entries.listening;
 
   const middleware: MiddlewareHandler<HonoEnv> = async (c, next) => {
     const actor = c.get('actor');
@@ -187,17 +168,17 @@ export function createSignedInPageCache(
     const day = Math.floor((deps.now().getTime() + VIETNAM_OFFSET_MS) / 86_400_000);
     const key = `${actorKey(actor)}\u0000${day}\u0000${pathAndQuery(c.req.url)}`;
     const nonce = c.get('nonce');
-    if (listening() && entries.has(key)) {
+    if (entries.get(key)) {
       // One turn of the event loop first: a notification already on its socket is handled before we answer.
       await nextTurn();
       const hit = entries.get(key);
-      if (hit && listening() && Date.now() - hit.storedAt < ttl && (hit.parts.length === 1 || nonce)) {
+      if (hit && Date.now() - hit.storedAt < ttl && (hit.parts.length === 1 || nonce)) {
         const body = hit.parts.length === 1 ? (hit.parts[0] as string) : hit.parts.join(nonce);
         return new Response(body, { status: hit.status, headers: hit.headers });
       }
       if (hit) entries.delete(key);
     }
-    const startGen = gen;
+    const generation = entries.generation();
     await next();
     const res = c.res;
     const tables = res.headers.get(TABLES_HEADER);
@@ -216,40 +197,20 @@ export function createSignedInPageCache(
     // Dropped first, or Hono would rebuild the new answer from the old one's (already read) body stream.
     c.res = undefined;
     c.res = new Response(body, { status: res.status, headers });
-    if (!listening() || gen !== startGen) return;
     if (body.length > SIGNED_IN_PAGE_MAX_BYTES || body.includes(FORM_TOKEN_PREFIX)) return;
-    if (entries.size >= SIGNED_IN_PAGE_CACHE_MAX_ENTRIES) {
-      const oldest = entries.keys().next();
-      if (!oldest.done) entries.delete(oldest.value);
-    }
-    entries.set(key, {
-      userId: actor.userId,
-      tables: tables.split(','),
-      storedAt: Date.now(),
-      status: res.status,
-      headers,
-      parts: nonce ? body.split(nonce) : [body],
-    });
+    entries.set(
+      key,
+      {
+        userId: actor.userId,
+        tables: tables.split(','),
+        storedAt: Date.now(),
+        status: res.status,
+        headers,
+        parts: nonce ? body.split(nonce) : [body],
+      },
+      generation,
+    );
   };
 
-  const invalidateOnWrite: MiddlewareHandler<HonoEnv> = async (c, next) => {
-    const m = c.req.method;
-    if (!enabled || m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
-    clear();
-    try {
-      await next();
-    } finally {
-      clear();
-    }
-  };
-
-  return {
-    middleware,
-    invalidateOnWrite,
-    forgetTable,
-    forgetUser,
-    clear,
-    size: () => entries.size,
-    listening,
-  };
+  return { middleware, forgetAll: entries.forgetAll, size: entries.size, listening };
 }

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app/deps.types.ts';
 import type { Actor, Grant } from '../lib/authz.ts';
+import { forgetOnWrite } from '../lib/notified-cache.server.ts';
 import type { HonoEnv } from './env.ts';
 import { createSignedInPageCache, PAGE_DATA_CHANNEL } from './signed-in-page-cache.server.ts';
 
@@ -50,7 +51,7 @@ function setup(ttl = 60_000) {
     c.set('actor', actor);
     return next();
   });
-  app.use('*', cache.invalidateOnWrite);
+  app.use('*', forgetOnWrite(new Set([cache])));
   app.post('/write', (c) => c.text('ok'));
   app.all('*', cache.middleware, async (c) => {
     renders++;

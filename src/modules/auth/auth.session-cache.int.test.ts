@@ -4,37 +4,18 @@
 // database, told by the `actor_changed` notification (migration 0198). The TTL is a minute here, so only
 // the notification can explain what the second app sees.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildDeps } from '../../app/build-deps.server.ts';
-import { createApp } from '../../app/create-app.server.ts';
-import { openDatabase } from '../../db/client.server.ts';
-import { createLogger } from '../../lib/logger.server.ts';
 import { signUpAndSignIn } from '../../test/auth-helpers.ts';
-import {
-  createTestContext,
-  loadBuild,
-  TEST_ORIGIN,
-  type TestContext,
-  testConfig,
-} from '../../test/harness.ts';
+import { createTestContext, TEST_ORIGIN, type TestContext } from '../../test/harness.ts';
+import { bothListening, pause, type SecondApp, secondApp, within } from '../../test/second-app.ts';
 import { grantRoleAsSystem } from '../access/access.grants.server.ts';
 
 const TTL = { SESSION_CACHE_TTL_MS: '60000' };
 const TASKS = '/api/v1/plan/tasks';
 
-/** Polls until `ok` holds, for at most `ms`: a notification crosses a connection, it is not synchronous. */
-async function within(ms: number, ok: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await ok()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('session cache', () => {
   let ctx: TestContext;
   /** A second app on the same database with its own cache, as another worker or instance would be. */
-  let other: { request: (path: string, cookie: string) => Promise<Response>; close: () => Promise<void> };
+  let other: SecondApp;
   let libraryId: string;
 
   beforeAll(async () => {
@@ -42,27 +23,8 @@ describe('session cache', () => {
     const library = await ctx.deps.repos.units.byCode(ctx.deps.db, 'thu-vien-tinh');
     if (!library) throw new Error('units not seeded');
     libraryId = library.id;
-    let dbh = ctx.dbh;
-    if (ctx.dbh.kind === 'postgres') {
-      const [{ db }] = (await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db')) as [
-        { db: string },
-      ];
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.pathname = `/${db}`;
-      dbh = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
-    }
-    const deps = buildDeps(testConfig(TTL), dbh, createLogger('silent'));
-    const app = createApp(deps, { build: await loadBuild() });
-    other = {
-      request: async (path, cookie) => app.request(`${TEST_ORIGIN}${path}`, { headers: { cookie } }),
-      close: async () => {
-        if (dbh !== ctx.dbh) await dbh.close();
-      },
-    };
-    // Both apps listen before the tests start (the cache serves nothing until then).
-    await other.request('/', '');
-    await ctx.request('/');
-    await new Promise((r) => setTimeout(r, 200));
+    other = await secondApp(ctx, TTL);
+    await bothListening(ctx, other);
   });
   afterAll(async () => {
     await other?.close();
@@ -78,7 +40,7 @@ describe('session cache', () => {
   it('reads a session once and answers the next requests from memory', async () => {
     const user = await staffMember();
     // The grant's own notification (on PostgreSQL it crosses a connection) must not land between the reads.
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
     const spy = vi.spyOn(ctx.deps.repos.auth, 'findSessionActor');
     try {
       for (let i = 0; i < 3; i++) {
@@ -144,7 +106,7 @@ describe('session cache', () => {
 
   it('keeps cached sessions through a burst of writes, yet a change written by this process counts on its next request', async () => {
     const user = await staffMember();
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
     expect((await ctx.request(TASKS, { headers: { cookie: user.cookie } })).status).toBe(200);
     const spy = vi.spyOn(ctx.deps.repos.auth, 'findSessionActor');
     try {

@@ -3,11 +3,14 @@
 // - the `actor_changed` notification (migration 0198's triggers on sessions, users, role_grants and settings),
 //   sent at commit by whichever process or job wrote; it also forgets the access module's cached grants;
 //   the process that wrote handles it before the writing statement returns (every pooled connection LISTENs for
-//   its own notifications, src/db/client.server.ts), so its next request sees the change; other writes forget
+//   its own notifications, src/db/notifications.server.ts), so its next request sees the change; other writes forget
 //   nothing (a burst of sign-ups used to empty the cache on every POST);
 // - the session's own expiry, checked on every hit.
 // While the notification channel is not listening (not yet, or its connection was lost), nothing is served.
+// Listening and the generation are the shared primitive's (src/lib/notified-cache.server.ts); it is not given
+// to the app's write hook (a write that changes no actor forgets nothing).
 import type { AppDeps } from '../../app/deps.types.ts';
+import { createNotifiedCache } from '../../lib/notified-cache.server.ts';
 import type { SessionActorRow } from './auth.repository.server.ts';
 
 /** Entries per process; past this the cache starts over (random tokens cannot grow memory). */
@@ -51,20 +54,32 @@ export function sessionCacheFor(deps: AppDeps): SessionCache {
 
 function createSessionCache(deps: AppDeps): SessionCache {
   const ttl = deps.config.sessionCacheTtlMs;
-  const entries = new Map<string, Entry>();
-  let gen = 0;
-  let listening = false;
-  const forgetAll = () => {
-    gen++;
-    entries.clear();
-  };
-  const forgetUser = (userId: string) => {
-    gen++;
-    for (const [key, e] of entries) if (e.row.user_id === userId) entries.delete(key);
-  };
-  const cache: SessionCache = {
+  const entries = createNotifiedCache<Entry>({
+    maxEntries: SESSION_CACHE_MAX_ENTRIES,
+    overflow: 'all',
+    notifications: {
+      name: 'session cache',
+      dbh: deps.dbh,
+      logger: deps.logger,
+      // Its guarantee for the writing process (the write hook does not empty it).
+      seeOwnWrites: true,
+      channels: {
+        [ACTOR_CHANNEL]: (payload) => {
+          if (!payload || payload === '*') {
+            forgetAll();
+            deps.repos.access.forgetActor();
+          } else {
+            forgetUser(payload);
+            deps.repos.access.forgetActor(payload);
+          }
+        },
+      },
+    },
+  });
+  const forgetAll = () => entries.forgetAll();
+  const forgetUser = (userId: string) => entries.forgetWhere((e) => e.row.user_id === userId);
+  return {
     get(key, now) {
-      if (!listening) return undefined;
       const e = entries.get(key);
       if (!e) return undefined;
       // Date.now(), not `now`: the bound is real time since the read, whatever clock the app is given.
@@ -74,32 +89,11 @@ function createSessionCache(deps: AppDeps): SessionCache {
       }
       return e.row;
     },
-    generation: () => gen,
+    generation: entries.generation,
     set(key, row, generation) {
-      if (!listening || generation !== gen) return;
-      if (entries.size >= SESSION_CACHE_MAX_ENTRIES) entries.clear();
-      entries.set(key, { row, storedAt: Date.now() });
+      entries.set(key, { row, storedAt: Date.now() }, generation);
     },
     forgetUser,
     forgetAll,
   };
-  deps.dbh
-    .listen(ACTOR_CHANNEL, {
-      onMessage(payload) {
-        if (!payload || payload === '*') {
-          forgetAll();
-          deps.repos.access.forgetActor();
-        } else {
-          forgetUser(payload);
-          deps.repos.access.forgetActor(payload);
-        }
-      },
-      onState(on) {
-        // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
-        forgetAll();
-        listening = on;
-      },
-    })
-    .catch((e: Error) => deps.logger.warn({ err: e }, 'session cache off: cannot LISTEN'));
-  return cache;
 }

@@ -5,39 +5,20 @@
 // Also the weak ETag: If-None-Match answers 304 without a body while nothing changed.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildDeps } from '../../../app/build-deps.server.ts';
-import { createApp } from '../../../app/create-app.server.ts';
-import type { AppDeps } from '../../../app/deps.types.ts';
-import { openDatabase } from '../../../db/client.server.ts';
-import { createLogger } from '../../../lib/logger.server.ts';
 import { signUpAndSignIn } from '../../../test/auth-helpers.ts';
-import {
-  createTestContext,
-  loadBuild,
-  TEST_ORIGIN,
-  type TestContext,
-  testConfig,
-} from '../../../test/harness.ts';
+import { createTestContext, type TestContext } from '../../../test/harness.ts';
+import { bothListening, type SecondApp, secondApp, within } from '../../../test/second-app.ts';
 import { grantRoleAsSystem } from '../../access/access.grants.server.ts';
 import { unitIdOf } from '../../units/units.test-helpers.ts';
 
 const TTL = { API_CACHE_TTL_MS: '60000' };
 const TASKS = '/api/v1/plan/tasks?pageSize=100';
 
-async function within(ms: number, ok: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await ok()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 type Get = (path: string, cookie: string, headers?: Record<string, string>) => Promise<Response>;
 
 describe('plan task answers kept per process', () => {
   let ctx: TestContext;
-  let other: { deps: AppDeps; get: Get; close: () => Promise<void> };
+  let other: SecondApp;
   const cookies: Record<string, string> = {};
   const get: Get = (path, cookie, headers = {}) => ctx.request(path, { headers: { cookie, ...headers } });
   const contents = async (res: Response) =>
@@ -53,29 +34,8 @@ describe('plan task answers kept per process', () => {
       await grantRoleAsSystem(ctx.deps, { userId: u.userId, role, unitId: await unitIdOf(ctx, unit) });
       cookies[who] = u.cookie;
     }
-    let dbh = ctx.dbh;
-    if (ctx.dbh.kind === 'postgres') {
-      const [{ db }] = (await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db')) as [
-        { db: string },
-      ];
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.pathname = `/${db}`;
-      dbh = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
-    }
-    const deps = buildDeps(testConfig(TTL), dbh, createLogger('silent'));
-    const app = createApp(deps, { build: await loadBuild() });
-    other = {
-      deps,
-      get: async (path, cookie, headers = {}) =>
-        app.request(`${TEST_ORIGIN}${path}`, { headers: { cookie, ...headers } }),
-      close: async () => {
-        if (dbh !== ctx.dbh) await dbh.close();
-      },
-    };
-    // Both apps listen before the tests start (nothing is kept until then).
-    await get(TASKS, cookies.officer ?? '');
-    await other.get(TASKS, cookies.officer ?? '');
-    await new Promise((r) => setTimeout(r, 300));
+    other = await secondApp(ctx, TTL);
+    await bothListening(ctx, other, TASKS, cookies.officer ?? '');
   }, 180_000);
   afterAll(async () => {
     await other?.close();
@@ -120,13 +80,13 @@ describe('plan task answers kept per process', () => {
   });
 
   it('shows a change made by SQL in another process at once (notification), with a new ETag', async () => {
-    const before = await other.get(TASKS, cookies.officer ?? '');
+    const before = await other.request(TASKS, cookies.officer ?? '');
     const etag = before.headers.get('etag') ?? '';
     const [task] = await contents(before);
     if (!task) throw new Error('no task');
     await ctx.deps.db.execute(sql`UPDATE plan_tasks SET content = content || ' (sửa)' WHERE id = ${task.id}`);
     const seen = await within(1_000, async () => {
-      const res = await other.get(TASKS, cookies.officer ?? '', { 'if-none-match': etag });
+      const res = await other.request(TASKS, cookies.officer ?? '', { 'if-none-match': etag });
       return res.status === 200 && (await contents(res))[0]?.content === `${task.content} (sửa)`;
     });
     expect(seen).toBe(true);
@@ -134,7 +94,7 @@ describe('plan task answers kept per process', () => {
     await ctx.deps.db.execute(sql`UPDATE units SET name = name || ' mới' WHERE code = 'thu-vien-tinh'`);
     expect(
       await within(1_000, async () =>
-        (await (await other.get(TASKS, cookies.officer ?? '')).text()).includes(' mới"'),
+        (await (await other.request(TASKS, cookies.officer ?? '')).text()).includes(' mới"'),
       ),
     ).toBe(true);
   });

@@ -4,16 +4,22 @@
 // lookup; only the data is shared, and only between callers with the same scope. Everything is forgotten
 // - when `page_data_changed` names one of TABLES (migration 0204, shared with the signed-in page cache: any
 //   write to tasks, their units and years, or the unit tree, by any process, job or hand, announced at commit),
-// - on every write request handled by this process, before and after it (`mountPlanTaskPageCache`), so a
-//   client that writes and then reads through the same process never waits for the notification,
+// - on every write request handled by this process, before and after it (the app's one write hook, to which
+//   `mountPlanTaskPageCache` adds this cache), so a client that writes and then reads through the same process
+//   never waits for the notification,
 // - and whenever the channel stops or starts listening; while it is not listening nothing is kept.
-// A read that raced a forget is answered but not kept (a generation count).
+// A read that raced a forget is answered but not kept (a generation count). Listening, the generation and the
+// write hook are the shared primitive's (src/lib/notified-cache.server.ts).
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../../app/deps.types.ts';
 import type { HonoEnv } from '../../../http/env.ts';
-
 import { PAGE_DATA_CHANNEL } from '../../../http/signed-in-page-cache.server.ts';
+import {
+  cachesForgottenOnWrite,
+  createNotifiedCache,
+  type NotifiedCache,
+} from '../../../lib/notified-cache.server.ts';
 
 /** The tables an answer is made of: a `page_data_changed` naming one of them forgets every answer. */
 export const TABLES: ReadonlySet<string> = new Set([
@@ -34,37 +40,34 @@ export interface JsonAnswer {
 
 type Deps = Pick<AppDeps, 'dbh' | 'config' | 'logger'>;
 
-interface AnswerCache {
-  listening: boolean;
-  generation: number;
-  entries: Map<string, { answer: JsonAnswer; expires: number }>;
+interface Entry {
+  answer: JsonAnswer;
+  expires: number;
 }
 
-const caches = new WeakMap<object, AnswerCache>();
+// One cache per database handle (pages and API share this module: one copy per process).
+const caches = new WeakMap<object, NotifiedCache<Entry>>();
 
-function forget(cache: AnswerCache): void {
-  cache.generation++;
-  cache.entries.clear();
-}
-
-function cacheOf(deps: Deps): AnswerCache {
+function cacheOf(deps: Deps): NotifiedCache<Entry> {
   let cache = caches.get(deps.dbh);
-  if (cache) return cache;
-  const created: AnswerCache = { listening: false, generation: 0, entries: new Map() };
-  cache = created;
-  caches.set(deps.dbh, created);
-  deps.dbh
-    .listen(PAGE_DATA_CHANNEL, {
-      onMessage: (table) => {
-        if (TABLES.has(table)) forget(created);
+  if (!cache) {
+    cache = createNotifiedCache<Entry>({
+      maxEntries: MAX_ENTRIES,
+      overflow: 'all',
+      notifications: {
+        name: 'plan task answers cache',
+        dbh: deps.dbh,
+        logger: deps.logger,
+        channels: {
+          [PAGE_DATA_CHANNEL]: (table, answers) => {
+            if (TABLES.has(table)) answers.forgetAll();
+          },
+        },
       },
-      onState(on) {
-        forget(created);
-        created.listening = on;
-      },
-    })
-    .catch((e: Error) => deps.logger.warn({ err: e }, 'plan task answers not cached: cannot LISTEN'));
-  return created;
+    });
+    caches.set(deps.dbh, cache);
+  }
+  return cache;
 }
 
 export function weakEtag(body: Buffer): string {
@@ -86,30 +89,19 @@ export async function cachedJsonAnswer(
   if (ttl <= 0) return answerOf(await read());
   const cache = cacheOf(deps);
   const now = performance.now();
-  const hit = cache.entries.get(key);
+  const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.answer;
-  const generation = cache.generation;
+  const generation = cache.generation();
   const answer = answerOf(await read());
-  if (cache.listening && generation === cache.generation) {
-    if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
-    cache.entries.set(key, { answer, expires: now + ttl });
-  }
+  cache.set(key, { answer, expires: now + ttl }, generation);
   return answer;
 }
 
-/** Forgets this process's answers on every write request (before and after it), as the session cache does. */
-export function mountPlanTaskPageCache(app: Hono<HonoEnv>, deps: AppDeps): void {
+/**
+ * Listens from the app's start (nothing is kept before), and has the app's one write hook forget this process's
+ * answers on every write request, before and after it.
+ */
+export function mountPlanTaskPageCache(_app: Hono<HonoEnv>, deps: AppDeps): void {
   if (deps.config.apiCacheTtlMs <= 0) return;
-  app.use('*', async (c, next) => {
-    const m = c.req.method;
-    if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
-    const before = caches.get(deps.dbh);
-    if (before) forget(before);
-    try {
-      await next();
-    } finally {
-      const after = caches.get(deps.dbh);
-      if (after) forget(after);
-    }
-  });
+  cachesForgottenOnWrite(deps).add(cacheOf(deps));
 }
