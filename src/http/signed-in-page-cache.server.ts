@@ -132,7 +132,7 @@ function pathAndQuery(url: string): string {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createSignedInPageCache(
-  deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>,
+  deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'> & { repos?: Pick<AppDeps['repos'], 'settings'> },
 ): SignedInPageCache {
   const ttl = deps.config.signedInPageCacheTtlMs;
   const enabled = ttl > 0;
@@ -157,12 +157,17 @@ export function createSignedInPageCache(
       deps.dbh
         .listen(channel, {
           onMessage(payload) {
-            if (!payload || payload === '*') clear();
-            else if (channel === ACTOR_CHANNEL) forgetUser(payload);
+            // '*' is a settings change: the settings' own memory (10 s) goes first, or the next render would
+            // read the old value and be kept past it.
+            if (!payload || payload === '*') {
+              deps.repos?.settings.forgetCached();
+              clear();
+            } else if (channel === ACTOR_CHANNEL) forgetUser(payload);
             else forgetTable(payload);
           },
           onState(state) {
             // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
+            deps.repos?.settings.forgetCached();
             clear();
             on[channel] = state;
           },
