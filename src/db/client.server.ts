@@ -27,6 +27,13 @@ export interface DbHandle {
    * On PostgreSQL every channel and listener of the handle share one listening connection.
    */
   listen(channel: string, on: Listener): Promise<() => Promise<void>>;
+  /**
+   * Resolves once every notification committed before the call has been handed to this process's listeners
+   * (PostgreSQL: one round trip on the listening connection, shared by the calls that wait together; PGlite:
+   * at once, its notifications are handled before the statement that sent them returns). A cache asks this
+   * before serving a kept answer, so a write committed anywhere is seen by the very next request (ADR 0013).
+   */
+  caughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +98,7 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
         await stop();
       };
     },
+    caughtUp: () => Promise.resolve(),
     async close() {
       await client.close();
     },
@@ -156,6 +164,7 @@ async function openPostgres(opts: Extract<OpenOptions, { kind: 'postgres' }>): P
       }
     },
     listen: (channel, on) => notifications.listen(channel, on),
+    caughtUp: () => notifications.caughtUp(),
     async close() {
       await notifications.close();
       await pool.end();

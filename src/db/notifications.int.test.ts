@@ -164,4 +164,29 @@ describe('notifications of a database handle', () => {
     },
     20_000,
   );
+
+  it.runIf(postgres)(
+    'has every notification committed elsewhere handed over once caughtUp() resolves, for calls made together or one by one',
+    async () => {
+      const r = recorder();
+      const stop = await dbh.listen('notify_barrier', r.on);
+      // Sent and committed by another session; nothing waits for the listening connection's socket but the barrier.
+      for (const i of range(40)) {
+        await opened.dbh.query("SELECT pg_notify('notify_barrier', $1)", [`one-${i}`]);
+        await dbh.caughtUp();
+        expect(r.payloads.has(`one-${i}`)).toBe(true);
+      }
+      for (const i of range(10)) {
+        await opened.dbh.query("SELECT pg_notify('notify_barrier', $1)", [`many-${i}`]);
+        await Promise.all(
+          range(8).map(async () => {
+            await dbh.caughtUp();
+            expect(r.payloads.has(`many-${i}`)).toBe(true);
+          }),
+        );
+      }
+      await stop();
+    },
+    20_000,
+  );
 });

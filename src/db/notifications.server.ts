@@ -14,6 +14,12 @@
 //   first asked for after it was created, when it is next checked out, before the caller gets it (`catchUp`).
 //   No statement is ever queued behind a caller's (pg deprecates that); a connection that cannot LISTEN is
 //   dropped.
+// `caughtUp()` is the barrier a cache waits on before serving a kept answer: a `SELECT 1` on the dedicated
+// connection. A backend that is signalled of a notification sends it before the ReadyForQuery that ends its
+// next statement, and pg emits 'notification' as it reads the message, so when the statement returns every
+// notification committed before it began has reached the listeners. Calls that wait together share one
+// statement: a call made while one is under way waits for the next (the one under way may have been answered
+// before the caller's write committed), so at most one is running and one queued.
 import pg from 'pg';
 import type { Listener } from './client.server.ts';
 
@@ -25,6 +31,8 @@ const backendOf = (client: pg.ClientBase) => (client as unknown as { processID: 
 
 export interface Notifications {
   listen(channel: string, on: Listener): Promise<() => Promise<void>>;
+  /** Resolves once every notification committed before the call has reached the listeners (or at once when not listening). */
+  caughtUp(): Promise<void>;
   /** For a pooled connection: LISTEN on the own-write channels it lacks; undefined when there are none. */
   catchUp(client: pg.ClientBase): Promise<void> | undefined;
   close(): Promise<void>;
@@ -139,6 +147,38 @@ export function createNotifications(
     return (connecting ?? Promise.resolve()).then(sync);
   };
 
+  // ── the barrier ──
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const roundTrip = (): Promise<void> => {
+    const run = queue.then(async () => {
+      const c = client;
+      // Not listening: the caches serve nothing, so there is nothing to wait for.
+      if (!c || connecting || live.size === 0) return;
+      try {
+        await c.query('SELECT 1');
+      } catch (e) {
+        lose(c, e as Error);
+      }
+    });
+    queue = run.catch(() => undefined);
+    const done = run.finally(() => {
+      if (running === done) running = undefined;
+    });
+    running = done;
+    return done;
+  };
+  const caughtUp = (): Promise<void> => {
+    if (queued) return queued;
+    if (!running) return roundTrip();
+    const next = running.then(() => {
+      queued = undefined;
+      return roundTrip();
+    });
+    queued = next;
+    return next;
+  };
+
   const shutdown = async () => {
     if (retry) clearTimeout(retry);
     retry = undefined;
@@ -177,6 +217,8 @@ export function createNotifications(
         if (channels.size === 0) await shutdown();
       };
     },
+
+    caughtUp,
 
     catchUp(pooledClient) {
       let state = pooled.get(pooledClient);

@@ -125,15 +125,21 @@ function pathAndQuery(url: string): string {
   return at === -1 ? '/' : url.slice(at);
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export function createSignedInPageCache(
-  deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>,
+  deps: Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'> & { repos?: Pick<AppDeps['repos'], 'settings'> },
 ): SignedInPageCache {
   const ttl = deps.config.signedInPageCacheTtlMs;
   const enabled = ttl > 0;
-  const forget = (payload: string, pick: (e: Entry) => boolean): void =>
-    !payload || payload === '*' ? entries.forgetAll() : entries.forgetWhere(pick);
+  // '*' is a settings change: the settings' own memory (10 s) goes first, or the next render would read the old
+  // value and be kept past it.
+  const forget = (payload: string, pick: (e: Entry) => boolean): void => {
+    if (payload && payload !== '*') {
+      entries.forgetWhere(pick);
+      return;
+    }
+    deps.repos?.settings.forgetCached();
+    entries.forgetAll();
+  };
   const entries: NotifiedCache<Entry> = createNotifiedCache<Entry>({
     maxEntries: SIGNED_IN_PAGE_CACHE_MAX_ENTRIES,
     overflow: 'oldest',
@@ -144,6 +150,8 @@ export function createSignedInPageCache(
             name: 'signed-in page cache',
             dbh: deps.dbh,
             logger: deps.logger,
+            // A change missed while not listening may be a setting: its memory goes too.
+            onListenChange: () => deps.repos?.settings.forgetCached(),
             channels: {
               [ACTOR_CHANNEL]: (userId: string) => forget(userId, (e) => e.userId === userId),
               [PAGE_DATA_CHANNEL]: (table: string) => forget(table, (e) => e.tables.includes(table)),
@@ -169,8 +177,9 @@ export function createSignedInPageCache(
     const key = `${actorKey(actor)}\u0000${day}\u0000${pathAndQuery(c.req.url)}`;
     const nonce = c.get('nonce');
     if (entries.get(key)) {
-      // One turn of the event loop first: a notification already on its socket is handled before we answer.
-      await nextTurn();
+      // Every notification committed before this request is handled first (one shared round trip on the
+      // listening connection): a write committed anywhere is seen by the very next request.
+      await deps.dbh.caughtUp();
       const hit = entries.get(key);
       if (hit && Date.now() - hit.storedAt < ttl && (hit.parts.length === 1 || nonce)) {
         const body = hit.parts.length === 1 ? (hit.parts[0] as string) : hit.parts.join(nonce);

@@ -29,6 +29,8 @@ export interface NotifiedCacheOptions<E> {
      * LISTEN too; src/db/notifications.server.ts): for a cache not given to the write hook.
      */
     seeOwnWrites?: boolean;
+    /** Called when a channel starts or stops listening, before the cache forgets everything. */
+    onListenChange?: () => void;
   };
 }
 
@@ -98,6 +100,7 @@ export function createNotifiedCache<E>(opts: NotifiedCacheOptions<E>): NotifiedC
           onMessage: (payload) => onMessage(payload, cache),
           onState(on) {
             // Whatever was missed while not listening is forgotten; a new listen starts from an empty cache.
+            notifications.onListenChange?.();
             cache.forgetAll();
             if (on) up.add(channel);
             else up.delete(channel);

@@ -48,6 +48,8 @@ export function registerPlanRoutes(api: Api, deps: AppDeps) {
     // task-page-json.int.test.ts); it is written as it comes, without a parse and a stringify.
     const answer = await planTaskPageJson(deps, c.get('actor'), filters, { page, pageSize });
     c.header('ETag', answer.etag);
+    // A signed-in answer: no shared cache may keep it; a browser keeps it only to revalidate with the ETag.
+    c.header('Cache-Control', 'private, no-cache');
     if (etagMatches(c.req.header('if-none-match'), answer.etag)) return notModified<PlanTaskList>(c);
     return jsonText<PlanTaskList>(c, answer.body, 200);
   });

@@ -17,6 +17,13 @@ export function createSettingsRepository(dbh: DbHandle) {
       cache.set(key, { value: rows[0]?.value, at: Date.now() });
       return rows[0]?.value;
     },
+    /**
+     * Forgets every setting kept in memory: a change made by another process is announced by `actor_changed`
+     * ('*', migration 0198), and a page kept past it must not be rendered again from the old value.
+     */
+    forgetCached(): void {
+      cache.clear();
+    },
     async get<T>(key: string): Promise<T | undefined> {
       const rows = await dbh.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
       return rows[0]?.value;

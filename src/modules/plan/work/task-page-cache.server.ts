@@ -89,8 +89,13 @@ export async function cachedJsonAnswer(
   if (ttl <= 0) return answerOf(await read());
   const cache = cacheOf(deps);
   const now = performance.now();
-  const hit = cache.get(key);
-  if (hit && hit.expires > now) return hit.answer;
+  if (cache.get(key)) {
+    // Every notification committed before this request is handled first (ADR 0013): a write committed in any
+    // process is seen by the very next request.
+    await deps.dbh.caughtUp();
+    const hit = cache.get(key);
+    if (hit && hit.expires > now) return hit.answer;
+  }
   const generation = cache.generation();
   const answer = answerOf(await read());
   cache.set(key, { answer, expires: now + ttl }, generation);
