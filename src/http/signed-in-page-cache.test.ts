@@ -37,6 +37,8 @@ function setup(ttl = 60_000) {
         on.onState(true);
         return async () => undefined;
       },
+      // One process: every notification is handed over when sent (a test calls the listener directly).
+      caughtUp: () => Promise.resolve(),
     },
   } as unknown as Pick<AppDeps, 'config' | 'dbh' | 'logger' | 'now'>;
   const cache = createSignedInPageCache(deps);

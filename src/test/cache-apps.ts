@@ -6,9 +6,10 @@
 import { buildDeps } from '../app/build-deps.server.ts';
 import { createApp } from '../app/create-app.server.ts';
 import type { AppDeps } from '../app/deps.types.ts';
-import { type DbHandle, openDatabase } from '../db/client.server.ts';
+import type { DbHandle } from '../db/client.server.ts';
 import { createLogger } from '../lib/logger.server.ts';
 import { createTestContext, loadBuild, TEST_ORIGIN, type TestContext, testConfig } from './harness.ts';
+import { secondHandle } from './second-app.ts';
 
 export const CACHES_ON = {
   SIGNED_IN_PAGE_CACHE_TTL_MS: '60000',
@@ -57,13 +58,7 @@ function freshSender(app: ReturnType<typeof createApp>, deps: AppDeps): Send {
 
 export async function openCacheApps(): Promise<CacheApps> {
   const ctx = await createTestContext({ config: CACHES_ON });
-  let dbh = ctx.dbh;
-  if (ctx.dbh.kind === 'postgres') {
-    const [row] = await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db');
-    const url = new URL(process.env.TEST_DATABASE_URL as string);
-    url.pathname = `/${row?.db}`;
-    dbh = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
-  }
+  const dbh = await secondHandle(ctx);
   const build = await loadBuild();
   const otherDeps = buildDeps(testConfig(CACHES_ON), dbh, createLogger('silent'));
   const freshDeps = buildDeps(testConfig(CACHES_OFF), ctx.dbh, createLogger('silent'));
@@ -84,15 +79,7 @@ export async function openCacheApps(): Promise<CacheApps> {
   return apps;
 }
 
-/** Polls until `ok` holds, for at most `ms`: a notification from another connection is not synchronous. */
-export async function within(ms: number, ok: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await ok()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { within } from './second-app.ts';
 
 /** The CSP nonce this answer's header allows. */
 export const nonceOf = (res: Response) =>

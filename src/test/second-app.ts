@@ -17,15 +17,22 @@ export interface SecondApp {
   close(): Promise<void>;
 }
 
+/**
+ * A handle of its own on `ctx`'s test database, as another process would have (PostgreSQL: its own two
+ * connections, so notifications cross a connection); PGlite: `ctx`'s handle (one process). The caller closes
+ * it when it is not `ctx.dbh`.
+ */
+export async function secondHandle(ctx: TestContext): Promise<DbHandle> {
+  if (ctx.dbh.kind !== 'postgres') return ctx.dbh;
+  const [row] = await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db');
+  const url = new URL(process.env.TEST_DATABASE_URL as string);
+  url.pathname = `/${row?.db}`;
+  return openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
+}
+
 /** A second app on `ctx`'s database with `config`'s settings (closed before `ctx`). */
 export async function secondApp(ctx: TestContext, config: Record<string, string>): Promise<SecondApp> {
-  let dbh = ctx.dbh;
-  if (ctx.dbh.kind === 'postgres') {
-    const [row] = await ctx.dbh.query<{ db: string }>('SELECT current_database() AS db');
-    const url = new URL(process.env.TEST_DATABASE_URL as string);
-    url.pathname = `/${row?.db}`;
-    dbh = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
-  }
+  const dbh = await secondHandle(ctx);
   const deps = buildDeps(testConfig(config), dbh, createLogger('silent'));
   const app = createApp(deps, { build: await loadBuild() });
   return {
