@@ -10,6 +10,10 @@
 // Prints figures; asserts nothing.
 import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+// The app's module list first: the catalogue's modules import each other in a cycle that only resolves from the
+// composition root's side (importing marc/import.server.ts first fails with "Cannot access … before
+// initialization").
+import '../src/app/build-deps.server.ts';
 import { QUERY_MIX } from '../src/modules/catalogue/catalogue.demo-data.server.ts';
 import { runMarcImport, startMarcImport } from '../src/modules/catalogue/marc/import.server.ts';
 import { handleOai } from '../src/modules/catalogue/oai/oai-provider.server.ts';
